@@ -1,0 +1,1 @@
+"""Scrapy project, portal registry, pipelines and the `vnportal` command line."""

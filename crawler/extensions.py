@@ -1,0 +1,51 @@
+"""A progress line on the terminal during long crawls (`VNPORTAL_PROGRESS_ENABLED`)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+
+class ProgressExtension:
+    """Rewrites one status line on stderr when it is a terminal; silent in logs, CI and pipes."""
+
+    def __init__(self, crawler: Crawler, interval: float) -> None:
+        self.crawler = crawler
+        self.interval = interval
+        self.last = 0.0
+        self.started = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ProgressExtension:
+        if not crawler.settings.getbool("VNPORTAL_PROGRESS_ENABLED", True) or not sys.stderr.isatty():
+            raise NotConfigured("no terminal to show progress on")
+        extension = cls(crawler, crawler.settings.getfloat("VNPORTAL_PROGRESS_INTERVAL", 2.0))
+        crawler.signals.connect(extension.tick, signal=signals.response_received)
+        crawler.signals.connect(extension.tick, signal=signals.item_scraped)
+        crawler.signals.connect(extension.done, signal=signals.spider_closed)
+        return extension
+
+    def line(self) -> str:
+        stats = self.crawler.stats
+        return (
+            f"  {stats.get_value('response_received_count', 0)} pages fetched, "
+            f"{stats.get_value('vnportal/articles_stored', 0)} articles stored, "
+            f"{stats.get_value('vnportal/failures', 0)} failures, "
+            f"{time.monotonic() - self.started:.0f} s"
+        )
+
+    def tick(self, *args: Any, **kwargs: Any) -> None:
+        now = time.monotonic()
+        if now - self.last >= self.interval:
+            self.last = now
+            sys.stderr.write("\r" + self.line())
+            sys.stderr.flush()
+
+    def done(self, *args: Any, **kwargs: Any) -> None:
+        sys.stderr.write("\r" + self.line() + "\n")
+        sys.stderr.flush()

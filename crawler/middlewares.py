@@ -1,0 +1,43 @@
+"""Downloader middleware for incremental crawls: article pages stored recently are not fetched again."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from scrapy import Request
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+
+from crawler.storage import open_store
+
+
+class SkipFreshArticlesMiddleware:
+    """Setting `VNPORTAL_REFETCH_AFTER_DAYS` (0 turns it off): listing pages are always fetched."""
+
+    def __init__(self, crawler: Crawler, days: float) -> None:
+        self.crawler = crawler
+        self.days = days
+        self.fresh: set[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SkipFreshArticlesMiddleware:
+        days = crawler.settings.getfloat("VNPORTAL_REFETCH_AFTER_DAYS", 0)
+        if days <= 0 or not crawler.settings.getbool("VNPORTAL_STORE_ENABLED", True):
+            raise NotConfigured("incremental skipping is off")
+        return cls(crawler, days)
+
+    def _fresh_urls(self) -> set[str]:
+        if self.fresh is None:
+            store = open_store(self.crawler, self.crawler.settings.get("VNPORTAL_DB"))
+            since = datetime.now(UTC) - timedelta(days=self.days)
+            self.fresh = store.fresh_article_urls(since)
+        return self.fresh
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        if request.meta.get("vnportal_kind") != "article":
+            return None
+        if request.url in self._fresh_urls():
+            self.crawler.stats.inc_value("vnportal/skipped_fresh")
+            raise IgnoreRequest(f"stored less than {self.days:g} days ago: {request.url}")
+        return None

@@ -1,0 +1,124 @@
+"""Item pipelines: extraction (pure extractors) then storage (models.Store).
+
+Settings: `VNPORTAL_EXTRACT_ENABLED`, `VNPORTAL_STORE_ENABLED`, `VNPORTAL_DB`. A failure on one page is a
+stats counter and a recorded failure, never a crash of the crawl; nothing already stored is lost.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+
+from crawler.items import FailureItem, PageItem
+from crawler.storage import open_store
+from extractors.article import extract_article_from_html
+from extractors.options import ExtractionOptions
+from models.records import FetchedPage, PortalRecord
+
+logger = logging.getLogger(__name__)
+NOT_AN_ARTICLE = "not-an-article"
+
+
+class ExtractPipeline:
+    """Turns a fetched page into an `Article` (or marks it as a non-article or an extraction error)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
+        if not crawler.settings.getbool("VNPORTAL_EXTRACT_ENABLED", True):
+            raise NotConfigured("VNPORTAL_EXTRACT_ENABLED is off")
+        return cls(crawler)
+
+    def _options(self, item: PageItem) -> ExtractionOptions:
+        portal = getattr(self.crawler.spider, "portals", {}).get(item.portal_slug)
+        selectors = portal.selectors if portal is not None else ExtractionOptions().selectors
+        return ExtractionOptions(url=item.final_url, selectors=selectors)
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        if not isinstance(item, PageItem):
+            return item
+        try:
+            article = extract_article_from_html(item.body, self._options(item), item.http_encoding)
+        except Exception as error:  # one broken page must not stop the crawl
+            logger.warning("extraction failed for %s: %r", item.final_url, error)
+            self.stats.inc_value("vnportal/extract_errors")
+            item.kind = "error"
+            item.errors.append(f"extraction failed: {error!r}")
+            return item
+        if NOT_AN_ARTICLE in article.content.warnings:
+            item.kind = "non-article"
+            self.stats.inc_value("vnportal/non_articles")
+        else:
+            item.article = article
+        return item
+
+
+class StorePipeline:
+    """Stores every fetched page (compressed HTML), its article and facts, and failures, per crawl run."""
+
+    def __init__(self, crawler: Crawler, db_url: str | None) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.db_url = db_url
+        self.store: Any = None
+        self.run_id: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        if not crawler.settings.getbool("VNPORTAL_STORE_ENABLED", True):
+            raise NotConfigured("VNPORTAL_STORE_ENABLED is off")
+        return cls(crawler, crawler.settings.get("VNPORTAL_DB"))
+
+    def open_spider(self, spider: Any = None) -> None:
+        self.store = open_store(self.crawler, self.db_url)
+        portals = getattr(self.crawler.spider, "portals", {})
+        for portal in portals.values():
+            self.store.upsert_portal(
+                PortalRecord(
+                    slug=portal.slug, name=portal.name, base_url=portal.base_url,
+                    level=portal.level, province=portal.province, cms=portal.cms,
+                )
+            )
+        self.run_id = self.store.start_run(sorted(portals))
+        self.crawler.vnportal_run_id = self.run_id  # type: ignore[attr-defined]
+
+    def close_spider(self, spider: Any = None) -> None:
+        if self.store is None:
+            return
+        stats = {k: v for k, v in self.stats.get_stats().items() if isinstance(v, int | float | str)}
+        self.store.finish_run(self.run_id, stats, status="finished")
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        if isinstance(item, FailureItem):
+            self.store.record_failure(self.run_id, item.url, f"{item.kind}: {item.reason}")
+            self.stats.inc_value("vnportal/failures_recorded")
+            raise DropItem(f"failed {item.kind} {item.url}: {item.reason}")
+        if not isinstance(item, PageItem):
+            return item
+        return self._store_page(item)
+
+    def _store_page(self, item: PageItem) -> PageItem:
+        page = FetchedPage(
+            url=item.url, final_url=item.final_url, status=item.status, fetched_at=item.fetched_at,
+            portal_slug=item.portal_slug, html=item.body, content_type=item.content_type,
+            encoding=item.http_encoding, run_id=self.run_id,
+        )
+        try:
+            page_id = self.store.record_page(page, kind=item.kind)
+            if item.article is not None:
+                self.store.save_article(page_id, item.portal_slug, item.article)
+        except Exception as error:  # stored rows of other pages stay; this one is counted and reported
+            logger.error("storing %s failed: %r", item.final_url, error)
+            self.stats.inc_value("vnportal/store_errors")
+            self.store.record_failure(self.run_id, item.final_url, f"store: {error!r}")
+            raise DropItem(f"could not store {item.final_url}: {error}") from error
+        if item.article is None:
+            raise DropItem(f"{item.kind}: {item.final_url} stored as a page, not as an article")
+        self.stats.inc_value("vnportal/articles_stored")
+        return item

@@ -1,0 +1,50 @@
+"""Scrapy settings for vnportal. Project settings carry the `VNPORTAL_` prefix."""
+
+BOT_NAME = "vnportal"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Polite by default: these are small government servers.
+USER_AGENT = "vnportal/0.1 (+https://github.com/vnportal/vnportal; research crawler for public portals)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+HTTPERROR_ALLOW_ALL = False
+REDIRECT_ENABLED = True
+DEPTH_LIMIT = 0
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.ExtractPipeline": 300,
+    "crawler.pipelines.StorePipeline": 800,
+}
+EXTENSIONS = {
+    "crawler.extensions.ProgressExtension": 510,
+}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.SkipFreshArticlesMiddleware": 50,
+}
+
+# vnportal settings
+VNPORTAL_EXTRACT_ENABLED = True
+VNPORTAL_STORE_ENABLED = True
+VNPORTAL_DB = None  # SQLAlchemy URL; None: $VNPORTAL_DB or sqlite:///vnportal.db
+VNPORTAL_REGISTRY = None  # path to a portals.toml; None: the bundled registry
+VNPORTAL_PROGRESS_ENABLED = True
+VNPORTAL_PROGRESS_INTERVAL = 2.0  # seconds between progress lines on a terminal
+# Incremental crawls: an article page already stored is not fetched again for this many days.
+VNPORTAL_REFETCH_AFTER_DAYS = 7
+VNPORTAL_MAX_LISTING_PAGES = 50  # per portal and run: bounds a crawl of an endless pager

@@ -1,0 +1,43 @@
+"""One call from a page (HTML bytes or a visible-text dump) to an `Article` with its facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.facts import extract_facts
+from extractors.options import ExtractionOptions
+from extractors.page import extract_html_page, extract_text_page
+from extractors.types import Article, PageContent
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".aspx", ".php"})
+
+
+class UnsupportedInput(ValueError):
+    """An input the extractors cannot read (unknown file kind, empty page)."""
+
+
+def article_from_content(content: PageContent, options: ExtractionOptions) -> Article:
+    published_on = options.published_on or content.published_on
+    facts = extract_facts(content.text, published_on=published_on, author=content.author)
+    return Article(content=content, facts=facts, url=options.url or content.canonical_url)
+
+
+def extract_article_from_html(
+    html: str | bytes, options: ExtractionOptions, http_encoding: str | None = None
+) -> Article:
+    return article_from_content(extract_html_page(html, options, http_encoding), options)
+
+
+def extract_article_from_text(text: str, options: ExtractionOptions) -> Article:
+    return article_from_content(extract_text_page(text, options), options)
+
+
+def extract_article_from_file(path: Path, options: ExtractionOptions) -> Article:
+    """Read an `.html`/`.htm` page or a `.txt` visible-text dump."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return extract_article_from_text(path.read_text(encoding="utf-8-sig", errors="replace"), options)
+    if suffix in HTML_SUFFIXES:
+        return extract_article_from_html(path.read_bytes(), options)
+    raise UnsupportedInput(f"{path}: expected an .html/.htm page or a .txt page dump, got '{suffix or 'no suffix'}'")

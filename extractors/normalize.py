@@ -1,0 +1,100 @@
+"""Text normalisation for matching Vietnamese text without losing character offsets.
+
+`match_form` returns a string of exactly the same length as its input, so an offset found in the matching
+form is an offset in the original. It unifies the two capital D's, old and new tone placement ("uỷ" and
+"ủy", "hoà" and "hòa"), dashes and non-breaking spaces. `nfc` (which may change the length) is applied
+once, when the page text is built, never after offsets have been taken.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_PLAIN_VOWELS = "aăâeêioôơuưy"
+_TONED = {
+    "a": "aàáảãạ", "ă": "ăằắẳẵặ", "â": "âầấẩẫậ", "e": "eèéẻẽẹ", "ê": "êềếểễệ", "i": "iìíỉĩị",
+    "o": "oòóỏõọ", "ô": "ôồốổỗộ", "ơ": "ơờớởỡợ", "u": "uùúủũụ", "ư": "ưừứửữự", "y": "yỳýỷỹỵ",
+}
+# toned character -> (plain vowel, tone index 0..5), lower and upper case
+_TONE_OF: dict[str, tuple[str, int]] = {}
+for _base, _forms in _TONED.items():
+    for _tone, _char in enumerate(_forms):
+        _TONE_OF[_char] = (_base, _tone)
+        _TONE_OF[_char.upper()] = (_base.upper(), _tone)
+
+_SIMPLE_MAP = str.maketrans(
+    {
+        "\u00d0": "Đ",  # Icelandic capital eth, often typed for Đ
+        "\u00f0": "đ",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    }
+)
+
+# Old-style placement puts the tone on the second vowel of a final "oa", "oe", "uy" ("hoà", "uỷ");
+# the canonical form here puts it on the first ("hòa", "ủy").
+_OLD_STYLE_PAIR = re.compile(
+    r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])"
+)
+
+
+def _with_tone(plain: str, tone: int) -> str:
+    forms = _TONED.get(plain.lower())
+    if forms is None:
+        return plain
+    char = forms[tone]
+    return char.upper() if plain.isupper() else char
+
+
+def _move_tone_forward(match: re.Match[str]) -> str:
+    first, second = match.group(1), match.group(2)
+    start = match.start(1)
+    text = match.string
+    if start > 0 and text[start - 1] in "qQ":  # "quý": the u belongs to the consonant
+        return first + second
+    plain_second, tone = _TONE_OF.get(second, (second, 0))
+    if tone == 0:
+        return first + second
+    pair = (first + plain_second).lower()
+    if pair not in ("oa", "oe", "uy"):
+        return first + second
+    return _with_tone(first, tone) + plain_second
+
+
+def nfc(text: str) -> str:
+    """NFC, applied once when page text is built (it may change the length)."""
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=4096)
+def _match_form_cached(text: str) -> str:
+    text = text.translate(_SIMPLE_MAP)
+    return _OLD_STYLE_PAIR.sub(_move_tone_forward, text)
+
+
+def match_form(text: str) -> str:
+    """Same-length form for matching: Đ unified, tone placement unified, dashes and spaces unified."""
+    if len(text) > 2000:
+        return _match_form_uncached(text)
+    return _match_form_cached(text)
+
+
+def _match_form_uncached(text: str) -> str:
+    text = text.translate(_SIMPLE_MAP)
+    return _OLD_STYLE_PAIR.sub(_move_tone_forward, text)
+
+
+def fold_diacritics(text: str) -> str:
+    """Lower-case ASCII-like form for diacritic-insensitive search ("Đảng ủy" -> "dang uy")."""
+    text = unicodedata.normalize("NFD", match_form(text)).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def same_text(left: str, right: str) -> bool:
+    """Equal after matching normalisation and case folding."""
+    return match_form(left).casefold() == match_form(right).casefold()

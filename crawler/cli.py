@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from crawler.registry import Portal, Registry, RegistryError, load_registry
+from crawler.registry import Registry, RegistryError, load_registry
 from crawler.run import DEMO_SETTINGS, MIRROR_ROOT, crawl, resolve_db_url
 from crawler.spiders.portal import select_portals
 from extractors.article import UnsupportedInput, extract_article_from_file
@@ -179,8 +179,12 @@ def export(out_dir: Path, db_url: str | None) -> None:
 @click.option("--mirror", "mirror_root", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="The mirror folder (default: the bundled tests/fixtures/mirror).")
 def demo(db_url: str | None, out_dir: Path, mirror_root: Path | None) -> None:
-    """Serve the bundled mirror on 127.0.0.1, crawl it with Scrapy into the database, export CSV."""
-    from crawler.mirror import MirrorServer
+    """Serve the bundled mirror on 127.0.0.1, crawl it with Scrapy into the database, export CSV.
+
+    The three demo portals answer as *.mirror.test hosts through a local proxy on a free port, so a second
+    run stores the same URLs and adds no duplicate rows.
+    """
+    from crawler.mirror import MirrorProxy
     from models.export import export_csv
 
     root = mirror_root or MIRROR_ROOT
@@ -189,17 +193,14 @@ def demo(db_url: str | None, out_dir: Path, mirror_root: Path | None) -> None:
             f"the demo mirror is not at {root}; install from a checkout (pip install -e .) or pass --mirror DIR"
         )
     url = resolve_db_url(db_url)
-    registry = _load_registry(None)
-    with MirrorServer(root) as server:
-        portals = [_served(p, server) for p in registry.select(demo=True)]
-        click.echo(f"Serving {len(portals)} demo portals from {root} on 127.0.0.1; crawling into {url} …", err=True)
-        result = crawl(portals, url, DEMO_SETTINGS)
+    portals = _load_registry(None).select(demo=True)
+    with MirrorProxy(root) as proxy:
+        click.echo(f"Serving {len(portals)} demo portals from {root} at {proxy.url}; crawling into {url} …", err=True)
+        result = crawl(portals, url, {**DEMO_SETTINGS, "VNPORTAL_MIRROR_PROXY": proxy.url})
     paths = export_csv(url, out_dir)
     _print_summary(url, result.seconds, result.stats, export_dir=out_dir)
     click.echo(f"  {len(paths)} CSV files written.")
 
 
-def _served(portal: Portal, server: Any) -> Portal:
-    if portal.mirror is None:
-        raise click.ClickException(f"demo portal {portal.slug} has no 'mirror' folder in the registry")
-    return portal.served_at(server.base_url(portal.mirror))
+if __name__ == "__main__":
+    main()

@@ -23,7 +23,7 @@ class ProgressExtension:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ProgressExtension:
         if not crawler.settings.getbool("VNPORTAL_PROGRESS_ENABLED", True) or not sys.stderr.isatty():
-            raise NotConfigured("no terminal to show progress on")
+            raise NotConfigured
         extension = cls(crawler, crawler.settings.getfloat("VNPORTAL_PROGRESS_INTERVAL", 2.0))
         crawler.signals.connect(extension.tick, signal=signals.response_received)
         crawler.signals.connect(extension.tick, signal=signals.item_scraped)

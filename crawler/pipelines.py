@@ -32,7 +32,7 @@ class ExtractPipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
         if not crawler.settings.getbool("VNPORTAL_EXTRACT_ENABLED", True):
-            raise NotConfigured("VNPORTAL_EXTRACT_ENABLED is off")
+            raise NotConfigured
         return cls(crawler)
 
     def _options(self, item: PageItem) -> ExtractionOptions:
@@ -72,7 +72,7 @@ class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         if not crawler.settings.getbool("VNPORTAL_STORE_ENABLED", True):
-            raise NotConfigured("VNPORTAL_STORE_ENABLED is off")
+            raise NotConfigured
         return cls(crawler, crawler.settings.get("VNPORTAL_DB"))
 
     def open_spider(self, spider: Any = None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -68,10 +68,6 @@ class Portal:
 
     def is_listing_url(self, url: str) -> bool:
         return bool(self.listing_url_pattern.search(url))
-
-    def served_at(self, base_url: str) -> Portal:
-        """The same portal served from another address (the bundled mirror on a local port)."""
-        return replace(self, base_url=base_url)
 
 
 @dataclass(frozen=True)

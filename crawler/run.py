@@ -56,7 +56,7 @@ class CrawlResult:
 def crawl(portals: list[Portal], db_url: str, overrides: Mapping[str, Any] | None = None) -> CrawlResult:
     """Crawl `portals` into the database at `db_url`; blocks until done (one crawl per process)."""
     settings = project_settings({"VNPORTAL_DB": db_url, **(overrides or {})})
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(PortalSpider)
     started = time.monotonic()
     process.crawl(crawler, portals=portals)

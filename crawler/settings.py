@@ -26,6 +26,7 @@ TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "crawler.logformatter.VnportalLogFormatter"
 
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
@@ -36,6 +37,7 @@ EXTENSIONS = {
 }
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SkipFreshArticlesMiddleware": 50,
+    "crawler.middlewares.MirrorProxyMiddleware": 740,  # before Scrapy's HttpProxyMiddleware (750)
 }
 
 # vnportal settings
@@ -47,4 +49,5 @@ VNPORTAL_PROGRESS_ENABLED = True
 VNPORTAL_PROGRESS_INTERVAL = 2.0  # seconds between progress lines on a terminal
 # Incremental crawls: an article page already stored is not fetched again for this many days.
 VNPORTAL_REFETCH_AFTER_DAYS = 7
+VNPORTAL_MIRROR_PROXY = None  # set by `vnportal demo`: the local proxy serving *.mirror.test
 VNPORTAL_MAX_LISTING_PAGES = 50  # per portal and run: bounds a crawl of an endless pager

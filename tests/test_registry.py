@@ -36,11 +36,6 @@ def test_valid_entry_is_parsed_with_profile_patterns_and_overrides() -> None:
     assert portal.selectors.drop == (".quang-cao",)
 
 
-def test_served_at_moves_the_portal_to_another_address() -> None:
-    portal = load_registry(FIXTURES / "valid.toml").get("phuong-thu-nghiem").served_at("http://127.0.0.1:8123")
-    assert portal.absolute_start_urls() == ["http://127.0.0.1:8123/web/guest/tin-tuc"]
-
-
 @pytest.mark.parametrize(
     ("fixture", "message"),
     [

@@ -12,6 +12,7 @@ from urllib.parse import urldefrag, urlsplit
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.items import FailureItem, PageItem
@@ -118,7 +119,8 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> Iterator[FailureItem]:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(IgnoreRequest):  # robots.txt, the freshness filter: decisions, not failures
+        if not failure.check(HttpError) and failure.check(IgnoreRequest):
+            # robots.txt and the freshness filter: decisions, not failures
             self.crawler.stats.inc_value("vnportal/ignored")
             return
         response = getattr(failure.value, "response", None)

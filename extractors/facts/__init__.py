@@ -1,0 +1,25 @@
+"""Fact extraction over an article body: officials, documents, terms, sittings and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from extractors.facts.dates import find_dates
+from extractors.facts.documents import find_documents
+from extractors.facts.officials import find_officials
+from extractors.facts.terms import find_sittings, find_terms
+from extractors.types import Facts
+
+
+def extract_facts(text: str, *, published_on: date | None = None, author: str | None = None) -> Facts:
+    """Every fact of one article body; offsets refer to `text`."""
+    return Facts(
+        officials=find_officials(text, author=author),
+        documents=find_documents(text),
+        terms=find_terms(text),
+        sittings=find_sittings(text),
+        dates=find_dates(text, published_on),
+    )
+
+
+__all__ = ["extract_facts"]

@@ -1,0 +1,117 @@
+"""Data tables for document numbers: type codes, the words that name them, issuing bodies' codes."""
+
+from __future__ import annotations
+
+import re
+
+# Type code -> its name. "TT" is Thông tri in Party numbers and Thông tư in state ones (see PARTY_NAMES).
+TYPE_NAMES: dict[str, str] = {
+    "NQ": "Nghị quyết",
+    "NQLT": "Nghị quyết liên tịch",
+    "QĐ": "Quyết định",
+    "QĐi": "Quy định",
+    "QyĐ": "Quy định",
+    "CT": "Chỉ thị",
+    "KL": "Kết luận",
+    "QC": "Quy chế",
+    "TT": "Thông tư",
+    "TTLT": "Thông tư liên tịch",
+    "HD": "Hướng dẫn",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "KH": "Kế hoạch",
+    "CTr": "Chương trình",
+    "CTHĐ": "Chương trình hành động",
+    "TB": "Thông báo",
+    "CV": "Công văn",
+    "BB": "Biên bản",
+    "NĐ": "Nghị định",
+    "PA": "Phương án",
+    "ĐA": "Đề án",
+    "HĐ": "Hợp đồng",
+    "CĐ": "Công điện",
+    "GM": "Giấy mời",
+    "GUQ": "Giấy ủy quyền",
+    "PC": "Phiếu chuyển",
+    "GP": "Giấy phép",
+    "LĐ": "Lệnh",
+    "L": "Luật",
+}
+PARTY_NAMES: dict[str, str] = {"TT": "Thông tri"}
+TYPE_BY_LOWER: dict[str, str] = {code.lower(): code for code in TYPE_NAMES}
+# Named with a bare number ("Chương trình 135", "Đề án 06") these are usually programme names, not citations.
+NO_BARE_NUMBER: frozenset[str] = frozenset({"CTr", "CTHĐ", "ĐA", "PA", "L", "BC", "TB"})
+
+# Words naming a document type, longest first (the word beside the number decides the type).
+TYPE_WORDS: tuple[tuple[str, str], ...] = (
+    ("Thông báo kết luận", "TB"),
+    ("Chương trình hành động", "CTHĐ"),
+    ("Thông tư liên tịch", "TTLT"),
+    ("Nghị quyết liên tịch", "NQLT"),
+    ("Nghị quyết", "NQ"),
+    ("Nghị định", "NĐ"),
+    ("Quyết định", "QĐ"),
+    ("Quy định", "QĐi"),
+    ("Quy chế", "QC"),
+    ("Chỉ thị", "CT"),
+    ("Kết luận", "KL"),
+    ("Kế hoạch", "KH"),
+    ("Chương trình", "CTr"),
+    ("Hướng dẫn", "HD"),
+    ("Thông tri", "TT"),
+    ("Thông tư", "TT"),
+    ("Thông báo", "TB"),
+    ("Báo cáo", "BC"),
+    ("Tờ trình", "TTr"),
+    ("Công văn", "CV"),
+    ("Biên bản", "BB"),
+    ("Phương án", "PA"),
+    ("Đề án", "ĐA"),
+    ("Công điện", "CĐ"),
+    ("Luật", "L"),
+)
+WORD_TO_TYPE: dict[str, str] = {word.lower(): code for word, code in TYPE_WORDS}
+# Codes that the word beside the number may overrule: Party "quy định" were numbered "QĐ" until 2017
+# ("Quy định số 66-QĐ/TW"). Other disagreements are usually a longer phrase ("Thông báo kết luận số
+# 15-TB/TU"), so the code stands.
+CONFUSABLE_TYPES: frozenset[frozenset[str]] = frozenset({frozenset({"QĐ", "QĐi"})})
+
+# Bodies named in "của <body>" -> issuer code, most specific first.
+BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), code)
+    for pattern, code in (
+        (r"Ban Tổ chức (?:Tỉnh|Thành) ủy", "BTCTU"),
+        (r"Ban Tuyên giáo(?: và Dân vận)? (?:Tỉnh|Thành) ủy", "BTGTU"),
+        (r"Ban Dân vận (?:Tỉnh|Thành) ủy", "BDVTU"),
+        (r"Ủy ban Kiểm tra (?:Tỉnh|Thành) ủy", "UBKTTU"),
+        (r"Ban Tổ chức Trung ương", "BTCTW"),
+        (r"Ban Tuyên giáo Trung ương", "BTGTW"),
+        (r"Văn phòng Trung ương", "VPTW"),
+        (r"Bộ Chính trị|Ban Bí thư|Trung ương", "TW"),
+        (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
+        (r"Quốc hội", "QH"),
+        (r"Thủ tướng", "TTg"),
+        (r"Chính phủ", "CP"),
+        (r"Đảng ủy Khối", "ĐUK"),
+        (r"Tỉnh ủy|Thành ủy|Thị ủy|Đảng bộ (?:tỉnh|thành phố|thị xã)", "TU"),
+        (r"Huyện ủy|Đảng bộ huyện", "HU"),
+        (r"Quận ủy|Đảng bộ quận", "QU"),
+        (r"Đảng ủy|Đảng bộ (?:xã|phường|thị trấn)", "ĐU"),
+        (r"HĐND|Hội đồng nhân dân", "HĐND"),
+        (r"UBND|Ủy ban nhân dân", "UBND"),
+    )
+)
+
+
+def issuer_for_body(body: str) -> str | None:
+    """The issuer code of a body named in words ("Ban Thường vụ Tỉnh ủy" -> "TU")."""
+    for pattern, code in BODY_CODES:
+        if pattern.search(body):
+            return code
+    return None
+
+
+def type_name(code: str | None, party: bool) -> str | None:
+    if code is None:
+        return None
+    return (PARTY_NAMES.get(code) if party else None) or TYPE_NAMES.get(code)

@@ -1,0 +1,232 @@
+"""Numbered Party and state documents cited in an article body.
+
+Party numbers are "N-TYPE/ISSUER" ("379-KH/TU", "35 –CT/TW"); state numbers "N/TYPE-ISSUER"
+("06/NQ-HĐND"), "N/YYYY/TYPE-ISSUER" ("30/2020/NĐ-CP", "183/2010/TTLT/BTC-BNN"), laws "N/YYYY/QH13" and
+official letters "N/ISSUER-UNIT" ("123/UBND-VP": no type, the whole code is the issuer). The type word
+written beside the number wins over the code ("Quy định số 66-QĐ/TW" -> QĐi). A document cited by word and
+number only ("Nghị quyết số 31 ngày 6/9/2016 của HĐND tỉnh") takes its issuer from the body named, or is
+linked to the full number given elsewhere ("Thông tri số 10" -> "10-TT/TU"). One entry per document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.facts.dates import ResolvedDate, resolved_dates
+from extractors.facts.doc_codes import (
+    CONFUSABLE_TYPES,
+    NO_BARE_NUMBER,
+    TYPE_BY_LOWER,
+    TYPE_WORDS,
+    WORD_TO_TYPE,
+    issuer_for_body,
+    type_name,
+)
+from extractors.facts.evidence import make_evidence
+from extractors.normalize import match_form
+from extractors.types import DocumentRef
+
+_SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+_TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
+PARTY_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT})*)(?![\w/])")
+STATE_NUMBER = re.compile(
+    rf"(?<![\w/.-])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT})*)(?![\w/])"
+)
+_SEPARATOR = re.compile(r"\s*[-/]\s*")
+WORD_BEFORE = re.compile(rf"(?i:({_TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
+CODELESS = re.compile(
+    rf"(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}})(?![\d/.,-]|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)"
+)
+DATE_GAP = re.compile(r"[\s,(]*(?:(?:được\s+)?(?:ban hành|ký)\s+)?(?:ngày\s+)?", re.IGNORECASE)
+SAME_DAY = re.compile(r"[\s,(]*(?:(?:được\s+)?(?:ban hành|ký)\s+)?(?:vào\s+)?cùng ngày", re.IGNORECASE)
+BODY_AFTER = re.compile(
+    r"[\s,]*(?:của|do)\s+((?:Ban|Bộ|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Thành ủy|"
+    r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)[^,;.()“”\"]{0,60}?)"
+    r"(?=\s+(?:ngày|về|V/v|v/v|ban hành|quy định|hướng dẫn|và|nhằm|đã|thì|trong|tại|triển khai|cho|với|đối với)\s"
+    r"|[,;.()“”\"]|\s*$)",
+    re.IGNORECASE,
+)
+LOOK_AHEAD = 120
+MIN_BARE_YEAR, MAX_BARE_YEAR = 1945, 2100
+LOOK_BEHIND = 40
+
+
+@dataclass
+class Citation:
+    """One mention of a document, before mentions of the same document are merged."""
+
+    start: int
+    end: int
+    number: str
+    type: str | None
+    issuer: str | None
+    year: int | None = None
+    party: bool = False
+    issued_on: date | None = None
+    issuing_body: str | None = None
+    has_code: bool = True
+    word_type: str | None = None
+
+
+def _word_type(form: str, start: int) -> str | None:
+    found = WORD_BEFORE.search(form[max(0, start - LOOK_BEHIND) : start])
+    return WORD_TO_TYPE.get(found.group(1).lower()) if found else None
+
+
+def _party_citation(found: re.Match[str]) -> Citation | None:
+    doc_type = TYPE_BY_LOWER.get(found.group(2).lower())
+    if doc_type is None:
+        return None
+    return Citation(found.start(), found.end(), found.group(1), doc_type, found.group(3), party=True)
+
+
+def _state_citation(found: re.Match[str]) -> Citation | None:
+    segments = _SEPARATOR.split(found.group(3))
+    year = int(found.group(2)) if found.group(2) else None
+    if segments[0].lower() in TYPE_BY_LOWER:
+        if len(segments) == 1:
+            return None  # "12/KH" with no issuer is not a number we can key
+        doc_type, issuer = TYPE_BY_LOWER[segments[0].lower()], "-".join(segments[1:])
+    elif year is not None or len(segments) > 1 or (len(segments[0]) >= 2 and segments[0].isupper()):
+        doc_type, issuer = None, "-".join(segments)  # a law ("49/2014/QH13") or an official letter
+    else:
+        return None
+    return Citation(found.start(), found.end(), found.group(1), doc_type, issuer, year=year)
+
+
+def _apply_word_type(citation: Citation, form: str) -> None:
+    word = _word_type(form, citation.start)
+    citation.word_type = word
+    if word is None or citation.type is None or word == citation.type:
+        return
+    if citation.party and frozenset({word, citation.type}) in CONFUSABLE_TYPES:
+        citation.type = word
+    else:
+        citation.word_type = None
+
+
+def _date_right_after(form: str, end: int, dated: list[ResolvedDate]) -> ResolvedDate | None:
+    """The date written right after a number ("ngày 17/7/2024", ", ngày 30/5/2019", "(ngày ...)")."""
+    gap = DATE_GAP.match(form, end)
+    after = gap.end() if gap else end
+    for resolved in dated:
+        if resolved.hit.start == after:
+            return resolved
+        if resolved.hit.start > after:
+            break
+    return None
+
+
+def _issued_on(form: str, end: int, dated: list[ResolvedDate]) -> date | None:
+    right_after = _date_right_after(form, end, dated)
+    if right_after:
+        return right_after.day
+    if SAME_DAY.match(form, end):  # "cùng ngày": the day of the document or date just cited
+        earlier = [r.day for r in dated if r.hit.end <= end]
+        return earlier[-1] if earlier else None
+    body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
+    after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
+    return after_body.day if after_body else None
+
+
+def _issuing_body(text: str, form: str, end: int, dated: list[ResolvedDate]) -> str | None:
+    right_after = _date_right_after(form, end, dated)
+    same_day = SAME_DAY.match(form, end)
+    position = right_after.hit.end if right_after else same_day.end() if same_day else end
+    found = BODY_AFTER.match(form, position, min(len(form), position + LOOK_AHEAD))
+    return text[found.start(1) : found.end(1)].strip() if found else None
+
+
+def _coded_citations(form: str) -> list[Citation]:
+    citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m))]
+    taken = [(c.start, c.end) for c in citations]
+    for found in STATE_NUMBER.finditer(form):
+        if any(found.start() < e and s < found.end() for s, e in taken):
+            continue
+        citation = _state_citation(found)
+        if citation:
+            citations.append(citation)
+    for citation in citations:
+        _apply_word_type(citation, form)
+    return citations
+
+
+def _codeless_citations(form: str) -> list[Citation]:
+    citations = []
+    for found in CODELESS.finditer(form):
+        number = found.group(3)
+        doc_type = WORD_TO_TYPE[found.group(1).lower()]
+        if not found.group(2) and (MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR or doc_type in NO_BARE_NUMBER):
+            continue  # "Kế hoạch 2025" is a year; "Chương trình 135" a programme's name
+        citations.append(Citation(found.start(3), found.end(3), number, doc_type, None, has_code=False))
+    return citations
+
+
+def _describe(citations: list[Citation], text: str, form: str, dated: list[ResolvedDate]) -> None:
+    for citation in citations:
+        citation.issued_on = _issued_on(form, citation.end, dated)
+        citation.issuing_body = _issuing_body(text, form, citation.end, dated)
+        if not citation.has_code and citation.issuing_body:
+            citation.issuer = issuer_for_body(match_form(citation.issuing_body))
+
+
+def _number_key(number: str) -> str:
+    return str(int(number)) if number.isdigit() else number
+
+
+def _new_ref(citation: Citation, text: str) -> DocumentRef:
+    return DocumentRef(
+        number=citation.number,
+        type=citation.type,
+        issuer=citation.issuer,
+        year=citation.year,
+        type_name=type_name(citation.word_type or citation.type, citation.party),
+        raw=text[citation.start : citation.end],
+    )
+
+
+def _add(ref: DocumentRef, citation: Citation, text: str) -> None:
+    ref.evidence.append(make_evidence(text, citation.start, citation.end))
+    ref.issued_on = ref.issued_on or citation.issued_on
+    ref.issuing_body = ref.issuing_body or citation.issuing_body
+
+
+def _target_of(citation: Citation, refs: list[DocumentRef]) -> DocumentRef | None:
+    """The coded document a short citation ("Thông tri số 10") refers back to."""
+    number = _number_key(citation.number)
+    same = [r for r in refs if _number_key(r.number) == number and r.type == citation.type]
+    exact = [r for r in same if citation.issuer is None or r.issuer == citation.issuer]
+    return (exact or same or [None])[0]
+
+
+def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[DocumentRef]:
+    by_key: dict[tuple[str, str | None, str | None], DocumentRef] = {}
+    first_seen: dict[int, int] = {}
+    for citation in coded:
+        key = (_number_key(citation.number), citation.type, citation.issuer)
+        ref = by_key.setdefault(key, _new_ref(citation, text))
+        first_seen.setdefault(id(ref), citation.start)
+        _add(ref, citation, text)
+    for citation in codeless:
+        ref = _target_of(citation, list(by_key.values()))
+        if ref is None and citation.issuer is None:
+            continue  # a bare "Nghị quyết số 5" with no issuer cannot be keyed
+        if ref is None:
+            key = (_number_key(citation.number), citation.type, citation.issuer)
+            ref = by_key.setdefault(key, _new_ref(citation, text))
+            first_seen.setdefault(id(ref), citation.start)
+        _add(ref, citation, text)
+    return sorted(by_key.values(), key=lambda r: first_seen[id(r)])
+
+
+def find_documents(text: str) -> list[DocumentRef]:
+    """Every numbered document cited in `text`, once each, in order of first mention."""
+    form = match_form(text)
+    dated = resolved_dates(form, None)
+    coded = _coded_citations(form)
+    codeless = [c for c in _codeless_citations(form) if not any(c.start < d.end and d.start < c.end for d in coded)]
+    _describe(coded, text, form, dated)
+    _describe(codeless, text, form, dated)
+    return _merge(coded, codeless, text)

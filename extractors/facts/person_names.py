@@ -1,0 +1,227 @@
+"""Tokens and Vietnamese personal names for the officials extractor.
+
+A name is a run of 2-5 capitalised syllables that starts with a family name from `surnames.txt`. When a
+place name stands right before the person ("Chủ tịch UBND xã Nậm Pồ Lò Văn B"), the capitalised run holds
+both and is split where the person's name most plausibly begins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from extractors.normalize import match_form
+
+
+def words(spec: str) -> frozenset[str]:
+    """A word list written as one space-separated string."""
+    return frozenset(spec.split())
+
+
+_SURNAME_FILE = Path(__file__).with_name("surnames.txt")
+_NOT_PERSON_FILE = Path(__file__).with_name("not_person_names.txt")
+
+# A word keeps inner apostrophes so that "H'Hen" and "K'Bình" stay one syllable.
+_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?|\d+(?:[.,]\d+)*|\S")
+
+# Capitalised words that never belong to a person's name (title and organisation words, forms of address).
+NAME_STOP: frozenset[str] = words(
+    """ban đảng ủy bí chủ phó trưởng giám tỉnh huyện xã phường sở phòng hội ubnd hđnd mttq
+    bộ cục viện tòa mặt ông bà"""
+)
+# A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
+# "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
+COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ")
+# Words before a run that make it start with a place name ("xã Nậm Pồ ...").
+PLACE_WORDS: frozenset[str] = words("xã phường huyện tỉnh quận trấn phố thôn bản ấp làng khu xóm buôn sóc")
+# Organisation words after which a two-syllable run is a place ("Bí thư Huyện ủy Lục Yên").
+ORG_WORDS: frozenset[str] = words("ủy ubnd hđnd mttq")
+# Family names that also open many place names ("huyện Lục Yên", "xã Hà Lâm", "huyện Đoàn Hùng"): after
+# "xã"/"huyện"... a run starting with one of these is a person only with a middle name ("Hà Văn B").
+PLACE_SURNAMES: frozenset[str] = words("hà lâm cao mai kim lý thái phan hồ ninh bạch lạc lục đinh đoàn vũ tô chu la")
+# Common middle names: a family name followed by one of these is very likely a person.
+MIDDLE_NAMES: frozenset[str] = words(
+    """văn thị đức minh quang hữu đình ngọc xuân thanh hồng thu kim công quốc mạnh trọng tiến duy bá
+    sỹ sĩ khắc thế anh huy như bích thúy thùy phương trường hải tuấn việt đăng xuân tất trung viết
+    hoài diệu mỹ lan cẩm tấn a seo mí thành phú gia khánh bảo nhật thiên vĩnh chí trí hoàng thái
+    quý phúc"""
+)
+
+
+@dataclass(slots=True)
+class Token:
+    """One word, number or punctuation mark with its offsets; `key` is its case-folded matching form.
+
+    The shape flags are computed once here because every rule asks them many times.
+    """
+
+    text: str
+    key: str
+    start: int
+    end: int
+    is_word: bool = False
+    is_cap: bool = False
+    is_lower_word: bool = False
+    is_abbr: bool = False
+
+
+Boundary = Callable[[list[Token], int], bool]
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A person's name: token indexes `first`..`last` (inclusive) and character offsets."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    place_like: bool = False  # also a listed place, ward, school or street name ("Lê Hồng Phong")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of `text` with keys taken from its same-length matching form."""
+    folded = match_form(text).casefold()
+    if len(folded) != len(text):  # a few characters change length when case-folded
+        folded = match_form(text).lower()
+    tokens: list[Token] = []
+    append = tokens.append
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if word[0].isalpha():
+            upper = word[0].isupper()
+            abbr = upper and len(word) > 1 and word.isupper()
+            append(Token(word, folded[start:end], start, end, True, upper, not upper, abbr))
+        else:
+            append(Token(word, folded[start:end], start, end))
+    return tokens
+
+
+def _word_list(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(match_form(line.strip()).casefold() for line in lines if line.strip() and line[0] != "#")
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    return _word_list(_SURNAME_FILE)
+
+
+@lru_cache(maxsize=1)
+def not_persons() -> frozenset[str]:
+    """Places, wards and historical figures whose names look like a living official's."""
+    return _word_list(_NOT_PERSON_FILE)
+
+
+def is_surname(token: Token) -> bool:
+    return token.key in surnames() or _is_prefixed_name(token)
+
+
+def _is_prefixed_name(token: Token) -> bool:
+    """Highland names written with a prefix and apostrophe ("H'Hen", "K'Bình") are complete on their own."""
+    return len(token.key) > 2 and token.key[:2] in ("h'", "k'", "h’", "k’")
+
+
+def joined(tokens: list[Token], left: int, right: int) -> bool:
+    """Tokens `left` and `right` (adjacent indexes) are separated by exactly one space or nothing."""
+    return tokens[right].start - tokens[left].end <= 1
+
+
+def _name_syllable(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
+    if not token.is_word or not token.is_cap or token.is_abbr:
+        return False
+    if token.key in NAME_STOP and not is_surname(token):
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return not (nxt is not None and nxt.is_lower_word and nxt.key in COMPOUND_TAILS and joined(tokens, i, i + 1))
+
+
+def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]:
+    runs: list[range] = []
+    i = 0
+    while i < len(tokens):
+        if not _name_syllable(tokens, i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and joined(tokens, j, j + 1) and _name_syllable(tokens, j + 1):
+            if boundary is not None and boundary(tokens, j + 1):
+                break
+            j += 1
+        runs.append(range(i, j + 1))
+        i = j + 1
+    return runs
+
+
+def _unlisted_surname_name(tokens: list[Token], run: range) -> bool:
+    """A family name missing from the list is still clear before "Văn"/"Thị": "Lành Văn Tú"."""
+    return 3 <= len(run) <= 4 and tokens[run[1]].key in ("văn", "thị") and tokens[run[0]].key not in NAME_STOP
+
+
+def _split_score(tokens: list[Token], run: range, offset: int) -> int:
+    """How much the run from `offset` on looks like one person's name (a middle name, three syllables)."""
+    length = len(run) - offset
+    middle = length >= 3 and tokens[run[offset] + 1].key in MIDDLE_NAMES
+    return (2 if middle else 0) + (1 if length == 3 else 0) - (2 if length == 5 else 0)
+
+
+def _name_start(tokens: list[Token], run: range) -> int | None:
+    """Offset in `run` where the person's name begins, or None when the run is not a name."""
+    if len(run) == 1:
+        return 0 if _is_prefixed_name(tokens[run[0]]) else None
+    offsets = [o for o in range(len(run) - 1) if is_surname(tokens[run[o]]) and 2 <= len(run) - o <= 5]
+    if not offsets:
+        return 0 if _unlisted_surname_name(tokens, run) else None
+    before = tokens[run[0] - 1].key if run[0] > 0 else ""
+    if offsets[0] == 0 and before not in PLACE_WORDS and before not in ORG_WORDS:
+        return 0
+    # After "xã", "Huyện ủy" ... the run may open with a place's name ("xã Nậm Pồ Lò Văn B").
+    if offsets[0] == 0 and (_place_first(tokens, run, before) or _known_place_prefix(tokens, run)):
+        offsets = offsets[1:]
+    # A name split off the end of a place ("Nậm Pồ Lò Văn B") needs three syllables to be trusted.
+    offsets = [o for o in offsets if o == 0 or len(run) - o >= 3]
+    if not offsets:
+        return None
+    return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
+
+
+def _known_place_prefix(tokens: list[Token], run: range) -> bool:
+    """Whether the run opens with a listed place ("Lâm Đồng Trần Văn B", "Hà Nội Lê Thị C")."""
+    keys = [tokens[i].key for i in run[:4]]
+    return any(" ".join(keys[:size]) in not_persons() for size in (2, 3) if size < len(keys))
+
+
+def _place_first(tokens: list[Token], run: range, before: str) -> bool:
+    """Whether a run after a place or organisation word cannot be a name from its first syllable."""
+    if before in ORG_WORDS or len(run) < 3:
+        return len(run) == 2
+    return tokens[run[0]].key in PLACE_SURNAMES and tokens[run[1]].key not in MIDDLE_NAMES
+
+
+def find_names(tokens: list[Token], text: str, boundary: Boundary | None = None) -> list[NameSpan]:
+    """Every capitalised run in `tokens` that reads as a Vietnamese personal name.
+
+    `boundary(tokens, i)` may end a name before token `i` (the officials extractor stops at a title head, so
+    "Nguyễn Văn A Chánh Văn phòng" keeps "Chánh" out of the name).
+    """
+    names: list[NameSpan] = []
+    for run in _capital_runs(tokens, boundary):
+        offset = _name_start(tokens, run)
+        if offset is None:
+            continue
+        first, last = run[offset], run[-1]
+        span_text = text[tokens[first].start : tokens[last].end]
+        place_like = " ".join(t.key for t in tokens[first : last + 1]) in not_persons()
+        names.append(NameSpan(first, last, tokens[first].start, tokens[last].end, span_text, place_like))
+    return names
+
+
+def name_key(name: str) -> str:
+    """Identity of a person's name across mentions ("Hoà" = "Hòa", case and spacing ignored)."""
+    return " ".join(match_form(name).casefold().split())

@@ -1,0 +1,218 @@
+"""Congress and committee terms ("lần thứ XVII, nhiệm kỳ 2025 - 2030", "khóa XXIV", "Đại hội XIII") and
+the plenum/session numbers that are not terms ("Hội nghị lần thứ 22", "kỳ họp thứ 9", "phiên họp thứ nhất").
+
+Terms are read mention by mention, as the gold annotates them: a mention without years gives
+(ordinal, None, None), a "nhiệm kỳ Y1 - Y2" that belongs to no ordinal gives (None, Y1, Y2), and the years of
+a "nhiệm kỳ" go to every ordinal coordinated before it ("HĐND tỉnh khóa III và HĐND huyện khóa IV, nhiệm kỳ
+2016 - 2021"). "lần thứ N" is a term only under a congress ("Đại hội ... lần thứ"), a plenum under
+"Hội nghị", and nothing under festivals and contests ("Ngày hội ... lần thứ VII").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.facts.evidence import make_evidence
+from extractors.facts.numerals import NUMBER_WORD_PATTERN, ordinal_value
+from extractors.normalize import match_form
+from extractors.types import Evidence, Sitting, Term
+
+_ROMAN = r"[IVXLCDM]+"
+_ORDINAL = rf"(?:{_ROMAN}|\d{{1,2}}|(?i:{NUMBER_WORD_PATTERN}))"
+_END = r"(?![^\W_])"
+
+NTH_TIME = re.compile(rf"(?i:lần\s+thứ)\s+({_ORDINAL}){_END}")
+TERM_OF = re.compile(rf"(?i:khóa|khoá)\s+({_ROMAN}|\d{{1,2}}){_END}")
+CONGRESS_NUMBER = re.compile(rf"(?i:Đại\s+hội|ĐH)\s+({_ROMAN}){_END}")
+CENTRAL_PLENUM = re.compile(rf"(?i:Hội\s+nghị\s+(?:lần\s+thứ\s+)?(?:Trung\s+ương|TW))\s+({_ROMAN}|\d{{1,2}}){_END}")
+SESSION = re.compile(rf"(?i:(kỳ|phiên)\s+họp(?:\s+lần)?\s+thứ)\s+({_ORDINAL}){_END}")
+TERM_YEARS = re.compile(r"(?<![^\W_])(?i:nhiệm\s+kỳ|NK)\s*:?\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)?\d\d)(?!\d)")
+BRACKET_YEARS = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\s*\)")
+
+# Which head noun a "lần thứ" belongs to: the nearest one before it in the same clause decides.
+HEADS = re.compile(
+    r"(?P<congress>Đại\s+hội|ĐH)(?!\s+(?:thể\s+dục|TDTT|thể\s+thao|thi\s+đua|cháu\s+ngoan|điển\s+hình))"
+    r"|(?P<plenum>Hội\s+nghị)"
+    r"|(?P<other>Ngày\s+hội|Hội\s+thi|Hội\s+diễn|Hội\s+thao|Liên\s+hoan|Giải|Lễ\s+hội|Hội\s+chợ|tái\s+cử)",
+    re.IGNORECASE,
+)
+CLAUSE_END = re.compile(r"[.;:!?\n]")
+HEAD_REACH = 120
+# What may stand between an ordinal and the "nhiệm kỳ" whose years it takes: a comma, a bracket,
+# or a coordinated part with no ordinal ("Quốc hội khóa XV và HĐND các cấp, nhiệm kỳ ...").
+YEARS_GAP = re.compile(r"[\s,(–-]*(?:và\s+[^,.;:()\d]{1,40}?[\s,]*)?$", re.IGNORECASE)
+COORDINATION_GAP = re.compile(r"[\s,)]*(?:và|,)\s+[^,.;:()\d]{0,40}$", re.IGNORECASE)
+ORGANISATION = re.compile(
+    r"((?:Đảng bộ|Ban Chấp hành|HĐND|Hội đồng nhân dân|Quốc hội|Ủy ban|UBND|Mặt trận|Hội|Đoàn|Công đoàn|"
+    r"Chi bộ|Cựu chiến binh)[^,.;:()]{0,50}?)\s*(?:lần\s+thứ|khóa|$)",
+    re.IGNORECASE,
+)
+
+
+MAX_ORDINAL = 60
+COURSE_REACH = 50
+COURSE_WORDS = re.compile(r"lớp|bồi\s+dưỡng|đào\s+tạo|tập\s+huấn|học\s+viên|khai\s+giảng", re.IGNORECASE)
+BODY_WORDS = re.compile(
+    r"Ban\s+Chấp\s+hành|HĐND|Hội\s+đồng|Quốc\s+hội|Đảng\s+(?:bộ|ủy)|Ủy\s+ban|Đại\s+hội", re.IGNORECASE
+)
+ORGANISATION_REACH = 80
+
+
+@dataclass
+class OrdinalMention:
+    """One term mention; `ordinal` is None for a "nhiệm kỳ" that belongs to no ordinal."""
+
+    start: int
+    end: int
+    ordinal: int | None
+    pattern: str
+    start_year: int | None = None
+    end_year: int | None = None
+
+
+@dataclass(frozen=True)
+class TermKey:
+    ordinal: int | None
+    start_year: int | None
+    end_year: int | None
+
+
+@dataclass(frozen=True)
+class YearsMention:
+    start: int
+    end: int
+    start_year: int
+    end_year: int
+
+
+def _head_kind(form: str, position: int) -> str | None:
+    window_start = max(0, position - HEAD_REACH)
+    window = form[window_start:position]
+    ends = list(CLAUSE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].end() :]
+    heads = list(HEADS.finditer(window))
+    if heads:
+        return heads[-1].lastgroup
+    return "congress" if re.search(r"Đảng\s+bộ", window, re.IGNORECASE) else None
+
+
+def _clause_before(form: str, position: int, reach: int) -> str:
+    window = form[max(0, position - reach) : position]
+    ends = list(CLAUSE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
+
+
+def _valid_ordinal(token: str) -> int | None:
+    value = ordinal_value(token)
+    return value if value is not None and 1 <= value <= MAX_ORDINAL else None
+
+
+def _is_course(form: str, position: int) -> bool:
+    """ "lớp bồi dưỡng khóa I": a training course, not a committee's term."""
+    window = _clause_before(form, position, COURSE_REACH)
+    return bool(COURSE_WORDS.search(window)) and not BODY_WORDS.search(window)
+
+
+def _ordinal_mentions(form: str) -> list[OrdinalMention]:
+    """Term ordinals in text order ("lần thứ" only under a congress)."""
+    mentions = []
+    for pattern, name in ((NTH_TIME, "nth"), (TERM_OF, "term"), (CONGRESS_NUMBER, "congress")):
+        for found in pattern.finditer(form):
+            value = _valid_ordinal(found.group(1))
+            if value is None or (name == "nth" and _head_kind(form, found.start()) != "congress"):
+                continue
+            if name == "term" and _is_course(form, found.start()):
+                continue
+            mentions.append(OrdinalMention(found.start(), found.end(), value, name))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _years_mentions(form: str) -> list[YearsMention]:
+    mentions = []
+    for found in TERM_YEARS.finditer(form):
+        first, last = int(found.group(1)), int(found.group(2))
+        if last < 100:
+            last += first - first % 100
+        if 1 <= last - first <= 10:
+            mentions.append(YearsMention(found.start(), found.end(), first, last))
+    return mentions
+
+
+def _coordinated(ordinals: list[OrdinalMention], index: int, form: str) -> list[OrdinalMention]:
+    """The ordinal at `index` and the same-kind ordinals coordinated before it ("khóa III và ... khóa IV")."""
+    chain = [ordinals[index]]
+    while index > 0:
+        previous, current = ordinals[index - 1], ordinals[index]
+        if previous.pattern != current.pattern or not COORDINATION_GAP.match(form[previous.end : current.start]):
+            break
+        chain.append(previous)
+        index -= 1
+    return chain
+
+
+def _attach_years(form: str, ordinals: list[OrdinalMention], years: list[YearsMention]) -> list[YearsMention]:
+    """Give each "nhiệm kỳ" to the ordinals it follows; return the ones that follow none."""
+    unattached = []
+    for mention in years:
+        before = [i for i, o in enumerate(ordinals) if o.end <= mention.start]
+        last = before[-1] if before else None
+        if last is None or not YEARS_GAP.match(form[ordinals[last].end : mention.start]):
+            unattached.append(mention)
+            continue
+        for ordinal in _coordinated(ordinals, last, form):
+            ordinal.start_year, ordinal.end_year = mention.start_year, mention.end_year
+            ordinal.end = max(ordinal.end, mention.end) if ordinal is ordinals[last] else ordinal.end
+    for ordinal in ordinals:
+        bracket = BRACKET_YEARS.match(form, ordinal.end)
+        if ordinal.start_year is None and bracket:
+            ordinal.start_year, ordinal.end_year = int(bracket.group(1)), int(bracket.group(2))
+    return unattached
+
+
+def _organisation(text: str, form: str, position: int) -> str | None:
+    window = _clause_before(form, position, ORGANISATION_REACH)
+    cut = max((m.end() for m in re.finditer(r"Đại\s+hội|Hội\s+nghị|\bvà\b|,", window, re.IGNORECASE)), default=0)
+    found = ORGANISATION.search(window, cut)
+    if not found:
+        return None
+    offset = position - len(window) + found.start(1)
+    return text[offset : offset + len(found.group(1))].strip() or None
+
+
+def _add_term(terms: dict[TermKey, Term], key: TermKey, organisation: str | None, evidence: Evidence) -> None:
+    term = terms.setdefault(key, Term(key.ordinal, key.start_year, key.end_year))
+    term.organisation = term.organisation or organisation
+    if evidence not in term.evidence:
+        term.evidence.append(evidence)
+
+
+def find_terms(text: str) -> list[Term]:
+    """Each distinct (ordinal, start_year, end_year) once, in order of first mention, with its evidence."""
+    form = match_form(text)
+    ordinals = _ordinal_mentions(form)
+    unattached = _attach_years(form, ordinals, _years_mentions(form))
+    mentions = ordinals + [OrdinalMention(y.start, y.end, None, "years", y.start_year, y.end_year) for y in unattached]
+    terms: dict[TermKey, Term] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        key = TermKey(mention.ordinal, mention.start_year, mention.end_year)
+        organisation = _organisation(text, form, mention.start) if mention.ordinal is not None else None
+        _add_term(terms, key, organisation, make_evidence(text, mention.start, mention.end))
+    return list(terms.values())
+
+
+def find_sittings(text: str) -> list[Sitting]:
+    """Plenum ("Hội nghị ... lần thứ 22") and session ("kỳ họp thứ 9") numbers, once each."""
+    form = match_form(text)
+    sittings: dict[tuple[str, int], Sitting] = {}
+    candidates = [(m, "plenum") for m in NTH_TIME.finditer(form) if _head_kind(form, m.start()) == "plenum"]
+    candidates += [(m, "plenum") for m in CENTRAL_PLENUM.finditer(form)]
+    candidates += [(m, "session") for m in SESSION.finditer(form)]
+    for found, kind in sorted(candidates, key=lambda c: c[0].start()):
+        number = _valid_ordinal(found.group(found.lastindex or 1))
+        if number is None:
+            continue
+        sitting = sittings.setdefault((kind, number), Sitting(kind=kind, number=number))
+        sitting.evidence.append(make_evidence(text, found.start(), found.end()))
+    return list(sittings.values())

@@ -1,0 +1,226 @@
+"""Titles of officials ("Phó Bí thư Thường trực Huyện ủy", "Chủ tịch UBND xã Nậm Pồ", "TUV").
+
+A title starts at a head word ("Bí thư", "Chủ tịch", "Ủy viên", "Trưởng Ban", "Tỉnh ủy viên", "TUV" ...) and
+runs on through its organisation. It stops at punctuation, at a verb or preposition, before a term
+qualifier ("khóa XXIV", "nhiệm kỳ ..."), and where a person's name begins (then it is that person's title).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.facts.person_names import NameSpan, Token, joined, words
+from extractors.normalize import match_form
+
+# Head words, as case-folded token sequences; the longest one matching wins.
+TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(head.split())
+    for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
+    giám đốc|phó giám đốc|tổng giám đốc|phó tổng giám đốc|trưởng|phó trưởng|chánh văn phòng|
+    phó chánh văn phòng|chánh thanh tra|phó chánh thanh tra|chánh án|phó chánh án|viện trưởng|
+    phó viện trưởng|chỉ huy trưởng|phó chỉ huy trưởng|chính ủy|phó chính ủy|bộ trưởng|thứ trưởng|
+    thủ tướng|phó thủ tướng|cục trưởng|phó cục trưởng|vụ trưởng|phó vụ trưởng|hiệu trưởng|
+    phó hiệu trưởng|tư lệnh|phó tư lệnh|tổ trưởng|tổ phó|đại biểu quốc hội|đại biểu hđnd|
+    tỉnh ủy viên|thành ủy viên|huyện ủy viên|quận ủy viên|thị ủy viên|đảng ủy viên|tuv|uvtv|uvbtv|
+    pbt|pct|đbqh|ủy viên thường trực|kiểm sát viên|thẩm phán|chủ tọa|uv|huv|quv|đuv|
+    uvbch""".replace("\n", "").split("|")
+)
+_HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
+    _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
+
+# "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
+_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ")
+# Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
+TITLE_LOWER_OK: frozenset[str] = words(
+    """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
+    thường trực ban phòng đoàn trưởng hội quốc tế nghiệp vụ chấp hành chi bộ"""
+)
+# Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
+TITLE_STOP: frozenset[str] = words(
+    """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
+    sẽ cùng tại về với đến dự tham làm kiểm thăm tặng trao chúc khóa nhiệm lần kỳ do đồng nêu mong
+    gửi ghi biểu lưu chỉ giữ đọc công thông không từ trong năm ngày kiêm là có của các những cũng
+    vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
+    mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
+    như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
+    điểm mới tân ông bà anh chị"""
+)
+# Second syllables of organisation words that are also verbs elsewhere ("Đại biểu", "Hội đồng", "Giao thông").
+COMPOUND_TAILS_AFTER_CAP: frozenset[str] = words("biểu đồng động thông trình")
+# Second syllables of military and police ranks ("Thiếu tá", "Đại úy", "Thiếu tướng"): a rank ends a title.
+RANK_TAILS: frozenset[str] = words("tá úy tướng")
+# Capitalised words that end a title (a new clause or a form of address).
+TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
+MAX_TITLE_TOKENS = 20
+ADDRESS_WORDS: frozenset[str] = words("ông bà")
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """A title: token indexes `first`..`last` (inclusive), its text, and the name it stands before."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    next_name: NameSpan | None = None
+
+
+def may_start_title(token: Token) -> bool:
+    """Cheap pre-check before `head_length`."""
+    return token.key in _HEADS_BY_FIRST or token.key == "nguyên"
+
+
+def head_length(tokens: list[Token], i: int) -> int:
+    """Length in tokens of the title head starting at `i` (0 when there is none)."""
+    token = tokens[i]
+    if token.key not in _HEADS_BY_FIRST and token.key != "nguyên":
+        return 0
+    if not token.is_word or not (token.is_cap or token.key == "nguyên"):
+        return 0
+    if token.key == "nguyên" and i + 1 < len(tokens):
+        inner = head_length(tokens, i + 1)
+        return inner + 1 if inner else 0
+    if i > 0 and tokens[i - 1].key == "đoàn" and token.key == "chủ":  # the congress presidium
+        return 0
+    for head in _HEADS_BY_FIRST.get(token.key, ()):
+        size = len(head)
+        if tuple(t.key for t in tokens[i : i + size]) != head:
+            continue
+        if head[-1] == "trưởng" and size <= 2 and not _bare_truong_ok(tokens, i + size):
+            continue
+        return size
+    return 0
+
+
+def starts_title(tokens: list[Token], i: int) -> bool:
+    """Whether a title head starts at token `i` (used to end a name before "Chánh Văn phòng ...")."""
+    return may_start_title(tokens[i]) and head_length(tokens, i) > 0
+
+
+def _bare_truong_ok(tokens: list[Token], j: int) -> bool:
+    if j >= len(tokens) or not tokens[j].is_word:
+        return False
+    return tokens[j].is_cap or tokens[j].key in _BARE_TRUONG_NEXT
+
+
+def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameSpan]) -> bool:
+    """Whether token `j` still belongs to the title that runs up to token `j - 1`."""
+    token, prev = tokens[j], tokens[j - 1]
+    if not joined(tokens, j - 1, j) and (token.start - prev.end > 3 or "\n" in text[prev.end : token.start]):
+        return False
+    if token.is_word and token.is_cap:
+        return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
+    if token.key == "-":
+        return _dash_continues(tokens, j, names_at)
+    if token.key == ",":
+        return _enumeration_comma(tokens, j, names_at)
+    after_word = prev.is_word and prev.is_cap and not prev.is_abbr
+    if after_word and token.key in COMPOUND_TAILS_AFTER_CAP:
+        return True
+    if token.key == "của":  # "Tổng Bí thư của Đảng"
+        return j + 1 < len(tokens) and tokens[j + 1].key == "đảng" and tokens[j + 1].is_cap
+    if not token.is_lower_word or token.key in TITLE_STOP:
+        return False
+    if token.key == "và":
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is None or not nxt.is_cap or j + 1 in names_at or _is_rank(tokens, j + 1):
+            return False
+        return head_length(tokens, j + 1) == 0
+    if token.key in TITLE_LOWER_OK:
+        return True
+    return after_word
+
+
+def _address_starts(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
+    """A form of address: "Ông"/"Bà" before a name, or "Đồng chí" (not "Bà Rịa", "Lâm Đồng")."""
+    key = tokens[j].key
+    if key == "đồng":
+        return j + 1 < len(tokens) and tokens[j + 1].key == "chí"
+    return key in TITLE_CAP_STOP and j + 1 in names_at
+
+
+def _is_rank(tokens: list[Token], j: int) -> bool:
+    return j + 1 < len(tokens) and tokens[j + 1].key in RANK_TAILS and tokens[j].is_cap
+
+
+def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
+    """A dash inside an organisation name ("Văn hóa – Xã hội", "HĐND-UBND") rather than between parts."""
+    if j + 1 >= len(tokens) or not tokens[j - 1].is_word:
+        return False
+    nxt = tokens[j + 1]
+    if not nxt.is_word or not nxt.is_cap or j + 1 in names_at:
+        return False
+    return head_length(tokens, j + 1) == 0
+
+
+def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
+    """A comma inside an organisation's name: "Sở Văn hóa, Thể thao và Du lịch"."""
+    if not tokens[j - 1].is_word or j + 4 >= len(tokens):
+        return False
+    words = tokens[j + 1 : j + 5]
+    if any(k in names_at for k in range(j + 1, j + 5)) or head_length(tokens, j + 1):
+        return False
+    first, second = words[0], words[1]
+    if not (first.is_cap and not first.is_abbr and second.is_lower_word and second.key != "và"):
+        return False
+    return words[2].key == "và" and words[3].is_cap
+
+
+def parse_title(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> TitleSpan | None:
+    """The title whose head starts at token `i`, with the name right after it when there is one."""
+    size = head_length(tokens, i)
+    if not size:
+        return None
+    last = i + size - 1
+    j = last + 1
+    while j < len(tokens) and j - i < MAX_TITLE_TOKENS and j not in names_at and _continues(tokens, j, text, names_at):
+        last = j
+        j += 1
+    while last > i + size - 1 and (tokens[last].key in ("và", "-") or not tokens[last].is_word):
+        last -= 1
+    first_tok, last_tok = tokens[i], tokens[last]
+    span_text = " ".join(text[first_tok.start : last_tok.end].split())
+    return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, _name_after(tokens, last + 1, names_at))
+
+
+def skip_term(tokens: list[Token], j: int) -> int:
+    """Index after the term qualifiers that end a title ("khóa XV, nhiệm kỳ 2021 - 2026"), else `j`."""
+    while True:
+        k = j + 1 if j < len(tokens) and tokens[j].key == "," else j
+        size = _term_length(tokens, k)
+        if not size:
+            return j
+        j = k + size
+
+
+def _term_length(tokens: list[Token], k: int) -> int:
+    keys = [t.key for t in tokens[k : k + 5]]
+    if keys[:1] == ["khóa"] and len(keys) > 1:
+        return 2
+    if keys[:2] == ["nhiệm", "kỳ"] and len(keys) > 2 and keys[2].isdigit():
+        return 5 if len(keys) == 5 and keys[3] == "-" and keys[4].isdigit() else 3
+    return 0
+
+
+def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
+    """The name a title stands before: directly, after its term ("khóa XX"), or after ", đồng chí" / "ông"."""
+    j = skip_term(tokens, j)
+    if j in names_at:
+        return names_at[j]
+    if j < len(tokens) and tokens[j].key in (",", "-"):
+        j += 1
+    if j + 1 < len(tokens) and tokens[j].key == "đồng" and tokens[j + 1].key == "chí":
+        j += 2
+    elif j < len(tokens) and tokens[j].key in ADDRESS_WORDS:
+        j += 1
+    else:
+        return None
+    return names_at.get(j)
+
+
+def title_key(title: str) -> str:
+    """Identity of a title for de-duplication (tone placement, case, dashes and spacing ignored)."""
+    return " ".join(match_form(title).casefold().replace(" - ", "-").split())

@@ -1,0 +1,228 @@
+"""From a page's blocks (HTML paragraphs or the lines of a text dump) to the article body.
+
+Both inputs meet here so that the same widget pruning applies to each: classify every line by meaning,
+find the run of prose, stop at the first sidebar/related-list heading after it, and read the byline and the
+date stamp on the way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.page.byline import Byline, parse_byline
+from extractors.page.dates import FoundDate, has_date_label, labelled_date, parse_date
+from extractors.page.vocab import (
+    LineKind,
+    classify_line,
+    is_sentence_prose,
+    is_weak_heading,
+    strip_bullets,
+    word_count,
+)
+
+MAX_TAIL_LINES = 3  # short lines after the last paragraph that may hold a byline or a source
+MAX_RUN_GAP = 12  # captions, list items and short lines a run of paragraphs may hold between two paragraphs
+MAX_RUN_JUNK = 2  # widget lines that end a run (a sidebar's "Xem tất cả", a breadcrumb)
+
+
+_RUN_BREAKS = frozenset({LineKind.SECTION_END, LineKind.DATESTAMP})
+
+
+@dataclass
+class Block:
+    """One visible paragraph; `link_ratio` is None for text dumps (no markup to tell links apart)."""
+
+    text: str
+    link_ratio: float | None = None
+    tag: str = "p"
+
+    @property
+    def linky(self) -> bool:
+        return self.link_ratio is not None and self.link_ratio > 0.5
+
+
+@dataclass
+class BodyParts:
+    paragraphs: list[str] = field(default_factory=list)
+    title: str | None = None
+    category: str | None = None
+    byline: Byline | None = None
+    date: FoundDate | None = None
+    prose_chars: int = 0
+    linky_blocks: int = 0
+
+
+@dataclass
+class _Lines:
+    blocks: list[Block]
+    kinds: list[LineKind]
+
+    def prose_at(self, index: int, min_words: int = 12) -> bool:
+        block = self.blocks[index]
+        return self.kinds[index] is LineKind.PROSE and not block.linky and is_sentence_prose(block.text, min_words)
+
+
+def split_blocks(blocks: list[Block]) -> _Lines:
+    """One entry per visible line, each classified."""
+    lines: list[Block] = []
+    for block in blocks:
+        for raw in block.text.split("\n"):
+            text = " ".join(raw.split())
+            if text:
+                lines.append(Block(text=text, link_ratio=block.link_ratio, tag=block.tag))
+    return _Lines(blocks=lines, kinds=[classify_line(line.text) for line in lines])
+
+
+@dataclass
+class _Run:
+    start: int
+    last: int
+    chars: int = 0
+    junk: int = 0  # widget lines seen since the last paragraph
+
+
+def _breaks(run: _Run, i: int, kind: LineKind) -> bool:
+    """A sidebar or header lies between: a heading, a date stamp, widget lines, or a long stretch."""
+    return kind in _RUN_BREAKS or run.junk >= MAX_RUN_JUNK or i - run.last > MAX_RUN_GAP
+
+
+def _first_prose(lines: _Lines) -> int | None:
+    """Start of the longest run of prose paragraphs: a sidebar's lone sentence does not start the body."""
+    runs: list[_Run] = []
+    current: _Run | None = None
+    for i, kind in enumerate(lines.kinds):
+        if kind is LineKind.SECTION_END and _subheading(lines, i):
+            kind = LineKind.PROSE
+        if current is not None and _breaks(current, i, kind):
+            runs.append(current)
+            current = None
+        if lines.prose_at(i):
+            current = current or _Run(start=i, last=i)
+            current.last, current.junk = i, 0
+            current.chars += len(lines.blocks[i].text)
+        elif current is not None and kind is LineKind.JUNK:
+            current.junk += 1
+    runs += [current] if current is not None else []
+    best = max(runs, key=lambda run: (run.chars, -run.start), default=None)
+    return best.start if best else None
+
+
+def _subheading(lines: _Lines, index: int) -> bool:
+    """A weak heading word ("Thông báo", "Video") followed by two long paragraphs is the article's own."""
+    if not is_weak_heading(lines.blocks[index].text):
+        return False
+    following = [i for i in range(index + 1, min(index + 5, len(lines.blocks))) if lines.prose_at(i, 15)]
+    return len(following) >= 2
+
+
+def _section_end(lines: _Lines, start: int, resumable: bool) -> list[bool]:
+    """Which lines lie in a sidebar or related list opened by a heading after `start`."""
+    skipped = [False] * len(lines.blocks)
+    inside = False
+    for i in range(start, len(lines.blocks)):
+        if lines.kinds[i] is LineKind.SECTION_END:
+            inside = not _subheading(lines, i)
+        elif inside and resumable and lines.blocks[i].tag != "li" and lines.prose_at(i, 20):
+            # markup tells us the related box ended and the article goes on (an inline "Tin liên quan")
+            inside = lines.blocks[i].link_ratio is None
+        skipped[i] = inside
+    return skipped
+
+
+def _title_before(lines: _Lines, first_prose: int) -> int | None:
+    """The nearest headline-like line above the first paragraph (categories and menus are shorter)."""
+    for min_words in (5, 3):
+        for i in range(first_prose - 1, -1, -1):
+            block = lines.blocks[i]
+            headline_like = lines.kinds[i] is LineKind.PROSE and not block.linky and not lines.prose_at(i)
+            if headline_like and word_count(block.text) >= min_words:
+                return i
+    return None
+
+
+def _category_before(lines: _Lines, title_index: int) -> str | None:
+    for i in range(title_index - 1, -1, -1):
+        if lines.kinds[i] is LineKind.PROSE:
+            text = strip_bullets(lines.blocks[i].text)
+            return text if word_count(text) <= 6 else None
+        if lines.kinds[i] is LineKind.JUNK and ("/" in lines.blocks[i].text or "›" in lines.blocks[i].text):
+            parts = [p.strip() for p in lines.blocks[i].text.replace("›", "/").replace("»", "/").split("/")]
+            return parts[-1] or None
+    return None
+
+
+def _stamp_before_title(lines: _Lines, title_index: int) -> FoundDate | None:
+    """A date stamp right above the headline, if it carries a time or a label (a bare "today" does not)."""
+    if title_index < 1 or lines.kinds[title_index - 1] is not LineKind.DATESTAMP:
+        return None
+    text = lines.blocks[title_index - 1].text
+    found = parse_date(text)
+    return found if found and (found.at or has_date_label(text)) else None
+
+
+def _find_date(lines: _Lines, start: int, stop: int, skipped: list[bool]) -> FoundDate | None:
+    """The date stamp near the headline, else a labelled date line outside sidebars and related lists."""
+    for i in range(start, stop):
+        if lines.kinds[i] is LineKind.DATESTAMP:
+            return parse_date(lines.blocks[i].text)
+    above = _stamp_before_title(lines, start)
+    if above:
+        return above
+    for i in range(len(lines.blocks)):
+        text = lines.blocks[i].text
+        if skipped[i] or lines.kinds[i] is LineKind.SECTION_END or lines.prose_at(i, 8):
+            continue
+        if word_count(text) <= 16 and has_date_label(text):
+            found = labelled_date(text)
+            if found:
+                return found
+    return None
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
+
+
+def _take_byline(paragraphs: list[str], tail: list[str], parts: BodyParts, keep_tail: bool) -> None:
+    """Read the byline and source from the closing short lines; they leave the body text."""
+    for line in tail[:MAX_TAIL_LINES]:
+        found = parse_byline(line)
+        if found is None:
+            # a short closing sentence ("Hội nghị kết thúc lúc 11 giờ.") is body; other lines are body only
+            # where markup says they belong to the article
+            if parts.byline is None and (keep_tail or _ends_sentence(line)):
+                paragraphs.append(line)
+            continue
+        author = (parts.byline.author if parts.byline else None) or found.author
+        source = found.source_credit or (parts.byline.source_credit if parts.byline else None)
+        parts.byline = Byline(author=author, source_credit=source)
+
+
+def select_body(blocks: list[Block], *, find_title: bool, markup: bool) -> BodyParts:
+    """The article body of a page's blocks; `find_title` for text dumps, whose headline is a line too."""
+    lines = split_blocks(blocks)
+    parts = BodyParts(linky_blocks=sum(1 for b in lines.blocks if b.linky))
+    first = _first_prose(lines)
+    if first is None:
+        return parts
+    start = 0 if markup else first
+    if find_title:
+        title_index = _title_before(lines, first)
+        if title_index is not None:
+            parts.title = strip_bullets(lines.blocks[title_index].text)
+            parts.category = _category_before(lines, title_index)
+            start = title_index + 1
+    skipped = _section_end(lines, first, resumable=markup)
+    body_idx = [i for i in range(start, len(lines.blocks)) if not skipped[i]]
+    last = max((i for i in body_idx if lines.prose_at(i, 8)), default=first)
+    paragraphs: list[str] = []
+    tail: list[str] = []
+    for i in body_idx:
+        if lines.kinds[i] is not LineKind.PROSE or (lines.blocks[i].linky and not lines.prose_at(i, 8)):
+            continue
+        (paragraphs if i <= last else tail).append(lines.blocks[i].text)
+    _take_byline(paragraphs, tail, parts, keep_tail=markup)
+    parts.paragraphs = paragraphs
+    parts.date = _find_date(lines, max(start - 1, 0), min(first + 1, len(lines.blocks)), skipped)
+    parts.prose_chars = sum(len(lines.blocks[i].text) for i in body_idx if lines.prose_at(i))
+    return parts

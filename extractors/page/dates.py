@@ -1,0 +1,84 @@
+"""The article's own publication date, read from a date line or a CMS date field."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from extractors.normalize import fold_diacritics
+
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*|\s+)nam\s+(\d{4})")
+_TIME = re.compile(r"(?<![\d/.])(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)(?:\s*(am|pm|sa|ch)\b)?")
+
+# Labels that introduce the article's own date (folded): "Ngày đăng", "Cập nhật lúc", "Đăng ngày".
+_LABELS = re.compile(
+    r"ngay dang|dang ngay|ngay cap nhat|cap nhat(?: luc| ngay)?|thoi gian dang|ngay xuat ban|xuat ban|"
+    r"dang luc|dang tai|posted|published|updated|ngay dang tin|ngay tao"
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    day: date
+    at: datetime | None = None
+
+
+def _time_near(text: str, day: date) -> datetime | None:
+    match = _TIME.search(text)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if match.group(3) in ("pm", "ch") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return datetime(day.year, day.month, day.day, hour, minute)
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    if not 1990 <= year <= 2100:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> FoundDate | None:
+    """The first full calendar day in a short date line (d/m/yyyy, d-m-yyyy, ISO, "d tháng m năm y")."""
+    folded = fold_diacritics(text)
+    candidates: list[tuple[int, date]] = []
+    for match in _NUMERIC.finditer(folded):
+        day = _make(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        if day:
+            candidates.append((match.start(), day))
+    for match in _ISO.finditer(folded):
+        day = _make(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if day:
+            candidates.append((match.start(), day))
+    for match in _WORDS.finditer(folded):
+        day = _make(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        if day:
+            candidates.append((match.start(), day))
+    if not candidates:
+        return None
+    _, day = min(candidates, key=lambda item: item[0])
+    without_dates = _NUMERIC.sub(" ", _ISO.sub(" ", folded))
+    return FoundDate(day=day, at=_time_near(without_dates, day))
+
+
+def has_date_label(text: str) -> bool:
+    return bool(_LABELS.search(fold_diacritics(text)))
+
+
+def labelled_date(text: str) -> FoundDate | None:
+    """A date that follows a publication label within the same short stretch of text."""
+    folded = fold_diacritics(text)
+    for match in _LABELS.finditer(folded):
+        found = parse_date(folded[match.end() : match.end() + 60])
+        if found:
+            return found
+    return None

@@ -1,0 +1,349 @@
+"""Whole HTML pages to `PageContent`: CMS profile first, trafilatura for unknown templates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from extractors.normalize import nfc
+from extractors.options import ExtractionOptions, SelectorOverrides
+from extractors.page import dom
+from extractors.page.body import Block, BodyParts, select_body
+from extractors.page.byline import parse_byline
+from extractors.page.dates import FoundDate, has_date_label, labelled_date, parse_date
+from extractors.page.encoding import DecodedText, decode_html_bytes, repair_text
+from extractors.page.fallback import MIN_TEASERS, Fallback, fallback_blocks
+from extractors.page.profiles import CmsProfile, detect_family, profile_for
+from extractors.page.text_page import MIN_ARTICLE_CHARS, NOT_AN_ARTICLE, content_from_parts, nfc_or_none
+from extractors.page.urls import canonical_url
+from extractors.page.vocab import LineKind, classify_line, fold, is_datestamp, is_print_stamp, word_count
+from extractors.types import PageContent
+
+MIN_CONTAINER_CHARS = 150
+FITC_START, FITC_END = "FitcBatDauDocTin", "FitcKetThucDocTin"
+MIN_SPECIFIC_CHARS = 40
+MAX_SIBLINGS = 6
+HEADINGS = ("h1", "h2", "h3", "[class*='title']", "[class*='Title']")
+MIN_FALLBACK_PROSE = 250  # an unknown template must show this much prose to count as an article
+LISTING_REPEATS = 3  # a container selector matching this many elements found a listing's items
+_DOC_NUMBER_LINE = re.compile(r"^(?:\S+\s+){0,3}(?:số\s*)?\d{1,5}[/-](?:\d{4}/)?[A-ZĐ][A-ZĐa-z]*", re.IGNORECASE)
+_PORTAL_NAME = re.compile(r"(?:cong thong tin|trang thong tin|trang tin dien tu|website)\b")
+_OFFICE_NAME = re.compile(r"(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|huyen uy|thanh uy|tinh uy)\b")
+_SITE_NAME_PART = re.compile(r"cổng|trang thông tin|website|portal|\.gov\.vn|\.vn$", re.IGNORECASE)
+
+
+@dataclass
+class PageHead:
+    """What the document head declares, read before the head is stripped."""
+
+    title: str | None = None
+    og_title: str | None = None
+    canonical: list[str | None] = field(default_factory=list)
+    published: str | None = None
+
+
+@dataclass
+class Picked:
+    """An element chosen by a selector (None when the value came from the head) and its text."""
+
+    element: etree._Element | None = None
+    text: str | None = None
+
+
+@dataclass
+class Selectors:
+    container: tuple[str, ...]
+    title: tuple[str, ...]
+    date: tuple[str, ...]
+    author: tuple[str, ...]
+    lead: tuple[str, ...]
+    category: tuple[str, ...]
+    drop: tuple[str, ...]
+    specific_containers: int = 0  # how many leading container selectors are the portal's or family's own
+    title_override: str | None = None  # the portal's own headline selector wins outright
+
+
+def _first_attr(root: etree._Element, xpath: str) -> str | None:
+    values = root.xpath(xpath)
+    return str(values[0]).strip() if values else None
+
+
+def read_head(root: etree._Element) -> PageHead:
+    title = _first_attr(root, "//title/text()")
+    return PageHead(
+        title=" ".join(title.split()) if title else None,
+        og_title=_first_attr(root, "//meta[@property='og:title']/@content"),
+        canonical=[
+            _first_attr(root, "//link[@rel='canonical']/@href"),
+            _first_attr(root, "//meta[@property='og:url']/@content"),
+        ],
+        published=_first_attr(
+            root,
+            "//meta[@property='article:published_time' or @itemprop='datePublished' or @name='pubdate' "
+            "or @name='date']/@content | //time[@datetime][1]/@datetime",
+        ),
+    )
+
+
+def merged_selectors(profile: CmsProfile, overrides: SelectorOverrides) -> Selectors:
+    """Registry overrides first, then the family's selectors, then the generic ones."""
+    generic = profile_for(None)
+
+    def chain(override: str | None, own: tuple[str, ...], common: tuple[str, ...]) -> tuple[str, ...]:
+        extra = common if profile is not generic else ()
+        return ((override,) if override else ()) + own + extra
+
+    return Selectors(
+        container=chain(overrides.article, profile.container, generic.container),
+        title=chain(overrides.title, profile.title, generic.title),
+        date=chain(overrides.date, profile.date, generic.date),
+        author=chain(overrides.author, profile.author, generic.author),
+        lead=profile.lead + (generic.lead if profile is not generic else ()),
+        category=profile.category + generic.category,
+        drop=tuple(overrides.drop) + profile.drop,
+        title_override=overrides.title,
+        specific_containers=(1 if overrides.article else 0) + (len(profile.container) if profile is not generic else 0),
+    )
+
+
+def mark_reading_region(html: str) -> str:
+    """FITC portals bracket the readable article with comments; make the bracket an element to select."""
+    if FITC_START not in html or FITC_END not in html:
+        return html
+    html = re.sub(r"<!--\s*" + FITC_START + r"\s*-->", '<div class="fitc-doctin">', html, count=1)
+    return re.sub(r"<!--\s*" + FITC_END + r"\s*-->", "</div>", html, count=1)
+
+
+def decode(page: str | bytes, http_encoding: str | None) -> DecodedText:
+    if isinstance(page, bytes):
+        return decode_html_bytes(page, http_encoding)
+    return repair_text(page, "str")
+
+
+@dataclass
+class Container:
+    """The article container; `specific` when a portal override or the family's own profile found it."""
+
+    element: etree._Element | None = None
+    siblings: int = 0  # elements its selector matched: 3+ means a listing's items
+    specific: bool = False
+
+
+def find_container(root: etree._Element, selectors: Selectors) -> Container:
+    for rank, selector in enumerate(selectors.container):
+        specific = rank < selectors.specific_containers
+        min_chars = MIN_SPECIFIC_CHARS if specific else MIN_CONTAINER_CHARS
+        matches = dom.select(root, selector)
+        for element in matches:
+            if len(dom.text_of(element)) >= min_chars and not dom.outside_article(element):
+                return Container(element, len(matches), specific)
+    return Container()
+
+
+def _is_headline(text: str) -> bool:
+    return 3 <= word_count(text) <= 60 and classify_line(text) is LineKind.PROSE
+
+
+def _looks_like_site_name(text: str) -> bool:
+    """ "Cổng thông tin điện tử huyện X", or a short upper-case "UBND XÃ X" banner heading."""
+    folded = fold(text)
+    if _PORTAL_NAME.match(folded):
+        return True
+    return text.isupper() and word_count(text) <= 8 and bool(_OFFICE_NAME.match(folded))
+
+
+def _agrees(text: str, head: PageHead) -> bool:
+    """The head's <title>/og:title contains this headline (and it is not the site's name)."""
+    if _looks_like_site_name(text):
+        return False
+    probe = fold(text)[:40]
+    return any(probe in fold(candidate) for candidate in (head.og_title, head.title) if candidate)
+
+
+def _head_title(head: PageHead) -> str | None:
+    for candidate in (head.og_title, head.title):
+        if candidate:
+            parts = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s+::\s+", candidate) if p.strip()]
+            kept = [p for p in parts if not _SITE_NAME_PART.search(p)] or parts[:1]
+            text = " - ".join(kept)
+            if _is_headline(text):
+                return text
+    return None
+
+
+def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Picked:
+    """The profile's headline element, preferring one the <title> tag agrees with; else any agreeing heading."""
+    if selectors.title_override:
+        for element in dom.select(root, selectors.title_override):
+            if _is_headline(dom.text_of(element)):
+                return Picked(element, dom.text_of(element))
+    first: Picked | None = None
+    for element in dom.select_all(root, selectors.title + HEADINGS):
+        text = dom.text_of(element)
+        if not _is_headline(text) or dom.outside_article(element):
+            continue
+        if _agrees(text, head):
+            return Picked(element, text)
+        first = first or Picked(element, text)
+    if first is not None:
+        return first
+    text = _head_title(head)
+    return Picked(None, text) if text else Picked()
+
+
+def _document_order(root: etree._Element) -> dict[etree._Element, int]:
+    return {element: index for index, element in enumerate(root.iter())}
+
+
+def _date_line(element: etree._Element) -> str | None:
+    text = dom.text_of(element)
+    if not text or word_count(text) > 25 or is_print_stamp(text) or parse_date(text) is None:
+        return None
+    return text if has_date_label(text) or is_datestamp(fold(text)) else None
+
+
+def date_after_title(title: etree._Element | None) -> Picked:
+    """A date line among the few elements that follow the headline (or its wrapper)."""
+    node = title
+    for _ in range(2):
+        if node is None:
+            break
+        for sibling in list(node.itersiblings())[:MAX_SIBLINGS]:
+            text = _date_line(sibling)
+            if text:
+                return Picked(sibling, text)
+        node = node.getparent()
+    return Picked()
+
+
+def find_date(root: etree._Element, selectors: Selectors, title: Picked) -> Picked:
+    """The first date field after the headline (a top-bar "today" comes before it), outside sidebars."""
+    near = date_after_title(title.element)
+    if near.text:
+        return near
+    order = _document_order(root) if title.element is not None else {}
+    after = order.get(title.element, -1) if title.element is not None else -1
+    fallback: Picked | None = None
+    for element in dom.select_all(root, selectors.date):
+        text = dom.text_of(element)
+        if not text or word_count(text) > 25 or is_print_stamp(text) or dom.outside_article(element):
+            continue
+        if parse_date(text) is None:
+            continue
+        if order.get(element, after + 1) > after:
+            return Picked(element, text)
+        fallback = fallback or Picked(element, text)
+    return fallback or Picked()
+
+
+def first_text(root: etree._Element, selectors: tuple[str, ...], min_words: int = 1, anywhere: bool = False) -> Picked:
+    for element in dom.select_all(root, selectors):
+        text = dom.text_of(element)
+        if word_count(text) >= min_words and (anywhere or not dom.outside_article(element)):
+            return Picked(element, text)
+    return Picked()
+
+
+def _contains(ancestor: etree._Element, element: etree._Element | None) -> bool:
+    node = element
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def article_blocks(
+    container: etree._Element, root: etree._Element, selectors: Selectors, picked: list[Picked]
+) -> list[Block]:
+    """The container's blocks without its tool bars, headline and date line; a lead outside it goes first."""
+    lead = first_text(root, selectors.lead, min_words=8)
+    for element in dom.select_all(container, selectors.drop):
+        if element is not container:
+            dom.remove(element)
+    for item in picked:
+        if item.element is not None and item.element is not container and _contains(container, item.element):
+            dom.remove(item.element)
+    blocks = dom.blocks_of(container)
+    if lead.element is not None and lead.text and not _contains(container, lead.element):
+        blocks.insert(0, Block(text=lead.text, link_ratio=0.0))
+    title = fold(picked[0].text) if picked and picked[0].text else None
+    return [block for block in blocks if not (title and len(block.text) < 2 * len(title) and fold(block.text) == title)]
+
+
+def with_lead(blocks: list[Block], lead: Picked) -> list[Block]:
+    """trafilatura tends to drop a page's sapo box; put the profile's lead back in front when it did."""
+    if not blocks or not lead.text or any(fold(lead.text) in fold(block.text) for block in blocks[:6]):
+        return blocks
+    return [Block(text=lead.text, link_ratio=0.0), *blocks]
+
+
+def looks_like_listing(parts: BodyParts, blocks: list[Block]) -> bool:
+    """Many links or document numbers and little prose: a listing or a document register."""
+    paragraphs = max(len(parts.paragraphs), 1)
+    if parts.linky_blocks >= 6 and parts.linky_blocks > 2 * paragraphs and parts.prose_chars < 1500:
+        return True
+    numbered = sum(1 for block in blocks if _DOC_NUMBER_LINE.match(block.text) and word_count(block.text) < 40)
+    return numbered >= 4 and numbered >= paragraphs
+
+
+def _published(date: Picked, parts: BodyParts, head: PageHead) -> FoundDate | None:
+    if date.text:
+        return labelled_date(date.text) or parse_date(date.text)
+    if parts.date:
+        return parts.date
+    return parse_date(head.published) if head.published else None
+
+
+def _author(root: etree._Element, selectors: Selectors, parts: BodyParts) -> str | None:
+    found = first_text(root, selectors.author)
+    if found.text and word_count(found.text) <= 12:
+        byline = parse_byline(found.text)
+        if byline and byline.author:
+            return byline.author
+    return parts.byline.author if parts.byline else None
+
+
+def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: str | None = None) -> PageContent:
+    decoded = decode(page, http_encoding)
+    cms = options.cms or detect_family(decoded.text)
+    root = dom.parse_html(mark_reading_region(decoded.text))
+    head = read_head(root)
+    dom.strip_invisible(root)
+    selectors = merged_selectors(profile_for(cms), options.selectors)
+    title = find_title(root, selectors, head)
+    date = find_date(root, selectors, title)
+    category = first_text(root, selectors.category, anywhere=True)
+    found = find_container(root, selectors)
+    container = found.element
+    fallback = Fallback()
+    if container is not None:
+        blocks = article_blocks(container, root, selectors, [title, date])
+    elif options.use_trafilatura_fallback:
+        lead = first_text(root, selectors.lead, min_words=8)
+        fallback = fallback_blocks(root)
+        blocks = with_lead(fallback.blocks, lead)
+    else:
+        blocks = []
+    parts = select_body(blocks, find_title=False, markup=container is not None)
+    warnings = list(decoded.warnings)
+    if container is None and blocks:
+        warnings.append("generic-fallback")
+    listing = found.siblings >= LISTING_REPEATS or looks_like_listing(parts, blocks)
+    unsure = container is None and (fallback.teasers >= MIN_TEASERS or parts.prose_chars < MIN_FALLBACK_PROSE)
+    if listing or unsure:
+        warnings.append(NOT_AN_ARTICLE)
+    # A family's own container is trusted with a short article; a generic one must show real prose.
+    content = content_from_parts(parts, options, warnings, 1 if found.specific else MIN_ARTICLE_CHARS)
+    published = _published(date, parts, head)
+    content.title = nfc(title.text) if title.text else content.title
+    content.published_on = published.day if published else None
+    content.published_at = published.at if published else None
+    content.author = nfc_or_none(_author(root, selectors, parts))
+    content.category = nfc_or_none(category.text) if category.text and word_count(category.text) <= 8 else None
+    content.lead = parts.paragraphs[0] if parts.paragraphs and container is not None else None
+    content.canonical_url = canonical_url(head.canonical, options.url)
+    content.cms = cms
+    return content

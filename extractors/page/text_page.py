@@ -1,0 +1,48 @@
+"""Plain-text page dumps (the browser's visible text, one block per line) to `PageContent`."""
+
+from __future__ import annotations
+
+from extractors.normalize import nfc
+from extractors.options import ExtractionOptions
+from extractors.page.body import Block, BodyParts, select_body
+from extractors.page.encoding import repair_text
+from extractors.types import PageContent
+
+NOT_AN_ARTICLE = "not-an-article"
+MIN_ARTICLE_CHARS = 200
+
+
+def nfc_or_none(text: str | None) -> str | None:
+    """Entities resolved by the parser can still bring decomposed marks: NFC every exported string."""
+    return nfc(text) if text else None
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    return nfc("\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip()))
+
+
+def content_from_parts(
+    parts: BodyParts, options: ExtractionOptions, warnings: list[str], min_prose: int = MIN_ARTICLE_CHARS
+) -> PageContent:
+    text = join_paragraphs(parts.paragraphs)
+    if parts.prose_chars < min_prose and NOT_AN_ARTICLE not in warnings:
+        warnings.append(NOT_AN_ARTICLE)
+    published_on = parts.date.day if parts.date else None
+    return PageContent(
+        text=text,
+        title=nfc(parts.title) if parts.title else None,
+        published_on=published_on,
+        published_at=parts.date.at if parts.date else None,
+        author=nfc_or_none(parts.byline.author if parts.byline else None),
+        source_credit=nfc_or_none(parts.byline.source_credit if parts.byline else None),
+        category=nfc_or_none(parts.category),
+        canonical_url=options.url,
+        warnings=warnings,
+    )
+
+
+def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
+    decoded = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8")
+    blocks = [Block(text=line) for line in decoded.text.split("\n")]
+    parts = select_body(blocks, find_title=True, markup=False)
+    return content_from_parts(parts, options, list(decoded.warnings))

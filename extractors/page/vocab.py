@@ -1,0 +1,367 @@
+"""Vietnamese portal widget vocabulary, matched by meaning on whole lines.
+
+Every pattern is written against the folded form of a line (`fold_diacritics`: lower case, no tone marks,
+đ -> d), so "Đang truy cập", "ĐANG TRUY CẬP" and "Dang truy cap" are one widget. Patterns match whole
+short lines only: "tất cả" inside a sentence of the body is prose, "Tất cả: 169.486" is a counter.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from extractors.normalize import fold_diacritics
+
+
+class LineKind(Enum):
+    PROSE = "prose"  # anything not recognised as a widget
+    JUNK = "junk"  # a widget line: drop it wherever it is
+    SECTION_END = "section-end"  # a heading that opens a sidebar, related list or footer
+    DATESTAMP = "datestamp"  # the article's date line ("Cập nhật lúc: 11/03/2025 08:30")
+
+
+_SEP = r"[\s|/·•»›>\-–—:,.;()\[\]*]*"
+
+# Visit counters: a label, an optional colon and a number (or nothing: the number sits in another block).
+COUNTER_LABELS = (
+    r"dang online",
+    r"dang truy cap",
+    r"dang truc tuyen",
+    r"dang xem",
+    r"online",
+    r"truc tuyen",
+    r"hom nay",
+    r"hom qua",
+    r"tuan nay",
+    r"tuan truoc",
+    r"trong tuan",
+    r"trong thang",
+    r"trong nam",
+    r"thang nay",
+    r"thang truoc",
+    r"thang hien tai",
+    r"nam nay",
+    r"tat ca",
+    r"tong cong",
+    r"tong so",
+    r"tong (?:so )?(?:luot|luong) (?:truy cap|xem|nguoi xem)",
+    r"(?:so )?luot truy cap",
+    r"luong truy cap",
+    r"(?:so )?luot (?:nguoi )?xem",
+    r"luot doc",
+    r"view count",
+    r"views?",
+    r"hits?",
+    r"visitors?",
+    r"truy cap",
+    r"khach",
+    r"thanh vien",
+    r"ip(?: cua ban)?",
+    r"dia chi ip",
+)
+_COUNTER = re.compile(
+    r"(?:(?:" + "|".join(COUNTER_LABELS) + r")\s*[:：]?\s*[\d.,]*\s*)+(?:\(?\d[\d.,]*\)?)?",
+)
+_IP_LINE = re.compile(r"ip\s*[:：]?\s*[\d.:a-f]+")
+
+# Action links: a line made only of these (and separators) is a toolbar.
+ACTIONS = (
+    r"ban in",
+    r"in bai(?: viet| nay)?",
+    r"in trang",
+    r"in an",
+    r"in tin",
+    r"in",
+    r"print",
+    r"gui (?:e-?mail|email|thu|tin(?: qua e-?mail)?|bai(?: viet)?|ban be|cho ban be)",
+    r"e-?mail",
+    r"chia se(?: bai viet)?",
+    r"share",
+    r"facebook",
+    r"zalo",
+    r"twitter",
+    r"tweet",
+    r"like",
+    r"linkedin",
+    r"len dau trang",
+    r"ve dau trang",
+    r"dau trang",
+    r"top",
+    r"tro ve",
+    r"quay lai",
+    r"quay ve",
+    r"xem tiep",
+    r"xem them",
+    r"xem tat ca",
+    r"doc tiep",
+    r"tiep theo",
+    r"trang truoc",
+    r"trang sau",
+    r"co chu",
+    r"xem voi co chu",
+    r"phong chu",
+    r"a[+-]?",
+    r"luu(?: bai)?",
+    r"luu tin",
+    r"bookmark",
+    r"binh luan",
+    r"phan hoi",
+    r"y kien",
+    r"gop y",
+    r"nghe doc bai",
+    r"nghe bai viet",
+    r"doc bai",
+    r"dau",
+    r"truoc",
+    r"tiep",
+    r"cuoi",
+    r"rss",
+    r"lien he",
+    r"so do site",
+    r"trang chu",
+    r"tai ve",
+    r"download",
+    r"dinh kem",
+    r"tep dinh kem",
+)
+# Separators are optional: a text dump glues adjacent links together ("Quay lạiIn bài").
+_ACTIONS_ONLY = re.compile(r"(?:(?:" + "|".join(ACTIONS) + r")" + _SEP + r")+")
+
+# Whole-line widgets that are not counters or toolbars.
+JUNK_LINES = (
+    r"image (?:advertisement|banner)",
+    r"advertisement",
+    r"banner",
+    r"quang cao",
+    r"lien ket quang cao",
+    r"nhay toi noi dung",
+    r"bo qua (?:de )?(?:toi|den) noi dung(?: chinh)?",
+    r"skip to (?:main )?content",
+    r"-*\s*chon (?:lien ket|website|don vi)\s*-*",
+    r"hien thi \d+ - \d+ (?:cua|trong) [\d.,]+ ket qua\.?",
+    r"(?:trang )?\d+(?:\s+\d+)+",
+    r"dang tai\.*",
+    r"loading\.*",
+    r"tim kiem\.*",
+    r"\(?anh minh hoa\)?",
+    r"thong ke truy cap",
+    r"luot truy cap",
+    r"truy cap",
+    r"bo dem truy cap",
+)
+_JUNK = re.compile("|".join(JUNK_LINES))
+
+# Lines that begin a footer, a banner or a site header: dropped at any length up to a short paragraph.
+JUNK_PREFIXES = (
+    r"co quan chu quan",
+    r"ban quyen",
+    r"copyright",
+    r"©",
+    r"\(c\) ",
+    r"dia chi\s*:",
+    r"tru so\s*:",
+    r"dien thoai\s*:",
+    r"dt\s*:",
+    r"tel\s*:",
+    r"fax\s*:",
+    r"e-?mail\s*:",
+    r"hotline\s*:",
+    r"giay phep",
+    r"chiu trach nhiem",
+    r"nguoi chiu trach nhiem",
+    r"truong ban bien tap",
+    r"ghi ro nguon",
+    r"phat trien boi",
+    r"thiet ke boi",
+    r"designed by",
+    r"powered by",
+    r"cong thong tin dien tu",
+    r"trang thong tin dien tu",
+    r"trang tin dien tu",
+    r"website chinh thuc",
+    r"trang chu\s*[/›»>|-]",
+    r"ban dang o\s*:?",
+    r"vi tri\s*:",
+    r"intnumview",
+    r"var ",
+    r"function\s*\(",
+    r"document\.",
+    r"nhiet liet chao mung",
+    r"chao mung ky niem",
+    r"chao mung dai hoi",
+    r"tu khoa\s*:",
+    r"tags?\s*:",
+    r"tin, anh lien quan",
+    r"lien ket\s*:",
+)
+_JUNK_PREFIX = re.compile("(?:" + "|".join(JUNK_PREFIXES) + ")")
+
+# Headings that open a related list, a sidebar or a footer: once the body has started, the body stops here.
+SECTION_HEADINGS = (
+    r"(?:cac )?tin (?:khac|lien quan|cung chuyen muc|cung loai|da dua|moi(?: nhat| hon| dang)?|cu hon)",
+    r"(?:cac )?bai (?:khac|lien quan|cung chuyen muc|viet khac|viet lien quan|da dang)",
+    r"(?:cac )?tin bai (?:khac|lien quan)",
+    r"tin (?:noi bat|tieu diem|doc nhieu|xem nhieu|nhieu nguoi doc)",
+    r"(?:doc|xem) nhieu(?: nhat)?",
+    r"tin hot",
+    r"su kien noi bat",
+    r"tieu diem",
+    r"van ban (?:moi|chi dao(?: dieu hanh)?|dieu hanh|moi ban hanh|phap luat)",
+    r"lich cong tac(?: tuan)?",
+    r"binh chon",
+    r"tham do y kien",
+    r"thu vien (?:anh|video|hinh anh)",
+    r"video(?: clip)?",
+    r"album anh",
+    r"lien ket (?:website|web|trang)",
+    r"website lien ket",
+    r"lien ket",
+    r"thong ke truy cap",
+    r"(?:so )?luot truy cap",
+    r"dich vu cong(?: truc tuyen)?",
+    r"bo phan mot cua",
+    r"chuyen muc",
+    r"y kien ban doc",
+    r"gui y kien(?: ban doc)?",
+    r"hoi dap(?: truc tuyen)?",
+    r"quang cao",
+    r"thong bao",
+    r"tin anh",
+    r"anh dep",
+    r"media",
+    r"danh muc",
+    r"bai viet moi",
+    r"cac chuyen muc",
+    r"(?:cac )?tin (?:trong|ngoai) (?:huyen|tinh|nuoc)",
+)
+_SECTION = re.compile(r"(?:" + "|".join(SECTION_HEADINGS) + r")\s*(?:[:»›>]|\(\d+\))?\s*")
+
+_WEAK_HEADING = re.compile(
+    r"thong bao|video(?: clip)?|media|danh muc|chuyen muc|tieu diem|lien ket|hoi dap(?: truc tuyen)?|tin anh|anh dep"
+)
+
+# "Title of another article (12/08/2020)": an item of a related list.
+_LISTED_ITEM = re.compile(r".{8,}\s*\(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:\s+\d{1,2}:\d{2})?\)\s*$")
+
+_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2} thang \d{1,2} nam \d{4}")
+_DATE_LABEL = re.compile(
+    r"(?:ngay )?(?:dang|cap nhat|dang tai|xuat ban|ngay dang|ngay cap nhat|dang ngay|cap nhat luc|"
+    r"thoi gian|ngay|luc|posted|published|updated)\b|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat"
+)
+
+# The time a print view was made, or today's date in a page header: never the article's date.
+_PRINT_STAMP = re.compile(r"\b(?:ngay in|in luc|in ngay|thoi gian in|printed|ngay hom nay|hom nay la)\b")
+
+# A sentence end, not the period of an abbreviation that headlines use ("TP. Hạ Long", "ThS.", "PGS.TS.").
+_SENTENCE_END = re.compile(r"(\S*)[.!?…](?:\s|$|[\"”’)])")
+ABBREVIATIONS = frozenset(
+    (
+        "tp",
+        "tx",
+        "tt",
+        "q",
+        "h",
+        "x",
+        "p",
+        "ths",
+        "ts",
+        "pgs",
+        "gs",
+        "ks",
+        "bs",
+        "ls",
+        "th.s",
+        "pgs.ts",
+        "gs.ts",
+        "đ/c",
+        "tr",
+        "vd",
+        "v.v",
+        "st",
+        "sđd",
+    )
+)
+
+MAX_WIDGET_CHARS = 400
+
+_BULLETS = "•·●○◦▪▫■□►▶»›-–—*+ \t\u00a0\u200b"
+
+
+def fold(line: str) -> str:
+    """The folded, whitespace-collapsed form every pattern here is written for."""
+    return " ".join(fold_diacritics(line).split())
+
+
+def strip_bullets(line: str) -> str:
+    return line.strip(_BULLETS)
+
+
+def word_count(line: str) -> int:
+    return len(line.split())
+
+
+def is_datestamp(folded: str) -> bool:
+    """A short line that is a date with a label, a time or a counter beside it, and nothing else."""
+    if not _DATE.search(folded) or len(folded.split()) > 14:
+        return False
+    rest = _DATE.sub(" ", folded)
+    rest = re.sub(r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*[:]\s*\d{2})?(?:\s*(?:am|pm|sa|ch))?", " ", rest)
+    rest = _COUNTER.sub(" ", rest)
+    rest = _DATE_LABEL.sub(" ", rest)
+    rest = re.sub(r"[\s|/·•»›>\-–—:,.;()\[\]*]+|gmt\+?\d*|\+07:?00", " ", rest)
+    return len(rest.split()) <= 2
+
+
+def is_print_stamp(line: str) -> bool:
+    """ "Ngày in: ...", "In lúc ...": when a print view was made, not when the article was published."""
+    return bool(_PRINT_STAMP.search(fold(line)))
+
+
+def _is_counter(folded: str) -> bool:
+    return bool(_COUNTER.fullmatch(folded) or _IP_LINE.fullmatch(folded))
+
+
+def classify_line(line: str) -> LineKind:
+    """What a single visible line of a portal page is, judged by its words."""
+    text = strip_bullets(line)
+    if not text:
+        return LineKind.JUNK
+    if len(text) > MAX_WIDGET_CHARS:
+        return LineKind.PROSE  # every widget pattern is a short line; skip folding long paragraphs
+    folded = fold(text)
+    words = len(folded.split())
+    if words <= 10 and _SECTION.fullmatch(folded):
+        return LineKind.SECTION_END
+    if words <= 16 and _PRINT_STAMP.search(folded):
+        return LineKind.JUNK
+    if words <= 12 and is_datestamp(folded):
+        return LineKind.DATESTAMP
+    if words <= 8 and (_is_counter(folded) or _JUNK.fullmatch(folded)):
+        return LineKind.JUNK
+    if words <= 16 and _ACTIONS_ONLY.fullmatch(folded):
+        return LineKind.JUNK
+    if words <= 40 and _JUNK_PREFIX.match(folded):
+        return LineKind.JUNK
+    if words <= 30 and _LISTED_ITEM.match(folded) and not folded.endswith((".", "!", "?")):
+        return LineKind.JUNK
+    return LineKind.PROSE
+
+
+def is_weak_heading(line: str) -> bool:
+    """Section words an article may also use as its own subheading."""
+    return bool(_WEAK_HEADING.fullmatch(fold(strip_bullets(line)).rstrip(" :")))
+
+
+def is_section_heading(line: str) -> bool:
+    return classify_line(line) is LineKind.SECTION_END
+
+
+def is_sentence_prose(line: str, min_words: int = 12) -> bool:
+    """A paragraph of running text: long enough and with sentence punctuation (headlines rarely have it)."""
+    if word_count(line) < min_words:
+        return False
+    for match in _SENTENCE_END.finditer(line.rstrip() + " "):
+        token = match.group(1).lower().lstrip('("“')
+        if len(token) > 1 and token not in ABBREVIATIONS:
+            return True
+    return False

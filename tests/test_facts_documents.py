@@ -1,0 +1,71 @@
+"""Document numbers: one case per behaviour, from tests/fixtures/facts/documents_cases.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.facts.documents import find_documents
+from extractors.types import DocumentRef
+
+FIXTURES = Path(__file__).parent / "fixtures" / "facts"
+CASES = json.loads((FIXTURES / "documents_cases.json").read_text(encoding="utf-8"))
+ARTICLES = sorted(FIXTURES.glob("article-*.txt"))
+CHECKED_FIELDS = ("number", "type", "issuer", "year", "type_name", "issuing_body", "raw")
+
+
+def _by_id(case_id: str) -> dict[str, Any]:
+    return next(case for case in CASES if case["id"] == case_id)
+
+
+def _found(case: dict[str, Any]) -> list[DocumentRef]:
+    return find_documents(case["text"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_keys(case: dict[str, Any]) -> None:
+    expected = [(e["number"], e["type"], e["issuer"]) for e in case["expect"]]
+    assert [(d.number, d.type, d.issuer) for d in _found(case)] == expected
+
+
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if any("issued_on" in e for e in c["expect"])], ids=lambda c: c["id"]
+)
+def test_issued_on(case: dict[str, Any]) -> None:
+    got = [d.issued_on.isoformat() if d.issued_on else None for d in _found(case)]
+    assert got == [e.get("issued_on") for e in case["expect"]]
+
+
+@pytest.mark.parametrize("field_name", CHECKED_FIELDS)
+def test_optional_fields(field_name: str) -> None:
+    cases = [c for c in CASES if any(field_name in e for e in c["expect"])]
+    assert cases, f"no fixture case checks {field_name}"
+    for case in cases:
+        for doc, expected in zip(_found(case), case["expect"], strict=True):
+            if field_name in expected:
+                assert getattr(doc, field_name) == expected[field_name], case["id"]
+
+
+@pytest.mark.parametrize("case_id", ["back-reference-joins-full-number", "cited-twice-is-one-entry"])
+def test_repeated_citations_add_evidence(case_id: str) -> None:
+    case = _by_id(case_id)
+    docs = _found(case)
+    assert [len(d.evidence) for d in docs] == [e["evidence_count"] for e in case["expect"]]
+
+
+def test_rejects_phones_ratios_days_and_unkeyed_numbers() -> None:
+    assert _found(_by_id("not-documents")) == []
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_evidence_offsets_point_at_the_number(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    docs = find_documents(text)
+    assert docs
+    for doc in docs:
+        first = doc.evidence[0]
+        assert text[first.start : first.end] == doc.raw
+        assert doc.raw in first.snippet and len(first.snippet) <= len(doc.raw) + 170

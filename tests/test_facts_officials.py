@@ -1,0 +1,95 @@
+"""Officials extraction over invented article paragraphs (tests/fixtures/officials)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.facts.officials import find_officials
+from extractors.facts.person_names import find_names, name_key, tokenize
+from extractors.facts.titles import starts_title, title_key
+from extractors.types import Official
+
+FIXTURES = Path(__file__).parent / "fixtures" / "officials"
+CASES = sorted(path.stem for path in FIXTURES.glob("*.txt"))
+
+
+def _load(case: str) -> tuple[str, dict]:
+    text = (FIXTURES / f"{case}.txt").read_text(encoding="utf-8")
+    expected = json.loads((FIXTURES / f"{case}.expected.json").read_text(encoding="utf-8"))
+    return text, expected
+
+
+def _found(case: str) -> tuple[str, dict, list[Official]]:
+    text, expected = _load(case)
+    return text, expected, find_officials(text, author=expected.get("author"))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_names_are_the_officials_of_the_article(case: str) -> None:
+    _, expected, found = _found(case)
+    assert [o.name for o in found] == [o["name"] for o in expected["officials"]]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_person_has_every_title_as_written(case: str) -> None:
+    _, expected, found = _found(case)
+    assert {o.name: o.titles for o in found} == {o["name"]: o["titles"] for o in expected["officials"]}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_byline_and_private_people_are_not_officials(case: str) -> None:
+    _, expected, found = _found(case)
+    found_keys = {name_key(o.name) for o in found}
+    assert not found_keys & {name_key(name) for name in expected["not_officials"]}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_one_entry_per_person_and_titles_deduplicated(case: str) -> None:
+    _, _, found = _found(case)
+    keys = [name_key(o.name) for o in found]
+    assert len(keys) == len(set(keys))
+    for official in found:
+        assert len({title_key(t) for t in official.titles}) == len(official.titles)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_evidence_offsets_point_at_the_name(case: str) -> None:
+    text, _, found = _found(case)
+    for official in found:
+        assert official.evidence
+        for evidence in official.evidence:
+            mention = text[evidence.start : evidence.end]
+            assert name_key(mention) == name_key(official.name)
+            assert mention in evidence.snippet
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_titles_appear_in_the_text(case: str) -> None:
+    text, _, found = _found(case)
+    for official in found:
+        for title in official.titles:
+            assert title in " ".join(text.split())
+
+
+def test_author_given_as_argument_is_excluded() -> None:
+    text, _ = _load("comrade_dash")
+    names = {o.name for o in find_officials(text, author="Quàng Văn Hưởng")}
+    assert "Quàng Văn Hưởng" not in names
+    assert "Tòng Thị Xuân" in names
+
+
+def test_empty_text_has_no_officials() -> None:
+    assert find_officials("") == []
+
+
+SPLITS = json.loads((FIXTURES / "name_splits.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", SPLITS, ids=[case["text"][:40] for case in SPLITS])
+def test_name_boundaries_after_titles_and_places(case: dict) -> None:
+    text = case["text"]
+    names = [n.text for n in find_names(tokenize(text), text, starts_title) if not n.place_like]
+    assert names == case["names"]

@@ -1,0 +1,63 @@
+"""Terms and sittings: one case per behaviour, from tests/fixtures/facts/{terms,sittings}_cases.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.facts.terms import find_sittings, find_terms
+
+FIXTURES = Path(__file__).parent / "fixtures" / "facts"
+TERM_CASES = json.loads((FIXTURES / "terms_cases.json").read_text(encoding="utf-8"))
+SITTING_CASES = json.loads((FIXTURES / "sittings_cases.json").read_text(encoding="utf-8"))
+ARTICLE = FIXTURES / "article-ward-congress.txt"
+
+
+@pytest.mark.parametrize("case", TERM_CASES, ids=[c["id"] for c in TERM_CASES])
+def test_term_triples(case: dict[str, Any]) -> None:
+    assert [list(t.key) for t in find_terms(case["text"])] == case["terms"]
+
+
+@pytest.mark.parametrize("case", SITTING_CASES, ids=[c["id"] for c in SITTING_CASES])
+def test_sittings(case: dict[str, Any]) -> None:
+    assert [[s.kind, s.number] for s in find_sittings(case["text"])] == case["sittings"]
+
+
+def test_article_terms_mention_by_mention() -> None:
+    keys = [t.key for t in find_terms(ARTICLE.read_text(encoding="utf-8"))]
+    assert keys == [(1, 2025, 2030), (None, 2025, 2030), (19, 2025, 2030), (14, None, None), (1, None, None)]
+
+
+def test_repeated_term_is_one_entry_with_all_evidence() -> None:
+    terms = find_terms(ARTICLE.read_text(encoding="utf-8"))
+    years_only = next(t for t in terms if t.ordinal is None)
+    assert len([t for t in terms if t.key == years_only.key]) == 1
+    text = (
+        "Đại hội Đảng bộ xã lần thứ XXV, nhiệm kỳ 2025 - 2030. "
+        "Nghị quyết Đại hội Đảng bộ xã lần thứ XXV, nhiệm kỳ 2025 - 2030."
+    )
+    (term,) = find_terms(text)
+    assert len(term.evidence) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Đại hội đại biểu Đảng bộ phường Đông Sơn lần thứ I, nhiệm kỳ 2025 - 2030", "Đảng bộ phường Đông Sơn"),
+        ("Kỳ họp thứ 3 HĐND huyện khóa XX bế mạc.", "HĐND huyện"),
+    ],
+)
+def test_organisation(text: str, organisation: str) -> None:
+    assert find_terms(text)[0].organisation == organisation
+
+
+def test_evidence_offsets_cover_the_mention() -> None:
+    text = ARTICLE.read_text(encoding="utf-8")
+    for term in find_terms(text):
+        for evidence in term.evidence:
+            mention = text[evidence.start : evidence.end]
+            assert mention in evidence.snippet
+            assert any(word in mention for word in ("lần thứ", "khoá", "khóa", "Đại hội", "nhiệm kỳ"))

@@ -1,0 +1,78 @@
+"""CMS detection, the profiles data file, and per-portal selector overrides."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.options import ExtractionOptions, SelectorOverrides
+from extractors.page import detect_cms, extract_html_page
+from extractors.page.encoding import decode_html_bytes
+from extractors.page.profiles import load_profiles
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+FAMILIES = [
+    "liferay",
+    "sharepoint-lacviet",
+    "sharepoint-tandan",
+    "fitc-asp",
+    "sharepoint",
+    "dotnetnuke",
+    "wordpress",
+    "drupal",
+]
+
+
+def _html_cases() -> list[tuple[str, str | None]]:
+    cases = []
+    for expected in sorted(PAGES.glob("*.expected.json")):
+        stem = expected.name.removesuffix(".expected.json")
+        page = PAGES / f"{stem}.html"
+        if page.exists():
+            cases.append((stem, json.loads(expected.read_text(encoding="utf-8"))["cms"]))
+    return cases
+
+
+def test_profiles_load_from_package_data() -> None:
+    profiles = load_profiles()
+    assert set(FAMILIES) <= set(profiles)
+    assert all(profiles[name].container for name in FAMILIES)
+
+
+@pytest.mark.parametrize(("stem", "family"), _html_cases())
+def test_detect_cms(stem: str, family: str | None) -> None:
+    html = decode_html_bytes((PAGES / f"{stem}.html").read_bytes()).text
+    assert detect_cms(html) == family
+
+
+def test_options_cms_skips_detection() -> None:
+    page = (PAGES / "wordpress-commune.html").read_bytes()
+    assert extract_html_page(page, ExtractionOptions(cms="drupal")).cms == "drupal"
+
+
+def test_selector_overrides_win_over_fallback() -> None:
+    overrides = SelectorOverrides(article="div.bai", title="h1.td", date="div.ngaydang", drop=("div.cong-cu",))
+    content = extract_html_page((PAGES / "unknown-template.html").read_bytes(), ExtractionOptions(selectors=overrides))
+    assert "generic-fallback" not in content.warnings
+    assert content.text.startswith("Tối 6/10")
+    assert content.author == "Hà Thu Trang"
+
+
+def test_selector_override_title_wins_over_profile() -> None:
+    overrides = SelectorOverrides(title="figcaption")
+    content = extract_html_page((PAGES / "wordpress-commune.html").read_bytes(), ExtractionOptions(selectors=overrides))
+    assert content.title == "Các đại biểu cắt băng khánh thành nhà văn hóa thôn Đồng Tâm"
+
+
+def test_bad_override_selector_is_ignored() -> None:
+    overrides = SelectorOverrides(article="div[[[")
+    content = extract_html_page((PAGES / "wordpress-commune.html").read_bytes(), ExtractionOptions(selectors=overrides))
+    assert "Sáng 2/9" in content.text
+
+
+def test_fallback_can_be_switched_off() -> None:
+    options = ExtractionOptions(use_trafilatura_fallback=False)
+    content = extract_html_page((PAGES / "unknown-template.html").read_bytes(), options)
+    assert content.text == "" and "not-an-article" in content.warnings

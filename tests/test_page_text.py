@@ -1,0 +1,116 @@
+"""Line-level widget pruning, bylines, dates and decoding on short realistic strings."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+
+import pytest
+
+from extractors.page.byline import parse_byline
+from extractors.page.dates import labelled_date, parse_date
+from extractors.page.encoding import decode_html_bytes, repair_text
+from extractors.page.vocab import LineKind, classify_line
+
+WIDGET_LINES = [
+    ("Đang online: 12", LineKind.JUNK),
+    ("ĐANG TRUY CẬP: 27", LineKind.JUNK),
+    ("Hôm qua112", LineKind.JUNK),
+    ("Tổng lượt truy cập: 1.025.377", LineKind.JUNK),
+    ("Tất cả169486", LineKind.JUNK),
+    ("IP: 203.0.113.7", LineKind.JUNK),
+    ("View count: 85", LineKind.JUNK),
+    ("Lượt xem: 3565", LineKind.JUNK),
+    ("image advertisement", LineKind.JUNK),
+    ("QUẢNG CÁO", LineKind.SECTION_END),
+    ("Quay lạiIn bài", LineKind.JUNK),
+    ("In bài | Gửi bạn bè | Về đầu trang", LineKind.JUNK),
+    ("Cỡ chữ: A- A A+", LineKind.JUNK),
+    ("Bỏ qua để tới nội dung chính", LineKind.JUNK),
+    ("Cơ quan chủ quản: UBND xã Tân Hòa", LineKind.JUNK),
+    ("Giấy phép số 15/GP-TTĐT ngày 20/4/2018", LineKind.JUNK),
+    ("Trang chủ » Tin tức", LineKind.JUNK),
+    ("Xã Tân Hòa ra quân làm đường giao thông (12/08/2020)", LineKind.JUNK),
+    ("TIN ĐÃ ĐƯA", LineKind.SECTION_END),
+    ("Các bài khác", LineKind.SECTION_END),
+    ("Văn bản chỉ đạo điều hành", LineKind.SECTION_END),
+    ("Thăm dò ý kiến", LineKind.SECTION_END),
+    ("LIÊN KẾT WEBSITE", LineKind.SECTION_END),
+    ("Tin cùng chuyên mục:", LineKind.SECTION_END),
+    ("Cập nhật lúc: 11/03/2025 08:30", LineKind.DATESTAMP),
+    ("06/03/2025 09:41", LineKind.DATESTAMP),
+    ("Ngày đăng: 12/06/2024 15:20 | Lượt xem: 387", LineKind.DATESTAMP),
+    ("Tất cả cán bộ, đảng viên trong xã đều tham gia hội nghị.", LineKind.PROSE),
+    ("Hôm nay, xã tổ chức lễ ra quân.", LineKind.PROSE),
+    ("Quang cảnh hội nghị", LineKind.PROSE),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), WIDGET_LINES)
+def test_classify_line(line: str, kind: LineKind) -> None:
+    assert classify_line(line) is kind
+
+
+BYLINES = [
+    ("Tin, ảnh: Hoàng Lan", "Hoàng Lan", None),
+    ("Thanh Tâm (Trung tâm VH-TT&TT huyện)", "Thanh Tâm", None),
+    ("Vương Hợp - Xuân An", "Vương Hợp - Xuân An", None),
+    ("Bài và ảnh: Trần Mai Phương", "Trần Mai Phương", None),
+    ("PV", None, "PV"),
+    ("(Theo TTXVN)", None, "TTXVN"),
+    ("Thu Hà (tổng hợp)", "Thu Hà", None),
+    ("Nguồn: Báo Tây Lâm", None, "Báo Tây Lâm"),
+    ("Hà Thu Trang", "Hà Thu Trang", None),
+]
+
+
+@pytest.mark.parametrize(("line", "author", "credit"), BYLINES)
+def test_parse_byline(line: str, author: str | None, credit: str | None) -> None:
+    byline = parse_byline(line)
+    assert byline is not None and (byline.author, byline.source_credit) == (author, credit)
+
+
+@pytest.mark.parametrize("line", ["Quang cảnh hội nghị", "Ban Tuyên Giáo Huyện Ủy", "Đại hội đại biểu Đảng bộ"])
+def test_not_a_byline(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+def test_parse_date_with_time() -> None:
+    found = parse_date("Cập nhật lúc 16:32 ngày 08/08/2024 | Lượt xem: 1234")
+    assert found is not None and found.at == datetime(2024, 8, 8, 16, 32)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Ngày đăng: 12/06/2024", date(2024, 6, 12)),
+        ("Đăng ngày 5-3-2025", date(2025, 3, 5)),
+        ("Cập nhật: 08 tháng 8 năm 2024", date(2024, 8, 8)),
+    ],
+)
+def test_labelled_date(line: str, day: date) -> None:
+    found = labelled_date(line)
+    assert found is not None and found.day == day
+
+
+def test_cp1258_bytes_come_out_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Huyện ủy")
+    raw = "<meta charset='windows-1258'><p>".encode("ascii") + "Huyê\u0323n u\u0309y".encode("cp1258")
+    decoded = decode_html_bytes(raw, http_encoding="utf-8")
+    assert "Huyện ủy" in decoded.text and decomposed not in decoded.text
+
+
+def test_utf8_bytes_win_over_a_wrong_label() -> None:
+    decoded = decode_html_bytes("<meta charset='iso-8859-1'><p>Đảng bộ</p>".encode(), http_encoding="latin-1")
+    assert "Đảng bộ" in decoded.text and decoded.encoding == "utf-8"
+
+
+def test_mojibake_is_repaired_and_reported() -> None:
+    broken = "Đồng chí Bí thư Huyện ủy".encode().decode("latin-1")
+    repaired = repair_text(broken, "utf-8")
+    assert repaired.text == "Đồng chí Bí thư Huyện ủy"
+    assert repaired.warnings == ["mojibake", "mojibake-fixed"]
+
+
+def test_clean_vietnamese_is_not_mojibake() -> None:
+    assert repair_text("Hà Nội, NGÃ BA Đồng Lộc — “Tất cả”", "utf-8").warnings == []

@@ -1,0 +1,107 @@
+"""Quality gate: the real extraction over invented gold articles must not fall below the pinned baseline.
+
+tests/fixtures/gold/ holds page dumps (.txt) and small pages (.html), each with NAME.gold.json in the
+format of shared/eval; tests/quality_baseline.json pins the scores (measured, rounded down by ~0.02).
+Re-pin deliberately when extraction improves.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors.article import extract_article_from_file
+from extractors.contract import article_record
+from extractors.evaluation import METRIC_KEYS, Tally, normalize, report, score_directory, score_file, word_f1
+from extractors.options import ExtractionOptions
+
+GOLD_DIR = Path(__file__).parent / "fixtures" / "gold"
+BASELINE: dict[str, float | None] = json.loads(
+    (Path(__file__).parent / "quality_baseline.json").read_text(encoding="utf-8")
+)
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, float | None]:
+    predictions: dict[str, dict[str, Any]] = {}
+    for gold_path in sorted(GOLD_DIR.glob("*.gold.json")):
+        name = json.loads(gold_path.read_text(encoding="utf-8"))["input"]
+        article = extract_article_from_file(GOLD_DIR / name, ExtractionOptions())
+        predictions[name] = article_record(article, name)
+    return score_directory(GOLD_DIR, predictions)
+
+
+def test_gold_set_mixes_text_dumps_and_pages() -> None:
+    inputs = [json.loads(p.read_text(encoding="utf-8"))["input"] for p in GOLD_DIR.glob("*.gold.json")]
+    assert len(inputs) >= 6
+    assert {Path(name).suffix for name in inputs} == {".txt", ".html"}
+
+
+@pytest.mark.parametrize("metric", METRIC_KEYS)
+def test_metric_holds_baseline(scores: dict[str, float | None], metric: str) -> None:
+    floor = BASELINE[metric]
+    if floor is None:
+        pytest.skip(f"{metric}: nothing pinned yet")
+    assert scores[metric] is not None and scores[metric] >= floor, f"{metric}: {scores[metric]} < {floor}"
+
+
+# The scorer itself, on small hand-made predictions.
+
+GOLD = {
+    "input": "a.txt",
+    "officials": [{"name": "Lê Văn Khiêm", "titles": ["Bí thư Đảng uỷ xã", "Chủ tịch HĐND xã"]}],
+    "documents": [{"number": "09", "type": "KH", "issuer": "ĐU", "issued_on": "2019-09-20"}],
+    "terms": [{"ordinal": 24, "start_year": 2015, "end_year": 2020}],
+    "dates": ["2019-09-20"],
+    "must_keep": ["Đảng bộ xã tổ chức"],
+    "must_drop": ["Lượt xem"],
+}
+
+
+def _score(prediction: dict[str, Any] | None) -> dict[str, float | None]:
+    tally = Tally()
+    score_file(prediction, GOLD, tally)
+    return report(tally)
+
+
+def test_normalisation_unifies_tone_placement_and_capital_d() -> None:
+    assert normalize("Uỷ ban  Hoà\u00a0Bình") == normalize("ỦY BAN HÒA BÌNH")
+    assert normalize("\u00d0ảng") == normalize("Đảng")
+
+
+def test_title_overlap_threshold() -> None:
+    assert word_f1("Bí thư Đảng ủy xã khóa XXIV", "Bí thư Đảng uỷ xã") >= 0.8
+    assert word_f1("Phó Bí thư Đảng ủy xã", "Bí thư Đảng uỷ xã") >= 0.8
+    assert word_f1("Chủ tịch UBND xã", "Chủ tịch Ủy ban nhân dân xã") < 0.8
+
+
+def test_perfect_prediction_scores_one() -> None:
+    prediction = {
+        **GOLD,
+        "text": "Đảng bộ xã tổ chức đại hội.",
+        "documents": [{"number": "9", "type": "KH", "issuer": "ĐU", "issued_on": "2019-09-20"}],
+    }
+    assert {k: v for k, v in _score(prediction).items() if v is not None} == {
+        "officials_names": 1.0,
+        "officials_titles": 1.0,
+        "documents": 1.0,
+        "documents_issued_on": 1.0,
+        "terms": 1.0,
+        "dates": 1.0,
+        "boilerplate_keep": 1.0,
+        "boilerplate_drop": 1.0,
+    }
+
+
+def test_repeated_entries_are_false_positives() -> None:
+    prediction = {"terms": GOLD["terms"] * 2, "documents": GOLD["documents"] * 2}
+    result = _score(prediction)
+    assert result["terms"] == pytest.approx(2 / 3) and result["documents"] == pytest.approx(2 / 3)
+
+
+def test_missing_prediction_fails_every_check() -> None:
+    result = _score(None)
+    assert result["officials_names"] == 0.0 and result["dates"] == 0.0 and result["boilerplate_drop"] == 0.0

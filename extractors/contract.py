@@ -2,13 +2,58 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
-from extractors.types import Article, Evidence
+from extractors.types import Article, DatedMention, DocumentRef, Evidence, Official, Sitting, Term
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def _evidence(items: list[Evidence]) -> list[dict[str, Any]]:
     return [{"start": e.start, "end": e.end, "snippet": e.snippet} for e in items]
+
+
+def official_record(official: Official) -> dict[str, Any]:
+    return {"name": official.name, "titles": list(official.titles), "evidence": _evidence(official.evidence)}
+
+
+def document_record(document: DocumentRef) -> dict[str, Any]:
+    return {
+        "number": document.number,
+        "type": document.type,
+        "issuer": document.issuer,
+        "year": document.year,
+        "issued_on": _iso(document.issued_on),
+        "type_name": document.type_name,
+        "issuing_body": document.issuing_body,
+        "raw": document.raw,
+        "evidence": _evidence(document.evidence),
+    }
+
+
+def term_record(term: Term) -> dict[str, Any]:
+    return {
+        "ordinal": term.ordinal,
+        "start_year": term.start_year,
+        "end_year": term.end_year,
+        "organisation": term.organisation,
+        "evidence": _evidence(term.evidence),
+    }
+
+
+def sitting_record(sitting: Sitting) -> dict[str, Any]:
+    return {"kind": sitting.kind, "number": sitting.number, "evidence": _evidence(sitting.evidence)}
+
+
+def dated_mention_record(mention: DatedMention) -> dict[str, Any]:
+    return {
+        "date": mention.day.isoformat(),
+        "year_inferred": mention.year_inferred,
+        "evidence": _evidence(mention.evidence),
+    }
 
 
 def article_record(article: Article, source: str) -> dict[str, Any]:
@@ -16,48 +61,18 @@ def article_record(article: Article, source: str) -> dict[str, Any]:
     return {
         "source": source,
         "title": content.title,
-        "published_on": content.published_on.isoformat() if content.published_on else None,
+        "published_on": _iso(content.published_on),
         "author": content.author,
         "text": content.text,
-        "officials": [
-            {"name": o.name, "titles": list(o.titles), "evidence": _evidence(o.evidence)}
-            for o in facts.officials
-        ],
-        "documents": [
-            {
-                "number": d.number,
-                "type": d.type,
-                "issuer": d.issuer,
-                "year": d.year,
-                "issued_on": d.issued_on.isoformat() if d.issued_on else None,
-                "type_name": d.type_name,
-                "issuing_body": d.issuing_body,
-                "raw": d.raw,
-                "evidence": _evidence(d.evidence),
-            }
-            for d in facts.documents
-        ],
-        "terms": [
-            {
-                "ordinal": t.ordinal,
-                "start_year": t.start_year,
-                "end_year": t.end_year,
-                "organisation": t.organisation,
-                "evidence": _evidence(t.evidence),
-            }
-            for t in facts.terms
-        ],
-        "sittings": [
-            {"kind": s.kind, "number": s.number, "evidence": _evidence(s.evidence)} for s in facts.sittings
-        ],
+        "officials": [official_record(o) for o in facts.officials],
+        "documents": [document_record(d) for d in facts.documents],
+        "terms": [term_record(t) for t in facts.terms],
+        "sittings": [sitting_record(s) for s in facts.sittings],
         "dates": sorted({d.day.isoformat() for d in facts.dates}),
-        "dated_mentions": [
-            {"date": d.day.isoformat(), "year_inferred": d.year_inferred, "evidence": _evidence(d.evidence)}
-            for d in facts.dates
-        ],
+        "dated_mentions": [dated_mention_record(d) for d in facts.dates],
         "url": article.url,
         "canonical_url": content.canonical_url,
-        "published_at": content.published_at.isoformat() if content.published_at else None,
+        "published_at": _iso(content.published_at),
         "source_credit": content.source_credit,
         "category": content.category,
         "lead": content.lead,

@@ -1,7 +1,8 @@
 """Quality gate: the real extraction over invented gold articles must not fall below the pinned baseline.
 
 tests/fixtures/gold/ (invented articles) and tests/fixtures/mirror/*/gold/ (the demo mirror) hold pages and
-text dumps with NAME.gold.json in the format of shared/eval; tests/quality_baseline.json pins the scores (measured, rounded down by ~0.02).
+text dumps with NAME.gold.json in the format of shared/eval; tests/quality_baseline.json pins the scores
+(measured, rounded down by ~0.02).
 Re-pin deliberately when extraction improves.
 """
 

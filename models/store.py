@@ -1,0 +1,387 @@
+"""`Store`: the one object the crawler pipeline writes through.
+
+Every public method is its own transaction, so one bad article never loses what was stored before it;
+failures surface as `StoreError` (or its subclass `ArticleSaveError`) for the pipeline to count.
+Saving is idempotent: the same pages crawled twice leave the same rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy import Engine, bindparam, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from extractors.types import Article, DocumentRef, Official
+from models import keys
+from models.fact_rows import citation_rows, official_rows, simple_fact_rows
+from models.identity import ArticleIdentity, article_identity, article_values, utc
+from models.migrate import upgrade_database
+from models.records import PAGE_KINDS, CrawlStats, FetchedPage, PortalRecord, StoredPage
+from models.search import search_articles
+from models.session import make_engine, make_session_factory
+from models.tables import (
+    FACT_TABLES,
+    ArticleRow,
+    ArticleUrlRow,
+    CrawlFailureRow,
+    CrawlRunRow,
+    DatedMentionRow,
+    DocumentCitationRow,
+    DocumentRow,
+    OfficialMentionRow,
+    OfficialRow,
+    PageRow,
+    PortalRow,
+    SittingRow,
+    TermRow,
+)
+from models.upsert import UpsertShape, upsert_id, upsert_ids
+
+COUNTED_TABLES = {
+    "portals": PortalRow,
+    "runs": CrawlRunRow,
+    "pages": PageRow,
+    "articles": ArticleRow,
+    "article_urls": ArticleUrlRow,
+    "officials": OfficialRow,
+    "official_mentions": OfficialMentionRow,
+    "documents": DocumentRow,
+    "document_citations": DocumentCitationRow,
+    "terms": TermRow,
+    "sittings": SittingRow,
+    "dated_mentions": DatedMentionRow,
+    "failures": CrawlFailureRow,
+}
+FACT_TABLES_BY_NAME = {model.__tablename__: model.__table__ for model in FACT_TABLES}
+PORTAL_SHAPE = UpsertShape(("slug",), overwrite=("name", "base_url", "level", "province", "cms"))
+PAGE_SHAPE = UpsertShape(
+    ("url",),
+    overwrite=("final_url", "status", "fetched_at", "content_type", "encoding", "portal_id", "last_run_id", "kind"),
+)
+PAGE_WITH_BODY_SHAPE = dataclasses.replace(PAGE_SHAPE, overwrite=(*PAGE_SHAPE.overwrite, "content_hash", "html_gz"))
+# Built once: SQLAlchemy then reuses the compiled statement for every article.
+_DELETE_FACTS = [
+    table.delete().where(table.c.article_id == bindparam("article_id")) for table in FACT_TABLES_BY_NAME.values()
+]
+OFFICIAL_SHAPE = UpsertShape(("name_key",))
+DOCUMENT_SHAPE = UpsertShape(("doc_key",), fill_if_null=("type_name", "issuing_body"))
+_ALIAS_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+class StoreError(RuntimeError):
+    """A write or read the store could not do; the database is left as it was before the call."""
+
+
+class ArticleSaveError(StoreError):
+    """One article could not be saved (everything stored before it is kept)."""
+
+
+@dataclass(frozen=True)
+class SavedArticle:
+    article_id: int
+    is_new: bool  # a new row has no facts to delete
+
+
+class Store:
+    def __init__(self, url: str | None = None, *, engine: Engine | None = None, upgrade: bool = True):
+        self.engine = engine if engine is not None else make_engine(url)
+        if upgrade:
+            upgrade_database(self.engine)
+        self._sessions = make_session_factory(self.engine)
+        self._portal_ids: dict[str, int] = {}
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, what: str, error: type[StoreError] = StoreError) -> Iterator[Session]:
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        except StoreError:
+            raise
+        except Exception as exc:  # any failure inside the transaction: rolled back, reported as ours
+            raise error(f"{what}: {type(exc).__name__}: {exc}") from exc
+
+    # portals and runs -----------------------------------------------------------------------------
+
+    def upsert_portal(self, portal: PortalRecord) -> int:
+        values = {
+            "slug": portal.slug,
+            "name": portal.name,
+            "base_url": portal.base_url,
+            "level": portal.level,
+            "province": portal.province,
+            "cms": portal.cms,
+        }
+        with self._transaction(f"saving portal {portal.slug}") as session:
+            return upsert_id(session, PortalRow, values, PORTAL_SHAPE)
+
+    def _portal_id(self, session: Session, slug: str, seen_url: str | None) -> int:
+        """The portal's id; a portal the pipeline never declared is created from its slug and URL."""
+        if slug in self._portal_ids:
+            return self._portal_ids[slug]
+        found = session.execute(select(PortalRow.id).where(PortalRow.slug == slug)).scalar_one_or_none()
+        if found is not None:
+            self._portal_ids[slug] = int(found)  # only committed rows are cached: a rollback cannot stale it
+            return int(found)
+        base = keys.site_origin(seen_url) if seen_url else ""
+        return upsert_id(session, PortalRow, {"slug": slug, "name": slug, "base_url": base}, UpsertShape(("slug",)))
+
+    def start_run(self, portal_slugs: list[str]) -> int:
+        run = CrawlRunRow(started_at=datetime.now(UTC), status="running", portals=list(portal_slugs))
+        with self._transaction("starting a crawl run") as session:
+            session.add(run)
+            session.flush()
+            return run.id
+
+    def finish_run(self, run_id: int, stats: dict[str, Any] | CrawlStats, status: str = "finished") -> None:
+        with self._transaction(f"finishing run {run_id}") as session:
+            run = session.get(CrawlRunRow, run_id)
+            if run is None:
+                raise StoreError(f"no crawl run with id {run_id}")
+            run.finished_at = datetime.now(UTC)
+            run.status = status
+            run.stats = stats.as_dict() if isinstance(stats, CrawlStats) else dict(stats)
+
+    def record_failure(self, run_id: int | None, url: str, reason: str) -> None:
+        """Log a failed URL; the same URL failing twice in one run keeps one row with the last reason."""
+        with self._transaction(f"recording failure of {url}") as session:
+            where = (
+                CrawlFailureRow.url == url,
+                CrawlFailureRow.run_id.is_(None) if run_id is None else CrawlFailureRow.run_id == run_id,
+            )
+            row = session.execute(select(CrawlFailureRow).where(*where)).scalars().first()
+            if row is None:
+                row = CrawlFailureRow(run_id=run_id, url=url)
+                session.add(row)
+            row.reason, row.at = reason, datetime.now(UTC)
+
+    # pages ------------------------------------------------------------------------------------------
+
+    def record_page(self, page: FetchedPage, kind: str) -> int:
+        """Upsert by URL. A fetch without a body keeps the body stored earlier (for re-extraction)."""
+        if kind not in PAGE_KINDS:
+            raise StoreError(f"page kind must be one of {PAGE_KINDS}, got {kind!r}")
+        with self._transaction(f"recording page {page.url}") as session:
+            values: dict[str, Any] = {
+                "url": page.url,
+                "final_url": page.final_url,
+                "status": page.status,
+                "fetched_at": utc(page.fetched_at),
+                "content_type": page.content_type,
+                "encoding": page.encoding,
+                "portal_id": self._portal_id(session, page.portal_slug, page.url),
+                "last_run_id": page.run_id,
+                "kind": kind,
+            }
+            if page.html is not None:
+                values["content_hash"] = keys.sha256_hex(page.html)
+                values["html_gz"] = keys.compress_html(page.html)
+            shape = PAGE_SHAPE if page.html is None else PAGE_WITH_BODY_SHAPE
+            return upsert_id(session, PageRow, values, shape)
+
+    def page_fingerprint(self, url: str) -> str | None:
+        """sha256 of the body last stored for `url`, for "unchanged since the last crawl" checks."""
+        with self._transaction(f"reading page {url}") as session:
+            return session.execute(select(PageRow.content_hash).where(PageRow.url == url)).scalar()
+
+    def known_page_hashes(self, portal_slug: str | None = None) -> dict[str, str]:
+        stmt = select(PageRow.url, PageRow.content_hash).where(PageRow.content_hash.is_not(None))
+        if portal_slug is not None:
+            stmt = stmt.join(PortalRow, PortalRow.id == PageRow.portal_id).where(PortalRow.slug == portal_slug)
+        with self._transaction("reading page hashes") as session:
+            return {url: digest for url, digest in session.execute(stmt)}
+
+    def fresh_article_urls(self, since: datetime) -> set[str]:
+        """URLs of article and non-article pages fetched at or after `since` (incremental crawls skip them)."""
+        stmt = select(PageRow.url).where(PageRow.fetched_at >= utc(since), PageRow.kind != "error")
+        with self._transaction("reading recently fetched pages") as session:
+            return set(session.execute(stmt).scalars())
+
+    def iter_pages_for_reextraction(
+        self,
+        portal_slug: str | None = None,
+        kinds: tuple[str, ...] = ("article", "non-article"),
+        batch_size: int = 200,
+    ) -> Iterator[StoredPage]:
+        """Stored bodies, in id order, read in batches (keyset paging: no transaction held while the
+        caller works, so it may write through this store meanwhile)."""
+        last_id = 0
+        while True:
+            with self._transaction("reading stored pages") as session:
+                batch = session.execute(_pages_after(last_id, portal_slug, kinds, batch_size)).all()
+            for row in batch:
+                yield StoredPage(
+                    page_id=row.id,
+                    url=row.url,
+                    final_url=row.final_url,
+                    portal_slug=row.slug,
+                    html=keys.decompress_html(row.html_gz),
+                    content_type=row.content_type,
+                    encoding=row.encoding,
+                    kind=row.kind,
+                )
+            if len(batch) < batch_size:
+                return
+            last_id = batch[-1].id
+
+    # articles ---------------------------------------------------------------------------------------
+
+    def save_article(self, page_id: int | None, portal_slug: str, article: Article) -> int:
+        """Insert or update the article and replace all its facts, in one transaction."""
+        label = article.url or article.content.canonical_url or f"page {page_id}"
+        with self._transaction(f"saving article {label}", ArticleSaveError) as session:
+            identity = article_identity(article, _page_urls(session, page_id))
+            portal_id = self._portal_id(session, portal_slug, identity.url)
+            saved = self._upsert_article(session, portal_id, page_id, article, identity)
+            self._add_aliases(session, portal_id, saved.article_id, identity.alias_urls)
+            self._replace_facts(session, saved.article_id, article, saved.is_new)
+            return saved.article_id
+
+    def _find_article(self, session: Session, portal_id: int, identity: ArticleIdentity) -> int | None:
+        stmt = select(ArticleUrlRow.url, ArticleUrlRow.article_id).where(
+            ArticleUrlRow.portal_id == portal_id, ArticleUrlRow.url.in_(identity.alias_urls)
+        )
+        by_url = {url: article_id for url, article_id in session.execute(stmt)}
+        for url in identity.alias_urls:  # canonical first: it wins when URLs disagree
+            if url in by_url:
+                return by_url[url]
+        if not identity.hash_is_evidence:
+            return None
+        same_text = select(ArticleRow.id).where(
+            ArticleRow.portal_id == portal_id, ArticleRow.text_hash == identity.text_hash
+        )
+        return session.execute(same_text.order_by(ArticleRow.id).limit(1)).scalar()
+
+    def _upsert_article(
+        self, session: Session, portal_id: int, page_id: int | None, article: Article, identity: ArticleIdentity
+    ) -> SavedArticle:
+        values = article_values(article, identity) | {"page_id": page_id}
+        table = ArticleRow.__table__
+        article_id = self._find_article(session, portal_id, identity)
+        if article_id is None:
+            values.update(portal_id=portal_id, canonical_url=identity.canonical_url)
+            new_id = session.execute(table.insert().returning(table.c.id), values).scalar_one()
+            return SavedArticle(int(new_id), is_new=True)
+        # canonical URL and URL stay the first stored: an article served under two paths must not flip
+        # between them on every crawl; the page only fills in when none was known
+        values.pop("url")
+        values["page_id"] = func.coalesce(table.c.page_id, values.get("page_id"))
+        session.execute(table.update().where(table.c.id == article_id).values(**values))
+        return SavedArticle(article_id, is_new=False)
+
+    def _add_aliases(self, session: Session, portal_id: int, article_id: int, urls: list[str]) -> None:
+        rows = [{"portal_id": portal_id, "url": url, "article_id": article_id} for url in urls]
+        dialect = session.get_bind().dialect.name
+        if dialect in _ALIAS_INSERTS:  # a URL already naming another article keeps naming it
+            session.execute(_alias_insert(dialect), rows)
+            return
+        taken = set(
+            session.execute(
+                select(ArticleUrlRow.url).where(ArticleUrlRow.portal_id == portal_id, ArticleUrlRow.url.in_(urls))
+            ).scalars()
+        )
+        fresh = [r for r in rows if r["url"] not in taken]
+        if fresh:
+            session.execute(insert(ArticleUrlRow), fresh)
+
+    def _replace_facts(self, session: Session, article_id: int, article: Article, is_new: bool) -> None:
+        if not is_new:
+            for statement in _DELETE_FACTS:
+                session.execute(statement, {"article_id": article_id})
+        facts = article.facts
+        officials = self._official_ids(session, facts.officials)
+        documents = self._document_ids(session, facts.documents)
+        batches = {
+            "official_mentions": official_rows(article_id, facts.officials, lambda o: officials[_name_key(o)]),
+            "document_citations": citation_rows(article_id, facts.documents, lambda d: documents[keys.document_key(d)]),
+            **simple_fact_rows(article_id, facts),
+        }
+        for name, rows in batches.items():
+            if rows:
+                session.execute(FACT_TABLES_BY_NAME[name].insert(), [keys.without_nul(r) for r in rows])
+
+    def _official_ids(self, session: Session, officials: list[Official]) -> dict[str, int]:
+        rows = [keys.without_nul({"name": keys.collapse_spaces(o.name), "name_key": _name_key(o)}) for o in officials]
+        return upsert_ids(session, OfficialRow, rows, OFFICIAL_SHAPE)
+
+    def _document_ids(self, session: Session, refs: list[DocumentRef]) -> dict[str, int]:
+        rows = [keys.without_nul(_document_values(ref)) for ref in refs]
+        return upsert_ids(session, DocumentRow, rows, DOCUMENT_SHAPE)
+
+    # reading ----------------------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        with self._transaction("counting rows") as session:
+            return {
+                name: int(session.execute(select(func.count()).select_from(model)).scalar_one())
+                for name, model in COUNTED_TABLES.items()
+            }
+
+    def search(self, query: str, limit: int = 50) -> list[ArticleRow]:
+        with self._transaction(f"searching {query!r}") as session:
+            return search_articles(session, query, limit=limit)
+
+
+@lru_cache(maxsize=4)
+def _alias_insert(dialect: str) -> Any:
+    return _ALIAS_INSERTS[dialect](ArticleUrlRow.__table__).on_conflict_do_nothing()
+
+
+def _page_urls(session: Session, page_id: int | None) -> list[str]:
+    if page_id is None:
+        return []
+    row = session.execute(select(PageRow.url, PageRow.final_url).where(PageRow.id == page_id)).first()
+    return [] if row is None else [row.url, row.final_url or ""]
+
+
+def _name_key(official: Official) -> str:
+    return keys.name_key(official.name)
+
+
+def _document_values(ref: DocumentRef) -> dict[str, Any]:
+    number, doc_type, issuer = ref.key
+    return {
+        "number": number,
+        "type": doc_type or "",
+        "issuer": issuer or "",
+        "year": ref.year,
+        "type_name": ref.type_name,
+        "issuing_body": ref.issuing_body,
+        "doc_key": keys.document_key(ref),
+    }
+
+
+def _pages_after(last_id: int, portal_slug: str | None, kinds: tuple[str, ...], limit: int) -> Any:
+    stmt = (
+        select(
+            PageRow.id,
+            PageRow.url,
+            PageRow.final_url,
+            PageRow.html_gz,
+            PageRow.content_type,
+            PageRow.encoding,
+            PageRow.kind,
+            PortalRow.slug,
+        )
+        .join(PortalRow, PortalRow.id == PageRow.portal_id)
+        .where(PageRow.id > last_id, PageRow.html_gz.is_not(None), PageRow.kind.in_(kinds))
+        .order_by(PageRow.id)
+        .limit(limit)
+    )
+    return stmt.where(PortalRow.slug == portal_slug) if portal_slug is not None else stmt

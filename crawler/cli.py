@@ -174,6 +174,28 @@ def export(out_dir: Path, db_url: str | None) -> None:
 
 @main.command()
 @DB_OPTION
+@click.option("--portal", "slug", help="Only the pages of this portal.")
+def reextract(db_url: str | None, slug: str | None) -> None:
+    """Run extraction again over the stored raw HTML (no re-crawl), replacing each article's facts."""
+    from models.reextract import ReextractionSummary
+    from models.reextract import reextract as reextract_all
+    from models.store import Store
+
+    url = resolve_db_url(db_url)
+
+    def show(summary: ReextractionSummary) -> None:
+        if sys.stderr.isatty() and summary.pages % 50 == 0:
+            click.echo(f"\r  {summary.pages} pages re-extracted", err=True, nl=False)
+
+    summary = reextract_all(Store(url), slug, progress=show)
+    click.echo(
+        f"Re-extracted {summary.pages} pages: {summary.articles} articles, "
+        f"{summary.non_articles} non-article pages, {summary.failures} failures (recorded in crawl_failures)."
+    )
+
+
+@main.command()
+@DB_OPTION
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("vnportal-export"), show_default=True, help="Folder for the CSV export.")
 @click.option("--mirror", "mirror_root", type=click.Path(exists=True, file_okay=False, path_type=Path),

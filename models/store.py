@@ -207,6 +207,16 @@ class Store:
         with self._transaction("reading page hashes") as session:
             return {url: digest for url, digest in session.execute(stmt)}
 
+    def set_page_kind(self, page_id: int, kind: str) -> None:
+        """Re-extraction may decide a stored page is (or is not) an article after all."""
+        if kind not in PAGE_KINDS:
+            raise StoreError(f"page kind must be one of {PAGE_KINDS}, got {kind!r}")
+        with self._transaction(f"updating page {page_id}") as session:
+            page = session.get(PageRow, page_id)
+            if page is None:
+                raise StoreError(f"no page with id {page_id}")
+            page.kind = kind
+
     def fresh_article_urls(self, since: datetime) -> set[str]:
         """URLs of article and non-article pages fetched at or after `since` (incremental crawls skip them)."""
         stmt = select(PageRow.url).where(PageRow.fetched_at >= utc(since), PageRow.kind != "error")

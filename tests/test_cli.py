@@ -20,7 +20,9 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["demo"], ["crawl"], ["extract"], ["export"], ["portals"]])
+@pytest.mark.parametrize(
+    "command", [[], ["demo"], ["crawl"], ["extract"], ["export"], ["portals"], ["reextract"]]
+)
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(main, [*command, "--help"])
     assert result.exit_code == 0

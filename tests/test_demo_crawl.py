@@ -141,3 +141,11 @@ def test_demo_exports_one_csv_per_table_readable_by_excel(demo: DemoRuns) -> Non
     assert {"officials.csv", "documents.csv", "terms.csv", "dated_mentions.csv"} <= {
         p.name for p in demo.export_dir.iterdir()
     }
+
+
+def test_reextraction_from_stored_html_changes_no_rows(demo: DemoRuns) -> None:
+    command = [sys.executable, "-m", "crawler.cli", "reextract", "--db", f"sqlite:///{demo.db}"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "1 non-article pages, 0 failures" in result.stdout
+    assert _counts(demo.db) == demo.counts_after_first

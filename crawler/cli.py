@@ -147,9 +147,10 @@ def _print_summary(db_url: str, seconds: float, stats: dict[str, Any], export_di
     click.echo(f"Done in {seconds:.1f} s.")
     click.echo(
         f"  this run: {stats.get('response_received_count', 0)} responses, "
-        f"{stats.get('vnportal/articles_stored', 0)} articles stored, "
+        f"{stats.get('vnportal/article_pages_stored', 0)} article pages = "
+        f"{stats.get('vnportal/articles_stored', 0)} distinct articles, "
         f"{stats.get('vnportal/non_articles', 0)} non-article pages, "
-        f"{stats.get('vnportal/failures', 0)} failures"
+        f"{stats.get('vnportal/failures', 0)} failures (listed in crawl_failures)"
     )
     click.echo("  database: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
     click.echo(f"  database URL: {db_url}")

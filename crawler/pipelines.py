@@ -68,6 +68,7 @@ class StorePipeline:
         self.db_url = db_url
         self.store: Any = None
         self.run_id: int | None = None
+        self.article_ids: set[int] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -112,7 +113,7 @@ class StorePipeline:
         try:
             page_id = self.store.record_page(page, kind=item.kind)
             if item.article is not None:
-                self.store.save_article(page_id, item.portal_slug, item.article)
+                self.article_ids.add(self.store.save_article(page_id, item.portal_slug, item.article))
         except Exception as error:  # stored rows of other pages stay; this one is counted and reported
             logger.error("storing %s failed: %r", item.final_url, error)
             self.stats.inc_value("vnportal/store_errors")
@@ -120,5 +121,6 @@ class StorePipeline:
             raise DropItem(f"could not store {item.final_url}: {error}") from error
         if item.article is None:
             raise DropItem(f"{item.kind}: {item.final_url} stored as a page, not as an article")
-        self.stats.inc_value("vnportal/articles_stored")
+        self.stats.inc_value("vnportal/article_pages_stored")
+        self.stats.set_value("vnportal/articles_stored", len(self.article_ids))
         return item

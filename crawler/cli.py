@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from crawler.registry import Registry, RegistryError, load_registry
-from crawler.run import DEMO_SETTINGS, MIRROR_ROOT, crawl, resolve_db_url
+from crawler.registry import Portal, Registry, RegistryError, load_registry
+from crawler.run import DEMO_SETTINGS, MIRROR_ROOT, crawl, default_frontier, distributed_settings, resolve_db_url
 from crawler.spiders.portal import select_portals
 from extractors.article import UnsupportedInput, extract_article_from_file
 from extractors.contract import article_record
@@ -22,6 +22,17 @@ DB_OPTION = click.option(
     "db_url",
     envvar="VNPORTAL_DB",
     help="SQLAlchemy database URL [env VNPORTAL_DB; default sqlite:///vnportal.db in this folder].",
+)
+REDIS_OPTION = click.option(
+    "--redis",
+    "redis_url",
+    envvar="VNPORTAL_REDIS_URL",
+    help="Share the crawl frontier in Redis (scrapy-redis) with other workers [env VNPORTAL_REDIS_URL].",
+)
+FRONTIER_OPTION = click.option(
+    "--frontier",
+    help="With --redis: the shared frontier's name; workers with the same name split one crawl "
+    "[default: today's date and the portal slugs].",
 )
 REGISTRY_OPTION = click.option(
     "--registry",
@@ -103,10 +114,12 @@ def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
 @click.option("--refetch", is_flag=True, help="Fetch article pages again even if stored recently.")
 @click.option("--jobdir", type=click.Path(file_okay=False, path_type=Path),
               help="Keep the crawl state here so an interrupted crawl resumes (Scrapy JOBDIR).")
+@REDIS_OPTION
+@FRONTIER_OPTION
 @click.option("--set", "extra", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
 def crawl_command(
     slugs: tuple[str, ...], all_portals: bool, registry: Path | None, db_url: str | None,
-    refetch: bool, jobdir: Path | None, extra: tuple[str, ...],
+    refetch: bool, jobdir: Path | None, redis_url: str | None, frontier: str | None, extra: tuple[str, ...],
 ) -> None:
     """Crawl portals of the registry into the database (polite: robots.txt, delays, autothrottle)."""
     if bool(slugs) == all_portals:
@@ -123,10 +136,21 @@ def crawl_command(
         overrides["VNPORTAL_REFETCH_AFTER_DAYS"] = 0
     if jobdir:
         overrides["JOBDIR"] = str(jobdir)
+    overrides.update(_distributed(redis_url, frontier, chosen))
     url = resolve_db_url(db_url)
     click.echo(f"Crawling {len(chosen)} portal(s) into {url} …", err=True)
     result = crawl(chosen, url, overrides)
     _print_summary(url, result.seconds, result.stats)
+
+
+def _distributed(redis_url: str | None, frontier: str | None, portals: list[Portal]) -> dict[str, Any]:
+    if not redis_url:
+        if frontier:
+            raise click.UsageError("--frontier needs --redis URL")
+        return {}
+    name = frontier or default_frontier(portals)
+    click.echo(f"Sharing frontier '{name}' in Redis at {redis_url}", err=True)
+    return distributed_settings(redis_url, name)
 
 
 def _parse_settings(pairs: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -201,7 +225,11 @@ def reextract(db_url: str | None, slug: str | None) -> None:
               default=Path("vnportal-export"), show_default=True, help="Folder for the CSV export.")
 @click.option("--mirror", "mirror_root", type=click.Path(exists=True, file_okay=False, path_type=Path),
               default=None, help="The mirror folder (default: the bundled tests/fixtures/mirror).")
-def demo(db_url: str | None, out_dir: Path, mirror_root: Path | None) -> None:
+@REDIS_OPTION
+@FRONTIER_OPTION
+def demo(
+    db_url: str | None, out_dir: Path, mirror_root: Path | None, redis_url: str | None, frontier: str | None
+) -> None:
     """Serve the bundled mirror on 127.0.0.1, crawl it with Scrapy into the database, export CSV.
 
     The three demo portals answer as *.mirror.test hosts through a local proxy on a free port, so a second
@@ -217,9 +245,10 @@ def demo(db_url: str | None, out_dir: Path, mirror_root: Path | None) -> None:
         )
     url = resolve_db_url(db_url)
     portals = _load_registry(None).select(demo=True)
+    overrides = {**DEMO_SETTINGS, **_distributed(redis_url, frontier, portals)}
     with MirrorProxy(root) as proxy:
         click.echo(f"Serving {len(portals)} demo portals from {root} at {proxy.url}; crawling into {url} …", err=True)
-        result = crawl(portals, url, {**DEMO_SETTINGS, "VNPORTAL_MIRROR_PROXY": proxy.url})
+        result = crawl(portals, url, {**overrides, "VNPORTAL_MIRROR_PROXY": proxy.url})
     paths = export_csv(url, out_dir)
     _print_summary(url, result.seconds, result.stats, export_dir=out_dir)
     click.echo(f"  {len(paths)} CSV files written.")

@@ -1,4 +1,4 @@
-"""A progress line on the terminal during long crawls (`VNPORTAL_PROGRESS_ENABLED`)."""
+"""Crawl extensions: a progress line on the terminal, and idle handling for a shared frontier."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DontCloseSpider, NotConfigured
 
 
 class ProgressExtension:
@@ -49,3 +49,33 @@ class ProgressExtension:
     def done(self, *args: Any, **kwargs: Any) -> None:
         sys.stderr.write("\r" + self.line() + "\n")
         sys.stderr.flush()
+
+
+class SharedFrontierIdleExtension:
+    """With a shared (scrapy-redis) frontier, an idle worker waits for requests that other workers add.
+
+    Scrapy closes a spider as soon as its own scheduler looks empty; in a shared frontier another worker
+    may still be parsing a listing page that will add requests. The worker stays open until nothing has
+    happened for `VNPORTAL_FRONTIER_IDLE_SECONDS` (the engine re-checks the queue every few seconds).
+    """
+
+    def __init__(self, crawler: Crawler, idle_seconds: float) -> None:
+        self.idle_seconds = idle_seconds
+        self.last_activity = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> SharedFrontierIdleExtension:
+        if "scrapy_redis" not in str(crawler.settings.get("SCHEDULER", "")):
+            raise NotConfigured
+        extension = cls(crawler, crawler.settings.getfloat("VNPORTAL_FRONTIER_IDLE_SECONDS", 6.0))
+        for signal in (signals.request_scheduled, signals.response_received, signals.item_scraped):
+            crawler.signals.connect(extension.active, signal=signal)
+        crawler.signals.connect(extension.idle, signal=signals.spider_idle)
+        return extension
+
+    def active(self, *args: Any, **kwargs: Any) -> None:
+        self.last_activity = time.monotonic()
+
+    def idle(self, *args: Any, **kwargs: Any) -> None:
+        if time.monotonic() - self.last_activity < self.idle_seconds:
+            raise DontCloseSpider("the shared frontier may still receive requests from other workers")

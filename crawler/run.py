@@ -6,6 +6,7 @@ import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,26 @@ DEMO_SETTINGS: Mapping[str, Any] = {
     "LOG_LEVEL": "WARNING",
     "RETRY_TIMES": 0,
 }
+
+
+def distributed_settings(redis_url: str, frontier: str) -> dict[str, Any]:
+    """scrapy-redis: every worker started with the same `frontier` name shares one request queue and one
+    duplicate filter in Redis. The frontier persists (a finished worker must not wipe what the others
+    still use); a new crawl takes a new frontier name."""
+    key = f"vnportal:{frontier}"
+    return {
+        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_PERSIST": True,
+        "SCHEDULER_QUEUE_KEY": f"{key}:requests",
+        "SCHEDULER_DUPEFILTER_KEY": f"{key}:dupefilter",
+        "REDIS_URL": redis_url,
+    }
+
+
+def default_frontier(portals: list[Portal]) -> str:
+    """Workers started on the same UTC day for the same portals share a frontier unless told otherwise."""
+    return f"{datetime.now(UTC):%Y-%m-%d}:{','.join(sorted(p.slug for p in portals))}"
 
 
 def resolve_db_url(url: str | None) -> str:

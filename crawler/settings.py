@@ -34,6 +34,7 @@ ITEM_PIPELINES = {
 }
 EXTENSIONS = {
     "crawler.extensions.ProgressExtension": 510,
+    "crawler.extensions.SharedFrontierIdleExtension": 520,
 }
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SkipFreshArticlesMiddleware": 50,
@@ -50,4 +51,5 @@ VNPORTAL_PROGRESS_INTERVAL = 2.0  # seconds between progress lines on a terminal
 # Incremental crawls: an article page already stored is not fetched again for this many days.
 VNPORTAL_REFETCH_AFTER_DAYS = 7
 VNPORTAL_MIRROR_PROXY = None  # set by `vnportal demo`: the local proxy serving *.mirror.test
+VNPORTAL_FRONTIER_IDLE_SECONDS = 6.0  # with --redis: how long an idle worker waits for others' requests
 VNPORTAL_MAX_LISTING_PAGES = 50  # per portal and run: bounds a crawl of an endless pager

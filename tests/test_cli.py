@@ -99,3 +99,9 @@ def test_export_writes_csv_files_of_an_existing_database(runner: CliRunner, tmp_
     result = runner.invoke(main, ["export", "--db", db_url, "--out", str(tmp_path / "csv")])
     assert result.exit_code == 0
     assert (tmp_path / "csv" / "articles.csv").is_file()
+
+
+def test_frontier_needs_redis(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["crawl", "--portal", "kien-an-hai-phong", "--frontier", "x"])
+    assert result.exit_code == 2
+    assert "--frontier needs --redis URL" in result.output

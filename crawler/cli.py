@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from datetime import date, datetime
@@ -148,6 +149,8 @@ def _distributed(redis_url: str | None, frontier: str | None, portals: list[Port
         if frontier:
             raise click.UsageError("--frontier needs --redis URL")
         return {}
+    if importlib.util.find_spec("scrapy_redis") is None:
+        raise click.ClickException('--redis needs scrapy-redis: pip install -e ".[distributed]"')
     name = frontier or default_frontier(portals)
     click.echo(f"Sharing frontier '{name}' in Redis at {redis_url}", err=True)
     return distributed_settings(redis_url, name)

@@ -17,6 +17,7 @@ from twisted.python.failure import Failure
 
 from crawler.items import FailureItem, PageItem
 from crawler.registry import Portal, Registry, RegistryError, load_registry
+from extractors.page.urls import normalise_url
 
 SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 
@@ -97,7 +98,9 @@ class PortalSpider(scrapy.Spider):
         limit = self.settings.getint("VNPORTAL_MAX_LISTING_PAGES", 50)
         for url in self._same_site_links(response, portal):
             if portal.is_article_url(url):
-                yield self._article_request(url, portal)
+                # listing state and tracking parameters leak into article links ("?PageIndex=12"): one
+                # article, one request
+                yield self._article_request(normalise_url(url), portal)
             elif portal.is_listing_url(url) and self.listing_pages[portal.slug] < limit:
                 yield self._listing_request(url, portal)
 

@@ -26,7 +26,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 ROUTES_FILE = "routes.toml"
@@ -187,7 +187,25 @@ def portal_dirs(root: Path) -> list[Path]:
     return sorted(child for child in root.iterdir() if (child / ROUTES_FILE).is_file())
 
 
-class MirrorServer:
+class _Served:
+    """A context manager that closes its servers on exit."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class MirrorServer(_Served):
     """Serve every portal under `root` on its own free 127.0.0.1 port until `close()`."""
 
     def __init__(self, root: Path) -> None:
@@ -222,19 +240,9 @@ class MirrorServer:
             server.server_close()
         self._servers.clear()
 
-    def __enter__(self) -> MirrorServer:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
-class MirrorProxy:
+class MirrorProxy(_Served):
     """Serve every portal under `root` behind one free 127.0.0.1 port, as an HTTP proxy.
 
     Portal folder NAME answers as host `NAME.mirror.test` (a reserved top-level domain: never a real site),
@@ -267,13 +275,3 @@ class MirrorProxy:
         self._server.shutdown()
         self._server.server_close()
 
-    def __enter__(self) -> MirrorProxy:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()

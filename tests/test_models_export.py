@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,25 +14,16 @@ from models.jsonl import article_from_record
 from models.records import FetchedPage, PortalRecord
 from models.store import Store
 from models.tables import Base
-from models.testing import PG_SKIP_REASON, pg_test_url, scratch_pg_schema, sqlite_file_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "models"
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)]
 PORTAL = PortalRecord("binhtritay", "Cổng TTĐT phường Bình Trị Tây", "https://binhtritay.example.gov.vn/")
 FETCHED_AT = datetime(2025, 6, 15, 2, 30, tzinfo=UTC)
 VIEWS = ["v_article_dates", "v_article_officials", "v_article_sittings", "v_article_terms", "v_document_citations"]
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield sqlite_file_url(tmp_path_factory.mktemp("db") / "vnportal.db")
-        return
-    base = pg_test_url()
-    if base is None:
-        pytest.skip(PG_SKIP_REASON)
-    with scratch_pg_schema(base) as url:
-        yield url
+@pytest.fixture(scope="module")
+def db_url(module_db_url: str) -> str:
+    return module_db_url
 
 
 @pytest.fixture(scope="module")

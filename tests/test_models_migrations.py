@@ -15,45 +15,25 @@ from models.migrate import downgrade_database, include_object, upgrade_database
 from models.session import make_engine
 from models.tables import Base
 from models.testing import (
-    PG_SKIP_REASON,
-    pg_test_url,
-    scratch_pg_schema,
     sqlite_file_url,
     upgrade_with_own_engine,
 )
 
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)]
 WORKERS = 6
 WORKER_TIMEOUT_S = 120  # a hang fails the test instead of blocking the run
 ANALYST_VIEWS = {"v_article_officials", "v_document_citations", "v_article_terms", "v_article_dates"}
 
 
-@pytest.fixture(params=BACKENDS)
-def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        made = make_engine(sqlite_file_url(tmp_path / "vnportal.db"))
-        yield made
-        made.dispose()
-        return
-    base = pg_test_url()
-    if base is None:
-        pytest.skip(PG_SKIP_REASON)
-    with scratch_pg_schema(base) as url:
-        made = make_engine(url)
-        yield made
-        made.dispose()
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    made = make_engine(db_url)
+    yield made
+    made.dispose()
 
 
-@pytest.fixture(params=BACKENDS)
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield sqlite_file_url(tmp_path / "vnportal.db")
-        return
-    base = pg_test_url()
-    if base is None:
-        pytest.skip(PG_SKIP_REASON)
-    with scratch_pg_schema(base) as scoped:
-        yield scoped
+@pytest.fixture
+def url(db_url: str) -> str:
+    return db_url
 
 
 def schema_diff(engine: Engine) -> list[object]:

@@ -18,10 +18,8 @@ from models.jsonl import article_from_record
 from models.records import FetchedPage, PortalRecord
 from models.store import ArticleSaveError, Store, StoreError
 from models.tables import ArticleRow, CrawlRunRow, DocumentRow, OfficialMentionRow
-from models.testing import PG_SKIP_REASON, pg_test_url, scratch_pg_schema, sqlite_file_url
 
 FIXTURES = Path(__file__).parent / "fixtures" / "models"
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)]
 PORTAL = PortalRecord(
     slug="tanphuocdong",
     name="Cổng thông tin điện tử xã Tân Phước Đông",
@@ -31,18 +29,6 @@ PORTAL = PortalRecord(
     cms="liferay",
 )
 FETCHED_AT = datetime(2025, 6, 15, 2, 30, tzinfo=UTC)
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield sqlite_file_url(tmp_path / "vnportal.db")
-        return
-    base = pg_test_url()
-    if base is None:
-        pytest.skip(PG_SKIP_REASON)
-    with scratch_pg_schema(base) as url:
-        yield url
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 PAGE_KINDS = ("article", "non-article", "error")
 
@@ -69,3 +70,15 @@ class StoredPage:
     content_type: str | None
     encoding: str | None
     kind: str
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One crawl run as stored: when, which portals, how it ended, its stats."""
+
+    id: int
+    started_at: datetime
+    finished_at: datetime | None
+    status: str
+    portals: list[str]
+    stats: dict[str, Any]

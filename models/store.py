@@ -24,7 +24,7 @@ from models import keys
 from models.fact_rows import citation_rows, official_rows, simple_fact_rows
 from models.identity import ArticleIdentity, article_identity, article_values, utc
 from models.migrate import upgrade_database
-from models.records import PAGE_KINDS, CrawlStats, FetchedPage, PortalRecord, StoredPage
+from models.records import PAGE_KINDS, CrawlStats, FetchedPage, PortalRecord, RunRecord, StoredPage
 from models.search import search_articles
 from models.session import make_engine, make_session_factory
 from models.tables import (
@@ -157,6 +157,18 @@ class Store:
             run.finished_at = datetime.now(UTC)
             run.status = status
             run.stats = stats.as_dict() if isinstance(stats, CrawlStats) else dict(stats)
+
+    def runs(self) -> list[RunRecord]:
+        """Every crawl run, oldest first."""
+        with self._transaction("reading crawl runs") as session:
+            rows = session.execute(select(CrawlRunRow).order_by(CrawlRunRow.id)).scalars()
+            return [
+                RunRecord(
+                    id=row.id, started_at=row.started_at, finished_at=row.finished_at, status=row.status,
+                    portals=list(row.portals or []), stats=dict(row.stats or {}),
+                )
+                for row in rows
+            ]
 
     def record_failure(self, run_id: int | None, url: str, reason: str) -> None:
         """Log a failed URL; the same URL failing twice in one run keeps one row with the last reason."""

@@ -295,3 +295,10 @@ def test_fresh_article_urls_are_those_fetched_since_the_cutoff(store: Store) -> 
     store.record_page(fetched("https://phuong.example.gov.vn/moi"), "article")
     store.record_page(fetched("https://phuong.example.gov.vn/loi", status=500), "error")
     assert store.fresh_article_urls(datetime(2025, 1, 1, tzinfo=UTC)) == {"https://phuong.example.gov.vn/moi"}
+
+
+def test_runs_are_listed_with_their_stats(store: Store) -> None:
+    run_id = store.start_run(["phuong-mau"])
+    store.finish_run(run_id, {"pages": 3})
+    (run,) = store.runs()
+    assert (run.id, run.status, run.portals, run.stats) == (run_id, "finished", ["phuong-mau"], {"pages": 3})

@@ -1,8 +1,8 @@
-"""The item pipelines on a real SQLite file, driven without a network (items built from mirror pages)."""
+"""The item pipelines on a real database (SQLite file; PostgreSQL too when configured), driven without a
+network: items are built from the mirror's pages."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,12 +22,11 @@ SLUG = "demo-phuong-an-khanh"
 
 
 class Pipelines:
-    def __init__(self, db: Path) -> None:
+    def __init__(self, db_url: str) -> None:
         portals = [load_registry().get(SLUG)]
-        crawler = get_crawler(PortalSpider, {"VNPORTAL_DB": f"sqlite:///{db}"})
+        crawler = get_crawler(PortalSpider, {"VNPORTAL_DB": db_url})
         crawler.spider = PortalSpider(portals=portals)
         crawler.spider.crawler = crawler
-        self.db = db
         self.extract = ExtractPipeline.from_crawler(crawler)
         self.store = StorePipeline.from_crawler(crawler)
         self.stats = crawler.stats
@@ -37,8 +36,7 @@ class Pipelines:
         return self.store.process_item(self.extract.process_item(item))
 
     def count(self, table: str) -> int:
-        with sqlite3.connect(self.db) as connection:
-            return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self.store.store.counts()[table]
 
 
 def page_item(path: Path, url: str) -> PageItem:
@@ -49,8 +47,8 @@ def page_item(path: Path, url: str) -> PageItem:
 
 
 @pytest.fixture
-def pipelines(tmp_path: Path) -> Pipelines:
-    return Pipelines(tmp_path / "pipeline.db")
+def pipelines(db_url: str) -> Pipelines:
+    return Pipelines(db_url)
 
 
 def _first_article() -> Path:
@@ -92,14 +90,13 @@ def test_undecodable_page_is_counted_not_raised(pipelines: Pipelines, tmp_path: 
 def test_failed_request_is_recorded(pipelines: Pipelines) -> None:
     with pytest.raises(DropItem):
         pipelines.run(FailureItem(url="http://phuong-an-khanh.mirror.test/x", portal_slug=SLUG, reason="HTTP 404"))
-    assert pipelines.count("crawl_failures") == 1
+    assert pipelines.count("failures") == 1
     assert pipelines.stats.get_value("vnportal/failures_recorded") == 1
 
 
 def test_closing_the_pipeline_finishes_the_run_with_stats(pipelines: Pipelines) -> None:
     pipelines.run(page_item(_first_article(), "http://phuong-an-khanh.mirror.test/web/a/-/view_content/1-a"))
     pipelines.store.close_spider()
-    with sqlite3.connect(pipelines.db) as connection:
-        status, stats = connection.execute("SELECT status, stats FROM crawl_runs").fetchone()
-    assert status == "finished"
-    assert '"vnportal/articles_stored": 1' in stats
+    (run,) = pipelines.store.store.runs()
+    assert run.status == "finished"
+    assert run.stats["vnportal/articles_stored"] == 1

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from extractors.facts import extract_facts
 from extractors.normalize import match_form
 from extractors.options import ExtractionOptions
 from extractors.page import NOT_AN_ARTICLE, extract_html_page, extract_text_page
@@ -64,6 +65,13 @@ def test_published_on(name: str, day: str | None) -> None:
 @pytest.mark.parametrize(("name", "author"), _cases("author"))
 def test_author(name: str, author: str | None) -> None:
     assert extracted(name).author == author
+
+
+@pytest.mark.parametrize("name", [name for name, author in _cases("author") if author])
+def test_byline_names_are_not_officials(name: str) -> None:
+    content = extracted(name)
+    names = {_norm(official.name) for official in extract_facts(content.text, author=content.author).officials}
+    assert not any(name in _norm(content.author or "") for name in names)
 
 
 @pytest.mark.parametrize(("name", "cms"), _cases("cms"))

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from extractors.page.byline import parse_byline
+from extractors.page.byline import Byline, parse_byline, parse_unit_byline
 from extractors.page.dates import labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
 from extractors.page.vocab import LineKind, classify_line
@@ -56,7 +56,15 @@ BYLINES = [
     ("Thanh Tâm (Trung tâm VH-TT&TT huyện)", "Thanh Tâm", None),
     ("Vương Hợp - Xuân An", "Vương Hợp - Xuân An", None),
     ("Bài và ảnh: Trần Mai Phương", "Trần Mai Phương", None),
-    ("PV", None, "PV"),
+    ("PV", "PV", None),
+    ("PV (tổng hợp)", "PV", None),
+    ("Nhóm PV", "Nhóm PV", None),
+    ("TTXVN", None, "TTXVN"),
+    ("Y Niê - H'Blơng", "Y Niê - H'Blơng", None),
+    ("K'Tuyết, Ksor H'Dơk", "K'Tuyết, Ksor H'Dơk", None),
+    ("Lê Kim Oanh – Đặng Quế", "Lê Kim Oanh – Đặng Quế", None),
+    ("Tin, ảnh: Mai Sương và Kpă Thị Lin", "Mai Sương và Kpă Thị Lin", None),
+    ("Phạm Văn Trọng - TTVH", "Phạm Văn Trọng", None),
     ("(Theo TTXVN)", None, "TTXVN"),
     ("Thu Hà (tổng hợp)", "Thu Hà", None),
     ("Nguồn: Báo Tây Lâm", None, "Báo Tây Lâm"),
@@ -70,9 +78,30 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
     assert byline is not None and (byline.author, byline.source_credit) == (author, credit)
 
 
-@pytest.mark.parametrize("line", ["Quang cảnh hội nghị", "Ban Tuyên Giáo Huyện Ủy", "Đại hội đại biểu Đảng bộ"])
+@pytest.mark.parametrize(
+    "line", ["Quang cảnh hội nghị", "Ban Tuyên Giáo Huyện Ủy", "Đại hội đại biểu Đảng bộ", "H'Blơng"]
+)
 def test_not_a_byline(line: str) -> None:
     assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["Văn phòng HĐND-UBND huyện", "Ban Tuyên giáo Huyện ủy", "Trung tâm VH-TT&TT huyện Ia Pết"]
+)
+def test_office_signing_a_closing_line(line: str) -> None:
+    assert parse_unit_byline(line) == Byline(author=line, by_unit=True)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hội nghị kết thúc", "Ban Chấp hành Đảng bộ xã", "Phòng họp UBND xã", "Ban tổ chức trao quà cho các xã.",
+        "Hội Nông dân xã ra quân làm đường giao thông",  # a closing photo caption, not a signature
+        "Hội LHPN huyện tặng quà hộ nghèo",
+    ],
+)
+def test_not_an_office_signing(line: str) -> None:
+    assert parse_unit_byline(line) is None
 
 
 def test_parse_date_with_time() -> None:

@@ -48,6 +48,8 @@ BODY_AFTER = re.compile(
     r"|[,;.()“”\"]|\s*$)",
     re.IGNORECASE,
 )
+# Between numbers of one list sharing a type word and a date: "2711/QĐ-UBND, 2712/QĐ-UBND ngày ...".
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s+)?", re.IGNORECASE)
 LOOK_AHEAD = 120
 MIN_BARE_YEAR, MAX_BARE_YEAR = 1945, 2100
 LOOK_BEHIND = 40
@@ -123,7 +125,11 @@ def _issued_on(form: str, end: int, dated: list[ResolvedDate]) -> date | None:
     right_after = _date_right_after(form, end, dated)
     if right_after:
         return right_after.day
-    if SAME_DAY.match(form, end):  # "cùng ngày": the day of the document or date just cited
+    same_day = SAME_DAY.match(form, end)
+    if same_day:  # "cùng ngày 5/3/2025" names the day; a bare "cùng ngày" is the day just cited
+        named = _date_right_after(form, same_day.end(), dated)
+        if named:
+            return named.day
         earlier = [r.day for r in dated if r.hit.end <= end]
         return earlier[-1] if earlier else None
     body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
@@ -134,7 +140,8 @@ def _issued_on(form: str, end: int, dated: list[ResolvedDate]) -> date | None:
 def _issuing_body(text: str, form: str, end: int, dated: list[ResolvedDate]) -> str | None:
     right_after = _date_right_after(form, end, dated)
     same_day = SAME_DAY.match(form, end)
-    position = right_after.hit.end if right_after else same_day.end() if same_day else end
+    named = _date_right_after(form, same_day.end(), dated) if same_day else None
+    position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
     found = BODY_AFTER.match(form, position, min(len(form), position + LOOK_AHEAD))
     return text[found.start(1) : found.end(1)].strip() if found else None
 
@@ -170,6 +177,17 @@ def _describe(citations: list[Citation], text: str, form: str, dated: list[Resol
         citation.issuing_body = _issuing_body(text, form, citation.end, dated)
         if not citation.has_code and citation.issuing_body:
             citation.issuer = issuer_for_body(match_form(citation.issuing_body))
+
+
+def _share_list_dates(citations: list[Citation], form: str) -> None:
+    """Numbers listed under one type word and followed by one date all carry it; the date sits on the last."""
+    ordered = sorted(citations, key=lambda c: c.start)
+    for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
+        if current.issued_on or not following.issued_on:
+            continue
+        if LIST_GAP.fullmatch(form, current.end, following.start):
+            current.issued_on = following.issued_on
+            current.issuing_body = current.issuing_body or following.issuing_body
 
 
 def _number_key(number: str) -> str:
@@ -228,5 +246,6 @@ def find_documents(text: str) -> list[DocumentRef]:
     coded = _coded_citations(form)
     codeless = [c for c in _codeless_citations(form) if not any(c.start < d.end and d.start < c.end for d in coded)]
     _describe(coded, text, form, dated)
+    _share_list_dates(coded, form)
     _describe(codeless, text, form, dated)
     return _merge(coded, codeless, text)

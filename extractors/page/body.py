@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.page.byline import Byline, parse_byline
+from extractors.page.byline import Byline, parse_byline, parse_unit_byline
 from extractors.page.dates import FoundDate, has_date_label, labelled_date, parse_date
 from extractors.page.vocab import (
     LineKind,
@@ -186,16 +186,23 @@ def _ends_sentence(line: str) -> bool:
 def _take_byline(paragraphs: list[str], tail: list[str], parts: BodyParts, keep_tail: bool) -> None:
     """Read the byline and source from the closing short lines; they leave the body text."""
     for line in tail[:MAX_TAIL_LINES]:
-        found = parse_byline(line)
+        found = parse_byline(line) or parse_unit_byline(line)
         if found is None:
             # a short closing sentence ("Hội nghị kết thúc lúc 11 giờ.") is body; other lines are body only
             # where markup says they belong to the article
             if parts.byline is None and (keep_tail or _ends_sentence(line)):
                 paragraphs.append(line)
             continue
-        author = (parts.byline.author if parts.byline else None) or found.author
-        source = found.source_credit or (parts.byline.source_credit if parts.byline else None)
-        parts.byline = Byline(author=author, source_credit=source)
+        parts.byline = _combine(parts.byline, found)
+
+
+def _combine(earlier: Byline | None, found: Byline) -> Byline:
+    """The first person signing wins, then the first office; the latest source credit wins."""
+    if earlier is None:
+        return found
+    keep = earlier.author and not (earlier.by_unit and found.author and not found.by_unit)
+    author, by_unit = (earlier.author, earlier.by_unit) if keep else (found.author, found.by_unit)
+    return Byline(author=author, source_credit=found.source_credit or earlier.source_credit, by_unit=by_unit)
 
 
 def select_body(blocks: list[Block], *, find_title: bool, markup: bool) -> BodyParts:

@@ -1,4 +1,9 @@
-"""Bylines: "Tin, ảnh: Hoàng Lan" -> author "Hoàng Lan"; "Nguồn: Báo X" -> source credit."""
+"""Bylines: "Tin, ảnh: Hoàng Lan" -> author "Hoàng Lan"; "Nguồn: Báo X" -> source credit.
+
+A byline naming several people is kept whole ("Y Phôn - H'Nga"); a staff credit ("PV", "Nhóm PV") is the
+author as written; a news agency alone ("TTXVN") is a source. An office signing an article ("Văn phòng
+HĐND-UBND huyện") is its author too, but only as a closing line and only when no person signs.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,11 @@ _CREDIT_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|nguồn tin|source)\s*[:：]?\s*(.+)$", re.IGNORECASE)
-_AGENCY_ONLY = re.compile(r"^(?:pv|ctv|btv|nhóm pv|phóng viên|nhóm phóng viên|ttxvn|vna)\.?$", re.IGNORECASE)
+_AGENCY_ONLY = re.compile(r"^(?:ttxvn|vna|ttxvn/vna)\.?$", re.IGNORECASE)
+_STAFF = r"(?:nhóm\s+)?(?:pv|ctv|btv|phóng viên|cộng tác viên|biên tập viên)"
+# The newsroom signing for itself: the credit is the byline as written ("PV", "Nhóm PV", "PV - CTV").
+_STAFF_ONLY = re.compile(rf"^{_STAFF}(?:\s*[-–,/&]\s*{_STAFF}|\s+và\s+{_STAFF})*$", re.IGNORECASE)
+_APOSTROPHES = re.compile(r"['’ʼ]")
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
 _PEOPLE_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
 # Capitalised words that make a short line an organisation or a heading, not a person.
@@ -50,10 +59,49 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+# An office signing an article names its kind first; events ("Hội nghị") and the committees that sign
+# documents rather than news ("Ban Chấp hành") are not signatures.
+UNIT_HEADS = (
+    "văn phòng",
+    "phòng(?! họp| khám| chống| ngừa| học| làm việc| truyền thống)",
+    "ban(?! chấp hành| thường vụ| tổ chức)",
+    "trung tâm",
+    "ủy ban",
+    "ubnd",
+    "hđnd",
+    "(?:đảng|huyện|thành|thị|quận|tỉnh) ủy",
+    "hội(?! nghị| thi| diễn| thảo| trại| chợ| khỏe| báo)",
+    "công an",
+    "bch",
+    "(?:huyện|thành) đoàn",
+    "đoàn thanh niên",
+    "đài (?:truyền|phát) thanh",
+    "chi cục",
+    "bộ phận",
+    "mttq",
+)
+_UNIT_HEAD = re.compile(rf"^(?:{'|'.join(UNIT_HEADS)})\s", re.IGNORECASE)
+# ...and says whose office it is: a level ("huyện", "Huyện ủy") or an acronym ("HĐND-UBND", "VH-TT").
+_UNIT_MARK = re.compile(
+    r"(?i:\b(?:huyện|xã|phường|tỉnh|quận|thị trấn|thị xã|thành phố|ủy)\b)|\b[A-ZĐ]{2,}(?:[-&/][A-ZĐ]+)*\b"
+)
+MAX_UNIT_WORDS = 8
+# An office's name ends with its level ("… huyện"), a capitalised word or an acronym; a caption that starts
+# like one ("Hội Nông dân xã ra quân làm đường") ends with a lower-case verb phrase.
+_UNIT_LEVEL_WORDS = frozenset({"huyện", "xã", "phường", "tỉnh", "quận", "trấn", "phố", "ủy", "uỷ"})
+
+
+def _ends_like_an_office(text: str) -> bool:
+    last = text.rstrip(" )").split()[-1]
+    return last[0].isupper() or last.lower() in _UNIT_LEVEL_WORDS
+_UNIT_FORBIDDEN = re.compile(r"[\d:\"“”]")
+
+
 @dataclass(frozen=True)
 class Byline:
     author: str | None = None
     source_credit: str | None = None
+    by_unit: bool = False  # the author is an office, not a person: a person's byline wins over it
 
 
 def _clean(line: str) -> str:
@@ -63,12 +111,15 @@ def _clean(line: str) -> str:
     return text
 
 
-def _is_name_word(word: str) -> bool:
-    """ "Lan", "LAN" or an initial "H." (a Vietnamese name word is capitalised and purely alphabetic)."""
-    letters = word.rstrip(".")
+def _is_name_piece(letters: str) -> bool:
     return (
         letters.isalpha() and letters[0].isupper() and (letters[1:].islower() or letters.isupper() or len(letters) == 1)
     )
+
+
+def _is_name_word(word: str) -> bool:
+    """ "Lan", "LAN", an initial "H." or an ethnic name with an apostrophe ("H'Nga", "K'Bình")."""
+    return all(_is_name_piece(piece) for piece in _APOSTROPHES.split(word.rstrip(".")))
 
 
 def looks_like_name(text: str) -> bool:
@@ -81,15 +132,26 @@ def looks_like_name(text: str) -> bool:
     return all(_is_name_word(word) for word in words)
 
 
+def _one_word_name(text: str) -> bool:
+    """A one-word name beside a full one in a list ("Y Phôn - H'Nga"); an acronym ("TTVH") is a unit."""
+    return (
+        " " not in text
+        and not text.isupper()
+        and _is_name_word(text)
+        and match_form(text).lower().strip(".") not in _NOT_NAME_WORDS
+    )
+
+
 def _people(text: str) -> str | None:
-    """A name, or several names joined by "-", ","; a trailing unit after a dash is dropped."""
+    """A name, or several names joined by "-", ",", "và"; a trailing unit after a dash is dropped."""
     text = _PARENTHESES.sub(" ", text).strip()
     parts = [part.strip() for part in _PEOPLE_SEPARATOR.split(text) if part.strip()]
-    if not parts or not looks_like_name(parts[0]):
+    if not parts:
         return None
-    if all(looks_like_name(part) for part in parts):
+    full = [looks_like_name(part) for part in parts]
+    if len(parts) > 1 and any(full) and all(ok or _one_word_name(part) for ok, part in zip(full, parts, strict=True)):
         return " ".join(text.split())
-    return parts[0]
+    return parts[0] if full[0] else None
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -100,6 +162,9 @@ def parse_byline(line: str) -> Byline | None:
     matchable = match_form(text)
     if _AGENCY_ONLY.match(matchable):
         return Byline(source_credit=text)
+    staff = _PARENTHESES.sub(" ", text).strip()
+    if _STAFF_ONLY.match(match_form(staff)):
+        return Byline(author=" ".join(staff.split()))
     credit = _CREDIT_PREFIX.match(matchable)
     if credit:
         rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
@@ -109,3 +174,19 @@ def parse_byline(line: str) -> Byline | None:
         return Byline(source_credit=text[source.start(1) :].strip())
     person = _people(text)
     return Byline(author=person) if person else None
+
+
+def parse_unit_byline(line: str) -> Byline | None:
+    """A closing line naming the office that wrote the article ("Văn phòng HĐND-UBND huyện"), else None."""
+    raw = line.strip()
+    if raw.endswith((".", "!", "?", "…", ";")):
+        return None  # a closing sentence of the body
+    text = _clean(raw)
+    matchable = match_form(text)
+    if not 2 <= len(text.split()) <= MAX_UNIT_WORDS or _UNIT_FORBIDDEN.search(text):
+        return None
+    if not _UNIT_HEAD.match(matchable) or not _UNIT_MARK.search(matchable):
+        return None
+    if not _ends_like_an_office(text):
+        return None
+    return Byline(author=" ".join(text.split()), by_unit=True)

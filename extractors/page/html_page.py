@@ -11,7 +11,7 @@ from extractors.normalize import nfc
 from extractors.options import ExtractionOptions, SelectorOverrides
 from extractors.page import dom
 from extractors.page.body import Block, BodyParts, select_body
-from extractors.page.byline import parse_byline
+from extractors.page.byline import parse_byline, parse_unit_byline
 from extractors.page.dates import FoundDate, has_date_label, labelled_date, parse_date
 from extractors.page.encoding import DecodedText, decode_html_bytes, repair_text
 from extractors.page.fallback import MIN_TEASERS, Fallback, fallback_blocks
@@ -299,11 +299,12 @@ def _published(date: Picked, parts: BodyParts, head: PageHead) -> FoundDate | No
 
 def _author(root: etree._Element, selectors: Selectors, parts: BodyParts) -> str | None:
     found = first_text(root, selectors.author)
+    marked = None
     if found.text and word_count(found.text) <= 12:
-        byline = parse_byline(found.text)
-        if byline and byline.author:
-            return byline.author
-    return parts.byline.author if parts.byline else None
+        marked = parse_byline(found.text) or parse_unit_byline(found.text)
+    signed = [byline for byline in (marked, parts.byline) if byline and byline.author]
+    people = [byline for byline in signed if not byline.by_unit]  # a person signing beats an office
+    return (people or signed)[0].author if signed else None
 
 
 def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: str | None = None) -> PageContent:

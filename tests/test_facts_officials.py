@@ -93,3 +93,11 @@ def test_name_boundaries_after_titles_and_places(case: dict) -> None:
     text = case["text"]
     names = [n.text for n in find_names(tokenize(text), text, starts_title) if not n.place_like]
     assert names == case["names"]
+
+
+CUED = json.loads((FIXTURES / "cued_names.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CUED, ids=[case["text"][:40] for case in CUED])
+def test_unlisted_family_names_need_a_strong_cue_and_a_title(case: dict) -> None:
+    assert [o.name for o in find_officials(case["text"])] == case["officials"]

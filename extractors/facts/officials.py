@@ -3,20 +3,36 @@
 Pure rules over a token list (no tagger): names are capitalised runs starting with a family name
 (`person_names`), titles start at head words (`titles`). A name mention counts when a title stands right
 before it ("Bí thư Huyện ủy Nguyễn Văn A"), titles follow it (", Chủ tịch UBND huyện" / " – TUV, ..."),
-an election phrase gives it one ("bầu đồng chí A giữ chức ..."), or it is called "đồng chí". People named
-only as "ông"/"bà" without a title, private citizens ("anh", "gia đình ông"), the byline author and
-related-article lines are left out. Mentions of one person are merged by `name_key`.
+an election phrase gives it one ("bầu đồng chí A giữ chức ...", even a clause later: "A, T1, tham gia ... và
+giữ chức T2"), a title before a colon lists it ("các đồng chí Phó Bí thư: A, B"), or it is called "đồng chí"
+(also as a member of "các đồng chí: A, B, C"). A run with no listed family name ("bà Thị Nhung", "ông Điểu
+Brêl") is a name only between a strong cue (ông/bà, đồng chí, a rank, a list opened by one) and a title or
+election phrase. Ranks ("Thượng úy") are kept as titles of their own. People named only as "ông"/"bà"
+without a title, private citizens ("anh", "gia đình ông"), the byline author and related-article lines are
+left out. Mentions of one person are merged by `name_key`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from extractors.facts.person_names import NameSpan, Token, find_names, name_key, tokenize, words
+from extractors.facts.person_names import (
+    NameScan,
+    NameSpan,
+    Token,
+    name_key,
+    scan_names,
+    span_of,
+    tokenize,
+    words,
+)
 from extractors.facts.titles import (
+    HEAD_WORDS,
     RANK_TAILS,
+    TITLE_LOWER_OK,
     TitleSpan,
+    is_rank_head,
     may_start_title,
     parse_title,
     skip_term,
@@ -32,7 +48,8 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             tuple(t.split())
             for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
-            kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|làm|là""".replace("\n", "").split("|")
+            kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|được bầu là|được bầu làm|được bầu giữ chức|
+            được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là""".replace("\n", "").split("|")
         ),
         key=len,
         reverse=True,
@@ -48,7 +65,12 @@ GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "ông", "b
 PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô thầy bé")
 PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nhà")
 CLAUSE_END: frozenset[str] = frozenset(";.?!")
-MAX_TRIGGER_GAP = 12
+# Markers strong enough to make any capitalised run before a title a name.
+STRONG_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank"])
+MAX_TRIGGER_GAP = 20
+MAX_ITEM_TOKENS = 40
+# Lower-case words that may stand between "đồng chí" and the colon opening a list of them.
+GROUP_HEAD_WORDS: frozenset[str] = words("vào gồm là lãnh đạo có trong đó dự tham cùng")
 # Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ...").
 _BUSINESS_TITLE = re.compile(r"\b(?:công ty|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh)\b", re.IGNORECASE)
 # Lines left in an uncleaned body that are not the article: bullets, related headlines ending
@@ -88,16 +110,127 @@ class _Parsed:
 def find_officials(text: str, author: str | None = None) -> list[Official]:
     """Every person named in a public role in `text`, with their titles and evidence offsets."""
     tokens = tokenize(text)
-    names = find_names(tokens, text, starts_title)
+    scan = scan_names(tokens, text, starts_title)
+    names = sorted([*scan.names, *_cued_names(tokens, text, scan)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = _Parsed(tokens, text, names_at, _title_spans(tokens, text, names_at))
+    if _name_titles_before_address(parsed, scan):
+        names = sorted(names_at.values(), key=lambda n: n.first)
     before = _titles_before(parsed)
     mentions = [_mention(parsed, name, before.get(name.first, [])) for name in names]
     _inherit_markers(parsed, mentions)
     _apply_triggers(parsed, mentions)
+    _apply_colon_titles(parsed, mentions)
     blocked = [range(m.start(), m.end()) for m in _LISTING_LINE.finditer(text)]
     kept = [m for m in mentions if not _place_mention(m) and not any(m.name.start in b for b in blocked)]
     return _merge(kept, text, _author_keys(author))
+
+
+def _cued_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]:
+    """Names without a listed family name ("bà Thị Nhung", "ông Điểu Brêl"), trusted only between a strong
+    cue ("đồng chí", "ông"/"bà", a rank, or a place in a list opened by one) and a title or "giữ chức"."""
+    if not scan.unlisted:
+        return []
+    known = {name.first: name.last for name in scan.names}
+    items = sorted([*((n.first, n.last, False) for n in scan.names), *((r[0], r[-1], True) for r in scan.unlisted)])
+    # first and last token of each cued or listed name -> whether its list is plural
+    chains: dict[int, bool] = {}
+    found: list[NameSpan] = []
+    for first, last, unlisted in items:
+        plural = _chain_before(tokens, first, chains)
+        if plural is None:
+            continue
+        if not unlisted:
+            chains[first] = chains[known[first]] = plural
+        elif _name_ends(tokens, last + 1, plural):
+            span = span_of(tokens, text, range(first, last + 1))
+            if not span.place_like:
+                found.append(span)
+                chains[first] = chains[last] = plural
+    return found
+
+
+def _name_titles_before_address(parsed: _Parsed, scan: NameScan) -> bool:
+    """Unlisted names after a title and a form of address ("Bí thư Huyện ủy, đồng chí Điểu B"): adds them to
+    `names_at`, links the title to them, and says whether any was found."""
+    runs = {run[0]: run for run in scan.unlisted}
+    tokens, added = parsed.tokens, False
+    for first, span in list(parsed.titles_at.items()):
+        j = skip_term(tokens, span.last + 1)
+        if span.next_name is not None or j + 2 >= len(tokens) or tokens[j].key not in (",", "-"):
+            continue
+        k = _skip_address(tokens, j + 1)
+        if k == j + 1 or k not in runs or k in parsed.names_at:
+            continue
+        name = span_of(tokens, parsed.text, runs[k])
+        if not name.place_like:
+            parsed.names_at[k] = name
+            parsed.titles_at[first] = replace(span, next_name=name)
+            added = True
+    return added
+
+
+def _chain_before(tokens: list[Token], first: int, chains: dict[int, bool]) -> bool | None:
+    """None when no strong cue stands before token `first`; else whether it opens a list ("các đồng chí")."""
+    if first >= 2 and tokens[first - 1].key in (",", "và") and first - 2 in chains:
+        return chains[first - 2]
+    if first >= 2 and tokens[first - 1].key == ";" and _segment_start(tokens, first - 1) in chains:
+        return False  # "các đồng chí: A, T; B, T": a member of a titled list still needs its title
+    if _marker(tokens, first) not in STRONG_MARKERS:
+        return None
+    keys = [t.key for t in tokens[max(0, first - 4) : first]]
+    return "các" in keys or keys[-1:] == [":"]
+
+
+def _comrades_before(tokens: list[Token], colon: int) -> bool:
+    """Whether the words before `colon` name a group of comrades ("các đồng chí Phó Bí thư ...:", "bầu 5 đồng
+    chí vào Ban Thường vụ:"), not a request to places ("đồng chí A đề nghị các xã: ...")."""
+    for k in range(colon - 1, max(0, colon - MAX_ITEM_TOKENS // 2), -1):
+        token = tokens[k]
+        if token.key == "chí" and tokens[k - 1].key == "đồng":
+            return True
+        if token.is_lower_word and not (
+            token.key in TITLE_LOWER_OK or token.key in GROUP_HEAD_WORDS or token.key in HEAD_WORDS
+        ):
+            return False
+        if not token.is_word and not token.key.isdigit():
+            return False
+    return False
+
+
+def _segment_start(tokens: list[Token], semicolon: int) -> int | None:
+    """First token of the list item that ends at `semicolon` (the item opens after ";" or ":")."""
+    for k in range(semicolon - 1, max(-1, semicolon - MAX_ITEM_TOKENS), -1):
+        key = tokens[k].key
+        if key in (";", ":"):
+            return _skip_address(tokens, k + 1)
+        if key in CLAUSE_END or "\n" in tokens[k].text:
+            return None
+    return None
+
+
+def _name_ends(tokens: list[Token], j: int, plural: bool) -> bool:
+    """A cued name is closed by its title (", T" / " – T" / " (T"), by "giữ chức", or inside a plural list by
+    the list's punctuation."""
+    if j >= len(tokens):
+        return plural
+    key = tokens[j].key
+    if key in (",", "-", "(") and j + 1 < len(tokens) and starts_title(tokens, j + 1):
+        return True
+    if _trigger_after(tokens, j):
+        return True
+    return plural and key in (",", ";", ".", "và")
+
+
+def _trigger_after(tokens: list[Token], j: int) -> bool:
+    """Whether an election or appointment phrase and a title follow: "A được bầu giữ chức Chủ tịch ..."."""
+    for k in range(j + 1, min(j + 5, len(tokens))):
+        if not tokens[k - 1].is_lower_word:
+            return False
+        size = _trigger_before(tokens, k)
+        if size and starts_title(tokens, k):
+            return k - size == j or tuple(t.key for t in tokens[k - size : k]) not in ADJACENT_TRIGGERS
+    return False
 
 
 def _place_mention(mention: Mention) -> bool:
@@ -107,11 +240,14 @@ def _place_mention(mention: Mention) -> bool:
 
 def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -> dict[int, TitleSpan]:
     spans: dict[int, TitleSpan] = {}
+    name_ends = {name.last for name in names_at.values()}
     i = 0
     while i < len(tokens):
         span = None
         if may_start_title(tokens[i]) and i not in names_at:
-            span = parse_title(tokens, i, text, names_at)
+            # "ông A, phó chủ tịch UBND xã": a lower-case title only right after a name
+            lower_ok = i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends
+            span = parse_title(tokens, i, text, names_at, lower_ok)
         if span is None:
             i += 1
             continue
@@ -129,6 +265,10 @@ def _titles_before(parsed: _Parsed) -> dict[int, list[TitleSpan]]:
             continue
         chain = [span]
         while len(chain) < 4:
+            touching = by_last.get(chain[-1].first - 1)
+            if touching is not None and is_rank_head(parsed.tokens, chain[-1].first):
+                chain.append(touching)  # "Trưởng Công an xã Thượng tá A": the post, then the rank
+                continue
             comma = chain[-1].first - 1
             earlier = by_last.get(comma - 1) if comma > 0 and parsed.tokens[comma].key in (",", "-") else None
             if earlier is None or (earlier.first > 0 and parsed.tokens[earlier.first - 1].key in (",", "-")):
@@ -153,6 +293,8 @@ def _marker(tokens: list[Token], first: int) -> str:
     keys = [t.key for t in tokens[max(0, first - 3) : first]]
     keys = [""] * (3 - len(keys)) + keys
     if keys[-1] == ":":
+        if _comrades_before(tokens, first - 1):  # "bầu 3 đồng chí vào Ban Thường vụ: A, B"
+            return "comrade"
         keys = ["", *keys[:-1]]
     if keys[-2:] == ["đồng", "chí"] or keys == ["đ", "/", "c"]:
         return "comrade"
@@ -225,6 +367,34 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         for mention in _group_before(parsed, mentions, start):
             if not _BUSINESS_TITLE.search(span.text):
                 mention.titles.append(span)
+
+
+def _apply_colon_titles(parsed: _Parsed, mentions: list[Mention]) -> None:
+    """A title before a colon goes to each person listed after it ("các đồng chí Phó Bí thư: A, B")."""
+    tokens = parsed.tokens
+    by_first = {m.name.first: m for m in mentions}
+    for span in parsed.titles_at.values():
+        j = skip_term(tokens, span.last + 1)
+        if span.next_name is not None or j >= len(tokens) or tokens[j].key != ":":
+            continue
+        if _BUSINESS_TITLE.search(span.text):
+            continue
+        j = _skip_address(tokens, j + 1)
+        while j in by_first:
+            mention = by_first[j]
+            mention.titles.append(span)
+            k = mention.end_token + 1
+            if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
+                break
+            j = _skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
+
+
+def _skip_address(tokens: list[Token], j: int) -> int:
+    """Index after a form of address ("ông", "bà", "đồng chí") at `j`, else `j`."""
+    keys = [t.key for t in tokens[j : j + 2]]
+    if keys == ["đồng", "chí"]:
+        return j + 2
+    return j + 1 if keys[:1] in (["ông"], ["bà"]) else j
 
 
 def _right_after_mention(mentions: list[Mention], i: int) -> bool:

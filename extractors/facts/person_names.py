@@ -1,6 +1,7 @@
 """Tokens and Vietnamese personal names for the officials extractor.
 
-A name is a run of 2-5 capitalised syllables that starts with a family name from `surnames.txt`. When a
+A name is a run of 2-5 capitalised syllables that starts with a family name from `surnames.txt` (runs with
+no listed family name are returned apart by `scan_names`, for the officials extractor to judge by context). When a
 place name stands right before the person ("Chủ tịch UBND xã Nậm Pồ Lò Văn B"), the capitalised run holds
 both and is split where the person's name most plausibly begins.
 """
@@ -42,6 +43,9 @@ ORG_WORDS: frozenset[str] = words("ủy ubnd hđnd mttq")
 # Family names that also open many place names ("huyện Lục Yên", "xã Hà Lâm", "huyện Đoàn Hùng"): after
 # "xã"/"huyện"... a run starting with one of these is a person only with a middle name ("Hà Văn B").
 PLACE_SURNAMES: frozenset[str] = words("hà lâm cao mai kim lý thái phan hồ ninh bạch lạc lục đinh đoàn vũ tô chu la")
+# Family names that open no place name: after "huyện"/"xã" ("nguyên Chủ tịch HĐND huyện Ksor B") a short
+# run starting with one is the person, not the place.
+PERSON_ONLY_SURNAMES: frozenset[str] = words("ksor siu nay rah rmah kpuih puih rcom niê điểu kpă rahlan")
 # Common middle names: a family name followed by one of these is very likely a person.
 MIDDLE_NAMES: frozenset[str] = words(
     """văn thị đức minh quang hữu đình ngọc xuân thanh hồng thu kim công quốc mạnh trọng tiến duy bá
@@ -199,9 +203,19 @@ def _known_place_prefix(tokens: list[Token], run: range) -> bool:
 
 def _place_first(tokens: list[Token], run: range, before: str) -> bool:
     """Whether a run after a place or organisation word cannot be a name from its first syllable."""
+    if tokens[run[0]].key in PERSON_ONLY_SURNAMES:
+        return False
     if before in ORG_WORDS or len(run) < 3:
         return len(run) == 2
     return tokens[run[0]].key in PLACE_SURNAMES and tokens[run[1]].key not in MIDDLE_NAMES
+
+
+@dataclass
+class NameScan:
+    """The names found in a text and the capitalised runs of 2-5 syllables left over (see `scan_names`)."""
+
+    names: list[NameSpan]
+    unlisted: list[range]
 
 
 def find_names(tokens: list[Token], text: str, boundary: Boundary | None = None) -> list[NameSpan]:
@@ -210,16 +224,28 @@ def find_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
     `boundary(tokens, i)` may end a name before token `i` (the officials extractor stops at a title head, so
     "Nguyễn Văn A Chánh Văn phòng" keeps "Chánh" out of the name).
     """
-    names: list[NameSpan] = []
+    return scan_names(tokens, text, boundary).names
+
+
+def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None) -> NameScan:
+    """Names as in `find_names`, plus the runs no family name made a name ("Thị Nhung", "Alăng B"): only a
+    strong context (a form of address before, a title after) may make those names."""
+    scan = NameScan([], [])
     for run in _capital_runs(tokens, boundary):
         offset = _name_start(tokens, run)
-        if offset is None:
-            continue
-        first, last = run[offset], run[-1]
-        span_text = text[tokens[first].start : tokens[last].end]
-        place_like = " ".join(t.key for t in tokens[first : last + 1]) in not_persons()
-        names.append(NameSpan(first, last, tokens[first].start, tokens[last].end, span_text, place_like))
-    return names
+        if offset is not None:
+            scan.names.append(span_of(tokens, text, range(run[offset], run[-1] + 1)))
+        elif 2 <= len(run) <= 5 and tokens[run[0]].key not in PLACE_WORDS:
+            scan.unlisted.append(run)
+    return scan
+
+
+def span_of(tokens: list[Token], text: str, run: range) -> NameSpan:
+    """The NameSpan covering a whole run."""
+    first, last = run[0], run[-1]
+    span_text = text[tokens[first].start : tokens[last].end]
+    place_like = " ".join(t.key for t in tokens[first : last + 1]) in not_persons()
+    return NameSpan(first, last, tokens[first].start, tokens[last].end, span_text, place_like)
 
 
 def name_key(name: str) -> str:

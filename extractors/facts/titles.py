@@ -23,8 +23,17 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó hiệu trưởng|tư lệnh|phó tư lệnh|tổ trưởng|tổ phó|đại biểu quốc hội|đại biểu hđnd|
     tỉnh ủy viên|thành ủy viên|huyện ủy viên|quận ủy viên|thị ủy viên|đảng ủy viên|tuv|uvtv|uvbtv|
     pbt|pct|đbqh|ủy viên thường trực|kiểm sát viên|thẩm phán|chủ tọa|uv|huv|quv|đuv|
-    uvbch""".replace("\n", "").split("|")
+    uvbch|phó ban|phó phòng|thường trực ban bí thư|đội trưởng|phó đội trưởng|đội phó|xã đội trưởng|
+    xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|trưởng khoa|phó trưởng khoa""".replace("\n", "").split("|")
 )
+# Military and police ranks ("Thượng úy", "Đại tá"): a title of their own, written before the name, that
+# never runs on into an organisation.
+RANK_HEADS: frozenset[tuple[str, ...]] = frozenset(
+    (grade, tail) for grade in ("đại", "thượng", "trung", "thiếu") for tail in ("tá", "úy", "tướng")
+)
+TITLE_HEADS = TITLE_HEADS + tuple(sorted(RANK_HEADS))
+# Every word of a head ("thư" of "Bí thư"), to recognise a title's lower-case syllables out of context.
+HEAD_WORDS: frozenset[str] = frozenset(word for head in TITLE_HEADS for word in head)
 _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
@@ -34,8 +43,10 @@ _BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu tr�
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
-    thường trực ban phòng đoàn trưởng hội quốc tế nghiệp vụ chấp hành chi bộ"""
+    thường trực ban phòng đoàn trưởng hội quốc tế nghiệp vụ chấp hành chi bộ nước cựu chiến binh trường"""
 )
+# Unit words that a number or a name completes inside a title ("Bí thư Chi bộ tổ dân phố 5", "thôn 3").
+UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường")
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
 TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
@@ -73,15 +84,16 @@ def may_start_title(token: Token) -> bool:
     return token.key in _HEADS_BY_FIRST or token.key == "nguyên"
 
 
-def head_length(tokens: list[Token], i: int) -> int:
-    """Length in tokens of the title head starting at `i` (0 when there is none)."""
+def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
+    """Length in tokens of the title head starting at `i` (0 when there is none); a lower-case head
+    ("phó chủ tịch") counts only with `lower_ok` (right after a name and its comma)."""
     token = tokens[i]
     if token.key not in _HEADS_BY_FIRST and token.key != "nguyên":
         return 0
-    if not token.is_word or not (token.is_cap or token.key == "nguyên"):
+    if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên"):
         return 0
     if token.key == "nguyên" and i + 1 < len(tokens):
-        inner = head_length(tokens, i + 1)
+        inner = head_length(tokens, i + 1, lower_ok)
         return inner + 1 if inner else 0
     if i > 0 and tokens[i - 1].key == "đoàn" and token.key == "chủ":  # the congress presidium
         return 0
@@ -117,6 +129,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
         return _enumeration_comma(tokens, j, names_at)
+    if _unit_continues(tokens, j):
+        return True
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr
     if after_word and token.key in COMPOUND_TAILS_AFTER_CAP:
         return True
@@ -132,6 +146,22 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key in TITLE_LOWER_OK:
         return True
     return after_word
+
+
+def _unit_continues(tokens: list[Token], j: int) -> bool:
+    """A residential unit completing a title: "tổ dân phố 5", "khu dân cư số 2", "thôn 3" ("tổ" alone is
+    usually "tổ chức", so it needs "dân" or a number after it)."""
+    key, prev = tokens[j].key, tokens[j - 1].key
+    if key.isdigit():
+        return prev in UNIT_WORDS or prev == "số"
+    nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
+    if key == "tổ":
+        return nxt == "dân" or nxt.isdigit()
+    if key == "dân":
+        return prev in ("tổ", "khu") and nxt in ("phố", "cư")
+    if key == "số":
+        return prev in UNIT_WORDS and nxt.isdigit()
+    return key in ("phố", "cư") and prev == "dân"
 
 
 def _address_starts(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
@@ -169,21 +199,35 @@ def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan
     return words[2].key == "và" and words[3].is_cap
 
 
-def parse_title(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> TitleSpan | None:
+def parse_title(
+    tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], lower_ok: bool = False
+) -> TitleSpan | None:
     """The title whose head starts at token `i`, with the name right after it when there is one."""
-    size = head_length(tokens, i)
+    size = head_length(tokens, i, lower_ok)
     if not size:
         return None
     last = i + size - 1
     j = last + 1
+    if is_rank_head(tokens, i):
+        j = len(tokens)  # a rank is complete in itself
     while j < len(tokens) and j - i < MAX_TITLE_TOKENS and j not in names_at and _continues(tokens, j, text, names_at):
         last = j
         j += 1
-    while last > i + size - 1 and (tokens[last].key in ("và", "-") or not tokens[last].is_word):
+    while last > i + size - 1 and (tokens[last].key in ("và", "-") or not _ends_title(tokens[last])):
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
     span_text = " ".join(text[first_tok.start : last_tok.end].split())
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, _name_after(tokens, last + 1, names_at))
+
+
+def is_rank_head(tokens: list[Token], i: int) -> bool:
+    """Whether a capitalised rank ("Thượng tá") starts at token `i`."""
+    return tokens[i].is_cap and (tokens[i].key, tokens[i + 1].key if i + 1 < len(tokens) else "") in RANK_HEADS
+
+
+def _ends_title(token: Token) -> bool:
+    """A title may end in a word or a unit's number ("tổ dân phố 5"), not in punctuation."""
+    return token.is_word or token.key.isdigit()
 
 
 def skip_term(tokens: list[Token], j: int) -> int:
@@ -208,6 +252,8 @@ def _term_length(tokens: list[Token], k: int) -> int:
 def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
     """The name a title stands before: directly, after its term ("khóa XX"), or after ", đồng chí" / "ông"."""
     j = skip_term(tokens, j)
+    if j + 1 < len(tokens) and is_rank_head(tokens, j):
+        j += 2  # "Trưởng Công an xã Thượng tá Lò Văn B"
     if j in names_at:
         return names_at[j]
     if j < len(tokens) and tokens[j].key in (",", "-"):

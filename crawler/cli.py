@@ -180,6 +180,11 @@ def _print_summary(db_url: str, seconds: float, stats: dict[str, Any], export_di
         f"{stats.get('vnportal/failures', 0)} failures (listed in crawl_failures)"
     )
     click.echo("  database: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
+    if not stats.get("response_received_count") and stats.get("vnportal/failures"):
+        click.echo(
+            "  No page could be fetched: check the network and the portal's base_url (`vnportal portals`); "
+            "each failure and its reason is in the crawl_failures table."
+        )
     click.echo(f"  database URL: {db_url}")
     if export_dir is not None:
         click.echo(f"  CSV files: {export_dir}")

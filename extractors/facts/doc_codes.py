@@ -35,12 +35,12 @@ TYPE_NAMES: dict[str, str] = {
     "PC": "Phiếu chuyển",
     "GP": "Giấy phép",
     "LĐ": "Lệnh",
-    "L": "Luật",
+    "Luật": "Luật",  # laws carry no type code in their number ("72/2020/QH14"): the word is the type
 }
 PARTY_NAMES: dict[str, str] = {"TT": "Thông tri"}
 TYPE_BY_LOWER: dict[str, str] = {code.lower(): code for code in TYPE_NAMES}
 # Named with a bare number ("Chương trình 135", "Đề án 06") these are usually programme names, not citations.
-NO_BARE_NUMBER: frozenset[str] = frozenset({"CTr", "CTHĐ", "ĐA", "PA", "L", "BC", "TB"})
+NO_BARE_NUMBER: frozenset[str] = frozenset({"CTr", "CTHĐ", "ĐA", "PA", "Luật", "BC", "TB"})
 
 # Words naming a document type, longest first (the word beside the number decides the type).
 TYPE_WORDS: tuple[tuple[str, str], ...] = (
@@ -68,7 +68,7 @@ TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Phương án", "PA"),
     ("Đề án", "ĐA"),
     ("Công điện", "CĐ"),
-    ("Luật", "L"),
+    ("Luật", "Luật"),
 )
 WORD_TO_TYPE: dict[str, str] = {word.lower(): code for word, code in TYPE_WORDS}
 # Codes that the word beside the number may overrule: Party "quy định" were numbered "QĐ" until 2017

@@ -8,9 +8,9 @@ from datetime import date, datetime
 import pytest
 
 from extractors.page.byline import Byline, parse_byline, parse_unit_byline
-from extractors.page.dates import labelled_date, parse_date
+from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
-from extractors.page.vocab import LineKind, classify_line
+from extractors.page.vocab import LineKind, classify_line, is_sentence_prose
 
 WIDGET_LINES = [
     ("Đang online: 12", LineKind.JUNK),
@@ -43,6 +43,19 @@ WIDGET_LINES = [
     ("Tất cả cán bộ, đảng viên trong xã đều tham gia hội nghị.", LineKind.PROSE),
     ("Hôm nay, xã tổ chức lễ ra quân.", LineKind.PROSE),
     ("Quang cảnh hội nghị", LineKind.PROSE),
+    ("Chia sẻ Facebook Zalo Sao chép liên kết", LineKind.JUNK),
+    ("Kích thước chữ: A A A | In bài", LineKind.JUNK),
+    ("Liên hệ quảng cáo", LineKind.JUNK),
+    ("Xem thêm: Huyện tổ chức hội thi tuyên truyền viên giỏi", LineKind.JUNK),
+    ("Đọc thêm >> Xã ra mắt câu lạc bộ dân vũ", LineKind.JUNK),
+    (">> Khánh thành nhà văn hóa thôn Đông", LineKind.JUNK),
+    ("Tin liên quan: Xã ra quân dọn vệ sinh môi trường", LineKind.JUNK),
+    ("Xem thêm các hình ảnh của hội nghị ở phần dưới.", LineKind.PROSE),
+    ("Thứ Hai, 03/03/2025", LineKind.DATESTAMP),
+    ("Thứ 2, 03-03-2025", LineKind.DATESTAMP),
+    ("Chủ nhật, 5/1/2025 - 08:15", LineKind.DATESTAMP),
+    ("Hôm nay: Thứ Ba, 20/05/2025", LineKind.JUNK),
+    ("Hôm nay, 20/05/2025", LineKind.JUNK),
 ]
 
 
@@ -120,6 +133,28 @@ def test_parse_date_with_time() -> None:
 def test_labelled_date(line: str, day: date) -> None:
     found = labelled_date(line)
     assert found is not None and found.day == day
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thứ Hai, 03/03/2025", True),
+        ("Chủ nhật, 5/1/2025 - 08:15", True),
+        ("Thứ 2, 03-03-2025", True),
+        ("Ngày đăng: 03/03/2025", False),
+        ("Thứ hai là nâng cao chất lượng đội ngũ", False),
+    ],
+)
+def test_weekday_before_a_date(line: str, expected: bool) -> None:
+    assert has_weekday(line) is expected
+
+
+def test_a_sentence_may_end_with_a_number() -> None:
+    assert is_sentence_prose("Buổi lễ diễn ra trang trọng tại Nhà văn hóa khu phố 3. Dự lễ có đông đảo Nhân dân.")
+
+
+def test_an_initial_does_not_end_a_sentence() -> None:
+    assert not is_sentence_prose("Đồng chí Nguyễn Văn H. Bí thư Chi bộ thôn Đông dự hội nghị tổng kết công tác năm")
 
 
 def test_cp1258_bytes_come_out_nfc() -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.page.byline import Byline, parse_byline, parse_unit_byline
-from extractors.page.dates import FoundDate, has_date_label, labelled_date, parse_date
+from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.vocab import (
     LineKind,
     classify_line,
+    is_inline_box_heading,
     is_sentence_prose,
     is_weak_heading,
     strip_bullets,
@@ -22,6 +23,9 @@ from extractors.page.vocab import (
 
 MAX_TAIL_LINES = 3  # short lines after the last paragraph that may hold a byline or a source
 MAX_RUN_GAP = 12  # captions, list items and short lines a run of paragraphs may hold between two paragraphs
+MAX_BOX_ITEMS = 6  # headlines a related box between two paragraphs may list
+MAX_ITEM_WORDS = 30
+MIN_RESUMED = 2  # paragraphs that must follow an inline box for the article to go on after it
 MAX_RUN_JUNK = 2  # widget lines that end a run (a sidebar's "Xem tất cả", a breadcrumb)
 
 
@@ -107,6 +111,49 @@ def _first_prose(lines: _Lines) -> int | None:
     return best.start if best else None
 
 
+def _box_item(lines: _Lines, index: int) -> bool:
+    kind, text = lines.kinds[index], lines.blocks[index].text
+    return kind is LineKind.JUNK or (
+        kind is LineKind.PROSE and not lines.prose_at(index) and word_count(text) <= MAX_ITEM_WORDS
+    )
+
+
+def _closes_article(lines: _Lines, index: int) -> bool:
+    """No paragraph just above, or a byline there: the article has ended before this box."""
+    above = range(max(index - 3, 0), index)
+    if not any(lines.prose_at(i) for i in above):
+        return True
+    return any(not lines.prose_at(i) and parse_byline(lines.blocks[i].text) for i in above[-2:])
+
+
+def _inline_box_end(lines: _Lines, index: int) -> int | None:
+    """The line after a related-links or ad box that sits between two paragraphs; None elsewhere."""
+    if lines.kinds[index] is LineKind.PROSE or not is_inline_box_heading(lines.blocks[index].text):
+        return None
+    if _closes_article(lines, index):
+        return None
+    end = index + 1
+    while end < len(lines.blocks) and end - index <= MAX_BOX_ITEMS and _box_item(lines, end):
+        end += 1
+    resumed = [i for i in range(end, min(end + MIN_RESUMED + 1, len(lines.blocks))) if lines.prose_at(i, 15)]
+    if not resumed or resumed[0] != end or len(resumed) < MIN_RESUMED:
+        return None
+    return end
+
+
+def drop_inline_boxes(lines: _Lines) -> _Lines:
+    """Without the related lists and ads a text dump shows between paragraphs (the body goes on after them)."""
+    keep = [True] * len(lines.blocks)
+    for i in range(len(lines.blocks)):
+        end = _inline_box_end(lines, i) if keep[i] else None
+        if end is not None:
+            keep[i:end] = [False] * (end - i)
+    return _Lines(
+        blocks=[block for block, kept in zip(lines.blocks, keep, strict=True) if kept],
+        kinds=[kind for kind, kept in zip(lines.kinds, keep, strict=True) if kept],
+    )
+
+
 def _subheading(lines: _Lines, index: int) -> bool:
     """A weak heading word ("Thông báo", "Video") followed by two long paragraphs is the article's own."""
     if not is_weak_heading(lines.blocks[index].text):
@@ -152,12 +199,12 @@ def _category_before(lines: _Lines, title_index: int) -> str | None:
 
 
 def _stamp_before_title(lines: _Lines, title_index: int) -> FoundDate | None:
-    """A date stamp right above the headline, if it carries a time or a label (a bare "today" does not)."""
+    """A date stamp right above the headline, if it carries a time, a label or a weekday (not a bare "today")."""
     if title_index < 1 or lines.kinds[title_index - 1] is not LineKind.DATESTAMP:
         return None
     text = lines.blocks[title_index - 1].text
     found = parse_date(text)
-    return found if found and (found.at or has_date_label(text)) else None
+    return found if found and (found.at or has_date_label(text) or has_weekday(text)) else None
 
 
 def _find_date(lines: _Lines, start: int, stop: int, skipped: list[bool]) -> FoundDate | None:
@@ -207,7 +254,7 @@ def _combine(earlier: Byline | None, found: Byline) -> Byline:
 
 def select_body(blocks: list[Block], *, find_title: bool, markup: bool) -> BodyParts:
     """The article body of a page's blocks; `find_title` for text dumps, whose headline is a line too."""
-    lines = split_blocks(blocks)
+    lines = split_blocks(blocks) if markup else drop_inline_boxes(split_blocks(blocks))
     parts = BodyParts(linky_blocks=sum(1 for b in lines.blocks if b.linky))
     first = _first_prose(lines)
     if first is None:

@@ -19,6 +19,9 @@ _LABELS = re.compile(
     r"dang luc|dang tai|posted|published|updated|ngay dang tin|ngay tao"
 )
 
+# "Thứ Hai, 03/03/2025", "Thứ 2", "Chủ nhật": how a portal prints the day a post went up.
+_WEEKDAY = re.compile(r"\b(?:thu (?:hai|ba|tu|nam|sau|bay|[2-7])|chu nhat|cn)\b\s*[,:-]?\s*\d")
+
 
 @dataclass(frozen=True)
 class FoundDate:
@@ -82,3 +85,8 @@ def labelled_date(text: str) -> FoundDate | None:
         if found:
             return found
     return None
+
+
+def has_weekday(text: str) -> bool:
+    """A weekday written right before a date."""
+    return bool(_WEEKDAY.search(fold_diacritics(text)))

@@ -12,10 +12,11 @@ from extractors.options import ExtractionOptions, SelectorOverrides
 from extractors.page import dom
 from extractors.page.body import Block, BodyParts, select_body
 from extractors.page.byline import parse_byline, parse_unit_byline
-from extractors.page.dates import FoundDate, has_date_label, labelled_date, parse_date
+from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.encoding import DecodedText, decode_html_bytes, repair_text
 from extractors.page.fallback import MIN_TEASERS, Fallback, fallback_blocks
 from extractors.page.profiles import CmsProfile, detect_family, profile_for
+from extractors.page.rows import find_row_article, widen_to_rows
 from extractors.page.text_page import MIN_ARTICLE_CHARS, NOT_AN_ARTICLE, content_from_parts, nfc_or_none
 from extractors.page.urls import canonical_url
 from extractors.page.vocab import LineKind, classify_line, fold, is_datestamp, is_print_stamp, word_count
@@ -25,6 +26,8 @@ MIN_CONTAINER_CHARS = 150
 FITC_START, FITC_END = "FitcBatDauDocTin", "FitcKetThucDocTin"
 MIN_SPECIFIC_CHARS = 40
 MAX_SIBLINGS = 6
+ROWS_OVER_CONTAINER = 2  # paragraph rows win over a generic container holding less than half their text
+MAX_STAMP_ABOVE = 2  # a date row right above the headline; a top bar's "today" sits further up
 HEADINGS = ("h1", "h2", "h3", "[class*='title']", "[class*='Title']")
 MIN_FALLBACK_PROSE = 250  # an unknown template must show this much prose to count as an article
 LISTING_REPEATS = 3  # a container selector matching this many elements found a listing's items
@@ -204,14 +207,25 @@ def _date_line(element: etree._Element) -> str | None:
     return text if has_date_label(text) or is_datestamp(fold(text)) else None
 
 
+def _stamp_line(element: etree._Element) -> str | None:
+    """A date line above the headline counts only when dated like a post (weekday, time or label)."""
+    text = _date_line(element)
+    found = parse_date(text) if text else None
+    return text if found and (found.at or has_date_label(text) or has_weekday(text)) else None
+
+
 def date_after_title(title: etree._Element | None) -> Picked:
-    """A date line among the few elements that follow the headline (or its wrapper)."""
+    """A date line among the few elements after the headline (or its wrapper), else right above it."""
     node = title
     for _ in range(2):
         if node is None:
             break
         for sibling in list(node.itersiblings())[:MAX_SIBLINGS]:
             text = _date_line(sibling)
+            if text:
+                return Picked(sibling, text)
+        for sibling in list(node.itersiblings(preceding=True))[:MAX_STAMP_ABOVE]:
+            text = _stamp_line(sibling)
             if text:
                 return Picked(sibling, text)
         node = node.getparent()
@@ -307,6 +321,44 @@ def _author(root: etree._Element, selectors: Selectors, parts: BodyParts) -> str
     return (people or signed)[0].author if signed else None
 
 
+@dataclass
+class Gathered:
+    """The blocks the body is chosen from, and where they came from."""
+
+    blocks: list[Block] = field(default_factory=list)
+    found: Container = field(default_factory=Container)
+    fallback: Fallback = field(default_factory=Fallback)
+    rows: bool = False  # one table row per paragraph: the headline is a row too
+
+
+def row_container(root: etree._Element, found: Container) -> Container | None:
+    """The paragraph-row table when no element holds the article, or a generic match is one row or a side box."""
+    if found.specific:
+        return None
+    table = widen_to_rows(found.element) if found.element is not None else None
+    if table is None:
+        run = find_row_article(root)
+        holds = len(dom.text_of(found.element)) if found.element is not None else 0
+        table = run.table if run is not None and run.chars > ROWS_OVER_CONTAINER * holds else None
+    return Container(table, 1, False) if table is not None else None
+
+
+def gather_blocks(
+    root: etree._Element, selectors: Selectors, options: ExtractionOptions, picked: list[Picked]
+) -> Gathered:
+    found = find_container(root, selectors)
+    rows = row_container(root, found)
+    if rows is not None:
+        return Gathered(article_blocks(rows.element, root, selectors, picked), rows, rows=True)
+    if found.element is not None:
+        return Gathered(article_blocks(found.element, root, selectors, picked), found)
+    if not options.use_trafilatura_fallback:
+        return Gathered(found=found)
+    lead = first_text(root, selectors.lead, min_words=8)
+    fallback = fallback_blocks(root)
+    return Gathered(with_lead(fallback.blocks, lead), found, fallback)
+
+
 def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: str | None = None) -> PageContent:
     decoded = decode(page, http_encoding)
     cms = options.cms or detect_family(decoded.text)
@@ -317,18 +369,13 @@ def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: s
     title = find_title(root, selectors, head)
     date = find_date(root, selectors, title)
     category = first_text(root, selectors.category, anywhere=True)
-    found = find_container(root, selectors)
+    got = gather_blocks(root, selectors, options, [title, date])
+    found, fallback, blocks = got.found, got.fallback, got.blocks
     container = found.element
-    fallback = Fallback()
-    if container is not None:
-        blocks = article_blocks(container, root, selectors, [title, date])
-    elif options.use_trafilatura_fallback:
-        lead = first_text(root, selectors.lead, min_words=8)
-        fallback = fallback_blocks(root)
-        blocks = with_lead(fallback.blocks, lead)
-    else:
-        blocks = []
-    parts = select_body(blocks, find_title=False, markup=container is not None)
+    # a row page's headline is a row like the others: read it from the rows unless an element named it
+    parts = select_body(blocks, find_title=got.rows and title.element is None, markup=container is not None)
+    if got.rows and title.element is None and parts.title:
+        title = Picked(None, parts.title)
     warnings = list(decoded.warnings)
     if container is None and blocks:
         warnings.append("generic-fallback")

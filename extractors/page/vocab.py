@@ -75,7 +75,13 @@ ACTIONS = (
     r"print",
     r"gui (?:e-?mail|email|thu|tin(?: qua e-?mail)?|bai(?: viet)?|ban be|cho ban be)",
     r"e-?mail",
-    r"chia se(?: bai viet)?",
+    r"chia se(?: bai viet| len| qua)?",
+    r"sao chep(?: lien ket| link| duong dan| url)?",
+    r"copy(?: link| url)?",
+    r"(?:da )?sao chep",
+    r"messenger",
+    r"telegram",
+    r"pinterest",
     r"share",
     r"facebook",
     r"zalo",
@@ -98,6 +104,10 @@ ACTIONS = (
     r"trang truoc",
     r"trang sau",
     r"co chu",
+    r"(?:kich thuoc|kich co|co|giam|tang|thu nho|phong to) (?:chu|co chu|van ban)",
+    r"font(?:-| )?size",
+    r"mac dinh",
+    r"nghe (?:audio|bai bao|doc|tin)",
     r"xem voi co chu",
     r"phong chu",
     r"a[+-]?",
@@ -132,8 +142,9 @@ JUNK_LINES = (
     r"image (?:advertisement|banner)",
     r"advertisement",
     r"banner",
-    r"quang cao",
-    r"lien ket quang cao",
+    r"quang cao(?: \d+)?",
+    r"(?:lien ket|lien he|vi tri|khu vuc|dat) quang cao",
+    r"ads?",
     r"nhay toi noi dung",
     r"bo qua (?:de )?(?:toi|den) noi dung(?: chinh)?",
     r"skip to (?:main )?content",
@@ -194,6 +205,13 @@ JUNK_PREFIXES = (
     r"tin, anh lien quan",
     r"lien ket\s*:",
 )
+# A one-line pointer to another article inside the body: "Xem thêm: <headline>", ">> <headline>".
+_RELATED_LINK = re.compile(
+    r"(?:xem them|doc them|tin lien quan|bai lien quan|tin bai lien quan|co the ban quan tam|xem tiep)\s*[:>»]+\s*\S"
+)
+_POINTER_MARKS = (">>", "»»", "≫", "> >")
+MAX_RELATED_WORDS = 40
+
 _JUNK_PREFIX = re.compile("(?:" + "|".join(JUNK_PREFIXES) + ")")
 
 # Headings that open a related list, a sidebar or a footer: once the body has started, the body stops here.
@@ -236,6 +254,11 @@ SECTION_HEADINGS = (
 )
 _SECTION = re.compile(r"(?:" + "|".join(SECTION_HEADINGS) + r")\s*(?:[:»›>]|\(\d+\))?\s*")
 
+_INLINE_BOX = re.compile(
+    r"(?:cac )?(?:tin|bai(?: viet)?|tin bai) (?:lien quan|cung chu de)|xem them|doc them|co the ban quan tam|"
+    r"quang cao|advertisement"
+)
+
 _WEAK_HEADING = re.compile(
     r"thong bao|video(?: clip)?|media|danh muc|chuyen muc|tieu diem|lien ket|hoi dap(?: truc tuyen)?|tin anh|anh dep"
 )
@@ -246,11 +269,14 @@ _LISTED_ITEM = re.compile(r".{8,}\s*\(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:\s+
 _DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2} thang \d{1,2} nam \d{4}")
 _DATE_LABEL = re.compile(
     r"(?:ngay )?(?:dang|cap nhat|dang tai|xuat ban|ngay dang|ngay cap nhat|dang ngay|cap nhat luc|"
-    r"thoi gian|ngay|luc|posted|published|updated)\b|thu (?:hai|ba|tu|nam|sau|bay)|chu nhat"
+    r"thoi gian|ngay|luc|posted|published|updated)\b|thu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|chu nhat"
 )
 
 # The time a print view was made, or today's date in a page header: never the article's date.
-_PRINT_STAMP = re.compile(r"\b(?:ngay in|in luc|in ngay|thoi gian in|printed|ngay hom nay|hom nay la)\b")
+_PRINT_STAMP = re.compile(
+    r"\b(?:ngay in|in luc|in ngay|thoi gian in|printed|ngay hom nay|hom nay la)\b|"
+    r"\bhom nay\s*[:,]?\s*(?:thu|chu nhat|ngay \d|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})"
+)
 
 # A sentence end, not the period of an abbreviation that headlines use ("TP. Hạ Long", "ThS.", "PGS.TS.").
 _SENTENCE_END = re.compile(r"(\S*)[.!?…](?:\s|$|[\"”’)])")
@@ -340,6 +366,8 @@ def classify_line(line: str) -> LineKind:
         return LineKind.JUNK
     if words <= 16 and _ACTIONS_ONLY.fullmatch(folded):
         return LineKind.JUNK
+    if words <= MAX_RELATED_WORDS and (_RELATED_LINK.match(folded) or line.lstrip().startswith(_POINTER_MARKS)):
+        return LineKind.JUNK
     if words <= 40 and _JUNK_PREFIX.match(folded):
         return LineKind.JUNK
     if words <= 30 and _LISTED_ITEM.match(folded) and not folded.endswith((".", "!", "?")):
@@ -352,6 +380,11 @@ def is_weak_heading(line: str) -> bool:
     return bool(_WEAK_HEADING.fullmatch(fold(strip_bullets(line)).rstrip(" :")))
 
 
+def is_inline_box_heading(line: str) -> bool:
+    """A heading of a box that may sit between two paragraphs: related links or an advertisement."""
+    return bool(_INLINE_BOX.fullmatch(fold(strip_bullets(line)).rstrip(" :»>")))
+
+
 def is_section_heading(line: str) -> bool:
     return classify_line(line) is LineKind.SECTION_END
 
@@ -362,6 +395,6 @@ def is_sentence_prose(line: str, min_words: int = 12) -> bool:
         return False
     for match in _SENTENCE_END.finditer(line.rstrip() + " "):
         token = match.group(1).lower().lstrip('("“')
-        if len(token) > 1 and token not in ABBREVIATIONS:
+        if token.isdigit() or (len(token) > 1 and token not in ABBREVIATIONS):  # "khu phố 3." ends a sentence
             return True
     return False

@@ -5,11 +5,14 @@ Pure rules over a token list (no tagger): names are capitalised runs starting wi
 before it ("Bí thư Huyện ủy Nguyễn Văn A"), titles follow it (", Chủ tịch UBND huyện" / " – TUV, ..."),
 an election phrase gives it one ("bầu đồng chí A giữ chức ...", even a clause later: "A, T1, tham gia ... và
 giữ chức T2"), a title before a colon lists it ("các đồng chí Phó Bí thư: A, B"), or it is called "đồng chí"
-(also as a member of "các đồng chí: A, B, C"). A run with no listed family name ("bà Thị Nhung", "ông Điểu
-Brêl") is a name only between a strong cue (ông/bà, đồng chí, a rank, a list opened by one) and a title or
-election phrase. Ranks ("Thượng úy") are kept as titles of their own. People named only as "ông"/"bà"
-without a title, private citizens ("anh", "gia đình ông"), the byline author and related-article lines are
-left out. Mentions of one person are merged by `name_key`.
+(also as a member of "các đồng chí: A, B, C"), or "đại biểu" (a congress delegate or council deputy, with
+no title: "Các đại biểu A, B và C trình bày tham luận"). A run with no listed family name ("bà Thị Nhung",
+"ông Điểu Brêl", "Hòa thượng Thích Minh A") is a name only between a strong cue (ông/bà, đồng chí, a rank, a
+religious rank, a list opened by one) and a title or election phrase; once so established, its other
+mentions count too. Ranks ("Thượng úy") are kept as titles of their own; religious ranks are not titles. A
+post someone is only nominated for ("giới thiệu ... để bầu giữ chức", "dự kiến giữ chức") is not a title.
+People named only as "ông"/"bà" without a title, private citizens ("anh", "gia đình ông"), the byline
+author and related-article lines are left out. Mentions of one person are merged by `name_key`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extractors.facts.person_names import (
+    PLACE_WORDS,
     NameScan,
     NameSpan,
     Token,
@@ -66,7 +70,39 @@ PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô th�
 PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nhà")
 CLAUSE_END: frozenset[str] = frozenset(";.?!")
 # Markers strong enough to make any capitalised run before a title a name.
-STRONG_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank"])
+STRONG_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank", "religious"])
+# Markers that make a person an official even without a title: a comrade, a rank, a congress delegate or
+# council deputy ("đại biểu A", the README's delegate with no title).
+OFFICIAL_MARKERS: frozenset[str] = frozenset(["comrade", "rank", "delegate"])
+# Markers shared by the unmarked names listed right after ("các đại biểu A, B và C").
+LIST_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank", "delegate"])
+# Words before "đại biểu" that make it a delegation, not a person ("Đoàn đại biểu Hà Giang").
+DELEGATION_WORDS: frozenset[str] = words("đoàn tổ")
+# Religious ranks before a name ("Hòa thượng Thích Minh A"): a cue for a person, never a title.
+RELIGIOUS_RANKS: tuple[tuple[str, str], ...] = (
+    ("hòa", "thượng"),
+    ("thượng", "tọa"),
+    ("đại", "đức"),
+    ("linh", "mục"),
+    ("mục", "sư"),
+    ("ni", "sư"),
+    ("ni", "trưởng"),
+    ("giám", "mục"),
+)
+# Words right before an election phrase that make it a nomination, not (yet) the post: "để bầu giữ chức",
+# "dự kiến giữ chức", "ứng cử chức danh", "đề nghị bổ nhiệm" ("bầu"/"được" in between are skipped).
+NOMINATIONS: tuple[tuple[str, ...], ...] = (
+    ("để",),
+    ("sẽ",),
+    ("dự", "kiến"),
+    ("ứng", "cử"),
+    ("đề", "cử"),
+    ("đề", "nghị"),
+    ("đề", "xuất"),
+    ("giới", "thiệu"),
+    ("xem", "xét"),
+)
+NOMINATION_SKIP: frozenset[str] = words("bầu được")
 MAX_TRIGGER_GAP = 20
 MAX_ITEM_TOKENS = 40
 # Lower-case words that may stand between "đồng chí" and the colon opening a list of them.
@@ -90,13 +126,15 @@ class Mention:
     """One occurrence of a name with what its context says about the person."""
 
     name: NameSpan
-    marker: str = ""  # "comrade", "address", "private", "rank" or ""
+    marker: str = ""  # "comrade", "delegate", "address", "religious", "private", "rank" or ""
     titles: list[TitleSpan] = field(default_factory=list)
     end_token: int = 0
 
     @property
     def official(self) -> bool:
-        return bool(self.titles) or self.marker in ("comrade", "rank")
+        if self.marker == "delegate" and self.name.last - self.name.first < 2:
+            return bool(self.titles)  # "đại biểu Lương Sơn" is more often a district's delegation than a person
+        return bool(self.titles) or self.marker in OFFICIAL_MARKERS
 
 
 @dataclass
@@ -111,7 +149,9 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     """Every person named in a public role in `text`, with their titles and evidence offsets."""
     tokens = tokenize(text)
     scan = scan_names(tokens, text, starts_title)
-    names = sorted([*scan.names, *_cued_names(tokens, text, scan)], key=lambda n: n.first)
+    # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.
+    listed = [name for name in scan.names if name_key(name.text) not in NEVER_OFFICIALS]
+    names = sorted([*listed, *_cued_names(tokens, text, scan)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = _Parsed(tokens, text, names_at, _title_spans(tokens, text, names_at))
     if _name_titles_before_address(parsed, scan):
@@ -147,7 +187,26 @@ def _cued_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan
             if not span.place_like:
                 found.append(span)
                 chains[first] = chains[last] = plural
-    return found
+    return [*found, *_repeated_names(tokens, text, scan.unlisted, found)]
+
+
+def _repeated_names(tokens: list[Token], text: str, runs: list[range], found: list[NameSpan]) -> list[NameSpan]:
+    """Other mentions of names a cue has established, even without the cue: a caption's "Phó Trưởng Đoàn
+    ĐBQH tỉnh Quảng Trọng A phát biểu" after "ông Quảng Trọng A, Phó Trưởng Đoàn ..." (the run may open with
+    the title's place)."""
+    if not found:
+        return []
+    known = {tuple(t.key for t in tokens[n.first : n.last + 1]) for n in found}
+    firsts = {n.first for n in found}
+    repeated: list[NameSpan] = []
+    for run in runs:
+        keys = tuple(tokens[i].key for i in run)
+        for size in range(2, len(keys) + 1):
+            first = run[-1] - size + 1
+            if keys[-size:] in known and first not in firsts:
+                repeated.append(span_of(tokens, text, range(first, run[-1] + 1)))
+                break
+    return repeated
 
 
 def _name_titles_before_address(parsed: _Parsed, scan: NameScan) -> bool:
@@ -176,7 +235,10 @@ def _chain_before(tokens: list[Token], first: int, chains: dict[int, bool]) -> b
         return chains[first - 2]
     if first >= 2 and tokens[first - 1].key == ";" and _segment_start(tokens, first - 1) in chains:
         return False  # "các đồng chí: A, T; B, T": a member of a titled list still needs its title
-    if _marker(tokens, first) not in STRONG_MARKERS:
+    marker = _marker(tokens, first)
+    if marker == "delegate":
+        return False  # "đại biểu A, T": a title must follow ("các đại biểu Hải Phòng, ..." are delegations)
+    if marker not in STRONG_MARKERS:
         return None
     keys = [t.key for t in tokens[max(0, first - 4) : first]]
     return "các" in keys or keys[-1:] == [":"]
@@ -248,12 +310,30 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
             # "ông A, phó chủ tịch UBND xã": a lower-case title only right after a name
             lower_ok = i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends
             span = parse_title(tokens, i, text, names_at, lower_ok)
+            if lower_ok and span is not None and _place_named_after_person(tokens, span):
+                unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
+                span = parse_title(tokens, i, text, unnamed, lower_ok)
+            if span is None and tokens[i].key == "đại":
+                span = _deputy_title(tokens, i, text, names_at)
         if span is None:
             i += 1
             continue
         spans[i] = span
         i = span.last + 1
     return spans
+
+
+def _place_named_after_person(tokens: list[Token], span: TitleSpan) -> bool:
+    """Whether a title that follows a name ("bà A, Trưởng thôn Hồ Văn B") ends at a place named after a
+    person: one person's title never runs into another's name, so "Hồ Văn B" is the village."""
+    name = span.next_name
+    return name is not None and name.first == span.last + 1 and tokens[span.last].key in PLACE_WORDS
+
+
+def _deputy_title(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> TitleSpan | None:
+    """A lower-case "đại biểu Quốc hội"/"đại biểu HĐND tỉnh" right before a name is that deputy's title."""
+    span = parse_title(tokens, i, text, names_at, lower_ok=True)
+    return span if span is not None and span.next_name is not None and span.last > i + 1 else None
 
 
 def _titles_before(parsed: _Parsed) -> dict[int, list[TitleSpan]]:
@@ -298,6 +378,12 @@ def _marker(tokens: list[Token], first: int) -> str:
         keys = ["", *keys[:-1]]
     if keys[-2:] == ["đồng", "chí"] or keys == ["đ", "/", "c"]:
         return "comrade"
+    if keys[-2:] == ["đại", "biểu"] and keys[0] not in DELEGATION_WORDS:
+        return "private" if keys[0] in PRIVATE_BEFORE_ADDRESS else "delegate"
+    if keys[-1] == "đb" and keys[-2] not in DELEGATION_WORDS:  # session reports: "ĐB Lê Văn A (tổ ĐB ...)"
+        return "delegate"
+    if tuple(keys[-2:]) in RELIGIOUS_RANKS:
+        return "religious"
     if keys[-1] in ("ông", "bà"):
         return "private" if keys[-2] in PRIVATE_BEFORE_ADDRESS else "address"
     if keys[-1] in PRIVATE_WORDS:
@@ -343,7 +429,7 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
 def _inherit_markers(parsed: _Parsed, mentions: list[Mention]) -> None:
     """Unmarked names listed right after a marked one ("các đồng chí: A, T; B, T") share its marker."""
     for prev, mention in zip(mentions, mentions[1:], strict=False):
-        if mention.marker or prev.marker not in ("comrade", "address", "rank"):
+        if mention.marker or prev.marker not in LIST_MARKERS:
             continue
         gap = parsed.tokens[prev.end_token + 1 : mention.name.first]
         if gap and all(t.key in (",", ";", "và") for t in gap):
@@ -357,6 +443,8 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         if not size or span.next_name is not None:
             continue
         start = span.first - size
+        if _nominated(parsed.tokens, start):
+            continue
         adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
         if adjacent_only and not _right_after_mention(mentions, start):
             continue
@@ -367,6 +455,15 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         for mention in _group_before(parsed, mentions, start):
             if not _BUSINESS_TITLE.search(span.text):
                 mention.titles.append(span)
+
+
+def _nominated(tokens: list[Token], start: int) -> bool:
+    """Whether the election phrase starting at token `start` only nominates ("để bầu giữ chức")."""
+    k = start
+    while k > 0 and start - k < 2 and tokens[k - 1].key in NOMINATION_SKIP:
+        k -= 1
+    keys = tuple(t.key for t in tokens[max(0, k - 2) : k])
+    return any(keys[-len(phrase) :] == phrase for phrase in NOMINATIONS)
 
 
 def _apply_colon_titles(parsed: _Parsed, mentions: list[Mention]) -> None:

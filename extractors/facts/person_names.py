@@ -36,8 +36,8 @@ NAME_STOP: frozenset[str] = words(
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
 COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ")
-# Words before a run that make it start with a place name ("xã Nậm Pồ ...").
-PLACE_WORDS: frozenset[str] = words("xã phường huyện tỉnh quận trấn phố thôn bản ấp làng khu xóm buôn sóc")
+# Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...").
+PLACE_WORDS: frozenset[str] = words("xã phường huyện tỉnh quận trấn phố thôn bản ấp làng khu xóm buôn sóc cư")
 # Organisation words after which a two-syllable run is a place ("Bí thư Huyện ủy Lục Yên").
 ORG_WORDS: frozenset[str] = words("ủy ubnd hđnd mttq")
 # Family names that also open many place names ("huyện Lục Yên", "xã Hà Lâm", "huyện Đoàn Hùng"): after
@@ -53,6 +53,28 @@ MIDDLE_NAMES: frozenset[str] = words(
     hoài diệu mỹ lan cẩm tấn a seo mí thành phú gia khánh bảo nhật thiên vĩnh chí trí hoàng thái
     quý phúc"""
 )
+
+# Family names of two or more syllables, as case-folded word tuples; a name may run three syllables past
+# one ("Công Tằng Tôn Nữ Thị Hạnh") and never starts inside it ("Tôn Nữ Hạnh" is not the whole name).
+COMPOUND_SURNAMES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(name.split())
+    for name in (
+        "công tằng tôn nữ",
+        "công huyền tôn nữ",
+        "tôn nữ",
+        "tôn thất",
+        "nguyễn phúc",
+        "nguyễn phước",
+        "âu dương",
+    )
+)
+_COMPOUNDS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _compound in sorted(COMPOUND_SURNAMES, key=len, reverse=True):
+    _COMPOUNDS_BY_FIRST.setdefault(_compound[0], []).append(_compound)
+# "Ông" is a family name as well as "Mr": a capitalised "Ông" is the name's first syllable before "Thị"
+# ("Ông Thị Hồng A"), or before a middle name where a form of address or a list comma stands before it
+# ("đồng chí Ông Văn B", ", Ông Văn B,"); at a sentence start "Ông Văn B" stays "Mr Văn B".
+SURNAME_ONG_AFTER: frozenset[str] = words("chí ông bà ,")
 
 
 @dataclass(slots=True)
@@ -179,6 +201,9 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     """Offset in `run` where the person's name begins, or None when the run is not a name."""
     if len(run) == 1:
         return 0 if _is_prefixed_name(tokens[run[0]]) else None
+    compound = _compound_start(tokens, run)
+    if compound is not None:
+        return compound
     offsets = [o for o in range(len(run) - 1) if is_surname(tokens[run[o]]) and 2 <= len(run) - o <= 5]
     if not offsets:
         return 0 if _unlisted_surname_name(tokens, run) else None
@@ -193,6 +218,43 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     if not offsets:
         return None
     return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
+
+
+def _compound_start(tokens: list[Token], run: range) -> int | None:
+    """Offset of a compound family name in `run` with one to three syllables after it, else None."""
+    for offset in range(len(run) - 2):
+        for compound in _COMPOUNDS_BY_FIRST.get(tokens[run[offset]].key, ()):
+            size = len(compound)
+            rest = len(run) - offset - size
+            if 1 <= rest <= 3 and tuple(t.key for t in tokens[run[offset] : run[offset] + size]) == compound:
+                return offset
+    return None
+
+
+def _surname_ong(tokens: list[Token], first: int) -> bool:
+    """Whether a capitalised "Ông" right before token `first` is the family name of the name there."""
+    if first < 1 or tokens[first].key not in MIDDLE_NAMES:
+        return False
+    ong = tokens[first - 1]
+    if ong.key != "ông" or not ong.is_cap or not joined(tokens, first - 1, first):
+        return False
+    if tokens[first].key == "thị" or (first >= 2 and tokens[first - 2].key in SURNAME_ONG_AFTER):
+        return True
+    return first >= 2 and tokens[first - 2].key in (";", ":") and _in_comrade_list(tokens, first - 2)
+
+
+def _in_comrade_list(tokens: list[Token], i: int) -> bool:
+    """Whether token `i` lies in a list opened by "các đồng chí ...:" in the same sentence (members of such a
+    list are never addressed "Ông", so a capitalised "Ông" there is a family name)."""
+    colon = False
+    for k in range(i, max(0, i - 80), -1):
+        key = tokens[k].key
+        if key in (".", "!", "?"):
+            return False
+        colon = colon or key == ":"
+        if colon and key == "chí" and tokens[k - 1].key == "đồng":
+            return True
+    return False
 
 
 def _known_place_prefix(tokens: list[Token], run: range) -> bool:
@@ -233,7 +295,9 @@ def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
     scan = NameScan([], [])
     for run in _capital_runs(tokens, boundary):
         offset = _name_start(tokens, run)
-        if offset is not None:
+        if offset in (0, None) and _surname_ong(tokens, run[0]):
+            scan.names.append(span_of(tokens, text, range(run[0] - 1, run[-1] + 1)))
+        elif offset is not None:
             scan.names.append(span_of(tokens, text, range(run[offset], run[-1] + 1)))
         elif 2 <= len(run) <= 5 and tokens[run[0]].key not in PLACE_WORDS:
             scan.unlisted.append(run)

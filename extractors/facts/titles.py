@@ -57,6 +57,12 @@ TITLE_STOP: frozenset[str] = words(
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
     điểm mới tân ông bà anh chị"""
 )
+# Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
+# "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
+TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
+    ("chuyên", "trách"): None,
+    **{pair: words("đoàn tổ") for pair in (("đại", "biểu"), ("công", "tác"), ("giám", "sát"), ("kiểm", "tra"))},
+}
 # Second syllables of organisation words that are also verbs elsewhere ("Đại biểu", "Hội đồng", "Giao thông").
 COMPOUND_TAILS_AFTER_CAP: frozenset[str] = words("biểu đồng động thông trình")
 # Second syllables of military and police ranks ("Thiếu tá", "Đại úy", "Thiếu tướng"): a rank ends a title.
@@ -134,6 +140,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr
     if after_word and token.key in COMPOUND_TAILS_AFTER_CAP:
         return True
+    if _in_phrase(tokens, j):
+        return True
     if token.key == "của":  # "Tổng Bí thư của Đảng"
         return j + 1 < len(tokens) and tokens[j + 1].key == "đảng" and tokens[j + 1].is_cap
     if not token.is_lower_word or token.key in TITLE_STOP:
@@ -162,6 +170,21 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     if key == "số":
         return prev in UNIT_WORDS and nxt.isdigit()
     return key in ("phố", "cư") and prev == "dân"
+
+
+def _in_phrase(tokens: list[Token], j: int) -> bool:
+    """Whether token `j` is part of a lower-case phrase of `TITLE_PHRASES` in its place."""
+    key = tokens[j].key
+    if j + 1 < len(tokens) and _phrase_at(tokens, j, (key, tokens[j + 1].key)):
+        return True
+    return j >= 2 and _phrase_at(tokens, j - 1, (tokens[j - 1].key, key))
+
+
+def _phrase_at(tokens: list[Token], j: int, pair: tuple[str, str]) -> bool:
+    if pair not in TITLE_PHRASES or not tokens[j].is_lower_word or not tokens[j + 1].is_lower_word:
+        return False
+    after = TITLE_PHRASES[pair]
+    return after is None or (j > 0 and tokens[j - 1].key in after)
 
 
 def _address_starts(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:

@@ -41,7 +41,9 @@ CLAUSE_END = re.compile(r"[.;:!?\n]")
 HEAD_REACH = 120
 # What may stand between an ordinal and the "nhiệm kỳ" whose years it takes: a comma, a bracket,
 # or a coordinated part with no ordinal ("Quốc hội khóa XV và HĐND các cấp, nhiệm kỳ ...").
-YEARS_GAP = re.compile(r"[\s,(–-]*(?:và\s+[^,.;:()\d]{1,40}?[\s,]*)?$", re.IGNORECASE)
+# The coordinated part may list administrative units with commas ("và HĐND các xã, thị trấn").
+_UNIT_LIST = r"(?:,\s*(?:xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|thành\s+phố)\b[^,.;:()\d]{0,20}?)*"
+YEARS_GAP = re.compile(rf"[\s,(–-]*(?:và\s+[^,.;:()\d]{{1,40}}?{_UNIT_LIST}[\s,]*)?$", re.IGNORECASE)
 COORDINATION_GAP = re.compile(r"[\s,)]*(?:và|,)\s+[^,.;:()\d]{0,40}$", re.IGNORECASE)
 ORGANISATION = re.compile(
     r"((?:Đảng bộ|Ban Chấp hành|HĐND|Hội đồng nhân dân|Quốc hội|Ủy ban|UBND|Mặt trận|Hội|Đoàn|Công đoàn|"

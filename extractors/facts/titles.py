@@ -61,6 +61,12 @@ TITLE_STOP: frozenset[str] = words(
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
 TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chuyên", "trách"): None,
+    # "Ủy ban bầu cử", "Ban Chỉ đạo bầu cử", "Hội đồng bầu cử"
+    ("bầu", "cử"): words("ban đạo đồng"),
+    # "Ban Quản lý dự án đầu tư xây dựng huyện"
+    ("dự", "án"): words("lý"),
+    ("đầu", "tư"): words("án"),
+    ("xây", "dựng"): words("tư"),
     **{pair: words("đoàn tổ") for pair in (("đại", "biểu"), ("công", "tác"), ("giám", "sát"), ("kiểm", "tra"))},
 }
 # Second syllables of organisation words that are also verbs elsewhere ("Đại biểu", "Hội đồng", "Giao thông").

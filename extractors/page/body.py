@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.page.byline import Byline, parse_byline, parse_unit_byline
+from extractors.page.byline import Byline, parse_byline, parse_leading_byline, parse_unit_byline
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.vocab import (
+    MAX_CATEGORY_WORDS,
     LineKind,
     classify_line,
+    continues_headline,
     is_inline_box_heading,
     is_sentence_prose,
     is_weak_heading,
@@ -26,6 +28,7 @@ MAX_RUN_GAP = 12  # captions, list items and short lines a run of paragraphs may
 MAX_BOX_ITEMS = 6  # headlines a related box between two paragraphs may list
 MAX_ITEM_WORDS = 30
 MIN_RESUMED = 2  # paragraphs that must follow an inline box for the article to go on after it
+MAX_LEAD_PARAGRAPHS = 1  # a credit line under the headline may follow the sapo, not the body's paragraphs
 MAX_RUN_JUNK = 2  # widget lines that end a run (a sidebar's "Xem tất cả", a breadcrumb)
 
 
@@ -182,9 +185,37 @@ def _title_before(lines: _Lines, first_prose: int) -> int | None:
         for i in range(first_prose - 1, -1, -1):
             block = lines.blocks[i]
             headline_like = lines.kinds[i] is LineKind.PROSE and not block.linky and not lines.prose_at(i)
-            if headline_like and word_count(block.text) >= min_words:
+            if headline_like and word_count(block.text) >= min_words and not parse_leading_byline(block.text):
                 return i
     return None
+
+
+@dataclass
+class _Span:
+    """Lines `first`..`last` (inclusive) of a headline a text dump wrapped over several lines."""
+
+    first: int
+    last: int
+
+
+def _fragment_at(lines: _Lines, index: int) -> bool:
+    block = lines.blocks[index]
+    return lines.kinds[index] is LineKind.PROSE and not block.linky and not lines.prose_at(index, 8)
+
+
+def _headline_span(lines: _Lines, title_index: int, first_prose: int) -> _Span:
+    """The chosen headline line and the fragments a narrow column wrapped it into, above and below it."""
+    span = _Span(title_index, title_index)
+    while span.first > 0 and _fragment_at(lines, span.first - 1):
+        upper = lines.blocks[span.first - 1].text
+        if word_count(upper) <= MAX_CATEGORY_WORDS or not continues_headline(upper, lines.blocks[span.first].text):
+            break  # a short line above is the category (or a menu item), never the headline's first half
+        span.first -= 1
+    while span.last + 1 < first_prose and _fragment_at(lines, span.last + 1):
+        if not continues_headline(lines.blocks[span.last].text, lines.blocks[span.last + 1].text):
+            break
+        span.last += 1
+    return span
 
 
 def _category_before(lines: _Lines, title_index: int) -> str | None:
@@ -263,19 +294,27 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool) -> BodyP
     if find_title:
         title_index = _title_before(lines, first)
         if title_index is not None:
-            parts.title = strip_bullets(lines.blocks[title_index].text)
-            parts.category = _category_before(lines, title_index)
-            start = title_index + 1
+            span = _headline_span(lines, title_index, first)
+            parts.title = " ".join(strip_bullets(lines.blocks[i].text) for i in range(span.first, span.last + 1))
+            parts.category = _category_before(lines, span.first)
+            start = span.last + 1
     skipped = _section_end(lines, first, resumable=markup)
     body_idx = [i for i in range(start, len(lines.blocks)) if not skipped[i]]
     last = max((i for i in body_idx if lines.prose_at(i, 8)), default=first)
     paragraphs: list[str] = []
     tail: list[str] = []
+    leading: Byline | None = None
     for i in body_idx:
         if lines.kinds[i] is not LineKind.PROSE or (lines.blocks[i].linky and not lines.prose_at(i, 8)):
             continue
+        credit = parse_leading_byline(lines.blocks[i].text) if len(paragraphs) <= MAX_LEAD_PARAGRAPHS else None
+        if credit is not None and leading is None:
+            leading = credit  # "Tin: Thu Hà" under the headline: the author, not the first paragraph
+            continue
         (paragraphs if i <= last else tail).append(lines.blocks[i].text)
     _take_byline(paragraphs, tail, parts, keep_tail=markup)
+    if leading is not None:
+        parts.byline = _combine(leading, parts.byline) if parts.byline else leading
     parts.paragraphs = paragraphs
     parts.date = _find_date(lines, max(start - 1, 0), min(first + 1, len(lines.blocks)), skipped)
     parts.prose_chars = sum(len(lines.blocks[i].text) for i in body_idx if lines.prose_at(i))

@@ -94,6 +94,8 @@ _UNIT_LEVEL_WORDS = frozenset({"huyện", "xã", "phường", "tỉnh", "quận"
 def _ends_like_an_office(text: str) -> bool:
     last = text.rstrip(" )").split()[-1]
     return last[0].isupper() or last.lower() in _UNIT_LEVEL_WORDS
+
+
 _UNIT_FORBIDDEN = re.compile(r"[\d:\"“”]")
 
 
@@ -190,3 +192,24 @@ def parse_unit_byline(line: str) -> Byline | None:
     if not _ends_like_an_office(text):
         return None
     return Byline(author=" ".join(text.split()), by_unit=True)
+
+
+# Above the body only a labelled credit counts: a bare name or an office there is a caption or a heading,
+# and a photo credit alone ("Ảnh: …") names the photographer, not the writer.
+_PHOTO_ONLY = re.compile(r"^ảnh\s*[:：.]", re.IGNORECASE)
+
+
+def parse_leading_byline(line: str) -> Byline | None:
+    """A writer's credit printed under the headline ("Tin: Thu Hà", "Bài, ảnh: …", "PV: …"), else None."""
+    text = _clean(line)
+    matchable = match_form(text)
+    if _PHOTO_ONLY.match(matchable):
+        return None
+    if _STAFF_ONLY.match(match_form(_PARENTHESES.sub(" ", text).strip())):
+        return parse_byline(line)
+    credit = _CREDIT_PREFIX.match(matchable)
+    if credit is None or len(text.split()) > 14:
+        return None
+    rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
+    author = _people(rest)
+    return Byline(author=author) if author else None

@@ -12,6 +12,7 @@ from extractors.options import ExtractionOptions, SelectorOverrides
 from extractors.page import dom
 from extractors.page.body import Block, BodyParts, select_body
 from extractors.page.byline import parse_byline, parse_unit_byline
+from extractors.page.companions import body_parts
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.encoding import DecodedText, decode_html_bytes, repair_text
 from extractors.page.fallback import MIN_TEASERS, Fallback, fallback_blocks
@@ -132,6 +133,11 @@ class Container:
     element: etree._Element | None = None
     siblings: int = 0  # elements its selector matched: 3+ means a listing's items
     specific: bool = False
+    parts: list[etree._Element] = field(default_factory=list)  # the body's halves when a box splits it
+
+    @property
+    def elements(self) -> list[etree._Element]:
+        return self.parts or ([self.element] if self.element is not None else [])
 
 
 def find_container(root: etree._Element, selectors: Selectors) -> Container:
@@ -141,7 +147,9 @@ def find_container(root: etree._Element, selectors: Selectors) -> Container:
         matches = dom.select(root, selector)
         for element in matches:
             if len(dom.text_of(element)) >= min_chars and not dom.outside_article(element):
-                return Container(element, len(matches), specific)
+                # a selector matching a listing's items is no split body: keep to the first item
+                halves = body_parts(element, matches) if len(matches) < LISTING_REPEATS else [element]
+                return Container(element, len(matches), specific, halves)
     return Container()
 
 
@@ -269,19 +277,24 @@ def _contains(ancestor: etree._Element, element: etree._Element | None) -> bool:
     return False
 
 
-def article_blocks(
-    container: etree._Element, root: etree._Element, selectors: Selectors, picked: list[Picked]
-) -> list[Block]:
-    """The container's blocks without its tool bars, headline and date line; a lead outside it goes first."""
-    lead = first_text(root, selectors.lead, min_words=8)
+def _cleaned_blocks(container: etree._Element, selectors: Selectors, picked: list[Picked]) -> list[Block]:
+    """One container's blocks without its tool bars, headline and date line."""
     for element in dom.select_all(container, selectors.drop):
         if element is not container:
             dom.remove(element)
     for item in picked:
         if item.element is not None and item.element is not container and _contains(container, item.element):
             dom.remove(item.element)
-    blocks = dom.blocks_of(container)
-    if lead.element is not None and lead.text and not _contains(container, lead.element):
+    return dom.blocks_of(container)
+
+
+def article_blocks(
+    containers: list[etree._Element], root: etree._Element, selectors: Selectors, picked: list[Picked]
+) -> list[Block]:
+    """The containers' blocks in page order (widgets between them left out); a lead outside them goes first."""
+    lead = first_text(root, selectors.lead, min_words=8)
+    blocks = [block for container in containers for block in _cleaned_blocks(container, selectors, picked)]
+    if lead.element is not None and lead.text and not any(_contains(c, lead.element) for c in containers):
         blocks.insert(0, Block(text=lead.text, link_ratio=0.0))
     title = fold(picked[0].text) if picked and picked[0].text else None
     return [block for block in blocks if not (title and len(block.text) < 2 * len(title) and fold(block.text) == title)]
@@ -349,9 +362,9 @@ def gather_blocks(
     found = find_container(root, selectors)
     rows = row_container(root, found)
     if rows is not None:
-        return Gathered(article_blocks(rows.element, root, selectors, picked), rows, rows=True)
+        return Gathered(article_blocks(rows.elements, root, selectors, picked), rows, rows=True)
     if found.element is not None:
-        return Gathered(article_blocks(found.element, root, selectors, picked), found)
+        return Gathered(article_blocks(found.elements, root, selectors, picked), found)
     if not options.use_trafilatura_fallback:
         return Gathered(found=found)
     lead = first_text(root, selectors.lead, min_words=8)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from extractors.normalize import fold_diacritics
+from extractors.normalize import fold_diacritics, match_form, nfc
 
 
 class LineKind(Enum):
@@ -398,3 +398,31 @@ def is_sentence_prose(line: str, min_words: int = 12) -> bool:
         if token.isdigit() or (len(token) > 1 and token not in ABBREVIATIONS):  # "khu phố 3." ends a sentence
             return True
     return False
+
+
+# Words a headline cannot end on: a line ending on one was wrapped and goes on below ("... nhiệm" / "kỳ").
+# Written with their tone marks: folded, "thứ" would also be "thư" and "từ" would be "tư", which can. Words
+# that also close a phrase ("chuyển đổi số", "50 năm", "định kỳ", "trở về", "mô hình hay") are left out.
+UNFINISHED_ENDINGS = frozenset(
+    "của và tại với trong theo các những lần thứ khóa khoá nhiệm từ đến để nhằm đối giữa hoặc".split()  # noqa: SIM905
+)
+_WRAP_MARKS = (",", "-", "–", "—", "&")
+MAX_HEADLINE_WORDS = 60
+MIN_FRAGMENT_WORDS = 2
+MAX_CATEGORY_WORDS = 6  # a line above the headline this short is its category, not its first half
+
+
+def _sentence_ended(line: str) -> bool:
+    return line.rstrip().endswith((".", "!", "?", "…", ":", ";", '"', "”"))
+
+
+def continues_headline(upper: str, lower: str) -> bool:
+    """`lower` is the rest of a headline wrapped after `upper`: `upper` is left open and `lower` goes on
+    (starts in lower case, or `upper` ends on a comma, a dash or a word no headline ends with)."""
+    if _sentence_ended(upper) or min(word_count(upper), word_count(lower)) < MIN_FRAGMENT_WORDS:
+        return False
+    if word_count(upper) + word_count(lower) > MAX_HEADLINE_WORDS or upper.isupper() != lower.isupper():
+        return False
+    first = strip_bullets(lower)[:1]
+    last = match_form(nfc(upper)).split()[-1].lower()
+    return first.islower() or upper.rstrip().endswith(_WRAP_MARKS) or last in UNFINISHED_ENDINGS

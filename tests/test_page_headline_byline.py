@@ -1,0 +1,66 @@
+"""Headlines wrapped over two lines of a text dump, and a writer's credit printed above the body."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.page.byline import parse_leading_byline
+from extractors.page.vocab import continues_headline
+
+WRAPPED = [
+    ("Ban Chấp hành Đảng bộ xã Tân Lập bầu bổ sung", "chức danh Phó Bí thư Đảng ủy xã"),
+    ("Hội nghị Ban Chấp hành Đảng bộ phường lần thứ", "22, khóa XIV"),
+    ("Đại hội đại biểu Đảng bộ huyện Mường Lay Thượng lần thứ XX,", "nhiệm kỳ 2025 - 2030"),
+    ("Huyện ủy Bảo Hà Nam quán triệt Nghị quyết của", "Ban Chấp hành Trung ương Đảng"),
+    ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ XÃ NẬM CHÀ LẦN THỨ", "XXIII, NHIỆM KỲ 2025 - 2030"),
+]
+
+NOT_WRAPPED = [
+    ("Chuyển đổi số", "Huyện Krông Pắc Tây đẩy nhanh tiến độ thực hiện Đề án"),
+    ("Xã Phú Lâm tổ chức lễ kỷ niệm 50 năm", "Ngày 15/3/2025"),
+    ("Đồng chí Bí thư Huyện ủy tiếp công dân định kỳ", "Ngày đăng: 03/03/2025"),
+    ("Hội nghị tổng kết công tác năm 2024.", "triển khai nhiệm vụ năm 2025"),
+    ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN SƠN LÂM", "Xã Sơn Lâm ra quân làm đường giao thông"),
+    ("Tin tức:", "xã ra quân làm đường giao thông nông thôn"),
+]
+
+
+@pytest.mark.parametrize(("upper", "lower"), WRAPPED)
+def test_a_wrapped_headline_goes_on(upper: str, lower: str) -> None:
+    assert continues_headline(upper, lower)
+
+
+@pytest.mark.parametrize(("upper", "lower"), NOT_WRAPPED)
+def test_separate_lines_are_not_one_headline(upper: str, lower: str) -> None:
+    assert not continues_headline(upper, lower)
+
+
+LEADING = [
+    ("Tin: Thu Hằng", "Thu Hằng"),
+    ("Bài, ảnh: Nguyễn Quang Vinh", "Nguyễn Quang Vinh"),
+    ("Tin, ảnh: Lò Minh Quyết", "Lò Minh Quyết"),
+    ("PV: Đinh Thu Trang", "Đinh Thu Trang"),
+    ("Tin và ảnh: Y Phôn - H'Nga", "Y Phôn - H'Nga"),
+    ("Nhóm PV", "Nhóm PV"),
+]
+
+
+@pytest.mark.parametrize(("line", "author"), LEADING)
+def test_leading_byline(line: str, author: str) -> None:
+    found = parse_leading_byline(line)
+    assert found is not None and found.author == author
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ảnh: Minh Anh",
+        "Thu Hằng",
+        "Văn phòng HĐND-UBND huyện",
+        "PV: Thưa ông, kết quả thu ngân sách năm nay ra sao?",
+        "Tin tức - Sự kiện",
+        "Theo Báo Lào Cai",
+    ],
+)
+def test_not_a_leading_byline(line: str) -> None:
+    assert parse_leading_byline(line) is None

@@ -12,7 +12,9 @@ religious rank, a list opened by one) and a title or election phrase; once so es
 mentions count too. Ranks ("Thượng úy") are kept as titles of their own; religious ranks are not titles. A
 post someone is only nominated for ("giới thiệu ... để bầu giữ chức", "dự kiến giữ chức") is not a title.
 People named only as "ông"/"bà" without a title, private citizens ("anh", "gia đình ông"), the byline
-author and related-article lines are left out. Mentions of one person are merged by `name_key`.
+author and related-article lines are left out. Mentions of one person are merged by `name_key`. "đ/c" and
+"đc" (any case) count as "đồng chí"; names written in capitals ("1. PHAN VĂN B, Phó Chủ tịch UBND xã") count,
+and keep the prose's spelling where the person is also named in normal case.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from extractors.facts.titles import (
     RANK_TAILS,
     TITLE_LOWER_OK,
     TitleSpan,
+    comrade_length,
     is_rank_head,
     may_start_title,
     parse_title,
@@ -52,7 +55,8 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             tuple(t.split())
             for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
-            kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|được bầu là|được bầu làm|được bầu giữ chức|
+            kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
+            được bầu giữ chức|
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là""".replace("\n", "").split("|")
         ),
         key=len,
@@ -65,7 +69,7 @@ for _trigger in TRIGGERS:
 # Short triggers that only count right after the name (or its titles): "ông A là Chủ tịch ...".
 ADJACENT_TRIGGERS: frozenset[tuple[str, ...]] = frozenset([("làm",), ("là",)])
 # Words that may separate members of one group of people ("các đồng chí A, B và đồng chí C").
-GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "ông", "bà", "các", "cùng"])
+GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "đ", "/", "c", "đc", "ông", "bà", "các", "cùng"])
 PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô thầy bé")
 PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nhà")
 CLAUSE_END: frozenset[str] = frozenset(";.?!")
@@ -109,10 +113,11 @@ MAX_ITEM_TOKENS = 40
 GROUP_HEAD_WORDS: frozenset[str] = words("vào gồm là lãnh đạo có trong đó dự tham cùng")
 # Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ...").
 _BUSINESS_TITLE = re.compile(r"\b(?:công ty|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh)\b", re.IGNORECASE)
-# Lines left in an uncleaned body that are not the article: bullets, related headlines ending
-# "(dd/mm/yyyy)", and the portal footer ("Chịu trách nhiệm chính: Ông ...").
+# Lines left in an uncleaned body that are not the article: bulleted headlines (a body's own bullets end
+# their item with ";", "." or ":"; related headlines never do), related headlines ending "(dd/mm/yyyy)",
+# and the portal footer ("Chịu trách nhiệm chính: Ông ...").
 _LISTING_LINE = re.compile(
-    r"^[ \t]*[•·▪►].*$|^.*\(\d{1,2}/\d{1,2}/\d{4}\)[ \t]*$"
+    r"^[ \t]*[•·▪►].*[^;.:,\s][ \t]*$|^.*\(\d{1,2}/\d{1,2}/\d{4}\)[ \t]*$"
     r"|^[ \t]*(?:Chịu trách nhiệm|Cơ quan chủ quản|Trưởng [Bb]an [Bb]iên tập|Giấy phép|Địa chỉ)\b.*$",
     re.MULTILINE,
 )
@@ -376,7 +381,7 @@ def _marker(tokens: list[Token], first: int) -> str:
         if _comrades_before(tokens, first - 1):  # "bầu 3 đồng chí vào Ban Thường vụ: A, B"
             return "comrade"
         keys = ["", *keys[:-1]]
-    if keys[-2:] == ["đồng", "chí"] or keys == ["đ", "/", "c"]:
+    if keys[-2:] == ["đồng", "chí"] or keys == ["đ", "/", "c"] or keys[-1] == "đc":
         return "comrade"
     if keys[-2:] == ["đại", "biểu"] and keys[0] not in DELEGATION_WORDS:
         return "private" if keys[0] in PRIVATE_BEFORE_ADDRESS else "delegate"
@@ -488,10 +493,10 @@ def _apply_colon_titles(parsed: _Parsed, mentions: list[Mention]) -> None:
 
 def _skip_address(tokens: list[Token], j: int) -> int:
     """Index after a form of address ("ông", "bà", "đồng chí") at `j`, else `j`."""
-    keys = [t.key for t in tokens[j : j + 2]]
-    if keys == ["đồng", "chí"]:
-        return j + 2
-    return j + 1 if keys[:1] in (["ông"], ["bà"]) else j
+    comrade = comrade_length(tokens, j)
+    if comrade:
+        return j + comrade
+    return j + 1 if j < len(tokens) and tokens[j].key in ("ông", "bà") else j
 
 
 def _right_after_mention(mentions: list[Mention], i: int) -> bool:
@@ -511,14 +516,9 @@ def _trigger_before(tokens: list[Token], first: int) -> int:
 
 def _addressee_after(parsed: _Parsed, j: int) -> int | None:
     """The name in "... chức vụ T đối với ông A": its first token index."""
-    keys = [t.key for t in parsed.tokens[j : j + 4]]
-    if keys[:2] != ["đối", "với"]:
+    if [t.key for t in parsed.tokens[j : j + 2]] != ["đối", "với"]:
         return None
-    j += 2
-    if keys[2:4] == ["đồng", "chí"]:
-        j += 2
-    elif len(keys) > 2 and keys[2] in ("ông", "bà"):
-        j += 1
+    j = _skip_address(parsed.tokens, j + 2)
     return j if j in parsed.names_at else None
 
 
@@ -561,6 +561,8 @@ def _merge(mentions: list[Mention], text: str, excluded: set[str]) -> list[Offic
         if key not in official_keys or key in excluded:
             continue
         person = people.setdefault(key, Official(name=mention.name.text))
+        if person.name.isupper() and not mention.name.text.isupper():
+            person.name = mention.name.text  # "PHAN VĂN B" in a list, "Phan Văn B" in the prose
         known = seen_titles.setdefault(key, set())
         for span in sorted(mention.titles, key=lambda s: s.start):
             if title_key(span.text) not in known:

@@ -36,6 +36,14 @@ NAME_STOP: frozenset[str] = words(
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
 COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ")
+# Tails that also open a verb after a name ("Lò Văn B biểu dương", "... B trực tiếp"): a compound only with
+# these capitalised first syllables.
+COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
+    "biểu": words("đại tiêu"),
+    "trực": words("thường"),
+    "tra": words("thanh kiểm"),
+    "phòng": words("văn quốc"),
+}
 # Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...").
 PLACE_WORDS: frozenset[str] = words("xã phường huyện tỉnh quận trấn phố thôn bản ấp làng khu xóm buôn sóc cư")
 # Organisation words after which a two-syllable run is a place ("Bí thư Huyện ủy Lục Yên").
@@ -75,6 +83,8 @@ for _compound in sorted(COMPOUND_SURNAMES, key=len, reverse=True):
 # ("Ông Thị Hồng A"), or before a middle name where a form of address or a list comma stands before it
 # ("đồng chí Ông Văn B", ", Ông Văn B,"); at a sentence start "Ông Văn B" stays "Mr Văn B".
 SURNAME_ONG_AFTER: frozenset[str] = words("chí ông bà ,")
+# Words opening a run of capitals that address the person named after them ("ÔNG", "BÀ", "ĐỒNG CHÍ").
+ADDRESS_OPENERS: frozenset[str] = words("ông bà đồng")
 
 
 @dataclass(slots=True)
@@ -165,7 +175,10 @@ def _name_syllable(tokens: list[Token], i: int) -> bool:
     if token.key in NAME_STOP and not is_surname(token):
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return not (nxt is not None and nxt.is_lower_word and nxt.key in COMPOUND_TAILS and joined(tokens, i, i + 1))
+    if nxt is None or not nxt.is_lower_word or nxt.key not in COMPOUND_TAILS or not joined(tokens, i, i + 1):
+        return True
+    heads = COMPOUND_TAIL_HEADS.get(nxt.key)
+    return heads is not None and token.key not in heads
 
 
 def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]:
@@ -301,7 +314,57 @@ def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
             scan.names.append(span_of(tokens, text, range(run[offset], run[-1] + 1)))
         elif 2 <= len(run) <= 5 and tokens[run[0]].key not in PLACE_WORDS:
             scan.unlisted.append(run)
+    _scan_upper_names(tokens, text, boundary, scan)
     return scan
+
+
+def _scan_upper_names(tokens: list[Token], text: str, boundary: Boundary | None, scan: NameScan) -> None:
+    """Names written in capitals ("1. PHAN VĂN B, Phó Chủ tịch UBND xã"): a run of 2-5 upper-case syllables
+    alone between non-capital words, free of organisation words. One opening with a family name is a name
+    given a cue (a middle name in a run of three or more, a title after, a form of address before); other
+    runs are left for the officials extractor to judge. A longer run is a heading, never a name."""
+    for run in _upper_runs(tokens, text, boundary):
+        while len(run) > 2 and tokens[run[0]].key in SURNAME_ONG_AFTER | ADDRESS_OPENERS:
+            run = run[1:]  # "ÔNG NGUYỄN VĂN B", "ĐỒNG CHÍ ..." ("chí" is in SURNAME_ONG_AFTER)
+        if not 2 <= len(run) <= 5 or any(tokens[i].key in NAME_STOP and not is_surname(tokens[i]) for i in run):
+            continue
+        if not is_surname(tokens[run[0]]):
+            scan.unlisted.append(run)
+        elif _upper_name_cued(tokens, run, boundary):
+            scan.names.append(span_of(tokens, text, run))
+
+
+def _upper_runs(tokens: list[Token], text: str, boundary: Boundary | None) -> list[range]:
+    """Maximal runs of upper-case words on one line ("PHAN VĂN B"; a one-letter syllable counts), split at
+    a title head."""
+    runs: list[range] = []
+    i, size = 0, len(tokens)
+    while i < size:
+        if not (tokens[i].is_abbr or (_upper_word(tokens[i]) and i + 1 < size and tokens[i + 1].is_abbr)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < size and _upper_word(tokens[j + 1]) and text[tokens[j].end : tokens[j + 1].start] == " ":
+            if boundary is not None and boundary(tokens, j + 1):
+                break
+            j += 1
+        runs.append(range(i, j + 1))
+        i = j + 1
+    return runs
+
+
+def _upper_word(token: Token) -> bool:
+    return token.is_abbr or (token.is_cap and len(token.text) == 1)
+
+
+def _upper_name_cued(tokens: list[Token], run: range, boundary: Boundary | None) -> bool:
+    """A middle name in a run of three or more, a title after (", T" / "- T"), or an address before."""
+    if len(run) >= 3 and tokens[run[1]].key in MIDDLE_NAMES:
+        return True
+    after = run[-1] + 1
+    if after + 1 < len(tokens) and tokens[after].key in (",", "-", "(") and boundary is not None:
+        return boundary(tokens, after + 1)
+    return run[0] > 0 and tokens[run[0] - 1].key in ADDRESS_OPENERS | {"chí", "c", "đc"}
 
 
 def span_of(tokens: list[Token], text: str, run: range) -> NameSpan:

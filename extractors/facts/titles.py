@@ -24,7 +24,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tỉnh ủy viên|thành ủy viên|huyện ủy viên|quận ủy viên|thị ủy viên|đảng ủy viên|tuv|uvtv|uvbtv|
     pbt|pct|đbqh|ủy viên thường trực|kiểm sát viên|thẩm phán|chủ tọa|uv|huv|quv|đuv|
     uvbch|phó ban|phó phòng|thường trực ban bí thư|đội trưởng|phó đội trưởng|đội phó|xã đội trưởng|
-    xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|trưởng khoa|phó trưởng khoa""".replace("\n", "").split("|")
+    xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|trưởng khoa|phó trưởng khoa|uvtw|btv|tvtu|
+    uvdktw|uvbct|uvbcht|uvubkt""".replace("\n", "").split("|")
 )
 # Military and police ranks ("Thượng úy", "Đại tá"): a title of their own, written before the name, that
 # never runs on into an organisation.
@@ -38,6 +39,9 @@ _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
 
+# Abbreviated heads that also name a body ("BTV Huyện ủy tổ chức ..."): a title only where a list of titles
+# goes on after a name (", BTV Huyện ủy" / "– BTV").
+LISTED_ONLY_HEADS: frozenset[str] = words("btv")
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
 _BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ")
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
@@ -61,6 +65,8 @@ TITLE_STOP: frozenset[str] = words(
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
 TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chuyên", "trách"): None,
+    # "Công đoàn cơ sở", "Đảng bộ cơ sở", "Hội Nông dân cơ sở"
+    ("cơ", "sở"): None,
     # "Ủy ban bầu cử", "Ban Chỉ đạo bầu cử", "Hội đồng bầu cử"
     ("bầu", "cử"): words("ban đạo đồng"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
@@ -75,6 +81,8 @@ COMPOUND_TAILS_AFTER_CAP: frozenset[str] = words("biểu đồng động thông 
 RANK_TAILS: frozenset[str] = words("tá úy tướng")
 # Capitalised words that end a title (a new clause or a form of address).
 TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
+# Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing.
+UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại")
 MAX_TITLE_TOKENS = 20
 ADDRESS_WORDS: frozenset[str] = words("ông bà")
 
@@ -93,7 +101,12 @@ class TitleSpan:
 
 def may_start_title(token: Token) -> bool:
     """Cheap pre-check before `head_length`."""
-    return token.key in _HEADS_BY_FIRST or token.key == "nguyên"
+    return token.key in _HEADS_BY_FIRST or token.key == "nguyên" or _member_abbreviation(token)
+
+
+def _member_abbreviation(token: Token) -> bool:
+    """Any "Ủy viên ..." abbreviation, listed or not ("UVBTV", "UVUBKT", "UVBCHTW")."""
+    return token.is_abbr and 3 <= len(token.key) <= 9 and token.key.startswith("uv")
 
 
 def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
@@ -101,13 +114,15 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     ("phó chủ tịch") counts only with `lower_ok` (right after a name and its comma)."""
     token = tokens[i]
     if token.key not in _HEADS_BY_FIRST and token.key != "nguyên":
-        return 0
+        return 1 if _member_abbreviation(token) else 0
     if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên"):
         return 0
     if token.key == "nguyên" and i + 1 < len(tokens):
         inner = head_length(tokens, i + 1, lower_ok)
         return inner + 1 if inner else 0
     if i > 0 and tokens[i - 1].key == "đoàn" and token.key == "chủ":  # the congress presidium
+        return 0
+    if token.key in LISTED_ONLY_HEADS and (i == 0 or tokens[i - 1].key not in (",", "-", "(")):
         return 0
     for head in _HEADS_BY_FIRST.get(token.key, ()):
         size = len(head)
@@ -133,9 +148,11 @@ def _bare_truong_ok(tokens: list[Token], j: int) -> bool:
 def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameSpan]) -> bool:
     """Whether token `j` still belongs to the title that runs up to token `j - 1`."""
     token, prev = tokens[j], tokens[j - 1]
-    if not joined(tokens, j - 1, j) and (token.start - prev.end > 3 or "\n" in text[prev.end : token.start]):
-        return False
+    if token.start > prev.end and (token.start - prev.end > 3 or "\n" in text[prev.end : token.start]):
+        return False  # a title never runs on over a line break
     if token.is_word and token.is_cap:
+        if token.is_abbr and token.key in UPPER_TITLE_STOP:
+            return False
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
     if token.key == "-":
         return _dash_continues(tokens, j, names_at)
@@ -246,7 +263,10 @@ def parse_title(
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
     span_text = " ".join(text[first_tok.start : last_tok.end].split())
-    return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, _name_after(tokens, last + 1, names_at))
+    name = _name_after(tokens, last + 1, names_at)
+    if name is not None and "\n" in text[last_tok.end : name.start]:
+        name = None  # the next line's person is not named by this title
+    return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
 
 
 def is_rank_head(tokens: list[Token], i: int) -> bool:
@@ -287,13 +307,26 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
         return names_at[j]
     if j < len(tokens) and tokens[j].key in (",", "-"):
         j += 1
-    if j + 1 < len(tokens) and tokens[j].key == "đồng" and tokens[j + 1].key == "chí":
-        j += 2
+    if comrade_length(tokens, j):
+        j += comrade_length(tokens, j)
     elif j < len(tokens) and tokens[j].key in ADDRESS_WORDS:
         j += 1
     else:
         return None
     return names_at.get(j)
+
+
+def comrade_length(tokens: list[Token], j: int) -> int:
+    """Tokens of a "comrade" form of address at `j`: "đồng chí", "đ/c", "đc" (any case), else 0."""
+    if j >= len(tokens):
+        return 0
+    key = tokens[j].key
+    if key == "đc":
+        return 1
+    if key == "đồng":
+        return 2 if j + 1 < len(tokens) and tokens[j + 1].key == "chí" else 0
+    keys = [t.key for t in tokens[j : j + 3]]
+    return 3 if keys == ["đ", "/", "c"] and joined(tokens, j, j + 1) and joined(tokens, j + 1, j + 2) else 0
 
 
 def title_key(title: str) -> str:

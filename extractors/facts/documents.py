@@ -2,9 +2,9 @@
 
 Party numbers are "N-TYPE/ISSUER" ("379-KH/TU", "35 –CT/TW"); state numbers "N/TYPE-ISSUER"
 ("06/NQ-HĐND"), "N/YYYY/TYPE-ISSUER" ("30/2020/NĐ-CP", "183/2010/TTLT/BTC-BNN"), laws "N/YYYY/QH13" and
-official letters "N/ISSUER-UNIT" ("123/UBND-VP": no type, the whole code is the issuer). The type word
-written beside the number wins over the code ("Quy định số 66-QĐ/TW" -> QĐi) and gives the type of a code
-that names none ("Công văn số 123/UBND-VP" -> CV, "Luật số 72/2020/QH14" -> Luật). A document cited by word and
+official letters "N/ISSUER-UNIT" ("123/UBND-VP": no type, the whole code is the issuer, even when the text
+calls it "Công văn"). The type word written beside the number wins over the code ("Quy định số 66-QĐ/TW" ->
+QĐi). A document cited by word and
 number only ("Nghị quyết số 31 ngày 6/9/2016 của HĐND tỉnh") takes its issuer from the body named, or is
 linked to the full number given elsewhere ("Thông tri số 10" -> "10-TT/TU"). One entry per document.
 """
@@ -102,12 +102,8 @@ def _state_citation(found: re.Match[str]) -> Citation | None:
 def _apply_word_type(citation: Citation, form: str) -> None:
     word = _word_type(form, citation.start)
     citation.word_type = word
-    if word is not None and citation.type is None:
-        # a number whose code names no type ("Công văn số 2345/UBND-NC", "Luật số 72/2020/QH14", "Nghị
-        # quyết số 96/2023/QH15"): the word beside it is the type
-        citation.type = word
-        return
-    if word is None or word == citation.type:
+    if word is None or citation.type is None or word == citation.type:
+        # a code that names no type keeps none ("Công văn số 123/UBND-VP": official letters carry no type)
         return
     if citation.party and frozenset({word, citation.type}) in CONFUSABLE_TYPES:
         citation.type = word

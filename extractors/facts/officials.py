@@ -121,6 +121,8 @@ _LISTING_LINE = re.compile(
     r"|^[ \t]*(?:Chịu trách nhiệm|Cơ quan chủ quản|Trưởng [Bb]an [Bb]iên tập|Giấy phép|Địa chỉ)\b.*$",
     re.MULTILINE,
 )
+# A school's level: the name right after it is the school's ("Trường Tiểu học Nguyễn Văn A"), never a person.
+SCHOOL_WORDS: frozenset[str] = words("thcs thpt th ptcs ptdtbt ptdtnt học non")
 # Named in almost every article ("Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh") but never as its official.
 NEVER_OFFICIALS: frozenset[str] = frozenset(["hồ chí minh", "nguyễn ái quốc", "nguyễn tất thành"])
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;/&–—-]|\bvà\b)\s*")
@@ -159,8 +161,10 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     names = sorted([*listed, *_cued_names(tokens, text, scan)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = _Parsed(tokens, text, names_at, _title_spans(tokens, text, names_at))
+    names = _outside_titles(parsed, names)
     if _name_titles_before_address(parsed, scan):
         names = sorted(names_at.values(), key=lambda n: n.first)
+    _unlink_elected_titles(parsed)
     before = _titles_before(parsed)
     mentions = [_mention(parsed, name, before.get(name.first, [])) for name in names]
     _inherit_markers(parsed, mentions)
@@ -169,6 +173,14 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     blocked = [range(m.start(), m.end()) for m in _LISTING_LINE.finditer(text)]
     kept = [m for m in mentions if not _place_mention(m) and not any(m.name.start in b for b in blocked)]
     return _merge(kept, text, _author_keys(author))
+
+
+def _outside_titles(parsed: _Parsed, names: list[NameSpan]) -> list[NameSpan]:
+    """The names that are not part of a title ("Trường THCS Nguyễn Du"); those are dropped from `names_at`."""
+    inside = {k for span in parsed.titles_at.values() for k in range(span.first, span.last + 1)}
+    for first in inside & parsed.names_at.keys():
+        del parsed.names_at[first]
+    return [name for name in names if name.first not in inside]
 
 
 def _cued_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]:
@@ -232,6 +244,27 @@ def _name_titles_before_address(parsed: _Parsed, scan: NameScan) -> bool:
             parsed.titles_at[first] = replace(span, next_name=name)
             added = True
     return added
+
+
+def _unlink_elected_titles(parsed: _Parsed) -> None:
+    """A title given by an election phrase right after a name (or its title) belongs to that name, not to
+    the next person addressed after its comma: "bổ nhiệm ông A(, T0) giữ chức T1, ông B giữ chức T2"."""
+    tokens = parsed.tokens
+    ends = {name.last for name in parsed.names_at.values()}
+    ends |= {
+        span.last
+        for span in parsed.titles_at.values()
+        if span.next_name is None
+        and span.first > 1
+        and tokens[span.first - 1].key in (",", "-")
+        and span.first - 2 in ends
+    }
+    for first, span in list(parsed.titles_at.items()):
+        if span.next_name is None or span.next_name.first == span.last + 1:
+            continue
+        size = _trigger_before(tokens, first)
+        if size and first - size - 1 in ends and not _nominated(tokens, first - size):
+            parsed.titles_at[first] = replace(span, next_name=None)
 
 
 def _chain_before(tokens: list[Token], first: int, chains: dict[int, bool]) -> bool | None:
@@ -315,7 +348,7 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
             # "ông A, phó chủ tịch UBND xã": a lower-case title only right after a name
             lower_ok = i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends
             span = parse_title(tokens, i, text, names_at, lower_ok)
-            if lower_ok and span is not None and _place_named_after_person(tokens, span):
+            if span is not None and _place_named_after_person(tokens, span, lower_ok):
                 unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
                 span = parse_title(tokens, i, text, unnamed, lower_ok)
             if span is None and tokens[i].key == "đại":
@@ -328,11 +361,16 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
     return spans
 
 
-def _place_named_after_person(tokens: list[Token], span: TitleSpan) -> bool:
-    """Whether a title that follows a name ("bà A, Trưởng thôn Hồ Văn B") ends at a place named after a
-    person: one person's title never runs into another's name, so "Hồ Văn B" is the village."""
+def _place_named_after_person(tokens: list[Token], span: TitleSpan, lower_ok: bool) -> bool:
+    """Whether a title ends at a place or school named after a person: a listed one ("Hiệu trưởng Trường
+    THCS Nguyễn Du"), any after a school's level ("Trường THPT Lê Văn A"), or any after a place word in a
+    title that follows a name ("bà A, Trưởng thôn Hồ Văn B": one person's title never runs into another's
+    name, so "Hồ Văn B" is the village)."""
     name = span.next_name
-    return name is not None and name.first == span.last + 1 and tokens[span.last].key in PLACE_WORDS
+    if name is None or name.first != span.last + 1:
+        return False
+    last = tokens[span.last].key
+    return name.place_like or last in SCHOOL_WORDS or (lower_ok and last in PLACE_WORDS)
 
 
 def _deputy_title(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> TitleSpan | None:

@@ -25,7 +25,9 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     pbt|pct|đbqh|ủy viên thường trực|kiểm sát viên|thẩm phán|chủ tọa|uv|huv|quv|đuv|
     uvbch|phó ban|phó phòng|thường trực ban bí thư|đội trưởng|phó đội trưởng|đội phó|xã đội trưởng|
     xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|trưởng khoa|phó trưởng khoa|uvtw|btv|tvtu|
-    uvdktw|uvbct|uvbcht|uvubkt""".replace("\n", "").split("|")
+    uvdktw|uvbct|uvbcht|uvubkt|tham mưu trưởng|phó tham mưu trưởng|chính trị viên|chính trị viên phó|
+    chấp hành viên|thanh tra viên|điều tra viên|thẩm tra viên|thủ trưởng|phó thủ trưởng|chi cục trưởng|
+    phó chi cục trưởng|hội thẩm""".replace("\n", "").split("|")
 )
 # Military and police ranks ("Thượng úy", "Đại tá"): a title of their own, written before the name, that
 # never runs on into an organisation.
@@ -74,6 +76,25 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("đầu", "tư"): words("án"),
     ("xây", "dựng"): words("tư"),
     **{pair: words("đoàn tổ") for pair in (("đại", "biểu"), ("công", "tác"), ("giám", "sát"), ("kiểm", "tra"))},
+    # Units written half in lower case: "Phòng giao dịch NHCSXH", "Phòng Cảnh sát hình sự", "Cơ quan Cảnh sát
+    # điều tra", "Đội Cảnh sát quản lý hành chính", "Chi cục Thi hành án dân sự", "Trạm y tế xã".
+    ("giao", "dịch"): words("phòng"),
+    ("hình", "sự"): words("sát tra tòa"),
+    ("dân", "sự"): words("án tòa"),
+    ("hành", "án"): words("thi"),
+    ("kinh", "tế"): words("sát tòa"),
+    ("ma", "túy"): words("sát"),
+    ("điều", "tra"): words("sát quan"),
+    ("giao", "thông"): words("sát"),
+    ("cơ", "động"): words("sát"),
+    ("trật", "tự"): words("sát"),
+    ("quản", "lý"): words("sát"),
+    ("hành", "chính"): words("lý"),
+    ("y", "tế"): words("trạm"),
+    ("nghề", "nghiệp"): words("dục"),
+    ("thường", "xuyên"): words("dục"),
+    # Grades after a judicial or inspection post: "Kiểm sát viên trung cấp", "Thẩm phán cao cấp".
+    **{(grade, "cấp"): words("viên phán") for grade in ("sơ", "trung", "cao")},
 }
 # Second syllables of organisation words that are also verbs elsewhere ("Đại biểu", "Hội đồng", "Giao thông").
 COMPOUND_TAILS_AFTER_CAP: frozenset[str] = words("biểu đồng động thông trình")
@@ -83,6 +104,14 @@ RANK_TAILS: frozenset[str] = words("tá úy tướng")
 TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
 # Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing.
 UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại")
+# Document types that end a title when "và" joins them to it ("... xã A và Quyết định số ...").
+DOCUMENT_TYPES: frozenset[tuple[str, ...]] = frozenset(
+    tuple(kind.split())
+    for kind in """thông báo|quyết định|nghị quyết|kế hoạch|công văn|chỉ thị|kết luận|tờ trình|báo cáo|
+    hướng dẫn|nghị định|thông tư|quy định|quy chế|bằng khen|giấy khen|giấy chứng""".replace("\n", "").split("|")
+)
+# Of those, types that also end the name of a unit: a document only when a number follows.
+NUMBERED_DOCUMENT_TYPES: frozenset[tuple[str, ...]] = frozenset([("kế", "hoạch"), ("quy", "chế")])
 MAX_TITLE_TOKENS = 20
 ADDRESS_WORDS: frozenset[str] = words("ông bà")
 
@@ -173,10 +202,24 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if nxt is None or not nxt.is_cap or j + 1 in names_at or _is_rank(tokens, j + 1):
             return False
+        if _document_starts(tokens, j + 1):
+            return False  # "Bí thư Đảng ủy xã A và Thông báo số 56-TB/HU ..."
         return head_length(tokens, j + 1) == 0
     if token.key in TITLE_LOWER_OK:
         return True
     return after_word
+
+
+def _document_starts(tokens: list[Token], j: int) -> bool:
+    """Whether a document's type opens at token `j` ("Quyết định", "Thông báo số ..."); "Kế hoạch" also
+    ends a unit's name ("Sở Tài chính và Kế hoạch"), so it needs a number after it."""
+    pair = tuple(t.key for t in tokens[j : j + 2])
+    if pair not in DOCUMENT_TYPES:
+        return False
+    if pair not in NUMBERED_DOCUMENT_TYPES:
+        return True
+    nxt = tokens[j + 2].key if j + 2 < len(tokens) else ""
+    return nxt == "số" or nxt[:1].isdigit()
 
 
 def _unit_continues(tokens: list[Token], j: int) -> bool:

@@ -4,7 +4,7 @@ Regexes find the day expressions on `match_form(text)`; a direct `datetime.date(
 (dateparser is ~0.45 ms a call and adds nothing for these fixed shapes). Recognised forms:
 "ngày 17/7/2024", "05-3-2025", "ngày 5 tháng 3 năm 2025", "Chiều 20/8", "Trong 2 ngày 6 và 7/8",
 "các ngày 13 và 14/8/2020", "từ ngày 1 đến 3/10/2025" (the two stated ends, not the days between) and spans
-of two full dates. A day-month without a year needs a cue word before it ("ngày", "sáng", "chiều", "từ", ...),
+of two full dates. A day-month without a year needs a cue word before it ("ngày", "sáng", "chiều", "từ", "dịp", ...),
 which keeps out ratios ("16/18 chỉ tiêu", "5/7 xã") and batch labels ("đợt 3/2").
 
 Year of a day written without one: the year of `published_on` (the previous year when that would put the day
@@ -29,7 +29,7 @@ MIN_YEAR, MAX_YEAR = 1800, 2100
 ROLLBACK_AFTER = timedelta(days=180)
 
 _TIME_CUES = (
-    r"(?:ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|"
+    r"(?:ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
 _CONNECTOR = r"\s*(?:,|và|đến|tới|-)\s*(?:ngày\s+)?"

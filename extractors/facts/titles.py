@@ -71,6 +71,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("cơ", "sở"): None,
     # "Ủy ban bầu cử", "Ban Chỉ đạo bầu cử", "Hội đồng bầu cử"
     ("bầu", "cử"): words("ban đạo đồng"),
+    # "Ban Chỉ huy phòng thủ dân sự", "Ban Chỉ huy quân sự"
+    ("phòng", "thủ"): words("huy"),
+    ("quân", "sự"): words("huy"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý"),
     ("đầu", "tư"): words("án"),
@@ -80,7 +83,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # điều tra", "Đội Cảnh sát quản lý hành chính", "Chi cục Thi hành án dân sự", "Trạm y tế xã".
     ("giao", "dịch"): words("phòng"),
     ("hình", "sự"): words("sát tra tòa"),
-    ("dân", "sự"): words("án tòa"),
+    ("dân", "sự"): words("án tòa thủ"),  # "Thi hành án dân sự", "phòng thủ dân sự"
     ("hành", "án"): words("thi"),
     ("kinh", "tế"): words("sát tòa"),
     ("ma", "túy"): words("sát"),

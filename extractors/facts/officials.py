@@ -438,10 +438,10 @@ def _marker(tokens: list[Token], first: int) -> str:
 
 def _titles_after(parsed: _Parsed, j: int) -> list[TitleSpan]:
     """Titles that follow a name: ", T1, T2", " – T1, T2", " (T1)", " T1" (no comma), joined by commas,
-    "kiêm" or "và"."""
+    "kiêm" or "và"; in a table row flattened to "Name | T1 | T2", the cells."""
     tokens = parsed.tokens
     j = _skip_aside(tokens, j)
-    if j < len(tokens) and tokens[j].key in (",", "-", ":", "("):
+    if j < len(tokens) and tokens[j].key in (",", "-", ":", "(", "|"):
         j += 1
     elif j not in parsed.titles_at:
         return []
@@ -452,7 +452,7 @@ def _titles_after(parsed: _Parsed, j: int) -> list[TitleSpan]:
             break
         found.append(span)
         j = skip_term(tokens, span.last + 1)
-        if j + 1 < len(tokens) and (tokens[j].key in (",", "-") or tokens[j].key in ("kiêm", "và")):
+        if j + 1 < len(tokens) and (tokens[j].key in (",", "-", "|") or tokens[j].key in ("kiêm", "và")):
             j += 1
         else:
             break
@@ -575,7 +575,7 @@ def _group_before(parsed: _Parsed, mentions: list[Mention], trigger: int) -> lis
     group = [closest]
     for prev in reversed(earlier[:-1]):
         between = tokens[prev.end_token + 1 : group[-1].name.first]
-        if not all(t.key in GROUP_GAP for t in between):
+        if not all(t.key in GROUP_GAP for t in between) or "\n" in parsed.text[prev.name.end : group[-1].name.start]:
             break
         group.append(prev)
     return group

@@ -92,7 +92,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("cơ", "động"): words("sát"),
     ("trật", "tự"): words("sát"),
     ("quản", "lý"): words("sát"),
-    ("hành", "chính"): words("lý"),
+    ("hành", "chính"): words("lý vụ"),  # "Trung tâm Phục vụ hành chính công"
+    ("chính", "công"): words("hành"),
     ("y", "tế"): words("trạm"),
     ("nghề", "nghiệp"): words("dục"),
     ("thường", "xuyên"): words("dục"),

@@ -54,7 +54,20 @@ WIDGET_NAMES = (
     "new-docs",
     "hot-news",
 )
-PRUNE_XPATH = [f"//*[contains(@class,'{name}') or contains(@id,'{name}')]" for name in WIDGET_NAMES]
+# Print views wrap the whole article in "print-*" boxes ("print-wrapper", "print-article"): only a short
+# "print" box is the "In bài" tool.
+WRAPPING_WIDGET_NAMES = frozenset({"print"})
+SHORT_WIDGET_CHARS = 300
+
+
+def _prune_xpath(name: str) -> str:
+    named = f"(contains(@class,'{name}') or contains(@id,'{name}'))"
+    if name in WRAPPING_WIDGET_NAMES:
+        return f"//*[{named} and string-length(normalize-space(.)) < {SHORT_WIDGET_CHARS}]"
+    return f"//*[{named}]"
+
+
+PRUNE_XPATH = [_prune_xpath(name) for name in WIDGET_NAMES]
 MAX_BOX_CHARS = 4000
 MAX_BOX_LEVELS = 3
 TEASER_WORDS = 5

@@ -71,22 +71,21 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@lru_cache(maxsize=4096)
-def _match_form_cached(text: str) -> str:
+def _match_form(text: str) -> str:
     text = text.translate(_SIMPLE_MAP)
     return _OLD_STYLE_PAIR.sub(_move_tone_forward, text)
+
+
+# Short strings (names, titles) recur across articles; a whole article body is matched by every fact
+# finder in turn, so the last few bodies are worth keeping too.
+_match_form_short = lru_cache(maxsize=4096)(_match_form)
+_match_form_long = lru_cache(maxsize=8)(_match_form)
+LONG_TEXT = 2000
 
 
 def match_form(text: str) -> str:
     """Same-length form for matching: Đ unified, tone placement unified, dashes and spaces unified."""
-    if len(text) > 2000:
-        return _match_form_uncached(text)
-    return _match_form_cached(text)
-
-
-def _match_form_uncached(text: str) -> str:
-    text = text.translate(_SIMPLE_MAP)
-    return _OLD_STYLE_PAIR.sub(_move_tone_forward, text)
+    return _match_form_long(text) if len(text) > LONG_TEXT else _match_form_short(text)
 
 
 def fold_diacritics(text: str) -> str:

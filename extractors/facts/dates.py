@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extractors.facts.evidence import make_evidence
 from extractors.normalize import match_form
@@ -138,6 +139,11 @@ def _continuations(form: str, hits: list[DateHit]) -> list[DateHit]:
 
 def scan_dates(form: str) -> list[DateHit]:
     """Every day expression in a match-form text, in text order; years may be missing."""
+    return list(_scan_dates(form))
+
+
+@lru_cache(maxsize=8)  # the date and the document finders both scan the same article body
+def _scan_dates(form: str) -> tuple[DateHit, ...]:
     hits = _without_overlaps(
         _list_hits(DAY_LIST, form)
         + _list_hits(TEXTUAL, form)
@@ -147,7 +153,7 @@ def scan_dates(form: str) -> list[DateHit]:
         + _pair_hits(DASH_CUED, form, year_group=None)
     )
     hits = _without_overlaps(hits + _continuations(form, hits))
-    return [h for h in hits if _valid(h.year or 2000, h.month, h.day)]
+    return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day))
 
 
 def article_year(hits: list[DateHit]) -> int | None:

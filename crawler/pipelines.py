@@ -14,12 +14,11 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.items import FailureItem, PageItem
 from crawler.storage import open_store
-from extractors.article import extract_article_from_html
+from extractors.article import extract_article_from_html, is_article
 from extractors.options import ExtractionOptions
 from models.records import FetchedPage, PortalRecord
 
 logger = logging.getLogger(__name__)
-NOT_AN_ARTICLE = "not-an-article"
 
 
 class ExtractPipeline:
@@ -51,7 +50,7 @@ class ExtractPipeline:
             item.kind = "error"
             item.errors.append(f"extraction failed: {error!r}")
             return item
-        if NOT_AN_ARTICLE in article.content.warnings:
+        if not is_article(article):
             item.kind = "non-article"
             self.stats.inc_value("vnportal/non_articles")
         else:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from extractors.facts import extract_facts
 from extractors.options import ExtractionOptions
-from extractors.page import extract_html_page, extract_text_page
+from extractors.page import NOT_AN_ARTICLE, extract_html_page, extract_text_page
 from extractors.types import Article, PageContent
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -15,6 +15,11 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".aspx", ".php"})
 
 class UnsupportedInput(ValueError):
     """An input the extractors cannot read (unknown file kind, empty page)."""
+
+
+def is_article(article: Article) -> bool:
+    """False for listing and document-table pages, which page cleaning flags instead of failing."""
+    return NOT_AN_ARTICLE not in article.content.warnings
 
 
 def article_from_content(content: PageContent, options: ExtractionOptions) -> Article:

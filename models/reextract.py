@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from extractors.article import extract_article_from_html
+from extractors.article import extract_article_from_html, is_article
 from extractors.options import ExtractionOptions
 from models.records import StoredPage
 from models.store import Store, StoreError
-
-NOT_AN_ARTICLE = "not-an-article"
 
 
 @dataclass
@@ -25,7 +23,7 @@ def reextract_page(store: Store, page: StoredPage) -> str:
     """Extract one stored page again and store the result; returns the page's kind."""
     options = ExtractionOptions(url=page.final_url or page.url)
     article = extract_article_from_html(page.html, options, page.encoding)
-    if NOT_AN_ARTICLE in article.content.warnings:
+    if not is_article(article):
         store.set_page_kind(page.page_id, "non-article")
         return "non-article"
     store.save_article(page.page_id, page.portal_slug, article)

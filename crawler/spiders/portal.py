@@ -63,21 +63,18 @@ class PortalSpider(scrapy.Spider):
 
     def _listing_request(self, url: str, portal: Portal) -> scrapy.Request:
         self.listing_pages[portal.slug] += 1
-        return scrapy.Request(
-            url,
-            callback=self.parse_listing,
-            errback=self.on_error,
-            cb_kwargs={"portal_slug": portal.slug},
-            meta={"vnportal_kind": "listing", "vnportal_portal": portal.slug},
-        )
+        return self._request(url, portal, "listing", self.parse_listing)
 
     def _article_request(self, url: str, portal: Portal) -> scrapy.Request:
+        return self._request(url, portal, "article", self.parse_article)
+
+    def _request(self, url: str, portal: Portal, kind: str, callback: Any) -> scrapy.Request:
         return scrapy.Request(
             url,
-            callback=self.parse_article,
+            callback=callback,
             errback=self.on_error,
             cb_kwargs={"portal_slug": portal.slug},
-            meta={"vnportal_kind": "article", "vnportal_portal": portal.slug},
+            meta={"vnportal_kind": kind, "vnportal_portal": portal.slug},
         )
 
     def _same_site_links(self, response: TextResponse, portal: Portal) -> Iterator[str]:

@@ -17,7 +17,12 @@ def _evidence(items: list[Evidence]) -> list[dict[str, Any]]:
 
 
 def official_record(official: Official) -> dict[str, Any]:
-    return {"name": official.name, "titles": list(official.titles), "evidence": _evidence(official.evidence)}
+    return {
+        "name": official.name,
+        "titles": list(official.titles),
+        "positions": [{"title": title, "status": str(official.status_of(title))} for title in official.titles],
+        "evidence": _evidence(official.evidence),
+    }
 
 
 def document_record(document: DocumentRef) -> dict[str, Any]:

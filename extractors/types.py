@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,16 @@ class Evidence:
     snippet: str
 
 
+class TitleStatus(StrEnum):
+    """What the text says of a person's hold on a title, so analysts can build a timeline of posts."""
+
+    CURRENT = "current"  # held at the time of the article (the default: nothing else is stated)
+    APPOINTED = "appointed"  # newly appointed, assigned or transferred to it ("được bổ nhiệm", "giữ chức")
+    ELECTED = "elected"  # newly elected ("được bầu", "trúng cử")
+    FORMER = "former"  # held before ("nguyên Chủ tịch …")
+    RELIEVED = "relieved"  # taken away or left ("miễn nhiệm", "thôi giữ chức", "nghỉ hưu", "bãi nhiệm")
+
+
 @dataclass
 class Official:
     """A person named in a public role, with every title the article attaches to them."""
@@ -26,6 +37,11 @@ class Official:
     name: str
     titles: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    # title -> what the text states of it; a title absent here is CURRENT
+    title_status: dict[str, TitleStatus] = field(default_factory=dict)
+
+    def status_of(self, title: str) -> TitleStatus:
+        return self.title_status.get(title, TitleStatus.CURRENT)
 
 
 @dataclass

@@ -40,7 +40,8 @@ def official_rows(article_id: int, officials: list[Official], official_id: IdFor
             if (oid, title) in rows:
                 continue
             ev = evidence_for_title(official.evidence, title)
-            rows[(oid, title)] = {"article_id": article_id, "official_id": oid, "title": title}
+            status = official.status_of(title).value
+            rows[(oid, title)] = {"article_id": article_id, "official_id": oid, "title": title, "status": status}
             rows[(oid, title)].update(evidence_columns(ev))
     return list(rows.values())
 

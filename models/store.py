@@ -25,6 +25,7 @@ from models.fact_rows import citation_rows, official_rows, simple_fact_rows
 from models.identity import ArticleIdentity, article_identity, article_values, utc
 from models.migrate import upgrade_database
 from models.records import PAGE_KINDS, CrawlStats, FetchedPage, PortalRecord, RunRecord, StoredPage
+from models.resolve_documents import DocumentKeyer, keyer_for_portal
 from models.search import search_articles
 from models.session import make_engine, make_session_factory
 from models.tables import (
@@ -72,7 +73,7 @@ _DELETE_FACTS = [
     table.delete().where(table.c.article_id == bindparam("article_id")) for table in FACT_TABLES_BY_NAME.values()
 ]
 OFFICIAL_SHAPE = UpsertShape(("name_key",))
-DOCUMENT_SHAPE = UpsertShape(("doc_key",), fill_if_null=("type_name", "issuing_body"))
+DOCUMENT_SHAPE = UpsertShape(("doc_key",), fill_if_null=("type_name", "issuing_body", "code"))
 _ALIAS_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
@@ -272,7 +273,7 @@ class Store:
             portal_id = self._portal_id(session, portal_slug, identity.url)
             saved = self._upsert_article(session, portal_id, page_id, article, identity)
             self._add_aliases(session, portal_id, saved.article_id, identity.alias_urls)
-            self._replace_facts(session, saved.article_id, article, saved.is_new)
+            self._replace_facts(session, saved.article_id, article, saved.is_new, _document_keyer(session, portal_id))
             return saved.article_id
 
     def _find_article(self, session: Session, portal_id: int, identity: ArticleIdentity) -> int | None:
@@ -322,16 +323,18 @@ class Store:
         if fresh:
             session.execute(insert(ArticleUrlRow), fresh)
 
-    def _replace_facts(self, session: Session, article_id: int, article: Article, is_new: bool) -> None:
+    def _replace_facts(
+        self, session: Session, article_id: int, article: Article, is_new: bool, keyer: DocumentKeyer
+    ) -> None:
         if not is_new:
             for statement in _DELETE_FACTS:
                 session.execute(statement, {"article_id": article_id})
         facts = article.facts
         officials = self._official_ids(session, facts.officials)
-        documents = self._document_ids(session, facts.documents)
+        documents = self._document_ids(session, facts.documents, keyer)
         batches = {
             "official_mentions": official_rows(article_id, facts.officials, lambda o: officials[_name_key(o)]),
-            "document_citations": citation_rows(article_id, facts.documents, lambda d: documents[keys.document_key(d)]),
+            "document_citations": citation_rows(article_id, facts.documents, lambda d: documents[keyer.key(d)]),
             **simple_fact_rows(article_id, facts),
         }
         for name, rows in batches.items():
@@ -342,8 +345,8 @@ class Store:
         rows = [keys.without_nul({"name": keys.collapse_spaces(o.name), "name_key": _name_key(o)}) for o in officials]
         return upsert_ids(session, OfficialRow, rows, OFFICIAL_SHAPE)
 
-    def _document_ids(self, session: Session, refs: list[DocumentRef]) -> dict[str, int]:
-        rows = [keys.without_nul(_document_values(ref)) for ref in refs]
+    def _document_ids(self, session: Session, refs: list[DocumentRef], keyer: DocumentKeyer) -> dict[str, int]:
+        rows = [keys.without_nul(keyer.values(ref)) for ref in refs]
         return upsert_ids(session, DocumentRow, rows, DOCUMENT_SHAPE)
 
     # reading ----------------------------------------------------------------------------------------
@@ -376,17 +379,12 @@ def _name_key(official: Official) -> str:
     return keys.name_key(official.name)
 
 
-def _document_values(ref: DocumentRef) -> dict[str, Any]:
-    number, doc_type, issuer = ref.key
-    return {
-        "number": number,
-        "type": doc_type or "",
-        "issuer": issuer or "",
-        "year": ref.year,
-        "type_name": ref.type_name,
-        "issuing_body": ref.issuing_body,
-        "doc_key": keys.document_key(ref),
-    }
+def _document_keyer(session: Session, portal_id: int) -> DocumentKeyer:
+    """Documents are keyed by the place of the portal that cites them (models.resolve_documents)."""
+    portal = session.execute(
+        select(PortalRow.province, PortalRow.level, PortalRow.name, PortalRow.slug).where(PortalRow.id == portal_id)
+    ).one()
+    return keyer_for_portal(portal.province, portal.level, portal.name, portal.slug)
 
 
 def _pages_after(last_id: int, portal_slug: str | None, kinds: tuple[str, ...], limit: int) -> Any:

@@ -140,6 +140,8 @@ class OfficialMentionRow(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete=FACT_CASCADE))
     official_id: Mapped[int] = mapped_column(ForeignKey("officials.id"), index=True)
     title: Mapped[str] = mapped_column(Text, default="")  # '' when the article gives no title
+    # what the text states of the title: current | appointed | elected | former | relieved
+    status: Mapped[str] = mapped_column(String(20), default="current", server_default="current")
     start_offset: Mapped[int | None] = mapped_column(Integer)
     end_offset: Mapped[int | None] = mapped_column(Integer)
     snippet: Mapped[str | None] = mapped_column(Text)
@@ -155,7 +157,10 @@ class DocumentRow(Base):
     year: Mapped[int | None] = mapped_column(Integer)
     type_name: Mapped[str | None] = mapped_column(Text)
     issuing_body: Mapped[str | None] = mapped_column(Text)
-    # number|type|issuer|year in matching form: one NOT NULL column carries the uniqueness
+    code: Mapped[str | None] = mapped_column(Text)  # as usually written: "45-KH/HU", "30/2020/NĐ-CP"
+    scope: Mapped[str] = mapped_column(String(20), default="local", server_default="local")  # national | local
+    place_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # issuing body's place; '' national
+    # number|type|issuer|year|place in matching form (models.resolve_documents): one column carries uniqueness
     doc_key: Mapped[str] = mapped_column(String(250), unique=True)
 
 
@@ -223,3 +228,84 @@ class CrawlFailureRow(Base):
 
 # The per-article fact tables that `Store.save_article` replaces as a whole.
 FACT_TABLES = (OfficialMentionRow, DocumentCitationRow, TermRow, SittingRow, DatedMentionRow)
+
+
+# Resolved entities (models.resolve): rebuilt from the fact tables by `resolve_entities`, never by the crawler.
+
+
+class PlaceRow(Base):
+    """A place that portals, issuing bodies or organisations sit in, with its official unit when found."""
+
+    __tablename__ = "places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    place_key: Mapped[str] = mapped_column(Text, unique=True)  # folded path: "ha tinh/huyen ky anh"
+    name: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(String(20))  # province | district | commune
+    province: Mapped[str] = mapped_column(Text)
+    parent_key: Mapped[str | None] = mapped_column(Text)
+    code: Mapped[str | None] = mapped_column(String(10))  # General Statistics Office code of the unit
+    unit_type: Mapped[str | None] = mapped_column(String(30))
+    era: Mapped[str | None] = mapped_column(String(20))  # until-2025-06 | from-2025-07
+    historical: Mapped[bool] = mapped_column(Boolean, default=False)  # abolished or merged on 1 July 2025
+    successor_code: Mapped[str | None] = mapped_column(String(10))
+
+
+class PortalPlaceRow(Base):
+    __tablename__ = "portal_places"
+
+    portal_id: Mapped[int] = mapped_column(ForeignKey("portals.id", ondelete=FACT_CASCADE), primary_key=True)
+    place_key: Mapped[str] = mapped_column(Text)
+    province_key: Mapped[str] = mapped_column(Text, index=True)
+
+
+class PersonRow(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_key: Mapped[str] = mapped_column(Text, unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    province_key: Mapped[str] = mapped_column(Text)
+
+
+class PersonLinkRow(Base):
+    """Why a name's titles in a province belong to a person: every merge and split says its reason."""
+
+    __tablename__ = "person_links"
+    __table_args__ = (UniqueConstraint("official_id", "province_key", "title"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete=FACT_CASCADE), index=True)
+    official_id: Mapped[int] = mapped_column(ForeignKey("officials.id", ondelete=FACT_CASCADE))
+    province_key: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    unit_key: Mapped[str | None] = mapped_column(Text)  # the place the title names, when it names one
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class CongressRow(Base):
+    """A numbered congress or term of one body ("Đại hội Đảng bộ xã Nà Bó lần thứ XXI")."""
+
+    __tablename__ = "congresses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    congress_key: Mapped[str] = mapped_column(Text, unique=True)
+    body: Mapped[str] = mapped_column(Text)
+    body_kind: Mapped[str] = mapped_column(String(20))  # party | council | front | union | youth | national …
+    place_key: Mapped[str] = mapped_column(Text)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    start_year: Mapped[int | None] = mapped_column(Integer)
+    end_year: Mapped[int | None] = mapped_column(Integer)
+    held_on: Mapped[date | None] = mapped_column(Date)
+
+
+class CongressMentionRow(Base):
+    __tablename__ = "congress_mentions"
+
+    term_id: Mapped[int] = mapped_column(ForeignKey("terms.id", ondelete=FACT_CASCADE), primary_key=True)
+    congress_id: Mapped[int] = mapped_column(ForeignKey("congresses.id", ondelete=FACT_CASCADE), index=True)
+    held_on: Mapped[date | None] = mapped_column(Date)  # the day this article says the congress was held
+    reason: Mapped[str] = mapped_column(Text)
+
+
+RESOLVED_TABLES = (PlaceRow, PortalPlaceRow, PersonRow, PersonLinkRow, CongressRow, CongressMentionRow)

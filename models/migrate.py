@@ -39,14 +39,19 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+def lock_exclusively(connection: Connection, key: int) -> None:
+    """Hold a database-wide lock named `key` until the transaction ends (SQLite: the write lock)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+    elif connection.dialect.name == "sqlite":
+        # the write lock up front; later starters wait (busy_timeout)
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def lock_for_migration(connection: Connection) -> None:
     """Serialise schema upgrades: crawler workers starting together on an empty database would
     otherwise all try to create the same tables."""
-    if connection.dialect.name == "postgresql":
-        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
-    elif connection.dialect.name == "sqlite":
-        # the write lock up front; later starters wait (busy_timeout), then find the schema at head
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    lock_exclusively(connection, MIGRATION_LOCK_KEY)
 
 
 def upgrade_database(engine_or_url: Engine | str | None = None, revision: str = "head") -> None:

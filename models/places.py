@@ -19,6 +19,7 @@ from extractors.normalize import match_form
 from models.admin_units import ERA_FROM_2025, ERA_UNTIL_2025, AdminUnit, admin_units, fold_name
 
 PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
+LEVEL_DEPTH = {PROVINCE: 0, DISTRICT: 1, COMMUNE: 2}
 # The registry's portal levels -> the level of the unit the portal belongs to.
 PORTAL_LEVELS = {
     "province": PROVINCE, "city": DISTRICT, "district": DISTRICT, "town": DISTRICT,
@@ -171,7 +172,11 @@ def locate(unit: Unit, portal: PlaceChain) -> PlaceChain:
         same = not unit.name or fold_name(unit.name) == fold_name(portal.province)
         return PlaceChain(portal.province if same else unit.name)
     if not unit.name:
-        if unit.level == DISTRICT and portal.district:
+        if unit.level == DISTRICT and portal.district and portal.district.unit_type == unit.unit_type:
+            return portal.at(DISTRICT)
+        if unit.unit_type == "thành phố":  # not the portal's own city: the centrally run city around it
+            return PlaceChain(portal.province)
+        if unit.level == COMMUNE and portal.commune and portal.commune.unit_type != unit.unit_type:
             return portal.at(DISTRICT)
         return portal  # the portal's own place: the best the text allows
     if unit.level == DISTRICT:

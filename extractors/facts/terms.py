@@ -45,11 +45,19 @@ HEAD_REACH = 120
 _UNIT_LIST = r"(?:,\s*(?:xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|thành\s+phố)\b[^,.;:()\d]{0,20}?)*"
 YEARS_GAP = re.compile(rf"[\s,(–-]*(?:và\s+[^,.;:()\d]{{1,40}}?{_UNIT_LIST}[\s,]*)?$", re.IGNORECASE)
 COORDINATION_GAP = re.compile(r"[\s,)]*(?:và|,)\s+[^,.;:()\d]{0,40}$", re.IGNORECASE)
-ORGANISATION = re.compile(
-    r"((?:Đảng bộ|Ban Chấp hành|HĐND|Hội đồng nhân dân|Quốc hội|Ủy ban|UBND|Mặt trận|Hội|Đoàn|Công đoàn|"
-    r"Chi bộ|Cựu chiến binh)[^,.;:()]{0,50}?)\s*(?:lần\s+thứ|khóa|$)",
+_ORGANISATION_HEADS = (
+    r"(?:Đảng bộ|Đảng ủy|Ban Chấp hành|HĐND|Hội đồng nhân dân|Quốc hội|Ủy ban|UBND|Mặt trận|MTTQ|Hội|Đoàn|"
+    r"Công đoàn|Liên đoàn|Chi bộ|Cựu chiến binh)"
+)
+ORGANISATION = re.compile(rf"({_ORGANISATION_HEADS}[^,.;:()]{{0,50}}?)\s*(?:lần\s+thứ|khóa|$)", re.IGNORECASE)
+# The body that holds the congress, as the clause's subject: "Đảng bộ xã Tân Lợi (long trọng) tổ chức Đại hội".
+CONGRESS_SUBJECT = re.compile(
+    rf"({_ORGANISATION_HEADS}[^,.;:()]{{0,50}}?)\s+(?:đã\s+|sẽ\s+)?(?:long\s+trọng\s+)?(?:tổ\s+chức|khai\s+mạc)\s+$",
     re.IGNORECASE,
 )
+# "Đại hội XIV của Đảng", "Đại hội đại biểu toàn quốc lần thứ XIV": the national Party congress.
+OF_THE_PARTY = re.compile(r"\s+của\s+(Đảng)(?![^\W_])(?!\s+bộ)")
+NATIONWIDE = re.compile(r"\b(toàn\s+quốc)\b", re.IGNORECASE)
 
 
 MAX_ORDINAL = 60
@@ -173,14 +181,25 @@ def _attach_years(form: str, ordinals: list[OrdinalMention], years: list[YearsMe
     return unattached
 
 
-def _organisation(text: str, form: str, position: int) -> str | None:
+def _organisation(text: str, form: str, position: int, end: int) -> str | None:
+    """The body a term belongs to: named between the head noun and the ordinal ("Đại hội Đảng bộ xã Nà Bó lần
+    thứ XX"), else the subject holding the congress ("Đảng bộ xã Tân Lợi tổ chức Đại hội ... lần thứ XVIII"),
+    else the Party for "Đại hội XIV của Đảng" and "Đại hội đại biểu toàn quốc"."""
     window = _clause_before(form, position, ORGANISATION_REACH)
-    cut = max((m.end() for m in re.finditer(r"Đại\s+hội|Hội\s+nghị|\bvà\b|,", window, re.IGNORECASE)), default=0)
+    offset = position - len(window)
+    cuts = list(re.finditer(r"Đại\s+hội|Hội\s+nghị|\bvà\b|,", window, re.IGNORECASE))
+    cut = max((m.end() for m in cuts), default=0)
     found = ORGANISATION.search(window, cut)
-    if not found:
-        return None
-    offset = position - len(window) + found.start(1)
-    return text[offset : offset + len(found.group(1))].strip() or None
+    if found is None and cuts and cuts[-1].group(0).lower().startswith("đại"):
+        found = CONGRESS_SUBJECT.search(window, 0, cuts[-1].start())
+    if found is None:
+        after = OF_THE_PARTY.match(form, end) or NATIONWIDE.search(window, cut)
+        if after is None:
+            return None
+        start = after.start(1) if after.re is NATIONWIDE else after.start(1) - offset
+        return text[offset + start : offset + start + len(after.group(1))]
+    start = offset + found.start(1)
+    return text[start : start + len(found.group(1))].strip() or None
 
 
 def _add_term(terms: dict[TermKey, Term], key: TermKey, organisation: str | None, evidence: Evidence) -> None:
@@ -199,7 +218,7 @@ def find_terms(text: str) -> list[Term]:
     terms: dict[TermKey, Term] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         key = TermKey(mention.ordinal, mention.start_year, mention.end_year)
-        organisation = _organisation(text, form, mention.start) if mention.ordinal is not None else None
+        organisation = _organisation(text, form, mention.start, mention.end) if mention.ordinal is not None else None
         _add_term(terms, key, organisation, make_evidence(text, mention.start, mention.end))
     return list(terms.values())
 

@@ -123,3 +123,35 @@ class StorePipeline:
         self.stats.inc_value("vnportal/article_pages_stored")
         self.stats.set_value("vnportal/articles_stored", len(self.article_ids))
         return item
+
+
+class ResolvePipeline:
+    """When a crawl ends, rebuilds places, people and congresses from everything stored (`models.resolve`).
+
+    Setting: `VNPORTAL_RESOLVE_ENABLED`. A failure is logged and counted; the crawl's stored rows stay."""
+
+    def __init__(self, crawler: Crawler, db_url: str | None) -> None:
+        self.crawler = crawler
+        self.db_url = db_url
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ResolvePipeline:
+        enabled = crawler.settings.getbool("VNPORTAL_RESOLVE_ENABLED", True)
+        if not enabled or not crawler.settings.getbool("VNPORTAL_STORE_ENABLED", True):
+            raise NotConfigured
+        return cls(crawler, crawler.settings.get("VNPORTAL_DB"))
+
+    def process_item(self, item: Any, spider: Any = None) -> Any:
+        return item
+
+    def close_spider(self, spider: Any = None) -> None:
+        from models.resolve import resolve_entities
+
+        try:
+            summary = resolve_entities(open_store(self.crawler, self.db_url).engine)
+        except Exception as error:  # the facts are stored; the next crawl or reextract resolves them
+            logger.error("resolving people, places and congresses failed: %r", error)
+            self.crawler.stats.inc_value("vnportal/resolve_errors")
+            return
+        self.crawler.stats.set_value("vnportal/people", summary.people)
+        self.crawler.stats.set_value("vnportal/congresses", summary.congresses)

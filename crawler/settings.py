@@ -31,6 +31,7 @@ LOG_FORMATTER = "crawler.logformatter.VnportalLogFormatter"
 ITEM_PIPELINES = {
     "crawler.pipelines.ExtractPipeline": 300,
     "crawler.pipelines.StorePipeline": 800,
+    "crawler.pipelines.ResolvePipeline": 900,  # closes before StorePipeline records the run as finished
 }
 EXTENSIONS = {
     "crawler.extensions.ProgressExtension": 510,
@@ -44,6 +45,7 @@ DOWNLOADER_MIDDLEWARES = {
 # vnportal settings
 VNPORTAL_EXTRACT_ENABLED = True
 VNPORTAL_STORE_ENABLED = True
+VNPORTAL_RESOLVE_ENABLED = True  # rebuild places, people and congresses when a crawl ends
 VNPORTAL_DB = None  # SQLAlchemy URL; None: $VNPORTAL_DB or sqlite:///vnportal.db
 VNPORTAL_REGISTRY = None  # path to a portals.toml; None: the bundled registry
 VNPORTAL_PROGRESS_ENABLED = True

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from extractors.article import extract_article_from_html, is_article
 from extractors.options import ExtractionOptions
 from models.records import StoredPage
+from models.resolve import resolve_entities
 from models.store import Store, StoreError
 
 
@@ -49,4 +50,5 @@ def reextract(
             summary.non_articles += 1
         if progress is not None:
             progress(summary)
+    resolve_entities(store.engine)  # documents were re-keyed, mentions replaced: people and congresses follow
     return summary

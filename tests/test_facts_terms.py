@@ -49,7 +49,7 @@ def test_repeated_term_is_one_entry_with_all_evidence() -> None:
         ("Đại hội đại biểu Đảng bộ phường Đông Sơn lần thứ I, nhiệm kỳ 2025 - 2030", "Đảng bộ phường Đông Sơn"),
         ("Kỳ họp thứ 3 HĐND huyện khóa XX bế mạc.", "HĐND huyện"),
         ("Sáng 9/5/2025, Đảng bộ xã Hòa Mỹ long trọng tổ chức Đại hội đại biểu lần thứ XIX.", "Đảng bộ xã Hòa Mỹ"),
-        ("Ủy ban MTTQ Việt Nam huyện Lâm Sơn tổ chức Đại hội đại biểu lần thứ XI.", "Ủy ban MTTQ Việt Nam huyện Lâm Sơn"),
+        ("Ủy ban MTTQ Việt Nam huyện Lâm Sơn tổ chức Đại hội lần thứ XI.", "Ủy ban MTTQ Việt Nam huyện Lâm Sơn"),
         ("Đồng chí Đặng Văn Tư, Bí thư Đảng ủy xã khóa XVI trình bày báo cáo.", "Đảng ủy xã"),
         ("bầu 5 đại biểu đi dự Đại hội đại biểu MTTQ Việt Nam tỉnh lần thứ XII.", "MTTQ Việt Nam tỉnh"),
         ("quán triệt Nghị quyết Đại hội XIV của Đảng vào thực tiễn", "Đảng"),

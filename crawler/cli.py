@@ -96,15 +96,20 @@ def extract(paths: tuple[Path, ...], url: str | None, published_on: datetime | N
 def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
     """List the portals of the registry (slug, level, province, CMS, address)."""
     chosen = _load_registry(registry).select(demo=demo)
+    if not as_json:
+        click.echo(f"{'SLUG':32} {'LEVEL':9} {'CMS':20} {'PROVINCE':18} {'BASE URL':40} NAME")
     for portal in chosen:
         if as_json:
             row = {"slug": portal.slug, "name": portal.name, "level": portal.level, "province": portal.province,
                    "cms": portal.cms, "base_url": portal.base_url, "demo": portal.demo}
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
-            click.echo(f"{portal.slug:32} {portal.level:9} {portal.cms:20} {portal.province:18} {portal.base_url}")
+            click.echo(
+                f"{portal.slug:32} {portal.level:9} {portal.cms:20} {portal.province:18} {portal.base_url:40} "
+                f"{portal.name}"
+            )
     if not as_json:
-        click.echo(f"{len(chosen)} portals", err=True)
+        click.echo(f"{len(chosen)} portals")
 
 
 @main.command(name="crawl")
@@ -190,19 +195,100 @@ def _print_summary(db_url: str, seconds: float, stats: dict[str, Any], export_di
         click.echo(f"  CSV files: {export_dir}")
 
 
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _read_only(db_url: str | None) -> Any:
+    from models.readonly import DatabaseNotReady, open_read_only
+
+    try:
+        return open_read_only(resolve_db_url(db_url))
+    except DatabaseNotReady as error:
+        raise click.ClickException(str(error)) from None
+
+
 @main.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder for the CSV files (created if missing).")
+              help="Folder for the files (created if missing).")
+@click.option("--format", "file_format", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
+              show_default=True, help="CSV (UTF-8 with BOM, formula-safe), JSON Lines, or Parquet (extra analyst).")
+@click.option("--portal", "slugs", multiple=True, help="Only this portal's articles and their facts (repeatable).")
+@click.option("--since", type=DAY, help="Only articles published on or after this day (YYYY-MM-DD).")
+@click.option("--until", type=DAY, help="Only articles published on or before this day (YYYY-MM-DD).")
+@click.option("--tables", help="Comma-separated tables and views to export [default: every one].")
 @DB_OPTION
-def export(out_dir: Path, db_url: str | None) -> None:
-    """Export every table and view as CSV (UTF-8 with BOM for Excel, formula-injection safe)."""
-    from models.export import export_csv
+def export(
+    out_dir: Path, file_format: str, slugs: tuple[str, ...], since: datetime | None, until: datetime | None,
+    tables: str | None, db_url: str | None,
+) -> None:
+    """Export tables and views as CSV, JSON Lines or Parquet, with a datapackage.json describing them.
 
-    url = resolve_db_url(db_url)
-    paths = export_csv(url, out_dir)
+    The database is only read. Files are streamed: memory stays flat however large the database is.
+    """
+    from models.export import ExportError, ExportOptions, export_dataset
+
+    options = ExportOptions(
+        format=file_format, portals=slugs, since=since.date() if since else None,
+        until=until.date() if until else None,
+        tables=tuple(t.strip() for t in (tables or "").split(",") if t.strip()),
+    )
+    try:
+        paths = export_dataset(_read_only(db_url), out_dir, options)
+    except ExportError as error:
+        raise click.ClickException(str(error)) from None
     for path in paths:
         click.echo(str(path))
-    click.echo(f"{len(paths)} CSV files in {out_dir}", err=True)
+    click.echo(f"{len(paths) - 1} {file_format} files and datapackage.json in {out_dir}", err=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--portal", help="Only this portal's articles.")
+@click.option("--since", type=DAY, help="Only articles published on or after this day (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of text.")
+@DB_OPTION
+def search(
+    query: str, portal: str | None, since: datetime | None, limit: int, as_json: bool, db_url: str | None
+) -> None:
+    """Find articles holding every word of QUERY, ignoring tone marks and case ("bi thu huyen uy" finds
+    "Bí thư Huyện ủy", d finds đ), best first, each with a passage around the match."""
+    from sqlalchemy.orm import Session
+
+    from models.search import search as search_articles
+
+    with Session(_read_only(db_url)) as session:
+        hits = search_articles(session, query, portal=portal, since=since.date() if since else None, limit=limit)
+    for hit in hits:
+        if as_json:
+            click.echo(json.dumps(hit.as_dict(), ensure_ascii=False))
+        else:
+            click.echo(f"{hit.published_on or '----------'}  {hit.portal}  {hit.title or ''}\n  {hit.url}\n"
+                       f"  {hit.snippet}\n")
+    click.echo(f"{len(hits)} articles", err=True)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=int, default=8001, show_default=True, help="Port to listen on.")
+def serve(db_url: str | None, host: str, port: int) -> None:
+    """Browse the database in Datasette, read-only, with every table and column described and canned
+    questions (who held which post when, which articles cite a document, the congresses of a term in a
+    province, the most cited documents per province). Needs the `analyst` extra and a SQLite database."""
+    from models.browse import serve as serve_database
+    from models.readonly import sqlite_path
+    from models.session import resolve_url
+
+    engine = _read_only(db_url)
+    path = sqlite_path(resolve_url(resolve_db_url(db_url)))
+    engine.dispose()
+    if path is None:
+        raise click.ClickException("Datasette reads SQLite only: export the PostgreSQL data or serve a SQLite copy")
+    try:
+        raise SystemExit(serve_database(path, host, port))
+    except RuntimeError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @main.command()

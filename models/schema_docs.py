@@ -194,6 +194,10 @@ def columns_of(engine: Engine) -> dict[str, list[str]]:
     return {name: [c["name"] for c in inspector.get_columns(name)] for name in names}
 
 
+def _cell(text: str | None) -> str:
+    return (text or "").replace("|", "\\|")
+
+
 def render_markdown(columns: dict[str, list[str]]) -> str:
     lines = [
         "# Database schema",
@@ -206,7 +210,7 @@ def render_markdown(columns: dict[str, list[str]]) -> str:
         lines += [f"## {heading}", ""]
         for name in [n for n in columns if n in group]:
             lines += [f"### `{name}`", "", group[name][0], "", "| column | meaning |", "|---|---|"]
-            lines += [f"| `{col}` | {describe(name, col) or ''} |" for col in columns[name]]
+            lines += [f"| `{col}` | {_cell(describe(name, col))} |" for col in columns[name]]
             lines.append("")
     return "\n".join(lines)
 

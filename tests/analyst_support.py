@@ -3,6 +3,8 @@ provinces, their articles extracted from `tests/fixtures/analyst/*.txt`, stored 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -35,3 +37,12 @@ def build_two_portal_database(url: str) -> Store:
         store.save_article(None, slug, article)
     resolve_entities(store.engine)
     return store
+
+
+def run_demo(workdir: Path) -> Path:
+    """The bundled demo crawled into `workdir/vnportal.db` by the real command (crawl, store, resolve)."""
+    db = workdir / "vnportal.db"
+    command = [sys.executable, "-m", "crawler.cli", "demo", "--db", f"sqlite:///{db}", "--out", str(workdir / "csv")]
+    result = subprocess.run(command, cwd=workdir, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return db

@@ -18,7 +18,10 @@ from models.tables import Base
 FIXTURES = Path(__file__).parent / "fixtures" / "models"
 PORTAL = PortalRecord("binhtritay", "Cổng TTĐT phường Bình Trị Tây", "https://binhtritay.example.gov.vn/")
 FETCHED_AT = datetime(2025, 6, 15, 2, 30, tzinfo=UTC)
-VIEWS = ["v_article_dates", "v_article_officials", "v_article_sittings", "v_article_terms", "v_document_citations"]
+VIEWS = [
+    "v_article_dates", "v_article_officials", "v_article_sittings", "v_article_terms", "v_congresses",
+    "v_document_citations", "v_documents", "v_people", "v_person_links", "v_position_mentions", "v_positions",
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +41,7 @@ def exported(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
         page = FetchedPage(article.url or "", None, 200, FETCHED_AT, PORTAL.slug, html)
         store.save_article(store.record_page(page, "article"), PORTAL.slug, article)
     store.record_failure(store.start_run([PORTAL.slug]), "https://binhtritay.example.gov.vn/x", "=HYPERLINK(1)")
-    paths = export_csv(store.engine, root / "csv")
+    paths = [p for p in export_csv(store.engine, root / "csv") if p.suffix == ".csv"]
     store.close()
     return {path.stem: path for path in paths}
 

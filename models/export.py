@@ -52,6 +52,7 @@ from models.tables import (
     DocumentCitationRow,
     OfficialMentionRow,
     PersonLinkRow,
+    PortalPlaceRow,
     PortalRow,
     TermRow,
 )
@@ -193,6 +194,19 @@ def _article_ids(options: ExportOptions) -> Select[Any]:
     return stmt
 
 
+def _people_named_in(articles: Select[Any]) -> Select[Any]:
+    """People a kept article names: the person a mention's name, province and title link to."""
+    return (
+        select(PersonLinkRow.person_id)
+        .join(OfficialMentionRow, (OfficialMentionRow.official_id == PersonLinkRow.official_id)
+              & (OfficialMentionRow.title == PersonLinkRow.title))
+        .join(ArticleRow, ArticleRow.id == OfficialMentionRow.article_id)
+        .join(PortalPlaceRow, (PortalPlaceRow.portal_id == ArticleRow.portal_id)
+              & (PortalPlaceRow.province_key == PersonLinkRow.province_key))
+        .where(OfficialMentionRow.article_id.in_(articles))
+    )
+
+
 def _id_sets(options: ExportOptions) -> dict[str, Select[Any]]:
     """Which ids of each kind the filters keep, as sub-selects."""
     articles = _article_ids(options)
@@ -205,7 +219,7 @@ def _id_sets(options: ExportOptions) -> dict[str, Select[Any]]:
         "article": articles,
         "document": select(DocumentCitationRow.document_id).where(DocumentCitationRow.article_id.in_(articles)),
         "official": officials,
-        "person": select(PersonLinkRow.person_id).where(PersonLinkRow.official_id.in_(officials)),
+        "person": _people_named_in(articles),
         "congress": select(CongressMentionRow.congress_id).where(CongressMentionRow.term_id.in_(terms)),
         "term": terms,
         "portal": portals,
@@ -234,7 +248,10 @@ def _filter(relation: Relation, sets: dict[str, Select[Any]]) -> Callable[[Selec
 
 
 def rows_of(connection: Connection, relation: Relation, options: ExportOptions) -> Iterator[Any]:
-    source = table(relation.name, *(column(name) for name in relation.columns))
+    # a table's own columns carry their types (SQLite hands back dates and booleans untyped otherwise)
+    source = Base.metadata.tables.get(relation.name)
+    if source is None:
+        source = table(relation.name, *(column(name) for name in relation.columns))
     stmt = select(*(source.c[name] for name in relation.columns))
     if options.filtered:
         stmt = _filter(relation, _id_sets(options))(stmt, source)
@@ -310,8 +327,9 @@ def _arrow_column(values: list[Any], kind: str) -> Any:
         return pa.array([None if v is None else json.dumps(v, ensure_ascii=False) for v in values], pa.string())
     if kind == "string":
         return pa.array([None if v is None else str(v) for v in values], pa.string())
-    arrow_type = {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}[kind]
-    return pa.array(values, arrow_type)
+    if kind == "boolean":
+        return pa.array([None if v is None else bool(v) for v in values], pa.bool_())
+    return pa.array(values, {"integer": pa.int64(), "number": pa.float64()}[kind])
 
 
 def write_parquet(path: Path, relation: Relation, rows: Iterable[Any], types: dict[str, str]) -> Path:

@@ -82,7 +82,7 @@ def build(db: Path, articles: int, seed: int = 7) -> None:
         con.executemany(
             "INSERT INTO document_citations (article_id, document_id, issued_on, raw, snippet) "
             "VALUES (?, ?, '2025-02-28', 'Kế hoạch số 45-KH/HU', 'theo Kế hoạch số 45-KH/HU')",
-            [(a, rng.randint(1, 50000)) for a in batch for _ in range(2)],
+            [(a, (2 * a + k) % 50000 + 1) for a in batch for k in range(2)],
         )
         con.executemany(
             "INSERT INTO terms (article_id, ordinal, start_year, end_year, organisation, snippet) "

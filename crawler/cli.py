@@ -278,15 +278,17 @@ def serve(db_url: str | None, host: str, port: int) -> None:
     province, the most cited documents per province). Needs the `analyst` extra and a SQLite database."""
     from models.browse import serve as serve_database
     from models.readonly import sqlite_path
+    from models.schema_docs import columns_of
     from models.session import resolve_url
 
-    engine = _read_only(db_url)
     path = sqlite_path(resolve_url(resolve_db_url(db_url)))
-    engine.dispose()
     if path is None:
         raise click.ClickException("Datasette reads SQLite only: export the PostgreSQL data or serve a SQLite copy")
+    engine = _read_only(db_url)
+    columns = columns_of(engine)
+    engine.dispose()
     try:
-        raise SystemExit(serve_database(path, host, port))
+        raise SystemExit(serve_database(path, columns, host, port))
     except RuntimeError as error:
         raise click.ClickException(str(error)) from None
 

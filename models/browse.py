@@ -77,12 +77,13 @@ ORDER BY province, rank""",
 )
 
 
-def datasette_metadata(database: str) -> dict[str, Any]:
-    """Datasette metadata for the database named `database` (Datasette names it after the file's stem)."""
+def datasette_metadata(database: str, columns: dict[str, list[str]]) -> dict[str, Any]:
+    """Datasette metadata for the database named `database` (Datasette names it after the file's stem), with
+    a description of each of `columns` (relation -> its column names, see `schema_docs.columns_of`)."""
     relations = {}
-    for name, (description, _columns) in {**TABLES, **VIEWS}.items():
-        columns = {c: describe(name, c) for c in _declared_columns(name)}
-        relations[name] = {"description": description, "columns": {c: d for c, d in columns.items() if d}}
+    for name, (description, _own) in {**TABLES, **VIEWS}.items():
+        described = {c: describe(name, c) for c in columns.get(name, [])}
+        relations[name] = {"description": description, "columns": {c: d for c, d in described.items() if d}}
     relations.update({t: {"hidden": True} for t in FTS_TABLES})
     return {
         "title": "vnportal",
@@ -102,11 +103,6 @@ def datasette_metadata(database: str) -> dict[str, Any]:
 FTS_TABLES = ("articles_fts", "articles_fts_config", "articles_fts_data", "articles_fts_docsize", "articles_fts_idx")
 
 
-def _declared_columns(name: str) -> list[str]:
-    own = (TABLES.get(name) or VIEWS.get(name) or ("", {}))[1]
-    return list(own) + [c for c in ("id", "article_id", "portal", "published_on", "snippet") if c not in own]
-
-
 def datasette_command(db_path: Path, metadata_path: Path, host: str, port: int) -> list[str]:
     return [
         sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_path),
@@ -114,11 +110,11 @@ def datasette_command(db_path: Path, metadata_path: Path, host: str, port: int) 
     ]
 
 
-def serve(db_path: Path, host: str = "127.0.0.1", port: int = 8001) -> int:
+def serve(db_path: Path, columns: dict[str, list[str]], host: str = "127.0.0.1", port: int = 8001) -> int:
     """Run Datasette on the database (blocks until stopped); returns its exit status."""
     if importlib.util.find_spec("datasette") is None:
         raise RuntimeError('`vnportal serve` needs Datasette: pip install -e ".[analyst]"')
     with tempfile.TemporaryDirectory(prefix="vnportal-serve-") as folder:
         metadata = Path(folder) / "metadata.json"
-        metadata.write_text(json.dumps(datasette_metadata(db_path.stem), ensure_ascii=False), encoding="utf-8")
+        metadata.write_text(json.dumps(datasette_metadata(db_path.stem, columns), ensure_ascii=False), encoding="utf-8")
         return subprocess.call(datasette_command(db_path, metadata, host, port))

@@ -99,3 +99,8 @@ def test_each_canned_question_shows_its_rows(
 def test_views_show_their_description(page: object, server: str) -> None:
     page.goto(f"{server}/v_documents")  # type: ignore[attr-defined]
     assert "One row per document, with its citations." in page.content()  # type: ignore[attr-defined]
+
+
+def test_columns_show_their_meaning(page: object, server: str) -> None:
+    page.goto(f"{server}/documents")  # type: ignore[attr-defined]
+    assert "national (one document everywhere)" in page.content()  # type: ignore[attr-defined]

@@ -99,3 +99,26 @@ def test_resolving_again_keeps_the_ids(store: Store) -> None:
     before = rows(store, "SELECT person_id, province FROM v_people ORDER BY person_id")
     resolve_entities(store.engine)
     assert rows(store, "SELECT person_id, province FROM v_people ORDER BY person_id") == before
+
+
+def test_a_title_status_is_stored_and_the_latest_shown(db_url: str) -> None:
+    from datetime import date
+
+    from extractors.types import Article, Facts, Official, PageContent, TitleStatus
+    from models.records import PortalRecord
+    from models.resolve import resolve_entities
+
+    store = Store(db_url)
+    store.upsert_portal(PortalRecord("p", "Cổng thông tin điện tử huyện Hòa Sơn", "http://p.test/", "district",
+                                     "Đông Lâm"))
+    title = "Chủ tịch UBND huyện Hòa Sơn"
+    for day, status in ((date(2021, 6, 1), TitleStatus.ELECTED), (date(2025, 3, 1), TitleStatus.RELIEVED)):
+        official = Official("Trần Văn Bình", [title], title_status={title: status})
+        content = PageContent(text=f"Ông Trần Văn Bình, {title}.", title="Tin", published_on=day)
+        store.save_article(None, "p", Article(content, Facts(officials=[official]), url=f"http://p.test/{day}"))
+    resolve_entities(store.engine)
+    statuses = rows(store, "SELECT status FROM v_position_mentions ORDER BY seen_on")
+    assert [r["status"] for r in statuses] == ["elected", "relieved"]
+    (position,) = rows(store, "SELECT status, first_seen, last_seen, articles FROM v_positions")
+    assert (position["status"], str(position["first_seen"]), position["articles"]) == ("relieved", "2021-06-01", 2)
+    store.close()

@@ -83,7 +83,7 @@ def snippet_for(text: str, query_tokens: list[str]) -> str:
     return ("…" if start else "") + collapse_spaces(passage) + ("…" if end < len(text) else "")
 
 
-def _ranked_ids(session: Session, tokens: list[str], dialect: str) -> Any:
+def ranked_article_ids(session: Session, tokens: list[str], dialect: str) -> Any:
     """(article id, score) ranked by the database's full-text index; None where it has none."""
     if dialect == "sqlite":
         match = " ".join(f'"{t}"' for t in tokens)
@@ -108,7 +108,7 @@ def search(
     tokens = _TOKEN.findall(fold_query(query))
     if not tokens:
         return []
-    ranked = _ranked_ids(session, tokens, session.get_bind().dialect.name)
+    ranked = ranked_article_ids(session, tokens, session.get_bind().dialect.name)
     columns = (ArticleRow.id, PortalRow.slug, ArticleRow.title, ArticleRow.published_on, ArticleRow.url,
                ArticleRow.text)
     if ranked is None:

@@ -45,3 +45,20 @@ def test_portal_and_since_narrow_the_results(store: Store) -> None:
 
 def test_a_query_of_no_words_finds_nothing(store: Store) -> None:
     assert found(store, " -- ") == []
+
+
+def test_the_database_index_answers_the_search(store: Store) -> None:
+    """SQLite: the FTS5 table is queried; PostgreSQL: the GIN index of the folded text is used."""
+    from sqlalchemy import select, text
+
+    from models.search import ranked_article_ids
+
+    with store.engine.connect() as connection:
+        dialect = connection.dialect.name
+        if dialect == "postgresql":
+            connection.execute(text("SET enable_seqscan = off"))
+        ranked = ranked_article_ids(Session(bind=connection), ["huyen", "uy"], dialect)
+        compiled = select(ranked.c.id).compile(connection, compile_kwargs={"literal_binds": True})
+        plan = " ".join(str(r[-1]) for r in connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}"
+                                                                    if dialect == "sqlite" else f"EXPLAIN {compiled}")))
+    assert ("VIRTUAL TABLE INDEX" in plan) if dialect == "sqlite" else ("rx_articles_search" in plan)

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
+from twisted.python.failure import Failure
 
+from crawler.crawl_stats import storable_stats
+from crawler.errors import CrawlFailed
+from crawler.locking import crawl_lock
+from crawler.outcome import FINISHED, RunOutcome, decide_outcome
 from crawler.registry import Portal
 from crawler.spiders.portal import PortalSpider
+from crawler.yield_check import YieldDrop, YieldRule, drops_as_stats, yield_drops
+from models.store import Store
 
 DEFAULT_DB_URL = "sqlite:///vnportal.db"
+YIELD_HISTORY_SCAN = 200  # recent finished runs searched for each portal's history
 MIRROR_ROOT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "mirror"
 
 # The bundled mirror is local: no politeness delay, and every page is fetched again on each demo run so
@@ -68,19 +77,74 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
 class CrawlResult:
     stats: dict[str, Any]
     seconds: float
+    outcome: RunOutcome = field(default_factory=lambda: RunOutcome(FINISHED))
+    run_id: int | None = None
+    yield_drops: list[YieldDrop] = field(default_factory=list)
 
     def count(self, key: str) -> int:
         value = self.stats.get(key, 0)
         return int(value) if isinstance(value, int | float) else 0
 
 
+class _SignalRecordingProcess(CrawlerProcess):
+    """Scrapy stops gracefully on the first SIGINT/SIGTERM; the run records which one it was."""
+
+    received: int | None = None
+
+    def _signal_shutdown(self, signum: int, frame: Any) -> None:
+        if self.received is None:
+            self.received = signum
+        super()._signal_shutdown(signum, frame)
+
+
+def uses_shared_frontier(settings: Settings) -> bool:
+    return "scrapy_redis" in str(settings.get("SCHEDULER", ""))
+
+
+def _flag_yield_drops(
+    store: Store, run_id: int, slugs: list[str], stats: dict[str, Any], rule: YieldRule
+) -> list[YieldDrop]:
+    earlier = [run for run in store.recent_runs(limit=YIELD_HISTORY_SCAN, status=FINISHED) if run.id != run_id]
+    drops = yield_drops(slugs, stats, earlier, rule)
+    stats.update(drops_as_stats(drops))
+    return drops
+
+
 def crawl(portals: list[Portal], db_url: str, overrides: Mapping[str, Any] | None = None) -> CrawlResult:
-    """Crawl `portals` into the database at `db_url`; blocks until done (one crawl per process)."""
+    """Crawl `portals` into the database at `db_url`; blocks until done (one crawl per process).
+
+    Before Scrapy starts: the database is opened (created and upgraded when needed) and the portals' crawl
+    locks are taken (`crawler.locking`; `CrawlLocked` when another crawl holds one). Afterwards the run row
+    says how it ended (`result.outcome`) and flags portals whose yield fell (`result.yield_drops`).
+    """
     settings = project_settings({"VNPORTAL_DB": db_url, **(overrides or {})})
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(PortalSpider)
+    slugs = sorted(p.slug for p in portals)
+    shared = uses_shared_frontier(settings)
+    store = Store(db_url)
+    failures: list[Failure] = []
     started = time.monotonic()
-    process.crawl(crawler, portals=portals)
-    process.start()
+    with crawl_lock(store.engine, slugs, shared=shared):
+        process = _SignalRecordingProcess(settings)  # configures logging: mute after it
+        for name in settings.getlist("VNPORTAL_MUTED_LOGGERS"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        crawler = process.create_crawler(PortalSpider)
+        crawler.vnportal_store = store  # type: ignore[attr-defined]  # shared with the pipeline
+        process.crawl(crawler, portals=portals).addErrback(failures.append)
+        process.start()
     stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
-    return CrawlResult(stats=stats, seconds=time.monotonic() - started)
+    error = failures[0] if failures else None
+    outcome = decide_outcome(
+        stats, slugs, signum=process.received, error=error.getErrorMessage() if error else None,
+        shared_frontier=shared,
+    )
+    run_id = getattr(crawler, "vnportal_run_id", None)
+    drops: list[YieldDrop] = []
+    if run_id is not None:
+        if outcome.status == FINISHED:
+            drops = _flag_yield_drops(store, run_id, slugs, stats, YieldRule.from_settings(settings))
+        store.finish_run(run_id, storable_stats(stats), outcome.status, outcome.reason)
+    store.close()
+    result = CrawlResult(stats, time.monotonic() - started, outcome, run_id, drops)
+    if error is not None:
+        raise CrawlFailed(outcome.reason or "the crawl could not run", detail=error.getTraceback()) from None
+    return result

@@ -72,12 +72,13 @@ def progress_lines(stats: dict[str, Any], seconds: float) -> list[str]:
         f"crawl: {summed.fetched} fetched, {summed.stored} stored, {summed.failed} failed"
         f" ({rate(summed.fetched, seconds)}, {format_duration(seconds)})"
     ]
-    busiest = sorted(tallies.items(), key=lambda item: -(item[1].fetched + item[1].failed))
-    width = max((len(slug) for slug, _ in busiest[:PORTALS_SHOWN]), default=0)
-    for slug, tally in busiest[:PORTALS_SHOWN]:
+    busiest = sorted(tallies, key=lambda slug: -(tallies[slug].fetched + tallies[slug].failed))[:PORTALS_SHOWN]
+    width = max(map(len, busiest), default=0)
+    for slug in sorted(busiest):  # a stable order: lines do not jump between updates
+        tally = tallies[slug]
         lines.append(f"  {slug:{width}}  {tally.fetched:6} fetched {tally.stored:6} stored {tally.failed:5} failed")
-    if len(busiest) > PORTALS_SHOWN:
-        lines.append(f"  … and {len(busiest) - PORTALS_SHOWN} more portals")
+    if len(tallies) > PORTALS_SHOWN:
+        lines.append(f"  … and {len(tallies) - PORTALS_SHOWN} more portals")
     return lines
 
 

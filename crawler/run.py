@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from twisted.python.failure import Failure
 
@@ -97,6 +99,16 @@ class _SignalRecordingProcess(CrawlerProcess):
         super()._signal_shutdown(signum, frame)
 
 
+@contextmanager
+def _signal_handlers_restored() -> Iterator[None]:
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+
+
 def uses_shared_frontier(settings: Settings) -> bool:
     return "scrapy_redis" in str(settings.get("SCHEDULER", ""))
 
@@ -120,31 +132,42 @@ def crawl(portals: list[Portal], db_url: str, overrides: Mapping[str, Any] | Non
     settings = project_settings({"VNPORTAL_DB": db_url, **(overrides or {})})
     slugs = sorted(p.slug for p in portals)
     shared = uses_shared_frontier(settings)
-    store = Store(db_url)
-    failures: list[Failure] = []
     started = time.monotonic()
-    with crawl_lock(store.engine, slugs, shared=shared):
-        process = _SignalRecordingProcess(settings)  # configures logging: mute after it
-        for name in settings.getlist("VNPORTAL_MUTED_LOGGERS"):
-            logging.getLogger(name).setLevel(logging.CRITICAL)
-        crawler = process.create_crawler(PortalSpider)
-        crawler.vnportal_store = store  # type: ignore[attr-defined]  # shared with the pipeline
-        process.crawl(crawler, portals=portals).addErrback(failures.append)
-        process.start()
-    stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
-    error = failures[0] if failures else None
-    outcome = decide_outcome(
-        stats, slugs, signum=process.received, error=error.getErrorMessage() if error else None,
-        shared_frontier=shared,
-    )
-    run_id = getattr(crawler, "vnportal_run_id", None)
-    drops: list[YieldDrop] = []
-    if run_id is not None:
-        if outcome.status == FINISHED:
-            drops = _flag_yield_drops(store, run_id, slugs, stats, YieldRule.from_settings(settings))
-        store.finish_run(run_id, storable_stats(stats), outcome.status, outcome.reason)
-    store.close()
-    result = CrawlResult(stats, time.monotonic() - started, outcome, run_id, drops)
+    with Store(db_url) as store:
+        with crawl_lock(store.engine, slugs, shared=shared):
+            scrapy_run = _run_scrapy(settings, portals, store)
+        stats = dict(scrapy_run.crawler.stats.get_stats()) if scrapy_run.crawler.stats else {}
+        error = scrapy_run.failures[0] if scrapy_run.failures else None
+        outcome = decide_outcome(
+            stats, slugs, signum=scrapy_run.process.received, error=error.getErrorMessage() if error else None,
+            shared_frontier=shared,
+        )
+        run_id = getattr(scrapy_run.crawler, "vnportal_run_id", None)
+        drops: list[YieldDrop] = []
+        if run_id is not None:
+            if outcome.status == FINISHED:
+                drops = _flag_yield_drops(store, run_id, slugs, stats, YieldRule.from_settings(settings))
+            store.finish_run(run_id, storable_stats(stats), outcome.status, outcome.reason)
     if error is not None:
         raise CrawlFailed(outcome.reason or "the crawl could not run", detail=error.getTraceback()) from None
-    return result
+    return CrawlResult(stats, time.monotonic() - started, outcome, run_id, drops)
+
+
+@dataclass
+class _ScrapyRun:
+    process: _SignalRecordingProcess
+    crawler: Crawler
+    failures: list[Failure]
+
+
+def _run_scrapy(settings: Settings, portals: list[Portal], store: Store) -> _ScrapyRun:
+    process = _SignalRecordingProcess(settings)  # configures logging: mute after it
+    for name in settings.getlist("VNPORTAL_MUTED_LOGGERS"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    crawler = process.create_crawler(PortalSpider)
+    crawler.vnportal_store = store  # type: ignore[attr-defined]  # shared with the pipeline
+    failures: list[Failure] = []
+    process.crawl(crawler, portals=portals).addErrback(failures.append)
+    with _signal_handlers_restored():  # Scrapy's own would swallow a later Ctrl-C (during an export)
+        process.start()
+    return _ScrapyRun(process, crawler, failures)

@@ -14,12 +14,15 @@ from scrapy.exceptions import DontCloseSpider, NotConfigured
 from scrapy.http import Response
 from twisted.internet import task
 
-from crawler.crawl_stats import TOTAL_KEYS, portal_key, portal_tallies, total
+from crawler.crawl_stats import TOTAL_KEYS, portal_key, portal_tallies, storable_stats, total
 from crawler.items import FailureItem, PageItem
+from crawler.outcome import FINISHED, decide_outcome, uses_shared_frontier
 from crawler.progress import ProgressDisplay, format_duration, rate
+from crawler.yield_check import YieldDrop, YieldRule, drops_as_stats, yield_drops
 
 logger = logging.getLogger(__name__)
 PORTALS_SHOWN = 10  # portal lines in the progress block; the busiest first
+YIELD_HISTORY_SCAN = 200  # recent finished runs searched for each portal's history
 
 
 class PortalStatsExtension:
@@ -161,6 +164,44 @@ class RunHeartbeatExtension:
     def closed(self, spider: Any = None, reason: str = "") -> None:
         if self.ticker.running:
             self.ticker.stop()
+
+
+class RunOutcomeExtension:
+    """Closes the crawl's run row with its outcome (`crawler.outcome`) and flags portals whose yield fell
+    (`crawler.yield_check`), whichever way the crawl was started (`vnportal crawl`, `scrapy crawl`).
+
+    The pipeline opened the run; this runs after it closed (spider_closed), when the close reason is known.
+    `crawler.run` refines the outcome afterwards with what only the process knows (which signal, a start-up
+    error) and keeps the flags found here (`crawler.vnportal_yield_drops`).
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunOutcomeExtension:
+        if not crawler.settings.getbool("VNPORTAL_STORE_ENABLED", True):
+            raise NotConfigured
+        extension = cls(crawler)
+        crawler.signals.connect(extension.closed, signal=signals.spider_closed)
+        return extension
+
+    def closed(self, spider: Any = None, reason: str = "") -> None:
+        store = getattr(self.crawler, "vnportal_store", None)
+        run_id = getattr(self.crawler, "vnportal_run_id", None)
+        if store is None or run_id is None:
+            return
+        stats = {**self.crawler.stats.get_stats(), "finish_reason": reason}
+        portals = sorted(getattr(spider, "portals", {}))
+        outcome = decide_outcome(stats, portals, shared_frontier=uses_shared_frontier(self.crawler.settings))
+        drops: list[YieldDrop] = []
+        if outcome.status == FINISHED:
+            earlier = [run for run in store.recent_runs(limit=YIELD_HISTORY_SCAN, status=FINISHED) if run.id != run_id]
+            drops = yield_drops(portals, stats, earlier, YieldRule.from_settings(self.crawler.settings))
+            for key, value in drops_as_stats(drops).items():
+                self.crawler.stats.set_value(key, value)
+        self.crawler.vnportal_yield_drops = drops  # type: ignore[attr-defined]
+        store.finish_run(run_id, storable_stats(self.crawler.stats.get_stats()), outcome.status, outcome.reason)
 
 
 class SharedFrontierIdleExtension:

@@ -20,6 +20,11 @@ class RunOutcome:
     signum: int | None = None  # the signal that interrupted the run
 
 
+def uses_shared_frontier(settings: Any) -> bool:
+    """Workers of a scrapy-redis frontier: one of them fetching nothing is no failure."""
+    return "scrapy_redis" in str(settings.get("SCHEDULER", ""))
+
+
 def _fetched(stats: Mapping[str, Any]) -> int:
     return int(stats.get(TOTAL_KEYS["fetched"], 0))
 

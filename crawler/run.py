@@ -20,14 +20,13 @@ from twisted.python.failure import Failure
 from crawler.crawl_stats import storable_stats
 from crawler.errors import CrawlFailed
 from crawler.locking import crawl_lock
-from crawler.outcome import FINISHED, RunOutcome, decide_outcome
+from crawler.outcome import FINISHED, RunOutcome, decide_outcome, uses_shared_frontier
 from crawler.registry import Portal
 from crawler.spiders.portal import PortalSpider
-from crawler.yield_check import YieldDrop, YieldRule, drops_as_stats, yield_drops
+from crawler.yield_check import YieldDrop
 from models.store import Store
 
 DEFAULT_DB_URL = "sqlite:///vnportal.db"
-YIELD_HISTORY_SCAN = 200  # recent finished runs searched for each portal's history
 MIRROR_ROOT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "mirror"
 
 # The bundled mirror is local: no politeness delay, and every page is fetched again on each demo run so
@@ -109,25 +108,14 @@ def _signal_handlers_restored() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def uses_shared_frontier(settings: Settings) -> bool:
-    return "scrapy_redis" in str(settings.get("SCHEDULER", ""))
-
-
-def _flag_yield_drops(
-    store: Store, run_id: int, slugs: list[str], stats: dict[str, Any], rule: YieldRule
-) -> list[YieldDrop]:
-    earlier = [run for run in store.recent_runs(limit=YIELD_HISTORY_SCAN, status=FINISHED) if run.id != run_id]
-    drops = yield_drops(slugs, stats, earlier, rule)
-    stats.update(drops_as_stats(drops))
-    return drops
-
-
 def crawl(portals: list[Portal], db_url: str, overrides: Mapping[str, Any] | None = None) -> CrawlResult:
     """Crawl `portals` into the database at `db_url`; blocks until done (one crawl per process).
 
     Before Scrapy starts: the database is opened (created and upgraded when needed) and the portals' crawl
     locks are taken (`crawler.locking`; `CrawlLocked` when another crawl holds one). Afterwards the run row
-    says how it ended (`result.outcome`) and flags portals whose yield fell (`result.yield_drops`).
+    says how it ended (`result.outcome`: which signal stopped it, or why it could not run, is only known
+    here; `RunOutcomeExtension` closed the run from inside Scrapy) and which portals' yield fell
+    (`result.yield_drops`).
     """
     settings = project_settings({"VNPORTAL_DB": db_url, **(overrides or {})})
     slugs = sorted(p.slug for p in portals)
@@ -143,10 +131,8 @@ def crawl(portals: list[Portal], db_url: str, overrides: Mapping[str, Any] | Non
             shared_frontier=shared,
         )
         run_id = getattr(scrapy_run.crawler, "vnportal_run_id", None)
-        drops: list[YieldDrop] = []
+        drops: list[YieldDrop] = getattr(scrapy_run.crawler, "vnportal_yield_drops", [])
         if run_id is not None:
-            if outcome.status == FINISHED:
-                drops = _flag_yield_drops(store, run_id, slugs, stats, YieldRule.from_settings(settings))
             store.finish_run(run_id, storable_stats(stats), outcome.status, outcome.reason)
     if error is not None:
         raise CrawlFailed(outcome.reason or "the crawl could not run", detail=error.getTraceback()) from None

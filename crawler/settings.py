@@ -36,6 +36,7 @@ EXTENSIONS = {
     "crawler.extensions.PortalStatsExtension": 500,
     "crawler.extensions.ProgressExtension": 510,
     "crawler.extensions.RunHeartbeatExtension": 515,
+    "crawler.extensions.RunOutcomeExtension": 530,
     "crawler.extensions.SharedFrontierIdleExtension": 520,
 }
 DOWNLOADER_MIDDLEWARES = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -9,10 +10,14 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 from click.testing import CliRunner
+from scrapy.utils.test import get_crawler
 from sqlalchemy import update
 
 from crawler.cli import main
 from crawler.crawl_stats import portal_key
+from crawler.extensions import RunOutcomeExtension
+from crawler.registry import Portal, load_registry
+from crawler.spiders.portal import PortalSpider
 from crawler.yield_check import DROPS_KEY, YieldRule, drops_as_stats, yield_drops
 from models.records import RunRecord
 from models.runs import RunOwner, abandonment_reason
@@ -179,3 +184,44 @@ def test_runs_limit_and_json(store: Store, db_url: str) -> None:
     )
     assert (failed["fetched"], failed["stored"], failed["failed"]) == (0, 0, 9)
     assert records[0]["seconds"] >= 0 and records[0]["host"] == RunOwner.current().host
+
+
+# closing a crawl's run from inside Scrapy (any entry point, `scrapy crawl` included) --------------------------
+
+class ClosingCrawl:
+    """A crawler whose pipeline opened run `run_id` for `slugs`, about to close with some stats."""
+
+    def __init__(self, store: Store, slugs: list[str], stats: dict[str, int]) -> None:
+        self.crawler = get_crawler(PortalSpider, {"VNPORTAL_DB": "unused"})
+        self.spider = PortalSpider(portals=[registry_portal(slug) for slug in slugs])
+        self.crawler.vnportal_store = store  # type: ignore[attr-defined]
+        self.crawler.vnportal_run_id = store.start_run(slugs)  # type: ignore[attr-defined]
+        for key, value in stats.items():
+            self.crawler.stats.set_value(key, value)
+
+    def close(self, reason: str) -> RunRecord:
+        RunOutcomeExtension.from_crawler(self.crawler).closed(self.spider, reason)
+        return self.crawler.vnportal_store.recent_runs(limit=1)[0]  # type: ignore[attr-defined]
+
+
+def registry_portal(slug: str) -> Portal:
+    model = load_registry().select(demo=False)[0]
+    return dataclasses.replace(model, slug=slug)
+
+
+def test_crawl_closed_by_a_signal_is_interrupted(store: Store) -> None:
+    run = ClosingCrawl(store, [SLUG], {portal_key(SLUG, "fetched"): 3, "vnportal/fetched": 3}).close("shutdown")
+    assert (run.status, run.reason) == ("interrupted", "interrupted by SIGINT after 3 pages fetched")
+
+
+def test_crawl_flags_the_portal_whose_yield_fell_against_its_history(store: Store) -> None:
+    for seen in (40, 42, 39, 41, 45):
+        ClosingCrawl(store, [SLUG], {portal_key(SLUG, "fetched"): 60, "vnportal/fetched": 60,
+                                     portal_key(SLUG, "stored"): seen}).close("finished")
+    closing = ClosingCrawl(store, [SLUG], {portal_key(SLUG, "fetched"): 8, "vnportal/fetched": 8,
+                                          portal_key(SLUG, "stored"): 2})
+    run = closing.close("finished")
+    (drop,) = closing.crawler.vnportal_yield_drops  # type: ignore[attr-defined]
+    assert (drop.seen, drop.median) == (2, 41)
+    assert run.status == "finished"
+    assert "template changed or portal moved?" in run.stats[DROPS_KEY]

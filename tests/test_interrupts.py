@@ -76,11 +76,14 @@ def test_signal_stops_the_demo_as_interrupted_without_an_export(
 
 
 def test_killed_demo_is_closed_as_interrupted_by_the_next_run(tmp_path: Path) -> None:
-    process = start_demo(tmp_path, *SLOW)
+    process = start_demo(tmp_path, *SLOW, "--set", "VNPORTAL_HEARTBEAT_SECONDS=0.1")
     wait_until_fetching(process)
     process.kill()
     process.wait(timeout=TIMEOUT)
     assert runs(tmp_path / "demo.db") == [("running", None)]
+    with sqlite3.connect(tmp_path / "demo.db") as connection:
+        started, beat = connection.execute("SELECT started_at, heartbeat_at FROM crawl_runs").fetchone()
+    assert beat > started  # the crawl kept its run alive until it was killed
     again = subprocess.run(vnportal("demo", "--db", str(tmp_path / "demo.db"), "--out", str(tmp_path / "csv")),
                            cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
     assert again.returncode == 0, again.stderr  # the dead crawl's lock went with it

@@ -219,7 +219,8 @@ def _print_summary(db_url: str, result: CrawlResult, portals: list[Portal], expo
         return
     with Store(db_url) as store:
         counts = store.counts()
-    lines = crawl_summary(result, [p.slug for p in portals], counts, db_url, export_dir, verbose=state().verbosity > 0)
+    slugs = [p.slug for p in portals]
+    lines = crawl_summary(result, slugs, counts, state().db_label, export_dir, verbose=state().verbosity > 0)
     for line in lines:
         click.echo(line)
 

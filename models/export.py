@@ -63,6 +63,7 @@ VIEW_PREFIX = "v_"
 ENCODING = "utf-8-sig"
 FETCH_BATCH = 5000
 WRITE_BUFFER = 1 << 20
+Progress = Callable[[str, int], None]  # (file name, rows written so far)
 FORMATS = ("csv", "jsonl", "parquet")
 MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "parquet": "application/vnd.apache.parquet"}
 
@@ -277,6 +278,19 @@ def rows_of(connection: Connection, relation: Relation, options: ExportOptions) 
 # writers ----------------------------------------------------------------------------------------------------
 
 
+def counted(rows: Iterable[Any], name: str, progress: Progress | None) -> Iterator[Any]:
+    """`rows` passed through, telling `progress` every FETCH_BATCH rows and at the end."""
+    if progress is None:
+        yield from rows
+        return
+    done = 0
+    for done, row in enumerate(rows, 1):
+        yield row
+        if done % FETCH_BATCH == 0:
+            progress(name, done)
+    progress(name, done)
+
+
 def write_csv(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> Path:
     with path.open("w", encoding=ENCODING, newline="", buffering=WRITE_BUFFER) as handle:
         writer = csv.writer(handle)
@@ -386,10 +400,12 @@ def _typed_rows(rows: Iterator[Any], relation: Relation, types: dict[str, str]) 
     yield from rows
 
 
-def export_relation(connection: Connection, relation: Relation, out_dir: Path, options: ExportOptions) -> Path:
+def export_relation(
+    connection: Connection, relation: Relation, out_dir: Path, options: ExportOptions, progress: Progress | None = None
+) -> Path:
     types = dict(relation.types)
-    rows = rows_of(connection, relation, options)
     path = out_dir / f"{relation.name}.{options.format}"
+    rows = counted(rows_of(connection, relation, options), path.name, progress)
     if options.format == "parquet":
         write_parquet(path, relation, rows, types)
     else:
@@ -445,9 +461,12 @@ def write_datapackage(out_dir: Path, resources: list[dict[str, Any]], options: E
     return path
 
 
-def export_dataset(engine_or_url: Engine | str | None, out_dir: Path, options: ExportOptions) -> list[Path]:
+def export_dataset(
+    engine_or_url: Engine | str | None, out_dir: Path, options: ExportOptions, progress: Progress | None = None
+) -> list[Path]:
     """Write the chosen tables and views to `out_dir` in `options.format`, then `datapackage.json`; return
-    the files written (datapackage.json last). One read transaction: every file shows the same moment."""
+    the files written (datapackage.json last). One read transaction: every file shows the same moment.
+    `progress(file_name, rows_written)` is called every FETCH_BATCH rows and at the end of each file."""
     if options.format not in FORMATS:
         raise ExportError(f"unknown format {options.format!r}; choose one of {', '.join(FORMATS)}")
     engine = engine_from(engine_or_url)
@@ -458,16 +477,16 @@ def export_dataset(engine_or_url: Engine | str | None, out_dir: Path, options: E
             connection = connection.execution_options(isolation_level="REPEATABLE READ")
         with connection.begin():
             for relation in relations(connection, options.tables):
-                path = export_relation(connection, relation, out_dir, options)
+                path = export_relation(connection, relation, out_dir, options, progress)
                 written.append(path)
                 resources.append(resource(relation, path, options.format))
     written.append(write_datapackage(out_dir, resources, options))
     return written
 
 
-def export_csv(engine_or_url: Engine | str | None, out_dir: Path) -> list[Path]:
+def export_csv(engine_or_url: Engine | str | None, out_dir: Path, progress: Progress | None = None) -> list[Path]:
     """Every table and analyst view as CSV (the demo's and the crawl's default export)."""
-    return export_dataset(engine_or_url, out_dir, ExportOptions())
+    return export_dataset(engine_or_url, out_dir, ExportOptions(), progress)
 
 
 def main(argv: list[str] | None = None) -> None:

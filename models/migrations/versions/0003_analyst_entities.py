@@ -10,7 +10,7 @@
   index of its `simple` tsvector. Both index the folded text (đ -> d), which neither tokenizer folds.
 
 Revision ID: 0003_analyst
-Revises: 0002
+Revises: 0003_ops
 Create Date: 2026-12-05 09:00:00
 """
 
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_analyst"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003_ops"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -9,7 +9,6 @@ from typing import Any
 from urllib.parse import urldefrag, urlsplit, urlunsplit
 
 from extractors.normalize import fold_diacritics, match_form
-from extractors.types import DocumentRef
 
 _SPACES = re.compile(r"\s+")
 # Texts shorter than this are too generic ("Đang cập nhật", a caption) to prove two URLs are one article.
@@ -51,12 +50,6 @@ def search_text(title: str | None, text: str) -> str:
 
 def name_key(name: str) -> str:
     return collapse_spaces(match_form(name)).casefold()
-
-
-def document_key(ref: DocumentRef) -> str:
-    number, doc_type, issuer = ref.key
-    parts = (number, doc_type or "", issuer or "", str(ref.year) if ref.year else "")
-    return KEY_SEPARATOR.join(collapse_spaces(match_form(part)).upper() for part in parts)
 
 
 def normalize_url(url: str) -> str:

@@ -43,6 +43,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "crawl_runs": ("One row per crawl run.", {
         "started_at": "Start, UTC.", "finished_at": "End, UTC.", "status": "running | finished | failed | interrupted.",
         "portals": "Slugs crawled (JSON list).", "stats": "Counters of the run (JSON object).",
+        "reason": "Why the run failed or was interrupted.", "host": "Machine that ran it.",
+        "pid": "Process that ran it.", "heartbeat_at": "Last sign of life of a running crawl, UTC.",
     }),
     "pages": ("One row per fetched page (the raw HTML is kept compressed and not exported).", {
         "url": "Address requested.", "final_url": "Address after redirects.", "status": "HTTP status.",

@@ -23,6 +23,9 @@ REDIRECT_ENABLED = True
 DEPTH_LIMIT = 0
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19 opens a local endpoint that runs Python code sent to it (token in a job file): a crawler
+# that reads hostile pages has no use for it.
+REMOTE_CONTROL_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

@@ -37,7 +37,13 @@ EXTENSIONS = {
     "crawler.extensions.SharedFrontierIdleExtension": 520,
 }
 DOWNLOADER_MIDDLEWARES = {
+    # portal hosts only, never internal addresses, redirects included (crawler/offsite.py)
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.offsite.PortalHostsMiddleware": 40,
     "crawler.middlewares.SkipFreshArticlesMiddleware": 50,
+    # robots.txt rules for every request, however many wait at once (crawler/robots.py)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.RobotsRulesMiddleware": 100,
     "crawler.middlewares.MirrorProxyMiddleware": 740,  # before Scrapy's HttpProxyMiddleware (750)
 }
 

@@ -58,4 +58,7 @@ VNPORTAL_PROGRESS_INTERVAL = 2.0  # seconds between progress lines on a terminal
 VNPORTAL_REFETCH_AFTER_DAYS = 7
 VNPORTAL_MIRROR_PROXY = None  # set by `vnportal demo`: the local proxy serving *.mirror.test
 VNPORTAL_FRONTIER_IDLE_SECONDS = 6.0  # with --redis: how long an idle worker waits for others' requests
+VNPORTAL_FRONTIER_LEASE_SECONDS = 30.0  # with --redis: a worker silent this long is dead; its requests go back
+VNPORTAL_FRONTIER_WORKER = None  # with --redis: this worker's name in the frontier (default: host-pid-random)
+VNPORTAL_FRONTIER_KEY = None  # set by --redis: the Redis key prefix of the shared frontier
 VNPORTAL_MAX_LISTING_PAGES = 50  # per portal and run: bounds a crawl of an endless pager

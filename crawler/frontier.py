@@ -124,6 +124,7 @@ class FrontierScheduler(Scheduler):
         super().open(spider)
         self.server.set(f"{self.key}:started", time.time(), nx=True)
         logger.info("frontier %s: worker %s", self.key, self.worker)
+        self._reclaim(self.worker)  # restarted under the same name: what the last run held is known lost
         self.beat()
         self.heartbeat = task.LoopingCall(self.beat)
         if self.clock is None:
@@ -210,7 +211,12 @@ class FrontierScheduler(Scheduler):
 
     def _reclaim(self, worker: str) -> int:
         mine = self._ledger_key(self.worker)
-        entries = self._adopt(keys=[self._ledger_key(worker), mine, self._workers_key], args=[worker])
+        source = self._ledger_key(worker)
+        if worker == self.worker:  # a previous run under this name: its set is moved aside first
+            if not self.server.exists(source):
+                return 0
+            self.server.rename(source, source := f"{source}:previous")
+        entries = self._adopt(keys=[source, mine, self._workers_key], args=[worker])
         if not entries:
             return 0
         stored = self._stored_urls()

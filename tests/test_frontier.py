@@ -145,6 +145,18 @@ def test_a_dead_workers_requests_go_back_to_the_queue(frontier: str, db_url: str
     assert {survivor.next_request().url for _ in range(5)} == set(article_urls(5)) >= {r.url for r in popped}
 
 
+def test_a_worker_restarted_under_its_name_requeues_what_it_held(
+    frontier: str, db_url: str, redis_client: Any
+) -> None:
+    first_run = open_worker(frontier, "worker-1", db_url)
+    enqueue_articles(first_run, article_urls(3))
+    first_run.next_request()
+    first_run.next_request()  # then killed: its heartbeat is still fresh
+    second_run = open_worker(frontier, "worker-1", db_url)
+    assert second_run.stats.get_value("vnportal/frontier/reclaimed") == 2
+    assert queued(redis_client, frontier) == 3 and in_flight(redis_client, frontier, "worker-1") == 0
+
+
 def test_pages_stored_since_the_frontier_started_are_not_reclaimed(
     frontier: str, db_url: str, redis_client: Any
 ) -> None:

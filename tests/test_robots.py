@@ -102,11 +102,12 @@ def test_a_robots_txt_answered_with_an_error_status_is_parsed_like_scrapy() -> N
     assert concurrent_outcomes(RobotsRulesMiddleware, engine) == ["let through"] * WAITERS
 
 
-# --- a real crawl: twelve start URLs, all disallowed, all waiting for one slow robots.txt -----------------
+# --- a real crawl: thirteen start URLs, twelve disallowed, all waiting for one slow robots.txt ------------
 
 
 def crawl_disallowed_start_urls(workdir: Path, extra: tuple[str, ...] = ()) -> tuple[list[str], dict]:
-    routes = {"/robots.txt": Page(ROBOTS, "text/plain", delay=0.5)}
+    routes = {"/robots.txt": Page(ROBOTS, "text/plain", delay=0.5), "/tin-tuc": Page.fixture("listing.html"),
+              "/bai/1-hoi-nghi-so-ket": Page.fixture("article.html")}
     routes |= {f"/cam/tin-tuc-{i}": Page.fixture("listing.html") for i in range(1, WAITERS + 1)}
     with FaultServer(routes) as server:
         registry = write_registry(workdir, "robots-registry.toml", portal_port=server.port)
@@ -124,6 +125,7 @@ def test_no_disallowed_start_url_is_fetched_in_a_crawl(tmp_path: Path) -> None:
     fetched, stats = crawl_disallowed_start_urls(tmp_path)
     assert fetched == []
     assert stats["robotstxt/forbidden"] == WAITERS
+    assert stats["vnportal/article_pages_stored"] == 1  # the allowed listing was crawled
     assert stats["robotstxt/request_count"] == 1
 
 

@@ -28,7 +28,7 @@ SCRAPY_LOG_LEVEL = {QUIET: "ERROR", NORMAL: "WARNING", VERBOSE: "INFO", DEBUG_LO
 # Loggers whose errors repeat what the run records anyway (each failed request is a crawl_failures row and
 # a summary line): shown from -v on.
 RECORDED_ELSEWHERE = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt",
-                      "scrapy.core.scraper")
+                      "scrapy.core.scraper", "crawler.robots", "crawler.offsite")
 
 
 @dataclass

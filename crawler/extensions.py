@@ -4,7 +4,6 @@ shared frontier."""
 from __future__ import annotations
 
 import logging
-import time
 from contextlib import ExitStack
 from typing import Any
 
@@ -205,30 +204,27 @@ class RunOutcomeExtension:
 
 
 class SharedFrontierIdleExtension:
-    """With a shared (scrapy-redis) frontier, an idle worker waits for requests that other workers add.
+    """With a shared Redis frontier (crawler/frontier.py), an idle worker waits for requests that others add.
 
     Scrapy closes a spider as soon as its own scheduler looks empty; in a shared frontier another worker
-    may still be parsing a listing page that will add requests. The worker stays open until nothing has
-    happened for `VNPORTAL_FRONTIER_IDLE_SECONDS` (the engine re-checks the queue every few seconds).
+    may still be parsing a listing page that will add requests, or may have died holding requests that
+    come back to the queue once its heartbeat expires. The worker stays open until no worker of the
+    frontier has done anything for `VNPORTAL_FRONTIER_IDLE_SECONDS` and no silent worker holds requests.
     """
 
     def __init__(self, crawler: Crawler, idle_seconds: float) -> None:
+        self.crawler = crawler
         self.idle_seconds = idle_seconds
-        self.last_activity = time.monotonic()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SharedFrontierIdleExtension:
-        if "scrapy_redis" not in str(crawler.settings.get("SCHEDULER", "")):
+        if not uses_shared_frontier(crawler.settings):
             raise NotConfigured
         extension = cls(crawler, crawler.settings.getfloat("VNPORTAL_FRONTIER_IDLE_SECONDS", 6.0))
-        for signal in (signals.request_scheduled, signals.response_received, signals.item_scraped):
-            crawler.signals.connect(extension.active, signal=signal)
         crawler.signals.connect(extension.idle, signal=signals.spider_idle)
         return extension
 
-    def active(self, *args: Any, **kwargs: Any) -> None:
-        self.last_activity = time.monotonic()
-
     def idle(self, *args: Any, **kwargs: Any) -> None:
-        if time.monotonic() - self.last_activity < self.idle_seconds:
+        frontier = getattr(self.crawler, "vnportal_frontier", None)
+        if frontier is not None and frontier.busy(self.idle_seconds):
             raise DontCloseSpider("the shared frontier may still receive requests from other workers")

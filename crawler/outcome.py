@@ -22,7 +22,7 @@ class RunOutcome:
 
 def uses_shared_frontier(settings: Any) -> bool:
     """Workers of a scrapy-redis frontier: one of them fetching nothing is no failure."""
-    return "scrapy_redis" in str(settings.get("SCHEDULER", ""))
+    return bool(settings.get("VNPORTAL_FRONTIER_KEY")) or "scrapy_redis" in str(settings.get("SCHEDULER", ""))
 
 
 def _fetched(stats: Mapping[str, Any]) -> int:

@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.cssselect import CSSSelector, SelectorError
 
+from crawler.offsite import HOST_ENTRY_RE, default_allowed_domains
 from extractors.options import SelectorOverrides
 
 LEVELS = ("city", "district", "town", "ward", "commune", "province")
@@ -57,10 +58,16 @@ class Portal:
     selectors: SelectorOverrides = field(default_factory=SelectorOverrides)
     mirror: str | None = None
     demo: bool = False
+    allowed_domains: tuple[str, ...] = ()  # empty: the base URL's host and its www./bare variant
 
     @property
     def domain(self) -> str:
         return urlsplit(self.base_url).hostname or ""
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """Where this portal's requests and redirects may go (crawler.offsite)."""
+        return self.allowed_domains or default_allowed_domains(self.base_url)
 
     def absolute_start_urls(self) -> list[str]:
         return [urljoin(self.base_url.rstrip("/") + "/", url) for url in self.start_urls]
@@ -165,6 +172,20 @@ def _parse_selectors(entry: Any, where: str) -> SelectorOverrides:
     return check_selectors(overrides, where)
 
 
+def _parse_allowed_domains(entry: Any, where: str) -> tuple[str, ...]:
+    if entry is None:
+        return ()
+    if not isinstance(entry, list) or not entry or not all(isinstance(d, str) and d.strip() for d in entry):
+        raise RegistryError(f"{where}: key 'allowed_domains' must be a non-empty list of host names")
+    for domain in entry:
+        if not HOST_ENTRY_RE.match(domain.strip().lower()):
+            raise RegistryError(
+                f"{where}: key 'allowed_domains' takes host names (optionally host:port), not addresses, "
+                f"got {domain!r}"
+            )
+    return tuple(d.strip().lower() for d in entry)
+
+
 def _parse_portal(index: int, entry: Mapping[str, Any], profiles: Mapping[str, CmsProfile], source: str) -> Portal:
     where = f"{source}: portal #{index + 1} ({entry.get('slug', '?')})"
     _check_keys(entry, PORTAL_KEYS, where)
@@ -199,6 +220,7 @@ def _parse_portal(index: int, entry: Mapping[str, Any], profiles: Mapping[str, C
         selectors=_parse_selectors(entry.get("selectors"), where),
         mirror=entry.get("mirror"),
         demo=bool(entry.get("demo", False)),
+        allowed_domains=_parse_allowed_domains(entry.get("allowed_domains"), where),
     )
 
 

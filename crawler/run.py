@@ -44,14 +44,18 @@ DEMO_SETTINGS: Mapping[str, Any] = {
 def distributed_settings(redis_url: str, frontier: str) -> dict[str, Any]:
     """scrapy-redis: every worker started with the same `frontier` name shares one request queue and one
     duplicate filter in Redis. The frontier persists (a finished worker must not wipe what the others
-    still use); a new crawl takes a new frontier name."""
+    still use); a new crawl takes a new frontier name. Queue entries are JSON, never pickle, and a killed
+    worker's requests return to the queue (crawler/frontier.py)."""
     key = f"vnportal:{frontier}"
     return {
-        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "SCHEDULER": "crawler.frontier.FrontierScheduler",
+        "SCHEDULER_SERIALIZER": "crawler.redis_codec",
+        "SCHEDULER_QUEUE_CLASS": "scrapy_redis.queue.PriorityQueue",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True,
         "SCHEDULER_QUEUE_KEY": f"{key}:requests",
         "SCHEDULER_DUPEFILTER_KEY": f"{key}:dupefilter",
+        "VNPORTAL_FRONTIER_KEY": key,
         "REDIS_URL": redis_url,
     }
 

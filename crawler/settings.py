@@ -44,7 +44,13 @@ EXTENSIONS = {
     "crawler.extensions.SharedFrontierIdleExtension": 520,
 }
 DOWNLOADER_MIDDLEWARES = {
+    # portal hosts only, never internal addresses, redirects included (crawler/offsite.py)
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawler.offsite.PortalHostsMiddleware": 40,
     "crawler.middlewares.SkipFreshArticlesMiddleware": 50,
+    # robots.txt rules for every request, however many wait at once (crawler/robots.py)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.RobotsRulesMiddleware": 100,
     "crawler.middlewares.MirrorProxyMiddleware": 740,  # before Scrapy's HttpProxyMiddleware (750)
 }
 
@@ -67,4 +73,7 @@ VNPORTAL_YIELD_MIN_MEDIAN = 5  # portals that yield fewer articles than this per
 VNPORTAL_REFETCH_AFTER_DAYS = 7
 VNPORTAL_MIRROR_PROXY = None  # set by `vnportal demo`: the local proxy serving *.mirror.test
 VNPORTAL_FRONTIER_IDLE_SECONDS = 6.0  # with --redis: how long an idle worker waits for others' requests
+VNPORTAL_FRONTIER_LEASE_SECONDS = 30.0  # with --redis: a worker silent this long is dead; its requests go back
+VNPORTAL_FRONTIER_WORKER = None  # with --redis: this worker's name in the frontier (default: host-pid-random)
+VNPORTAL_FRONTIER_KEY = None  # set by --redis: the Redis key prefix of the shared frontier
 VNPORTAL_MAX_LISTING_PAGES = 50  # per portal and run: bounds a crawl of an endless pager

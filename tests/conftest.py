@@ -1,7 +1,10 @@
-"""Shared fixtures: a database URL for each backend (SQLite file; PostgreSQL when VNPORTAL_TEST_PG_URL is set)."""
+"""Shared fixtures: a database URL for each backend (SQLite file; PostgreSQL when VNPORTAL_TEST_PG_URL is set),
+and a Redis frontier name of its own (VNPORTAL_TEST_REDIS_URL)."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,3 +48,15 @@ def store(db_url: str) -> Iterator[Store]:
 def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with database_url(request.param, tmp_path_factory.mktemp("db")) as url:
         yield url
+
+
+@pytest.fixture
+def frontier() -> Iterator[str]:
+    """A shared-frontier name of its own for one test (needs VNPORTAL_TEST_REDIS_URL); its keys are removed."""
+    import redis
+
+    name = f"test-{uuid.uuid4().hex}"
+    yield name
+    client = redis.Redis.from_url(os.environ["VNPORTAL_TEST_REDIS_URL"])
+    for key in client.scan_iter(f"vnportal:{name}:*"):
+        client.delete(key)

@@ -10,8 +10,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,17 +18,6 @@ import pytest
 REDIS_URL = os.environ.get("VNPORTAL_TEST_REDIS_URL")
 MANIFEST = json.loads((Path(__file__).parent / "fixtures" / "mirror" / "manifest.json").read_text(encoding="utf-8"))
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="VNPORTAL_TEST_REDIS_URL is not set (no Redis to share)")
-
-
-@pytest.fixture
-def frontier() -> Iterator[str]:
-    import redis
-
-    name = f"test-{uuid.uuid4().hex}"
-    yield name
-    client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(f"vnportal:{name}:*"):
-        client.delete(key)
 
 
 def _worker(workdir: Path, index: int, frontier: str) -> subprocess.Popen[str]:

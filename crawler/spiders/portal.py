@@ -16,6 +16,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.items import FailureItem, PageItem
+from crawler.refusals import RefusedRequest
 from crawler.registry import Portal, Registry, RegistryError, load_registry
 from extractors.page.urls import normalise_url
 
@@ -119,8 +120,8 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> Iterator[FailureItem]:
         request = failure.request  # type: ignore[attr-defined]
-        if not failure.check(HttpError) and failure.check(IgnoreRequest):
-            # robots.txt and the freshness filter: decisions, not failures
+        if failure.check(IgnoreRequest) and not failure.check(HttpError, RefusedRequest):
+            # robots.txt and the freshness filter: decisions, not failures (a refusal is recorded)
             self.crawler.stats.inc_value("vnportal/ignored")
             return
         response = getattr(failure.value, "response", None)

@@ -82,3 +82,14 @@ class RunRecord:
     status: str
     portals: list[str]
     stats: dict[str, Any]
+
+
+@dataclass
+class PageSaveResult:
+    """What `Store.save_page` stored: the page always; the article unless `error` says why not; the facts
+    except those named in `fact_failures` (each also recorded in `crawl_failures`)."""
+
+    page_id: int
+    article_id: int | None = None
+    error: str | None = None
+    fact_failures: list[str] = field(default_factory=list)

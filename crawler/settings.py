@@ -38,6 +38,10 @@ EXTENSIONS = {
 }
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SkipFreshArticlesMiddleware": 50,
+    # fetch faults become recorded failures (crawler/faults.py); each placed to see the response first
+    "crawler.faults.RetryAfterMiddleware": 560,  # before RetryMiddleware (550)
+    "crawler.faults.IncompleteBodyMiddleware": 595,  # before HttpCompressionMiddleware (590) inflates
+    "crawler.faults.RedirectLoopMiddleware": 610,  # before RedirectMiddleware (600)
     "crawler.middlewares.MirrorProxyMiddleware": 740,  # before Scrapy's HttpProxyMiddleware (750)
 }
 
@@ -53,3 +57,6 @@ VNPORTAL_REFETCH_AFTER_DAYS = 7
 VNPORTAL_MIRROR_PROXY = None  # set by `vnportal demo`: the local proxy serving *.mirror.test
 VNPORTAL_FRONTIER_IDLE_SECONDS = 6.0  # with --redis: how long an idle worker waits for others' requests
 VNPORTAL_MAX_LISTING_PAGES = 50  # per portal and run: bounds a crawl of an endless pager
+# A 429/503 asking to come back later is retried after its Retry-After when that is at most this many
+# seconds (other requests go on meanwhile); a longer wait is recorded as a failure.
+VNPORTAL_MAX_RETRY_AFTER = 120

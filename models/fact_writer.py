@@ -44,6 +44,18 @@ def _short_error(error: DBAPIError) -> str:
 
 
 @dataclass
+class StoredEntities:
+    """Which of an article's officials (or documents) are stored, and the id of each."""
+
+    stored: list[Any]
+    ids: dict[Any, int]
+    key_of: dict[int, Any]  # id(item) -> its row's key
+
+    def id_of(self, item: Any) -> int:
+        return self.ids[self.key_of[id(item)]]
+
+
+@dataclass
 class FactWriter:
     """Writes fact rows in one transaction; `failures` names each fact that could not be stored."""
 
@@ -61,6 +73,14 @@ class FactWriter:
         for row in rows:
             ids.update(self._alone(table, row, lambda row=row: upsert_ids(self.session, model, [row], shape)) or {})
         return ids
+
+    def upsert_entities(
+        self, model: type[Base], items: list[Any], rows: list[Row], shape: UpsertShape
+    ) -> StoredEntities:
+        """`rows[i]` stores `items[i]` (keyed by the shape's one key column)."""
+        ids = self.upsert_ids(model, rows, shape)
+        key_of = {id(item): row[shape.keys[0]] for item, row in zip(items, rows, strict=True)}
+        return StoredEntities([item for item in items if key_of[id(item)] in ids], ids, key_of)
 
     def insert(self, table: Table, rows: list[Row]) -> None:
         rows = self._fitting(table, rows)

@@ -452,22 +452,14 @@ class Store:
             for statement in _DELETE_FACTS:
                 session.execute(statement, {"article_id": article_id})
         facts = article.facts
-        official_rows_ = [
-            {"name": keys.collapse_spaces(o.name), "name_key": _name_key(o)} for o in facts.officials
-        ]
-        document_rows = [keys.without_nul(_document_values(ref)) for ref in facts.documents]
-        official_ids = facts_writer.upsert_ids(OfficialRow, official_rows_, OFFICIAL_SHAPE)
-        document_ids = facts_writer.upsert_ids(DocumentRow, document_rows, DOCUMENT_SHAPE)
-        # a fact whose official or document could not be stored is left out with it
-        officials = [o for o in facts.officials if _name_key(o) in official_ids]
-        documents = [(ref, row["doc_key"]) for ref, row in zip(facts.documents, document_rows, strict=True)]
-        stored_documents = [ref for ref, key in documents if key in document_ids]
-        doc_key_of = {id(ref): key for ref, key in documents}
+        # an official or document that cannot be stored is left out with the facts citing it
+        official_values = [_official_values(o) for o in facts.officials]
+        document_values = [_document_values(d) for d in facts.documents]
+        officials = facts_writer.upsert_entities(OfficialRow, facts.officials, official_values, OFFICIAL_SHAPE)
+        documents = facts_writer.upsert_entities(DocumentRow, facts.documents, document_values, DOCUMENT_SHAPE)
         batches = {
-            "official_mentions": official_rows(article_id, officials, lambda o: official_ids[_name_key(o)]),
-            "document_citations": citation_rows(
-                article_id, stored_documents, lambda d: document_ids[doc_key_of[id(d)]]
-            ),
+            "official_mentions": official_rows(article_id, officials.stored, officials.id_of),
+            "document_citations": citation_rows(article_id, documents.stored, documents.id_of),
             **simple_fact_rows(article_id, facts),
         }
         for name, rows in batches.items():
@@ -531,9 +523,14 @@ def _name_key(official: Official) -> str:
     return keys.name_key(official.name)
 
 
+def _official_values(official: Official) -> dict[str, Any]:
+    return keys.without_nul({"name": keys.collapse_spaces(official.name), "name_key": _name_key(official)})
+
+
 def _document_values(ref: DocumentRef) -> dict[str, Any]:
+    """Without NUL before the key is read: the row's key is the one the store looks the id up by."""
     number, doc_type, issuer = ref.key
-    return {
+    return keys.without_nul({
         "number": number,
         "type": doc_type or "",
         "issuer": issuer or "",
@@ -541,7 +538,7 @@ def _document_values(ref: DocumentRef) -> dict[str, Any]:
         "type_name": ref.type_name,
         "issuing_body": ref.issuing_body,
         "doc_key": keys.document_key(ref),
-    }
+    })
 
 
 def _pages_after(last_id: int, portal_slug: str | None, kinds: tuple[str, ...], limit: int) -> Any:

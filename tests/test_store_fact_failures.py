@@ -18,7 +18,16 @@ from extractors.types import Article, DocumentRef, Sitting
 from models.jsonl import article_from_record
 from models.records import FetchedPage, PortalRecord
 from models.store import Store
-from models.tables import ArticleRow, CrawlFailureRow, DocumentCitationRow, DocumentRow, PageRow, SittingRow
+from models.tables import (
+    ArticleRow,
+    CrawlFailureRow,
+    DocumentCitationRow,
+    DocumentRow,
+    OfficialMentionRow,
+    OfficialRow,
+    PageRow,
+    SittingRow,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "models"
 PORTAL = PortalRecord("xa-binh-an", "Cổng TTĐT xã Bình An", "https://binhan.example.gov.vn/", "commune")
@@ -138,3 +147,15 @@ def test_failed_article_of_an_undeclared_portal_still_stores_its_page(store: Sto
     store.save_page(undeclared, "article", congress())
     assert rows(store, PageRow.kind) == [("article",)]
     assert len(rows(store, ArticleRow.id)) == 1
+
+
+def test_nul_in_an_official_name_keeps_the_official_and_its_mentions(store: Store) -> None:
+    article = congress()
+    first = article.facts.officials[0]
+    article.facts.officials[0] = dataclasses.replace(first, name=first.name.replace(" ", "\x00", 1))
+    result = store.save_page(page(), "article", article)
+    assert result.fact_failures == []
+    names = [name for (name,) in rows(store, OfficialRow.name)]
+    assert first.name.replace(" ", "\ufffd", 1) in names
+    mentioned = {official_id for (official_id,) in rows(store, OfficialMentionRow.official_id)}
+    assert len(mentioned) == len(article.facts.officials)

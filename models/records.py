@@ -82,6 +82,10 @@ class RunRecord:
     status: str
     portals: list[str]
     stats: dict[str, Any]
+    reason: str | None = None
+    host: str | None = None
+    pid: int | None = None
+    heartbeat_at: datetime | None = None
 
 
 @dataclass

@@ -1,21 +1,19 @@
-"""Which database errors are lost races rather than bad data: the transaction is worth running again."""
+"""Which database errors are lost races rather than bad data: the transaction is worth running again.
+
+Only PostgreSQL's: SQLite writers begin IMMEDIATE (`models.session`), so they wait up to busy_timeout for
+each other at BEGIN and never lose a race afterwards; a "database is locked" after that wait is a lock
+held too long by someone else, reported at once rather than after several more waits.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
-# PostgreSQL: serialization failure, deadlock detected, lock not available
+# serialization failure, deadlock detected, lock not available
 TRANSIENT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
-# SQLite reports a writer it waited busy_timeout for, or a snapshot another writer invalidated, this way
-SQLITE_BUSY_MESSAGES = ("database is locked", "database is busy", "database table is locked")
 WRITE_ATTEMPTS = 3
 RETRY_PAUSE_S = 0.05  # times the attempt number
 
 
 def is_transient(error: BaseException) -> bool:
-    if not isinstance(error, DBAPIError):
-        return False
-    if getattr(error.orig, "sqlstate", None) in TRANSIENT_SQLSTATES:
-        return True
-    message = str(error.orig).lower()
-    return isinstance(error, OperationalError) and any(busy in message for busy in SQLITE_BUSY_MESSAGES)
+    return isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) in TRANSIENT_SQLSTATES

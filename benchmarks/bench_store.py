@@ -1,4 +1,5 @@
-"""Speed of the storage layer: pages + articles saved per second, a second (no-op) crawl, search, export.
+"""Speed of the storage layer: pages + articles saved per second (one transaction per page, as the crawl
+pipeline writes), a second (no-op) crawl, search, export.
 
     .venv/bin/python benchmarks/bench_store.py [--articles 2000] [--db URL]
 
@@ -53,7 +54,7 @@ def crawl(store: Store, articles: list[Article]) -> None:
         page = FetchedPage(
             article.url or "", None, 200, datetime.now(UTC), PORTAL.slug, PAGE_HTML, "text/html", "utf-8", run_id
         )
-        store.save_article(store.record_page(page, "article"), PORTAL.slug, article)
+        store.save_page(page, "article", article)  # as the crawl pipeline does: one transaction per page
     store.finish_run(run_id, {"articles": len(articles)})
 
 

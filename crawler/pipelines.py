@@ -110,17 +110,24 @@ class StorePipeline:
             encoding=item.http_encoding, run_id=self.run_id,
         )
         try:
-            page_id = self.store.record_page(page, kind=item.kind)
-            if item.article is not None:
-                self.article_ids.add(self.store.save_article(page_id, item.portal_slug, item.article))
+            # page, article and facts in one transaction: never a page marked article without its article
+            saved = self.store.save_page(page, item.kind, item.article)
         except Exception as error:  # stored rows of other pages stay; this one is counted and reported
             logger.error("storing %s failed: %r", item.final_url, error)
             self.stats.inc_value("vnportal/store_errors")
             self.store.record_failure(self.run_id, item.final_url, f"store: {error!r}")
             raise DropItem(f"could not store {item.final_url}: {error}") from error
+        if saved.fact_failures:  # the article is stored; the facts named were left out (in crawl_failures)
+            logger.warning("%s: facts not stored: %s", item.final_url, "; ".join(saved.fact_failures))
+            self.stats.inc_value("vnportal/fact_failures", len(saved.fact_failures))
+        if saved.error is not None:  # kept as an error page (fetched again next time), reason recorded
+            logger.error("storing the article of %s failed: %s", item.final_url, saved.error)
+            self.stats.inc_value("vnportal/store_errors")
+            raise DropItem(f"could not store the article of {item.final_url}: {saved.error}")
         if item.article is None:
             raise DropItem(f"{item.kind}: {item.final_url} stored as a page, not as an article")
         self.stats.inc_value("vnportal/article_pages_stored")
+        self.article_ids.add(saved.article_id)
         self.stats.set_value("vnportal/articles_stored", len(self.article_ids))
         return item
 

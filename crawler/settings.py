@@ -51,6 +51,10 @@ DOWNLOADER_MIDDLEWARES = {
     # robots.txt rules for every request, however many wait at once (crawler/robots.py)
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawler.robots.RobotsRulesMiddleware": 100,
+    # fetch faults become recorded failures (crawler/faults.py); each placed to see the response first
+    "crawler.faults.RetryAfterMiddleware": 560,  # before RetryMiddleware (550)
+    "crawler.faults.IncompleteBodyMiddleware": 595,  # before HttpCompressionMiddleware (590) inflates
+    "crawler.faults.RedirectLoopMiddleware": 610,  # before RedirectMiddleware (600)
     "crawler.middlewares.MirrorProxyMiddleware": 740,  # before Scrapy's HttpProxyMiddleware (750)
 }
 
@@ -77,3 +81,6 @@ VNPORTAL_FRONTIER_LEASE_SECONDS = 30.0  # with --redis: a worker silent this lon
 VNPORTAL_FRONTIER_WORKER = None  # with --redis: this worker's name in the frontier (default: host-pid-random)
 VNPORTAL_FRONTIER_KEY = None  # set by --redis: the Redis key prefix of the shared frontier
 VNPORTAL_MAX_LISTING_PAGES = 50  # per portal and run: bounds a crawl of an endless pager
+# A 429/503 asking to come back later is retried after its Retry-After when that is at most this many
+# seconds (other requests go on meanwhile); a longer wait is recorded as a failure.
+VNPORTAL_MAX_RETRY_AFTER = 120

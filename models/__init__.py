@@ -3,8 +3,8 @@
     from models.store import Store, StoreError, ArticleSaveError
     store = Store()                      # $VNPORTAL_DB, else ./vnportal.db; any SQLAlchemy URL or a path
     store.upsert_portal(PortalRecord(...)); run = store.start_run([slug])
-    page_id = store.record_page(FetchedPage(...), "article")
-    store.save_article(page_id, slug, article)   # idempotent; replaces the article's facts
+    saved = store.save_page(FetchedPage(...), "article", article)  # one transaction; idempotent;
+    # replaces the article's facts; saved.error / saved.fact_failures say what could not be stored
     store.finish_run(run, {"pages": n, ...})
     export_csv(store.engine, Path("out"))       # models.export; also `python -m models.export OUT --db URL`
 

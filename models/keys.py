@@ -68,3 +68,8 @@ def is_site_root(url: str) -> bool:
 def site_origin(url: str) -> str:
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
+
+
+def advisory_lock_key(name: str) -> int:
+    """A signed 64-bit number naming `name`, for PostgreSQL's pg_advisory_xact_lock."""
+    return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big", signed=True)

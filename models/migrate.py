@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, text
 
-from models.session import engine_from
+from models.session import engine_from, writer
 
 # A filesystem path rather than "models:migrations": importlib.resources refuses a package that an
 # editable install registered as a namespace package, and a path works in every install mode.
@@ -43,8 +43,9 @@ def lock_exclusively(connection: Connection, key: int) -> None:
     """Hold a database-wide lock named `key` until the transaction ends (SQLite: the write lock)."""
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-    elif connection.dialect.name == "sqlite":
-        # the write lock up front; later starters wait (busy_timeout)
+    elif connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+        # the write lock up front; later starters wait (busy_timeout).
+        # (`writer` engines made by make_engine have begun IMMEDIATE already.)
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -57,13 +58,13 @@ def lock_for_migration(connection: Connection) -> None:
 def upgrade_database(engine_or_url: Engine | str | None = None, revision: str = "head") -> None:
     """Bring the schema to `revision` (default: the newest). Safe to call on every start, concurrently."""
     engine = engine_from(engine_or_url)
-    with engine.begin() as connection:
+    with writer(engine).begin() as connection:
         lock_for_migration(connection)
         command.upgrade(alembic_config(connection), revision)
 
 
 def downgrade_database(engine_or_url: Engine | str | None, revision: str) -> None:
     engine = engine_from(engine_or_url)
-    with engine.begin() as connection:
+    with writer(engine).begin() as connection:
         lock_for_migration(connection)
         command.downgrade(alembic_config(connection), revision)

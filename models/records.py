@@ -86,3 +86,14 @@ class RunRecord:
     host: str | None = None
     pid: int | None = None
     heartbeat_at: datetime | None = None
+
+
+@dataclass
+class PageSaveResult:
+    """What `Store.save_page` stored: the page always; the article unless `error` says why not; the facts
+    except those named in `fact_failures` (each also recorded in `crawl_failures`)."""
+
+    page_id: int
+    article_id: int | None = None
+    error: str | None = None
+    fact_failures: list[str] = field(default_factory=list)

@@ -14,11 +14,14 @@ from sqlalchemy.orm import Session, sessionmaker
 DEFAULT_URL = "sqlite:///vnportal.db"
 ENV_VAR = "VNPORTAL_DB"
 SQLITE_PRAGMAS = (
+    # first: switching to WAL needs a lock that another process may hold for a moment
+    "PRAGMA busy_timeout=30000",  # two crawler processes share one file: wait instead of failing
     "PRAGMA journal_mode=WAL",  # readers (analysts, exports) do not block the crawler's writes
     "PRAGMA foreign_keys=ON",  # SQLite ignores FOREIGN KEY clauses unless told otherwise
-    "PRAGMA busy_timeout=30000",  # two crawler processes share one file: wait instead of failing
     "PRAGMA synchronous=NORMAL",  # safe with WAL, much faster than FULL
 )
+# Execution option of an engine whose transactions write: on SQLite they begin IMMEDIATE (see `writer`).
+WRITE_OPTION = "vnportal_writes"
 # Bare dialect names get the driver the project installs (SQLAlchemy's default would be psycopg2).
 DRIVER_FOR_DIALECT = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
 INSTALL_HINT = {
@@ -51,10 +54,26 @@ def _missing_driver(url: URL, exc: Exception) -> DatabaseConfigError:
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy, not the driver, starts transactions (`_begin_sqlite_transaction`); the driver's own
+    # implicit BEGIN would make SAVEPOINTs and BEGIN IMMEDIATE unusable
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     for pragma in SQLITE_PRAGMAS:
         cursor.execute(pragma)
     cursor.close()
+
+
+def _begin_sqlite_transaction(connection: Any) -> None:
+    """A writing transaction takes the write lock when it begins (waiting up to busy_timeout for it): a
+    deferred one that read first fails with "database is locked" when it then writes beside another
+    process. Reading transactions stay deferred, so exports never hold the crawler up."""
+    immediate = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine (and pool), its transactions marked as writing."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def _create_parent_directory(url: URL) -> None:
@@ -73,6 +92,7 @@ def make_engine(url: str | URL | None = None, **engine_kwargs: Any) -> Engine:
         raise _missing_driver(resolved, exc) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "begin", _begin_sqlite_transaction)
         _create_parent_directory(resolved)
     return engine
 

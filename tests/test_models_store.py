@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from extractors.types import Article, Facts, Official, Sitting
+from extractors.types import Article, Facts, Official
 from models.jsonl import article_from_record
 from models.records import FetchedPage, PortalRecord
 from models.store import ArticleSaveError, Store, StoreError
@@ -226,16 +226,6 @@ def test_document_number_loses_leading_zeros(store: Store) -> None:
     assert numbers == ["7"]
 
 
-def test_bad_article_raises_and_keeps_earlier_rows(store: Store) -> None:
-    store.save_article(None, PORTAL.slug, load_article("article_congress"))
-    broken = load_article("article_council_session")
-    broken.facts.sittings.append(Sitting("session", None))  # type: ignore[arg-type]  # NOT NULL column
-    with pytest.raises(ArticleSaveError):
-        store.save_article(None, PORTAL.slug, broken)
-    counts = store.counts()
-    assert (counts["articles"], counts["sittings"]) == (1, 1)
-
-
 def test_article_without_any_url_is_refused(store: Store) -> None:
     notice = load_article("article_short_notice")
     notice.url = None
@@ -283,10 +273,21 @@ def test_search_finds_nothing_for_wildcards_or_absent_phrases(store: Store, quer
 def test_fresh_article_urls_are_those_fetched_since_the_cutoff(store: Store) -> None:
     old = fetched("https://phuong.example.gov.vn/cu")
     old.fetched_at = datetime(2024, 1, 1, tzinfo=UTC)
-    store.record_page(old, "article")
-    store.record_page(fetched("https://phuong.example.gov.vn/moi"), "article")
+    store.save_page(old, "article", dataclasses.replace(load_article("article_congress"), url=old.url))
+    new = fetched("https://phuong.example.gov.vn/moi")
+    store.save_page(new, "article", dataclasses.replace(load_article("article_council_session"), url=new.url))
+    store.record_page(fetched("https://phuong.example.gov.vn/danh-muc"), "non-article")
     store.record_page(fetched("https://phuong.example.gov.vn/loi", status=500), "error")
-    assert store.fresh_article_urls(datetime(2025, 1, 1, tzinfo=UTC)) == {"https://phuong.example.gov.vn/moi"}
+    assert store.fresh_article_urls(datetime(2025, 1, 1, tzinfo=UTC)) == {
+        "https://phuong.example.gov.vn/moi",
+        "https://phuong.example.gov.vn/danh-muc",
+    }
+
+
+def test_article_page_without_its_article_is_not_fresh(store: Store) -> None:
+    # what an interrupted write of an older version left: the page marked article, no article row
+    store.record_page(fetched("https://phuong.example.gov.vn/nua-chung"), "article")
+    assert store.fresh_article_urls(datetime(2025, 1, 1, tzinfo=UTC)) == set()
 
 
 def test_runs_are_listed_with_their_stats(store: Store) -> None:

@@ -2,7 +2,11 @@
 
 Vietnamese pages are UTF-8 or Windows-1258 in practice. A page that decodes as strict UTF-8 is UTF-8
 whatever its meta or HTTP header claims (a wrong label is far more common than bytes that happen to be
-valid UTF-8). Windows-1258 writes tone marks as combining characters, hence NFC after decoding.
+valid UTF-8). A page that does not is decoded by the majority of its non-ASCII bytes: mostly valid UTF-8
+(one stray byte, one paragraph pasted from a Windows-1258 editor) is UTF-8 with only the invalid bytes
+read as Windows-1258, and says so in a warning; otherwise the whole page is Windows-1258 (or its
+declared single-byte charset). Windows-1258 writes tone marks as combining characters, hence NFC after
+decoding.
 """
 
 from __future__ import annotations
@@ -20,6 +24,27 @@ _LATIN_LABELS = frozenset({"latin_1", "iso8859-1", "cp1252", "windows-1252", "as
 # UTF-8 bytes of Vietnamese letters read as Latin-1/Windows-1252: "Ä‘" (đ), "Ã¡" (á), "á»" (ệ, ở ...).
 _MOJIBAKE = re.compile("Ä[‘’\x90\x91ƒ‚]|Ã[\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|á[»º]|Æ[°¡]")
 _CP1252_BACK = {ch: bytes([b]) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+FALLBACK_CODEC = "cp1258"
+_FALLBACK_ERRORS = "vnportal-cp1258-fallback"
+MIXED_ENCODING = "mixed-encoding-repaired"
+# One well-formed UTF-8 character (two to four bytes). In Windows-1258 text such a byte pair is rare but
+# possible ("Ê" before a curly quote), so a single-byte page needs a few before they are read as UTF-8.
+_UTF8_CHAR = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+MIN_UTF8_CHARS_IN_SINGLE_BYTE_PAGE = 3
+
+
+def _decode_as_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as Windows-1258 (single-byte: always decodes)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode(FALLBACK_CODEC, "replace"), error.end
+
+
+codecs.register_error(_FALLBACK_ERRORS, _decode_as_fallback)
 
 
 @dataclass
@@ -51,6 +76,12 @@ def decode_html_bytes(data: bytes, http_encoding: str | None = None) -> DecodedT
         return repair_text(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    utf8_chars = _UTF8_CHAR.findall(data)
+    utf8_bytes = sum(map(len, utf8_chars))
+    if utf8_bytes > _non_ascii_bytes(data) - utf8_bytes:  # mostly UTF-8: read only the rest as Windows-1258
+        decoded = repair_text(data.decode("utf-8", _FALLBACK_ERRORS), "utf-8")
+        decoded.warnings.insert(0, MIXED_ENCODING)
+        return decoded
     warnings: list[str] = []
     declared = [_codec_name(http_encoding), _codec_name(_declared_charset(data))]
     codec = next((name for name in declared if name and name != "utf-8"), None)
@@ -58,9 +89,29 @@ def decode_html_bytes(data: bytes, http_encoding: str | None = None) -> DecodedT
         if codec is None and any(declared):
             warnings.append("declared-utf8-but-not-utf8")
         codec = "cp1258"
-    decoded = repair_text(data.decode(codec, "replace"), codec)
+    if len(utf8_chars) >= MIN_UTF8_CHARS_IN_SINGLE_BYTE_PAGE:
+        warnings.append(MIXED_ENCODING)
+        text = _decode_keeping_utf8(data, codec)
+    else:
+        text = data.decode(codec, "replace")
+    decoded = repair_text(text, codec)
     decoded.warnings[:0] = warnings
     return decoded
+
+
+def _non_ascii_bytes(data: bytes) -> int:
+    return len(data) - len(data.translate(None, _HIGH_BYTES))
+
+
+def _decode_keeping_utf8(data: bytes, codec: str) -> str:
+    """A page mostly in a single-byte `codec` with UTF-8 characters in it (a paragraph pasted from a UTF-8
+    page): each UTF-8 character read as UTF-8, everything else in `codec`."""
+    parts, position = [], 0
+    for match in _UTF8_CHAR.finditer(data):
+        parts += [data[position : match.start()].decode(codec, "replace"), match.group().decode("utf-8")]
+        position = match.end()
+    parts.append(data[position:].decode(codec, "replace"))
+    return "".join(parts)
 
 
 def _unmojibake_run(run: str) -> str:

@@ -26,6 +26,7 @@ from twisted.internet import task
 from crawler.registry import load_registry
 from crawler.run import distributed_settings
 from crawler.spiders.portal import PortalSpider
+from extractors.types import Article, Facts, PageContent
 from models.records import FetchedPage, PortalRecord
 from models.session import make_engine
 from models.store import Store
@@ -207,7 +208,8 @@ def store_page(db_url: str, url: str) -> None:
                                      level="district", province="Tây Lâm", cms="sharepoint-tandan"))
     page = FetchedPage(url=url, final_url=url, status=200, fetched_at=datetime.now(UTC),
                        portal_slug="demo-huyen-son-ha", html=b"<html></html>")
-    store.record_page(page, kind="article")
+    article = Article(PageContent(text="Một bài viết đã lưu.", title="Bài đã lưu"), Facts(), url=url)
+    store.save_page(page, kind="article", article=article)
     store.close()
 
 

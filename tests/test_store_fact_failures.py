@@ -93,7 +93,7 @@ def test_issuer_longer_than_its_column_but_within_the_key_is_cut_and_kept(store:
     documents = rows(store, DocumentRow.number, DocumentRow.issuer, DocumentRow.doc_key)
     [(stored_issuer, doc_key)] = [(issuer, key) for number, issuer, key in documents if number == "16"]
     assert stored_issuer == issuer[:100]
-    assert doc_key == f"16|KH|{issuer}|"
+    assert doc_key.startswith(f"16|KH|{issuer}|")  # whole in the key; a local issuer's place follows
 
 
 def test_fact_the_database_refuses_is_left_out_and_named(store: Store) -> None:

@@ -26,7 +26,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Protocol, Self
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 ROUTES_FILE = "routes.toml"
@@ -104,6 +104,12 @@ def route_reply(route: Route) -> Reply:
     return Reply(route.status, {"Content-Type": route.content_type}, route.file.read_bytes())
 
 
+class Site(Protocol):
+    """Anything that answers a request target ("/path?query") of its host."""
+
+    def reply(self, target: str) -> Reply: ...
+
+
 @dataclass
 class Portal:
     """One portal directory and its parsed routes."""
@@ -167,7 +173,7 @@ class ProxyServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, portals: dict[str, Portal]) -> None:
+    def __init__(self, portals: dict[str, Site]) -> None:
         super().__init__(("127.0.0.1", 0), MirrorHandler)
         self.portals = portals
 

@@ -12,50 +12,31 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
+from crawler.extraction import configured_workers, extract_here
 from crawler.items import FailureItem, PageItem
 from crawler.storage import open_store
-from extractors.article import extract_article_from_html, is_article
-from extractors.options import ExtractionOptions
 from models.records import FetchedPage, PortalRecord
 
 logger = logging.getLogger(__name__)
 
 
 class ExtractPipeline:
-    """Turns a fetched page into an `Article` (or marks it as a non-article or an extraction error)."""
+    """Turns a fetched page into an `Article` (or marks it as a non-article or an extraction error), in the
+    crawl process; with `VNPORTAL_EXTRACT_WORKERS` set, `crawler.extraction.WorkerExtractPipeline` does it."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.stats = crawler.stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        if not crawler.settings.getbool("VNPORTAL_EXTRACT_ENABLED", True):
+        if not crawler.settings.getbool("VNPORTAL_EXTRACT_ENABLED", True) or configured_workers(crawler):
             raise NotConfigured
         return cls(crawler)
-
-    def _options(self, item: PageItem) -> ExtractionOptions:
-        portal = getattr(self.crawler.spider, "portals", {}).get(item.portal_slug)
-        selectors = portal.selectors if portal is not None else ExtractionOptions().selectors
-        return ExtractionOptions(url=item.final_url, selectors=selectors)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, PageItem):
             return item
-        try:
-            article = extract_article_from_html(item.body, self._options(item), item.http_encoding)
-        except Exception as error:  # one broken page must not stop the crawl
-            logger.warning("extraction failed for %s: %r", item.final_url, error)
-            self.stats.inc_value("vnportal/extract_errors")
-            item.kind = "error"
-            item.errors.append(f"extraction failed: {error!r}")
-            return item
-        if not is_article(article):
-            item.kind = "non-article"
-            self.stats.inc_value("vnportal/non_articles")
-        else:
-            item.article = article
-        return item
+        return extract_here(item, self.crawler)
 
 
 class StorePipeline:
@@ -111,6 +92,8 @@ class StorePipeline:
         )
         try:
             page_id = self.store.record_page(page, kind=item.kind)
+            if item.errors:  # skipped or failed extraction: the page is kept, the reason recorded
+                self.store.record_failure(self.run_id, item.final_url, "; ".join(item.errors))
             if item.article is not None:
                 self.article_ids.add(self.store.save_article(page_id, item.portal_slug, item.article))
         except Exception as error:  # stored rows of other pages stay; this one is counted and reported

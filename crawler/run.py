@@ -28,6 +28,7 @@ DEMO_SETTINGS: Mapping[str, Any] = {
     "VNPORTAL_REFETCH_AFTER_DAYS": 0,
     "LOG_LEVEL": "WARNING",
     "RETRY_TIMES": 0,
+    "VNPORTAL_EXTRACT_WORKERS": 0,  # a few dozen pages: starting worker processes would cost more than it saves
 }
 
 

@@ -1,0 +1,195 @@
+"""Extraction off the reactor: worker processes, each page with a time and a size budget.
+
+Extraction costs tens of milliseconds a page and some inputs cost far more; run on the crawl's event loop it
+holds every download back. `WorkerExtractPipeline` sends each fetched page to a pool of worker processes
+(`concurrent.futures.ProcessPoolExecutor`) and awaits the result, so the reactor keeps downloading while the
+workers extract. A page larger than `VNPORTAL_EXTRACT_MAX_BYTES`, or still unfinished after
+`VNPORTAL_EXTRACT_TIME_BUDGET` seconds, is recorded as skipped with its reason; the crawl goes on.
+
+Settings: `VNPORTAL_EXTRACT_WORKERS` (processes; 0 extracts in the crawl process, as `ExtractPipeline` does),
+`VNPORTAL_EXTRACT_TIME_BUDGET` (seconds per page), `VNPORTAL_EXTRACT_MAX_BYTES`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
+from crawler.extract_worker import (
+    DEFAULT_TIME_BUDGET,
+    ExtractionJob,
+    ExtractionOutcome,
+    run_job,
+    warm_up,
+)
+from crawler.items import PageItem
+from extractors.options import SelectorOverrides
+from extractors.types import PageKind
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+HARD_TIMEOUT_GRACE = 5.0  # a worker stuck in C code past its own alarm is killed this much later
+
+
+def portal_selectors(crawler: Crawler, item: PageItem) -> SelectorOverrides:
+    """The registry's selector overrides of the item's portal."""
+    portal = getattr(crawler.spider, "portals", {}).get(item.portal_slug)
+    return portal.selectors if portal is not None else SelectorOverrides()
+
+
+def job_for(item: PageItem, selectors: SelectorOverrides) -> ExtractionJob:
+    return ExtractionJob(body=item.body, url=item.final_url, http_encoding=item.http_encoding, selectors=selectors)
+
+
+def over_size(job: ExtractionJob, max_bytes: int) -> ExtractionOutcome | None:
+    if max_bytes and len(job.body) > max_bytes:
+        reason = f"over the size budget: {len(job.body):,} bytes > {max_bytes:,}"
+        return ExtractionOutcome(kind="error", reason=reason, skipped=True)
+    return None
+
+
+def apply_outcome(item: PageItem, outcome: ExtractionOutcome, stats: Any) -> PageItem:
+    """Record the outcome on the item and in the crawl's stats (rejections and skips counted per reason)."""
+    item.kind = outcome.kind
+    item.article = outcome.article
+    if outcome.skipped:
+        stats.inc_value("vnportal/skipped_pages")
+        stats.inc_value(f"vnportal/skipped/{_stat_key(outcome.reason)}")
+        item.errors.append(f"skipped: {outcome.reason}")
+    elif outcome.kind == "error":
+        logger.warning("extraction failed for %s: %s", item.final_url, outcome.reason)
+        stats.inc_value("vnportal/extract_errors")
+        item.errors.append(outcome.reason or "extraction failed")
+    elif outcome.kind == "non-article":
+        stats.inc_value("vnportal/non_articles")
+        stats.inc_value(f"vnportal/not_an_article/{outcome.reason or 'unknown'}")
+    elif outcome.article is not None and outcome.article.content.kind is PageKind.NOTICE:
+        stats.inc_value("vnportal/notices")
+    return item
+
+
+def _stat_key(reason: str | None) -> str:
+    return "time" if reason and "time" in reason else "size"
+
+
+def extract_here(item: PageItem, crawler: Crawler) -> PageItem:
+    """Extraction in the crawl process, with the same budgets (tests, and `VNPORTAL_EXTRACT_WORKERS = 0`)."""
+    seconds, max_bytes = page_budget(crawler)
+    job = job_for(item, portal_selectors(crawler, item))
+    return apply_outcome(item, over_size(job, max_bytes) or run_job(job, seconds), crawler.stats)
+
+
+class ExtractionPool:
+    """A process pool awaited from the event loop; at most one page per worker is in flight, so a page's
+    time budget counts from when a worker takes it, not from when it was queued."""
+
+    def __init__(self, workers: int, seconds: float = DEFAULT_TIME_BUDGET, max_bytes: int = DEFAULT_MAX_BYTES):
+        self.workers = workers
+        self.seconds = seconds
+        self.max_bytes = max_bytes
+        self._executor: ProcessPoolExecutor | None = None
+        self._slots: asyncio.Semaphore | None = None
+        self._warming: list[Future[int]] = []
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            context = multiprocessing.get_context("spawn")  # never fork a process running a reactor
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=warm_up)
+        return self._executor
+
+    def start(self) -> None:
+        """Start the workers now, so their start-up overlaps the crawl's first requests."""
+        pool = self._pool()
+        self._warming = [pool.submit(int) for _ in range(self.workers)]
+
+    @property
+    def ready(self) -> bool:
+        """Every worker has started (spawning and loading the extractors takes seconds)."""
+        return all(future.done() for future in self._warming)
+
+    def _restart(self, broken: ProcessPoolExecutor) -> None:
+        """Kill a pool whose worker is stuck past its budget; the pages it held are retried elsewhere."""
+        if self._executor is not broken:
+            return
+        for process in list(getattr(broken, "_processes", {}).values()):
+            process.kill()
+        broken.shutdown(wait=False, cancel_futures=True)
+        self._executor = None
+
+    async def extract(self, job: ExtractionJob) -> ExtractionOutcome:
+        skipped = over_size(job, self.max_bytes)
+        if skipped is not None:
+            return skipped
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.workers)
+        async with self._slots:
+            for _attempt in range(2):
+                pool = self._pool()
+                future = asyncio.wrap_future(pool.submit(run_job, job, self.seconds))
+                try:
+                    return await asyncio.wait_for(future, self.seconds + HARD_TIMEOUT_GRACE if self.seconds else None)
+                except TimeoutError:
+                    self._restart(pool)
+                    return ExtractionOutcome(kind="error", reason=f"over the time budget of {self.seconds:g} s",
+                                             skipped=True)
+                except BrokenProcessPool:
+                    self._restart(pool)  # another page's worker was killed: try this page once more
+        return ExtractionOutcome(kind="error", reason="extraction worker died")
+
+    def close(self) -> None:
+        """At the end of the crawl every page is done: workers still starting up are not waited for."""
+        if self._executor is not None:
+            self._restart(self._executor)
+
+
+def configured_workers(crawler: Crawler) -> int:
+    """`VNPORTAL_EXTRACT_WORKERS`: a number, or "auto" (one per CPU); unset means in-process."""
+    workers = crawler.settings.get("VNPORTAL_EXTRACT_WORKERS", 0)
+    return (os.cpu_count() or 1) if workers == "auto" else max(int(workers or 0), 0)
+
+
+def page_budget(crawler: Crawler) -> tuple[float, int]:
+    return (
+        crawler.settings.getfloat("VNPORTAL_EXTRACT_TIME_BUDGET", DEFAULT_TIME_BUDGET),
+        crawler.settings.getint("VNPORTAL_EXTRACT_MAX_BYTES", DEFAULT_MAX_BYTES),
+    )
+
+
+class WorkerExtractPipeline:
+    """The extraction stage with worker processes (replaces `ExtractPipeline` when workers > 0)."""
+
+    def __init__(self, crawler: Crawler, pool: ExtractionPool) -> None:
+        self.crawler = crawler
+        self.pool = pool
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WorkerExtractPipeline:
+        if not crawler.settings.getbool("VNPORTAL_EXTRACT_ENABLED", True):
+            raise NotConfigured
+        workers = configured_workers(crawler)
+        if workers == 0:
+            raise NotConfigured  # ExtractPipeline extracts in the crawl process
+        return cls(crawler, ExtractionPool(workers, *page_budget(crawler)))
+
+    def open_spider(self, spider: Any = None) -> None:
+        self.pool.start()
+
+    def close_spider(self, spider: Any = None) -> None:
+        self.pool.close()
+
+    async def process_item(self, item: Any, spider: Any = None) -> Any:
+        if not isinstance(item, PageItem):
+            return item
+        if not self.pool.ready:  # the first pages of a crawl: not worth waiting seconds for the workers
+            return extract_here(item, self.crawler)
+        outcome = await self.pool.extract(job_for(item, portal_selectors(self.crawler, item)))
+        return apply_outcome(item, outcome, self.crawler.stats)

@@ -13,9 +13,8 @@ import json
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from crawler.mirror import ProxyServer, Reply, _Served
+from crawler.mirror import Reply, ServedProxy, Site
 from crawler.sitegen.site import SiteSpec, SyntheticSite
 
 CONTROL_HOST = "control.invalid"
@@ -58,28 +57,18 @@ class ControlSite:
         return Reply(200, {"Content-Type": "application/json"}, body)
 
 
-class SyntheticProxy(_Served):
+class SyntheticProxy(ServedProxy):
     """Serve `sites` behind one free 127.0.0.1 port as an HTTP proxy (each site answers for its host)."""
 
     def __init__(self, sites: Iterable[SyntheticSite], log: ServedLog | None = None) -> None:
         self.sites = list(sites)
         self.log = log or ServedLog()
-        answers: dict[str, Any] = {site.spec.host: LoggedSite(site, self.log) for site in self.sites}
+        answers: dict[str, Site] = {site.spec.host: LoggedSite(site, self.log) for site in self.sites}
         answers[CONTROL_HOST] = ControlSite(self.log)
-        self._server = ProxyServer(answers)
-        threading.Thread(target=self._server.serve_forever, name="sitegen-proxy", daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        super().__init__(answers)
 
     def serve_forever(self) -> None:
         threading.Event().wait()
-
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
 
 def main(argv: list[str] | None = None) -> None:

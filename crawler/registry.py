@@ -8,6 +8,9 @@ portal with a bundled portal's slug replaces it.
 
 from __future__ import annotations
 
+import dataclasses
+import html
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -57,6 +60,7 @@ class Portal:
     selectors: SelectorOverrides = field(default_factory=SelectorOverrides)
     mirror: str | None = None
     demo: bool = False
+    detect_cms: bool = False  # given by its address only (`crawl --start-url`): the first page tells the CMS
 
     @property
     def domain(self) -> str:
@@ -261,3 +265,79 @@ def load_registry(path: Path | None = None) -> Registry:
     if path is not None:
         layers.append(RegistryLayer(str(path), _read_toml(path, str(path))))
     return layered_registry(layers)
+
+
+# Portals outside the registry ------------------------------------------------------------------------------
+
+GENERIC_CMS = "generic"
+# Words of a portal's name that give its level, most specific first (folded: no tone marks, đ as d)
+LEVEL_WORDS = (("phuong", "ward"), ("thi tran", "town"), ("xa", "commune"), ("quan", "district"),
+               ("huyen", "district"), ("thi xa", "town"), ("thanh pho", "city"), ("tinh", "province"))
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+
+
+def _folded(text: str) -> str:
+    from extractors.normalize import fold_diacritics
+
+    return " ".join(fold_diacritics(text).lower().split())
+
+
+def guess_level(name: str) -> str | None:
+    folded = f" {_folded(name)} "
+    for word, level in LEVEL_WORDS:
+        if f" {word} " in folded:
+            return level
+    return None
+
+
+def portal_for_start_url(url: str, cms: str | None, registry: Registry) -> Portal:
+    """A portal known only by an address: named after its host, its CMS given or read from the first page."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RegistryError(f"--start-url must be an http(s) address, got {url!r}")
+    name = cms or GENERIC_CMS
+    if name not in registry.profiles:
+        raise RegistryError(f"--cms must name a [cms.*] profile ({', '.join(registry.profiles)}), got {cms!r}")
+    profile = registry.profiles[name]
+    slug = re.sub(r"[^a-z0-9]+", "-", parts.hostname.lower()).strip("-")[:63]
+    return Portal(
+        slug=slug, name=parts.hostname, base_url=f"{parts.scheme}://{parts.netloc}/", level="district",
+        province="", cms=profile.name, start_urls=(url,), article_url_pattern=profile.article_url_pattern,
+        listing_url_pattern=profile.listing_url_pattern, detect_cms=cms is None,
+    )
+
+
+def detected_portal(portal: Portal, family: str | None, profiles: Mapping[str, CmsProfile], page: str) -> Portal:
+    """The portal once its first page is read: the CMS its markup shows, its name from the page title."""
+    profile = profiles.get(family or GENERIC_CMS) or profiles[GENERIC_CMS]
+    title = _TITLE.search(page[:100_000])
+    name = " ".join(html.unescape(title.group(1)).split()) if title else ""
+    return dataclasses.replace(
+        portal, cms=profile.name, article_url_pattern=profile.article_url_pattern,
+        listing_url_pattern=profile.listing_url_pattern, detect_cms=False,
+        name=name or portal.name, level=guess_level(name) or portal.level,
+    )
+
+
+def _toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def portal_entry(portal: Portal, profiles: Mapping[str, CmsProfile]) -> str:
+    """The `[[portal]]` entry that crawls `portal` again, to paste into a registry file."""
+    lines = [
+        "[[portal]]",
+        f"slug = {_toml_string(portal.slug)}",
+        f"name = {_toml_string(portal.name)}",
+        f"base_url = {_toml_string(portal.base_url)}",
+        f"level = {_toml_string(portal.level)}  # {' | '.join(LEVELS)}",
+        f"province = {_toml_string(portal.province)}",
+        f"cms = {_toml_string(portal.cms)}",
+        f"start_urls = [{', '.join(_toml_string(u) for u in portal.start_urls)}]",
+    ]
+    profile = profiles.get(portal.cms)
+    for key in ("article_url_pattern", "listing_url_pattern"):
+        pattern = getattr(portal, key)
+        if profile is None or getattr(profile, key) != pattern:
+            lines.append(f"{key} = '{pattern.pattern}'")
+    return "\n".join(lines) + "\n"

@@ -56,4 +56,9 @@ VNPORTAL_PROGRESS_INTERVAL = 2.0  # seconds between progress lines on a terminal
 VNPORTAL_REFETCH_AFTER_DAYS = 7
 VNPORTAL_MIRROR_PROXY = None  # set by `vnportal demo`: the local proxy serving *.mirror.test
 VNPORTAL_FRONTIER_IDLE_SECONDS = 6.0  # with --redis: how long an idle worker waits for others' requests
-VNPORTAL_MAX_LISTING_PAGES = 50  # per portal and run: bounds a crawl of an endless pager
+# A listing is walked page after page until its pages hold only articles stored before (or already seen in
+# this run), plus this many pages: a first crawl walks every page, a later one stops near the top.
+VNPORTAL_INCREMENTAL_LOOKBACK_PAGES = 2
+# Listing pages per portal and run (0: no limit). Pages a limit leaves unvisited are counted in the run's
+# stats ("vnportal/limit/listing_pages_not_visited") and printed in the crawl summary.
+VNPORTAL_MAX_LISTING_PAGES = 0

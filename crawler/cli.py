@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
-from crawler.registry import Portal, Registry, RegistryError, load_registry
+from crawler.registry import Portal, Registry, RegistryError, load_registry, portal_entry, portal_for_start_url
 from crawler.run import DEMO_SETTINGS, MIRROR_ROOT, crawl, default_frontier, distributed_settings, resolve_db_url
 from crawler.spiders.portal import select_portals
+from crawler.summary import crawl_notes
 from extractors.article import UnsupportedInput, extract_article_from_file
 from extractors.contract import article_record
 from extractors.options import ExtractionOptions
@@ -38,7 +39,7 @@ FRONTIER_OPTION = click.option(
 REGISTRY_OPTION = click.option(
     "--registry",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A portals.toml to use instead of the bundled registry.",
+    help="A portals.toml extending the bundled registry (its portals use the bundled [cms.*] profiles).",
 )
 
 
@@ -110,6 +111,8 @@ def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
 @main.command(name="crawl")
 @click.option("--portal", "slugs", multiple=True, help="Portal slug to crawl (repeatable); see `vnportal portals`.")
 @click.option("--all", "all_portals", is_flag=True, help="Crawl every real portal of the registry.")
+@click.option("--start-url", help="Crawl a portal that is in no registry, from this address; prints its entry.")
+@click.option("--cms", help="With --start-url: the portal's CMS profile (default: read from the first page).")
 @REGISTRY_OPTION
 @DB_OPTION
 @click.option("--refetch", is_flag=True, help="Fetch article pages again even if stored recently.")
@@ -119,15 +122,25 @@ def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
 @FRONTIER_OPTION
 @click.option("--set", "extra", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
 def crawl_command(
-    slugs: tuple[str, ...], all_portals: bool, registry: Path | None, db_url: str | None,
-    refetch: bool, jobdir: Path | None, redis_url: str | None, frontier: str | None, extra: tuple[str, ...],
+    slugs: tuple[str, ...], all_portals: bool, start_url: str | None, cms: str | None, registry: Path | None,
+    db_url: str | None, refetch: bool, jobdir: Path | None, redis_url: str | None, frontier: str | None,
+    extra: tuple[str, ...],
 ) -> None:
-    """Crawl portals of the registry into the database (polite: robots.txt, delays, autothrottle)."""
-    if bool(slugs) == all_portals:
-        raise click.UsageError("give either --portal SLUG (repeatable) or --all")
+    """Crawl portals of the registry into the database (polite: robots.txt, delays, autothrottle).
+
+    A first crawl of a portal walks all its listing pages; later crawls stop a listing once its pages hold
+    only stored articles. Any limit that leaves pages unvisited is printed in the summary.
+    """
+    if (bool(slugs) + all_portals + bool(start_url)) != 1:
+        raise click.UsageError("give either --portal SLUG (repeatable), --all, or --start-url URL")
+    if cms and not start_url:
+        raise click.UsageError("--cms goes with --start-url")
     loaded = _load_registry(registry)
     try:
-        chosen = select_portals(loaded, "all" if all_portals else ",".join(slugs))
+        if start_url:
+            chosen = [portal_for_start_url(start_url, cms, loaded)]
+        else:
+            chosen = select_portals(loaded, "all" if all_portals else ",".join(slugs))
     except RegistryError as error:
         raise click.ClickException(str(error)) from None
     if any(p.mirror for p in chosen):
@@ -137,11 +150,16 @@ def crawl_command(
         overrides["VNPORTAL_REFETCH_AFTER_DAYS"] = 0
     if jobdir:
         overrides["JOBDIR"] = str(jobdir)
+    if registry:
+        overrides["VNPORTAL_REGISTRY"] = str(registry)
     overrides.update(_distributed(redis_url, frontier, chosen))
     url = resolve_db_url(db_url)
     click.echo(f"Crawling {len(chosen)} portal(s) into {url} …", err=True)
     result = crawl(chosen, url, overrides)
     _print_summary(url, result.seconds, result.stats)
+    if start_url:
+        click.echo("\nThe portal entry this crawl used (add it to a registry file, check level and province):\n")
+        click.echo(portal_entry(result.portals[0], loaded.profiles))
 
 
 def _distributed(redis_url: str | None, frontier: str | None, portals: list[Portal]) -> dict[str, Any]:
@@ -179,6 +197,8 @@ def _print_summary(db_url: str, seconds: float, stats: dict[str, Any], export_di
         f"{stats.get('vnportal/non_articles', 0)} non-article pages, "
         f"{stats.get('vnportal/failures', 0)} failures (listed in crawl_failures)"
     )
+    for note in crawl_notes(stats):
+        click.echo(f"  {note}")
     click.echo("  database: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
     if not stats.get("response_received_count") and stats.get("vnportal/failures"):
         click.echo(

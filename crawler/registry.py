@@ -274,12 +274,24 @@ GENERIC_CMS = "generic"
 LEVEL_WORDS = (("phuong", "ward"), ("thi tran", "town"), ("xa", "commune"), ("quan", "district"),
                ("huyen", "district"), ("thi xa", "town"), ("thanh pho", "city"), ("tinh", "province"))
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_PORTAL_NAME = re.compile(r"cong thong tin|trang thong tin|trang tin|website|cong giao tiep|uy ban nhan dan|ubnd")
 
 
 def _folded(text: str) -> str:
     from extractors.normalize import fold_diacritics
 
     return " ".join(fold_diacritics(text).lower().split())
+
+
+def site_name(page: str) -> str:
+    """The portal's name from a page's <title> ("Tin tức - Cổng thông tin điện tử phường X")."""
+    title = _TITLE.search(page[:100_000])
+    if not title:
+        return ""
+    parts = [p for p in _TITLE_PARTS.split(" ".join(html.unescape(title.group(1)).split())) if p]
+    named = [p for p in parts if _PORTAL_NAME.search(_folded(p))]
+    return (named or parts[-1:] or [""])[0]
 
 
 def guess_level(name: str) -> str | None:
@@ -310,8 +322,7 @@ def portal_for_start_url(url: str, cms: str | None, registry: Registry) -> Porta
 def detected_portal(portal: Portal, family: str | None, profiles: Mapping[str, CmsProfile], page: str) -> Portal:
     """The portal once its first page is read: the CMS its markup shows, its name from the page title."""
     profile = profiles.get(family or GENERIC_CMS) or profiles[GENERIC_CMS]
-    title = _TITLE.search(page[:100_000])
-    name = " ".join(html.unescape(title.group(1)).split()) if title else ""
+    name = site_name(page)
     return dataclasses.replace(
         portal, cms=profile.name, article_url_pattern=profile.article_url_pattern,
         listing_url_pattern=profile.listing_url_pattern, detect_cms=False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -62,6 +62,8 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     settings.setmodule("crawler.settings", priority="project")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
+    if settings.get("VNPORTAL_MIRROR_PROXY"):  # https addresses of mirrored hosts come from the plain-http proxy
+        settings.set("DOWNLOAD_HANDLERS", {"https": "crawler.mirror_download.MirrorAwareDownloadHandler"}, "cmdline")
     return settings
 
 
@@ -69,6 +71,7 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
 class CrawlResult:
     stats: dict[str, Any]
     seconds: float
+    portals: list[Portal] = field(default_factory=list)  # as crawled (a CMS read from a first page included)
 
     def count(self, key: str) -> int:
         value = self.stats.get(key, 0)
@@ -84,4 +87,5 @@ def crawl(portals: list[Portal], db_url: str, overrides: Mapping[str, Any] | Non
     process.crawl(crawler, portals=portals)
     process.start()
     stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
-    return CrawlResult(stats=stats, seconds=time.monotonic() - started)
+    crawled = list(getattr(crawler.spider, "portals", {}).values()) or portals
+    return CrawlResult(stats=stats, seconds=time.monotonic() - started, portals=crawled)

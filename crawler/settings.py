@@ -55,6 +55,7 @@ VNPORTAL_PROGRESS_INTERVAL = 2.0  # seconds between progress lines on a terminal
 # Incremental crawls: an article page already stored is not fetched again for this many days.
 VNPORTAL_REFETCH_AFTER_DAYS = 7
 VNPORTAL_MIRROR_PROXY = None  # set by `vnportal demo`: the local proxy serving *.mirror.test
+VNPORTAL_MIRROR_HOSTS: list[str] = []  # more host names the mirror proxy answers for (tests, benchmarks)
 VNPORTAL_FRONTIER_IDLE_SECONDS = 6.0  # with --redis: how long an idle worker waits for others' requests
 # A listing is walked page after page until its pages hold only articles stored before (or already seen in
 # this run), plus this many pages: a first crawl walks every page, a later one stops near the top.

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.registry import RegistryError, load_registry
+from crawler.registry import RegistryError, load_registry, portal_entry, portal_for_start_url
 from crawler.run import MIRROR_ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "registry"
@@ -108,3 +108,18 @@ def test_readme_example_loads_verbatim_with_registry(tmp_path: Path) -> None:
     assert portal.absolute_start_urls() == ["https://vidu.example.gov.vn/web/vidu/tin-tuc"]
     assert portal.is_listing_url("https://vidu.example.gov.vn/web/vidu/tin-tuc")
     assert portal.is_article_url("https://vidu.example.gov.vn/web/vidu/tin-tuc/-/view_content/1234-bai-viet")
+
+
+def test_a_start_url_portal_prints_an_entry_that_loads_back(tmp_path: Path) -> None:
+    registry = load_registry()
+    portal = portal_for_start_url("https://xa.example.gov.vn/web/guest/tin-tuc", "liferay", registry)
+    path = tmp_path / "saved.toml"
+    path.write_text(portal_entry(portal, registry.profiles), encoding="utf-8")
+    saved = load_registry(path).get(portal.slug)
+    assert (saved.base_url, saved.cms, saved.start_urls) == ("https://xa.example.gov.vn/", "liferay", portal.start_urls)
+    assert saved.listing_url_pattern == registry.profiles["liferay"].listing_url_pattern
+
+
+def test_a_start_url_with_an_unknown_cms_says_which_exist() -> None:
+    with pytest.raises(RegistryError, match="--cms must name a"):
+        portal_for_start_url("https://xa.example.gov.vn/", "joomla", load_registry())

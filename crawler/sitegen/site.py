@@ -188,6 +188,14 @@ class SyntheticSite:
                     return self.article_path(entry, key)
         return None
 
+    def addresses(self, entry: Entry) -> list[str]:
+        """Every path that serves the entry: its own, the cut name lists link to, an alias."""
+        paths = [self.article_path(entry)]
+        if "article_cut" in self.urls:
+            paths.append(self.article_path(entry, "article_cut"))
+        alias = self.alias_path(entry)
+        return list(dict.fromkeys([*paths, *([alias] if alias else [])]))
+
     def pager_path(self, number: int) -> str:
         if number == 1:
             return self.fill(self.urls["listing"])
@@ -208,9 +216,7 @@ class SyntheticSite:
             if not entry.is_article:
                 truth.non_articles.append(self.absolute(self.article_path(entry)))
                 continue
-            urls = [self.absolute(self.article_path(entry))]
-            alias = self.alias_path(entry)
-            urls += [self.absolute(alias)] if alias else []
+            urls = [self.absolute(path) for path in self.addresses(entry)]
             if entry.original is not None:
                 aliases.setdefault(entry.original, []).extend(urls)
                 continue
@@ -232,12 +238,8 @@ class SyntheticSite:
         for number in range(1, self.pages + 1):
             self._add(self.pager_path(number), lambda n=number: self.html_reply(self.listing_page(n)))
         for entry in self.entries:
-            self._add(self.article_path(entry), lambda e=entry: self.entry_reply(e))
-            alias = self.alias_path(entry)
-            if alias:
-                self._add(alias, lambda e=entry: self.entry_reply(e, alias=True))
-            if "article_cut" in self.urls:
-                self._add(self.article_path(entry, "article_cut"), lambda e=entry: self.entry_reply(e))
+            for path in self.addresses(entry):
+                self._add(path, lambda e=entry, p=path: self.entry_reply(e, alias=p == self.alias_path(e)))
         self._add("/robots.txt", self.robots)
         if self.t.get("sitemap"):
             self._add("/sitemap_index.xml", self.sitemap_index)
@@ -384,7 +386,7 @@ class SyntheticSite:
         if number < self.pages:
             links.append(self.html["pager_next"].format(url=html.escape(self.pager_path(number + 1))))
         main = self.html["listing"].format(items=items, pager="\n".join(links), n=number, total=self.pages)
-        return self.page(f"Tin tức - Sự kiện - Trang {number}", main)
+        return self.page(f"Tin tức - Sự kiện - Trang {number} - {self.spec.site_name}", main)
 
     def calendar_page(self, week: int) -> str:
         rows = "".join(COMMON["calendar_row"].format(day=d + 2, week=week, room=d + 1) for d in range(5))
@@ -419,7 +421,7 @@ class SyntheticSite:
         )
         if entry.kind == "portlet":
             main = COMMON["notice_portlet"] + main
-        return self.page(entry.title, main, head)
+        return self.page(f"{entry.title} - {self.spec.site_name}", main, head)
 
     def body(self, entry: Entry, source: Entry) -> str:
         writer = Writer(self.spec.seed * 1_000_003 + source.index)

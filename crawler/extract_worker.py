@@ -31,6 +31,7 @@ class ExtractionJob:
     url: str
     http_encoding: str | None = None
     selectors: SelectorOverrides = field(default_factory=SelectorOverrides)
+    cms: str | None = None  # an extraction profile's name: skips reading the family from the markup
 
 
 @dataclass
@@ -64,7 +65,7 @@ def time_budget(seconds: float) -> Iterator[None]:
 def run_job(job: ExtractionJob, seconds: float = 0.0) -> ExtractionOutcome:
     """Extract one page; every failure becomes an outcome, never an exception (runs in a worker)."""
     started = time.perf_counter()
-    options = ExtractionOptions(url=job.url, selectors=job.selectors)
+    options = ExtractionOptions(url=job.url, selectors=job.selectors, cms=job.cms)
     try:
         with time_budget(seconds):
             article = extract_article_from_html(job.body, options, job.http_encoding)

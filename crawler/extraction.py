@@ -18,6 +18,7 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import suppress
 from typing import Any
 
 from scrapy.crawler import Crawler
@@ -32,6 +33,7 @@ from crawler.extract_worker import (
 )
 from crawler.items import PageItem
 from extractors.options import SelectorOverrides
+from extractors.page.profiles import load_profiles
 from extractors.types import PageKind
 
 logger = logging.getLogger(__name__)
@@ -40,14 +42,13 @@ DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 HARD_TIMEOUT_GRACE = 5.0  # a worker stuck in C code past its own alarm is killed this much later
 
 
-def portal_selectors(crawler: Crawler, item: PageItem) -> SelectorOverrides:
-    """The registry's selector overrides of the item's portal."""
+def job_for(item: PageItem, crawler: Crawler) -> ExtractionJob:
+    """The page and what the registry says of its portal: selector overrides, and the CMS family when the
+    extractors know it (reading it from each page's markup again costs milliseconds a page)."""
     portal = getattr(crawler.spider, "portals", {}).get(item.portal_slug)
-    return portal.selectors if portal is not None else SelectorOverrides()
-
-
-def job_for(item: PageItem, selectors: SelectorOverrides) -> ExtractionJob:
-    return ExtractionJob(body=item.body, url=item.final_url, http_encoding=item.http_encoding, selectors=selectors)
+    selectors = portal.selectors if portal is not None else SelectorOverrides()
+    cms = portal.cms if portal is not None and portal.cms in load_profiles() else None
+    return ExtractionJob(item.body, item.final_url, item.http_encoding, selectors, cms)
 
 
 def over_size(job: ExtractionJob, max_bytes: int) -> ExtractionOutcome | None:
@@ -84,7 +85,7 @@ def _stat_key(reason: str | None) -> str:
 def extract_here(item: PageItem, crawler: Crawler) -> PageItem:
     """Extraction in the crawl process, with the same budgets (tests, and `VNPORTAL_EXTRACT_WORKERS = 0`)."""
     seconds, max_bytes = page_budget(crawler)
-    job = job_for(item, portal_selectors(crawler, item))
+    job = job_for(item, crawler)
     return apply_outcome(item, over_size(job, max_bytes) or run_job(job, seconds), crawler.stats)
 
 
@@ -99,6 +100,7 @@ class ExtractionPool:
         self._executor: ProcessPoolExecutor | None = None
         self._slots: asyncio.Semaphore | None = None
         self._warming: list[Future[int]] = []
+        self._warmed = False
 
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
@@ -111,10 +113,16 @@ class ExtractionPool:
         pool = self._pool()
         self._warming = [pool.submit(int) for _ in range(self.workers)]
 
-    @property
-    def ready(self) -> bool:
-        """Every worker has started (spawning and loading the extractors takes seconds)."""
-        return all(future.done() for future in self._warming)
+    async def _started(self) -> None:
+        """Workers are spawned and have loaded the extractors: a page's time budget starts after that."""
+        if self._warmed:
+            return
+        if not self._warming:
+            self.start()
+        for future in list(self._warming):
+            with suppress(BrokenProcessPool):  # the page then retries on a new pool
+                await asyncio.wrap_future(future)
+        self._warmed = True
 
     def _restart(self, broken: ProcessPoolExecutor) -> None:
         """Kill a pool whose worker is stuck past its budget; the pages it held are retried elsewhere."""
@@ -124,6 +132,7 @@ class ExtractionPool:
             process.kill()
         broken.shutdown(wait=False, cancel_futures=True)
         self._executor = None
+        self._warming, self._warmed = [], False
 
     async def extract(self, job: ExtractionJob) -> ExtractionOutcome:
         skipped = over_size(job, self.max_bytes)
@@ -132,6 +141,7 @@ class ExtractionPool:
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.workers)
         async with self._slots:
+            await self._started()
             for _attempt in range(2):
                 pool = self._pool()
                 future = asyncio.wrap_future(pool.submit(run_job, job, self.seconds))
@@ -189,7 +199,5 @@ class WorkerExtractPipeline:
     async def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, PageItem):
             return item
-        if not self.pool.ready:  # the first pages of a crawl: not worth waiting seconds for the workers
-            return extract_here(item, self.crawler)
-        outcome = await self.pool.extract(job_for(item, portal_selectors(self.crawler, item)))
+        outcome = await self.pool.extract(job_for(item, self.crawler))
         return apply_outcome(item, outcome, self.crawler.stats)

@@ -7,7 +7,7 @@ serves sites on 127.0.0.1 as an HTTP proxy answering for their host names (like 
 from __future__ import annotations
 
 from crawler.sitegen.server import SyntheticProxy
-from crawler.sitegen.site import FAMILIES, SiteSpec, SyntheticSite, Truth, TruthArticle
+from crawler.sitegen.site import FAMILIES, SiteSpec, SyntheticSite, Truth, TruthArticle, family_templates
 
 BENCH_DOMAIN = "bench.test"
 
@@ -26,4 +26,21 @@ def benchmark_specs(total_articles: int, seed: int = 7) -> list[SiteSpec]:
     ]
 
 
-__all__ = ["FAMILIES", "SiteSpec", "SyntheticProxy", "SyntheticSite", "Truth", "TruthArticle", "benchmark_specs"]
+def registry_entries(specs: list[SiteSpec]) -> str:
+    """A registry file with one `[[portal]]` per site: only what the README asks of a user (the bundled CMS
+    profiles give the link patterns)."""
+    entries = []
+    for spec in specs:
+        starts = ", ".join(f'"{url.format(site=spec.site)}"' for url in family_templates(spec.cms)["start_urls"])
+        entries.append(
+            f'[[portal]]\nslug = "bench-{spec.cms}"\nname = "{spec.site_name} ({spec.cms})"\n'
+            f'base_url = "{spec.scheme}://{spec.host}/"\nlevel = "district"\ncms = "{spec.cms}"\n'
+            f"start_urls = [{starts}]\n"
+        )
+    return "\n".join(entries)
+
+
+__all__ = [
+    "FAMILIES", "SiteSpec", "SyntheticProxy", "SyntheticSite", "Truth", "TruthArticle", "benchmark_specs",
+    "registry_entries",
+]

@@ -419,8 +419,8 @@ class SyntheticSite:
             title=html.escape(entry.title), date=f"{when:%d/%m/%Y}", time=f"{when:%H:%M}", iso=when.isoformat(),
             views=entry.index * 37 % 5000, body=body, related=self.related(entry), id=entry.id,
         )
-        if entry.kind == "portlet":
-            main = COMMON["notice_portlet"] + main
+        if entry.kind == "portlet":  # a notice box above the article, in the family's own markup
+            main = self.html.get("notice_box", COMMON["notice_box"]) + main
         return self.page(f"{entry.title} - {self.spec.site_name}", main, head)
 
     def body(self, entry: Entry, source: Entry) -> str:

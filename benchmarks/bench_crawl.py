@@ -57,7 +57,7 @@ class CrawlFigures:
     seconds: float
     responses: int
     pages_per_second: float
-    peak_rss_mb: float  # the crawl process and its extraction workers together
+    peak_pss_mb: float  # the crawl process and its extraction workers together (shared pages counted once)
     peak_rss_main_mb: float
     cpu_main_s: float = 0.0  # CPU seconds of the crawl process, and of its workers (last seen alive)
     cpu_workers_s: float = 0.0
@@ -65,7 +65,8 @@ class CrawlFigures:
 
 
 class MemorySampler:
-    """Peak resident memory of a process and its descendants, and their CPU time, sampled from /proc."""
+    """Peak memory of a process (resident) and of it with its descendants (proportional: a page shared by
+    two processes counts half in each), and their CPU time, sampled from /proc."""
 
     def __init__(self, pid: int, interval: float = 0.25) -> None:
         self.pid = pid
@@ -77,10 +78,12 @@ class MemorySampler:
         self._thread.start()
 
     @staticmethod
-    def _rss_kb(pid: int) -> int:
+    def _memory_kb(pid: int, field: str) -> int:
+        """VmRSS (all resident pages) or Pss (shared pages divided among the processes sharing them)."""
+        source = "status" if field == "VmRSS:" else "smaps_rollup"
         try:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
+            for line in Path(f"/proc/{pid}/{source}").read_text().splitlines():
+                if line.startswith(field):
                     return int(line.split()[1])
         except OSError:
             pass
@@ -111,10 +114,9 @@ class MemorySampler:
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            main = self._rss_kb(self.pid)
-            self.peak_main = max(self.peak_main, main)
+            self.peak_main = max(self.peak_main, self._memory_kb(self.pid, "VmRSS:"))
             tree = self._tree()
-            self.peak_total = max(self.peak_total, sum(self._rss_kb(pid) for pid in tree))
+            self.peak_total = max(self.peak_total, sum(self._memory_kb(pid, "Pss:") for pid in tree))
             for pid in tree:
                 seconds = self._cpu_s(pid)
                 if seconds is not None:
@@ -131,7 +133,7 @@ class MemorySampler:
 def start_server(articles: int, workdir: Path) -> tuple[subprocess.Popen[bytes], str]:
     port_file = workdir / "server.url"
     port_file.unlink(missing_ok=True)
-    command = [sys.executable, "-m", "crawler.sitegen.server", "--articles", str(articles)]
+    command = [sys.executable, "-m", "crawler.sitegen", "--articles", str(articles)]
     server = subprocess.Popen([*command, "--port-file", str(port_file)], cwd=ROOT)
     for _ in range(600):
         if port_file.exists() and port_file.read_text():
@@ -279,7 +281,8 @@ def print_report(r: dict[str, Any]) -> None:
     for name in ("full", "bare", "second"):
         f = r[name]
         print(f"{name:6}: {f['responses']} responses in {f['seconds']:.1f} s = {f['pages_per_second']:.1f} pages/s; "
-              f"peak memory {f['peak_rss_mb']:.0f} MB (main process {f['peak_rss_main_mb']:.0f} MB); "
+              f"peak memory {f['peak_pss_mb']:.0f} MB with workers (PSS), "
+              f"main process {f['peak_rss_main_mb']:.0f} MB (RSS); "
               f"CPU {f['cpu_main_s']:.0f} s main + {f['cpu_workers_s']:.0f} s workers")
     print(f"ratio full/bare: {r['ratio']:.2f}; second crawl fetched {r['second_share_of_first']:.1%} of the first")
     print(f"load: before {r['load_before']}; after full {r['load_after_full']}; after bare {r['load_after_bare']}")

@@ -10,11 +10,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from functools import lru_cache
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
@@ -28,6 +30,8 @@ PAGE_IN_PATH = re.compile(r"/(?:page|trang)/(\d+)/?$", re.IGNORECASE)
 # HTTrack saves "tin-tuc?…" as "tin-tuc3b15.html?…": four hex digits of a hash before the extension
 HTTRACK_NAME = re.compile(r"^(.+?)[0-9a-f]{4}\.html?$")
 MAX_LOOP_SEGMENTS = 4
+# A print view is another address of an article the page already is or links to ("In ấn", "Bản in")
+PRINT_VIEW = re.compile(r"print", re.IGNORECASE)
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 ROBOTS_PATH, SITEMAP_PATH = "/robots.txt", "/sitemap.xml"
 
@@ -80,6 +84,60 @@ def is_loop(url: str) -> bool:
             if segments[start : start + size] == segments[start + size : start + 2 * size]:
                 return True
     return False
+
+
+SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
+# href of every <a>, read from the bytes: no document tree is built (nor kept while the page is extracted)
+_ANCHOR_HREF = re.compile(rb"""<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_BASE_HREF = re.compile(rb"""<base\s[^>]*?\bhref\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+LINK_CACHE = 65_536  # menus repeat the same links on every page of a site: resolve each once
+FOLLOW, OFFSITE, LOOP, PRINT = "follow", "offsite", "loop", "print"
+
+
+def anchor_hrefs(body: bytes, encoding: str) -> list[str]:
+    """The href of every anchor of an HTML page, entities decoded."""
+    hrefs = []
+    for match in _ANCHOR_HREF.finditer(body):
+        raw = match.group(1) or match.group(2) or match.group(3) or b""
+        hrefs.append(html.unescape(raw.decode(encoding, "replace")))
+    return hrefs
+
+
+def base_href(body: bytes, url: str, encoding: str) -> str:
+    """The page's <base href> (rare on portals), else its own address."""
+    found = _BASE_HREF.search(body, 0, 8192)
+    return urljoin(url, html.unescape(found.group(1).decode(encoding, "replace"))) if found else url
+
+
+def resolve_link(base: str, href: str) -> str | None:
+    """The absolute address of a link (fragment dropped), None for javascript:, mailto: and the like."""
+    href = href.strip()
+    if not href or href.lower().startswith(SKIPPED_SCHEMES):
+        return None
+    if href.startswith("/") and not href.startswith("//"):  # the same on every page of the site
+        parts = urlsplit(base)
+        return _resolved(f"{parts.scheme}://{parts.netloc}/", href)
+    return _resolved(base, href)
+
+
+@lru_cache(maxsize=LINK_CACHE)
+def _resolved(base: str, href: str) -> str:
+    return urldefrag(urljoin(base, href)).url
+
+
+@lru_cache(maxsize=LINK_CACHE)
+def link_verdict(url: str, own_host: str) -> str:
+    """Whether a crawl follows a link: on the page's host, not nesting itself, not a print view."""
+    if urlsplit(url).netloc != own_host:
+        return OFFSITE
+    if is_loop(url):
+        return LOOP
+    return PRINT if is_print_view(url) else FOLLOW
+
+
+def is_print_view(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(PRINT_VIEW.search(parts.path) or PRINT_VIEW.search(parts.query))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ Imported by each extraction worker process, so it imports the extractors and not
 
 from __future__ import annotations
 
+import dataclasses
 import signal
 import time
 from collections.abc import Iterator
@@ -12,9 +13,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from crawler.page_store import store_page
 from extractors.article import extract_article_from_html
 from extractors.options import ExtractionOptions, SelectorOverrides
 from extractors.types import Article, PageKind
+from models.records import FetchedPage
+from models.store import Store
 
 DEFAULT_TIME_BUDGET = 15.0
 
@@ -34,13 +38,32 @@ class ExtractionJob:
     cms: str | None = None  # an extraction profile's name: skips reading the family from the markup
 
 
+@dataclass(frozen=True)
+class StoreJob:
+    """Where the worker stores the page it extracted: the database and the page's record (body left out:
+    the job carries it once)."""
+
+    db_url: str | None
+    page: FetchedPage
+
+
 @dataclass
 class ExtractionOutcome:
-    article: Article | None = None
+    article: Article | None = None  # left out once a worker stored it: nothing to ship back
     kind: str = "article"  # page kind stored: article | non-article | error
     reason: str | None = None  # why not an article, what failed, or why the page was skipped
     skipped: bool = False
     seconds: float = 0.0
+    article_kind: str | None = None  # PageKind of a stored article (article | notice)
+    stored: bool = False
+    article_id: int | None = None
+
+    @property
+    def errors(self) -> list[str]:
+        """What the page's failure row says: why it was skipped, or what failed."""
+        if self.skipped:
+            return [f"skipped: {self.reason}"]
+        return [self.reason or "extraction failed"] if self.kind == "error" else []
 
 
 @contextmanager
@@ -76,7 +99,24 @@ def run_job(job: ExtractionJob, seconds: float = 0.0) -> ExtractionOutcome:
     elapsed = time.perf_counter() - started
     if article.content.kind is PageKind.NOT_AN_ARTICLE:
         return ExtractionOutcome(kind="non-article", reason=article.content.rejected_as, seconds=elapsed)
-    return ExtractionOutcome(article=article, seconds=elapsed)
+    return ExtractionOutcome(article=article, seconds=elapsed, article_kind=str(article.content.kind))
+
+
+_stores: dict[str | None, Store] = {}
+
+
+def extract_and_store(job: ExtractionJob, seconds: float, store_job: StoreJob) -> ExtractionOutcome:
+    """Extract, then store the page and its article from this worker, so the crawl process only downloads.
+    When storing fails the article goes back to the crawl process, which stores it (or records why not)."""
+    outcome = run_job(job, seconds)
+    if store_job.db_url not in _stores:
+        _stores[store_job.db_url] = Store(store_job.db_url, upgrade=False)
+    page = dataclasses.replace(store_job.page, html=job.body)
+    try:
+        stored = store_page(_stores[store_job.db_url], page, outcome.kind, outcome.errors, outcome.article)
+    except Exception:  # the crawl process retries with its own store, and reports the error
+        return outcome
+    return dataclasses.replace(outcome, article=None, stored=True, article_id=stored.article_id)
 
 
 def warm_up() -> None:

@@ -13,6 +13,7 @@ Settings: `VNPORTAL_EXTRACT_WORKERS` (processes; 0 extracts in the crawl process
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -28,6 +29,8 @@ from crawler.extract_worker import (
     DEFAULT_TIME_BUDGET,
     ExtractionJob,
     ExtractionOutcome,
+    StoreJob,
+    extract_and_store,
     run_job,
     warm_up,
 )
@@ -60,20 +63,21 @@ def over_size(job: ExtractionJob, max_bytes: int) -> ExtractionOutcome | None:
 
 def apply_outcome(item: PageItem, outcome: ExtractionOutcome, stats: Any) -> PageItem:
     """Record the outcome on the item and in the crawl's stats (rejections and skips counted per reason)."""
-    item.kind = outcome.kind
-    item.article = outcome.article
+    item.kind, item.article = outcome.kind, outcome.article
+    item.stored, item.article_id = outcome.stored, outcome.article_id
+    item.errors.extend(outcome.errors)
+    if outcome.stored:
+        stats.inc_value("vnportal/stored_by_workers")
     if outcome.skipped:
         stats.inc_value("vnportal/skipped_pages")
         stats.inc_value(f"vnportal/skipped/{_stat_key(outcome.reason)}")
-        item.errors.append(f"skipped: {outcome.reason}")
     elif outcome.kind == "error":
         logger.warning("extraction failed for %s: %s", item.final_url, outcome.reason)
         stats.inc_value("vnportal/extract_errors")
-        item.errors.append(outcome.reason or "extraction failed")
     elif outcome.kind == "non-article":
         stats.inc_value("vnportal/non_articles")
         stats.inc_value(f"vnportal/not_an_article/{outcome.reason or 'unknown'}")
-    elif outcome.article is not None and outcome.article.content.kind is PageKind.NOTICE:
+    elif outcome.article_kind == PageKind.NOTICE:
         stats.inc_value("vnportal/notices")
     return item
 
@@ -134,7 +138,7 @@ class ExtractionPool:
         self._executor = None
         self._warming, self._warmed = [], False
 
-    async def extract(self, job: ExtractionJob) -> ExtractionOutcome:
+    async def extract(self, job: ExtractionJob, store_job: StoreJob | None = None) -> ExtractionOutcome:
         skipped = over_size(job, self.max_bytes)
         if skipped is not None:
             return skipped
@@ -144,7 +148,12 @@ class ExtractionPool:
             await self._started()
             for _attempt in range(2):
                 pool = self._pool()
-                future = asyncio.wrap_future(pool.submit(run_job, job, self.seconds))
+                submitted = (
+                    pool.submit(extract_and_store, job, self.seconds, store_job)
+                    if store_job is not None
+                    else pool.submit(run_job, job, self.seconds)
+                )
+                future = asyncio.wrap_future(submitted)
                 try:
                     return await asyncio.wait_for(future, self.seconds + HARD_TIMEOUT_GRACE if self.seconds else None)
                 except TimeoutError:
@@ -180,6 +189,10 @@ class WorkerExtractPipeline:
     def __init__(self, crawler: Crawler, pool: ExtractionPool) -> None:
         self.crawler = crawler
         self.pool = pool
+        settings = crawler.settings
+        self.store_here = settings.getbool("VNPORTAL_STORE_ENABLED", True) and settings.getbool(
+            "VNPORTAL_STORE_IN_WORKERS", True
+        )
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WorkerExtractPipeline:
@@ -199,5 +212,13 @@ class WorkerExtractPipeline:
     async def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, PageItem):
             return item
-        outcome = await self.pool.extract(job_for(item, self.crawler))
+        outcome = await self.pool.extract(job_for(item, self.crawler), self._store_job(item))
         return apply_outcome(item, outcome, self.crawler.stats)
+
+    def _store_job(self, item: PageItem) -> StoreJob | None:
+        """The worker stores the page too, once the storage pipeline has started the run."""
+        run_id = getattr(self.crawler, "vnportal_run_id", None)
+        if not self.store_here or run_id is None:
+            return None
+        page = dataclasses.replace(item.fetched_page(run_id), html=None)
+        return StoreJob(self.crawler.settings.get("VNPORTAL_DB"), page)

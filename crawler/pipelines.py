@@ -14,8 +14,9 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from crawler.extraction import configured_workers, extract_here
 from crawler.items import FailureItem, PageItem
+from crawler.page_store import store_page
 from crawler.storage import open_store
-from models.records import FetchedPage, PortalRecord
+from models.records import PortalRecord
 
 logger = logging.getLogger(__name__)
 
@@ -85,24 +86,18 @@ class StorePipeline:
         return self._store_page(item)
 
     def _store_page(self, item: PageItem) -> PageItem:
-        page = FetchedPage(
-            url=item.url, final_url=item.final_url, status=item.status, fetched_at=item.fetched_at,
-            portal_slug=item.portal_slug, html=item.body, content_type=item.content_type,
-            encoding=item.http_encoding, run_id=self.run_id,
-        )
-        try:
-            page_id = self.store.record_page(page, kind=item.kind)
-            if item.errors:  # skipped or failed extraction: the page is kept, the reason recorded
-                self.store.record_failure(self.run_id, item.final_url, "; ".join(item.errors))
-            if item.article is not None:
-                self.article_ids.add(self.store.save_article(page_id, item.portal_slug, item.article))
-        except Exception as error:  # stored rows of other pages stay; this one is counted and reported
-            logger.error("storing %s failed: %r", item.final_url, error)
-            self.stats.inc_value("vnportal/store_errors")
-            self.store.record_failure(self.run_id, item.final_url, f"store: {error!r}")
-            raise DropItem(f"could not store {item.final_url}: {error}") from error
-        if item.article is None:
+        if not item.stored:  # extraction workers store what they extract (crawler.extraction)
+            try:
+                stored = store_page(self.store, item.fetched_page(self.run_id), item.kind, item.errors, item.article)
+            except Exception as error:  # stored rows of other pages stay; this one is counted and reported
+                logger.error("storing %s failed: %r", item.final_url, error)
+                self.stats.inc_value("vnportal/store_errors")
+                self.store.record_failure(self.run_id, item.final_url, f"store: {error!r}")
+                raise DropItem(f"could not store {item.final_url}: {error}") from error
+            item.article_id = stored.article_id
+        if item.article_id is None:
             raise DropItem(f"{item.kind}: {item.final_url} stored as a page, not as an article")
+        self.article_ids.add(item.article_id)
         self.stats.inc_value("vnportal/article_pages_stored")
         self.stats.set_value("vnportal/articles_stored", len(self.article_ids))
         return item

@@ -47,6 +47,7 @@ VNPORTAL_EXTRACT_ENABLED = True
 VNPORTAL_EXTRACT_WORKERS = "auto"  # extraction processes ("auto": one per CPU; 0: in the crawl process)
 VNPORTAL_EXTRACT_TIME_BUDGET = 15.0  # seconds per page; a page over it is recorded as skipped
 VNPORTAL_EXTRACT_MAX_BYTES = 4 * 1024 * 1024  # a larger page is recorded as skipped, not extracted
+VNPORTAL_STORE_IN_WORKERS = True  # extraction workers store what they extract (the crawl process only downloads)
 VNPORTAL_STORE_ENABLED = True
 VNPORTAL_DB = None  # SQLAlchemy URL; None: $VNPORTAL_DB or sqlite:///vnportal.db
 VNPORTAL_REGISTRY = None  # path to a portals.toml; None: the bundled registry

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.discovery import ListingPosition, is_loop, listing_position, next_page
+from crawler.discovery import ListingPosition, is_loop, is_print_view, listing_position, next_page
 
 H = "http://portal.test"
 
@@ -46,3 +46,16 @@ def test_next_page_is_the_smallest_number_above_this_one_in_the_same_listing() -
 )
 def test_is_loop(url: str, loops: bool) -> None:
     assert is_loop(url) is loops
+
+
+@pytest.mark.parametrize(
+    ("url", "printed"),
+    [
+        (f"{H}/Portal/PrintItem.aspx?ContentID=12", True),
+        (f"{H}/portal/pages/print.aspx?p=88", True),
+        (f"{H}/tin-tuc/bai-viet.html?print=1", True),
+        (f"{H}/Portal/Detail.aspx?ContentID=12", False),
+    ],
+)
+def test_is_print_view(url: str, printed: bool) -> None:
+    assert is_print_view(url) is printed

@@ -115,7 +115,7 @@ def test_related_articles_not_stored_yet_are_followed() -> None:
 def test_links_that_nest_their_own_folder_are_refused() -> None:
     spider = make_spider()
     _article_output(spider, f"{BASE}/portal/Pages/2025-2-14/bai.aspx")
-    assert spider.crawler.stats.get_value("vnportal/skipped_loops") == 1
+    assert spider.crawler.stats.get_value("vnportal/skipped_loop_links") == 1
 
 
 def _listed(spider: PortalSpider, name: str, url: str, kind: str = "sitemap") -> list[Request]:

@@ -1,6 +1,6 @@
 """Serving synthetic sites: in a thread for tests, or as its own process for the crawl benchmark.
 
-`python -m crawler.sitegen.server --articles 5000 --port-file PATH` serves the benchmark's sites (one per
+`python -m crawler.sitegen --articles 5000 --port-file PATH` serves the benchmark's sites (one per
 CMS family) until killed, and writes its proxy address to PATH once it listens. The host `control.invalid`
 answers `/served` with the addresses served since the last `/reset`, so the benchmark can replay exactly
 the pages a crawl fetched.
@@ -83,7 +83,3 @@ def main(argv: list[str] | None = None) -> None:
     with SyntheticProxy(SyntheticSite(spec) for spec in specs) as proxy:
         args.port_file.write_text(proxy.url, encoding="utf-8")
         proxy.serve_forever()
-
-
-if __name__ == "__main__":
-    main()

@@ -182,17 +182,17 @@ class SyntheticSite:
         return self.article_path(entry)
 
     def alias_path(self, entry: Entry) -> str | None:
-        if entry.index % 10 == 5 and entry.is_article:
-            for key in ("alias", "print"):
-                if key in self.urls:
-                    return self.article_path(entry, key)
+        """Another address some lists link to (it declares the first as canonical)."""
+        if entry.index % 10 == 5 and entry.is_article and "alias" in self.urls:
+            return self.article_path(entry, "alias")
         return None
 
     def addresses(self, entry: Entry) -> list[str]:
         """Every path that serves the entry: its own, the cut name lists link to, an alias."""
         paths = [self.article_path(entry)]
-        if "article_cut" in self.urls:
-            paths.append(self.article_path(entry, "article_cut"))
+        for key in ("article_cut", "print"):  # a name cut short by HTTrack; the print view every article has
+            if key in self.urls:
+                paths.append(self.article_path(entry, key))
         alias = self.alias_path(entry)
         return list(dict.fromkeys([*paths, *([alias] if alias else [])]))
 
@@ -214,7 +214,7 @@ class SyntheticSite:
         aliases: dict[int, list[str]] = {}
         for entry in self.entries:
             if not entry.is_article:
-                truth.non_articles.append(self.absolute(self.article_path(entry)))
+                truth.non_articles += [self.absolute(path) for path in self.addresses(entry)]
                 continue
             urls = [self.absolute(path) for path in self.addresses(entry)]
             if entry.original is not None:

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.exceptions import IgnoreRequest
@@ -25,13 +25,18 @@ from twisted.python.failure import Failure
 
 from crawler.discovery import (
     FEED_TYPES,
+    FOLLOW,
+    OFFSITE,
     ROBOTS_PATH,
     SITEMAP_PATH,
     ListedUrl,
-    is_loop,
+    anchor_hrefs,
+    base_href,
+    link_verdict,
     listing_position,
     next_page,
     parse_listed,
+    resolve_link,
     sitemaps_in_robots,
 )
 from crawler.items import FailureItem, PageItem
@@ -40,7 +45,6 @@ from crawler.storage import open_store
 from extractors.page import detect_cms
 from extractors.page.urls import normalise_url
 
-SKIPPED_SCHEMES = ("javascript:", "mailto:", "tel:", "#", "data:")
 DISCOVERY_KINDS = ("robots", "sitemap", "feed")  # optional sources: a missing one is no failure
 PRIORITY = {"robots": 30, "sitemap": 20, "feed": 20, "listing": 10, "article": 0}
 LISTING_LIMIT_STAT = "vnportal/limit/listing_pages_not_visited"
@@ -161,18 +165,17 @@ class PortalSpider(scrapy.Spider):
     # links -----------------------------------------------------------------------------------------------
 
     def _same_site_links(self, response: TextResponse) -> Iterator[str]:
+        base = base_href(response.body, response.url, response.encoding)
         own = urlsplit(response.url).netloc
-        for href in response.css("a::attr(href)").getall():
-            href = href.strip()
-            if not href or href.lower().startswith(SKIPPED_SCHEMES):
+        for href in anchor_hrefs(response.body, response.encoding):
+            url = resolve_link(base, href)
+            if url is None:
                 continue
-            url = urldefrag(response.urljoin(href)).url
-            if urlsplit(url).netloc != own:
-                continue
-            if is_loop(url):
-                self.crawler.stats.inc_value("vnportal/skipped_loops")
-                continue
-            yield url
+            verdict = link_verdict(url, own)
+            if verdict == FOLLOW:
+                yield url
+            elif verdict != OFFSITE:
+                self.crawler.stats.inc_value(f"vnportal/skipped_{verdict}_links")
 
     def _new_article(self, url: str, portal: Portal, modified: datetime | None = None) -> bool:
         """Not requested in this run, and not stored by an earlier one (or changed since, says its date)."""

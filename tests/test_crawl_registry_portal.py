@@ -6,6 +6,7 @@ The portal is a synthetic Liferay site answering for `vidu.example.gov.vn` on a 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from crawler.sitegen.site import Truth
 
 README = Path(__file__).parents[1] / "README.md"
 HOST = "vidu.example.gov.vn"
-SPEC = SiteSpec(cms="liferay", host=HOST, articles=70, seed=3, site="vidu", scheme="https",
+SPEC = SiteSpec(cms="liferay", host=HOST, articles=150, seed=3, site="vidu", scheme="https",
                 site_name="Trang thông tin điện tử phường Ví Dụ", unit="phường Ví Dụ")
 FAST = ["DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "RETRY_TIMES=0"]
 
@@ -36,13 +37,18 @@ def site() -> Iterator[tuple[SyntheticSite, str]]:
         yield synthetic, proxy.url
 
 
-def crawl(args: list[str], proxy: str, db: Path) -> str:
-    settings = [f"VNPORTAL_MIRROR_PROXY={proxy}", f"VNPORTAL_MIRROR_HOSTS={HOST}", *FAST]
+def crawl(args: list[str], proxy: str, db: Path, *extra: str) -> str:
+    settings = [f"VNPORTAL_MIRROR_PROXY={proxy}", f"VNPORTAL_MIRROR_HOSTS={HOST}", *FAST, *extra]
     command = [sys.executable, "-m", "crawler.cli", "crawl", *args, "--db", f"sqlite:///{db}"]
     command += [part for setting in settings for part in ("--set", setting)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout + result.stderr
+
+
+def run_stats(db: Path) -> list[dict[str, object]]:
+    with sqlite3.connect(db) as connection:
+        return [json.loads(stats) for (stats,) in connection.execute("SELECT stats FROM crawl_runs ORDER BY id")]
 
 
 def stored_urls(db: Path) -> set[str]:
@@ -83,3 +89,27 @@ def test_start_url_reads_the_cms_from_the_first_page_and_prints_the_entry(
     assert 'cms = "liferay"' in entry
     assert f'base_url = "https://{HOST}/"' in entry
     assert 'level = "ward"' in entry
+
+
+def test_a_second_crawl_of_an_unchanged_portal_fetches_little(site: tuple[SyntheticSite, str], tmp_path: Path) -> None:
+    synthetic, proxy = site
+    args = ["--start-url", f"https://{HOST}/web/vidu/tin-tuc", "--cms", "liferay"]
+    crawl(args, proxy, tmp_path / "twice.db")
+    crawl(args, proxy, tmp_path / "twice.db")
+    first, second = (stats["response_received_count"] for stats in run_stats(tmp_path / "twice.db"))
+    assert second < 0.1 * first  # type: ignore[operator]
+    assert article_count(tmp_path / "twice.db") == len(synthetic.truth().articles)
+
+
+def test_a_crawl_stopped_at_a_limit_says_so_in_its_summary_and_run(
+    site: tuple[SyntheticSite, str], tmp_path: Path
+) -> None:
+    _, proxy = site
+    args = ["--start-url", f"https://{HOST}/web/vidu/tin-tuc", "--cms", "liferay"]
+    output = crawl(args, proxy, tmp_path / "limit.db", "VNPORTAL_MAX_LISTING_PAGES=2")
+    (stats,) = run_stats(tmp_path / "limit.db")
+    not_visited = stats["vnportal/limit/listing_pages_not_visited"]
+    assert not_visited >= 1  # type: ignore[operator]
+    message = f"{not_visited} listing pages not visited (VNPORTAL_MAX_LISTING_PAGES=2)"
+    assert stats["vnportal/stopped_at_limit"] == message
+    assert f"stopped at limit: {message}" in output

@@ -45,6 +45,8 @@ def test_valid_entry_is_parsed_with_profile_patterns_and_overrides() -> None:
         ("bad-regex.toml", "key 'article_url_pattern' is not a valid regular expression"),
         ("duplicate-slug.toml", "slug 'phuong-thu-nghiem' is used by two portals"),
         ("not-toml.toml", "not valid TOML"),
+        ("bad-selector.toml", "key 'selectors.article' is not a valid CSS selector ('div.noi-dung[[')"),
+        ("bad-drop-selector.toml", "key 'selectors.drop[1]' is not a valid CSS selector"),
     ],
 )
 def test_invalid_registry_error_names_the_problem(fixture: str, message: str) -> None:
@@ -123,3 +125,12 @@ def test_a_start_url_portal_prints_an_entry_that_loads_back(tmp_path: Path) -> N
 def test_a_start_url_with_an_unknown_cms_says_which_exist() -> None:
     with pytest.raises(RegistryError, match="--cms must name a"):
         portal_for_start_url("https://xa.example.gov.vn/", "joomla", load_registry())
+
+def test_every_cms_family_selector_of_the_extractors_is_valid_css() -> None:
+    from crawler.registry import check_css
+    from extractors.page.profiles import load_profiles
+
+    for family in load_profiles().values():
+        for key in ("container", "title", "date", "author", "lead", "category", "drop"):
+            for selector in getattr(family, key):
+                check_css(selector, f"profiles.toml [{family.name}]", key)

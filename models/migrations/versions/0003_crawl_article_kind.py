@@ -4,7 +4,7 @@ A notice whose body only points to an attachment ("Chi tiết xem tại file đ�
 article of kind 'notice' with its attachment links, instead of being dropped as "not an article".
 
 Revision ID: 0003_crawl
-Revises: 0002
+Revises: 0003_ops
 Create Date: 2026-12-05 09:00:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_crawl"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003_ops"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

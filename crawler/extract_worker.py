@@ -9,7 +9,7 @@ import dataclasses
 import signal
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,6 +103,9 @@ def run_job(job: ExtractionJob, seconds: float = 0.0) -> ExtractionOutcome:
 
 
 _stores: dict[str | None, Store] = {}
+# Workers extract in parallel but store one at a time: the store decides "which article is this page"
+# by reading before writing, and two workers saving a page and its alias at once would both decide "new".
+_store_lock: Any = nullcontext()
 
 
 def extract_and_store(job: ExtractionJob, seconds: float, store_job: StoreJob) -> ExtractionOutcome:
@@ -113,13 +116,16 @@ def extract_and_store(job: ExtractionJob, seconds: float, store_job: StoreJob) -
         _stores[store_job.db_url] = Store(store_job.db_url, upgrade=False)
     page = dataclasses.replace(store_job.page, html=job.body)
     try:
-        stored = store_page(_stores[store_job.db_url], page, outcome.kind, outcome.errors, outcome.article)
+        with _store_lock:
+            stored = store_page(_stores[store_job.db_url], page, outcome.kind, outcome.errors, outcome.article)
     except Exception:  # the crawl process retries with its own store, and reports the error
         return outcome
     return dataclasses.replace(outcome, article=None, stored=True, article_id=stored.article_id)
 
 
-def warm_up() -> None:
+def warm_up(store_lock: Any = None) -> None:
     """Worker start-up: load the extractors and their data once, before the first page arrives."""
+    global _store_lock
+    _store_lock = store_lock if store_lock is not None else nullcontext()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the crawl's to handle
     extract_article_from_html("<html><body><p>Khởi động.</p></body></html>", ExtractionOptions())

@@ -109,7 +109,9 @@ class ExtractionPool:
     def _pool(self) -> ProcessPoolExecutor:
         if self._executor is None:
             context = multiprocessing.get_context("spawn")  # never fork a process running a reactor
-            self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=warm_up)
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=warm_up, initargs=(context.Lock(),)
+            )
         return self._executor
 
     def start(self) -> None:

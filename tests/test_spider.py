@@ -10,7 +10,7 @@ import pytest
 from scrapy.http import HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.utils.test import get_crawler
 
-from crawler.items import PageItem
+from crawler.items import FailureItem, PageItem
 from crawler.registry import RegistryError, load_registry
 from crawler.spiders.portal import PortalSpider
 
@@ -164,3 +164,21 @@ def test_robots_txt_sitemaps_are_read() -> None:
 def test_spider_without_a_portal_says_what_to_pass() -> None:
     with pytest.raises(RegistryError, match="-a portal=SLUG"):
         PortalSpider()
+
+
+def _redirect(location: str) -> list[object]:
+    old = f"{BASE}/tin-cu/bai.html"
+    response = HtmlResponse(url=old, status=301, headers={"Location": location}, body=b"", request=Request(old))
+    return list(make_spider().parse_article(response, portal_slug=SLUG))
+
+
+def test_an_article_redirect_is_followed_even_to_an_address_seen_before() -> None:
+    (request,) = _redirect("/portal/Pages/2025-2-14/bai.aspx")
+    assert isinstance(request, Request) and request.dont_filter
+    assert request.url == f"{BASE}/portal/Pages/2025-2-14/bai.aspx"
+    assert request.meta["redirect_urls"] == [f"{BASE}/tin-cu/bai.html"]
+
+
+def test_an_article_redirect_off_the_portal_is_a_recorded_failure() -> None:
+    (failure,) = _redirect("https://baotinh.example.vn/tin.html")
+    assert isinstance(failure, FailureItem) and failure.reason.startswith("redirect off the portal")

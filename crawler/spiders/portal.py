@@ -48,6 +48,8 @@ from extractors.page.urls import normalise_url
 DISCOVERY_KINDS = ("robots", "sitemap", "feed")  # optional sources: a missing one is no failure
 PRIORITY = {"robots": 30, "sitemap": 20, "feed": 20, "listing": 10, "article": 0}
 LISTING_LIMIT_STAT = "vnportal/limit/listing_pages_not_visited"
+REDIRECT_STATUSES = [301, 302, 303, 307, 308]
+MAX_REDIRECTS = 5
 
 
 def select_portals(registry: Registry, portal: str | None) -> list[Portal]:
@@ -139,7 +141,11 @@ class PortalSpider(scrapy.Spider):
 
     def _article_request(self, url: str, portal: Portal) -> scrapy.Request:
         self.requested[portal.slug].add(url)
-        return self._request(url, portal, "article", self.parse_article)
+        request = self._request(url, portal, "article", self.parse_article)
+        # an article's redirect is followed here, not by Scrapy: its target may have been fetched already
+        # (the duplicate filter would drop it), and the old address must still be stored as the article's
+        request.meta.update(dont_redirect=True, handle_httpstatus_list=REDIRECT_STATUSES)
+        return request
 
     def _request(self, url: str, portal: Portal, kind: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
         return scrapy.Request(
@@ -260,7 +266,12 @@ class PortalSpider(scrapy.Spider):
         source = "sitemap" if response.meta.get("vnportal_kind") == "sitemap" else "feed"
         yield from self._discovered(listed.pages, portal, source)
 
-    def parse_article(self, response: Response, portal_slug: str) -> Iterator[PageItem | scrapy.Request]:
+    def parse_article(
+        self, response: Response, portal_slug: str
+    ) -> Iterator[PageItem | FailureItem | scrapy.Request]:
+        if response.status in REDIRECT_STATUSES:
+            yield from self._redirected(response, portal_slug)
+            return
         if not isinstance(response, TextResponse):
             self.crawler.stats.inc_value("vnportal/article_not_html")
             return
@@ -278,6 +289,26 @@ class PortalSpider(scrapy.Spider):
         # "Các tin khác": articles a listing may no longer show
         links = (ListedUrl(url) for url in self._same_site_links(response))
         yield from self._discovered(links, self.portals[portal_slug], "article_links")
+
+    def _redirected(self, response: Response, portal_slug: str) -> Iterator[FailureItem | scrapy.Request]:
+        """The article's new address, fetched even when seen before; the page keeps its first address."""
+        hops = [*response.request.meta.get("redirect_urls", []), response.url]
+        location = response.headers.get("Location", b"").decode("latin-1").strip()
+        target = response.urljoin(location) if location else ""
+        reason = None
+        if not target:
+            reason = f"HTTP {response.status} without a Location"
+        elif urlsplit(target).netloc != urlsplit(response.url).netloc:
+            reason = f"redirect off the portal to {target}"
+        elif len(hops) > MAX_REDIRECTS or target in hops:
+            reason = f"redirect loop or chain over {MAX_REDIRECTS} hops"
+        if reason is not None:
+            self.crawler.stats.inc_value("vnportal/failures")
+            yield FailureItem(url=hops[0], portal_slug=portal_slug, reason=reason, kind="article")
+            return
+        request = self._article_request(target, self.portals[portal_slug])
+        request.meta["redirect_urls"] = hops
+        yield request.replace(dont_filter=True)
 
     def on_error(self, failure: Failure) -> Iterator[FailureItem]:
         request = failure.request  # type: ignore[attr-defined]

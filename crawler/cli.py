@@ -25,7 +25,7 @@ from crawler.cli_support import (
 from crawler.errors import ConfigurationError, CrawlFailed, Interrupted
 from crawler.outcome import FAILED, INTERRUPTED
 from crawler.progress import format_duration, rate
-from crawler.registry import Portal, Registry, load_registry
+from crawler.registry import Portal, Registry, load_registry, portal_entry, portal_for_start_url
 from crawler.run import (
     DEMO_SETTINGS,
     MIRROR_ROOT,
@@ -65,7 +65,7 @@ SET_OPTION = click.option(
 REGISTRY_OPTION = click.option(
     "--registry",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A portals.toml to use instead of the bundled registry.",
+    help="A portals.toml extending the bundled registry (its portals use the bundled [cms.*] profiles).",
 )
 
 
@@ -147,6 +147,8 @@ def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
 @main.command(name="crawl")
 @click.option("--portal", "slugs", multiple=True, help="Portal slug to crawl (repeatable); see `vnportal portals`.")
 @click.option("--all", "all_portals", is_flag=True, help="Crawl every real portal of the registry.")
+@click.option("--start-url", help="Crawl a portal that is in no registry, from this address; prints its entry.")
+@click.option("--cms", help="With --start-url: the portal's CMS profile (default: read from the first page).")
 @REGISTRY_OPTION
 @DB_OPTION
 @click.option("--refetch", is_flag=True, help="Fetch article pages again even if stored recently.")
@@ -156,18 +158,28 @@ def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
 @FRONTIER_OPTION
 @SET_OPTION
 def crawl_command(
-    slugs: tuple[str, ...], all_portals: bool, registry: Path | None, db_url: str | None,
-    refetch: bool, jobdir: Path | None, redis_url: str | None, frontier: str | None, extra: tuple[str, ...],
+    slugs: tuple[str, ...], all_portals: bool, start_url: str | None, cms: str | None, registry: Path | None,
+    db_url: str | None, refetch: bool, jobdir: Path | None, redis_url: str | None, frontier: str | None,
+    extra: tuple[str, ...],
 ) -> None:
     """Crawl portals of the registry into the database (polite: robots.txt, delays, autothrottle).
+
+    A first crawl of a portal walks all its listing pages; later crawls stop a listing once its pages hold
+    only stored articles. Any limit that leaves pages unvisited is printed in the summary. With --start-url,
+    a portal in no registry is crawled and the `[[portal]]` entry it used is printed, to save.
 
     Exits 1 when nothing could be fetched, 75 when another crawl holds one of the portals on this database,
     130 when interrupted; the run's row in crawl_runs says the same (`vnportal runs`).
     """
-    if bool(slugs) == all_portals:
-        raise click.UsageError("give either --portal SLUG (repeatable) or --all")
+    if (bool(slugs) + all_portals + bool(start_url)) != 1:
+        raise click.UsageError("give either --portal SLUG (repeatable), --all, or --start-url URL")
+    if cms and not start_url:
+        raise click.UsageError("--cms goes with --start-url")
     loaded = _load_registry(registry)
-    chosen = select_portals(loaded, "all" if all_portals else ",".join(slugs))
+    if start_url:
+        chosen = [portal_for_start_url(start_url, cms, loaded)]
+    else:
+        chosen = select_portals(loaded, "all" if all_portals else ",".join(slugs))
     if any(p.mirror for p in chosen):
         raise ConfigurationError("demo portals are served by `vnportal demo`, not crawled directly")
     overrides: dict[str, Any] = _crawl_settings(extra)
@@ -175,11 +187,16 @@ def crawl_command(
         overrides["VNPORTAL_REFETCH_AFTER_DAYS"] = 0
     if jobdir:
         overrides["JOBDIR"] = str(jobdir)
+    if registry:
+        overrides["VNPORTAL_REGISTRY"] = str(registry)
     overrides.update(_distributed(redis_url, frontier, chosen))
     url = database_url(db_url)
     note(f"Crawling {len(chosen)} portal(s) into {state().db_label} …")
     result = crawl(chosen, url, overrides)
     _print_summary(url, result, chosen)
+    if start_url and not state().quiet:
+        click.echo("\nThe portal entry this crawl used (add it to a registry file, check level and province):\n")
+        click.echo(portal_entry(result.portals[0], loaded.profiles))
     _exit_for(result)
 
 

@@ -11,6 +11,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
 from crawler.crawl_stats import portal_key
+from crawler.mirror_download import PLAIN_META
 from crawler.storage import open_store
 
 
@@ -47,26 +48,32 @@ class SkipFreshArticlesMiddleware:
 
 
 class MirrorProxyMiddleware:
-    """Sends requests for the demo mirror's hosts (`*.mirror.test`) to the local mirror proxy.
+    """Sends requests for the demo mirror's hosts (`*.mirror.test`, and `VNPORTAL_MIRROR_HOSTS`) to the local
+    mirror proxy.
 
     Setting `VNPORTAL_MIRROR_PROXY` ("http://127.0.0.1:PORT"); unset, the middleware is off. It sets the
-    proxy on every request to those hosts, robots.txt requests included.
+    proxy on every request to those hosts, robots.txt requests included; an https one is flagged for
+    `crawler.mirror_download.MirrorAwareDownloadHandler` (the mirrors speak plain http).
     """
 
     HOST_SUFFIX = ".mirror.test"
 
-    def __init__(self, proxy_url: str) -> None:
+    def __init__(self, proxy_url: str, hosts: frozenset[str] = frozenset()) -> None:
         self.proxy_url = proxy_url
+        self.hosts = hosts
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> MirrorProxyMiddleware:
         proxy_url = crawler.settings.get("VNPORTAL_MIRROR_PROXY")
         if not proxy_url:
             raise NotConfigured
-        return cls(proxy_url)
+        return cls(proxy_url, frozenset(crawler.settings.getlist("VNPORTAL_MIRROR_HOSTS")))
 
     def process_request(self, request: Request, spider: Any = None) -> None:
-        host = urlsplit(request.url).hostname or ""
-        if host.endswith(self.HOST_SUFFIX):
+        parts = urlsplit(request.url)
+        host = parts.hostname or ""
+        if host.endswith(self.HOST_SUFFIX) or host in self.hosts:
             request.meta["proxy"] = self.proxy_url
+            if parts.scheme == "https":
+                request.meta[PLAIN_META] = True
         return None

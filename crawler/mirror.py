@@ -26,7 +26,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Protocol, Self
 from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 ROUTES_FILE = "routes.toml"
@@ -104,6 +104,12 @@ def route_reply(route: Route) -> Reply:
     return Reply(route.status, {"Content-Type": route.content_type}, route.file.read_bytes())
 
 
+class Site(Protocol):
+    """Anything that answers a request target ("/path?query") of its host."""
+
+    def reply(self, target: str) -> Reply: ...
+
+
 @dataclass
 class Portal:
     """One portal directory and its parsed routes."""
@@ -167,7 +173,7 @@ class ProxyServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, portals: dict[str, Portal]) -> None:
+    def __init__(self, portals: dict[str, Site]) -> None:
         super().__init__(("127.0.0.1", 0), MirrorHandler)
         self.portals = portals
 
@@ -241,8 +247,24 @@ class MirrorServer(_Served):
         self._servers.clear()
 
 
+class ServedProxy(_Served):
+    """Sites served behind one free 127.0.0.1 port as an HTTP proxy, each answering for its host name."""
 
-class MirrorProxy(_Served):
+    def __init__(self, sites: dict[str, Site]) -> None:
+        self._server = ProxyServer(sites)
+        threading.Thread(target=self._server.serve_forever, name="mirror-proxy", daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class MirrorProxy(ServedProxy):
     """Serve every portal under `root` behind one free 127.0.0.1 port, as an HTTP proxy.
 
     Portal folder NAME answers as host `NAME.mirror.test` (a reserved top-level domain: never a real site),
@@ -259,19 +281,9 @@ class MirrorProxy(_Served):
         }
         if not portals:
             raise FileNotFoundError(f"no portal with {ROUTES_FILE} under {self.root}")
-        self._server = ProxyServer(portals)
-        threading.Thread(target=self._server.serve_forever, name="mirror-proxy", daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        super().__init__(portals)
 
     @classmethod
     def site_url(cls, portal: str) -> str:
         return f"http://{portal}{cls.HOST_SUFFIX}"
-
-    def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 

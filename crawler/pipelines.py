@@ -12,50 +12,32 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
+from crawler.extraction import configured_workers, extract_here
 from crawler.items import FailureItem, PageItem
+from crawler.page_store import store_page
 from crawler.storage import open_store
-from extractors.article import extract_article_from_html, is_article
-from extractors.options import ExtractionOptions
-from models.records import FetchedPage, PortalRecord
+from models.records import PageSaveResult, PortalRecord
 
 logger = logging.getLogger(__name__)
 
 
 class ExtractPipeline:
-    """Turns a fetched page into an `Article` (or marks it as a non-article or an extraction error)."""
+    """Turns a fetched page into an `Article` (or marks it as a non-article or an extraction error), in the
+    crawl process; with `VNPORTAL_EXTRACT_WORKERS` set, `crawler.extraction.WorkerExtractPipeline` does it."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.stats = crawler.stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        if not crawler.settings.getbool("VNPORTAL_EXTRACT_ENABLED", True):
+        if not crawler.settings.getbool("VNPORTAL_EXTRACT_ENABLED", True) or configured_workers(crawler):
             raise NotConfigured
         return cls(crawler)
-
-    def _options(self, item: PageItem) -> ExtractionOptions:
-        portal = getattr(self.crawler.spider, "portals", {}).get(item.portal_slug)
-        selectors = portal.selectors if portal is not None else ExtractionOptions().selectors
-        return ExtractionOptions(url=item.final_url, selectors=selectors)
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, PageItem):
             return item
-        try:
-            article = extract_article_from_html(item.body, self._options(item), item.http_encoding)
-        except Exception as error:  # one broken page must not stop the crawl
-            logger.warning("extraction failed for %s: %r", item.final_url, error)
-            self.stats.inc_value("vnportal/extract_errors")
-            item.kind = "error"
-            item.errors.append(f"extraction failed: {error!r}")
-            return item
-        if not is_article(article):
-            item.kind = "non-article"
-            self.stats.inc_value("vnportal/non_articles")
-        else:
-            item.article = article
-        return item
+        return extract_here(item, self.crawler)
 
 
 class StorePipeline:
@@ -104,19 +86,25 @@ class StorePipeline:
         return self._store_page(item)
 
     def _store_page(self, item: PageItem) -> PageItem:
-        page = FetchedPage(
-            url=item.url, final_url=item.final_url, status=item.status, fetched_at=item.fetched_at,
-            portal_slug=item.portal_slug, html=item.body, content_type=item.content_type,
-            encoding=item.http_encoding, run_id=self.run_id,
-        )
-        try:
-            # page, article and facts in one transaction: never a page marked article without its article
-            saved = self.store.save_page(page, item.kind, item.article)
-        except Exception as error:  # stored rows of other pages stay; this one is counted and reported
-            logger.error("storing %s failed: %r", item.final_url, error)
-            self.stats.inc_value("vnportal/store_errors")
-            self.store.record_failure(self.run_id, item.final_url, f"store: {error!r}")
-            raise DropItem(f"could not store {item.final_url}: {error}") from error
+        if not item.stored:  # extraction workers store what they extract (crawler.extraction)
+            try:
+                # page, article and facts in one transaction: never a page marked article without its article
+                saved = store_page(self.store, item.fetched_page(self.run_id), item.kind, item.errors, item.article)
+            except Exception as error:  # stored rows of other pages stay; this one is counted and reported
+                logger.error("storing %s failed: %r", item.final_url, error)
+                self.stats.inc_value("vnportal/store_errors")
+                self.store.record_failure(self.run_id, item.final_url, f"store: {error!r}")
+                raise DropItem(f"could not store {item.final_url}: {error}") from error
+            self._report(item, saved)
+            item.article_id = saved.article_id
+        if item.article_id is None:
+            raise DropItem(f"{item.kind}: {item.final_url} stored as a page, not as an article")
+        self.article_ids.add(item.article_id)
+        self.stats.inc_value("vnportal/article_pages_stored")
+        self.stats.set_value("vnportal/articles_stored", len(self.article_ids))
+        return item
+
+    def _report(self, item: PageItem, saved: PageSaveResult) -> None:
         if saved.fact_failures:  # the article is stored; the facts named were left out (in crawl_failures)
             logger.warning("%s: facts not stored: %s", item.final_url, "; ".join(saved.fact_failures))
             self.stats.inc_value("vnportal/fact_failures", len(saved.fact_failures))
@@ -124,12 +112,6 @@ class StorePipeline:
             logger.error("storing the article of %s failed: %s", item.final_url, saved.error)
             self.stats.inc_value("vnportal/store_errors")
             raise DropItem(f"could not store the article of {item.final_url}: {saved.error}")
-        if item.article is None:
-            raise DropItem(f"{item.kind}: {item.final_url} stored as a page, not as an article")
-        self.stats.inc_value("vnportal/article_pages_stored")
-        self.article_ids.add(saved.article_id)
-        self.stats.set_value("vnportal/articles_stored", len(self.article_ids))
-        return item
 
 
 class ResolvePipeline:

@@ -1,11 +1,16 @@
 """The portal registry: portals and per-CMS crawl profiles kept as data (`portals.toml`), validated at start-up.
 
 Adding a portal on a known CMS is a `[[portal]]` entry, not code. Every error names the file, the entry and
-the key, and says what is allowed.
+the key, and says what is allowed. A user's registry file extends the bundled one: its portals use the
+bundled `[cms.*]` profiles, its own `[cms.*]` blocks add profiles or override keys of bundled ones, and a
+portal with a bundled portal's slug replaces it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import html
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -59,6 +64,7 @@ class Portal:
     mirror: str | None = None
     demo: bool = False
     allowed_domains: tuple[str, ...] = ()  # empty: the base URL's host and its www./bare variant
+    detect_cms: bool = False  # given by its address only (`crawl --start-url`): the first page tells the CMS
 
     @property
     def domain(self) -> str:
@@ -109,6 +115,13 @@ def _require(entry: Mapping[str, Any], key: str, where: str, kind: type = str) -
     return value
 
 
+def _optional_text(entry: Mapping[str, Any], key: str, where: str) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise RegistryError(f"{where}: key '{key}' must be a string, got {value!r}")
+    return value
+
+
 def _check_keys(entry: Mapping[str, Any], allowed: frozenset[str], where: str) -> None:
     unknown = sorted(set(entry) - allowed)
     if unknown:
@@ -122,14 +135,21 @@ def _compile(pattern: str, where: str, key: str) -> re.Pattern[str]:
         raise RegistryError(f"{where}: key '{key}' is not a valid regular expression: {error}") from None
 
 
-def _parse_profile(name: str, entry: Mapping[str, Any], source: str) -> CmsProfile:
+def _parse_profile(name: str, entry: Mapping[str, Any], source: str, inherited: CmsProfile | None = None) -> CmsProfile:
+    """A `[cms.NAME]` block; overriding a bundled profile, it only needs the keys it changes."""
     where = f"{source}: [cms.{name}]"
     _check_keys(entry, PROFILE_KEYS, where)
+
+    def pattern(key: str) -> re.Pattern[str]:
+        if inherited is not None and key not in entry:
+            return getattr(inherited, key)
+        return _compile(_require(entry, key, where), where, key)
+
     return CmsProfile(
         name=name,
-        article_url_pattern=_compile(_require(entry, "article_url_pattern", where), where, "article_url_pattern"),
-        listing_url_pattern=_compile(_require(entry, "listing_url_pattern", where), where, "listing_url_pattern"),
-        description=str(entry.get("description", "")),
+        article_url_pattern=pattern("article_url_pattern"),
+        listing_url_pattern=pattern("listing_url_pattern"),
+        description=str(entry.get("description", inherited.description if inherited else "")),
     )
 
 
@@ -212,7 +232,7 @@ def _parse_portal(index: int, entry: Mapping[str, Any], profiles: Mapping[str, C
         name=_require(entry, "name", where),
         base_url=base_url,
         level=level,
-        province=_require(entry, "province", where),
+        province=_optional_text(entry, "province", where),
         cms=cms,
         start_urls=tuple(start_urls),
         article_url_pattern=_compile(article, where, "article_url_pattern") if article else profile.article_url_pattern,
@@ -224,36 +244,159 @@ def _parse_portal(index: int, entry: Mapping[str, Any], profiles: Mapping[str, C
     )
 
 
-def parse_registry(data: Mapping[str, Any], source: str = DEFAULT_REGISTRY) -> Registry:
-    cms_tables = data.get("cms")
-    if not isinstance(cms_tables, Mapping) or not cms_tables:
-        raise RegistryError(f"{source}: needs at least one [cms.NAME] profile")
-    profiles = {name: _parse_profile(name, entry, source) for name, entry in cms_tables.items()}
-    entries = data.get("portal", [])
-    if not isinstance(entries, list) or not entries:
-        raise RegistryError(f"{source}: needs at least one [[portal]] entry")
-    portals = tuple(_parse_portal(i, entry, profiles, source) for i, entry in enumerate(entries))
+@dataclass(frozen=True)
+class RegistryLayer:
+    """One registry file's parsed TOML; later layers extend earlier ones."""
+
+    source: str
+    data: Mapping[str, Any]
+
+    def tables(self, key: str, kind: type) -> Any:
+        value = self.data.get(key, kind())
+        if not isinstance(value, kind) or (kind is list and not all(isinstance(v, Mapping) for v in value)):
+            shape = "[cms.NAME] tables" if kind is dict else "[[portal]] entries"
+            raise RegistryError(f"{self.source}: '{key}' must be {shape}")
+        return value
+
+
+def _layered_profiles(layers: list[RegistryLayer]) -> dict[str, CmsProfile]:
+    profiles: dict[str, CmsProfile] = {}
+    for layer in layers:
+        for name, entry in layer.tables("cms", dict).items():
+            profiles[name] = _parse_profile(name, entry, layer.source, profiles.get(name))
+    if not profiles:
+        raise RegistryError(f"{layers[-1].source}: needs at least one [cms.NAME] profile")
+    return profiles
+
+
+def _layer_portals(layer: RegistryLayer, profiles: Mapping[str, CmsProfile]) -> list[Portal]:
+    portals = [_parse_portal(i, entry, profiles, layer.source) for i, entry in enumerate(layer.tables("portal", list))]
     seen: set[str] = set()
     for portal in portals:
         if portal.slug in seen:
-            raise RegistryError(f"{source}: slug '{portal.slug}' is used by two portals")
+            raise RegistryError(f"{layer.source}: slug '{portal.slug}' is used by two portals")
         seen.add(portal.slug)
-    return Registry(profiles=profiles, portals=portals, source=source)
+    return portals
+
+
+def layered_registry(layers: list[RegistryLayer]) -> Registry:
+    """Profiles merge key by key (a later layer's portals and the earlier ones' alike use the result);
+    a later layer's portal replaces an earlier one of the same slug."""
+    profiles = _layered_profiles(layers)
+    portals: dict[str, Portal] = {}
+    for layer in layers:
+        own = _layer_portals(layer, profiles)
+        if not own and not layer.data.get("cms"):
+            raise RegistryError(f"{layer.source}: needs at least one [[portal]] entry")
+        portals.update((portal.slug, portal) for portal in own)
+    return Registry(profiles=profiles, portals=tuple(portals.values()), source=layers[-1].source)
+
+
+def parse_registry(data: Mapping[str, Any], source: str = DEFAULT_REGISTRY) -> Registry:
+    return layered_registry([RegistryLayer(source, data)])
+
+
+def _read_toml(path: Path, source: str) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RegistryError(f"cannot read registry {path}: {error.strerror}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RegistryError(f"{source}: not valid TOML: {error}") from None
 
 
 def load_registry(path: Path | None = None) -> Registry:
-    """The bundled registry, or the TOML file at `path`."""
-    if path is None:
-        text = Path(__file__).with_name(DEFAULT_REGISTRY).read_text(encoding="utf-8")
-        source = DEFAULT_REGISTRY
-    else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as error:
-            raise RegistryError(f"cannot read registry {path}: {error.strerror}") from None
-        source = str(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise RegistryError(f"{source}: not valid TOML: {error}") from None
-    return parse_registry(data, source)
+    """The bundled registry, extended by the TOML file at `path` when given."""
+    layers = [RegistryLayer(DEFAULT_REGISTRY, _read_toml(Path(__file__).with_name(DEFAULT_REGISTRY), DEFAULT_REGISTRY))]
+    if path is not None:
+        layers.append(RegistryLayer(str(path), _read_toml(path, str(path))))
+    return layered_registry(layers)
+
+
+# Portals outside the registry ------------------------------------------------------------------------------
+
+GENERIC_CMS = "generic"
+# Words of a portal's name that give its level, most specific first (folded: no tone marks, đ as d)
+LEVEL_WORDS = (("phuong", "ward"), ("thi tran", "town"), ("xa", "commune"), ("quan", "district"),
+               ("huyen", "district"), ("thi xa", "town"), ("thanh pho", "city"), ("tinh", "province"))
+_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
+_PORTAL_NAME = re.compile(r"cong thong tin|trang thong tin|trang tin|website|cong giao tiep|uy ban nhan dan|ubnd")
+
+
+def _folded(text: str) -> str:
+    from extractors.normalize import fold_diacritics
+
+    return " ".join(fold_diacritics(text).lower().split())
+
+
+def site_name(page: str) -> str:
+    """The portal's name from a page's <title> ("Tin tức - Cổng thông tin điện tử phường X")."""
+    title = _TITLE.search(page[:100_000])
+    if not title:
+        return ""
+    parts = [p for p in _TITLE_PARTS.split(" ".join(html.unescape(title.group(1)).split())) if p]
+    named = [p for p in parts if _PORTAL_NAME.search(_folded(p))]
+    return (named or parts[-1:] or [""])[0]
+
+
+def guess_level(name: str) -> str | None:
+    folded = f" {_folded(name)} "
+    for word, level in LEVEL_WORDS:
+        if f" {word} " in folded:
+            return level
+    return None
+
+
+def portal_for_start_url(url: str, cms: str | None, registry: Registry) -> Portal:
+    """A portal known only by an address: named after its host, its CMS given or read from the first page."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RegistryError(f"--start-url must be an http(s) address, got {url!r}")
+    name = cms or GENERIC_CMS
+    if name not in registry.profiles:
+        raise RegistryError(f"--cms must name a [cms.*] profile ({', '.join(registry.profiles)}), got {cms!r}")
+    profile = registry.profiles[name]
+    slug = re.sub(r"[^a-z0-9]+", "-", parts.hostname.lower()).strip("-")[:63]
+    return Portal(
+        slug=slug, name=parts.hostname, base_url=f"{parts.scheme}://{parts.netloc}/", level="district",
+        province="", cms=profile.name, start_urls=(url,), article_url_pattern=profile.article_url_pattern,
+        listing_url_pattern=profile.listing_url_pattern, detect_cms=cms is None,
+    )
+
+
+def detected_portal(portal: Portal, family: str | None, profiles: Mapping[str, CmsProfile], page: str) -> Portal:
+    """The portal once its first page is read: the CMS its markup shows, its name from the page title."""
+    profile = profiles.get(family or GENERIC_CMS) or profiles[GENERIC_CMS]
+    name = site_name(page)
+    return dataclasses.replace(
+        portal, cms=profile.name, article_url_pattern=profile.article_url_pattern,
+        listing_url_pattern=profile.listing_url_pattern, detect_cms=False,
+        name=name or portal.name, level=guess_level(name) or portal.level,
+    )
+
+
+def _toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def portal_entry(portal: Portal, profiles: Mapping[str, CmsProfile]) -> str:
+    """The `[[portal]]` entry that crawls `portal` again, to paste into a registry file."""
+    lines = [
+        "[[portal]]",
+        f"slug = {_toml_string(portal.slug)}",
+        f"name = {_toml_string(portal.name)}",
+        f"base_url = {_toml_string(portal.base_url)}",
+        f"level = {_toml_string(portal.level)}  # {' | '.join(LEVELS)}",
+        f"province = {_toml_string(portal.province)}",
+        f"cms = {_toml_string(portal.cms)}",
+        f"start_urls = [{', '.join(_toml_string(u) for u in portal.start_urls)}]",
+    ]
+    profile = profiles.get(portal.cms)
+    for key in ("article_url_pattern", "listing_url_pattern"):
+        pattern = getattr(portal, key)
+        if profile is None or getattr(profile, key) != pattern:
+            lines.append(f"{key} = '{pattern.pattern}'")
+    return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from crawler.crawl_stats import TOTAL_KEYS, PortalTally, portal_tallies
 from crawler.outcome import FAILED, INTERRUPTED, first_failure, portals_down
 from crawler.progress import format_duration
 from crawler.run import CrawlResult
+from crawler.summary import crawl_notes
 from crawler.yield_check import DROPS_KEY
 from models.identity import utc
 from models.records import RunRecord
@@ -60,6 +61,7 @@ def crawl_summary(
         f"{stats.get('vnportal/non_articles', 0)} non-article pages, "
         f"{stats.get('vnportal/failures', 0)} failures (listed in crawl_failures)"
     )
+    lines += [f"  {note}" for note in crawl_notes(stats)]  # rejections per reason, skips, limits reached
     lines += _portal_lines(result, sorted(portals), verbose)
     lines += [f"  WARNING {drop.message()}" for drop in result.yield_drops]
     lines.append("  database: " + ", ".join(f"{count} {name}" for name, count in counts.items()))

@@ -38,6 +38,7 @@ DEMO_SETTINGS: Mapping[str, Any] = {
     "VNPORTAL_REFETCH_AFTER_DAYS": 0,
     "LOG_LEVEL": "WARNING",
     "RETRY_TIMES": 0,
+    "VNPORTAL_EXTRACT_WORKERS": 0,  # a few dozen pages: starting worker processes would cost more than it saves
 }
 
 
@@ -75,6 +76,8 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
     settings.setmodule("crawler.settings", priority="project")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
+    if settings.get("VNPORTAL_MIRROR_PROXY"):  # https addresses of mirrored hosts come from the plain-http proxy
+        settings.set("DOWNLOAD_HANDLERS", {"https": "crawler.mirror_download.MirrorAwareDownloadHandler"}, "cmdline")
     return settings
 
 
@@ -85,6 +88,7 @@ class CrawlResult:
     outcome: RunOutcome = field(default_factory=lambda: RunOutcome(FINISHED))
     run_id: int | None = None
     yield_drops: list[YieldDrop] = field(default_factory=list)
+    portals: list[Portal] = field(default_factory=list)  # as crawled (a CMS read from a first page included)
 
     def count(self, key: str) -> int:
         value = self.stats.get(key, 0)
@@ -140,7 +144,8 @@ def crawl(portals: list[Portal], db_url: str, overrides: Mapping[str, Any] | Non
             store.finish_run(run_id, storable_stats(stats), outcome.status, outcome.reason)
     if error is not None:
         raise CrawlFailed(outcome.reason or "the crawl could not run", detail=error.getTraceback()) from None
-    return CrawlResult(stats, time.monotonic() - started, outcome, run_id, drops)
+    crawled = list(getattr(scrapy_run.crawler.spider, "portals", {}).values()) or portals
+    return CrawlResult(stats, time.monotonic() - started, outcome, run_id, drops, crawled)
 
 
 @dataclass

@@ -32,7 +32,8 @@ LOG_LEVEL = "INFO"
 LOG_FORMATTER = "crawler.logformatter.VnportalLogFormatter"
 
 ITEM_PIPELINES = {
-    "crawler.pipelines.ExtractPipeline": 300,
+    "crawler.pipelines.ExtractPipeline": 300,  # in-process, when VNPORTAL_EXTRACT_WORKERS = 0
+    "crawler.extraction.WorkerExtractPipeline": 310,  # worker processes otherwise
     "crawler.pipelines.StorePipeline": 800,
     "crawler.pipelines.ResolvePipeline": 900,  # closes before StorePipeline records the run as finished
 }
@@ -60,6 +61,10 @@ DOWNLOADER_MIDDLEWARES = {
 
 # vnportal settings
 VNPORTAL_EXTRACT_ENABLED = True
+VNPORTAL_EXTRACT_WORKERS = "auto"  # extraction processes ("auto": one per CPU; 0: in the crawl process)
+VNPORTAL_EXTRACT_TIME_BUDGET = 15.0  # seconds per page; a page over it is recorded as skipped
+VNPORTAL_EXTRACT_MAX_BYTES = 4 * 1024 * 1024  # a larger page is recorded as skipped, not extracted
+VNPORTAL_STORE_IN_WORKERS = True  # extraction workers store what they extract (the crawl process only downloads)
 VNPORTAL_STORE_ENABLED = True
 VNPORTAL_RESOLVE_ENABLED = True  # rebuild places, people and congresses when a crawl ends
 VNPORTAL_DB = None  # SQLAlchemy URL; None: $VNPORTAL_DB or sqlite:///vnportal.db
@@ -76,11 +81,17 @@ VNPORTAL_YIELD_MIN_MEDIAN = 5  # portals that yield fewer articles than this per
 # Incremental crawls: an article page already stored is not fetched again for this many days.
 VNPORTAL_REFETCH_AFTER_DAYS = 7
 VNPORTAL_MIRROR_PROXY = None  # set by `vnportal demo`: the local proxy serving *.mirror.test
+VNPORTAL_MIRROR_HOSTS: list[str] = []  # more host names the mirror proxy answers for (tests, benchmarks)
 VNPORTAL_FRONTIER_IDLE_SECONDS = 6.0  # with --redis: how long an idle worker waits for others' requests
 VNPORTAL_FRONTIER_LEASE_SECONDS = 30.0  # with --redis: a worker silent this long is dead; its requests go back
 VNPORTAL_FRONTIER_WORKER = None  # with --redis: this worker's name in the frontier (default: host-pid-random)
 VNPORTAL_FRONTIER_KEY = None  # set by --redis: the Redis key prefix of the shared frontier
-VNPORTAL_MAX_LISTING_PAGES = 50  # per portal and run: bounds a crawl of an endless pager
 # A 429/503 asking to come back later is retried after its Retry-After when that is at most this many
 # seconds (other requests go on meanwhile); a longer wait is recorded as a failure.
 VNPORTAL_MAX_RETRY_AFTER = 120
+# A listing is walked page after page until its pages hold only articles stored before (or already seen in
+# this run), plus this many pages: a first crawl walks every page, a later one stops near the top.
+VNPORTAL_INCREMENTAL_LOOKBACK_PAGES = 2
+# Listing pages per portal and run (0: no limit). Pages a limit leaves unvisited are counted in the run's
+# stats ("vnportal/limit/listing_pages_not_visited") and printed in the crawl summary.
+VNPORTAL_MAX_LISTING_PAGES = 0

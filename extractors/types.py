@@ -106,6 +106,22 @@ class Facts:
     dates: list[DatedMention] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """A file the article links to (a notice's PDF, a plan's annex)."""
+
+    url: str
+    label: str = ""
+
+
+class PageKind(StrEnum):
+    """What a page is: a news article, a notice whose body points to attached files, or not an article."""
+
+    ARTICLE = "article"
+    NOTICE = "notice"
+    NOT_AN_ARTICLE = "not-an-article"
+
+
 @dataclass
 class PageContent:
     """What boilerplate removal and metadata extraction make of one page."""
@@ -121,6 +137,9 @@ class PageContent:
     canonical_url: str | None = None
     cms: str | None = None
     warnings: list[str] = field(default_factory=list)
+    kind: PageKind = PageKind.ARTICLE
+    rejected_as: str | None = None  # why a page is not an article: listing, document-table, error-page, empty
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 @dataclass

@@ -73,5 +73,7 @@ def article_values(article: Article, identity: ArticleIdentity) -> dict[str, Any
         "search_text": keys.search_text(content.title, content.text),
         "cms": content.cms,
         "extracted_at": datetime.now(UTC),
+        "kind": str(content.kind),
+        "attachments": [{"url": a.url, "label": a.label} for a in content.attachments] or None,
     }
     return keys.without_nul(values)

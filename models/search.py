@@ -2,7 +2,7 @@
 
 A LIKE on the folded column works the same on SQLite and PostgreSQL ("dang uy" finds "Đảng ủy", đ -> d
 included, which neither SQLite FTS5's remove_diacritics nor a plain ILIKE does). `search` ranks with the
-databases' full-text indexes over that same folded column (migration 0003_analyst).
+databases' full-text indexes over that same folded column (migration 0004_analyst).
 """
 
 from __future__ import annotations

@@ -115,6 +115,9 @@ class ArticleRow(Base):
     search_text: Mapped[str] = mapped_column(Text)  # fold_diacritics(title + text)
     cms: Mapped[str | None] = mapped_column(String(50))
     extracted_at: Mapped[datetime] = mapped_column(UTC_TIMESTAMP)
+    # 'notice': a body that points to attached files (a notice, a call for comments) rather than telling news
+    kind: Mapped[str] = mapped_column(String(20), server_default="article")
+    attachments: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)  # [{"url": ..., "label": ...}]
 
 
 class ArticleUrlRow(Base):

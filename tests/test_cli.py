@@ -105,3 +105,22 @@ def test_frontier_needs_redis(runner: CliRunner) -> None:
     result = runner.invoke(main, ["crawl", "--portal", "kien-an-hai-phong", "--frontier", "x"])
     assert result.exit_code == 2
     assert "--frontier needs --redis URL" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--start-url", "https://xa.example.gov.vn/", "--portal", "kien-an-hai-phong"], "--start-url URL"),
+        (["--portal", "kien-an-hai-phong", "--cms", "liferay"], "--cms goes with --start-url"),
+    ],
+)
+def test_crawl_start_url_options_are_checked(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(main, ["crawl", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_crawl_start_url_with_an_unknown_cms_names_the_profiles(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["crawl", "--start-url", "https://xa.example.gov.vn/", "--cms", "joomla"])
+    assert result.exit_code == 2  # a configuration error
+    assert "--cms must name a [cms.*] profile" in result.output

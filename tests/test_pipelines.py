@@ -22,9 +22,9 @@ SLUG = "demo-phuong-an-khanh"
 
 
 class Pipelines:
-    def __init__(self, db_url: str) -> None:
+    def __init__(self, db_url: str, **settings: object) -> None:
         portals = [load_registry().get(SLUG)]
-        crawler = get_crawler(PortalSpider, {"VNPORTAL_DB": db_url})
+        crawler = get_crawler(PortalSpider, {"VNPORTAL_DB": db_url, **settings})
         crawler.spider = PortalSpider(portals=portals)
         crawler.spider.crawler = crawler
         self.extract = ExtractPipeline.from_crawler(crawler)
@@ -100,3 +100,11 @@ def test_closing_the_pipeline_finishes_the_run_with_stats(pipelines: Pipelines) 
     (run,) = pipelines.store.store.runs()
     assert run.status == "finished"
     assert run.stats["vnportal/articles_stored"] == 1
+
+
+def test_page_over_the_size_budget_is_kept_and_its_skip_recorded(db_url: str) -> None:
+    pipelines = Pipelines(db_url, VNPORTAL_EXTRACT_MAX_BYTES=1000)
+    with pytest.raises(DropItem):
+        pipelines.run(page_item(_first_article(), "http://phuong-an-khanh.mirror.test/web/a/-/view_content/1-a"))
+    assert (pipelines.count("pages"), pipelines.count("articles"), pipelines.count("failures")) == (1, 0, 1)
+    assert pipelines.stats.get_value("vnportal/skipped/size") == 1

@@ -54,7 +54,7 @@ def scores() -> dict[str, float | None]:
 
 def test_gold_set_covers_dumps_pages_and_the_mirror() -> None:
     inputs = [json.loads(p.read_text(encoding="utf-8"))["input"] for p in gold_files()]
-    assert len(inputs) >= 113
+    assert len(inputs) >= 134
     assert {Path(name).suffix for name in inputs} == {".txt", ".html"}
 
 

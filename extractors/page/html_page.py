@@ -15,10 +15,11 @@ from extractors.page.byline import parse_byline, parse_unit_byline
 from extractors.page.companions import body_parts
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.encoding import DecodedText, decode_html_bytes, repair_text
-from extractors.page.fallback import MIN_TEASERS, Fallback, fallback_blocks
+from extractors.page.fallback import Fallback, fallback_blocks
+from extractors.page.kind import LISTING_REPEATS, PageSignals, attachment_links, classify_page
 from extractors.page.profiles import CmsProfile, detect_family, profile_for
 from extractors.page.rows import find_row_article, widen_to_rows
-from extractors.page.text_page import MIN_ARTICLE_CHARS, NOT_AN_ARTICLE, content_from_parts, nfc_or_none
+from extractors.page.text_page import content_from_parts, nfc_or_none
 from extractors.page.urls import canonical_url
 from extractors.page.vocab import LineKind, classify_line, fold, is_datestamp, is_print_stamp, word_count
 from extractors.types import PageContent
@@ -30,9 +31,6 @@ MAX_SIBLINGS = 6
 ROWS_OVER_CONTAINER = 2  # paragraph rows win over a generic container holding less than half their text
 MAX_STAMP_ABOVE = 2  # a date row right above the headline; a top bar's "today" sits further up
 HEADINGS = ("h1", "h2", "h3", "[class*='title']", "[class*='Title']")
-MIN_FALLBACK_PROSE = 250  # an unknown template must show this much prose to count as an article
-LISTING_REPEATS = 3  # a container selector matching this many elements found a listing's items
-_DOC_NUMBER_LINE = re.compile(r"^(?:\S+\s+){0,3}(?:số\s*)?\d{1,5}[/-](?:\d{4}/)?[A-ZĐ][A-ZĐa-z]*", re.IGNORECASE)
 _PORTAL_NAME = re.compile(r"(?:cong thong tin|trang thong tin|trang tin dien tu|website)\b")
 _OFFICE_NAME = re.compile(r"(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|huyen uy|thanh uy|tinh uy)\b")
 _SITE_NAME_PART = re.compile(r"cổng|trang thông tin|website|portal|\.gov\.vn|\.vn$", re.IGNORECASE)
@@ -307,15 +305,6 @@ def with_lead(blocks: list[Block], lead: Picked) -> list[Block]:
     return [Block(text=lead.text, link_ratio=0.0), *blocks]
 
 
-def looks_like_listing(parts: BodyParts, blocks: list[Block]) -> bool:
-    """Many links or document numbers and little prose: a listing or a document register."""
-    paragraphs = max(len(parts.paragraphs), 1)
-    if parts.linky_blocks >= 6 and parts.linky_blocks > 2 * paragraphs and parts.prose_chars < 1500:
-        return True
-    numbered = sum(1 for block in blocks if _DOC_NUMBER_LINE.match(block.text) and word_count(block.text) < 40)
-    return numbered >= 4 and numbered >= paragraphs
-
-
 def _published(date: Picked, parts: BodyParts, head: PageHead) -> FoundDate | None:
     if date.text:
         return labelled_date(date.text) or parse_date(date.text)
@@ -392,12 +381,13 @@ def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: s
     warnings = list(decoded.warnings)
     if container is None and blocks:
         warnings.append("generic-fallback")
-    listing = found.siblings >= LISTING_REPEATS or looks_like_listing(parts, blocks)
-    unsure = container is None and (fallback.teasers >= MIN_TEASERS or parts.prose_chars < MIN_FALLBACK_PROSE)
-    if listing or unsure:
-        warnings.append(NOT_AN_ARTICLE)
-    # A family's own container is trusted with a short article; a generic one must show real prose.
-    content = content_from_parts(parts, options, warnings, 1 if found.specific else MIN_ARTICLE_CHARS)
+    signals = PageSignals(
+        blocks=blocks, paragraphs=parts.paragraphs, prose_chars=parts.prose_chars, title=title.text,
+        has_container=container is not None, container_repeats=found.siblings, fallback_teasers=fallback.teasers,
+        linky_blocks=parts.linky_blocks, attachments=attachment_links(found.elements, options.url),
+    )
+    content = content_from_parts(parts, options, warnings, classify_page(signals))
+    content.attachments = signals.attachments
     published = _published(date, parts, head)
     content.title = nfc(title.text) if title.text else content.title
     content.published_on = published.day if published else None

@@ -6,10 +6,8 @@ from extractors.normalize import nfc
 from extractors.options import ExtractionOptions
 from extractors.page.body import Block, BodyParts, select_body
 from extractors.page.encoding import repair_text
-from extractors.types import PageContent
-
-NOT_AN_ARTICLE = "not-an-article"
-MIN_ARTICLE_CHARS = 200
+from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
+from extractors.types import PageContent, PageKind
 
 
 def nfc_or_none(text: str | None) -> str | None:
@@ -22,10 +20,10 @@ def join_paragraphs(paragraphs: list[str]) -> str:
 
 
 def content_from_parts(
-    parts: BodyParts, options: ExtractionOptions, warnings: list[str], min_prose: int = MIN_ARTICLE_CHARS
+    parts: BodyParts, options: ExtractionOptions, warnings: list[str], verdict: Verdict
 ) -> PageContent:
     text = join_paragraphs(parts.paragraphs)
-    if parts.prose_chars < min_prose and NOT_AN_ARTICLE not in warnings:
+    if verdict.kind is PageKind.NOT_AN_ARTICLE and NOT_AN_ARTICLE not in warnings:
         warnings.append(NOT_AN_ARTICLE)
     published_on = parts.date.day if parts.date else None
     return PageContent(
@@ -38,6 +36,8 @@ def content_from_parts(
         category=nfc_or_none(parts.category),
         canonical_url=options.url,
         warnings=warnings,
+        kind=verdict.kind,
+        rejected_as=verdict.reason,
     )
 
 
@@ -45,4 +45,5 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     decoded = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8")
     blocks = [Block(text=line) for line in decoded.text.split("\n")]
     parts = select_body(blocks, find_title=True, markup=False)
-    return content_from_parts(parts, options, list(decoded.warnings))
+    signals = PageSignals(blocks=blocks, paragraphs=parts.paragraphs, prose_chars=parts.prose_chars, title=parts.title)
+    return content_from_parts(parts, options, list(decoded.warnings), classify_page(signals))

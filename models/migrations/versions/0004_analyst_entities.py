@@ -9,7 +9,7 @@
 - search: SQLite gets an FTS5 index of `articles.search_text` kept in step by triggers; PostgreSQL a GIN
   index of its `simple` tsvector. Both index the folded text (đ -> d), which neither tokenizer folds.
 
-Revision ID: 0003_analyst
+Revision ID: 0004_analyst
 Revises: 0003_ops
 Create Date: 2026-12-05 09:00:00
 """
@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_analyst"
+revision: str = "0004_analyst"
 down_revision: str | None = "0003_ops"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

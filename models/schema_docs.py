@@ -61,6 +61,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "text": "Cleaned body text; fact offsets point into it.", "text_hash": "Hash of the body in matching form.",
         "search_text": "Title and body folded to plain lower-case letters (đ -> d), for search.",
         "cms": "CMS family detected.", "extracted_at": "When extracted, UTC.",
+        "kind": "'article', or 'notice' (a body that points to attached files).",
+        "attachments": "Files the article links to, as JSON [{url, label}].",
     }),
     "article_urls": ("Every address an article was reached under.", {"url": "An address of the article."}),
     "officials": ("One row per distinct name (normalised); `people` resolves names to persons.", {

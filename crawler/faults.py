@@ -32,6 +32,8 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 from w3lib.url import safe_url_string
 
+from crawler.refusals import redirected_from
+
 try:
     from scrapy.exceptions import ResponseDataLossError
 except ImportError:  # Scrapy before 2.14 fails such a download with twisted's ResponseFailed
@@ -57,11 +59,11 @@ class IncompleteResponse(FetchFault):
 
 
 class RedirectLoop(FetchFault):
-    pass
+    stat = "redirect_loops"
 
 
 class TooManyRedirects(FetchFault):
-    pass
+    stat = "redirect_limit"
 
 
 class RetryAfterTooLong(FetchFault):
@@ -184,18 +186,25 @@ class RedirectLoopMiddleware:
             return response
         if response.status in request.meta.get("handle_httpstatus_list", ()):
             return response
-        chain = [urldefrag(url).url for url in (*request.meta.get("redirect_urls", []), request.url)]
-        target = redirect_target(request, response)
-        if target in chain:
-            self.crawler.stats.inc_value("vnportal/redirect_loops")
-            raise RedirectLoop(f"redirect loop: {' -> '.join([*chain, target])}")
+        chain = [*redirected_from(request.meta), request.url]
         ttl = request.meta.get("redirect_ttl", self.max_times)
-        if len(chain) > self.max_times or ttl <= 0:
-            self.crawler.stats.inc_value("vnportal/redirect_limit")
-            raise TooManyRedirects(
-                f"more than {self.max_times} redirects (REDIRECT_MAX_TIMES): {chain[0]} -> … -> {target}"
-            )
+        problem = redirect_problem(chain, redirect_target(request, response), self.max_times, exhausted=ttl <= 0)
+        if problem is not None:
+            self.crawler.stats.inc_value(f"vnportal/{problem.stat}")
+            raise problem
         return response
+
+
+def redirect_problem(
+    chain: list[str], target: str, max_times: int, exhausted: bool = False
+) -> RedirectLoop | TooManyRedirects | None:
+    """Why following `target` after the addresses of `chain` (oldest first) must stop, if it must."""
+    chain = [urldefrag(url).url for url in chain]
+    if urldefrag(target).url in chain:
+        return RedirectLoop(f"redirect loop: {' -> '.join([*chain, target])}")
+    if len(chain) > max_times or exhausted:
+        return TooManyRedirects(f"more than {max_times} redirects (REDIRECT_MAX_TIMES): {chain[0]} -> … -> {target}")
+    return None
 
 
 # --- Retry-After -------------------------------------------------------------------------------------

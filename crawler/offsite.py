@@ -31,7 +31,7 @@ from scrapy.crawler import Crawler
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 
-from crawler.refusals import RefusedRequest
+from crawler.refusals import RefusedRequest, redirected_from
 
 if TYPE_CHECKING:
     from crawler.registry import Portal
@@ -194,8 +194,8 @@ class PortalHostsMiddleware:
 
     def _refuse(self, request: Request, why: str, detail: str) -> None:
         self.crawler.stats.inc_value(f"vnportal/refused/{why}")
-        redirected_from = request.meta.get("redirect_urls")
-        if redirected_from:
-            detail += f", redirected from {redirected_from[-1]}"
+        hops = redirected_from(request.meta)
+        if hops:
+            detail += f", redirected from {hops[-1]}"
         logger.warning("refused %s: %s", request.url, detail)
         raise RefusedRequest(f"refused: {detail}")

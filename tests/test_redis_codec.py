@@ -57,7 +57,9 @@ def test_entries_are_plain_json_with_bytes_as_base64(spider: PortalSpider) -> No
 
 
 def test_the_spider_routing_methods_are_the_only_callbacks(spider: PortalSpider) -> None:
-    assert routing_callbacks(spider) == {"parse_listing", "parse_article", "on_error"}
+    assert routing_callbacks(spider) == {
+        "parse_listing", "parse_listed", "parse_article", "parse_robots", "parse_first_page", "on_error"
+    }
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,9 @@ from crawler.discovery import (
     resolve_link,
     sitemaps_in_robots,
 )
+from crawler.faults import REDIRECT_STATUSES, redirect_problem
 from crawler.items import FailureItem, PageItem
-from crawler.refusals import RefusedRequest
+from crawler.refusals import SPIDER_REDIRECTS_KEY, RefusedRequest, redirected_from
 from crawler.registry import Portal, Registry, RegistryError, detected_portal, load_registry
 from crawler.storage import open_store
 from extractors.page import detect_cms
@@ -49,8 +50,6 @@ from extractors.page.urls import normalise_url
 DISCOVERY_KINDS = ("robots", "sitemap", "feed")  # optional sources: a missing one is no failure
 PRIORITY = {"robots": 30, "sitemap": 20, "feed": 20, "listing": 10, "article": 0}
 LISTING_LIMIT_STAT = "vnportal/limit/listing_pages_not_visited"
-REDIRECT_STATUSES = [301, 302, 303, 307, 308]
-MAX_REDIRECTS = 5
 
 
 def select_portals(registry: Registry, portal: str | None) -> list[Portal]:
@@ -145,7 +144,7 @@ class PortalSpider(scrapy.Spider):
         request = self._request(url, portal, "article", self.parse_article)
         # an article's redirect is followed here, not by Scrapy: its target may have been fetched already
         # (the duplicate filter would drop it), and the old address must still be stored as the article's
-        request.meta.update(dont_redirect=True, handle_httpstatus_list=REDIRECT_STATUSES)
+        request.meta.update(dont_redirect=True, handle_httpstatus_list=sorted(REDIRECT_STATUSES))
         return request
 
     def _request(self, url: str, portal: Portal, kind: str, callback: Any, **cb_kwargs: Any) -> scrapy.Request:
@@ -278,7 +277,7 @@ class PortalSpider(scrapy.Spider):
             return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         yield PageItem(
-            url=response.request.meta.get("redirect_urls", [response.url])[0],
+            url=(redirected_from(response.request.meta) or [response.url])[0],
             final_url=response.url,
             status=response.status,
             body=response.body,
@@ -292,23 +291,19 @@ class PortalSpider(scrapy.Spider):
         yield from self._discovered(links, self.portals[portal_slug], "article_links")
 
     def _redirected(self, response: Response, portal_slug: str) -> Iterator[FailureItem | scrapy.Request]:
-        """The article's new address, fetched even when seen before; the page keeps its first address."""
-        hops = [*response.request.meta.get("redirect_urls", []), response.url]
+        """The article's new address, fetched even when seen before; the page keeps its first address.
+        Whether the target's host may be fetched is decided for every request alike (crawler.offsite)."""
         location = response.headers.get("Location", b"").decode("latin-1").strip()
         target = response.urljoin(location) if location else ""
-        reason = None
-        if not target:
-            reason = f"HTTP {response.status} without a Location"
-        elif urlsplit(target).netloc != urlsplit(response.url).netloc:
-            reason = f"redirect off the portal to {target}"
-        elif len(hops) > MAX_REDIRECTS or target in hops:
-            reason = f"redirect loop or chain over {MAX_REDIRECTS} hops"
-        if reason is not None:
+        hops = [*redirected_from(response.request.meta), response.url]
+        max_times = self.crawler.settings.getint("REDIRECT_MAX_TIMES")
+        problem = redirect_problem(hops, target, max_times) if target else f"HTTP {response.status} without a Location"
+        if problem is not None:
             self.crawler.stats.inc_value("vnportal/failures")
-            yield FailureItem(url=hops[0], portal_slug=portal_slug, reason=reason, kind="article")
+            yield FailureItem(url=response.url, portal_slug=portal_slug, reason=str(problem), kind="article")
             return
         request = self._article_request(target, self.portals[portal_slug])
-        request.meta["redirect_urls"] = hops
+        request.meta[SPIDER_REDIRECTS_KEY] = hops
         yield request.replace(dont_filter=True)
 
     def on_error(self, failure: Failure) -> Iterator[FailureItem]:

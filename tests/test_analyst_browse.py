@@ -85,7 +85,7 @@ def table_rows(page: object, url: str) -> list[list[str]]:
         ("articles_citing_document", {"code": "45-KH/HU", "place": ""}, [("demo-huyen-son-ha", "huyện Sơn Hà")]),
         ("congresses_of_a_term_in_a_province", {"start_year": "2025", "province": "Tây Lâm"},
          [("Đảng bộ xã Nà Bó", "2025-04-15"), ("Đảng bộ huyện Sơn Hà",)]),
-        ("most_cited_documents_per_province", {}, [("Tây Lâm", "45-KH/HU", "huyện Sơn Hà")]),
+        ("most_cited_documents_per_province", {}, [("Tây Lâm", "118-KH/HU", "huyện Sơn Hà")]),
     ],
 )
 def test_each_canned_question_shows_its_rows(

@@ -8,6 +8,7 @@ once, when the page text is built, never after offsets have been taken.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -97,3 +98,13 @@ def fold_diacritics(text: str) -> str:
 def same_text(left: str, right: str) -> bool:
     """Equal after matching normalisation and case folding."""
     return match_form(left).casefold() == match_form(right).casefold()
+
+
+# An entity left in text after the parser decoded it once: the page escaped it twice ("TT&amp;amp;TT").
+_LEFTOVER_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_leftovers(text: str) -> str:
+    """Decode entities still written out in visible text ("Sở TT&amp;TT" -> "Sở TT&TT"); a literal "&"
+    that starts no entity stays as it is."""
+    return _LEFTOVER_ENTITY.sub(lambda found: html.unescape(found.group()), text)

@@ -1,4 +1,11 @@
-"""lxml helpers: parse, remove invisible parts, select with cached CSS, and turn a fragment into blocks."""
+"""lxml helpers: parse, remove invisible parts, select with cached CSS, and turn a fragment into blocks.
+
+Text leaves the DOM by the CSS white-space rules, once, right after parsing (`collapse_whitespace`): a run
+of spaces, tabs and newlines inside inline content is one space (CMS bodies are hard-wrapped in the source,
+a newline every ~70 characters inside one `<p>`), so line breaks come only from block elements and `<br>`.
+`&nbsp;` is a non-collapsible space, normalised to a plain space when a block's text is built; `<pre>` keeps
+its lines. Every path reads the collapsed tree: profile selectors, paragraph rows, the trafilatura fallback.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,9 @@ from functools import lru_cache
 from lxml import etree, html
 from lxml.cssselect import CSSSelector
 
-from extractors.normalize import nfc
+from extractors.normalize import nfc, unescape_leftovers
 from extractors.page.body import Block
+from extractors.page.nesting import flatten_nesting
 
 # Never visible text (or form widgets whose labels are menus and polls).
 INVISIBLE_TAGS = (
@@ -85,14 +93,61 @@ OUTSIDE_ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# HTML white space (not U+00A0, which is a non-collapsible space).
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+PRESERVING_TAGS = ("pre", "textarea", "listing", "plaintext", "xmp")
+_DEPTH_ERROR = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+FLATTENED_WARNING = "deep-nesting-flattened"
 
 
-def parse_html(text: str) -> html.HtmlElement:
-    """The document root; lxml refuses str input that still carries an XML encoding declaration."""
+def parse_html(text: str, warnings: list[str] | None = None) -> html.HtmlElement:
+    """The document root, its white space collapsed as a browser renders it.
+
+    lxml refuses str input that still carries an XML encoding declaration. libxml2 stops at 256 nested
+    elements and drops everything after (a page of 300 nested `<div>`s gave empty text): such a page is
+    flattened below that depth and parsed again, and `warnings` records it.
+    """
     text = _XML_DECLARATION.sub("", text, count=1)
     if not text.strip():
         text = "<html><body></body></html>"
-    return html.document_fromstring(text)
+    root = _parse(text)
+    if root is None:
+        root = _parse(flatten_nesting(text))
+        if warnings is not None:
+            warnings.append(FLATTENED_WARNING)
+    if root is None:  # flattening could not help: keep what libxml2 read rather than fail the page
+        root = html.document_fromstring(text)
+    collapse_whitespace(root)
+    return root
+
+
+def _parse(text: str) -> html.HtmlElement | None:
+    """The parsed root, or None when libxml2 gave up on the nesting depth."""
+    parser = html.HTMLParser()
+    root = html.document_fromstring(text, parser=parser)
+    if any(error.type == _DEPTH_ERROR for error in parser.error_log):
+        return None
+    return root
+
+
+def collapse_whitespace(root: etree._Element) -> None:
+    """CSS `white-space: normal` on every text node outside `<pre>`: runs of spaces, tabs and newlines become
+    one space (a newline inside a paragraph is a space in HTML). `&nbsp;` is not collapsible and stays; a
+    text escaped twice ("TT&amp;amp;TT" shows "TT&amp;TT") is unescaped once more."""
+    preserved: set[etree._Element] = set()
+    for block in root.iter(*PRESERVING_TAGS):
+        if block not in preserved:
+            preserved.update(block.iter())
+    for element in root.iter():
+        if element.text and element not in preserved:
+            element.text = _visible(element.text)
+        if element.tail and element.getparent() not in preserved:
+            element.tail = _visible(element.tail)
+
+
+def _visible(text: str) -> str:
+    text = _COLLAPSIBLE.sub(" ", text)
+    return unescape_leftovers(text) if "&" in text else text
 
 
 @lru_cache(maxsize=512)
@@ -152,6 +207,48 @@ def outside_article(element: etree._Element, stop: etree._Element | None = None)
     return False
 
 
+class RenderedLines:
+    """The rendered line an inline element sits on: its block's inline content between block children and
+    `<br>`s ("<div><a>Title</a> <span>date</span><p>summary</p></div>": the link's line is "Title date").
+
+    Each block is split once and remembered, so asking for every link of a page stays linear.
+    """
+
+    def __init__(self) -> None:
+        self._line_of: dict[etree._Element, str] = {}
+        self._split: set[etree._Element] = set()
+
+    def line_of(self, element: etree._Element) -> str:
+        node, parent = element, element.getparent()
+        while parent is not None and parent.tag not in BLOCK_TAGS:
+            node, parent = parent, parent.getparent()
+        if parent is None:
+            return text_of(element)
+        if parent not in self._split:
+            self._split.add(parent)
+            self._split_block(parent)
+        return self._line_of.get(node, "")
+
+    def _split_block(self, block: etree._Element) -> None:
+        pieces: list[str] = [block.text or ""]
+        members: list[etree._Element] = []
+        for child in block:
+            if child.tag in BLOCK_TAGS or child.tag == "br":
+                self._close(pieces, members)
+                pieces, members = [child.tail or ""], []
+                continue
+            members.append(child)
+            if isinstance(child.tag, str):
+                pieces.append("".join(child.itertext()))
+            pieces.append(child.tail or "")
+        self._close(pieces, members)
+
+    def _close(self, pieces: list[str], members: list[etree._Element]) -> None:
+        line = nfc(" ".join("".join(pieces).split()))
+        for member in members:
+            self._line_of[member] = line
+
+
 class _Collector:
     def __init__(self) -> None:
         self.blocks: list[Block] = []
@@ -175,29 +272,41 @@ class _Collector:
         self.parts, self.link_chars, self.tag = [], 0, next_tag
 
 
-def _walk(element: etree._Element, out: _Collector, in_link: bool) -> None:
+def _enter(element: etree._Element, out: _Collector, linked: bool) -> None:
     tag = element.tag if isinstance(element.tag, str) else ""
-    is_block = tag in BLOCK_TAGS
-    if is_block:
+    if tag in BLOCK_TAGS:
         out.flush(tag)
     elif tag == "br":
         out.parts.append("\n")
     elif tag in ("td", "th") and out.parts:
         out.parts.append(" | ")
-    linked = in_link or tag == "a"
     out.add(element.text, linked)
-    for child in element:
-        _walk(child, out, linked)
-    if is_block:
+
+
+def _leave(element: etree._Element, out: _Collector, in_link: bool) -> None:
+    if element.tag in BLOCK_TAGS:
         out.flush("p")
     out.add(element.tail, in_link)
 
 
 def blocks_of(element: etree._Element) -> list[Block]:
-    """The visible paragraphs of a fragment, each with the share of its letters inside links."""
+    """The visible paragraphs of a fragment, each with the share of its letters inside links.
+
+    Walked with an explicit stack, not recursion: nesting depth is the page's to choose.
+    """
     out = _Collector()
-    out.add(element.text, element.tag == "a")
-    for child in element:
-        _walk(child, out, element.tag == "a")
+    top_linked = element.tag == "a"
+    out.add(element.text, top_linked)
+    # (element, whether its parent is inside a link, leaving)
+    stack: list[tuple[etree._Element, bool, bool]] = [(child, top_linked, False) for child in reversed(element)]
+    while stack:
+        node, in_link, leaving = stack.pop()
+        if leaving:
+            _leave(node, out, in_link)
+            continue
+        linked = in_link or node.tag == "a"
+        _enter(node, out, linked)
+        stack.append((node, in_link, True))
+        stack.extend((child, linked, False) for child in reversed(node))
     out.flush("p")
     return out.blocks

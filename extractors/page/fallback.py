@@ -10,6 +10,7 @@ from lxml import etree
 
 from extractors.page import dom
 from extractors.page.body import Block
+from extractors.page.rows import table_rows
 from extractors.page.vocab import LineKind, classify_line, is_sentence_prose, word_count
 
 # Class/id fragments of portal widgets; trafilatura's own rules matched a page-wide id="content" and kept them.
@@ -120,14 +121,12 @@ def anchor_texts(root: etree._Element) -> set[str]:
 def count_teasers(root: etree._Element) -> int:
     """Links that stand alone as an article title in the main column: a listing's items."""
     count = 0
+    lines = dom.RenderedLines()
     for anchor in root.iter("a"):
         text = dom.text_of(anchor)
         if word_count(text) < TEASER_WORDS or dom.outside_article(anchor):
             continue
-        block = anchor.getparent()
-        while block is not None and block.tag not in dom.BLOCK_TAGS:
-            block = block.getparent()
-        if block is None or len(text) >= 0.6 * len(dom.text_of(block)):
+        if len(text) >= 0.6 * len(lines.line_of(anchor)):
             count += 1
     return count
 
@@ -147,6 +146,8 @@ def fallback_blocks(root: etree._Element) -> Fallback:
         return Fallback(teasers=teasers)  # a listing: no body to look for, and trafilatura is the slow part
     for caption in root.iter("figcaption"):
         caption.tag = "p"  # trafilatura drops figcaption text; captions belong to the body
+    unwrap_layout_tables(root)
+    mark_block_edges(root)
     text = trafilatura.extract(
         root,
         include_images=True,
@@ -157,8 +158,78 @@ def fallback_blocks(root: etree._Element) -> Fallback:
         prune_xpath=PRUNE_XPATH,
     )
     blocks = [
-        Block(text=line, link_ratio=1.0 if line.strip(" -•") in links else 0.0)
+        Block(text=line, link_ratio=link_share(line, links))
         for line in (text or "").split("\n")
         if line.strip() and not _IMAGE_MARKDOWN.fullmatch(line.strip())
     ]
     return Fallback(blocks=blocks, teasers=teasers)
+
+
+LAYOUT_CELL_CHARS = 400  # a cell holding this much text is a page column, not a datum
+
+
+def _text_longer_than(element: etree._Element, limit: int) -> bool:
+    """Whether the element's text exceeds `limit` characters (stops reading once it does)."""
+    size = 0
+    for piece in element.itertext():
+        size += len(piece.strip())
+        if size > limit:
+            return True
+    return False
+
+
+def _is_layout_table(table: etree._Element) -> bool:
+    """One filled cell per row (a print view, a framed article), or a cell as long as a page column."""
+    rows = table_rows(table)
+    cells = [[cell for cell in row if cell.tag in ("td", "th")] for row in rows]
+    if any(_text_longer_than(cell, LAYOUT_CELL_CHARS) for row in cells for cell in row):
+        return True
+    return bool(rows) and all(sum(1 for cell in row if _text_longer_than(cell, 0)) <= 1 for row in cells)
+
+
+def unwrap_layout_tables(root: etree._Element) -> None:
+    """Tables that lay out a page become plain boxes: trafilatura reads a table as data and ran an
+    article's paragraphs in one cell into one "| ... |" row."""
+    for table in list(root.iter("table")):
+        if not _is_layout_table(table):
+            continue
+        for row in table_rows(table):
+            for cell in row:
+                cell.tag = "div"
+            row.tag = "div"
+        for section in table:
+            if section.tag in ("tbody", "thead", "tfoot"):
+                section.tag = "div"
+        table.tag = "div"
+
+
+def mark_block_edges(root: etree._Element) -> None:
+    """A line break before and after every block element, where a browser breaks the line.
+
+    White space is collapsed at parsing, and trafilatura runs a block's inline text together with its
+    block children ("<div><a>Title</a> <span>date</span> <p>summary</p></div>" came out as one line): it
+    keeps newlines, so the block edges are written out for it.
+    """
+    for element in root.iter(*dom.BLOCK_TAGS):
+        previous, parent = element.getprevious(), element.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + "\n"
+        elif parent is not None:
+            parent.text = (parent.text or "") + "\n"
+        element.tail = "\n" + (element.tail or "")
+
+
+MAX_LINK_WORDS = 40
+
+
+def link_share(line: str, links: set[str]) -> float:
+    """Share of a line that is a title link it opens with ("<title> Đăng ngày 03/06/2025": a listing item)."""
+    text = line.strip(" -•")
+    if text in links:
+        return 1.0
+    words = text.split()
+    for size in range(min(len(words) - 1, MAX_LINK_WORDS), 3, -1):
+        prefix = " ".join(words[:size])
+        if prefix in links:
+            return len(prefix) / len(text)
+    return 0.0

@@ -375,7 +375,8 @@ def gather_blocks(
 def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: str | None = None) -> PageContent:
     decoded = decode(page, http_encoding)
     cms = options.cms or detect_family(decoded.text)
-    root = dom.parse_html(mark_reading_region(decoded.text))
+    warnings = list(decoded.warnings)
+    root = dom.parse_html(mark_reading_region(decoded.text), warnings)
     head = read_head(root)
     dom.strip_invisible(root)
     selectors = merged_selectors(profile_for(cms), options.selectors)
@@ -389,7 +390,6 @@ def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: s
     parts = select_body(blocks, find_title=got.rows and title.element is None, markup=container is not None)
     if got.rows and title.element is None and parts.title:
         title = Picked(None, parts.title)
-    warnings = list(decoded.warnings)
     if container is None and blocks:
         warnings.append("generic-fallback")
     listing = found.siblings >= LISTING_REPEATS or looks_like_listing(parts, blocks)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.normalize import nfc
+from extractors.normalize import nfc, unescape_leftovers
 from extractors.options import ExtractionOptions
 from extractors.page.body import Block, BodyParts, select_body
 from extractors.page.encoding import repair_text
@@ -42,7 +42,7 @@ def content_from_parts(
 
 
 def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
-    decoded = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8")
+    decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     blocks = [Block(text=line) for line in decoded.text.split("\n")]
     parts = select_body(blocks, find_title=True, markup=False)
     return content_from_parts(parts, options, list(decoded.warnings))

@@ -12,6 +12,7 @@ linked to the full number given elsewhere ("Thông tri số 10" -> "10-TT/TU"). 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,6 +27,7 @@ from extractors.facts.doc_codes import (
     type_name,
 )
 from extractors.facts.evidence import make_evidence
+from extractors.facts.spans import DisjointSpans
 from extractors.normalize import match_form
 from extractors.types import DocumentRef
 
@@ -111,19 +113,32 @@ def _apply_word_type(citation: Citation, form: str) -> None:
         citation.word_type = None
 
 
-def _date_right_after(form: str, end: int, dated: list[ResolvedDate]) -> ResolvedDate | None:
+class DatesInText:
+    """The article's resolved dates, looked up by position in O(log n)."""
+
+    def __init__(self, dated: list[ResolvedDate]) -> None:
+        self.by_start = {resolved.hit.start: resolved for resolved in reversed(dated)}  # first hit at a start
+        self.ends = sorted(resolved.hit.end for resolved in dated)
+        self.day_by_end: dict[int, date] = {}
+        for resolved in sorted(dated, key=lambda r: (r.hit.end, r.hit.start)):
+            self.day_by_end[resolved.hit.end] = resolved.day  # the latest hit ending there, in text order
+
+    def starting_at(self, position: int) -> ResolvedDate | None:
+        return self.by_start.get(position)
+
+    def last_before(self, position: int) -> date | None:
+        """The day of the last date that ends at or before `position`."""
+        index = bisect_right(self.ends, position)
+        return self.day_by_end[self.ends[index - 1]] if index else None
+
+
+def _date_right_after(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
     """The date written right after a number ("ngày 17/7/2024", ", ngày 30/5/2019", "(ngày ...)")."""
     gap = DATE_GAP.match(form, end)
-    after = gap.end() if gap else end
-    for resolved in dated:
-        if resolved.hit.start == after:
-            return resolved
-        if resolved.hit.start > after:
-            break
-    return None
+    return dated.starting_at(gap.end() if gap else end)
 
 
-def _issued_on(form: str, end: int, dated: list[ResolvedDate]) -> date | None:
+def _issued_on(form: str, end: int, dated: DatesInText) -> date | None:
     right_after = _date_right_after(form, end, dated)
     if right_after:
         return right_after.day
@@ -132,14 +147,13 @@ def _issued_on(form: str, end: int, dated: list[ResolvedDate]) -> date | None:
         named = _date_right_after(form, same_day.end(), dated)
         if named:
             return named.day
-        earlier = [r.day for r in dated if r.hit.end <= end]
-        return earlier[-1] if earlier else None
+        return dated.last_before(end)
     body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
     after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
     return after_body.day if after_body else None
 
 
-def _issuing_body(text: str, form: str, end: int, dated: list[ResolvedDate]) -> str | None:
+def _issuing_body(text: str, form: str, end: int, dated: DatesInText) -> str | None:
     right_after = _date_right_after(form, end, dated)
     same_day = SAME_DAY.match(form, end)
     named = _date_right_after(form, same_day.end(), dated) if same_day else None
@@ -150,9 +164,9 @@ def _issuing_body(text: str, form: str, end: int, dated: list[ResolvedDate]) -> 
 
 def _coded_citations(form: str) -> list[Citation]:
     citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m))]
-    taken = [(c.start, c.end) for c in citations]
+    taken = DisjointSpans([(c.start, c.end) for c in citations])
     for found in STATE_NUMBER.finditer(form):
-        if any(found.start() < e and s < found.end() for s, e in taken):
+        if taken.overlaps(found.start(), found.end()):
             continue
         citation = _state_citation(found)
         if citation:
@@ -173,7 +187,7 @@ def _codeless_citations(form: str) -> list[Citation]:
     return citations
 
 
-def _describe(citations: list[Citation], text: str, form: str, dated: list[ResolvedDate]) -> None:
+def _describe(citations: list[Citation], text: str, form: str, dated: DatesInText) -> None:
     for citation in citations:
         citation.issued_on = _issued_on(form, citation.end, dated)
         citation.issuing_body = _issuing_body(text, form, citation.end, dated)
@@ -213,40 +227,43 @@ def _add(ref: DocumentRef, citation: Citation, text: str) -> None:
     ref.issuing_body = ref.issuing_body or citation.issuing_body
 
 
-def _target_of(citation: Citation, refs: list[DocumentRef]) -> DocumentRef | None:
-    """The coded document a short citation ("Thông tri số 10") refers back to."""
-    number = _number_key(citation.number)
-    same = [r for r in refs if _number_key(r.number) == number and r.type == citation.type]
+def _target_of(citation: Citation, same: list[DocumentRef]) -> DocumentRef | None:
+    """The coded document a short citation ("Thông tri số 10") refers back to, among those of its number
+    and type."""
     exact = [r for r in same if citation.issuer is None or r.issuer == citation.issuer]
     return (exact or same or [None])[0]
 
 
 def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[DocumentRef]:
     by_key: dict[tuple[str, str | None, str | None], DocumentRef] = {}
+    by_number: dict[tuple[str, str | None], list[DocumentRef]] = {}
     first_seen: dict[int, int] = {}
-    for citation in coded:
+
+    def ref_for(citation: Citation) -> DocumentRef:
         key = (_number_key(citation.number), citation.type, citation.issuer)
-        ref = by_key.setdefault(key, _new_ref(citation, text))
-        first_seen.setdefault(id(ref), citation.start)
-        _add(ref, citation, text)
+        if key not in by_key:
+            by_key[key] = _new_ref(citation, text)
+            by_number.setdefault(key[:2], []).append(by_key[key])
+            first_seen[id(by_key[key])] = citation.start
+        return by_key[key]
+
+    for citation in coded:
+        _add(ref_for(citation), citation, text)
     for citation in codeless:
-        ref = _target_of(citation, list(by_key.values()))
+        ref = _target_of(citation, by_number.get((_number_key(citation.number), citation.type), []))
         if ref is None and citation.issuer is None:
             continue  # a bare "Nghị quyết số 5" with no issuer cannot be keyed
-        if ref is None:
-            key = (_number_key(citation.number), citation.type, citation.issuer)
-            ref = by_key.setdefault(key, _new_ref(citation, text))
-            first_seen.setdefault(id(ref), citation.start)
-        _add(ref, citation, text)
+        _add(ref or ref_for(citation), citation, text)
     return sorted(by_key.values(), key=lambda r: first_seen[id(r)])
 
 
 def find_documents(text: str) -> list[DocumentRef]:
     """Every numbered document cited in `text`, once each, in order of first mention."""
     form = match_form(text)
-    dated = resolved_dates(form, None)
+    dated = DatesInText(resolved_dates(form, None))
     coded = _coded_citations(form)
-    codeless = [c for c in _codeless_citations(form) if not any(c.start < d.end and d.start < c.end for d in coded)]
+    taken = DisjointSpans([(c.start, c.end) for c in coded])
+    codeless = [c for c in _codeless_citations(form) if not taken.overlaps(c.start, c.end)]
     _describe(coded, text, form, dated)
     _share_list_dates(coded, form)
     _describe(codeless, text, form, dated)

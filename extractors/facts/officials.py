@@ -20,6 +20,7 @@ and keep the prose's spelling where the person is also named in normal case.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from extractors.facts.person_names import (
@@ -170,9 +171,22 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     _inherit_markers(parsed, mentions)
     _apply_triggers(parsed, mentions)
     _apply_colon_titles(parsed, mentions)
-    blocked = [range(m.start(), m.end()) for m in _LISTING_LINE.finditer(text)]
-    kept = [m for m in mentions if not _place_mention(m) and not any(m.name.start in b for b in blocked)]
+    listing = _ListingLines(text)
+    kept = [m for m in mentions if not _place_mention(m) and not listing.holds(m.name.start)]
     return _merge(kept, text, _author_keys(author))
+
+
+class _ListingLines:
+    """The lines of `_LISTING_LINE` (related headlines, bulleted teasers, the footer), found once."""
+
+    def __init__(self, text: str) -> None:
+        found = [(m.start(), m.end()) for m in _LISTING_LINE.finditer(text)]
+        self.starts = [start for start, _ in found]
+        self.ends = [end for _, end in found]
+
+    def holds(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
 
 
 def _outside_titles(parsed: _Parsed, names: list[NameSpan]) -> list[NameSpan]:
@@ -481,6 +495,7 @@ def _inherit_markers(parsed: _Parsed, mentions: list[Mention]) -> None:
 
 def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
     by_first = {m.name.first: m for m in mentions}
+    ends = _MentionEnds(mentions)
     for span in parsed.titles_at.values():
         size = _trigger_before(parsed.tokens, span.first)
         if not size or span.next_name is not None:
@@ -489,13 +504,13 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         if _nominated(parsed.tokens, start):
             continue
         adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
-        if adjacent_only and not _right_after_mention(mentions, start):
+        if adjacent_only and not ends.ends_at(start - 1):
             continue
         target = _addressee_after(parsed, span.last + 1)
         if target is not None and target in by_first:
             by_first[target].titles.append(span)
             continue
-        for mention in _group_before(parsed, mentions, start):
+        for mention in _group_before(parsed, ends, start):
             if not _BUSINESS_TITLE.search(span.text):
                 mention.titles.append(span)
 
@@ -537,10 +552,6 @@ def _skip_address(tokens: list[Token], j: int) -> int:
     return j + 1 if j < len(tokens) and tokens[j].key in ("ông", "bà") else j
 
 
-def _right_after_mention(mentions: list[Mention], i: int) -> bool:
-    return any(m.end_token == i - 1 for m in mentions)
-
-
 def _trigger_before(tokens: list[Token], first: int) -> int:
     """Length of the election or appointment phrase ending right before token `first` (0 when none)."""
     if first == 0 or not tokens[first - 1].is_lower_word:
@@ -560,20 +571,49 @@ def _addressee_after(parsed: _Parsed, j: int) -> int | None:
     return j if j in parsed.names_at else None
 
 
-def _group_before(parsed: _Parsed, mentions: list[Mention], trigger: int) -> list[Mention]:
+class _MentionEnds:
+    """Where each mention ends (its name and the titles after it), to find the mentions before a token
+    without scanning them all. Mentions are in text order and a mention's titles stop before the next
+    name, so their ends ascend; should they not, the lookup falls back to a scan."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.ends = [m.end_token for m in mentions]
+        self.ascending = all(a <= b for a, b in zip(self.ends, self.ends[1:], strict=False))
+        self.end_set = set(self.ends)
+
+    def ends_at(self, token: int) -> bool:
+        return token in self.end_set
+
+    def before(self, token: int) -> list[Mention] | range:
+        """The mentions ending before `token`, in text order (as indexes into `mentions` when ascending)."""
+        if self.ascending:
+            return range(bisect_left(self.ends, token))
+        return [m for m in self.mentions if m.end_token < token]
+
+    def at(self, earlier: list[Mention] | range, index: int) -> Mention:
+        return self.mentions[earlier[index]] if isinstance(earlier, range) else earlier[index]
+
+
+def _group_before(parsed: _Parsed, ends: _MentionEnds, trigger: int) -> list[Mention]:
     """The people a trigger at token `trigger` refers to: the names closest before it in its clause."""
     tokens = parsed.tokens
-    earlier = [m for m in mentions if m.end_token < trigger]
+    earlier = ends.before(trigger)
     if not earlier:
         return []
-    closest = earlier[-1]
+    closest = ends.at(earlier, -1)
+    if trigger - closest.end_token - 1 > MAX_TRIGGER_GAP:
+        return []
     gap = tokens[closest.end_token + 1 : trigger]
-    if len(gap) > MAX_TRIGGER_GAP or any(t.text in CLAUSE_END or "\n" in t.text for t in gap):
+    if any(t.text in CLAUSE_END or "\n" in t.text for t in gap):
         return []
     if "\n" in parsed.text[closest.name.end : tokens[trigger].start]:
         return []
     group = [closest]
-    for prev in reversed(earlier[:-1]):
+    for index in range(len(earlier) - 2, -1, -1):
+        prev = ends.at(earlier, index)
+        if group[-1].name.first - prev.end_token - 1 > MAX_TRIGGER_GAP:
+            break
         between = tokens[prev.end_token + 1 : group[-1].name.first]
         if not all(t.key in GROUP_GAP for t in between) or "\n" in parsed.text[prev.name.end : group[-1].name.start]:
             break

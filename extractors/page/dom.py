@@ -168,30 +168,74 @@ def select_all(root: etree._Element, selectors: Iterable[str]) -> Iterator[etree
         yield from select(root, selector)
 
 
-def remove(element: etree._Element) -> None:
-    """Remove an element but keep its tail text in place."""
-    parent = element.getparent()
-    if parent is None:
+def remove_all(elements: Iterable[etree._Element]) -> None:
+    """Remove elements, each keeping its tail text in place, in one pass over each parent's children.
+
+    Removing them one by one moves every tail onto the same neighbour, a string that grows with each
+    removal: quadratic on a page of many empty siblings.
+    """
+    doomed = set(elements)
+    parents = dict.fromkeys(parent for element in doomed if (parent := element.getparent()) is not None)
+    for parent in parents:
+        kept: etree._Element | None = None
+        tails: list[str] = []
+        for child in list(parent):
+            if child not in doomed:
+                _append_tails(parent, kept, tails)
+                kept, tails = child, []
+                continue
+            if child.tail:
+                tails.append(child.tail)
+            parent.remove(child)
+        _append_tails(parent, kept, tails)
+
+
+def _append_tails(parent: etree._Element, kept: etree._Element | None, tails: list[str]) -> None:
+    if not tails:
         return
-    tail = element.tail
-    previous = element.getprevious()
-    if tail:
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
+    if kept is None:
+        parent.text = (parent.text or "") + "".join(tails)
+    else:
+        kept.tail = (kept.tail or "") + "".join(tails)
+
+
+EMPTY_KEEPERS = frozenset(["img", "br", "hr", "td", "th", "tr", "iframe", "video", "audio", "source", "input"])
+
+
+def remove_empty_leaves(root: etree._Element) -> None:
+    """Elements with neither text nor children (`<p></p>`, `<span> </span>`): nothing to read in them."""
+    remove_all(
+        element
+        for element in root.iter()
+        if len(element) == 0
+        and isinstance(element.tag, str)
+        and element.tag not in EMPTY_KEEPERS
+        and not (element.text or "").strip()
+    )
 
 
 def strip_invisible(root: etree._Element) -> None:
     etree.strip_elements(root, etree.Comment, *INVISIBLE_TAGS, with_tail=False)
-    for element in select(root, HIDDEN_SELECTOR):
-        remove(element)
+    remove_all(select(root, HIDDEN_SELECTOR))
 
 
 def text_of(element: etree._Element) -> str:
     """Visible text, whitespace collapsed, NFC (entities can spell decomposed tone marks)."""
     return nfc(" ".join("".join(element.itertext()).split()))
+
+
+def text_within(element: etree._Element, limit: int) -> str | None:
+    """`text_of(element)` when it is at most `limit` characters long, else None; reads no further than it
+    must, so that asking it of every ancestor of many elements stays linear in the page."""
+    pieces: list[str] = []
+    size = 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > 2 * limit + 100:  # parsing collapsed white space: the visible text is long too
+            return None
+        pieces.append(piece)
+    text = nfc(" ".join("".join(pieces).split()))
+    return text if len(text) <= limit else None
 
 
 def outside_article(element: etree._Element, stop: etree._Element | None = None) -> bool:

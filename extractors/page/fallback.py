@@ -83,10 +83,10 @@ def _widget_box(heading: etree._Element) -> etree._Element | None:
     for _ in range(MAX_BOX_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return None
-        size = len(dom.text_of(node))
-        if size > MAX_BOX_CHARS or any(is_sentence_prose(piece, 25) for piece in node.itertext()):
+        text = dom.text_within(node, MAX_BOX_CHARS)
+        if text is None or any(is_sentence_prose(piece, 25) for piece in node.itertext()):
             return None  # climbed into the article itself
-        if size > own + 20:
+        if len(text) > own + 20:
             return node
         node = node.getparent()
     return None
@@ -102,10 +102,8 @@ def prune_widgets_by_meaning(root: etree._Element) -> None:
         and len(element) <= 1
         and classify_line(dom.text_of(element)) is LineKind.SECTION_END
     ]
-    for heading in headings:
-        box = _widget_box(heading)
-        if box is not None and box.getparent() is not None:
-            dom.remove(box)
+    boxes = [box for heading in headings if (box := _widget_box(heading)) is not None]
+    dom.remove_all(boxes)
 
 
 def anchor_texts(root: etree._Element) -> set[str]:
@@ -147,6 +145,7 @@ def fallback_blocks(root: etree._Element) -> Fallback:
     for caption in root.iter("figcaption"):
         caption.tag = "p"  # trafilatura drops figcaption text; captions belong to the body
     unwrap_layout_tables(root)
+    dom.remove_empty_leaves(root)  # trafilatura removes them one by one: quadratic on many empty siblings
     mark_block_edges(root)
     text = trafilatura.extract(
         root,
@@ -168,23 +167,13 @@ def fallback_blocks(root: etree._Element) -> Fallback:
 LAYOUT_CELL_CHARS = 400  # a cell holding this much text is a page column, not a datum
 
 
-def _text_longer_than(element: etree._Element, limit: int) -> bool:
-    """Whether the element's text exceeds `limit` characters (stops reading once it does)."""
-    size = 0
-    for piece in element.itertext():
-        size += len(piece.strip())
-        if size > limit:
-            return True
-    return False
-
-
 def _is_layout_table(table: etree._Element) -> bool:
     """One filled cell per row (a print view, a framed article), or a cell as long as a page column."""
     rows = table_rows(table)
     cells = [[cell for cell in row if cell.tag in ("td", "th")] for row in rows]
-    if any(_text_longer_than(cell, LAYOUT_CELL_CHARS) for row in cells for cell in row):
+    if any(dom.text_within(cell, LAYOUT_CELL_CHARS) is None for row in cells for cell in row):
         return True
-    return bool(rows) and all(sum(1 for cell in row if _text_longer_than(cell, 0)) <= 1 for row in cells)
+    return bool(rows) and all(sum(1 for cell in row if dom.text_within(cell, 0) != "") <= 1 for row in cells)
 
 
 def unwrap_layout_tables(root: etree._Element) -> None:

@@ -16,6 +16,7 @@ from extractors.page.companions import body_parts
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.encoding import DecodedText, decode_html_bytes, repair_text
 from extractors.page.fallback import MIN_TEASERS, Fallback, fallback_blocks
+from extractors.page.limits import cap_page
 from extractors.page.profiles import CmsProfile, detect_family, profile_for
 from extractors.page.rows import find_row_article, widen_to_rows
 from extractors.page.text_page import MIN_ARTICLE_CHARS, NOT_AN_ARTICLE, content_from_parts, nfc_or_none
@@ -279,12 +280,13 @@ def _contains(ancestor: etree._Element, element: etree._Element | None) -> bool:
 
 def _cleaned_blocks(container: etree._Element, selectors: Selectors, picked: list[Picked]) -> list[Block]:
     """One container's blocks without its tool bars, headline and date line."""
-    for element in dom.select_all(container, selectors.drop):
-        if element is not container:
-            dom.remove(element)
-    for item in picked:
-        if item.element is not None and item.element is not container and _contains(container, item.element):
-            dom.remove(item.element)
+    dropped = [element for element in dom.select_all(container, selectors.drop) if element is not container]
+    dom.remove_all(dropped)
+    dom.remove_all(
+        item.element
+        for item in picked
+        if item.element is not None and item.element is not container and _contains(container, item.element)
+    )
     return dom.blocks_of(container)
 
 
@@ -373,9 +375,10 @@ def gather_blocks(
 
 
 def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: str | None = None) -> PageContent:
-    decoded = decode(page, http_encoding)
+    capped: list[str] = []
+    decoded = decode(cap_page(page, options.max_page_bytes, capped), http_encoding)
     cms = options.cms or detect_family(decoded.text)
-    warnings = list(decoded.warnings)
+    warnings = [*decoded.warnings, *capped]
     root = dom.parse_html(mark_reading_region(decoded.text), warnings)
     head = read_head(root)
     dom.strip_invisible(root)

@@ -6,6 +6,7 @@ from extractors.normalize import nfc, unescape_leftovers
 from extractors.options import ExtractionOptions
 from extractors.page.body import Block, BodyParts, select_body
 from extractors.page.encoding import repair_text
+from extractors.page.limits import cap_body, cap_page
 from extractors.types import PageContent
 
 NOT_AN_ARTICLE = "not-an-article"
@@ -24,7 +25,7 @@ def join_paragraphs(paragraphs: list[str]) -> str:
 def content_from_parts(
     parts: BodyParts, options: ExtractionOptions, warnings: list[str], min_prose: int = MIN_ARTICLE_CHARS
 ) -> PageContent:
-    text = join_paragraphs(parts.paragraphs)
+    text = cap_body(join_paragraphs(parts.paragraphs), options.max_body_chars, warnings)
     if parts.prose_chars < min_prose and NOT_AN_ARTICLE not in warnings:
         warnings.append(NOT_AN_ARTICLE)
     published_on = parts.date.day if parts.date else None
@@ -42,7 +43,9 @@ def content_from_parts(
 
 
 def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
+    capped: list[str] = []
+    text = str(cap_page(text, options.max_page_bytes, capped, boundary="\n"))
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     blocks = [Block(text=line) for line in decoded.text.split("\n")]
     parts = select_body(blocks, find_title=True, markup=False)
-    return content_from_parts(parts, options, list(decoded.warnings))
+    return content_from_parts(parts, options, [*decoded.warnings, *capped])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from extractors.article import extract_article_from_html
 from extractors.options import ExtractionOptions
 from extractors.page import dom, extract_html_page
 from extractors.page.nesting import flatten_nesting
@@ -57,3 +58,12 @@ def test_flattening_leaves_a_line_break_for_each_deep_block() -> None:
 def test_flattening_drops_bare_wrappers_first() -> None:
     page = '<div><div><div class="bai"><p>Một</p></div></div></div>'
     assert flatten_nesting(page, max_depth=10, wrapper_depth=1) == '<div><div class="bai"><p>Một</p></div></div>'
+
+
+def test_titles_crossing_a_source_line_stay_whole() -> None:
+    article = extract_article_from_html(HARD_WRAPPED.read_bytes(), ExtractionOptions())
+    assert {o.name: o.titles for o in article.facts.officials} == {
+        "Lê Quang Thịnh": ["Trưởng ban tổ chức Tỉnh ủy"],
+        "Vũ Thị Ngọc Hà": ["Phó Giám đốc phụ trách Sở Thông tin và Truyền thông"],
+        "Trịnh Văn Khôi": ["Bí thư Đảng ủy Sở TT&TT"],
+    }

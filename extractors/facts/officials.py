@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from extractors.facts.person_names import (
-    PLACE_WORDS,
+    ADDRESS_TERMS,
     NameScan,
     NameSpan,
     Token,
@@ -70,7 +70,7 @@ for _trigger in TRIGGERS:
 # Short triggers that only count right after the name (or its titles): "ông A là Chủ tịch ...".
 ADJACENT_TRIGGERS: frozenset[tuple[str, ...]] = frozenset([("làm",), ("là",)])
 # Words that may separate members of one group of people ("các đồng chí A, B và đồng chí C").
-GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "đ", "/", "c", "đc", "ông", "bà", "các", "cùng"])
+GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "đ", "/", "c", "đc", "các", "cùng", *ADDRESS_TERMS])
 PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô thầy bé")
 PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nhà")
 CLAUSE_END: frozenset[str] = frozenset(";.?!")
@@ -122,6 +122,8 @@ _LISTING_LINE = re.compile(
     r"|^[ \t]*(?:Chịu trách nhiệm|Cơ quan chủ quản|Trưởng [Bb]an [Bb]iên tập|Giấy phép|Địa chỉ)\b.*$",
     re.MULTILINE,
 )
+# Villages and hamlets, which may be named after a person ("thôn Hồ Văn B").
+VILLAGE_WORDS: frozenset[str] = words("thôn bản ấp làng xóm buôn sóc khu cư tổ")
 # A school's level: the name right after it is the school's ("Trường Tiểu học Nguyễn Văn A"), never a person.
 SCHOOL_WORDS: frozenset[str] = words("thcs thpt th ptcs ptdtbt ptdtnt học non")
 # Named in almost every article ("Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh") but never as its official.
@@ -377,14 +379,16 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
 
 def _place_named_after_person(tokens: list[Token], span: TitleSpan, lower_ok: bool) -> bool:
     """Whether a title ends at a place or school named after a person: a listed one ("Hiệu trưởng Trường
-    THCS Nguyễn Du"), any after a school's level ("Trường THPT Lê Văn A"), or any after a place word in a
+    THCS Nguyễn Du"), any after a school's level ("Trường THPT Lê Văn A"), or any after a village word in a
     title that follows a name ("bà A, Trưởng thôn Hồ Văn B": one person's title never runs into another's
-    name, so "Hồ Văn B" is the village)."""
+    name, so "Hồ Văn B" is the village). After a higher level the name is the next person's: "A, Chủ tịch
+    UBND thành phố, Phó chủ tịch UBND thành phố Đỗ Hữu Tâm" (a city is named after a person only as a
+    listed place)."""
     name = span.next_name
     if name is None or name.first != span.last + 1:
         return False
     last = tokens[span.last].key
-    return name.place_like or last in SCHOOL_WORDS or (lower_ok and last in PLACE_WORDS)
+    return name.place_like or last in SCHOOL_WORDS or (lower_ok and last in VILLAGE_WORDS)
 
 
 def _deputy_title(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> TitleSpan | None:
@@ -441,7 +445,7 @@ def _marker(tokens: list[Token], first: int) -> str:
         return "delegate"
     if tuple(keys[-2:]) in RELIGIOUS_RANKS:
         return "religious"
-    if keys[-1] in ("ông", "bà"):
+    if keys[-1] in ADDRESS_TERMS:
         return "private" if keys[-2] in PRIVATE_BEFORE_ADDRESS else "address"
     if keys[-1] in PRIVATE_WORDS:
         return "private"
@@ -549,7 +553,7 @@ def _skip_address(tokens: list[Token], j: int) -> int:
     comrade = comrade_length(tokens, j)
     if comrade:
         return j + comrade
-    return j + 1 if j < len(tokens) and tokens[j].key in ("ông", "bà") else j
+    return j + 1 if j < len(tokens) and tokens[j].key in ADDRESS_TERMS else j
 
 
 def _trigger_before(tokens: list[Token], first: int) -> int:

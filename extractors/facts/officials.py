@@ -34,6 +34,7 @@ from extractors.facts.person_names import (
     tokenize,
     words,
 )
+from extractors.facts.title_status import status_after, status_before, stronger
 from extractors.facts.titles import (
     HEAD_WORDS,
     RANK_TAILS,
@@ -47,7 +48,7 @@ from extractors.facts.titles import (
     starts_title,
     title_key,
 )
-from extractors.types import Evidence, Official
+from extractors.types import Evidence, Official, TitleStatus
 
 # Election and appointment phrases whose following title goes to the people named just before them.
 TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
@@ -57,7 +58,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
-            được bầu giữ chức|
+            được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là""".replace("\n", "").split("|")
         ),
         key=len,
@@ -175,7 +176,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     _apply_colon_titles(parsed, mentions)
     listing = _ListingLines(text)
     kept = [m for m in mentions if not _place_mention(m) and not listing.holds(m.name.start)]
-    return _merge(kept, text, _author_keys(author))
+    return _merge(kept, parsed, _author_keys(author))
 
 
 class _ListingLines:
@@ -361,10 +362,12 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
     while i < len(tokens):
         span = None
         if may_start_title(tokens[i]) and i not in names_at:
-            # "ông A, phó chủ tịch UBND xã": a lower-case title only right after a name
-            lower_ok = i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends
+            # "ông A, phó chủ tịch UBND xã", "bãi nhiệm đại biểu HĐND thành phố đối với bà B": a lower-case
+            # title only right after a name or an election or appointment phrase
+            after_name = i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends
+            lower_ok = after_name or _strong_trigger_before(tokens, i)
             span = parse_title(tokens, i, text, names_at, lower_ok)
-            if span is not None and _place_named_after_person(tokens, span, lower_ok):
+            if span is not None and _place_named_after_person(tokens, span, after_name):
                 unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
                 span = parse_title(tokens, i, text, unnamed, lower_ok)
             if span is None and tokens[i].key == "đại":
@@ -375,6 +378,12 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
         spans[i] = span
         i = span.last + 1
     return spans
+
+
+def _strong_trigger_before(tokens: list[Token], i: int) -> bool:
+    """An election or appointment phrase (not a bare "là"/"làm") ends right before token `i`."""
+    size = _trigger_before(tokens, i)
+    return size > 0 and tuple(t.key for t in tokens[i - size : i]) not in ADJACENT_TRIGGERS
 
 
 def _place_named_after_person(tokens: list[Token], span: TitleSpan, lower_ok: bool) -> bool:
@@ -633,11 +642,13 @@ def _author_keys(author: str | None) -> set[str]:
     return {name_key(part.rsplit(":", 1)[-1]) for part in parts if part.strip()}
 
 
-def _merge(mentions: list[Mention], text: str, excluded: set[str]) -> list[Official]:
-    """One Official per person named in an official capacity, titles de-duplicated in first-seen order."""
+def _merge(mentions: list[Mention], parsed: _Parsed, excluded: set[str]) -> list[Official]:
+    """One Official per person named in an official capacity, titles de-duplicated in first-seen order, each
+    with the most telling status its mentions give it."""
     official_keys = {name_key(m.name.text) for m in mentions if m.official} - NEVER_OFFICIALS
+    name_ends = {name.last for name in parsed.names_at.values()}
     people: dict[str, Official] = {}
-    seen_titles: dict[str, set[str]] = {}
+    seen_titles: dict[str, dict[str, str]] = {}  # person -> title key -> the title as first written
     for mention in mentions:
         key = name_key(mention.name.text)
         if key not in official_keys or key in excluded:
@@ -645,12 +656,18 @@ def _merge(mentions: list[Mention], text: str, excluded: set[str]) -> list[Offic
         person = people.setdefault(key, Official(name=mention.name.text))
         if person.name.isupper() and not mention.name.text.isupper():
             person.name = mention.name.text  # "PHAN VĂN B" in a list, "Phan Văn B" in the prose
-        known = seen_titles.setdefault(key, set())
+        known = seen_titles.setdefault(key, {})
+        retired = status_after(parsed.tokens, mention.end_token) if mention.titles else None
         for span in sorted(mention.titles, key=lambda s: s.start):
             if title_key(span.text) not in known:
-                known.add(title_key(span.text))
+                known[title_key(span.text)] = span.text
                 person.titles.append(span.text)
-        person.evidence.append(_evidence(mention, text))
+            title = known[title_key(span.text)]
+            status = stronger(retired, status_before(parsed.tokens, span, name_ends))
+            status = stronger(person.title_status.get(title), status)
+            if status is not TitleStatus.CURRENT:
+                person.title_status[title] = status
+        person.evidence.append(_evidence(mention, parsed.text))
     return list(people.values())
 
 

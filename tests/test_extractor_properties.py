@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from extractors.facts import extract_facts
 from extractors.facts.dates import find_dates
-from extractors.facts.documents import find_documents
+from extractors.facts.doc_codes import MAX_ISSUING_BODY_CHARS
+from extractors.facts.documents import MAX_ISSUER_CHARS, find_documents
 from extractors.facts.officials import find_officials
 from extractors.facts.terms import find_sittings, find_terms
 from extractors.options import ExtractionOptions
@@ -35,7 +36,7 @@ WORDS = (
     "Đồng chí", "Nguyễn Văn An", "Bí thư", "Phó Chủ tịch", "UBND", "HĐND", "huyện", "xã", "Huyện ủy", "ông", "bà",
     "ngày", "12/3/2024", "5/4", "số", "12-KH/HU", "30/2020/NĐ-CP", "Kế hoạch", "Quyết định", "khóa", "XV",
     "nhiệm kỳ", "2020 - 2025", "lần thứ", "Đại hội", "kỳ họp thứ", "cùng ngày", "giữ chức", "được bầu", "nguyên",
-    "Tin, ảnh:", "Nguồn:", "(", ")", ",", ".", ":", ";", "-", "\n", "\n\n",
+    "Tin, ảnh:", "Nguồn:", "(", ")", ",", ".", ":", ";", "-", "\n", "\n\n", "của", "HĐND", "UBND-VP-BTCTU", "/",
 )
 TAGS = ("p", "div", "span", "b", "strong", "em", "a", "table", "tr", "td", "br", "li", "ul", "h1", "pre", "font")
 ANY_TEXT = st.text(alphabet=ALPHABET, max_size=400)
@@ -67,8 +68,12 @@ def _evidence_of(facts: Facts) -> list[Evidence]:
 
 
 def _assert_offsets(text: str, facts: Facts) -> None:
+    """Evidence inside the text; document fields within their database columns (varchar(100))."""
     for evidence in _evidence_of(facts):
         assert 0 <= evidence.start <= evidence.end <= len(text)
+    for document in facts.documents:
+        assert len(document.issuer or "") <= MAX_ISSUER_CHARS
+        assert len(document.issuing_body or "") <= MAX_ISSUING_BODY_CHARS
 
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -104,7 +109,9 @@ GROWTH_BOUND = 10  # 4x the input may cost up to 10x (a quadratic step costs 16x
 
 # Units that once made an extractor quadratic (one long token, a date repeated, a term repeated ...),
 # always tried, then a few drawn at random.
-KNOWN_HOSTILE = ("a", "(", "ngày 12/3/2024, ", "ngày 5/4 và 6/4 ", "Bí thư ", "khóa I ", "12-KH/HU ", "Nguyễn Văn An, ")
+KNOWN_HOSTILE = (
+    "a", "(", "ngày 12/3/2024, ", "ngày 5/4 và 6/4 ", "Bí thư ", "khóa I ", "12-KH/HU ", "Nguyễn Văn An, ", "nguyên ",
+)
 HOSTILE_UNITS = st.one_of(
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(lambda words: " ".join(words) + " "),
     st.text(alphabet=ALPHABET, min_size=1, max_size=8),

@@ -233,6 +233,8 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên"):
         return 0
     if token.key == "nguyên" and i + 1 < len(tokens):
+        if tokens[i + 1].key == "nguyên":
+            return 0  # one "nguyên" opens a title ("nguyên nguyên …" must not recurse down a long run)
         inner = head_length(tokens, i + 1, lower_ok)
         return inner + 1 if inner else 0
     if i > 0 and tokens[i - 1].key == "đoàn" and token.key == "chủ":  # the congress presidium

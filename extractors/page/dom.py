@@ -95,6 +95,9 @@ OUTSIDE_ARTICLE = re.compile(
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # HTML white space (not U+00A0, which is a non-collapsible space).
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+# A run of &nbsp; pushing a byline to the right ("… cuối năm.&nbsp;&nbsp;…&nbsp;Minh Anh"): it sets the
+# byline on a line of its own on screen, so it is a line break here.
+_LAYOUT_GAP = re.compile(r" ?(?:\xa0 ?){5,}")
 PRESERVING_TAGS = ("pre", "textarea", "listing", "plaintext", "xmp")
 _DEPTH_ERROR = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 FLATTENED_WARNING = "deep-nesting-flattened"
@@ -132,8 +135,9 @@ def _parse(text: str) -> html.HtmlElement | None:
 
 def collapse_whitespace(root: etree._Element) -> None:
     """CSS `white-space: normal` on every text node outside `<pre>`: runs of spaces, tabs and newlines become
-    one space (a newline inside a paragraph is a space in HTML). `&nbsp;` is not collapsible and stays; a
-    text escaped twice ("TT&amp;amp;TT" shows "TT&amp;TT") is unescaped once more."""
+    one space (a newline inside a paragraph is a space in HTML). `&nbsp;` is not collapsible and stays, but a
+    run of five or more is a layout gap and becomes a line break; a text escaped twice ("TT&amp;amp;TT"
+    shows "TT&amp;TT") is unescaped once more."""
     preserved: set[etree._Element] = set()
     for block in root.iter(*PRESERVING_TAGS):
         if block not in preserved:
@@ -146,7 +150,7 @@ def collapse_whitespace(root: etree._Element) -> None:
 
 
 def _visible(text: str) -> str:
-    text = _COLLAPSIBLE.sub(" ", text)
+    text = _LAYOUT_GAP.sub("\n", _COLLAPSIBLE.sub(" ", text))
     return unescape_leftovers(text) if "&" in text else text
 
 

@@ -245,7 +245,7 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
         return 1 if _abbreviation_opens(tokens, i) else 0
     if token.key == "phó" and i + 1 < len(tokens) and tokens[i + 1].key in ABBREVIATIONS:
         return 2 if _abbreviation_opens(tokens, i + 1) else 0  # "Phó CT UBND tỉnh", "Phó BT"
-    return max(_exact_head(tokens, i), _folded_head(tokens, i))
+    return _exact_head(tokens, i) or _folded_head(tokens, i)
 
 
 def _abbreviation_opens(tokens: list[Token], i: int) -> bool:
@@ -274,12 +274,15 @@ def _exact_head(tokens: list[Token], i: int) -> int:
 def _folded_head(tokens: list[Token], i: int) -> int:
     """A head of two or more syllables written without some of its marks: equal once marks are dropped, and
     at least one syllable exact (so that a name such as "Vũ Trường" is not "vụ trưởng")."""
-    for head, folded in _FOLDED_HEADS_BY_FIRST.get(_folded(tokens[i].key), ()):
+    candidates = _FOLDED_HEADS_BY_FIRST.get(_folded(tokens[i].key), ())
+    if not candidates:
+        return 0
+    window = tokens[i : i + len(candidates[0][0])]  # the longest candidate comes first
+    keys = tuple(t.key for t in window)
+    folded_keys = tuple(_folded(key) if t.is_word else "" for key, t in zip(keys, window, strict=True))
+    for head, folded in candidates:
         size = len(head)
-        keys = [t.key for t in tokens[i : i + size]]
-        if len(keys) < size or not all(tokens[i + k].is_word for k in range(size)):
-            continue
-        if tuple(_folded(key) for key in keys) != folded or not any(a == b for a, b in zip(keys, head, strict=True)):
+        if folded_keys[:size] != folded or not any(a == b for a, b in zip(keys, head, strict=False)):
             continue
         if head[-1] == "trưởng" and size <= 2 and not _bare_truong_ok(tokens, i + size):
             continue

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 import trafilatura
-from lxml import etree
+from lxml import etree, html
 
 from extractors.page import dom
 from extractors.page.body import Block
@@ -148,7 +148,7 @@ def fallback_blocks(root: etree._Element) -> Fallback:
     dom.remove_empty_leaves(root)  # trafilatura removes them one by one: quadratic on many empty siblings
     mark_block_edges(root)
     text = trafilatura.extract(
-        root,
+        html.fromstring(etree.tostring(root, encoding="unicode")),  # trafilatura reads lxml.html trees only
         include_images=True,
         include_tables=True,
         include_comments=False,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import signal
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -11,8 +12,30 @@ from typing import Any
 
 import click
 
-from crawler.registry import Portal, Registry, RegistryError, load_registry
-from crawler.run import DEMO_SETTINGS, MIRROR_ROOT, crawl, default_frontier, distributed_settings, resolve_db_url
+from crawler.cli_support import (
+    CliState,
+    VnportalGroup,
+    database_url,
+    note,
+    progress_display,
+    scrapy_log_settings,
+    state,
+    warn,
+)
+from crawler.errors import ConfigurationError, CrawlFailed, Interrupted
+from crawler.outcome import FAILED, INTERRUPTED
+from crawler.progress import format_duration, rate
+from crawler.registry import Portal, Registry, load_registry
+from crawler.run import (
+    DEMO_SETTINGS,
+    MIRROR_ROOT,
+    CrawlResult,
+    crawl,
+    default_frontier,
+    distributed_settings,
+    project_settings,
+)
+from crawler.setting_values import check_setting_values, parse_setting_pairs
 from crawler.spiders.portal import select_portals
 from extractors.article import UnsupportedInput, extract_article_from_file
 from extractors.contract import article_record
@@ -35,6 +58,10 @@ FRONTIER_OPTION = click.option(
     help="With --redis: the shared frontier's name; workers with the same name split one crawl "
     "[default: today's date and the portal slugs].",
 )
+SET_OPTION = click.option(
+    "--set", "extra", multiple=True, metavar="NAME=VALUE",
+    help="Override a Scrapy or vnportal setting (repeatable); checked against the setting's type.",
+)
 REGISTRY_OPTION = click.option(
     "--registry",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -43,19 +70,24 @@ REGISTRY_OPTION = click.option(
 
 
 def _load_registry(path: Path | None) -> Registry:
-    try:
-        return load_registry(path)
-    except RegistryError as error:
-        raise click.ClickException(str(error)) from None
+    return load_registry(path)  # a RegistryError is a configuration error (exit 2), see crawler.errors
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=VnportalGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="vnportal")
-def main() -> None:
+@click.option("-v", "--verbose", count=True, help="More output: -v shows Scrapy's log, -vv its debug log.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and warnings: no progress, no summary.")
+@click.option("--debug", is_flag=True, envvar="VNPORTAL_DEBUG", help="Show the traceback of an error.")
+@click.pass_context
+def main(ctx: click.Context, verbose: int, quiet: bool, debug: bool) -> None:
     """Crawl Vietnamese local-government portals and extract officials, documents, terms and dates.
 
     Start with `vnportal demo` (no network needed), then `vnportal portals` and `vnportal crawl`.
+
+    Exit status: 0 success; 1 failed (or a crawl fetched nothing); 2 bad usage or configuration;
+    75 busy (another crawl holds a portal on this database); 130 interrupted (Ctrl-C; SIGTERM: 143).
     """
+    ctx.obj = CliState(verbosity=-1 if quiet else verbose, debug=debug)
 
 
 @main.command()
@@ -104,7 +136,7 @@ def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
         else:
             click.echo(f"{portal.slug:32} {portal.level:9} {portal.cms:20} {portal.province:18} {portal.base_url}")
     if not as_json:
-        click.echo(f"{len(chosen)} portals", err=True)
+        note(f"{len(chosen)} portals")
 
 
 @main.command(name="crawl")
@@ -117,31 +149,52 @@ def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
               help="Keep the crawl state here so an interrupted crawl resumes (Scrapy JOBDIR).")
 @REDIS_OPTION
 @FRONTIER_OPTION
-@click.option("--set", "extra", multiple=True, metavar="NAME=VALUE", help="Override a Scrapy setting.")
+@SET_OPTION
 def crawl_command(
     slugs: tuple[str, ...], all_portals: bool, registry: Path | None, db_url: str | None,
     refetch: bool, jobdir: Path | None, redis_url: str | None, frontier: str | None, extra: tuple[str, ...],
 ) -> None:
-    """Crawl portals of the registry into the database (polite: robots.txt, delays, autothrottle)."""
+    """Crawl portals of the registry into the database (polite: robots.txt, delays, autothrottle).
+
+    Exits 1 when nothing could be fetched, 75 when another crawl holds one of the portals on this database,
+    130 when interrupted; the run's row in crawl_runs says the same (`vnportal runs`).
+    """
     if bool(slugs) == all_portals:
         raise click.UsageError("give either --portal SLUG (repeatable) or --all")
     loaded = _load_registry(registry)
-    try:
-        chosen = select_portals(loaded, "all" if all_portals else ",".join(slugs))
-    except RegistryError as error:
-        raise click.ClickException(str(error)) from None
+    chosen = select_portals(loaded, "all" if all_portals else ",".join(slugs))
     if any(p.mirror for p in chosen):
-        raise click.ClickException("demo portals are served by `vnportal demo`, not crawled directly")
-    overrides: dict[str, Any] = dict(_parse_settings(extra))
+        raise ConfigurationError("demo portals are served by `vnportal demo`, not crawled directly")
+    overrides: dict[str, Any] = _crawl_settings(extra)
     if refetch:
         overrides["VNPORTAL_REFETCH_AFTER_DAYS"] = 0
     if jobdir:
         overrides["JOBDIR"] = str(jobdir)
     overrides.update(_distributed(redis_url, frontier, chosen))
-    url = resolve_db_url(db_url)
-    click.echo(f"Crawling {len(chosen)} portal(s) into {url} …", err=True)
+    url = database_url(db_url)
+    note(f"Crawling {len(chosen)} portal(s) into {state().db_label} …")
     result = crawl(chosen, url, overrides)
-    _print_summary(url, result.seconds, result.stats)
+    _print_summary(url, result, chosen)
+    _exit_for(result)
+
+
+def _crawl_settings(extra: tuple[str, ...], base: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Logging and progress for the chosen verbosity, then the user's checked `--set` values."""
+    user = parse_setting_pairs(extra)
+    for warning in check_setting_values(user, project_settings()):
+        warn(f"Warning: {warning}")
+    return {**(base or {}), **scrapy_log_settings(), "VNPORTAL_PROGRESS_ENABLED": not state().quiet, **user}
+
+
+def _exit_for(result: CrawlResult) -> None:
+    outcome = result.outcome
+    if outcome.status == INTERRUPTED:
+        raise Interrupted(outcome.signum or signal.SIGINT, f"crawl {outcome.reason}")
+    if outcome.status == FAILED:
+        raise CrawlFailed(
+            f"crawl failed: {outcome.reason}",
+            "check the network and the portals' base_url (`vnportal portals`); every failure is in crawl_failures",
+        )
 
 
 def _distributed(redis_url: str | None, frontier: str | None, portals: list[Portal]) -> dict[str, Any]:
@@ -150,44 +203,26 @@ def _distributed(redis_url: str | None, frontier: str | None, portals: list[Port
             raise click.UsageError("--frontier needs --redis URL")
         return {}
     if importlib.util.find_spec("scrapy_redis") is None:
-        raise click.ClickException('--redis needs scrapy-redis: pip install -e ".[distributed]"')
+        raise ConfigurationError("--redis needs scrapy-redis", 'install it: pip install -e ".[distributed]"')
     name = frontier or default_frontier(portals)
-    click.echo(f"Sharing frontier '{name}' in Redis at {redis_url}", err=True)
+    note(f"Sharing frontier '{name}' in Redis at {redis_url}")
     return distributed_settings(redis_url, name)
 
 
-def _parse_settings(pairs: tuple[str, ...]) -> list[tuple[str, str]]:
-    parsed = []
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name.strip():
-            raise click.UsageError(f"--set expects NAME=VALUE, got {pair!r}")
-        parsed.append((name.strip(), value))
-    return parsed
-
-
-def _print_summary(db_url: str, seconds: float, stats: dict[str, Any], export_dir: Path | None = None) -> None:
+def _print_summary(db_url: str, result: CrawlResult, portals: list[Portal], export_dir: Path | None = None) -> None:
+    from crawler.reports import crawl_summary
     from models.store import Store
 
-    counts = Store(db_url).counts()
-    click.echo("")
-    click.echo(f"Done in {seconds:.1f} s.")
-    click.echo(
-        f"  this run: {stats.get('response_received_count', 0)} responses, "
-        f"{stats.get('vnportal/article_pages_stored', 0)} article pages = "
-        f"{stats.get('vnportal/articles_stored', 0)} distinct articles, "
-        f"{stats.get('vnportal/non_articles', 0)} non-article pages, "
-        f"{stats.get('vnportal/failures', 0)} failures (listed in crawl_failures)"
-    )
-    click.echo("  database: " + ", ".join(f"{count} {name}" for name, count in counts.items()))
-    if not stats.get("response_received_count") and stats.get("vnportal/failures"):
-        click.echo(
-            "  No page could be fetched: check the network and the portal's base_url (`vnportal portals`); "
-            "each failure and its reason is in the crawl_failures table."
-        )
-    click.echo(f"  database URL: {db_url}")
-    if export_dir is not None:
-        click.echo(f"  CSV files: {export_dir}")
+    for drop in result.yield_drops:
+        warn(f"Warning: {drop.message()}")
+    if state().quiet:
+        return
+    with Store(db_url) as store:
+        counts = store.counts()
+    slugs = [p.slug for p in portals]
+    lines = crawl_summary(result, slugs, counts, state().db_label, export_dir, verbose=state().verbosity > 0)
+    for line in lines:
+        click.echo(line)
 
 
 @main.command()
@@ -195,36 +230,109 @@ def _print_summary(db_url: str, seconds: float, stats: dict[str, Any], export_di
               help="Folder for the CSV files (created if missing).")
 @DB_OPTION
 def export(out_dir: Path, db_url: str | None) -> None:
-    """Export every table and view as CSV (UTF-8 with BOM for Excel, formula-injection safe)."""
-    from models.export import export_csv
+    """Export every table and view as CSV (UTF-8 with BOM for Excel, formula-injection safe).
 
-    url = resolve_db_url(db_url)
-    paths = export_csv(url, out_dir)
+    Reads the database without changing it (a missing database is an error, never created). The files
+    appear in DIR only when the whole export succeeded.
+    """
+    from models.access import open_read_only
+
+    engine = open_read_only(database_url(db_url))
+    try:
+        paths = _export_into(engine, out_dir)
+    finally:
+        engine.dispose()
     for path in paths:
         click.echo(str(path))
-    click.echo(f"{len(paths)} CSV files in {out_dir}", err=True)
+    note(f"{len(paths)} CSV files in {out_dir}")
+
+
+def _export_into(engine_or_url: Any, out_dir: Path) -> list[Path]:
+    from crawler.staging import moved_paths, staged_output
+    from models.export import export_csv
+
+    display = progress_display()
+    with staged_output(out_dir) as staging:
+        written = export_csv(
+            engine_or_url, staging,
+            progress=lambda name, rows: display.update(lambda: [f"export: {name}, {rows} rows"]),
+        )
+    display.finish()
+    return moved_paths(written, staging, out_dir)
 
 
 @main.command()
 @DB_OPTION
 @click.option("--portal", "slug", help="Only the pages of this portal.")
 def reextract(db_url: str | None, slug: str | None) -> None:
-    """Run extraction again over the stored raw HTML (no re-crawl), replacing each article's facts."""
+    """Run extraction again over the stored raw HTML (no re-crawl), replacing each article's facts.
+
+    The database must exist (it is never created here). Exits 1 when a page could not be re-extracted
+    (each one is recorded in crawl_failures).
+    """
+    from models.access import open_existing
     from models.reextract import ReextractionSummary
     from models.reextract import reextract as reextract_all
     from models.store import Store
 
-    url = resolve_db_url(db_url)
+    store = Store(engine=open_existing(database_url(db_url)))
+    with store:
+        if slug is not None:
+            _require_stored_portal(store, slug)
+        display = progress_display()
 
-    def show(summary: ReextractionSummary) -> None:
-        if sys.stderr.isatty() and summary.pages % 50 == 0:
-            click.echo(f"\r  {summary.pages} pages re-extracted", err=True, nl=False)
+        def lines(summary: ReextractionSummary) -> list[str]:
+            return [
+                f"reextract: {summary.pages} pages, {summary.articles} articles, {summary.failures} failed "
+                f"({rate(summary.pages, display.elapsed())}, {format_duration(display.elapsed())})"
+            ]
 
-    summary = reextract_all(Store(url), slug, progress=show)
+        summary = reextract_all(store, slug, progress=lambda done: display.update(lambda: lines(done)))
+        display.finish()
     click.echo(
         f"Re-extracted {summary.pages} pages: {summary.articles} articles, "
         f"{summary.non_articles} non-article pages, {summary.failures} failures (recorded in crawl_failures)."
     )
+    if summary.failures:
+        raise CrawlFailed(f"{summary.failures} pages could not be re-extracted", "their reasons are in crawl_failures")
+
+
+def _require_stored_portal(store: Any, slug: str) -> None:
+    from sqlalchemy import select
+
+    from models.tables import PortalRow
+
+    with store.engine.connect() as connection:
+        stored = list(connection.execute(select(PortalRow.slug).order_by(PortalRow.slug)).scalars())
+    if slug not in stored:
+        known = ", ".join(stored) or "none yet"
+        raise ConfigurationError(f"no portal '{slug}' in this database", f"portals stored: {known}")
+
+
+@main.command()
+@DB_OPTION
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="How many runs.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON Lines instead of a table.")
+def runs(db_url: str | None, limit: int, as_json: bool) -> None:
+    """List recent crawl runs, newest first: when, how long, how they ended and why, what they fetched.
+
+    Reads the database without changing it; a run still marked running whose process was killed is closed
+    as interrupted by the next crawl.
+    """
+    from crawler.reports import run_as_json, runs_table
+    from models.access import open_read_only
+    from models.store import Store
+
+    with Store(engine=open_read_only(database_url(db_url)), upgrade=False) as store:
+        recent = store.recent_runs(limit=limit)
+    if as_json:
+        for run in recent:
+            click.echo(json.dumps(run_as_json(run), ensure_ascii=False))
+        return
+    for line in runs_table(recent):
+        click.echo(line)
+    if not recent:
+        note("no crawl runs yet")
 
 
 @main.command()
@@ -235,31 +343,36 @@ def reextract(db_url: str | None, slug: str | None) -> None:
               default=None, help="The mirror folder (default: the bundled tests/fixtures/mirror).")
 @REDIS_OPTION
 @FRONTIER_OPTION
+@SET_OPTION
 def demo(
-    db_url: str | None, out_dir: Path, mirror_root: Path | None, redis_url: str | None, frontier: str | None
+    db_url: str | None, out_dir: Path, mirror_root: Path | None, redis_url: str | None, frontier: str | None,
+    extra: tuple[str, ...],
 ) -> None:
     """Serve the bundled mirror on 127.0.0.1, crawl it with Scrapy into the database, export CSV.
 
     The three demo portals answer as *.mirror.test hosts through a local proxy on a free port, so a second
-    run stores the same URLs and adds no duplicate rows.
+    run stores the same URLs and adds no duplicate rows. Nothing is exported when the crawl did not finish.
     """
     from crawler.mirror import MirrorProxy
-    from models.export import export_csv
 
     root = mirror_root or MIRROR_ROOT
     if not root.is_dir():
-        raise click.ClickException(
-            f"the demo mirror is not at {root}; install from a checkout (pip install -e .) or pass --mirror DIR"
+        raise ConfigurationError(
+            f"the demo mirror is not at {root}", "install from a checkout (pip install -e .) or pass --mirror DIR"
         )
-    url = resolve_db_url(db_url)
+    url = database_url(db_url)
     portals = _load_registry(None).select(demo=True)
-    overrides = {**DEMO_SETTINGS, **_distributed(redis_url, frontier, portals)}
+    overrides = _crawl_settings(extra, {**DEMO_SETTINGS, **_distributed(redis_url, frontier, portals)})
     with MirrorProxy(root) as proxy:
-        click.echo(f"Serving {len(portals)} demo portals from {root} at {proxy.url}; crawling into {url} …", err=True)
+        note(f"Serving {len(portals)} demo portals from {root} at {proxy.url}; crawling into {state().db_label} …")
         result = crawl(portals, url, {**overrides, "VNPORTAL_MIRROR_PROXY": proxy.url})
-    paths = export_csv(url, out_dir)
-    _print_summary(url, result.seconds, result.stats, export_dir=out_dir)
-    click.echo(f"  {len(paths)} CSV files written.")
+    if result.outcome.status != "finished":
+        _print_summary(url, result, portals)
+        _exit_for(result)
+    paths = _export_into(url, out_dir)
+    _print_summary(url, result, portals, export_dir=out_dir)
+    if not state().quiet:
+        click.echo(f"  {len(paths)} CSV files written.")
 
 
 if __name__ == "__main__":

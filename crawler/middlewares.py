@@ -10,6 +10,7 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 
+from crawler.crawl_stats import portal_key
 from crawler.storage import open_store
 
 
@@ -40,6 +41,7 @@ class SkipFreshArticlesMiddleware:
             return None
         if request.url in self._fresh_urls():
             self.crawler.stats.inc_value("vnportal/skipped_fresh")
+            self.crawler.stats.inc_value(portal_key(request.meta.get("vnportal_portal", ""), "skipped_fresh"))
             raise IgnoreRequest(f"stored less than {self.days:g} days ago: {request.url}")
         return None
 

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml.cssselect import CSSSelector, SelectorError
+
 from extractors.options import SelectorOverrides
 
 LEVELS = ("city", "district", "town", "ward", "commune", "province")
@@ -124,6 +126,29 @@ def _parse_profile(name: str, entry: Mapping[str, Any], source: str) -> CmsProfi
     )
 
 
+def check_css(selector: Any, where: str, key: str) -> str:
+    """A CSS selector the extractors can apply (lxml's cssselect, HTML rules); anything else is a
+    registry error: an invalid one would silently match nothing on every page."""
+    if not isinstance(selector, str) or not selector.strip():
+        raise RegistryError(f"{where}: key '{key}' must be a non-empty CSS selector, got {selector!r}")
+    try:
+        CSSSelector(selector, translator="html")
+    except SelectorError as error:
+        raise RegistryError(f"{where}: key '{key}' is not a valid CSS selector ({selector!r}): {error}") from None
+    return selector
+
+
+def check_selectors(selectors: SelectorOverrides, where: str) -> SelectorOverrides:
+    """Every selector of an override set is valid CSS (see `check_css`)."""
+    for key in ("article", "title", "date", "author"):
+        value = getattr(selectors, key)
+        if value is not None:
+            check_css(value, where, f"selectors.{key}")
+    for index, selector in enumerate(selectors.drop):
+        check_css(selector, where, f"selectors.drop[{index}]")
+    return selectors
+
+
 def _parse_selectors(entry: Any, where: str) -> SelectorOverrides:
     if entry is None:
         return SelectorOverrides()
@@ -133,10 +158,11 @@ def _parse_selectors(entry: Any, where: str) -> SelectorOverrides:
     drop = entry.get("drop", [])
     if not isinstance(drop, list) or not all(isinstance(s, str) for s in drop):
         raise RegistryError(f"{where}: key 'selectors.drop' must be a list of CSS selectors")
-    return SelectorOverrides(
+    overrides = SelectorOverrides(
         article=entry.get("article"), title=entry.get("title"), date=entry.get("date"),
         author=entry.get("author"), drop=tuple(drop),
     )
+    return check_selectors(overrides, where)
 
 
 def _parse_portal(index: int, entry: Mapping[str, Any], profiles: Mapping[str, CmsProfile], source: str) -> Portal:

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import signal
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from scrapy.crawler import CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
+from twisted.python.failure import Failure
 
+from crawler.crawl_stats import storable_stats
+from crawler.errors import CrawlFailed
+from crawler.locking import crawl_lock
+from crawler.outcome import FINISHED, RunOutcome, decide_outcome, uses_shared_frontier
 from crawler.registry import Portal
 from crawler.spiders.portal import PortalSpider
+from crawler.yield_check import YieldDrop
+from models.store import Store
 
 DEFAULT_DB_URL = "sqlite:///vnportal.db"
 MIRROR_ROOT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "mirror"
@@ -68,19 +78,82 @@ def project_settings(overrides: Mapping[str, Any] | None = None) -> Settings:
 class CrawlResult:
     stats: dict[str, Any]
     seconds: float
+    outcome: RunOutcome = field(default_factory=lambda: RunOutcome(FINISHED))
+    run_id: int | None = None
+    yield_drops: list[YieldDrop] = field(default_factory=list)
 
     def count(self, key: str) -> int:
         value = self.stats.get(key, 0)
         return int(value) if isinstance(value, int | float) else 0
 
 
+class _SignalRecordingProcess(CrawlerProcess):
+    """Scrapy stops gracefully on the first SIGINT/SIGTERM; the run records which one it was."""
+
+    received: int | None = None
+
+    def _signal_shutdown(self, signum: int, frame: Any) -> None:
+        if self.received is None:
+            self.received = signum
+        super()._signal_shutdown(signum, frame)
+
+
+@contextmanager
+def _signal_handlers_restored() -> Iterator[None]:
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+
+
 def crawl(portals: list[Portal], db_url: str, overrides: Mapping[str, Any] | None = None) -> CrawlResult:
-    """Crawl `portals` into the database at `db_url`; blocks until done (one crawl per process)."""
+    """Crawl `portals` into the database at `db_url`; blocks until done (one crawl per process).
+
+    Before Scrapy starts: the database is opened (created and upgraded when needed) and the portals' crawl
+    locks are taken (`crawler.locking`; `CrawlLocked` when another crawl holds one). Afterwards the run row
+    says how it ended (`result.outcome`: which signal stopped it, or why it could not run, is only known
+    here; `RunOutcomeExtension` closed the run from inside Scrapy) and which portals' yield fell
+    (`result.yield_drops`).
+    """
     settings = project_settings({"VNPORTAL_DB": db_url, **(overrides or {})})
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(PortalSpider)
+    slugs = sorted(p.slug for p in portals)
+    shared = uses_shared_frontier(settings)
     started = time.monotonic()
-    process.crawl(crawler, portals=portals)
-    process.start()
-    stats = dict(crawler.stats.get_stats()) if crawler.stats else {}
-    return CrawlResult(stats=stats, seconds=time.monotonic() - started)
+    with Store(db_url) as store:
+        with crawl_lock(store.engine, slugs, shared=shared):
+            scrapy_run = _run_scrapy(settings, portals, store)
+        stats = dict(scrapy_run.crawler.stats.get_stats()) if scrapy_run.crawler.stats else {}
+        error = scrapy_run.failures[0] if scrapy_run.failures else None
+        outcome = decide_outcome(
+            stats, slugs, signum=scrapy_run.process.received, error=error.getErrorMessage() if error else None,
+            shared_frontier=shared,
+        )
+        run_id = getattr(scrapy_run.crawler, "vnportal_run_id", None)
+        drops: list[YieldDrop] = getattr(scrapy_run.crawler, "vnportal_yield_drops", [])
+        if run_id is not None:
+            store.finish_run(run_id, storable_stats(stats), outcome.status, outcome.reason)
+    if error is not None:
+        raise CrawlFailed(outcome.reason or "the crawl could not run", detail=error.getTraceback()) from None
+    return CrawlResult(stats, time.monotonic() - started, outcome, run_id, drops)
+
+
+@dataclass
+class _ScrapyRun:
+    process: _SignalRecordingProcess
+    crawler: Crawler
+    failures: list[Failure]
+
+
+def _run_scrapy(settings: Settings, portals: list[Portal], store: Store) -> _ScrapyRun:
+    process = _SignalRecordingProcess(settings)  # configures logging: mute after it
+    for name in settings.getlist("VNPORTAL_MUTED_LOGGERS"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    crawler = process.create_crawler(PortalSpider)
+    crawler.vnportal_store = store  # type: ignore[attr-defined]  # shared with the pipeline
+    failures: list[Failure] = []
+    process.crawl(crawler, portals=portals).addErrback(failures.append)
+    with _signal_handlers_restored():  # Scrapy's own would swallow a later Ctrl-C (during an export)
+        process.start()
+    return _ScrapyRun(process, crawler, failures)

@@ -23,6 +23,9 @@ REDIRECT_ENABLED = True
 DEPTH_LIMIT = 0
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy 2.19 opens a local endpoint that runs Python code sent to it (token in a job file): a crawler
+# that reads hostile pages has no use for it.
+REMOTE_CONTROL_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
@@ -33,7 +36,10 @@ ITEM_PIPELINES = {
     "crawler.pipelines.StorePipeline": 800,
 }
 EXTENSIONS = {
+    "crawler.extensions.PortalStatsExtension": 500,
     "crawler.extensions.ProgressExtension": 510,
+    "crawler.extensions.RunHeartbeatExtension": 515,
+    "crawler.extensions.RunOutcomeExtension": 530,
     "crawler.extensions.SharedFrontierIdleExtension": 520,
 }
 DOWNLOADER_MIDDLEWARES = {
@@ -47,7 +53,14 @@ VNPORTAL_STORE_ENABLED = True
 VNPORTAL_DB = None  # SQLAlchemy URL; None: $VNPORTAL_DB or sqlite:///vnportal.db
 VNPORTAL_REGISTRY = None  # path to a portals.toml; None: the bundled registry
 VNPORTAL_PROGRESS_ENABLED = True
-VNPORTAL_PROGRESS_INTERVAL = 2.0  # seconds between progress lines on a terminal
+VNPORTAL_PROGRESS_INTERVAL = 30.0  # seconds between progress lines when stderr is not a terminal
+VNPORTAL_MUTED_LOGGERS = []  # loggers silenced below CRITICAL (the CLI mutes those the summary repeats)
+VNPORTAL_HEARTBEAT_SECONDS = 60.0  # how often a crawl marks its run alive (killed runs are told apart by it)
+# A portal whose articles found fall below this share of its median over its last successful runs is flagged
+# ("template changed or portal moved?") in the summary and in the run's stats; 0 turns the check off.
+VNPORTAL_YIELD_DROP_RATIO = 0.3
+VNPORTAL_YIELD_HISTORY_RUNS = 5
+VNPORTAL_YIELD_MIN_MEDIAN = 5  # portals that yield fewer articles than this per run are too noisy to judge
 # Incremental crawls: an article page already stored is not fetched again for this many days.
 VNPORTAL_REFETCH_AFTER_DAYS = 7
 VNPORTAL_MIRROR_PROXY = None  # set by `vnportal demo`: the local proxy serving *.mirror.test

@@ -14,7 +14,7 @@ import argparse
 import csv
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ HARMLESS_LEADING = re.compile(r"[+-]?\d+(?:[.,]\d+)*|-+")
 VIEW_PREFIX = "v_"
 ENCODING = "utf-8-sig"
 FETCH_BATCH = 1000
+Progress = Callable[[str, int], None]  # (file name, rows written so far)
 
 
 def neutralize(value: str) -> str:
@@ -56,11 +57,17 @@ def format_cell(value: Any) -> str:
     return neutralize(str(value))
 
 
-def write_csv(path: Path, header: list[str], rows: Iterable[Iterable[Any]]) -> Path:
+def write_csv(path: Path, header: list[str], rows: Iterable[Iterable[Any]], progress: Progress | None = None) -> Path:
     with path.open("w", encoding=ENCODING, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows([format_cell(v) for v in row] for row in rows)
+        done = 0
+        for done, row in enumerate(rows, 1):
+            writer.writerow([format_cell(v) for v in row])
+            if progress is not None and done % FETCH_BATCH == 0:
+                progress(path.name, done)
+        if progress is not None:
+            progress(path.name, done)
     return path
 
 
@@ -69,29 +76,32 @@ def _stream(connection: Connection, statement: Any) -> Iterator[Any]:
     yield from result
 
 
-def export_table(connection: Connection, table: Table, out_dir: Path) -> Path:
+def export_table(connection: Connection, table: Table, out_dir: Path, progress: Progress | None = None) -> Path:
     columns = [c for c in table.columns if not isinstance(c.type, LargeBinary)]
     statement = select(*columns).order_by(*table.primary_key.columns)
-    return write_csv(out_dir / f"{table.name}.csv", [c.name for c in columns], _stream(connection, statement))
+    rows = _stream(connection, statement)
+    return write_csv(out_dir / f"{table.name}.csv", [c.name for c in columns], rows, progress)
 
 
-def export_view(connection: Connection, name: str, out_dir: Path) -> Path:
+def export_view(connection: Connection, name: str, out_dir: Path, progress: Progress | None = None) -> Path:
     quoted = connection.dialect.identifier_preparer.quote(name)
     result = connection.execution_options(yield_per=FETCH_BATCH).execute(text(f"SELECT * FROM {quoted}"))
-    return write_csv(out_dir / f"{name}.csv", list(result.keys()), result)
+    return write_csv(out_dir / f"{name}.csv", list(result.keys()), result, progress)
 
 
 def view_names(connection: Connection) -> list[str]:
     return sorted(n for n in inspect(connection).get_view_names() if n.startswith(VIEW_PREFIX))
 
 
-def export_csv(engine_or_url: Engine | str | None, out_dir: Path) -> list[Path]:
-    """Write every table and analyst view to `out_dir` as CSV; return the files written."""
+def export_csv(engine_or_url: Engine | str | None, out_dir: Path, progress: Progress | None = None) -> list[Path]:
+    """Write every table and analyst view to `out_dir` as CSV; return the files written.
+
+    `progress(file_name, rows_written)` is called every FETCH_BATCH rows and at the end of each file."""
     engine = engine_from(engine_or_url)
     out_dir.mkdir(parents=True, exist_ok=True)
     with engine.connect() as connection:
-        written = [export_table(connection, table, out_dir) for table in Base.metadata.sorted_tables]
-        written += [export_view(connection, name, out_dir) for name in view_names(connection)]
+        written = [export_table(connection, table, out_dir, progress) for table in Base.metadata.sorted_tables]
+        written += [export_view(connection, name, out_dir, progress) for name in view_names(connection)]
     return written
 
 

@@ -19,6 +19,7 @@ from extractors.types import (
     PageContent,
     Sitting,
     Term,
+    TitleStatus,
 )
 
 Record = dict[str, Any]
@@ -50,10 +51,16 @@ def _document(item: Record) -> DocumentRef:
     )
 
 
+def _title_status(item: Record) -> dict[str, TitleStatus]:
+    """Statuses other than the default; records written before statuses existed have none."""
+    statuses = {p["title"]: TitleStatus(p["status"]) for p in item.get("positions") or []}
+    return {title: status for title, status in statuses.items() if status is not TitleStatus.CURRENT}
+
+
 def facts_from_record(record: Record) -> Facts:
     return Facts(
         officials=[
-            Official(o["name"], list(o.get("titles") or []), _evidence(o.get("evidence")))
+            Official(o["name"], list(o.get("titles") or []), _evidence(o.get("evidence")), _title_status(o))
             for o in record.get("officials") or []
         ],
         documents=[_document(d) for d in record.get("documents") or []],

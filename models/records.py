@@ -82,3 +82,7 @@ class RunRecord:
     status: str
     portals: list[str]
     stats: dict[str, Any]
+    reason: str | None = None
+    host: str | None = None
+    pid: int | None = None
+    heartbeat_at: datetime | None = None

@@ -11,16 +11,17 @@ import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, func, insert, select
+from sqlalchemy import Engine, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from extractors.types import Article, DocumentRef, Official
 from models import keys
+from models import runs as run_log
 from models.fact_rows import citation_rows, official_rows, simple_fact_rows
 from models.identity import ArticleIdentity, article_identity, article_values, utc
 from models.migrate import upgrade_database
@@ -142,33 +143,40 @@ class Store:
         base = keys.site_origin(seen_url) if seen_url else ""
         return upsert_id(session, PortalRow, {"slug": slug, "name": slug, "base_url": base}, UpsertShape(("slug",)))
 
-    def start_run(self, portal_slugs: list[str]) -> int:
-        run = CrawlRunRow(started_at=datetime.now(UTC), status="running", portals=list(portal_slugs))
+    def start_run(self, portal_slugs: list[str], lease: timedelta = run_log.DEFAULT_LEASE) -> int:
+        """A new `running` run owned by this process; runs whose process is gone are closed first."""
+        owner = run_log.RunOwner.current()
         with self._transaction("starting a crawl run") as session:
-            session.add(run)
-            session.flush()
-            return run.id
+            run_log.close_abandoned_runs(session, owner, lease)
+            return run_log.new_run(session, portal_slugs, owner).id
 
-    def finish_run(self, run_id: int, stats: dict[str, Any] | CrawlStats, status: str = "finished") -> None:
+    def heartbeat(self, run_id: int) -> None:
+        """The run's process is alive (see `models.runs`)."""
+        with self._transaction(f"heartbeat of run {run_id}") as session:
+            session.execute(
+                update(CrawlRunRow).where(CrawlRunRow.id == run_id).values(heartbeat_at=datetime.now(UTC))
+            )
+
+    def finish_run(
+        self, run_id: int, stats: dict[str, Any] | CrawlStats, status: str = "finished", reason: str | None = None
+    ) -> None:
         with self._transaction(f"finishing run {run_id}") as session:
             run = session.get(CrawlRunRow, run_id)
             if run is None:
                 raise StoreError(f"no crawl run with id {run_id}")
             run.finished_at = datetime.now(UTC)
             run.status = status
+            run.reason = reason
             run.stats = stats.as_dict() if isinstance(stats, CrawlStats) else dict(stats)
 
     def runs(self) -> list[RunRecord]:
         """Every crawl run, oldest first."""
+        return list(reversed(self.recent_runs()))
+
+    def recent_runs(self, limit: int | None = None, status: str | None = None) -> list[RunRecord]:
+        """Crawl runs newest first, optionally only the last `limit` or those with `status`."""
         with self._transaction("reading crawl runs") as session:
-            rows = session.execute(select(CrawlRunRow).order_by(CrawlRunRow.id)).scalars()
-            return [
-                RunRecord(
-                    id=row.id, started_at=row.started_at, finished_at=row.finished_at, status=row.status,
-                    portals=list(row.portals or []), stats=dict(row.stats or {}),
-                )
-                for row in rows
-            ]
+            return run_log.recent_runs(session, limit, status)
 
     def record_failure(self, run_id: int | None, url: str, reason: str) -> None:
         """Log a failed URL; the same URL failing twice in one run keeps one row with the last reason."""

@@ -65,6 +65,11 @@ class CrawlRunRow(Base):
     status: Mapped[str] = mapped_column(String(20))  # running | finished | failed | interrupted
     portals: Mapped[list[str]] = mapped_column(JSON)
     stats: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str | None] = mapped_column(Text)  # why the run failed or was interrupted
+    # who runs it, and when it last showed signs of life: a run whose process is gone is marked interrupted
+    host: Mapped[str | None] = mapped_column(String(255))
+    pid: Mapped[int | None] = mapped_column(Integer)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(UTC_TIMESTAMP)
 
 
 class PageRow(Base):

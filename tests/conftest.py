@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from models.store import Store
 from models.testing import PG_SKIP_REASON, pg_test_url, scratch_pg_schema, sqlite_file_url
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)]
@@ -30,6 +31,14 @@ def database_url(backend: str, directory: Path) -> Iterator[str]:
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     with database_url(request.param, tmp_path) as url:
         yield url
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """A `Store` on a fresh database of each backend."""
+    opened = Store(db_url)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture(scope="module", params=BACKENDS)

@@ -21,7 +21,7 @@ def runner() -> CliRunner:
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["demo"], ["crawl"], ["extract"], ["export"], ["portals"], ["reextract"]]
+    "command", [[], ["demo"], ["crawl"], ["extract"], ["export"], ["portals"], ["reextract"], ["runs"]]
 )
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(main, [*command, "--help"])
@@ -75,13 +75,13 @@ def test_crawl_needs_a_portal_or_all(runner: CliRunner) -> None:
 
 def test_crawl_unknown_portal_says_how_to_list_them(runner: CliRunner) -> None:
     result = runner.invoke(main, ["crawl", "--portal", "khong-co-that"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "vnportal portals" in result.output
 
 
 def test_crawl_refuses_demo_portals(runner: CliRunner) -> None:
     result = runner.invoke(main, ["crawl", "--portal", "demo-huyen-son-ha"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "vnportal demo" in result.output
 
 

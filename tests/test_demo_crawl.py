@@ -132,6 +132,20 @@ def test_demo_summary_names_what_was_stored_and_where(demo: DemoRuns) -> None:
     assert "Done in" in demo.second_output
 
 
+def test_demo_prints_no_scrapy_chatter(demo: DemoRuns) -> None:
+    assert " INFO: " not in demo.first_output and " DEBUG: " not in demo.first_output
+    assert len(demo.first_output.splitlines()) < 30  # the serving line and the summary
+
+
+def test_demo_runs_are_listed_with_their_counts(demo: DemoRuns) -> None:
+    command = [sys.executable, "-m", "crawler.cli", "runs", "--json", "--db", f"sqlite:///{demo.db}"]
+    listed = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert listed.returncode == 0, listed.stderr
+    second, first = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert (first["status"], first["reason"], first["failed"], first["stored"]) == ("finished", None, 1, 16)
+    assert first["fetched"] == second["fetched"] >= 29
+
+
 def test_demo_exports_one_csv_per_table_readable_by_excel(demo: DemoRuns) -> None:
     articles_csv = demo.export_dir / "articles.csv"
     assert articles_csv.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: Excel reads Vietnamese correctly

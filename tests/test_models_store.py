@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,13 +28,6 @@ PORTAL = PortalRecord(
     cms="liferay",
 )
 FETCHED_AT = datetime(2025, 6, 15, 2, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(db_url: str) -> Iterator[Store]:
-    opened = Store(db_url)
-    yield opened
-    opened.close()
 
 
 def load_article(name: str) -> Article:

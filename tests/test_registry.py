@@ -45,6 +45,8 @@ def test_valid_entry_is_parsed_with_profile_patterns_and_overrides() -> None:
         ("bad-regex.toml", "key 'article_url_pattern' is not a valid regular expression"),
         ("duplicate-slug.toml", "slug 'phuong-thu-nghiem' is used by two portals"),
         ("not-toml.toml", "not valid TOML"),
+        ("bad-selector.toml", "key 'selectors.article' is not a valid CSS selector ('div.noi-dung[[')"),
+        ("bad-drop-selector.toml", "key 'selectors.drop[1]' is not a valid CSS selector"),
     ],
 )
 def test_invalid_registry_error_names_the_problem(fixture: str, message: str) -> None:
@@ -57,3 +59,13 @@ def test_invalid_registry_error_names_the_problem(fixture: str, message: str) ->
 def test_unknown_slug_error_says_how_to_list_portals() -> None:
     with pytest.raises(RegistryError, match="vnportal portals"):
         load_registry().get("khong-co")
+
+
+def test_every_cms_family_selector_of_the_extractors_is_valid_css() -> None:
+    from crawler.registry import check_css
+    from extractors.page.profiles import load_profiles
+
+    for family in load_profiles().values():
+        for key in ("container", "title", "date", "author", "lead", "category", "drop"):
+            for selector in getattr(family, key):
+                check_css(selector, f"profiles.toml [{family.name}]", key)

@@ -1,0 +1,213 @@
+"""The real-text development corpus: rebuild its inputs from public repositories, score a split.
+
+Third-party text is never committed: `tests/fixtures/real/locators.json` says where each article lives (repository,
+commit, path, an optional `select` that cuts one article out of a dataset file) and the sha256 of the bytes to
+rebuild. `rebuild` takes each file from a local git mirror of its repository when one is present
+(`MIRROR_ROOT/OWNER+NAME/repo[/.git]`, as the `fetch` tool leaves them), else from raw.githubusercontent.com at
+the pinned commit, checks the sha256 and writes `tests/fixtures/real/inputs/NAME.html|.txt` (git-ignored).
+`score` runs `vnportal extract` over one split's inputs and the shared scorer against
+`tests/fixtures/real/gold/SPLIT/`.
+
+    .venv/bin/python benchmarks/real_corpus.py rebuild [--mirror-root /work/.mirror] [--out tests/fixtures/real/inputs]
+    .venv/bin/python benchmarks/real_corpus.py score --split tune [--per-file] [--json]
+
+Exit status: 0 when every article was rebuilt (or the scorer ran), 1 when some article failed, 2 on bad usage or
+missing files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = ROOT / "tests" / "fixtures" / "real"
+LOCATORS = REAL / "locators.json"
+DEFAULT_INPUTS = REAL / "inputs"
+DEFAULT_GOLD = REAL / "gold"
+DEFAULT_SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+DEFAULT_MIRROR_ROOT = Path("/work/.mirror")
+RAW_URL = "https://raw.githubusercontent.com/{repo}/{commit}/{path}"
+SPLITS = ("test", "tune")
+KINDS = {"html": ".html", "txt": ".txt"}
+DOWNLOAD_TIMEOUT_S = 30
+
+
+class CorpusError(Exception):
+    """A locator cannot be turned into its input (missing source, bad selection, checksum mismatch)."""
+
+
+@dataclass(frozen=True)
+class Locator:
+    name: str
+    kind: str
+    split: str
+    repo: str
+    commit: str
+    path: str
+    sha256: str
+    select: dict | None = None
+
+    @property
+    def filename(self) -> str:
+        return self.name + KINDS[self.kind]
+
+
+def load_locators(path: Path = LOCATORS) -> list[Locator]:
+    """The locators of the corpus, validated enough that a typo fails here rather than mid-rebuild."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    fields = Locator.__dataclass_fields__
+    locators = [Locator(**{key: value for key, value in entry.items() if key in fields})
+                for entry in document["articles"]]
+    for locator in locators:
+        if locator.kind not in KINDS or locator.split not in SPLITS:
+            raise CorpusError(f"{locator.name}: kind {locator.kind!r} / split {locator.split!r} not recognised")
+    return locators
+
+
+def mirror_git_dir(mirror_root: Path, repo: str) -> Path | None:
+    """The git directory of a local snapshot of `repo` (bare or with a work tree), if there is one."""
+    base = mirror_root / repo.replace("/", "+") / "repo"
+    for candidate in (base / ".git", base):
+        if (candidate / "objects").is_dir():
+            return candidate
+    return None
+
+
+def read_from_mirror(git_dir: Path, commit: str, path: str) -> bytes:
+    result = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
+                            capture_output=True, check=False)
+    if result.returncode != 0:
+        raise CorpusError(f"{commit}:{path} not in mirror {git_dir}: {result.stderr.decode(errors='replace').strip()}")
+    return result.stdout
+
+
+def download(repo: str, commit: str, path: str) -> bytes:
+    url = RAW_URL.format(repo=repo, commit=commit, path=urllib.parse.quote(path))
+    try:
+        with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as response:
+            return response.read()
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        raise CorpusError(f"no local mirror of {repo} and {url} could not be downloaded ({error}); "
+                          f"fetch the repository into the mirror root or go online") from error
+
+
+def source_bytes(locator: Locator, mirror_root: Path) -> bytes:
+    git_dir = mirror_git_dir(mirror_root, locator.repo)
+    if git_dir is not None:
+        return read_from_mirror(git_dir, locator.commit, locator.path)
+    return download(locator.repo, locator.commit, locator.path)
+
+
+def select_article(data: bytes, select: dict | None) -> bytes:
+    """Cut one article out of a dataset file; without `select` the whole file is the article.
+
+    `{"row": N, "delimiter": "|", "columns": [3, 4, 5]}`: line N (1-based) of a delimited file, the listed
+    columns (1-based) each on its own line.
+    """
+    if not select:
+        return data
+    if set(select) != {"row", "delimiter", "columns"}:
+        raise CorpusError(f"unknown selection {select!r}")
+    lines = data.decode("utf-8").split("\n")
+    if not 1 <= select["row"] <= len(lines):
+        raise CorpusError(f"row {select['row']} is outside the file ({len(lines)} lines)")
+    cells = lines[select["row"] - 1].split(select["delimiter"])
+    if max(select["columns"]) > len(cells):
+        raise CorpusError(f"row {select['row']} has {len(cells)} columns, not {max(select['columns'])}")
+    return ("\n".join(cells[column - 1] for column in select["columns"]) + "\n").encode("utf-8")
+
+
+def rebuild_one(locator: Locator, mirror_root: Path) -> bytes:
+    article = select_article(source_bytes(locator, mirror_root), locator.select)
+    digest = hashlib.sha256(article).hexdigest()
+    if digest != locator.sha256:
+        raise CorpusError(f"sha256 {digest} differs from the locator's {locator.sha256}")
+    return article
+
+
+def rebuild(locators: list[Locator], mirror_root: Path, out: Path) -> list[str]:
+    """Write every input that checks out; return one message per article that failed."""
+    out.mkdir(parents=True, exist_ok=True)
+    failures = []
+    for locator in locators:
+        try:
+            (out / locator.filename).write_bytes(rebuild_one(locator, mirror_root))
+        except CorpusError as error:
+            failures.append(f"{locator.name}: {error}")
+    return failures
+
+
+def vnportal_command() -> str:
+    found = shutil.which("vnportal") or str(Path(sys.executable).with_name("vnportal"))
+    if not Path(found).exists():
+        raise CorpusError("the vnportal command is not installed (pip install -e .)")
+    return found
+
+
+def score(split: str, locators: list[Locator], inputs: Path, gold_root: Path, scorer: Path,
+          scorer_flags: list[str]) -> int:
+    """Extract every input of the split, then print the shared scorer's report; the scorer's exit status."""
+    gold = gold_root / split
+    if not any(gold.glob("*.gold.json")):
+        raise CorpusError(f"no gold files in {gold}")
+    paths = [inputs / locator.filename for locator in locators if locator.split == split]
+    missing = [path.name for path in paths if not path.exists()]
+    if missing:
+        raise CorpusError(f"{len(missing)} inputs missing in {inputs} (run rebuild first), e.g. {missing[0]}")
+    with tempfile.TemporaryDirectory() as scratch:
+        predictions = Path(scratch) / f"{split}.jsonl"
+        with predictions.open("w", encoding="utf-8") as sink:
+            subprocess.run([vnportal_command(), "extract", *map(str, paths)], stdout=sink, check=True)
+        result = subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--pred", str(predictions),
+                                 *scorer_flags], check=False)
+    return result.returncode
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--locators", type=Path, default=LOCATORS, help="locator file (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    rebuild_cmd = commands.add_parser("rebuild", help="rebuild the inputs from mirrors or raw.githubusercontent.com")
+    rebuild_cmd.add_argument("--mirror-root", type=Path, default=DEFAULT_MIRROR_ROOT,
+                             help="directory of local git snapshots OWNER+NAME/repo (default: %(default)s)")
+    rebuild_cmd.add_argument("--out", type=Path, default=DEFAULT_INPUTS, help="output directory (default: %(default)s)")
+    score_cmd = commands.add_parser("score", help="vnportal extract over a split, scored against its gold files")
+    score_cmd.add_argument("--split", choices=SPLITS, required=True)
+    score_cmd.add_argument("--inputs", type=Path, default=DEFAULT_INPUTS, help="rebuilt inputs (default: %(default)s)")
+    score_cmd.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold root holding test/ and tune/")
+    score_cmd.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="score.py (default: %(default)s)")
+    score_cmd.add_argument("--per-file", action="store_true", help="pass --per-file to the scorer")
+    score_cmd.add_argument("--json", action="store_true", help="pass --json to the scorer")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        locators = load_locators(args.locators)
+        if args.command == "rebuild":
+            failures = rebuild(locators, args.mirror_root, args.out)
+            for failure in failures:
+                print(f"FAILED {failure}", file=sys.stderr)
+            print(f"rebuilt {len(locators) - len(failures)} of {len(locators)} inputs into {args.out}")
+            return 1 if failures else 0
+        flags = [flag for flag, wanted in (("--per-file", args.per_file), ("--json", args.json)) if wanted]
+        return score(args.split, locators, args.inputs, args.gold, args.scorer, flags)
+    except (CorpusError, OSError, ValueError, KeyError, TypeError, subprocess.CalledProcessError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

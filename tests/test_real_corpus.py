@@ -1,0 +1,131 @@
+"""The real-text corpus: locators well formed, the frozen split intact, rebuilt inputs and gold files matching them.
+
+The inputs are third-party text rebuilt by `benchmarks/real_corpus.py rebuild` and never committed; the checks on
+them are skipped, with the reason shown, when they are absent (as in CI).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import math
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL = ROOT / "tests" / "fixtures" / "real"
+INPUTS = REAL / "inputs"
+GOLD = REAL / "gold"
+
+_spec = importlib.util.spec_from_file_location("real_corpus", ROOT / "benchmarks" / "real_corpus.py")
+real_corpus = importlib.util.module_from_spec(_spec)
+sys.modules["real_corpus"] = real_corpus  # dataclasses look their module up there
+_spec.loader.exec_module(real_corpus)
+
+LOCATORS = real_corpus.load_locators(REAL / "locators.json")
+BY_NAME = {locator.name: locator for locator in LOCATORS}
+NAME = re.compile(r"real-(?P<source>[a-z0-9]+)-\d{2}")
+
+
+def _source(name: str) -> str:
+    match = NAME.fullmatch(name)
+    assert match, f"{name} is not real-<source>-<nn>"
+    return match["source"]
+
+
+def test_locators_are_unique_and_pinned() -> None:
+    assert len(BY_NAME) == len(LOCATORS) >= 150
+    for locator in LOCATORS:
+        _source(locator.name)
+        assert re.fullmatch(r"[0-9a-f]{40}", locator.commit), locator.name
+        assert re.fullmatch(r"[0-9a-f]{64}", locator.sha256), locator.name
+        assert "/" in locator.repo and locator.path, locator.name
+
+
+def test_reserved_evaluation_repositories_are_not_used() -> None:
+    reserved = {"easywebhub/daksong_website", "fontaineha1281/capstone2"}
+    assert not {locator.repo.lower() for locator in LOCATORS} & reserved
+
+
+def test_split_follows_the_frozen_rule() -> None:
+    """Per source, the names with the lowest sha256(name) — ceil(n/3) of them — are the test split."""
+    by_source: dict[str, list[str]] = defaultdict(list)
+    for locator in LOCATORS:
+        by_source[_source(locator.name)].append(locator.name)
+    for names in by_source.values():
+        ranked = sorted(names, key=lambda name: hashlib.sha256(name.encode()).hexdigest())
+        test = set(ranked[: math.ceil(len(names) / 3)])
+        assert {name for name in names if BY_NAME[name].split == "test"} == test
+
+
+def test_a_delimited_row_becomes_one_line_per_column() -> None:
+    data = "a|b|c\nwhen|Tiêu đề|Nội dung bài|Tác giả|url\n".encode()
+    selected = real_corpus.select_article(data, {"row": 2, "delimiter": "|", "columns": [2, 3, 4]})
+    assert selected.decode() == "Tiêu đề\nNội dung bài\nTác giả\n"
+
+
+def test_a_selection_outside_the_file_is_a_clear_error() -> None:
+    with pytest.raises(real_corpus.CorpusError, match="row 9"):
+        real_corpus.select_article(b"one|two\n", {"row": 9, "delimiter": "|", "columns": [1]})
+
+
+def test_a_missing_mirror_and_no_network_is_a_recorded_failure(tmp_path: Path, monkeypatch) -> None:
+    def offline(*args, **kwargs):
+        raise real_corpus.urllib.error.URLError("offline")
+
+    monkeypatch.setattr(real_corpus.urllib.request, "urlopen", offline)
+    failures = real_corpus.rebuild(LOCATORS[:1], tmp_path / "no-mirror", tmp_path / "out")
+    assert len(failures) == 1 and "could not be downloaded" in failures[0]
+    assert not list((tmp_path / "out").iterdir())
+
+
+def _present_inputs() -> list[Path]:
+    return sorted(INPUTS.glob("real-*.*")) if INPUTS.is_dir() else []
+
+
+@pytest.mark.skipif(not _present_inputs(), reason="real-corpus inputs not rebuilt (benchmarks/real_corpus.py rebuild)")
+@pytest.mark.parametrize("locator", LOCATORS, ids=lambda locator: locator.name)
+def test_rebuilt_input_matches_its_checksum(locator) -> None:
+    path = INPUTS / locator.filename
+    if not path.exists():
+        pytest.skip(f"{path.name} not rebuilt")
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == locator.sha256
+
+
+GOLD_FILES = sorted(GOLD.glob("*/*.gold.json"))
+
+
+@pytest.mark.skipif(not GOLD_FILES, reason="no real-corpus gold files yet")
+@pytest.mark.parametrize("gold", GOLD_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_every_gold_file_has_its_locator(gold: Path) -> None:
+    name = gold.name.removesuffix(".gold.json")
+    assert name in BY_NAME, f"{gold} has no locator"
+    locator = BY_NAME[name]
+    assert gold.parent.name == locator.split
+    assert json.loads(gold.read_text(encoding="utf-8"))["input"] == locator.filename
+
+
+def test_score_extracts_a_split_and_runs_the_shared_scorer(tmp_path: Path, capfd) -> None:
+    """On an invented article (never on the corpus): the split's inputs go through `vnportal extract`."""
+    if not real_corpus.DEFAULT_SCORER.exists():
+        pytest.skip(f"shared scorer not found at {real_corpus.DEFAULT_SCORER}")
+    locator = real_corpus.Locator(name="real-invented-01", kind="txt", split="tune", repo="nobody/nothing",
+                                  commit="0" * 40, path="a.txt", sha256="0" * 64)
+    inputs, gold = tmp_path / "inputs", tmp_path / "gold" / "tune"
+    inputs.mkdir()
+    gold.mkdir(parents=True)
+    (inputs / locator.filename).write_text(
+        "Hội nghị sơ kết công tác\n"
+        "Sáng ngày 3/4/2023, đồng chí Trần Văn Mạnh, Bí thư Huyện ủy chủ trì hội nghị triển khai "
+        "Kế hoạch số 45-KH/HU ngày 3/1/2023.\n", encoding="utf-8")
+    (gold / "real-invented-01.gold.json").write_text(json.dumps(
+        {"input": locator.filename, "documents": [{"number": "45", "type": "KH", "issuer": "HU"}]}), encoding="utf-8")
+    status = real_corpus.score("tune", [locator], inputs, tmp_path / "gold", real_corpus.DEFAULT_SCORER, ["--json"])
+    report = json.loads(capfd.readouterr().out)
+    assert status == 0
+    assert report["documents"]["f1"] == 1.0

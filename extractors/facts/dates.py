@@ -59,6 +59,8 @@ BRACKETED = re.compile(
 # A further day after a found one: "ngày 6/8 và 7/8", "từ 28/7 - 2/8".
 CONTINUATION = re.compile(rf"{_CONNECTOR}(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?(?![\d/]|\.\d|-[^\W\d_])")
 DASH_CUED = re.compile(r"(?i:ngày)\s+(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)")
+# "Sáng ngày 2.8": a day and month with a full stop, only right after "ngày" (elsewhere "2.8" is a number).
+DOT_CUED = re.compile(r"(?i:ngày)\s+(\d{1,2})\.(\d{1,2})(?![\d.]|,\d|\s*(?i:triệu|tỷ|nghìn|ha|km|%))")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 _LEADS_TO_FULL = re.compile(r"\s*(?:-|đến|tới|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
 
@@ -178,6 +180,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _pair_hits(SHORT_CUED, form, year_group=None)
         + _pair_hits(BRACKETED, form, year_group=None)
         + _pair_hits(DASH_CUED, form, year_group=None)
+        + _pair_hits(DOT_CUED, form, year_group=None)
     )
     hits = _without_overlaps(hits + _continuations(form, hits))
     return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day))

@@ -37,12 +37,17 @@ from extractors.types import DocumentRef
 _SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,19}"
 MAX_ISSUER_CHARS = 100  # the database column
 _TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
+# Where a code ends: not inside a word, or where a page glued the next word to it ("NĐ-CPngày 22/1/2009").
+_CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại)(?![^\W\d_])))"
 PARTY_NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}})(?![\w/])"
+    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 STATE_NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}})(?![\w/])"
+    rf"(?<![\w/.-])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
+# An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
+# "Quyết định số 111-HĐBT" (type null, the issuer as written).
+TYPELESS_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,5}})-({_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}")
 _SEPARATOR = re.compile(r"\s*[-/]\s*")
 WORD_BEFORE = re.compile(rf"(?i:({_TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
 CODELESS = re.compile(
@@ -286,9 +291,22 @@ def _coded_citations(form: str) -> list[Citation]:
         citation = _state_citation(found)
         if citation:
             citations.append(citation)
+            taken.add(citation.start, citation.end)
+    for found in TYPELESS_NUMBER.finditer(form):
+        citation = _typeless_citation(found, form)
+        if citation and not taken.overlaps(citation.start, citation.end):
+            citations.append(citation)
     for citation in citations:
         _apply_word_type(citation, form)
     return citations
+
+
+def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "Quyết định số 130-CP": only after a type word, and only when the letters are no type code."""
+    issuer = found.group(2)
+    if issuer.split("-")[0].lower() in TYPE_BY_LOWER or _word_type(form, found.start()) is None:
+        return None
+    return Citation(found.start(), found.end(), found.group(1), None, issuer)
 
 
 def _codeless_citations(form: str) -> list[Citation]:

@@ -60,6 +60,7 @@ class CmsProfile:
     name: str
     markers: tuple[Marker, ...]
     min_score: int
+    specialises: str | None
     container: tuple[str, ...]
     title: tuple[str, ...]
     date: tuple[str, ...]
@@ -90,6 +91,7 @@ def _profile(name: str, raw: dict[str, object]) -> CmsProfile:
             for lowered in (_lower_case_pattern(marker) for marker in strings("markers"))
         ),
         min_score=int(raw.get("min_score", 1)),  # type: ignore[arg-type]
+        specialises=str(raw["specialises"]) if raw.get("specialises") else None,
         container=strings("container"),
         title=strings("title"),
         date=strings("date"),
@@ -114,12 +116,23 @@ def profile_for(name: str | None) -> CmsProfile:
 
 
 def detect_family(html: str) -> str | None:
-    """The first family (specialised ones come first in the file) whose markers reach its threshold; markers
-    match whatever the case."""
+    """The family the page shows most markers of, among those that reach their threshold (a generic family
+    gives way to a qualifying one that specialises it; a tie goes to the one written first). Markers match
+    whatever the case.
+
+    The most markers, not the first family to qualify: a SharePoint "Lạc Việt" page that mentions
+    "journal-content-article" and "Liferay." (two Liferay markers) shows five of its own."""
     head = html[:_HEAD_BYTES].lower()
-    for name, profile in load_profiles().items():
+    scores: dict[str, int] = {}
+    profiles = load_profiles()
+    for name, profile in profiles.items():
         if name == GENERIC:
             continue
-        if sum(1 for marker in profile.markers if marker.found_in(head)) >= profile.min_score:
-            return name
-    return None
+        score = sum(1 for marker in profile.markers if marker.found_in(head))
+        if score >= profile.min_score:
+            scores[name] = score
+    for name in list(scores):
+        general = profiles[name].specialises
+        if general is not None:
+            scores.pop(general, None)
+    return max(scores, key=scores.__getitem__) if scores else None

@@ -266,7 +266,10 @@ _WEAK_HEADING = re.compile(
 # "Title of another article (12/08/2020)": an item of a related list.
 _LISTED_ITEM = re.compile(r".{8,}\s*\(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:\s+\d{1,2}:\d{2})?\)\s*$")
 
-_DATE = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2} thang \d{1,2} nam \d{4}")
+_DATE = re.compile(
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2} thang \d{1,2} nam \d{4}"
+    r"|(?<![\d/.:-])(?:[0-2]?\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d\d(?![\d/.:-])"  # "08 08 2019" (Lạc Việt)
+)
 _DATE_LABEL = re.compile(
     r"(?:ngay )?(?:dang|cap nhat|dang tai|xuat ban|ngay dang|ngay cap nhat|dang ngay|cap nhat luc|"
     r"thoi gian|ngay|luc|posted|published|updated)\b|thu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|chu nhat"

@@ -44,23 +44,6 @@ INVISIBLE_TAGS = (
     "source",
     "head",
 )
-# Hidden boxes, in one cheap pass over the page (as a CSS union it took six), then checked exactly.
-_MAYBE_HIDDEN = etree.XPath(
-    "//*[@hidden or contains(@style, 'none') or contains(@class, 'hidden') or contains(@class, 'sr-only')]"
-)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
-HIDDEN_CLASSES = frozenset(["ms-hidden", "hidden", "sr-only"])
-
-
-def hidden_elements(root: etree._Element) -> list[etree._Element]:
-    """`[hidden]`, `display: none` and the classes that hide a box."""
-    return [
-        element
-        for element in _MAYBE_HIDDEN(root)
-        if element.get("hidden") is not None
-        or _HIDDEN_STYLE.search(element.get("style") or "")
-        or not HIDDEN_CLASSES.isdisjoint((element.get("class") or "").split())
-    ]
 BLOCK_TAGS = frozenset(
     [
         "p",
@@ -193,7 +176,7 @@ def remove_all(elements: Iterable[etree._Element]) -> None:
     """
     doomed = set(elements)
     if doomed:
-        selectors.forget()
+        selectors.mark_removed()
     parents = dict.fromkeys(parent for element in doomed if (parent := element.getparent()) is not None)
     for parent in parents:
         kept: etree._Element | None = None
@@ -235,7 +218,7 @@ def remove_empty_leaves(root: etree._Element) -> None:
 
 def strip_invisible(root: etree._Element) -> None:
     etree.strip_elements(root, etree.Comment, *INVISIBLE_TAGS, with_tail=False)
-    remove_all(hidden_elements(root))
+    remove_all(selectors.hidden_elements(root))  # found while indexing classes: one pass
 
 
 def text_of(element: etree._Element) -> str:

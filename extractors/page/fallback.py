@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import trafilatura
 from lxml import etree, html
 
-from extractors.page import dom
+from extractors.page import dom, selectors
 from extractors.page.body import Block
 from extractors.page.rows import table_rows
 from extractors.page.vocab import LineKind, classify_line, is_sentence_prose, word_count
@@ -147,6 +147,7 @@ def fallback_blocks(root: etree._Element) -> Fallback:
     unwrap_layout_tables(root)
     dom.remove_empty_leaves(root)  # trafilatura removes them one by one: quadratic on many empty siblings
     mark_block_edges(root)
+    selectors.forget()  # tags renamed above
     text = trafilatura.extract(
         html.fromstring(etree.tostring(root, encoding="unicode")),  # trafilatura reads lxml.html trees only
         include_images=True,

@@ -7,8 +7,8 @@ page (three quarters of page extraction time on menu-heavy pages). Selectors mad
 built on first use; anything else (`:last-child`, `:not(…)`, other attributes) goes to CSSSelector. Results
 are the same elements in the same (document) order.
 
-The index belongs to one tree and is dropped when the tree changes under it (`forget`): removals go through
-`dom.remove_all`, which calls it, and the trafilatura fallback calls it after working on the tree.
+The index belongs to one tree. Removals (`dom.remove_all`) mark it, and its answers are then checked to be
+still in the tree; other changes (the fallback renaming tags) drop it (`forget`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ from lxml.cssselect import CSSSelector
 _COMPOUND = re.compile(
     r"(?P<tag>[a-zA-Z][a-zA-Z0-9]*|\*)?(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[class\*=(?P<q>[\"'])[^\"'\]]+(?P=q)\])*)"
 )
+_ATTRIBUTED = etree.XPath("descendant-or-self::*[@class or @id or @style or @hidden]")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
+HIDDEN_CLASSES = frozenset(["ms-hidden", "hidden", "sr-only"])
 _PART = re.compile(r"([.#])([A-Za-z_][\w-]*)|\[class\*=[\"']([^\"'\]]+)[\"']\]")
 
 
@@ -86,19 +89,26 @@ class PageIndex:
     classed: list[tuple[etree._Element, str]] = field(default_factory=list)
     _order: dict[etree._Element, int] | None = None
     _matching: dict[Compound, list[etree._Element]] = field(default_factory=dict)
+    removals: bool = False  # elements were removed since the index was built
+    hidden: list[etree._Element] = field(default_factory=list)  # [hidden], display: none, .hidden …
 
     @classmethod
     def build(cls, root: etree._Element) -> PageIndex:
         index = cls(root)
-        for element in root.xpath("descendant-or-self::*[@class or @id]"):
+        for element in _ATTRIBUTED(root):
             attribute = element.get("class")
+            hidden = element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or "")
             if attribute:
                 index.classed.append((element, attribute))
-                for name in set(attribute.split()):
+                names = set(attribute.split())
+                hidden = hidden or not HIDDEN_CLASSES.isdisjoint(names)
+                for name in names:
                     index.by_class.setdefault(name, []).append(element)
             identifier = element.get("id")
             if identifier:
                 index.by_id.setdefault(identifier, []).append(element)
+            if hidden:
+                index.hidden.append(element)
         return index
 
     def order(self) -> dict[etree._Element, int]:
@@ -160,6 +170,22 @@ def forget() -> None:
     _CACHE.index = None
 
 
+def mark_removed() -> None:
+    """Elements left the tree: the index stays, and what it answers is checked to be still in the tree
+    (rebuilding it after every removal cost a page a second index)."""
+    if _CACHE.index is not None:
+        _CACHE.index.removals = True
+
+
+def _attached(element: etree._Element, root: etree._Element) -> bool:
+    return _inside(element, root)
+
+
+def hidden_elements(root: etree._Element) -> list[etree._Element]:
+    """`[hidden]`, `display: none` and the classes that hide a box, read while indexing the page."""
+    return list(_index_for(root).hidden)
+
+
 def _index_for(root: etree._Element) -> PageIndex:
     index = _CACHE.index
     if index is None or index.root is not root:
@@ -191,6 +217,8 @@ def select(scope: etree._Element, selector: str) -> list[etree._Element]:
             if len(chain) > 1 and not _has_ancestors(element, chain[:-1], None if scope is root else scope):
                 continue  # like CSSSelector on an element: the whole chain lies inside the scope
             found.append(element)
+    if index.removals:
+        found = [element for element in found if _attached(element, root)]
     if len(chains) > 1:
         order = index.order()
         found = sorted(set(found), key=order.__getitem__)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from extractors.normalize import fold_diacritics, match_form, nfc
 
@@ -394,6 +395,7 @@ def is_section_heading(line: str) -> bool:
     return classify_line(line) is LineKind.SECTION_END
 
 
+@lru_cache(maxsize=4096)  # body selection asks it of the same lines again and again
 def is_sentence_prose(line: str, min_words: int = 12) -> bool:
     """A paragraph of running text: long enough and with sentence punctuation (headlines rarely have it)."""
     if word_count(line) < min_words:

@@ -101,3 +101,12 @@ CUED = json.loads((FIXTURES / "cued_names.json").read_text(encoding="utf-8"))
 @pytest.mark.parametrize("case", CUED, ids=[case["text"][:40] for case in CUED])
 def test_unlisted_family_names_need_a_strong_cue_and_a_title(case: dict) -> None:
     assert [o.name for o in find_officials(case["text"])] == case["officials"]
+
+
+STATUSES = json.loads((FIXTURES / "title_status.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", STATUSES, ids=[case["text"][:40] for case in STATUSES])
+def test_title_status_is_what_the_text_states(case: dict) -> None:
+    found = {o.name: {title: str(o.status_of(title)) for title in o.titles} for o in find_officials(case["text"])}
+    assert found == case["positions"]

@@ -132,3 +132,10 @@ def test_metadata_is_nfc(name: str) -> None:
     content = extracted(name)
     for value in (content.title, content.author, content.category, content.source_credit):
         assert value is None or unicodedata.is_normalized("NFC", value)
+
+
+@pytest.mark.parametrize(("name", "paragraphs"), _cases("paragraphs"))
+def test_paragraphs(name: str, paragraphs: list[str]) -> None:
+    """Paragraphs come from block elements and <br> only: a body hard-wrapped in the source is one paragraph
+    per <p>, whatever the source lines."""
+    assert extracted(name).text.split("\n\n") == paragraphs

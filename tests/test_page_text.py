@@ -66,6 +66,12 @@ def test_classify_line(line: str, kind: LineKind) -> None:
 
 BYLINES = [
     ("Tin, ảnh: Hoàng Lan", "Hoàng Lan", None),
+    ("Tin ảnh: Hoàng Lan", "Hoàng Lan", None),
+    ("Minh Anh (Đảng ủy Sở TT&TT)", "Minh Anh", None),
+    ("Minh Anh (Đảng ủy (Khối) tỉnh)", "Minh Anh", None),
+    ("Tin, ảnh: Thu Hà - TTVH&TT huyện", "Thu Hà", None),
+    ("Thu Hà-Minh Tuấn", "Thu Hà-Minh Tuấn", None),
+    ("PV Minh Anh", "Minh Anh", None),
     ("Thanh Tâm (Trung tâm VH-TT&TT huyện)", "Thanh Tâm", None),
     ("Vương Hợp - Xuân An", "Vương Hợp - Xuân An", None),
     ("Bài và ảnh: Trần Mai Phương", "Trần Mai Phương", None),

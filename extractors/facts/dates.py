@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from extractors.facts.evidence import make_evidence
+from extractors.facts.spans import DisjointSpans
 from extractors.normalize import match_form
 from extractors.types import DatedMention
 
@@ -58,6 +59,8 @@ BRACKETED = re.compile(
 # A further day after a found one: "ngày 6/8 và 7/8", "từ 28/7 - 2/8".
 CONTINUATION = re.compile(rf"{_CONNECTOR}(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?(?![\d/]|\.\d|-[^\W\d_])")
 DASH_CUED = re.compile(r"(?i:ngày)\s+(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)")
+# "Sáng ngày 2.8": a day and month with a full stop, only right after "ngày" (elsewhere "2.8" is a number).
+DOT_CUED = re.compile(r"(?i:ngày)\s+(\d{1,2})\.(\d{1,2})(?![\d.]|,\d|\s*(?i:triệu|tỷ|nghìn|ha|km|%))")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 _LEADS_TO_FULL = re.compile(r"\s*(?:-|đến|tới|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
 
@@ -114,26 +117,52 @@ def _pair_hits(pattern: re.Pattern[str], form: str, year_group: int | None) -> l
 
 
 def _without_overlaps(hits: list[DateHit]) -> list[DateHit]:
-    """Keep the hits of the longest expression wherever expressions overlap."""
+    """Keep the hits of the longest expression wherever expressions overlap (hits of one expression, such as
+    the days of "ngày 6 và 7/8", share its span and are all kept).
+
+    Overlaps only chain within a cluster of overlapping spans, so the longest-first choice is made cluster
+    by cluster: linear in the number of hits, whatever the page.
+    """
     kept: list[DateHit] = []
-    taken: list[tuple[int, int]] = []
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        span = (hit.start, hit.end)
-        if span in taken or not any(hit.start < e and s < hit.end for s, e in taken):
-            kept.append(hit)
-            if span not in taken:
-                taken.append(span)
+    cluster: list[DateHit] = []
+    cluster_end = -1
+    for hit in sorted(set(hits), key=lambda h: (h.start, h.end, h.day)):
+        if cluster and hit.start >= cluster_end:
+            kept += _longest_first(cluster)
+            cluster = []
+        cluster_end = max(cluster_end, hit.end) if cluster else hit.end
+        cluster.append(hit)
+    kept += _longest_first(cluster)
     return sorted(kept, key=lambda h: (h.start, h.day))
 
 
+def _longest_first(cluster: list[DateHit]) -> list[DateHit]:
+    """The hits of one cluster that no longer expression overlaps; taken spans are disjoint, kept sorted."""
+    if len(cluster) == 1:
+        return cluster
+    kept: list[DateHit] = []
+    taken = DisjointSpans()
+    for hit in sorted(cluster, key=lambda h: (-(h.end - h.start), h.start)):
+        if taken.holds(hit.start, hit.end):
+            kept.append(hit)
+        elif not taken.overlaps(hit.start, hit.end):
+            kept.append(hit)
+            taken.add(hit.start, hit.end)
+    return kept
+
+
 def _continuations(form: str, hits: list[DateHit]) -> list[DateHit]:
+    """Further days chained after a hit ("6/8 và 7/8, 8/8"); each position is continued from once."""
     found_more = []
+    continued: set[int] = set()
     for hit in hits:
         end = hit.end
-        while (found := CONTINUATION.match(form, end)) is not None:
+        while end not in continued and (found := CONTINUATION.match(form, end)) is not None:
+            continued.add(end)
             year = int(found.group(3)) if found.group(3) else None
             found_more.append(DateHit(found.start(1), found.end(), int(found.group(1)), int(found.group(2)), year))
             end = found.end()
+        continued.add(end)
     return found_more
 
 
@@ -151,6 +180,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _pair_hits(SHORT_CUED, form, year_group=None)
         + _pair_hits(BRACKETED, form, year_group=None)
         + _pair_hits(DASH_CUED, form, year_group=None)
+        + _pair_hits(DOT_CUED, form, year_group=None)
     )
     hits = _without_overlaps(hits + _continuations(form, hits))
     return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day))
@@ -202,11 +232,12 @@ def find_dates(text: str, published_on: date | None) -> list[DatedMention]:
     """Each distinct stated day once, in order of first mention, with every mention as evidence."""
     form = match_form(text)
     mentions: dict[date, DatedMention] = {}
+    spans: set[tuple[date, int, int]] = set()
     for resolved in resolved_dates(form, published_on):
         hit, day = resolved.hit, resolved.day
         mention = mentions.setdefault(day, DatedMention(day=day, year_inferred=hit.year is None))
         mention.year_inferred = mention.year_inferred and hit.year is None
-        evidence = make_evidence(text, hit.start, hit.end)
-        if evidence not in mention.evidence:
-            mention.evidence.append(evidence)
+        if (day, hit.start, hit.end) not in spans:
+            spans.add((day, hit.start, hit.end))
+            mention.evidence.append(make_evidence(text, hit.start, hit.end))
     return list(mentions.values())

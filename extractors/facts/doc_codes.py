@@ -71,9 +71,9 @@ TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Luật", "Luật"),
 )
 WORD_TO_TYPE: dict[str, str] = {word.lower(): code for word, code in TYPE_WORDS}
-# Codes that the word beside the number may overrule: Party "quy định" were numbered "QĐ" until 2017
-# ("Quy định số 66-QĐ/TW"). Other disagreements are usually a longer phrase ("Thông báo kết luận số
-# 15-TB/TU"), so the code stands.
+# Codes whose kind the word beside the number tells: Party "quy định" were numbered "QĐ" until 2017
+# ("Quy định số 66-QĐ/TW": type "QĐ" as written, kind "Quy định"). Other disagreements are usually a longer
+# phrase ("Thông báo kết luận số 15-TB/TU"), so the code names the kind too.
 CONFUSABLE_TYPES: frozenset[frozenset[str]] = frozenset({frozenset({"QĐ", "QĐi"})})
 
 # Bodies named in "của <body>" -> issuer code, most specific first.
@@ -115,3 +115,35 @@ def type_name(code: str | None, party: bool) -> str | None:
     if code is None:
         return None
     return (PARTY_NAMES.get(code) if party else None) or TYPE_NAMES.get(code)
+
+
+# Lower-case words an organ's name may hold ("Ủy ban nhân dân tỉnh", "Ban Thường vụ Huyện ủy", "HĐND
+# phường", "Đảng ủy Khối các cơ quan tỉnh"); any other lower-case word ends it ("HĐND phường đều đạt").
+ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
+    """huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp khu nhân dân thường trực vụ chấp hành ban
+    phòng đoàn hội đồng ủy viên chi bộ đảng cơ quan sở trung ương chính trị kiểm tra tổ chức tuyên giáo
+    dân vận liên tịch""".split()  # noqa: SIM905
+)
+MAX_ISSUING_BODY_CHARS = 80
+
+
+def organ_name(phrase: str) -> str | None:
+    """The organ a phrase after "của"/"do" names, without the sentence that runs on after it: capitalised
+    words and acronyms, organ and level words in lower case, "các cơ quan", and "và"/"-" between two
+    capitalised parts ("Sở Giáo dục và Đào tạo"); at most `MAX_ISSUING_BODY_CHARS`."""
+    words = phrase.split()
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        lower = word.lower()
+        joins = lower in ("và", "-", "–", "&") and following[:1].isupper()
+        opens_offices = lower == "các" and following.lower() == "cơ"
+        if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices):
+            break
+        kept.append(word)
+    while kept and kept[-1].lower() in ("và", "-", "–", "&", "các"):
+        kept.pop()
+    name = " ".join(kept)
+    if len(name) > MAX_ISSUING_BODY_CHARS:
+        name = name[:MAX_ISSUING_BODY_CHARS].rsplit(" ", 1)[0]
+    return name or None

@@ -3,16 +3,17 @@
 Party numbers are "N-TYPE/ISSUER" ("379-KH/TU", "35 –CT/TW"); state numbers "N/TYPE-ISSUER"
 ("06/NQ-HĐND"), "N/YYYY/TYPE-ISSUER" ("30/2020/NĐ-CP", "183/2010/TTLT/BTC-BNN"), laws "N/YYYY/QH13" and
 official letters "N/ISSUER-UNIT" ("123/UBND-VP": no type, the whole code is the issuer, even when the text
-calls it "Công văn"). The type word written beside the number wins over the code ("Quy định số 66-QĐ/TW" ->
-QĐi). A document cited by word and
-number only ("Nghị quyết số 31 ngày 6/9/2016 của HĐND tỉnh") takes its issuer from the body named, or is
-linked to the full number given elsewhere ("Thông tri số 10" -> "10-TT/TU"). One entry per document.
+calls it "Công văn"). The type is the code as written ("Quy định số 66-QĐ/TW" -> QĐ); the word beside it
+names the kind (`type_name` "Quy định"). A document cited by word and number only ("Nghị quyết số 31 ngày
+6/9/2016 của HĐND tỉnh") takes its issuer from the body named, or is linked to the full number given
+elsewhere ("Thông tri số 10" -> "10-TT/TU"). One entry per document.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from datetime import date
 
 from extractors.facts.dates import ResolvedDate, resolved_dates
@@ -23,18 +24,30 @@ from extractors.facts.doc_codes import (
     TYPE_WORDS,
     WORD_TO_TYPE,
     issuer_for_body,
+    organ_name,
     type_name,
 )
 from extractors.facts.evidence import make_evidence
+from extractors.facts.spans import DisjointSpans
 from extractors.normalize import match_form
 from extractors.types import DocumentRef
 
-_SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+# A code's segment is short ("UBND", "BTCTU", "QH13"); a run of words is not a code, and bounding it keeps the
+# issuer within its database column (an unbounded one once took 6,002 characters of a table).
+_SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,19}"
+MAX_ISSUER_CHARS = 100  # the database column
 _TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
-PARTY_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT})*)(?![\w/])")
-STATE_NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT})*)(?![\w/])"
+# Where a code ends: not inside a word, or where a page glued the next word to it ("NĐ-CPngày 22/1/2009").
+_CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại)(?![^\W\d_])))"
+PARTY_NUMBER = re.compile(
+    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}"
 )
+STATE_NUMBER = re.compile(
+    rf"(?<![\w/.-])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
+)
+# An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
+# "Quyết định số 111-HĐBT" (type null, the issuer as written).
+TYPELESS_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,5}})-({_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}")
 _SEPARATOR = re.compile(r"\s*[-/]\s*")
 WORD_BEFORE = re.compile(rf"(?i:({_TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
 CODELESS = re.compile(
@@ -49,6 +62,18 @@ BODY_AFTER = re.compile(
     r"|[,;.()“”\"]|\s*$)",
     re.IGNORECASE,
 )
+# From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ".
+ISSUED_AFTER_DATE = re.compile(
+    rf"[\s,]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành)\s+"
+    rf"(?:(?:các|một)\s+)?(?:(?i:{_TYPE_WORD})\s+)?(?:(?i:số)\s+)?",
+    re.IGNORECASE,
+)
+LOOK_BEFORE_DATE = 140
+SENTENCE_END = re.compile(r"[.!?]\s|\n")
+LINE_OPENING = re.compile(rf"[\s\-+•*–]*(?i:{_TYPE_WORD})\s+(?:(?i:số)\s+)?")
+MAX_SENTENCE = 400
+MAX_EVENT_LOOK_BACK = 50
+MAX_SERIES_GAP = 3
 # Between numbers of one list sharing a type word and a date: "2711/QĐ-UBND, 2712/QĐ-UBND ngày ...".
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s+)?", re.IGNORECASE)
 LOOK_AHEAD = 120
@@ -71,6 +96,7 @@ class Citation:
     issuing_body: str | None = None
     has_code: bool = True
     word_type: str | None = None
+    opening_date: date | None = None  # "Ngày 5/4/2023, Đảng ủy đã có Tờ trình số ...": used when no other
 
 
 def _word_type(form: str, start: int) -> str | None:
@@ -80,7 +106,7 @@ def _word_type(form: str, start: int) -> str | None:
 
 def _party_citation(found: re.Match[str]) -> Citation | None:
     doc_type = TYPE_BY_LOWER.get(found.group(2).lower())
-    if doc_type is None:
+    if doc_type is None or len(found.group(3)) > MAX_ISSUER_CHARS:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group(3), party=True)
 
@@ -96,70 +122,191 @@ def _state_citation(found: re.Match[str]) -> Citation | None:
         doc_type, issuer = None, "-".join(segments)  # a law ("49/2014/QH13") or an official letter
     else:
         return None
+    if len(issuer) > MAX_ISSUER_CHARS:
+        return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, issuer, year=year)
 
 
 def _apply_word_type(citation: Citation, form: str) -> None:
+    """The type stays the code as written; the word beside it names the kind (`type_name`) where the two may
+    differ ("Quy định số 55-QĐ/TW": type QĐ, a quy định)."""
     word = _word_type(form, citation.start)
     citation.word_type = word
     if word is None or citation.type is None or word == citation.type:
         # a code that names no type keeps none ("Công văn số 123/UBND-VP": official letters carry no type)
         return
-    if citation.party and frozenset({word, citation.type}) in CONFUSABLE_TYPES:
-        citation.type = word
-    else:
+    if not (citation.party and frozenset({word, citation.type}) in CONFUSABLE_TYPES):
         citation.word_type = None
 
 
-def _date_right_after(form: str, end: int, dated: list[ResolvedDate]) -> ResolvedDate | None:
+class DatesInText:
+    """The article's resolved dates, looked up by position in O(log n)."""
+
+    def __init__(self, dated: list[ResolvedDate]) -> None:
+        self.document_ends: set[int] = set()
+        self.by_start = {resolved.hit.start: resolved for resolved in reversed(dated)}  # first hit at a start
+        self.ends = sorted(resolved.hit.end for resolved in dated)
+        self.day_by_end: dict[int, date] = {}
+        for resolved in sorted(dated, key=lambda r: (r.hit.end, r.hit.start)):
+            self.day_by_end[resolved.hit.end] = resolved.day  # the latest hit ending there, in text order
+
+    def starting_at(self, position: int) -> ResolvedDate | None:
+        return self.by_start.get(position)
+
+    def last_before(self, position: int) -> date | None:
+        """The day of the last date that ends at or before `position`."""
+        end = self.last_end_before(position)
+        return self.day_by_end[end] if end is not None else None
+
+    def last_end_before(self, position: int) -> int | None:
+        index = bisect_right(self.ends, position)
+        return self.ends[index - 1] if index else None
+
+    def attach(self, resolved: ResolvedDate) -> ResolvedDate:
+        """Mark a date as a document's own (not the day of an event the text tells)."""
+        self.document_ends.add(resolved.hit.end)
+        return resolved
+
+    def last_event_before(self, position: int) -> date | None:
+        """The day of the last date before `position` that is no document's own."""
+        index = bisect_right(self.ends, position)
+        for end in reversed(self.ends[max(0, index - MAX_EVENT_LOOK_BACK) : index]):
+            if end not in self.document_ends:
+                return self.day_by_end[end]
+        return None
+
+
+def _date_right_after(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
     """The date written right after a number ("ngày 17/7/2024", ", ngày 30/5/2019", "(ngày ...)")."""
     gap = DATE_GAP.match(form, end)
-    after = gap.end() if gap else end
-    for resolved in dated:
-        if resolved.hit.start == after:
-            return resolved
-        if resolved.hit.start > after:
-            break
-    return None
+    return dated.starting_at(gap.end() if gap else end)
 
 
-def _issued_on(form: str, end: int, dated: list[ResolvedDate]) -> date | None:
+@dataclass
+class DatedCitation:
+    """A document the text gave a date, for a "cùng ngày" after it."""
+
+    position: int
+    day: date
+    opens_line: bool = False  # an item of a list of documents ("- Quyết định số 2217-QĐ/TU ngày …")
+
+
+@dataclass
+class EarlierDates:
+    """The documents dated so far, in text order: the last one, and each by issuer, type and number."""
+
+    last: DatedCitation | None = None
+    by_number: dict[tuple[str | None, str | None, int], date] = field(default_factory=dict)
+
+    def add(self, citation: Citation, form: str) -> None:
+        if citation.issued_on is None:
+            return
+        self.last = DatedCitation(citation.end, citation.issued_on, _opens_line(form, citation.start))
+        if citation.number.isdigit():
+            self.by_number[(citation.type, citation.issuer, int(citation.number))] = citation.issued_on
+
+    def just_before_in_series(self, citation: Citation) -> date | None:
+        """The day of the same body's document numbered just before ("1487-QĐ/TU ngày 28/5 … 1488-QĐ/TU cùng
+        ngày"): one body numbers the papers of one day in a row."""
+        if not citation.number.isdigit():
+            return None
+        number = int(citation.number)
+        for gap in range(1, MAX_SERIES_GAP + 1):
+            found = self.by_number.get((citation.type, citation.issuer, number - gap))
+            if found:
+                return found
+        return None
+
+
+def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: EarlierDates) -> date | None:
+    """The date the text gives a document: right after its number, after the body that issued it, or "cùng
+    ngày" (see `_same_day`)."""
+    end = citation.end
     right_after = _date_right_after(form, end, dated)
     if right_after:
-        return right_after.day
+        return dated.attach(right_after).day
     same_day = SAME_DAY.match(form, end)
-    if same_day:  # "cùng ngày 5/3/2025" names the day; a bare "cùng ngày" is the day just cited
+    if same_day:  # "cùng ngày 5/3/2025" names the day
         named = _date_right_after(form, same_day.end(), dated)
-        if named:
-            return named.day
-        earlier = [r.day for r in dated if r.hit.end <= end]
-        return earlier[-1] if earlier else None
+        return dated.attach(named).day if named else _same_day(form, citation, dated, earlier)
     body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
     after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
-    return after_body.day if after_body else None
+    return dated.attach(after_body).day if after_body else None
 
 
-def _issuing_body(text: str, form: str, end: int, dated: list[ResolvedDate]) -> str | None:
+def _same_day(form: str, citation: Citation, dated: DatesInText, earlier: EarlierDates) -> date | None:
+    """A bare "cùng ngày": the day of a document dated just before it, in the same sentence ("Kế hoạch số
+    15-KH/ĐU ngày 2/4/2025 và Hướng dẫn số 03-HD/ĐU cùng ngày") or the list item before, or numbered just
+    before it by the same body; else the day of the event told before it ("Ngày 27/3, HĐND phường bầu …
+    Quyết định số 236/QĐ-UBND cùng ngày"), not a document date from another paragraph."""
+    previous, end = earlier.last, citation.end
+    if previous is not None and end - previous.position <= MAX_SENTENCE:
+        same_sentence = not SENTENCE_END.search(form, previous.position, end)
+        next_item = previous.opens_line and _opens_line(form, citation.start)
+        if same_sentence or (next_item and _one_break_between(form, previous.position, citation.start)):
+            return previous.day
+    in_series = earlier.just_before_in_series(citation)
+    return in_series or dated.last_event_before(end) or dated.last_before(end)
+
+
+def _one_break_between(form: str, start: int, end: int) -> bool:
+    """Whether the two positions lie on consecutive lines or paragraphs."""
+    line = form.rfind("\n", start, end)
+    return line >= 0 and "\n" not in form[start:line].rstrip("\n")
+
+
+def _opens_line(form: str, start: int) -> bool:
+    """Whether a citation opens its line, after a bullet and its type word ("- Quyết định số 2218-QĐ/TU")."""
+    line = form.rfind("\n", max(0, start - LOOK_BEHIND), start)
+    return line >= 0 and LINE_OPENING.fullmatch(form, line + 1, start) is not None
+
+
+def _issued_before(form: str, start: int, dated: DatesInText) -> date | None:
+    """A date opening the clause that issues the document: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số
+    12-TTr/ĐU" (a date before a document that is only cited, "Ngày 5/4, hội nghị quán triệt Kế hoạch số
+    ...", is the meeting's)."""
+    date_end = dated.last_end_before(start)
+    if date_end is None or start - date_end > LOOK_BEFORE_DATE:
+        return None
+    if not ISSUED_AFTER_DATE.fullmatch(form, date_end, start):
+        return None
+    return dated.last_before(date_end)
+
+
+def _issuing_body(text: str, form: str, end: int, dated: DatesInText) -> str | None:
     right_after = _date_right_after(form, end, dated)
     same_day = SAME_DAY.match(form, end)
     named = _date_right_after(form, same_day.end(), dated) if same_day else None
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
     found = BODY_AFTER.match(form, position, min(len(form), position + LOOK_AHEAD))
-    return text[found.start(1) : found.end(1)].strip() if found else None
+    return organ_name(text[found.start(1) : found.end(1)]) if found else None
 
 
 def _coded_citations(form: str) -> list[Citation]:
     citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m))]
-    taken = [(c.start, c.end) for c in citations]
+    taken = DisjointSpans([(c.start, c.end) for c in citations])
     for found in STATE_NUMBER.finditer(form):
-        if any(found.start() < e and s < found.end() for s, e in taken):
+        if taken.overlaps(found.start(), found.end()):
             continue
         citation = _state_citation(found)
         if citation:
             citations.append(citation)
+            taken.add(citation.start, citation.end)
+    for found in TYPELESS_NUMBER.finditer(form):
+        citation = _typeless_citation(found, form)
+        if citation and not taken.overlaps(citation.start, citation.end):
+            citations.append(citation)
     for citation in citations:
         _apply_word_type(citation, form)
     return citations
+
+
+def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "Quyết định số 130-CP": only after a type word, and only when the letters are no type code."""
+    issuer = found.group(2)
+    if issuer.split("-")[0].lower() in TYPE_BY_LOWER or _word_type(form, found.start()) is None:
+        return None
+    return Citation(found.start(), found.end(), found.group(1), None, issuer)
 
 
 def _codeless_citations(form: str) -> list[Citation]:
@@ -173,9 +320,13 @@ def _codeless_citations(form: str) -> list[Citation]:
     return citations
 
 
-def _describe(citations: list[Citation], text: str, form: str, dated: list[ResolvedDate]) -> None:
-    for citation in citations:
-        citation.issued_on = _issued_on(form, citation.end, dated)
+def _describe(citations: list[Citation], text: str, form: str, dated: DatesInText) -> None:
+    """Dates and bodies, in text order, so that a "cùng ngày" knows the documents dated before it."""
+    earlier = EarlierDates()
+    for citation in sorted(citations, key=lambda c: c.start):
+        citation.issued_on = _issued_on(form, citation, dated, earlier)
+        citation.opening_date = _issued_before(form, citation.start, dated)
+        earlier.add(citation, form)
         citation.issuing_body = _issuing_body(text, form, citation.end, dated)
         if not citation.has_code and citation.issuing_body:
             citation.issuer = issuer_for_body(match_form(citation.issuing_body))
@@ -213,41 +364,53 @@ def _add(ref: DocumentRef, citation: Citation, text: str) -> None:
     ref.issuing_body = ref.issuing_body or citation.issuing_body
 
 
-def _target_of(citation: Citation, refs: list[DocumentRef]) -> DocumentRef | None:
-    """The coded document a short citation ("Thông tri số 10") refers back to."""
-    number = _number_key(citation.number)
-    same = [r for r in refs if _number_key(r.number) == number and r.type == citation.type]
+def _target_of(citation: Citation, same: list[DocumentRef]) -> DocumentRef | None:
+    """The coded document a short citation ("Thông tri số 10") refers back to, among those of its number
+    and type."""
     exact = [r for r in same if citation.issuer is None or r.issuer == citation.issuer]
     return (exact or same or [None])[0]
 
 
+def _kinds_written(doc_type: str | None) -> list[str | None]:
+    """The codes a document of this kind may be numbered with ("Quy định số 66" is "66-QĐ/TW")."""
+    partners = [other for pair in CONFUSABLE_TYPES if doc_type in pair for other in pair if other != doc_type]
+    return [doc_type, *partners]
+
+
 def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[DocumentRef]:
     by_key: dict[tuple[str, str | None, str | None], DocumentRef] = {}
+    by_number: dict[tuple[str, str | None], list[DocumentRef]] = {}
     first_seen: dict[int, int] = {}
-    for citation in coded:
+
+    def ref_for(citation: Citation) -> DocumentRef:
         key = (_number_key(citation.number), citation.type, citation.issuer)
-        ref = by_key.setdefault(key, _new_ref(citation, text))
-        first_seen.setdefault(id(ref), citation.start)
-        _add(ref, citation, text)
+        if key not in by_key:
+            by_key[key] = _new_ref(citation, text)
+            by_number.setdefault(key[:2], []).append(by_key[key])
+            first_seen[id(by_key[key])] = citation.start
+        return by_key[key]
+
+    for citation in coded:
+        _add(ref_for(citation), citation, text)
     for citation in codeless:
-        ref = _target_of(citation, list(by_key.values()))
+        number = _number_key(citation.number)
+        same = [ref for kind in _kinds_written(citation.type) for ref in by_number.get((number, kind), [])]
+        ref = _target_of(citation, same)
         if ref is None and citation.issuer is None:
             continue  # a bare "Nghị quyết số 5" with no issuer cannot be keyed
-        if ref is None:
-            key = (_number_key(citation.number), citation.type, citation.issuer)
-            ref = by_key.setdefault(key, _new_ref(citation, text))
-            first_seen.setdefault(id(ref), citation.start)
-        _add(ref, citation, text)
+        _add(ref or ref_for(citation), citation, text)
     return sorted(by_key.values(), key=lambda r: first_seen[id(r)])
 
 
 def find_documents(text: str) -> list[DocumentRef]:
     """Every numbered document cited in `text`, once each, in order of first mention."""
     form = match_form(text)
-    dated = resolved_dates(form, None)
+    dated = DatesInText(resolved_dates(form, None))
     coded = _coded_citations(form)
-    codeless = [c for c in _codeless_citations(form) if not any(c.start < d.end and d.start < c.end for d in coded)]
-    _describe(coded, text, form, dated)
+    taken = DisjointSpans([(c.start, c.end) for c in coded])
+    codeless = [c for c in _codeless_citations(form) if not taken.overlaps(c.start, c.end)]
+    _describe(coded + codeless, text, form, dated)
     _share_list_dates(coded, form)
-    _describe(codeless, text, form, dated)
+    for citation in coded + codeless:  # a list's own date, shared above, is nearer than the clause's
+        citation.issued_on = citation.issued_on or citation.opening_date
     return _merge(coded, codeless, text)

@@ -20,10 +20,11 @@ and keep the prose's spelling where the person is also named in normal case.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from extractors.facts.person_names import (
-    PLACE_WORDS,
+    ADDRESS_TERMS,
     NameScan,
     NameSpan,
     Token,
@@ -33,6 +34,7 @@ from extractors.facts.person_names import (
     tokenize,
     words,
 )
+from extractors.facts.title_status import status_after, status_before, stronger
 from extractors.facts.titles import (
     HEAD_WORDS,
     RANK_TAILS,
@@ -46,7 +48,7 @@ from extractors.facts.titles import (
     starts_title,
     title_key,
 )
-from extractors.types import Evidence, Official
+from extractors.types import Evidence, Official, TitleStatus
 
 # Election and appointment phrases whose following title goes to the people named just before them.
 TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
@@ -56,7 +58,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
-            được bầu giữ chức|
+            được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là""".replace("\n", "").split("|")
         ),
         key=len,
@@ -69,7 +71,7 @@ for _trigger in TRIGGERS:
 # Short triggers that only count right after the name (or its titles): "ông A là Chủ tịch ...".
 ADJACENT_TRIGGERS: frozenset[tuple[str, ...]] = frozenset([("làm",), ("là",)])
 # Words that may separate members of one group of people ("các đồng chí A, B và đồng chí C").
-GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "đ", "/", "c", "đc", "ông", "bà", "các", "cùng"])
+GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "đ", "/", "c", "đc", "các", "cùng", *ADDRESS_TERMS])
 PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô thầy bé")
 PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nhà")
 CLAUSE_END: frozenset[str] = frozenset(";.?!")
@@ -121,6 +123,8 @@ _LISTING_LINE = re.compile(
     r"|^[ \t]*(?:Chịu trách nhiệm|Cơ quan chủ quản|Trưởng [Bb]an [Bb]iên tập|Giấy phép|Địa chỉ)\b.*$",
     re.MULTILINE,
 )
+# Villages and hamlets, which may be named after a person ("thôn Hồ Văn B").
+VILLAGE_WORDS: frozenset[str] = words("thôn bản ấp làng xóm buôn sóc khu cư tổ")
 # A school's level: the name right after it is the school's ("Trường Tiểu học Nguyễn Văn A"), never a person.
 SCHOOL_WORDS: frozenset[str] = words("thcs thpt th ptcs ptdtbt ptdtnt học non")
 # Named in almost every article ("Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh") but never as its official.
@@ -170,9 +174,22 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     _inherit_markers(parsed, mentions)
     _apply_triggers(parsed, mentions)
     _apply_colon_titles(parsed, mentions)
-    blocked = [range(m.start(), m.end()) for m in _LISTING_LINE.finditer(text)]
-    kept = [m for m in mentions if not _place_mention(m) and not any(m.name.start in b for b in blocked)]
-    return _merge(kept, text, _author_keys(author))
+    listing = _ListingLines(text)
+    kept = [m for m in mentions if not _place_mention(m) and not listing.holds(m.name.start)]
+    return _merge(kept, parsed, _author_keys(author))
+
+
+class _ListingLines:
+    """The lines of `_LISTING_LINE` (related headlines, bulleted teasers, the footer), found once."""
+
+    def __init__(self, text: str) -> None:
+        found = [(m.start(), m.end()) for m in _LISTING_LINE.finditer(text)]
+        self.starts = [start for start, _ in found]
+        self.ends = [end for _, end in found]
+
+    def holds(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
 
 
 def _outside_titles(parsed: _Parsed, names: list[NameSpan]) -> list[NameSpan]:
@@ -345,10 +362,12 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
     while i < len(tokens):
         span = None
         if may_start_title(tokens[i]) and i not in names_at:
-            # "ông A, phó chủ tịch UBND xã": a lower-case title only right after a name
-            lower_ok = i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends
+            # "ông A, phó chủ tịch UBND xã", "bãi nhiệm đại biểu HĐND thành phố đối với bà B": a lower-case
+            # title only right after a name or an election or appointment phrase
+            after_name = i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends
+            lower_ok = after_name or _strong_trigger_before(tokens, i)
             span = parse_title(tokens, i, text, names_at, lower_ok)
-            if span is not None and _place_named_after_person(tokens, span, lower_ok):
+            if span is not None and _place_named_after_person(tokens, span, after_name):
                 unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
                 span = parse_title(tokens, i, text, unnamed, lower_ok)
             if span is None and tokens[i].key == "đại":
@@ -361,16 +380,24 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
     return spans
 
 
+def _strong_trigger_before(tokens: list[Token], i: int) -> bool:
+    """An election or appointment phrase (not a bare "là"/"làm") ends right before token `i`."""
+    size = _trigger_before(tokens, i)
+    return size > 0 and tuple(t.key for t in tokens[i - size : i]) not in ADJACENT_TRIGGERS
+
+
 def _place_named_after_person(tokens: list[Token], span: TitleSpan, lower_ok: bool) -> bool:
     """Whether a title ends at a place or school named after a person: a listed one ("Hiệu trưởng Trường
-    THCS Nguyễn Du"), any after a school's level ("Trường THPT Lê Văn A"), or any after a place word in a
+    THCS Nguyễn Du"), any after a school's level ("Trường THPT Lê Văn A"), or any after a village word in a
     title that follows a name ("bà A, Trưởng thôn Hồ Văn B": one person's title never runs into another's
-    name, so "Hồ Văn B" is the village)."""
+    name, so "Hồ Văn B" is the village). After a higher level the name is the next person's: "A, Chủ tịch
+    UBND thành phố, Phó chủ tịch UBND thành phố Đỗ Hữu Tâm" (a city is named after a person only as a
+    listed place)."""
     name = span.next_name
     if name is None or name.first != span.last + 1:
         return False
     last = tokens[span.last].key
-    return name.place_like or last in SCHOOL_WORDS or (lower_ok and last in PLACE_WORDS)
+    return name.place_like or last in SCHOOL_WORDS or (lower_ok and last in VILLAGE_WORDS)
 
 
 def _deputy_title(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> TitleSpan | None:
@@ -427,7 +454,7 @@ def _marker(tokens: list[Token], first: int) -> str:
         return "delegate"
     if tuple(keys[-2:]) in RELIGIOUS_RANKS:
         return "religious"
-    if keys[-1] in ("ông", "bà"):
+    if keys[-1] in ADDRESS_TERMS:
         return "private" if keys[-2] in PRIVATE_BEFORE_ADDRESS else "address"
     if keys[-1] in PRIVATE_WORDS:
         return "private"
@@ -481,6 +508,7 @@ def _inherit_markers(parsed: _Parsed, mentions: list[Mention]) -> None:
 
 def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
     by_first = {m.name.first: m for m in mentions}
+    ends = _MentionEnds(mentions)
     for span in parsed.titles_at.values():
         size = _trigger_before(parsed.tokens, span.first)
         if not size or span.next_name is not None:
@@ -489,13 +517,13 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         if _nominated(parsed.tokens, start):
             continue
         adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
-        if adjacent_only and not _right_after_mention(mentions, start):
+        if adjacent_only and not ends.ends_at(start - 1):
             continue
         target = _addressee_after(parsed, span.last + 1)
         if target is not None and target in by_first:
             by_first[target].titles.append(span)
             continue
-        for mention in _group_before(parsed, mentions, start):
+        for mention in _group_before(parsed, ends, start):
             if not _BUSINESS_TITLE.search(span.text):
                 mention.titles.append(span)
 
@@ -534,11 +562,7 @@ def _skip_address(tokens: list[Token], j: int) -> int:
     comrade = comrade_length(tokens, j)
     if comrade:
         return j + comrade
-    return j + 1 if j < len(tokens) and tokens[j].key in ("ông", "bà") else j
-
-
-def _right_after_mention(mentions: list[Mention], i: int) -> bool:
-    return any(m.end_token == i - 1 for m in mentions)
+    return j + 1 if j < len(tokens) and tokens[j].key in ADDRESS_TERMS else j
 
 
 def _trigger_before(tokens: list[Token], first: int) -> int:
@@ -560,20 +584,49 @@ def _addressee_after(parsed: _Parsed, j: int) -> int | None:
     return j if j in parsed.names_at else None
 
 
-def _group_before(parsed: _Parsed, mentions: list[Mention], trigger: int) -> list[Mention]:
+class _MentionEnds:
+    """Where each mention ends (its name and the titles after it), to find the mentions before a token
+    without scanning them all. Mentions are in text order and a mention's titles stop before the next
+    name, so their ends ascend; should they not, the lookup falls back to a scan."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.ends = [m.end_token for m in mentions]
+        self.ascending = all(a <= b for a, b in zip(self.ends, self.ends[1:], strict=False))
+        self.end_set = set(self.ends)
+
+    def ends_at(self, token: int) -> bool:
+        return token in self.end_set
+
+    def before(self, token: int) -> list[Mention] | range:
+        """The mentions ending before `token`, in text order (as indexes into `mentions` when ascending)."""
+        if self.ascending:
+            return range(bisect_left(self.ends, token))
+        return [m for m in self.mentions if m.end_token < token]
+
+    def at(self, earlier: list[Mention] | range, index: int) -> Mention:
+        return self.mentions[earlier[index]] if isinstance(earlier, range) else earlier[index]
+
+
+def _group_before(parsed: _Parsed, ends: _MentionEnds, trigger: int) -> list[Mention]:
     """The people a trigger at token `trigger` refers to: the names closest before it in its clause."""
     tokens = parsed.tokens
-    earlier = [m for m in mentions if m.end_token < trigger]
+    earlier = ends.before(trigger)
     if not earlier:
         return []
-    closest = earlier[-1]
+    closest = ends.at(earlier, -1)
+    if trigger - closest.end_token - 1 > MAX_TRIGGER_GAP:
+        return []
     gap = tokens[closest.end_token + 1 : trigger]
-    if len(gap) > MAX_TRIGGER_GAP or any(t.text in CLAUSE_END or "\n" in t.text for t in gap):
+    if any(t.text in CLAUSE_END or "\n" in t.text for t in gap):
         return []
     if "\n" in parsed.text[closest.name.end : tokens[trigger].start]:
         return []
     group = [closest]
-    for prev in reversed(earlier[:-1]):
+    for index in range(len(earlier) - 2, -1, -1):
+        prev = ends.at(earlier, index)
+        if group[-1].name.first - prev.end_token - 1 > MAX_TRIGGER_GAP:
+            break
         between = tokens[prev.end_token + 1 : group[-1].name.first]
         if not all(t.key in GROUP_GAP for t in between) or "\n" in parsed.text[prev.name.end : group[-1].name.start]:
             break
@@ -589,11 +642,13 @@ def _author_keys(author: str | None) -> set[str]:
     return {name_key(part.rsplit(":", 1)[-1]) for part in parts if part.strip()}
 
 
-def _merge(mentions: list[Mention], text: str, excluded: set[str]) -> list[Official]:
-    """One Official per person named in an official capacity, titles de-duplicated in first-seen order."""
+def _merge(mentions: list[Mention], parsed: _Parsed, excluded: set[str]) -> list[Official]:
+    """One Official per person named in an official capacity, titles de-duplicated in first-seen order, each
+    with the most telling status its mentions give it."""
     official_keys = {name_key(m.name.text) for m in mentions if m.official} - NEVER_OFFICIALS
+    name_ends = {name.last for name in parsed.names_at.values()}
     people: dict[str, Official] = {}
-    seen_titles: dict[str, set[str]] = {}
+    seen_titles: dict[str, dict[str, str]] = {}  # person -> title key -> the title as first written
     for mention in mentions:
         key = name_key(mention.name.text)
         if key not in official_keys or key in excluded:
@@ -601,12 +656,18 @@ def _merge(mentions: list[Mention], text: str, excluded: set[str]) -> list[Offic
         person = people.setdefault(key, Official(name=mention.name.text))
         if person.name.isupper() and not mention.name.text.isupper():
             person.name = mention.name.text  # "PHAN VĂN B" in a list, "Phan Văn B" in the prose
-        known = seen_titles.setdefault(key, set())
+        known = seen_titles.setdefault(key, {})
+        retired = status_after(parsed.tokens, mention.end_token) if mention.titles else None
         for span in sorted(mention.titles, key=lambda s: s.start):
             if title_key(span.text) not in known:
-                known.add(title_key(span.text))
+                known[title_key(span.text)] = span.text
                 person.titles.append(span.text)
-        person.evidence.append(_evidence(mention, text))
+            title = known[title_key(span.text)]
+            status = stronger(retired, status_before(parsed.tokens, span, name_ends))
+            status = stronger(person.title_status.get(title), status)
+            if status is not TitleStatus.CURRENT:
+                person.title_status[title] = status
+        person.evidence.append(_evidence(mention, parsed.text))
     return list(people.values())
 
 

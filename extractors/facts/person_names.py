@@ -25,14 +25,18 @@ def words(spec: str) -> frozenset[str]:
 _SURNAME_FILE = Path(__file__).with_name("surnames.txt")
 _NOT_PERSON_FILE = Path(__file__).with_name("not_person_names.txt")
 
-# A word keeps inner apostrophes so that "H'Hen" and "K'Bình" stay one syllable.
-_TOKEN_RE = re.compile(r"[^\W\d_](?:[\w'’]*[^\W_])?|\d+(?:[.,]\d+)*|\S")
+# A word keeps inner apostrophes so that "H'Hen" and "K'Bình" stay one syllable, and an inner "&" so that a
+# unit's acronym stays one word ("Sở TT&TT", "Phòng VH&TT").
+_WORD = r"[^\W\d_](?:[\w'’]*[^\W_])?"
+_TOKEN_RE = re.compile(rf"{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|\S")
 
+# Forms of address before a name: "ông", "bà", and the honorific "Ngài" (never part of the name).
+ADDRESS_TERMS: frozenset[str] = words("ông bà ngài")
 # Capitalised words that never belong to a person's name (title and organisation words, forms of address).
 NAME_STOP: frozenset[str] = words(
     """ban đảng ủy bí chủ phó trưởng giám tỉnh huyện xã phường sở phòng hội ubnd hđnd mttq
-    bộ cục viện tòa mặt ông bà"""
-)
+    bộ cục viện tòa mặt"""
+) | ADDRESS_TERMS
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
 COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ")
@@ -44,8 +48,11 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
     "tra": words("thanh kiểm"),
     "phòng": words("văn quốc"),
 }
-# Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...").
-PLACE_WORDS: frozenset[str] = words("xã phường huyện tỉnh quận trấn phố thôn bản ấp làng khu xóm buôn sóc cư")
+# Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...", "TP Hà
+# Nội ...", "TP. Hải Phòng ...": a place before a personal name belongs to the title before it).
+PLACE_WORDS: frozenset[str] = words("xã phường huyện tỉnh quận trấn phố thôn bản ấp làng khu xóm buôn sóc cư tp tx")
+# Abbreviated place words that a full stop may follow ("TP. Hải Phòng").
+DOTTED_PLACE_WORDS: frozenset[str] = words("tp tx tt q h p x")
 # Organisation words after which a two-syllable run is a place ("Bí thư Huyện ủy Lục Yên").
 ORG_WORDS: frozenset[str] = words("ủy ubnd hđnd mttq")
 # Family names that also open many place names ("huyện Lục Yên", "xã Hà Lâm", "huyện Đoàn Hùng"): after
@@ -84,7 +91,7 @@ for _compound in sorted(COMPOUND_SURNAMES, key=len, reverse=True):
 # ("đồng chí Ông Văn B", ", Ông Văn B,"); at a sentence start "Ông Văn B" stays "Mr Văn B".
 SURNAME_ONG_AFTER: frozenset[str] = words("chí ông bà ,")
 # Words opening a run of capitals that address the person named after them ("ÔNG", "BÀ", "ĐỒNG CHÍ").
-ADDRESS_OPENERS: frozenset[str] = words("ông bà đồng")
+ADDRESS_OPENERS: frozenset[str] = ADDRESS_TERMS | {"đồng"}
 
 
 @dataclass(slots=True)
@@ -220,7 +227,7 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     offsets = [o for o in range(len(run) - 1) if is_surname(tokens[run[o]]) and 2 <= len(run) - o <= 5]
     if not offsets:
         return 0 if _unlisted_surname_name(tokens, run) else None
-    before = tokens[run[0] - 1].key if run[0] > 0 else ""
+    before = _word_before(tokens, run[0])
     if offsets[0] == 0 and before not in PLACE_WORDS and before not in ORG_WORDS:
         return 0
     # After "xã", "Huyện ủy" ... the run may open with a place's name ("xã Nậm Pồ Lò Văn B").
@@ -231,6 +238,13 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     if not offsets:
         return None
     return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
+
+
+def _word_before(tokens: list[Token], first: int) -> str:
+    """The key of the word before a run, reading "TP." as "tp"."""
+    if first >= 2 and tokens[first - 1].key == "." and tokens[first - 2].key in DOTTED_PLACE_WORDS:
+        return tokens[first - 2].key
+    return tokens[first - 1].key if first > 0 else ""
 
 
 def _compound_start(tokens: list[Token], run: range) -> int | None:

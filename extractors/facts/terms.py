@@ -11,6 +11,7 @@ a "nhiệm kỳ" go to every ordinal coordinated before it ("HĐND tỉnh khóa 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from extractors.facts.evidence import make_evidence
@@ -150,12 +151,20 @@ def _years_mentions(form: str) -> list[YearsMention]:
     return mentions
 
 
+MAX_GAP = 200  # the longest coordination or unit list between an ordinal and its years
+
+
+def _gap_matches(pattern: re.Pattern[str], form: str, start: int, end: int) -> bool:
+    """Whether the text between two mentions is a gap `pattern` allows (a long one never is)."""
+    return end - start <= MAX_GAP and pattern.match(form, start, end) is not None
+
+
 def _coordinated(ordinals: list[OrdinalMention], index: int, form: str) -> list[OrdinalMention]:
     """The ordinal at `index` and the same-kind ordinals coordinated before it ("khóa III và ... khóa IV")."""
     chain = [ordinals[index]]
     while index > 0:
         previous, current = ordinals[index - 1], ordinals[index]
-        if previous.pattern != current.pattern or not COORDINATION_GAP.match(form[previous.end : current.start]):
+        if previous.pattern != current.pattern or not _gap_matches(COORDINATION_GAP, form, previous.end, current.start):
             break
         chain.append(previous)
         index -= 1
@@ -165,10 +174,11 @@ def _coordinated(ordinals: list[OrdinalMention], index: int, form: str) -> list[
 def _attach_years(form: str, ordinals: list[OrdinalMention], years: list[YearsMention]) -> list[YearsMention]:
     """Give each "nhiệm kỳ" to the ordinals it follows; return the ones that follow none."""
     unattached = []
+    ends = [o.end for o in ordinals]  # ordinals are in text order and never overlap: their ends ascend
     for mention in years:
-        before = [i for i, o in enumerate(ordinals) if o.end <= mention.start]
-        last = before[-1] if before else None
-        if last is None or not YEARS_GAP.match(form[ordinals[last].end : mention.start]):
+        count = bisect_right(ends, mention.start)
+        last = count - 1 if count else None
+        if last is None or not _gap_matches(YEARS_GAP, form, ordinals[last].end, mention.start):
             unattached.append(mention)
             continue
         for ordinal in _coordinated(ordinals, last, form):
@@ -202,10 +212,17 @@ def _organisation(text: str, form: str, position: int, end: int) -> str | None:
     return text[start : start + len(found.group(1))].strip() or None
 
 
-def _add_term(terms: dict[TermKey, Term], key: TermKey, organisation: str | None, evidence: Evidence) -> None:
+def _add_term(
+    terms: dict[TermKey, Term],
+    key: TermKey,
+    organisation: str | None,
+    evidence: Evidence,
+    seen: set[tuple[TermKey, Evidence]],
+) -> None:
     term = terms.setdefault(key, Term(key.ordinal, key.start_year, key.end_year))
     term.organisation = term.organisation or organisation
-    if evidence not in term.evidence:
+    if (key, evidence) not in seen:
+        seen.add((key, evidence))
         term.evidence.append(evidence)
 
 
@@ -216,10 +233,11 @@ def find_terms(text: str) -> list[Term]:
     unattached = _attach_years(form, ordinals, _years_mentions(form))
     mentions = ordinals + [OrdinalMention(y.start, y.end, None, "years", y.start_year, y.end_year) for y in unattached]
     terms: dict[TermKey, Term] = {}
+    seen: set[tuple[TermKey, Evidence]] = set()
     for mention in sorted(mentions, key=lambda m: m.start):
         key = TermKey(mention.ordinal, mention.start_year, mention.end_year)
         organisation = _organisation(text, form, mention.start, mention.end) if mention.ordinal is not None else None
-        _add_term(terms, key, organisation, make_evidence(text, mention.start, mention.end))
+        _add_term(terms, key, organisation, make_evidence(text, mention.start, mention.end), seen)
     return list(terms.values())
 
 

@@ -7,10 +7,13 @@ qualifier ("khóa XXIV", "nhiệm kỳ ..."), and where a person's name begins (
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from extractors.facts.person_names import NameSpan, Token, joined, words
-from extractors.normalize import match_form
+from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, words
+from extractors.normalize import fold_diacritics, match_form
 
 # Head words, as case-folded token sequences; the longest one matching wins.
 TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
@@ -21,14 +24,34 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó viện trưởng|chỉ huy trưởng|phó chỉ huy trưởng|chính ủy|phó chính ủy|bộ trưởng|thứ trưởng|
     thủ tướng|phó thủ tướng|cục trưởng|phó cục trưởng|vụ trưởng|phó vụ trưởng|hiệu trưởng|
     phó hiệu trưởng|tư lệnh|phó tư lệnh|tổ trưởng|tổ phó|đại biểu quốc hội|đại biểu hđnd|
-    tỉnh ủy viên|thành ủy viên|huyện ủy viên|quận ủy viên|thị ủy viên|đảng ủy viên|tuv|uvtv|uvbtv|
-    pbt|pct|đbqh|ủy viên thường trực|kiểm sát viên|thẩm phán|chủ tọa|uv|huv|quv|đuv|
-    uvbch|phó ban|phó phòng|thường trực ban bí thư|đội trưởng|phó đội trưởng|đội phó|xã đội trưởng|
-    xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|trưởng khoa|phó trưởng khoa|uvtw|btv|tvtu|
-    uvdktw|uvbct|uvbcht|uvubkt|tham mưu trưởng|phó tham mưu trưởng|chính trị viên|chính trị viên phó|
+    tỉnh ủy viên|thành ủy viên|huyện ủy viên|quận ủy viên|thị ủy viên|đảng ủy viên|chi ủy viên|
+    ủy viên thường trực|kiểm sát viên|thẩm phán|chủ tọa|phó ban|phó phòng|thường trực ban bí thư|
+    đội trưởng|phó đội trưởng|đội phó|xã đội trưởng|xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|
+    trưởng khoa|phó trưởng khoa|tham mưu trưởng|phó tham mưu trưởng|chính trị viên|chính trị viên phó|
     chấp hành viên|thanh tra viên|điều tra viên|thẩm tra viên|thủ trưởng|phó thủ trưởng|chi cục trưởng|
-    phó chi cục trưởng|hội thẩm""".replace("\n", "").split("|")
+    phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự""".replace("\n", "").split("|")
 )
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """An abbreviated head ("PBT"), what it stands for, and where it may open a title."""
+
+    title: str
+    before_organ: bool = False  # also a code or a word ("CT" = Chỉ thị): a head only right before an organ
+    after_title_list: bool = False  # also names a body ("BTV Huyện ủy tổ chức"): only in a list of titles
+
+
+def _load_abbreviations() -> tuple[dict[str, Abbreviation], frozenset[str]]:
+    data = tomllib.loads(_ABBREVIATIONS_FILE.read_text(encoding="utf-8"))
+    heads = {match_form(code).casefold(): Abbreviation(**spec) for code, spec in data["heads"].items()}
+    return heads, words(data["organs"]["first_words"])
+
+
+_ABBREVIATIONS_FILE = Path(__file__).with_name("title_abbreviations.toml")
+# The abbreviation table as data (title_abbreviations.toml), keyed by the folded code ("pbt").
+ABBREVIATIONS, ORGAN_FIRST_WORDS = _load_abbreviations()
+TITLE_HEADS = TITLE_HEADS + tuple((code,) for code in ABBREVIATIONS)
 # Military and police ranks ("Thượng úy", "Đại tá"): a title of their own, written before the name, that
 # never runs on into an organisation.
 RANK_HEADS: frozenset[tuple[str, ...]] = frozenset(
@@ -43,7 +66,8 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 
 # Abbreviated heads that also name a body ("BTV Huyện ủy tổ chức ..."): a title only where a list of titles
 # goes on after a name (", BTV Huyện ủy" / "– BTV").
-LISTED_ONLY_HEADS: frozenset[str] = words("btv")
+LISTED_ONLY_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.after_title_list)
+BEFORE_ORGAN_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.before_organ)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
 _BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ")
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
@@ -99,9 +123,46 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("thường", "xuyên"): words("dục"),
     # Grades after a judicial or inspection post: "Kiểm sát viên trung cấp", "Thẩm phán cao cấp".
     **{(grade, "cấp"): words("viên phán") for grade in ("sơ", "trung", "cao")},
+    # Organs written in lower case: "Trưởng ban tổ chức Huyện ủy", "phó trưởng ban dân vận", "Bí thư đảng ủy
+    # Quân sự huyện", "Phó Giám đốc phụ trách Sở", "Đảng ủy Khối các cơ quan", "Chi bộ công nghệ thông tin".
+    ("phụ", "trách"): None,
+    ("đảng", "ủy"): None,
+    ("đảng", "bộ"): None,
+    ("chi", "bộ"): None,
+    ("chi", "ủy"): None,
+    **{pair: words("ban") for pair in (("tổ", "chức"), ("tuyên", "giáo"), ("dân", "vận"), ("nội", "chính"))},
+    ("thường", "vụ"): words("ban"),
+    ("mặt", "trận"): words("tác"),
+    ("các", "cơ"): words("khối"),
+    ("cơ", "quan"): words("các"),
+    ("công", "nghệ"): words("bộ phòng"),
+    ("thông", "tin"): words("nghệ"),
 }
-# Second syllables of organisation words that are also verbs elsewhere ("Đại biểu", "Hội đồng", "Giao thông").
-COMPOUND_TAILS_AFTER_CAP: frozenset[str] = words("biểu đồng động thông trình")
+for _pair, _after in (
+    (("công", "tác"), "ban"),
+    (("kiểm", "tra"), "ban"),
+    (("quân", "sự"), "ủy"),
+    (("kinh", "tế"), "ban"),
+):
+    TITLE_PHRASES[_pair] = (TITLE_PHRASES.get(_pair) or frozenset()) | {_after}
+# Second syllables of organisation words that are also verbs elsewhere ("Đại biểu", "Hội đồng", "Giao thông"),
+# each with the capitalised first syllables it completes ("… TP Hà Nội thông tin" is a verb).
+COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
+    "biểu": words("đại"),
+    "đồng": words("hội"),
+    "động": words("lao vận hoạt"),
+    "thông": words("giao truyền"),
+    "trình": words("công chương"),
+    "báo": words("nhà"),  # "Hội Nhà báo"
+}
+# A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
+EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe")
+# Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
+POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
+    [("đại", "sứ"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")]
+)
+# Abbreviated place words that a full stop may follow inside a title ("UBND TP. Hải Phòng").
+PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
 # Second syllables of military and police ranks ("Thiếu tá", "Đại úy", "Thiếu tướng"): a rank ends a title.
 RANK_TAILS: frozenset[str] = words("tá úy tướng")
 # Capitalised words that end a title (a new clause or a form of address).
@@ -117,7 +178,7 @@ DOCUMENT_TYPES: frozenset[tuple[str, ...]] = frozenset(
 # Of those, types that also end the name of a unit: a document only when a number follows.
 NUMBERED_DOCUMENT_TYPES: frozenset[tuple[str, ...]] = frozenset([("kế", "hoạch"), ("quy", "chế")])
 MAX_TITLE_TOKENS = 20
-ADDRESS_WORDS: frozenset[str] = words("ông bà")
+ADDRESS_WORDS: frozenset[str] = ADDRESS_TERMS
 
 
 @dataclass(frozen=True)
@@ -132,9 +193,28 @@ class TitleSpan:
     next_name: NameSpan | None = None
 
 
+@lru_cache(maxsize=8192)
+def _folded(key: str) -> str:
+    return fold_diacritics(key)
+
+
+# Heads of two or more syllables by their first syllable without marks: writers drop a tone mark or two
+# ("Chủ tich", "Uy viên", "Pho Chủ tịch").
+_FOLDED_HEADS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
+    if len(_head) >= 2:
+        _folded_head = tuple(_folded(word) for word in _head)
+        _FOLDED_HEADS_BY_FIRST.setdefault(_folded_head[0], []).append((_head, _folded_head))
+
+
 def may_start_title(token: Token) -> bool:
     """Cheap pre-check before `head_length`."""
-    return token.key in _HEADS_BY_FIRST or token.key == "nguyên" or _member_abbreviation(token)
+    return (
+        token.key in _HEADS_BY_FIRST
+        or token.key == "nguyên"
+        or _member_abbreviation(token)
+        or (token.is_word and _folded(token.key) in _FOLDED_HEADS_BY_FIRST)
+    )
 
 
 def _member_abbreviation(token: Token) -> bool:
@@ -146,20 +226,63 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     """Length in tokens of the title head starting at `i` (0 when there is none); a lower-case head
     ("phó chủ tịch") counts only with `lower_ok` (right after a name and its comma)."""
     token = tokens[i]
-    if token.key not in _HEADS_BY_FIRST and token.key != "nguyên":
-        return 1 if _member_abbreviation(token) else 0
+    if not may_start_title(token):
+        return 0
+    if token.key not in _HEADS_BY_FIRST and token.key != "nguyên" and _member_abbreviation(token):
+        return 1
     if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên"):
         return 0
     if token.key == "nguyên" and i + 1 < len(tokens):
+        if tokens[i + 1].key == "nguyên":
+            return 0  # one "nguyên" opens a title ("nguyên nguyên …" must not recurse down a long run)
         inner = head_length(tokens, i + 1, lower_ok)
         return inner + 1 if inner else 0
     if i > 0 and tokens[i - 1].key == "đoàn" and token.key == "chủ":  # the congress presidium
         return 0
     if token.key in LISTED_ONLY_HEADS and (i == 0 or tokens[i - 1].key not in (",", "-", "(")):
         return 0
-    for head in _HEADS_BY_FIRST.get(token.key, ()):
+    if token.key in ABBREVIATIONS:
+        return 1 if _abbreviation_opens(tokens, i) else 0
+    if token.key == "phó" and i + 1 < len(tokens) and tokens[i + 1].key in ABBREVIATIONS:
+        return 2 if _abbreviation_opens(tokens, i + 1) else 0  # "Phó CT UBND tỉnh", "Phó BT"
+    return _exact_head(tokens, i) or _folded_head(tokens, i)
+
+
+def _abbreviation_opens(tokens: list[Token], i: int) -> bool:
+    """An abbreviated head is written in capitals; one that is also a code or a word needs an organ after it
+    ("CT UBND huyện", but "05-CT/TU" and "CT" alone are not titles)."""
+    token = tokens[i]
+    if not token.is_abbr and len(token.key) > 1:
+        return False
+    if token.key not in BEFORE_ORGAN_HEADS:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and nxt.is_word and nxt.key in ORGAN_FIRST_WORDS and joined(tokens, i, i + 1)
+
+
+def _exact_head(tokens: list[Token], i: int) -> int:
+    for head in _HEADS_BY_FIRST.get(tokens[i].key, ()):
         size = len(head)
         if tuple(t.key for t in tokens[i : i + size]) != head:
+            continue
+        if head[-1] == "trưởng" and size <= 2 and not _bare_truong_ok(tokens, i + size):
+            continue
+        return size
+    return 0
+
+
+def _folded_head(tokens: list[Token], i: int) -> int:
+    """A head of two or more syllables written without some of its marks: equal once marks are dropped, and
+    at least one syllable exact (so that a name such as "Vũ Trường" is not "vụ trưởng")."""
+    candidates = _FOLDED_HEADS_BY_FIRST.get(_folded(tokens[i].key), ())
+    if not candidates:
+        return 0
+    window = tokens[i : i + len(candidates[0][0])]  # the longest candidate comes first
+    keys = tuple(t.key for t in window)
+    folded_keys = tuple(_folded(key) if t.is_word else "" for key, t in zip(keys, window, strict=True))
+    for head, folded in candidates:
+        size = len(head)
+        if folded_keys[:size] != folded or not any(a == b for a, b in zip(keys, head, strict=False)):
             continue
         if head[-1] == "trưởng" and size <= 2 and not _bare_truong_ok(tokens, i + size):
             continue
@@ -194,8 +317,12 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _unit_continues(tokens, j):
         return True
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr
-    if after_word and token.key in COMPOUND_TAILS_AFTER_CAP:
+    if after_word and prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()):
         return True
+    if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS:
+        return False
+    if token.key == "." and prev.key in PLACE_ABBREVIATIONS and joined(tokens, j - 1, j):
+        return j + 1 < len(tokens) and tokens[j + 1].is_cap and j + 1 not in names_at
     if _in_phrase(tokens, j):
         return True
     if token.key == "của":  # "Tổng Bí thư của Đảng"
@@ -303,7 +430,10 @@ def parse_title(
     j = last + 1
     if is_rank_head(tokens, i):
         j = len(tokens)  # a rank is complete in itself
-    while j < len(tokens) and j - i < MAX_TITLE_TOKENS and j not in names_at and _continues(tokens, j, text, names_at):
+    abroad = _posted_abroad(tokens, i, size)
+    while j < len(tokens) and j - i < MAX_TITLE_TOKENS and j not in names_at and (
+        _continues(tokens, j, text, names_at) or (abroad and _abroad_at(tokens, j))
+    ):
         last = j
         j += 1
     while last > i + size - 1 and (tokens[last].key in ("và", "-") or not _ends_title(tokens[last])):
@@ -314,6 +444,15 @@ def parse_title(
     if name is not None and "\n" in text[last_tok.end : name.start]:
         name = None  # the next line's person is not named by this title
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
+
+
+def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:
+    return tuple(t.key for t in tokens[i : i + size] if t.key != "nguyên") in POSTED_ABROAD
+
+
+def _abroad_at(tokens: list[Token], j: int) -> bool:
+    """ "tại" and the capitalised country or city of a diplomat's post."""
+    return tokens[j].key == "tại" and j + 1 < len(tokens) and tokens[j + 1].is_cap
 
 
 def is_rank_head(tokens: list[Token], i: int) -> bool:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from extractors.normalize import match_form
 
+# "Tin:", "Bài, ảnh:", "Tin ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Thực hiện:", "PV:" ...
 _CREDIT_PREFIX = re.compile(
-    r"^(?:tin|bài|ảnh|tin và ảnh|tin, ảnh|tin - ảnh|tin-ảnh|tin/ảnh|bài và ảnh|bài, ảnh|bài/ảnh|bài - ảnh|"
-    r"bài và ảnh|thực hiện|tác giả|người viết|nhóm pv|nhóm phóng viên|phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
+    r"^(?:(?:tin|bài)(?:\s*(?:,|-|–|/|&|và)?\s*ảnh)?|ảnh|thực hiện|tác giả|người viết|nhóm pv|nhóm phóng viên|"
+    r"phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
     re.IGNORECASE,
 )
 _SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|nguồn tin|source)\s*[:：]?\s*(.+)$", re.IGNORECASE)
@@ -23,8 +24,22 @@ _STAFF = r"(?:nhóm\s+)?(?:pv|ctv|btv|phóng viên|cộng tác viên|biên tập
 # The newsroom signing for itself: the credit is the byline as written ("PV", "Nhóm PV", "PV - CTV").
 _STAFF_ONLY = re.compile(rf"^{_STAFF}(?:\s*[-–,/&]\s*{_STAFF}|\s+và\s+{_STAFF})*$", re.IGNORECASE)
 _APOSTROPHES = re.compile(r"['’ʼ]")
-_PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
-_PEOPLE_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+")
+_PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*")  # no nesting: each try stops at the next bracket
+MAX_NESTING = 3
+
+
+def _without_parentheses(text: str) -> str:
+    """The text without its parenthesised parts ("Minh Anh (Đảng ủy Sở TT&TT)"), innermost first."""
+    for _ in range(MAX_NESTING):
+        text, count = _PARENTHESES.subn(" ", text)
+        if not count:
+            break
+    return text
+
+
+_PEOPLE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s*,\s*|\s+và\s+")  # "Thu Hà - Minh Tuấn", "Thu Hà-Minh Tuấn"
+# A staff word before the name, without a colon ("PV Minh Anh", "CTV Thu Hà"): the name is the author.
+_STAFF_NAMED = re.compile(rf"^{_STAFF}\s+(.+)$", re.IGNORECASE)
 # Capitalised words that make a short line an organisation or a heading, not a person.
 _NOT_NAME_WORDS = frozenset(
     [
@@ -146,7 +161,7 @@ def _one_word_name(text: str) -> bool:
 
 def _people(text: str) -> str | None:
     """A name, or several names joined by "-", ",", "và"; a trailing unit after a dash is dropped."""
-    text = _PARENTHESES.sub(" ", text).strip()
+    text = _without_parentheses(text).strip()
     parts = [part.strip() for part in _PEOPLE_SEPARATOR.split(text) if part.strip()]
     if not parts:
         return None
@@ -164,13 +179,16 @@ def parse_byline(line: str) -> Byline | None:
     matchable = match_form(text)
     if _AGENCY_ONLY.match(matchable):
         return Byline(source_credit=text)
-    staff = _PARENTHESES.sub(" ", text).strip()
+    staff = _without_parentheses(text).strip()
     if _STAFF_ONLY.match(match_form(staff)):
         return Byline(author=" ".join(staff.split()))
     credit = _CREDIT_PREFIX.match(matchable)
     if credit:
         rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
-        return Byline(author=_people(rest) or _clean(_PARENTHESES.sub(" ", rest)) or None)
+        return Byline(author=_people(rest) or _clean(_without_parentheses(rest)) or None)
+    named = _STAFF_NAMED.match(matchable)
+    if named and _people(text[named.start(1) :]):
+        return Byline(author=_people(text[named.start(1) :]))
     source = _SOURCE_PREFIX.match(matchable)
     if source and len(text.split()) <= 10:
         return Byline(source_credit=text[source.start(1) :].strip())
@@ -205,7 +223,7 @@ def parse_leading_byline(line: str) -> Byline | None:
     matchable = match_form(text)
     if _PHOTO_ONLY.match(matchable):
         return None
-    if _STAFF_ONLY.match(match_form(_PARENTHESES.sub(" ", text).strip())):
+    if _STAFF_ONLY.match(match_form(_without_parentheses(text).strip())):
         return parse_byline(line)
     credit = _CREDIT_PREFIX.match(matchable)
     if credit is None or len(text.split()) > 14:

@@ -10,6 +10,8 @@ from extractors.normalize import fold_diacritics
 
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
+# "thứ năm, 08 08 2019 08:51": a Lạc Việt portal's date field separates with spaces only.
+_SPACED = re.compile(r"(?<![\d/.:-])(\d{1,2})\s+(\d{1,2})\s+(\d{4})(?![\d/.:-])")
 _WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*|\s+)nam\s+(\d{4})")
 _TIME = re.compile(r"(?<![\d/.])(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)(?:\s*(am|pm|sa|ch)\b)?")
 
@@ -51,7 +53,8 @@ def _make(year: int, month: int, day: int) -> date | None:
 
 
 def parse_date(text: str) -> FoundDate | None:
-    """The first full calendar day in a short date line (d/m/yyyy, d-m-yyyy, ISO, "d tháng m năm y")."""
+    """The first full calendar day in a short date line (d/m/yyyy, d-m-yyyy, "d m yyyy", ISO, "d tháng m năm
+    y")."""
     folded = fold_diacritics(text)
     candidates: list[tuple[int, date]] = []
     for match in _NUMERIC.finditer(folded):
@@ -62,6 +65,10 @@ def parse_date(text: str) -> FoundDate | None:
         day = _make(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if day:
             candidates.append((match.start(), day))
+    for match in _SPACED.finditer(folded):
+        day = _make(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        if day:
+            candidates.append((match.start(), day))
     for match in _WORDS.finditer(folded):
         day = _make(int(match.group(3)), int(match.group(2)), int(match.group(1)))
         if day:
@@ -69,7 +76,7 @@ def parse_date(text: str) -> FoundDate | None:
     if not candidates:
         return None
     _, day = min(candidates, key=lambda item: item[0])
-    without_dates = _NUMERIC.sub(" ", _ISO.sub(" ", folded))
+    without_dates = _SPACED.sub(" ", _NUMERIC.sub(" ", _ISO.sub(" ", folded)))
     return FoundDate(day=day, at=_time_near(without_dates, day))
 
 

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 import trafilatura
-from lxml import etree
+from lxml import etree, html
 
-from extractors.page import dom
+from extractors.page import dom, selectors
 from extractors.page.body import Block
+from extractors.page.rows import table_rows
 from extractors.page.vocab import LineKind, classify_line, is_sentence_prose, word_count
 
 # Class/id fragments of portal widgets; trafilatura's own rules matched a page-wide id="content" and kept them.
@@ -82,10 +83,10 @@ def _widget_box(heading: etree._Element) -> etree._Element | None:
     for _ in range(MAX_BOX_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return None
-        size = len(dom.text_of(node))
-        if size > MAX_BOX_CHARS or any(is_sentence_prose(piece, 25) for piece in node.itertext()):
+        text = dom.text_within(node, MAX_BOX_CHARS)
+        if text is None or any(is_sentence_prose(piece, 25) for piece in node.itertext()):
             return None  # climbed into the article itself
-        if size > own + 20:
+        if len(text) > own + 20:
             return node
         node = node.getparent()
     return None
@@ -101,10 +102,8 @@ def prune_widgets_by_meaning(root: etree._Element) -> None:
         and len(element) <= 1
         and classify_line(dom.text_of(element)) is LineKind.SECTION_END
     ]
-    for heading in headings:
-        box = _widget_box(heading)
-        if box is not None and box.getparent() is not None:
-            dom.remove(box)
+    boxes = [box for heading in headings if (box := _widget_box(heading)) is not None]
+    dom.remove_all(boxes)
 
 
 def anchor_texts(root: etree._Element) -> set[str]:
@@ -120,14 +119,12 @@ def anchor_texts(root: etree._Element) -> set[str]:
 def count_teasers(root: etree._Element) -> int:
     """Links that stand alone as an article title in the main column: a listing's items."""
     count = 0
+    lines = dom.RenderedLines()
     for anchor in root.iter("a"):
         text = dom.text_of(anchor)
         if word_count(text) < TEASER_WORDS or dom.outside_article(anchor):
             continue
-        block = anchor.getparent()
-        while block is not None and block.tag not in dom.BLOCK_TAGS:
-            block = block.getparent()
-        if block is None or len(text) >= 0.6 * len(dom.text_of(block)):
+        if len(text) >= 0.6 * len(lines.line_of(anchor)):
             count += 1
     return count
 
@@ -147,8 +144,12 @@ def fallback_blocks(root: etree._Element) -> Fallback:
         return Fallback(teasers=teasers)  # a listing: no body to look for, and trafilatura is the slow part
     for caption in root.iter("figcaption"):
         caption.tag = "p"  # trafilatura drops figcaption text; captions belong to the body
+    unwrap_layout_tables(root)
+    dom.remove_empty_leaves(root)  # trafilatura removes them one by one: quadratic on many empty siblings
+    mark_block_edges(root)
+    selectors.forget()  # tags renamed above
     text = trafilatura.extract(
-        root,
+        html.fromstring(etree.tostring(root, encoding="unicode")),  # trafilatura reads lxml.html trees only
         include_images=True,
         include_tables=True,
         include_comments=False,
@@ -157,8 +158,68 @@ def fallback_blocks(root: etree._Element) -> Fallback:
         prune_xpath=PRUNE_XPATH,
     )
     blocks = [
-        Block(text=line, link_ratio=1.0 if line.strip(" -•") in links else 0.0)
+        Block(text=line, link_ratio=link_share(line, links))
         for line in (text or "").split("\n")
         if line.strip() and not _IMAGE_MARKDOWN.fullmatch(line.strip())
     ]
     return Fallback(blocks=blocks, teasers=teasers)
+
+
+LAYOUT_CELL_CHARS = 400  # a cell holding this much text is a page column, not a datum
+
+
+def _is_layout_table(table: etree._Element) -> bool:
+    """One filled cell per row (a print view, a framed article), or a cell as long as a page column."""
+    rows = table_rows(table)
+    cells = [[cell for cell in row if cell.tag in ("td", "th")] for row in rows]
+    if any(dom.text_within(cell, LAYOUT_CELL_CHARS) is None for row in cells for cell in row):
+        return True
+    return bool(rows) and all(sum(1 for cell in row if dom.text_within(cell, 0) != "") <= 1 for row in cells)
+
+
+def unwrap_layout_tables(root: etree._Element) -> None:
+    """Tables that lay out a page become plain boxes: trafilatura reads a table as data and ran an
+    article's paragraphs in one cell into one "| ... |" row."""
+    for table in list(root.iter("table")):
+        if not _is_layout_table(table):
+            continue
+        for row in table_rows(table):
+            for cell in row:
+                cell.tag = "div"
+            row.tag = "div"
+        for section in table:
+            if section.tag in ("tbody", "thead", "tfoot"):
+                section.tag = "div"
+        table.tag = "div"
+
+
+def mark_block_edges(root: etree._Element) -> None:
+    """A line break before and after every block element, where a browser breaks the line.
+
+    White space is collapsed at parsing, and trafilatura runs a block's inline text together with its
+    block children ("<div><a>Title</a> <span>date</span> <p>summary</p></div>" came out as one line): it
+    keeps newlines, so the block edges are written out for it.
+    """
+    for element in root.iter(*dom.BLOCK_TAGS):
+        previous, parent = element.getprevious(), element.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + "\n"
+        elif parent is not None:
+            parent.text = (parent.text or "") + "\n"
+        element.tail = "\n" + (element.tail or "")
+
+
+MAX_LINK_WORDS = 40
+
+
+def link_share(line: str, links: set[str]) -> float:
+    """Share of a line that is a title link it opens with ("<title> Đăng ngày 03/06/2025": a listing item)."""
+    text = line.strip(" -•")
+    if text in links:
+        return 1.0
+    words = text.split()
+    for size in range(min(len(words) - 1, MAX_LINK_WORDS), 3, -1):
+        prefix = " ".join(words[:size])
+        if prefix in links:
+            return len(prefix) / len(text)
+    return 0.0

@@ -17,6 +17,7 @@ from extractors.page.dates import FoundDate, has_date_label, has_weekday, labell
 from extractors.page.encoding import DecodedText, decode_html_bytes, repair_text
 from extractors.page.fallback import Fallback, fallback_blocks
 from extractors.page.kind import LISTING_REPEATS, PageSignals, attachment_links, classify_page
+from extractors.page.limits import cap_page
 from extractors.page.profiles import CmsProfile, detect_family, profile_for
 from extractors.page.rows import find_row_article, widen_to_rows
 from extractors.page.text_page import content_from_parts, nfc_or_none
@@ -277,12 +278,13 @@ def _contains(ancestor: etree._Element, element: etree._Element | None) -> bool:
 
 def _cleaned_blocks(container: etree._Element, selectors: Selectors, picked: list[Picked]) -> list[Block]:
     """One container's blocks without its tool bars, headline and date line."""
-    for element in dom.select_all(container, selectors.drop):
-        if element is not container:
-            dom.remove(element)
-    for item in picked:
-        if item.element is not None and item.element is not container and _contains(container, item.element):
-            dom.remove(item.element)
+    dropped = [element for element in dom.select_all(container, selectors.drop) if element is not container]
+    dom.remove_all(dropped)
+    dom.remove_all(
+        item.element
+        for item in picked
+        if item.element is not None and item.element is not container and _contains(container, item.element)
+    )
     return dom.blocks_of(container)
 
 
@@ -362,9 +364,11 @@ def gather_blocks(
 
 
 def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: str | None = None) -> PageContent:
-    decoded = decode(page, http_encoding)
+    capped: list[str] = []
+    decoded = decode(cap_page(page, options.max_page_bytes, capped), http_encoding)
     cms = options.cms or detect_family(decoded.text)
-    root = dom.parse_html(mark_reading_region(decoded.text))
+    warnings = [*decoded.warnings, *capped]
+    root = dom.parse_html(mark_reading_region(decoded.text), warnings)
     head = read_head(root)
     dom.strip_invisible(root)
     selectors = merged_selectors(profile_for(cms), options.selectors)
@@ -378,7 +382,6 @@ def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: s
     parts = select_body(blocks, find_title=got.rows and title.element is None, markup=container is not None)
     if got.rows and title.element is None and parts.title:
         title = Picked(None, parts.title)
-    warnings = list(decoded.warnings)
     if container is None and blocks:
         warnings.append("generic-fallback")
     signals = PageSignals(

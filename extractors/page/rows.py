@@ -30,7 +30,7 @@ class RowRun:
     teasers: int = 0  # title-link rows between its paragraphs
 
 
-def _rows(table: etree._Element) -> list[etree._Element]:
+def table_rows(table: etree._Element) -> list[etree._Element]:
     """The table's own rows (through an implicit or explicit tbody), not those of nested tables."""
     rows = [child for child in table if child.tag == "tr"]
     for section in table:
@@ -62,7 +62,7 @@ def _best_run(table: etree._Element) -> RowRun:
     """
     best = current = RowRun(table)
     gap = teasers = 0
-    for row in _rows(table):
+    for row in table_rows(table):
         if _is_teaser_row(row):
             teasers += 1
             gap += 1 if current.prose_rows else 0

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from extractors.normalize import nfc
+from extractors.normalize import nfc, unescape_leftovers
 from extractors.options import ExtractionOptions
 from extractors.page.body import Block, BodyParts, select_body
 from extractors.page.encoding import repair_text
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
+from extractors.page.limits import cap_body, cap_page
 from extractors.types import PageContent, PageKind
 
 
@@ -22,7 +23,7 @@ def join_paragraphs(paragraphs: list[str]) -> str:
 def content_from_parts(
     parts: BodyParts, options: ExtractionOptions, warnings: list[str], verdict: Verdict
 ) -> PageContent:
-    text = join_paragraphs(parts.paragraphs)
+    text = cap_body(join_paragraphs(parts.paragraphs), options.max_body_chars, warnings)
     if verdict.kind is PageKind.NOT_AN_ARTICLE and NOT_AN_ARTICLE not in warnings:
         warnings.append(NOT_AN_ARTICLE)
     published_on = parts.date.day if parts.date else None
@@ -42,8 +43,10 @@ def content_from_parts(
 
 
 def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
-    decoded = repair_text(text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8")
+    capped: list[str] = []
+    text = str(cap_page(text, options.max_page_bytes, capped, boundary="\n"))
+    decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     blocks = [Block(text=line) for line in decoded.text.split("\n")]
     parts = select_body(blocks, find_title=True, markup=False)
     signals = PageSignals(blocks=blocks, paragraphs=parts.paragraphs, prose_chars=parts.prose_chars, title=parts.title)
-    return content_from_parts(parts, options, list(decoded.warnings), classify_page(signals))
+    return content_from_parts(parts, options, [*decoded.warnings, *capped], classify_page(signals))

@@ -37,6 +37,12 @@ NAME_STOP: frozenset[str] = words(
     """ban đảng ủy bí chủ phó trưởng giám tỉnh huyện xã phường sở phòng hội ubnd hđnd mttq
     bộ cục viện tòa mặt"""
 ) | ADDRESS_TERMS
+# Capitalised words that are never a syllable of a name: a run stops before them where a subheading lost
+# its full stop ("... Thứ trưởng Hồ Thị B Với bà Hồ Thị B, ...").
+NEVER_NAME_WORDS: frozenset[str] = words("với theo ngày tại trong sau khi các những ảnh cùng về để trên dưới được")
+# Times of day, which open a sentence before a date ("Nguyễn Văn B Chiều 3/6, ...") but may be given names.
+TIMES_OF_DAY: frozenset[str] = words("sáng chiều tối trưa đêm")
+DAY_WORDS_AFTER_TIME: frozenset[str] = words("ngày nay qua mai hôm")
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
 COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ")
@@ -179,13 +185,27 @@ def _name_syllable(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     if not token.is_word or not token.is_cap or token.is_abbr:
         return False
-    if token.key in NAME_STOP and not is_surname(token):
+    if (token.key in NAME_STOP and not is_surname(token)) or token.key in NEVER_NAME_WORDS:
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if token.key in TIMES_OF_DAY and nxt is not None and (nxt.key[:1].isdigit() or nxt.key in DAY_WORDS_AFTER_TIME):
+        return False
     if nxt is None or not nxt.is_lower_word or nxt.key not in COMPOUND_TAILS or not joined(tokens, i, i + 1):
         return True
     heads = COMPOUND_TAIL_HEADS.get(nxt.key)
     return heads is not None and token.key not in heads
+
+
+def _given_name_after_middle(tokens: list[Token], first: int, i: int) -> bool:
+    """A given name that is also an organisation word completes "Nguyễn Văn" ("Nguyễn Văn Huyện"): a family
+    name and "Văn"/"Thị" alone are never a whole name."""
+    token = tokens[i]
+    if i != first + 2 or tokens[first + 1].key not in ("văn", "thị") or not is_surname(tokens[first]):
+        return False
+    if not token.is_cap or token.is_abbr or token.key not in NAME_STOP or token.key in ADDRESS_TERMS:
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is None or not (nxt.is_lower_word and nxt.key in COMPOUND_TAILS and joined(tokens, i, i + 1))
 
 
 def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]:
@@ -196,7 +216,9 @@ def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and joined(tokens, j, j + 1) and _name_syllable(tokens, j + 1):
+        while j + 1 < len(tokens) and joined(tokens, j, j + 1) and (
+            _name_syllable(tokens, j + 1) or _given_name_after_middle(tokens, i, j + 1)
+        ):
             if boundary is not None and boundary(tokens, j + 1):
                 break
             j += 1

@@ -29,7 +29,9 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     đội trưởng|phó đội trưởng|đội phó|xã đội trưởng|xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|
     trưởng khoa|phó trưởng khoa|tham mưu trưởng|phó tham mưu trưởng|chính trị viên|chính trị viên phó|
     chấp hành viên|thanh tra viên|điều tra viên|thẩm tra viên|thủ trưởng|phó thủ trưởng|chi cục trưởng|
-    phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự""".replace("\n", "").split("|")
+    phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
+    phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
+    kế toán trưởng""".replace("\n", "").split("|")
 )
 
 
@@ -60,6 +62,7 @@ RANK_HEADS: frozenset[tuple[str, ...]] = frozenset(
 TITLE_HEADS = TITLE_HEADS + tuple(sorted(RANK_HEADS))
 # Every word of a head ("thư" of "Bí thư"), to recognise a title's lower-case syllables out of context.
 HEAD_WORDS: frozenset[str] = frozenset(word for head in TITLE_HEADS for word in head)
+HEAD_LAST_WORDS: frozenset[str] = frozenset(head[-1] for head in TITLE_HEADS if len(head) > 1)
 _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
@@ -75,6 +78,16 @@ TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
     thường trực ban phòng đoàn trưởng hội quốc tế nghiệp vụ chấp hành chi bộ nước cựu chiến binh trường"""
 )
+# Last syllables of organ nouns ("Ban", "Phòng", "Sở", "Hội đồng", "Liên đoàn", "Trung tâm", "Cơ quan"): the
+# words right after one name the organ's field, often in lower case ("Trưởng phòng kinh tế hạ tầng", "Ban
+# cán sự đảng", "Hội đồng thẩm định", "Liên đoàn lao động huyện").
+ORGAN_NOUN_TAILS: frozenset[str] = words("ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa")
+# First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
+# viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
+ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn")
+# Words after which only a place's name follows, never an organ's field.
+PLACE_LEVEL_WORDS: frozenset[str] = words("huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm tp")
+MAX_FIELD_WORDS = 6
 # Unit words that a number or a name completes inside a title ("Bí thư Chi bộ tổ dân phố 5", "thôn 3").
 UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường")
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
@@ -85,7 +98,7 @@ TITLE_STOP: frozenset[str] = words(
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
-    điểm mới tân ông bà anh chị"""
+    điểm mới tân ông bà anh chị đương"""
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
@@ -133,8 +146,11 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     **{pair: words("ban") for pair in (("tổ", "chức"), ("tuyên", "giáo"), ("dân", "vận"), ("nội", "chính"))},
     ("thường", "vụ"): words("ban"),
     ("mặt", "trận"): words("tác"),
-    ("các", "cơ"): words("khối"),
-    ("cơ", "quan"): words("các"),
+    ("các", "cơ"): words("khối ủy"),  # "Đảng ủy Khối các cơ quan", "Đảng ủy các cơ quan Đảng Trung ương"
+    ("cơ", "quan"): words("các ủy bộ"),  # "Đảng ủy cơ quan Tạp chí …", "Đảng bộ cơ quan"
+    ("cán", "sự"): words("ban"),  # "Ban cán sự đảng"
+    ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
+    ("sự", "đảng"): words("cán"),
     ("công", "nghệ"): words("bộ phòng"),
     ("thông", "tin"): words("nghệ"),
 }
@@ -157,6 +173,14 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe")
+# First words of the organs a title's organ may belong to, after "của" ("… của Quốc hội", "… của Bộ Chính trị").
+OWNING_ORGANS: frozenset[str] = words("đảng quốc bộ chính ban ủy hội thành tỉnh huyện trung ubnd hđnd mttq")
+# Academic and professional honorifics, which are not titles: "… Bộ CHQS tỉnh và Tiến sĩ Lê A" ends before them.
+HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(honorific.split())
+    for honorific in """tiến sĩ|thạc sĩ|giáo sư|phó giáo sư|bác sĩ|kỹ sư|nhà báo|nghệ sĩ|
+    gs|pgs|ts|ths|bs""".replace("\n", "").split("|")
+)
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
 POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
     [("đại", "sứ"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")]
@@ -237,7 +261,7 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
             return 0  # one "nguyên" opens a title ("nguyên nguyên …" must not recurse down a long run)
         inner = head_length(tokens, i + 1, lower_ok)
         return inner + 1 if inner else 0
-    if i > 0 and tokens[i - 1].key == "đoàn" and token.key == "chủ":  # the congress presidium
+    if i > 0 and tokens[i - 1].key == "đoàn" and token.key in ("chủ", "thư"):  # the presidium, the secretariat
         return 0
     if token.key in LISTED_ONLY_HEADS and (i == 0 or tokens[i - 1].key not in (",", "-", "(")):
         return 0
@@ -317,7 +341,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _unit_continues(tokens, j):
         return True
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr
-    if after_word and prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()):
+    if prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()) and (after_word or _in_organ_field(tokens, j)):
         return True
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS:
         return False
@@ -325,20 +349,37 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return j + 1 < len(tokens) and tokens[j + 1].is_cap and j + 1 not in names_at
     if _in_phrase(tokens, j):
         return True
-    if token.key == "của":  # "Tổng Bí thư của Đảng"
-        return j + 1 < len(tokens) and tokens[j + 1].key == "đảng" and tokens[j + 1].is_cap
+    if token.key == "của":  # "Tổng Bí thư của Đảng", "Phó Chủ tịch Hội đồng Dân tộc của Quốc hội"
+        return j + 1 < len(tokens) and tokens[j + 1].key in OWNING_ORGANS and tokens[j + 1].is_cap
     if not token.is_lower_word or token.key in TITLE_STOP:
         return False
     if token.key == "và":
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if nxt is None or not nxt.is_cap or j + 1 in names_at or _is_rank(tokens, j + 1):
             return False
-        if _document_starts(tokens, j + 1):
-            return False  # "Bí thư Đảng ủy xã A và Thông báo số 56-TB/HU ..."
+        if _document_starts(tokens, j + 1) or _honorific_at(tokens, j + 1):
+            return False  # "Bí thư Đảng ủy xã A và Thông báo số 56-TB/HU ...", "... và Tiến sĩ B"
         return head_length(tokens, j + 1) == 0
     if token.key in TITLE_LOWER_OK:
         return True
-    return after_word
+    if token.key in ORGAN_FIRST_WORDS_LOWER and prev.key in HEAD_LAST_WORDS:
+        return True  # an organ written in lower case right after the head: "Giám đốc bệnh viện …", "Chủ tịch nhóm …"
+    return after_word or _in_organ_field(tokens, j)
+
+
+def _in_organ_field(tokens: list[Token], j: int) -> bool:
+    """Whether lower-case token `j` goes on naming an organ's field written in lower case: only lower-case
+    words stand between it and an organ noun ("phòng kinh tế hạ tầng", "Ban bồi thường giải phóng mặt
+    bằng"); a capitalised field ("Sở Tài chính") is completed word by word, so a verb after it stops."""
+    for k in range(j - 1, max(0, j - 1 - MAX_FIELD_WORDS), -1):
+        token = tokens[k]
+        if token.key in ORGAN_NOUN_TAILS and token.is_word:
+            return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
+        if not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:
+            return False
+        if token.key in TITLE_STOP and not _in_phrase(tokens, k):
+            return False
+    return False
 
 
 def _document_starts(tokens: list[Token], j: int) -> bool:
@@ -353,6 +394,10 @@ def _document_starts(tokens: list[Token], j: int) -> bool:
     return nxt == "số" or nxt[:1].isdigit()
 
 
+def _honorific_at(tokens: list[Token], j: int) -> bool:
+    return any(tuple(t.key for t in tokens[j : j + len(h)]) == h for h in HONORIFICS)
+
+
 def _unit_continues(tokens: list[Token], j: int) -> bool:
     """A residential unit completing a title: "tổ dân phố 5", "khu dân cư số 2", "thôn 3" ("tổ" alone is
     usually "tổ chức", so it needs "dân" or a number after it)."""
@@ -364,8 +409,8 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
         return nxt == "dân" or nxt.isdigit()
     if key == "dân":
         return prev in ("tổ", "khu") and nxt in ("phố", "cư")
-    if key == "số":
-        return prev in UNIT_WORDS and nxt.isdigit()
+    if key == "số":  # "khu dân cư số 2", "Đoàn Kiểm tra số 471", "Trung tâm Giáo dục thường xuyên số 2"
+        return nxt.isdigit() and tokens[j - 1].is_word
     return key in ("phố", "cư") and prev == "dân"
 
 

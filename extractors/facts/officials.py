@@ -110,6 +110,7 @@ NOMINATIONS: tuple[tuple[str, ...], ...] = (
 )
 NOMINATION_SKIP: frozenset[str] = words("bầu được")
 MAX_TRIGGER_GAP = 20
+MAX_TITLES_BEFORE = 6
 MAX_ITEM_TOKENS = 40
 # Lower-case words that may stand between "đồng chí" and the colon opening a list of them.
 GROUP_HEAD_WORDS: frozenset[str] = words("vào gồm là lãnh đạo có trong đó dự tham cùng")
@@ -409,23 +410,36 @@ def _deputy_title(tokens: list[Token], i: int, text: str, names_at: dict[int, Na
 def _titles_before(parsed: _Parsed) -> dict[int, list[TitleSpan]]:
     """Titles standing before a name, by the name's first token: "Ủy viên BTV Tỉnh ủy, Trưởng Ban ... A"."""
     by_last = {span.last: span for span in parsed.titles_at.values()}
+    name_ends = {name.last for name in parsed.names_at.values()}
     before: dict[int, list[TitleSpan]] = {}
     for span in parsed.titles_at.values():
         if span.next_name is None:
             continue
-        chain = [span]
-        while len(chain) < 4:
+        chain, listed = [span], 0  # listed: how many titles the chain held before its first comma
+        while len(chain) < MAX_TITLES_BEFORE:
             touching = by_last.get(chain[-1].first - 1)
             if touching is not None and is_rank_head(parsed.tokens, chain[-1].first):
                 chain.append(touching)  # "Trưởng Công an xã Thượng tá A": the post, then the rank
                 continue
             comma = chain[-1].first - 1
             earlier = by_last.get(comma - 1) if comma > 0 and parsed.tokens[comma].key in (",", "-") else None
-            if earlier is None or (earlier.first > 0 and parsed.tokens[earlier.first - 1].key in (",", "-")):
-                break  # a title after a comma belongs to the name before it
+            if earlier is None:
+                break
+            listed = listed or len(chain)
             chain.append(earlier)
+        if listed and _follows_person(parsed.tokens, chain[-1], name_ends):
+            chain = chain[:listed]  # "A, T1, T2 B": T1 is A's, T2 is B's
         before[span.next_name.first] = chain[::-1]
     return before
+
+
+def _follows_person(tokens: list[Token], span: TitleSpan, name_ends: set[int]) -> bool:
+    """Whether a comma or dash before `span` follows a name (or the parenthesis after one); after anything
+    else ("Sáng 6/2, T1, T2 B") the titles of a list before a name are all that person's."""
+    comma = span.first - 1
+    if comma < 1 or tokens[comma].key not in (",", "-"):
+        return False
+    return comma - 1 in name_ends or tokens[comma - 1].key == ")"
 
 
 def _mention(parsed: _Parsed, name: NameSpan, titles_before: list[TitleSpan]) -> Mention:

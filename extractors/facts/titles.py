@@ -81,7 +81,7 @@ TITLE_LOWER_OK: frozenset[str] = words(
 # Last syllables of organ nouns ("Ban", "Phòng", "Sở", "Hội đồng", "Liên đoàn", "Trung tâm", "Cơ quan"): the
 # words right after one name the organ's field, often in lower case ("Trưởng phòng kinh tế hạ tầng", "Ban
 # cán sự đảng", "Hội đồng thẩm định", "Liên đoàn lao động huyện").
-ORGAN_NOUN_TAILS: frozenset[str] = words("ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa")
+ORGAN_NOUN_TAILS: frozenset[str] = words("ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ")
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
 ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn")
@@ -181,6 +181,9 @@ HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
     for honorific in """tiến sĩ|thạc sĩ|giáo sư|phó giáo sư|bác sĩ|kỹ sư|nhà báo|nghệ sĩ|
     gs|pgs|ts|ths|bs""".replace("\n", "").split("|")
 )
+# Bodies whose name holds a head ("Đoàn Chủ tịch", "Đoàn Thư ký" of a congress, the "Ban Bí thư"): the word
+# before and the head's first word.
+BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset([("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí")])
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
 POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
     [("đại", "sứ"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")]
@@ -261,7 +264,7 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
             return 0  # one "nguyên" opens a title ("nguyên nguyên …" must not recurse down a long run)
         inner = head_length(tokens, i + 1, lower_ok)
         return inner + 1 if inner else 0
-    if i > 0 and tokens[i - 1].key == "đoàn" and token.key in ("chủ", "thư"):  # the presidium, the secretariat
+    if i > 0 and (tokens[i - 1].key, token.key) in BODY_NAMED_BY_HEAD:
         return 0
     if token.key in LISTED_ONLY_HEADS and (i == 0 or tokens[i - 1].key not in (",", "-", "(")):
         return 0

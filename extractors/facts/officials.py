@@ -58,6 +58,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
+            trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|
             được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là""".replace("\n", "").split("|")
         ),
@@ -111,6 +112,13 @@ NOMINATIONS: tuple[tuple[str, ...], ...] = (
 NOMINATION_SKIP: frozenset[str] = words("bầu được")
 MAX_TRIGGER_GAP = 20
 MAX_TITLES_BEFORE = 6
+# Words that may stand between a person and "là"/"làm": "A từng là T", "A nguyên là T1, nay là T2", "A lại được
+# điều về làm T".
+LINK_WORDS: frozenset[str] = words("từng nguyên nay hiện đang vẫn cũng đã khi còn lúc đó lại được điều về rồi thì")
+MAX_LINK_WORDS = 5
+# Asides between a name and its titles ("sinh ngày …", "đảng viên Chi bộ …", "Bác sĩ"): how many, how long.
+MAX_ASIDES = 2
+MAX_ASIDE_TOKENS = 16
 MAX_ITEM_TOKENS = 40
 # Lower-case words that may stand between "đồng chí" and the colon opening a list of them.
 GROUP_HEAD_WORDS: frozenset[str] = words("vào gồm là lãnh đạo có trong đó dự tham cùng")
@@ -359,14 +367,17 @@ def _place_mention(mention: Mention) -> bool:
 def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -> dict[int, TitleSpan]:
     spans: dict[int, TitleSpan] = {}
     name_ends = {name.last for name in names_at.values()}
+    title_ends: set[int] = set()  # where each title ends, with its term ("khóa IX (2016 - 2021)")
     i = 0
     while i < len(tokens):
         span = None
         if may_start_title(tokens[i]) and i not in names_at:
-            # "ông A, phó chủ tịch UBND xã", "bãi nhiệm đại biểu HĐND thành phố đối với bà B": a lower-case
-            # title only right after a name or an election or appointment phrase
-            after_name = i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends
-            lower_ok = after_name or _strong_trigger_before(tokens, i)
+            # "ông A, phó chủ tịch UBND xã", "bãi nhiệm đại biểu HĐND thành phố đối với bà B", "A, Bí thư
+            # Huyện ủy, phó chủ tịch …": a lower-case title only right after a name, another title or an
+            # election or appointment phrase
+            listed = i >= 2 and tokens[i - 1].key in (",", "-")
+            after_name = listed and i - 2 in name_ends
+            lower_ok = after_name or (listed and i - 2 in title_ends) or _strong_trigger_before(tokens, i)
             span = parse_title(tokens, i, text, names_at, lower_ok)
             if span is not None and _place_named_after_person(tokens, span, after_name):
                 unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
@@ -378,7 +389,20 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
             continue
         spans[i] = span
         i = span.last + 1
+        title_ends.add(_term_end(tokens, i) - 1)
     return spans
+
+
+def _term_end(tokens: list[Token], j: int) -> int:
+    """Index after the term of a title at `j` ("khóa IX", "nhiệm kỳ 2020 - 2025", "(2016 - 2021)"), else `j`."""
+    j = skip_term(tokens, j)
+    if j < len(tokens) and tokens[j].key == "(":
+        for k in range(j + 1, min(j + 6, len(tokens))):
+            if tokens[k].key == ")":
+                return k + 1
+            if not (tokens[k].key.isdigit() or tokens[k].key == "-"):
+                break
+    return j
 
 
 def _strong_trigger_before(tokens: list[Token], i: int) -> bool:
@@ -481,23 +505,65 @@ def _titles_after(parsed: _Parsed, j: int) -> list[TitleSpan]:
     """Titles that follow a name: ", T1, T2", " – T1, T2", " (T1)", " T1" (no comma), joined by commas,
     "kiêm" or "và"; in a table row flattened to "Name | T1 | T2", the cells."""
     tokens = parsed.tokens
-    j = _skip_aside(tokens, j)
+    j = _skip_appositives(parsed, _skip_aside(tokens, j))
     if j < len(tokens) and tokens[j].key in (",", "-", ":", "(", "|"):
         j += 1
     elif j not in parsed.titles_at:
         return []
+    return _title_list(parsed, j)
+
+
+def _title_list(parsed: _Parsed, j: int | None) -> list[TitleSpan]:
+    """The titles listed from token `j` on, joined by commas, dashes, "kiêm" or "và", up to a title that
+    stands before the next person's name."""
     found: list[TitleSpan] = []
-    while j < len(tokens):
+    while j is not None and j < len(parsed.tokens):
         span = parsed.titles_at.get(j)
         if span is None or span.next_name is not None:  # a title before the next name is that person's
             break
         found.append(span)
-        j = skip_term(tokens, span.last + 1)
-        if j + 1 < len(tokens) and (tokens[j].key in (",", "-", "|") or tokens[j].key in ("kiêm", "và")):
-            j += 1
-        else:
-            break
+        j = _list_continues(parsed.tokens, span)
     return found
+
+
+def _list_continues(tokens: list[Token], span: TitleSpan) -> int | None:
+    """Where a list of titles goes on after `span` (past its term and a joining word), else None."""
+    j = _term_end(tokens, span.last + 1)
+    if j + 1 < len(tokens) and (tokens[j].key in (",", "-", "|") or tokens[j].key in ("kiêm", "và")):
+        return j + 1
+    return None
+
+
+def _skip_appositives(parsed: _Parsed, j: int) -> int:
+    """The comma before the first title when one or two short asides without a title or a name stand between
+    a name and its titles ("ông A, sinh ngày 1/6/1960, nguyên Giám đốc …", "ông B, đảng viên Chi bộ thôn 3
+    (Đảng ủy xã C), Phó Chủ tịch …", "ông D (sinh năm 1978), Bác sĩ, Trưởng khoa …"); else `j`."""
+    tokens = parsed.tokens
+    comma = j
+    for _ in range(MAX_ASIDES):
+        if comma >= len(tokens) or tokens[comma].key != ",":
+            return j
+        title = parsed.titles_at.get(comma + 1)
+        if title is not None:
+            return j if comma == j or title.next_name is not None else comma
+        comma = _aside_end(parsed, comma + 1)
+    title = parsed.titles_at.get(comma + 1) if comma < len(tokens) and tokens[comma].key == "," else None
+    return comma if title is not None and title.next_name is None else j
+
+
+def _aside_end(parsed: _Parsed, k: int) -> int:
+    """The comma closing an aside that starts at token `k` and names no one and no post, else past the end."""
+    tokens, depth = parsed.tokens, 0
+    for m in range(k, min(k + MAX_ASIDE_TOKENS, len(tokens))):
+        key = tokens[m].key
+        if m in parsed.names_at or m in parsed.titles_at or key in CLAUSE_END or key == ":":
+            break
+        if "\n" in parsed.text[tokens[m - 1].end : tokens[m].start]:
+            break
+        depth += (key == "(") - (key == ")")
+        if key == "," and depth == 0:
+            return m if m > k else len(tokens)
+    return len(tokens)
 
 
 def _skip_aside(tokens: list[Token], j: int) -> int:
@@ -523,6 +589,7 @@ def _inherit_markers(parsed: _Parsed, mentions: list[Mention]) -> None:
 def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
     by_first = {m.name.first: m for m in mentions}
     ends = _MentionEnds(mentions)
+    linked: dict[int, Mention] = {}  # last token of a title given by "là"/"làm" (with its term) -> its person
     for span in parsed.titles_at.values():
         size = _trigger_before(parsed.tokens, span.first)
         if not size or span.next_name is not None:
@@ -530,16 +597,35 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         start = span.first - size
         if _nominated(parsed.tokens, start):
             continue
+        titles = [span, *_title_list(parsed, _list_continues(parsed.tokens, span))]
+        titles = [title for title in titles if not _BUSINESS_TITLE.search(title.text)]
         adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
         if adjacent_only and not ends.ends_at(start - 1):
+            person = _linked_person(parsed.tokens, start, ends, linked)
+            if person is not None:
+                person.titles.extend(titles)
+                linked[_term_end(parsed.tokens, titles[-1].last + 1) - 1] = person
             continue
-        target = _addressee_after(parsed, span.last + 1)
+        target = _addressee_after(parsed, titles[-1].last + 1)
         if target is not None and target in by_first:
-            by_first[target].titles.append(span)
+            by_first[target].titles.extend(titles)
             continue
         for mention in _group_before(parsed, ends, start):
-            if not _BUSINESS_TITLE.search(span.text):
-                mention.titles.append(span)
+            mention.titles.extend(titles)
+            linked[_term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+def _linked_person(tokens: list[Token], trigger: int, ends: _MentionEnds, linked: dict[int, Mention]) -> Mention | None:
+    """The person a "là"/"làm" at `trigger` speaks of across linking words: "A từng là T", "A nguyên là T1,
+    nay là T2", "A lại được điều về làm T"."""
+    k = trigger - 1
+    while k > 0 and trigger - k <= MAX_LINK_WORDS and tokens[k].key in LINK_WORDS and tokens[k].is_lower_word:
+        k -= 1
+    if tokens[k].key == "," and k - 1 in linked:
+        return linked[k - 1]
+    if k == trigger - 1:
+        return None
+    return ends.mention_ending_at(k)
 
 
 def _nominated(tokens: list[Token], start: int) -> bool:
@@ -611,6 +697,11 @@ class _MentionEnds:
 
     def ends_at(self, token: int) -> bool:
         return token in self.end_set
+
+    def mention_ending_at(self, token: int) -> Mention | None:
+        if token not in self.end_set:
+            return None
+        return next(m for m in reversed(self.mentions) if m.end_token == token)
 
     def before(self, token: int) -> list[Mention] | range:
         """The mentions ending before `token`, in text order (as indexes into `mentions` when ascending)."""

@@ -61,6 +61,9 @@ PLACE_WORDS: frozenset[str] = words("xã phường huyện tỉnh quận trấn 
 DOTTED_PLACE_WORDS: frozenset[str] = words("tp tx tt q h p x")
 # Organisation words after which a two-syllable run is a place ("Bí thư Huyện ủy Lục Yên").
 ORG_WORDS: frozenset[str] = words("ủy ubnd hđnd mttq")
+# Units named after a place ("bệnh viện Bạch Mai", "Trường Lê Lợi", "Trung tâm …"): a run after one may open
+# with that name ("Giám đốc bệnh viện Bạch Mai Nguyễn Quang B").
+NAMED_UNITS: frozenset[str] = words("viện trường tâm sở cục")
 # Family names that also open many place names ("huyện Lục Yên", "xã Hà Lâm", "huyện Đoàn Hùng"): after
 # "xã"/"huyện"... a run starting with one of these is a person only with a middle name ("Hà Văn B").
 PLACE_SURNAMES: frozenset[str] = words("hà lâm cao mai kim lý thái phan hồ ninh bạch lạc lục đinh đoàn vũ tô chu la")
@@ -250,7 +253,7 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     if not offsets:
         return 0 if _unlisted_surname_name(tokens, run) else None
     before = _word_before(tokens, run[0])
-    if offsets[0] == 0 and before not in PLACE_WORDS and before not in ORG_WORDS:
+    if offsets[0] == 0 and before not in PLACE_WORDS and before not in ORG_WORDS and before not in NAMED_UNITS:
         return 0
     # After "xã", "Huyện ủy" ... the run may open with a place's name ("xã Nậm Pồ Lò Văn B").
     if offsets[0] == 0 and (_place_first(tokens, run, before) or _known_place_prefix(tokens, run)):

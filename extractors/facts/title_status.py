@@ -1,7 +1,7 @@
 """What the text says of a person's hold on a title: current, appointed, elected, former or relieved.
 
 Read from the words around one title mention, so that an analyst can build a timeline of posts:
-- "nguyên Chủ tịch …" -> former;
+- "nguyên Chủ tịch …", "A từng là / nguyên là T" -> former; "…, nay là T", "hiện là T" -> current;
 - a cue right before the title, or before the person named ahead of "giữ chức"/"làm"/"chức vụ" and the
   title: "miễn nhiệm / thôi giữ chức / bãi nhiệm / cho thôi … đối với ông A" -> relieved, "được bầu / bầu
   ông A giữ chức / trúng cử" -> elected, "bổ nhiệm / điều động / chỉ định / phân công / giữ chức" ->
@@ -19,7 +19,13 @@ from extractors.types import TitleStatus
 
 RELIEVED_CUES = ("miễn nhiệm", "thôi", "bãi nhiệm", "cách chức", "nghỉ hưu", "về hưu", "cho nghỉ")
 ELECTED_CUES = ("bầu", "trúng cử", "đắc cử", "tái cử")
-APPOINTED_CUES = ("bổ nhiệm", "điều động", "chỉ định", "phân công", "luân chuyển", "đảm nhiệm", "đảm nhận", "giữ chức")
+APPOINTED_CUES = (
+    "bổ nhiệm", "điều động", "chỉ định", "phân công", "luân chuyển", "đảm nhiệm", "đảm nhận", "giữ chức",
+    "nhận nhiệm vụ",
+)
+# "A từng là T" / "A nguyên là T" -> former; "…, nay là T" / "hiện là T" -> current (and the search stops there).
+FORMER_CUES = ("từng", "nguyên là", "trước đây")
+CURRENT_CUES = ("nay", "hiện", "hiện nay", "đương nhiệm")
 # Words that link a cue to the title it gives ("bầu ông A giữ chức T", "miễn nhiệm chức vụ T", "bầu làm T").
 LINKS = ("giữ chức", "chức vụ", "chức danh", "làm", "là", "vụ", "danh")
 # Closing a mention: "A, Phó Chủ tịch UBND huyện (đã) nghỉ hưu".
@@ -40,6 +46,8 @@ _CUES: list[tuple[tuple[str, ...], TitleStatus | None]] = sorted(
     [(tuple(c.split()), TitleStatus.RELIEVED) for c in RELIEVED_CUES]
     + [(tuple(c.split()), TitleStatus.ELECTED) for c in ELECTED_CUES]
     + [(tuple(c.split()), TitleStatus.APPOINTED) for c in APPOINTED_CUES]
+    + [(tuple(c.split()), TitleStatus.FORMER) for c in FORMER_CUES]
+    + [(tuple(c.split()), TitleStatus.CURRENT) for c in CURRENT_CUES]
     + [(tuple(c.split()), None) for c in LINKS],
     key=lambda item: -len(item[0]),
 )

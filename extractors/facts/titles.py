@@ -150,6 +150,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("cơ", "quan"): words("các ủy bộ"),  # "Đảng ủy cơ quan Tạp chí …", "Đảng bộ cơ quan"
     ("cán", "sự"): words("ban"),  # "Ban cán sự đảng"
     ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
+    # Organ nouns of two syllables written in lower case ("Giám đốc bệnh viện Bạch Mai").
+    **{pair: None for pair in (("bệnh", "viện"), ("trung", "tâm"), ("liên", "đoàn"), ("ủy", "ban"), ("tòa", "án"))},
     ("sự", "đảng"): words("cán"),
     ("công", "nghệ"): words("bộ phòng"),
     ("thông", "tin"): words("nghệ"),

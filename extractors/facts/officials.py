@@ -114,7 +114,7 @@ MAX_TRIGGER_GAP = 20
 MAX_TITLES_BEFORE = 6
 # Words that may stand between a person and "là"/"làm": "A từng là T", "A nguyên là T1, nay là T2", "A lại được
 # điều về làm T".
-LINK_WORDS: frozenset[str] = words("từng nguyên nay hiện đang vẫn cũng đã khi còn lúc đó lại được điều về rồi thì")
+LINK_WORDS: frozenset[str] = words("từng nguyên nay hiện đang vẫn cũng đã khi còn lúc đó lại được điều về rồi thì và")
 MAX_LINK_WORDS = 5
 # Asides between a name and its titles ("sinh ngày …", "đảng viên Chi bộ …", "Bác sĩ"): how many, how long.
 MAX_ASIDES = 2
@@ -122,8 +122,11 @@ MAX_ASIDE_TOKENS = 16
 MAX_ITEM_TOKENS = 40
 # Lower-case words that may stand between "đồng chí" and the colon opening a list of them.
 GROUP_HEAD_WORDS: frozenset[str] = words("vào gồm là lãnh đạo có trong đó dự tham cùng")
-# Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ...").
+# Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ..."): they make no one
+# an official, but an official's business posts are among their titles. Party and state bodies for businesses
+# ("Đảng ủy Khối Doanh nghiệp", "Liên minh Hợp tác xã") are public.
 _BUSINESS_TITLE = re.compile(r"\b(?:công ty|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh)\b", re.IGNORECASE)
+_PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)
 # Lines left in an uncleaned body that are not the article: bulleted headlines (a body's own bullets end
 # their item with ";", "." or ":"; related headlines never do), related headlines ending "(dd/mm/yyyy)",
 # and the portal footer ("Chịu trách nhiệm chính: Ông ...").
@@ -153,8 +156,13 @@ class Mention:
     @property
     def official(self) -> bool:
         if self.marker == "delegate" and self.name.last - self.name.first < 2:
-            return bool(self.titles)  # "đại biểu Lương Sơn" is more often a district's delegation than a person
-        return bool(self.titles) or self.marker in OFFICIAL_MARKERS
+            # "đại biểu Lương Sơn" is more often a district's delegation than a person
+            return any(_public(span) for span in self.titles)
+        return any(_public(span) for span in self.titles) or self.marker in OFFICIAL_MARKERS
+
+
+def _public(span: TitleSpan) -> bool:
+    return not _BUSINESS_TITLE.search(span.text) or bool(_PUBLIC_BODY.search(span.text))
 
 
 @dataclass
@@ -393,6 +401,15 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
     return spans
 
 
+def _term_start(tokens: list[Token], last: int) -> int:
+    """First token of a term ending at token `last` ("nhiệm kỳ 2015 - 2020", "khóa XIV"), else `last` + 1."""
+    for size in (5, 3, 2):
+        first = last - size + 1
+        if first >= 0 and skip_term(tokens, first) == last + 1:
+            return first
+    return last + 1
+
+
 def _term_end(tokens: list[Token], j: int) -> int:
     """Index after the term of a title at `j` ("khóa IX", "nhiệm kỳ 2020 - 2025", "(2016 - 2021)"), else `j`."""
     j = skip_term(tokens, j)
@@ -468,9 +485,9 @@ def _follows_person(tokens: list[Token], span: TitleSpan, name_ends: set[int]) -
 
 def _mention(parsed: _Parsed, name: NameSpan, titles_before: list[TitleSpan]) -> Mention:
     mention = Mention(name, _marker(parsed.tokens, name.first), end_token=name.last)
-    mention.titles.extend(span for span in titles_before if not _BUSINESS_TITLE.search(span.text))
+    mention.titles.extend(titles_before)
     after = _titles_after(parsed, name.last + 1)
-    mention.titles.extend(span for span in after if not _BUSINESS_TITLE.search(span.text))
+    mention.titles.extend(after)
     if after:
         mention.end_token = after[-1].last
     return mention
@@ -513,11 +530,11 @@ def _titles_after(parsed: _Parsed, j: int) -> list[TitleSpan]:
     return _title_list(parsed, j)
 
 
-def _title_list(parsed: _Parsed, j: int | None) -> list[TitleSpan]:
+def _title_list(parsed: _Parsed, j: int) -> list[TitleSpan]:
     """The titles listed from token `j` on, joined by commas, dashes, "kiêm" or "và", up to a title that
     stands before the next person's name."""
     found: list[TitleSpan] = []
-    while j is not None and j < len(parsed.tokens):
+    while j < len(parsed.tokens):
         span = parsed.titles_at.get(j)
         if span is None or span.next_name is not None:  # a title before the next name is that person's
             break
@@ -526,12 +543,13 @@ def _title_list(parsed: _Parsed, j: int | None) -> list[TitleSpan]:
     return found
 
 
-def _list_continues(tokens: list[Token], span: TitleSpan) -> int | None:
-    """Where a list of titles goes on after `span` (past its term and a joining word), else None."""
+def _list_continues(tokens: list[Token], span: TitleSpan) -> int:
+    """Where a list of titles may go on after `span`: past its term and a joining word ("TUV, Phó Chủ tịch …",
+    "… kiêm …"), or right after it ("TUV Phó Chủ tịch …")."""
     j = _term_end(tokens, span.last + 1)
-    if j + 1 < len(tokens) and (tokens[j].key in (",", "-", "|") or tokens[j].key in ("kiêm", "và")):
+    if j + 1 < len(tokens) and tokens[j].key in (",", ";", "-", "|", "kiêm", "và"):
         return j + 1
-    return None
+    return j
 
 
 def _skip_appositives(parsed: _Parsed, j: int) -> int:
@@ -598,7 +616,6 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         if _nominated(parsed.tokens, start):
             continue
         titles = [span, *_title_list(parsed, _list_continues(parsed.tokens, span))]
-        titles = [title for title in titles if not _BUSINESS_TITLE.search(title.text)]
         adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
         if adjacent_only and not ends.ends_at(start - 1):
             person = _linked_person(parsed.tokens, start, ends, linked)
@@ -625,7 +642,7 @@ def _linked_person(tokens: list[Token], trigger: int, ends: _MentionEnds, linked
         return linked[k - 1]
     if k == trigger - 1:
         return None
-    return ends.mention_ending_at(k)
+    return ends.mention_ending_at(k) or ends.mention_ending_at(_term_start(tokens, k) - 1)
 
 
 def _nominated(tokens: list[Token], start: int) -> bool:
@@ -644,8 +661,6 @@ def _apply_colon_titles(parsed: _Parsed, mentions: list[Mention]) -> None:
     for span in parsed.titles_at.values():
         j = skip_term(tokens, span.last + 1)
         if span.next_name is not None or j >= len(tokens) or tokens[j].key != ":":
-            continue
-        if _BUSINESS_TITLE.search(span.text):
             continue
         j = _skip_address(tokens, j + 1)
         while j in by_first:

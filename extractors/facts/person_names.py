@@ -45,7 +45,7 @@ TIMES_OF_DAY: frozenset[str] = words("sáng chiều tối trưa đêm")
 DAY_WORDS_AFTER_TIME: frozenset[str] = words("ngày nay qua mai hôm")
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
-COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ")
+COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư")
 # Tails that also open a verb after a name ("Lò Văn B biểu dương", "... B trực tiếp"): a compound only with
 # these capitalised first syllables.
 COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
@@ -53,6 +53,7 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
     "trực": words("thường"),
     "tra": words("thanh kiểm"),
     "phòng": words("văn quốc"),
+    "sư": words("luật"),  # "Đoàn Luật sư"
 }
 # Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...", "TP Hà
 # Nội ...", "TP. Hải Phòng ...": a place before a personal name belongs to the title before it).

@@ -72,7 +72,7 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 LISTED_ONLY_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.after_title_list)
 BEFORE_ORGAN_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.before_organ)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
-_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ")
+_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công")
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
@@ -150,6 +150,12 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("cơ", "quan"): words("các ủy bộ"),  # "Đảng ủy cơ quan Tạp chí …", "Đảng bộ cơ quan"
     ("cán", "sự"): words("ban"),  # "Ban cán sự đảng"
     ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
+    ("công", "an"): None,  # "Trưởng công an huyện"
+    ("công", "ty"): None,  # "Giám đốc điều hành công ty TNHH …"
+    ("cán", "bộ"): words("chức"),  # "Vụ Tổ chức cán bộ"
+    ("tham", "mưu"): words("bộ ban"),  # "Bộ tham mưu"
+    ("điều", "hành"): words("đốc"),  # "Giám đốc điều hành"
+    ("nghệ", "cao"): words("công"),  # "Khu Công nghệ cao"
     # Organ nouns of two syllables written in lower case ("Giám đốc bệnh viện Bạch Mai").
     **{pair: None for pair in (("bệnh", "viện"), ("trung", "tâm"), ("liên", "đoàn"), ("ủy", "ban"), ("tòa", "án"))},
     ("sự", "đảng"): words("cán"),
@@ -158,6 +164,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
+    (("đại", "biểu"), "tác"),  # "Ban Công tác đại biểu"
     (("kiểm", "tra"), "ban"),
     (("quân", "sự"), "ủy"),
     (("kinh", "tế"), "ban"),
@@ -339,7 +346,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         if token.is_abbr and token.key in UPPER_TITLE_STOP:
             return False
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
-    if token.key == "-":
+    if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
         return _enumeration_comma(tokens, j, names_at)
@@ -350,7 +357,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return True
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS:
         return False
-    if token.key == "." and prev.key in PLACE_ABBREVIATIONS and joined(tokens, j - 1, j):
+    if token.key == "." and (prev.key in PLACE_ABBREVIATIONS or _initial(prev)) and joined(tokens, j - 1, j):
         return j + 1 < len(tokens) and tokens[j + 1].is_cap and j + 1 not in names_at
     if _in_phrase(tokens, j):
         return True
@@ -385,6 +392,11 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
         if token.key in TITLE_STOP and not _in_phrase(tokens, k):
             return False
     return False
+
+
+def _initial(token: Token) -> bool:
+    """A single capital letter, as in the abbreviations "T.Ư" (Trung ương), "H.Nghĩa Hành" (huyện)."""
+    return token.is_cap and len(token.text) == 1
 
 
 def _document_starts(tokens: list[Token], j: int) -> bool:
@@ -481,6 +493,8 @@ def parse_title(
     if is_rank_head(tokens, i):
         j = len(tokens)  # a rank is complete in itself
     abroad = _posted_abroad(tokens, i, size)
+    if j < len(tokens) and head_length(tokens, j):
+        j = len(tokens)  # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …")
     while j < len(tokens) and j - i < MAX_TITLE_TOKENS and j not in names_at and (
         _continues(tokens, j, text, names_at) or (abroad and _abroad_at(tokens, j))
     ):

@@ -385,7 +385,8 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
             # election or appointment phrase
             listed = i >= 2 and tokens[i - 1].key in (",", "-")
             after_name = listed and i - 2 in name_ends
-            lower_ok = after_name or (listed and i - 2 in title_ends) or _strong_trigger_before(tokens, i)
+            former = tokens[i].key == "nguyên" and i - 1 in name_ends  # "đồng chí A nguyên chánh án …"
+            lower_ok = after_name or former or (listed and i - 2 in title_ends) or _strong_trigger_before(tokens, i)
             span = parse_title(tokens, i, text, names_at, lower_ok)
             if span is not None and _place_named_after_person(tokens, span, after_name):
                 unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
@@ -413,12 +414,12 @@ def _term_start(tokens: list[Token], last: int) -> int:
 def _term_end(tokens: list[Token], j: int) -> int:
     """Index after the term of a title at `j` ("khóa IX", "nhiệm kỳ 2020 - 2025", "(2016 - 2021)"), else `j`."""
     j = skip_term(tokens, j)
-    if j < len(tokens) and tokens[j].key == "(":
-        for k in range(j + 1, min(j + 6, len(tokens))):
-            if tokens[k].key == ")":
-                return k + 1
-            if not (tokens[k].key.isdigit() or tokens[k].key == "-"):
-                break
+    if j < len(tokens) and tokens[j].key == "(":  # "(2016 - 2021)", "(nhiệm kỳ 2016 - 2021)"
+        k = skip_term(tokens, j + 1)
+        while k < min(j + 6, len(tokens)) and (tokens[k].key.isdigit() or tokens[k].key == "-"):
+            k += 1
+        if k > j + 1 and k < len(tokens) and tokens[k].key == ")":
+            return k + 1
     return j
 
 
@@ -623,9 +624,10 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
                 person.titles.extend(titles)
                 linked[_term_end(parsed.tokens, titles[-1].last + 1) - 1] = person
             continue
-        target = _addressee_after(parsed, titles[-1].last + 1)
-        if target is not None and target in by_first:
-            by_first[target].titles.extend(titles)
+        targets = [by_first[k] for k in _addressees_after(parsed, titles[-1].last + 1) if k in by_first]
+        for target in targets:
+            target.titles.extend(titles)
+        if targets:
             continue
         for mention in _group_before(parsed, ends, start):
             mention.titles.extend(titles)
@@ -691,12 +693,37 @@ def _trigger_before(tokens: list[Token], first: int) -> int:
     return 0
 
 
-def _addressee_after(parsed: _Parsed, j: int) -> int | None:
-    """The name in "... chức vụ T đối với ông A": its first token index."""
-    if [t.key for t in parsed.tokens[j : j + 2]] != ["đối", "với"]:
-        return None
-    j = _skip_address(parsed.tokens, j + 2)
-    return j if j in parsed.names_at else None
+def _addressees_after(parsed: _Parsed, j: int) -> list[int]:
+    """The names in "... chức vụ T (nhiệm kỳ …) đối với ông A (…) và ông B": their first token indexes."""
+    tokens = parsed.tokens
+    j = _term_end(tokens, j)
+    while j + 1 < len(tokens) and tokens[j].key == "và" and _term_end(tokens, j + 1) > j + 1:
+        j = _term_end(tokens, j + 1)  # "nhiệm kỳ 2005 - 2010 và nhiệm kỳ 2010 - 2015"
+    if [t.key for t in tokens[j : j + 2]] != ["đối", "với"]:
+        return []
+    found: list[int] = []
+    j = _skip_address(tokens, j + 2)
+    while j in parsed.names_at:
+        found.append(j)
+        k = _skip_parenthesis(tokens, parsed.names_at[j].last + 1)
+        if k + 1 >= len(tokens) or tokens[k].key not in (",", "và"):
+            break
+        j = _skip_address(tokens, k + 1)
+        if j == k + 1:
+            break  # "đối với ông A và các đơn vị": only people addressed as such
+    return found
+
+
+def _skip_parenthesis(tokens: list[Token], j: int) -> int:
+    """Index after a parenthesis opening at `j` (closed within a clause), else `j`."""
+    if j >= len(tokens) or tokens[j].key != "(":
+        return j
+    for k in range(j + 1, min(j + MAX_ITEM_TOKENS, len(tokens))):
+        if tokens[k].key == ")":
+            return k + 1
+        if tokens[k].key in CLAUSE_END:
+            break
+    return j
 
 
 class _MentionEnds:

@@ -98,7 +98,7 @@ TITLE_STOP: frozenset[str] = words(
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
-    điểm mới tân ông bà anh chị đương"""
+    điểm mới tân ông bà anh chị đương đối"""
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".

@@ -57,12 +57,13 @@ def test_one_entry_per_person_and_titles_deduplicated(case: str) -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_evidence_offsets_point_at_the_name(case: str) -> None:
+    """At the whole name, or at the given name of a later "ông Khiêm" mention."""
     text, _, found = _found(case)
     for official in found:
         assert official.evidence
         for evidence in official.evidence:
             mention = text[evidence.start : evidence.end]
-            assert name_key(mention) == name_key(official.name)
+            assert name_key(mention) in (name_key(official.name), name_key(official.name).split()[-1])
             assert mention in evidence.snippet
 
 

@@ -28,6 +28,7 @@ from extractors.facts.person_names import (
     NameScan,
     NameSpan,
     Token,
+    joined,
     name_key,
     scan_names,
     span_of,
@@ -75,6 +76,8 @@ ADJACENT_TRIGGERS: frozenset[tuple[str, ...]] = frozenset([("làm",), ("là",)])
 GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "đ", "/", "c", "đc", "các", "cùng", *ADDRESS_TERMS])
 PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô thầy bé")
 PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nhà")
+# Kinship before "ông"/"bà": "(vợ ông Toàn)", "(em ruột ông Toàn)" speak of the person, not as them.
+KINSHIP_WORDS: frozenset[str] = words("vợ chồng con ruột cháu dâu rể bố mẹ cha")
 CLAUSE_END: frozenset[str] = frozenset(";.?!")
 # Markers strong enough to make any capitalised run before a title a name.
 STRONG_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank", "religious"])
@@ -180,6 +183,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.
     listed = [name for name in scan.names if name_key(name.text) not in NEVER_OFFICIALS]
     names = sorted([*listed, *_cued_names(tokens, text, scan)], key=lambda n: n.first)
+    names = sorted([*names, *_given_name_mentions(tokens, names)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = _Parsed(tokens, text, names_at, _title_spans(tokens, text, names_at))
     names = _outside_titles(parsed, names)
@@ -194,6 +198,37 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     listing = _ListingLines(text)
     kept = [m for m in mentions if not _place_mention(m) and not listing.holds(m.name.start)]
     return _merge(kept, parsed, _author_keys(author))
+
+
+def _given_name_mentions(tokens: list[Token], names: list[NameSpan]) -> list[NameSpan]:
+    """Later mentions of a person by the given name alone after "ông"/"bà"/"đồng chí" ("Hiện ông Cường là …"
+    after "ông Nguyễn Mạnh Cường"), when no other person named before has that given name. Each is a NameSpan
+    over the given name that carries the full name as its text."""
+    by_given: dict[str, NameSpan | None] = {}  # given name -> the one person with it so far (None: several)
+    found: list[NameSpan] = []
+    taken = {k for name in names for k in range(name.first, name.last + 1)}
+    pending = iter(names)
+    upcoming = next(pending, None)
+    for k, token in enumerate(tokens):
+        while upcoming is not None and upcoming.last < k:
+            if upcoming.last > upcoming.first:
+                given = tokens[upcoming.last].key
+                earlier = by_given.get(given, upcoming)
+                same = earlier is not None and name_key(earlier.text) == name_key(upcoming.text)
+                by_given[given] = upcoming if same else None
+            upcoming = next(pending, None)
+        if not token.is_cap or token.is_abbr or k in taken or k == 0 or by_given.get(token.key) is None:
+            continue
+        if tokens[k - 1].key not in ADDRESS_TERMS and not (k >= 2 and comrade_length(tokens, k - 2) == 2):
+            continue
+        if k >= 2 and tokens[k - 2].key in KINSHIP_WORDS:
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if nxt is not None and nxt.is_cap and nxt.is_word and joined(tokens, k, k + 1):
+            continue
+        full = by_given[token.key]
+        found.append(NameSpan(k, k, token.start, token.end, full.text, full.place_like))
+    return found
 
 
 class _ListingLines:

@@ -59,9 +59,9 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
-            trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|
+            trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|lên làm|về làm|sang làm|
             được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|
-            được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là""".replace("\n", "").split("|")
+            được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là|từ""".replace("\n", "").split("|")
         ),
         key=len,
         reverse=True,
@@ -71,7 +71,7 @@ _TRIGGERS_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
 for _trigger in TRIGGERS:
     _TRIGGERS_BY_LAST.setdefault(_trigger[-1], []).append(_trigger)
 # Short triggers that only count right after the name (or its titles): "ông A là Chủ tịch ...".
-ADJACENT_TRIGGERS: frozenset[tuple[str, ...]] = frozenset([("làm",), ("là",)])
+ADJACENT_TRIGGERS: frozenset[tuple[str, ...]] = frozenset([("làm",), ("là",), ("từ",)])
 # Words that may separate members of one group of people ("các đồng chí A, B và đồng chí C").
 GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "đ", "/", "c", "đc", "các", "cùng", *ADDRESS_TERMS])
 PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô thầy bé")
@@ -115,6 +115,9 @@ NOMINATIONS: tuple[tuple[str, ...], ...] = (
 NOMINATION_SKIP: frozenset[str] = words("bầu được")
 MAX_TRIGGER_GAP = 20
 MAX_TITLES_BEFORE = 6
+# Words between a group title and the people it names: "5 Phó Chủ tịch UBND gồm các ông: A, B và C".
+GROUP_INTRO_WORDS: frozenset[str] = words("gồm có là các ông bà đồng chí")
+MAX_GROUP_INTRO = 4
 # Words that may stand between a person and "là"/"làm": "A từng là T", "A nguyên là T1, nay là T2", "A lại được
 # điều về làm T".
 LINK_WORDS: frozenset[str] = words("từng nguyên nay hiện đang vẫn cũng đã khi còn lúc đó lại được điều về rồi thì và")
@@ -174,6 +177,9 @@ class _Parsed:
     text: str
     names_at: dict[int, NameSpan]
     titles_at: dict[int, TitleSpan]
+    # A title listed after the first one an election or appointment phrase gives ("được bổ nhiệm các chức vụ:
+    # T1, T2 rồi T3") -> that first title, whose words say the status of all of them.
+    listed_with: dict[int, TitleSpan] = field(default_factory=dict)
 
 
 def find_officials(text: str, author: str | None = None) -> list[Official]:
@@ -415,19 +421,7 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
     while i < len(tokens):
         span = None
         if may_start_title(tokens[i]) and i not in names_at:
-            # "ông A, phó chủ tịch UBND xã", "bãi nhiệm đại biểu HĐND thành phố đối với bà B", "A, Bí thư
-            # Huyện ủy, phó chủ tịch …": a lower-case title only right after a name, another title or an
-            # election or appointment phrase
-            listed = i >= 2 and tokens[i - 1].key in (",", "-")
-            after_name = listed and i - 2 in name_ends
-            former = tokens[i].key == "nguyên" and i - 1 in name_ends  # "đồng chí A nguyên chánh án …"
-            lower_ok = after_name or former or (listed and i - 2 in title_ends) or _strong_trigger_before(tokens, i)
-            span = parse_title(tokens, i, text, names_at, lower_ok)
-            if span is not None and _place_named_after_person(tokens, span, after_name):
-                unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
-                span = parse_title(tokens, i, text, unnamed, lower_ok)
-            if span is None and tokens[i].key == "đại":
-                span = _deputy_title(tokens, i, text, names_at)
+            span = _title_at(tokens, i, text, names_at, _lower_case_context(tokens, i, name_ends, title_ends))
         if span is None:
             i += 1
             continue
@@ -435,6 +429,35 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
         i = span.last + 1
         title_ends.add(_term_end(tokens, i) - 1)
     return spans
+
+
+def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_ends: set[int]) -> str:
+    """Where a title written in lower case may start at token `i`: right after a name ("ông A, phó chủ tịch UBND
+    xã" -> "name"), after another title ("A, Bí thư Huyện ủy, phó chủ tịch …"), after "nguyên" following a
+    name ("đồng chí A nguyên chánh án …"), after an election or appointment phrase ("bãi nhiệm đại biểu HĐND
+    thành phố đối với bà B") -> "yes"; after a plural "các" when a name follows ("Các phó trưởng ban A, B")
+    -> "plural"; else ""."""
+    listed = i >= 2 and tokens[i - 1].key in (",", "-")
+    if listed and i - 2 in name_ends:
+        return "name"
+    former = tokens[i].key == "nguyên" and i - 1 in name_ends
+    if former or (listed and i - 2 in title_ends) or _trigger_before(tokens, i) > 0:
+        return "yes"
+    return "plural" if i > 0 and tokens[i - 1].key == "các" else ""
+
+
+def _title_at(
+    tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], context: str
+) -> TitleSpan | None:
+    span = parse_title(tokens, i, text, names_at, bool(context))
+    if span is not None and context == "plural" and span.next_name is None and not tokens[i].is_cap:
+        return None
+    if span is not None and _place_named_after_person(tokens, span, context == "name"):
+        unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
+        span = parse_title(tokens, i, text, unnamed, bool(context))
+    if span is None and tokens[i].key == "đại":
+        span = _deputy_title(tokens, i, text, names_at)
+    return span
 
 
 def _term_start(tokens: list[Token], last: int) -> int:
@@ -583,7 +606,8 @@ def _list_continues(tokens: list[Token], span: TitleSpan) -> int:
     """Where a list of titles may go on after `span`: past its term and a joining word ("TUV, Phó Chủ tịch …",
     "… kiêm …"), or right after it ("TUV Phó Chủ tịch …")."""
     j = _term_end(tokens, span.last + 1)
-    if j + 1 < len(tokens) and tokens[j].key in (",", ";", "-", "|", "kiêm", "và"):
+    j = _skip_parenthesis(tokens, j)  # "Hiệu trưởng Trường THPT A (TP B) rồi Phó giám đốc Sở C"
+    if j + 1 < len(tokens) and tokens[j].key in (",", ";", "-", "|", "kiêm", "và", "rồi"):
         return j + 1
     return j
 
@@ -652,6 +676,7 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         if _nominated(parsed.tokens, start):
             continue
         titles = [span, *_title_list(parsed, _list_continues(parsed.tokens, span))]
+        parsed.listed_with.update((title.first, span) for title in titles[1:])
         adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
         if adjacent_only and not ends.ends_at(start - 1):
             person = _linked_person(parsed.tokens, start, ends, linked)
@@ -664,15 +689,28 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
             target.titles.extend(titles)
         if targets:
             continue
-        for mention in _group_before(parsed, ends, start):
+        owner = _linked_title_owner(parsed.tokens, start, linked)
+        for mention in [owner] if owner is not None else _group_before(parsed, ends, start):
             mention.titles.extend(titles)
             linked[_term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+def _linked_title_owner(tokens: list[Token], trigger: int, linked: dict[int, Mention]) -> Mention | None:
+    """The person of a title given just before the trigger at `trigger`: "bà A từ T1 được bổ nhiệm làm T2"."""
+    k = trigger - 1
+    while k > 0 and trigger - k <= MAX_LINK_WORDS and tokens[k].key in LINK_WORDS and tokens[k].is_lower_word:
+        k -= 1
+    if tokens[k].key == ",":
+        k -= 1
+    return linked.get(k)
 
 
 def _linked_person(tokens: list[Token], trigger: int, ends: _MentionEnds, linked: dict[int, Mention]) -> Mention | None:
     """The person a "là"/"làm" at `trigger` speaks of across linking words: "A từng là T", "A nguyên là T1,
     nay là T2", "A lại được điều về làm T"."""
     k = trigger - 1
+    if tokens[k].key == ")":  # "(do bà A, Phó Bí thư Đảng ủy phường (cũ) làm Trưởng ban)"
+        k = _parenthesis_start(tokens, k) - 1
     while k > 0 and trigger - k <= MAX_LINK_WORDS and tokens[k].key in LINK_WORDS and tokens[k].is_lower_word:
         k -= 1
     if tokens[k].key == "," and k - 1 in linked:
@@ -696,10 +734,9 @@ def _apply_colon_titles(parsed: _Parsed, mentions: list[Mention]) -> None:
     tokens = parsed.tokens
     by_first = {m.name.first: m for m in mentions}
     for span in parsed.titles_at.values():
-        j = skip_term(tokens, span.last + 1)
-        if span.next_name is not None or j >= len(tokens) or tokens[j].key != ":":
+        j = _group_list_start(tokens, span)
+        if j is None:
             continue
-        j = _skip_address(tokens, j + 1)
         while j in by_first:
             mention = by_first[j]
             mention.titles.append(span)
@@ -707,6 +744,23 @@ def _apply_colon_titles(parsed: _Parsed, mentions: list[Mention]) -> None:
             if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
                 break
             j = _skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
+
+
+def _group_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
+    """Where the people a group title names are listed: after its colon ("các đồng chí Phó Bí thư: A, B",
+    "5 Phó Chủ tịch UBND gồm các ông: A, B và C"), or right after a plural title ("Các phó trưởng ban A, B")."""
+    if span.next_name is not None:
+        plural = span.first > 0 and tokens[span.first - 1].key == "các"
+        return span.next_name.first if plural else None
+    j = skip_term(tokens, span.last + 1)
+    k = j
+    while k < len(tokens) and k - j < MAX_GROUP_INTRO and tokens[k].key in GROUP_INTRO_WORDS:
+        k += 1
+    if k < len(tokens) and tokens[k].key == ":":
+        return _skip_address(tokens, k + 1)
+    if k > j and tokens[j].key == "gồm":
+        return k  # "gồm ông A và ông B"
+    return None
 
 
 def _skip_address(tokens: list[Token], j: int) -> int:
@@ -719,12 +773,14 @@ def _skip_address(tokens: list[Token], j: int) -> int:
 
 def _trigger_before(tokens: list[Token], first: int) -> int:
     """Length of the election or appointment phrase ending right before token `first` (0 when none)."""
-    if first == 0 or not tokens[first - 1].is_lower_word:
+    colon = int(first > 1 and tokens[first - 1].key == ":")  # "được bổ nhiệm các chức vụ: T1, T2 rồi T3"
+    end = first - colon
+    if end == 0 or not tokens[end - 1].is_lower_word:
         return 0
-    for trigger in _TRIGGERS_BY_LAST.get(tokens[first - 1].key, ()):
+    for trigger in _TRIGGERS_BY_LAST.get(tokens[end - 1].key, ()):
         size = len(trigger)
-        if size <= first and tuple(t.key for t in tokens[first - size : first]) == trigger:
-            return size
+        if size <= end and tuple(t.key for t in tokens[end - size : end]) == trigger:
+            return size + colon
     return 0
 
 
@@ -747,6 +803,16 @@ def _addressees_after(parsed: _Parsed, j: int) -> list[int]:
         if j == k + 1:
             break  # "đối với ông A và các đơn vị": only people addressed as such
     return found
+
+
+def _parenthesis_start(tokens: list[Token], close: int) -> int:
+    """Index of the "(" that the ")" at `close` ends (a short one, within a clause), else `close` + 1."""
+    for k in range(close - 1, max(-1, close - MAX_ITEM_TOKENS), -1):
+        if tokens[k].key == "(":
+            return k
+        if tokens[k].key in CLAUSE_END or tokens[k].key == ")":
+            break
+    return close + 1
 
 
 def _skip_parenthesis(tokens: list[Token], j: int) -> int:
@@ -845,7 +911,8 @@ def _merge(mentions: list[Mention], parsed: _Parsed, excluded: set[str]) -> list
                 known[title_key(span.text)] = span.text
                 person.titles.append(span.text)
             title = known[title_key(span.text)]
-            status = stronger(retired, status_before(parsed.tokens, span, name_ends))
+            anchor = parsed.listed_with.get(span.first, span)
+            status = stronger(retired, status_before(parsed.tokens, anchor, name_ends))
             status = stronger(person.title_status.get(title), status)
             if status is not TitleStatus.CURRENT:
                 person.title_status[title] = status

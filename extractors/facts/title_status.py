@@ -1,7 +1,8 @@
 """What the text says of a person's hold on a title: current, appointed, elected, former or relieved.
 
 Read from the words around one title mention, so that an analyst can build a timeline of posts:
-- "nguyên Chủ tịch …", "A từng là / nguyên là T" -> former; "…, nay là T", "hiện là T" -> current;
+- "nguyên Chủ tịch …", "A từng là / nguyên là T", "A từ T1 được bổ nhiệm làm T2" -> former (T1); "…, nay
+  là T", "hiện là T" -> current;
 - a cue right before the title, or before the person named ahead of "giữ chức"/"làm"/"chức vụ" and the
   title: "miễn nhiệm / thôi giữ chức / bãi nhiệm / cho thôi … đối với ông A" -> relieved, "được bầu / bầu
   ông A giữ chức / trúng cử" -> elected, "bổ nhiệm / điều động / chỉ định / phân công / giữ chức" ->
@@ -21,10 +22,10 @@ RELIEVED_CUES = ("miễn nhiệm", "thôi", "bãi nhiệm", "cách chức", "ngh
 ELECTED_CUES = ("bầu", "trúng cử", "đắc cử", "tái cử")
 APPOINTED_CUES = (
     "bổ nhiệm", "điều động", "chỉ định", "phân công", "luân chuyển", "đảm nhiệm", "đảm nhận", "giữ chức",
-    "nhận nhiệm vụ",
+    "nhận nhiệm vụ", "lên làm", "về làm", "sang làm",
 )
 # "A từng là T" / "A nguyên là T" -> former; "…, nay là T" / "hiện là T" -> current (and the search stops there).
-FORMER_CUES = ("từng", "nguyên là", "trước đây")
+FORMER_CUES = ("từng", "nguyên là", "trước đây", "từ")
 CURRENT_CUES = ("nay", "hiện", "hiện nay", "đương nhiệm")
 # Words that link a cue to the title it gives ("bầu ông A giữ chức T", "miễn nhiệm chức vụ T", "bầu làm T").
 LINKS = ("giữ chức", "chức vụ", "chức danh", "làm", "là", "vụ", "danh")
@@ -72,6 +73,8 @@ def status_before(tokens: list[Token], span: TitleSpan, name_ends: set[int]) -> 
     linked = False  # a link word stands right before the title: the cue may lie before the person's name
     default = TitleStatus.CURRENT
     k = span.first - 1
+    if k > 0 and tokens[k].key == ":":  # "cách chức cả các chức vụ: T1, T2"
+        k -= 1
     while k >= 0 and span.first - k <= MAX_LOOK_BACK:
         token = tokens[k]
         if token.key in CLAUSE_END or "\n" in token.text:

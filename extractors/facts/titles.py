@@ -98,7 +98,7 @@ TITLE_STOP: frozenset[str] = words(
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
-    điểm mới tân ông bà anh chị đương đối"""
+    điểm mới tân ông bà anh chị đương đối rồi"""
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
@@ -182,8 +182,9 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe")
-# First words of the organs a title's organ may belong to, after "của" ("… của Quốc hội", "… của Bộ Chính trị").
-OWNING_ORGANS: frozenset[str] = words("đảng quốc bộ chính ban ủy hội thành tỉnh huyện trung ubnd hđnd mttq")
+# First words of the organs a title's organ may belong to, after "của" or "thuộc" ("… của Quốc hội", "… của Bộ
+# Chính trị", "Trưởng phòng Tài chính thuộc Sở KH-CN").
+OWNING_ORGANS: frozenset[str] = words("đảng quốc bộ chính ban ủy hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn")
 # Academic and professional honorifics, which are not titles: "… Bộ CHQS tỉnh và Tiến sĩ Lê A" ends before them.
 HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
     tuple(honorific.split())
@@ -290,6 +291,8 @@ def _abbreviation_opens(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     if not token.is_abbr and len(token.key) > 1:
         return False
+    if i > 0 and tokens[i - 1].key in ("-", "&") and tokens[i - 1].end == token.start:
+        return False  # the second half of a unit's code: "Sở KH-CN", "Sở TN&MT"
     if token.key not in BEFORE_ORGAN_HEADS:
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -361,7 +364,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return j + 1 < len(tokens) and tokens[j + 1].is_cap and j + 1 not in names_at
     if _in_phrase(tokens, j):
         return True
-    if token.key == "của":  # "Tổng Bí thư của Đảng", "Phó Chủ tịch Hội đồng Dân tộc của Quốc hội"
+    if token.key in ("của", "thuộc"):  # "Phó Chủ tịch Hội đồng Dân tộc của Quốc hội", "Phòng A thuộc Sở B"
         return j + 1 < len(tokens) and tokens[j + 1].key in OWNING_ORGANS and tokens[j + 1].is_cap
     if not token.is_lower_word or token.key in TITLE_STOP:
         return False

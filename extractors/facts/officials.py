@@ -60,6 +60,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
             trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|lên làm|về làm|sang làm|
+            cương vị|
             được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là|từ""".replace("\n", "").split("|")
         ),
@@ -115,6 +116,7 @@ NOMINATIONS: tuple[tuple[str, ...], ...] = (
 NOMINATION_SKIP: frozenset[str] = words("bầu được")
 MAX_TRIGGER_GAP = 20
 MAX_TITLES_BEFORE = 6
+MAX_PRONOUN_REACH = 300  # tokens back to the person a bare "ông"/"bà" stands for
 # Words between a group title and the people it names: "5 Phó Chủ tịch UBND gồm các ông: A, B và C".
 GROUP_INTRO_WORDS: frozenset[str] = words("gồm có là các ông bà đồng chí")
 MAX_GROUP_INTRO = 4
@@ -690,9 +692,34 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         if targets:
             continue
         owner = _linked_title_owner(parsed.tokens, start, linked)
-        for mention in [owner] if owner is not None else _group_before(parsed, ends, start):
+        group = [owner] if owner is not None else _group_before(parsed, ends, start)
+        if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
+            subject = _subject_after(parsed, mentions, by_first, start, titles[-1])
+            group = [subject] if subject is not None else []
+        for mention in group:
             mention.titles.extend(titles)
             linked[_term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+def _subject_after(
+    parsed: _Parsed, mentions: list[Mention], by_first: dict[int, Mention], trigger: int, last: TitleSpan
+) -> Mention | None:
+    """The person named (or called "ông"/"bà") right after a list of titles that an election or appointment
+    phrase opens with no one before it in the clause: "Trong thời gian giữ các cương vị T1, T2, bà B tham
+    gia …" (B), "… giữ chức T1, T2, bà đã ký …" (the last person called "bà" before)."""
+    tokens = parsed.tokens
+    k = _term_end(tokens, last.last + 1)
+    k += int(k < len(tokens) and tokens[k].key == ",")
+    named = _skip_address(tokens, k)
+    if named in by_first:
+        return by_first[named]
+    if named != k + 1 or tokens[k].key not in ADDRESS_TERMS or not tokens[named].is_lower_word:
+        return None
+    for mention in reversed(mentions):  # a pronoun: the last person addressed the same way before
+        first = mention.name.first
+        if first < trigger and trigger - first <= MAX_PRONOUN_REACH and tokens[first - 1].key == tokens[k].key:
+            return mention
+    return None
 
 
 def _linked_title_owner(tokens: list[Token], trigger: int, linked: dict[int, Mention]) -> Mention | None:

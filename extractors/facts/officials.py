@@ -116,6 +116,8 @@ NOMINATIONS: tuple[tuple[str, ...], ...] = (
 NOMINATION_SKIP: frozenset[str] = words("bầu được")
 MAX_TRIGGER_GAP = 20
 MAX_TITLES_BEFORE = 6
+# A decision right before an election or appointment phrase is handed by the person before it, to someone else.
+DECISION_WORDS: frozenset[tuple[str, str]] = frozenset([("quyết", "định"), ("nghị", "quyết"), ("tờ", "trình")])
 MAX_PRONOUN_REACH = 300  # tokens back to the person a bare "ông"/"bà" stands for
 # Words between a group title and the people it names: "5 Phó Chủ tịch UBND gồm các ông: A, B và C".
 GROUP_INTRO_WORDS: frozenset[str] = words("gồm có là các ông bà đồng chí")
@@ -691,6 +693,12 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
             target.titles.extend(titles)
         if targets:
             continue
+        if start > 1 and (parsed.tokens[start - 2].key, parsed.tokens[start - 1].key) in DECISION_WORDS:
+            # "A trao quyết định phân công làm T (cho ông B)": the decision is for someone else, B when named
+            recipient = _recipient_after(parsed, by_first, titles[-1])
+            if recipient is not None:
+                recipient.titles.extend(titles)
+            continue
         owner = _linked_title_owner(parsed.tokens, start, linked)
         group = [owner] if owner is not None else _group_before(parsed, ends, start)
         if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
@@ -699,6 +707,15 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         for mention in group:
             mention.titles.extend(titles)
             linked[_term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+def _recipient_after(parsed: _Parsed, by_first: dict[int, Mention], last: TitleSpan) -> Mention | None:
+    """The person a decision's post goes to, named after it: "… quyết định bổ nhiệm T cho ông B"."""
+    k = _term_end(parsed.tokens, last.last + 1)
+    if k >= len(parsed.tokens) or parsed.tokens[k].key not in ("cho", "đối"):
+        return None
+    k += 2 if parsed.tokens[k].key == "đối" else 1  # "đối với"
+    return by_first.get(_skip_address(parsed.tokens, k))
 
 
 def _subject_after(

@@ -370,6 +370,9 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return False
     if token.key == "và":
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is not None and nxt.is_lower_word and nxt.key not in TITLE_STOP:
+            # "Ban nghiên cứu và đào tạo", but not "Bí thư Huyện đoàn và nguyên Chủ tịch …"
+            return _in_organ_field(tokens, j) and not head_length(tokens, j + 1, lower_ok=True)
         if nxt is None or not nxt.is_cap or j + 1 in names_at or _is_rank(tokens, j + 1):
             return False
         if _document_starts(tokens, j + 1) or _honorific_at(tokens, j + 1):

@@ -42,6 +42,7 @@ from extractors.facts.titles import (
     TITLE_LOWER_OK,
     TitleSpan,
     comrade_length,
+    head_length,
     is_rank_head,
     may_start_title,
     parse_title,
@@ -128,6 +129,8 @@ LINK_WORDS: frozenset[str] = words("từng nguyên nay hiện đang vẫn cũng 
 MAX_LINK_WORDS = 5
 # Asides between a name and its titles ("sinh ngày …", "đảng viên Chi bộ …", "Bác sĩ"): how many, how long.
 MAX_ASIDES = 2
+# Words that open a clause rather than an aside about the person.
+CLAUSE_OPENERS: frozenset[str] = words("ngày tháng năm sáng chiều tối hôm trong khi sau trước từ tại theo nhưng và thì")
 MAX_ASIDE_TOKENS = 16
 MAX_ITEM_TOKENS = 40
 # Lower-case words that may stand between "đồng chí" and the colon opening a list of them.
@@ -200,6 +203,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     if _name_titles_before_address(parsed, scan):
         names = sorted(names_at.values(), key=lambda n: n.first)
     _unlink_elected_titles(parsed)
+    _unlink_given_names(parsed)
     before = _titles_before(parsed)
     mentions = [_mention(parsed, name, before.get(name.first, [])) for name in names]
     _inherit_markers(parsed, mentions)
@@ -237,7 +241,7 @@ def _given_name_mentions(tokens: list[Token], names: list[NameSpan]) -> list[Nam
         if nxt is not None and nxt.is_cap and nxt.is_word and joined(tokens, k, k + 1):
             continue
         full = by_given[token.key]
-        found.append(NameSpan(k, k, token.start, token.end, full.text, full.place_like))
+        found.append(NameSpan(k, k, token.start, token.end, full.text, full.place_like, given_only=True))
     return found
 
 
@@ -343,6 +347,23 @@ def _unlink_elected_titles(parsed: _Parsed) -> None:
             continue
         size = _trigger_before(tokens, first)
         if size and first - size - 1 in ends and not _nominated(tokens, first - size):
+            parsed.titles_at[first] = replace(span, next_name=None)
+
+
+def _unlink_given_names(parsed: _Parsed) -> None:
+    """A list of titles after one person's name is that person's even when "…, ông B" follows it: "A - Phó
+    giám đốc sở kiêm Trưởng ban X, ông B giải thích". Only titles standing alone ("với trách nhiệm là T1, T2,
+    ông B ký …") go to a given name after them."""
+    tokens = parsed.tokens
+    by_last = {span.last: span for span in parsed.titles_at.values()}
+    name_ends = {name.last for name in parsed.names_at.values() if not name.given_only}
+    for first, span in list(parsed.titles_at.items()):
+        if span.next_name is None or not span.next_name.given_only:
+            continue
+        k = span.first - 1
+        while k > 0 and tokens[k].key in (",", "-", "kiêm", "và", ";") and k - 1 in by_last:
+            k = by_last[k - 1].first - 1
+        if k in name_ends or (k > 0 and tokens[k].key in (",", "-", "(") and k - 1 in name_ends):
             parsed.titles_at[first] = replace(span, next_name=None)
 
 
@@ -456,12 +477,19 @@ def _title_at(
     span = parse_title(tokens, i, text, names_at, bool(context))
     if span is not None and context == "plural" and span.next_name is None and not tokens[i].is_cap:
         return None
+    if span is not None and _names_a_figure(tokens, span, head_length(tokens, i, bool(context))):
+        return None
     if span is not None and _place_named_after_person(tokens, span, context == "name"):
         unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
         span = parse_title(tokens, i, text, unnamed, bool(context))
     if span is None and tokens[i].key == "đại":
         span = _deputy_title(tokens, i, text, names_at)
     return span
+
+
+def _names_a_figure(tokens: list[Token], span: TitleSpan, head: int) -> bool:
+    """ "Chủ tịch Hồ Chí Minh": a head and a name never an official's (dropped from the names) is no title."""
+    return " ".join(t.key for t in tokens[span.first + head : span.last + 1]) in NEVER_OFFICIALS
 
 
 def _term_start(tokens: list[Token], last: int) -> int:
@@ -602,18 +630,33 @@ def _title_list(parsed: _Parsed, j: int) -> list[TitleSpan]:
         if span is None or span.next_name is not None:  # a title before the next name is that person's
             break
         found.append(span)
-        j = _list_continues(parsed.tokens, span)
+        j = _list_continues(parsed, span)
     return found
 
 
-def _list_continues(tokens: list[Token], span: TitleSpan) -> int:
+def _list_continues(parsed: _Parsed, span: TitleSpan) -> int:
     """Where a list of titles may go on after `span`: past its term and a joining word ("TUV, Phó Chủ tịch …",
-    "… kiêm …"), or right after it ("TUV Phó Chủ tịch …")."""
+    "… kiêm …"), or right after it ("TUV Phó Chủ tịch …"). A semicolon mostly ends one person's titles: the
+    list goes on past it only when the titles after it do not lead to another name ("A, T1; T2, T3 B")."""
+    tokens = parsed.tokens
     j = _term_end(tokens, span.last + 1)
     j = _skip_parenthesis(tokens, j)  # "Hiệu trưởng Trường THPT A (TP B) rồi Phó giám đốc Sở C"
-    if j + 1 < len(tokens) and tokens[j].key in (",", ";", "-", "|", "kiêm", "và", "rồi"):
+    if j + 1 < len(tokens) and tokens[j].key == ";":
+        return len(tokens) if _leads_to_name(parsed, j + 1) else j + 1
+    if j + 1 < len(tokens) and tokens[j].key in (",", "-", "|", "kiêm", "và", "rồi"):
         return j + 1
     return j
+
+
+def _leads_to_name(parsed: _Parsed, j: int) -> bool:
+    """Whether the titles joined by commas from token `j` on end before a person's name."""
+    span = parsed.titles_at.get(j)
+    while span is not None:
+        if span.next_name is not None:
+            return True
+        k = _term_end(parsed.tokens, span.last + 1)
+        span = parsed.titles_at.get(k + 1) if k < len(parsed.tokens) and parsed.tokens[k].key == "," else None
+    return False
 
 
 def _skip_appositives(parsed: _Parsed, j: int) -> int:
@@ -636,6 +679,8 @@ def _skip_appositives(parsed: _Parsed, j: int) -> int:
 def _aside_end(parsed: _Parsed, k: int) -> int:
     """The comma closing an aside that starts at token `k` and names no one and no post, else past the end."""
     tokens, depth = parsed.tokens, 0
+    if k < len(tokens) and tokens[k].key in CLAUSE_OPENERS:
+        return len(tokens)  # "Theo ông A, ngày 28/11/1959, Chủ tịch …": a new clause, not an aside
     for m in range(k, min(k + MAX_ASIDE_TOKENS, len(tokens))):
         key = tokens[m].key
         if m in parsed.names_at or m in parsed.titles_at or key in CLAUSE_END or key == ":":
@@ -679,10 +724,11 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         start = span.first - size
         if _nominated(parsed.tokens, start):
             continue
-        titles = [span, *_title_list(parsed, _list_continues(parsed.tokens, span))]
+        titles = [span, *_title_list(parsed, _list_continues(parsed, span))]
         parsed.listed_with.update((title.first, span) for title in titles[1:])
         adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
-        if adjacent_only and not ends.ends_at(start - 1):
+        if adjacent_only and parsed.tokens[start - 1].key != "đều":
+            # "A là T" is one person's ("ông B và ông A là Giám đốc …" is A's); "A và B đều là T" is both's
             person = _linked_person(parsed.tokens, start, ends, linked)
             if person is not None:
                 person.titles.extend(titles)
@@ -759,8 +805,6 @@ def _linked_person(tokens: list[Token], trigger: int, ends: _MentionEnds, linked
         k -= 1
     if tokens[k].key == "," and k - 1 in linked:
         return linked[k - 1]
-    if k == trigger - 1:
-        return None
     return ends.mention_ending_at(k) or ends.mention_ending_at(_term_start(tokens, k) - 1)
 
 

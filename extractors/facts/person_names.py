@@ -134,6 +134,7 @@ class NameSpan:
     end: int
     text: str
     place_like: bool = False  # also a listed place, ward, school or street name ("Lê Hồng Phong")
+    given_only: bool = False  # a later mention by the given name ("ông Cường"); `text` is the full name
 
 
 def tokenize(text: str) -> list[Token]:

@@ -152,6 +152,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
     ("công", "an"): None,  # "Trưởng công an huyện"
     ("công", "ty"): None,  # "Giám đốc điều hành công ty TNHH …"
+    ("việc", "làm"): words("vụ"),  # "Trung tâm Dịch vụ việc làm"
     ("cán", "bộ"): words("chức"),  # "Vụ Tổ chức cán bộ"
     ("tham", "mưu"): words("bộ ban"),  # "Bộ tham mưu"
     ("điều", "hành"): words("đốc"),  # "Giám đốc điều hành"

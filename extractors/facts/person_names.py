@@ -255,7 +255,10 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     if not offsets:
         return 0 if _unlisted_surname_name(tokens, run) else None
     before = _word_before(tokens, run[0])
-    if offsets[0] == 0 and before not in PLACE_WORDS and before not in ORG_WORDS and before not in NAMED_UNITS:
+    # A listed place opening the run ("Sở GD&ĐT Hà Nội Nguyễn Hữu B") is the title's, whatever stands before it,
+    # when a whole name follows it.
+    place_then_name = _known_place_prefix(tokens, run) and any(o > 0 and len(run) - o >= 3 for o in offsets)
+    if offsets[0] == 0 and before not in PLACE_WORDS | ORG_WORDS | NAMED_UNITS and not place_then_name:
         return 0
     # After "xã", "Huyện ủy" ... the run may open with a place's name ("xã Nậm Pồ Lò Văn B").
     if offsets[0] == 0 and (_place_first(tokens, run, before) or _known_place_prefix(tokens, run)):

@@ -88,6 +88,8 @@ ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục 
 # Words after which only a place's name follows, never an organ's field.
 PLACE_LEVEL_WORDS: frozenset[str] = words("huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm tp")
 MAX_FIELD_WORDS = 6
+# First syllables of the Party committees of a place ("Tỉnh ủy Quảng Trị"), which its name follows.
+LOCAL_PARTY_COMMITTEES: frozenset[str] = words("tỉnh huyện thành quận thị")
 # Unit words that a number or a name completes inside a title ("Bí thư Chi bộ tổ dân phố 5", "thôn 3").
 UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường")
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
@@ -153,6 +155,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("công", "an"): None,  # "Trưởng công an huyện"
     ("công", "ty"): None,  # "Giám đốc điều hành công ty TNHH …"
     ("việc", "làm"): words("vụ"),  # "Trung tâm Dịch vụ việc làm"
+    ("quốc", "gia"): None,  # "Ủy ban An toàn giao thông quốc gia"
+    ("tham", "nhũng"): None,  # "Cục Chống tham nhũng"
+    ("kiểm", "sát"): words("viện"),  # "Viện kiểm sát nhân dân huyện"
     ("cán", "bộ"): words("chức"),  # "Vụ Tổ chức cán bộ"
     ("tham", "mưu"): words("bộ ban"),  # "Bộ tham mưu"
     ("điều", "hành"): words("đốc"),  # "Giám đốc điều hành"
@@ -205,6 +210,9 @@ PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
 RANK_TAILS: frozenset[str] = words("tá úy tướng")
 # Capitalised words that end a title (a new clause or a form of address).
 TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
+# Capitalised words that open a new sentence, never a word of a title ("… Thành ủy Đà Nẵng Theo đó, …" where a
+# caption lost its full stop).
+SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện")
 # Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing.
 UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại")
 # Document types that end a title when "và" joins them to it ("... xã A và Quyết định số ...").
@@ -349,6 +357,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.is_word and token.is_cap:
         if token.is_abbr and token.key in UPPER_TITLE_STOP:
             return False
+        if not token.is_abbr and token.key in SENTENCE_OPENERS:
+            return False
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
@@ -356,7 +366,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return _enumeration_comma(tokens, j, names_at)
     if _unit_continues(tokens, j):
         return True
-    after_word = prev.is_word and prev.is_cap and not prev.is_abbr
+    after_word = prev.is_word and prev.is_cap and not prev.is_abbr and not _ends_place_name(tokens, j - 1)
     if prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()) and (after_word or _in_organ_field(tokens, j)):
         return True
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS:
@@ -384,6 +394,25 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key in ORGAN_FIRST_WORDS_LOWER and prev.key in HEAD_LAST_WORDS:
         return True  # an organ written in lower case right after the head: "Giám đốc bệnh viện …", "Chủ tịch nhóm …"
     return after_word or _in_organ_field(tokens, j)
+
+
+def _ends_place_name(tokens: list[Token], k: int) -> bool:
+    """Whether capitalised token `k` ends a place's name after its level ("xã Phù Lỗ", "TP. Hà Nội", "H.Nghĩa
+    Hành"): a place's name has no lower-case syllable, so a lower-case word after it is the sentence going on
+    ("… tỉnh Quảng Trị vui mừng", "… xã Gia An tiến hành")."""
+    first = k
+    while first > 0 and tokens[first - 1].is_cap and tokens[first - 1].is_word and not tokens[first - 1].is_abbr:
+        first -= 1
+    if first > 0 and tokens[first - 1].key == ".":
+        first -= 1
+    before = tokens[first - 1] if first > 0 else None
+    if before is None:
+        return False
+    if before.key == "ủy":  # "Tỉnh ủy Quảng Trị", not "Đảng ủy Khối …", "Chính ủy Bộ Tư lệnh …"
+        return first >= 2 and tokens[first - 2].key in LOCAL_PARTY_COMMITTEES
+    if before.key not in PLACE_LEVEL_WORDS | PLACE_ABBREVIATIONS:
+        return False
+    return before.is_lower_word or before.is_abbr or len(before.text) == 1
 
 
 def _in_organ_field(tokens: list[Token], j: int) -> bool:

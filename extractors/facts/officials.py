@@ -513,12 +513,6 @@ def _term_end(tokens: list[Token], j: int) -> int:
     return j
 
 
-def _strong_trigger_before(tokens: list[Token], i: int) -> bool:
-    """An election or appointment phrase (not a bare "là"/"làm") ends right before token `i`."""
-    size = _trigger_before(tokens, i)
-    return size > 0 and tuple(t.key for t in tokens[i - size : i]) not in ADJACENT_TRIGGERS
-
-
 def _place_named_after_person(tokens: list[Token], span: TitleSpan, lower_ok: bool) -> bool:
     """Whether a title ends at a place or school named after a person: a listed one ("Hiệu trưởng Trường
     THCS Nguyễn Du"), any after a school's level ("Trường THPT Lê Văn A"), or any after a village word in a

@@ -707,8 +707,16 @@ def _inherit_markers(parsed: _Parsed, mentions: list[Mention]) -> None:
             mention.marker = prev.marker
 
 
+class _ByFirst(dict[int, Mention]):
+    """Mentions by their name's first token, with those tokens in order (mentions come in text order)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        super().__init__((m.name.first, m) for m in mentions)
+        self.firsts = [m.name.first for m in mentions]
+
+
 def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
-    by_first = {m.name.first: m for m in mentions}
+    by_first = _ByFirst(mentions)
     ends = _MentionEnds(mentions)
     linked: dict[int, Mention] = {}  # last token of a title given by "là"/"làm" (with its term) -> its person
     for span in parsed.titles_at.values():
@@ -759,7 +767,7 @@ def _recipient_after(parsed: _Parsed, by_first: dict[int, Mention], last: TitleS
 
 
 def _subject_after(
-    parsed: _Parsed, mentions: list[Mention], by_first: dict[int, Mention], trigger: int, last: TitleSpan
+    parsed: _Parsed, mentions: list[Mention], by_first: _ByFirst, trigger: int, last: TitleSpan
 ) -> Mention | None:
     """The person named (or called "ông"/"bà") right after a list of titles that an election or appointment
     phrase opens with no one before it in the clause: "Trong thời gian giữ các cương vị T1, T2, bà B tham
@@ -772,10 +780,13 @@ def _subject_after(
         return by_first[named]
     if named != k + 1 or tokens[k].key not in ADDRESS_TERMS or not tokens[named].is_lower_word:
         return None
-    for mention in reversed(mentions):  # a pronoun: the last person addressed the same way before
-        first = mention.name.first
-        if first < trigger and trigger - first <= MAX_PRONOUN_REACH and tokens[first - 1].key == tokens[k].key:
-            return mention
+    firsts = by_first.firsts
+    for index in range(bisect_left(firsts, trigger) - 1, -1, -1):  # a pronoun: the last person so addressed
+        first = firsts[index]
+        if trigger - first > MAX_PRONOUN_REACH:
+            break
+        if tokens[first - 1].key == tokens[k].key:
+            return mentions[index]
     return None
 
 

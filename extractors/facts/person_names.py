@@ -255,19 +255,33 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     if not offsets:
         return 0 if _unlisted_surname_name(tokens, run) else None
     before = _word_before(tokens, run[0])
-    # A listed place opening the run ("Sở GD&ĐT Hà Nội Nguyễn Hữu B") is the title's, whatever stands before it,
-    # when a whole name follows it.
-    place_then_name = _known_place_prefix(tokens, run) and any(o > 0 and len(run) - o >= 3 for o in offsets)
-    if offsets[0] == 0 and before not in PLACE_WORDS | ORG_WORDS | NAMED_UNITS and not place_then_name:
+    # A listed place opening the run ("tỉnh Đắk Nông Cao B", "Sở GD&ĐT Hà Nội Nguyễn Hữu C") is the title's,
+    # whatever stands before it, when a name follows it.
+    place = _known_place_length(tokens, run)
+    if place and any(o >= place for o in offsets):
+        offsets = [o for o in offsets if o >= place]
+        return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
+    if offsets[0] == 0 and before not in PLACE_WORDS | ORG_WORDS | NAMED_UNITS:
         return 0
     # After "xã", "Huyện ủy" ... the run may open with a place's name ("xã Nậm Pồ Lò Văn B").
-    if offsets[0] == 0 and (_place_first(tokens, run, before) or _known_place_prefix(tokens, run)):
+    if offsets[0] == 0 and _place_first(tokens, run, before):
         offsets = offsets[1:]
-    # A name split off the end of a place ("Nậm Pồ Lò Văn B") needs three syllables to be trusted.
-    offsets = [o for o in offsets if o == 0 or len(run) - o >= 3]
+    # A name split off the end of a place ("Nậm Pồ Lò Văn B") needs three syllables to be trusted, or two after
+    # a place of two syllables or more without a family name ("TP Thủ Đức Hoàng B").
+    offsets = [o for o in offsets if o == 0 or len(run) - o >= 3 or _two_syllables_after_place(tokens, run, o, before)]
     if not offsets:
         return None
     return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
+
+
+def _two_syllables_after_place(tokens: list[Token], run: range, offset: int, before: str) -> bool:
+    return (
+        len(run) - offset == 2
+        and offset >= 2
+        and before in PLACE_WORDS
+        and not any(is_surname(tokens[run[k]]) for k in range(offset))
+        and tokens[run[offset]].key not in PLACE_SURNAMES
+    )
 
 
 def _word_before(tokens: list[Token], first: int) -> str:
@@ -314,10 +328,10 @@ def _in_comrade_list(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _known_place_prefix(tokens: list[Token], run: range) -> bool:
-    """Whether the run opens with a listed place ("Lâm Đồng Trần Văn B", "Hà Nội Lê Thị C")."""
+def _known_place_length(tokens: list[Token], run: range) -> int:
+    """Syllables of a listed place opening the run ("Lâm Đồng Trần Văn B", "Hà Nội Lê Thị C"), else 0."""
     keys = [tokens[i].key for i in run[:4]]
-    return any(" ".join(keys[:size]) in not_persons() for size in (2, 3) if size < len(keys))
+    return next((size for size in (3, 2) if size < len(keys) and " ".join(keys[:size]) in not_persons()), 0)
 
 
 def _place_first(tokens: list[Token], run: range, before: str) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from extractors.page.byline import Byline, parse_byline, parse_leading_byline, parse_unit_byline
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
+from extractors.page.urls import agrees_with_slug
 from extractors.page.vocab import (
     MAX_CATEGORY_WORDS,
     LineKind,
@@ -179,13 +180,16 @@ def _section_end(lines: _Lines, start: int, resumable: bool) -> list[bool]:
     return skipped
 
 
-def _title_before(lines: _Lines, first_prose: int) -> int | None:
-    """The nearest headline-like line above the first paragraph (categories and menus are shorter)."""
+def _title_before(lines: _Lines, first_prose: int, url: str | None) -> int | None:
+    """The nearest headline-like line above the first paragraph (categories and menus are shorter); where the
+    page's address is known, one its slug could have been made from."""
     for min_words in (5, 3):
         for i in range(first_prose - 1, -1, -1):
             block = lines.blocks[i]
             headline_like = lines.kinds[i] is LineKind.PROSE and not block.linky and not lines.prose_at(i)
-            if headline_like and word_count(block.text) >= min_words and not parse_leading_byline(block.text):
+            if not headline_like or word_count(block.text) < min_words or parse_leading_byline(block.text):
+                continue
+            if agrees_with_slug(block.text, url):
                 return i
     return None
 
@@ -283,16 +287,29 @@ def _combine(earlier: Byline | None, found: Byline) -> Byline:
     return Byline(author=author, source_credit=found.source_credit or earlier.source_credit, by_unit=by_unit)
 
 
-def select_body(blocks: list[Block], *, find_title: bool, markup: bool) -> BodyParts:
+@dataclass(frozen=True)
+class DumpLayout:
+    """What a text dump's header tells about its lines: `article_only` when they hold the article and nothing
+    else (a dataset record, a static site's source), so the body starts at the top; `url` is the address a
+    headline line must agree with."""
+
+    article_only: bool = False
+    url: str | None = None
+
+
+def select_body(
+    blocks: list[Block], *, find_title: bool, markup: bool, layout: DumpLayout | None = None
+) -> BodyParts:
     """The article body of a page's blocks; `find_title` for text dumps, whose headline is a line too."""
+    layout = layout or DumpLayout()
     lines = split_blocks(blocks) if markup else drop_inline_boxes(split_blocks(blocks))
     parts = BodyParts(linky_blocks=sum(1 for b in lines.blocks if b.linky))
     first = _first_prose(lines)
     if first is None:
         return parts
-    start = 0 if markup else first
+    start = 0 if markup or layout.article_only else first
     if find_title:
-        title_index = _title_before(lines, first)
+        title_index = _title_before(lines, first, layout.url)
         if title_index is not None:
             span = _headline_span(lines, title_index, first)
             parts.title = " ".join(strip_bullets(lines.blocks[i].text) for i in range(span.first, span.last + 1))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.page.byline import Byline, parse_byline, parse_leading_byline, parse_unit_byline
+from extractors.page.byline import Byline, glued_byline, parse_byline, parse_leading_byline, parse_unit_byline
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.urls import agrees_with_slug
 from extractors.page.vocab import (
@@ -276,6 +276,11 @@ def _take_byline(paragraphs: list[str], tail: list[str], parts: BodyParts, keep_
                 paragraphs.append(line)
             continue
         parts.byline = _combine(parts.byline, found)
+    if paragraphs and not (parts.byline and parts.byline.author):
+        signed = glued_byline(paragraphs[-1])
+        if signed is not None:
+            paragraphs[-1] = signed.text
+            parts.byline = _combine(parts.byline, signed.byline) if parts.byline else signed.byline
 
 
 def _combine(earlier: Byline | None, found: Byline) -> Byline:

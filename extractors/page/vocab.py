@@ -395,19 +395,21 @@ def is_section_heading(line: str) -> bool:
     return classify_line(line) is LineKind.SECTION_END
 
 
+def ends_sentence(word: str) -> bool:
+    """A word that closes a sentence: "2024.", '… nói."', "(ông A)."; not "TP." or an initial "H."."""
+    closed = word.rstrip(_CLOSERS)
+    if not closed.endswith(_SENTENCE_MARKS):
+        return False
+    token = closed[:-1].lower().lstrip('("“')
+    return token.isdigit() or (len(token) > 1 and token not in ABBREVIATIONS)  # "khu phố 3." ends a sentence
+
+
 @lru_cache(maxsize=4096)  # body selection asks it of the same lines again and again
 def is_sentence_prose(line: str, min_words: int = 12) -> bool:
     """A paragraph of running text: long enough and with sentence punctuation (headlines rarely have it)."""
     if word_count(line) < min_words:
         return False
-    for word in line.split():
-        closed = word.rstrip(_CLOSERS)  # '… năm 2024."', "(ông A)."
-        if not closed.endswith(_SENTENCE_MARKS):
-            continue
-        token = closed[:-1].lower().lstrip('("“')
-        if token.isdigit() or (len(token) > 1 and token not in ABBREVIATIONS):  # "khu phố 3." ends a sentence
-            return True
-    return False
+    return any(ends_sentence(word) for word in line.split())
 
 
 # Words a headline cannot end on: a line ending on one was wrapped and goes on below ("... nhiệm" / "kỳ").

@@ -63,7 +63,7 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     lines = decoded.text.split("\n")
     header = read_dump_header(lines)
     blocks = [Block(text=markdown_text(line)) for line in lines[header.body_start :]]
-    layout = DumpLayout(article_only=bool(header.fields), url=options.url or header.url)
+    layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
     parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
     _with_header(parts, header)
     signals = PageSignals(blocks=blocks, paragraphs=parts.paragraphs, prose_chars=parts.prose_chars, title=parts.title)

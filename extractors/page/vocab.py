@@ -19,6 +19,7 @@ class LineKind(Enum):
     JUNK = "junk"  # a widget line: drop it wherever it is
     SECTION_END = "section-end"  # a heading that opens a sidebar, related list or footer
     DATESTAMP = "datestamp"  # the article's date line ("Cập nhật lúc: 11/03/2025 08:30")
+    IMAGE = "image"  # where a dump marks a picture ("[img]"): not text, but the line after it is its caption
 
 
 _SEP = r"[\s|/·•»›>\-–—:,.;()\[\]*]*"
@@ -99,6 +100,8 @@ ACTIONS = (
     r"quay ve",
     r"xem tiep",
     r"xem them",
+    r"xem chi tiet(?: tai day)?",
+    r"tai day",
     r"xem tat ca",
     r"doc tiep",
     r"tiep theo",
@@ -353,11 +356,16 @@ def _is_counter(folded: str) -> bool:
     return bool(_COUNTER.fullmatch(folded) or _IP_LINE.fullmatch(folded))
 
 
+_IMAGE_MARKER = re.compile(r"\[\s*(?:img|image|photo|hinh|anh|hinh anh)\s*\]")
+
+
 def classify_line(line: str) -> LineKind:
     """What a single visible line of a portal page is, judged by its words."""
     text = strip_bullets(line)
     if not text:
         return LineKind.JUNK
+    if text.startswith("[") and _IMAGE_MARKER.fullmatch(fold(text)):
+        return LineKind.IMAGE
     if len(text) > MAX_WIDGET_CHARS:
         return LineKind.PROSE  # every widget pattern is a short line; skip folding long paragraphs
     folded = fold(text)

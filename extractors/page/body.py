@@ -190,8 +190,22 @@ def _title_before(lines: _Lines, first_prose: int, url: str | None) -> int | Non
             if not headline_like or word_count(block.text) < min_words or parse_leading_byline(block.text):
                 continue
             if agrees_with_slug(block.text, url):
-                return i
+                return _headline_over_lead(lines, i)
     return None
+
+
+LEAD_OVER_HEADLINE = 1.5  # a lead (sapo) runs longer than the headline printed above it
+
+
+def _headline_over_lead(lines: _Lines, index: int) -> int:
+    """The headline, when the chosen line is the lead printed under it without a closing stop: the line right
+    above is headline-like too, no category (longer), not its first half, and clearly shorter."""
+    if index < 1 or not _fragment_at(lines, index - 1) or lines.kinds[index - 1] is not LineKind.PROSE:
+        return index
+    upper, lower = lines.blocks[index - 1].text, lines.blocks[index].text
+    if word_count(upper) <= MAX_CATEGORY_WORDS or continues_headline(upper, lower):
+        return index
+    return index - 1 if word_count(lower) >= LEAD_OVER_HEADLINE * word_count(upper) else index
 
 
 @dataclass

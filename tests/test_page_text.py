@@ -122,9 +122,10 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
         ("Đại biểu biểu quyết thông qua (100%). Theo TTXVN Đỗ Minh Khoa", "Đại biểu biểu quyết thông qua (100%).",
          "Đỗ Minh Khoa"),
         ("Tỉnh sẽ tổng kết vào cuối năm. Lan Chi  (TTXVN)", "Tỉnh sẽ tổng kết vào cuối năm.", "Lan Chi"),
+        ("Sau phiên khai mạc, các tổ thảo luận. Theo VGP", "Sau phiên khai mạc, các tổ thảo luận.", None),
     ],
 )
-def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str) -> None:
+def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
     signed = glued_byline(paragraph)
     assert signed is not None and (signed.text, signed.byline.author) == (text, author)
 
@@ -133,7 +134,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
     "paragraph",
     [
         "Sau phiên khai mạc, các tổ thảo luận. Theo chương trình, hội nghị làm việc đến ngày 18/5.",
-        "Sau phiên khai mạc, các tổ thảo luận. Theo VGP",  # a source alone stays for the closing lines
+        "Sau phiên khai mạc, các tổ thảo luận. Theo kế hoạch, các tổ sẽ báo cáo vào chiều mai",
         "Đoàn đã đến thăm các hộ gia đình chính sách. Các đại biểu chụp ảnh lưu niệm",
         "Hội nghị kết thúc vào chiều cùng ngày. Tại Tây Lâm",
     ],

@@ -279,6 +279,7 @@ def parse_leading_byline(line: str) -> Byline | None:
 
 
 MAX_GLUED_WORDS = 10
+MAX_GLUED_SOURCE_WORDS = 4  # "Theo TTXVN", "Nguồn: Báo Tây Lâm"
 
 
 @dataclass(frozen=True)
@@ -290,14 +291,16 @@ class SignedParagraph:
 
 
 def glued_byline(paragraph: str) -> SignedParagraph | None:
-    """The byline after the last sentence of a paragraph ("… đào tạo. Việt Tuấn", "… 90%). Theo TTXVN Hoàng
-    Trọng"): a dump that joins a page's lines puts the signature on the closing line."""
+    """The byline or source after the last sentence of a paragraph ("… đào tạo. Việt Tuấn", "… 90%). Theo
+    TTXVN Hoàng Trọng", "… tháng 7. Theo VGP"): a dump that joins a page's lines puts them on the closing line."""
     words = paragraph.split()
     if not words or ends_sentence(words[-1]):
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
     last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
     if last is None or len(words) - last - 1 > MAX_GLUED_WORDS:
         return None
-    found = parse_byline(" ".join(words[last + 1 :]))
-    # only a writer's name is taken off: a bare source ("Theo VGP") is read from lines of its own
-    return SignedParagraph(" ".join(words[: last + 1]), found) if found and found.author else None
+    tail = words[last + 1 :]
+    found = parse_byline(" ".join(tail))
+    if found is None or not (found.author or len(tail) <= MAX_GLUED_SOURCE_WORDS):
+        return None  # a longer "Theo …" without a writer is a sentence left without its stop
+    return SignedParagraph(" ".join(words[: last + 1]), found)

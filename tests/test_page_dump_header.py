@@ -82,3 +82,8 @@ def test_a_headline_agrees_with_its_slug_and_a_lead_does_not() -> None:
     assert agrees_with_slug("Hà Nội có thêm 5 quận vào năm 2025", url)
     assert not agrees_with_slug("Dự kiến đến năm 2025, thành phố sẽ thành lập thêm các đơn vị hành chính mới", url)
     assert agrees_with_slug("Bất kỳ dòng nào", "https://xa.example.vn/tin-tuc/chi-tiet")  # too short to judge
+    assert agrees_with_slug("Bất kỳ dòng nào", "http://xa.example.test/hoa-phong-2.txt")
+
+
+def test_slug_words_drop_any_extension() -> None:
+    assert slug_words("http://xa.example.test/ban-tin-xa-hoa-phong-thang-3.txt")[-1] == "3"

@@ -43,7 +43,7 @@ def canonical_url(candidates: list[str | None], page_url: str | None) -> str | N
 # The last path segment of an article address, its words joined by "-" or "_" and an id or extension after them.
 _SLUG_WORD = re.compile(r"[a-z]+\d*|\d+")
 _ID_LIKE = re.compile(r"^[a-z]{0,4}\d{5,}$")  # "20210425194611054", "a123456", "post98765"
-MIN_SLUG_WORDS = 4  # a shorter slug ("tin-tuc", "chi-tiet") says nothing about the headline
+MIN_SLUG_WORDS = 5  # a shorter slug ("tin-tuc", "chi-tiet-tin", "hoa-son-2") says nothing about the headline
 MIN_SLUG_SHARE = 0.75  # a slug spells its headline, maybe shortened: most of its words are there
 
 
@@ -52,7 +52,7 @@ def slug_words(url: str) -> list[str]:
     segments = [segment for segment in urlsplit(url).path.split("/") if segment]
     if not segments:
         return []
-    slug = re.sub(r"\.(?:s?html?|aspx?|php|jsp)$", "", segments[-1].lower())
+    slug = re.sub(r"\.[a-z0-9]{1,5}$", "", segments[-1].lower())  # ".htm", ".aspx", ".txt"
     words = [word for word in re.split(r"[-_+.]+", slug) if word]
     while words and _ID_LIKE.match(words[-1]):
         words.pop()  # the article id the CMS appends

@@ -310,7 +310,7 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
         signed_paragraph = glued_byline(paragraphs[-1])
         if signed_paragraph is not None:
             paragraphs[-1] = signed_paragraph.text
-            parts.byline = _combine(parts.byline, signed_paragraph.byline) if parts.byline else signed_paragraph.byline
+            parts.byline = _combine(parts.byline, signed_paragraph.byline)
 
 
 def _combine(earlier: Byline | None, found: Byline) -> Byline:

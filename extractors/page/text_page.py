@@ -53,7 +53,8 @@ def _with_header(parts: BodyParts, header: DumpHeader) -> None:
     if header.author and not (parts.byline and parts.byline.author):
         person = parse_byline(header.author)
         if person and person.author:
-            parts.byline = Byline(author=person.author, source_credit=parts.byline and parts.byline.source_credit)
+            credit = parts.byline.source_credit if parts.byline else None
+            parts.byline = Byline(author=person.author, source_credit=credit)
 
 
 def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:

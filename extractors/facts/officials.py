@@ -15,6 +15,13 @@ People named only as "ông"/"bà" without a title, private citizens ("anh", "gia
 author and related-article lines are left out. Mentions of one person are merged by `name_key`. "đ/c" and
 "đc" (any case) count as "đồng chí"; names written in capitals ("1. PHAN VĂN B, Phó Chủ tịch UBND xã") count,
 and keep the prose's spelling where the person is also named in normal case.
+
+As real press and portal text writes them, also: short asides between a name and its titles ("A, sinh ngày …,
+nguyên Giám đốc …"); "là"/"làm"/"từ" across linking words ("A từng là T1, nay là T2", "A từ T1 được bổ nhiệm làm
+T2"); lists of titles after "chức vụ:" or joined by ";"/"rồi"; a post "đối với ông A (…) và ông B"; group titles
+("3 Phó Chủ tịch gồm các ông: A, B và C", "Các phó trưởng ban A, B"); titles before the person they speak of
+("Trong thời gian giữ chức T1, T2, bà B đã ký …"); a later mention by the given name alone ("ông Cường là …").
+Business posts are listed for an official but make no one an official.
 """
 
 from __future__ import annotations

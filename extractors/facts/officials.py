@@ -68,7 +68,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
             trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|lên làm|về làm|sang làm|
-            cương vị|
+            cương vị|nhiệm vụ là|
             được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là|từ""".replace("\n", "").split("|")
         ),
@@ -910,7 +910,7 @@ def _parenthesis_start(tokens: list[Token], close: int) -> int:
     for k in range(close - 1, max(-1, close - MAX_ITEM_TOKENS), -1):
         if tokens[k].key == "(":
             return k
-        if tokens[k].key in CLAUSE_END or tokens[k].key == ")":
+        if _ends_clause(tokens, k) or tokens[k].key == ")":
             break
     return close + 1
 
@@ -922,9 +922,16 @@ def _skip_parenthesis(tokens: list[Token], j: int) -> int:
     for k in range(j + 1, min(j + MAX_ITEM_TOKENS, len(tokens))):
         if tokens[k].key == ")":
             return k + 1
-        if tokens[k].key in CLAUSE_END:
+        if _ends_clause(tokens, k):
             break
     return j
+
+
+def _ends_clause(tokens: list[Token], k: int) -> bool:
+    """A clause's end at token `k`; a full stop joined to the next word abbreviates ("TP.Quy Nhơn")."""
+    if tokens[k].key not in CLAUSE_END:
+        return False
+    return tokens[k].key != "." or k + 1 >= len(tokens) or tokens[k + 1].start > tokens[k].end
 
 
 class _MentionEnds:

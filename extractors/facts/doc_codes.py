@@ -1,8 +1,6 @@
-"""Data tables for document numbers: type codes, the words that name them, issuing bodies' codes."""
+"""Data tables for document numbers: type codes, the words that name them, how an issuing body is named."""
 
 from __future__ import annotations
-
-import re
 
 # Type code -> its name. "TT" is Thông tri in Party numbers and Thông tư in state ones (see PARTY_NAMES).
 TYPE_NAMES: dict[str, str] = {
@@ -76,39 +74,19 @@ WORD_TO_TYPE: dict[str, str] = {word.lower(): code for word, code in TYPE_WORDS}
 # phrase ("Thông báo kết luận số 15-TB/TU"), so the code names the kind too.
 CONFUSABLE_TYPES: frozenset[frozenset[str]] = frozenset({frozenset({"QĐ", "QĐi"})})
 
-# Bodies named in "của <body>" -> issuer code, most specific first.
-BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), code)
-    for pattern, code in (
-        (r"Ban Tổ chức (?:Tỉnh|Thành) ủy", "BTCTU"),
-        (r"Ban Tuyên giáo(?: và Dân vận)? (?:Tỉnh|Thành) ủy", "BTGTU"),
-        (r"Ban Dân vận (?:Tỉnh|Thành) ủy", "BDVTU"),
-        (r"Ủy ban Kiểm tra (?:Tỉnh|Thành) ủy", "UBKTTU"),
-        (r"Ban Tổ chức Trung ương", "BTCTW"),
-        (r"Ban Tuyên giáo Trung ương", "BTGTW"),
-        (r"Văn phòng Trung ương", "VPTW"),
-        (r"Bộ Chính trị|Ban Bí thư|Trung ương", "TW"),
-        (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
-        (r"Quốc hội", "QH"),
-        (r"Thủ tướng", "TTg"),
-        (r"Chính phủ", "CP"),
-        (r"Đảng ủy Khối", "ĐUK"),
-        (r"Tỉnh ủy|Thành ủy|Thị ủy|Đảng bộ (?:tỉnh|thành phố|thị xã)", "TU"),
-        (r"Huyện ủy|Đảng bộ huyện", "HU"),
-        (r"Quận ủy|Đảng bộ quận", "QU"),
-        (r"Đảng ủy|Đảng bộ (?:xã|phường|thị trấn)", "ĐU"),
-        (r"HĐND|Hội đồng nhân dân", "HĐND"),
-        (r"UBND|Ủy ban nhân dân", "UBND"),
-    )
-)
+# Level words that follow an organ's name in lower case ("HĐND tỉnh", "UBND huyện Đắk Mil"), and "TP": the
+# issuer of a document cited without a code is the body as named, up to them ("Nghị quyết số 31 của HĐND tỉnh"
+# -> "HĐND"; "Kế hoạch số 19 của Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy").
+_LEVEL_WORDS: frozenset[str] = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp"})
 
 
-def issuer_for_body(body: str) -> str | None:
-    """The issuer code of a body named in words ("Ban Thường vụ Tỉnh ủy" -> "TU")."""
-    for pattern, code in BODY_CODES:
-        if pattern.search(body):
-            return code
-    return None
+def issuer_named(body: str) -> str | None:
+    """The issuer of a document cited by word and number: the body named, without its level and place."""
+    words = body.split()
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in _LEVEL_WORDS and (word.islower() or word.lower() == "tp"):
+            return " ".join(words[:index])
+    return " ".join(words) or None
 
 
 def type_name(code: str | None, party: bool) -> str | None:
@@ -122,7 +100,7 @@ def type_name(code: str | None, party: bool) -> str | None:
 ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     """huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp khu nhân dân thường trực vụ chấp hành ban
     phòng đoàn hội đồng ủy viên chi bộ đảng cơ quan sở trung ương chính trị kiểm tra tổ chức tuyên giáo
-    dân vận liên tịch""".split()  # noqa: SIM905
+    dân vận liên tịch bầu cử""".split()  # noqa: SIM905
 )
 MAX_ISSUING_BODY_CHARS = 80
 
@@ -138,7 +116,8 @@ def organ_name(phrase: str) -> str | None:
         lower = word.lower()
         joins = lower in ("và", "-", "–", "&") and following[:1].isupper()
         opens_offices = lower == "các" and following.lower() == "cơ"
-        if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices):
+        national = lower == "gia" and kept[-1:] == ["Quốc"]  # "Hội đồng bầu cử Quốc gia"
+        if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national):
             break
         kept.append(word)
     while kept and kept[-1].lower() in ("và", "-", "–", "&", "các"):

@@ -52,11 +52,12 @@ _NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 _FRACTION_NEXT = (
     r"(?!\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người)(?![^\W_]))"
 )
+# These two start without a look-behind: whether they start inside a word is checked after (`_inside_a_word`).
 FULL_NUMERIC = re.compile(
-    r"(?<![\w/.,])(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/]|\.\d|-[^\W\d_])"
+    r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/]|\.\d|-[^\W\d_])"
 )
 DAY_LIST = re.compile(
-    rf"(?<![^\W_])(?i:ngày(?:\s+từ)?|từ)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})"
+    rf"(?i:ngày(?:\s+từ)?|từ)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})"
     rf"(?P<rest>(?:{_CONNECTOR}\d{{1,2}})+)\s*(?P<sep>[/.])\s*(?P<month>\d{{1,2}})(?:(?P=sep)(?P<year>\d{{4}}))?"
     rf"(?![\d/]|\.\d|-[^\W\d_]){_FRACTION_NEXT}{_NOT_QUANTITY}"
 )
@@ -64,27 +65,24 @@ TEXTUAL = re.compile(
     rf"(?i:ngày)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})(?P<rest>(?:{_CONNECTOR}\d{{1,2}})*)\s+(?i:tháng)\s+"
     r"(?P<month>\d{1,2})(?:\s*(?i:năm|,)?\s*(?P<year>\d{4}))?(?!\d)"
 )
-SHORT_CUED = re.compile(
-    rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?![\d/]|\.\d)"
-    rf"{_FRACTION_NEXT}"
-)
+# "Chiều 20/8", "từ ngày 1/10", "dịp 2/9": a day and month with a slash after a word that cues a day.
+# Patterns below start at the digits or the bracket, and the cue is checked before them: a pattern that
+# starts with a cue word and a look-behind is tried at every position of the body, many times slower.
+SLASHED_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?![\d/]|\.\d){_FRACTION_NEXT}")
+TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?$")
 # "Sáng nay (12/6)", "hôm qua (thứ Hai, 5/8)"
 BRACKETED = re.compile(
-    r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?"
-    r"(?:(?i:ngày)\s+)?(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*\)"
+    r"\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?(?:(?i:ngày)\s+)?(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*\)"
 )
-# "Sáng 6-2", "ngày 21.4", "chiều nay 15.5": a day and month with a dash or a full stop, only after a word
-# that names a day (elsewhere "2.8" is a number and "3-5" a range).
-DAY_CUED = re.compile(
-    rf"(?<![^\W_])(?i:{_DAY_CUES})\s+(?P<day>\d{{1,2}})(?P<sep>[.-])(?P<month>\d{{1,2}})"
-    rf"{_NUMBER_ENDS}{_NOT_QUANTITY}"
-)
-# "từ 23.4 - 1.5", "từ 1-6 tới": after "từ"/"đến", a dashed or dotted day only where a second one of the
-# same shape follows as the span's end, or "tới" (upcoming) does.
-SPAN_CUED = re.compile(
-    r"(?<![^\W_])(?i:từ|đến|tới|trước|sau|vào|dịp)\s+(?P<day>\d{1,2})(?P<sep>[.-])(?P<month>\d{1,2})"
-    rf"(?=\s*(?:-|đến|tới)\s*\d{{1,2}}(?P=sep)\d{{1,2}}{_NUMBER_ENDS}|\s+(?i:tới)(?![^\W_])(?!\s*\d))"
-    rf"{_NOT_QUANTITY}"
+BRACKET_CUE_BEFORE = re.compile(r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*$")
+# "Sáng 6-2", "ngày 21.4", "chiều nay 15.5": a day and month with a dash or a full stop, read as a day only after
+# a word that names a day (elsewhere "2.8" is a number and "3-5" a range), or as the start of a span of two
+# ("từ 23.4 - 1.5") or of an upcoming day ("từ 1-6 tới"). Found by the digits first: cheaper than a cue-led scan.
+MARKED_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?P<sep>[.-])(?P<month>\d{{1,2}}){_NUMBER_ENDS}{_NOT_QUANTITY}")
+DAY_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_DAY_CUES})\s+$")
+SPAN_CUE_BEFORE = re.compile(r"(?<![^\W_])(?i:từ|đến|tới|trước|sau|vào|dịp)\s+$")
+SPAN_END_AFTER = re.compile(
+    rf"\s*(?:-|đến|tới)\s*\d{{1,2}}(?P<sep>[.-])\d{{1,2}}{_NUMBER_ENDS}|\s+(?i:tới)(?![^\W_])(?!\s*\d)"
 )
 # A further day after a found one: "ngày 6/8 và 7/8", "từ 28/7 - 2/8", "từ 23.4 - 1.5".
 CONTINUATION = re.compile(
@@ -94,7 +92,7 @@ DOTTED_CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?P<year>\d{{4}}))?{_NUMBER_ENDS}{_NOT_QUANTITY}"
 )
 # Years that place the article in time: "năm 2017", but not the start of a span ("năm 2001 - 2003").
-STATED_YEAR = re.compile(r"(?<![^\W_])(?i:năm)\s+(?P<year>(?:19|20)\d\d)(?!\d|\s*-\s*\d)")
+STATED_YEAR = re.compile(r"[nN]ăm\s+(?P<year>(?:19|20)\d\d)(?!\d|\s*-\s*\d)")
 # Before a year that is no time the article tells of: a target ("đến năm 2030", "tầm nhìn đến cuối năm 2045"),
 # a birth ("sinh năm 1977") or a plan being drawn up ("triển khai nhiệm vụ năm 2025", "xây dựng kế hoạch
 # thanh tra năm 2018").
@@ -102,11 +100,13 @@ NOT_THE_TIME_BEFORE = re.compile(
     r"(?<![^\W_])(?:(?i:đến|tới|trước|sinh)(?:\s+(?i:cuối|đầu|giữa|hết))?"
     r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?)\s+$"
 )
-BIRTH_BEFORE = re.compile(r"(?<![^\W_])(?i:sinh)\s+(?:(?i:vào\s+)?(?i:ngày)\s+)?(?:(?i:mùng|mồng)\s+)?$")
+# "sinh ngày 12/5/1975": the day a birth date starts at (a birth date is no time the article tells of).
+BIRTH_DAY = re.compile(r"[sS]inh\s+(?:(?:vào\s+)?[nN]gày\s+)?(?:(?:mùng|mồng)\s+)?(?=\d)")
 YEAR_JUST_BEFORE = re.compile(
     r"(?<![^\W_])(?i:năm)\s+(?P<year>(?:19|20)\d\d)\s*,?\s*(?:(?i:sáng|chiều|trưa|tối|đêm|ngày|mùng|mồng)\s+)*$"
 )
 LOOK_BEHIND = 40
+NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 _LEADS_TO_FULL = re.compile(r"\s*(?:-|đến|tới|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
 
@@ -151,6 +151,8 @@ def _year(found: re.Match[str]) -> int | None:
 def _list_hits(pattern: re.Pattern[str], form: str) -> list[DateHit]:
     hits = []
     for found in pattern.finditer(form):
+        if _inside_a_word(form, found.start(), marks=""):
+            continue
         start, end, month, year = found.start("first"), found.end(), int(found.group("month")), _year(found)
         for day in _days_of_list(found.group("first"), found.group("rest") or ""):
             hits.append(DateHit(start, end, day, month, year))
@@ -161,8 +163,39 @@ def _pair_hit(found: re.Match[str]) -> DateHit:
     return DateHit(found.start("day"), found.end(), int(found.group("day")), int(found.group("month")), _year(found))
 
 
-def _pair_hits(pattern: re.Pattern[str], form: str) -> list[DateHit]:
-    return [_pair_hit(found) for found in pattern.finditer(form)]
+def _pair_hits(pattern: re.Pattern[str], form: str, marks: str = "") -> list[DateHit]:
+    """The matches of `pattern` that start a word (and follow none of `marks`)."""
+    return [_pair_hit(found) for found in pattern.finditer(form) if not _inside_a_word(form, found.start(), marks)]
+
+
+def _cued_hits(pattern: re.Pattern[str], cue_before: re.Pattern[str], form: str) -> list[DateHit]:
+    """The matches of `pattern` that `cue_before` (anchored with `$`) ends right before."""
+    return [_pair_hit(found) for found in pattern.finditer(form) if _before(cue_before, form, found.start())]
+
+
+def _marked_hits(form: str) -> list[DateHit]:
+    """Days written "22.4" or "6-2", where a cue before (or a span after) makes them days."""
+    hits = []
+    for found in MARKED_DAY_MONTH.finditer(form):
+        if _inside_a_word(form, found.start()):
+            continue
+        if _before(DAY_CUE_BEFORE, form, found.start()) or (
+            _before(SPAN_CUE_BEFORE, form, found.start()) and _span_follows(form, found)
+        ):
+            hits.append(_pair_hit(found))
+    return hits
+
+
+def _inside_a_word(form: str, start: int, marks: str = NUMBER_MARKS) -> bool:
+    """Whether a match starts inside a word or a longer number ("1.215", "3/12.5"); checked here rather than
+    with a leading look-behind, which would cost a test at every position of the body (a pattern that starts
+    with a literal is searched for much faster)."""
+    return start > 0 and (form[start - 1].isalnum() or form[start - 1] in marks)
+
+
+def _span_follows(form: str, found: re.Match[str]) -> bool:
+    after = SPAN_END_AFTER.match(form, found.end())
+    return after is not None and after.group("sep") in (None, found.group("sep"))
 
 
 def _without_overlaps(hits: list[DateHit]) -> list[DateHit]:
@@ -226,11 +259,10 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
     hits = _without_overlaps(
         _list_hits(DAY_LIST, form)
         + _list_hits(TEXTUAL, form)
-        + _pair_hits(FULL_NUMERIC, form)
-        + _pair_hits(SHORT_CUED, form)
-        + _pair_hits(BRACKETED, form)
-        + _pair_hits(DAY_CUED, form)
-        + _pair_hits(SPAN_CUED, form)
+        + _pair_hits(FULL_NUMERIC, form, marks="/.,_")
+        + _cued_hits(SLASHED_DAY_MONTH, TIME_CUE_BEFORE, form)
+        + _cued_hits(BRACKETED, BRACKET_CUE_BEFORE, form)
+        + _marked_hits(form)
     )
     hits = _without_overlaps(hits + _continuations(form, hits))
     return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day))
@@ -246,12 +278,11 @@ def article_year(form: str, hits: list[DateHit]) -> int | None:
     publication date: the latest year of its full dates (birth dates aside) and of the years it names ("năm
     2017"; targets "đến năm 2030" and births aside). The event reported is usually the newest thing in it:
     documents cited, careers and anniversaries are older. None when the article states no year."""
-    years = [hit.year for hit in hits if hit.year is not None and not _before(BIRTH_BEFORE, form, hit.start)]
-    years += [
-        int(found.group("year"))
-        for found in STATED_YEAR.finditer(form)
-        if not _before(NOT_THE_TIME_BEFORE, form, found.start())
-    ]
+    births = {found.end() for found in BIRTH_DAY.finditer(form) if not _inside_a_word(form, found.start())}
+    years = [hit.year for hit in hits if hit.year is not None and hit.start not in births]
+    for found in STATED_YEAR.finditer(form):
+        if not _inside_a_word(form, found.start()) and not _before(NOT_THE_TIME_BEFORE, form, found.start()):
+            years.append(int(found.group("year")))
     return max(years, default=None)
 
 
@@ -284,7 +315,8 @@ def resolve_day(hit: DateHit, year: int | None, published_on: date | None) -> da
 def resolved_dates(form: str, published_on: date | None) -> list[ResolvedDate]:
     """Every hit paired with its calendar day (hits that cannot be dated are left out)."""
     hits = scan_dates(form)
-    fallback = published_on.year if published_on else article_year(form, hits)
+    yearless = any(hit.year is None for hit in hits)
+    fallback = published_on.year if published_on else article_year(form, hits) if yearless else None
     pairs = []
     for index, hit in enumerate(hits):
         following = hits[index + 1] if index + 1 < len(hits) else None

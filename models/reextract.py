@@ -27,8 +27,7 @@ def reextract_page(store: Store, page: StoredPage) -> str:
     if not is_article(article):
         store.set_page_kind(page.page_id, "non-article")
         return "non-article"
-    store.save_article(page.page_id, page.portal_slug, article)
-    store.set_page_kind(page.page_id, "article")
+    store.save_article(page.page_id, page.portal_slug, article, mark_page=True)
     return "article"
 
 

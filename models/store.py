@@ -316,10 +316,7 @@ class Store:
         """Re-extraction may decide a stored page is (or is not) an article after all."""
         _check_kind(kind)
         with self._transaction(f"updating page {page_id}") as session:
-            page = session.get(PageRow, page_id)
-            if page is None:
-                raise StoreError(f"no page with id {page_id}")
-            page.kind = kind
+            _set_page_kind(session, page_id, kind)
 
     def fresh_article_urls(self, since: datetime) -> set[str]:
         """URLs of pages fetched at or after `since` that incremental crawls skip: non-articles, and article
@@ -364,15 +361,19 @@ class Store:
 
     # articles ---------------------------------------------------------------------------------------
 
-    def save_article(self, page_id: int | None, portal_slug: str, article: Article) -> int:
+    def save_article(self, page_id: int | None, portal_slug: str, article: Article, *, mark_page: bool = False) -> int:
         """Insert or update the article and replace all its facts, in one transaction (facts the database
-        cannot hold are left out and recorded in `crawl_failures`, see `save_page`)."""
+        cannot hold are left out and recorded in `crawl_failures`, see `save_page`). `mark_page`: the same
+        transaction marks the page an article (re-extraction), so a page never says article without one."""
         label = article.url or article.content.canonical_url or f"page {page_id}"
-        return self._write_isolating_facts(
-            f"saving article {label}",
-            lambda session, isolate: self._save_article(session, page_id, portal_slug, article, None, isolate),
-            ArticleSaveError,
-        ).article_id
+
+        def work(session: Session, isolate: bool) -> SavedArticle:
+            saved = self._save_article(session, page_id, portal_slug, article, None, isolate)
+            if mark_page and page_id is not None:
+                _set_page_kind(session, page_id, "article")
+            return saved
+
+        return self._write_isolating_facts(f"saving article {label}", work, ArticleSaveError).article_id
 
     def _save_article(
         self,
@@ -540,6 +541,13 @@ def _document_keyer(session: Session, portal_id: int) -> DocumentKeyer:
         select(PortalRow.province, PortalRow.level, PortalRow.name, PortalRow.slug).where(PortalRow.id == portal_id)
     ).one()
     return keyer_for_portal(portal.province, portal.level, portal.name, portal.slug)
+
+
+def _set_page_kind(session: Session, page_id: int, kind: str) -> None:
+    page = session.get(PageRow, page_id)
+    if page is None:
+        raise StoreError(f"no page with id {page_id}")
+    page.kind = kind
 
 
 def _official_values(official: Official) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from extractors.page.byline import Byline, parse_byline, parse_unit_byline
+from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
 from extractors.page.vocab import LineKind, classify_line, is_sentence_prose
@@ -88,6 +88,13 @@ BYLINES = [
     ("Thu Hà (tổng hợp)", "Thu Hà", None),
     ("Nguồn: Báo Tây Lâm", None, "Báo Tây Lâm"),
     ("Hà Thu Trang", "Hà Thu Trang", None),
+    ("N.HƯƠNG", "N.HƯƠNG", None),  # an initial glued to the name
+    ("Q,Tùng", "Q,Tùng", None),  # ... typed with a comma
+    ("Thu Hà,Minh Tuấn", "Thu Hà,Minh Tuấn", None),
+    ("Lan Chi/Báo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the writer, then the outlet
+    ("Theo Lan Chi/VOV-Tây Nguyên", "Lan Chi", "VOV-Tây Nguyên"),
+    ("Theo TTXVN Đỗ Minh Khoa", "Đỗ Minh Khoa", "TTXVN"),  # "Theo TTXVN" and the writer's line run together
+    ("Theo Báo Tây Lâm", None, "Báo Tây Lâm"),
 ]
 
 
@@ -102,6 +109,38 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
 )
 def test_not_a_byline(line: str) -> None:
     assert parse_byline(line) is None
+
+
+def test_an_office_acronym_does_not_credit_a_place() -> None:
+    assert parse_byline("UBND Tây Lâm") is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "author"),
+    [
+        ("Hội nghị kết thúc vào chiều cùng ngày. Minh Khuê", "Hội nghị kết thúc vào chiều cùng ngày.", "Minh Khuê"),
+        ("Đại biểu biểu quyết thông qua (100%). Theo TTXVN Đỗ Minh Khoa", "Đại biểu biểu quyết thông qua (100%).",
+         "Đỗ Minh Khoa"),
+        ("Tỉnh sẽ tổng kết vào cuối năm. Lan Chi  (TTXVN)", "Tỉnh sẽ tổng kết vào cuối năm.", "Lan Chi"),
+        ("Sau phiên khai mạc, các tổ thảo luận. Theo VGP", "Sau phiên khai mạc, các tổ thảo luận.", None),
+    ],
+)
+def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
+    signed = glued_byline(paragraph)
+    assert signed is not None and (signed.text, signed.byline.author) == (text, author)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Sau phiên khai mạc, các tổ thảo luận. Theo chương trình, hội nghị làm việc đến ngày 18/5.",
+        "Sau phiên khai mạc, các tổ thảo luận. Theo kế hoạch, các tổ sẽ báo cáo vào chiều mai",
+        "Đoàn đã đến thăm các hộ gia đình chính sách. Các đại biểu chụp ảnh lưu niệm",
+        "Hội nghị kết thúc vào chiều cùng ngày. Tại Tây Lâm",
+    ],
+)
+def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:
+    assert glued_byline(paragraph) is None
 
 
 @pytest.mark.parametrize(

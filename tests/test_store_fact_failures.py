@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from extractors.types import Article, DocumentRef, Sitting
 from models.jsonl import article_from_record
 from models.records import FetchedPage, PortalRecord
-from models.store import Store
+from models.store import Store, StoreError
 from models.tables import (
     ArticleRow,
     CrawlFailureRow,
@@ -159,3 +159,14 @@ def test_nul_in_an_official_name_keeps_the_official_and_its_mentions(store: Stor
     assert first.name.replace(" ", "\ufffd", 1) in names
     mentioned = {official_id for (official_id,) in rows(store, OfficialMentionRow.official_id)}
     assert len(mentioned) == len(article.facts.officials)
+
+
+def test_reextracted_article_and_its_page_kind_commit_together(store: Store) -> None:
+    page_id = store.save_page(page(), "non-article").page_id
+    broken = congress()
+    broken = dataclasses.replace(broken, content=dataclasses.replace(broken.content, published_on="31/02/2025"))
+    with pytest.raises(StoreError):
+        store.save_article(page_id, PORTAL.slug, broken, mark_page=True)
+    assert rows(store, PageRow.kind) == [("non-article",)]  # no page marked article without its article
+    store.save_article(page_id, PORTAL.slug, congress(), mark_page=True)
+    assert rows(store, PageRow.kind) == [("article",)] and len(rows(store, ArticleRow.id)) == 1

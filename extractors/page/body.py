@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.page.byline import Byline, parse_byline, parse_leading_byline, parse_unit_byline
+from extractors.page.byline import Byline, glued_byline, parse_byline, parse_leading_byline, parse_unit_byline
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
+from extractors.page.urls import agrees_with_slug
 from extractors.page.vocab import (
     MAX_CATEGORY_WORDS,
     LineKind,
@@ -23,7 +24,7 @@ from extractors.page.vocab import (
     word_count,
 )
 
-MAX_TAIL_LINES = 3  # short lines after the last paragraph that may hold a byline or a source
+MAX_TAIL_LINES = 6  # lines after the last paragraph (closing captions, then the byline) that may sign it
 MAX_RUN_GAP = 12  # captions, list items and short lines a run of paragraphs may hold between two paragraphs
 MAX_BOX_ITEMS = 6  # headlines a related box between two paragraphs may list
 MAX_ITEM_WORDS = 30
@@ -179,15 +180,32 @@ def _section_end(lines: _Lines, start: int, resumable: bool) -> list[bool]:
     return skipped
 
 
-def _title_before(lines: _Lines, first_prose: int) -> int | None:
-    """The nearest headline-like line above the first paragraph (categories and menus are shorter)."""
+def _title_before(lines: _Lines, first_prose: int, url: str | None) -> int | None:
+    """The nearest headline-like line above the first paragraph (categories and menus are shorter); where the
+    page's address is known, one its slug could have been made from."""
     for min_words in (5, 3):
         for i in range(first_prose - 1, -1, -1):
             block = lines.blocks[i]
             headline_like = lines.kinds[i] is LineKind.PROSE and not block.linky and not lines.prose_at(i)
-            if headline_like and word_count(block.text) >= min_words and not parse_leading_byline(block.text):
-                return i
+            if not headline_like or word_count(block.text) < min_words or parse_leading_byline(block.text):
+                continue
+            if agrees_with_slug(block.text, url):
+                return _headline_over_lead(lines, i)
     return None
+
+
+LEAD_OVER_HEADLINE = 1.5  # a lead (sapo) runs longer than the headline printed above it
+
+
+def _headline_over_lead(lines: _Lines, index: int) -> int:
+    """The headline, when the chosen line is the lead printed under it without a closing stop: the line right
+    above is headline-like too, no category (longer), not its first half, and clearly shorter."""
+    if index < 1 or not _fragment_at(lines, index - 1) or lines.kinds[index - 1] is not LineKind.PROSE:
+        return index
+    upper, lower = lines.blocks[index - 1].text, lines.blocks[index].text
+    if word_count(upper) <= MAX_CATEGORY_WORDS or continues_headline(upper, lower):
+        return index
+    return index - 1 if word_count(lower) >= LEAD_OVER_HEADLINE * word_count(upper) else index
 
 
 @dataclass
@@ -261,17 +279,38 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
 
 
-def _take_byline(paragraphs: list[str], tail: list[str], parts: BodyParts, keep_tail: bool) -> None:
-    """Read the byline and source from the closing short lines; they leave the body text."""
-    for line in tail[:MAX_TAIL_LINES]:
-        found = parse_byline(line) or parse_unit_byline(line)
-        if found is None:
-            # a short closing sentence ("Hội nghị kết thúc lúc 11 giờ.") is body; other lines are body only
-            # where markup says they belong to the article
-            if parts.byline is None and (keep_tail or _ends_sentence(line)):
-                paragraphs.append(line)
-            continue
-        parts.byline = _combine(parts.byline, found)
+@dataclass
+class _TailLine:
+    """A line after the last paragraph; `caption` when it stands under a picture."""
+
+    text: str
+    caption: bool = False
+
+
+def _closing_credit(line: str) -> Byline | None:
+    return parse_byline(line) or parse_unit_byline(line)
+
+
+def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts, keep_tail: bool) -> None:
+    """Read the byline and source from the closing short lines; they leave the body text. What stands between
+    the last paragraph and the byline (captions, a closing line) is the article's; what follows it is not."""
+    credits = [_closing_credit(line.text) if i < MAX_TAIL_LINES else None for i, line in enumerate(tail)]
+    signed = next((i for i, credit in enumerate(credits) if credit), None)
+    for i, (line, credit) in enumerate(zip(tail, credits, strict=True)):
+        if credit is not None:
+            parts.byline = _combine(parts.byline, credit)
+        elif signed is not None:
+            if i < signed:
+                paragraphs.append(line.text)
+        elif keep_tail or line.caption or _ends_sentence(line.text):
+            # a short closing sentence ("Hội nghị kết thúc lúc 11 giờ.") and a picture's caption are body;
+            # other lines are body only where markup or the dump's shape says they belong to the article
+            paragraphs.append(line.text)
+    if paragraphs and not (parts.byline and parts.byline.author):
+        signed_paragraph = glued_byline(paragraphs[-1])
+        if signed_paragraph is not None:
+            paragraphs[-1] = signed_paragraph.text
+            parts.byline = _combine(parts.byline, signed_paragraph.byline)
 
 
 def _combine(earlier: Byline | None, found: Byline) -> Byline:
@@ -283,16 +322,37 @@ def _combine(earlier: Byline | None, found: Byline) -> Byline:
     return Byline(author=author, source_credit=found.source_credit or earlier.source_credit, by_unit=by_unit)
 
 
-def select_body(blocks: list[Block], *, find_title: bool, markup: bool) -> BodyParts:
+# Lines of a page's furniture: a dump with none of them holds the article alone.
+_WIDGET_KINDS = frozenset({LineKind.JUNK, LineKind.SECTION_END, LineKind.DATESTAMP})
+
+
+@dataclass(frozen=True)
+class DumpLayout:
+    """What a text dump's header tells about its lines: `article_only` when they hold the article and nothing
+    else (a dataset record, a static site's source), so the body starts at the top and its closing lines are
+    the article's (None: judge by the lines, a dump without a single widget line is the article alone); `url`
+    is the address a headline line must agree with."""
+
+    article_only: bool | None = False
+    url: str | None = None
+
+
+def select_body(
+    blocks: list[Block], *, find_title: bool, markup: bool, layout: DumpLayout | None = None
+) -> BodyParts:
     """The article body of a page's blocks; `find_title` for text dumps, whose headline is a line too."""
+    layout = layout or DumpLayout()
     lines = split_blocks(blocks) if markup else drop_inline_boxes(split_blocks(blocks))
     parts = BodyParts(linky_blocks=sum(1 for b in lines.blocks if b.linky))
     first = _first_prose(lines)
     if first is None:
         return parts
-    start = 0 if markup else first
+    article_only = layout.article_only
+    if article_only is None:
+        article_only = not any(kind in _WIDGET_KINDS for kind in lines.kinds)
+    start = 0 if markup or article_only else first
     if find_title:
-        title_index = _title_before(lines, first)
+        title_index = _title_before(lines, first, layout.url)
         if title_index is not None:
             span = _headline_span(lines, title_index, first)
             parts.title = " ".join(strip_bullets(lines.blocks[i].text) for i in range(span.first, span.last + 1))
@@ -302,7 +362,7 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool) -> BodyP
     body_idx = [i for i in range(start, len(lines.blocks)) if not skipped[i]]
     last = max((i for i in body_idx if lines.prose_at(i, 8)), default=first)
     paragraphs: list[str] = []
-    tail: list[str] = []
+    tail: list[_TailLine] = []
     leading: Byline | None = None
     for i in body_idx:
         if lines.kinds[i] is not LineKind.PROSE or (lines.blocks[i].linky and not lines.prose_at(i, 8)):
@@ -311,8 +371,11 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool) -> BodyP
         if credit is not None and leading is None:
             leading = credit  # "Tin: Thu Hà" under the headline: the author, not the first paragraph
             continue
-        (paragraphs if i <= last else tail).append(lines.blocks[i].text)
-    _take_byline(paragraphs, tail, parts, keep_tail=markup)
+        if i <= last:
+            paragraphs.append(lines.blocks[i].text)
+        else:
+            tail.append(_TailLine(lines.blocks[i].text, caption=i > 0 and lines.kinds[i - 1] is LineKind.IMAGE))
+    _take_byline(paragraphs, tail, parts, keep_tail=markup or article_only)
     if leading is not None:
         parts.byline = _combine(leading, parts.byline) if parts.byline else leading
     parts.paragraphs = paragraphs

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.normalize import match_form
+from extractors.page.vocab import ends_sentence
 
 # "Tin:", "Bài, ảnh:", "Tin ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Thực hiện:", "PV:" ...
 _CREDIT_PREFIX = re.compile(
@@ -37,7 +38,11 @@ def _without_parentheses(text: str) -> str:
     return text
 
 
-_PEOPLE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s*,\s*|\s+và\s+")  # "Thu Hà - Minh Tuấn", "Thu Hà-Minh Tuấn"
+# "Thu Hà - Minh Tuấn", "Thu Hà-Minh Tuấn", "Thu Hà, Minh Tuấn"; a comma glued after a lone initial is the
+# initial's mark ("Đ,Bắc" is "Đ.Bắc"), not a list.
+_PEOPLE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s*,\s+|(?<=[^\W\d_]{2}),(?=\S)|\s+và\s+")
+# An initial glued to the name it abbreviates: "T.SỸ", "Đ,Bắc", "N.Hương".
+_INITIALLED = re.compile(r"^([^\W\d_])[.,]([^\W\d_][^\s.,]*)$")
 # A staff word before the name, without a colon ("PV Minh Anh", "CTV Thu Hà"): the name is the author.
 _STAFF_NAMED = re.compile(rf"^{_STAFF}\s+(.+)$", re.IGNORECASE)
 # Capitalised words that make a short line an organisation or a heading, not a person.
@@ -70,6 +75,15 @@ _NOT_NAME_WORDS = frozenset(
         "thcs",
         "video",
         "clip",
+        # words that open a sentence, never a name ("Tại Tây Lâm" is a place)
+        "tại",
+        "trong",
+        "với",
+        "sau",
+        "trước",
+        "khi",
+        "nhưng",
+        "cùng",
     ]
 )
 
@@ -139,9 +153,17 @@ def _is_name_word(word: str) -> bool:
     return all(_is_name_piece(piece) for piece in _APOSTROPHES.split(word.rstrip(".")))
 
 
+def _name_words(text: str) -> list[str]:
+    words: list[str] = []
+    for word in text.split():
+        initialled = _INITIALLED.match(word)
+        words += [initialled.group(1), initialled.group(2)] if initialled else [word]
+    return words
+
+
 def looks_like_name(text: str) -> bool:
-    """Two to five capitalised words with no organisation word: a person's name."""
-    words = text.split()
+    """Two to five capitalised words with no organisation word: a person's name ("T.SỸ" is two)."""
+    words = _name_words(text)
     if not 2 <= len(words) <= 5:
         return False
     if any(match_form(word).lower().strip(".") in _NOT_NAME_WORDS for word in words):
@@ -191,9 +213,32 @@ def parse_byline(line: str) -> Byline | None:
         return Byline(author=_people(text[named.start(1) :]))
     source = _SOURCE_PREFIX.match(matchable)
     if source and len(text.split()) <= 10:
-        return Byline(source_credit=text[source.start(1) :].strip())
+        rest = text[source.start(1) :].strip()
+        return _writer_for_outlet(rest) or Byline(source_credit=rest)
+    signed = _writer_for_outlet(text)
+    if signed:
+        return signed
     person = _people(text)
     return Byline(author=person) if person else None
+
+
+_OUTLET_AFTER_SLASH = re.compile(r"^([^/]+?)\s*/\s*(\S[^/]*)$")  # "Kim Dung/VOV-TP.HCM", "Khánh Hồng/Dân Trí"
+# News agencies and outlets that sign wire copy by their initials, as data ("UBND Hà Nội" is no credit).
+NEWS_AGENCIES = frozenset({"ttxvn", "vna", "ttxvn/vna", "vov", "vtv", "vgp", "ttxva", "qđnd", "cand", "vnexpress"})
+
+
+def _writer_for_outlet(text: str) -> Byline | None:
+    """A writer credited with the outlet they write for: "Kim Dung/VOV", or an agency then the writer
+    ("TTXVN Hoàng Trọng", the two lines of "Theo TTXVN" / "Hoàng Trọng" run together)."""
+    slashed = _OUTLET_AFTER_SLASH.match(text)
+    if slashed:
+        writer = _people(slashed.group(1))
+        return Byline(author=writer, source_credit=slashed.group(2).strip()) if writer else None
+    agency, _, rest = text.partition(" ")
+    rest = _without_parentheses(rest).strip()
+    if agency.lower() in NEWS_AGENCIES and not rest.isupper() and looks_like_name(rest):
+        return Byline(author=rest, source_credit=agency)
+    return None
 
 
 def parse_unit_byline(line: str) -> Byline | None:
@@ -231,3 +276,31 @@ def parse_leading_byline(line: str) -> Byline | None:
     rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
     author = _people(rest)
     return Byline(author=author) if author else None
+
+
+MAX_GLUED_WORDS = 10
+MAX_GLUED_SOURCE_WORDS = 4  # "Theo TTXVN", "Nguồn: Báo Tây Lâm"
+
+
+@dataclass(frozen=True)
+class SignedParagraph:
+    """A closing paragraph with the byline a text dump ran onto its end taken off."""
+
+    text: str
+    byline: Byline
+
+
+def glued_byline(paragraph: str) -> SignedParagraph | None:
+    """The byline or source after the last sentence of a paragraph ("… đào tạo. Việt Tuấn", "… 90%). Theo
+    TTXVN Hoàng Trọng", "… tháng 7. Theo VGP"): a dump that joins a page's lines puts them on the closing line."""
+    words = paragraph.split()
+    if not words or ends_sentence(words[-1]):
+        return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
+    last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
+    if last is None or len(words) - last - 1 > MAX_GLUED_WORDS:
+        return None
+    tail = words[last + 1 :]
+    found = parse_byline(" ".join(tail))
+    if found is None or not (found.author or len(tail) <= MAX_GLUED_SOURCE_WORDS):
+        return None  # a longer "Theo …" without a writer is a sentence left without its stop
+    return SignedParagraph(" ".join(words[: last + 1]), found)

@@ -183,6 +183,13 @@ def _head_title(head: PageHead) -> str | None:
     return None
 
 
+def _outside_article_above(element: etree._Element) -> bool:
+    """A headline sits in a sidebar or menu when an ancestor says so; its own class names what it allows
+    (Lạc Việt's `<p class="Title allowMenuPost">`: a post's context menu), not where it stands."""
+    parent = element.getparent()
+    return element.tag == "li" or (parent is not None and dom.outside_article(parent))
+
+
 def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Picked:
     """The profile's headline element, preferring one the <title> tag agrees with; else any agreeing heading."""
     if selectors.title_override:
@@ -192,7 +199,7 @@ def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Pi
     first: Picked | None = None
     for element in dom.select_all(root, selectors.title + HEADINGS):
         text = dom.text_of(element)
-        if not _is_headline(text) or dom.outside_article(element):
+        if not _is_headline(text) or _outside_article_above(element):
             continue
         if _agrees(text, head):
             return Picked(element, text)

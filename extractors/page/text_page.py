@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from extractors.normalize import nfc, unescape_leftovers
 from extractors.options import ExtractionOptions
-from extractors.page.body import Block, BodyParts, select_body
+from extractors.page.body import Block, BodyParts, DumpLayout, select_body
+from extractors.page.byline import Byline, parse_byline
+from extractors.page.dump_header import DumpHeader, read_dump_header
 from extractors.page.encoding import repair_text
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
 from extractors.page.limits import cap_body, cap_page
+from extractors.page.markdown_lines import markdown_text
 from extractors.types import PageContent, PageKind
 
 
@@ -42,11 +45,27 @@ def content_from_parts(
     )
 
 
+def _with_header(parts: BodyParts, header: DumpHeader) -> None:
+    """What the dump's header states is the page's own metadata: its title and date win over what the body
+    suggests; its author stands in only for a missing byline, and only a person's name (not "site.vn")."""
+    parts.title = header.title or parts.title
+    parts.date = header.published or parts.date
+    if header.author and not (parts.byline and parts.byline.author):
+        person = parse_byline(header.author)
+        if person and person.author:
+            credit = parts.byline.source_credit if parts.byline else None
+            parts.byline = Byline(author=person.author, source_credit=credit)
+
+
 def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     capped: list[str] = []
     text = str(cap_page(text, options.max_page_bytes, capped, boundary="\n"))
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
-    blocks = [Block(text=line) for line in decoded.text.split("\n")]
-    parts = select_body(blocks, find_title=True, markup=False)
+    lines = decoded.text.split("\n")
+    header = read_dump_header(lines)
+    blocks = [Block(text=markdown_text(line)) for line in lines[header.body_start :]]
+    layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
+    parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
+    _with_header(parts, header)
     signals = PageSignals(blocks=blocks, paragraphs=parts.paragraphs, prose_chars=parts.prose_chars, title=parts.title)
     return content_from_parts(parts, options, [*decoded.warnings, *capped], classify_page(signals))

@@ -19,6 +19,7 @@ class LineKind(Enum):
     JUNK = "junk"  # a widget line: drop it wherever it is
     SECTION_END = "section-end"  # a heading that opens a sidebar, related list or footer
     DATESTAMP = "datestamp"  # the article's date line ("Cập nhật lúc: 11/03/2025 08:30")
+    IMAGE = "image"  # where a dump marks a picture ("[img]"): not text, but the line after it is its caption
 
 
 _SEP = r"[\s|/·•»›>\-–—:,.;()\[\]*]*"
@@ -99,6 +100,8 @@ ACTIONS = (
     r"quay ve",
     r"xem tiep",
     r"xem them",
+    r"xem chi tiet(?: tai day)?",
+    r"tai day",
     r"xem tat ca",
     r"doc tiep",
     r"tiep theo",
@@ -353,11 +356,16 @@ def _is_counter(folded: str) -> bool:
     return bool(_COUNTER.fullmatch(folded) or _IP_LINE.fullmatch(folded))
 
 
+_IMAGE_MARKER = re.compile(r"\[\s*(?:img|image|photo|hinh|anh|hinh anh)\s*\]")
+
+
 def classify_line(line: str) -> LineKind:
     """What a single visible line of a portal page is, judged by its words."""
     text = strip_bullets(line)
     if not text:
         return LineKind.JUNK
+    if text.startswith("[") and _IMAGE_MARKER.fullmatch(fold(text)):
+        return LineKind.IMAGE
     if len(text) > MAX_WIDGET_CHARS:
         return LineKind.PROSE  # every widget pattern is a short line; skip folding long paragraphs
     folded = fold(text)
@@ -395,19 +403,21 @@ def is_section_heading(line: str) -> bool:
     return classify_line(line) is LineKind.SECTION_END
 
 
+def ends_sentence(word: str) -> bool:
+    """A word that closes a sentence: "2024.", '… nói."', "(ông A)."; not "TP." or an initial "H."."""
+    closed = word.rstrip(_CLOSERS)
+    if not closed.endswith(_SENTENCE_MARKS):
+        return False
+    token = closed[:-1].lower().lstrip('("“')
+    return token.isdigit() or (len(token) > 1 and token not in ABBREVIATIONS)  # "khu phố 3." ends a sentence
+
+
 @lru_cache(maxsize=4096)  # body selection asks it of the same lines again and again
 def is_sentence_prose(line: str, min_words: int = 12) -> bool:
     """A paragraph of running text: long enough and with sentence punctuation (headlines rarely have it)."""
     if word_count(line) < min_words:
         return False
-    for word in line.split():
-        closed = word.rstrip(_CLOSERS)  # '… năm 2024."', "(ông A)."
-        if not closed.endswith(_SENTENCE_MARKS):
-            continue
-        token = closed[:-1].lower().lstrip('("“')
-        if token.isdigit() or (len(token) > 1 and token not in ABBREVIATIONS):  # "khu phố 3." ends a sentence
-            return True
-    return False
+    return any(ends_sentence(word) for word in line.split())
 
 
 # Words a headline cannot end on: a line ending on one was wrapped and goes on below ("... nhiệm" / "kỳ").

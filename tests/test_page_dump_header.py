@@ -1,0 +1,89 @@
+"""A text dump's metadata header (a record's "# key = value" lines, a static site's front matter), Markdown
+syntax in a dump, and a headline checked against the address's slug."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractors.page.dump_header import header_date, read_dump_header
+from extractors.page.markdown_lines import IMAGE_MARKER, markdown_text
+from extractors.page.urls import agrees_with_slug, slug_words
+
+RECORD = ["# doc_id = news_politics_031", "# url = https://bao.example.vn/a-b-c.htm", "# date = 20230912",
+          "Sáng 12/9, …"]
+FRONT = ["---", "layout: post", "title:  'Xã Hòa Phong họp dân'", "date: 2024-02-06 08:00:00", "tags:",
+         "    - Tin tức", "---", "", "Chiều 5/2, …"]
+
+
+def test_record_header_lines_end_where_the_body_starts() -> None:
+    header = read_dump_header(RECORD)
+    assert header.body_start == 3
+    assert header.url == "https://bao.example.vn/a-b-c.htm"
+    assert header.published is not None and header.published.day == date(2023, 9, 12)
+
+
+def test_front_matter_gives_title_and_date() -> None:
+    header = read_dump_header(FRONT)
+    assert header.body_start == 7
+    assert header.title == "Xã Hòa Phong họp dân"
+    assert header.published is not None and header.published.day == date(2024, 2, 6)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["# Tin: Xã Hòa Phong họp dân", "Chiều 5/2, …"],  # a heading, not a field
+        ["---", "title: không đóng", "Chiều 5/2, …"],  # no closing fence
+        ["Xã Hòa Phong họp dân", "Chiều 5/2, …"],
+        [],
+    ],
+)
+def test_no_header(lines: list[str]) -> None:
+    header = read_dump_header(lines)
+    assert header.body_start == 0 and not header.fields
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [("20210430", date(2021, 4, 30)), ("2025-07-01 00:00:01", date(2025, 7, 1)), ("03/01/2024", date(2024, 1, 3))],
+)
+def test_header_dates(value: str, day: date) -> None:
+    found = header_date(value)
+    assert found is not None and found.day == day
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("![](https://anh.example.vn/a.jpg)", IMAGE_MARKER),
+        ("![Ảnh 1.](https://anh.example.vn/a.jpg)", IMAGE_MARKER),
+        ("[//]: # (template img ![]())", ""),
+        ("**Sáng 3/4, xã Hòa Phong tổ chức hội nghị.**", "Sáng 3/4, xã Hòa Phong tổ chức hội nghị."),
+        ("*Ông Lò Văn Sính phát biểu.*", "Ông Lò Văn Sính phát biểu."),
+        ("## Nhiều kết quả nổi bật", "Nhiều kết quả nổi bật"),
+        ("theo kế hoạch của [UBND xã](https://xa.example.vn/kh) phê duyệt", "theo kế hoạch của UBND xã phê duyệt"),
+        ("Ông A (Chủ tịch UBND xã) * phát biểu", "Ông A (Chủ tịch UBND xã) * phát biểu"),
+        ("[img]", "[img]"),
+    ],
+)
+def test_markdown_text(line: str, text: str) -> None:
+    assert markdown_text(line) == text
+
+
+def test_slug_words_drop_the_id_and_extension() -> None:
+    url = "https://bao.example.vn/xa-hoi/ha-noi-co-them-5-quan-vao-nam-2025-20210425194611054.htm"
+    assert slug_words(url) == ["ha", "noi", "co", "them", "5", "quan", "vao", "nam", "2025"]
+
+
+def test_a_headline_agrees_with_its_slug_and_a_lead_does_not() -> None:
+    url = "https://bao.example.vn/xa-hoi/ha-noi-co-them-5-quan-vao-nam-2025-20210425194611054.htm"
+    assert agrees_with_slug("Hà Nội có thêm 5 quận vào năm 2025", url)
+    assert not agrees_with_slug("Dự kiến đến năm 2025, thành phố sẽ thành lập thêm các đơn vị hành chính mới", url)
+    assert agrees_with_slug("Bất kỳ dòng nào", "https://xa.example.vn/tin-tuc/chi-tiet")  # too short to judge
+    assert agrees_with_slug("Bất kỳ dòng nào", "http://xa.example.test/hoa-phong-2.txt")
+
+
+def test_slug_words_drop_any_extension() -> None:
+    assert slug_words("http://xa.example.test/ban-tin-xa-hoa-phong-thang-3.txt")[-1] == "3"

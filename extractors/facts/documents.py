@@ -58,8 +58,10 @@ CODELESS = re.compile(rf"(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}){_BARE_
 CODELESS_MORE = re.compile(
     rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|$))"
 )
-DATE_GAP = re.compile(r"[\s,(]*(?:(?:được\s+)?(?:ban hành|ký)\s+)?(?:ngày\s+)?", re.IGNORECASE)
-SAME_DAY = re.compile(r"[\s,(]*(?:(?:được\s+)?(?:ban hành|ký)\s+)?(?:vào\s+)?cùng ngày", re.IGNORECASE)
+# Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it).
+_PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua)\s+)?"
+DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s+)?", re.IGNORECASE)
+SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 _BODY_HEAD = (
     r"(?:Ban|Bộ|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Thành ủy|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
@@ -82,7 +84,7 @@ BODY_BEFORE = re.compile(
 LOOK_BEFORE_BODY = 100
 # From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ".
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành)\s+"
+    rf"[\s,]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua)\s+"
     rf"(?:(?:các|một)\s+)?(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )

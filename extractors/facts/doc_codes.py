@@ -1,6 +1,8 @@
-"""Data tables for document numbers: type codes, the words that name them, how an issuing body is named."""
+"""Data tables for document numbers: type codes, the words that name them, issuing bodies' codes and names."""
 
 from __future__ import annotations
+
+import re
 
 # Type code -> its name. "TT" is Thông tri in Party numbers and Thông tư in state ones (see PARTY_NAMES).
 TYPE_NAMES: dict[str, str] = {
@@ -74,9 +76,46 @@ WORD_TO_TYPE: dict[str, str] = {word.lower(): code for word, code in TYPE_WORDS}
 # phrase ("Thông báo kết luận số 15-TB/TU"), so the code names the kind too.
 CONFUSABLE_TYPES: frozenset[frozenset[str]] = frozenset({frozenset({"QĐ", "QĐi"})})
 
+# Bodies named in "của <body>" -> issuer code, most specific first.
+BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), code)
+    for pattern, code in (
+        (r"Ban Tổ chức (?:Tỉnh|Thành) ủy", "BTCTU"),
+        (r"Ban Tuyên giáo(?: và Dân vận)? (?:Tỉnh|Thành) ủy", "BTGTU"),
+        (r"Ban Dân vận (?:Tỉnh|Thành) ủy", "BDVTU"),
+        (r"Ủy ban Kiểm tra (?:Tỉnh|Thành) ủy", "UBKTTU"),
+        (r"Ban Tổ chức Trung ương", "BTCTW"),
+        (r"Ban Tuyên giáo Trung ương", "BTGTW"),
+        (r"Văn phòng Trung ương", "VPTW"),
+        (r"Bộ Chính trị|Ban Bí thư|Trung ương", "TW"),
+        (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
+        (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
+        (r"Quốc hội", "QH"),
+        (r"Thủ tướng", "TTg"),
+        (r"Chính phủ", "CP"),
+        (r"Đảng ủy Khối", "ĐUK"),
+        (r"Tỉnh ủy|Thành ủy|Thị ủy|Đảng bộ (?:tỉnh|thành phố|thị xã)", "TU"),
+        (r"Huyện ủy|Đảng bộ huyện", "HU"),
+        (r"Quận ủy|Đảng bộ quận", "QU"),
+        (r"Đảng ủy|Đảng bộ (?:xã|phường|thị trấn)", "ĐU"),
+        (r"HĐND|Hội đồng nhân dân", "HĐND"),
+        (r"UBND|Ủy ban nhân dân", "UBND"),
+    )
+)
+
+
+def issuer_for_body(body: str) -> str | None:
+    """The issuer code of a body named in words ("Ban Thường vụ Tỉnh ủy" -> "TU")."""
+    for pattern, code in BODY_CODES:
+        if pattern.search(body):
+            return code
+    return None
+
+
 # Level words that follow an organ's name in lower case ("HĐND tỉnh", "UBND huyện Đắk Mil"), and "TP": the
-# issuer of a document cited without a code is the body as named, up to them ("Nghị quyết số 31 của HĐND tỉnh"
-# -> "HĐND"; "Kế hoạch số 19 của Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy").
+# issuer that the contract gives a document cited without a code is the body as named, up to them ("Nghị quyết
+# số 31 của HĐND tỉnh" -> "HĐND"; "Kế hoạch số 19 của Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"), where
+# the issuer code that keys the document is "TU" (`issuer_for_body`).
 _LEVEL_WORDS: frozenset[str] = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp"})
 
 

@@ -24,6 +24,7 @@ from extractors.facts.doc_codes import (
     TYPE_NAMES,
     TYPE_WORDS,
     WORD_TO_TYPE,
+    issuer_for_body,
     issuer_named,
     organ_name,
     type_name,
@@ -115,6 +116,7 @@ class Citation:
     issued_on: date | None = None
     issuing_body: str | None = None
     has_code: bool = True
+    issuer_named: str | None = None  # a document cited without a code: its issuer as the text names the body
     word_type: str | None = None
     opening_date: date | None = None  # "Ngày 5/4/2023, Đảng ủy đã có Tờ trình số ...": used when no other
 
@@ -377,8 +379,16 @@ def _describe(citations: list[Citation], text: str, form: str, dated: DatesInTex
         citation.opening_date = _issued_before(form, citation.start, dated)
         earlier.add(citation, form)
         citation.issuing_body = _issuing_body(text, form, citation, dated)
-        if not citation.has_code and citation.issuing_body:
-            citation.issuer = issuer_named(citation.issuing_body)
+        _name_issuer(citation)
+
+
+def _name_issuer(citation: Citation) -> None:
+    """A document cited without a code: keyed by the issuer code of the body named ("TW" for "Bộ Chính trị",
+    the name itself when the body has no code we know), and named as the text names it."""
+    if citation.has_code or citation.issuer is not None or not citation.issuing_body:
+        return
+    citation.issuer_named = issuer_named(citation.issuing_body)
+    citation.issuer = issuer_for_body(match_form(citation.issuing_body)) or citation.issuer_named
 
 
 def _share_list_dates(citations: list[Citation], form: str) -> None:
@@ -402,6 +412,7 @@ def _new_ref(citation: Citation, text: str) -> DocumentRef:
         type=citation.type,
         issuer=citation.issuer,
         year=citation.year,
+        issuer_named=citation.issuer_named,
         type_name=type_name(citation.word_type or citation.type, citation.party),
         raw=text[citation.start : citation.end],
     )
@@ -480,6 +491,5 @@ def find_documents(text: str) -> list[DocumentRef]:
     _share_list_dates(coded + codeless, form)
     for citation in coded + codeless:  # a list's own date, shared above, is nearer than the clause's
         citation.issued_on = citation.issued_on or citation.opening_date
-        if not citation.has_code and citation.issuer is None and citation.issuing_body:
-            citation.issuer = issuer_named(citation.issuing_body)  # the body a list shares
+        _name_issuer(citation)  # the body a list shares
     return _merge(coded, codeless, text)

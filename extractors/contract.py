@@ -29,8 +29,8 @@ def document_record(document: DocumentRef) -> dict[str, Any]:
     return {
         "number": document.number,
         "type": document.type,
-        "issuer": document.issuer_named or document.issuer,  # the contract: a body named in words, as named
-        "issuer_code": document.issuer,
+        "issuer": document.issuer,
+        "issuer_named": document.issuer_named,
         "year": document.year,
         "issued_on": _iso(document.issued_on),
         "type_name": document.type_name,

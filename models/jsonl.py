@@ -38,14 +38,11 @@ def _evidence(items: list[Record] | None) -> list[Evidence]:
 
 
 def _document(item: Record) -> DocumentRef:
-    # "issuer" is the contract's (a body named in words, as named); "issuer_code" keys the document (older
-    # records have only "issuer", a code)
-    code = item.get("issuer_code", item.get("issuer"))
     return DocumentRef(
         number=item["number"],
         type=item.get("type"),
-        issuer=code,
-        issuer_named=item.get("issuer") if item.get("issuer") != code else None,
+        issuer=item.get("issuer"),
+        issuer_named=item.get("issuer_named"),
         year=item.get("year"),
         issued_on=_day(item.get("issued_on")),
         type_name=item.get("type_name"),

@@ -72,9 +72,9 @@ def test_evidence_offsets_point_at_the_number(path: Path) -> None:
         assert doc.raw in first.snippet and len(first.snippet) <= len(doc.raw) + 170
 
 
-def test_record_gives_the_contract_the_body_as_named_and_keeps_the_code() -> None:
+def test_record_gives_the_code_of_a_body_named_and_its_name() -> None:
     document = _found(_by_id("bare-number-of-a-resolution"))[0]
     record = document_record(document)
-    assert (record["issuer"], record["issuer_code"]) == ("Bộ Chính trị", "TW")
+    assert (record["issuer"], record["issuer_named"]) == ("TW", "Bộ Chính trị")
     coded = document_record(_found(_by_id("party-odd-spacing-and-dash"))[0])
-    assert (coded["issuer"], coded["issuer_code"]) == ("TW", "TW")
+    assert (coded["issuer"], coded["issuer_named"]) == ("TW", None)

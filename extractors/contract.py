@@ -30,6 +30,7 @@ def document_record(document: DocumentRef) -> dict[str, Any]:
         "number": document.number,
         "type": document.type,
         "issuer": document.issuer,
+        "issuer_named": document.issuer_named,
         "year": document.year,
         "issued_on": _iso(document.issued_on),
         "type_name": document.type_name,

@@ -57,6 +57,9 @@ class DocumentRef:
     issuing_body: str | None = None
     raw: str = ""
     evidence: list[Evidence] = field(default_factory=list)
+    # Cited without a code ("Chỉ thị 05 của Bộ Chính trị"): `issuer` is the code of the body named ("TW"), as the
+    # contract's type is the code of the word; this is the body as the text names it ("Bộ Chính trị").
+    issuer_named: str | None = None
 
     @property
     def key(self) -> tuple[str, str | None, str | None]:

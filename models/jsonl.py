@@ -42,6 +42,7 @@ def _document(item: Record) -> DocumentRef:
         number=item["number"],
         type=item.get("type"),
         issuer=item.get("issuer"),
+        issuer_named=item.get("issuer_named"),
         year=item.get("year"),
         issued_on=_day(item.get("issued_on")),
         type_name=item.get("type_name"),

@@ -8,13 +8,14 @@ from typing import Any
 
 import pytest
 
+from extractors.contract import document_record
 from extractors.facts.documents import find_documents
 from extractors.types import DocumentRef
 
 FIXTURES = Path(__file__).parent / "fixtures" / "facts"
 CASES = json.loads((FIXTURES / "documents_cases.json").read_text(encoding="utf-8"))
 ARTICLES = sorted(FIXTURES.glob("article-*.txt"))
-CHECKED_FIELDS = ("number", "type", "issuer", "year", "type_name", "issuing_body", "raw")
+CHECKED_FIELDS = ("number", "type", "issuer", "issuer_named", "year", "type_name", "issuing_body", "raw")
 
 
 def _by_id(case_id: str) -> dict[str, Any]:
@@ -69,3 +70,11 @@ def test_evidence_offsets_point_at_the_number(path: Path) -> None:
         first = doc.evidence[0]
         assert text[first.start : first.end] == doc.raw
         assert doc.raw in first.snippet and len(first.snippet) <= len(doc.raw) + 170
+
+
+def test_record_gives_the_code_of_a_body_named_and_its_name() -> None:
+    document = _found(_by_id("bare-number-of-a-resolution"))[0]
+    record = document_record(document)
+    assert (record["issuer"], record["issuer_named"]) == ("TW", "Bộ Chính trị")
+    coded = document_record(_found(_by_id("party-odd-spacing-and-dash"))[0])
+    assert (coded["issuer"], coded["issuer_named"]) == ("TW", None)

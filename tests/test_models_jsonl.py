@@ -34,3 +34,11 @@ def test_jsonl_file_yields_one_article_per_line(tmp_path: Path) -> None:
     source = tmp_path / "out.jsonl"
     source.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
     assert [a.url for a in read_articles(source)] == [json.loads(line)["url"] for line in lines]
+
+
+def test_document_cited_without_a_code_keeps_its_name_and_code() -> None:
+    record = json.loads((FIXTURES / "article_congress.json").read_text(encoding="utf-8"))
+    record["documents"][0].update(issuer="HU", issuer_named="Ban Thường vụ Huyện ủy")
+    document = article_from_record(record).facts.documents[0]
+    assert (document.issuer, document.issuer_named) == ("HU", "Ban Thường vụ Huyện ủy")
+    assert article_record(article_from_record(record), source=record["source"]) == record

@@ -2,22 +2,22 @@
 
 Regexes find the day expressions on `match_form(text)`; a direct `datetime.date(y, m, d)` validates them
 (dateparser is ~0.45 ms a call and adds nothing for these fixed shapes). Recognised forms:
-"ngày 17/7/2024", "05-3-2025", "ngày 5 tháng 3 năm 2025", "Chiều 20/8", "Trong 2 ngày 6 và 7/8",
-"các ngày 13 và 14/8/2020", "từ ngày 1 đến 3/10/2025" (the two stated ends, not the days between) and spans
-of two full dates. A day-month without a year needs a cue word before it ("ngày", "sáng", "chiều", "từ", "dịp", ...),
-which keeps out ratios ("16/18 chỉ tiêu", "5/7 xã") and batch labels ("đợt 3/2").
+"ngày 17/7/2024", "05-3-2025", "22.5.2016", "ngày 5 tháng 3 năm 2025", "Chiều 20/8", "Trong 2 ngày 6 và 7/8",
+"các ngày 13 và 14/8/2020", "ngày mùng 3 và 5/4/2021", "từ ngày 1 đến 3/10/2025" (the two stated ends, not the days
+between) and spans of two full dates. A day-month without a year needs a cue word before it ("ngày", "sáng",
+"chiều", "từ", "dịp", ...), which keeps out ratios ("16/18 chỉ tiêu", "5/7 xã") and batch labels ("đợt 3/2").
+The press also writes the day and month with a full stop or a dash ("Chiều 22.4", "Sáng 6-2"): read so only after
+a word naming a day or a part of one, or as a span "từ 23.4 - 1.5", never before a unit ("2.5 triệu").
 
-Year of a day written without one: the year of `published_on` (the previous year when that would put the day
-more than 180 days after publication, e.g. "28/12" in a January article); without a publication date, the
-most common year among the article's full dates, ties going to the latest (the event being reported is
-usually the newest thing in it; documents cited are older). A yearless day written just before a full one
-("30/6 - 2/7/2025") takes that one's year.
+Year of a day written without one: the year of a full date it leads to ("30/6 - 2/7/2025") or of a year written
+just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
+would put the day more than 180 days after publication, e.g. "28/12" in a January article); without a
+publication date, the year the article tells of (`article_year`). A day with no year to take is left out.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -34,33 +34,79 @@ _TIME_CUES = (
     r"(?:ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
+# Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or
+# "hiện nay" they are usually a range of numbers ("từ 3-5 năm") or a decimal.
+_DAY_CUES = (
+    r"(?:ngày|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
+    r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
+)
 _CONNECTOR = r"\s*(?:,|và|đến|tới|-)\s*(?:ngày\s+)?"
+# "2.5 triệu", "3.5 ha": a decimal quantity, not a day.
+_NOT_QUANTITY = (
+    r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
+)
+# Where a dotted or dashed day-month ends: a full stop ends the sentence, ".5" or "-5" would continue a number.
+_NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 
 # Words after "2/3", "3/4" that make it a fraction ("hơn 2/3 số hộ", "tới 3/4 diện tích").
 _FRACTION_NEXT = (
     r"(?!\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người)(?![^\W_]))"
 )
-FULL_NUMERIC = re.compile(r"(?<![\w/.,])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/]|\.\d|-[^\W\d_])")
+# These two start without a look-behind: whether they start inside a word is checked after (`_inside_a_word`).
+FULL_NUMERIC = re.compile(
+    r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/]|\.\d|-[^\W\d_])"
+)
 DAY_LIST = re.compile(
-    rf"(?<![^\W_])(?i:ngày(?:\s+từ)?|từ)\s+(\d{{1,2}})((?:{_CONNECTOR}\d{{1,2}})+)\s*/\s*(\d{{1,2}})(?:/(\d{{4}}))?"
-    rf"(?![\d/]|-[^\W\d_]){_FRACTION_NEXT}"
+    rf"(?i:ngày(?:\s+từ)?|từ)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})"
+    rf"(?P<rest>(?:{_CONNECTOR}\d{{1,2}})+)\s*(?P<sep>[/.])\s*(?P<month>\d{{1,2}})(?:(?P=sep)(?P<year>\d{{4}}))?"
+    rf"(?![\d/]|\.\d|-[^\W\d_]){_FRACTION_NEXT}{_NOT_QUANTITY}"
 )
 TEXTUAL = re.compile(
-    rf"(?i:ngày)\s+(?:(?i:mùng|mồng)\s+)?(\d{{1,2}})((?:{_CONNECTOR}\d{{1,2}})*)\s+(?i:tháng)\s+(\d{{1,2}})"
-    r"(?:\s*(?i:năm|,)?\s*(\d{4}))?(?!\d)"
+    rf"(?i:ngày)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})(?P<rest>(?:{_CONNECTOR}\d{{1,2}})*)\s+(?i:tháng)\s+"
+    r"(?P<month>\d{1,2})(?:\s*(?i:năm|,)?\s*(?P<year>\d{4}))?(?!\d)"
 )
-SHORT_CUED = re.compile(
-    rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?(\d{{1,2}})/(\d{{1,2}})(?![\d/]|\.\d){_FRACTION_NEXT}"
-)
+# "Chiều 20/8", "từ ngày 1/10", "dịp 2/9": a day and month with a slash after a word that cues a day.
+# Patterns below start at the digits or the bracket, and the cue is checked before them: a pattern that
+# starts with a cue word and a look-behind is tried at every position of the body, many times slower.
+SLASHED_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?![\d/]|\.\d){_FRACTION_NEXT}")
+TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?$")
 # "Sáng nay (12/6)", "hôm qua (thứ Hai, 5/8)"
 BRACKETED = re.compile(
-    r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?(?:(?i:ngày)\s+)?(\d{1,2})/(\d{1,2})\s*\)"
+    r"\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?(?:(?i:ngày)\s+)?(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*\)"
 )
-# A further day after a found one: "ngày 6/8 và 7/8", "từ 28/7 - 2/8".
-CONTINUATION = re.compile(rf"{_CONNECTOR}(\d{{1,2}})/(\d{{1,2}})(?:/(\d{{4}}))?(?![\d/]|\.\d|-[^\W\d_])")
-DASH_CUED = re.compile(r"(?i:ngày)\s+(\d{1,2})-(\d{1,2})(?![\d/-]|\.\d)")
-# "Sáng ngày 2.8": a day and month with a full stop, only right after "ngày" (elsewhere "2.8" is a number).
-DOT_CUED = re.compile(r"(?i:ngày)\s+(\d{1,2})\.(\d{1,2})(?![\d.]|,\d|\s*(?i:triệu|tỷ|nghìn|ha|km|%))")
+BRACKET_CUE_BEFORE = re.compile(r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*$")
+# "Sáng 6-2", "ngày 21.4", "chiều nay 15.5": a day and month with a dash or a full stop, read as a day only after
+# a word that names a day (elsewhere "2.8" is a number and "3-5" a range), or as the start of a span of two
+# ("từ 23.4 - 1.5") or of an upcoming day ("từ 1-6 tới"). Found by the digits first: cheaper than a cue-led scan.
+MARKED_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?P<sep>[.-])(?P<month>\d{{1,2}}){_NUMBER_ENDS}{_NOT_QUANTITY}")
+DAY_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_DAY_CUES})\s+$")
+SPAN_CUE_BEFORE = re.compile(r"(?<![^\W_])(?i:từ|đến|tới|trước|sau|vào|dịp)\s+$")
+SPAN_END_AFTER = re.compile(
+    rf"\s*(?:-|đến|tới)\s*\d{{1,2}}(?P<sep>[.-])\d{{1,2}}{_NUMBER_ENDS}|\s+(?i:tới)(?![^\W_])(?!\s*\d)"
+)
+# A further day after a found one: "ngày 6/8 và 7/8", "từ 28/7 - 2/8", "từ 23.4 - 1.5".
+CONTINUATION = re.compile(
+    rf"{_CONNECTOR}(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{4}}))?(?![\d/]|\.\d|-[^\W\d_])"
+)
+DOTTED_CONTINUATION = re.compile(
+    rf"{_CONNECTOR}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?P<year>\d{{4}}))?{_NUMBER_ENDS}{_NOT_QUANTITY}"
+)
+# Years that place the article in time: "năm 2017", but not the start of a span ("năm 2001 - 2003").
+STATED_YEAR = re.compile(r"[nN]ăm\s+(?P<year>(?:19|20)\d\d)(?!\d|\s*-\s*\d)")
+# Before a year that is no time the article tells of: a target ("đến năm 2030", "tầm nhìn đến cuối năm 2045"),
+# a birth ("sinh năm 1977") or a plan being drawn up ("triển khai nhiệm vụ năm 2025", "xây dựng kế hoạch
+# thanh tra năm 2018").
+NOT_THE_TIME_BEFORE = re.compile(
+    r"(?<![^\W_])(?:(?i:đến|tới|trước|sinh)(?:\s+(?i:cuối|đầu|giữa|hết))?"
+    r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?)\s+$"
+)
+# "sinh ngày 12/5/1975": the day a birth date starts at (a birth date is no time the article tells of).
+BIRTH_DAY = re.compile(r"[sS]inh\s+(?:(?:vào\s+)?[nN]gày\s+)?(?:(?:mùng|mồng)\s+)?(?=\d)")
+YEAR_JUST_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:năm)\s+(?P<year>(?:19|20)\d\d)\s*,?\s*(?:(?i:sáng|chiều|trưa|tối|đêm|ngày|mùng|mồng)\s+)*$"
+)
+LOOK_BEHIND = 40
+NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 _LEADS_TO_FULL = re.compile(r"\s*(?:-|đến|tới|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
 
@@ -97,23 +143,59 @@ def _days_of_list(first: str, rest: str) -> list[int]:
     return [int(first)] + [int(n) for n in _DAY_NUMBER.findall(rest)]
 
 
+def _year(found: re.Match[str]) -> int | None:
+    year = found.groupdict().get("year")
+    return int(year) if year else None
+
+
 def _list_hits(pattern: re.Pattern[str], form: str) -> list[DateHit]:
     hits = []
     for found in pattern.finditer(form):
-        year = int(found.group(4)) if found.group(4) else None
-        start, end = found.start(1), found.end()
-        for day in _days_of_list(found.group(1), found.group(2) or ""):
-            hits.append(DateHit(start, end, day, int(found.group(3)), year))
+        if _inside_a_word(form, found.start(), marks=""):
+            continue
+        start, end, month, year = found.start("first"), found.end(), int(found.group("month")), _year(found)
+        for day in _days_of_list(found.group("first"), found.group("rest") or ""):
+            hits.append(DateHit(start, end, day, month, year))
     return hits
 
 
-def _pair_hits(pattern: re.Pattern[str], form: str, year_group: int | None) -> list[DateHit]:
+def _pair_hit(found: re.Match[str]) -> DateHit:
+    return DateHit(found.start("day"), found.end(), int(found.group("day")), int(found.group("month")), _year(found))
+
+
+def _pair_hits(pattern: re.Pattern[str], form: str, marks: str = "") -> list[DateHit]:
+    """The matches of `pattern` that start a word (and follow none of `marks`)."""
+    return [_pair_hit(found) for found in pattern.finditer(form) if not _inside_a_word(form, found.start(), marks)]
+
+
+def _cued_hits(pattern: re.Pattern[str], cue_before: re.Pattern[str], form: str) -> list[DateHit]:
+    """The matches of `pattern` that `cue_before` (anchored with `$`) ends right before."""
+    return [_pair_hit(found) for found in pattern.finditer(form) if _before(cue_before, form, found.start())]
+
+
+def _marked_hits(form: str) -> list[DateHit]:
+    """Days written "22.4" or "6-2", where a cue before (or a span after) makes them days."""
     hits = []
-    for found in pattern.finditer(form):
-        year = int(found.group(year_group)) if year_group else None
-        month_group = 3 if year_group else 2
-        hits.append(DateHit(found.start(1), found.end(), int(found.group(1)), int(found.group(month_group)), year))
+    for found in MARKED_DAY_MONTH.finditer(form):
+        if _inside_a_word(form, found.start()):
+            continue
+        if _before(DAY_CUE_BEFORE, form, found.start()) or (
+            _before(SPAN_CUE_BEFORE, form, found.start()) and _span_follows(form, found)
+        ):
+            hits.append(_pair_hit(found))
     return hits
+
+
+def _inside_a_word(form: str, start: int, marks: str = NUMBER_MARKS) -> bool:
+    """Whether a match starts inside a word or a longer number ("1.215", "3/12.5"); checked here rather than
+    with a leading look-behind, which would cost a test at every position of the body (a pattern that starts
+    with a literal is searched for much faster)."""
+    return start > 0 and (form[start - 1].isalnum() or form[start - 1] in marks)
+
+
+def _span_follows(form: str, found: re.Match[str]) -> bool:
+    after = SPAN_END_AFTER.match(form, found.end())
+    return after is not None and after.group("sep") in (None, found.group("sep"))
 
 
 def _without_overlaps(hits: list[DateHit]) -> list[DateHit]:
@@ -152,15 +234,16 @@ def _longest_first(cluster: list[DateHit]) -> list[DateHit]:
 
 
 def _continuations(form: str, hits: list[DateHit]) -> list[DateHit]:
-    """Further days chained after a hit ("6/8 và 7/8, 8/8"); each position is continued from once."""
+    """Further days chained after a hit ("6/8 và 7/8, 8/8", "23.4 - 1.5"), written the way the hit was;
+    each position is continued from once."""
     found_more = []
     continued: set[int] = set()
     for hit in hits:
         end = hit.end
-        while end not in continued and (found := CONTINUATION.match(form, end)) is not None:
+        pattern = DOTTED_CONTINUATION if "." in form[hit.start : hit.end] else CONTINUATION
+        while end not in continued and (found := pattern.match(form, end)) is not None:
             continued.add(end)
-            year = int(found.group(3)) if found.group(3) else None
-            found_more.append(DateHit(found.start(1), found.end(), int(found.group(1)), int(found.group(2)), year))
+            found_more.append(_pair_hit(found))
             end = found.end()
         continued.add(end)
     return found_more
@@ -176,22 +259,37 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
     hits = _without_overlaps(
         _list_hits(DAY_LIST, form)
         + _list_hits(TEXTUAL, form)
-        + _pair_hits(FULL_NUMERIC, form, year_group=4)
-        + _pair_hits(SHORT_CUED, form, year_group=None)
-        + _pair_hits(BRACKETED, form, year_group=None)
-        + _pair_hits(DASH_CUED, form, year_group=None)
-        + _pair_hits(DOT_CUED, form, year_group=None)
+        + _pair_hits(FULL_NUMERIC, form, marks="/.,_")
+        + _cued_hits(SLASHED_DAY_MONTH, TIME_CUE_BEFORE, form)
+        + _cued_hits(BRACKETED, BRACKET_CUE_BEFORE, form)
+        + _marked_hits(form)
     )
     hits = _without_overlaps(hits + _continuations(form, hits))
     return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day))
 
 
-def article_year(hits: list[DateHit]) -> int | None:
-    """The most common stated year, ties to the latest; None when no day states a year."""
-    counts = Counter(h.year for h in hits if h.year is not None)
-    if not counts:
-        return None
-    return max(counts, key=lambda y: (counts[y], y))
+def _before(pattern: re.Pattern[str], form: str, position: int) -> re.Match[str] | None:
+    """`pattern` (anchored with `$`) ending right at `position`, looked for in the few characters before it."""
+    return pattern.search(form, max(0, position - LOOK_BEHIND), position)
+
+
+def article_year(form: str, hits: list[DateHit]) -> int | None:
+    """The year of the time an article tells of, for its days written without one when the page gives no
+    publication date: the latest year of its full dates (birth dates aside) and of the years it names ("năm
+    2017"; targets "đến năm 2030" and births aside). The event reported is usually the newest thing in it:
+    documents cited, careers and anniversaries are older. None when the article states no year."""
+    births = {found.end() for found in BIRTH_DAY.finditer(form) if not _inside_a_word(form, found.start())}
+    years = [hit.year for hit in hits if hit.year is not None and hit.start not in births]
+    for found in STATED_YEAR.finditer(form):
+        if not _inside_a_word(form, found.start()) and not _before(NOT_THE_TIME_BEFORE, form, found.start()):
+            years.append(int(found.group("year")))
+    return max(years, default=None)
+
+
+def _year_just_before(form: str, hit: DateHit) -> int | None:
+    """ "Tết Mậu Thân năm 1968, ngày 11.2": a year written just before a day without one is its year."""
+    found = _before(YEAR_JUST_BEFORE, form, hit.start)
+    return int(found.group("year")) if found else None
 
 
 def _year_from_next(form: str, hit: DateHit, following: DateHit | None) -> int | None:
@@ -217,11 +315,12 @@ def resolve_day(hit: DateHit, year: int | None, published_on: date | None) -> da
 def resolved_dates(form: str, published_on: date | None) -> list[ResolvedDate]:
     """Every hit paired with its calendar day (hits that cannot be dated are left out)."""
     hits = scan_dates(form)
-    fallback = published_on.year if published_on else article_year(hits)
+    yearless = any(hit.year is None for hit in hits)
+    fallback = published_on.year if published_on else article_year(form, hits) if yearless else None
     pairs = []
     for index, hit in enumerate(hits):
         following = hits[index + 1] if index + 1 < len(hits) else None
-        year = _year_from_next(form, hit, following) if hit.year is None else None
+        year = (_year_from_next(form, hit, following) or _year_just_before(form, hit)) if hit.year is None else None
         day = resolve_day(hit, year or fallback, None if year else published_on)
         if day is not None:
             pairs.append(ResolvedDate(hit, day))

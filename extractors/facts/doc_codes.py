@@ -1,4 +1,4 @@
-"""Data tables for document numbers: type codes, the words that name them, issuing bodies' codes."""
+"""Data tables for document numbers: type codes, the words that name them, issuing bodies' codes and names."""
 
 from __future__ import annotations
 
@@ -89,6 +89,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Văn phòng Trung ương", "VPTW"),
         (r"Bộ Chính trị|Ban Bí thư|Trung ương", "TW"),
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
+        (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
         (r"Quốc hội", "QH"),
         (r"Thủ tướng", "TTg"),
         (r"Chính phủ", "CP"),
@@ -111,6 +112,22 @@ def issuer_for_body(body: str) -> str | None:
     return None
 
 
+# Level words that follow an organ's name in lower case ("HĐND tỉnh", "UBND huyện Đắk Mil"), and "TP": the
+# issuer that the contract gives a document cited without a code is the body as named, up to them ("Nghị quyết
+# số 31 của HĐND tỉnh" -> "HĐND"; "Kế hoạch số 19 của Ban Thường vụ Tỉnh ủy" -> "Ban Thường vụ Tỉnh ủy"), where
+# the issuer code that keys the document is "TU" (`issuer_for_body`).
+_LEVEL_WORDS: frozenset[str] = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp"})
+
+
+def issuer_named(body: str) -> str | None:
+    """The issuer of a document cited by word and number: the body named, without its level and place."""
+    words = body.split()
+    for index, word in enumerate(words[1:], start=1):
+        if word.lower() in _LEVEL_WORDS and (word.islower() or word.lower() == "tp"):
+            return " ".join(words[:index])
+    return " ".join(words) or None
+
+
 def type_name(code: str | None, party: bool) -> str | None:
     if code is None:
         return None
@@ -122,7 +139,7 @@ def type_name(code: str | None, party: bool) -> str | None:
 ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     """huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp khu nhân dân thường trực vụ chấp hành ban
     phòng đoàn hội đồng ủy viên chi bộ đảng cơ quan sở trung ương chính trị kiểm tra tổ chức tuyên giáo
-    dân vận liên tịch""".split()  # noqa: SIM905
+    dân vận liên tịch bầu cử""".split()  # noqa: SIM905
 )
 MAX_ISSUING_BODY_CHARS = 80
 
@@ -138,7 +155,8 @@ def organ_name(phrase: str) -> str | None:
         lower = word.lower()
         joins = lower in ("và", "-", "–", "&") and following[:1].isupper()
         opens_offices = lower == "các" and following.lower() == "cơ"
-        if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices):
+        national = lower == "gia" and kept[-1:] == ["Quốc"]  # "Hội đồng bầu cử Quốc gia"
+        if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national):
             break
         kept.append(word)
     while kept and kept[-1].lower() in ("và", "-", "–", "&", "các"):

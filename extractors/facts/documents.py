@@ -21,9 +21,11 @@ from extractors.facts.doc_codes import (
     CONFUSABLE_TYPES,
     NO_BARE_NUMBER,
     TYPE_BY_LOWER,
+    TYPE_NAMES,
     TYPE_WORDS,
     WORD_TO_TYPE,
     issuer_for_body,
+    issuer_named,
     organ_name,
     type_name,
 )
@@ -36,6 +38,7 @@ from extractors.types import DocumentRef
 # issuer within its database column (an unbounded one once took 6,002 characters of a table).
 _SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,19}"
 MAX_ISSUER_CHARS = 100  # the database column
+MAX_TYPE_LETTERS = 6
 _TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
 # Where a code ends: not inside a word, or where a page glued the next word to it ("NĐ-CPngày 22/1/2009").
 _CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại)(?![^\W\d_])))"
@@ -50,22 +53,40 @@ STATE_NUMBER = re.compile(
 TYPELESS_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,5}})-({_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}")
 _SEPARATOR = re.compile(r"\s*[-/]\s*")
 WORD_BEFORE = re.compile(rf"(?i:({_TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
-CODELESS = re.compile(
-    rf"(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}})(?![\d/.,-]|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)"
+_BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)"
+CODELESS = re.compile(rf"(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}")
+# Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
+CODELESS_MORE = re.compile(
+    rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|$))"
 )
-DATE_GAP = re.compile(r"[\s,(]*(?:(?:được\s+)?(?:ban hành|ký)\s+)?(?:ngày\s+)?", re.IGNORECASE)
-SAME_DAY = re.compile(r"[\s,(]*(?:(?:được\s+)?(?:ban hành|ký)\s+)?(?:vào\s+)?cùng ngày", re.IGNORECASE)
+# Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it).
+_PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua)\s+)?"
+DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s+)?", re.IGNORECASE)
+SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
+_BODY_HEAD = (
+    r"(?:Ban|Bộ|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Thành ủy|"
+    r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
+)
 BODY_AFTER = re.compile(
-    r"[\s,]*(?:của|do)\s+((?:Ban|Bộ|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Thành ủy|"
-    r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)[^,;.()“”\"]{0,60}?)"
+    rf"[\s,]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)"
     r"(?=\s+(?:ngày|về|V/v|v/v|ban hành|quy định|hướng dẫn|và|nhằm|đã|thì|trong|tại|triển khai|cho|với|đối với)\s"
     r"|[,;.()“”\"]|\s*$)",
     re.IGNORECASE,
 )
+# The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
+# `organ_name` cuts the phrase where the name ends.
+BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}})", re.IGNORECASE)
+# The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19".
+# Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
+BODY_BEFORE = re.compile(
+    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:đã|vừa)\s+)?(?:ban hành|ký ban hành|ra)\s+"
+    rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD})\s+(?:(?i:số)\s+)?$"
+)
+LOOK_BEFORE_BODY = 100
 # From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ".
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành)\s+"
-    rf"(?:(?:các|một)\s+)?(?:(?i:{_TYPE_WORD})\s+)?(?:(?i:số)\s+)?",
+    rf"[\s,]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua)\s+"
+    rf"(?:(?:các|một)\s+)?(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 140
@@ -95,6 +116,7 @@ class Citation:
     issued_on: date | None = None
     issuing_body: str | None = None
     has_code: bool = True
+    issuer_named: str | None = None  # a document cited without a code: its issuer as the text names the body
     word_type: str | None = None
     opening_date: date | None = None  # "Ngày 5/4/2023, Đảng ủy đã có Tờ trình số ...": used when no other
 
@@ -104,8 +126,12 @@ def _word_type(form: str, start: int) -> str | None:
     return WORD_TO_TYPE.get(found.group(1).lower()) if found else None
 
 
-def _party_citation(found: re.Match[str]) -> Citation | None:
-    doc_type = TYPE_BY_LOWER.get(found.group(2).lower())
+def _party_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "379-KH/TU"; type letters we do not list count after a word naming a type ("Quyết định số 470-QĐNS/TW")."""
+    letters = found.group(2)
+    doc_type = TYPE_BY_LOWER.get(letters.lower())
+    if doc_type is None and letters.isupper() and len(letters) <= MAX_TYPE_LETTERS and _word_type(form, found.start()):
+        doc_type = letters
     if doc_type is None or len(found.group(3)) > MAX_ISSUER_CHARS:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group(3), party=True)
@@ -132,8 +158,9 @@ def _apply_word_type(citation: Citation, form: str) -> None:
     differ ("Quy định số 55-QĐ/TW": type QĐ, a quy định)."""
     word = _word_type(form, citation.start)
     citation.word_type = word
-    if word is None or citation.type is None or word == citation.type:
-        # a code that names no type keeps none ("Công văn số 123/UBND-VP": official letters carry no type)
+    if word is None or citation.type is None or word == citation.type or citation.type not in TYPE_NAMES:
+        # a code that names no type keeps none ("Công văn số 123/UBND-VP": official letters carry no type);
+        # type letters we do not list ("QĐNS") take their kind from the word
         return
     if not (citation.party and frozenset({word, citation.type}) in CONFUSABLE_TYPES):
         citation.word_type = None
@@ -273,17 +300,33 @@ def _issued_before(form: str, start: int, dated: DatesInText) -> date | None:
     return dated.last_before(date_end)
 
 
-def _issuing_body(text: str, form: str, end: int, dated: DatesInText) -> str | None:
+def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -> str | None:
+    """The body named after the number ("… của HĐND tỉnh"), else the clause's subject that issues it."""
+    end = citation.end
     right_after = _date_right_after(form, end, dated)
     same_day = SAME_DAY.match(form, end)
     named = _date_right_after(form, same_day.end(), dated) if same_day else None
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
-    found = BODY_AFTER.match(form, position, min(len(form), position + LOOK_AHEAD))
-    return organ_name(text[found.start(1) : found.end(1)]) if found else None
+    window_end = min(len(form), position + LOOK_AHEAD)
+    found = BODY_AFTER.match(form, position, window_end) or BODY_AFTER_RUNNING_ON.match(form, position, window_end)
+    if found:
+        return organ_name(text[found.start(1) : found.end(1)])
+    return _subject_body(text, form, citation.start)
+
+
+def _subject_body(text: str, form: str, start: int) -> str | None:
+    """ "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19": the subject, when it is an organ's name and nothing
+    else."""
+    found = BODY_BEFORE.search(form, max(0, start - LOOK_BEFORE_BODY), start)
+    if found is None:
+        return None
+    phrase = text[found.start(1) : found.end(1)].strip()
+    body = organ_name(phrase)
+    return body if body == " ".join(phrase.split()) else None
 
 
 def _coded_citations(form: str) -> list[Citation]:
-    citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m))]
+    citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m, form))]
     taken = DisjointSpans([(c.start, c.end) for c in citations])
     for found in STATE_NUMBER.finditer(form):
         if taken.overlaps(found.start(), found.end()):
@@ -310,13 +353,21 @@ def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
 
 
 def _codeless_citations(form: str) -> list[Citation]:
+    """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
+    capitalised or followed by "số" (lower case, "quyết định 2 kế hoạch" is a verb)."""
     citations = []
     for found in CODELESS.finditer(form):
-        number = found.group(3)
-        doc_type = WORD_TO_TYPE[found.group(1).lower()]
-        if not found.group(2) and (MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR or doc_type in NO_BARE_NUMBER):
+        word, number = found.group(1), found.group(3)
+        doc_type = WORD_TO_TYPE[word.lower()]
+        if not found.group(2) and (
+            not word[:1].isupper() or MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR or doc_type in NO_BARE_NUMBER
+        ):
             continue  # "Kế hoạch 2025" is a year; "Chương trình 135" a programme's name
         citations.append(Citation(found.start(3), found.end(3), number, doc_type, None, has_code=False))
+        end = found.end()
+        while more := CODELESS_MORE.match(form, end):
+            citations.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
+            end = more.end()
     return citations
 
 
@@ -327,9 +378,17 @@ def _describe(citations: list[Citation], text: str, form: str, dated: DatesInTex
         citation.issued_on = _issued_on(form, citation, dated, earlier)
         citation.opening_date = _issued_before(form, citation.start, dated)
         earlier.add(citation, form)
-        citation.issuing_body = _issuing_body(text, form, citation.end, dated)
-        if not citation.has_code and citation.issuing_body:
-            citation.issuer = issuer_for_body(match_form(citation.issuing_body))
+        citation.issuing_body = _issuing_body(text, form, citation, dated)
+        _name_issuer(citation)
+
+
+def _name_issuer(citation: Citation) -> None:
+    """A document cited without a code: keyed by the issuer code of the body named ("TW" for "Bộ Chính trị",
+    the name itself when the body has no code we know), and named as the text names it."""
+    if citation.has_code or citation.issuer is not None or not citation.issuing_body:
+        return
+    citation.issuer_named = issuer_named(citation.issuing_body)
+    citation.issuer = issuer_for_body(match_form(citation.issuing_body)) or citation.issuer_named
 
 
 def _share_list_dates(citations: list[Citation], form: str) -> None:
@@ -353,6 +412,7 @@ def _new_ref(citation: Citation, text: str) -> DocumentRef:
         type=citation.type,
         issuer=citation.issuer,
         year=citation.year,
+        issuer_named=citation.issuer_named,
         type_name=type_name(citation.word_type or citation.type, citation.party),
         raw=text[citation.start : citation.end],
     )
@@ -377,29 +437,47 @@ def _kinds_written(doc_type: str | None) -> list[str | None]:
     return [doc_type, *partners]
 
 
-def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[DocumentRef]:
-    by_key: dict[tuple[str, str | None, str | None], DocumentRef] = {}
-    by_number: dict[tuple[str, str | None], list[DocumentRef]] = {}
-    first_seen: dict[int, int] = {}
+class _Found:
+    """The documents found so far, in order of first mention; one per number, type, issuer and year (the year
+    of "19/2019/NĐ-CP" and "19/2011/NĐ-CP" tells two decrees apart; a citation without one joins the first)."""
 
-    def ref_for(citation: Citation) -> DocumentRef:
-        key = (_number_key(citation.number), citation.type, citation.issuer)
-        if key not in by_key:
-            by_key[key] = _new_ref(citation, text)
-            by_number.setdefault(key[:2], []).append(by_key[key])
-            first_seen[id(by_key[key])] = citation.start
-        return by_key[key]
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.by_code: dict[tuple[str, str | None, str | None], list[DocumentRef]] = {}
+        self.by_number: dict[tuple[str, str | None], list[DocumentRef]] = {}
+        self.first_seen: dict[int, int] = {}
 
-    for citation in coded:
-        _add(ref_for(citation), citation, text)
-    for citation in codeless:
+    def ref_for(self, citation: Citation) -> DocumentRef:
+        code = (_number_key(citation.number), citation.type, citation.issuer)
+        same_code = self.by_code.setdefault(code, [])
+        ref = next((r for r in same_code if citation.year is None or r.year in (None, citation.year)), None)
+        if ref is None:
+            ref = _new_ref(citation, self.text)
+            same_code.append(ref)
+            self.by_number.setdefault(code[:2], []).append(ref)
+            self.first_seen[id(ref)] = citation.start
+        ref.year = ref.year or citation.year
+        return ref
+
+    def same_number(self, citation: Citation) -> list[DocumentRef]:
         number = _number_key(citation.number)
-        same = [ref for kind in _kinds_written(citation.type) for ref in by_number.get((number, kind), [])]
-        ref = _target_of(citation, same)
-        if ref is None and citation.issuer is None:
-            continue  # a bare "Nghị quyết số 5" with no issuer cannot be keyed
-        _add(ref or ref_for(citation), citation, text)
-    return sorted(by_key.values(), key=lambda r: first_seen[id(r)])
+        return [ref for kind in _kinds_written(citation.type) for ref in self.by_number.get((number, kind), [])]
+
+    def in_text_order(self) -> list[DocumentRef]:
+        refs = [ref for same_code in self.by_code.values() for ref in same_code]
+        return sorted(refs, key=lambda r: self.first_seen[id(r)])
+
+
+def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[DocumentRef]:
+    """Mentions of one document joined: a citation by word and number joins the coded one of its number and
+    kind, else the one its body issued; a bare "Nghị định 29" with neither is kept with no issuer."""
+    found = _Found(text)
+    for citation in coded:
+        _add(found.ref_for(citation), citation, text)
+    for citation in sorted(codeless, key=lambda c: (c.issuer is None, c.start)):
+        ref = _target_of(citation, found.same_number(citation))
+        _add(ref or found.ref_for(citation), citation, text)
+    return found.in_text_order()
 
 
 def find_documents(text: str) -> list[DocumentRef]:
@@ -410,7 +488,8 @@ def find_documents(text: str) -> list[DocumentRef]:
     taken = DisjointSpans([(c.start, c.end) for c in coded])
     codeless = [c for c in _codeless_citations(form) if not taken.overlaps(c.start, c.end)]
     _describe(coded + codeless, text, form, dated)
-    _share_list_dates(coded, form)
+    _share_list_dates(coded + codeless, form)
     for citation in coded + codeless:  # a list's own date, shared above, is nearer than the clause's
         citation.issued_on = citation.issued_on or citation.opening_date
+        _name_issuer(citation)  # the body a list shares
     return _merge(coded, codeless, text)

@@ -23,6 +23,8 @@ _ROMAN = r"[IVXLCDM]+"
 _ORDINAL = rf"(?:{_ROMAN}|\d{{1,2}}|(?i:{NUMBER_WORD_PATTERN}))"
 _END = r"(?![^\W_])"
 
+# Further terms listed after one: "Đại biểu Quốc hội khóa X, XII, XIII,XIV", "khóa XI và XII".
+TERM_LIST_MORE = re.compile(rf"\s*(?:,|và)\s*({_ROMAN}){_END}")
 NTH_TIME = re.compile(rf"(?i:lần\s+thứ)\s+({_ORDINAL}){_END}")
 TERM_OF = re.compile(rf"(?i:khóa|khoá)\s+({_ROMAN}|\d{{1,2}}){_END}")
 CONGRESS_NUMBER = re.compile(rf"(?i:Đại\s+hội|ĐH)\s+({_ROMAN}){_END}")
@@ -43,8 +45,13 @@ HEAD_REACH = 120
 # What may stand between an ordinal and the "nhiệm kỳ" whose years it takes: a comma, a bracket,
 # or a coordinated part with no ordinal ("Quốc hội khóa XV và HĐND các cấp, nhiệm kỳ ...").
 # The coordinated part may list administrative units with commas ("và HĐND các xã, thị trấn").
+# The joint election is also coordinated with a comma ("bầu cử đại biểu Quốc hội khóa XVI, bầu cử đại biểu HĐND
+# các cấp nhiệm kỳ 2026 - 2031"); elsewhere a comma starts another title ("khóa XII, Bí thư Tỉnh ủy nhiệm kỳ …").
 _UNIT_LIST = r"(?:,\s*(?:xã|phường|thị\s+trấn|thị\s+xã|huyện|quận|thành\s+phố)\b[^,.;:()\d]{0,20}?)*"
-YEARS_GAP = re.compile(rf"[\s,(–-]*(?:và\s+[^,.;:()\d]{{1,40}}?{_UNIT_LIST}[\s,]*)?$", re.IGNORECASE)
+_ALL_COUNCILS = r",\s*(?:bầu\s+cử\s+)?(?:đại\s+biểu\s+)?(?:HĐND|Hội\s+đồng\s+nhân\s+dân)\s+các\s+cấp"
+YEARS_GAP = re.compile(
+    rf"[\s,(–-]*(?:và\s+[^,.;:()\d]{{1,40}}?{_UNIT_LIST}[\s,]*|{_ALL_COUNCILS}[\s,]*)?$", re.IGNORECASE
+)
 COORDINATION_GAP = re.compile(r"[\s,)]*(?:và|,)\s+[^,.;:()\d]{0,40}$", re.IGNORECASE)
 _ORGANISATION_HEADS = (
     r"(?:Đảng bộ|Đảng ủy|Ban Chấp hành|HĐND|Hội đồng nhân dân|Quốc hội|Ủy ban|UBND|Mặt trận|MTTQ|Hội|Đoàn|"
@@ -137,7 +144,18 @@ def _ordinal_mentions(form: str) -> list[OrdinalMention]:
             if name == "term" and _is_course(form, found.start()):
                 continue
             mentions.append(OrdinalMention(found.start(), found.end(), value, name))
+            if name == "term":
+                mentions += _listed_after(form, found.end())
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _listed_after(form: str, end: int) -> list[OrdinalMention]:
+    """The Roman numerals listed after a "khóa N" ("khóa X, XII, XIII,XIV"), each a term of its own."""
+    listed = []
+    while (more := TERM_LIST_MORE.match(form, end)) and (value := _valid_ordinal(more.group(1))) is not None:
+        listed.append(OrdinalMention(more.start(1), more.end(), value, "term"))
+        end = more.end()
+    return listed
 
 
 def _years_mentions(form: str) -> list[YearsMention]:

@@ -13,8 +13,8 @@ IMAGE_MARKER = "[img]"  # what image-aware dumps print where a picture stood
 _IMAGE_LINE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 _COMMENT_LINE = re.compile(r"^\[(?://|comment)\]:\s*#")
 _HEADING = re.compile(r"^#{1,6}\s+(?=\w)")
-_INLINE_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]*\)")
-_INLINE_LINK = re.compile(r"\[([^\]]+)\]\((?:https?://|/|\.)[^)\s]*\)")
+_INLINE_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^)\s]*\)")
+_INLINE_LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/|\.)[^)\s]*\)")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _WRAPPED = re.compile(r"^([*_])(?=\S)(.+)(?<=\S)\1$")  # a whole line in italics: a caption
 

@@ -87,6 +87,7 @@ PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô th�
 PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nhà")
 # Kinship before "ông"/"bà": "(vợ ông Toàn)", "(em ruột ông Toàn)" speak of the person, not as them.
 KINSHIP_WORDS: frozenset[str] = words("vợ chồng con ruột cháu dâu rể bố mẹ cha")
+ADDRESS_OR_COMRADE_TAIL: frozenset[str] = ADDRESS_TERMS | {"chí"}  # what stands right before an addressed name
 CLAUSE_END: frozenset[str] = frozenset(";.?!")
 # Markers strong enough to make any capitalised run before a title a name.
 STRONG_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank", "religious"])
@@ -161,6 +162,7 @@ VILLAGE_WORDS: frozenset[str] = words("thôn bản ấp làng xóm buôn sóc kh
 SCHOOL_WORDS: frozenset[str] = words("thcs thpt th ptcs ptdtbt ptdtnt học non")
 # Named in almost every article ("Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh") but never as its official.
 NEVER_OFFICIALS: frozenset[str] = frozenset(["hồ chí minh", "nguyễn ái quốc", "nguyễn tất thành"])
+FIGURE_LAST_WORDS: frozenset[str] = frozenset(name.split()[-1] for name in NEVER_OFFICIALS)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;/&–—-]|\bvà\b)\s*")
 
 
@@ -230,7 +232,11 @@ def _given_name_mentions(tokens: list[Token], names: list[NameSpan]) -> list[Nam
     taken = {k for name in names for k in range(name.first, name.last + 1)}
     pending = iter(names)
     upcoming = next(pending, None)
-    for k, token in enumerate(tokens):
+    addressed = [k + 1 for k, t in enumerate(tokens) if t.key in ADDRESS_OR_COMRADE_TAIL]
+    for k in addressed:
+        if k >= len(tokens):
+            break
+        token = tokens[k]
         while upcoming is not None and upcoming.last < k:
             if upcoming.last > upcoming.first:
                 given = tokens[upcoming.last].key
@@ -238,7 +244,7 @@ def _given_name_mentions(tokens: list[Token], names: list[NameSpan]) -> list[Nam
                 same = earlier is not None and name_key(earlier.text) == name_key(upcoming.text)
                 by_given[given] = upcoming if same else None
             upcoming = next(pending, None)
-        if not token.is_cap or token.is_abbr or k in taken or k == 0 or by_given.get(token.key) is None:
+        if not token.is_cap or token.is_abbr or k in taken or by_given.get(token.key) is None:
             continue
         if tokens[k - 1].key not in ADDRESS_TERMS and not (k >= 2 and comrade_length(tokens, k - 2) == 2):
             continue
@@ -452,8 +458,14 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
     i = 0
     while i < len(tokens):
         span = None
-        if may_start_title(tokens[i]) and i not in names_at:
-            span = _title_at(tokens, i, text, names_at, _lower_case_context(tokens, i, name_ends, title_ends))
+        token = tokens[i]
+        if may_start_title(token) and i not in names_at:
+            if token.is_cap and token.key != "nguyên":  # the context matters to lower-case heads only
+                context = "name" if i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends else ""
+            else:
+                context = _lower_case_context(tokens, i, name_ends, title_ends)
+            if context or token.is_cap or token.key in ("nguyên", "đại"):
+                span = _title_at(tokens, i, text, names_at, context)
         if span is None:
             i += 1
             continue
@@ -484,7 +496,7 @@ def _title_at(
     span = parse_title(tokens, i, text, names_at, bool(context))
     if span is not None and context == "plural" and span.next_name is None and not tokens[i].is_cap:
         return None
-    if span is not None and _names_a_figure(tokens, span, head_length(tokens, i, bool(context))):
+    if span is not None and _names_a_figure(tokens, span, context):
         return None
     if span is not None and _place_named_after_person(tokens, span, context == "name"):
         unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
@@ -494,8 +506,11 @@ def _title_at(
     return span
 
 
-def _names_a_figure(tokens: list[Token], span: TitleSpan, head: int) -> bool:
+def _names_a_figure(tokens: list[Token], span: TitleSpan, context: str) -> bool:
     """ "Chủ tịch Hồ Chí Minh": a head and a name never an official's (dropped from the names) is no title."""
+    if tokens[span.last].key not in FIGURE_LAST_WORDS:
+        return False
+    head = head_length(tokens, span.first, bool(context))
     return " ".join(t.key for t in tokens[span.first + head : span.last + 1]) in NEVER_OFFICIALS
 
 

@@ -208,6 +208,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     names = sorted([*names, *_given_name_mentions(tokens, names)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = _Parsed(tokens, text, names_at, _title_spans(tokens, text, names_at))
+    _link_heading_titles(parsed)
     names = _outside_titles(parsed, names)
     if _name_titles_before_address(parsed, scan):
         names = sorted(names_at.values(), key=lambda n: n.first)
@@ -340,6 +341,26 @@ def _name_titles_before_address(parsed: _Parsed, scan: NameScan) -> bool:
             parsed.titles_at[first] = replace(span, next_name=name)
             added = True
     return added
+
+
+def _alone_on_line(parsed: _Parsed, first: int, last: int) -> bool:
+    """Whether tokens `first`..`last` fill their line: a line break (or the text's edge) on either side."""
+    tokens, text = parsed.tokens, parsed.text
+    before = text[tokens[first - 1].end : tokens[first].start] if first > 0 else "\n"
+    after = text[tokens[last].end : tokens[last + 1].start] if last + 1 < len(tokens) else "\n"
+    return "\n" in before and "\n" in after
+
+
+def _link_heading_titles(parsed: _Parsed) -> None:
+    """A line holding only a title, then a line holding only a name, as organisation pages list their leaders
+    ("CHÁNH VĂN PHÒNG" / "Nguyễn Văn A"): the title is that person's, as if written before the name."""
+    for first, span in list(parsed.titles_at.items()):
+        end = _term_end(parsed.tokens, span.last + 1) - 1
+        if span.next_name is not None or end + 1 not in parsed.names_at:
+            continue
+        name = parsed.names_at[end + 1]
+        if _alone_on_line(parsed, first, end) and _alone_on_line(parsed, name.first, name.last):
+            parsed.titles_at[first] = replace(span, next_name=name)
 
 
 def _unlink_elected_titles(parsed: _Parsed) -> None:
@@ -634,6 +655,12 @@ def _titles_after(parsed: _Parsed, j: int) -> list[TitleSpan]:
         j += 1
     elif j not in parsed.titles_at:
         return []
+    elif j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
+        # a caption's name on one line, its title alone on the next; a title opening an entry of its own
+        # ("Phó Trưởng phòng: Nguyễn Văn B") is not the line above's
+        span = parsed.titles_at[j]
+        if not _alone_on_line(parsed, j, _term_end(tokens, span.last + 1) - 1):
+            return []
     return _title_list(parsed, j)
 
 
@@ -645,6 +672,8 @@ def _title_list(parsed: _Parsed, j: int) -> list[TitleSpan]:
         span = parsed.titles_at.get(j)
         if span is None or span.next_name is not None:  # a title before the next name is that person's
             break
+        if found and "\n" in parsed.text[found[-1].end : span.start]:
+            break  # a list of titles ends with its paragraph: the next line's title is its own entry's
         found.append(span)
         j = _list_continues(parsed, span)
     return found
@@ -769,7 +798,7 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
             if recipient is not None:
                 recipient.titles.extend(titles)
             continue
-        owner = _linked_title_owner(parsed.tokens, start, linked)
+        owner = _linked_title_owner(parsed.tokens, start, linked) or _record_owner(parsed, ends, start)
         group = [owner] if owner is not None else _group_before(parsed, ends, start)
         if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
             subject = _subject_after(parsed, mentions, by_first, start, titles[-1])
@@ -777,6 +806,28 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         for mention in group:
             mention.titles.extend(titles)
             linked[_term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+MAX_RECORD_LINES = 3  # field lines between a record's name and its "Chức vụ:" line ("Năm sinh: …")
+
+
+def _record_owner(parsed: _Parsed, ends: _MentionEnds, trigger: int) -> Mention | None:
+    """The person of a "Chức vụ: T" line in a record of fields ("Họ và tên: Nguyễn Văn A" / "Chức vụ: T"):
+    the name ending one of the few lines above, with no other name between."""
+    tokens, text = parsed.tokens, parsed.text
+    if trigger == 0 or "\n" not in text[tokens[trigger - 1].end : tokens[trigger].start]:
+        return None
+    earlier = ends.before(trigger)
+    if not earlier:
+        return None
+    closest = ends.at(earlier, -1)
+    between = text[closest.name.end : tokens[trigger].start]
+    if closest.titles or sum(1 for line in between.split("\n") if line.strip()) > MAX_RECORD_LINES:
+        return None
+    name_end = closest.name.last
+    if name_end + 1 < len(tokens) and "\n" not in text[tokens[name_end].end : tokens[name_end + 1].start]:
+        return None  # the name does not end its line: prose, not a record
+    return closest
 
 
 def _recipient_after(parsed: _Parsed, by_first: dict[int, Mention], last: TitleSpan) -> Mention | None:

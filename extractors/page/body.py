@@ -158,6 +158,23 @@ def drop_inline_boxes(lines: _Lines) -> _Lines:
     )
 
 
+MIN_DIRECTORY_LINES = 3
+
+
+def directory_lines(lines: _Lines) -> list[str]:
+    """The body of an article container that holds no paragraph of prose: an organisation page listing its
+    leaders ("Chủ tịch UBND huyện: Ông A", a table "1 | A | Phó Chủ tịch UBND huyện"), a photo page of captions.
+    Its own short lines are its body, outside any related list; with fewer than three it is empty. No byline
+    is read from them: a line holding only a name is one of the people listed."""
+    skipped = _section_end(lines, 0, resumable=True)
+    kept = [
+        block.text
+        for block, kind, skip in zip(lines.blocks, lines.kinds, skipped, strict=True)
+        if kind is LineKind.PROSE and not block.linky and not skip
+    ]
+    return kept if len(kept) >= MIN_DIRECTORY_LINES else []
+
+
 def _subheading(lines: _Lines, index: int) -> bool:
     """A weak heading word ("Thông báo", "Video") followed by two long paragraphs is the article's own."""
     if not is_weak_heading(lines.blocks[index].text):
@@ -346,6 +363,8 @@ def select_body(
     parts = BodyParts(linky_blocks=sum(1 for b in lines.blocks if b.linky))
     first = _first_prose(lines)
     if first is None:
+        if markup:
+            parts.paragraphs = directory_lines(lines)
         return parts
     article_only = layout.article_only
     if article_only is None:

@@ -343,23 +343,34 @@ def _name_titles_before_address(parsed: _Parsed, scan: NameScan) -> bool:
     return added
 
 
-def _alone_on_line(parsed: _Parsed, first: int, last: int) -> bool:
-    """Whether tokens `first`..`last` fill their line: a line break (or the text's edge) on either side."""
+def _alone_on_line(parsed: _Parsed, first: int, last: int, cells: bool = False) -> bool:
+    """Whether tokens `first`..`last` fill their line (a line break or the text's edge on either side) or,
+    with `cells`, their cell of a table row flattened to "A | B"."""
     tokens, text = parsed.tokens, parsed.text
+
+    def edge(k: int, gap: str) -> bool:
+        return k < 0 or k >= len(tokens) or "\n" in gap or (cells and tokens[k].key == "|")
+
     before = text[tokens[first - 1].end : tokens[first].start] if first > 0 else "\n"
     after = text[tokens[last].end : tokens[last + 1].start] if last + 1 < len(tokens) else "\n"
-    return "\n" in before and "\n" in after
+    return edge(first - 1, before) and edge(last + 1, after)
 
 
 def _link_heading_titles(parsed: _Parsed) -> None:
     """A line holding only a title, then a line holding only a name, as organisation pages list their leaders
-    ("CHÁNH VĂN PHÒNG" / "Nguyễn Văn A"): the title is that person's, as if written before the name."""
+    ("CHÁNH VĂN PHÒNG" / "Nguyễn Văn A"), or a table row "Phó Chánh Văn phòng | Ông Nguyễn Văn B": the title
+    is that person's, as if written before the name."""
+    tokens = parsed.tokens
     for first, span in list(parsed.titles_at.items()):
-        end = _term_end(parsed.tokens, span.last + 1) - 1
-        if span.next_name is not None or end + 1 not in parsed.names_at:
+        end = _term_end(tokens, span.last + 1) - 1
+        if span.next_name is not None or end + 1 >= len(tokens):
             continue
-        name = parsed.names_at[end + 1]
-        if _alone_on_line(parsed, first, end) and _alone_on_line(parsed, name.first, name.last):
+        cell = tokens[end + 1].key == "|"
+        opens = end + 2 if cell else end + 1  # the name's line or cell, perhaps with "Ông"/"Bà"
+        name = parsed.names_at.get(_skip_address(tokens, opens))
+        if name is None:
+            continue
+        if _alone_on_line(parsed, first, end, cells=cell) and _alone_on_line(parsed, opens, name.last, cells=cell):
             parsed.titles_at[first] = replace(span, next_name=name)
 
 

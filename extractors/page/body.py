@@ -158,14 +158,15 @@ def drop_inline_boxes(lines: _Lines) -> _Lines:
     )
 
 
-MIN_DIRECTORY_LINES = 3
+MIN_DIRECTORY_LINES = 1
 
 
 def directory_lines(lines: _Lines) -> list[str]:
     """The body of an article container that holds no paragraph of prose: an organisation page listing its
     leaders ("Chủ tịch UBND huyện: Ông A", a table "1 | A | Phó Chủ tịch UBND huyện"), a photo page of captions.
-    Its own short lines are its body, outside any related list; with fewer than three it is empty. No byline
-    is read from them: a line holding only a name is one of the people listed."""
+    Its own short lines are its body, outside any related list (a stub's one line, "ĐÂY LÀ GIỚI THIỆU VỀ …",
+    too: the portal published it). No byline is read from them: a line holding only a name is one of the
+    people listed."""
     skipped = _section_end(lines, 0, resumable=True)
     kept = [
         block.text

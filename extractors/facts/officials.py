@@ -894,6 +894,10 @@ def _linked_person(tokens: list[Token], trigger: int, ends: _MentionEnds, linked
         k -= 1
     if tokens[k].key == "," and k - 1 in linked:
         return linked[k - 1]
+    if k < trigger - 1 and k in linked:  # "nguyên là T1 và hiện là T2"
+        return linked[k]
+    if k < trigger - 1 and tokens[k].key in (",", "-"):  # "A - nguyên là T", "A, hiện là T"
+        k -= 1
     return ends.mention_ending_at(k) or ends.mention_ending_at(_term_start(tokens, k) - 1)
 
 

@@ -349,6 +349,10 @@ def _bare_truong_ok(tokens: list[Token], j: int) -> bool:
     return tokens[j].is_cap or tokens[j].key in _BARE_TRUONG_NEXT
 
 
+# Words after "và" that go on with a person's career rather than an organ's name ("… và hiện là …").
+CAREER_WORDS: frozenset[str] = frozenset("hiện nay nguyên đang từng".split())
+
+
 def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameSpan]) -> bool:
     """Whether token `j` still belongs to the title that runs up to token `j - 1`."""
     token, prev = tokens[j], tokens[j - 1]
@@ -381,6 +385,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return False
     if token.key == "và":
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is not None and nxt.is_lower_word and nxt.key in CAREER_WORDS:
+            return False  # "Phó chánh văn phòng Tỉnh đoàn và hiện là …": the career goes on, the title ends
         if nxt is not None and nxt.is_lower_word and nxt.key not in TITLE_STOP:
             # "Ban nghiên cứu và đào tạo", but not "Bí thư Huyện đoàn và nguyên Chủ tịch …"
             return _in_organ_field(tokens, j) and not head_length(tokens, j + 1, lower_ok=True)

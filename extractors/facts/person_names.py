@@ -236,7 +236,9 @@ def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]
             continue
         j = i
         while j + 1 < len(tokens) and joined(tokens, j, j + 1) and (
-            _name_syllable(tokens, j + 1) or _given_name_after_middle(tokens, i, j + 1) or _closing_stop_word(tokens, i, j + 1)
+            _name_syllable(tokens, j + 1)
+            or _given_name_after_middle(tokens, i, j + 1)
+            or _closing_stop_word(tokens, i, j + 1)
         ):
             if boundary is not None and boundary(tokens, j + 1):
                 break

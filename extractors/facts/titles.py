@@ -350,7 +350,7 @@ def _bare_truong_ok(tokens: list[Token], j: int) -> bool:
 
 
 # Words after "và" that go on with a person's career rather than an organ's name ("… và hiện là …").
-CAREER_WORDS: frozenset[str] = frozenset("hiện nay nguyên đang từng".split())
+CAREER_WORDS: frozenset[str] = frozenset(["hiện", "nay", "nguyên", "đang", "từng"])
 
 
 def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameSpan]) -> bool:

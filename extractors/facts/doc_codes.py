@@ -142,6 +142,8 @@ ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     dân vận liên tịch bầu cử""".split()  # noqa: SIM905
 )
 MAX_ISSUING_BODY_CHARS = 80
+# National organs whose second syllable is written in lower case after a capitalised first one.
+COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset([("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội")])
 
 
 def organ_name(phrase: str) -> str | None:
@@ -156,6 +158,7 @@ def organ_name(phrase: str) -> str | None:
         joins = lower in ("và", "-", "–", "&") and following[:1].isupper()
         opens_offices = lower == "các" and following.lower() == "cơ"
         national = lower == "gia" and kept[-1:] == ["Quốc"]  # "Hội đồng bầu cử Quốc gia"
+        national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national):
             break
         kept.append(word)

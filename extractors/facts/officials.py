@@ -397,19 +397,28 @@ def _unlink_elected_titles(parsed: _Parsed) -> None:
 
 def _unlink_given_names(parsed: _Parsed) -> None:
     """A list of titles after one person's name is that person's even when "…, ông B" follows it: "A - Phó
-    giám đốc sở kiêm Trưởng ban X, ông B giải thích". Only titles standing alone ("với trách nhiệm là T1, T2,
-    ông B ký …") go to a given name after them."""
+    giám đốc sở kiêm Trưởng ban X, ông B giải thích", "có ông A - PBT huyện ủy, ông B - CT UBND huyện". Only
+    titles standing alone ("với trách nhiệm là T1, T2, ông B ký …") go to a name addressed after them."""
     tokens = parsed.tokens
     by_last = {span.last: span for span in parsed.titles_at.values()}
     name_ends = {name.last for name in parsed.names_at.values() if not name.given_only}
     for first, span in list(parsed.titles_at.items()):
-        if span.next_name is None or not span.next_name.given_only:
+        if span.next_name is None or not (span.next_name.given_only or _addressed_after(tokens, span)):
             continue
         k = span.first - 1
         while k > 0 and tokens[k].key in (",", "-", "kiêm", "và", ";") and k - 1 in by_last:
             k = by_last[k - 1].first - 1
         if k in name_ends or (k > 0 and tokens[k].key in (",", "-", "(") and k - 1 in name_ends):
             parsed.titles_at[first] = replace(span, next_name=None)
+
+
+def _addressed_after(tokens: list[Token], span: TitleSpan) -> bool:
+    """Whether the name after a title is set off by a comma and a form of address (", ông B", ", đồng chí B")."""
+    name = span.next_name
+    j = _term_end(tokens, span.last + 1)
+    if name is None or j >= name.first or tokens[j].key not in (",", ";"):
+        return False
+    return _skip_address(tokens, j + 1) == name.first > j + 1
 
 
 def _chain_before(tokens: list[Token], first: int, chains: dict[int, bool]) -> bool | None:

@@ -31,7 +31,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     chấp hành viên|thanh tra viên|điều tra viên|thẩm tra viên|thủ trưởng|phó thủ trưởng|chi cục trưởng|
     phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
-    kế toán trưởng""".replace("\n", "").split("|")
+    kế toán trưởng|cụm trưởng|cụm phó""".replace("\n", "").split("|")
 )
 
 
@@ -81,7 +81,7 @@ TITLE_LOWER_OK: frozenset[str] = words(
 # Last syllables of organ nouns ("Ban", "Phòng", "Sở", "Hội đồng", "Liên đoàn", "Trung tâm", "Cơ quan"): the
 # words right after one name the organ's field, often in lower case ("Trưởng phòng kinh tế hạ tầng", "Ban
 # cán sự đảng", "Hội đồng thẩm định", "Liên đoàn lao động huyện").
-ORGAN_NOUN_TAILS: frozenset[str] = words("ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ")
+ORGAN_NOUN_TAILS: frozenset[str] = words("ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm")
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
 ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn")
@@ -288,10 +288,22 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     if token.key in LISTED_ONLY_HEADS and (i == 0 or tokens[i - 1].key not in (",", "-", "(")):
         return 0
     if token.key in ABBREVIATIONS:
+        if _dotted_abbreviation(tokens, i):
+            return 2  # "CT. UBND huyện", "PCT.UBND thị trấn": the writer's abbreviation mark is the head's
         return 1 if _abbreviation_opens(tokens, i) else 0
     if token.key == "phó" and i + 1 < len(tokens) and tokens[i + 1].key in ABBREVIATIONS:
         return 2 if _abbreviation_opens(tokens, i + 1) else 0  # "Phó CT UBND tỉnh", "Phó BT"
     return _exact_head(tokens, i) or _folded_head(tokens, i)
+
+
+def _dotted_abbreviation(tokens: list[Token], i: int) -> bool:
+    """An abbreviated head in capitals with a full stop glued to it and an organ after: "CT. UBND huyện"."""
+    if i + 2 >= len(tokens) or not tokens[i].is_abbr or tokens[i + 1].key != "." or not joined(tokens, i, i + 1):
+        return False
+    if i > 0 and tokens[i - 1].key in ("-", "&", "/") and tokens[i - 1].end == tokens[i].start:
+        return False  # the end of a code: "05-CT. UBND huyện …"
+    organ = tokens[i + 2]
+    return organ.is_word and organ.key in ORGAN_FIRST_WORDS and organ.start - tokens[i + 1].end <= 1
 
 
 def _abbreviation_opens(tokens: list[Token], i: int) -> bool:
@@ -507,6 +519,8 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
     nxt = tokens[j + 1]
     if not nxt.is_word or not nxt.is_cap or j + 1 in names_at:
         return False
+    if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1):
+        return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0
 
 

@@ -81,7 +81,9 @@ TITLE_LOWER_OK: frozenset[str] = words(
 # Last syllables of organ nouns ("Ban", "Phòng", "Sở", "Hội đồng", "Liên đoàn", "Trung tâm", "Cơ quan"): the
 # words right after one name the organ's field, often in lower case ("Trưởng phòng kinh tế hạ tầng", "Ban
 # cán sự đảng", "Hội đồng thẩm định", "Liên đoàn lao động huyện").
-ORGAN_NOUN_TAILS: frozenset[str] = words("ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm")
+ORGAN_NOUN_TAILS: frozenset[str] = words(
+    "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm"
+)
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
 ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn")

@@ -40,6 +40,7 @@ from extractors.facts.person_names import (
     scan_names,
     span_of,
     tokenize,
+    unglued,
     words,
 )
 from extractors.facts.title_status import status_after, status_before, stronger
@@ -1098,7 +1099,7 @@ def _merge(mentions: list[Mention], parsed: _Parsed, excluded: set[str]) -> list
         key = name_key(mention.name.text)
         if key not in official_keys or key in excluded:
             continue
-        person = people.setdefault(key, Official(name=mention.name.text))
+        person = people.setdefault(key, Official(name=unglued(mention.name.text)))  # "TônThị B" is "Tôn Thị B"
         if person.name.isupper() and not mention.name.text.isupper():
             person.name = mention.name.text  # "PHAN VĂN B" in a list, "Phan Văn B" in the prose
         known = seen_titles.setdefault(key, {})

@@ -449,6 +449,14 @@ def span_of(tokens: list[Token], text: str, run: range) -> NameSpan:
     return NameSpan(first, last, tokens[first].start, tokens[last].end, span_text, place_like)
 
 
+def unglued(name: str) -> str:
+    """A name with two syllables the page glued where its markup met set apart ("TônThị Ngọc Hạnh" -> "Tôn Thị
+    Ngọc Hạnh"): a capital right after a small letter starts a syllable."""
+    if all(word[1:].islower() or word.isupper() or len(word) == 1 for word in name.split()):
+        return name  # the usual case, tested with string methods only
+    return "".join(f" {c}" if k and c.isupper() and name[k - 1].islower() else c for k, c in enumerate(name))
+
+
 def name_key(name: str) -> str:
     """Identity of a person's name across mentions ("Hoà" = "Hòa", case and spacing ignored)."""
-    return " ".join(match_form(name).casefold().split())
+    return " ".join(match_form(unglued(name)).casefold().split())

@@ -526,6 +526,8 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     listed = i >= 2 and tokens[i - 1].key in (",", "-")
     if listed and i - 2 in name_ends:
         return "name"
+    if i - 1 in name_ends and head_length(tokens, i, lower_ok=True) >= 2:
+        return "name"  # "anh Nguyễn Văn B bí thư đoàn xã …": a head of two words or more, without its comma
     former = tokens[i].key == "nguyên" and i - 1 in name_ends
     if former or (listed and i - 2 in title_ends) or _trigger_before(tokens, i) > 0:
         return "yes"

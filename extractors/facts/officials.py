@@ -675,6 +675,8 @@ def _titles_after(parsed: _Parsed, j: int) -> list[TitleSpan]:
     tokens = parsed.tokens
     j = _skip_appositives(parsed, _skip_aside(tokens, j))
     if j < len(tokens) and tokens[j].key in (",", "-", ":", "(", "|"):
+        if j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
+            return []  # a bullet opening the next line ("- Phó Chủ tịch: …") is an entry of its own
         j += 1
     elif j not in parsed.titles_at:
         return []

@@ -140,7 +140,7 @@ MAX_LINK_WORDS = 5
 MAX_ASIDES = 2
 # Words that open a clause rather than an aside about the person.
 CLAUSE_OPENERS: frozenset[str] = words("ngày tháng năm sáng chiều tối hôm trong khi sau trước từ tại theo nhưng và thì")
-MAX_ASIDE_TOKENS = 16
+MAX_ASIDE_TOKENS = 20
 MAX_ITEM_TOKENS = 40
 # Lower-case words that may stand between "đồng chí" and the colon opening a list of them.
 GROUP_HEAD_WORDS: frozenset[str] = words("vào gồm là lãnh đạo có trong đó dự tham cùng")
@@ -753,8 +753,8 @@ def _aside_end(parsed: _Parsed, k: int) -> int:
         return len(tokens)  # "Theo ông A, ngày 28/11/1959, Chủ tịch …": a new clause, not an aside
     for m in range(k, min(k + MAX_ASIDE_TOKENS, len(tokens))):
         key = tokens[m].key
-        if m in parsed.names_at or m in parsed.titles_at or key in CLAUSE_END or key == ":":
-            break
+        if m in parsed.names_at or m in parsed.titles_at or _ends_clause(tokens, m) or key == ":":
+            break  # (a full stop glued to the next word abbreviates: "Đảng ủy TT.Chợ Chùa")
         if "\n" in parsed.text[tokens[m - 1].end : tokens[m].start]:
             break
         depth += (key == "(") - (key == ")")

@@ -72,7 +72,8 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 LISTED_ONLY_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.after_title_list)
 BEFORE_ORGAN_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.before_organ)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
-_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công")
+# (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế").
+_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở")
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông

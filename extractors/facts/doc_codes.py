@@ -91,6 +91,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
         (r"Quốc hội", "QH"),
+        (r"Văn phòng Chính phủ", "VPCP"),
         (r"Thủ tướng", "TTg"),
         (r"Chính phủ", "CP"),
         (r"Đảng ủy Khối", "ĐUK"),

@@ -382,7 +382,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
-        return _enumeration_comma(tokens, j, names_at)
+        return _phong_chong(tokens, j) or _enumeration_comma(tokens, j, names_at)
     if _unit_continues(tokens, j):
         return True
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr and not _ends_place_name(tokens, j - 1)
@@ -442,6 +442,8 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
     bằng"); a capitalised field ("Sở Tài chính") is completed word by word, so a verb after it stops."""
     for k in range(j - 1, max(0, j - 1 - MAX_FIELD_WORDS), -1):
         token = tokens[k]
+        if _phong_chong(tokens, k):
+            continue  # "Ban Chỉ đạo phòng, chống tham nhũng"
         if token.key in ORGAN_NOUN_TAILS and token.is_word:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
         if not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:
@@ -449,6 +451,16 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
         if token.key in TITLE_STOP and not _in_phrase(tokens, k):
             return False
     return False
+
+
+def _phong_chong(tokens: list[Token], k: int) -> bool:
+    """The comma of "phòng, chống" ("prevention and control"), which organs name their field with."""
+    return (
+        tokens[k].key == ","
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1].key == "phòng"
+        and tokens[k + 1].key == "chống"
+    )
 
 
 def _initial(token: Token) -> bool:

@@ -95,6 +95,8 @@ BYLINES = [
     ("Theo Lan Chi/VOV-Tây Nguyên", "Lan Chi", "VOV-Tây Nguyên"),
     ("Theo TTXVN Đỗ Minh Khoa", "Đỗ Minh Khoa", "TTXVN"),  # "Theo TTXVN" and the writer's line run together
     ("Theo Báo Tây Lâm", None, "Báo Tây Lâm"),
+    ("Tin, ảnh Vũ Hạnh – Minh Đức", "Vũ Hạnh – Minh Đức", None),  # the credit without its colon
+    ("Bài, ảnh Lưu Thị Quế", "Lưu Thị Quế", None),
 ]
 
 
@@ -105,7 +107,8 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
 
 
 @pytest.mark.parametrize(
-    "line", ["Quang cảnh hội nghị", "Ban Tuyên Giáo Huyện Ủy", "Đại hội đại biểu Đảng bộ", "H'Blơng"]
+    "line",
+    ["Quang cảnh hội nghị", "Ban Tuyên Giáo Huyện Ủy", "Đại hội đại biểu Đảng bộ", "H'Blơng", "Tin ảnh hoạt động"],
 )
 def test_not_a_byline(line: str) -> None:
     assert parse_byline(line) is None

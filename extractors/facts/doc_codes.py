@@ -91,6 +91,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
         (r"Quốc hội", "QH"),
+        (r"Văn phòng Chính phủ", "VPCP"),
         (r"Thủ tướng", "TTg"),
         (r"Chính phủ", "CP"),
         (r"Đảng ủy Khối", "ĐUK"),
@@ -142,6 +143,8 @@ ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     dân vận liên tịch bầu cử""".split()  # noqa: SIM905
 )
 MAX_ISSUING_BODY_CHARS = 80
+# National organs whose second syllable is written in lower case after a capitalised first one.
+COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset([("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội")])
 
 
 def organ_name(phrase: str) -> str | None:
@@ -156,6 +159,7 @@ def organ_name(phrase: str) -> str | None:
         joins = lower in ("và", "-", "–", "&") and following[:1].isupper()
         opens_offices = lower == "các" and following.lower() == "cơ"
         national = lower == "gia" and kept[-1:] == ["Quốc"]  # "Hội đồng bầu cử Quốc gia"
+        national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national):
             break
         kept.append(word)

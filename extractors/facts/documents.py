@@ -97,6 +97,8 @@ MAX_EVENT_LOOK_BACK = 50
 MAX_SERIES_GAP = 3
 # Between numbers of one list sharing a type word and a date: "2711/QĐ-UBND, 2712/QĐ-UBND ngày ...".
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s+)?", re.IGNORECASE)
+# The same with the type word said again: "Nghị quyết số 18 và Nghị quyết số 19 ngày 25/10/2017 của …".
+LIST_GAP_RETYPED = re.compile(rf"\s*(?:,\s*(?:và\s+)?|và\s+)({_TYPE_WORD})\s+(?:số\s+)?", re.IGNORECASE)
 LOOK_AHEAD = 120
 MIN_BARE_YEAR, MAX_BARE_YEAR = 1945, 2100
 LOOK_BEHIND = 40
@@ -397,9 +399,48 @@ def _share_list_dates(citations: list[Citation], form: str) -> None:
     for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
         if current.issued_on or not following.issued_on:
             continue
-        if LIST_GAP.fullmatch(form, current.end, following.start):
+        if LIST_GAP.fullmatch(form, current.end, following.start) or _retyped_list(current, following, form):
             current.issued_on = following.issued_on
             current.issuing_body = current.issuing_body or following.issuing_body
+
+
+# The bodies whose documents a list names after "tại": "chỉ đạo của Chính phủ, Thủ tướng Chính phủ tại Nghị quyết
+# số 16, Chỉ thị số 04" (one body each, in order, or one body for all).
+BODIES_AT = re.compile(rf"(?:của|do)\s+({_BODY_HEAD}[^;.()“”\"]{{0,80}}?)\s+tại\s+$")
+_BODY_SPLIT = re.compile(r"\s*,\s*(?:và\s+)?|\s+và\s+")
+LIST_GAP_ANY_TYPE = re.compile(rf"\s*(?:,\s*(?:và\s+)?|và\s+)(?:(?:{_TYPE_WORD})\s+)?(?:số\s+)?", re.IGNORECASE)
+
+
+def _share_bodies_at(citations: list[Citation], text: str, form: str) -> None:
+    """Documents cited without a code in a list after "của A, B tại": A issued the first, B the second."""
+    ordered = sorted((c for c in citations if not c.has_code), key=lambda c: c.start)
+    groups: list[list[Citation]] = []
+    for citation in ordered:
+        if groups and LIST_GAP_ANY_TYPE.fullmatch(form, groups[-1][-1].end, citation.start):
+            groups[-1].append(citation)
+        else:
+            groups.append([citation])
+    for group in groups:
+        word = WORD_BEFORE.search(form, max(0, group[0].start - LOOK_BEHIND), group[0].start)
+        opening = word.start() if word else group[0].start
+        found = BODIES_AT.search(form, max(0, opening - LOOK_AHEAD), opening)
+        if found is None:
+            continue
+        bodies = [organ_name(part) for part in _BODY_SPLIT.split(text[found.start(1) : found.end(1)])]
+        if len(bodies) == 1:
+            bodies *= len(group)
+        if len(bodies) != len(group) or not all(bodies):
+            continue
+        for citation, body in zip(group, bodies, strict=True):
+            citation.issuing_body = citation.issuing_body or body
+
+
+def _retyped_list(current: Citation, following: Citation, form: str) -> bool:
+    """Two numbers cited without a code under the same type word said twice, one date after the last."""
+    if current.has_code or following.has_code or current.type != following.type:
+        return False
+    found = LIST_GAP_RETYPED.fullmatch(form, current.end, following.start)
+    return found is not None and WORD_TO_TYPE[found.group(1).lower()] == current.type
 
 
 def _number_key(number: str) -> str:
@@ -489,6 +530,7 @@ def find_documents(text: str) -> list[DocumentRef]:
     codeless = [c for c in _codeless_citations(form) if not taken.overlaps(c.start, c.end)]
     _describe(coded + codeless, text, form, dated)
     _share_list_dates(coded + codeless, form)
+    _share_bodies_at(codeless, text, form)
     for citation in coded + codeless:  # a list's own date, shared above, is nearer than the clause's
         citation.issued_on = citation.issued_on or citation.opening_date
         _name_issuer(citation)  # the body a list shares

@@ -40,6 +40,7 @@ from extractors.facts.person_names import (
     scan_names,
     span_of,
     tokenize,
+    unglued,
     words,
 )
 from extractors.facts.title_status import status_after, status_before, stronger
@@ -139,7 +140,7 @@ MAX_LINK_WORDS = 5
 MAX_ASIDES = 2
 # Words that open a clause rather than an aside about the person.
 CLAUSE_OPENERS: frozenset[str] = words("ngày tháng năm sáng chiều tối hôm trong khi sau trước từ tại theo nhưng và thì")
-MAX_ASIDE_TOKENS = 16
+MAX_ASIDE_TOKENS = 20
 MAX_ITEM_TOKENS = 40
 # Lower-case words that may stand between "đồng chí" and the colon opening a list of them.
 GROUP_HEAD_WORDS: frozenset[str] = words("vào gồm là lãnh đạo có trong đó dự tham cùng")
@@ -208,6 +209,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     names = sorted([*names, *_given_name_mentions(tokens, names)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = _Parsed(tokens, text, names_at, _title_spans(tokens, text, names_at))
+    _link_heading_titles(parsed)
     names = _outside_titles(parsed, names)
     if _name_titles_before_address(parsed, scan):
         names = sorted(names_at.values(), key=lambda n: n.first)
@@ -342,6 +344,37 @@ def _name_titles_before_address(parsed: _Parsed, scan: NameScan) -> bool:
     return added
 
 
+def _alone_on_line(parsed: _Parsed, first: int, last: int, cells: bool = False) -> bool:
+    """Whether tokens `first`..`last` fill their line (a line break or the text's edge on either side) or,
+    with `cells`, their cell of a table row flattened to "A | B"."""
+    tokens, text = parsed.tokens, parsed.text
+
+    def edge(k: int, gap: str) -> bool:
+        return k < 0 or k >= len(tokens) or "\n" in gap or (cells and tokens[k].key == "|")
+
+    before = text[tokens[first - 1].end : tokens[first].start] if first > 0 else "\n"
+    after = text[tokens[last].end : tokens[last + 1].start] if last + 1 < len(tokens) else "\n"
+    return edge(first - 1, before) and edge(last + 1, after)
+
+
+def _link_heading_titles(parsed: _Parsed) -> None:
+    """A line holding only a title, then a line holding only a name, as organisation pages list their leaders
+    ("CHÁNH VĂN PHÒNG" / "Nguyễn Văn A"), or a table row "Phó Chánh Văn phòng | Ông Nguyễn Văn B": the title
+    is that person's, as if written before the name."""
+    tokens = parsed.tokens
+    for first, span in list(parsed.titles_at.items()):
+        end = _term_end(tokens, span.last + 1) - 1
+        if span.next_name is not None or end + 1 >= len(tokens):
+            continue
+        cell = tokens[end + 1].key == "|"
+        opens = end + 2 if cell else end + 1  # the name's line or cell, perhaps with "Ông"/"Bà"
+        name = parsed.names_at.get(_skip_address(tokens, opens))
+        if name is None:
+            continue
+        if _alone_on_line(parsed, first, end, cells=cell) and _alone_on_line(parsed, opens, name.last, cells=cell):
+            parsed.titles_at[first] = replace(span, next_name=name)
+
+
 def _unlink_elected_titles(parsed: _Parsed) -> None:
     """A title given by an election phrase right after a name (or its title) belongs to that name, not to
     the next person addressed after its comma: "bổ nhiệm ông A(, T0) giữ chức T1, ông B giữ chức T2"."""
@@ -365,19 +398,28 @@ def _unlink_elected_titles(parsed: _Parsed) -> None:
 
 def _unlink_given_names(parsed: _Parsed) -> None:
     """A list of titles after one person's name is that person's even when "…, ông B" follows it: "A - Phó
-    giám đốc sở kiêm Trưởng ban X, ông B giải thích". Only titles standing alone ("với trách nhiệm là T1, T2,
-    ông B ký …") go to a given name after them."""
+    giám đốc sở kiêm Trưởng ban X, ông B giải thích", "có ông A - PBT huyện ủy, ông B - CT UBND huyện". Only
+    titles standing alone ("với trách nhiệm là T1, T2, ông B ký …") go to a name addressed after them."""
     tokens = parsed.tokens
     by_last = {span.last: span for span in parsed.titles_at.values()}
     name_ends = {name.last for name in parsed.names_at.values() if not name.given_only}
     for first, span in list(parsed.titles_at.items()):
-        if span.next_name is None or not span.next_name.given_only:
+        if span.next_name is None or not (span.next_name.given_only or _addressed_after(tokens, span)):
             continue
         k = span.first - 1
         while k > 0 and tokens[k].key in (",", "-", "kiêm", "và", ";") and k - 1 in by_last:
             k = by_last[k - 1].first - 1
         if k in name_ends or (k > 0 and tokens[k].key in (",", "-", "(") and k - 1 in name_ends):
             parsed.titles_at[first] = replace(span, next_name=None)
+
+
+def _addressed_after(tokens: list[Token], span: TitleSpan) -> bool:
+    """Whether the name after a title is set off by a comma and a form of address (", ông B", ", đồng chí B")."""
+    name = span.next_name
+    j = _term_end(tokens, span.last + 1)
+    if name is None or j >= name.first or tokens[j].key not in (",", ";"):
+        return False
+    return _skip_address(tokens, j + 1) == name.first > j + 1
 
 
 def _chain_before(tokens: list[Token], first: int, chains: dict[int, bool]) -> bool | None:
@@ -484,6 +526,8 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     listed = i >= 2 and tokens[i - 1].key in (",", "-")
     if listed and i - 2 in name_ends:
         return "name"
+    if i - 1 in name_ends and head_length(tokens, i, lower_ok=True) >= 2:
+        return "name"  # "anh Nguyễn Văn B bí thư đoàn xã …": a head of two words or more, without its comma
     former = tokens[i].key == "nguyên" and i - 1 in name_ends
     if former or (listed and i - 2 in title_ends) or _trigger_before(tokens, i) > 0:
         return "yes"
@@ -631,9 +675,17 @@ def _titles_after(parsed: _Parsed, j: int) -> list[TitleSpan]:
     tokens = parsed.tokens
     j = _skip_appositives(parsed, _skip_aside(tokens, j))
     if j < len(tokens) and tokens[j].key in (",", "-", ":", "(", "|"):
+        if j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
+            return []  # a bullet opening the next line ("- Phó Chủ tịch: …") is an entry of its own
         j += 1
     elif j not in parsed.titles_at:
         return []
+    elif j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
+        # a caption's name on one line, its title alone on the next; a title opening an entry of its own
+        # ("Phó Trưởng phòng: Nguyễn Văn B") is not the line above's
+        span = parsed.titles_at[j]
+        if not _alone_on_line(parsed, j, _term_end(tokens, span.last + 1) - 1):
+            return []
     return _title_list(parsed, j)
 
 
@@ -645,6 +697,8 @@ def _title_list(parsed: _Parsed, j: int) -> list[TitleSpan]:
         span = parsed.titles_at.get(j)
         if span is None or span.next_name is not None:  # a title before the next name is that person's
             break
+        if found and "\n" in parsed.text[found[-1].end : span.start]:
+            break  # a list of titles ends with its paragraph: the next line's title is its own entry's
         found.append(span)
         j = _list_continues(parsed, span)
     return found
@@ -699,8 +753,8 @@ def _aside_end(parsed: _Parsed, k: int) -> int:
         return len(tokens)  # "Theo ông A, ngày 28/11/1959, Chủ tịch …": a new clause, not an aside
     for m in range(k, min(k + MAX_ASIDE_TOKENS, len(tokens))):
         key = tokens[m].key
-        if m in parsed.names_at or m in parsed.titles_at or key in CLAUSE_END or key == ":":
-            break
+        if m in parsed.names_at or m in parsed.titles_at or _ends_clause(tokens, m) or key == ":":
+            break  # (a full stop glued to the next word abbreviates: "Đảng ủy TT.Chợ Chùa")
         if "\n" in parsed.text[tokens[m - 1].end : tokens[m].start]:
             break
         depth += (key == "(") - (key == ")")
@@ -769,7 +823,7 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
             if recipient is not None:
                 recipient.titles.extend(titles)
             continue
-        owner = _linked_title_owner(parsed.tokens, start, linked)
+        owner = _linked_title_owner(parsed.tokens, start, linked) or _record_owner(parsed, ends, start)
         group = [owner] if owner is not None else _group_before(parsed, ends, start)
         if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
             subject = _subject_after(parsed, mentions, by_first, start, titles[-1])
@@ -777,6 +831,28 @@ def _apply_triggers(parsed: _Parsed, mentions: list[Mention]) -> None:
         for mention in group:
             mention.titles.extend(titles)
             linked[_term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+MAX_RECORD_LINES = 3  # field lines between a record's name and its "Chức vụ:" line ("Năm sinh: …")
+
+
+def _record_owner(parsed: _Parsed, ends: _MentionEnds, trigger: int) -> Mention | None:
+    """The person of a "Chức vụ: T" line in a record of fields ("Họ và tên: Nguyễn Văn A" / "Chức vụ: T"):
+    the name ending one of the few lines above, with no other name between."""
+    tokens, text = parsed.tokens, parsed.text
+    if trigger == 0 or "\n" not in text[tokens[trigger - 1].end : tokens[trigger].start]:
+        return None
+    earlier = ends.before(trigger)
+    if not earlier:
+        return None
+    closest = ends.at(earlier, -1)
+    between = text[closest.name.end : tokens[trigger].start]
+    if closest.titles or sum(1 for line in between.split("\n") if line.strip()) > MAX_RECORD_LINES:
+        return None
+    name_end = closest.name.last
+    if name_end + 1 < len(tokens) and "\n" not in text[tokens[name_end].end : tokens[name_end + 1].start]:
+        return None  # the name does not end its line: prose, not a record
+    return closest
 
 
 def _recipient_after(parsed: _Parsed, by_first: dict[int, Mention], last: TitleSpan) -> Mention | None:
@@ -832,6 +908,10 @@ def _linked_person(tokens: list[Token], trigger: int, ends: _MentionEnds, linked
         k -= 1
     if tokens[k].key == "," and k - 1 in linked:
         return linked[k - 1]
+    if k < trigger - 1 and k in linked:  # "nguyên là T1 và hiện là T2"
+        return linked[k]
+    if k < trigger - 1 and tokens[k].key in (",", "-"):  # "A - nguyên là T", "A, hiện là T"
+        k -= 1
     return ends.mention_ending_at(k) or ends.mention_ending_at(_term_start(tokens, k) - 1)
 
 
@@ -1023,7 +1103,7 @@ def _merge(mentions: list[Mention], parsed: _Parsed, excluded: set[str]) -> list
         key = name_key(mention.name.text)
         if key not in official_keys or key in excluded:
             continue
-        person = people.setdefault(key, Official(name=mention.name.text))
+        person = people.setdefault(key, Official(name=unglued(mention.name.text)))  # "TônThị B" is "Tôn Thị B"
         if person.name.isupper() and not mention.name.text.isupper():
             person.name = mention.name.text  # "PHAN VĂN B" in a list, "Phan Văn B" in the prose
         known = seen_titles.setdefault(key, {})

@@ -213,6 +213,20 @@ def _given_name_after_middle(tokens: list[Token], first: int, i: int) -> bool:
     return nxt is None or not (nxt.is_lower_word and nxt.key in COMPOUND_TAILS and joined(tokens, i, i + 1))
 
 
+CLOSING_MARKS: frozenset[str] = frozenset(",-–—():;.")
+
+
+def _closing_stop_word(tokens: list[Token], first: int, i: int) -> bool:
+    """An organisation word that ends a highland name opened by a prefixed syllable ("H'Vi Ê Ban, Bí thư …"):
+    before a comma, a dash or a parenthesis it heads no organ ("Ban Tuyên giáo" goes on in capitals)."""
+    token = tokens[i]
+    if i < first + 2 or not _is_prefixed_name(tokens[first]) or not token.is_cap or token.is_abbr:
+        return False
+    if token.key not in NAME_STOP or token.key in ADDRESS_TERMS:
+        return False
+    return i + 1 >= len(tokens) or tokens[i + 1].key in CLOSING_MARKS
+
+
 def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]:
     runs: list[range] = []
     i = 0
@@ -222,7 +236,9 @@ def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]
             continue
         j = i
         while j + 1 < len(tokens) and joined(tokens, j, j + 1) and (
-            _name_syllable(tokens, j + 1) or _given_name_after_middle(tokens, i, j + 1)
+            _name_syllable(tokens, j + 1)
+            or _given_name_after_middle(tokens, i, j + 1)
+            or _closing_stop_word(tokens, i, j + 1)
         ):
             if boundary is not None and boundary(tokens, j + 1):
                 break
@@ -433,6 +449,14 @@ def span_of(tokens: list[Token], text: str, run: range) -> NameSpan:
     return NameSpan(first, last, tokens[first].start, tokens[last].end, span_text, place_like)
 
 
+def unglued(name: str) -> str:
+    """A name with two syllables the page glued where its markup met set apart ("TônThị Ngọc Hạnh" -> "Tôn Thị
+    Ngọc Hạnh"): a capital right after a small letter starts a syllable."""
+    if all(word[1:].islower() or word.isupper() or len(word) == 1 for word in name.split()):
+        return name  # the usual case, tested with string methods only
+    return "".join(f" {c}" if k and c.isupper() and name[k - 1].islower() else c for k, c in enumerate(name))
+
+
 def name_key(name: str) -> str:
     """Identity of a person's name across mentions ("Hoà" = "Hòa", case and spacing ignored)."""
-    return " ".join(match_form(name).casefold().split())
+    return " ".join(match_form(unglued(name)).casefold().split())

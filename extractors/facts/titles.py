@@ -23,7 +23,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó chánh văn phòng|chánh thanh tra|phó chánh thanh tra|chánh án|phó chánh án|viện trưởng|
     phó viện trưởng|chỉ huy trưởng|phó chỉ huy trưởng|chính ủy|phó chính ủy|bộ trưởng|thứ trưởng|
     thủ tướng|phó thủ tướng|cục trưởng|phó cục trưởng|vụ trưởng|phó vụ trưởng|hiệu trưởng|
-    phó hiệu trưởng|tư lệnh|phó tư lệnh|tổ trưởng|tổ phó|đại biểu quốc hội|đại biểu hđnd|
+    phó hiệu trưởng|tư lệnh|phó tư lệnh|tổ trưởng|tổ phó|đại biểu quốc hội|đại biểu hđnd|đại biểu hội đồng nhân dân|
     tỉnh ủy viên|thành ủy viên|huyện ủy viên|quận ủy viên|thị ủy viên|đảng ủy viên|chi ủy viên|
     ủy viên thường trực|kiểm sát viên|thẩm phán|chủ tọa|phó ban|phó phòng|thường trực ban bí thư|
     đội trưởng|phó đội trưởng|đội phó|xã đội trưởng|xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|
@@ -31,7 +31,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     chấp hành viên|thanh tra viên|điều tra viên|thẩm tra viên|thủ trưởng|phó thủ trưởng|chi cục trưởng|
     phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
-    kế toán trưởng""".replace("\n", "").split("|")
+    kế toán trưởng|cụm trưởng|cụm phó""".replace("\n", "").split("|")
 )
 
 
@@ -72,7 +72,8 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 LISTED_ONLY_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.after_title_list)
 BEFORE_ORGAN_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.before_organ)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
-_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công")
+# (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế").
+_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở")
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
@@ -81,7 +82,9 @@ TITLE_LOWER_OK: frozenset[str] = words(
 # Last syllables of organ nouns ("Ban", "Phòng", "Sở", "Hội đồng", "Liên đoàn", "Trung tâm", "Cơ quan"): the
 # words right after one name the organ's field, often in lower case ("Trưởng phòng kinh tế hạ tầng", "Ban
 # cán sự đảng", "Hội đồng thẩm định", "Liên đoàn lao động huyện").
-ORGAN_NOUN_TAILS: frozenset[str] = words("ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ")
+ORGAN_NOUN_TAILS: frozenset[str] = words(
+    "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm"
+)
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
 ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn")
@@ -288,10 +291,22 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     if token.key in LISTED_ONLY_HEADS and (i == 0 or tokens[i - 1].key not in (",", "-", "(")):
         return 0
     if token.key in ABBREVIATIONS:
+        if _dotted_abbreviation(tokens, i):
+            return 2  # "CT. UBND huyện", "PCT.UBND thị trấn": the writer's abbreviation mark is the head's
         return 1 if _abbreviation_opens(tokens, i) else 0
     if token.key == "phó" and i + 1 < len(tokens) and tokens[i + 1].key in ABBREVIATIONS:
         return 2 if _abbreviation_opens(tokens, i + 1) else 0  # "Phó CT UBND tỉnh", "Phó BT"
     return _exact_head(tokens, i) or _folded_head(tokens, i)
+
+
+def _dotted_abbreviation(tokens: list[Token], i: int) -> bool:
+    """An abbreviated head in capitals with a full stop glued to it and an organ after: "CT. UBND huyện"."""
+    if i + 2 >= len(tokens) or not tokens[i].is_abbr or tokens[i + 1].key != "." or not joined(tokens, i, i + 1):
+        return False
+    if i > 0 and tokens[i - 1].key in ("-", "&", "/") and tokens[i - 1].end == tokens[i].start:
+        return False  # the end of a code: "05-CT. UBND huyện …"
+    organ = tokens[i + 2]
+    return organ.is_word and organ.key in ORGAN_FIRST_WORDS and organ.start - tokens[i + 1].end <= 1
 
 
 def _abbreviation_opens(tokens: list[Token], i: int) -> bool:
@@ -349,6 +364,10 @@ def _bare_truong_ok(tokens: list[Token], j: int) -> bool:
     return tokens[j].is_cap or tokens[j].key in _BARE_TRUONG_NEXT
 
 
+# Words after "và" that go on with a person's career rather than an organ's name ("… và hiện là …").
+CAREER_WORDS: frozenset[str] = frozenset(["hiện", "nay", "nguyên", "đang", "từng"])
+
+
 def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameSpan]) -> bool:
     """Whether token `j` still belongs to the title that runs up to token `j - 1`."""
     token, prev = tokens[j], tokens[j - 1]
@@ -363,7 +382,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
-        return _enumeration_comma(tokens, j, names_at)
+        return _phong_chong(tokens, j) or _enumeration_comma(tokens, j, names_at)
     if _unit_continues(tokens, j):
         return True
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr and not _ends_place_name(tokens, j - 1)
@@ -381,6 +400,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return False
     if token.key == "và":
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is not None and nxt.is_lower_word and nxt.key in CAREER_WORDS:
+            return False  # "Phó chánh văn phòng Tỉnh đoàn và hiện là …": the career goes on, the title ends
         if nxt is not None and nxt.is_lower_word and nxt.key not in TITLE_STOP:
             # "Ban nghiên cứu và đào tạo", but not "Bí thư Huyện đoàn và nguyên Chủ tịch …"
             return _in_organ_field(tokens, j) and not head_length(tokens, j + 1, lower_ok=True)
@@ -421,6 +442,8 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
     bằng"); a capitalised field ("Sở Tài chính") is completed word by word, so a verb after it stops."""
     for k in range(j - 1, max(0, j - 1 - MAX_FIELD_WORDS), -1):
         token = tokens[k]
+        if _phong_chong(tokens, k):
+            continue  # "Ban Chỉ đạo phòng, chống tham nhũng"
         if token.key in ORGAN_NOUN_TAILS and token.is_word:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
         if not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:
@@ -428,6 +451,16 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
         if token.key in TITLE_STOP and not _in_phrase(tokens, k):
             return False
     return False
+
+
+def _phong_chong(tokens: list[Token], k: int) -> bool:
+    """The comma of "phòng, chống" ("prevention and control"), which organs name their field with."""
+    return (
+        tokens[k].key == ","
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1].key == "phòng"
+        and tokens[k + 1].key == "chống"
+    )
 
 
 def _initial(token: Token) -> bool:
@@ -501,6 +534,8 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
     nxt = tokens[j + 1]
     if not nxt.is_word or not nxt.is_cap or j + 1 in names_at:
         return False
+    if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1):
+        return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.page.byline import Byline, glued_byline, parse_byline, parse_leading_byline, parse_unit_byline
+from extractors.page.byline import (
+    Byline,
+    glued_byline,
+    looks_like_name,
+    parse_byline,
+    parse_leading_byline,
+    parse_unit_byline,
+)
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.urls import agrees_with_slug
 from extractors.page.vocab import (
@@ -158,6 +165,24 @@ def drop_inline_boxes(lines: _Lines) -> _Lines:
     )
 
 
+MIN_DIRECTORY_LINES = 1
+
+
+def directory_lines(lines: _Lines) -> list[str]:
+    """The body of an article container that holds no paragraph of prose: an organisation page listing its
+    leaders ("Chủ tịch UBND huyện: Ông A", a table "1 | A | Phó Chủ tịch UBND huyện"), a photo page of captions.
+    Its own short lines are its body, outside any related list (a stub's one line, "ĐÂY LÀ GIỚI THIỆU VỀ …",
+    too: the portal published it). No byline is read from them: a line holding only a name is one of the
+    people listed."""
+    skipped = _section_end(lines, 0, resumable=True)
+    kept = [
+        block.text
+        for block, kind, skip in zip(lines.blocks, lines.kinds, skipped, strict=True)
+        if kind is LineKind.PROSE and not block.linky and not skip
+    ]
+    return kept if len(kept) >= MIN_DIRECTORY_LINES else []
+
+
 def _subheading(lines: _Lines, index: int) -> bool:
     """A weak heading word ("Thông báo", "Video") followed by two long paragraphs is the article's own."""
     if not is_weak_heading(lines.blocks[index].text):
@@ -295,6 +320,9 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
     """Read the byline and source from the closing short lines; they leave the body text. What stands between
     the last paragraph and the byline (captions, a closing line) is the article's; what follows it is not."""
     credits = [_closing_credit(line.text) if i < MAX_TAIL_LINES else None for i, line in enumerate(tail)]
+    if _lists_people(tail):
+        bare = [looks_like_name(_bare(line.text)) for line in tail]
+        credits = [None if name else credit for name, credit in zip(bare, credits, strict=True)]
     signed = next((i for i, credit in enumerate(credits) if credit), None)
     for i, (line, credit) in enumerate(zip(tail, credits, strict=True)):
         if credit is not None:
@@ -311,6 +339,18 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
         if signed_paragraph is not None:
             paragraphs[-1] = signed_paragraph.text
             parts.byline = _combine(parts.byline, signed_paragraph.byline)
+
+
+def _bare(line: str) -> str:
+    return line.strip().strip("*_").strip()
+
+
+def _lists_people(tail: list[_TailLine]) -> bool:
+    """Lines holding a name alone, apart from each other ("CHÁNH VĂN PHÒNG" / "Nguyễn Văn A" / "PHÓ CHÁNH VĂN
+    PHÒNG" / "Lê Thị B"): a page listing people, whose names sign nothing. Two names on consecutive lines may
+    still be two writers signing."""
+    names = [i for i, line in enumerate(tail) if looks_like_name(_bare(line.text))]
+    return len(names) >= 2 and names[-1] - names[0] != len(names) - 1
 
 
 def _combine(earlier: Byline | None, found: Byline) -> Byline:
@@ -346,6 +386,8 @@ def select_body(
     parts = BodyParts(linky_blocks=sum(1 for b in lines.blocks if b.linky))
     first = _first_prose(lines)
     if first is None:
+        if markup:
+            parts.paragraphs = directory_lines(lines)
         return parts
     article_only = layout.article_only
     if article_only is None:

@@ -19,6 +19,8 @@ _CREDIT_PREFIX = re.compile(
     r"phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
     re.IGNORECASE,
 )
+# The same credit without its colon, where names follow: "Tin, ảnh Ngô Văn A – Lê Thị B".
+_CREDIT_PREFIX_BARE = re.compile(r"^(?:tin|bài)\s*(?:,|-|–|/|&|và)?\s*ảnh\s+(\S.+)$", re.IGNORECASE)
 _SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|nguồn tin|source)\s*[:：]?\s*(.+)$", re.IGNORECASE)
 _AGENCY_ONLY = re.compile(r"^(?:ttxvn|vna|ttxvn/vna)\.?$", re.IGNORECASE)
 _STAFF = r"(?:nhóm\s+)?(?:pv|ctv|btv|phóng viên|cộng tác viên|biên tập viên)"
@@ -208,6 +210,9 @@ def parse_byline(line: str) -> Byline | None:
     if credit:
         rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
         return Byline(author=_people(rest) or _clean(_without_parentheses(rest)) or None)
+    bare = _CREDIT_PREFIX_BARE.match(matchable)
+    if bare and _people(text[bare.start(1) :]):
+        return Byline(author=_people(text[bare.start(1) :]))
     named = _STAFF_NAMED.match(matchable)
     if named and _people(text[named.start(1) :]):
         return Byline(author=_people(text[named.start(1) :]))

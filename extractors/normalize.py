@@ -93,36 +93,30 @@ def nfc(text: str) -> str:
 _NFC_PIECE = 4096
 
 
-def _utf8_classes() -> bytes:
-    """A byte -> class table over UTF-8 for `_stable_in_nfc`: "a" ASCII, "L" the lead byte of U+0080-U+02FF
-    (Latin letters), "E"/"F" the lead bytes E1/E2, "!" any other lead byte; continuation bytes by value:
-    "0" 80-81, "3" 82, "2" B8-BB, "1" the rest."""
-    classes = []
-    for byte in range(256):
-        if byte < 0x80:
-            classes.append("a")
-        elif byte < 0xC0:
-            classes.append("0" if byte <= 0x81 else "3" if byte == 0x82 else "2" if 0xB8 <= byte <= 0xBB else "1")
-        elif 0xC2 <= byte <= 0xCB:
-            classes.append("L")
-        else:
-            classes.append({0xE1: "E", 0xE2: "F"}.get(byte, "!"))
-    return "".join(classes).encode("ascii")
-
-
-_UTF8_CLASSES = _utf8_classes()
-# Class sequences outside the stable ranges: U+0300 on (lead bytes CC..DF, E0, E3..F4), E1 xx other than
-# U+1E00-U+1EFF (E1 B8..BB), E2 xx other than U+2000-U+20BF (E2 80..82), and E2 80 80/81 (U+2000, U+2001, whose
-# NFC is another character; U+2040/U+2041 share the class sequence and are merely checked the slow way).
-_UNSTABLE_CLASSES = (b"!", b"E0", b"E1", b"E3", b"F1", b"F2", b"F00")
+# Rows (high bytes of UTF-16 code units) whose characters are NFC-stable: U+0000-U+02FF (Latin), U+1E00-U+1EFF
+# (Latin Extended Additional: the precomposed Vietnamese letters) and U+2000-U+20FF (punctuation, currency)
+# but for the characters `_UNSTABLE_IN_ROW_20` marks.
+_STABLE_ROWS = b"\x00\x01\x02\x1e\x20"
+_ROW_20 = bytes(1 if byte == 0x20 else 0 for byte in range(256))
+# U+2000 and U+2001 (their NFC is U+2002/U+2003) and U+20C0-U+20FF (combining marks for symbols from U+20D0).
+_UNSTABLE_IN_ROW_20 = bytes(1 if byte <= 0x01 or byte >= 0xC0 else 0 for byte in range(256))
 
 
 def _stable_in_nfc(text: str) -> bool:
     """True when every character lies in U+0000-U+02FF, U+1E00-U+1EFF or U+2002-U+20BF: each is its own NFC,
     never combines with the character before it and has combining class 0 (tests/test_normalize_nfc.py checks
-    this against the Unicode database), so the text is already in NFC. False may still be NFC."""
-    classes = text.encode("utf-8", "surrogatepass").translate(_UTF8_CLASSES)
-    return not any(unstable in classes for unstable in _UNSTABLE_CLASSES)
+    this against the Unicode database), so the text is already in NFC. False may still be NFC.
+
+    Read from the UTF-16 code units with byte operations (astral characters and lone surrogates have high
+    bytes D8-DF: never stable), as a per-character test in Python would cost what it saves."""
+    units = text.encode("utf-16-le", "surrogatepass")
+    high = units[1::2]
+    if high.translate(None, _STABLE_ROWS):
+        return False
+    if b"\x20" not in high:
+        return True
+    in_row_20 = int.from_bytes(high.translate(_ROW_20), "little")
+    return not in_row_20 & int.from_bytes(units[0::2].translate(_UNSTABLE_IN_ROW_20), "little")
 
 
 def _match_form(text: str) -> str:

@@ -126,12 +126,13 @@ def _unmojibake_run(run: str) -> str:
 _BYTE_RUN = re.compile("[\x00-\xff" + "".join(_CP1252_BACK) + "]+")
 
 
-# Text any `_MOJIBAKE` match contains: plain `in` tests are several times cheaper than the search over a page.
-_MOJIBAKE_NEEDS = ("Ä", "Ã", "Æ", "á»", "áº")
+# `_MOJIBAKE` branch by branch: a search led by one literal letter skips through a page several times faster
+# than one that stops at every "á" (a common Vietnamese letter) for the alternatives.
+_MOJIBAKE_BRANCHES = tuple(re.compile(branch) for branch in _MOJIBAKE.pattern.split("|"))
 
 
 def _has_mojibake(text: str) -> bool:
-    return any(needs in text for needs in _MOJIBAKE_NEEDS) and _MOJIBAKE.search(text) is not None
+    return any(branch.search(text) is not None for branch in _MOJIBAKE_BRANCHES)
 
 
 def repair_text(text: str, encoding: str) -> DecodedText:

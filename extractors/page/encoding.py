@@ -126,14 +126,23 @@ def _unmojibake_run(run: str) -> str:
 _BYTE_RUN = re.compile("[\x00-\xff" + "".join(_CP1252_BACK) + "]+")
 
 
+# `_MOJIBAKE` branch by branch: a search led by one literal letter skips through a page several times faster
+# than one that stops at every "á" (a common Vietnamese letter) for the alternatives.
+_MOJIBAKE_BRANCHES = tuple(re.compile(branch) for branch in _MOJIBAKE.pattern.split("|"))
+
+
+def _has_mojibake(text: str) -> bool:
+    return any(branch.search(text) is not None for branch in _MOJIBAKE_BRANCHES)
+
+
 def repair_text(text: str, encoding: str) -> DecodedText:
     """NFC text; mojibake is reported and, where a run is a clean UTF-8 round trip, undone."""
     result = DecodedText(text=nfc(text), encoding=encoding)
-    if not _MOJIBAKE.search(result.text):
+    if not _has_mojibake(result.text):
         return result
     result.warnings.append("mojibake")
     fixed = _BYTE_RUN.sub(lambda m: _unmojibake_run(m.group(0)), result.text)
-    if not _MOJIBAKE.search(fixed):
+    if not _has_mojibake(fixed):
         result.warnings.append("mojibake-fixed")
     result.text = nfc(fixed)
     return result

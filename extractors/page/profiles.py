@@ -14,22 +14,24 @@ _HEAD_BYTES = 200_000  # markers sit in the head, the body's wrappers or early s
 
 @dataclass(frozen=True)
 class Marker:
-    """A marker pattern and a piece of text any match must contain (a plain `in` test is far cheaper)."""
+    """A marker pattern and the pieces of text any match must contain (plain `in` tests are far cheaper than
+    the search: 'class="[^"]*\\bdnn' is searched only on a page that has both 'class="' and 'dnn')."""
 
     pattern: re.Pattern[str]
-    needs: str
+    needs: tuple[str, ...]
 
     def found_in(self, lowered_page: str) -> bool:
-        return self.needs in lowered_page and self.pattern.search(lowered_page) is not None
+        return all(part in lowered_page for part in self.needs) and self.pattern.search(lowered_page) is not None
 
 
 _SPECIAL = set("\\.^$*+?{}[]()|")
 
 
-def _required_text(pattern: str) -> str:
-    """The longest literal run a match must contain ("" when the pattern has alternatives or groups)."""
-    if any(char in pattern for char in "|()?"):
-        return ""
+def _required_texts(pattern: str) -> tuple[str, ...]:
+    """The literal runs a match must contain, longest first (none when the pattern has alternatives or
+    groups, or a counted repeat whose digits are no text)."""
+    if any(char in pattern for char in "|()?{"):
+        return ()
     runs, current, index, depth = [], "", 0, 0
     while index < len(pattern):
         char = pattern[index]
@@ -52,7 +54,8 @@ def _required_text(pattern: str) -> str:
             depth -= 1
         index += 1
     runs.append(current)
-    return max(reversed(runs), key=len)  # the later of two equal runs is the more telling ("tandan-")
+    # the later of two equal runs is the more telling ("tandan-"): tried first
+    return tuple(sorted((run for run in reversed(runs) if run), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def _profile(name: str, raw: dict[str, object]) -> CmsProfile:
     return CmsProfile(
         name=name,
         markers=tuple(
-            Marker(re.compile(lowered), _required_text(lowered))
+            Marker(re.compile(lowered), _required_texts(lowered))
             for lowered in (_lower_case_pattern(marker) for marker in strings("markers"))
         ),
         min_score=int(raw.get("min_score", 1)),  # type: ignore[arg-type]

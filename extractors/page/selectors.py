@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from lxml import etree
 from lxml.cssselect import CSSSelector
@@ -24,9 +26,9 @@ from lxml.cssselect import CSSSelector
 _COMPOUND = re.compile(
     r"(?P<tag>[a-zA-Z][a-zA-Z0-9]*|\*)?(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[class\*=(?P<q>[\"'])[^\"'\]]+(?P=q)\])*)"
 )
-_ATTRIBUTED = etree.XPath("descendant-or-self::*[@class or @id or @style or @hidden]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
 HIDDEN_CLASSES = frozenset(["ms-hidden", "hidden", "sr-only"])
+_SEPARATOR = "\x00"  # never in an attribute value (XML forbids it)
 _PART = re.compile(r"([.#])([A-Za-z_][\w-]*)|\[class\*=[\"']([^\"'\]]+)[\"']\]")
 
 
@@ -91,20 +93,22 @@ class PageIndex:
     _matching: dict[Compound, list[etree._Element]] = field(default_factory=dict)
     removals: bool = False  # elements were removed since the index was built
     hidden: list[etree._Element] = field(default_factory=list)  # [hidden], display: none, .hidden …
+    _joined: str | None = None  # the class attributes of `classed`, joined by _SEPARATOR
+    _entry_starts: list[int] = field(default_factory=list)  # where each one starts in `_joined`
 
     @classmethod
     def build(cls, root: etree._Element) -> PageIndex:
         index = cls(root)
-        for element in _ATTRIBUTED(root):
-            attribute = element.get("class")
-            hidden = element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or "")
+        for element in root.iter(etree.Element):  # a third faster than an XPath for the attributed ones
+            get = element.get
+            attribute, identifier, style = get("class"), get("id"), get("style")
+            hidden = get("hidden") is not None or (style is not None and _HIDDEN_STYLE.search(style) is not None)
             if attribute:
                 index.classed.append((element, attribute))
                 names = set(attribute.split())
                 hidden = hidden or not HIDDEN_CLASSES.isdisjoint(names)
                 for name in names:
                     index.by_class.setdefault(name, []).append(element)
-            identifier = element.get("id")
             if identifier:
                 index.by_id.setdefault(identifier, []).append(element)
             if hidden:
@@ -130,12 +134,29 @@ class PageIndex:
         elif compound.classes:
             pool = min((self.by_class.get(name, []) for name in compound.classes), key=len)
         elif compound.class_substrings:
-            pool = [element for element, attribute in self.classed if compound.class_substrings[0] in attribute]
+            pool = self._with_class_substring(compound.class_substrings[0])
         elif compound.tag is not None:
             return list(self.root.iter(compound.tag))
         else:
             return list(self.root.iter())
         return [element for element in pool if compound.matches(element)]
+
+
+    def _with_class_substring(self, part: str) -> list[etree._Element]:
+        """The classed elements whose class attribute contains `part`, in document order: one scan of the
+        attributes joined, where testing each element's cost a tenth of a millisecond per selector."""
+        if _SEPARATOR in part:
+            return [element for element, attribute in self.classed if part in attribute]
+        if self._joined is None:
+            self._joined = _SEPARATOR.join(attribute for _, attribute in self.classed)
+            self._entry_starts = list(accumulate((len(attribute) + 1 for _, attribute in self.classed), initial=0))
+        joined, starts, found = self._joined, self._entry_starts, []
+        at = joined.find(part)
+        while at >= 0:
+            entry = bisect_right(starts, at) - 1  # `part` holds no separator: the match lies inside one entry
+            found.append(self.classed[entry][0])
+            at = joined.find(part, starts[entry + 1])
+        return found
 
 
 def _has_ancestors(element: etree._Element, chain: tuple[Compound, ...], stop: etree._Element | None) -> bool:

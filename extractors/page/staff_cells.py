@@ -20,7 +20,10 @@ HEADER_CELL_CHARS = 60  # a header cell is a word or two; reading stops there (l
 
 def _has_staff_header(table: etree._Element) -> bool:
     for row in table_rows(table)[:HEADER_ROWS]:
-        cells = [Cell(dom.text_within(cell, HEADER_CELL_CHARS) or "", 0) for cell in row if cell.tag in ("td", "th")]
+        elements = [cell for cell in row if cell.tag in ("td", "th")]
+        if len(elements) < 2:
+            continue  # a layout row (one cell a row): no columns to name
+        cells = [Cell(dom.text_within(cell, HEADER_CELL_CHARS) or "", 0) for cell in elements]
         if header_columns(cells) is not None:
             return True
     return False

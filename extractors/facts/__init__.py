@@ -7,6 +7,7 @@ from datetime import date
 from extractors.facts.dates import find_dates
 from extractors.facts.documents import find_documents
 from extractors.facts.officials import find_officials
+from extractors.facts.staff_tables import with_staff_tables
 from extractors.facts.terms import find_sittings, find_terms
 from extractors.types import Facts
 
@@ -14,7 +15,7 @@ from extractors.types import Facts
 def extract_facts(text: str, *, published_on: date | None = None, author: str | None = None) -> Facts:
     """Every fact of one article body; offsets refer to `text`."""
     return Facts(
-        officials=find_officials(text, author=author),
+        officials=with_staff_tables(text, find_officials(text, author=author)),
         documents=find_documents(text),
         terms=find_terms(text),
         sittings=find_sittings(text),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extractors.facts.staff_tables import staff_table_lines
 from extractors.page.byline import (
     Byline,
     glued_byline,
@@ -71,8 +72,11 @@ class BodyParts:
 class _Lines:
     blocks: list[Block]
     kinds: list[LineKind]
+    staff_rows: set[int] = field(default_factory=set)  # lines of a staff table: body although not prose
 
     def prose_at(self, index: int, min_words: int = 12) -> bool:
+        if index in self.staff_rows:
+            return True
         block = self.blocks[index]
         return self.kinds[index] is LineKind.PROSE and not block.linky and is_sentence_prose(block.text, min_words)
 
@@ -85,7 +89,11 @@ def split_blocks(blocks: list[Block]) -> _Lines:
             text = " ".join(raw.split())
             if text:
                 lines.append(Block(text=text, link_ratio=block.link_ratio, tag=block.tag))
-    return _Lines(blocks=lines, kinds=[classify_line(line.text) for line in lines])
+    kinds = [classify_line(line.text) for line in lines]
+    staff_rows = staff_table_lines([line.text for line in lines])
+    for index in staff_rows:
+        kinds[index] = LineKind.PROSE
+    return _Lines(blocks=lines, kinds=kinds, staff_rows=staff_rows)
 
 
 @dataclass
@@ -159,9 +167,11 @@ def drop_inline_boxes(lines: _Lines) -> _Lines:
         end = _inline_box_end(lines, i) if keep[i] else None
         if end is not None:
             keep[i:end] = [False] * (end - i)
+    kept_at = [i for i, kept in enumerate(keep) if kept]
     return _Lines(
-        blocks=[block for block, kept in zip(lines.blocks, keep, strict=True) if kept],
-        kinds=[kind for kind, kept in zip(lines.kinds, keep, strict=True) if kept],
+        blocks=[lines.blocks[i] for i in kept_at],
+        kinds=[lines.kinds[i] for i in kept_at],
+        staff_rows={new for new, old in enumerate(kept_at) if old in lines.staff_rows},
     )
 
 

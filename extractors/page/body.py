@@ -193,6 +193,13 @@ def directory_lines(lines: _Lines) -> list[str]:
     return kept if len(kept) >= MIN_DIRECTORY_LINES else []
 
 
+def _only_staff_rows(lines: _Lines) -> bool:
+    """A container whose only "prose" is staff-table rows holds no paragraph: it is read as a directory."""
+    return bool(lines.staff_rows) and not any(
+        lines.prose_at(i) for i in range(len(lines.blocks)) if i not in lines.staff_rows
+    )
+
+
 def _subheading(lines: _Lines, index: int) -> bool:
     """A weak heading word ("Thông báo", "Video") followed by two long paragraphs is the article's own."""
     if not is_weak_heading(lines.blocks[index].text):
@@ -395,7 +402,7 @@ def select_body(
     lines = split_blocks(blocks) if markup else drop_inline_boxes(split_blocks(blocks))
     parts = BodyParts(linky_blocks=sum(1 for b in lines.blocks if b.linky))
     first = _first_prose(lines)
-    if first is None:
+    if first is None or (markup and _only_staff_rows(lines)):
         if markup:
             parts.paragraphs = directory_lines(lines)
         return parts

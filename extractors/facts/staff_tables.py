@@ -62,6 +62,14 @@ class StaffRow:
     posts: list[Cell]
 
 
+@dataclass(frozen=True)
+class TableLine:
+    """A line that belongs to a staff table: its header, a separator, a unit heading, or a row of people."""
+
+    index: int
+    row: StaffRow | None = None  # set for a row of people
+
+
 def clean(text: str) -> str:
     """A cell's visible words: zero-width padding and surrounding white space dropped."""
     return " ".join(ZERO_WIDTH.sub("", text).split())
@@ -145,8 +153,8 @@ def _visible_start(text: str) -> int:
     return 0
 
 
-def scan(lines: list[str]) -> Iterator[tuple[int, str, StaffRow | None]]:
-    """Each line that belongs to a staff table: (index, "header" | "separator" | "heading" | "row", its row)."""
+def scan(lines: list[str]) -> Iterator[TableLine]:
+    """Each line that belongs to a staff table, in order."""
     columns: Columns | None = None
     pending: list[int] = []  # headings seen since the last row, kept only if a table follows
     for index, line in enumerate(lines):
@@ -160,24 +168,24 @@ def scan(lines: list[str]) -> Iterator[tuple[int, str, StaffRow | None]]:
         found = header_columns(cells)
         if found is not None:
             columns = found
-            yield from ((i, "heading", None) for i in pending)
+            yield from (TableLine(i) for i in pending)
             pending = []
-            yield index, "header", None
+            yield TableLine(index)
             continue
         if columns is None:
             pending = []
             continue
         if is_separator(cells):
-            yield index, "separator", None
+            yield TableLine(index)
             continue
         if len(cells) != columns.width:
             columns, pending = None, []
             continue
         row = _staff_row(index, cells, columns)
         if row is not None:
-            yield from ((i, "heading", None) for i in pending)
+            yield from (TableLine(i) for i in pending)
             pending = []
-            yield index, "row", row
+            yield TableLine(index, row)
 
 
 def staff_table_lines(lines: list[str]) -> set[int]:
@@ -185,7 +193,7 @@ def staff_table_lines(lines: list[str]) -> set[int]:
     cleaning keeps them in the body although they are not prose. Free for pages without a "|"."""
     if not any("|" in line for line in lines):
         return set()
-    return {index for index, _, _ in scan(lines)}
+    return {line.index for line in scan(lines)}
 
 
 def find_staff_officials(text: str) -> list[Official]:
@@ -197,17 +205,13 @@ def find_staff_officials(text: str) -> list[Official]:
     for line in lines[:-1]:
         offsets.append(offsets[-1] + len(line) + 1)
     people: dict[str, Official] = {}
-    for index, _, row in scan(lines):
+    for line in scan(lines):
+        row, index = line.row, line.index
         if row is None:
             continue
-        base = offsets[index]
         person = people.setdefault(name_key(row.name.text), Official(name=row.name.text))
-        known = {title_key(title) for title in person.titles}
-        for post in row.posts:
-            if title_key(post.text) not in known:
-                known.add(title_key(post.text))
-                person.titles.append(post.text)
-        start = base + row.name.start
+        _add_titles(person, [post.text for post in row.posts])
+        start = offsets[index] + row.name.start
         snippet = " ".join(ZERO_WIDTH.sub("", lines[index]).replace("|", " ").split())
         person.evidence.append(Evidence(start, start + len(row.name.text), snippet))
     return list(people.values())
@@ -229,11 +233,19 @@ def with_staff_tables(text: str, officials: list[Official]) -> list[Official]:
             if not inside_rows:
                 merged.append(person)
             continue
-        known = {title_key(title) for title in person.titles}
-        person.titles += [title for title in table.titles if title_key(title) not in known]
+        _add_titles(person, table.titles)
         person.evidence += table.evidence
         merged.append(person)
     return merged + list(by_key.values())
+
+
+def _add_titles(person: Official, titles: list[str]) -> None:
+    """Append the titles `person` does not hold yet (compared by title key), in their order."""
+    known = {title_key(title) for title in person.titles}
+    for title in titles:
+        if title_key(title) not in known:
+            known.add(title_key(title))
+            person.titles.append(title)
 
 
 def _within_rows(evidence: Evidence, text: str, row_spans: list[tuple[int, int]]) -> bool:

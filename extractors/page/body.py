@@ -175,9 +175,6 @@ def drop_inline_boxes(lines: _Lines) -> _Lines:
     )
 
 
-MIN_DIRECTORY_LINES = 1
-
-
 def directory_lines(lines: _Lines) -> list[str]:
     """The body of an article container that holds no paragraph of prose: an organisation page listing its
     leaders ("Chủ tịch UBND huyện: Ông A", a table "1 | A | Phó Chủ tịch UBND huyện"), a photo page of captions.
@@ -185,12 +182,11 @@ def directory_lines(lines: _Lines) -> list[str]:
     too: the portal published it). No byline is read from them: a line holding only a name is one of the
     people listed."""
     skipped = _section_end(lines, 0, resumable=True)
-    kept = [
+    return [
         block.text
         for block, kind, skip in zip(lines.blocks, lines.kinds, skipped, strict=True)
         if kind is LineKind.PROSE and not block.linky and not skip
     ]
-    return kept if len(kept) >= MIN_DIRECTORY_LINES else []
 
 
 def _only_staff_rows(lines: _Lines) -> bool:
@@ -337,9 +333,9 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
     """Read the byline and source from the closing short lines; they leave the body text. What stands between
     the last paragraph and the byline (captions, a closing line) is the article's; what follows it is not."""
     credits = [_closing_credit(line.text) if i < MAX_TAIL_LINES else None for i, line in enumerate(tail)]
-    if _lists_people(tail):
-        bare = [looks_like_name(_bare(line.text)) for line in tail]
-        credits = [None if name else credit for name, credit in zip(bare, credits, strict=True)]
+    names = [looks_like_name(_bare(line.text)) for line in tail]
+    if _lists_people(names):
+        credits = [None if name else credit for name, credit in zip(names, credits, strict=True)]
     signed = next((i for i, credit in enumerate(credits) if credit), None)
     for i, (line, credit) in enumerate(zip(tail, credits, strict=True)):
         if credit is not None:
@@ -362,12 +358,12 @@ def _bare(line: str) -> str:
     return line.strip().strip("*_").strip()
 
 
-def _lists_people(tail: list[_TailLine]) -> bool:
+def _lists_people(names: list[bool]) -> bool:
     """Lines holding a name alone, apart from each other ("CHÁNH VĂN PHÒNG" / "Nguyễn Văn A" / "PHÓ CHÁNH VĂN
     PHÒNG" / "Lê Thị B"): a page listing people, whose names sign nothing. Two names on consecutive lines may
     still be two writers signing."""
-    names = [i for i, line in enumerate(tail) if looks_like_name(_bare(line.text))]
-    return len(names) >= 2 and names[-1] - names[0] != len(names) - 1
+    at = [i for i, name in enumerate(names) if name]
+    return len(at) >= 2 and at[-1] - at[0] != len(at) - 1
 
 
 def _combine(earlier: Byline | None, found: Byline) -> Byline:

@@ -534,9 +534,7 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     return "plural" if i > 0 and tokens[i - 1].key == "các" else ""
 
 
-def _title_at(
-    tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], context: str
-) -> TitleSpan | None:
+def _title_at(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], context: str) -> TitleSpan | None:
     span = parse_title(tokens, i, text, names_at, bool(context))
     if span is not None and context == "plural" and span.next_name is None and not tokens[i].is_cap:
         return None
@@ -932,13 +930,37 @@ def _apply_colon_titles(parsed: _Parsed, mentions: list[Mention]) -> None:
         j = _group_list_start(tokens, span)
         if j is None:
             continue
+        one_per_line = _opens_line(parsed, j)
         while j in by_first:
             mention = by_first[j]
             mention.titles.append(span)
             k = mention.end_token + 1
+            if one_per_line and k < len(tokens) and _name_alone_on_line(parsed, by_first, _skip_address(tokens, k)):
+                j = _skip_address(tokens, k)  # "Các Phó Chủ tịch:⏎Đồng chí A⏎Đồng chí B"
+                continue
             if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
                 break
             j = _skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
+
+
+def _name_alone_on_line(parsed: _Parsed, by_first: dict[int, Mention], first: int) -> bool:
+    """Whether a name opens at token `first` and fills its line, a form of address before it aside."""
+    mention = by_first.get(first)
+    if mention is None or not _opens_line(parsed, first):
+        return False
+    after = mention.name.last + 1
+    return after >= len(parsed.tokens) or "\n" in parsed.text[parsed.tokens[after - 1].end : parsed.tokens[after].start]
+
+
+def _opens_line(parsed: _Parsed, first: int) -> bool:
+    """Whether the name at token `first` opens a line, a form of address before it included ("⏎Đồng chí A")."""
+    tokens = parsed.tokens
+    start = first
+    for size in (3, 2, 1):  # "đ/c", "đồng chí", "ông"
+        if first >= size and _skip_address(tokens, first - size) == first:
+            start = first - size
+            break
+    return 0 < start < len(tokens) and "\n" in parsed.text[tokens[start - 1].end : tokens[start].start]
 
 
 def _group_list_start(tokens: list[Token], span: TitleSpan) -> int | None:

@@ -28,15 +28,20 @@ _NOT_PERSON_FILE = Path(__file__).with_name("not_person_names.txt")
 # A word keeps inner apostrophes so that "H'Hen" and "K'Bình" stay one syllable, and an inner "&" so that a
 # unit's acronym stays one word ("Sở TT&TT", "Phòng VH&TT").
 _WORD = r"[^\W\d_](?:[\w'’]*[^\W_])?"
-_TOKEN_RE = re.compile(rf"{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|\S")
+# A highland name's prefix is also written apart from the name it opens ("K' Brốp", "Y' Bhiơ"): one word.
+_PREFIXED_APART = r"[HKRY]['’] (?=[^\W\d_])"
+_TOKEN_RE = re.compile(rf"(?:{_PREFIXED_APART})?{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|\S")
 
 # Forms of address before a name: "ông", "bà", and the honorific "Ngài" (never part of the name).
 ADDRESS_TERMS: frozenset[str] = words("ông bà ngài")
 # Capitalised words that never belong to a person's name (title and organisation words, forms of address).
-NAME_STOP: frozenset[str] = words(
-    """ban đảng ủy bí chủ phó trưởng giám tỉnh huyện xã phường sở phòng hội ubnd hđnd mttq
+NAME_STOP: frozenset[str] = (
+    words(
+        """ban đảng ủy bí chủ phó trưởng giám tỉnh huyện xã phường sở phòng hội ubnd hđnd mttq
     bộ cục viện tòa mặt"""
-) | ADDRESS_TERMS
+    )
+    | ADDRESS_TERMS
+)
 # Capitalised words that are never a syllable of a name: a run stops before them where a subheading lost
 # its full stop ("... Thứ trưởng Hồ Thị B Với bà Hồ Thị B, ...").
 NEVER_NAME_WORDS: frozenset[str] = words("với theo ngày tại trong sau khi các những ảnh cùng về để trên dưới được")
@@ -177,8 +182,9 @@ def is_surname(token: Token) -> bool:
 
 
 def _is_prefixed_name(token: Token) -> bool:
-    """Highland names written with a prefix and apostrophe ("H'Hen", "K'Bình") are complete on their own."""
-    return len(token.key) > 2 and token.key[:2] in ("h'", "k'", "h’", "k’")
+    """Highland names written with a prefix and apostrophe ("H'Hen", "K'Bình", "Y' Bhiơ") are complete on their
+    own."""
+    return len(token.key) > 2 and token.key[1] in "'’" and token.key[0] in "hkry"
 
 
 def joined(tokens: list[Token], left: int, right: int) -> bool:
@@ -235,10 +241,14 @@ def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]
             i += 1
             continue
         j = i
-        while j + 1 < len(tokens) and joined(tokens, j, j + 1) and (
-            _name_syllable(tokens, j + 1)
-            or _given_name_after_middle(tokens, i, j + 1)
-            or _closing_stop_word(tokens, i, j + 1)
+        while (
+            j + 1 < len(tokens)
+            and joined(tokens, j, j + 1)
+            and (
+                _name_syllable(tokens, j + 1)
+                or _given_name_after_middle(tokens, i, j + 1)
+                or _closing_stop_word(tokens, i, j + 1)
+            )
         ):
             if boundary is not None and boundary(tokens, j + 1):
                 break
@@ -400,7 +410,9 @@ def _scan_upper_names(tokens: list[Token], text: str, boundary: Boundary | None,
     for run in _upper_runs(tokens, text, boundary):
         while len(run) > 2 and tokens[run[0]].key in SURNAME_ONG_AFTER | ADDRESS_OPENERS:
             run = run[1:]  # "ÔNG NGUYỄN VĂN B", "ĐỒNG CHÍ ..." ("chí" is in SURNAME_ONG_AFTER)
-        if not 2 <= len(run) <= 5 or any(tokens[i].key in NAME_STOP and not is_surname(tokens[i]) for i in run):
+        if not (2 <= len(run) <= 5 or _is_prefixed_name(tokens[run[0]])) or any(
+            tokens[i].key in NAME_STOP and not is_surname(tokens[i]) for i in run
+        ):
             continue
         if not is_surname(tokens[run[0]]):
             scan.unlisted.append(run)

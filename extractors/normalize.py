@@ -15,8 +15,18 @@ from functools import lru_cache
 
 _PLAIN_VOWELS = "aăâeêioôơuưy"
 _TONED = {
-    "a": "aàáảãạ", "ă": "ăằắẳẵặ", "â": "âầấẩẫậ", "e": "eèéẻẽẹ", "ê": "êềếểễệ", "i": "iìíỉĩị",
-    "o": "oòóỏõọ", "ô": "ôồốổỗộ", "ơ": "ơờớởỡợ", "u": "uùúủũụ", "ư": "ưừứửữự", "y": "yỳýỷỹỵ",
+    "a": "aàáảãạ",
+    "ă": "ăằắẳẵặ",
+    "â": "âầấẩẫậ",
+    "e": "eèéẻẽẹ",
+    "ê": "êềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọ",
+    "ô": "ôồốổỗộ",
+    "ơ": "ơờớởỡợ",
+    "u": "uùúủũụ",
+    "ư": "ưừứửữự",
+    "y": "yỳýỷỹỵ",
 }
 # toned character -> (plain vowel, tone index 0..5), lower and upper case
 _TONE_OF: dict[str, tuple[str, int]] = {}
@@ -32,16 +42,22 @@ _SIMPLE_MAP = str.maketrans(
         "\u00a0": " ",
         "\u2007": " ",
         "\u202f": " ",
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\ufe58": "-",
+        "\ufe63": "-",
+        "\uff0d": "-",
     }
 )
 
 # Old-style placement puts the tone on the second vowel of a final "oa", "oe", "uy" ("hoà", "uỷ");
 # the canonical form here puts it on the first ("hòa", "ủy").
-_OLD_STYLE_PAIR = re.compile(
-    r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])"
-)
+_OLD_STYLE_PAIR = re.compile(r"([oOuU])([àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ])(?![^\W\d_])")
 
 
 def _with_tone(plain: str, tone: int) -> str:

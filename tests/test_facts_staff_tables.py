@@ -35,6 +35,27 @@ def test_markup_rows_without_borders_are_read_too() -> None:
     assert _people(text) == {"Hà Văn Sơn": ["Bí thư Đảng ủy"]}
 
 
+def test_rows_without_a_header_show_their_name_and_post_columns() -> None:
+    text = (
+        "II. LÃNH ĐẠO UBND XÃ\n\n1 | Lục Văn Thành | Chủ tịch UBND xã | 0912 000 011\n\n"
+        "2 | H' Mai Niê | Phó Chủ tịch UBND xã | 0912 000 012\n\n3 | Vàng A Páo | PCT UBND xã; Trưởng Công an xã |"
+    )
+    assert _people(text) == {
+        "Lục Văn Thành": ["Chủ tịch UBND xã"],
+        "H' Mai Niê": ["Phó Chủ tịch UBND xã"],
+        "Vàng A Páo": ["PCT UBND xã", "Trưởng Công an xã"],
+    }
+
+
+def test_one_row_without_a_header_is_not_a_staff_table() -> None:
+    assert _people("1 | Lục Văn Thành | Chủ tịch UBND xã | 0912 000 011") == {}
+
+
+def test_rows_without_a_header_and_without_titles_are_not_people() -> None:
+    text = "1 | Nguyễn Văn Cừ | Phường Tân An | 120 hộ\n\n2 | Lê Hồng Phong | Phường Hòa Bình | 96 hộ"
+    assert _people(text) == {}
+
+
 def test_columns_come_from_the_header_in_any_order() -> None:
     text = "| Chức vụ | Tên | Email |\n\n| Trưởng Công an xã | Đinh Công Tráng | dct@x.gov.vn |"
     assert _people(text) == {"Đinh Công Tráng": ["Trưởng Công an xã"]}

@@ -42,9 +42,7 @@ _DAY_CUES = (
 )
 _CONNECTOR = r"\s*(?:,|và|đến|tới|-)\s*(?:ngày\s+)?"
 # "2.5 triệu", "3.5 ha": a decimal quantity, not a day.
-_NOT_QUANTITY = (
-    r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
-)
+_NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
 # Where a dotted or dashed day-month ends: a full stop ends the sentence, ".5" or "-5" would continue a number.
 _NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 

@@ -8,7 +8,9 @@ writes each row as a line of cells separated by "|" (bordered "| a | b |" from t
 markup path); this module reads those lines, so offsets refer to the article text like every other fact.
 
 A header row fixes which cell holds the name and which the posts; rows with as many cells follow it, across
-the short unit headings between tables, until a row of another width or a paragraph of prose. A row counts
+the short unit headings between tables, until a row of another width or a paragraph of prose. A table with no
+header row is read when its own rows show the columns: in most of them one cell is a full name and a later
+cell opens with a title ("Phó Chủ tịch UBND xã", "PBT Huyện ủy"). A row counts
 when its name cell reads as a person's name (capitalised words, no digits, no organisation words) and it has
 posts or some figure (its number, a telephone). Posts are kept as written ("PCT UBND XÃ"), split at commas,
 semicolons and line breaks; telephone, e-mail and number columns are ignored.
@@ -20,8 +22,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.facts.person_names import name_key, words
-from extractors.facts.titles import title_key
+from extractors.facts.person_names import name_key, tokenize, words
+from extractors.facts.titles import head_length, title_key
 from extractors.types import Evidence, Official
 
 # Header words of the two columns that matter, compared case-folded without zero-width padding.
@@ -40,6 +42,8 @@ ORGANISATION_PHRASES: tuple[str, ...] = ("lãnh đạo", "thường trực", "c�
 MAX_NAME_WORDS = 7
 MAX_HEADINGS = 2  # lines above a table that name its unit ("1. ỦY BAN NHÂN DÂN XÃ A", a page heading)
 MAX_HEADING_WORDS = 25  # a unit heading between two tables; a longer line is a paragraph that ends the tables
+MIN_HEADERLESS_ROWS = 2  # a table without a header shows its columns in this many rows at least
+HEADERLESS_SHARE = 2 / 3  # ... and in this share of its rows
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,45 @@ def header_columns(cells: list[Cell]) -> Columns | None:
     return Columns(len(cells), name, post)
 
 
+def inferred_columns(lines: list[str], first: int) -> Columns | None:
+    """The name and post columns of a table without a header row whose rows start at line `first`."""
+    width = len(row_cells(lines[first]) or ())
+    rows: list[list[Cell]] = []
+    for line in lines[first:]:
+        if not line.strip():
+            continue  # rows written as paragraphs
+        cells = row_cells(line)
+        if cells is None or len(cells) != width:
+            break
+        if not is_separator(cells):
+            rows.append(cells)
+    return columns_shown(rows)
+
+
+def columns_shown(rows: list[list[Cell]]) -> Columns | None:
+    """The pair of cells (a full name, then a title) that most `rows` of one width show, for a staff table
+    without a header row."""
+    if len(rows) < MIN_HEADERLESS_ROWS or len({len(row) for row in rows}) != 1:
+        return None
+    width = len(rows[0])
+    for name in range(width - 1):
+        for post in range(name + 1, width):
+            shown = sum(_full_name(row[name].text) and _opens_with_title(row[post].text) for row in rows)
+            if shown >= MIN_HEADERLESS_ROWS and shown >= HEADERLESS_SHARE * len(rows):
+                return Columns(width, name, post)
+    return None
+
+
+def _full_name(text: str) -> bool:
+    name = clean(text)
+    return looks_like_name(name) and (len(name.split()) >= 2 or "'" in name or "’" in name)
+
+
+def _opens_with_title(text: str) -> bool:
+    tokens = tokenize(clean(text))
+    return bool(tokens) and head_length(tokens, 0, lower_ok=True) > 0
+
+
 def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS:
@@ -173,8 +216,10 @@ def scan(lines: list[str]) -> Iterator[TableLine]:
             yield TableLine(index)
             continue
         if columns is None:
-            pending = []
-            continue
+            columns = inferred_columns(lines, index)
+            if columns is None:
+                pending = []
+                continue
         if is_separator(cells):
             yield TableLine(index)
             continue

@@ -21,8 +21,18 @@ from extractors.types import TitleStatus
 RELIEVED_CUES = ("miễn nhiệm", "thôi", "bãi nhiệm", "cách chức", "nghỉ hưu", "về hưu", "cho nghỉ")
 ELECTED_CUES = ("bầu", "trúng cử", "đắc cử", "tái cử")
 APPOINTED_CUES = (
-    "bổ nhiệm", "điều động", "chỉ định", "phân công", "luân chuyển", "đảm nhiệm", "đảm nhận", "giữ chức",
-    "nhận nhiệm vụ", "lên làm", "về làm", "sang làm",
+    "bổ nhiệm",
+    "điều động",
+    "chỉ định",
+    "phân công",
+    "luân chuyển",
+    "đảm nhiệm",
+    "đảm nhận",
+    "giữ chức",
+    "nhận nhiệm vụ",
+    "lên làm",
+    "về làm",
+    "sang làm",
 )
 # "A từng là T" / "A nguyên là T" -> former; "…, nay là T" / "hiện là T" -> current (and the search stops there).
 FORMER_CUES = ("từng", "nguyên là", "trước đây", "từ")

@@ -204,9 +204,7 @@ HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
 # before and the head's first word.
 BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset([("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí")])
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
-POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
-    [("đại", "sứ"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")]
-)
+POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset([("đại", "sứ"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")])
 # Abbreviated place words that a full stop may follow inside a title ("UBND TP. Hải Phòng").
 PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
 # Second syllables of military and police ranks ("Thiếu tá", "Đại úy", "Thiếu tướng"): a rank ends a title.
@@ -566,8 +564,11 @@ def parse_title(
     abroad = _posted_abroad(tokens, i, size)
     if j < len(tokens) and head_length(tokens, j):
         j = len(tokens)  # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …")
-    while j < len(tokens) and j - i < MAX_TITLE_TOKENS and j not in names_at and (
-        _continues(tokens, j, text, names_at) or (abroad and _abroad_at(tokens, j))
+    while (
+        j < len(tokens)
+        and j - i < MAX_TITLE_TOKENS
+        and j not in names_at
+        and (_continues(tokens, j, text, names_at) or (abroad and _abroad_at(tokens, j)))
     ):
         last = j
         j += 1

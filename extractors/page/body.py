@@ -390,9 +390,7 @@ class DumpLayout:
     url: str | None = None
 
 
-def select_body(
-    blocks: list[Block], *, find_title: bool, markup: bool, layout: DumpLayout | None = None
-) -> BodyParts:
+def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: DumpLayout | None = None) -> BodyParts:
     """The article body of a page's blocks; `find_title` for text dumps, whose headline is a line too."""
     layout = layout or DumpLayout()
     lines = split_blocks(blocks) if markup else drop_inline_boxes(split_blocks(blocks))

@@ -173,6 +173,19 @@ def _agrees(text: str, head: PageHead) -> bool:
     return any(probe in fold(candidate) for candidate in (head.og_title, head.title) if candidate)
 
 
+def _short_headline_named_by_head(text: str, head: PageHead) -> bool:
+    """A headline of one or two words ("Huyện ủy", "Lãnh đạo UBND" of an organisation page) counts when the
+    <title>/og:title is that very text, or that text beside the site's name."""
+    if not text or word_count(text) >= 3 or _looks_like_site_name(text):
+        return False
+    folded = fold(text)
+    return any(folded in _head_parts(candidate) for candidate in (head.og_title, head.title) if candidate)
+
+
+def _head_parts(candidate: str) -> set[str]:
+    return {fold(p.strip()) for p in re.split(r"\s+[|–—-]\s+|\s+::\s+", candidate) if p.strip()}
+
+
 def _head_title(head: PageHead) -> str | None:
     for candidate in (head.og_title, head.title):
         if candidate:
@@ -200,7 +213,11 @@ def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Pi
     first: Picked | None = None
     for element in dom.select_all(root, selectors.title + HEADINGS):
         text = dom.text_of(element)
-        if not _is_headline(text) or _outside_article_above(element):
+        if _outside_article_above(element):
+            continue
+        if not _is_headline(text):
+            if _short_headline_named_by_head(text, head):
+                return Picked(element, text)
             continue
         if _agrees(text, head):
             return Picked(element, text)
@@ -394,9 +411,15 @@ def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: s
     if container is None and blocks:
         warnings.append("generic-fallback")
     signals = PageSignals(
-        blocks=blocks, paragraphs=parts.paragraphs, prose_chars=parts.prose_chars, title=title.text,
-        has_container=container is not None, container_repeats=found.siblings, fallback_teasers=fallback.teasers,
-        linky_blocks=parts.linky_blocks, attachments=attachment_links(found.elements, options.url),
+        blocks=blocks,
+        paragraphs=parts.paragraphs,
+        prose_chars=parts.prose_chars,
+        title=title.text,
+        has_container=container is not None,
+        container_repeats=found.siblings,
+        fallback_teasers=fallback.teasers,
+        linky_blocks=parts.linky_blocks,
+        attachments=attachment_links(found.elements, options.url),
     )
     content = content_from_parts(parts, options, warnings, classify_page(signals))
     content.attachments = signals.attachments

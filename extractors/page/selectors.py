@@ -73,8 +73,14 @@ def parse(selector: str) -> tuple[tuple[Compound, ...], ...] | None:
                     ids.append(part.group(2))
             if len(ids) > 1:
                 return None
-            chain.append(Compound(None if tag in (None, "*") else tag.lower(), tuple(classes), ids[0] if ids else None,
-                                  tuple(substrings)))
+            chain.append(
+                Compound(
+                    None if tag in (None, "*") else tag.lower(),
+                    tuple(classes),
+                    ids[0] if ids else None,
+                    tuple(substrings),
+                )
+            )
         if not chain:
             return None
         chains.append(tuple(chain))
@@ -140,7 +146,6 @@ class PageIndex:
         else:
             return list(self.root.iter())
         return [element for element in pool if compound.matches(element)]
-
 
     def _with_class_substring(self, part: str) -> list[etree._Element]:
         """The classed elements whose class attribute contains `part`, in document order: one scan of the

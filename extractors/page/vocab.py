@@ -288,7 +288,7 @@ _PRINT_STAMP = re.compile(
 # A sentence end, not the period of an abbreviation that headlines use ("TP. Hạ Long", "ThS.", "PGS.TS.").
 # Read token by token: a regex "(\S*)[.!?…]" backtracked over every position of a long token (100 KB: 218 s).
 _SENTENCE_MARKS = (".", "!", "?", "…")
-_CLOSERS = "\"”’)"
+_CLOSERS = '"”’)'
 ABBREVIATIONS = frozenset(
     (
         "tp",

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -114,11 +116,20 @@ def select_article(data: bytes, select: dict | None) -> bytes:
 
     `{"row": N, "delimiter": "|", "columns": [3, 4, 5]}`: line N (1-based) of a delimited file, the listed
     columns (1-based) each on its own line.
+    `{"sql_table": T, "key": K, "title": C1, "lead": C2, "body": C3}`: the record with first value K in the
+    `INSERT INTO T` statements of a MySQL dump (a portal's own database), written as a minimal HTML page:
+    the title as its headline, the lead as a paragraph, the body's stored HTML as it is.
     """
     if not select:
         return data
-    if set(select) != {"row", "delimiter", "columns"}:
-        raise CorpusError(f"unknown selection {select!r}")
+    if set(select) == {"row", "delimiter", "columns"}:
+        return _delimited_row(data, select)
+    if set(select) == {"sql_table", "key", "title", "lead", "body"}:
+        return _sql_record_page(data, select)
+    raise CorpusError(f"unknown selection {select!r}")
+
+
+def _delimited_row(data: bytes, select: dict) -> bytes:
     lines = data.decode("utf-8").split("\n")
     if not 1 <= select["row"] <= len(lines):
         raise CorpusError(f"row {select['row']} is outside the file ({len(lines)} lines)")
@@ -126,6 +137,61 @@ def select_article(data: bytes, select: dict | None) -> bytes:
     if max(select["columns"]) > len(cells):
         raise CorpusError(f"row {select['row']} has {len(cells)} columns, not {max(select['columns'])}")
     return ("\n".join(cells[column - 1] for column in select["columns"]) + "\n").encode("utf-8")
+
+
+_INSERT = re.compile(r"INSERT INTO `(?P<table>\w+)` \((?P<columns>[^)]*)\) VALUES\s*", re.IGNORECASE)
+_SQL_VALUE = re.compile(r"'((?:[^'\\]|\\.|'')*)'|(NULL)|(-?[\d.]+)", re.DOTALL)
+_SQL_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "Z": "\x1a"}
+
+
+def _sql_string(raw: str) -> str:
+    return re.sub(r"\\(.)|''", lambda m: _SQL_ESCAPES.get(m.group(1), m.group(1)) if m.group(1) else "'", raw,
+                  flags=re.DOTALL)
+
+
+def _sql_rows(text: str, table: str) -> list[dict[str, str | None]]:
+    """Every record the dump's `INSERT INTO table` statements hold, as column -> value."""
+    rows: list[dict[str, str | None]] = []
+    for insert in _INSERT.finditer(text):
+        if insert.group("table") != table:
+            continue
+        columns = [name.strip(" `") for name in insert.group("columns").split(",")]
+        position = insert.end()
+        while position < len(text) and text[position] == "(":
+            values: list[str | None] = []
+            position += 1
+            while True:
+                match = _SQL_VALUE.match(text, position)
+                if match is None:
+                    raise CorpusError(f"unreadable value in {table} at offset {position}")
+                quoted, null, number = match.groups()
+                values.append(_sql_string(quoted) if quoted is not None else None if null else number)
+                position = match.end()
+                while text[position] in " \n\r\t":
+                    position += 1
+                if text[position] == ")":
+                    break
+                position += 1  # the comma between values
+                while text[position] in " \n\r\t":
+                    position += 1
+            rows.append(dict(zip(columns, values, strict=True)))
+            position += 1
+            while position < len(text) and text[position] in ",\n\r\t ":
+                position += 1
+    return rows
+
+
+def _sql_record_page(data: bytes, select: dict) -> bytes:
+    rows = _sql_rows(data.decode("utf-8"), select["sql_table"])
+    key = str(select["key"])
+    record = next((row for row in rows if next(iter(row.values())) == key), None)
+    if record is None:
+        raise CorpusError(f"no record {key} in table {select['sql_table']}")
+    title, lead, body = (record.get(select[part]) or "" for part in ("title", "lead", "body"))
+    page = (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f"</head>\n<body><article>\n<h1>{html.escape(title)}</h1>\n<p><strong>{html.escape(lead)}</strong></p>\n"
+            f"{body}\n</article></body></html>\n")
+    return page.encode("utf-8")
 
 
 def rebuild_one(locator: Locator, mirror_root: Path) -> bytes:

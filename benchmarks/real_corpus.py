@@ -69,8 +69,9 @@ def load_locators(path: Path = LOCATORS) -> list[Locator]:
     """The locators of the corpus, validated enough that a typo fails here rather than mid-rebuild."""
     document = json.loads(path.read_text(encoding="utf-8"))
     fields = Locator.__dataclass_fields__
-    locators = [Locator(**{key: value for key, value in entry.items() if key in fields})
-                for entry in document["articles"]]
+    locators = [
+        Locator(**{key: value for key, value in entry.items() if key in fields}) for entry in document["articles"]
+    ]
     for locator in locators:
         if locator.kind not in KINDS or locator.split not in SPLITS:
             raise CorpusError(f"{locator.name}: kind {locator.kind!r} / split {locator.split!r} not recognised")
@@ -87,8 +88,9 @@ def mirror_git_dir(mirror_root: Path, repo: str) -> Path | None:
 
 
 def read_from_mirror(git_dir: Path, commit: str, path: str) -> bytes:
-    result = subprocess.run(["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"],
-                            capture_output=True, check=False)
+    result = subprocess.run(
+        ["git", "--git-dir", str(git_dir), "show", f"{commit}:{path}"], capture_output=True, check=False
+    )
     if result.returncode != 0:
         raise CorpusError(f"{commit}:{path} not in mirror {git_dir}: {result.stderr.decode(errors='replace').strip()}")
     return result.stdout
@@ -100,8 +102,10 @@ def download(repo: str, commit: str, path: str) -> bytes:
         with urllib.request.urlopen(url, timeout=DOWNLOAD_TIMEOUT_S) as response:
             return response.read()
     except (urllib.error.URLError, TimeoutError, OSError) as error:
-        raise CorpusError(f"no local mirror of {repo} and {url} could not be downloaded ({error}); "
-                          f"fetch the repository into the mirror root or go online") from error
+        raise CorpusError(
+            f"no local mirror of {repo} and {url} could not be downloaded ({error}); "
+            f"fetch the repository into the mirror root or go online"
+        ) from error
 
 
 def source_bytes(locator: Locator, mirror_root: Path) -> bytes:
@@ -145,8 +149,9 @@ _SQL_ESCAPES = {"n": "\n", "r": "\r", "t": "\t", "0": "\0", "Z": "\x1a"}
 
 
 def _sql_string(raw: str) -> str:
-    return re.sub(r"\\(.)|''", lambda m: _SQL_ESCAPES.get(m.group(1), m.group(1)) if m.group(1) else "'", raw,
-                  flags=re.DOTALL)
+    return re.sub(
+        r"\\(.)|''", lambda m: _SQL_ESCAPES.get(m.group(1), m.group(1)) if m.group(1) else "'", raw, flags=re.DOTALL
+    )
 
 
 def _sql_rows(text: str, table: str) -> list[dict[str, str | None]]:
@@ -188,9 +193,11 @@ def _sql_record_page(data: bytes, select: dict) -> bytes:
     if record is None:
         raise CorpusError(f"no record {key} in table {select['sql_table']}")
     title, lead, body = (record.get(select[part]) or "" for part in ("title", "lead", "body"))
-    page = (f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"</head>\n<body><article>\n<h1>{html.escape(title)}</h1>\n<p><strong>{html.escape(lead)}</strong></p>\n"
-            f"{body}\n</article></body></html>\n")
+    page = (
+        f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"</head>\n<body><article>\n<h1>{html.escape(title)}</h1>\n<p><strong>{html.escape(lead)}</strong></p>\n"
+        f"{body}\n</article></body></html>\n"
+    )
     return page.encode("utf-8")
 
 
@@ -221,8 +228,9 @@ def vnportal_command() -> str:
     return found
 
 
-def score(split: str, locators: list[Locator], inputs: Path, gold_root: Path, scorer: Path,
-          scorer_flags: list[str]) -> int:
+def score(
+    split: str, locators: list[Locator], inputs: Path, gold_root: Path, scorer: Path, scorer_flags: list[str]
+) -> int:
     """Extract every input of the split, then print the shared scorer's report; the scorer's exit status."""
     gold = gold_root / split
     if not any(gold.glob("*.gold.json")):
@@ -235,8 +243,9 @@ def score(split: str, locators: list[Locator], inputs: Path, gold_root: Path, sc
         predictions = Path(scratch) / f"{split}.jsonl"
         with predictions.open("w", encoding="utf-8") as sink:
             subprocess.run([vnportal_command(), "extract", *map(str, paths)], stdout=sink, check=True)
-        result = subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--pred", str(predictions),
-                                 *scorer_flags], check=False)
+        result = subprocess.run(
+            [sys.executable, str(scorer), "--gold", str(gold), "--pred", str(predictions), *scorer_flags], check=False
+        )
     return result.returncode
 
 
@@ -245,8 +254,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--locators", type=Path, default=LOCATORS, help="locator file (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     rebuild_cmd = commands.add_parser("rebuild", help="rebuild the inputs from mirrors or raw.githubusercontent.com")
-    rebuild_cmd.add_argument("--mirror-root", type=Path, default=DEFAULT_MIRROR_ROOT,
-                             help="directory of local git snapshots OWNER+NAME/repo (default: %(default)s)")
+    rebuild_cmd.add_argument(
+        "--mirror-root",
+        type=Path,
+        default=DEFAULT_MIRROR_ROOT,
+        help="directory of local git snapshots OWNER+NAME/repo (default: %(default)s)",
+    )
     rebuild_cmd.add_argument("--out", type=Path, default=DEFAULT_INPUTS, help="output directory (default: %(default)s)")
     score_cmd = commands.add_parser("score", help="vnportal extract over a split, scored against its gold files")
     score_cmd.add_argument("--split", choices=SPLITS, required=True)

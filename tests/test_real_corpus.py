@@ -74,6 +74,27 @@ def test_a_selection_outside_the_file_is_a_clear_error() -> None:
         real_corpus.select_article(b"one|two\n", {"row": 9, "delimiter": "|", "columns": [1]})
 
 
+PORTAL_DUMP = ROOT / "tests" / "fixtures" / "real_corpus" / "portal_dump.sql"
+DUMP_SELECTION = {"sql_table": "posts", "title": "title", "lead": "description", "body": "body"}
+
+
+def test_a_dump_record_becomes_a_page_with_its_headline_lead_and_stored_body() -> None:
+    page = real_corpus.select_article(PORTAL_DUMP.read_bytes(), {**DUMP_SELECTION, "key": 2}).decode()
+    assert "<h1>Xã Tân Lợi ra quân &#x27;Ngày Chủ nhật xanh&#x27;</h1>" in page
+    assert "<p><strong>Tóm tắt, có dấu phẩy (và ngoặc)</strong></p>" in page
+    assert '<p>Dòng một</p>\r\n<p>Dòng hai: "trích dẫn"</p>' in page
+
+
+def test_a_dump_record_with_an_empty_body_still_has_its_headline() -> None:
+    page = real_corpus.select_article(PORTAL_DUMP.read_bytes(), {**DUMP_SELECTION, "key": 3}).decode()
+    assert "<h1>Bản ghi rỗng</h1>" in page
+
+
+def test_a_missing_dump_record_is_a_clear_error() -> None:
+    with pytest.raises(real_corpus.CorpusError, match="no record 9 in table posts"):
+        real_corpus.select_article(PORTAL_DUMP.read_bytes(), {**DUMP_SELECTION, "key": 9})
+
+
 def test_a_missing_mirror_and_no_network_is_a_recorded_failure(tmp_path: Path, monkeypatch) -> None:
     def offline(*args, **kwargs):
         raise real_corpus.urllib.error.URLError("offline")

@@ -371,6 +371,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     token, prev = tokens[j], tokens[j - 1]
     if token.start > prev.end and (token.start - prev.end > 3 or "\n" in text[prev.end : token.start]):
         return False  # a title never runs on over a line break
+    if _in_named_field(tokens, j):
+        return True
     if token.is_word and token.is_cap:
         if token.is_abbr and token.key in UPPER_TITLE_STOP:
             return False
@@ -413,6 +415,53 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key in ORGAN_FIRST_WORDS_LOWER and prev.key in HEAD_LAST_WORDS:
         return True  # an organ written in lower case right after the head: "Giám đốc bệnh viện …", "Chủ tịch nhóm …"
     return after_word or _in_organ_field(tokens, j)
+
+
+_ORGAN_FIELDS_FILE = Path(__file__).with_name("organ_fields.txt")
+# Nouns of the organs that a field names ("Sở Tư pháp", "Phòng Tài nguyên và Môi trường", "Cục Đăng ký đất đai").
+FIELD_ORGAN_NOUNS: frozenset[str] = words("sở phòng bộ cục ban vụ")
+FIELD_CONNECTORS: frozenset[str] = frozenset(["và", "-", "&", ",", "–"])
+MAX_FIELD_TOKENS = 12  # the longest field with its connectors
+
+
+@lru_cache(maxsize=1)
+def _organ_fields() -> dict[str, dict]:
+    """The fields of organ_fields.txt as a trie of folded syllables; "$" marks a field's end."""
+    trie: dict[str, dict] = {}
+    for line in _ORGAN_FIELDS_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            node = trie
+            for word in match_form(line).casefold().split():
+                if word != "và":
+                    node = node.setdefault(word, {})
+            node["$"] = {}
+    return trie
+
+
+def field_end(tokens: list[Token], start: int) -> int:
+    """Index after the longest listed field that opens at token `start`, connectors included; `start` when none."""
+    node, end, k = _organ_fields(), start, start
+    while k < len(tokens) and k - start < MAX_FIELD_TOKENS:
+        key = tokens[k].key
+        if key in FIELD_CONNECTORS and k > start:
+            k += 1
+            continue
+        node = node.get(key) if tokens[k].is_word else None
+        if node is None:
+            break
+        k += 1
+        if "$" in node:
+            end = k
+    return end
+
+
+def _in_named_field(tokens: list[Token], j: int) -> bool:
+    """Whether token `j` lies inside a listed field right after its organ noun, whatever its case ("Sở Kế hoạch
+    - đầu tư tỉnh Yên Bái", "Cục đăng ký đất đai")."""
+    for k in range(j - 1, max(-1, j - 1 - MAX_FIELD_TOKENS), -1):
+        if tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_word:
+            return field_end(tokens, k + 1) > j
+    return False
 
 
 def _ends_place_name(tokens: list[Token], k: int) -> bool:

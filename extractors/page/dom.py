@@ -90,6 +90,7 @@ OUTSIDE_ARTICLE = re.compile(
     r"(?<![\w-])(?:header|site-header|masthead|logo|top-?bar|site-title|site-name)(?![\w-])",
     re.IGNORECASE,
 )
+_PAGE_HEADER = re.compile(r"(?<![\w-])header(?![\w-])", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # HTML white space (not U+00A0, which is a non-collapsible space).
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
@@ -247,10 +248,22 @@ def outside_article(element: etree._Element, stop: etree._Element | None = None)
         if node.tag in ("li", "footer", "nav", "aside"):
             return True
         marker = f"{node.get('class', '')} {node.get('id', '')}"
-        if marker.strip() and OUTSIDE_ARTICLE.search(marker):
+        if marker.strip() and OUTSIDE_ARTICLE.search(marker) and not _article_header(node, marker):
             return True
         node = node.getparent()
     return False
+
+
+def _article_header(node: etree._Element, marker: str) -> bool:
+    """A "header" box inside an `<article>` (or a schema.org Article) is the article's own header, holding its
+    headline and date, not the page's masthead."""
+    if not _PAGE_HEADER.fullmatch(OUTSIDE_ARTICLE.search(marker).group()) or OUTSIDE_ARTICLE.search(
+        _PAGE_HEADER.sub(" ", marker)
+    ):
+        return False
+    return any(
+        ancestor.tag == "article" or "Article" in (ancestor.get("itemtype") or "") for ancestor in node.iterancestors()
+    )
 
 
 class RenderedLines:

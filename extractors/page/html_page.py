@@ -32,6 +32,7 @@ MIN_SPECIFIC_CHARS = 40
 MAX_SIBLINGS = 6
 ROWS_OVER_CONTAINER = 2  # paragraph rows win over a generic container holding less than half their text
 MAX_STAMP_ABOVE = 2  # a date row right above the headline; a top bar's "today" sits further up
+MIN_CAPTION_WORDS = 6  # a caption sentence; shorter lines in a figure caption are credits ("Ảnh: Hòa Triều")
 HEADINGS = ("h1", "h2", "h3", "[class*='title']", "[class*='Title']")
 _PORTAL_NAME = re.compile(r"(?:cong thong tin|trang thong tin|trang tin dien tu|website)\b")
 _OFFICE_NAME = re.compile(r"(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|huyen uy|thanh uy|tinh uy)\b")
@@ -319,10 +320,31 @@ def article_blocks(
     """The containers' blocks in page order (widgets between them left out); a lead outside them goes first."""
     lead = first_text(root, selectors.lead, min_words=8)
     blocks = [block for container in containers for block in _cleaned_blocks(container, selectors, picked)]
+    blocks[:0] = lead_figure_captions(containers[0])
     if lead.element is not None and lead.text and not any(_contains(c, lead.element) for c in containers):
         blocks.insert(0, Block(text=lead.text, link_ratio=0.0))
     title = fold(picked[0].text) if picked and picked[0].text else None
     return [block for block in blocks if not (title and len(block.text) < 2 * len(title) and fold(block.text) == title)]
+
+
+def lead_figure_captions(container: etree._Element) -> list[Block]:
+    """Captions of the article's pictures set between its headline and the body container (a news theme's
+    lead figure, whose caption often carries the sapo): inside the same `<article>`, before the container.
+    Captions belong to the body; a photographer's credit (a few words) is left to the byline."""
+    article = next((a for a in container.iterancestors() if _is_article_element(a)), None)
+    if article is None:
+        return []
+    captions: list[Block] = []
+    for element in article.iter("figcaption"):
+        if element is container or _contains(container, element):
+            break  # document order: the container's own pictures are its own
+        if not dom.outside_article(element, stop=article):
+            captions += [block for block in dom.blocks_of(element) if word_count(block.text) >= MIN_CAPTION_WORDS]
+    return captions
+
+
+def _is_article_element(element: etree._Element) -> bool:
+    return element.tag == "article" or "Article" in (element.get("itemtype") or "")
 
 
 def with_lead(blocks: list[Block], lead: Picked) -> list[Block]:

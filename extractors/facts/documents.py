@@ -94,6 +94,9 @@ ISSUED_AFTER_DATE = re.compile(
 )
 LOOK_BEFORE_DATE = 140
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
+# A parenthesis after a citation, before the sentence ends, and the signing words inside it.
+ASIDE_AFTER = re.compile(r"[^.!?\n()]*\((?P<aside>[^()\n]{0,240})\)")
+SIGNED_ON = re.compile(r"\b(?:ký|ban hành)(?: ban hành)?(?= (?:vào )?ngày)", re.IGNORECASE)
 LINE_OPENING = re.compile(rf"[\s\-+•*–]*(?i:{_TYPE_WORD})\s+(?:(?i:số)\s+)?")
 MAX_SENTENCE = 400
 MAX_EVENT_LOOK_BACK = 50
@@ -263,7 +266,20 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
         return dated.attach(named).day if named else _same_day(form, citation, dated, earlier)
     body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
     after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
-    return dated.attach(after_body).day if after_body else None
+    if after_body:
+        return dated.attach(after_body).day
+    signed = _signed_in_aside(form, end, dated)
+    return dated.attach(signed).day if signed else None
+
+
+def _signed_in_aside(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    """The signing date an aside gives the document just cited, in the same sentence: "Nghị quyết 01 của HĐND
+    TP về … (Nghị quyết … khóa VIII, kỳ họp thứ 13 - ký ngày 14-6-2014)"."""
+    aside = ASIDE_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
+    if aside is None:
+        return None
+    signed = SIGNED_ON.search(form, aside.start("aside"), aside.end("aside"))
+    return _date_right_after(form, signed.end(), dated) if signed else None
 
 
 def _same_day(form: str, citation: Citation, dated: DatesInText, earlier: EarlierDates) -> date | None:

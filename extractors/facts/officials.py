@@ -56,6 +56,7 @@ from extractors.facts.titles import (
     parse_title,
     skip_term,
     starts_title,
+    subsumed_titles,
     title_key,
 )
 from extractors.types import Evidence, Official, TitleStatus
@@ -1141,7 +1142,15 @@ def _merge(mentions: list[Mention], parsed: _Parsed, excluded: set[str]) -> list
             if status is not TitleStatus.CURRENT:
                 person.title_status[title] = status
         person.evidence.append(_evidence(mention, parsed.text))
+    for person in people.values():
+        _drop_subsumed(person)
     return list(people.values())
+
+
+def _drop_subsumed(person: Official) -> None:
+    for title in subsumed_titles(person.titles):
+        person.titles.remove(title)
+        person.title_status.pop(title, None)
 
 
 def _evidence(mention: Mention, text: str) -> Evidence:

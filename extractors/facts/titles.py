@@ -703,3 +703,22 @@ def comrade_length(tokens: list[Token], j: int) -> int:
 def title_key(title: str) -> str:
     """Identity of a title for de-duplication (tone placement, case, dashes and spacing ignored)."""
     return " ".join(match_form(title).casefold().replace(" - ", "-").split())
+
+
+def subsumed_titles(titles: list[str]) -> set[str]:
+    """Titles that another of the same person's titles completes by a word or two: the post written again
+    without its place ("Phó Chủ tịch UBND tỉnh" beside "Phó Chủ tịch UBND tỉnh Bình Định") is one post, kept in
+    its fullest form. A bare head beside a full post ("Bí thư" beside "Bí thư Thành ủy Hà Nội") stays: the text
+    wrote both."""
+    keys = {title: title_key(title).split() for title in titles}
+    return {
+        title
+        for title, short in keys.items()
+        if any(_completes(short, long) for long in keys.values())
+    }
+
+
+def _completes(short: list[str], long: list[str]) -> bool:
+    """Whether `long` is `short` with a tail so short that the two name the same post (the scorer's own 4/5
+    word-overlap rule for one title written two ways)."""
+    return len(long) > len(short) and long[: len(short)] == short and 2 * len(short) >= 0.8 * (len(short) + len(long))

@@ -46,6 +46,7 @@ from extractors.facts.person_names import (
 from extractors.facts.title_status import status_after, status_before, stronger
 from extractors.facts.titles import (
     HEAD_WORDS,
+    RANK_HEADS,
     RANK_TAILS,
     TITLE_LOWER_OK,
     TitleSpan,
@@ -507,6 +508,7 @@ def _title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) 
                 context = "name" if i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends else ""
             else:
                 context = _lower_case_context(tokens, i, name_ends, title_ends)
+                context = context or _rank_before_name(tokens, i, names_at)
             if context or token.is_cap or token.key in ("nguyên", "đại"):
                 span = _title_at(tokens, i, text, names_at, context)
         if span is None:
@@ -533,6 +535,13 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     if former or (listed and i - 2 in title_ends) or _trigger_before(tokens, i) > 0:
         return "yes"
     return "plural" if i > 0 and tokens[i - 1].key == "các" else ""
+
+
+def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]) -> str:
+    """A rank written in lower case mid-sentence right before a name ("… cho biết, đại tá Hoàng Văn B") is
+    that person's title: a rank never reads as anything else there."""
+    pair = (tokens[i].key, tokens[i + 1].key if i + 1 < len(tokens) else "")
+    return "yes" if pair in RANK_HEADS and i + 2 in names_at else ""
 
 
 def _title_at(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], context: str) -> TitleSpan | None:

@@ -623,7 +623,7 @@ def _titles_before(parsed: _Parsed) -> dict[int, list[TitleSpan]]:
                 continue
             comma = chain[-1].first - 1
             earlier = by_last.get(comma - 1) if comma > 0 and parsed.tokens[comma].key in (",", "-") else None
-            if earlier is None:
+            if earlier is None or _on_behalf_of(parsed.tokens, earlier.first):
                 break
             listed = listed or len(chain)
             chain.append(earlier)
@@ -631,6 +631,15 @@ def _titles_before(parsed: _Parsed) -> dict[int, list[TitleSpan]]:
             chain = chain[:listed]  # "A, T1, T2 B": T1 is A's, T2 is B's
         before[span.next_name.first] = chain[::-1]
     return before
+
+
+# Words before a post that speak of its holder, not of the person named after the list ("Thừa ủy quyền của Chủ
+# tịch UBND tỉnh, Bí thư Huyện ủy A trao …", "Thay mặt Chủ tịch nước, Phó Chủ tịch B …").
+_ON_BEHALF_OF: frozenset[tuple[str, ...]] = frozenset([("của",), ("thay", "mặt"), ("ủy", "quyền"), ("thừa", "lệnh")])
+
+
+def _on_behalf_of(tokens: list[Token], first: int) -> bool:
+    return any(tuple(t.key for t in tokens[max(0, first - len(cue)) : first]) == cue for cue in _ON_BEHALF_OF)
 
 
 def _follows_person(tokens: list[Token], span: TitleSpan, name_ends: set[int]) -> bool:

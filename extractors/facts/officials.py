@@ -534,7 +534,11 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     former = tokens[i].key == "nguyên" and i - 1 in name_ends
     if former or (listed and i - 2 in title_ends) or _trigger_before(tokens, i) > 0:
         return "yes"
-    return "plural" if i > 0 and tokens[i - 1].key == "các" else ""
+    if i > 0 and tokens[i - 1].key == "các":
+        return "plural"
+    # "Các phó trưởng ban A, B và chi ủy viên C": a lower-case title after "và" that follows a name, when a
+    # name follows it too
+    return "plural" if i >= 2 and tokens[i - 1].key == "và" and i - 2 in name_ends else ""
 
 
 def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]) -> str:

@@ -1,0 +1,75 @@
+"""Officials named in an article body, each with every title the article gives them.
+
+Pure rules over a token list (no tagger): names are capitalised runs starting with a family name
+(`person_names`), titles start at head words (`titles`). A name mention counts when a title stands right
+before it ("Bí thư Huyện ủy Nguyễn Văn A"), titles follow it (", Chủ tịch UBND huyện" / " – TUV, ..."),
+an election phrase gives it one ("bầu đồng chí A giữ chức ...", even a clause later: "A, T1, tham gia ... và
+giữ chức T2"), a title before a colon lists it ("các đồng chí Phó Bí thư: A, B"), or it is called "đồng chí"
+(also as a member of "các đồng chí: A, B, C"), or "đại biểu" (a congress delegate or council deputy, with
+no title: "Các đại biểu A, B và C trình bày tham luận"). A run with no listed family name ("bà Thị Nhung",
+"ông Điểu Brêl", "Hòa thượng Thích Minh A") is a name only between a strong cue (ông/bà, đồng chí, a rank, a
+religious rank, a list opened by one) and a title or election phrase; once so established, its other
+mentions count too. Ranks ("Thượng úy") are kept as titles of their own; religious ranks are not titles. A
+post someone is only nominated for ("giới thiệu ... để bầu giữ chức", "dự kiến giữ chức") is not a title.
+People named only as "ông"/"bà" without a title, private citizens ("anh", "gia đình ông"), the byline
+author and related-article lines are left out. Mentions of one person are merged by `name_key`. "đ/c" and
+"đc" (any case) count as "đồng chí"; names written in capitals ("1. PHAN VĂN B, Phó Chủ tịch UBND xã") count,
+and keep the prose's spelling where the person is also named in normal case.
+
+As real press and portal text writes them, also: short asides between a name and its titles ("A, sinh ngày …,
+nguyên Giám đốc …"); "là"/"làm"/"từ" across linking words ("A từng là T1, nay là T2", "A từ T1 được bổ nhiệm làm
+T2"); lists of titles after "chức vụ:" or joined by ";"/"rồi"; a post "đối với ông A (…) và ông B"; group titles
+("3 Phó Chủ tịch gồm các ông: A, B và C", "Các phó trưởng ban A, B"); titles before the person they speak of
+("Trong thời gian giữ chức T1, T2, bà B đã ký …"); a later mention by the given name alone ("ông Cường là …").
+Business posts are listed for an official but make no one an official.
+"""
+
+from __future__ import annotations
+
+from extractors.facts.officials.appointments import apply_triggers
+from extractors.facts.officials.candidates import NEVER_OFFICIALS, cued_names, given_name_mentions
+from extractors.facts.officials.context import Parsed
+from extractors.facts.officials.group_titles import apply_colon_titles
+from extractors.facts.officials.links import (
+    link_heading_titles,
+    name_titles_before_address,
+    outside_titles,
+    unlink_elected_titles,
+    unlink_given_names,
+)
+from extractors.facts.officials.mentions import inherit_markers, mention_of, place_mention
+from extractors.facts.officials.merge import ListingLines, author_keys, merge_mentions
+from extractors.facts.officials.title_context import title_spans
+from extractors.facts.officials.title_lists import titles_standing_before
+from extractors.facts.person_names import name_key, scan_names, tokenize
+from extractors.facts.titles import starts_title
+from extractors.types import Official
+
+
+def find_officials(text: str, author: str | None = None) -> list[Official]:
+    """Every person named in a public role in `text`, with their titles and evidence offsets."""
+    tokens = tokenize(text)
+    scan = scan_names(tokens, text, starts_title)
+    # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.
+    listed = [name for name in scan.names if name_key(name.text) not in NEVER_OFFICIALS]
+    names = sorted([*listed, *cued_names(tokens, text, scan)], key=lambda n: n.first)
+    names = sorted([*names, *given_name_mentions(tokens, names)], key=lambda n: n.first)
+    names_at = {name.first: name for name in names}
+    parsed = Parsed(tokens, text, names_at, title_spans(tokens, text, names_at))
+    link_heading_titles(parsed)
+    names = outside_titles(parsed, names)
+    if name_titles_before_address(parsed, scan):
+        names = sorted(names_at.values(), key=lambda n: n.first)
+    unlink_elected_titles(parsed)
+    unlink_given_names(parsed)
+    before = titles_standing_before(parsed)
+    mentions = [mention_of(parsed, name, before.get(name.first, [])) for name in names]
+    inherit_markers(parsed, mentions)
+    apply_triggers(parsed, mentions)
+    apply_colon_titles(parsed, mentions)
+    listing = ListingLines(text)
+    kept = [m for m in mentions if not place_mention(m) and not listing.holds(m.name.start)]
+    return merge_mentions(kept, parsed, author_keys(author))
+
+
+__all__ = ["find_officials"]

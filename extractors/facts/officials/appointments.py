@@ -1,0 +1,62 @@
+"""Titles given by election and appointment phrases, handed to the people they speak of."""
+
+from __future__ import annotations
+
+from extractors.facts.officials.context import Parsed, term_end
+from extractors.facts.officials.mentions import ByFirst, Mention, MentionEnds
+from extractors.facts.officials.subjects import (
+    addressees_after,
+    group_before,
+    linked_person,
+    linked_title_owner,
+    recipient_after,
+    record_owner,
+    subject_after,
+)
+from extractors.facts.officials.title_lists import list_continues, title_list
+from extractors.facts.officials.triggers import ADJACENT_TRIGGERS, nominated, trigger_before
+
+# A decision right before an election or appointment phrase is handed by the person before it, to someone else.
+DECISION_WORDS: frozenset[tuple[str, str]] = frozenset([("quyết", "định"), ("nghị", "quyết"), ("tờ", "trình")])
+
+
+def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
+    by_first = ByFirst(mentions)
+    ends = MentionEnds(mentions)
+    linked: dict[int, Mention] = {}  # last token of a title given by "là"/"làm" (with its term) -> its person
+    for span in parsed.titles_at.values():
+        size = trigger_before(parsed.tokens, span.first)
+        if not size or span.next_name is not None:
+            continue
+        start = span.first - size
+        if nominated(parsed.tokens, start):
+            continue
+        titles = [span, *title_list(parsed, list_continues(parsed, span))]
+        parsed.listed_with.update((title.first, span) for title in titles[1:])
+        adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
+        if adjacent_only and parsed.tokens[start - 1].key != "đều":
+            # "A là T" is one person's ("ông B và ông A là Giám đốc …" is A's); "A và B đều là T" is both's
+            person = linked_person(parsed.tokens, start, ends, linked)
+            if person is not None:
+                person.titles.extend(titles)
+                linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = person
+            continue
+        targets = [by_first[k] for k in addressees_after(parsed, titles[-1].last + 1) if k in by_first]
+        for target in targets:
+            target.titles.extend(titles)
+        if targets:
+            continue
+        if start > 1 and (parsed.tokens[start - 2].key, parsed.tokens[start - 1].key) in DECISION_WORDS:
+            # "A trao quyết định phân công làm T (cho ông B)": the decision is for someone else, B when named
+            recipient = recipient_after(parsed, by_first, titles[-1])
+            if recipient is not None:
+                recipient.titles.extend(titles)
+            continue
+        owner = linked_title_owner(parsed.tokens, start, linked) or record_owner(parsed, ends, start)
+        group = [owner] if owner is not None else group_before(parsed, ends, start)
+        if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
+            subject = subject_after(parsed, mentions, by_first, start, titles[-1])
+            group = [subject] if subject is not None else []
+        for mention in group:
+            mention.titles.extend(titles)
+            linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention

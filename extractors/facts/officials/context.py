@@ -1,0 +1,96 @@
+"""The parsed text the officials rules share, and small token helpers: forms of address, terms, parentheses,
+clause ends, lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token
+from extractors.facts.titles import TitleSpan, comrade_length, skip_term
+
+CLAUSE_END: frozenset[str] = frozenset(";.?!")
+MAX_ITEM_TOKENS = 40
+
+
+@dataclass
+class Parsed:
+    """The text, its tokens and the names and titles found in it, as every step of the rules reads them."""
+
+    tokens: list[Token]
+    text: str
+    names_at: dict[int, NameSpan]
+    titles_at: dict[int, TitleSpan]
+    # A title listed after the first one an election or appointment phrase gives ("được bổ nhiệm các chức vụ:
+    # T1, T2 rồi T3") -> that first title, whose words say the status of all of them.
+    listed_with: dict[int, TitleSpan] = field(default_factory=dict)
+
+
+def alone_on_line(parsed: Parsed, first: int, last: int, cells: bool = False) -> bool:
+    """Whether tokens `first`..`last` fill their line (a line break or the text's edge on either side) or,
+    with `cells`, their cell of a table row flattened to "A | B"."""
+    tokens, text = parsed.tokens, parsed.text
+
+    def edge(k: int, gap: str) -> bool:
+        return k < 0 or k >= len(tokens) or "\n" in gap or (cells and tokens[k].key == "|")
+
+    before = text[tokens[first - 1].end : tokens[first].start] if first > 0 else "\n"
+    after = text[tokens[last].end : tokens[last + 1].start] if last + 1 < len(tokens) else "\n"
+    return edge(first - 1, before) and edge(last + 1, after)
+
+
+def term_start(tokens: list[Token], last: int) -> int:
+    """First token of a term ending at token `last` ("nhiệm kỳ 2015 - 2020", "khóa XIV"), else `last` + 1."""
+    for size in (5, 3, 2):
+        first = last - size + 1
+        if first >= 0 and skip_term(tokens, first) == last + 1:
+            return first
+    return last + 1
+
+
+def term_end(tokens: list[Token], j: int) -> int:
+    """Index after the term of a title at `j` ("khóa IX", "nhiệm kỳ 2020 - 2025", "(2016 - 2021)"), else `j`."""
+    j = skip_term(tokens, j)
+    if j < len(tokens) and tokens[j].key == "(":  # "(2016 - 2021)", "(nhiệm kỳ 2016 - 2021)"
+        k = skip_term(tokens, j + 1)
+        while k < min(j + 6, len(tokens)) and (tokens[k].key.isdigit() or tokens[k].key == "-"):
+            k += 1
+        if k > j + 1 and k < len(tokens) and tokens[k].key == ")":
+            return k + 1
+    return j
+
+
+def skip_address(tokens: list[Token], j: int) -> int:
+    """Index after a form of address ("ông", "bà", "đồng chí") at `j`, else `j`."""
+    comrade = comrade_length(tokens, j)
+    if comrade:
+        return j + comrade
+    return j + 1 if j < len(tokens) and tokens[j].key in ADDRESS_TERMS else j
+
+
+def parenthesis_start(tokens: list[Token], close: int) -> int:
+    """Index of the "(" that the ")" at `close` ends (a short one, within a clause), else `close` + 1."""
+    for k in range(close - 1, max(-1, close - MAX_ITEM_TOKENS), -1):
+        if tokens[k].key == "(":
+            return k
+        if ends_clause(tokens, k) or tokens[k].key == ")":
+            break
+    return close + 1
+
+
+def skip_parenthesis(tokens: list[Token], j: int) -> int:
+    """Index after a parenthesis opening at `j` (closed within a clause), else `j`."""
+    if j >= len(tokens) or tokens[j].key != "(":
+        return j
+    for k in range(j + 1, min(j + MAX_ITEM_TOKENS, len(tokens))):
+        if tokens[k].key == ")":
+            return k + 1
+        if ends_clause(tokens, k):
+            break
+    return j
+
+
+def ends_clause(tokens: list[Token], k: int) -> bool:
+    """A clause's end at token `k`; a full stop joined to the next word abbreviates ("TP.Quy Nhơn")."""
+    if tokens[k].key not in CLAUSE_END:
+        return False
+    return tokens[k].key != "." or k + 1 >= len(tokens) or tokens[k + 1].start > tokens[k].end

@@ -1,0 +1,70 @@
+"""A group title before a colon or a plural title, handed to each person listed after it."""
+
+from __future__ import annotations
+
+from extractors.facts.officials.context import Parsed, skip_address
+from extractors.facts.officials.mentions import Mention
+from extractors.facts.person_names import Token, words
+from extractors.facts.titles import TitleSpan, skip_term
+
+# Words between a group title and the people it names: "5 Phó Chủ tịch UBND gồm các ông: A, B và C".
+GROUP_INTRO_WORDS: frozenset[str] = words("gồm có là các ông bà đồng chí")
+MAX_GROUP_INTRO = 4
+
+
+def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
+    """A title before a colon goes to each person listed after it ("các đồng chí Phó Bí thư: A, B")."""
+    tokens = parsed.tokens
+    by_first = {m.name.first: m for m in mentions}
+    for span in parsed.titles_at.values():
+        j = _group_list_start(tokens, span)
+        if j is None:
+            continue
+        one_per_line = _opens_line(parsed, j)
+        while j in by_first:
+            mention = by_first[j]
+            mention.titles.append(span)
+            k = mention.end_token + 1
+            if one_per_line and k < len(tokens) and _name_alone_on_line(parsed, by_first, skip_address(tokens, k)):
+                j = skip_address(tokens, k)  # "Các Phó Chủ tịch:⏎Đồng chí A⏎Đồng chí B"
+                continue
+            if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
+                break
+            j = skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
+
+
+def _name_alone_on_line(parsed: Parsed, by_first: dict[int, Mention], first: int) -> bool:
+    """Whether a name opens at token `first` and fills its line, a form of address before it aside."""
+    mention = by_first.get(first)
+    if mention is None or not _opens_line(parsed, first):
+        return False
+    after = mention.name.last + 1
+    return after >= len(parsed.tokens) or "\n" in parsed.text[parsed.tokens[after - 1].end : parsed.tokens[after].start]
+
+
+def _opens_line(parsed: Parsed, first: int) -> bool:
+    """Whether the name at token `first` opens a line, a form of address before it included ("⏎Đồng chí A")."""
+    tokens = parsed.tokens
+    start = first
+    for size in (3, 2, 1):  # "đ/c", "đồng chí", "ông"
+        if first >= size and skip_address(tokens, first - size) == first:
+            start = first - size
+            break
+    return 0 < start < len(tokens) and "\n" in parsed.text[tokens[start - 1].end : tokens[start].start]
+
+
+def _group_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
+    """Where the people a group title names are listed: after its colon ("các đồng chí Phó Bí thư: A, B",
+    "5 Phó Chủ tịch UBND gồm các ông: A, B và C"), or right after a plural title ("Các phó trưởng ban A, B")."""
+    if span.next_name is not None:
+        plural = span.first > 0 and tokens[span.first - 1].key == "các"
+        return span.next_name.first if plural else None
+    j = skip_term(tokens, span.last + 1)
+    k = j
+    while k < len(tokens) and k - j < MAX_GROUP_INTRO and tokens[k].key in GROUP_INTRO_WORDS:
+        k += 1
+    if k < len(tokens) and tokens[k].key == ":":
+        return skip_address(tokens, k + 1)
+    if k > j and tokens[j].key == "gồm":
+        return k  # "gồm ông A và ông B"
+    return None

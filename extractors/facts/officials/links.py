@@ -1,0 +1,104 @@
+"""Which name a title standing before a name belongs to: headings over names, titles before a form of
+address, and links undone where an election phrase or a name before gives the title to someone else."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from extractors.facts.officials.context import Parsed, alone_on_line, skip_address, term_end
+from extractors.facts.officials.triggers import nominated, trigger_before
+from extractors.facts.person_names import NameScan, NameSpan, Token, span_of
+from extractors.facts.titles import TitleSpan, skip_term
+
+
+def outside_titles(parsed: Parsed, names: list[NameSpan]) -> list[NameSpan]:
+    """The names that are not part of a title ("Trường THCS Nguyễn Du"); those are dropped from `names_at`."""
+    inside = {k for span in parsed.titles_at.values() for k in range(span.first, span.last + 1)}
+    for first in inside & parsed.names_at.keys():
+        del parsed.names_at[first]
+    return [name for name in names if name.first not in inside]
+
+
+def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
+    """Unlisted names after a title and a form of address ("Bí thư Huyện ủy, đồng chí Điểu B"): adds them to
+    `names_at`, links the title to them, and says whether any was found."""
+    runs = {run[0]: run for run in scan.unlisted}
+    tokens, added = parsed.tokens, False
+    for first, span in list(parsed.titles_at.items()):
+        j = skip_term(tokens, span.last + 1)
+        if span.next_name is not None or j + 2 >= len(tokens) or tokens[j].key not in (",", "-"):
+            continue
+        k = skip_address(tokens, j + 1)
+        if k == j + 1 or k not in runs or k in parsed.names_at:
+            continue
+        name = span_of(tokens, parsed.text, runs[k])
+        if not name.place_like:
+            parsed.names_at[k] = name
+            parsed.titles_at[first] = replace(span, next_name=name)
+            added = True
+    return added
+
+
+def link_heading_titles(parsed: Parsed) -> None:
+    """A line holding only a title, then a line holding only a name, as organisation pages list their leaders
+    ("CHÁNH VĂN PHÒNG" / "Nguyễn Văn A"), or a table row "Phó Chánh Văn phòng | Ông Nguyễn Văn B": the title
+    is that person's, as if written before the name."""
+    tokens = parsed.tokens
+    for first, span in list(parsed.titles_at.items()):
+        end = term_end(tokens, span.last + 1) - 1
+        if span.next_name is not None or end + 1 >= len(tokens):
+            continue
+        cell = tokens[end + 1].key == "|"
+        opens = end + 2 if cell else end + 1  # the name's line or cell, perhaps with "Ông"/"Bà"
+        name = parsed.names_at.get(skip_address(tokens, opens))
+        if name is None:
+            continue
+        if alone_on_line(parsed, first, end, cells=cell) and alone_on_line(parsed, opens, name.last, cells=cell):
+            parsed.titles_at[first] = replace(span, next_name=name)
+
+
+def unlink_elected_titles(parsed: Parsed) -> None:
+    """A title given by an election phrase right after a name (or its title) belongs to that name, not to
+    the next person addressed after its comma: "bổ nhiệm ông A(, T0) giữ chức T1, ông B giữ chức T2"."""
+    tokens = parsed.tokens
+    ends = {name.last for name in parsed.names_at.values()}
+    ends |= {
+        span.last
+        for span in parsed.titles_at.values()
+        if span.next_name is None
+        and span.first > 1
+        and tokens[span.first - 1].key in (",", "-")
+        and span.first - 2 in ends
+    }
+    for first, span in list(parsed.titles_at.items()):
+        if span.next_name is None or span.next_name.first == span.last + 1:
+            continue
+        size = trigger_before(tokens, first)
+        if size and first - size - 1 in ends and not nominated(tokens, first - size):
+            parsed.titles_at[first] = replace(span, next_name=None)
+
+
+def unlink_given_names(parsed: Parsed) -> None:
+    """A list of titles after one person's name is that person's even when "…, ông B" follows it: "A - Phó
+    giám đốc sở kiêm Trưởng ban X, ông B giải thích", "có ông A - PBT huyện ủy, ông B - CT UBND huyện". Only
+    titles standing alone ("với trách nhiệm là T1, T2, ông B ký …") go to a name addressed after them."""
+    tokens = parsed.tokens
+    by_last = {span.last: span for span in parsed.titles_at.values()}
+    name_ends = {name.last for name in parsed.names_at.values() if not name.given_only}
+    for first, span in list(parsed.titles_at.items()):
+        if span.next_name is None or not (span.next_name.given_only or _addressed_after(tokens, span)):
+            continue
+        k = span.first - 1
+        while k > 0 and tokens[k].key in (",", "-", "kiêm", "và", ";") and k - 1 in by_last:
+            k = by_last[k - 1].first - 1
+        if k in name_ends or (k > 0 and tokens[k].key in (",", "-", "(") and k - 1 in name_ends):
+            parsed.titles_at[first] = replace(span, next_name=None)
+
+
+def _addressed_after(tokens: list[Token], span: TitleSpan) -> bool:
+    """Whether the name after a title is set off by a comma and a form of address (", ông B", ", đồng chí B")."""
+    name = span.next_name
+    j = term_end(tokens, span.last + 1)
+    if name is None or j >= name.first or tokens[j].key not in (",", ";"):
+        return False
+    return skip_address(tokens, j + 1) == name.first > j + 1

@@ -1,0 +1,73 @@
+"""What the words right before a name call the person: a comrade, a delegate, a rank, a form of address."""
+
+from __future__ import annotations
+
+from extractors.facts.officials.context import MAX_ITEM_TOKENS
+from extractors.facts.person_names import ADDRESS_TERMS, Token, words
+from extractors.facts.titles import HEAD_WORDS, RANK_TAILS, TITLE_LOWER_OK
+
+PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô thầy bé")
+PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nhà")
+# Markers strong enough to make any capitalised run before a title a name.
+STRONG_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank", "religious"])
+# Markers that make a person an official even without a title: a comrade, a rank, a congress delegate or
+# council deputy ("đại biểu A", the README's delegate with no title).
+OFFICIAL_MARKERS: frozenset[str] = frozenset(["comrade", "rank", "delegate"])
+# Markers shared by the unmarked names listed right after ("các đại biểu A, B và C").
+LIST_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank", "delegate"])
+# Words before "đại biểu" that make it a delegation, not a person ("Đoàn đại biểu Hà Giang").
+DELEGATION_WORDS: frozenset[str] = words("đoàn tổ")
+# Religious ranks before a name ("Hòa thượng Thích Minh A"): a cue for a person, never a title.
+RELIGIOUS_RANKS: tuple[tuple[str, str], ...] = (
+    ("hòa", "thượng"),
+    ("thượng", "tọa"),
+    ("đại", "đức"),
+    ("linh", "mục"),
+    ("mục", "sư"),
+    ("ni", "sư"),
+    ("ni", "trưởng"),
+    ("giám", "mục"),
+)
+# Lower-case words that may stand between "đồng chí" and the colon opening a list of them.
+GROUP_HEAD_WORDS: frozenset[str] = words("vào gồm là lãnh đạo có trong đó dự tham cùng")
+
+
+def _comrades_before(tokens: list[Token], colon: int) -> bool:
+    """Whether the words before `colon` name a group of comrades ("các đồng chí Phó Bí thư ...:", "bầu 5 đồng
+    chí vào Ban Thường vụ:"), not a request to places ("đồng chí A đề nghị các xã: ...")."""
+    for k in range(colon - 1, max(0, colon - MAX_ITEM_TOKENS // 2), -1):
+        token = tokens[k]
+        if token.key == "chí" and tokens[k - 1].key == "đồng":
+            return True
+        if token.is_lower_word and not (
+            token.key in TITLE_LOWER_OK or token.key in GROUP_HEAD_WORDS or token.key in HEAD_WORDS
+        ):
+            return False
+        if not token.is_word and not token.key.isdigit():
+            return False
+    return False
+
+
+def marker_before(tokens: list[Token], first: int) -> str:
+    """What the words right before a name call the person."""
+    keys = [t.key for t in tokens[max(0, first - 3) : first]]
+    keys = [""] * (3 - len(keys)) + keys
+    if keys[-1] == ":":
+        if _comrades_before(tokens, first - 1):  # "bầu 3 đồng chí vào Ban Thường vụ: A, B"
+            return "comrade"
+        keys = ["", *keys[:-1]]
+    if keys[-2:] == ["đồng", "chí"] or keys == ["đ", "/", "c"] or keys[-1] == "đc":
+        return "comrade"
+    if keys[-2:] == ["đại", "biểu"] and keys[0] not in DELEGATION_WORDS:
+        return "private" if keys[0] in PRIVATE_BEFORE_ADDRESS else "delegate"
+    if keys[-1] == "đb" and keys[-2] not in DELEGATION_WORDS:  # session reports: "ĐB Lê Văn A (tổ ĐB ...)"
+        return "delegate"
+    if tuple(keys[-2:]) in RELIGIOUS_RANKS:
+        return "religious"
+    if keys[-1] in ADDRESS_TERMS:
+        return "private" if keys[-2] in PRIVATE_BEFORE_ADDRESS else "address"
+    if keys[-1] in PRIVATE_WORDS:
+        return "private"
+    if keys[-1] in RANK_TAILS and keys[-2] in ("đại", "thượng", "trung", "thiếu"):
+        return "rank"
+    return ""

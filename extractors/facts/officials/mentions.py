@@ -1,0 +1,102 @@
+"""A name mention with its marker and titles, and lookups over the mentions in text order."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from extractors.facts.officials.context import Parsed
+from extractors.facts.officials.markers import LIST_MARKERS, OFFICIAL_MARKERS, marker_before
+from extractors.facts.officials.title_lists import titles_after
+from extractors.facts.person_names import NameSpan
+from extractors.facts.titles import TitleSpan
+
+# Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ..."): they make no one
+# an official, but an official's business posts are among their titles. Party and state bodies for businesses
+# ("Đảng ủy Khối Doanh nghiệp", "Liên minh Hợp tác xã") are public.
+_BUSINESS_TITLE = re.compile(r"\b(?:công ty|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh)\b", re.IGNORECASE)
+_PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One occurrence of a name with what its context says about the person."""
+
+    name: NameSpan
+    marker: str = ""  # "comrade", "delegate", "address", "religious", "private", "rank" or ""
+    titles: list[TitleSpan] = field(default_factory=list)
+    end_token: int = 0
+
+    @property
+    def official(self) -> bool:
+        if self.marker == "delegate" and self.name.last - self.name.first < 2:
+            # "đại biểu Lương Sơn" is more often a district's delegation than a person
+            return any(_public(span) for span in self.titles)
+        return any(_public(span) for span in self.titles) or self.marker in OFFICIAL_MARKERS
+
+
+def _public(span: TitleSpan) -> bool:
+    return not _BUSINESS_TITLE.search(span.text) or bool(_PUBLIC_BODY.search(span.text))
+
+
+def place_mention(mention: Mention) -> bool:
+    """A listed place name ("phường Lê Hồng Phong") is a person only after "đồng chí"."""
+    return mention.name.place_like and mention.marker != "comrade"
+
+
+def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -> Mention:
+    mention = Mention(name, marker_before(parsed.tokens, name.first), end_token=name.last)
+    mention.titles.extend(titles_before)
+    after = titles_after(parsed, name.last + 1)
+    mention.titles.extend(after)
+    if after:
+        mention.end_token = after[-1].last
+    return mention
+
+
+def inherit_markers(parsed: Parsed, mentions: list[Mention]) -> None:
+    """Unmarked names listed right after a marked one ("các đồng chí: A, T; B, T") share its marker."""
+    for prev, mention in zip(mentions, mentions[1:], strict=False):
+        if mention.marker or prev.marker not in LIST_MARKERS:
+            continue
+        gap = parsed.tokens[prev.end_token + 1 : mention.name.first]
+        if gap and all(t.key in (",", ";", "và") for t in gap):
+            mention.marker = prev.marker
+
+
+class ByFirst(dict[int, Mention]):
+    """Mentions by their name's first token, with those tokens in order (mentions come in text order)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        super().__init__((m.name.first, m) for m in mentions)
+        self.firsts = [m.name.first for m in mentions]
+
+
+class MentionEnds:
+    """Where each mention ends (its name and the titles after it), to find the mentions before a token
+    without scanning them all. Mentions are in text order and a mention's titles stop before the next
+    name, so their ends ascend; should they not, the lookup falls back to a scan."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.ends = [m.end_token for m in mentions]
+        self.ascending = all(a <= b for a, b in zip(self.ends, self.ends[1:], strict=False))
+        self.end_set = set(self.ends)
+
+    def ends_at(self, token: int) -> bool:
+        return token in self.end_set
+
+    def mention_ending_at(self, token: int) -> Mention | None:
+        if token not in self.end_set:
+            return None
+        return next(m for m in reversed(self.mentions) if m.end_token == token)
+
+    def before(self, token: int) -> list[Mention] | range:
+        """The mentions ending before `token`, in text order (as indexes into `mentions` when ascending)."""
+        if self.ascending:
+            return range(bisect_left(self.ends, token))
+        return [m for m in self.mentions if m.end_token < token]
+
+    def at(self, earlier: list[Mention] | range, index: int) -> Mention:
+        return self.mentions[earlier[index]] if isinstance(earlier, range) else earlier[index]

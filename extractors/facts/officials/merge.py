@@ -1,0 +1,90 @@
+"""Mentions left out (the byline author, listing lines) and the rest merged into one Official per person."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from extractors.facts.officials.candidates import NEVER_OFFICIALS
+from extractors.facts.officials.context import Parsed
+from extractors.facts.officials.mentions import Mention
+from extractors.facts.person_names import name_key, unglued
+from extractors.facts.title_status import status_after, status_before, stronger
+from extractors.facts.titles import subsumed_titles, title_key
+from extractors.types import Evidence, Official, TitleStatus
+
+# Lines left in an uncleaned body that are not the article: bulleted headlines (a body's own bullets end
+# their item with ";", "." or ":"; related headlines never do), related headlines ending "(dd/mm/yyyy)",
+# and the portal footer ("Chịu trách nhiệm chính: Ông ...").
+_LISTING_LINE = re.compile(
+    r"^[ \t]*[•·▪►].*[^;.:,\s][ \t]*$|^.*\(\d{1,2}/\d{1,2}/\d{4}\)[ \t]*$"
+    r"|^[ \t]*(?:Chịu trách nhiệm|Cơ quan chủ quản|Trưởng [Bb]an [Bb]iên tập|Giấy phép|Địa chỉ)\b.*$",
+    re.MULTILINE,
+)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:[,;/&–—-]|\bvà\b)\s*")
+
+
+class ListingLines:
+    """The lines of `_LISTING_LINE` (related headlines, bulleted teasers, the footer), found once."""
+
+    def __init__(self, text: str) -> None:
+        found = [(m.start(), m.end()) for m in _LISTING_LINE.finditer(text)]
+        self.starts = [start for start, _ in found]
+        self.ends = [end for _, end in found]
+
+    def holds(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and position < self.ends[index]
+
+
+def author_keys(author: str | None) -> set[str]:
+    if not author:
+        return set()
+    parts = [author, *_AUTHOR_SPLIT.split(author)]
+    # "Tin, ảnh: Hoàng Lan" -> "Hoàng Lan"
+    return {name_key(part.rsplit(":", 1)[-1]) for part in parts if part.strip()}
+
+
+def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) -> list[Official]:
+    """One Official per person named in an official capacity, titles de-duplicated in first-seen order, each
+    with the most telling status its mentions give it."""
+    official_keys = {name_key(m.name.text) for m in mentions if m.official} - NEVER_OFFICIALS
+    name_ends = {name.last for name in parsed.names_at.values()}
+    people: dict[str, Official] = {}
+    seen_titles: dict[str, dict[str, str]] = {}  # person -> title key -> the title as first written
+    for mention in mentions:
+        key = name_key(mention.name.text)
+        if key not in official_keys or key in excluded:
+            continue
+        person = people.setdefault(key, Official(name=unglued(mention.name.text)))  # "TônThị B" is "Tôn Thị B"
+        if person.name.isupper() and not mention.name.text.isupper():
+            person.name = mention.name.text  # "PHAN VĂN B" in a list, "Phan Văn B" in the prose
+        known = seen_titles.setdefault(key, {})
+        retired = status_after(parsed.tokens, mention.end_token) if mention.titles else None
+        for span in sorted(mention.titles, key=lambda s: s.start):
+            if title_key(span.text) not in known:
+                known[title_key(span.text)] = span.text
+                person.titles.append(span.text)
+            title = known[title_key(span.text)]
+            anchor = parsed.listed_with.get(span.first, span)
+            status = stronger(retired, status_before(parsed.tokens, anchor, name_ends))
+            status = stronger(person.title_status.get(title), status)
+            if status is not TitleStatus.CURRENT:
+                person.title_status[title] = status
+        person.evidence.append(_evidence(mention, parsed.text))
+    for person in people.values():
+        _drop_subsumed(person)
+    return list(people.values())
+
+
+def _drop_subsumed(person: Official) -> None:
+    for title in subsumed_titles(person.titles):
+        person.titles.remove(title)
+        person.title_status.pop(title, None)
+
+
+def _evidence(mention: Mention, text: str) -> Evidence:
+    """Offsets of the name; the snippet runs from the first to the last of this mention's titles."""
+    start = min([mention.name.start, *(s.start for s in mention.titles)])
+    end = max([mention.name.end, *(s.end for s in mention.titles)])
+    return Evidence(mention.name.start, mention.name.end, " ".join(text[start:end].split()))

@@ -1,0 +1,155 @@
+"""Who an election or appointment phrase speaks of: the group before it, a record's owner, the person after
+it, a person linked by "là"/"làm", or those addressed by "đối với"."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from extractors.facts.officials.context import (
+    CLAUSE_END,
+    Parsed,
+    parenthesis_start,
+    skip_address,
+    skip_parenthesis,
+    term_end,
+    term_start,
+)
+from extractors.facts.officials.mentions import ByFirst, Mention, MentionEnds
+from extractors.facts.person_names import ADDRESS_TERMS, Token, words
+from extractors.facts.titles import TitleSpan
+
+# Words that may separate members of one group of people ("các đồng chí A, B và đồng chí C").
+GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "đ", "/", "c", "đc", "các", "cùng", *ADDRESS_TERMS])
+MAX_TRIGGER_GAP = 20
+MAX_PRONOUN_REACH = 300  # tokens back to the person a bare "ông"/"bà" stands for
+# Words that may stand between a person and "là"/"làm": "A từng là T", "A nguyên là T1, nay là T2", "A lại được
+# điều về làm T".
+LINK_WORDS: frozenset[str] = words("từng nguyên nay hiện đang vẫn cũng đã khi còn lúc đó lại được điều về rồi thì và")
+MAX_LINK_WORDS = 5
+MAX_RECORD_LINES = 3  # field lines between a record's name and its "Chức vụ:" line ("Năm sinh: …")
+
+
+def record_owner(parsed: Parsed, ends: MentionEnds, trigger: int) -> Mention | None:
+    """The person of a "Chức vụ: T" line in a record of fields ("Họ và tên: Nguyễn Văn A" / "Chức vụ: T"):
+    the name ending one of the few lines above, with no other name between."""
+    tokens, text = parsed.tokens, parsed.text
+    if trigger == 0 or "\n" not in text[tokens[trigger - 1].end : tokens[trigger].start]:
+        return None
+    earlier = ends.before(trigger)
+    if not earlier:
+        return None
+    closest = ends.at(earlier, -1)
+    between = text[closest.name.end : tokens[trigger].start]
+    if closest.titles or sum(1 for line in between.split("\n") if line.strip()) > MAX_RECORD_LINES:
+        return None
+    name_end = closest.name.last
+    if name_end + 1 < len(tokens) and "\n" not in text[tokens[name_end].end : tokens[name_end + 1].start]:
+        return None  # the name does not end its line: prose, not a record
+    return closest
+
+
+def recipient_after(parsed: Parsed, by_first: dict[int, Mention], last: TitleSpan) -> Mention | None:
+    """The person a decision's post goes to, named after it: "… quyết định bổ nhiệm T cho ông B"."""
+    k = term_end(parsed.tokens, last.last + 1)
+    if k >= len(parsed.tokens) or parsed.tokens[k].key not in ("cho", "đối"):
+        return None
+    k += 2 if parsed.tokens[k].key == "đối" else 1  # "đối với"
+    return by_first.get(skip_address(parsed.tokens, k))
+
+
+def subject_after(
+    parsed: Parsed, mentions: list[Mention], by_first: ByFirst, trigger: int, last: TitleSpan
+) -> Mention | None:
+    """The person named (or called "ông"/"bà") right after a list of titles that an election or appointment
+    phrase opens with no one before it in the clause: "Trong thời gian giữ các cương vị T1, T2, bà B tham
+    gia …" (B), "… giữ chức T1, T2, bà đã ký …" (the last person called "bà" before)."""
+    tokens = parsed.tokens
+    k = term_end(tokens, last.last + 1)
+    k += int(k < len(tokens) and tokens[k].key == ",")
+    named = skip_address(tokens, k)
+    if named in by_first:
+        return by_first[named]
+    if named != k + 1 or tokens[k].key not in ADDRESS_TERMS or not tokens[named].is_lower_word:
+        return None
+    firsts = by_first.firsts
+    for index in range(bisect_left(firsts, trigger) - 1, -1, -1):  # a pronoun: the last person so addressed
+        first = firsts[index]
+        if trigger - first > MAX_PRONOUN_REACH:
+            break
+        if tokens[first - 1].key == tokens[k].key:
+            return mentions[index]
+    return None
+
+
+def linked_title_owner(tokens: list[Token], trigger: int, linked: dict[int, Mention]) -> Mention | None:
+    """The person of a title given just before the trigger at `trigger`: "bà A từ T1 được bổ nhiệm làm T2"."""
+    k = trigger - 1
+    while k > 0 and trigger - k <= MAX_LINK_WORDS and tokens[k].key in LINK_WORDS and tokens[k].is_lower_word:
+        k -= 1
+    if tokens[k].key == ",":
+        k -= 1
+    return linked.get(k)
+
+
+def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: dict[int, Mention]) -> Mention | None:
+    """The person a "là"/"làm" at `trigger` speaks of across linking words: "A từng là T", "A nguyên là T1,
+    nay là T2", "A lại được điều về làm T"."""
+    k = trigger - 1
+    if tokens[k].key == ")":  # "(do bà A, Phó Bí thư Đảng ủy phường (cũ) làm Trưởng ban)"
+        k = parenthesis_start(tokens, k) - 1
+    while k > 0 and trigger - k <= MAX_LINK_WORDS and tokens[k].key in LINK_WORDS and tokens[k].is_lower_word:
+        k -= 1
+    if tokens[k].key == "," and k - 1 in linked:
+        return linked[k - 1]
+    if k < trigger - 1 and k in linked:  # "nguyên là T1 và hiện là T2"
+        return linked[k]
+    if k < trigger - 1 and tokens[k].key in (",", "-"):  # "A - nguyên là T", "A, hiện là T"
+        k -= 1
+    return ends.mention_ending_at(k) or ends.mention_ending_at(term_start(tokens, k) - 1)
+
+
+def addressees_after(parsed: Parsed, j: int) -> list[int]:
+    """The names in "... chức vụ T (nhiệm kỳ …) đối với ông A (…) và ông B": their first token indexes."""
+    tokens = parsed.tokens
+    j = term_end(tokens, j)
+    while j + 1 < len(tokens) and tokens[j].key == "và" and term_end(tokens, j + 1) > j + 1:
+        j = term_end(tokens, j + 1)  # "nhiệm kỳ 2005 - 2010 và nhiệm kỳ 2010 - 2015"
+    if [t.key for t in tokens[j : j + 2]] != ["đối", "với"]:
+        return []
+    found: list[int] = []
+    j = skip_address(tokens, j + 2)
+    while j in parsed.names_at:
+        found.append(j)
+        k = skip_parenthesis(tokens, parsed.names_at[j].last + 1)
+        if k + 1 >= len(tokens) or tokens[k].key not in (",", "và"):
+            break
+        j = skip_address(tokens, k + 1)
+        if j == k + 1:
+            break  # "đối với ông A và các đơn vị": only people addressed as such
+    return found
+
+
+def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mention]:
+    """The people a trigger at token `trigger` refers to: the names closest before it in its clause."""
+    tokens = parsed.tokens
+    earlier = ends.before(trigger)
+    if not earlier:
+        return []
+    closest = ends.at(earlier, -1)
+    if trigger - closest.end_token - 1 > MAX_TRIGGER_GAP:
+        return []
+    gap = tokens[closest.end_token + 1 : trigger]
+    if any(t.text in CLAUSE_END or "\n" in t.text for t in gap):
+        return []
+    if "\n" in parsed.text[closest.name.end : tokens[trigger].start]:
+        return []
+    group = [closest]
+    for index in range(len(earlier) - 2, -1, -1):
+        prev = ends.at(earlier, index)
+        if group[-1].name.first - prev.end_token - 1 > MAX_TRIGGER_GAP:
+            break
+        between = tokens[prev.end_token + 1 : group[-1].name.first]
+        if not all(t.key in GROUP_GAP for t in between) or "\n" in parsed.text[prev.name.end : group[-1].name.start]:
+            break
+        group.append(prev)
+    return group

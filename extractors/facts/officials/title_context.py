@@ -1,0 +1,109 @@
+"""Where titles start: every title span in the text, lower-case heads only where their context allows."""
+
+from __future__ import annotations
+
+from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
+from extractors.facts.officials.context import term_end
+from extractors.facts.officials.triggers import trigger_before
+from extractors.facts.person_names import NameSpan, Token, words
+from extractors.facts.titles import RANK_HEADS, TitleSpan, head_length, may_start_title, parse_title
+
+# Villages and hamlets, which may be named after a person ("thôn Hồ Văn B").
+VILLAGE_WORDS: frozenset[str] = words("thôn bản ấp làng xóm buôn sóc khu cư tổ")
+# A school's level: the name right after it is the school's ("Trường Tiểu học Nguyễn Văn A"), never a person.
+SCHOOL_WORDS: frozenset[str] = words("thcs thpt th ptcs ptdtbt ptdtnt học non")
+
+
+def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -> dict[int, TitleSpan]:
+    spans: dict[int, TitleSpan] = {}
+    name_ends = {name.last for name in names_at.values()}
+    title_ends: set[int] = set()  # where each title ends, with its term ("khóa IX (2016 - 2021)")
+    i = 0
+    while i < len(tokens):
+        span = None
+        token = tokens[i]
+        if may_start_title(token) and i not in names_at:
+            if token.is_cap and token.key != "nguyên":  # the context matters to lower-case heads only
+                context = "name" if i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends else ""
+            else:
+                context = _lower_case_context(tokens, i, name_ends, title_ends)
+                context = context or _rank_before_name(tokens, i, names_at)
+            if context or token.is_cap or token.key in ("nguyên", "đại"):
+                span = _title_at(tokens, i, text, names_at, context)
+        if span is None:
+            i += 1
+            continue
+        spans[i] = span
+        i = span.last + 1
+        title_ends.add(term_end(tokens, i) - 1)
+    return spans
+
+
+def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_ends: set[int]) -> str:
+    """Where a title written in lower case may start at token `i`: right after a name ("ông A, phó chủ tịch UBND
+    xã" -> "name"), after another title ("A, Bí thư Huyện ủy, phó chủ tịch …"), after "nguyên" following a
+    name ("đồng chí A nguyên chánh án …"), after an election or appointment phrase ("bãi nhiệm đại biểu HĐND
+    thành phố đối với bà B") -> "yes"; after a plural "các" when a name follows ("Các phó trưởng ban A, B")
+    -> "plural"; else ""."""
+    listed = i >= 2 and tokens[i - 1].key in (",", "-")
+    if listed and i - 2 in name_ends:
+        return "name"
+    if i - 1 in name_ends and head_length(tokens, i, lower_ok=True) >= 2:
+        return "name"  # "anh Nguyễn Văn B bí thư đoàn xã …": a head of two words or more, without its comma
+    former = tokens[i].key == "nguyên" and i - 1 in name_ends
+    if former or (listed and i - 2 in title_ends) or trigger_before(tokens, i) > 0:
+        return "yes"
+    if i > 0 and tokens[i - 1].key == "các":
+        return "plural"
+    # "Các phó trưởng ban A, B và chi ủy viên C": a lower-case title after "và" that follows a name, when a
+    # name follows it too
+    return "plural" if i >= 2 and tokens[i - 1].key == "và" and i - 2 in name_ends else ""
+
+
+def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]) -> str:
+    """A rank written in lower case mid-sentence right before a name ("… cho biết, đại tá Hoàng Văn B") is
+    that person's title: a rank never reads as anything else there."""
+    pair = (tokens[i].key, tokens[i + 1].key if i + 1 < len(tokens) else "")
+    return "yes" if pair in RANK_HEADS and i + 2 in names_at else ""
+
+
+def _title_at(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], context: str) -> TitleSpan | None:
+    span = parse_title(tokens, i, text, names_at, bool(context))
+    if span is not None and context == "plural" and span.next_name is None and not tokens[i].is_cap:
+        return None
+    if span is not None and _names_a_figure(tokens, span, context):
+        return None
+    if span is not None and _place_named_after_person(tokens, span, context == "name"):
+        unnamed = {k: v for k, v in names_at.items() if k != span.next_name.first}
+        span = parse_title(tokens, i, text, unnamed, bool(context))
+    if span is None and tokens[i].key == "đại":
+        span = _deputy_title(tokens, i, text, names_at)
+    return span
+
+
+def _names_a_figure(tokens: list[Token], span: TitleSpan, context: str) -> bool:
+    """ "Chủ tịch Hồ Chí Minh": a head and a name never an official's (dropped from the names) is no title."""
+    if tokens[span.last].key not in FIGURE_LAST_WORDS:
+        return False
+    head = head_length(tokens, span.first, bool(context))
+    return " ".join(t.key for t in tokens[span.first + head : span.last + 1]) in NEVER_OFFICIALS
+
+
+def _place_named_after_person(tokens: list[Token], span: TitleSpan, lower_ok: bool) -> bool:
+    """Whether a title ends at a place or school named after a person: a listed one ("Hiệu trưởng Trường
+    THCS Nguyễn Du"), any after a school's level ("Trường THPT Lê Văn A"), or any after a village word in a
+    title that follows a name ("bà A, Trưởng thôn Hồ Văn B": one person's title never runs into another's
+    name, so "Hồ Văn B" is the village). After a higher level the name is the next person's: "A, Chủ tịch
+    UBND thành phố, Phó chủ tịch UBND thành phố Đỗ Hữu Tâm" (a city is named after a person only as a
+    listed place)."""
+    name = span.next_name
+    if name is None or name.first != span.last + 1:
+        return False
+    last = tokens[span.last].key
+    return name.place_like or last in SCHOOL_WORDS or (lower_ok and last in VILLAGE_WORDS)
+
+
+def _deputy_title(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> TitleSpan | None:
+    """A lower-case "đại biểu Quốc hội"/"đại biểu HĐND tỉnh" right before a name is that deputy's title."""
+    span = parse_title(tokens, i, text, names_at, lower_ok=True)
+    return span if span is not None and span.next_name is not None and span.last > i + 1 else None

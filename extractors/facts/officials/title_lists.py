@@ -1,0 +1,162 @@
+"""The titles standing before a name and those listed after it (with asides and terms between)."""
+
+from __future__ import annotations
+
+from extractors.facts.officials.context import Parsed, alone_on_line, ends_clause, skip_parenthesis, term_end
+from extractors.facts.person_names import Token, words
+from extractors.facts.titles import TitleSpan, is_rank_head, starts_title
+
+MAX_TITLES_BEFORE = 6
+# Asides between a name and its titles ("sinh ngày …", "đảng viên Chi bộ …", "Bác sĩ"): how many, how long.
+MAX_ASIDES = 2
+# Words that open a clause rather than an aside about the person.
+CLAUSE_OPENERS: frozenset[str] = words("ngày tháng năm sáng chiều tối hôm trong khi sau trước từ tại theo nhưng và thì")
+MAX_ASIDE_TOKENS = 20
+
+
+def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
+    """Titles standing before a name, by the name's first token: "Ủy viên BTV Tỉnh ủy, Trưởng Ban ... A"."""
+    by_last = {span.last: span for span in parsed.titles_at.values()}
+    name_ends = {name.last for name in parsed.names_at.values()}
+    before: dict[int, list[TitleSpan]] = {}
+    for span in parsed.titles_at.values():
+        if span.next_name is None:
+            continue
+        chain, listed = [span], 0  # listed: how many titles the chain held before its first comma
+        while len(chain) < MAX_TITLES_BEFORE:
+            touching = by_last.get(chain[-1].first - 1)
+            if touching is not None and is_rank_head(parsed.tokens, chain[-1].first):
+                chain.append(touching)  # "Trưởng Công an xã Thượng tá A": the post, then the rank
+                continue
+            comma = chain[-1].first - 1
+            earlier = by_last.get(comma - 1) if comma > 0 and parsed.tokens[comma].key in (",", "-") else None
+            if earlier is None or _on_behalf_of(parsed.tokens, earlier.first):
+                break
+            listed = listed or len(chain)
+            chain.append(earlier)
+        if listed and _follows_person(parsed.tokens, chain[-1], name_ends):
+            chain = chain[:listed]  # "A, T1, T2 B": T1 is A's, T2 is B's
+        before[span.next_name.first] = chain[::-1]
+    return before
+
+
+# Words before a post that speak of its holder, not of the person named after the list ("Thừa ủy quyền của Chủ
+# tịch UBND tỉnh, Bí thư Huyện ủy A trao …", "Thay mặt Chủ tịch nước, Phó Chủ tịch B …").
+_ON_BEHALF_OF: frozenset[tuple[str, ...]] = frozenset([("của",), ("thay", "mặt"), ("ủy", "quyền"), ("thừa", "lệnh")])
+
+
+def _on_behalf_of(tokens: list[Token], first: int) -> bool:
+    return any(tuple(t.key for t in tokens[max(0, first - len(cue)) : first]) == cue for cue in _ON_BEHALF_OF)
+
+
+def _follows_person(tokens: list[Token], span: TitleSpan, name_ends: set[int]) -> bool:
+    """Whether a comma or dash before `span` follows a name (or the parenthesis after one); after anything
+    else ("Sáng 6/2, T1, T2 B") the titles of a list before a name are all that person's."""
+    comma = span.first - 1
+    if comma < 1 or tokens[comma].key not in (",", "-"):
+        return False
+    return comma - 1 in name_ends or tokens[comma - 1].key == ")"
+
+
+def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
+    """Titles that follow a name: ", T1, T2", " – T1, T2", " (T1)", " T1" (no comma), joined by commas,
+    "kiêm" or "và"; in a table row flattened to "Name | T1 | T2", the cells."""
+    tokens = parsed.tokens
+    j = _skip_appositives(parsed, _skip_aside(tokens, j))
+    if j < len(tokens) and tokens[j].key in (",", "-", ":", "(", "|"):
+        if j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
+            return []  # a bullet opening the next line ("- Phó Chủ tịch: …") is an entry of its own
+        j += 1
+    elif j not in parsed.titles_at:
+        return []
+    elif j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
+        # a caption's name on one line, its title alone on the next; a title opening an entry of its own
+        # ("Phó Trưởng phòng: Nguyễn Văn B") is not the line above's
+        span = parsed.titles_at[j]
+        if not alone_on_line(parsed, j, term_end(tokens, span.last + 1) - 1):
+            return []
+    return title_list(parsed, j)
+
+
+def title_list(parsed: Parsed, j: int) -> list[TitleSpan]:
+    """The titles listed from token `j` on, joined by commas, dashes, "kiêm" or "và", up to a title that
+    stands before the next person's name."""
+    found: list[TitleSpan] = []
+    while j < len(parsed.tokens):
+        span = parsed.titles_at.get(j)
+        if span is None or span.next_name is not None:  # a title before the next name is that person's
+            break
+        if found and "\n" in parsed.text[found[-1].end : span.start]:
+            break  # a list of titles ends with its paragraph: the next line's title is its own entry's
+        found.append(span)
+        j = list_continues(parsed, span)
+    return found
+
+
+def list_continues(parsed: Parsed, span: TitleSpan) -> int:
+    """Where a list of titles may go on after `span`: past its term and a joining word ("TUV, Phó Chủ tịch …",
+    "… kiêm …"), or right after it ("TUV Phó Chủ tịch …"). A semicolon mostly ends one person's titles: the
+    list goes on past it only when the titles after it do not lead to another name ("A, T1; T2, T3 B")."""
+    tokens = parsed.tokens
+    j = term_end(tokens, span.last + 1)
+    j = skip_parenthesis(tokens, j)  # "Hiệu trưởng Trường THPT A (TP B) rồi Phó giám đốc Sở C"
+    if j + 1 < len(tokens) and tokens[j].key == ";":
+        return len(tokens) if _leads_to_name(parsed, j + 1) else j + 1
+    if j + 1 < len(tokens) and tokens[j].key in (",", "-", "|", "kiêm", "và", "rồi"):
+        return j + 1
+    return j
+
+
+def _leads_to_name(parsed: Parsed, j: int) -> bool:
+    """Whether the titles joined by commas from token `j` on end before a person's name."""
+    span = parsed.titles_at.get(j)
+    while span is not None:
+        if span.next_name is not None:
+            return True
+        k = term_end(parsed.tokens, span.last + 1)
+        span = parsed.titles_at.get(k + 1) if k < len(parsed.tokens) and parsed.tokens[k].key == "," else None
+    return False
+
+
+def _skip_appositives(parsed: Parsed, j: int) -> int:
+    """The comma before the first title when one or two short asides without a title or a name stand between
+    a name and its titles ("ông A, sinh ngày 1/6/1960, nguyên Giám đốc …", "ông B, đảng viên Chi bộ thôn 3
+    (Đảng ủy xã C), Phó Chủ tịch …", "ông D (sinh năm 1978), Bác sĩ, Trưởng khoa …"); else `j`."""
+    tokens = parsed.tokens
+    comma = j
+    for _ in range(MAX_ASIDES):
+        if comma >= len(tokens) or tokens[comma].key != ",":
+            return j
+        title = parsed.titles_at.get(comma + 1)
+        if title is not None:
+            return j if comma == j or title.next_name is not None else comma
+        comma = _aside_end(parsed, comma + 1)
+    title = parsed.titles_at.get(comma + 1) if comma < len(tokens) and tokens[comma].key == "," else None
+    return comma if title is not None and title.next_name is None else j
+
+
+def _aside_end(parsed: Parsed, k: int) -> int:
+    """The comma closing an aside that starts at token `k` and names no one and no post, else past the end."""
+    tokens, depth = parsed.tokens, 0
+    if k < len(tokens) and tokens[k].key in CLAUSE_OPENERS:
+        return len(tokens)  # "Theo ông A, ngày 28/11/1959, Chủ tịch …": a new clause, not an aside
+    for m in range(k, min(k + MAX_ASIDE_TOKENS, len(tokens))):
+        key = tokens[m].key
+        if m in parsed.names_at or m in parsed.titles_at or ends_clause(tokens, m) or key == ":":
+            break  # (a full stop glued to the next word abbreviates: "Đảng ủy TT.Chợ Chùa")
+        if "\n" in parsed.text[tokens[m - 1].end : tokens[m].start]:
+            break
+        depth += (key == "(") - (key == ")")
+        if key == "," and depth == 0:
+            return m if m > k else len(tokens)
+    return len(tokens)
+
+
+def _skip_aside(tokens: list[Token], j: int) -> int:
+    """Index after a short parenthesis that is not a title ("Nguyễn Văn A (bên phải), Bí thư ...")."""
+    if j + 1 >= len(tokens) or tokens[j].key != "(" or starts_title(tokens, j + 1):
+        return j
+    for k in range(j + 1, min(j + 10, len(tokens))):
+        if tokens[k].key == ")":
+            return k + 1
+    return j

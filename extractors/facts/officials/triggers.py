@@ -1,0 +1,77 @@
+"""Election and appointment phrases ("giữ chức", "được bổ nhiệm làm", "là") and the nominations that only
+propose a post."""
+
+from __future__ import annotations
+
+from extractors.facts.person_names import Token, words
+from extractors.facts.titles import starts_title
+
+# Election and appointment phrases whose following title goes to the people named just before them.
+TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(t.split())
+            for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
+            đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
+            kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
+            trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|lên làm|về làm|sang làm|
+            cương vị|nhiệm vụ là|
+            được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|
+            được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là|từ""".replace("\n", "").split("|")
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_TRIGGERS_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _trigger in TRIGGERS:
+    _TRIGGERS_BY_LAST.setdefault(_trigger[-1], []).append(_trigger)
+# Short triggers that only count right after the name (or its titles): "ông A là Chủ tịch ...".
+ADJACENT_TRIGGERS: frozenset[tuple[str, ...]] = frozenset([("làm",), ("là",), ("từ",)])
+# Words right before an election phrase that make it a nomination, not (yet) the post: "để bầu giữ chức",
+# "dự kiến giữ chức", "ứng cử chức danh", "đề nghị bổ nhiệm" ("bầu"/"được" in between are skipped).
+NOMINATIONS: tuple[tuple[str, ...], ...] = (
+    ("để",),
+    ("sẽ",),
+    ("dự", "kiến"),
+    ("ứng", "cử"),
+    ("đề", "cử"),
+    ("đề", "nghị"),
+    ("đề", "xuất"),
+    ("giới", "thiệu"),
+    ("xem", "xét"),
+)
+NOMINATION_SKIP: frozenset[str] = words("bầu được")
+
+
+def trigger_after(tokens: list[Token], j: int) -> bool:
+    """Whether an election or appointment phrase and a title follow: "A được bầu giữ chức Chủ tịch ..."."""
+    for k in range(j + 1, min(j + 5, len(tokens))):
+        if not tokens[k - 1].is_lower_word:
+            return False
+        size = trigger_before(tokens, k)
+        if size and starts_title(tokens, k):
+            return k - size == j or tuple(t.key for t in tokens[k - size : k]) not in ADJACENT_TRIGGERS
+    return False
+
+
+def nominated(tokens: list[Token], start: int) -> bool:
+    """Whether the election phrase starting at token `start` only nominates ("để bầu giữ chức")."""
+    k = start
+    while k > 0 and start - k < 2 and tokens[k - 1].key in NOMINATION_SKIP:
+        k -= 1
+    keys = tuple(t.key for t in tokens[max(0, k - 2) : k])
+    return any(keys[-len(phrase) :] == phrase for phrase in NOMINATIONS)
+
+
+def trigger_before(tokens: list[Token], first: int) -> int:
+    """Length of the election or appointment phrase ending right before token `first` (0 when none)."""
+    colon = int(first > 1 and tokens[first - 1].key == ":")  # "được bổ nhiệm các chức vụ: T1, T2 rồi T3"
+    end = first - colon
+    if end == 0 or not tokens[end - 1].is_lower_word:
+        return 0
+    for trigger in _TRIGGERS_BY_LAST.get(tokens[end - 1].key, ()):
+        size = len(trigger)
+        if size <= end and tuple(t.key for t in tokens[end - size : end]) == trigger:
+            return size + colon
+    return 0

@@ -31,7 +31,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     chấp hành viên|thanh tra viên|điều tra viên|thẩm tra viên|thủ trưởng|phó thủ trưởng|chi cục trưởng|
     phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
-    kế toán trưởng|cụm trưởng|cụm phó""".replace("\n", "").split("|")
+    kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
+    tổng tham mưu trưởng|phó tổng tham mưu trưởng""".replace("\n", "").split("|")
 )
 
 
@@ -83,7 +84,7 @@ TITLE_LOWER_OK: frozenset[str] = words(
 # words right after one name the organ's field, often in lower case ("Trưởng phòng kinh tế hạ tầng", "Ban
 # cán sự đảng", "Hội đồng thẩm định", "Liên đoàn lao động huyện").
 ORGAN_NOUN_TAILS: frozenset[str] = words(
-    "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm"
+    "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm"
 )
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
@@ -98,7 +99,7 @@ UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội 
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
 TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
-    sẽ cùng tại về với đến dự tham làm kiểm thăm tặng trao chúc khóa nhiệm lần kỳ do đồng nêu mong
+    sẽ cùng tại về với đến dự tham thứ làm kiểm thăm tặng trao chúc khóa nhiệm lần kỳ do đồng nêu mong
     gửi ghi biểu lưu chỉ giữ đọc công thông không từ trong năm ngày kiêm là có của các những cũng
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
@@ -170,6 +171,15 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("sự", "đảng"): words("cán"),
     ("công", "nghệ"): words("bộ phòng"),
     ("thông", "tin"): words("nghệ"),
+    # Qualifiers of a body or a seat written in lower case: "Ủy viên trung ương", "Ủy viên dự khuyết Trung ương
+    # Đảng", "Bí thư thứ nhất", "Trạm nghiên cứu …", "Ban chỉ huy Quân sự", "Ban bồi thường giải phóng mặt bằng".
+    ("trung", "ương"): None,
+    ("dự", "khuyết"): None,
+    ("thứ", "nhất"): None,
+    ("nghiên", "cứu"): None,
+    ("chỉ", "huy"): words("ban"),
+    ("giải", "phóng"): None,
+    ("mặt", "bằng"): words("phóng"),
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
@@ -213,7 +223,7 @@ RANK_TAILS: frozenset[str] = words("tá úy tướng")
 TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
 # Capitalised words that open a new sentence, never a word of a title ("… Thành ủy Đà Nẵng Theo đó, …" where a
 # caption lost its full stop).
-SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện")
+SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện ngoài đối tuy nhằm")
 # Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing.
 UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại")
 # Document types that end a title when "và" joins them to it ("... xã A và Quyết định số ...").

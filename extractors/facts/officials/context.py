@@ -25,6 +25,29 @@ class Parsed:
     listed_with: dict[int, TitleSpan] = field(default_factory=dict)
 
 
+# Words before a post that speak of its holder, not of a person named after it: "Thừa ủy quyền của Chủ tịch UBND
+# tỉnh, Bí thư Huyện ủy A trao …", "Thay mặt Chủ tịch nước, Phó Chủ tịch B …".
+ON_BEHALF_OF: frozenset[tuple[str, ...]] = frozenset([("của",), ("thay", "mặt"), ("ủy", "quyền"), ("thừa", "lệnh")])
+# Prepositions that make a post the object of a clause whose subject is addressed after it: "Báo cáo với Bí thư
+# Thành ủy, bà C cho biết …" (but "làm việc với Bí thư Tỉnh ủy D" names D's post).
+ADDRESSED_TO: frozenset[str] = frozenset(["với", "gửi", "lên"])
+
+
+def _preceded_by(tokens: list[Token], first: int, cue: tuple[str, ...]) -> bool:
+    return tuple(t.key for t in tokens[max(0, first - len(cue)) : first]) == cue
+
+
+def on_behalf_of(tokens: list[Token], first: int) -> bool:
+    """Whether the title starting at token `first` follows an "on behalf of" phrase or "của"."""
+    return any(_preceded_by(tokens, first, cue) for cue in ON_BEHALF_OF)
+
+
+def post_of_another(tokens: list[Token], first: int) -> bool:
+    """Whether the title starting at token `first` is governed by "của", a preposition or an "on behalf of"
+    phrase, so that a person addressed after its comma is someone else."""
+    return on_behalf_of(tokens, first) or (first > 0 and tokens[first - 1].key in ADDRESSED_TO)
+
+
 def alone_on_line(parsed: Parsed, first: int, last: int, cells: bool = False) -> bool:
     """Whether tokens `first`..`last` fill their line (a line break or the text's edge on either side) or,
     with `cells`, their cell of a table row flattened to "A | B"."""

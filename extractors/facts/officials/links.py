@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractors.facts.officials.context import Parsed, alone_on_line, skip_address, term_end
+from extractors.facts.officials.context import Parsed, alone_on_line, post_of_another, skip_address, term_end
 from extractors.facts.officials.triggers import nominated, trigger_before
 from extractors.facts.person_names import NameScan, NameSpan, Token, span_of
 from extractors.facts.titles import TitleSpan, skip_term
@@ -93,6 +93,8 @@ def unlink_given_names(parsed: Parsed) -> None:
             k = by_last[k - 1].first - 1
         if k in name_ends or (k > 0 and tokens[k].key in (",", "-", "(") and k - 1 in name_ends):
             parsed.titles_at[first] = replace(span, next_name=None)
+        elif _addressed_after(tokens, span) and post_of_another(tokens, k + 1):
+            parsed.titles_at[first] = replace(span, next_name=None)  # "Báo cáo với Bí thư Thành ủy, bà C cho biết"
 
 
 def _addressed_after(tokens: list[Token], span: TitleSpan) -> bool:

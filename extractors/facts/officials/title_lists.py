@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from extractors.facts.officials.context import Parsed, alone_on_line, ends_clause, skip_parenthesis, term_end
+from extractors.facts.officials.context import (
+    Parsed,
+    alone_on_line,
+    ends_clause,
+    on_behalf_of,
+    skip_parenthesis,
+    term_end,
+)
 from extractors.facts.person_names import Token, words
 from extractors.facts.titles import TitleSpan, is_rank_head, starts_title
 
@@ -30,7 +37,7 @@ def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
                 continue
             comma = chain[-1].first - 1
             earlier = by_last.get(comma - 1) if comma > 0 and parsed.tokens[comma].key in (",", "-") else None
-            if earlier is None or _on_behalf_of(parsed.tokens, earlier.first):
+            if earlier is None or on_behalf_of(parsed.tokens, earlier.first):
                 break
             listed = listed or len(chain)
             chain.append(earlier)
@@ -38,15 +45,6 @@ def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
             chain = chain[:listed]  # "A, T1, T2 B": T1 is A's, T2 is B's
         before[span.next_name.first] = chain[::-1]
     return before
-
-
-# Words before a post that speak of its holder, not of the person named after the list ("Thừa ủy quyền của Chủ
-# tịch UBND tỉnh, Bí thư Huyện ủy A trao …", "Thay mặt Chủ tịch nước, Phó Chủ tịch B …").
-_ON_BEHALF_OF: frozenset[tuple[str, ...]] = frozenset([("của",), ("thay", "mặt"), ("ủy", "quyền"), ("thừa", "lệnh")])
-
-
-def _on_behalf_of(tokens: list[Token], first: int) -> bool:
-    return any(tuple(t.key for t in tokens[max(0, first - len(cue)) : first]) == cue for cue in _ON_BEHALF_OF)
 
 
 def _follows_person(tokens: list[Token], span: TitleSpan, name_ends: set[int]) -> bool:

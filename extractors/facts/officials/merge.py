@@ -52,11 +52,15 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
     name_ends = {name.last for name in parsed.names_at.values()}
     people: dict[str, Official] = {}
     seen_titles: dict[str, dict[str, str]] = {}  # person -> title key -> the title as first written
+    completed = completed_names(official_keys)
     for mention in mentions:
-        key = name_key(mention.name.text)
-        if key not in official_keys or key in excluded:
+        written = name_key(mention.name.text)
+        key = completed.get(written, written)
+        if written not in official_keys or key in excluded:
             continue
         person = people.setdefault(key, Official(name=unglued(mention.name.text)))  # "TônThị B" is "Tôn Thị B"
+        if written == key and name_key(person.name) != key:
+            person.name = unglued(mention.name.text)  # the caption's "Ông Đức Duy" came before "Đỗ Đức Duy"
         if person.name.isupper() and not mention.name.text.isupper():
             person.name = mention.name.text  # "PHAN VĂN B" in a list, "Phan Văn B" in the prose
         known = seen_titles.setdefault(key, {})
@@ -75,6 +79,24 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
     for person in people.values():
         _drop_subsumed(person)
     return list(people.values())
+
+
+def completed_names(keys: set[str]) -> dict[str, str]:
+    """Names of two words or more written again without their surname or given name ("Đức Duy", "Đinh La")
+    -> the one full name among `keys` that they begin or end."""
+    completed: dict[str, str] = {}
+    for key in keys:
+        size = key.count(" ") + 1
+        if size < 2:
+            continue
+        fuller = [
+            other
+            for other in keys
+            if other.count(" ") + 1 > size and (other.endswith(" " + key) or other.startswith(key + " "))
+        ]
+        if len(fuller) == 1:
+            completed[key] = fuller[0]
+    return completed
 
 
 def _drop_subsumed(person: Official) -> None:

@@ -99,7 +99,7 @@ UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội 
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
 TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
-    sẽ cùng tại về với đến dự tham thứ làm kiểm thăm tặng trao chúc khóa nhiệm lần kỳ do đồng nêu mong
+    sẽ cùng tại về với đến dự tham thứ gồm làm kiểm thăm tặng trao chúc khóa nhiệm lần kỳ do đồng nêu mong
     gửi ghi biểu lưu chỉ giữ đọc công thông không từ trong năm ngày kiêm là có của các những cũng
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo

@@ -48,6 +48,19 @@ def post_of_another(tokens: list[Token], first: int) -> bool:
     return on_behalf_of(tokens, first) or (first > 0 and tokens[first - 1].key in ADDRESSED_TO)
 
 
+# Words that make the title after them plural ("các Phó Chủ tịch", "hai ĐBQH", "3 phó trưởng ban"): the names
+# right after it are each one of them.
+PLURAL_WORDS: frozenset[str] = frozenset(
+    ["các", "những", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+)
+
+
+def plural_before(tokens: list[Token], first: int) -> bool:
+    """Whether a plural word or a number stands right before token `first`."""
+    key = tokens[first - 1].key if first > 0 else ""
+    return key in PLURAL_WORDS or key.isdigit()
+
+
 def alone_on_line(parsed: Parsed, first: int, last: int, cells: bool = False) -> bool:
     """Whether tokens `first`..`last` fill their line (a line break or the text's edge on either side) or,
     with `cells`, their cell of a table row flattened to "A | B"."""

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from extractors.facts.officials.context import Parsed, skip_address
+from extractors.facts.officials.context import Parsed, plural_before, skip_address
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.person_names import Token, words
 from extractors.facts.titles import TitleSpan, skip_term
 
 # Words between a group title and the people it names: "5 Phó Chủ tịch UBND gồm các ông: A, B và C".
-GROUP_INTRO_WORDS: frozenset[str] = words("gồm có là các ông bà đồng chí")
-MAX_GROUP_INTRO = 4
+GROUP_INTRO_WORDS: frozenset[str] = words("gồm có là các ông bà đồng chí") | {","}
+MAX_GROUP_INTRO = 6  # ", gồm các ông, bà"
 
 
 def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
@@ -57,8 +57,13 @@ def _group_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
     """Where the people a group title names are listed: after its colon ("các đồng chí Phó Bí thư: A, B",
     "5 Phó Chủ tịch UBND gồm các ông: A, B và C"), or right after a plural title ("Các phó trưởng ban A, B")."""
     if span.next_name is not None:
-        plural = span.first > 0 and tokens[span.first - 1].key == "các"
+        plural = span.first > 0 and plural_before(tokens, span.first)
         return span.next_name.first if plural else None
+    return listed_after(tokens, span)
+
+
+def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
+    """Where a list opens after a title and its colon or "gồm" ("Phó Chủ tịch UBND gồm các ông: A, B")."""
     j = skip_term(tokens, span.last + 1)
     k = j
     while k < len(tokens) and k - j < MAX_GROUP_INTRO and tokens[k].key in GROUP_INTRO_WORDS:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
-from extractors.facts.officials.context import term_end
+from extractors.facts.officials.context import plural_before, term_end
+from extractors.facts.officials.group_titles import listed_after
 from extractors.facts.officials.triggers import trigger_before
 from extractors.facts.person_names import NameSpan, Token, words
 from extractors.facts.titles import RANK_HEADS, TitleSpan, head_length, may_start_title, parse_title
@@ -53,7 +54,7 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     former = tokens[i].key == "nguyên" and i - 1 in name_ends
     if former or (listed and i - 2 in title_ends) or trigger_before(tokens, i) > 0:
         return "yes"
-    if i > 0 and tokens[i - 1].key == "các":
+    if plural_before(tokens, i):
         return "plural"
     # "Các phó trưởng ban A, B và chi ủy viên C": a lower-case title after "và" that follows a name, when a
     # name follows it too
@@ -70,7 +71,9 @@ def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]
 def _title_at(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], context: str) -> TitleSpan | None:
     span = parse_title(tokens, i, text, names_at, bool(context))
     if span is not None and context == "plural" and span.next_name is None and not tokens[i].is_cap:
-        return None
+        # "3 phó trưởng ban, gồm: A, B": a count makes it a list of posts ("các đại biểu …:" may be anyone present)
+        counted = tokens[i - 1].key not in ("các", "những")
+        return span if counted and listed_after(tokens, span) is not None else None
     if span is not None and _names_a_figure(tokens, span, context):
         return None
     if span is not None and _place_named_after_person(tokens, span, context == "name"):

@@ -45,8 +45,9 @@ _CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại)(?![^\W\d_])
 PARTY_NUMBER = re.compile(
     rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}"
 )
+# A standard's number ("QCVN 01:2009/BYT", "TCVN 5574:2018") is no document number: no ":" before the number.
 STATE_NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
+    rf"(?<![\w/.:-])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
 # "Quyết định số 111-HĐBT" (type null, the issuer as written).
@@ -71,14 +72,14 @@ _BODY_HEAD = (
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
 )
 BODY_AFTER = re.compile(
-    rf"[\s,]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)"
+    rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)"
     r"(?=\s+(?:ngày|về|V/v|v/v|ban hành|quy định|hướng dẫn|và|nhằm|đã|thì|trong|tại|triển khai|cho|với|đối với)\s"
     r"|[,;.()“”\"]|\s*$)",
     re.IGNORECASE,
 )
 # The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
 # `organ_name` cuts the phrase where the name ends.
-BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}})", re.IGNORECASE)
+BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}})", re.IGNORECASE)
 # The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19".
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 BODY_BEFORE = re.compile(
@@ -375,13 +376,15 @@ def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
 
 def _codeless_citations(form: str) -> list[Citation]:
     """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
-    capitalised or followed by "số" (lower case, "quyết định 2 kế hoạch" is a verb)."""
+    capitalised, followed by "số", or followed by the body that issued it ("nghị định 35 của Chính phủ"); a
+    lower-case "quyết định 2 kế hoạch" is a verb."""
     citations = []
     for found in CODELESS.finditer(form):
         word, number = found.group(1), found.group(3)
         doc_type = WORD_TO_TYPE[word.lower()]
+        lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, found.end())
         if not found.group(2) and (
-            not word[:1].isupper() or MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR or doc_type in NO_BARE_NUMBER
+            lower_unowned or MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR or doc_type in NO_BARE_NUMBER
         ):
             continue  # "Kế hoạch 2025" is a year; "Chương trình 135" a programme's name
         citations.append(Citation(found.start(3), found.end(3), number, doc_type, None, has_code=False))
@@ -413,13 +416,16 @@ def _name_issuer(citation: Citation) -> None:
 
 
 def _share_list_dates(citations: list[Citation], form: str) -> None:
-    """Numbers listed under one type word and followed by one date all carry it; the date sits on the last."""
+    """Numbers listed under one type word and followed by one date or body all carry it; the date and the body
+    sit on the last ("Nghị định 77 và Nghị định 133 của Chính phủ")."""
     ordered = sorted(citations, key=lambda c: c.start)
     for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
-        if current.issued_on or not following.issued_on:
+        if not (LIST_GAP.fullmatch(form, current.end, following.start) or _retyped_list(current, following, form)):
             continue
-        if LIST_GAP.fullmatch(form, current.end, following.start) or _retyped_list(current, following, form):
+        if not current.issued_on and following.issued_on:
             current.issued_on = following.issued_on
+            current.issuing_body = current.issuing_body or following.issuing_body
+        elif not current.issued_on and not current.has_code:
             current.issuing_body = current.issuing_body or following.issuing_body
 
 

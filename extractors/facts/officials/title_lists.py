@@ -65,6 +65,8 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
         if j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
             return []  # a bullet opening the next line ("- Phó Chủ tịch: …") is an entry of its own
         j += 1
+        if j + 1 < len(tokens) and tokens[j].key == "quyền" and j + 1 in parsed.titles_at:
+            j += 1  # "ông A, quyền Chánh Thanh tra Bộ Nội vụ": the acting holder of the post
     elif j not in parsed.titles_at:
         return []
     elif j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
@@ -100,6 +102,8 @@ def list_continues(parsed: Parsed, span: TitleSpan) -> int:
     j = skip_parenthesis(tokens, j)  # "Hiệu trưởng Trường THPT A (TP B) rồi Phó giám đốc Sở C"
     if j + 1 < len(tokens) and tokens[j].key == ";":
         return len(tokens) if _leads_to_name(parsed, j + 1) else j + 1
+    if j + 2 < len(tokens) and tokens[j].key == "," and tokens[j + 1].key == "kiêm":
+        return j + 2  # "Phó Tư lệnh, kiêm Tham mưu trưởng …"
     if j + 1 < len(tokens) and tokens[j].key in (",", "-", "|", "kiêm", "và", "rồi"):
         return j + 1
     return j

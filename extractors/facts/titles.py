@@ -99,7 +99,7 @@ UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội 
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
 TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
-    sẽ cùng tại về với đến dự tham thứ gồm làm kiểm thăm tặng trao chúc khóa nhiệm lần kỳ do đồng nêu mong
+    sẽ cùng tại về với đến dự tham thứ gồm khác làm kiểm thăm tặng trao chúc khóa nhiệm lần kỳ do đồng nêu mong
     gửi ghi biểu lưu chỉ giữ đọc công thông không từ trong năm ngày kiêm là có của các những cũng
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
@@ -223,7 +223,9 @@ RANK_TAILS: frozenset[str] = words("tá úy tướng")
 TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
 # Capitalised words that open a new sentence, never a word of a title ("… Thành ủy Đà Nẵng Theo đó, …" where a
 # caption lost its full stop).
-SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện ngoài đối tuy nhằm")
+SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện nhằm")
+# Two-word sentence openers whose first word may also name an organ ("Ban Đối ngoại"): "Ngoài ra", "Đối với".
+SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset([("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên")])
 # Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing.
 UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại")
 # Document types that end a title when "và" joins them to it ("... xã A và Quyết định số ...").
@@ -387,6 +389,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         if token.is_abbr and token.key in UPPER_TITLE_STOP:
             return False
         if not token.is_abbr and token.key in SENTENCE_OPENERS:
+            return False
+        if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"

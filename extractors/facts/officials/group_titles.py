@@ -65,6 +65,8 @@ def _group_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
 def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
     """Where a list opens after a title and its colon or "gồm" ("Phó Chủ tịch UBND gồm các ông: A, B")."""
     j = skip_term(tokens, span.last + 1)
+    if j < len(tokens) and tokens[j].key == "khác":
+        j += 1  # "Bảy phó ban khác gồm các ông A, B"
     k = j
     while k < len(tokens) and k - j < MAX_GROUP_INTRO and tokens[k].key in GROUP_INTRO_WORDS:
         k += 1

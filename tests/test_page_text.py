@@ -108,7 +108,15 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
 
 @pytest.mark.parametrize(
     "line",
-    ["Quang cảnh hội nghị", "Ban Tuyên Giáo Huyện Ủy", "Đại hội đại biểu Đảng bộ", "H'Blơng", "Tin ảnh hoạt động"],
+    [
+        "Quang cảnh hội nghị",
+        "Ban Tuyên Giáo Huyện Ủy",
+        "Đại hội đại biểu Đảng bộ",
+        "H'Blơng",
+        "Tin ảnh hoạt động",
+        "PV: Xin cảm ơn đồng chí!",  # an interview's last question, not a credit
+        "PV: Ông có kiến nghị gì?",
+    ],
 )
 def test_not_a_byline(line: str) -> None:
     assert parse_byline(line) is None

@@ -198,8 +198,8 @@ def _people(text: str) -> str | None:
 def parse_byline(line: str) -> Byline | None:
     """Read one short closing line as a byline or a source credit; None when it is neither."""
     text = _clean(line)
-    if not text or len(text.split()) > 14:
-        return None
+    if not text or len(text.split()) > 14 or text.endswith(("?", "!")):
+        return None  # a question or an exclamation is speech ("PV: Xin trân trọng cảm ơn ông!"), never a credit
     matchable = match_form(text)
     if _AGENCY_ONLY.match(matchable):
         return Byline(source_credit=text)

@@ -144,10 +144,19 @@ def collapse_whitespace(root: etree._Element) -> None:
             preserved.update(block.iter())
     for element in root.iter():
         text, tail = element.text, element.tail
-        if text and element not in preserved and (visible := _visible(text)) is not text:
+        if text and _shown(element) and element not in preserved and (visible := _visible(text)) is not text:
             element.text = visible
         if tail and (not preserved or element.getparent() not in preserved) and (visible := _visible(tail)) is not tail:
             element.tail = visible
+
+
+_STRIPPED_TAGS = frozenset(INVISIBLE_TAGS)
+
+
+def _shown(element: etree._Element) -> bool:
+    """Whether the element's own text can be seen: that of a script, a style sheet or a comment (a third of a
+    portal page's characters) leaves with the element in `strip_invisible`; tails stay and are rendered."""
+    return element.tag is not etree.Comment and element.tag not in _STRIPPED_TAGS
 
 
 def _visible(text: str) -> str:

@@ -229,8 +229,23 @@ def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Pi
     return Picked(None, text) if text else Picked()
 
 
-def _document_order(root: etree._Element) -> dict[etree._Element, int]:
-    return {element: index for index, element in enumerate(root.iter())}
+def _follows(element: etree._Element, anchor: etree._Element) -> bool:
+    """Whether `element` comes after `anchor` in document order (a descendant does, an ancestor does not).
+    Read from the two lines of ancestors where they meet, not from a map of the whole page."""
+    if element is anchor:
+        return False
+    anchor_line = [anchor, *anchor.iterancestors()]
+    depth_of = {node: depth for depth, node in enumerate(anchor_line)}
+    node, below = element, None
+    while node is not None and node not in depth_of:
+        node, below = node.getparent(), node
+    if node is None:
+        return True  # not in the anchor's tree: as an element missing from the order map, it counts as after
+    if below is None:
+        return False  # an ancestor of the anchor
+    if node is anchor:
+        return True
+    return node.index(below) > node.index(anchor_line[depth_of[node] - 1])
 
 
 def _date_line(element: etree._Element) -> str | None:
@@ -270,8 +285,6 @@ def find_date(root: etree._Element, selectors: Selectors, title: Picked) -> Pick
     near = date_after_title(title.element)
     if near.text:
         return near
-    order = _document_order(root) if title.element is not None else {}
-    after = order.get(title.element, -1) if title.element is not None else -1
     fallback: Picked | None = None
     for element in dom.select_all(root, selectors.date):
         text = dom.text_of(element)
@@ -279,7 +292,7 @@ def find_date(root: etree._Element, selectors: Selectors, title: Picked) -> Pick
             continue
         if parse_date(text) is None:
             continue
-        if order.get(element, after + 1) > after:
+        if title.element is None or _follows(element, title.element):
             return Picked(element, text)
         fallback = fallback or Picked(element, text)
     return fallback or Picked()

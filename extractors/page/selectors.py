@@ -127,7 +127,10 @@ class PageIndex:
     def build(cls, root: etree._Element) -> PageIndex:
         index = cls(root)
         for element in root.iter(etree.Element):  # a third faster than an XPath for the attributed ones
-            get = element.get
+            attributes = element.items()  # one call, where five `get`s each looked the attributes through
+            if not attributes:
+                continue
+            get = dict(attributes).get
             attribute, identifier, style, itemprop = get("class"), get("id"), get("style"), get("itemprop")
             hidden = get("hidden") is not None or (style is not None and _HIDDEN_STYLE.search(style) is not None)
             if attribute:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -70,26 +71,53 @@ class Selectors:
     title_override: str | None = None  # the portal's own headline selector wins outright
 
 
-def _first_attr(root: etree._Element, xpath: str) -> str | None:
-    values = root.xpath(xpath)
-    return str(values[0]).strip() if values else None
+# Where the head's values live (a page may put them anywhere: the whole tree is read, once, for these tags).
+_HEAD_TAGS = ("title", "meta", "link", "time")
+_PUBLISHED_META = (
+    ("property", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "pubdate"),
+    ("name", "date"),
+)
 
 
 def read_head(root: etree._Element) -> PageHead:
-    title = _first_attr(root, "//title/text()")
+    """The first of each value in document order, in one pass (an XPath per value walked the page five times)."""
+    first: dict[str, str] = {}
+    for element in root.iter(*_HEAD_TAGS):
+        for name, value in _head_values(element):
+            first.setdefault(name, value.strip())
+    title = first.get("title")
     return PageHead(
         title=" ".join(title.split()) if title else None,
-        og_title=_first_attr(root, "//meta[@property='og:title']/@content"),
-        canonical=[
-            _first_attr(root, "//link[@rel='canonical']/@href"),
-            _first_attr(root, "//meta[@property='og:url']/@content"),
-        ],
-        published=_first_attr(
-            root,
-            "//meta[@property='article:published_time' or @itemprop='datePublished' or @name='pubdate' "
-            "or @name='date']/@content | //time[@datetime][1]/@datetime",
-        ),
+        og_title=first.get("og_title"),
+        canonical=[first.get("canonical"), first.get("og_url")],
+        published=first.get("published"),
     )
+
+
+def _head_values(element: etree._Element) -> Iterator[tuple[str, str]]:
+    """What one <title>, <meta>, <link> or <time> says: its first text, og:title, og:url, the canonical
+    address, a publication time."""
+    get = element.get
+    if element.tag == "title":
+        texts = [element.text, *(child.tail for child in element)]
+        text = next((text for text in texts if text is not None), None)
+        if text is not None:
+            yield "title", text
+    elif element.tag == "link":
+        if get("rel") == "canonical" and get("href") is not None:
+            yield "canonical", get("href")
+    elif element.tag == "time":
+        if get("datetime") is not None:
+            yield "published", get("datetime")
+    elif get("content") is not None:
+        if get("property") == "og:title":
+            yield "og_title", get("content")
+        if get("property") == "og:url":
+            yield "og_url", get("content")
+        if any(get(attribute) == value for attribute, value in _PUBLISHED_META):
+            yield "published", get("content")
 
 
 def merged_selectors(profile: CmsProfile, overrides: SelectorOverrides) -> Selectors:

@@ -126,24 +126,24 @@ class PageIndex:
     @classmethod
     def build(cls, root: etree._Element) -> PageIndex:
         index = cls(root)
+        by_class, by_id, by_itemprop = index.by_class, index.by_id, index.by_itemprop
         for element in root.iter(etree.Element):  # a third faster than an XPath for the attributed ones
-            attributes = element.items()  # one call, where five `get`s each looked the attributes through
-            if not attributes:
-                continue
-            get = dict(attributes).get
-            attribute, identifier, style, itemprop = get("class"), get("id"), get("style"), get("itemprop")
-            hidden = get("hidden") is not None or (style is not None and _HIDDEN_STYLE.search(style) is not None)
-            if attribute:
-                index.classed.append((element, attribute))
-                names = set(attribute.split())
-                hidden = hidden or not HIDDEN_CLASSES.isdisjoint(names)
-                for name in names:
-                    index.by_class.setdefault(name, []).append(element)
-            if identifier:
-                index.by_id.setdefault(identifier, []).append(element)
-                index.identified.append(element)
-            if itemprop is not None:
-                index.by_itemprop.setdefault(itemprop, []).append(element)
+            hidden = False
+            # one items() call per element: a get() for each attribute wanted looked through them all
+            for name, value in element.items():
+                if name == "class" and value:
+                    index.classed.append((element, value))
+                    names = set(value.split())
+                    hidden = hidden or not HIDDEN_CLASSES.isdisjoint(names)
+                    for class_name in names:
+                        by_class.setdefault(class_name, []).append(element)
+                elif name == "id" and value:
+                    by_id.setdefault(value, []).append(element)
+                    index.identified.append(element)
+                elif name == "itemprop":
+                    by_itemprop.setdefault(value, []).append(element)
+                elif name == "hidden" or (name == "style" and _HIDDEN_STYLE.search(value)):
+                    hidden = True
             if hidden:
                 index.hidden.append(element)
         return index

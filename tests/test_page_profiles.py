@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from lxml.cssselect import CSSSelector
 
 from extractors.options import ExtractionOptions, SelectorOverrides
-from extractors.page import detect_cms, extract_html_page
+from extractors.page import detect_cms, dom, extract_html_page, selectors
 from extractors.page.encoding import decode_html_bytes
 from extractors.page.profiles import load_profiles
 
@@ -76,3 +77,29 @@ def test_fallback_can_be_switched_off() -> None:
     options = ExtractionOptions(use_trafilatura_fallback=False)
     content = extract_html_page((PAGES / "unknown-template.html").read_bytes(), options)
     assert content.text == "" and "not-an-article" in content.warnings
+
+
+ATTRIBUTE_SELECTORS = [
+    '[itemprop="articleBody"]',
+    '[itemprop="headline"]',
+    '[id$="_lblContent"]',
+    '[id$="_lblTitle"]',
+    '[id*="dnn_ctr"]',
+    '[id*="dnn_ctr"] p',
+    'div[id*="dnn"][id$="Content"]',
+    '[id*="content"] h1',
+]
+
+
+@pytest.mark.parametrize("page", ["dotnetnuke-cp1258.html", "generic-news-theme-lead-figure.html"])
+def test_indexed_attribute_selectors_answer_as_css_selector(page: str) -> None:
+    """id and itemprop tests answered from the page index give CSSSelector's elements, in its order."""
+    root = dom.parse_html(decode_html_bytes((PAGES / page).read_bytes()).text)
+    found_any = False
+    for selector in ATTRIBUTE_SELECTORS:
+        assert selectors.parse(selector) is not None, selector  # answered from the index, not by CSSSelector
+        for scope in [root, *root.iter("div")]:
+            expected = CSSSelector(selector, translator="html")(scope)
+            assert selectors.select(scope, selector) == expected, (selector, scope.get("class"))
+            found_any = found_any or bool(expected)
+    assert found_any

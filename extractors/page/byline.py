@@ -117,6 +117,7 @@ _UNIT_MARK = re.compile(
     r"(?i:\b(?:huyện|xã|phường|tỉnh|quận|thị trấn|thị xã|thành phố|ủy)\b)|\b[A-ZĐ]{2,}(?:[-&/][A-ZĐ]+)*\b"
 )
 MAX_UNIT_WORDS = 8
+MAX_BYLINE_WORDS = 14  # a credit line ("Tin, ảnh: …", "Theo …") is short
 # An office's name ends with its level ("… huyện"), a capitalised word or an acronym; a caption that starts
 # like one ("Hội Nông dân xã ra quân làm đường") ends with a lower-case verb phrase.
 _UNIT_LEVEL_WORDS = frozenset({"huyện", "xã", "phường", "tỉnh", "quận", "trấn", "phố", "ủy", "uỷ"})
@@ -198,7 +199,7 @@ def _people(text: str) -> str | None:
 def parse_byline(line: str) -> Byline | None:
     """Read one short closing line as a byline or a source credit; None when it is neither."""
     text = _clean(line)
-    if not text or len(text.split()) > 14 or text.endswith(("?", "!")):
+    if not text or len(text.split()) > MAX_BYLINE_WORDS or text.endswith(("?", "!")):
         return None  # a question or an exclamation is speech ("PV: Xin trân trọng cảm ơn ông!"), never a credit
     matchable = match_form(text)
     if _AGENCY_ONLY.match(matchable):
@@ -270,13 +271,15 @@ _PHOTO_ONLY = re.compile(r"^ảnh\s*[:：.]", re.IGNORECASE)
 def parse_leading_byline(line: str) -> Byline | None:
     """A writer's credit printed under the headline ("Tin: Thu Hà", "Bài, ảnh: …", "PV: …"), else None."""
     text = _clean(line)
+    if len(text.split()) > MAX_BYLINE_WORDS:
+        return None  # a paragraph (the sapo, the first of the body): no need to put it in match form
     matchable = match_form(text)
     if _PHOTO_ONLY.match(matchable):
         return None
     if _STAFF_ONLY.match(match_form(_without_parentheses(text).strip())):
         return parse_byline(line)
     credit = _CREDIT_PREFIX.match(matchable)
-    if credit is None or len(text.split()) > 14:
+    if credit is None:
         return None
     rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
     author = _people(rest)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from enum import Enum
+from functools import lru_cache
 
 from lxml import etree
 
@@ -144,10 +146,19 @@ def collapse_whitespace(root: etree._Element) -> None:
             preserved.update(block.iter())
     for element in root.iter():
         text, tail = element.text, element.tail
-        if text and element not in preserved and (visible := _visible(text)) is not text:
+        if text and _shown(element) and element not in preserved and (visible := _visible(text)) is not text:
             element.text = visible
         if tail and (not preserved or element.getparent() not in preserved) and (visible := _visible(tail)) is not tail:
             element.tail = visible
+
+
+_STRIPPED_TAGS = frozenset(INVISIBLE_TAGS)
+
+
+def _shown(element: etree._Element) -> bool:
+    """Whether the element's own text can be seen: that of a script, a style sheet or a comment (a third of a
+    portal page's characters) leaves with the element in `strip_invisible`; tails stay and are rendered."""
+    return element.tag is not etree.Comment and element.tag not in _STRIPPED_TAGS
 
 
 def _visible(text: str) -> str:
@@ -247,20 +258,36 @@ def outside_article(element: etree._Element, stop: etree._Element | None = None)
     while node is not None and node is not stop:
         if node.tag in ("li", "footer", "nav", "aside"):
             return True
-        marker = f"{node.get('class', '')} {node.get('id', '')}"
-        if marker.strip() and OUTSIDE_ARTICLE.search(marker) and not _article_header(node, marker):
+        box = _box_named(f"{node.get('class', '')} {node.get('id', '')}")
+        if box is _Box.SIDE or (box is _Box.HEADER and not _in_article(node)):
             return True
         node = node.getparent()
     return False
 
 
-def _article_header(node: etree._Element, marker: str) -> bool:
+class _Box(Enum):
+    """What a box's class and id say of it."""
+
+    ARTICLE = "article"  # nothing against it
+    SIDE = "side"  # a sidebar, menu, related list, footer …
+    HEADER = "header"  # only "header": the page's masthead, or the article's own header inside an <article>
+
+
+@lru_cache(maxsize=4096)  # the same few class strings recur on every ancestor of every element asked about
+def _box_named(marker: str) -> _Box:
+    if not marker.strip():
+        return _Box.ARTICLE
+    found = OUTSIDE_ARTICLE.search(marker)
+    if found is None:
+        return _Box.ARTICLE
+    if _PAGE_HEADER.fullmatch(found.group()) and not OUTSIDE_ARTICLE.search(_PAGE_HEADER.sub(" ", marker)):
+        return _Box.HEADER
+    return _Box.SIDE
+
+
+def _in_article(node: etree._Element) -> bool:
     """A "header" box inside an `<article>` (or a schema.org Article) is the article's own header, holding its
     headline and date, not the page's masthead."""
-    if not _PAGE_HEADER.fullmatch(OUTSIDE_ARTICLE.search(marker).group()) or OUTSIDE_ARTICLE.search(
-        _PAGE_HEADER.sub(" ", marker)
-    ):
-        return False
     return any(
         ancestor.tag == "article" or "Article" in (ancestor.get("itemtype") or "") for ancestor in node.iterancestors()
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -70,26 +71,53 @@ class Selectors:
     title_override: str | None = None  # the portal's own headline selector wins outright
 
 
-def _first_attr(root: etree._Element, xpath: str) -> str | None:
-    values = root.xpath(xpath)
-    return str(values[0]).strip() if values else None
+# Where the head's values live (a page may put them anywhere: the whole tree is read, once, for these tags).
+_HEAD_TAGS = ("title", "meta", "link", "time")
+_PUBLISHED_META = (
+    ("property", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "pubdate"),
+    ("name", "date"),
+)
 
 
 def read_head(root: etree._Element) -> PageHead:
-    title = _first_attr(root, "//title/text()")
+    """The first of each value in document order, in one pass (an XPath per value walked the page five times)."""
+    first: dict[str, str] = {}
+    for element in root.iter(*_HEAD_TAGS):
+        for name, value in _head_values(element):
+            first.setdefault(name, value.strip())
+    title = first.get("title")
     return PageHead(
         title=" ".join(title.split()) if title else None,
-        og_title=_first_attr(root, "//meta[@property='og:title']/@content"),
-        canonical=[
-            _first_attr(root, "//link[@rel='canonical']/@href"),
-            _first_attr(root, "//meta[@property='og:url']/@content"),
-        ],
-        published=_first_attr(
-            root,
-            "//meta[@property='article:published_time' or @itemprop='datePublished' or @name='pubdate' "
-            "or @name='date']/@content | //time[@datetime][1]/@datetime",
-        ),
+        og_title=first.get("og_title"),
+        canonical=[first.get("canonical"), first.get("og_url")],
+        published=first.get("published"),
     )
+
+
+def _head_values(element: etree._Element) -> Iterator[tuple[str, str]]:
+    """What one <title>, <meta>, <link> or <time> says: its first text, og:title, og:url, the canonical
+    address, a publication time."""
+    get = element.get
+    if element.tag == "title":
+        texts = [element.text, *(child.tail for child in element)]
+        text = next((text for text in texts if text is not None), None)
+        if text is not None:
+            yield "title", text
+    elif element.tag == "link":
+        if get("rel") == "canonical" and get("href") is not None:
+            yield "canonical", get("href")
+    elif element.tag == "time":
+        if get("datetime") is not None:
+            yield "published", get("datetime")
+    elif get("content") is not None:
+        if get("property") == "og:title":
+            yield "og_title", get("content")
+        if get("property") == "og:url":
+            yield "og_url", get("content")
+        if any(get(attribute) == value for attribute, value in _PUBLISHED_META):
+            yield "published", get("content")
 
 
 def merged_selectors(profile: CmsProfile, overrides: SelectorOverrides) -> Selectors:
@@ -229,8 +257,23 @@ def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Pi
     return Picked(None, text) if text else Picked()
 
 
-def _document_order(root: etree._Element) -> dict[etree._Element, int]:
-    return {element: index for index, element in enumerate(root.iter())}
+def _follows(element: etree._Element, anchor: etree._Element) -> bool:
+    """Whether `element` comes after `anchor` in document order (a descendant does, an ancestor does not).
+    Read from the two lines of ancestors where they meet, not from a map of the whole page."""
+    if element is anchor:
+        return False
+    anchor_line = [anchor, *anchor.iterancestors()]
+    depth_of = {node: depth for depth, node in enumerate(anchor_line)}
+    node, below = element, None
+    while node is not None and node not in depth_of:
+        node, below = node.getparent(), node
+    if node is None:
+        return True  # not in the anchor's tree: as an element missing from the order map, it counts as after
+    if below is None:
+        return False  # an ancestor of the anchor
+    if node is anchor:
+        return True
+    return node.index(below) > node.index(anchor_line[depth_of[node] - 1])
 
 
 def _date_line(element: etree._Element) -> str | None:
@@ -270,8 +313,6 @@ def find_date(root: etree._Element, selectors: Selectors, title: Picked) -> Pick
     near = date_after_title(title.element)
     if near.text:
         return near
-    order = _document_order(root) if title.element is not None else {}
-    after = order.get(title.element, -1) if title.element is not None else -1
     fallback: Picked | None = None
     for element in dom.select_all(root, selectors.date):
         text = dom.text_of(element)
@@ -279,7 +320,7 @@ def find_date(root: etree._Element, selectors: Selectors, title: Picked) -> Pick
             continue
         if parse_date(text) is None:
             continue
-        if order.get(element, after + 1) > after:
+        if title.element is None or _follows(element, title.element):
             return Picked(element, text)
         fallback = fallback or Picked(element, text)
     return fallback or Picked()

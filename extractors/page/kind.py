@@ -131,8 +131,8 @@ def classify_page(signals: PageSignals) -> Verdict:
     text = " ".join(signals.paragraphs)
     if not text.strip() and not signals.attachments:
         return Verdict(PageKind.NOT_AN_ARTICLE, EMPTY)
-    points_to_files = bool(signals.attachments) or bool(_ATTACHMENT_PHRASE.search(fold(text)))
-    if points_to_files and signals.prose_chars < NOTICE_PROSE_CHARS:
+    # a page of some prose is an article whatever it links to: its text is folded only when it is short
+    if signals.prose_chars < NOTICE_PROSE_CHARS and (signals.attachments or _ATTACHMENT_PHRASE.search(fold(text))):
         return Verdict(PageKind.NOTICE)
     return Verdict(PageKind.ARTICLE)
 

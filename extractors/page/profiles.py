@@ -124,18 +124,46 @@ def detect_family(html: str) -> str | None:
     whatever the case.
 
     The most markers, not the first family to qualify: a SharePoint "Lạc Việt" page that mentions
-    "journal-content-article" and "Liferay." (two Liferay markers) shows five of its own."""
+    "journal-content-article" and "Liferay." (two Liferay markers) shows five of its own.
+
+    A marker absent from the page costs a search of all of its head, so markers are searched only while
+    they can still change the answer: a family stops being searched once it can no longer beat the
+    leader, and a general family a qualifying specialisation replaces is not searched at all."""
     head = html[:_HEAD_BYTES].lower()
-    scores: dict[str, int] = {}
-    profiles = load_profiles()
+    profiles = {name: profile for name, profile in load_profiles().items() if name != GENERIC}
+    tallies = {name: _Tally(profile.markers, head) for name, profile in profiles.items()}
+    leader: str | None = None
     for name, profile in profiles.items():
-        if name == GENERIC:
+        if _replaced_by_specialisation(name, profiles, tallies):
             continue
-        score = sum(1 for marker in profile.markers if marker.found_in(head))
-        if score >= profile.min_score:
-            scores[name] = score
-    for name in list(scores):
-        general = profiles[name].specialises
-        if general is not None:
-            scores.pop(general, None)
-    return max(scores, key=scores.__getitem__) if scores else None
+        needed = profile.min_score if leader is None else max(profile.min_score, tallies[leader].found + 1)
+        if tallies[name].at_least(needed):
+            leader = name
+            tallies[name].count_all()
+    return leader
+
+
+def _replaced_by_specialisation(name: str, profiles: dict[str, CmsProfile], tallies: dict[str, _Tally]) -> bool:
+    return any(
+        profile.specialises == name and tallies[special].at_least(profile.min_score)
+        for special, profile in profiles.items()
+    )
+
+
+class _Tally:
+    """A family's markers found in a page's head, searched one at a time and only as far as asked."""
+
+    def __init__(self, markers: tuple[Marker, ...], head: str) -> None:
+        self._unsearched = list(reversed(markers))
+        self._head = head
+        self.found = 0
+
+    def at_least(self, count: int) -> bool:
+        """Whether `count` or more of the markers are in the head (searching until that is certain)."""
+        while self.found < count <= self.found + len(self._unsearched):
+            self.found += self._unsearched.pop().found_in(self._head)
+        return self.found >= count
+
+    def count_all(self) -> None:
+        while self._unsearched:
+            self.found += self._unsearched.pop().found_in(self._head)

@@ -3,9 +3,9 @@
 lxml's CSSSelector turns ".author" into an XPath that normalises every element's class string: about half a
 millisecond per selector on a portal page of 5,000 elements, and the profiles ask some forty of them per
 page (three quarters of page extraction time on menu-heavy pages). Selectors made of tags, classes, ids,
-`[class*="…"]` and descendant combinators are answered here from one index of the page's classes and ids,
-built on first use; anything else (`:last-child`, `:not(…)`, other attributes) goes to CSSSelector. Results
-are the same elements in the same (document) order.
+`[class*="…"]`, `[id*="…"]`, `[id$="…"]`, `[itemprop="…"]` and descendant combinators are answered here from
+one index of the page's classes, ids and itemprops, built on first use; anything else (`:last-child`,
+`:not(…)`, other attributes) goes to CSSSelector. Results are the same elements in the same (document) order.
 
 The index belongs to one tree. Removals (`dom.remove_all`) mark it, and its answers are then checked to be
 still in the tree; other changes (the fallback renaming tags) drop it (`forget`).
@@ -24,32 +24,50 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 
 _COMPOUND = re.compile(
-    r"(?P<tag>[a-zA-Z][a-zA-Z0-9]*|\*)?(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[class\*=(?P<q>[\"'])[^\"'\]]+(?P=q)\])*)"
+    r"(?P<tag>[a-zA-Z][a-zA-Z0-9]*|\*)?"
+    r"(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[(?:class\*|id\*|id\$|itemprop)=(?P<q>[\"'])[^\"'\]]+(?P=q)\])*)"
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
 HIDDEN_CLASSES = frozenset(["ms-hidden", "hidden", "sr-only"])
 _SEPARATOR = "\x00"  # never in an attribute value (XML forbids it)
-_PART = re.compile(r"([.#])([A-Za-z_][\w-]*)|\[class\*=[\"']([^\"'\]]+)[\"']\]")
+_PART = re.compile(r"([.#])([A-Za-z_][\w-]*)|\[(class\*|id\*|id\$|itemprop)=[\"']([^\"'\]]+)[\"']\]")
 
 
 @dataclass(frozen=True)
 class Compound:
-    """One simple selector: a tag and/or classes, an id, class substrings."""
+    """One simple selector: a tag and/or classes, an id, class substrings, id substrings and endings, an
+    itemprop."""
 
     tag: str | None = None
     classes: tuple[str, ...] = ()
     id: str | None = None
     class_substrings: tuple[str, ...] = ()
+    id_substrings: tuple[str, ...] = ()
+    id_endings: tuple[str, ...] = ()
+    itemprop: str | None = None
 
     def matches(self, element: etree._Element) -> bool:
         if self.tag is not None and element.tag != self.tag:
             return False
-        if self.id is not None and element.get("id") != self.id:
+        if self.itemprop is not None and element.get("itemprop") != self.itemprop:
+            return False
+        if not self._id_matches(element.get("id")):
             return False
         attribute = element.get("class") or ""
         if self.classes and not set(self.classes) <= set(attribute.split()):
             return False
         return all(part in attribute for part in self.class_substrings)
+
+    def _id_matches(self, identifier: str | None) -> bool:
+        if self.id is not None and identifier != self.id:
+            return False
+        if not (self.id_substrings or self.id_endings):
+            return True
+        return (
+            identifier is not None
+            and all(part in identifier for part in self.id_substrings)
+            and all(identifier.endswith(ending) for ending in self.id_endings)
+        )
 
 
 @lru_cache(maxsize=512)
@@ -63,22 +81,23 @@ def parse(selector: str) -> tuple[tuple[Compound, ...], ...] | None:
             if found is None or not word:
                 return None
             tag = found.group("tag")
-            classes, ids, substrings = [], [], []
+            parts: dict[str, list[str]] = {".": [], "#": [], "class*": [], "id*": [], "id$": [], "itemprop": []}
             for part in _PART.finditer(found.group("rest")):
                 if part.group(3) is not None:
-                    substrings.append(part.group(3))
-                elif part.group(1) == ".":
-                    classes.append(part.group(2))
+                    parts[part.group(3)].append(part.group(4))
                 else:
-                    ids.append(part.group(2))
-            if len(ids) > 1:
+                    parts[part.group(1)].append(part.group(2))
+            if len(parts["#"]) > 1 or len(parts["itemprop"]) > 1:
                 return None
             chain.append(
                 Compound(
                     None if tag in (None, "*") else tag.lower(),
-                    tuple(classes),
-                    ids[0] if ids else None,
-                    tuple(substrings),
+                    tuple(parts["."]),
+                    parts["#"][0] if parts["#"] else None,
+                    tuple(parts["class*"]),
+                    tuple(parts["id*"]),
+                    tuple(parts["id$"]),
+                    parts["itemprop"][0] if parts["itemprop"] else None,
                 )
             )
         if not chain:
@@ -89,12 +108,14 @@ def parse(selector: str) -> tuple[tuple[Compound, ...], ...] | None:
 
 @dataclass
 class PageIndex:
-    """The elements of one tree by class and id, in document order."""
+    """The elements of one tree by class, id and itemprop, in document order."""
 
     root: etree._Element
     by_class: dict[str, list[etree._Element]] = field(default_factory=dict)
     by_id: dict[str, list[etree._Element]] = field(default_factory=dict)
+    by_itemprop: dict[str, list[etree._Element]] = field(default_factory=dict)
     classed: list[tuple[etree._Element, str]] = field(default_factory=list)
+    identified: list[etree._Element] = field(default_factory=list)  # the elements with an id
     _order: dict[etree._Element, int] | None = None
     _matching: dict[Compound, list[etree._Element]] = field(default_factory=dict)
     removals: bool = False  # elements were removed since the index was built
@@ -105,18 +126,24 @@ class PageIndex:
     @classmethod
     def build(cls, root: etree._Element) -> PageIndex:
         index = cls(root)
+        by_class, by_id, by_itemprop = index.by_class, index.by_id, index.by_itemprop
         for element in root.iter(etree.Element):  # a third faster than an XPath for the attributed ones
-            get = element.get
-            attribute, identifier, style = get("class"), get("id"), get("style")
-            hidden = get("hidden") is not None or (style is not None and _HIDDEN_STYLE.search(style) is not None)
-            if attribute:
-                index.classed.append((element, attribute))
-                names = set(attribute.split())
-                hidden = hidden or not HIDDEN_CLASSES.isdisjoint(names)
-                for name in names:
-                    index.by_class.setdefault(name, []).append(element)
-            if identifier:
-                index.by_id.setdefault(identifier, []).append(element)
+            hidden = False
+            # one items() call per element: a get() for each attribute wanted looked through them all
+            for name, value in element.items():
+                if name == "class" and value:
+                    index.classed.append((element, value))
+                    names = set(value.split())
+                    hidden = hidden or not HIDDEN_CLASSES.isdisjoint(names)
+                    for class_name in names:
+                        by_class.setdefault(class_name, []).append(element)
+                elif name == "id" and value:
+                    by_id.setdefault(value, []).append(element)
+                    index.identified.append(element)
+                elif name == "itemprop":
+                    by_itemprop.setdefault(value, []).append(element)
+                elif name == "hidden" or (name == "style" and _HIDDEN_STYLE.search(value)):
+                    hidden = True
             if hidden:
                 index.hidden.append(element)
         return index
@@ -137,6 +164,10 @@ class PageIndex:
     def _find(self, compound: Compound) -> list[etree._Element]:
         if compound.id is not None:
             pool = self.by_id.get(compound.id, [])
+        elif compound.itemprop is not None:
+            pool = self.by_itemprop.get(compound.itemprop, [])
+        elif compound.id_substrings or compound.id_endings:
+            pool = self.identified
         elif compound.classes:
             pool = min((self.by_class.get(name, []) for name in compound.classes), key=len)
         elif compound.class_substrings:

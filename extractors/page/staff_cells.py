@@ -18,18 +18,23 @@ from extractors.page.rows import table_rows
 HEADER_ROWS = 2  # a title row may stand above the header
 HEADER_CELL_CHARS = 60  # a header cell is a word or two; reading stops there (layout cells hold whole pages)
 SAMPLE_ROWS = 6  # rows read to see a name and a title column in a table without a header
+_CELL_TAGS = ("td", "th")
 
 
 def _is_staff_table(table: etree._Element) -> bool:
-    rows = [_cells(row) for row in table_rows(table)[:SAMPLE_ROWS]]
-    rows = [cells for cells in rows if len(cells) >= 2]  # a layout row (one cell a row): no columns to name
+    # a layout row (one cell a row) has no columns to name: its cells are not even read
+    rows = [_cells(row) for row in table_rows(table)[:SAMPLE_ROWS] if _cell_count(row) >= 2]
     if any(header_columns(cells) is not None for cells in rows[:HEADER_ROWS]):
         return True
     return columns_shown(rows) is not None
 
 
 def _cells(row: etree._Element) -> list[Cell]:
-    return [Cell(dom.text_within(cell, HEADER_CELL_CHARS) or "", 0) for cell in row if cell.tag in ("td", "th")]
+    return [Cell(dom.text_within(cell, HEADER_CELL_CHARS) or "", 0) for cell in row if cell.tag in _CELL_TAGS]
+
+
+def _cell_count(row: etree._Element) -> int:
+    return sum(1 for cell in row if cell.tag in _CELL_TAGS)
 
 
 def _replace_break(br: etree._Element) -> None:

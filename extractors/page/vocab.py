@@ -289,6 +289,7 @@ _PRINT_STAMP = re.compile(
 # Read token by token: a regex "(\S*)[.!?…]" backtracked over every position of a long token (100 KB: 218 s).
 _SENTENCE_MARKS = (".", "!", "?", "…")
 _CLOSERS = '"”’)'
+_MAY_END_SENTENCE = (*_SENTENCE_MARKS, *_CLOSERS)
 ABBREVIATIONS = frozenset(
     (
         "tp",
@@ -415,9 +416,11 @@ def ends_sentence(word: str) -> bool:
 @lru_cache(maxsize=4096)  # body selection asks it of the same lines again and again
 def is_sentence_prose(line: str, min_words: int = 12) -> bool:
     """A paragraph of running text: long enough and with sentence punctuation (headlines rarely have it)."""
-    if word_count(line) < min_words:
+    words = line.split()
+    if len(words) < min_words:
         return False
-    return any(ends_sentence(word) for word in line.split())
+    # only a word ending on a mark or a closer can close a sentence: most words need no closer look
+    return any(ends_sentence(word) for word in words if word.endswith(_MAY_END_SENTENCE))
 
 
 # Words a headline cannot end on: a line ending on one was wrapped and goes on below ("... nhiệm" / "kỳ").

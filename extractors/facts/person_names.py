@@ -235,10 +235,10 @@ def _closing_stop_word(tokens: list[Token], first: int, i: int) -> bool:
 
 def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]:
     runs: list[range] = []
-    i = 0
-    while i < len(tokens):
-        if not _name_syllable(tokens, i):
-            i += 1
+    after_last = 0  # runs never overlap
+    # A name syllable is capitalised and not in capitals: only those tokens can open a run.
+    for i in [k for k, t in enumerate(tokens) if t.is_cap and not t.is_abbr]:
+        if i < after_last or not _name_syllable(tokens, i):
             continue
         j = i
         while (
@@ -254,7 +254,7 @@ def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]
                 break
             j += 1
         runs.append(range(i, j + 1))
-        i = j + 1
+        after_last = j + 1
     return runs
 
 
@@ -424,10 +424,11 @@ def _upper_runs(tokens: list[Token], text: str, boundary: Boundary | None) -> li
     """Maximal runs of upper-case words on one line ("PHAN VĂN B"; a one-letter syllable counts), split at
     a title head."""
     runs: list[range] = []
-    i, size = 0, len(tokens)
-    while i < size:
+    size, after_last = len(tokens), 0
+    for i in [k for k, t in enumerate(tokens) if t.is_cap]:  # an upper-case word is capitalised
+        if i < after_last:
+            continue
         if not (tokens[i].is_abbr or (_upper_word(tokens[i]) and i + 1 < size and tokens[i + 1].is_abbr)):
-            i += 1
             continue
         j = i
         while j + 1 < size and _upper_word(tokens[j + 1]) and text[tokens[j].end : tokens[j + 1].start] == " ":
@@ -435,7 +436,7 @@ def _upper_runs(tokens: list[Token], text: str, boundary: Boundary | None) -> li
                 break
             j += 1
         runs.append(range(i, j + 1))
-        i = j + 1
+        after_last = j + 1
     return runs
 
 

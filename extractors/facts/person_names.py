@@ -30,7 +30,11 @@ _NOT_PERSON_FILE = Path(__file__).with_name("not_person_names.txt")
 _WORD = r"[^\W\d_](?:[\w'’]*[^\W_])?"
 # A highland name's prefix is also written apart from the name it opens ("K' Brốp", "Y' Bhiơ"): one word.
 _PREFIXED_APART = r"[HKRY]['’] (?=[^\W\d_])"
-_TOKEN_RE = re.compile(rf"(?:{_PREFIXED_APART})?{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|\S")
+_TOKEN = rf"(?:{_PREFIXED_APART})?{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|\S"
+_TOKEN_RE = re.compile(_TOKEN)
+# Tokens and the white space between them, so that offsets follow from the lengths (no match objects).
+_TOKEN_OR_SPACE_RE = re.compile(rf"\s+|{_TOKEN}")
+_PREFIXED_APART_RE = re.compile(_PREFIXED_APART)
 
 # Forms of address before a name: "ông", "bà", and the honorific "Ngài" (never part of the name).
 ADDRESS_TERMS: frozenset[str] = words("ông bà ngài")
@@ -143,22 +147,43 @@ class NameSpan:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of `text` with keys taken from its same-length matching form."""
+    """Tokens of `text` with keys taken from its same-length matching form.
+
+    Only a highland prefix ("K' Brốp") makes a token across white space, so without one the text is cut at
+    white space first and most pieces, plain words, are tokens as they stand; the rest go through the token
+    pattern."""
     folded = match_form(text).casefold()
     if len(folded) != len(text):  # a few characters change length when case-folded
         folded = match_form(text).lower()
     tokens: list[Token] = []
-    append = tokens.append
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        if word[0].isalpha():
-            upper = word[0].isupper()
-            abbr = upper and len(word) > 1 and word.isupper()
-            append(Token(word, folded[start:end], start, end, True, upper, not upper, abbr))
+    if _PREFIXED_APART_RE.search(text):
+        _add_tokens(tokens, _TOKEN_OR_SPACE_RE.findall(text), 0, folded)
+        return tokens
+    end = 0
+    for chunk in text.split():
+        start = text.index(chunk, end)
+        end = start + len(chunk)
+        if chunk.isalpha():
+            upper = chunk[0].isupper()
+            abbr = upper and len(chunk) > 1 and chunk.isupper()
+            tokens.append(Token(chunk, folded[start:end], start, end, True, upper, not upper, abbr))
         else:
-            append(Token(word, folded[start:end], start, end))
+            _add_tokens(tokens, _TOKEN_RE.findall(chunk), start, folded)
     return tokens
+
+
+def _add_tokens(tokens: list[Token], pieces: list[str], start: int, folded: str) -> None:
+    """Tokens of `pieces`, consecutive pieces of the text from offset `start` on (white space skipped)."""
+    append = tokens.append
+    for piece in pieces:
+        end = start + len(piece)
+        if piece[0].isalpha():
+            upper = piece[0].isupper()
+            abbr = upper and len(piece) > 1 and piece.isupper()
+            append(Token(piece, folded[start:end], start, end, True, upper, not upper, abbr))
+        elif not piece[0].isspace():
+            append(Token(piece, folded[start:end], start, end))
+        start = end
 
 
 def _word_list(path: Path) -> frozenset[str]:

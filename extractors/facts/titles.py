@@ -336,9 +336,13 @@ def _abbreviation_opens(tokens: list[Token], i: int) -> bool:
 
 
 def _exact_head(tokens: list[Token], i: int) -> int:
-    for head in _HEADS_BY_FIRST.get(tokens[i].key, ()):
+    heads = _HEADS_BY_FIRST.get(tokens[i].key, ())
+    if not heads:
+        return 0
+    keys = tuple(t.key for t in tokens[i : i + len(heads[0])])  # the longest head comes first
+    for head in heads:
         size = len(head)
-        if tuple(t.key for t in tokens[i : i + size]) != head:
+        if keys[:size] != head:
             continue
         if head[-1] == "trưởng" and size <= 2 and not _bare_truong_ok(tokens, i + size):
             continue

@@ -54,10 +54,13 @@ TYPELESS_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,5}})-({_SEGMENT}(?:-{_SEGMENT
 _SEPARATOR = re.compile(r"\s*[-/]\s*")
 WORD_BEFORE = re.compile(rf"(?i:({_TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
 _BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)"
-# The leading look-ahead (the type words' first letters, matched as the words are) lets most positions fail on
-# one character test instead of trying all the words: half the time of the search.
+# The leading look-ahead (the type words' first two letters, matched as the words are) lets most positions fail
+# on two character tests instead of trying all the words: a third of the time of the search.
 _TYPE_WORD_FIRST = "".join(sorted({re.escape(word[0].lower()) for word, _ in TYPE_WORDS}))
-CODELESS = re.compile(rf"(?=(?i:[{_TYPE_WORD_FIRST}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}")
+_TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TYPE_WORDS}))
+CODELESS = re.compile(
+    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}"
+)
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
     rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|$))"

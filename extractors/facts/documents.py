@@ -42,23 +42,28 @@ MAX_TYPE_LETTERS = 6
 _TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
 # Where a code ends: not inside a word, or where a page glued the next word to it ("NĐ-CPngày 22/1/2009").
 _CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại)(?![^\W\d_])))"
-PARTY_NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}})\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}"
-)
+# A document's number, 1-5 digits not glued to a word, a code or another number before it. The check on the
+# character before is made after the first digit ("a digit not preceded by …") so that the pattern opens with
+# a digit and the search skips ahead to digits instead of trying every position: a third of the time.
+_NUMBER = r"(\d(?<![\w/.-]\d)\d{0,4})"
+PARTY_NUMBER = re.compile(rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}")
 # A standard's number ("QCVN 01:2009/BYT", "TCVN 5574:2018") is no document number: no ":" before the number.
 STATE_NUMBER = re.compile(
-    rf"(?<![\w/.:-])(\d{{1,5}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
+    rf"(\d(?<![\w/.:-]\d)\d{{0,4}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
 # "Quyết định số 111-HĐBT" (type null, the issuer as written).
-TYPELESS_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,5}})-({_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}")
+TYPELESS_NUMBER = re.compile(rf"{_NUMBER}-({_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}")
 _SEPARATOR = re.compile(r"\s*[-/]\s*")
 WORD_BEFORE = re.compile(rf"(?i:({_TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
 _BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)"
-# The leading look-ahead (the type words' first letters, matched as the words are) lets most positions fail on
-# one character test instead of trying all the words: half the time of the search.
+# The leading look-ahead (the type words' first two letters, matched as the words are) lets most positions fail
+# on two character tests instead of trying all the words: a third of the time of the search.
 _TYPE_WORD_FIRST = "".join(sorted({re.escape(word[0].lower()) for word, _ in TYPE_WORDS}))
-CODELESS = re.compile(rf"(?=(?i:[{_TYPE_WORD_FIRST}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}")
+_TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TYPE_WORDS}))
+CODELESS = re.compile(
+    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}"
+)
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
     rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|$))"

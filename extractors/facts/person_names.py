@@ -30,7 +30,11 @@ _NOT_PERSON_FILE = Path(__file__).with_name("not_person_names.txt")
 _WORD = r"[^\W\d_](?:[\w'’]*[^\W_])?"
 # A highland name's prefix is also written apart from the name it opens ("K' Brốp", "Y' Bhiơ"): one word.
 _PREFIXED_APART = r"[HKRY]['’] (?=[^\W\d_])"
-_TOKEN_RE = re.compile(rf"(?:{_PREFIXED_APART})?{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|\S")
+_TOKEN = rf"(?:{_PREFIXED_APART})?{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|\S"
+_TOKEN_RE = re.compile(_TOKEN)
+# Tokens and the white space between them, so that offsets follow from the lengths (no match objects).
+_TOKEN_OR_SPACE_RE = re.compile(rf"\s+|{_TOKEN}")
+_PREFIXED_APART_RE = re.compile(_PREFIXED_APART)
 
 # Forms of address before a name: "ông", "bà", and the honorific "Ngài" (never part of the name).
 ADDRESS_TERMS: frozenset[str] = words("ông bà ngài")
@@ -143,22 +147,43 @@ class NameSpan:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of `text` with keys taken from its same-length matching form."""
+    """Tokens of `text` with keys taken from its same-length matching form.
+
+    Only a highland prefix ("K' Brốp") makes a token across white space, so without one the text is cut at
+    white space first and most pieces, plain words, are tokens as they stand; the rest go through the token
+    pattern."""
     folded = match_form(text).casefold()
     if len(folded) != len(text):  # a few characters change length when case-folded
         folded = match_form(text).lower()
     tokens: list[Token] = []
-    append = tokens.append
-    for match in _TOKEN_RE.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        if word[0].isalpha():
-            upper = word[0].isupper()
-            abbr = upper and len(word) > 1 and word.isupper()
-            append(Token(word, folded[start:end], start, end, True, upper, not upper, abbr))
+    if _PREFIXED_APART_RE.search(text):
+        _add_tokens(tokens, _TOKEN_OR_SPACE_RE.findall(text), 0, folded)
+        return tokens
+    end = 0
+    for chunk in text.split():
+        start = text.index(chunk, end)
+        end = start + len(chunk)
+        if chunk.isalpha():
+            upper = chunk[0].isupper()
+            abbr = upper and len(chunk) > 1 and chunk.isupper()
+            tokens.append(Token(chunk, folded[start:end], start, end, True, upper, not upper, abbr))
         else:
-            append(Token(word, folded[start:end], start, end))
+            _add_tokens(tokens, _TOKEN_RE.findall(chunk), start, folded)
     return tokens
+
+
+def _add_tokens(tokens: list[Token], pieces: list[str], start: int, folded: str) -> None:
+    """Tokens of `pieces`, consecutive pieces of the text from offset `start` on (white space skipped)."""
+    append = tokens.append
+    for piece in pieces:
+        end = start + len(piece)
+        if piece[0].isalpha():
+            upper = piece[0].isupper()
+            abbr = upper and len(piece) > 1 and piece.isupper()
+            append(Token(piece, folded[start:end], start, end, True, upper, not upper, abbr))
+        elif not piece[0].isspace():
+            append(Token(piece, folded[start:end], start, end))
+        start = end
 
 
 def _word_list(path: Path) -> frozenset[str]:
@@ -235,10 +260,10 @@ def _closing_stop_word(tokens: list[Token], first: int, i: int) -> bool:
 
 def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]:
     runs: list[range] = []
-    i = 0
-    while i < len(tokens):
-        if not _name_syllable(tokens, i):
-            i += 1
+    after_last = 0  # runs never overlap
+    # A name syllable is capitalised and not in capitals: only those tokens can open a run.
+    for i in [k for k, t in enumerate(tokens) if t.is_cap and not t.is_abbr]:
+        if i < after_last or not _name_syllable(tokens, i):
             continue
         j = i
         while (
@@ -254,7 +279,7 @@ def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]
                 break
             j += 1
         runs.append(range(i, j + 1))
-        i = j + 1
+        after_last = j + 1
     return runs
 
 
@@ -424,10 +449,11 @@ def _upper_runs(tokens: list[Token], text: str, boundary: Boundary | None) -> li
     """Maximal runs of upper-case words on one line ("PHAN VĂN B"; a one-letter syllable counts), split at
     a title head."""
     runs: list[range] = []
-    i, size = 0, len(tokens)
-    while i < size:
+    size, after_last = len(tokens), 0
+    for i in [k for k, t in enumerate(tokens) if t.is_cap]:  # an upper-case word is capitalised
+        if i < after_last:
+            continue
         if not (tokens[i].is_abbr or (_upper_word(tokens[i]) and i + 1 < size and tokens[i + 1].is_abbr)):
-            i += 1
             continue
         j = i
         while j + 1 < size and _upper_word(tokens[j + 1]) and text[tokens[j].end : tokens[j + 1].start] == " ":
@@ -435,7 +461,7 @@ def _upper_runs(tokens: list[Token], text: str, boundary: Boundary | None) -> li
                 break
             j += 1
         runs.append(range(i, j + 1))
-        i = j + 1
+        after_last = j + 1
     return runs
 
 

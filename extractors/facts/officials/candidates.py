@@ -35,7 +35,8 @@ def given_name_mentions(tokens: list[Token], names: list[NameSpan]) -> list[Name
             if upcoming.last > upcoming.first:
                 given = tokens[upcoming.last].key
                 earlier = by_given.get(given, upcoming)
-                same = earlier is not None and name_key(earlier.text) == name_key(upcoming.text)
+                first_seen = earlier is upcoming  # the keys are compared only for a given name seen before
+                same = first_seen or (earlier is not None and name_key(earlier.text) == name_key(upcoming.text))
                 by_given[given] = upcoming if same else None
             upcoming = next(pending, None)
         if not token.is_cap or token.is_abbr or k in taken or by_given.get(token.key) is None:

@@ -48,13 +48,13 @@ def author_keys(author: str | None) -> set[str]:
 def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) -> list[Official]:
     """One Official per person named in an official capacity, titles de-duplicated in first-seen order, each
     with the most telling status its mentions give it."""
-    official_keys = {name_key(m.name.text) for m in mentions if m.official} - NEVER_OFFICIALS
+    keys = [name_key(m.name.text) for m in mentions]  # each mention's person, worked out once
+    official_keys = {key for key, m in zip(keys, mentions, strict=True) if m.official} - NEVER_OFFICIALS
     name_ends = {name.last for name in parsed.names_at.values()}
     people: dict[str, Official] = {}
     seen_titles: dict[str, dict[str, str]] = {}  # person -> title key -> the title as first written
     completed = completed_names(official_keys)
-    for mention in mentions:
-        written = name_key(mention.name.text)
+    for written, mention in zip(keys, mentions, strict=True):
         key = completed.get(written, written)
         if written not in official_keys or key in excluded:
             continue
@@ -66,10 +66,11 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
         known = seen_titles.setdefault(key, {})
         retired = status_after(parsed.tokens, mention.end_token) if mention.titles else None
         for span in sorted(mention.titles, key=lambda s: s.start):
-            if title_key(span.text) not in known:
-                known[title_key(span.text)] = span.text
+            written = title_key(span.text)
+            if written not in known:
+                known[written] = span.text
                 person.titles.append(span.text)
-            title = known[title_key(span.text)]
+            title = known[written]
             anchor = parsed.listed_with.get(span.first, span)
             status = stronger(retired, status_before(parsed.tokens, anchor, name_ends))
             status = stronger(person.title_status.get(title), status)

@@ -7,7 +7,7 @@ from extractors.facts.officials.context import plural_before, term_end
 from extractors.facts.officials.group_titles import listed_after
 from extractors.facts.officials.triggers import trigger_before
 from extractors.facts.person_names import NameSpan, Token, words
-from extractors.facts.titles import RANK_HEADS, TitleSpan, head_length, may_start_title, parse_title
+from extractors.facts.titles import RANK_HEADS, TitleSpan, head_length, parse_title, title_starts
 
 # Villages and hamlets, which may be named after a person ("thôn Hồ Văn B").
 VILLAGE_WORDS: frozenset[str] = words("thôn bản ấp làng xóm buôn sóc khu cư tổ")
@@ -19,24 +19,23 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
     spans: dict[int, TitleSpan] = {}
     name_ends = {name.last for name in names_at.values()}
     title_ends: set[int] = set()  # where each title ends, with its term ("khóa IX (2016 - 2021)")
-    i = 0
-    while i < len(tokens):
-        span = None
-        token = tokens[i]
-        if may_start_title(token) and i not in names_at:
-            if token.is_cap and token.key != "nguyên":  # the context matters to lower-case heads only
-                context = "name" if i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends else ""
-            else:
-                context = _lower_case_context(tokens, i, name_ends, title_ends)
-                context = context or _rank_before_name(tokens, i, names_at)
-            if context or token.is_cap or token.key in ("nguyên", "đại"):
-                span = _title_at(tokens, i, text, names_at, context)
-        if span is None:
-            i += 1
+    after_last = 0  # a title never starts inside the one before it
+    for i in title_starts(tokens):
+        if i < after_last or i in names_at:
             continue
-        spans[i] = span
-        i = span.last + 1
-        title_ends.add(term_end(tokens, i) - 1)
+        token = tokens[i]
+        if token.is_cap and token.key != "nguyên":  # the context matters to lower-case heads only
+            context = "name" if i >= 2 and tokens[i - 1].key in (",", "-") and i - 2 in name_ends else ""
+        else:
+            context = _lower_case_context(tokens, i, name_ends, title_ends)
+            context = context or _rank_before_name(tokens, i, names_at)
+        if not (context or token.is_cap or token.key in ("nguyên", "đại")):
+            continue
+        span = _title_at(tokens, i, text, names_at, context)
+        if span is not None:
+            spans[i] = span
+            after_last = span.last + 1
+            title_ends.add(term_end(tokens, after_last) - 1)
     return spans
 
 

@@ -1,0 +1,25 @@
+"""The officials tokenizer: words, numbers and marks with their offsets, a highland prefix written apart
+("Y' Dhăm") one token with its name, whichever path the text takes (with or without such a prefix)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.facts.person_names import tokenize
+
+CASES = json.loads((Path(__file__).parent / "fixtures" / "tokens" / "tokenize.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["text"][:30] for case in CASES])
+def test_tokens_keep_their_text_key_offset_and_case(case: dict) -> None:
+    found = [[t.text, t.key, t.start, t.is_cap, t.is_abbr] for t in tokenize(case["text"])]
+    assert found == case["tokens"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["text"][:30] for case in CASES])
+def test_offsets_point_at_the_token_text(case: dict) -> None:
+    text = case["text"]
+    assert all(text[t.start : t.end] == t.text for t in tokenize(text))

@@ -49,6 +49,7 @@ from extractors.facts.titles import (  # noqa: E402
     HEAD_WORDS,
     ORGAN_FIRST_WORDS,
     TITLE_LOWER_OK,
+    field_end,
     head_length,
     title_key,
 )
@@ -280,66 +281,93 @@ def shape(token: Token) -> str:
     return "Cap" if token.is_cap else "low"
 
 
-def _vocabulary_features(tokens: list[Token], i: int) -> dict[str, Any]:
-    key = tokens[i].key
+@dataclass
+class Marks:
+    """Per-token marks computed once per article: the vocabulary's heads and organ fields, names, the rules' spans."""
+
+    heads: list[str]  # BIO of title heads ("Phó Chủ tịch", "PBT") as the rules' vocabulary reads them
+    fields: list[bool]  # inside a listed organ field ("Tài nguyên và Môi trường")
+    in_name: list[bool]
+    rules: list[str] | None = None  # BIO of the rules' title spans: the stacked model only
+
+
+def head_marks(tokens: list[Token]) -> list[str]:
+    spans = [Span(i, i + size - 1) for i in range(len(tokens)) if (size := head_length(tokens, i, lower_ok=True))]
+    return bio_tags(len(tokens), spans)
+
+
+def field_marks(tokens: list[Token]) -> list[bool]:
+    inside = [False] * len(tokens)
+    for i in range(len(tokens)):
+        for k in range(i, field_end(tokens, i)):
+            inside[k] = True
+    return inside
+
+
+def document_marks(document: Document, stacked: bool) -> Marks:
+    tokens = document.tokens
+    rules = rule_tags(document) if stacked else None
+    return Marks(head_marks(tokens), field_marks(tokens), name_tags(document), rules)
+
+
+def _own_features(tokens: list[Token], i: int, marks: Marks) -> dict[str, Any]:
+    token, key = tokens[i], tokens[i].key
     return {
-        "head_starts": head_length(tokens, i, lower_ok=True) > 0,
+        "bias": 1.0,
+        "form": key,
+        "folded": fold_diacritics(key),
+        "shape": shape(token),
+        "prefix2": key[:2],
+        "suffix2": key[-2:],
+        "head": marks.heads[i],
         "head_word": key in HEAD_WORDS,
         "abbreviation": key in ABBREVIATIONS,
         "organ_first": key in ORGAN_FIRST_WORDS,
         "title_lower_ok": key in TITLE_LOWER_OK,
+        "field": marks.fields[i],
+        "in_name": marks.in_name[i],
     }
 
 
-def _own_features(tokens: list[Token], i: int) -> dict[str, Any]:
-    token = tokens[i]
-    return {
-        "bias": 1.0,
-        "form": token.key,
-        "folded": fold_diacritics(token.key),
-        "shape": shape(token),
-        "prefix2": token.key[:2],
-        "suffix2": token.key[-2:],
-        **_vocabulary_features(tokens, i),
-    }
-
-
-def _neighbour_features(tokens: list[Token], i: int, sentence: range) -> dict[str, Any]:
+def _neighbour_features(tokens: list[Token], i: int, sentence: range, marks: Marks) -> dict[str, Any]:
     features: dict[str, Any] = {}
-    for offset in (-2, -1, 1, 2):
+    for offset in (-3, -2, -1, 1, 2, 3):
         j = i + offset
-        if j in sentence:
+        if j not in sentence:
+            features[f"{offset}:edge"] = True
+            continue
+        features[f"{offset}:folded"] = fold_diacritics(tokens[j].key)
+        if abs(offset) <= 2:
             features[f"{offset}:form"] = tokens[j].key
             features[f"{offset}:shape"] = shape(tokens[j])
-            features[f"{offset}:head_word"] = tokens[j].key in HEAD_WORDS
-        else:
-            features[f"{offset}:edge"] = True
+            features[f"{offset}:head"] = marks.heads[j]
+            features[f"{offset}:in_name"] = marks.in_name[j]
     if i - 1 in sentence:
         features["-1|0"] = f"{tokens[i - 1].key}|{tokens[i].key}"
+    if i + 1 in sentence:
+        features["0|+1"] = f"{tokens[i].key}|{tokens[i + 1].key}"
     return features
 
 
-def token_features(
-    tokens: list[Token], i: int, sentence: range, in_name: list[bool], rules: list[str] | None = None
-) -> dict[str, Any]:
-    """Features of token `i`; `rules` (the rules' BIO tags) only for the stacked model."""
-    features = {**_own_features(tokens, i), **_neighbour_features(tokens, i, sentence)}
-    features["in_name"] = in_name[i]
-    if i + 1 in sentence:
-        features["+1:in_name"] = in_name[i + 1]
-    if rules is not None:
-        features["rule"] = rules[i]
-        features["-1:rule"] = rules[i - 1] if i - 1 in sentence else "edge"
+def _stacked_features(i: int, sentence: range, rules: list[str]) -> dict[str, Any]:
+    return {
+        "rule": rules[i],
+        "-1:rule": rules[i - 1] if i - 1 in sentence else "edge",
+        "+1:rule": rules[i + 1] if i + 1 in sentence else "edge",
+    }
+
+
+def token_features(tokens: list[Token], i: int, sentence: range, marks: Marks) -> dict[str, Any]:
+    """Features of token `i`; the rules' spans only when `marks` has them (the stacked model)."""
+    features = {**_own_features(tokens, i, marks), **_neighbour_features(tokens, i, sentence, marks)}
+    if marks.rules is not None:
+        features.update(_stacked_features(i, sentence, marks.rules))
     return features
 
 
 def sentence_features(document: Document, stacked: bool) -> list[list[dict[str, Any]]]:
-    in_name = name_tags(document)
-    rules = rule_tags(document) if stacked else None
-    return [
-        [token_features(document.tokens, i, sentence, in_name, rules) for i in sentence]
-        for sentence in document.sentences
-    ]
+    marks = document_marks(document, stacked)
+    return [[token_features(document.tokens, i, sentence, marks) for i in sentence] for sentence in document.sentences]
 
 
 def sentence_labels(document: Document) -> list[list[str]]:

@@ -333,15 +333,16 @@ def _neighbour_features(tokens: list[Token], i: int, sentence: range, marks: Mar
     features: dict[str, Any] = {}
     for offset in (-3, -2, -1, 1, 2, 3):
         j = i + offset
+        at = f"{offset:+d}"
         if j not in sentence:
-            features[f"{offset}:edge"] = True
+            features[f"{at}:edge"] = True
             continue
-        features[f"{offset}:folded"] = fold_diacritics(tokens[j].key)
+        features[f"{at}:folded"] = fold_diacritics(tokens[j].key)
         if abs(offset) <= 2:
-            features[f"{offset}:form"] = tokens[j].key
-            features[f"{offset}:shape"] = shape(tokens[j])
-            features[f"{offset}:head"] = marks.heads[j]
-            features[f"{offset}:in_name"] = marks.in_name[j]
+            features[f"{at}:form"] = tokens[j].key
+            features[f"{at}:shape"] = shape(tokens[j])
+            features[f"{at}:head"] = marks.heads[j]
+            features[f"{at}:in_name"] = marks.in_name[j]
     if i - 1 in sentence:
         features["-1|0"] = f"{tokens[i - 1].key}|{tokens[i].key}"
     if i + 1 in sentence:

@@ -32,7 +32,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
-    tổng tham mưu trưởng|phó tổng tham mưu trưởng""".replace("\n", "").split("|")
+    tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|thượng nghị sĩ|
+    thượng nghị sỹ""".replace("\n", "").split("|")
 )
 
 
@@ -180,6 +181,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chỉ", "huy"): words("ban"),
     ("giải", "phóng"): None,
     ("mặt", "bằng"): words("phóng"),
+    ("kiểm", "lâm"): words("trạm hạt cục"),  # "Trạm kiểm lâm số 2", "Hạt kiểm lâm"
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
@@ -358,8 +360,19 @@ def _exact_head(tokens: list[Token], i: int) -> int:
             continue
         if head[-1] == "trưởng" and size <= 2 and not _bare_truong_ok(tokens, i + size):
             continue
+        if head in DEPUTY_OF_UNIT and not _unit_named_again(tokens, i + size, head[0]):
+            continue
         return size
     return 0
+
+
+# Deputies named by their unit ("Cục phó Cục Báo chí", "Vụ phó Vụ Tổ chức"): a head only when the unit follows,
+# since "chức vụ Phó Chủ tịch" holds the same two words.
+DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset((unit, "phó") for unit in ("cục", "vụ", "trạm", "viện"))
+
+
+def _unit_named_again(tokens: list[Token], j: int, unit: str) -> bool:
+    return j < len(tokens) and tokens[j].key == unit
 
 
 def _folded_head(tokens: list[Token], i: int) -> int:
@@ -376,6 +389,8 @@ def _folded_head(tokens: list[Token], i: int) -> int:
         if folded_keys[:size] != folded or not any(a == b for a, b in zip(keys, head, strict=False)):
             continue
         if head[-1] == "trưởng" and size <= 2 and not _bare_truong_ok(tokens, i + size):
+            continue
+        if head in DEPUTY_OF_UNIT and not _unit_named_again(tokens, i + size, head[0]):
             continue
         return size
     return 0
@@ -653,6 +668,7 @@ def parse_title(
     ):
         last = j
         j += 1
+    last = _organ_tail_end(tokens, text, i + size, last, names_at)
     while last > i + size - 1 and (tokens[last].key in ("và", "-") or not _ends_title(tokens[last])):
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
@@ -661,6 +677,30 @@ def parse_title(
     if name is not None and "\n" in text[last_tok.end : name.start]:
         name = None  # the next line's person is not named by this title
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
+
+
+MAX_ORGAN_TAIL = 4
+# Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết").
+APPOSITIVE_END: frozenset[str] = frozenset([",", ";", ".", "(", ")"])
+
+
+def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names_at: dict[int, NameSpan]) -> int:
+    """A capitalised organ's field that goes on in lower case up to the punctuation closing the title ("Cục
+    Quản lý công sản,", "Vụ Ngân sách nhà nước;"): a few lower-case words, none a verb or a preposition, then
+    that punctuation or the line's end. Else `last`."""
+    if not any(tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_cap for k in range(first, last + 1)):
+        return last
+    if not tokens[last].is_word or tokens[last].is_abbr:
+        return last  # after an acronym ("UBND") only a place follows
+    k = last + 1
+    while k < len(tokens) and k - last <= MAX_ORGAN_TAIL:
+        token = tokens[k]
+        if "\n" in text[tokens[k - 1].end : token.start] or token.key in APPOSITIVE_END:
+            return k - 1 if k - 1 > last else last
+        if not token.is_lower_word or token.key in TITLE_STOP or k in names_at or head_length(tokens, k, True):
+            return last
+        k += 1
+    return len(tokens) - 1 if k == len(tokens) and k - 1 > last else last
 
 
 def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:
@@ -743,11 +783,7 @@ def subsumed_titles(titles: list[str]) -> set[str]:
     its fullest form. A bare head beside a full post ("Bí thư" beside "Bí thư Thành ủy Hà Nội") stays: the text
     wrote both."""
     keys = {title: title_key(title).split() for title in titles}
-    return {
-        title
-        for title, short in keys.items()
-        if any(_completes(short, long) for long in keys.values())
-    }
+    return {title for title, short in keys.items() if any(_completes(short, long) for long in keys.values())}
 
 
 def _completes(short: list[str], long: list[str]) -> bool:

@@ -29,6 +29,11 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
         if span.next_name is not None or j + 2 >= len(tokens) or tokens[j].key not in (",", "-"):
             continue
         k = skip_address(tokens, j + 1)
+        if k == j + 1 and _opens_sentence(parsed, first) and k in parsed.names_at:
+            # a sentence opening with a title, its comma, then a name: "Thứ trưởng Bộ X, Vũ Văn B cho biết"
+            parsed.titles_at[first] = replace(span, next_name=parsed.names_at[k])
+            added = True
+            continue
         if k == j + 1 or k not in runs or k in parsed.names_at:
             continue
         name = span_of(tokens, parsed.text, runs[k])
@@ -37,6 +42,14 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
             parsed.titles_at[first] = replace(span, next_name=name)
             added = True
     return added
+
+
+def _opens_sentence(parsed: Parsed, first: int) -> bool:
+    """Whether token `first` opens its sentence or its line (the text's start, a full stop, a colon or a break)."""
+    if first == 0:
+        return True
+    before = parsed.tokens[first - 1]
+    return before.key in (".", ":", ";", "!", "?") or "\n" in parsed.text[before.end : parsed.tokens[first].start]
 
 
 def link_heading_titles(parsed: Parsed) -> None:

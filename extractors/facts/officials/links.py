@@ -26,6 +26,12 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
     tokens, added = parsed.tokens, False
     for first, span in list(parsed.titles_at.items()):
         j = skip_term(tokens, span.last + 1)
+        if span.next_name is None and j + 2 < len(tokens) and tokens[j].key == "là":
+            k = skip_address(tokens, j + 1)  # "còn Bí thư Tỉnh ủy là ông Phạm Văn B"
+            if k > j + 1 and k in parsed.names_at:
+                parsed.titles_at[first] = replace(span, next_name=parsed.names_at[k])
+                added = True
+            continue
         if span.next_name is not None or j + 2 >= len(tokens) or tokens[j].key not in (",", "-"):
             continue
         k = skip_address(tokens, j + 1)

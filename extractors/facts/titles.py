@@ -748,6 +748,9 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
         j += 2  # "Trưởng Công an xã Thượng tá Lò Văn B"
     if j in names_at:
         return names_at[j]
+    closed = _aside_end(tokens, j)
+    if closed in names_at:
+        return names_at[closed]  # "Cục trưởng Cục Chống tham nhũng (Thanh tra Chính phủ) Phạm Trọng B"
     if j < len(tokens) and tokens[j].key in (",", "-"):
         j += 1
     if comrade_length(tokens, j):
@@ -757,6 +760,21 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     else:
         return None
     return names_at.get(j)
+
+
+MAX_ASIDE_WORDS = 6
+
+
+def _aside_end(tokens: list[Token], j: int) -> int:
+    """Index after a short parenthesis at `j` that names no one (the organ a unit belongs to), else `j`."""
+    if j >= len(tokens) or tokens[j].key != "(":
+        return j
+    for k in range(j + 1, min(len(tokens), j + 2 + MAX_ASIDE_WORDS)):
+        if tokens[k].key == ")":
+            return k + 1
+        if not tokens[k].is_word:
+            return j
+    return j
 
 
 def comrade_length(tokens: list[Token], j: int) -> int:

@@ -358,7 +358,7 @@ def _exact_head(tokens: list[Token], i: int) -> int:
         size = len(head)
         if keys[:size] != head:
             continue
-        if head[-1] == "trưởng" and size <= 2 and not _bare_truong_ok(tokens, i + size):
+        if _bare_truong_head(tokens, head, i + size):
             continue
         if head in DEPUTY_OF_UNIT and not _unit_named_again(tokens, i + size, head[0]):
             continue
@@ -366,9 +366,17 @@ def _exact_head(tokens: list[Token], i: int) -> int:
     return 0
 
 
+# Heads ending in "trưởng" that are whole posts with nothing after them ("Bộ trưởng, Chủ nhiệm Văn phòng Chính
+# phủ A", "Thứ trưởng cho biết"), unlike "Trưởng", "Phó trưởng", "Cục trưởng" alone.
+WHOLE_TRUONG_HEADS: frozenset[tuple[str, ...]] = frozenset([("bộ", "trưởng"), ("thứ", "trưởng"), ("hiệu", "trưởng")])
 # Deputies named by their unit ("Cục phó Cục Báo chí", "Vụ phó Vụ Tổ chức"): a head only when the unit follows,
 # since "chức vụ Phó Chủ tịch" holds the same two words.
 DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset((unit, "phó") for unit in ("cục", "vụ", "trạm", "viện"))
+
+
+def _bare_truong_head(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
+    """A "trưởng" head ("Trưởng", "Phó trưởng", "Cục trưởng") with no organ after it at `j`: no head."""
+    return head[-1] == "trưởng" and len(head) <= 2 and head not in WHOLE_TRUONG_HEADS and not _bare_truong_ok(tokens, j)
 
 
 def _unit_named_again(tokens: list[Token], j: int, unit: str) -> bool:
@@ -388,7 +396,7 @@ def _folded_head(tokens: list[Token], i: int) -> int:
         size = len(head)
         if folded_keys[:size] != folded or not any(a == b for a, b in zip(keys, head, strict=False)):
             continue
-        if head[-1] == "trưởng" and size <= 2 and not _bare_truong_ok(tokens, i + size):
+        if _bare_truong_head(tokens, head, i + size):
             continue
         if head in DEPUTY_OF_UNIT and not _unit_named_again(tokens, i + size, head[0]):
             continue

@@ -233,10 +233,10 @@ def _name_syllable(tokens: list[Token], i: int) -> bool:
 
 
 def _given_name_after_middle(tokens: list[Token], first: int, i: int) -> bool:
-    """A given name that is also an organisation word completes "Nguyễn Văn" ("Nguyễn Văn Huyện"): a family
-    name and "Văn"/"Thị" alone are never a whole name."""
-    token = tokens[i]
-    if i != first + 2 or tokens[first + 1].key not in ("văn", "thị") or not is_surname(tokens[first]):
+    """A given name that is also an organisation word completes "Nguyễn Văn" ("Nguyễn Văn Huyện", "Vũ Văn
+    Viện"): a family name and "Văn"/"Thị" alone are never a whole name."""
+    token = tokens[i]  # the run may hold a place before the name ("… TP Hà Nội Vũ Văn Viện cho hay")
+    if i < first + 2 or tokens[i - 1].key not in ("văn", "thị") or not is_surname(tokens[i - 2]):
         return False
     if not token.is_cap or token.is_abbr or token.key not in NAME_STOP or token.key in ADDRESS_TERMS:
         return False

@@ -19,6 +19,9 @@ MAX_ASIDES = 2
 # Words that open a clause rather than an aside about the person.
 CLAUSE_OPENERS: frozenset[str] = words("ngày tháng năm sáng chiều tối hôm trong khi sau trước từ tại theo nhưng và thì")
 MAX_ASIDE_TOKENS = 20
+# Marks that open or close speech: what stands between them and a name is no aside about the person ("… A, sắp
+# tới còn nữa”, Tổng Bí thư nói").
+SPEECH_MARKS: frozenset[str] = frozenset([":", "“", "”", '"', "«", "»"])
 
 
 def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
@@ -144,8 +147,8 @@ def _aside_end(parsed: Parsed, k: int) -> int:
         return len(tokens)  # "Theo ông A, ngày 28/11/1959, Chủ tịch …": a new clause, not an aside
     for m in range(k, min(k + MAX_ASIDE_TOKENS, len(tokens))):
         key = tokens[m].key
-        if m in parsed.names_at or m in parsed.titles_at or ends_clause(tokens, m) or key == ":":
-            break  # (a full stop glued to the next word abbreviates: "Đảng ủy TT.Chợ Chùa")
+        if m in parsed.names_at or m in parsed.titles_at or ends_clause(tokens, m) or key in SPEECH_MARKS:
+            break  # (a full stop glued to the next word abbreviates: "Đảng ủy TT.Chợ Chùa"); a quote is speech
         if "\n" in parsed.text[tokens[m - 1].end : tokens[m].start]:
             break
         depth += (key == "(") - (key == ")")

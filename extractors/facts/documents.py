@@ -420,7 +420,7 @@ def _name_issuer(citation: Citation) -> None:
     citation.issuer = issuer_for_body(match_form(citation.issuing_body)) or citation.issuer_named
 
 
-def _share_list_dates(citations: list[Citation], form: str) -> None:
+def _share_along_lists(citations: list[Citation], form: str) -> None:
     """Numbers listed under one type word and followed by one date or body all carry it; the date and the body
     sit on the last ("Nghị định 77 và Nghị định 133 của Chính phủ")."""
     ordered = sorted(citations, key=lambda c: c.start)
@@ -559,7 +559,7 @@ def find_documents(text: str) -> list[DocumentRef]:
     taken = DisjointSpans([(c.start, c.end) for c in coded])
     codeless = [c for c in _codeless_citations(form) if not taken.overlaps(c.start, c.end)]
     _describe(coded + codeless, text, form, dated)
-    _share_list_dates(coded + codeless, form)
+    _share_along_lists(coded + codeless, form)
     _share_bodies_at(codeless, text, form)
     for citation in coded + codeless:  # a list's own date, shared above, is nearer than the clause's
         citation.issued_on = citation.issued_on or citation.opening_date

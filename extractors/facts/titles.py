@@ -358,9 +358,7 @@ def _exact_head(tokens: list[Token], i: int) -> int:
         size = len(head)
         if keys[:size] != head:
             continue
-        if _bare_truong_head(tokens, head, i + size):
-            continue
-        if head in DEPUTY_OF_UNIT and not _unit_named_again(tokens, i + size, head[0]):
+        if not _head_fits(tokens, head, i + size):
             continue
         return size
     return 0
@@ -374,13 +372,14 @@ WHOLE_TRUONG_HEADS: frozenset[tuple[str, ...]] = frozenset([("bộ", "trưởng"
 DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset((unit, "phó") for unit in ("cục", "vụ", "trạm", "viện"))
 
 
-def _bare_truong_head(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
-    """A "trưởng" head ("Trưởng", "Phó trưởng", "Cục trưởng") with no organ after it at `j`: no head."""
-    return head[-1] == "trưởng" and len(head) <= 2 and head not in WHOLE_TRUONG_HEADS and not _bare_truong_ok(tokens, j)
-
-
-def _unit_named_again(tokens: list[Token], j: int, unit: str) -> bool:
-    return j < len(tokens) and tokens[j].key == unit
+def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
+    """Whether what follows a matched head at `j` lets it stand: a short "trưởng" head ("Trưởng", "Phó trưởng",
+    "Cục trưởng") needs an organ after it, a unit's deputy ("Vụ phó") its unit."""
+    if head[-1] == "trưởng" and len(head) <= 2 and head not in WHOLE_TRUONG_HEADS:
+        return _bare_truong_ok(tokens, j)
+    if head in DEPUTY_OF_UNIT:
+        return j < len(tokens) and tokens[j].key == head[0]
+    return True
 
 
 def _folded_head(tokens: list[Token], i: int) -> int:
@@ -396,9 +395,7 @@ def _folded_head(tokens: list[Token], i: int) -> int:
         size = len(head)
         if folded_keys[:size] != folded or not any(a == b for a, b in zip(keys, head, strict=False)):
             continue
-        if _bare_truong_head(tokens, head, i + size):
-            continue
-        if head in DEPUTY_OF_UNIT and not _unit_named_again(tokens, i + size, head[0]):
+        if not _head_fits(tokens, head, i + size):
             continue
         return size
     return 0
@@ -700,15 +697,17 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
         return last
     if not tokens[last].is_word or tokens[last].is_abbr:
         return last  # after an acronym ("UBND") only a place follows
-    k = last + 1
-    while k < len(tokens) and k - last <= MAX_ORGAN_TAIL:
+    for k in range(last + 1, last + 2 + MAX_ORGAN_TAIL):
+        if k == len(tokens):
+            return k - 1  # the text's end closes the title
+        if k - last > MAX_ORGAN_TAIL:
+            return last
         token = tokens[k]
-        if "\n" in text[tokens[k - 1].end : token.start] or token.key in APPOSITIVE_END:
-            return k - 1 if k - 1 > last else last
+        if token.key in APPOSITIVE_END or "\n" in text[tokens[k - 1].end : token.start]:
+            return k - 1  # `last` itself when nothing came between
         if not token.is_lower_word or token.key in TITLE_STOP or k in names_at or head_length(tokens, k, True):
             return last
-        k += 1
-    return len(tokens) - 1 if k == len(tokens) and k - 1 > last else last
+    return last
 
 
 def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:
@@ -756,7 +755,7 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
         j += 2  # "Trưởng Công an xã Thượng tá Lò Văn B"
     if j in names_at:
         return names_at[j]
-    closed = _aside_end(tokens, j)
+    closed = _parenthesis_after(tokens, j)
     if closed in names_at:
         return names_at[closed]  # "Cục trưởng Cục Chống tham nhũng (Thanh tra Chính phủ) Phạm Trọng B"
     if j < len(tokens) and tokens[j].key in (",", "-"):
@@ -773,7 +772,7 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
 MAX_ASIDE_WORDS = 6
 
 
-def _aside_end(tokens: list[Token], j: int) -> int:
+def _parenthesis_after(tokens: list[Token], j: int) -> int:
     """Index after a short parenthesis at `j` that names no one (the organ a unit belongs to), else `j`."""
     if j >= len(tokens) or tokens[j].key != "(":
         return j

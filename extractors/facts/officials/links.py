@@ -20,8 +20,9 @@ def outside_titles(parsed: Parsed, names: list[NameSpan]) -> list[NameSpan]:
 
 
 def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
-    """Unlisted names after a title and a form of address ("Bí thư Huyện ủy, đồng chí Điểu B"): adds them to
-    `names_at`, links the title to them, and says whether any was found."""
+    """Names after a title and a form of address ("Bí thư Huyện ủy, đồng chí Điểu B", "Bí thư Tỉnh ủy là ông C"),
+    or after a sentence's opening title and its comma ("Thứ trưởng Bộ X, Vũ Văn B cho biết"): links the title to
+    them, adds unlisted ones to `names_at`, and says whether any was found."""
     runs = {run[0]: run for run in scan.unlisted}
     tokens, added = parsed.tokens, False
     for first, span in list(parsed.titles_at.items()):

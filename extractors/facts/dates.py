@@ -4,8 +4,10 @@ Regexes find the day expressions on `match_form(text)`; a direct `datetime.date(
 (dateparser is ~0.45 ms a call and adds nothing for these fixed shapes). Recognised forms:
 "ngày 17/7/2024", "05-3-2025", "22.5.2016", "ngày 5 tháng 3 năm 2025", "Chiều 20/8", "Trong 2 ngày 6 và 7/8",
 "các ngày 13 và 14/8/2020", "ngày mùng 3 và 5/4/2021", "từ ngày 1 đến 3/10/2025" (the two stated ends, not the days
-between) and spans of two full dates. A day-month without a year needs a cue word before it ("ngày", "sáng",
-"chiều", "từ", "dịp", ...), which keeps out ratios ("16/18 chỉ tiêu", "5/7 xã") and batch labels ("đợt 3/2").
+between), "Tối 23-24/6", "(22 - 23/5)", "(30/4 và 1/5)" and spans of two full dates; days named from the article's
+own ("hôm qua 21.5", "sáng mai (25-5)", "hôm thứ Sáu (26/5 theo giờ Mỹ)"). A day-month without a year needs a
+cue word before it ("ngày", "sáng", "chiều", "từ", "dịp", ...), which keeps out ratios ("16/18 chỉ tiêu", "5/7 xã")
+and batch labels ("đợt 3/2").
 The press also writes the day and month with a full stop or a dash ("Chiều 22.4", "Sáng 6-2"): read so only after
 a word naming a day or a part of one, or as a span "từ 23.4 - 1.5", never before a unit ("2.5 triệu").
 
@@ -30,14 +32,18 @@ from extractors.types import DatedMention
 MIN_YEAR, MAX_YEAR = 1800, 2100
 ROLLBACK_AFTER = timedelta(days=180)
 
+# "hôm qua", "tối nay", "sáng mai", "ngày hôm qua": a day named from the article's own. "qua" and "mai" cue a day
+# only after a part of the day ("thông qua 5/7 xã" is a ratio).
+_RELATIVE_DAY = r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|ngày)(?:\s+hôm)?|hôm)\s+(?:nay|qua|mai)"
 _TIME_CUES = (
-    r"(?:ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|"
+    rf"(?:{_RELATIVE_DAY}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
 # Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or
 # "hiện nay" they are usually a range of numbers ("từ 3-5 năm") or a decimal.
+# "dịp 2-9", "dịp 1.6": an occasion is always a day.
 _DAY_CUES = (
-    r"(?:ngày|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
+    rf"(?:{_RELATIVE_DAY}|ngày|(?:nhân\s+)?dịp|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
 _CONNECTOR = r"\s*(?:,|và|đến|tới|-)\s*(?:ngày\s+)?"
@@ -47,15 +53,16 @@ _NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấ
 _NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 
 # Words after "2/3", "3/4" that make it a fraction ("hơn 2/3 số hộ", "tới 3/4 diện tích").
-_FRACTION_NEXT = (
-    r"(?!\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người)(?![^\W_]))"
-)
+_FRACTION_WORDS = r"\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người)(?![^\W_])"
+_FRACTION_NEXT = rf"(?!{_FRACTION_WORDS})"
 # These two start without a look-behind: whether they start inside a word is checked after (`_inside_a_word`).
 FULL_NUMERIC = re.compile(
-    r"(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/]|\.\d|-[^\W\d_])"
+    r"(?P<day>\d{1,2})(?:(?=\s[/-])\s)?(?P<sep>[/.-])(?:(?<=[/-])\s)?(?P<month>\d{1,2})"
+    r"(?:(?=\s[/-])\s)?(?P=sep)(?:(?<=[/-])\s)?(?P<year>\d{4})"
+    r"(?![\d/]|\.\d|-[^\W\d_])"
 )
 DAY_LIST = re.compile(
-    rf"(?i:ngày(?:\s+từ)?|từ)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})"
+    rf"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})"
     rf"(?P<rest>(?:{_CONNECTOR}\d{{1,2}})+)\s*(?P<sep>[/.])\s*(?P<month>\d{{1,2}})(?:(?P=sep)(?P<year>\d{{4}}))?"
     rf"(?![\d/]|\.\d|-[^\W\d_]){_FRACTION_NEXT}{_NOT_QUANTITY}"
 )
@@ -66,13 +73,30 @@ TEXTUAL = re.compile(
 # "Chiều 20/8", "từ ngày 1/10", "dịp 2/9": a day and month with a slash after a word that cues a day.
 # Patterns below start at the digits or the bracket, and the cue is checked before them: a pattern that
 # starts with a cue word and a look-behind is tried at every position of the body, many times slower.
-SLASHED_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?![\d/]|\.\d){_FRACTION_NEXT}")
+SLASHED_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})/\s?(?P<month>\d{1,2})(?![\d/]|\.\d)")
+# Checked only where the day is less than the month: "hơn 2/3 số hộ" is a fraction, "ngày 30/4 lượng khách" is not
+# (a text writes no improper fraction before a noun).
+FRACTION_NEXT = re.compile(_FRACTION_WORDS)
 TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?$")
-# "Sáng nay (12/6)", "hôm qua (thứ Hai, 5/8)"
+# "Sáng nay (12/6)", "hôm qua (thứ Hai, 5/8)", "chiều nay (23.5)", "sáng mai (25-5)", "hôm thứ Sáu (26/5 theo giờ
+# Mỹ)": the day in brackets may be written with any of the three marks and may name its time zone.
 BRACKETED = re.compile(
-    r"\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?(?:(?i:ngày)\s+)?(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*\)"
+    r"\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?(?:(?i:ngày)\s+)?(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})"
+    r"(?:\s*(?:[,-]|(?i:theo))\s*(?i:giờ)[^()\n]{0,20})?\s*\)"
 )
-BRACKET_CUE_BEFORE = re.compile(r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*$")
+BRACKET_CUE_BEFORE = re.compile(
+    r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|vừa\s+rồi|cùng\s+ngày)\s*,?\s*$"
+)
+# "nghỉ lễ (30/4 và 1/5)", "(23/4 đến ngày 27/4)": the first day of a bracketed chain of days (the others follow it
+# as continuations).
+BRACKETED_CHAIN = re.compile(
+    rf"\((?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?=(?:{_CONNECTOR}\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)+\s*\))"
+)
+# "chuyến thăm hai ngày (22 - 23/5)", "(19-24.08)": a list or range of days in brackets needs no cue word.
+BRACKETED_LIST = re.compile(
+    rf"\((?P<first>\d{{1,2}})(?P<rest>(?:{_CONNECTOR}\d{{1,2}})+)\s*(?P<sep>[/.])\s*(?P<month>\d{{1,2}})"
+    r"(?:(?P=sep)(?P<year>\d{4}))?\s*\)"
+)
 # "Sáng 6-2", "ngày 21.4", "chiều nay 15.5": a day and month with a dash or a full stop, read as a day only after
 # a word that names a day (elsewhere "2.8" is a number and "3-5" a range), or as the start of a span of two
 # ("từ 23.4 - 1.5") or of an upcoming day ("từ 1-6 tới"). Found by the digits first: cheaper than a cue-led scan.
@@ -82,12 +106,18 @@ SPAN_CUE_BEFORE = re.compile(r"(?<![^\W_])(?i:từ|đến|tới|trước|sau|và
 SPAN_END_AFTER = re.compile(
     rf"\s*(?:-|đến|tới)\s*\d{{1,2}}(?P<sep>[.-])\d{{1,2}}{_NUMBER_ENDS}|\s+(?i:tới)(?![^\W_])(?!\s*\d)"
 )
+DOTTED_DAY_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)")
 # A further day after a found one: "ngày 6/8 và 7/8", "từ 28/7 - 2/8", "từ 23.4 - 1.5".
 CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{4}}))?(?![\d/]|\.\d|-[^\W\d_])"
 )
 DOTTED_CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?P<year>\d{{4}}))?{_NUMBER_ENDS}{_NOT_QUANTITY}"
+)
+# "từ 25-5 tới 3-6": a dashed day goes on with a dashed one; "6-2, 2-3 tháng" is a day and then a count.
+_NOT_A_COUNT = r"(?!\s*(?i:tháng|năm|tuần|ngày|giờ|tiếng|phút)(?![^\W_]))"
+DASHED_CONTINUATION = re.compile(
+    rf"{_CONNECTOR}(?P<day>\d{{1,2}})-(?P<month>\d{{1,2}})(?:-(?P<year>\d{{4}}))?{_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}"
 )
 # Years that place the article in time: "năm 2017", but not the start of a span ("năm 2001 - 2003").
 STATED_YEAR = re.compile(r"[nN]ăm\s+(?P<year>(?:19|20)\d\d)(?!\d|\s*-\s*\d)")
@@ -171,17 +201,33 @@ def _cued_hits(pattern: re.Pattern[str], cue_before: re.Pattern[str], form: str)
     return [_pair_hit(found) for found in pattern.finditer(form) if _before(cue_before, form, found.start())]
 
 
+def _slashed_hits(form: str) -> list[DateHit]:
+    """Days written "20/8" after a word that cues a day, unless a proper fraction of a noun ("tới 3/4 diện tích")."""
+    hits = []
+    for hit in _cued_hits(SLASHED_DAY_MONTH, TIME_CUE_BEFORE, form):
+        if hit.day >= hit.month or not FRACTION_NEXT.match(form, hit.end):
+            hits.append(hit)
+    return hits
+
+
 def _marked_hits(form: str) -> list[DateHit]:
     """Days written "22.4" or "6-2", where a cue before (or a span after) makes them days."""
     hits = []
     for found in MARKED_DAY_MONTH.finditer(form):
         if _inside_a_word(form, found.start()):
             continue
+        span_cued = _before(SPAN_CUE_BEFORE, form, found.start())
         if _before(DAY_CUE_BEFORE, form, found.start()) or (
-            _before(SPAN_CUE_BEFORE, form, found.start()) and _span_follows(form, found)
+            span_cued and (_span_follows(form, found) or _dotted_day_ends(form, found))
         ):
             hits.append(_pair_hit(found))
     return hits
+
+
+def _dotted_day_ends(form: str, found: re.Match[str]) -> bool:
+    """ "Từ 1.6, luật có hiệu lực", "vào 23.5.": a dotted day-month that a clause ends right after. A decimal has a
+    unit after it ("từ 1.5L") and the press writes decimals with a comma."""
+    return found.group("sep") == "." and DOTTED_DAY_ENDS.match(form, found.end()) is not None
 
 
 def _inside_a_word(form: str, start: int, marks: str = NUMBER_MARKS) -> bool:
@@ -231,6 +277,15 @@ def _longest_first(cluster: list[DateHit]) -> list[DateHit]:
     return kept
 
 
+def _continuation_of(expression: str) -> re.Pattern[str]:
+    """How a further day would be written after `expression`: with the mark it uses."""
+    if "." in expression:
+        return DOTTED_CONTINUATION
+    if "-" in expression and "/" not in expression:
+        return DASHED_CONTINUATION
+    return CONTINUATION
+
+
 def _continuations(form: str, hits: list[DateHit]) -> list[DateHit]:
     """Further days chained after a hit ("6/8 và 7/8, 8/8", "23.4 - 1.5"), written the way the hit was;
     each position is continued from once."""
@@ -238,7 +293,7 @@ def _continuations(form: str, hits: list[DateHit]) -> list[DateHit]:
     continued: set[int] = set()
     for hit in hits:
         end = hit.end
-        pattern = DOTTED_CONTINUATION if "." in form[hit.start : hit.end] else CONTINUATION
+        pattern = _continuation_of(form[hit.start : hit.end])
         while end not in continued and (found := pattern.match(form, end)) is not None:
             continued.add(end)
             found_more.append(_pair_hit(found))
@@ -258,8 +313,10 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         _list_hits(DAY_LIST, form)
         + _list_hits(TEXTUAL, form)
         + _pair_hits(FULL_NUMERIC, form, marks="/.,_")
-        + _cued_hits(SLASHED_DAY_MONTH, TIME_CUE_BEFORE, form)
+        + _slashed_hits(form)
+        + _pair_hits(BRACKETED_CHAIN, form, marks="")
         + _cued_hits(BRACKETED, BRACKET_CUE_BEFORE, form)
+        + _list_hits(BRACKETED_LIST, form)
         + _marked_hits(form)
     )
     hits = _without_overlaps(hits + _continuations(form, hits))

@@ -31,11 +31,15 @@ CONGRESS_NUMBER = re.compile(rf"(?i:Đại\s+hội|ĐH)\s+({_ROMAN}){_END}")
 CENTRAL_PLENUM = re.compile(rf"(?i:Hội\s+nghị\s+(?:lần\s+thứ\s+)?(?:Trung\s+ương|TW))\s+({_ROMAN}|\d{{1,2}}){_END}")
 SESSION = re.compile(rf"(?i:(kỳ|phiên)\s+họp(?:\s+lần)?\s+thứ)\s+({_ORDINAL}){_END}")
 TERM_YEARS = re.compile(r"(?<![^\W_])(?i:nhiệm\s+kỳ|NK)\s*:?\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)?\d\d)(?!\d)")
+# Further spans listed after a "nhiệm kỳ": "nhiệm kỳ 2010 - 2015 và 2015 - 2020", each a term of its own.
+YEARS_LIST_MORE = re.compile(r"\s*(?:,|và)\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)\d\d)(?!\d)")
 BRACKET_YEARS = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\s*\)")
 
-# Which head noun a "lần thứ" belongs to: the nearest one before it in the same clause decides.
+# Which head noun a "lần thứ" belongs to: the nearest one before it in the same clause decides. A sports
+# congress (games) and the children's congress hold no term; an emulation congress ("Đại hội Thi đua yêu nước lần
+# thứ VI", "Đại hội điển hình tiên tiến lần thứ V") is held by a body once a term and counts, as the gold counts it.
 HEADS = re.compile(
-    r"(?P<congress>Đại\s+hội|ĐH)(?!\s+(?:thể\s+dục|TDTT|thể\s+thao|thi\s+đua|cháu\s+ngoan|điển\s+hình))"
+    r"(?P<congress>Đại\s+hội|ĐH)(?!\s+(?:thể\s+dục|TDTT|thể\s+thao|cháu\s+ngoan))"
     r"|(?P<plenum>Hội\s+nghị)"
     r"|(?P<other>Ngày\s+hội|Hội\s+thi|Hội\s+diễn|Hội\s+thao|Liên\s+hoan|Giải|Lễ\s+hội|Hội\s+chợ|tái\s+cử)",
     re.IGNORECASE,
@@ -102,6 +106,7 @@ class YearsMention:
     end: int
     start_year: int
     end_year: int
+    listed: bool = False  # a span listed after another ("và 2015 - 2020"): it goes to no ordinal
 
 
 def _head_kind(form: str, position: int) -> str | None:
@@ -158,14 +163,23 @@ def _listed_after(form: str, end: int) -> list[OrdinalMention]:
     return listed
 
 
+def _term_span(found: re.Match[str], listed: bool = False) -> YearsMention | None:
+    first, last = int(found.group(1)), int(found.group(2))
+    if last < 100:
+        last += first - first % 100
+    return YearsMention(found.start(), found.end(), first, last, listed) if 1 <= last - first <= 10 else None
+
+
 def _years_mentions(form: str) -> list[YearsMention]:
     mentions = []
     for found in TERM_YEARS.finditer(form):
-        first, last = int(found.group(1)), int(found.group(2))
-        if last < 100:
-            last += first - first % 100
-        if 1 <= last - first <= 10:
-            mentions.append(YearsMention(found.start(), found.end(), first, last))
+        if (mention := _term_span(found)) is None:
+            continue
+        mentions.append(mention)
+        end = found.end()
+        while (more := YEARS_LIST_MORE.match(form, end)) and (listed := _term_span(more, listed=True)) is not None:
+            mentions.append(listed)
+            end = more.end()
     return mentions
 
 
@@ -196,7 +210,7 @@ def _attach_years(form: str, ordinals: list[OrdinalMention], years: list[YearsMe
     for mention in years:
         count = bisect_right(ends, mention.start)
         last = count - 1 if count else None
-        if last is None or not _gap_matches(YEARS_GAP, form, ordinals[last].end, mention.start):
+        if mention.listed or last is None or not _gap_matches(YEARS_GAP, form, ordinals[last].end, mention.start):
             unattached.append(mention)
             continue
         for ordinal in _coordinated(ordinals, last, form):

@@ -87,6 +87,10 @@ BRACKETED = re.compile(
 BRACKET_CUE_BEFORE = re.compile(
     r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|vừa\s+rồi|cùng\s+ngày)\s*,?\s*$"
 )
+# A day alone in brackets needs no cue when written with a slash or a full stop ("gặp U20 Pháp (25/5)", "ra hầu tòa
+# (23.5)"): only a ratio after a number or a comparison is written so ("14,2% (1/7)", "trúng đích hơn (7/3)").
+# With a dash it is a score ("thắng (2-1)").
+RATIO_BEFORE_BRACKET = re.compile(r"(?:[\d%]|(?<![^\W_])(?i:hơn|kém|đạt|tỷ\s+số|tỉ\s+số|tỷ\s+lệ|tỉ\s+lệ))\s*$")
 # "nghỉ lễ (30/4 và 1/5)", "(23/4 đến ngày 27/4)": the first day of a bracketed chain of days (the others follow it
 # as continuations).
 BRACKETED_CHAIN = re.compile(
@@ -123,10 +127,11 @@ DASHED_CONTINUATION = re.compile(
 STATED_YEAR = re.compile(r"[nN]ăm\s+(?P<year>(?:19|20)\d\d)(?!\d|\s*-\s*\d)")
 # Before a year that is no time the article tells of: a target ("đến năm 2030", "tầm nhìn đến cuối năm 2045"),
 # a birth ("sinh năm 1977") or a plan being drawn up ("triển khai nhiệm vụ năm 2025", "xây dựng kế hoạch
-# thanh tra năm 2018").
+# thanh tra năm 2018"), or the name of a law ("Luật Quản lý nợ công năm 2009", "Hiến pháp năm 2013").
 NOT_THE_TIME_BEFORE = re.compile(
     r"(?<![^\W_])(?:(?i:đến|tới|trước|sinh)(?:\s+(?i:cuối|đầu|giữa|hết))?"
-    r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?)\s+$"
+    r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?"
+    r"|(?i:luật|hiến\s+pháp)(?:\s+[^\W\d_]+){0,7}?)\s+$"
 )
 # "sinh ngày 12/5/1975": the day a birth date starts at (a birth date is no time the article tells of).
 BIRTH_DAY = re.compile(r"[sS]inh\s+(?:(?:vào\s+)?[nN]gày\s+)?(?:(?:mùng|mồng)\s+)?(?=\d)")
@@ -199,6 +204,16 @@ def _pair_hits(pattern: re.Pattern[str], form: str, marks: str = "") -> list[Dat
 def _cued_hits(pattern: re.Pattern[str], cue_before: re.Pattern[str], form: str) -> list[DateHit]:
     """The matches of `pattern` that `cue_before` (anchored with `$`) ends right before."""
     return [_pair_hit(found) for found in pattern.finditer(form) if _before(cue_before, form, found.start())]
+
+
+def _bracketed_hits(form: str) -> list[DateHit]:
+    """Days in brackets: after a cue ("sáng nay (24-5)"), or alone when slashed or dotted and not a ratio."""
+    hits = []
+    for found in BRACKETED.finditer(form):
+        cued = _before(BRACKET_CUE_BEFORE, form, found.start())
+        if cued or (found.group("sep") != "-" and not _before(RATIO_BEFORE_BRACKET, form, found.start())):
+            hits.append(_pair_hit(found))
+    return hits
 
 
 def _slashed_hits(form: str) -> list[DateHit]:
@@ -315,7 +330,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _pair_hits(FULL_NUMERIC, form, marks="/.,_")
         + _slashed_hits(form)
         + _pair_hits(BRACKETED_CHAIN, form, marks="")
-        + _cued_hits(BRACKETED, BRACKET_CUE_BEFORE, form)
+        + _bracketed_hits(form)
         + _list_hits(BRACKETED_LIST, form)
         + _marked_hits(form)
     )

@@ -49,6 +49,8 @@ _DAY_CUES = (
 _CONNECTOR = r"\s*(?:,|và|đến|tới|-)\s*(?:ngày\s+)?"
 # "2.5 triệu", "3.5 ha": a decimal quantity, not a day.
 _NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
+# After a dashed "2-3": a count of time units, not a day ("2-3 tháng nữa").
+_NOT_A_COUNT = r"(?!\s*(?i:tháng|năm|tuần|ngày|giờ|tiếng|phút)(?![^\W_]))"
 # Where a dotted or dashed day-month ends: a full stop ends the sentence, ".5" or "-5" would continue a number.
 _NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 
@@ -65,6 +67,14 @@ DAY_LIST = re.compile(
     rf"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})"
     rf"(?P<rest>(?:{_CONNECTOR}\d{{1,2}})+)\s*(?P<sep>[/.])\s*(?P<month>\d{{1,2}})(?:(?P=sep)(?P<year>\d{{4}}))?"
     rf"(?![\d/]|\.\d|-[^\W\d_]){_FRACTION_NEXT}{_NOT_QUANTITY}"
+)
+# "các ngày 18, 19 và 22-5", "2 ngày 18 đến 19-4": the month after a dash, the days joined by words or commas (a dash
+# between the days would make "5-6-7" three readings).
+_WORD_CONNECTOR = r"\s*(?:,|và|đến|tới)\s*(?:ngày\s+)?"
+DASHED_DAY_LIST = re.compile(
+    rf"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})"
+    rf"(?P<rest>(?:{_WORD_CONNECTOR}\d{{1,2}})+)-(?P<month>\d{{1,2}})(?:-(?P<year>\d{{4}}))?"
+    rf"{_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}"
 )
 TEXTUAL = re.compile(
     rf"(?i:ngày)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})(?P<rest>(?:{_CONNECTOR}\d{{1,2}})*)\s+(?i:tháng)\s+"
@@ -119,7 +129,6 @@ DOTTED_CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?P<year>\d{{4}}))?{_NUMBER_ENDS}{_NOT_QUANTITY}"
 )
 # "từ 25-5 tới 3-6": a dashed day goes on with a dashed one; "6-2, 2-3 tháng" is a day and then a count.
-_NOT_A_COUNT = r"(?!\s*(?i:tháng|năm|tuần|ngày|giờ|tiếng|phút)(?![^\W_]))"
 DASHED_CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})-(?P<month>\d{{1,2}})(?:-(?P<year>\d{{4}}))?{_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}"
 )
@@ -327,6 +336,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
     hits = _without_overlaps(
         _list_hits(DAY_LIST, form)
         + _list_hits(TEXTUAL, form)
+        + _list_hits(DASHED_DAY_LIST, form)
         + _pair_hits(FULL_NUMERIC, form, marks="/.,_")
         + _slashed_hits(form)
         + _pair_hits(BRACKETED_CHAIN, form, marks="")

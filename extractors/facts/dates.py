@@ -63,17 +63,22 @@ FULL_NUMERIC = re.compile(
     r"(?:(?=\s[/-])\s)?(?P=sep)(?:(?<=[/-])\s)?(?P<year>\d{4})"
     r"(?![\d/]|\.\d|-[^\W\d_])"
 )
+# A list of days is found from its first number and its cue word checked before it (a pattern led by the cue
+# words would be tried at every position of the body). At most 15 further days: bounded, so that a failed
+# list costs a fixed time wherever it starts.
+_LIST_CUE = r"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm)\s+(?:(?i:mùng|mồng)\s+)?"
+LIST_CUE_BEFORE = re.compile(rf"(?<![^\W_]){_LIST_CUE}$")
 DAY_LIST = re.compile(
-    rf"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})"
-    rf"(?P<rest>(?:{_CONNECTOR}\d{{1,2}})+)\s*(?P<sep>[/.])\s*(?P<month>\d{{1,2}})(?:(?P=sep)(?P<year>\d{{4}}))?"
+    rf"(?P<first>\d{{1,2}})"
+    rf"(?P<rest>(?:{_CONNECTOR}\d{{1,2}}){{1,15}})\s*(?P<sep>[/.])\s*(?P<month>\d{{1,2}})(?:(?P=sep)(?P<year>\d{{4}}))?"
     rf"(?![\d/]|\.\d|-[^\W\d_]){_FRACTION_NEXT}{_NOT_QUANTITY}"
 )
 # "các ngày 18, 19 và 22-5", "2 ngày 18 đến 19-4": the month after a dash, the days joined by words or commas (a dash
 # between the days would make "5-6-7" three readings).
 _WORD_CONNECTOR = r"\s*(?:,|và|đến|tới)\s*(?:ngày\s+)?"
 DASHED_DAY_LIST = re.compile(
-    rf"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm)\s+(?:(?i:mùng|mồng)\s+)?(?P<first>\d{{1,2}})"
-    rf"(?P<rest>(?:{_WORD_CONNECTOR}\d{{1,2}})+)-(?P<month>\d{{1,2}})(?:-(?P<year>\d{{4}}))?"
+    rf"(?P<first>\d{{1,2}})"
+    rf"(?P<rest>(?:{_WORD_CONNECTOR}\d{{1,2}}){{1,15}})-(?P<month>\d{{1,2}})(?:-(?P<year>\d{{4}}))?"
     rf"{_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}"
 )
 TEXTUAL = re.compile(
@@ -198,6 +203,22 @@ def _list_hits(pattern: re.Pattern[str], form: str) -> list[DateHit]:
         start, end, month, year = found.start("first"), found.end(), int(found.group("month")), _year(found)
         for day in _days_of_list(found.group("first"), found.group("rest") or ""):
             hits.append(DateHit(start, end, day, month, year))
+    return hits
+
+
+def _cued_list_hits(pattern: re.Pattern[str], form: str) -> list[DateHit]:
+    """The lists of `pattern` that a list cue ("ngày", "từ", "sáng", ...) ends right before. A list without the cue
+    is looked for again from its second number ("3, ngày 6 và 7/8" holds "6 và 7/8")."""
+    hits = []
+    position = 0
+    while (found := pattern.search(form, position)) is not None:
+        if _inside_a_word(form, found.start(), marks="") or not _before(LIST_CUE_BEFORE, form, found.start()):
+            position = found.end("first")
+            continue
+        month, year = int(found.group("month")), _year(found)
+        for day in _days_of_list(found.group("first"), found.group("rest")):
+            hits.append(DateHit(found.start(), found.end(), day, month, year))
+        position = found.end()
     return hits
 
 
@@ -334,9 +355,9 @@ def scan_dates(form: str) -> list[DateHit]:
 @lru_cache(maxsize=8)  # the date and the document finders both scan the same article body
 def _scan_dates(form: str) -> tuple[DateHit, ...]:
     hits = _without_overlaps(
-        _list_hits(DAY_LIST, form)
+        _cued_list_hits(DAY_LIST, form)
         + _list_hits(TEXTUAL, form)
-        + _list_hits(DASHED_DAY_LIST, form)
+        + _cued_list_hits(DASHED_DAY_LIST, form)
         + _pair_hits(FULL_NUMERIC, form, marks="/.,_")
         + _slashed_hits(form)
         + _pair_hits(BRACKETED_CHAIN, form, marks="")

@@ -220,17 +220,38 @@ def parse_byline(line: str) -> Byline | None:
     source = _SOURCE_PREFIX.match(matchable)
     if source and len(text.split()) <= 10:
         rest = text[source.start(1) :].strip()
-        return _writer_for_outlet(rest) or Byline(source_credit=rest)
-    signed = _writer_for_outlet(text)
+        return _writer_for_outlet(rest) or _writer_then_source(rest) or Byline(source_credit=rest)
+    signed = _writer_for_outlet(text) or _writer_then_source(text)
     if signed:
         return signed
     person = _people(text)
     return Byline(author=person) if person else None
 
 
+def _writer_then_source(text: str) -> Byline | None:
+    """A writer named before the source they took the story from ("Tuấn Anh Theo NHK"; a dump that repeats the
+    credit line around the name gives "NHK Tuấn Anh Theo NHK" once "Theo" is read off the front)."""
+    trailing = _TRAILING_SOURCE.match(match_form(text))
+    if trailing is None or len(trailing.group(2).split()) > MAX_TRAILING_SOURCE_WORDS:
+        return None
+    head, source = text[: trailing.end(1)].strip(), text[trailing.start(2) : trailing.end(2)].strip()
+    writer = _writer_for_outlet(head)
+    if writer is not None:
+        return Byline(author=writer.author, source_credit=source)
+    person = _people(head)
+    return Byline(author=person, source_credit=source) if person else None
+
+
 _OUTLET_AFTER_SLASH = re.compile(r"^([^/]+?)\s*/\s*(\S[^/]*)$")  # "Kim Dung/VOV-TP.HCM", "Khánh Hồng/Dân Trí"
 # News agencies and outlets that sign wire copy by their initials, as data ("UBND Hà Nội" is no credit).
-NEWS_AGENCIES = frozenset({"ttxvn", "vna", "ttxvn/vna", "vov", "vtv", "vgp", "ttxva", "qđnd", "cand", "vnexpress"})
+NEWS_AGENCIES = frozenset(
+    {"ttxvn", "vna", "ttxvn/vna", "vov", "vtv", "vgp", "ttxva", "qđnd", "cand", "vnexpress"}
+    # foreign agencies a translated story is credited to ("Theo NHK", "Theo AFP")
+    | {"afp", "reuters", "ap", "nhk", "xinhua", "tass", "kyodo", "yonhap", "bbc", "cnn", "sputnik", "bloomberg"}
+)
+# A source credit after the writer's name on the same line: "Tuấn Anh Theo NHK", "Minh Anh (theo VnExpress)".
+_TRAILING_SOURCE = re.compile(r"^(\S.*?)\s+\(?(?:theo|nguồn)\s*:?\s+([^()]+?)\)?$", re.IGNORECASE)
+MAX_TRAILING_SOURCE_WORDS = 4
 
 
 def _writer_for_outlet(text: str) -> Byline | None:
@@ -305,10 +326,40 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
     if not words or ends_sentence(words[-1]):
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
     last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
-    if last is None or len(words) - last - 1 > MAX_GLUED_WORDS:
+    if last is None:
         return None
     tail = words[last + 1 :]
+    split = _source_then_writer(tail) if tail[0].startswith("(") else None
+    if split is not None:  # "… tội. (Theo Cổng TTĐT Bộ X) Bá An - Thu Hà": the writer after the source
+        found = parse_byline(" ".join(split.writer)) if len(split.writer) <= MAX_GLUED_WORDS else None
+        if found is None or not found.author:
+            return None
+        return SignedParagraph(" ".join(words[: last + 1]), Byline(author=found.author, source_credit=split.source))
+    if len(tail) > MAX_GLUED_WORDS:
+        return None
     found = parse_byline(" ".join(tail))
     if found is None or not (found.author or len(tail) <= MAX_GLUED_SOURCE_WORDS):
         return None  # a longer "Theo …" without a writer is a sentence left without its stop
     return SignedParagraph(" ".join(words[: last + 1]), found)
+
+
+# The source a story was taken from, in parentheses right after its last sentence: "(Theo Cổng TTĐT Bộ X)".
+_PARENTHESISED_SOURCE = re.compile(r"^\((?:theo|nguồn)\s*:?\s+([^()]+)\)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _SourceThenWriter:
+    source: str
+    writer: list[str]
+
+
+def _source_then_writer(words: list[str]) -> _SourceThenWriter | None:
+    """Split a tail that opens with a parenthesised source credit and goes on with the writer's words."""
+    closing = next((i for i, word in enumerate(words) if word.endswith(")")), None)
+    if closing is None or closing == len(words) - 1:
+        return None
+    credit_text = " ".join(words[: closing + 1])
+    credit = _PARENTHESISED_SOURCE.match(match_form(credit_text))
+    if credit is None:
+        return None
+    return _SourceThenWriter(credit_text[credit.start(1) : credit.end(1)].strip(), words[closing + 1 :])

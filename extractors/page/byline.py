@@ -19,8 +19,11 @@ _CREDIT_PREFIX = re.compile(
     r"phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
     re.IGNORECASE,
 )
-# The same credit without its colon, where names follow: "Tin, ảnh Ngô Văn A – Lê Thị B".
-_CREDIT_PREFIX_BARE = re.compile(r"^(?:tin|bài)\s*(?:,|-|–|/|&|và)?\s*ảnh\s+(\S.+)$", re.IGNORECASE)
+# The same credit without its colon, where names follow: "Tin, ảnh Ngô Văn A – Lê Thị B"; the word before
+# "ảnh" may be mistyped ("Tịn, ảnh …"): any short word there still makes the line a credit when names follow.
+_CREDIT_PREFIX_BARE = re.compile(
+    r"^(?:tin|bài|[^\W\d_]{2,4}(?=\s*,))\s*(?:,|-|–|/|&|và)?\s*ảnh\s*:?\s+(\S.+)$", re.IGNORECASE
+)
 _SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|nguồn tin|source)\s*[:：]?\s*(.+)$", re.IGNORECASE)
 _AGENCY_ONLY = re.compile(r"^(?:ttxvn|vna|ttxvn/vna)\.?$", re.IGNORECASE)
 _STAFF = r"(?:nhóm\s+)?(?:pv|ctv|btv|phóng viên|cộng tác viên|biên tập viên)"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.options import ExtractionOptions
+from extractors.page import extract_text_page
 from extractors.page.byline import parse_leading_byline
 from extractors.page.vocab import continues_headline
 
@@ -64,3 +66,29 @@ def test_leading_byline(line: str, author: str) -> None:
 )
 def test_not_a_leading_byline(line: str) -> None:
     assert parse_leading_byline(line) is None
+
+
+LEAD = (
+    "Ngày 12/3, UBND huyện Tây Lâm tổ chức hội nghị bàn giải pháp xử lý tình trạng tàu cá vỏ thép hư hỏng, "
+    "với sự tham dự của đại diện các xã ven biển và các chủ tàu."
+)
+BODY = (
+    "Theo báo cáo của Phòng Nông nghiệp huyện, trong năm qua có 14 tàu phải nằm bờ để sửa chữa. "
+    "Đồng chí Trần Minh Khoa, Phó Chủ tịch UBND huyện, đề nghị các xã rà soát từng trường hợp."
+)
+
+
+@pytest.mark.parametrize(
+    "headline", ["Tàu cá vỏ thép ở Tây Lâm hư hỏng hàng loạt: vì sao?", "Nông dân Tây Lâm được mùa!"]
+)
+def test_a_question_on_the_first_line_is_the_headline(headline: str) -> None:
+    content = extract_text_page("\n".join([headline, LEAD, BODY]), ExtractionOptions())
+    assert content.title == headline
+    assert content.text.startswith("Ngày 12/3")
+
+
+def test_a_first_paragraph_of_two_sentences_is_no_headline() -> None:
+    opening = "Vì sao tàu cá vỏ thép hư hỏng? Câu hỏi được đặt ra tại hội nghị của huyện Tây Lâm hôm qua."
+    content = extract_text_page("\n".join([opening, LEAD, BODY]), ExtractionOptions())
+    assert content.title != opening
+    assert opening in content.text

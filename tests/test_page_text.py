@@ -101,6 +101,10 @@ BYLINES = [
     ("Hoài Nam Theo AFP", "Hoài Nam", "AFP"),  # the writer, then the source of the translated story
     ("Theo Kyodo Hoài Nam Theo Kyodo", "Hoài Nam", "Kyodo"),  # a dump repeating the credit around the name
     ("Lan Chi (theo Báo Tây Lâm)", "Lan Chi", "Báo Tây Lâm"),
+    ("Theo Thu Hà (Báo Tây Lâm)", "Thu Hà", "Báo Tây Lâm"),  # after "Theo", a writer and the outlet
+    ("TTXVN/Thu Hà", "Thu Hà", "TTXVN"),  # the agency, then its writer
+    ("CTV Minh Khoa/VOV", "Minh Khoa", "VOV"),
+    ("Minh Khoa/VOV Minh Khoa/VOV", "Minh Khoa", "VOV"),  # a dump printing the credit twice
 ]
 
 
@@ -144,6 +148,8 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
          "Vụ việc đang được xác minh.", "Thu Hà - Minh Khuê"),
         # a quotation closed by a mark standing apart ('… ”.') ends the last sentence
         ("Ông nói: “Chúng tôi sẽ làm tiếp... ”. Minh Khuê", "Ông nói: “Chúng tôi sẽ làm tiếp... ”.", "Minh Khuê"),
+        # a caption's agency credit running on into the writer's name
+        ("Đoàn thăm nhà máy. Ảnh: TTXVN Thu Hà", "Đoàn thăm nhà máy.", "Thu Hà"),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -159,6 +165,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Đoàn đã đến thăm các hộ gia đình chính sách. Các đại biểu chụp ảnh lưu niệm",
         "Hội nghị kết thúc vào chiều cùng ngày. Tại Tây Lâm",
         "Hội nghị kết thúc vào chiều cùng ngày. (Theo Báo Tây Lâm) các tổ thảo luận tiếp",
+        "Đoàn thăm nhà máy. Ảnh: Báo Tây Lâm",  # a caption's photo credit signs nothing
     ],
 )
 def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:

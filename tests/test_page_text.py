@@ -105,6 +105,7 @@ BYLINES = [
     ("TTXVN/Thu Hà", "Thu Hà", "TTXVN"),  # the agency, then its writer
     ("CTV Minh Khoa/VOV", "Minh Khoa", "VOV"),
     ("Minh Khoa/VOV Minh Khoa/VOV", "Minh Khoa", "VOV"),  # a dump printing the credit twice
+    ("PV/Báo Tây Lâm", "PV", "Báo Tây Lâm"),
 ]
 
 
@@ -150,6 +151,9 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
         ("Ông nói: “Chúng tôi sẽ làm tiếp... ”. Minh Khuê", "Ông nói: “Chúng tôi sẽ làm tiếp... ”.", "Minh Khuê"),
         # a caption's agency credit running on into the writer's name
         ("Đoàn thăm nhà máy. Ảnh: TTXVN Thu Hà", "Đoàn thăm nhà máy.", "Thu Hà"),
+        # a caption in parentheses between the last sentence and the writer stays in the body
+        ("Vụ việc đang được điều tra./. (Video hiện trường) Minh Khuê/VOV",
+         "Vụ việc đang được điều tra./. (Video hiện trường)", "Minh Khuê"),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:

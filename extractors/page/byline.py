@@ -291,6 +291,8 @@ def _writer_for_outlet(text: str) -> Byline | None:
         first, second = slashed.group(1).strip(), slashed.group(2).strip()
         if first.lower() in NEWS_AGENCIES and looks_like_name(_once(second)):
             return Byline(author=_once(second), source_credit=first)  # the agency, then its writer: "TTXVN/Thu Hà"
+        if _STAFF_ONLY.match(match_form(first)):
+            return Byline(author=first, source_credit=second)  # "PV/Báo Tây Lâm": the newsroom signs
         staff = _STAFF_NAMED.match(match_form(first))  # "CTV Nhật Minh/VOV.VN": the name without the staff word
         writer = _people(first[staff.start(1) :] if staff else first)
         return Byline(author=writer, source_credit=second) if writer else None
@@ -367,7 +369,9 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
         found = parse_byline(" ".join(split.writer)) if len(split.writer) <= MAX_GLUED_WORDS else None
         if found is None or not found.author:
             return None
-        return SignedParagraph(" ".join(words[: last + 1]), Byline(author=found.author, source_credit=split.source))
+        kept = words[: len(words) - len(split.writer)] if split.source is None else words[: last + 1]
+        source = split.source or found.source_credit
+        return SignedParagraph(" ".join(kept), Byline(author=found.author, source_credit=source))
     if len(tail) > MAX_GLUED_WORDS:
         return None
     if _PHOTO_ONLY.match(match_form(" ".join(tail))):
@@ -395,17 +399,20 @@ _PARENTHESISED_SOURCE = re.compile(r"^\((?:theo|nguồn)\s*:?\s+([^()]+)\)$", re
 
 @dataclass(frozen=True)
 class _SourceThenWriter:
-    source: str
+    source: str | None  # None: the parenthesis was a caption ("(Video: …)"), which stays in the body
     writer: list[str]
 
 
 def _source_then_writer(words: list[str]) -> _SourceThenWriter | None:
-    """Split a tail that opens with a parenthesised source credit and goes on with the writer's words."""
+    """Split a tail that opens with a parenthesis (a source credit, or a caption of the page's video or photo)
+    and goes on with the writer's words."""
     closing = next((i for i, word in enumerate(words) if word.endswith(")")), None)
     if closing is None or closing == len(words) - 1:
         return None
     credit_text = " ".join(words[: closing + 1])
+    if credit_text.count("(") != 1:
+        return None
     credit = _PARENTHESISED_SOURCE.match(match_form(credit_text))
     if credit is None:
-        return None
+        return _SourceThenWriter(None, words[closing + 1 :])
     return _SourceThenWriter(credit_text[credit.start(1) : credit.end(1)].strip(), words[closing + 1 :])

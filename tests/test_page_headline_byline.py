@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.options import ExtractionOptions
+from extractors.page import extract_html_page, extract_text_page
 from extractors.page.byline import parse_leading_byline
 from extractors.page.vocab import continues_headline
 
@@ -64,3 +66,55 @@ def test_leading_byline(line: str, author: str) -> None:
 )
 def test_not_a_leading_byline(line: str) -> None:
     assert parse_leading_byline(line) is None
+
+
+LEAD = (
+    "Ngày 12/3, UBND huyện Tây Lâm tổ chức hội nghị bàn giải pháp xử lý tình trạng tàu cá vỏ thép hư hỏng, "
+    "với sự tham dự của đại diện các xã ven biển và các chủ tàu."
+)
+BODY = (
+    "Theo báo cáo của Phòng Nông nghiệp huyện, trong năm qua có 14 tàu phải nằm bờ để sửa chữa. "
+    "Đồng chí Trần Minh Khoa, Phó Chủ tịch UBND huyện, đề nghị các xã rà soát từng trường hợp."
+)
+
+
+@pytest.mark.parametrize(
+    "headline", ["Tàu cá vỏ thép ở Tây Lâm hư hỏng hàng loạt: vì sao?", "Nông dân Tây Lâm được mùa!"]
+)
+def test_a_question_on_the_first_line_is_the_headline(headline: str) -> None:
+    content = extract_text_page("\n".join([headline, LEAD, BODY]), ExtractionOptions())
+    assert content.title == headline
+    assert content.text.startswith("Ngày 12/3")
+
+
+def test_a_first_paragraph_of_two_sentences_is_no_headline() -> None:
+    opening = "Vì sao tàu cá vỏ thép hư hỏng? Câu hỏi được đặt ra tại hội nghị của huyện Tây Lâm hôm qua."
+    content = extract_text_page("\n".join([opening, LEAD, BODY]), ExtractionOptions())
+    assert content.title != opening
+    assert opening in content.text
+
+
+MENU = "".join(
+    f'<a href="/{i}">{item}</a>'
+    for i, item in enumerate(["Trang chủ", "Thủ tục hành chính", "Tin tức - Sự kiện", "Văn bản pháp quy"])
+)
+DOCUMENT_PAGE = f"""<html><head><title>Trang chủ - Website Sở Tư pháp tỉnh Tây Lâm</title></head><body>
+<div class="menu">{MENU}</div>
+<div id="part1"><table id="tableforprint">
+<tr><td><p class="Title">V/v chuyển đơn kiến nghị của bà Lê Thị Hoa, thôn Tân Lập. (12/04)</p></td></tr>
+<tr><td><b class="lv_description_mode1"></b><div class="ExternalClassA">
+<p>Sở Tư pháp tỉnh Tây Lâm chuyển đơn kiến nghị của bà Lê Thị Hoa, trú tại thôn Tân Lập, xã Tân Hưng, đến Ủy ban
+nhân dân huyện Đồng Lạc để xem xét, giải quyết theo thẩm quyền.</p>
+<p>Đề nghị Ủy ban nhân dân huyện Đồng Lạc thông báo kết quả giải quyết cho công dân trước ngày 30/4.</p>
+</div></td></tr></table></div></body></html>"""
+
+
+def test_a_dated_headline_of_the_profile_is_the_title_and_a_glued_menu_never_is() -> None:
+    # the date after the headline makes it look like a related-list item; the menu's items run together
+    content = extract_html_page(DOCUMENT_PAGE.encode(), ExtractionOptions())
+    assert content.title == "V/v chuyển đơn kiến nghị của bà Lê Thị Hoa, thôn Tân Lập. (12/04)"
+
+
+def test_a_menu_printed_without_spaces_is_no_title() -> None:
+    page = f"<html><body><h1>{MENU}</h1><h2>{MENU.upper()}</h2><p>{LEAD}</p><p>{BODY}</p></body></html>"
+    assert extract_html_page(page.encode(), ExtractionOptions()).title is None

@@ -97,6 +97,15 @@ BYLINES = [
     ("Theo Báo Tây Lâm", None, "Báo Tây Lâm"),
     ("Tin, ảnh Vũ Hạnh – Minh Đức", "Vũ Hạnh – Minh Đức", None),  # the credit without its colon
     ("Bài, ảnh Lưu Thị Quế", "Lưu Thị Quế", None),
+    ("Tịn, ảnh THU HẰNG", "THU HẰNG", None),  # the credit word mistyped: names still follow ", ảnh"
+    ("Hoài Nam Theo AFP", "Hoài Nam", "AFP"),  # the writer, then the source of the translated story
+    ("Theo Kyodo Hoài Nam Theo Kyodo", "Hoài Nam", "Kyodo"),  # a dump repeating the credit around the name
+    ("Lan Chi (theo Báo Tây Lâm)", "Lan Chi", "Báo Tây Lâm"),
+    ("Theo Thu Hà (Báo Tây Lâm)", "Thu Hà", "Báo Tây Lâm"),  # after "Theo", a writer and the outlet
+    ("TTXVN/Thu Hà", "Thu Hà", "TTXVN"),  # the agency, then its writer
+    ("CTV Minh Khoa/VOV", "Minh Khoa", "VOV"),
+    ("Minh Khoa/VOV Minh Khoa/VOV", "Minh Khoa", "VOV"),  # a dump printing the credit twice
+    ("PV/Báo Tây Lâm", "PV", "Báo Tây Lâm"),
 ]
 
 
@@ -114,6 +123,7 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "Đại hội đại biểu Đảng bộ",
         "H'Blơng",
         "Tin ảnh hoạt động",
+        "Xem, ảnh tại đây",
         "PV: Xin cảm ơn đồng chí!",  # an interview's last question, not a credit
         "PV: Ông có kiến nghị gì?",
     ],
@@ -134,6 +144,16 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
          "Đỗ Minh Khoa"),
         ("Tỉnh sẽ tổng kết vào cuối năm. Lan Chi  (TTXVN)", "Tỉnh sẽ tổng kết vào cuối năm.", "Lan Chi"),
         ("Sau phiên khai mạc, các tổ thảo luận. Theo VGP", "Sau phiên khai mạc, các tổ thảo luận.", None),
+        # the source in parentheses after the last sentence, then the writers
+        ("Vụ việc đang được xác minh. (Theo Cổng TTĐT huyện Tây Lâm) Thu Hà - Minh Khuê",
+         "Vụ việc đang được xác minh.", "Thu Hà - Minh Khuê"),
+        # a quotation closed by a mark standing apart ('… ”.') ends the last sentence
+        ("Ông nói: “Chúng tôi sẽ làm tiếp... ”. Minh Khuê", "Ông nói: “Chúng tôi sẽ làm tiếp... ”.", "Minh Khuê"),
+        # a caption's agency credit running on into the writer's name
+        ("Đoàn thăm nhà máy. Ảnh: TTXVN Thu Hà", "Đoàn thăm nhà máy.", "Thu Hà"),
+        # a caption in parentheses between the last sentence and the writer stays in the body
+        ("Vụ việc đang được điều tra./. (Video hiện trường) Minh Khuê/VOV",
+         "Vụ việc đang được điều tra./. (Video hiện trường)", "Minh Khuê"),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -148,6 +168,8 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Sau phiên khai mạc, các tổ thảo luận. Theo kế hoạch, các tổ sẽ báo cáo vào chiều mai",
         "Đoàn đã đến thăm các hộ gia đình chính sách. Các đại biểu chụp ảnh lưu niệm",
         "Hội nghị kết thúc vào chiều cùng ngày. Tại Tây Lâm",
+        "Hội nghị kết thúc vào chiều cùng ngày. (Theo Báo Tây Lâm) các tổ thảo luận tiếp",
+        "Đoàn thăm nhà máy. Ảnh: Báo Tây Lâm",  # a caption's photo credit signs nothing
     ],
 )
 def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:

@@ -25,6 +25,7 @@ from extractors.page.vocab import (
     LineKind,
     classify_line,
     continues_headline,
+    ends_sentence,
     is_inline_box_heading,
     is_sentence_prose,
     is_weak_heading,
@@ -232,6 +233,21 @@ def _title_before(lines: _Lines, first_prose: int, url: str | None) -> int | Non
     return None
 
 
+MAX_QUESTION_HEADLINE_WORDS = 20
+
+
+def _question_headline(lines: _Lines, index: int) -> bool:
+    """A dump's first line that asks or exclaims in one short sentence, right above the lead ("Vì sao tàu vỏ
+    thép hỏng hàng loạt?"): the headline, although its mark makes it look like a paragraph."""
+    text = lines.blocks[index].text
+    words = text.split()
+    if index != 0 or not text.endswith(("?", "!")) or len(words) > MAX_QUESTION_HEADLINE_WORDS:
+        return False
+    if any(ends_sentence(word) for word in words[:-1]):
+        return False  # two sentences: a paragraph
+    return index + 1 < len(lines.blocks) and lines.prose_at(index + 1)
+
+
 LEAD_OVER_HEADLINE = 1.5  # a lead (sapo) runs longer than the headline printed above it
 
 
@@ -406,6 +422,8 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     start = 0 if markup or article_only else first
     if find_title:
         title_index = _title_before(lines, first, layout.url)
+        if title_index is None and _question_headline(lines, first):
+            title_index, first = first, first + 1
         if title_index is not None:
             span = _headline_span(lines, title_index, first)
             parts.title = " ".join(strip_bullets(lines.blocks[i].text) for i in range(span.first, span.last + 1))

@@ -19,8 +19,11 @@ _CREDIT_PREFIX = re.compile(
     r"phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
     re.IGNORECASE,
 )
-# The same credit without its colon, where names follow: "Tin, ảnh Ngô Văn A – Lê Thị B".
-_CREDIT_PREFIX_BARE = re.compile(r"^(?:tin|bài)\s*(?:,|-|–|/|&|và)?\s*ảnh\s+(\S.+)$", re.IGNORECASE)
+# The same credit without its colon, where names follow: "Tin, ảnh Ngô Văn A – Lê Thị B"; the word before
+# "ảnh" may be mistyped ("Tịn, ảnh …"): any short word there still makes the line a credit when names follow.
+_CREDIT_PREFIX_BARE = re.compile(
+    r"^(?:tin|bài|[^\W\d_]{2,4}(?=\s*,))\s*(?:,|-|–|/|&|và)?\s*ảnh\s*:?\s+(\S.+)$", re.IGNORECASE
+)
 _SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|nguồn tin|source)\s*[:：]?\s*(.+)$", re.IGNORECASE)
 _AGENCY_ONLY = re.compile(r"^(?:ttxvn|vna|ttxvn/vna)\.?$", re.IGNORECASE)
 _STAFF = r"(?:nhóm\s+)?(?:pv|ctv|btv|phóng viên|cộng tác viên|biên tập viên)"
@@ -86,6 +89,8 @@ _NOT_NAME_WORDS = frozenset(
         "khi",
         "nhưng",
         "cùng",
+        # "Tin Tức" is TTXVN's paper ("TTXVN/Tin Tức"), not a writer
+        "tin",
     ]
 )
 
@@ -196,9 +201,18 @@ def _people(text: str) -> str | None:
     return parts[0] if full[0] else None
 
 
+def _once(text: str) -> str:
+    """A credit a dump printed twice in a row ("Hải Yến/VOV Hải Yến/VOV") read once."""
+    words = text.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return text
+
+
 def parse_byline(line: str) -> Byline | None:
     """Read one short closing line as a byline or a source credit; None when it is neither."""
-    text = _clean(line)
+    text = _once(_clean(line))
     if not text or len(text.split()) > MAX_BYLINE_WORDS or text.endswith(("?", "!")):
         return None  # a question or an exclamation is speech ("PV: Xin trân trọng cảm ơn ông!"), never a credit
     matchable = match_form(text)
@@ -220,17 +234,53 @@ def parse_byline(line: str) -> Byline | None:
     source = _SOURCE_PREFIX.match(matchable)
     if source and len(text.split()) <= 10:
         rest = text[source.start(1) :].strip()
-        return _writer_for_outlet(rest) or Byline(source_credit=rest)
-    signed = _writer_for_outlet(text)
+        signed = _writer_for_outlet(rest) or _writer_then_source(rest, after_source=True) or _writer_of_outlet(rest)
+        return signed or Byline(source_credit=rest)
+    signed = _writer_for_outlet(text) or _writer_then_source(text)
     if signed:
         return signed
     person = _people(text)
     return Byline(author=person) if person else None
 
 
+def _writer_of_outlet(text: str) -> Byline | None:
+    """After "Theo", a writer with the outlet in parentheses: "Theo Khánh Ly (Báo Tây Lâm)"."""
+    named = _NAME_THEN_OUTLET.match(text)
+    if named is None or not looks_like_name(named.group(1)):
+        return None
+    return Byline(author=named.group(1).strip(), source_credit=named.group(2).strip())
+
+
+def _writer_then_source(text: str, after_source: bool = False) -> Byline | None:
+    """A writer named before the source they took the story from ("Tuấn Anh Theo NHK"; a dump that repeats the
+    credit line around the name gives "NHK Tuấn Anh Theo NHK" once "Theo" is read off the front). After a
+    leading "Theo"/"Nguồn" the words before the name belong to that source, so only a known agency may stand
+    there ("Nguồn: Báo X Thu Hà Theo Y" does not tell where the outlet's name ends)."""
+    trailing = _TRAILING_SOURCE.match(match_form(text))
+    if trailing is None or len(trailing.group(2).split()) > MAX_TRAILING_SOURCE_WORDS:
+        return None
+    head, source = text[: trailing.end(1)].strip(), text[trailing.start(2) : trailing.end(2)].strip()
+    writer = _writer_for_outlet(head)
+    if writer is not None:
+        return Byline(author=writer.author, source_credit=source)
+    if after_source:
+        return None
+    person = _people(head)
+    return Byline(author=person, source_credit=source) if person else None
+
+
+# A writer, then the outlet in parentheses, after "Theo": "Theo Khánh Ly (Báo Tây Lâm)".
+_NAME_THEN_OUTLET = re.compile(r"^([^()]+?)\s*\(([^()]{2,40})\)$")
 _OUTLET_AFTER_SLASH = re.compile(r"^([^/]+?)\s*/\s*(\S[^/]*)$")  # "Kim Dung/VOV-TP.HCM", "Khánh Hồng/Dân Trí"
 # News agencies and outlets that sign wire copy by their initials, as data ("UBND Hà Nội" is no credit).
-NEWS_AGENCIES = frozenset({"ttxvn", "vna", "ttxvn/vna", "vov", "vtv", "vgp", "ttxva", "qđnd", "cand", "vnexpress"})
+NEWS_AGENCIES = frozenset(
+    {"ttxvn", "vna", "ttxvn/vna", "vov", "vtv", "vgp", "ttxva", "qđnd", "cand", "vnexpress"}
+    # foreign agencies a translated story is credited to ("Theo NHK", "Theo AFP")
+    | {"afp", "reuters", "ap", "nhk", "xinhua", "tass", "kyodo", "yonhap", "bbc", "cnn", "sputnik", "bloomberg"}
+)
+# A source credit after the writer's name on the same line: "Tuấn Anh Theo NHK", "Minh Anh (theo VnExpress)".
+_TRAILING_SOURCE = re.compile(r"^(\S.*?)\s+\(?(?:theo|nguồn)\s*:?\s+([^()]+?)\)?$", re.IGNORECASE)
+MAX_TRAILING_SOURCE_WORDS = 4
 
 
 def _writer_for_outlet(text: str) -> Byline | None:
@@ -238,8 +288,14 @@ def _writer_for_outlet(text: str) -> Byline | None:
     ("TTXVN Hoàng Trọng", the two lines of "Theo TTXVN" / "Hoàng Trọng" run together)."""
     slashed = _OUTLET_AFTER_SLASH.match(text)
     if slashed:
-        writer = _people(slashed.group(1))
-        return Byline(author=writer, source_credit=slashed.group(2).strip()) if writer else None
+        first, second = slashed.group(1).strip(), slashed.group(2).strip()
+        if first.lower() in NEWS_AGENCIES and looks_like_name(_once(second)):
+            return Byline(author=_once(second), source_credit=first)  # the agency, then its writer: "TTXVN/Thu Hà"
+        if _STAFF_ONLY.match(match_form(first)):
+            return Byline(author=first, source_credit=second)  # "PV/Báo Tây Lâm": the newsroom signs
+        staff = _STAFF_NAMED.match(match_form(first))  # "CTV Nhật Minh/VOV.VN": the name without the staff word
+        writer = _people(first[staff.start(1) :] if staff else first)
+        return Byline(author=writer, source_credit=second) if writer else None
     agency, _, rest = text.partition(" ")
     rest = _without_parentheses(rest).strip()
     if agency.lower() in NEWS_AGENCIES and not rest.isupper() and looks_like_name(rest):
@@ -305,10 +361,58 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
     if not words or ends_sentence(words[-1]):
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
     last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
-    if last is None or len(words) - last - 1 > MAX_GLUED_WORDS:
+    if last is None:
         return None
     tail = words[last + 1 :]
+    split = _source_then_writer(tail) if tail[0].startswith("(") else None
+    if split is not None:  # "… tội. (Theo Cổng TTĐT Bộ X) Bá An - Thu Hà": the writer after the source
+        found = parse_byline(" ".join(split.writer)) if len(split.writer) <= MAX_GLUED_WORDS else None
+        if found is None or not found.author:
+            return None
+        kept = words[: len(words) - len(split.writer)] if split.source is None else words[: last + 1]
+        source = split.source or found.source_credit
+        return SignedParagraph(" ".join(kept), Byline(author=found.author, source_credit=source))
+    if len(tail) > MAX_GLUED_WORDS:
+        return None
+    if _PHOTO_ONLY.match(match_form(" ".join(tail))):
+        return _writer_after_photo_credit(words[: last + 1], tail)
     found = parse_byline(" ".join(tail))
     if found is None or not (found.author or len(tail) <= MAX_GLUED_SOURCE_WORDS):
         return None  # a longer "Theo …" without a writer is a sentence left without its stop
     return SignedParagraph(" ".join(words[: last + 1]), found)
+
+
+def _writer_after_photo_credit(kept: list[str], tail: list[str]) -> SignedParagraph | None:
+    """A caption's photo credit closing the paragraph ("… Ảnh: Báo Tây Lâm") names the photographer, not the
+    writer; the writer counts only where an agency's credit runs on into a name ("Ảnh: TTXVN Thu Hà")."""
+    credit = " ".join(tail)
+    photo = _PHOTO_ONLY.match(match_form(credit))
+    signed = _writer_for_outlet(_without_parentheses(credit[photo.end() :] if photo else credit).strip())
+    if signed is None or not signed.author:
+        return None
+    return SignedParagraph(" ".join(kept), signed)
+
+
+# The source a story was taken from, in parentheses right after its last sentence: "(Theo Cổng TTĐT Bộ X)".
+_PARENTHESISED_SOURCE = re.compile(r"^\((?:theo|nguồn)\s*:?\s+([^()]+)\)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _SourceThenWriter:
+    source: str | None  # None: the parenthesis was a caption ("(Video: …)"), which stays in the body
+    writer: list[str]
+
+
+def _source_then_writer(words: list[str]) -> _SourceThenWriter | None:
+    """Split a tail that opens with a parenthesis (a source credit, or a caption of the page's video or photo)
+    and goes on with the writer's words."""
+    closing = next((i for i, word in enumerate(words) if word.endswith(")")), None)
+    if closing is None or closing == len(words) - 1:
+        return None
+    credit_text = " ".join(words[: closing + 1])
+    if credit_text.count("(") != 1:
+        return None
+    credit = _PARENTHESISED_SOURCE.match(match_form(credit_text))
+    if credit is None:
+        return _SourceThenWriter(None, words[closing + 1 :])
+    return _SourceThenWriter(credit_text[credit.start(1) : credit.end(1)].strip(), words[closing + 1 :])

@@ -182,8 +182,27 @@ def find_container(root: etree._Element, selectors: Selectors) -> Container:
     return Container()
 
 
+# A menu whose items the page printed without spaces ("Trang chủThủ tục hành chínhTin tức"): a lower-case
+# letter glued to a capital starts a new item; a name may hold one ("VnExpress"), a headline not three.
+_GLUED_ITEM = re.compile(r"[^\W\d_A-ZÀ-ỸĐ](?=[A-ZÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ])")
+MAX_GLUED_ITEMS = 2
+_HOME_ITEM = re.compile(r"^(?:logo\s*)?trang chủ", re.IGNORECASE)  # a menu or breadcrumb starts at "Home"
+# A date the page prints after a headline ("… ông Phạm Văn B. (21/03)"): a list item's stamp, but on the
+# profile's own headline element it is part of the headline as shown.
+_TRAILING_STAMP = re.compile(r"\s*\(\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\)$")
+
+
+def _is_menu(text: str) -> bool:
+    return len(_GLUED_ITEM.findall(text)) > MAX_GLUED_ITEMS or bool(_HOME_ITEM.match(nfc(text)))
+
+
 def _is_headline(text: str) -> bool:
-    return 3 <= word_count(text) <= 60 and classify_line(text) is LineKind.PROSE
+    return 3 <= word_count(text) <= 60 and classify_line(text) is LineKind.PROSE and not _is_menu(text)
+
+
+def _is_stamped_headline(text: str) -> bool:
+    stamp = _TRAILING_STAMP.search(text)
+    return stamp is not None and _is_headline(text[: stamp.start()])
 
 
 def _looks_like_site_name(text: str) -> bool:
@@ -240,10 +259,13 @@ def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Pi
             if _is_headline(dom.text_of(element)):
                 return Picked(element, dom.text_of(element))
     first: Picked | None = None
+    own = set(dom.select_all(root, selectors.title)) if selectors.title else set()
     for element in dom.select_all(root, selectors.title + HEADINGS):
         text = dom.text_of(element)
         if _outside_article_above(element):
             continue
+        if element in own and _is_stamped_headline(text):
+            return Picked(element, text)
         if not _is_headline(text):
             if _short_headline_named_by_head(text, head):
                 return Picked(element, text)

@@ -410,6 +410,8 @@ def ends_sentence(word: str) -> bool:
     if not closed.endswith(_SENTENCE_MARKS):
         return False
     token = closed[:-1].lower().lstrip('("“')
+    if not token.strip(_CLOSERS):
+        return True  # a mark standing apart after a closing quote ('… hôm nay ”.') ends the quoted sentence
     return token.isdigit() or (len(token) > 1 and token not in ABBREVIATIONS)  # "khu phố 3." ends a sentence
 
 

@@ -105,7 +105,13 @@ TITLE_STOP: frozenset[str] = words(
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
-    điểm mới tân ông bà anh chị đương đối rồi"""
+    điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy"""
+)
+# Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
+# Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
+# mầm non A lý giải").
+TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("tiết", "lộ"), ("tâm", "sự")]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
@@ -202,7 +208,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "báo": words("nhà"),  # "Hội Nhà báo"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
-EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe")
+EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks
 # First words of the organs a title's organ may belong to, after "của" or "thuộc" ("… của Quốc hội", "… của Bộ
 # Chính trị", "Trưởng phòng Tài chính thuộc Sở KH-CN").
 OWNING_ORGANS: frozenset[str] = words("đảng quốc bộ chính ban ủy hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn")
@@ -210,7 +216,7 @@ OWNING_ORGANS: frozenset[str] = words("đảng quốc bộ chính ban ủy hội
 HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
     tuple(honorific.split())
     for honorific in """tiến sĩ|thạc sĩ|giáo sư|phó giáo sư|bác sĩ|kỹ sư|nhà báo|nghệ sĩ|
-    gs|pgs|ts|ths|bs""".replace("\n", "").split("|")
+    nhà văn|nhà thơ|gs|pgs|ts|ths|bs""".replace("\n", "").split("|")
 )
 # Bodies whose name holds a head ("Đoàn Chủ tịch", "Đoàn Thư ký" of a congress, the "Ban Bí thư"): the word
 # before and the head's first word.
@@ -227,7 +233,9 @@ TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
 # caption lost its full stop).
 SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện nhằm")
 # Two-word sentence openers whose first word may also name an organ ("Ban Đối ngoại"): "Ngoài ra", "Đối với".
-SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset([("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên")])
+SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy")]
+)
 # Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing.
 UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại")
 # Document types that end a title when "và" joins them to it ("... xã A và Quyết định số ...").
@@ -421,6 +429,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     token, prev = tokens[j], tokens[j - 1]
     if token.start > prev.end and (token.start - prev.end > 3 or "\n" in text[prev.end : token.start]):
         return False  # a title never runs on over a line break
+    if token.is_lower_word and j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in TITLE_VERB_PAIRS:
+        return False
     if _in_named_field(tokens, j):
         return True
     if token.is_word and token.is_cap:
@@ -440,7 +450,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr and not _ends_place_name(tokens, j - 1)
     if prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()) and (after_word or _in_organ_field(tokens, j)):
         return True
-    if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS:
+    if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS and j + 1 not in names_at:
         return False
     if token.key == "." and (prev.key in PLACE_ABBREVIATIONS or _initial(prev)) and joined(tokens, j - 1, j):
         return j + 1 < len(tokens) and tokens[j + 1].is_cap and j + 1 not in names_at
@@ -635,7 +645,7 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
         return False
     if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
-    return head_length(tokens, j + 1) == 0
+    return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
 
 
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:

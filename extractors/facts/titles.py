@@ -695,27 +695,37 @@ def parse_title(
 
 
 MAX_ORGAN_TAIL = 4
+# Organ nouns whose capitalised field may go on in lower case: those of FIELD_ORGAN_NOUNS, "Hội", "Viện".
+TAIL_ORGAN_NOUNS: frozenset[str] = FIELD_ORGAN_NOUNS | words("hội viện")
+MAX_TAIL_PLACE_WORDS = 2
 # Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết").
 APPOSITIVE_END: frozenset[str] = frozenset([",", ";", ".", "(", ")"])
 
 
 def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names_at: dict[int, NameSpan]) -> int:
     """A capitalised organ's field that goes on in lower case up to the punctuation closing the title ("Cục
-    Quản lý công sản,", "Vụ Ngân sách nhà nước;"): a few lower-case words, none a verb or a preposition, then
-    that punctuation or the line's end. Else `last`."""
-    if not any(tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_cap for k in range(first, last + 1)):
+    Quản lý công sản,", "Vụ Ngân sách nhà nước;", "Hội Huyết học truyền máu Việt Nam ("): a few lower-case words,
+    none a verb or a preposition, maybe a place's capitalised words after them, then that punctuation or the
+    line's end. Else `last`."""
+    if not any(tokens[k].key in TAIL_ORGAN_NOUNS and tokens[k].is_cap for k in range(first, last + 1)):
         return last
     if not tokens[last].is_word or tokens[last].is_abbr:
         return last  # after an acronym ("UBND") only a place follows
-    for k in range(last + 1, last + 2 + MAX_ORGAN_TAIL):
+    place_words = 0  # capitalised words closing the tail ("Hội Huyết học truyền máu Việt Nam,")
+    for k in range(last + 1, last + 2 + MAX_ORGAN_TAIL + MAX_TAIL_PLACE_WORDS):
         if k == len(tokens):
             return k - 1  # the text's end closes the title
-        if k - last > MAX_ORGAN_TAIL:
+        if k - last - place_words > MAX_ORGAN_TAIL:
             return last
         token = tokens[k]
         if token.key in APPOSITIVE_END or "\n" in text[tokens[k - 1].end : token.start]:
             return k - 1  # `last` itself when nothing came between
-        if not token.is_lower_word or token.key in TITLE_STOP or k in names_at or head_length(tokens, k, True):
+        if k in names_at or head_length(tokens, k, True):
+            return last
+        if token.is_word and token.is_cap and not token.is_abbr and k > last + 1 and place_words < MAX_TAIL_PLACE_WORDS:
+            place_words += 1
+            continue
+        if place_words or not token.is_lower_word or token.key in TITLE_STOP:
             return last
     return last
 

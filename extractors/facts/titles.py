@@ -698,8 +698,9 @@ MAX_ORGAN_TAIL = 4
 # Organ nouns whose capitalised field may go on in lower case: those of FIELD_ORGAN_NOUNS, "Hội", "Viện".
 TAIL_ORGAN_NOUNS: frozenset[str] = FIELD_ORGAN_NOUNS | words("hội viện")
 MAX_TAIL_PLACE_WORDS = 2
-# Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết").
-APPOSITIVE_END: frozenset[str] = frozenset([",", ";", ".", "(", ")"])
+# Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết"; "A - Chủ tịch Hội
+# Văn học nghệ thuật tỉnh - Bà B").
+APPOSITIVE_END: frozenset[str] = frozenset([",", ";", ".", "(", ")", "-"])
 
 
 def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names_at: dict[int, NameSpan]) -> int:

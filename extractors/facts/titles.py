@@ -105,7 +105,7 @@ TITLE_STOP: frozenset[str] = words(
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
-    điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy"""
+    điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể chụp thốt"""
 )
 # Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
@@ -138,11 +138,11 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("kinh", "tế"): words("sát tòa"),
     ("ma", "túy"): words("sát"),
     ("điều", "tra"): words("sát quan"),
-    ("giao", "thông"): words("sát"),
+    ("giao", "thông"): words("sát toàn"),  # "Ủy ban An toàn giao thông"
     ("cơ", "động"): words("sát"),
     ("trật", "tự"): words("sát"),
     ("quản", "lý"): words("sát"),
-    ("hành", "chính"): words("lý vụ"),  # "Trung tâm Phục vụ hành chính công"
+    ("hành", "chính"): words("lý vụ chức"),  # "Trung tâm Phục vụ hành chính công"
     ("chính", "công"): words("hành"),
     ("y", "tế"): words("trạm"),
     ("nghề", "nghiệp"): words("dục"),
@@ -166,7 +166,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("công", "an"): None,  # "Trưởng công an huyện"
     ("công", "ty"): None,  # "Giám đốc điều hành công ty TNHH …"
     ("việc", "làm"): words("vụ"),  # "Trung tâm Dịch vụ việc làm"
-    ("quốc", "gia"): None,  # "Ủy ban An toàn giao thông quốc gia"
+    ("quốc", "gia"): None,
+    ("thế", "giới"): None,  # "Hiệp hội Đầu bếp thế giới"  # "Ủy ban An toàn giao thông quốc gia"
     ("tham", "nhũng"): None,  # "Cục Chống tham nhũng"
     ("kiểm", "sát"): words("viện"),  # "Viện kiểm sát nhân dân huyện"
     ("cán", "bộ"): words("chức"),  # "Vụ Tổ chức cán bộ"
@@ -469,8 +470,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return _in_organ_field(tokens, j) and not head_length(tokens, j + 1, lower_ok=True)
         if nxt is None or not nxt.is_cap or j + 1 in names_at or _is_rank(tokens, j + 1):
             return False
-        if _document_starts(tokens, j + 1) or _honorific_at(tokens, j + 1):
-            return False  # "Bí thư Đảng ủy xã A và Thông báo số 56-TB/HU ...", "... và Tiến sĩ B"
+        if _document_starts(tokens, j + 1) or _honorific_at(tokens, j + 1) or nxt.key in TITLE_CAP_STOP:
+            return False  # "Bí thư Đảng ủy xã A và Thông báo số 56-TB/HU ...", "... và Tiến sĩ B", "... và Ông B"
         return head_length(tokens, j + 1) == 0
     if token.key in TITLE_LOWER_OK:
         return True

@@ -165,6 +165,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
     ("công", "an"): None,  # "Trưởng công an huyện"
     ("công", "ty"): None,  # "Giám đốc điều hành công ty TNHH …"
+    ("công", "đoàn"): None,  # "Chủ tịch công đoàn công ty"
     ("việc", "làm"): words("vụ"),  # "Trung tâm Dịch vụ việc làm"
     ("quốc", "gia"): None,
     ("thế", "giới"): None,  # "Hiệp hội Đầu bếp thế giới"  # "Ủy ban An toàn giao thông quốc gia"
@@ -314,7 +315,7 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
         return 0
     if token.key not in _HEADS_BY_FIRST and token.key != "nguyên" and _member_abbreviation(token):
         return 1
-    if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên"):
+    if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên" or lower_deputy(tokens, i)):
         return 0
     if token.key == "nguyên" and i + 1 < len(tokens):
         if tokens[i + 1].key == "nguyên":
@@ -332,6 +333,12 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     if token.key == "phó" and i + 1 < len(tokens) and tokens[i + 1].key in ABBREVIATIONS:
         return 2 if _abbreviation_opens(tokens, i + 1) else 0  # "Phó CT UBND tỉnh", "Phó BT"
     return _exact_head(tokens, i) or _folded_head(tokens, i)
+
+
+def lower_deputy(tokens: list[Token], i: int) -> bool:
+    """A lower-case "phó" before a capitalised head is the deputy's ("phó Chủ tịch LĐLĐ TP A"): the post is not
+    the head's."""
+    return tokens[i].key == "phó" and i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].is_word
 
 
 def _dotted_abbreviation(tokens: list[Token], i: int) -> bool:

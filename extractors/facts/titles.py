@@ -724,16 +724,18 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
     for k in range(last + 1, last + 2 + MAX_ORGAN_TAIL + MAX_TAIL_PLACE_WORDS):
         if k == len(tokens):
             return k - 1  # the text's end closes the title
-        if k - last - place_words > MAX_ORGAN_TAIL:
-            return last
         token = tokens[k]
         if token.key in APPOSITIVE_END or "\n" in text[tokens[k - 1].end : token.start]:
             return k - 1  # `last` itself when nothing came between
+        if k - last - place_words > MAX_ORGAN_TAIL:
+            return last
         if k in names_at or head_length(tokens, k, True):
             return last
         if token.is_word and token.is_cap and not token.is_abbr and k > last + 1 and place_words < MAX_TAIL_PLACE_WORDS:
             place_words += 1
             continue
+        if place_words and token.key == "ương" and tokens[k - 1].key == "trung":
+            continue  # "Viện Pháp y tâm thần Trung ương"
         if place_words or not token.is_lower_word or token.key in TITLE_STOP:
             return last
     return last

@@ -105,7 +105,8 @@ TITLE_STOP: frozenset[str] = words(
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
-    điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể chụp thốt vui một"""
+    điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
+    chụp thốt vui một"""
 )
 # Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
@@ -167,9 +168,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("công", "ty"): None,  # "Giám đốc điều hành công ty TNHH …"
     ("công", "đoàn"): None,  # "Chủ tịch công đoàn công ty"
     ("việc", "làm"): words("vụ"),  # "Trung tâm Dịch vụ việc làm"
-    ("quốc", "gia"): None,
+    ("quốc", "gia"): None,  # "Ủy ban An toàn giao thông quốc gia"
     ("thế", "giới"): None,  # "Hiệp hội Đầu bếp thế giới"
-    ("một", "thành"): words("tnhh"),  # "Công ty TNHH một thành viên" ("một" alone ends a title)  # "Ủy ban An toàn giao thông quốc gia"
+    ("một", "thành"): words("tnhh"),  # "Công ty TNHH một thành viên" ("một" alone ends a title)
     ("tham", "nhũng"): None,  # "Cục Chống tham nhũng"
     ("kiểm", "sát"): words("viện"),  # "Viện kiểm sát nhân dân huyện"
     ("cán", "bộ"): words("chức"),  # "Vụ Tổ chức cán bộ"

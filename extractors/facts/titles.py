@@ -684,6 +684,10 @@ def parse_title(
         j = len(tokens)  # a rank is complete in itself
     abroad = _posted_abroad(tokens, i, size)
     if j < len(tokens) and head_length(tokens, j):
+        served = parse_title(tokens, j, text, names_at) if _serves_a_leader(tokens, i, size) else None
+        if served is not None:  # "Thư ký nguyên Phó Chủ tịch Quốc hội": the leader served is part of the post
+            span_text = " ".join(text[tokens[i].start : served.end].split())
+            return TitleSpan(i, served.last, tokens[i].start, served.end, span_text, served.next_name)
         j = len(tokens)  # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …")
     while (
         j < len(tokens)
@@ -741,6 +745,14 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
         if place_words or not token.is_lower_word or token.key in TITLE_STOP:
             return last
     return last
+
+
+# Heads whose post is serving another leader, named by that leader's title ("Trợ lý Tổng Bí thư").
+SERVING_HEADS: frozenset[tuple[str, ...]] = frozenset([("thư", "ký"), ("trợ", "lý")])
+
+
+def _serves_a_leader(tokens: list[Token], i: int, size: int) -> bool:
+    return tuple(t.key for t in tokens[i : i + size]) in SERVING_HEADS
 
 
 def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:

@@ -709,8 +709,9 @@ def parse_title(
 
 
 MAX_ORGAN_TAIL = 4
-# Organ nouns whose capitalised field may go on in lower case: those of FIELD_ORGAN_NOUNS, "Hội", "Viện".
-TAIL_ORGAN_NOUNS: frozenset[str] = FIELD_ORGAN_NOUNS | words("hội viện")
+# Organ nouns whose field may go on in lower case: those of FIELD_ORGAN_NOUNS, "Hội", "Viện", "Trung tâm",
+# "Tập đoàn", "Quỹ", "Mạng lưới".
+TAIL_ORGAN_NOUNS: frozenset[str] = FIELD_ORGAN_NOUNS | words("hội viện tâm đoàn quỹ lưới")
 MAX_TAIL_PLACE_WORDS = 2
 # Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết"; "A - Chủ tịch Hội
 # Văn học nghệ thuật tỉnh - Bà B").
@@ -722,7 +723,7 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
     Quản lý công sản,", "Vụ Ngân sách nhà nước;", "Hội Huyết học truyền máu Việt Nam ("): a few lower-case words,
     none a verb or a preposition, maybe a place's capitalised words after them, then that punctuation or the
     line's end. Else `last`."""
-    if not any(tokens[k].key in TAIL_ORGAN_NOUNS and tokens[k].is_cap for k in range(first, last + 1)):
+    if not any(_organ_noun_at(tokens, k) for k in range(first, last + 1)):
         return last
     if not tokens[last].is_word or tokens[last].is_abbr:
         return last  # after an acronym ("UBND") only a place follows
@@ -753,6 +754,12 @@ SERVING_HEADS: frozenset[tuple[str, ...]] = frozenset([("thư", "ký"), ("trợ"
 
 def _serves_a_leader(tokens: list[Token], i: int, size: int) -> bool:
     return tuple(t.key for t in tokens[i : i + size]) in SERVING_HEADS
+
+
+def _organ_noun_at(tokens: list[Token], k: int) -> bool:
+    """An organ noun of `TAIL_ORGAN_NOUNS` written as a name: capitalised ("Hội", "Viện") or after a capital
+    ("Trung tâm", "Tập đoàn", "Trưởng ban")."""
+    return tokens[k].key in TAIL_ORGAN_NOUNS and (tokens[k].is_cap or (k > 0 and tokens[k - 1].is_cap))
 
 
 def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:

@@ -288,6 +288,16 @@ def _unlisted_surname_name(tokens: list[Token], run: range) -> bool:
     return 3 <= len(run) <= 4 and tokens[run[1]].key in ("văn", "thị") and tokens[run[0]].key not in NAME_STOP
 
 
+# Places whose youth union is written "Thành Đoàn", "Tỉnh Đoàn", "Huyện Đoàn", "Quận Đoàn".
+YOUTH_UNION_LEVELS: frozenset[str] = words("thành tỉnh huyện quận")
+
+
+def _local_youth_union(tokens: list[Token], run: range, offset: int) -> bool:
+    """Whether the family name "Đoàn" at `offset` is the youth union of the place word before it ("Bí thư Thành
+    Đoàn Quy Nhơn"), not a person's name."""
+    return offset > 0 and tokens[run[offset]].key == "đoàn" and tokens[run[offset - 1]].key in YOUTH_UNION_LEVELS
+
+
 def _split_score(tokens: list[Token], run: range, offset: int) -> int:
     """How much the run from `offset` on looks like one person's name (a middle name, three syllables)."""
     length = len(run) - offset
@@ -303,6 +313,7 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     if compound is not None:
         return compound
     offsets = [o for o in range(len(run) - 1) if is_surname(tokens[run[o]]) and 2 <= len(run) - o <= 5]
+    offsets = [o for o in offsets if not _local_youth_union(tokens, run, o)]
     if not offsets:
         return 0 if _unlisted_surname_name(tokens, run) else None
     before = _word_before(tokens, run[0])

@@ -105,7 +105,14 @@ TITLE_STOP: frozenset[str] = words(
     vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
-    điểm mới tân ông bà anh chị đương đối rồi"""
+    điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
+    chụp thốt vui một"""
+)
+# Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
+# Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
+# mầm non A lý giải").
+TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("tiết", "lộ"), ("tâm", "sự")]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
@@ -132,11 +139,11 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("kinh", "tế"): words("sát tòa"),
     ("ma", "túy"): words("sát"),
     ("điều", "tra"): words("sát quan"),
-    ("giao", "thông"): words("sát"),
+    ("giao", "thông"): words("sát toàn"),  # "Ủy ban An toàn giao thông"
     ("cơ", "động"): words("sát"),
     ("trật", "tự"): words("sát"),
     ("quản", "lý"): words("sát"),
-    ("hành", "chính"): words("lý vụ"),  # "Trung tâm Phục vụ hành chính công"
+    ("hành", "chính"): words("lý vụ chức"),  # "Trung tâm Phục vụ hành chính công"
     ("chính", "công"): words("hành"),
     ("y", "tế"): words("trạm"),
     ("nghề", "nghiệp"): words("dục"),
@@ -159,8 +166,11 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
     ("công", "an"): None,  # "Trưởng công an huyện"
     ("công", "ty"): None,  # "Giám đốc điều hành công ty TNHH …"
+    ("công", "đoàn"): None,  # "Chủ tịch công đoàn công ty"
     ("việc", "làm"): words("vụ"),  # "Trung tâm Dịch vụ việc làm"
     ("quốc", "gia"): None,  # "Ủy ban An toàn giao thông quốc gia"
+    ("thế", "giới"): None,  # "Hiệp hội Đầu bếp thế giới"
+    ("một", "thành"): words("tnhh"),  # "Công ty TNHH một thành viên" ("một" alone ends a title)
     ("tham", "nhũng"): None,  # "Cục Chống tham nhũng"
     ("kiểm", "sát"): words("viện"),  # "Viện kiểm sát nhân dân huyện"
     ("cán", "bộ"): words("chức"),  # "Vụ Tổ chức cán bộ"
@@ -202,7 +212,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "báo": words("nhà"),  # "Hội Nhà báo"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
-EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe")
+EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks
 # First words of the organs a title's organ may belong to, after "của" or "thuộc" ("… của Quốc hội", "… của Bộ
 # Chính trị", "Trưởng phòng Tài chính thuộc Sở KH-CN").
 OWNING_ORGANS: frozenset[str] = words("đảng quốc bộ chính ban ủy hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn")
@@ -210,7 +220,7 @@ OWNING_ORGANS: frozenset[str] = words("đảng quốc bộ chính ban ủy hội
 HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
     tuple(honorific.split())
     for honorific in """tiến sĩ|thạc sĩ|giáo sư|phó giáo sư|bác sĩ|kỹ sư|nhà báo|nghệ sĩ|
-    gs|pgs|ts|ths|bs""".replace("\n", "").split("|")
+    nhà văn|nhà thơ|gs|pgs|ts|ths|bs""".replace("\n", "").split("|")
 )
 # Bodies whose name holds a head ("Đoàn Chủ tịch", "Đoàn Thư ký" of a congress, the "Ban Bí thư"): the word
 # before and the head's first word.
@@ -227,7 +237,9 @@ TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
 # caption lost its full stop).
 SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện nhằm")
 # Two-word sentence openers whose first word may also name an organ ("Ban Đối ngoại"): "Ngoài ra", "Đối với".
-SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset([("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên")])
+SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy")]
+)
 # Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing.
 UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại")
 # Document types that end a title when "và" joins them to it ("... xã A và Quyết định số ...").
@@ -305,7 +317,7 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
         return 0
     if token.key not in _HEADS_BY_FIRST and token.key != "nguyên" and _member_abbreviation(token):
         return 1
-    if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên"):
+    if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên" or lower_deputy(tokens, i)):
         return 0
     if token.key == "nguyên" and i + 1 < len(tokens):
         if tokens[i + 1].key == "nguyên":
@@ -323,6 +335,12 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     if token.key == "phó" and i + 1 < len(tokens) and tokens[i + 1].key in ABBREVIATIONS:
         return 2 if _abbreviation_opens(tokens, i + 1) else 0  # "Phó CT UBND tỉnh", "Phó BT"
     return _exact_head(tokens, i) or _folded_head(tokens, i)
+
+
+def lower_deputy(tokens: list[Token], i: int) -> bool:
+    """A lower-case "phó" before a capitalised head is the deputy's ("phó Chủ tịch LĐLĐ TP A"): the post is not
+    the head's."""
+    return tokens[i].key == "phó" and i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].is_word
 
 
 def _dotted_abbreviation(tokens: list[Token], i: int) -> bool:
@@ -421,6 +439,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     token, prev = tokens[j], tokens[j - 1]
     if token.start > prev.end and (token.start - prev.end > 3 or "\n" in text[prev.end : token.start]):
         return False  # a title never runs on over a line break
+    if token.is_lower_word and j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in TITLE_VERB_PAIRS:
+        return False
     if _in_named_field(tokens, j):
         return True
     if token.is_word and token.is_cap:
@@ -440,7 +460,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr and not _ends_place_name(tokens, j - 1)
     if prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()) and (after_word or _in_organ_field(tokens, j)):
         return True
-    if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS:
+    if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS and j + 1 not in names_at:
         return False
     if token.key == "." and (prev.key in PLACE_ABBREVIATIONS or _initial(prev)) and joined(tokens, j - 1, j):
         return j + 1 < len(tokens) and tokens[j + 1].is_cap and j + 1 not in names_at
@@ -459,8 +479,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return _in_organ_field(tokens, j) and not head_length(tokens, j + 1, lower_ok=True)
         if nxt is None or not nxt.is_cap or j + 1 in names_at or _is_rank(tokens, j + 1):
             return False
-        if _document_starts(tokens, j + 1) or _honorific_at(tokens, j + 1):
-            return False  # "Bí thư Đảng ủy xã A và Thông báo số 56-TB/HU ...", "... và Tiến sĩ B"
+        if _document_starts(tokens, j + 1) or _honorific_at(tokens, j + 1) or nxt.key in TITLE_CAP_STOP:
+            return False  # "Bí thư Đảng ủy xã A và Thông báo số 56-TB/HU ...", "... và Tiến sĩ B", "... và Ông B"
         return head_length(tokens, j + 1) == 0
     if token.key in TITLE_LOWER_OK:
         return True
@@ -635,7 +655,7 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
         return False
     if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
-    return head_length(tokens, j + 1) == 0
+    return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
 
 
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
@@ -664,6 +684,10 @@ def parse_title(
         j = len(tokens)  # a rank is complete in itself
     abroad = _posted_abroad(tokens, i, size)
     if j < len(tokens) and head_length(tokens, j):
+        served = parse_title(tokens, j, text, names_at) if _serves_a_leader(tokens, i, size) else None
+        if served is not None:  # "Thư ký nguyên Phó Chủ tịch Quốc hội": the leader served is part of the post
+            span_text = " ".join(text[tokens[i].start : served.end].split())
+            return TitleSpan(i, served.last, tokens[i].start, served.end, span_text, served.next_name)
         j = len(tokens)  # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …")
     while (
         j < len(tokens)
@@ -685,29 +709,57 @@ def parse_title(
 
 
 MAX_ORGAN_TAIL = 4
-# Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết").
-APPOSITIVE_END: frozenset[str] = frozenset([",", ";", ".", "(", ")"])
+# Organ nouns whose field may go on in lower case: those of FIELD_ORGAN_NOUNS, "Hội", "Viện", "Trung tâm",
+# "Tập đoàn", "Quỹ", "Mạng lưới".
+TAIL_ORGAN_NOUNS: frozenset[str] = FIELD_ORGAN_NOUNS | words("hội viện tâm đoàn quỹ lưới")
+MAX_TAIL_PLACE_WORDS = 2
+# Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết"; "A - Chủ tịch Hội
+# Văn học nghệ thuật tỉnh - Bà B").
+APPOSITIVE_END: frozenset[str] = frozenset([",", ";", ".", "(", ")", "-"])
 
 
 def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names_at: dict[int, NameSpan]) -> int:
     """A capitalised organ's field that goes on in lower case up to the punctuation closing the title ("Cục
-    Quản lý công sản,", "Vụ Ngân sách nhà nước;"): a few lower-case words, none a verb or a preposition, then
-    that punctuation or the line's end. Else `last`."""
-    if not any(tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_cap for k in range(first, last + 1)):
+    Quản lý công sản,", "Vụ Ngân sách nhà nước;", "Hội Huyết học truyền máu Việt Nam ("): a few lower-case words,
+    none a verb or a preposition, maybe a place's capitalised words after them, then that punctuation or the
+    line's end. Else `last`."""
+    if not any(_organ_noun_at(tokens, k) for k in range(first, last + 1)):
         return last
     if not tokens[last].is_word or tokens[last].is_abbr:
         return last  # after an acronym ("UBND") only a place follows
-    for k in range(last + 1, last + 2 + MAX_ORGAN_TAIL):
+    place_words = 0  # capitalised words closing the tail ("Hội Huyết học truyền máu Việt Nam,")
+    for k in range(last + 1, last + 2 + MAX_ORGAN_TAIL + MAX_TAIL_PLACE_WORDS):
         if k == len(tokens):
             return k - 1  # the text's end closes the title
-        if k - last > MAX_ORGAN_TAIL:
-            return last
         token = tokens[k]
         if token.key in APPOSITIVE_END or "\n" in text[tokens[k - 1].end : token.start]:
             return k - 1  # `last` itself when nothing came between
-        if not token.is_lower_word or token.key in TITLE_STOP or k in names_at or head_length(tokens, k, True):
+        if k - last - place_words > MAX_ORGAN_TAIL:
+            return last
+        if k in names_at or head_length(tokens, k, True):
+            return last
+        if token.is_word and token.is_cap and not token.is_abbr and k > last + 1 and place_words < MAX_TAIL_PLACE_WORDS:
+            place_words += 1
+            continue
+        if place_words and token.key == "ương" and tokens[k - 1].key == "trung":
+            continue  # "Viện Pháp y tâm thần Trung ương"
+        if place_words or not token.is_lower_word or token.key in TITLE_STOP:
             return last
     return last
+
+
+# Heads whose post is serving another leader, named by that leader's title ("Trợ lý Tổng Bí thư").
+SERVING_HEADS: frozenset[tuple[str, ...]] = frozenset([("thư", "ký"), ("trợ", "lý")])
+
+
+def _serves_a_leader(tokens: list[Token], i: int, size: int) -> bool:
+    return tuple(t.key for t in tokens[i : i + size]) in SERVING_HEADS
+
+
+def _organ_noun_at(tokens: list[Token], k: int) -> bool:
+    """An organ noun of `TAIL_ORGAN_NOUNS` written as a name: capitalised ("Hội", "Viện") or after a capital
+    ("Trung tâm", "Tập đoàn", "Trưởng ban")."""
+    return tokens[k].key in TAIL_ORGAN_NOUNS and (tokens[k].is_cap or (k > 0 and tokens[k - 1].is_cap))
 
 
 def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:

@@ -16,8 +16,11 @@ from extractors.facts.officials.subjects import (
 from extractors.facts.officials.title_lists import list_continues, title_list
 from extractors.facts.officials.triggers import ADJACENT_TRIGGERS, nominated, trigger_before
 
-# A decision right before an election or appointment phrase is handed by the person before it, to someone else.
-DECISION_WORDS: frozenset[tuple[str, str]] = frozenset([("quyết", "định"), ("nghị", "quyết"), ("tờ", "trình")])
+# A decision right before an election or appointment phrase is handed by the person before it, to someone else;
+# so is a suspension ("A yêu cầu đình chỉ chức vụ T"), unless the person before suffers it ("A bị đình chỉ").
+DECISION_WORDS: frozenset[tuple[str, str]] = frozenset(
+    [("quyết", "định"), ("nghị", "quyết"), ("tờ", "trình"), ("đình", "chỉ")]
+)
 
 
 def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
@@ -46,7 +49,7 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
             target.titles.extend(titles)
         if targets:
             continue
-        if start > 1 and (parsed.tokens[start - 2].key, parsed.tokens[start - 1].key) in DECISION_WORDS:
+        if _decided_for_another(parsed, start):
             # "A trao quyết định phân công làm T (cho ông B)": the decision is for someone else, B when named
             recipient = recipient_after(parsed, by_first, titles[-1])
             if recipient is not None:
@@ -60,3 +63,11 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
         for mention in group:
             mention.titles.extend(titles)
             linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+def _decided_for_another(parsed: Parsed, start: int) -> bool:
+    """Whether a decision or a suspension stands right before the election phrase at `start`, not suffered by
+    the person before it ("bị đình chỉ chức vụ T" is that person's own post)."""
+    if start < 2 or (parsed.tokens[start - 2].key, parsed.tokens[start - 1].key) not in DECISION_WORDS:
+        return False
+    return not (start > 2 and parsed.tokens[start - 3].key == "bị")

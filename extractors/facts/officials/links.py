@@ -118,9 +118,10 @@ def unlink_given_names(parsed: Parsed) -> None:
 
 
 def _addressed_after(tokens: list[Token], span: TitleSpan) -> bool:
-    """Whether the name after a title is set off by a comma and a form of address (", ông B", ", đồng chí B")."""
+    """Whether the name after a title is set off by a comma or a dash and a form of address (", ông B", ", đồng
+    chí B", " - Bà B" in a list of guests "A - T1 - Bà B - T2")."""
     name = span.next_name
     j = term_end(tokens, span.last + 1)
-    if name is None or j >= name.first or tokens[j].key not in (",", ";"):
+    if name is None or j >= name.first or tokens[j].key not in (",", ";", "-"):
         return False
     return skip_address(tokens, j + 1) == name.first > j + 1

@@ -7,7 +7,7 @@ from extractors.facts.officials.context import plural_before, term_end
 from extractors.facts.officials.group_titles import listed_after
 from extractors.facts.officials.triggers import trigger_before
 from extractors.facts.person_names import NameSpan, Token, words
-from extractors.facts.titles import RANK_HEADS, TitleSpan, head_length, parse_title, title_starts
+from extractors.facts.titles import RANK_HEADS, TitleSpan, head_length, lower_deputy, parse_title, title_starts
 
 # Villages and hamlets, which may be named after a person ("thôn Hồ Văn B").
 VILLAGE_WORDS: frozenset[str] = words("thôn bản ấp làng xóm buôn sóc khu cư tổ")
@@ -29,7 +29,7 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
         else:
             context = _lower_case_context(tokens, i, name_ends, title_ends)
             context = context or _rank_before_name(tokens, i, names_at)
-        if not (context or token.is_cap or token.key in ("nguyên", "đại")):
+        if not (context or token.is_cap or token.key in ("nguyên", "đại") or lower_deputy(tokens, i)):
             continue
         span = _title_at(tokens, i, text, names_at, context)
         if span is not None:

@@ -120,9 +120,35 @@ def issuer_for_body(body: str) -> str | None:
 _LEVEL_WORDS: frozenset[str] = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp"})
 
 
+# The posts whose holder signs for a body ("Quyết định số 1122 của Giám đốc Sở Y tế"): the document is the body's.
+SIGNING_POSTS: tuple[str, ...] = (
+    "Phó Chủ tịch",
+    "Chủ tịch",
+    "Phó Giám đốc",
+    "Giám đốc",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Thống đốc",
+    "Trưởng ban",
+    "Tổng cục trưởng",
+    "Cục trưởng",
+    "Chánh án",
+    "Viện trưởng",
+    "Chánh Văn phòng",
+)
+
+
+def _without_signing_post(body: str) -> str:
+    for post in SIGNING_POSTS:
+        if body.lower().startswith(post.lower() + " "):
+            return body[len(post) + 1 :]
+    return body
+
+
 def issuer_named(body: str) -> str | None:
-    """The issuer of a document cited by word and number: the body named, without its level and place."""
-    words = body.split()
+    """The issuer of a document cited by word and number: the body named, without the post of the person who
+    signed for it, its level and its place."""
+    words = _without_signing_post(body).split()
     for index, word in enumerate(words[1:], start=1):
         if word.lower() in _LEVEL_WORDS and (word.islower() or word.lower() == "tp"):
             return " ".join(words[:index])
@@ -145,7 +171,16 @@ ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
 MAX_ISSUING_BODY_CHARS = 80
 # National organs whose second syllable is written in lower case after a capitalised first one.
 COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
-    [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư")]  # "Ban Bí thư"
+    [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư"), ("Bộ", "trưởng")]  # "Ban Bí thư"
+)
+
+
+# The heads of departments and ministries, whose names go on in lower case ("Sở Y tế", "Bộ Tài nguyên và Môi
+# trường", "Sở Giao thông vận tải"), and the lower-case syllables those names hold.
+DEPARTMENT_HEADS: frozenset[str] = frozenset({"Sở", "Bộ", "Cục", "Tổng", "Vụ", "Phòng"})
+DEPARTMENT_LOWER_WORDS: frozenset[str] = frozenset(
+    """tế chính vụ pháp an dựng dục tạo nguyên trường tư hoạch động binh hội hóa hoá thao lịch giao thông tải
+    nghiệp triển thôn học nghệ thương truyền sản vận kế toán""".split()  # noqa: SIM905
 )
 
 
@@ -153,16 +188,18 @@ def organ_name(phrase: str) -> str | None:
     """The organ a phrase after "của"/"do" names, without the sentence that runs on after it: capitalised
     words and acronyms, organ and level words in lower case, "các cơ quan", and "và"/"-" between two
     capitalised parts ("Sở Giáo dục và Đào tạo"); at most `MAX_ISSUING_BODY_CHARS`."""
+    post = next((p for p in SIGNING_POSTS if phrase.lower().startswith(p.lower() + " ")), None)
     words = phrase.split()
-    kept: list[str] = []
-    for index, word in enumerate(words):
+    kept: list[str] = words[: len(post.split())] if post else []  # "Giám đốc Sở Y tế"
+    for index, word in enumerate(words[len(kept) :], start=len(kept)):
         following = words[index + 1] if index + 1 < len(words) else ""
         lower = word.lower()
-        joins = lower in ("và", "-", "–", "&") and following[:1].isupper()
+        joins = lower in ("và", "-", "–", "&") and following[:1].isupper() and not _names_document(words[index + 1 :])
         opens_offices = lower == "các" and following.lower() == "cơ"
         national = lower == "gia" and kept[-1:] == ["Quốc"]  # "Hội đồng bầu cử Quốc gia"
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
-        if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national):
+        department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
+        if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national or department):
             break
         kept.append(word)
     while kept and kept[-1].lower() in ("và", "-", "–", "&", "các"):
@@ -171,3 +208,14 @@ def organ_name(phrase: str) -> str | None:
     if len(name) > MAX_ISSUING_BODY_CHARS:
         name = name[:MAX_ISSUING_BODY_CHARS].rsplit(" ", 1)[0]
     return name or None
+
+
+def _in_department(kept: list[str]) -> bool:
+    """Whether the name so far is a department's or ministry's ("Sở Y", "Bộ Tài nguyên và Môi"), after its head."""
+    heads = [index for index, word in enumerate(kept) if word in DEPARTMENT_HEADS]
+    return bool(heads) and len(kept) > heads[-1] + 1
+
+
+def _names_document(words: list[str]) -> bool:
+    """Whether the words open with a word naming a document ("và Kế hoạch số 12": a second citation, no name)."""
+    return any(" ".join(words[:length]).lower() in WORD_TO_TYPE for length in range(1, 5))

@@ -48,12 +48,25 @@ _CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại)(?![^\W\d_])
 _NUMBER = r"(\d(?<![\w/.-]\d)\d{0,4})"
 PARTY_NUMBER = re.compile(rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}")
 # A standard's number ("QCVN 01:2009/BYT", "TCVN 5574:2018") is no document number: no ":" before the number.
+# The year may also be joined by a dash, before the issuer ("653/2019-UBTVQH14") or after the number
+# ("19-2017/NQ-CP"; `_state_citation` wants type letters there, "2020-2025/..." being no number).
+_YEAR = r"(?:19|20)\d\d"
 STATE_NUMBER = re.compile(
-    rf"(\d(?<![\w/.:-]\d)\d{{0,4}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
+    rf"(\d(?<![\w/.:-]\d)\d{{0,4}})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
+    rf"({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
 # "Quyết định số 111-HĐBT" (type null, the issuer as written).
 TYPELESS_NUMBER = re.compile(rf"{_NUMBER}-({_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}")
+# A code typed in lower case, after the word naming its type: "Kế hoạch số 45-kh/hu", "Quyết định số 20/qđ-ubnd"
+# (read in capitals; the type letters must be a known type, "số 3-4/tuần" being no code).
+_LOWER_SEGMENT = r"[a-zđ][a-zđ0-9]{0,9}"
+LOWER_CASE_NUMBER = re.compile(
+    rf"{_NUMBER}\s*(?:-\s*(?P<party_type>{_LOWER_SEGMENT})\s*/|/\s*(?P<state_type>{_LOWER_SEGMENT})\s*-)\s*"
+    rf"(?P<issuer>{_LOWER_SEGMENT}(?:-{_LOWER_SEGMENT}){{0,2}}){_CODE_END}"
+)
+# Type letters written without their diacritics ("679/QD-UBND"): a type, as written.
+ASCII_TYPE_LETTERS: frozenset[str] = frozenset({"QD", "ND", "DA", "CD"})
 _SEPARATOR = re.compile(r"\s*[-/]\s*")
 WORD_BEFORE = re.compile(rf"(?i:({_TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
 _BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)"
@@ -85,10 +98,13 @@ BODY_AFTER = re.compile(
 # The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
 # `organ_name` cuts the phrase where the name ends.
 BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}})", re.IGNORECASE)
-# The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19".
+# A name that goes on after "và" or a dash with a capitalised part ("Sở Giáo dục và Đào tạo"): `organ_name` reads it.
+NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD}))[A-ZĐ]")
+# The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
+# "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends).
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 BODY_BEFORE = re.compile(
-    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:đã|vừa)\s+)?(?:ban hành|ký ban hành|ra)\s+"
+    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:đã|vừa)\s+)?(?:ban hành|ký ban hành|ra|có)\s+"
     rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD})\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100
@@ -152,12 +168,18 @@ def _party_citation(found: re.Match[str], form: str) -> Citation | None:
 
 
 def _state_citation(found: re.Match[str]) -> Citation | None:
-    segments = _SEPARATOR.split(found.group(3))
-    year = int(found.group(2)) if found.group(2) else None
-    if segments[0].lower() in TYPE_BY_LOWER:
+    segments = _SEPARATOR.split(found.group(5))
+    written_year = found.group(2) or found.group(3) or found.group(4)
+    year = int(written_year) if written_year else None
+    if found.group(4) and segments[0].lower() not in TYPE_BY_LOWER:
+        return None  # "19-2017/NQ-CP" has type letters; "2020-2025/TTg" is a span of years
+    if found.group(3) and MIN_BARE_YEAR <= int(found.group(1)) <= MAX_BARE_YEAR:
+        return None  # "2019/2020-…" is a school year
+    if segments[0].lower() in TYPE_BY_LOWER or segments[0] in ASCII_TYPE_LETTERS:
         if len(segments) == 1:
             return None  # "12/KH" with no issuer is not a number we can key
-        doc_type, issuer = TYPE_BY_LOWER[segments[0].lower()], "-".join(segments[1:])
+        doc_type = TYPE_BY_LOWER.get(segments[0].lower(), segments[0])
+        issuer = "-".join(segments[1:])
     elif year is not None or len(segments) > 1 or (len(segments[0]) >= 2 and segments[0].isupper()):
         doc_type, issuer = None, "-".join(segments)  # a law ("49/2014/QH13") or an official letter
     else:
@@ -335,7 +357,9 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     named = _date_right_after(form, same_day.end(), dated) if same_day else None
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
     window_end = min(len(form), position + LOOK_AHEAD)
-    found = BODY_AFTER.match(form, position, window_end) or BODY_AFTER_RUNNING_ON.match(form, position, window_end)
+    found = BODY_AFTER.match(form, position, window_end)
+    if found is None or NAME_GOES_ON.match(form, found.end(1)):  # "Bộ Tài nguyên và Môi trường"
+        found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
     if found:
         return organ_name(text[found.start(1) : found.end(1)])
     return _subject_body(text, form, citation.start)
@@ -352,6 +376,39 @@ def _subject_body(text: str, form: str, start: int) -> str | None:
     return body if body == " ".join(phrase.split()) else None
 
 
+# Numbers listed before a code they share, after the word naming their type: "các quyết định 106, 107/QĐ-TTg",
+# "Nghị quyết số 01, 02 và 03/NQ-HĐND" (each is a document of that code).
+NUMBERS_SHARING_CODE = re.compile(
+    rf"(?:(?i:{_TYPE_WORD})|(?i:văn\s+bản))\s+(?:(?i:số)\s+)?((?:\d{{1,5}}\s*(?:,\s*(?:và\s+)?|và\s+))+)$"
+)
+_LISTED_NUMBER = re.compile(r"\d{1,5}")
+LOOK_BEFORE_LIST = 80
+
+
+def _numbers_sharing_code(citation: Citation, form: str) -> list[Citation]:
+    """The numbers listed before a coded one that share its code ("106, 107/QĐ-TTg" -> 106/QĐ-TTg too)."""
+    window_start = max(0, citation.start - LOOK_BEFORE_LIST)
+    found = NUMBERS_SHARING_CODE.search(form, window_start, citation.start)
+    if found is None:
+        return []
+    shared = []
+    for number in _LISTED_NUMBER.finditer(form, found.start(1), found.end(1)):
+        if MIN_BARE_YEAR <= int(number.group()) <= MAX_BARE_YEAR:
+            return []  # "năm 2019, 2020/…" lists years
+        shared.append(
+            Citation(
+                number.start(),
+                number.end(),
+                number.group(),
+                citation.type,
+                citation.issuer,
+                citation.year,
+                citation.party,
+            )
+        )
+    return shared
+
+
 def _coded_citations(form: str) -> list[Citation]:
     citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m, form))]
     taken = DisjointSpans([(c.start, c.end) for c in citations])
@@ -366,9 +423,24 @@ def _coded_citations(form: str) -> list[Citation]:
         citation = _typeless_citation(found, form)
         if citation and not taken.overlaps(citation.start, citation.end):
             citations.append(citation)
+    for found in LOWER_CASE_NUMBER.finditer(form):
+        citation = _lower_case_citation(found, form)
+        if citation and not taken.overlaps(citation.start, citation.end):
+            citations.append(citation)
+    citations += [shared for citation in list(citations) for shared in _numbers_sharing_code(citation, form)]
     for citation in citations:
         _apply_word_type(citation, form)
     return citations
+
+
+def _lower_case_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "Kế hoạch số 45-kh/hu" -> 45-KH/HU: only known type letters, only after a word naming a type."""
+    letters = found.group("party_type") or found.group("state_type")
+    doc_type = TYPE_BY_LOWER.get(letters)
+    if doc_type is None or _word_type(form, found.start()) is None:
+        return None
+    party = found.group("party_type") is not None
+    return Citation(found.start(), found.end(), found.group(1), doc_type, found.group("issuer").upper(), party=party)
 
 
 def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
@@ -477,6 +549,16 @@ def _number_key(number: str) -> str:
     return str(int(number)) if number.isdigit() else number
 
 
+def _issued_by(ref: DocumentRef, issuer: str | None) -> bool:
+    """Whether a code with no type letters may be the named body's ("UBND-THKH" is the UBND's, "QH13" the QH's)."""
+    return issuer is None or (ref.issuer or "").upper().startswith(issuer.upper())
+
+
+def _code_key(code: str | None) -> str | None:
+    """A type or issuer as it keys a document: the case a writer slipped on counts for nothing ("QH13", "Qh13")."""
+    return code.upper() if code else code
+
+
 def _new_ref(citation: Citation, text: str) -> DocumentRef:
     return DocumentRef(
         number=citation.number,
@@ -519,7 +601,7 @@ class _Found:
         self.first_seen: dict[int, int] = {}
 
     def ref_for(self, citation: Citation) -> DocumentRef:
-        code = (_number_key(citation.number), citation.type, citation.issuer)
+        code = (_number_key(citation.number), _code_key(citation.type), _code_key(citation.issuer))
         same_code = self.by_code.setdefault(code, [])
         ref = next((r for r in same_code if citation.year is None or r.year in (None, citation.year)), None)
         if ref is None:
@@ -531,8 +613,13 @@ class _Found:
         return ref
 
     def same_number(self, citation: Citation) -> list[DocumentRef]:
+        """The coded documents of a short citation's number and kind; else those whose code has no type letters
+        ("Luật số 71" is "71/2014/QH13", "công văn số 2502" is "2502/UBND-THKH")."""
         number = _number_key(citation.number)
-        return [ref for kind in _kinds_written(citation.type) for ref in self.by_number.get((number, kind), [])]
+        kinds = [_code_key(kind) for kind in _kinds_written(citation.type)]
+        same = [ref for kind in kinds for ref in self.by_number.get((number, kind), [])]
+        typeless = self.by_number.get((number, None), [])
+        return same or [ref for ref in typeless if _issued_by(ref, citation.issuer)]
 
     def in_text_order(self) -> list[DocumentRef]:
         refs = [ref for same_code in self.by_code.values() for ref in same_code]

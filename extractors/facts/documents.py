@@ -74,8 +74,10 @@ _BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)
 # on two character tests instead of trying all the words: a third of the time of the search.
 _TYPE_WORD_FIRST = "".join(sorted({re.escape(word[0].lower()) for word, _ in TYPE_WORDS}))
 _TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TYPE_WORDS}))
+# The number may carry its year, with no code ("Nghị định số 49/2017", "quyết định 1878/2026 của UBND TP").
 CODELESS = re.compile(
-    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}"
+    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}})"
+    rf"(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}"
 )
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
@@ -108,9 +110,10 @@ BODY_BEFORE = re.compile(
     rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD})\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100
-# From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ".
+# From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ", and in a
+# time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua)\s+"
+    rf"[\s,:]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua)\s+"
     rf"(?:(?:các|một)\s+)?(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
@@ -464,7 +467,9 @@ def _codeless_citations(form: str) -> list[Citation]:
             lower_unowned or MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR or doc_type in NO_BARE_NUMBER
         ):
             continue  # "Kế hoạch 2025" is a year; "Chương trình 135" a programme's name
-        citations.append(Citation(found.start(3), found.end(3), number, doc_type, None, has_code=False))
+        year = int(found.group("year")) if found.group("year") else None
+        end = found.end("year") if year else found.end(3)
+        citations.append(Citation(found.start(3), end, number, doc_type, None, year=year, has_code=False))
         end = found.end()
         while more := CODELESS_MORE.match(form, end):
             citations.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
@@ -580,6 +585,7 @@ def _add(ref: DocumentRef, citation: Citation, text: str) -> None:
 def _target_of(citation: Citation, same: list[DocumentRef]) -> DocumentRef | None:
     """The coded document a short citation ("Thông tri số 10") refers back to, among those of its number
     and type."""
+    same = [r for r in same if citation.year is None or r.year in (None, citation.year)]  # "Nghị định 19/2011"
     exact = [r for r in same if citation.issuer is None or r.issuer == citation.issuer]
     return (exact or same or [None])[0]
 

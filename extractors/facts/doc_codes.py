@@ -162,11 +162,12 @@ def type_name(code: str | None, party: bool) -> str | None:
 
 
 # Lower-case words an organ's name may hold ("Ủy ban nhân dân tỉnh", "Ban Thường vụ Huyện ủy", "HĐND
-# phường", "Đảng ủy Khối các cơ quan tỉnh"); any other lower-case word ends it ("HĐND phường đều đạt").
+# phường", "Đảng ủy Khối các cơ quan tỉnh", "Ủy ban Mặt trận Tổ quốc"); any other lower-case word ends it
+# ("HĐND phường đều đạt").
 ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     """huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp khu nhân dân thường trực vụ chấp hành ban
     phòng đoàn hội đồng ủy viên chi bộ đảng cơ quan sở trung ương chính trị kiểm tra tổ chức tuyên giáo
-    dân vận liên tịch bầu cử""".split()  # noqa: SIM905
+    dân vận liên tịch bầu cử trận""".split()  # noqa: SIM905
 )
 MAX_ISSUING_BODY_CHARS = 80
 # National organs whose second syllable is written in lower case after a capitalised first one.

@@ -79,6 +79,8 @@ CODELESS = re.compile(
     rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}})"
     rf"(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}"
 )
+# A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
+CODELESS_PAPER = re.compile(rf"(?i:văn\s+bản)\s+(?i:số)\s+(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}")
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
     rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|$))"
@@ -107,9 +109,16 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD}))[A-ZĐ]")
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:đã|vừa)\s+)?(?:ban hành|ký ban hành|ra|có)\s+"
-    rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD})\s+(?:(?i:số)\s+)?$"
+    rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100
+# "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
+# the paper it sent (after "thực hiện"/"theo" the subject is the one carrying out another's paper, so only "Tại"
+# opening the sentence: "… báo cáo tại tờ trình số 107, Sở Nội vụ …" goes on with another subject).
+AT_PAPER = re.compile(
+    rf"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))Tại\s+(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+BODY_AFTER_COMMA = re.compile(rf"\s*,\s*({_BODY_HEAD}[^,;.()“”\"]{{0,60}})")
 # From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ", and in a
 # time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
 ISSUED_AFTER_DATE = re.compile(
@@ -365,7 +374,15 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
         found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
     if found:
         return organ_name(text[found.start(1) : found.end(1)])
-    return _subject_body(text, form, citation.start)
+    return _subject_body(text, form, citation.start) or _speaker_after_comma(text, form, citation.start, position)
+
+
+def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | None:
+    """ "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the organ opening the main clause."""
+    if not AT_PAPER.search(form, max(0, start - LOOK_BEHIND), start):
+        return None
+    found = BODY_AFTER_COMMA.match(form, end, min(len(form), end + LOOK_AHEAD))
+    return organ_name(text[found.start(1) : found.end(1)]) if found else None
 
 
 def _subject_body(text: str, form: str, start: int) -> str | None:
@@ -474,6 +491,10 @@ def _codeless_citations(form: str) -> list[Citation]:
         while more := CODELESS_MORE.match(form, end):
             citations.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
             end = more.end()
+    for found in CODELESS_PAPER.finditer(form):
+        year = int(found.group("year")) if found.group("year") else None
+        end = found.end("year") if year else found.end(1)
+        citations.append(Citation(found.start(1), end, found.group(1), None, None, year=year, has_code=False))
     return citations
 
 
@@ -622,6 +643,8 @@ class _Found:
         """The coded documents of a short citation's number and kind; else those whose code has no type letters
         ("Luật số 71" is "71/2014/QH13", "công văn số 2502" is "2502/UBND-THKH")."""
         number = _number_key(citation.number)
+        if citation.type is None:  # "văn bản số 119" names no kind: any coded paper of that number
+            return [ref for (key, _), refs in self.by_number.items() if key == number for ref in refs]
         kinds = [_code_key(kind) for kind in _kinds_written(citation.type)]
         same = [ref for kind in kinds for ref in self.by_number.get((number, kind), [])]
         typeless = self.by_number.get((number, None), [])

@@ -121,12 +121,20 @@ AT_PAPER = re.compile(
 BODY_AFTER_COMMA = re.compile(rf"\s*,\s*({_BODY_HEAD}[^,;.()“”\"]{{0,60}})")
 # From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ", and in a
 # time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
+# Papers issued in one clause before the one looked at: "ban hành Kế hoạch số 19-KH/TU và Hướng dẫn số ".
+_ISSUED_BEFORE_IN_LIST = rf"(?:(?:{_TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 ISSUED_AFTER_DATE = re.compile(
     rf"[\s,:]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua)\s+"
-    rf"(?:(?:các|một)\s+)?(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
+    rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 140
+# The signing said later in the clause: "Kế hoạch số 19-KH/TU về … được Ban Thường vụ Tỉnh ủy ban hành ngày
+# 1/9/2016", "Quyết định số 245/QĐ-UBND của UBND huyện về …, ký ngày 3/3/2021" (no digit between: no other paper;
+# no comma before the clause that signs: "Thực hiện Kế hoạch số 45, UBND xã ban hành ngày …" is another paper's).
+SIGNED_LATER = re.compile(
+    r"[^.!?;,\n\d()]{0,100}?(?:\s|\s*,\s*)(?:ban hành|ký(?:\s+ban hành)?)\s+(?:vào\s+)?(?=ngày\s)"
+)
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # A parenthesis after a citation, before the sentence ends, and the signing words inside it.
 ASIDE_AFTER = re.compile(r"[^.!?\n()]*\((?P<aside>[^()\n]{0,240})\)")
@@ -308,8 +316,13 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
     after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
     if after_body:
         return dated.attach(after_body).day
-    signed = _signed_in_aside(form, end, dated)
+    signed = _signed_in_aside(form, end, dated) or _signed_later(form, end, dated)
     return dated.attach(signed).day if signed else None
+
+
+def _signed_later(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    found = SIGNED_LATER.match(form, end, min(len(form), end + LOOK_AHEAD))
+    return _date_right_after(form, found.end(), dated) if found else None
 
 
 def _signed_in_aside(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:

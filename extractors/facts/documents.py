@@ -230,8 +230,10 @@ class DatesInText:
         self.by_start = {resolved.hit.start: resolved for resolved in reversed(dated)}  # first hit at a start
         self.ends = sorted(resolved.hit.end for resolved in dated)
         self.day_by_end: dict[int, date] = {}
+        self.resolved_by_end: dict[int, ResolvedDate] = {}
         for resolved in sorted(dated, key=lambda r: (r.hit.end, r.hit.start)):
             self.day_by_end[resolved.hit.end] = resolved.day  # the latest hit ending there, in text order
+            self.resolved_by_end[resolved.hit.end] = resolved
 
     def starting_at(self, position: int) -> ResolvedDate | None:
         return self.by_start.get(position)
@@ -307,17 +309,29 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
     end = citation.end
     right_after = _date_right_after(form, end, dated)
     if right_after:
-        return dated.attach(right_after).day
+        return _day_of(dated.attach(right_after), citation)
     same_day = SAME_DAY.match(form, end)
     if same_day:  # "cùng ngày 5/3/2025" names the day
         named = _date_right_after(form, same_day.end(), dated)
-        return dated.attach(named).day if named else _same_day(form, citation, dated, earlier)
+        return _day_of(dated.attach(named), citation) if named else _same_day(form, citation, dated, earlier)
     body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
     after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
     if after_body:
-        return dated.attach(after_body).day
+        return _day_of(dated.attach(after_body), citation)
     signed = _signed_in_aside(form, end, dated) or _signed_later(form, end, dated)
-    return dated.attach(signed).day if signed else None
+    return _day_of(dated.attach(signed), citation) if signed else None
+
+
+def _day_of(resolved: ResolvedDate, citation: Citation) -> date:
+    """The day a date gives a document; a day written without its year takes the year in the document's number
+    ("Ngày 24/4, Chính phủ ban hành Nghị định 49/2017/NĐ-CP": 2017, whatever year the article's other dates say)."""
+    day = resolved.day
+    if resolved.hit.year is None and citation.year and citation.year != day.year:
+        try:
+            return day.replace(year=citation.year)
+        except ValueError:  # 29 February
+            return day
+    return day
 
 
 def _signed_later(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
@@ -362,16 +376,17 @@ def _opens_line(form: str, start: int) -> bool:
     return line >= 0 and LINE_OPENING.fullmatch(form, line + 1, start) is not None
 
 
-def _issued_before(form: str, start: int, dated: DatesInText) -> date | None:
+def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | None:
     """A date opening the clause that issues the document: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số
     12-TTr/ĐU" (a date before a document that is only cited, "Ngày 5/4, hội nghị quán triệt Kế hoạch số
     ...", is the meeting's)."""
+    start = citation.start
     date_end = dated.last_end_before(start)
     if date_end is None or start - date_end > LOOK_BEFORE_DATE:
         return None
     if not ISSUED_AFTER_DATE.fullmatch(form, date_end, start):
         return None
-    return dated.last_before(date_end)
+    return _day_of(dated.resolved_by_end[date_end], citation)
 
 
 def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -> str | None:
@@ -516,7 +531,7 @@ def _describe(citations: list[Citation], text: str, form: str, dated: DatesInTex
     earlier = EarlierDates()
     for citation in sorted(citations, key=lambda c: c.start):
         citation.issued_on = _issued_on(form, citation, dated, earlier)
-        citation.opening_date = _issued_before(form, citation.start, dated)
+        citation.opening_date = _issued_before(form, citation, dated)
         earlier.add(citation, form)
         citation.issuing_body = _issuing_body(text, form, citation, dated)
         _name_issuer(citation)
@@ -680,10 +695,11 @@ def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[D
     return found.in_text_order()
 
 
-def find_documents(text: str) -> list[DocumentRef]:
-    """Every numbered document cited in `text`, once each, in order of first mention."""
+def find_documents(text: str, published_on: date | None = None) -> list[DocumentRef]:
+    """Every numbered document cited in `text`, once each, in order of first mention; a document's day written
+    without a year takes the publication's year, as the article's other days do."""
     form = match_form(text)
-    dated = DatesInText(resolved_dates(form, None))
+    dated = DatesInText(resolved_dates(form, published_on))
     coded = _coded_citations(form)
     taken = DisjointSpans([(c.start, c.end) for c in coded])
     codeless = [c for c in _codeless_citations(form) if not taken.overlaps(c.start, c.end)]

@@ -162,14 +162,16 @@ def type_name(code: str | None, party: bool) -> str | None:
 
 
 # Lower-case words an organ's name may hold ("Ủy ban nhân dân tỉnh", "Ban Thường vụ Huyện ủy", "HĐND
-# phường", "Đảng ủy Khối các cơ quan tỉnh", "Ủy ban Mặt trận Tổ quốc"); any other lower-case word ends it
+# phường", "Đảng ủy Khối các cơ quan tỉnh", "Ủy ban Mặt trận Tổ quốc", "Ban Chỉ đạo"); any other lower-case word ends it
 # ("HĐND phường đều đạt").
 ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     """huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp khu nhân dân thường trực vụ chấp hành ban
     phòng đoàn hội đồng ủy viên chi bộ đảng cơ quan sở trung ương chính trị kiểm tra tổ chức tuyên giáo
-    dân vận liên tịch bầu cử trận""".split()  # noqa: SIM905
+    dân vận liên tịch bầu cử trận đạo""".split()  # noqa: SIM905
 )
 MAX_ISSUING_BODY_CHARS = 80
+# The parts of a document, capitalised like a name's words ("của Chính phủ và Chương XI của Thông tư …").
+DOCUMENT_PARTS: frozenset[str] = frozenset({"Chương", "Điều", "Phụ", "Mục", "Phần", "Khoản", "Điểm"})
 # National organs whose second syllable is written in lower case after a capitalised first one.
 COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư"), ("Bộ", "trưởng")]  # "Ban Bí thư"
@@ -181,7 +183,7 @@ COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
 DEPARTMENT_HEADS: frozenset[str] = frozenset({"Sở", "Bộ", "Cục", "Tổng", "Vụ", "Phòng"})
 DEPARTMENT_LOWER_WORDS: frozenset[str] = frozenset(
     """tế chính vụ pháp an dựng dục tạo nguyên trường tư hoạch động binh hội hóa hoá thao lịch giao thông tải
-    nghiệp triển thôn học nghệ thương truyền sản vận kế toán""".split()  # noqa: SIM905
+    nghiệp triển thôn học nghệ thương truyền sản vận kế toán tin""".split()  # noqa: SIM905
 )
 
 
@@ -200,10 +202,13 @@ def organ_name(phrase: str) -> str | None:
         national = lower == "gia" and kept[-1:] == ["Quốc"]  # "Hội đồng bầu cử Quốc gia"
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
-        if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national or department):
+        purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"
+        if purpose or not (
+            word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national or department
+        ):
             break
         kept.append(word)
-    while kept and kept[-1].lower() in ("và", "-", "–", "&", "các"):
+    while kept and (kept[-1].lower() in ("và", "-", "–", "&", "các") or _purpose_cut_short(kept)):
         kept.pop()
     name = " ".join(kept)
     if len(name) > MAX_ISSUING_BODY_CHARS:
@@ -218,5 +223,12 @@ def _in_department(kept: list[str]) -> bool:
 
 
 def _names_document(words: list[str]) -> bool:
-    """Whether the words open with a word naming a document ("và Kế hoạch số 12": a second citation, no name)."""
-    return any(" ".join(words[:length]).lower() in WORD_TO_TYPE for length in range(1, 5))
+    """Whether the words open with a word naming a document or a part of one ("và Kế hoạch số 12", "và Chương XI
+    của Thông tư": a second citation, no name)."""
+    opens_part = bool(words) and words[0] in DOCUMENT_PARTS
+    return opens_part or any(" ".join(words[:length]).lower() in WORD_TO_TYPE for length in range(1, 5))
+
+
+def _purpose_cut_short(kept: list[str]) -> bool:
+    """ "Ban Chỉ đạo phòng" is a committee's purpose cut at its comma ("phòng, chống dịch"), not a "Văn phòng"."""
+    return len(kept) > 1 and kept[-1] == "phòng" and kept[-2].lower() != "văn"

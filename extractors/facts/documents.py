@@ -19,6 +19,7 @@ from datetime import date
 from extractors.facts.dates import ResolvedDate, resolved_dates
 from extractors.facts.doc_codes import (
     CONFUSABLE_TYPES,
+    DOCUMENT_PARTS,
     NO_BARE_NUMBER,
     TYPE_BY_LOWER,
     TYPE_NAMES,
@@ -103,12 +104,14 @@ BODY_AFTER = re.compile(
 # `organ_name` cuts the phrase where the name ends.
 BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}})", re.IGNORECASE)
 # A name that goes on after "và" or a dash with a capitalised part ("Sở Giáo dục và Đào tạo"): `organ_name` reads it.
-NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD}))[A-ZĐ]")
+NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
 # The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
-# "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends).
+# "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends), "Thủ tướng Chính phủ chỉ đạo tại Thông báo
+# số 125".
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 BODY_BEFORE = re.compile(
-    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:đã|vừa)\s+)?(?:ban hành|ký ban hành|ra|có)\s+"
+    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:đã|vừa)\s+)?"
+    r"(?:ban hành|ký ban hành|ra|có|(?:chỉ đạo|kết luận) tại)\s+"
     rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100

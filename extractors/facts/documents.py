@@ -37,12 +37,12 @@ from extractors.types import DocumentRef
 
 # A code's segment is short ("UBND", "BTCTU", "QH13"); a run of words is not a code, and bounding it keeps the
 # issuer within its database column (an unbounded one once took 6,002 characters of a table).
-_SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,19}"
+_SEGMENT = r"[A-ZĐƯƠÂÊÔĂ][A-Za-zĐđƯưƠơÂâÊêÔôĂă0-9&]{0,19}"  # "NQ/TƯ" (Trung ương) is written so too
 MAX_ISSUER_CHARS = 100  # the database column
 MAX_TYPE_LETTERS = 6
 _TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
 # Where a code ends: not inside a word, or where a page glued the next word to it ("NĐ-CPngày 22/1/2009").
-_CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại)(?![^\W\d_])))"
+_CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại|sẽ|có|được|đã|là|quy|theo|trong)(?![^\W\d_])))"
 # A document's number, 1-5 digits not glued to a word, a code or another number before it. The check on the
 # character before is made after the first digit ("a digit not preceded by …") so that the pattern opens with
 # a digit and the search skips ahead to digits instead of trying every position: a third of the time.
@@ -75,10 +75,11 @@ _BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)
 # on two character tests instead of trying all the words: a third of the time of the search.
 _TYPE_WORD_FIRST = "".join(sorted({re.escape(word[0].lower()) for word, _ in TYPE_WORDS}))
 _TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TYPE_WORDS}))
-# The number may carry its year, with no code ("Nghị định số 49/2017", "quyết định 1878/2026 của UBND TP").
+# The number may carry its year, with no code ("Nghị định số 49/2017", "quyết định 1878/2026 của UBND TP"), or
+# say it after "số" ("quyết định số 14 năm 2008"; without "số", "kế hoạch 5 năm 2021 - 2025" is a five-year plan).
 CODELESS = re.compile(
     rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}})"
-    rf"(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}"
+    rf"(?:\s*/\s*(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
 )
 # A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
 CODELESS_PAPER = re.compile(rf"(?i:văn\s+bản)\s+(?i:số)\s+(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}")
@@ -190,7 +191,14 @@ def _party_citation(found: re.Match[str], form: str) -> Citation | None:
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group(3), party=True)
 
 
-def _state_citation(found: re.Match[str]) -> Citation | None:
+def _issuerless(found: re.Match[str], form: str, year: int | None) -> Citation | None:
+    letters = found.group(5)
+    if _word_type(form, found.start()) is None or not letters.isupper():
+        return None
+    return Citation(found.start(), found.end(), found.group(1), TYPE_BY_LOWER[letters.lower()], None, year=year)
+
+
+def _state_citation(found: re.Match[str], form: str) -> Citation | None:
     segments = _SEPARATOR.split(found.group(5))
     written_year = found.group(2) or found.group(3) or found.group(4)
     year = int(written_year) if written_year else None
@@ -199,8 +207,8 @@ def _state_citation(found: re.Match[str]) -> Citation | None:
     if found.group(3) and MIN_BARE_YEAR <= int(found.group(1)) <= MAX_BARE_YEAR:
         return None  # "2019/2020-…" is a school year
     if segments[0].lower() in TYPE_BY_LOWER or segments[0] in ASCII_TYPE_LETTERS:
-        if len(segments) == 1:
-            return None  # "12/KH" with no issuer is not a number we can key
+        if len(segments) == 1:  # "12/KH": a number only after the word naming its type ("Thông báo số 431/TB")
+            return _issuerless(found, form, year)
         doc_type = TYPE_BY_LOWER.get(segments[0].lower(), segments[0])
         issuer = "-".join(segments[1:])
     elif year is not None or len(segments) > 1 or (len(segments[0]) >= 2 and segments[0].isupper()):
@@ -466,7 +474,7 @@ def _coded_citations(form: str) -> list[Citation]:
     for found in STATE_NUMBER.finditer(form):
         if taken.overlaps(found.start(), found.end()):
             continue
-        citation = _state_citation(found)
+        citation = _state_citation(found, form)
         if citation:
             citations.append(citation)
             taken.add(citation.start, citation.end)
@@ -515,8 +523,11 @@ def _codeless_citations(form: str) -> list[Citation]:
             lower_unowned or MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR or doc_type in NO_BARE_NUMBER
         ):
             continue  # "Kế hoạch 2025" is a year; "Chương trình 135" a programme's name
-        year = int(found.group("year")) if found.group("year") else None
-        end = found.end("year") if year else found.end(3)
+        if found.group("year_said") and not found.group(2):
+            continue
+        year_group = "year" if found.group("year") else "year_said" if found.group("year_said") else None
+        year = int(found.group(year_group)) if year_group else None
+        end = found.end(year_group) if year_group else found.end(3)
         citations.append(Citation(found.start(3), end, number, doc_type, None, year=year, has_code=False))
         end = found.end()
         while more := CODELESS_MORE.match(form, end):

@@ -42,7 +42,7 @@ MAX_ISSUER_CHARS = 100  # the database column
 MAX_TYPE_LETTERS = 6
 _TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
 # Where a code ends: not inside a word, or where a page glued the next word to it ("NĐ-CPngày 22/1/2009").
-_CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại|sẽ|có|được|đã|là|quy|theo|trong)(?![^\W\d_])))"
+_CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại|sẽ|có|được|đã|là|quy|theo|trong|vừa)(?![^\W\d_])))"
 # A document's number, 1-5 digits not glued to a word, a code or another number before it. The check on the
 # character before is made after the first digit ("a digit not preceded by …") so that the pattern opens with
 # a digit and the search skips ahead to digits instead of trying every position: a third of the time.
@@ -66,6 +66,8 @@ LOWER_CASE_NUMBER = re.compile(
     rf"{_NUMBER}\s*(?:-\s*(?P<party_type>{_LOWER_SEGMENT})\s*/|/\s*(?P<state_type>{_LOWER_SEGMENT})\s*-)\s*"
     rf"(?P<issuer>{_LOWER_SEGMENT}(?:-{_LOWER_SEGMENT}){{0,2}}){_CODE_END}"
 )
+# Issuer codes written in mixed case, which stand alone in older numbers ("Nghị định số 100/TTg").
+MIXED_CASE_ISSUERS: frozenset[str] = frozenset({"TTg"})
 # Type letters written without their diacritics ("679/QD-UBND"): a type, as written.
 ASCII_TYPE_LETTERS: frozenset[str] = frozenset({"QD", "ND", "DA", "CD"})
 _SEPARATOR = re.compile(r"\s*[-/]\s*")
@@ -82,7 +84,12 @@ CODELESS = re.compile(
     rf"(?:\s*/\s*(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
 )
 # A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
-CODELESS_PAPER = re.compile(rf"(?i:văn\s+bản)\s+(?i:số)\s+(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}")
+CODELESS_PAPER = re.compile(
+    rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}"
+    r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
+)
+DATED_NEXT = re.compile(r"\s+ngày\s+\d")
+SPANNING_PLANS: frozenset[str] = frozenset({"KH", "CTr", "CTHĐ", "ĐA", "PA"})
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
     rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|$))"
@@ -213,6 +220,8 @@ def _state_citation(found: re.Match[str], form: str) -> Citation | None:
         issuer = "-".join(segments[1:])
     elif year is not None or len(segments) > 1 or (len(segments[0]) >= 2 and segments[0].isupper()):
         doc_type, issuer = None, "-".join(segments)  # a law ("49/2014/QH13") or an official letter
+    elif segments[0] in MIXED_CASE_ISSUERS and _word_type(form, found.start()):
+        doc_type, issuer = None, segments[0]  # an older number: "Nghị định số 100/TTg", "Chỉ thị 406/TTg"
     else:
         return None
     if len(issuer) > MAX_ISSUER_CHARS:
@@ -519,12 +528,11 @@ def _codeless_citations(form: str) -> list[Citation]:
         word, number = found.group(1), found.group(3)
         doc_type = WORD_TO_TYPE[word.lower()]
         lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, found.end())
-        if not found.group(2) and (
-            lower_unowned or MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR or doc_type in NO_BARE_NUMBER
-        ):
-            continue  # "Kế hoạch 2025" is a year; "Chương trình 135" a programme's name
-        if found.group("year_said") and not found.group(2):
-            continue
+        year_like = MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR and not DATED_NEXT.match(form, found.end())
+        if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER):
+            continue  # "Kế hoạch 2025" is a year ("Công văn 2039 ngày 29/5/2017" a number); "Chương trình 135" a name
+        if found.group("year_said") and not found.group(2) and (doc_type in SPANNING_PLANS or lower_unowned):
+            continue  # "kế hoạch 5 năm 2021 - 2025" is a five-year plan; "Nghị định 34 năm 2016" a decree
         year_group = "year" if found.group("year") else "year_said" if found.group("year_said") else None
         year = int(found.group(year_group)) if year_group else None
         end = found.end(year_group) if year_group else found.end(3)
@@ -535,8 +543,8 @@ def _codeless_citations(form: str) -> list[Citation]:
             end = more.end()
     for found in CODELESS_PAPER.finditer(form):
         year = int(found.group("year")) if found.group("year") else None
-        end = found.end("year") if year else found.end(1)
-        citations.append(Citation(found.start(1), end, found.group(1), None, None, year=year, has_code=False))
+        end = found.end("year") if year else found.end(2)
+        citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
     return citations
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.facts.person_names import MIDDLE_NAMES, surnames
+from extractors.normalize import match_form
+
 # Type code -> its name. "TT" is Thông tri in Party numbers and Thông tư in state ones (see PARTY_NAMES).
 TYPE_NAMES: dict[str, str] = {
     "NQ": "Nghị quyết",
@@ -203,9 +206,9 @@ def organ_name(phrase: str) -> str | None:
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
         purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"
-        if purpose or not (
-            word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national or department
-        ):
+        officer = bool(kept) and kept[-1].lower() not in PLACE_LEVEL_WORDS and _opens_personal_name(word, following)
+        allowed = word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national or department
+        if purpose or officer or not allowed:
             break
         kept.append(word)
     while kept and (kept[-1].lower() in ("và", "-", "–", "&", "các") or _purpose_cut_short(kept)):
@@ -230,5 +233,16 @@ def _names_document(words: list[str]) -> bool:
 
 
 def _purpose_cut_short(kept: list[str]) -> bool:
-    """ "Ban Chỉ đạo phòng" is a committee's purpose cut at its comma ("phòng, chống dịch"), not a "Văn phòng"."""
-    return len(kept) > 1 and kept[-1] == "phòng" and kept[-2].lower() != "văn"
+    """ "Ban Chỉ đạo (Quốc gia) phòng" is a committee's purpose cut at its comma ("phòng, chống dịch"), not a
+    "Văn phòng" or "Bộ Quốc phòng"."""
+    return len(kept) > 1 and kept[-1] == "phòng" and kept[-2].lower() in ("đạo", "gia")
+
+
+# Words after which a capitalised run is a place's name, whoever it is named after ("xã Hồ Thị Kỷ").
+PLACE_LEVEL_WORDS: frozenset[str] = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "phố", "tp"})
+
+
+def _opens_personal_name(word: str, following: str) -> bool:
+    """A family name and a middle name after an organ's name are its officer's ("Thứ trưởng Bộ Nội vụ Nguyễn Trọng
+    Thừa đã ký …"), not the organ's (after a level word they name a place: "xã Hồ Thị Kỷ")."""
+    return match_form(word).casefold() in surnames() and match_form(following).casefold() in MIDDLE_NAMES

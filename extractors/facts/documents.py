@@ -83,6 +83,7 @@ CODELESS = re.compile(
     rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}})"
     rf"(?:\s*/\s*(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
 )
+PAPER_BEFORE = re.compile(r"(?i:văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
 CODELESS_PAPER = re.compile(
     rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}"
@@ -118,11 +119,13 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join
 # số 125".
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 BODY_BEFORE = re.compile(
-    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:đã|vừa)\s+)?"
-    r"(?:ban hành|ký ban hành|ra|có|(?:chỉ đạo|kết luận) tại)\s+"
+    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới)\s+){{0,2}}"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|(?:chỉ đạo|kết luận) tại)\s+"
     rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100
+# The rest of a subject after its organ's name, when it is the signer's name: capitalised words only.
+PERSON_AFTER_ORGAN = re.compile(r"(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
 # "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
 # the paper it sent (after "thực hiện"/"theo" the subject is the one carrying out another's paper, so only "Tại"
 # opening the sentence: "… báo cáo tại tờ trình số 107, Sở Nội vụ …" goes on with another subject).
@@ -439,9 +442,10 @@ def _subject_body(text: str, form: str, start: int) -> str | None:
     found = BODY_BEFORE.search(form, max(0, start - LOOK_BEFORE_BODY), start)
     if found is None:
         return None
-    phrase = text[found.start(1) : found.end(1)].strip()
+    phrase = " ".join(text[found.start(1) : found.end(1)].split())
     body = organ_name(phrase)
-    return body if body == " ".join(phrase.split()) else None
+    signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(phrase[len(body) :]) is not None
+    return body if body == phrase or signer else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
 
 
 # Numbers listed before a code they share, after the word naming their type: "các quyết định 106, 107/QĐ-TTg",
@@ -570,7 +574,8 @@ def _name_issuer(citation: Citation) -> None:
 
 def _share_along_lists(citations: list[Citation], form: str) -> None:
     """Numbers listed under one type word and followed by one date or body all carry it; the date and the body
-    sit on the last ("Nghị định 77 và Nghị định 133 của Chính phủ")."""
+    sit on the last ("Nghị định 77 và Nghị định 133 của Chính phủ"). The subject that issues the first issues the
+    numbers listed after it ("Bộ Chính trị có các Quyết định 217, 218")."""
     ordered = sorted(citations, key=lambda c: c.start)
     for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
         if not (LIST_GAP.fullmatch(form, current.end, following.start) or _retyped_list(current, following, form)):
@@ -580,6 +585,9 @@ def _share_along_lists(citations: list[Citation], form: str) -> None:
             current.issuing_body = current.issuing_body or following.issuing_body
         elif not current.issued_on and not current.has_code:
             current.issuing_body = current.issuing_body or following.issuing_body
+    for current, following in zip(ordered[:-1], ordered[1:], strict=True):  # the subject of the clause issues all
+        if not (current.has_code or following.has_code) and LIST_GAP.fullmatch(form, current.end, following.start):
+            following.issuing_body = following.issuing_body or current.issuing_body
 
 
 # The bodies whose documents a list names after "tại": "chỉ đạo của Chính phủ, Thủ tướng Chính phủ tại Nghị quyết
@@ -599,7 +607,9 @@ def _share_bodies_at(citations: list[Citation], text: str, form: str) -> None:
         else:
             groups.append([citation])
     for group in groups:
-        word = WORD_BEFORE.search(form, max(0, group[0].start - LOOK_BEHIND), group[0].start)
+        word = WORD_BEFORE.search(form, max(0, group[0].start - LOOK_BEHIND), group[0].start) or PAPER_BEFORE.search(
+            form, max(0, group[0].start - LOOK_BEHIND), group[0].start
+        )
         opening = word.start() if word else group[0].start
         found = BODIES_AT.search(form, max(0, opening - LOOK_AHEAD), opening)
         if found is None:

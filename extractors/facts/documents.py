@@ -124,6 +124,14 @@ BODY_BEFORE = re.compile(
     rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100
+# A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
+# Nghị quyết …, đó là …" (one unnumbered paper, "ban hành Nghị định thay thế Nghị định 42", is another one).
+BODY_ISSUES_KIND = re.compile(
+    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa)\s+){{0,2}}(?:ban hành|ra)\s+"
+    rf"(?:các|những|hai|ba|bốn|năm|\d+)\s+(?P<word>(?i:{_TYPE_WORD}))(?!\s+(?:(?i:số)\s+)?\d)"
+)
+# What may follow an issuing body's name in its subject: its term ("khóa IX").
+BODY_QUALIFIER = re.compile(r"\s+(?i:khóa|khoá)\s+[IVXLC\d]+")
 # The rest of a subject after its organ's name, when it is the signer's name: capitalised words only.
 PERSON_AFTER_ORGAN = re.compile(r"(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
 # "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
@@ -425,7 +433,29 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
         found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
     if found:
         return organ_name(text[found.start(1) : found.end(1)])
-    return _subject_body(text, form, citation.start) or _speaker_after_comma(text, form, citation.start, position)
+    return (
+        _subject_body(text, form, citation.start)
+        or _speaker_after_comma(text, form, citation.start, position)
+        or _issuer_of_the_kind(text, form, citation)
+    )
+
+
+def _issuer_of_the_kind(text: str, form: str, citation: Citation) -> str | None:
+    """A number cited by word only, after its sentence said which body issued papers of that kind: "Bộ Chính trị
+    khóa IX đã ban hành hai Nghị quyết chuyên đề …, đó là Nghị quyết 42 … và Nghị quyết số 11"."""
+    if citation.has_code or citation.type is None:
+        return None
+    window_start = max(0, citation.start - MAX_SENTENCE)
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(form, window_start, citation.start)), default=0)
+    sentence_start = max(sentence_start, window_start)
+    for found in BODY_ISSUES_KIND.finditer(form, sentence_start, citation.start):
+        if WORD_TO_TYPE[found.group("word").lower()] != citation.type or found.end() >= citation.start - 1:
+            continue
+        phrase = " ".join(text[found.start(1) : found.end(1)].split())
+        body = organ_name(phrase)
+        if body and (body == phrase or BODY_QUALIFIER.fullmatch(phrase[len(body) :])):
+            return body
+    return None
 
 
 def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +79,17 @@ def test_record_gives_the_code_of_a_body_named_and_its_name() -> None:
     assert (record["issuer"], record["issuer_named"]) == ("TW", "Bộ Chính trị")
     coded = document_record(_found(_by_id("party-odd-spacing-and-dash"))[0])
     assert (coded["issuer"], coded["issuer_named"]) == ("TW", None)
+
+
+def test_a_day_without_its_year_takes_the_publication_year() -> None:
+    text = (
+        "Ngày 17/7, Ban Thường vụ Huyện ủy ban hành Kế hoạch số 52-KH/HU về đại hội chi bộ. "
+        "Các chi bộ đã hoàn thành nhiệm vụ của năm trước vào ngày 30/12/2023."
+    )
+    (document,) = find_documents(text, published_on=date(2024, 8, 1))
+    assert document.issued_on == date(2024, 7, 17)
+
+
+def test_a_day_without_its_year_takes_the_year_in_the_number() -> None:
+    case = _by_id("yearless-day-takes-the-number-s-year")
+    assert [d.issued_on for d in find_documents(case["text"], published_on=date(2024, 2, 1))] == [date(2023, 3, 15)]

@@ -16,7 +16,7 @@ def extract_facts(text: str, *, published_on: date | None = None, author: str | 
     """Every fact of one article body; offsets refer to `text`."""
     return Facts(
         officials=with_staff_tables(text, find_officials(text, author=author)),
-        documents=find_documents(text),
+        documents=find_documents(text, published_on),
         terms=find_terms(text),
         sittings=find_sittings(text),
         dates=find_dates(text, published_on),

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.facts.person_names import MIDDLE_NAMES, surnames
+from extractors.normalize import match_form
+
 # Type code -> its name. "TT" is Thông tri in Party numbers and Thông tư in state ones (see PARTY_NAMES).
 TYPE_NAMES: dict[str, str] = {
     "NQ": "Nghị quyết",
@@ -120,9 +123,35 @@ def issuer_for_body(body: str) -> str | None:
 _LEVEL_WORDS: frozenset[str] = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "tp"})
 
 
+# The posts whose holder signs for a body ("Quyết định số 1122 của Giám đốc Sở Y tế"): the document is the body's.
+SIGNING_POSTS: tuple[str, ...] = (
+    "Phó Chủ tịch",
+    "Chủ tịch",
+    "Phó Giám đốc",
+    "Giám đốc",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Thống đốc",
+    "Trưởng ban",
+    "Tổng cục trưởng",
+    "Cục trưởng",
+    "Chánh án",
+    "Viện trưởng",
+    "Chánh Văn phòng",
+)
+
+
+def _without_signing_post(body: str) -> str:
+    for post in SIGNING_POSTS:
+        if body.lower().startswith(post.lower() + " "):
+            return body[len(post) + 1 :]
+    return body
+
+
 def issuer_named(body: str) -> str | None:
-    """The issuer of a document cited by word and number: the body named, without its level and place."""
-    words = body.split()
+    """The issuer of a document cited by word and number: the body named, without the post of the person who
+    signed for it, its level and its place."""
+    words = _without_signing_post(body).split()
     for index, word in enumerate(words[1:], start=1):
         if word.lower() in _LEVEL_WORDS and (word.islower() or word.lower() == "tp"):
             return " ".join(words[:index])
@@ -136,16 +165,28 @@ def type_name(code: str | None, party: bool) -> str | None:
 
 
 # Lower-case words an organ's name may hold ("Ủy ban nhân dân tỉnh", "Ban Thường vụ Huyện ủy", "HĐND
-# phường", "Đảng ủy Khối các cơ quan tỉnh"); any other lower-case word ends it ("HĐND phường đều đạt").
+# phường", "Đảng ủy Khối các cơ quan tỉnh", "Ủy ban Mặt trận Tổ quốc", "Ban Chỉ đạo"); any other lower-case word ends it
+# ("HĐND phường đều đạt").
 ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     """huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp khu nhân dân thường trực vụ chấp hành ban
     phòng đoàn hội đồng ủy viên chi bộ đảng cơ quan sở trung ương chính trị kiểm tra tổ chức tuyên giáo
-    dân vận liên tịch bầu cử""".split()  # noqa: SIM905
+    dân vận liên tịch bầu cử trận đạo""".split()  # noqa: SIM905
 )
 MAX_ISSUING_BODY_CHARS = 80
+# The parts of a document, capitalised like a name's words ("của Chính phủ và Chương XI của Thông tư …").
+DOCUMENT_PARTS: frozenset[str] = frozenset({"Chương", "Điều", "Phụ", "Mục", "Phần", "Khoản", "Điểm"})
 # National organs whose second syllable is written in lower case after a capitalised first one.
 COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
-    [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư")]  # "Ban Bí thư"
+    [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư"), ("Bộ", "trưởng")]  # "Ban Bí thư"
+)
+
+
+# The heads of departments and ministries, whose names go on in lower case ("Sở Y tế", "Bộ Tài nguyên và Môi
+# trường", "Sở Giao thông vận tải"), and the lower-case syllables those names hold.
+DEPARTMENT_HEADS: frozenset[str] = frozenset({"Sở", "Bộ", "Cục", "Tổng", "Vụ", "Phòng"})
+DEPARTMENT_LOWER_WORDS: frozenset[str] = frozenset(
+    """tế chính vụ pháp an dựng dục tạo nguyên trường tư hoạch động binh hội hóa hoá thao lịch giao thông tải
+    nghiệp triển thôn học nghệ thương truyền sản vận kế toán tin""".split()  # noqa: SIM905
 )
 
 
@@ -153,21 +194,55 @@ def organ_name(phrase: str) -> str | None:
     """The organ a phrase after "của"/"do" names, without the sentence that runs on after it: capitalised
     words and acronyms, organ and level words in lower case, "các cơ quan", and "và"/"-" between two
     capitalised parts ("Sở Giáo dục và Đào tạo"); at most `MAX_ISSUING_BODY_CHARS`."""
+    post = next((p for p in SIGNING_POSTS if phrase.lower().startswith(p.lower() + " ")), None)
     words = phrase.split()
-    kept: list[str] = []
-    for index, word in enumerate(words):
+    kept: list[str] = words[: len(post.split())] if post else []  # "Giám đốc Sở Y tế"
+    for index, word in enumerate(words[len(kept) :], start=len(kept)):
         following = words[index + 1] if index + 1 < len(words) else ""
         lower = word.lower()
-        joins = lower in ("và", "-", "–", "&") and following[:1].isupper()
+        joins = lower in ("và", "-", "–", "&") and following[:1].isupper() and not _names_document(words[index + 1 :])
         opens_offices = lower == "các" and following.lower() == "cơ"
         national = lower == "gia" and kept[-1:] == ["Quốc"]  # "Hội đồng bầu cử Quốc gia"
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
-        if not (word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national):
+        department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
+        purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"
+        officer = bool(kept) and kept[-1].lower() not in PLACE_LEVEL_WORDS and _opens_personal_name(word, following)
+        allowed = word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national or department
+        if purpose or officer or not allowed:
             break
         kept.append(word)
-    while kept and kept[-1].lower() in ("và", "-", "–", "&", "các"):
+    while kept and (kept[-1].lower() in ("và", "-", "–", "&", "các") or _purpose_cut_short(kept)):
         kept.pop()
     name = " ".join(kept)
     if len(name) > MAX_ISSUING_BODY_CHARS:
         name = name[:MAX_ISSUING_BODY_CHARS].rsplit(" ", 1)[0]
     return name or None
+
+
+def _in_department(kept: list[str]) -> bool:
+    """Whether the name so far is a department's or ministry's ("Sở Y", "Bộ Tài nguyên và Môi"), after its head."""
+    heads = [index for index, word in enumerate(kept) if word in DEPARTMENT_HEADS]
+    return bool(heads) and len(kept) > heads[-1] + 1
+
+
+def _names_document(words: list[str]) -> bool:
+    """Whether the words open with a word naming a document or a part of one ("và Kế hoạch số 12", "và Chương XI
+    của Thông tư": a second citation, no name)."""
+    opens_part = bool(words) and words[0] in DOCUMENT_PARTS
+    return opens_part or any(" ".join(words[:length]).lower() in WORD_TO_TYPE for length in range(1, 5))
+
+
+def _purpose_cut_short(kept: list[str]) -> bool:
+    """ "Ban Chỉ đạo (Quốc gia) phòng" is a committee's purpose cut at its comma ("phòng, chống dịch"), not a
+    "Văn phòng" or "Bộ Quốc phòng"."""
+    return len(kept) > 1 and kept[-1] == "phòng" and kept[-2].lower() in ("đạo", "gia")
+
+
+# Words after which a capitalised run is a place's name, whoever it is named after ("xã Hồ Thị Kỷ").
+PLACE_LEVEL_WORDS: frozenset[str] = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "phố", "tp"})
+
+
+def _opens_personal_name(word: str, following: str) -> bool:
+    """A family name and a middle name after an organ's name are its officer's ("Thứ trưởng Bộ Nội vụ Nguyễn Trọng
+    Thừa đã ký …"), not the organ's (after a level word they name a place: "xã Hồ Thị Kỷ")."""
+    return match_form(word).casefold() in surnames() and match_form(following).casefold() in MIDDLE_NAMES

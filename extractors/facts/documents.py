@@ -19,6 +19,7 @@ from datetime import date
 from extractors.facts.dates import ResolvedDate, resolved_dates
 from extractors.facts.doc_codes import (
     CONFUSABLE_TYPES,
+    DOCUMENT_PARTS,
     NO_BARE_NUMBER,
     TYPE_BY_LOWER,
     TYPE_NAMES,
@@ -36,24 +37,39 @@ from extractors.types import DocumentRef
 
 # A code's segment is short ("UBND", "BTCTU", "QH13"); a run of words is not a code, and bounding it keeps the
 # issuer within its database column (an unbounded one once took 6,002 characters of a table).
-_SEGMENT = r"[A-ZĐ][A-Za-zĐđ0-9&]{0,19}"
+_SEGMENT = r"[A-ZĐƯƠÂÊÔĂ][A-Za-zĐđƯưƠơÂâÊêÔôĂă0-9&]{0,19}"  # "NQ/TƯ" (Trung ương) is written so too
 MAX_ISSUER_CHARS = 100  # the database column
 MAX_TYPE_LETTERS = 6
 _TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
 # Where a code ends: not inside a word, or where a page glued the next word to it ("NĐ-CPngày 22/1/2009").
-_CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại)(?![^\W\d_])))"
+_CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại|sẽ|có|được|đã|là|quy|theo|trong|vừa)(?![^\W\d_])))"
 # A document's number, 1-5 digits not glued to a word, a code or another number before it. The check on the
 # character before is made after the first digit ("a digit not preceded by …") so that the pattern opens with
 # a digit and the search skips ahead to digits instead of trying every position: a third of the time.
 _NUMBER = r"(\d(?<![\w/.-]\d)\d{0,4})"
 PARTY_NUMBER = re.compile(rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}")
 # A standard's number ("QCVN 01:2009/BYT", "TCVN 5574:2018") is no document number: no ":" before the number.
+# The year may also be joined by a dash, before the issuer ("653/2019-UBTVQH14") or after the number
+# ("19-2017/NQ-CP"; `_state_citation` wants type letters there, "2020-2025/..." being no number).
+_YEAR = r"(?:19|20)\d\d"
 STATE_NUMBER = re.compile(
-    rf"(\d(?<![\w/.:-]\d)\d{{0,4}})\s*/\s*(?:(\d{{4}})\s*/\s*)?({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
+    rf"(\d(?<![\w/.:-]\d)\d{{0,4}})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
+    rf"({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
 # "Quyết định số 111-HĐBT" (type null, the issuer as written).
 TYPELESS_NUMBER = re.compile(rf"{_NUMBER}-({_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}")
+# A code typed in lower case, after the word naming its type: "Kế hoạch số 45-kh/hu", "Quyết định số 20/qđ-ubnd"
+# (read in capitals; the type letters must be a known type, "số 3-4/tuần" being no code).
+_LOWER_SEGMENT = r"[a-zđ][a-zđ0-9]{0,9}"
+LOWER_CASE_NUMBER = re.compile(
+    rf"{_NUMBER}\s*(?:-\s*(?P<party_type>{_LOWER_SEGMENT})\s*/|/\s*(?P<state_type>{_LOWER_SEGMENT})\s*-)\s*"
+    rf"(?P<issuer>{_LOWER_SEGMENT}(?:-{_LOWER_SEGMENT}){{0,2}}){_CODE_END}"
+)
+# Issuer codes written in mixed case, which stand alone in older numbers ("Nghị định số 100/TTg").
+MIXED_CASE_ISSUERS: frozenset[str] = frozenset({"TTg"})
+# Type letters written without their diacritics ("679/QD-UBND"): a type, as written.
+ASCII_TYPE_LETTERS: frozenset[str] = frozenset({"QD", "ND", "DA", "CD"})
 _SEPARATOR = re.compile(r"\s*[-/]\s*")
 WORD_BEFORE = re.compile(rf"(?i:({_TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
 _BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)"
@@ -61,9 +77,20 @@ _BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)
 # on two character tests instead of trying all the words: a third of the time of the search.
 _TYPE_WORD_FIRST = "".join(sorted({re.escape(word[0].lower()) for word, _ in TYPE_WORDS}))
 _TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TYPE_WORDS}))
+# The number may carry its year, with no code ("Nghị định số 49/2017", "quyết định 1878/2026 của UBND TP"), or
+# say it after "số" ("quyết định số 14 năm 2008"; without "số", "kế hoạch 5 năm 2021 - 2025" is a five-year plan).
 CODELESS = re.compile(
-    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}"
+    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}})"
+    rf"(?:\s*/\s*(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
 )
+PAPER_BEFORE = re.compile(r"(?i:văn\s+bản)\s+(?:(?i:số)\s+)?$")
+# A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
+CODELESS_PAPER = re.compile(
+    rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}"
+    r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
+)
+DATED_NEXT = re.compile(r"\s+ngày\s+\d")
+SPANNING_PLANS: frozenset[str] = frozenset({"KH", "CTr", "CTHĐ", "ĐA", "PA"})
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
     rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|$))"
@@ -85,20 +112,51 @@ BODY_AFTER = re.compile(
 # The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
 # `organ_name` cuts the phrase where the name ends.
 BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}})", re.IGNORECASE)
-# The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19".
+# A name that goes on after "và" or a dash with a capitalised part ("Sở Giáo dục và Đào tạo"): `organ_name` reads it.
+NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
+# The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
+# "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends), "Thủ tướng Chính phủ chỉ đạo tại Thông báo
+# số 125".
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 BODY_BEFORE = re.compile(
-    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:đã|vừa)\s+)?(?:ban hành|ký ban hành|ra)\s+"
-    rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD})\s+(?:(?i:số)\s+)?$"
+    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới)\s+){{0,2}}"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|(?:chỉ đạo|kết luận) tại)\s+"
+    rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100
-# From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ".
+# A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
+# Nghị quyết …, đó là …" (one unnumbered paper, "ban hành Nghị định thay thế Nghị định 42", is another one).
+BODY_ISSUES_KIND = re.compile(
+    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa)\s+){{0,2}}(?:ban hành|ra)\s+"
+    rf"(?:các|những|hai|ba|bốn|năm|\d+)\s+(?P<word>(?i:{_TYPE_WORD}))(?!\s+(?:(?i:số)\s+)?\d)"
+)
+# What may follow an issuing body's name in its subject: its term ("khóa IX").
+BODY_QUALIFIER = re.compile(r"\s+(?i:khóa|khoá)\s+[IVXLC\d]+")
+# The rest of a subject after its organ's name, when it is the signer's name: capitalised words only.
+PERSON_AFTER_ORGAN = re.compile(r"(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
+# "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
+# the paper it sent (after "thực hiện"/"theo" the subject is the one carrying out another's paper, so only "Tại"
+# opening the sentence: "… báo cáo tại tờ trình số 107, Sở Nội vụ …" goes on with another subject).
+AT_PAPER = re.compile(
+    rf"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))Tại\s+(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+BODY_AFTER_COMMA = re.compile(rf"\s*,\s*({_BODY_HEAD}[^,;.()“”\"]{{0,60}})")
+# From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ", and in a
+# time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
+# Papers issued in one clause before the one looked at: "ban hành Kế hoạch số 19-KH/TU và Hướng dẫn số ".
+_ISSUED_BEFORE_IN_LIST = rf"(?:(?:{_TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua)\s+"
-    rf"(?:(?:các|một)\s+)?(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
+    rf"[\s,:]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua)\s+"
+    rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 140
+# The signing said later in the clause: "Kế hoạch số 19-KH/TU về … được Ban Thường vụ Tỉnh ủy ban hành ngày
+# 1/9/2016", "Quyết định số 245/QĐ-UBND của UBND huyện về …, ký ngày 3/3/2021" (no digit between: no other paper;
+# no comma before the clause that signs: "Thực hiện Kế hoạch số 45, UBND xã ban hành ngày …" is another paper's).
+SIGNED_LATER = re.compile(
+    r"[^.!?;,\n\d()]{0,100}?(?:\s|\s*,\s*)(?:ban hành|ký(?:\s+ban hành)?)\s+(?:vào\s+)?(?=ngày\s)"
+)
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # A parenthesis after a citation, before the sentence ends, and the signing words inside it.
 ASIDE_AFTER = re.compile(r"[^.!?\n()]*\((?P<aside>[^()\n]{0,240})\)")
@@ -151,15 +209,30 @@ def _party_citation(found: re.Match[str], form: str) -> Citation | None:
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group(3), party=True)
 
 
-def _state_citation(found: re.Match[str]) -> Citation | None:
-    segments = _SEPARATOR.split(found.group(3))
-    year = int(found.group(2)) if found.group(2) else None
-    if segments[0].lower() in TYPE_BY_LOWER:
-        if len(segments) == 1:
-            return None  # "12/KH" with no issuer is not a number we can key
-        doc_type, issuer = TYPE_BY_LOWER[segments[0].lower()], "-".join(segments[1:])
+def _issuerless(found: re.Match[str], form: str, year: int | None) -> Citation | None:
+    letters = found.group(5)
+    if _word_type(form, found.start()) is None or not letters.isupper():
+        return None
+    return Citation(found.start(), found.end(), found.group(1), TYPE_BY_LOWER[letters.lower()], None, year=year)
+
+
+def _state_citation(found: re.Match[str], form: str) -> Citation | None:
+    segments = _SEPARATOR.split(found.group(5))
+    written_year = found.group(2) or found.group(3) or found.group(4)
+    year = int(written_year) if written_year else None
+    if found.group(4) and segments[0].lower() not in TYPE_BY_LOWER:
+        return None  # "19-2017/NQ-CP" has type letters; "2020-2025/TTg" is a span of years
+    if found.group(3) and MIN_BARE_YEAR <= int(found.group(1)) <= MAX_BARE_YEAR:
+        return None  # "2019/2020-…" is a school year
+    if segments[0].lower() in TYPE_BY_LOWER or segments[0] in ASCII_TYPE_LETTERS:
+        if len(segments) == 1:  # "12/KH": a number only after the word naming its type ("Thông báo số 431/TB")
+            return _issuerless(found, form, year)
+        doc_type = TYPE_BY_LOWER.get(segments[0].lower(), segments[0])
+        issuer = "-".join(segments[1:])
     elif year is not None or len(segments) > 1 or (len(segments[0]) >= 2 and segments[0].isupper()):
         doc_type, issuer = None, "-".join(segments)  # a law ("49/2014/QH13") or an official letter
+    elif segments[0] in MIXED_CASE_ISSUERS and _word_type(form, found.start()):
+        doc_type, issuer = None, segments[0]  # an older number: "Nghị định số 100/TTg", "Chỉ thị 406/TTg"
     else:
         return None
     if len(issuer) > MAX_ISSUER_CHARS:
@@ -188,8 +261,10 @@ class DatesInText:
         self.by_start = {resolved.hit.start: resolved for resolved in reversed(dated)}  # first hit at a start
         self.ends = sorted(resolved.hit.end for resolved in dated)
         self.day_by_end: dict[int, date] = {}
+        self.resolved_by_end: dict[int, ResolvedDate] = {}
         for resolved in sorted(dated, key=lambda r: (r.hit.end, r.hit.start)):
             self.day_by_end[resolved.hit.end] = resolved.day  # the latest hit ending there, in text order
+            self.resolved_by_end[resolved.hit.end] = resolved
 
     def starting_at(self, position: int) -> ResolvedDate | None:
         return self.by_start.get(position)
@@ -265,17 +340,34 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
     end = citation.end
     right_after = _date_right_after(form, end, dated)
     if right_after:
-        return dated.attach(right_after).day
+        return _day_of(dated.attach(right_after), citation)
     same_day = SAME_DAY.match(form, end)
     if same_day:  # "cùng ngày 5/3/2025" names the day
         named = _date_right_after(form, same_day.end(), dated)
-        return dated.attach(named).day if named else _same_day(form, citation, dated, earlier)
+        return _day_of(dated.attach(named), citation) if named else _same_day(form, citation, dated, earlier)
     body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
     after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
     if after_body:
-        return dated.attach(after_body).day
-    signed = _signed_in_aside(form, end, dated)
-    return dated.attach(signed).day if signed else None
+        return _day_of(dated.attach(after_body), citation)
+    signed = _signed_in_aside(form, end, dated) or _signed_later(form, end, dated)
+    return _day_of(dated.attach(signed), citation) if signed else None
+
+
+def _day_of(resolved: ResolvedDate, citation: Citation) -> date:
+    """The day a date gives a document; a day written without its year takes the year in the document's number
+    ("Ngày 24/4, Chính phủ ban hành Nghị định 49/2017/NĐ-CP": 2017, whatever year the article's other dates say)."""
+    day = resolved.day
+    if resolved.hit.year is None and citation.year and citation.year != day.year:
+        try:
+            return day.replace(year=citation.year)
+        except ValueError:  # 29 February
+            return day
+    return day
+
+
+def _signed_later(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    found = SIGNED_LATER.match(form, end, min(len(form), end + LOOK_AHEAD))
+    return _date_right_after(form, found.end(), dated) if found else None
 
 
 def _signed_in_aside(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
@@ -315,16 +407,17 @@ def _opens_line(form: str, start: int) -> bool:
     return line >= 0 and LINE_OPENING.fullmatch(form, line + 1, start) is not None
 
 
-def _issued_before(form: str, start: int, dated: DatesInText) -> date | None:
+def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | None:
     """A date opening the clause that issues the document: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số
     12-TTr/ĐU" (a date before a document that is only cited, "Ngày 5/4, hội nghị quán triệt Kế hoạch số
     ...", is the meeting's)."""
+    start = citation.start
     date_end = dated.last_end_before(start)
     if date_end is None or start - date_end > LOOK_BEFORE_DATE:
         return None
     if not ISSUED_AFTER_DATE.fullmatch(form, date_end, start):
         return None
-    return dated.last_before(date_end)
+    return _day_of(dated.resolved_by_end[date_end], citation)
 
 
 def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -> str | None:
@@ -335,10 +428,42 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     named = _date_right_after(form, same_day.end(), dated) if same_day else None
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
     window_end = min(len(form), position + LOOK_AHEAD)
-    found = BODY_AFTER.match(form, position, window_end) or BODY_AFTER_RUNNING_ON.match(form, position, window_end)
+    found = BODY_AFTER.match(form, position, window_end)
+    if found is None or NAME_GOES_ON.match(form, found.end(1)):  # "Bộ Tài nguyên và Môi trường"
+        found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
     if found:
         return organ_name(text[found.start(1) : found.end(1)])
-    return _subject_body(text, form, citation.start)
+    return (
+        _subject_body(text, form, citation.start)
+        or _speaker_after_comma(text, form, citation.start, position)
+        or _issuer_of_the_kind(text, form, citation)
+    )
+
+
+def _issuer_of_the_kind(text: str, form: str, citation: Citation) -> str | None:
+    """A number cited by word only, after its sentence said which body issued papers of that kind: "Bộ Chính trị
+    khóa IX đã ban hành hai Nghị quyết chuyên đề …, đó là Nghị quyết 42 … và Nghị quyết số 11"."""
+    if citation.has_code or citation.type is None:
+        return None
+    window_start = max(0, citation.start - MAX_SENTENCE)
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(form, window_start, citation.start)), default=0)
+    sentence_start = max(sentence_start, window_start)
+    for found in BODY_ISSUES_KIND.finditer(form, sentence_start, citation.start):
+        if WORD_TO_TYPE[found.group("word").lower()] != citation.type or found.end() >= citation.start - 1:
+            continue
+        phrase = " ".join(text[found.start(1) : found.end(1)].split())
+        body = organ_name(phrase)
+        if body and (body == phrase or BODY_QUALIFIER.fullmatch(phrase[len(body) :])):
+            return body
+    return None
+
+
+def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | None:
+    """ "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the organ opening the main clause."""
+    if not AT_PAPER.search(form, max(0, start - LOOK_BEHIND), start):
+        return None
+    found = BODY_AFTER_COMMA.match(form, end, min(len(form), end + LOOK_AHEAD))
+    return organ_name(text[found.start(1) : found.end(1)]) if found else None
 
 
 def _subject_body(text: str, form: str, start: int) -> str | None:
@@ -347,9 +472,43 @@ def _subject_body(text: str, form: str, start: int) -> str | None:
     found = BODY_BEFORE.search(form, max(0, start - LOOK_BEFORE_BODY), start)
     if found is None:
         return None
-    phrase = text[found.start(1) : found.end(1)].strip()
+    phrase = " ".join(text[found.start(1) : found.end(1)].split())
     body = organ_name(phrase)
-    return body if body == " ".join(phrase.split()) else None
+    signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(phrase[len(body) :]) is not None
+    return body if body == phrase or signer else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
+
+
+# Numbers listed before a code they share, after the word naming their type: "các quyết định 106, 107/QĐ-TTg",
+# "Nghị quyết số 01, 02 và 03/NQ-HĐND" (each is a document of that code).
+NUMBERS_SHARING_CODE = re.compile(
+    rf"(?:(?i:{_TYPE_WORD})|(?i:văn\s+bản))\s+(?:(?i:số)\s+)?((?:\d{{1,5}}\s*(?:,\s*(?:và\s+)?|và\s+))+)$"
+)
+_LISTED_NUMBER = re.compile(r"\d{1,5}")
+LOOK_BEFORE_LIST = 80
+
+
+def _numbers_sharing_code(citation: Citation, form: str) -> list[Citation]:
+    """The numbers listed before a coded one that share its code ("106, 107/QĐ-TTg" -> 106/QĐ-TTg too)."""
+    window_start = max(0, citation.start - LOOK_BEFORE_LIST)
+    found = NUMBERS_SHARING_CODE.search(form, window_start, citation.start)
+    if found is None:
+        return []
+    shared = []
+    for number in _LISTED_NUMBER.finditer(form, found.start(1), found.end(1)):
+        if MIN_BARE_YEAR <= int(number.group()) <= MAX_BARE_YEAR:
+            return []  # "năm 2019, 2020/…" lists years
+        shared.append(
+            Citation(
+                number.start(),
+                number.end(),
+                number.group(),
+                citation.type,
+                citation.issuer,
+                citation.year,
+                citation.party,
+            )
+        )
+    return shared
 
 
 def _coded_citations(form: str) -> list[Citation]:
@@ -358,7 +517,7 @@ def _coded_citations(form: str) -> list[Citation]:
     for found in STATE_NUMBER.finditer(form):
         if taken.overlaps(found.start(), found.end()):
             continue
-        citation = _state_citation(found)
+        citation = _state_citation(found, form)
         if citation:
             citations.append(citation)
             taken.add(citation.start, citation.end)
@@ -366,9 +525,24 @@ def _coded_citations(form: str) -> list[Citation]:
         citation = _typeless_citation(found, form)
         if citation and not taken.overlaps(citation.start, citation.end):
             citations.append(citation)
+    for found in LOWER_CASE_NUMBER.finditer(form):
+        citation = _lower_case_citation(found, form)
+        if citation and not taken.overlaps(citation.start, citation.end):
+            citations.append(citation)
+    citations += [shared for citation in list(citations) for shared in _numbers_sharing_code(citation, form)]
     for citation in citations:
         _apply_word_type(citation, form)
     return citations
+
+
+def _lower_case_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "Kế hoạch số 45-kh/hu" -> 45-KH/HU: only known type letters, only after a word naming a type."""
+    letters = found.group("party_type") or found.group("state_type")
+    doc_type = TYPE_BY_LOWER.get(letters)
+    if doc_type is None or _word_type(form, found.start()) is None:
+        return None
+    party = found.group("party_type") is not None
+    return Citation(found.start(), found.end(), found.group(1), doc_type, found.group("issuer").upper(), party=party)
 
 
 def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
@@ -388,15 +562,23 @@ def _codeless_citations(form: str) -> list[Citation]:
         word, number = found.group(1), found.group(3)
         doc_type = WORD_TO_TYPE[word.lower()]
         lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, found.end())
-        if not found.group(2) and (
-            lower_unowned or MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR or doc_type in NO_BARE_NUMBER
-        ):
-            continue  # "Kế hoạch 2025" is a year; "Chương trình 135" a programme's name
-        citations.append(Citation(found.start(3), found.end(3), number, doc_type, None, has_code=False))
+        year_like = MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR and not DATED_NEXT.match(form, found.end())
+        if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER):
+            continue  # "Kế hoạch 2025" is a year ("Công văn 2039 ngày 29/5/2017" a number); "Chương trình 135" a name
+        if found.group("year_said") and not found.group(2) and (doc_type in SPANNING_PLANS or lower_unowned):
+            continue  # "kế hoạch 5 năm 2021 - 2025" is a five-year plan; "Nghị định 34 năm 2016" a decree
+        year_group = "year" if found.group("year") else "year_said" if found.group("year_said") else None
+        year = int(found.group(year_group)) if year_group else None
+        end = found.end(year_group) if year_group else found.end(3)
+        citations.append(Citation(found.start(3), end, number, doc_type, None, year=year, has_code=False))
         end = found.end()
         while more := CODELESS_MORE.match(form, end):
             citations.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
             end = more.end()
+    for found in CODELESS_PAPER.finditer(form):
+        year = int(found.group("year")) if found.group("year") else None
+        end = found.end("year") if year else found.end(2)
+        citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
     return citations
 
 
@@ -405,7 +587,7 @@ def _describe(citations: list[Citation], text: str, form: str, dated: DatesInTex
     earlier = EarlierDates()
     for citation in sorted(citations, key=lambda c: c.start):
         citation.issued_on = _issued_on(form, citation, dated, earlier)
-        citation.opening_date = _issued_before(form, citation.start, dated)
+        citation.opening_date = _issued_before(form, citation, dated)
         earlier.add(citation, form)
         citation.issuing_body = _issuing_body(text, form, citation, dated)
         _name_issuer(citation)
@@ -422,7 +604,8 @@ def _name_issuer(citation: Citation) -> None:
 
 def _share_along_lists(citations: list[Citation], form: str) -> None:
     """Numbers listed under one type word and followed by one date or body all carry it; the date and the body
-    sit on the last ("Nghị định 77 và Nghị định 133 của Chính phủ")."""
+    sit on the last ("Nghị định 77 và Nghị định 133 của Chính phủ"). The subject that issues the first issues the
+    numbers listed after it ("Bộ Chính trị có các Quyết định 217, 218")."""
     ordered = sorted(citations, key=lambda c: c.start)
     for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
         if not (LIST_GAP.fullmatch(form, current.end, following.start) or _retyped_list(current, following, form)):
@@ -432,6 +615,9 @@ def _share_along_lists(citations: list[Citation], form: str) -> None:
             current.issuing_body = current.issuing_body or following.issuing_body
         elif not current.issued_on and not current.has_code:
             current.issuing_body = current.issuing_body or following.issuing_body
+    for current, following in zip(ordered[:-1], ordered[1:], strict=True):  # the subject of the clause issues all
+        if not (current.has_code or following.has_code) and LIST_GAP.fullmatch(form, current.end, following.start):
+            following.issuing_body = following.issuing_body or current.issuing_body
 
 
 # The bodies whose documents a list names after "tại": "chỉ đạo của Chính phủ, Thủ tướng Chính phủ tại Nghị quyết
@@ -451,7 +637,9 @@ def _share_bodies_at(citations: list[Citation], text: str, form: str) -> None:
         else:
             groups.append([citation])
     for group in groups:
-        word = WORD_BEFORE.search(form, max(0, group[0].start - LOOK_BEHIND), group[0].start)
+        word = WORD_BEFORE.search(form, max(0, group[0].start - LOOK_BEHIND), group[0].start) or PAPER_BEFORE.search(
+            form, max(0, group[0].start - LOOK_BEHIND), group[0].start
+        )
         opening = word.start() if word else group[0].start
         found = BODIES_AT.search(form, max(0, opening - LOOK_AHEAD), opening)
         if found is None:
@@ -477,6 +665,16 @@ def _number_key(number: str) -> str:
     return str(int(number)) if number.isdigit() else number
 
 
+def _issued_by(ref: DocumentRef, issuer: str | None) -> bool:
+    """Whether a code with no type letters may be the named body's ("UBND-THKH" is the UBND's, "QH13" the QH's)."""
+    return issuer is None or (ref.issuer or "").upper().startswith(issuer.upper())
+
+
+def _code_key(code: str | None) -> str | None:
+    """A type or issuer as it keys a document: the case a writer slipped on counts for nothing ("QH13", "Qh13")."""
+    return code.upper() if code else code
+
+
 def _new_ref(citation: Citation, text: str) -> DocumentRef:
     return DocumentRef(
         number=citation.number,
@@ -498,6 +696,7 @@ def _add(ref: DocumentRef, citation: Citation, text: str) -> None:
 def _target_of(citation: Citation, same: list[DocumentRef]) -> DocumentRef | None:
     """The coded document a short citation ("Thông tri số 10") refers back to, among those of its number
     and type."""
+    same = [r for r in same if citation.year is None or r.year in (None, citation.year)]  # "Nghị định 19/2011"
     exact = [r for r in same if citation.issuer is None or r.issuer == citation.issuer]
     return (exact or same or [None])[0]
 
@@ -519,7 +718,7 @@ class _Found:
         self.first_seen: dict[int, int] = {}
 
     def ref_for(self, citation: Citation) -> DocumentRef:
-        code = (_number_key(citation.number), citation.type, citation.issuer)
+        code = (_number_key(citation.number), _code_key(citation.type), _code_key(citation.issuer))
         same_code = self.by_code.setdefault(code, [])
         ref = next((r for r in same_code if citation.year is None or r.year in (None, citation.year)), None)
         if ref is None:
@@ -531,8 +730,15 @@ class _Found:
         return ref
 
     def same_number(self, citation: Citation) -> list[DocumentRef]:
+        """The coded documents of a short citation's number and kind; else those whose code has no type letters
+        ("Luật số 71" is "71/2014/QH13", "công văn số 2502" is "2502/UBND-THKH")."""
         number = _number_key(citation.number)
-        return [ref for kind in _kinds_written(citation.type) for ref in self.by_number.get((number, kind), [])]
+        if citation.type is None:  # "văn bản số 119" names no kind: any coded paper of that number
+            return [ref for (key, _), refs in self.by_number.items() if key == number for ref in refs]
+        kinds = [_code_key(kind) for kind in _kinds_written(citation.type)]
+        same = [ref for kind in kinds for ref in self.by_number.get((number, kind), [])]
+        typeless = self.by_number.get((number, None), [])
+        return same or [ref for ref in typeless if _issued_by(ref, citation.issuer)]
 
     def in_text_order(self) -> list[DocumentRef]:
         refs = [ref for same_code in self.by_code.values() for ref in same_code]
@@ -551,10 +757,11 @@ def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[D
     return found.in_text_order()
 
 
-def find_documents(text: str) -> list[DocumentRef]:
-    """Every numbered document cited in `text`, once each, in order of first mention."""
+def find_documents(text: str, published_on: date | None = None) -> list[DocumentRef]:
+    """Every numbered document cited in `text`, once each, in order of first mention; a document's day written
+    without a year takes the publication's year, as the article's other days do."""
     form = match_form(text)
-    dated = DatesInText(resolved_dates(form, None))
+    dated = DatesInText(resolved_dates(form, published_on))
     coded = _coded_citations(form)
     taken = DisjointSpans([(c.start, c.end) for c in coded])
     codeless = [c for c in _codeless_citations(form) if not taken.overlaps(c.start, c.end)]

@@ -272,7 +272,7 @@ def may_start_title(token: Token) -> bool:
     """Cheap pre-check before `head_length`."""
     return (
         token.key in _HEADS_BY_FIRST
-        or token.key == "nguyên"
+        or token.key in ("nguyên", "p")
         or _member_abbreviation(token)
         or (token.is_word and _folded(token.key) in _FOLDED_HEADS_BY_FIRST)
     )
@@ -286,7 +286,7 @@ def title_starts(tokens: list[Token]) -> list[int]:
         i
         for i, t in enumerate(tokens)
         if t.key in heads
-        or t.key == "nguyên"
+        or t.key in ("nguyên", "p")
         or (t.is_abbr and 3 <= len(t.key) <= 9 and t.key.startswith("uv"))
         or (t.is_word and folded(t.key) in folded_heads)
     ]
@@ -305,6 +305,8 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
         return 0
     if token.key not in _HEADS_BY_FIRST and token.key != "nguyên" and _member_abbreviation(token):
         return 1
+    if token.key == "p":
+        return 3 if _dotted_deputy(tokens, i) else 0  # "P.CT HĐND tỉnh", "P.BT Đảng ủy xã": "P." is "Phó"
     if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên"):
         return 0
     if token.key == "nguyên" and i + 1 < len(tokens):
@@ -323,6 +325,16 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     if token.key == "phó" and i + 1 < len(tokens) and tokens[i + 1].key in ABBREVIATIONS:
         return 2 if _abbreviation_opens(tokens, i + 1) else 0  # "Phó CT UBND tỉnh", "Phó BT"
     return _exact_head(tokens, i) or _folded_head(tokens, i)
+
+
+def _dotted_deputy(tokens: list[Token], i: int) -> bool:
+    """"P." glued to an abbreviated head that opens a title ("P.CT UBND huyện"); "P." alone is a ward ("P.5")."""
+    if i + 2 >= len(tokens) or tokens[i].text != "P" or tokens[i + 1].key != ".":
+        return False
+    if not (joined(tokens, i, i + 1) and tokens[i + 2].start == tokens[i + 1].end):
+        return False
+    head = tokens[i + 2]
+    return "p" + head.key in ABBREVIATIONS and _abbreviation_opens(tokens, i + 2)
 
 
 def _dotted_abbreviation(tokens: list[Token], i: int) -> bool:

@@ -15,7 +15,8 @@ from pathlib import Path
 from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, words
 from extractors.normalize import fold_diacritics, match_form
 
-# Head words, as case-folded token sequences; the longest one matching wins.
+# Head words, as case-folded token sequences; the longest one matching wins. Heads that read as common words
+# once their marks are dropped stay out ("thị trưởng" = "thị trường", "quốc vương" = the name "Quốc Vượng").
 TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tuple(head.split())
     for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
@@ -33,7 +34,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
     tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|thượng nghị sĩ|
-    thượng nghị sỹ""".replace("\n", "").split("|")
+    thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng""".replace("\n", "").split("|")
 )
 
 
@@ -328,7 +329,7 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
 
 
 def _dotted_deputy(tokens: list[Token], i: int) -> bool:
-    """"P." glued to an abbreviated head that opens a title ("P.CT UBND huyện"); "P." alone is a ward ("P.5")."""
+    """ "P." glued to an abbreviated head that opens a title ("P.CT UBND huyện"); "P." alone is a ward ("P.5")."""
     if i + 2 >= len(tokens) or tokens[i].text != "P" or tokens[i + 1].key != ".":
         return False
     if not (joined(tokens, i, i + 1) and tokens[i + 2].start == tokens[i + 1].end):
@@ -675,8 +676,10 @@ def parse_title(
     if is_rank_head(tokens, i):
         j = len(tokens)  # a rank is complete in itself
     abroad = _posted_abroad(tokens, i, size)
-    if j < len(tokens) and head_length(tokens, j):
-        j = len(tokens)  # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …")
+    if j < len(tokens) and head_length(tokens, j) and tokens[last].key != "phòng":
+        # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …"); after "Chánh Văn
+        # phòng" it names whose office it is ("Chánh Văn phòng Chủ tịch nước", "… Văn phòng Tổng thống")
+        j = len(tokens)
     while (
         j < len(tokens)
         and j - i < MAX_TITLE_TOKENS

@@ -29,7 +29,7 @@ from __future__ import annotations
 from extractors.facts.officials.appointments import apply_triggers
 from extractors.facts.officials.candidates import NEVER_OFFICIALS, cued_names, given_name_mentions
 from extractors.facts.officials.context import Parsed
-from extractors.facts.officials.foreign_names import foreign_names, unlinked_foreign
+from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
 from extractors.facts.officials.group_titles import apply_colon_titles
 from extractors.facts.officials.links import (
     link_heading_titles,
@@ -53,6 +53,8 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     scan = scan_names(tokens, text, starts_title)
     # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.
     listed = [name for name in scan.names if name_key(name.text) not in NEVER_OFFICIALS]
+    retold = listed_with_foreign_tail(tokens, text, listed)
+    listed = [retold.get(name.first, name) for name in listed]
     cued = cued_names(tokens, text, scan)
     taken = {name.first for name in cued}
     foreign = [name for name in foreign_names(tokens, text, scan) if name.first not in taken]

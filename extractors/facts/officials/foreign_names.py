@@ -35,7 +35,10 @@ LATIN_COUNTRIES: frozenset[str] = words(
     "anh nga cuba iran iraq israel singapore malaysia indonesia myanmar brunei philippines australia canada mexico"
     " brazil argentina chile peru venezuela nigeria kenya mongolia kazakhstan uzbekistan belarus ukraina romania"
     " bulgaria serbia hungary slovakia slovenia croatia albania armenia azerbaijan georgia honduras italy"
-    " new york zealand"
+    " new york zealand syria ukraine yugoslav afghanistan pakistan bangladesh nepal qatar kuwait oman yemen jordan"
+    " libya sudan ethiopia uganda ghana senegal angola zimbabwe zambia venezuela colombia ecuador bolivia panama"
+    " guatemala nicaragua haiti estonia latvia lithuania moldova montenegro kosovo macedonia bosnia cyprus malta"
+    " tunisia algeria timor bhutan maldives turkmenistan tajikistan kyrgyzstan"
 )
 # Words before a run that make it a place or a body, not a person ("bang Andhra Pradesh", "tại Kuala Lumpur").
 PLACE_BEFORE: frozenset[str] = words("bang tỉnh thành phố tp thủ đô tại ở từ đến của công ty tập đoàn hãng quỹ")
@@ -67,6 +70,17 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     if start == run[0] and (before in PLACE_BEFORE or before in PLACE_WORDS):
         return None
     return tail
+
+
+def listed_with_foreign_tail(tokens: list[Token], text: str, names: list[NameSpan]) -> dict[int, NameSpan]:
+    """Runs the family-name scan read as one name but that are a country and a foreign name ("Hàn Quốc Moon
+    Jae", "Hàn" being a family name): by the listed name's first token, the foreign name to put in its place."""
+    found: dict[int, NameSpan] = {}
+    for name in names:
+        tail = _foreign_tail(tokens, range(name.first, name.last + 1))
+        if tail is not None and tail[0] >= name.first + 2:  # a country of two words or more, not "Rơ Mah B"
+            found[name.first] = span_of(tokens, text, tail)
+    return found
 
 
 def _opens_with_country(tokens: list[Token], run: range, start: int) -> bool:

@@ -119,6 +119,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # "Ban Chỉ huy phòng thủ dân sự", "Ban Chỉ huy quân sự"
     ("phòng", "thủ"): words("huy"),
     ("quân", "sự"): words("huy"),
+    # "Trưởng Đoàn ĐBQH đơn vị Đà Nẵng", "Đoàn đại biểu Quốc hội đơn vị tỉnh B": the delegation's constituency
+    ("đơn", "vị"): words("đbqh hội"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý"),
     ("đầu", "tư"): words("án"),

@@ -34,7 +34,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
     tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|thượng nghị sĩ|
-    thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng""".replace("\n", "").split("|")
+    thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|cán bộ|chuyên viên|
+    công chức""".replace("\n", "").split("|")
 )
 
 
@@ -321,6 +322,8 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
         return 0
     if token.key in LISTED_ONLY_HEADS and (i == 0 or tokens[i - 1].key not in (",", "-", "(")):
         return 0
+    if token.key in STAFF_HEAD_FIRSTS and not _staff_post_at(tokens, i):
+        return 0
     if token.key in ABBREVIATIONS:
         if _dotted_abbreviation(tokens, i):
             return 2  # "CT. UBND huyện", "PCT.UBND thị trấn": the writer's abbreviation mark is the head's
@@ -328,6 +331,47 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     if token.key == "phó" and i + 1 < len(tokens) and tokens[i + 1].key in ABBREVIATIONS:
         return 2 if _abbreviation_opens(tokens, i + 1) else 0  # "Phó CT UBND tỉnh", "Phó BT"
     return _exact_head(tokens, i) or _folded_head(tokens, i)
+
+
+# Civil-servant posts ("cán bộ địa chính xã", "chuyên viên Phòng Nội vụ", "công chức tư pháp - hộ tịch"): the
+# words also name the staff as a whole ("cán bộ, công chức", "Cán bộ xã tham gia …"), so they open a title only
+# in the list of a person's titles, right after the name's comma, dash or parenthesis, with the post's field or
+# unit after them.
+STAFF_HEADS: frozenset[tuple[str, str]] = frozenset([("cán", "bộ"), ("chuyên", "viên"), ("công", "chức")])
+STAFF_HEAD_FIRSTS: frozenset[str] = frozenset(head[0] for head in STAFF_HEADS)
+# Words after a staff head that make it the staff as a whole or a status, not a post ("cán bộ, công chức, viên
+# chức", "cán bộ nguồn", "cán bộ hưu trí").
+STAFF_NOT_POSTS: frozenset[str] = words("và công cán chiến viên nhân nguồn hưu các")
+
+
+def _staff_post_at(tokens: list[Token], i: int) -> bool:
+    """Whether a civil-servant head at `i` stands listed after a name with its field or unit after it."""
+    if i + 2 >= len(tokens) or (tokens[i].key, tokens[i + 1].key) not in STAFF_HEADS:
+        return True  # "Công an", "chuyên trách": not a staff head, other heads decide
+    if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–") or tokens[i].is_abbr:
+        return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ")
+    return tokens[i + 2].is_word and tokens[i + 2].key not in STAFF_NOT_POSTS
+
+
+MAX_STAFF_FIELD = 6
+
+
+def _in_staff_field(tokens: list[Token], j: int) -> bool:
+    """Whether token `j` goes on the lower-case field of a civil-servant head a few words before it: a word, or
+    a dash between two words ("công chức tư pháp - hộ tịch")."""
+    token = tokens[j]
+    if token.key in ("-", "–"):
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is None or not nxt.is_lower_word or nxt.key in TITLE_STOP:
+            return False
+    elif not token.is_lower_word or token.key in TITLE_STOP or token.key in PLACE_LEVEL_WORDS:
+        return False
+    for k in range(j - 1, max(0, j - 1 - MAX_STAFF_FIELD), -1):
+        if (tokens[k - 1].key, tokens[k].key) in STAFF_HEADS and not tokens[k].is_abbr:
+            return True
+        if not (tokens[k].is_lower_word or tokens[k].key in ("-", "–")):
+            return False
+    return False
 
 
 def _dotted_deputy(tokens: list[Token], i: int) -> bool:
@@ -446,6 +490,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
+    if _in_staff_field(tokens, j):
+        return True  # "công chức tư pháp - hộ tịch xã", "chuyên viên văn phòng"
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":

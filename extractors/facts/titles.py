@@ -34,8 +34,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
     tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|thượng nghị sĩ|
-    thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|cán bộ|chuyên viên|
-    công chức""".replace("\n", "").split("|")
+    thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
+    cán bộ|chuyên viên|công chức""".replace("\n", "").split("|")
 )
 
 
@@ -220,7 +220,9 @@ HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
 # before and the head's first word.
 BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset([("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí")])
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
-POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset([("đại", "sứ"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")])
+POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
+    [("đại", "sứ"), ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")]
+)
 # Abbreviated place words that a full stop may follow inside a title ("UBND TP. Hải Phòng").
 PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
 # Second syllables of military and police ranks ("Thiếu tá", "Đại úy", "Thiếu tướng"): a rank ends a title.
@@ -778,8 +780,9 @@ def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:
 
 
 def _abroad_at(tokens: list[Token], j: int) -> bool:
-    """ "tại" and the capitalised country or city of a diplomat's post."""
-    return tokens[j].key == "tại" and j + 1 < len(tokens) and tokens[j + 1].is_cap
+    """ "tại" and the capitalised country or city of a diplomat's post, or "của" and the country sending them
+    ("Đại sứ đặc mệnh toàn quyền của Vương quốc Anh tại Việt Nam")."""
+    return tokens[j].key in ("tại", "của") and j + 1 < len(tokens) and tokens[j + 1].is_cap
 
 
 def is_rank_head(tokens: list[Token], i: int) -> bool:

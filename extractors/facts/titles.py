@@ -122,6 +122,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("quân", "sự"): words("huy"),
     # "Trưởng Đoàn ĐBQH đơn vị Đà Nẵng", "Đoàn đại biểu Quốc hội đơn vị tỉnh B": the delegation's constituency
     ("đơn", "vị"): words("đbqh hội"),
+    # "Ban Quản lý Công viên địa chất Đắk Nông", "Mạng lưới Công viên địa chất toàn cầu UNESCO"
+    ("địa", "chất"): words("viên"),
+    ("toàn", "cầu"): words("chất"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý"),
     ("đầu", "tư"): words("án"),

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import re
 
-from extractors.facts.person_names import ADDRESS_TERMS, PLACE_WORDS, NameScan, NameSpan, Token, span_of, words
+from extractors.facts.person_names import (
+    ADDRESS_TERMS,
+    PLACE_WORDS,
+    NameScan,
+    NameSpan,
+    Token,
+    not_persons,
+    span_of,
+    words,
+)
 from extractors.facts.titles import TitleSpan
 
 # A Vietnamese syllable without its diacritics: onset, vowel group, final. Anything else is a foreign word.
@@ -62,14 +71,25 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     while start <= run[-1] and _opens_with_country(tokens, run, start):
         start += 1
     tail = range(start, run[-1] + 1)
-    if not MIN_WORDS <= len(tail) <= MAX_WORDS or not any(_foreign_word(tokens[i]) for i in tail):
+    end = _hyphen_end(tokens, run[-1])  # a hyphenated given name is foreign whatever its syllables ("Min-seo")
+    if not MIN_WORDS <= len(tail) <= MAX_WORDS:
+        return None
+    if end == run[-1] and not any(_foreign_word(tokens[i]) for i in tail):
         return None
     if any(tokens[i].key in BODY_WORDS for i in tail):
         return None
     before = tokens[start - 1].key if start > 0 else ""
     if start == run[0] and (before in PLACE_BEFORE or before in PLACE_WORDS):
         return None
-    return tail
+    return range(start, end + 1)
+
+
+def _hyphen_end(tokens: list[Token], last: int) -> int:
+    """The last token of a name whose given name goes on after a glued hyphen ("Park Geun-hye", "Moon Jae-in")."""
+    if last + 2 >= len(tokens) or tokens[last + 1].key != "-" or not tokens[last + 2].is_word:
+        return last
+    glued = tokens[last].end == tokens[last + 1].start and tokens[last + 1].end == tokens[last + 2].start
+    return last + 2 if glued and tokens[last + 2].text.isalpha() and tokens[last + 2].text.isascii() else last
 
 
 def listed_with_foreign_tail(tokens: list[Token], text: str, names: list[NameSpan]) -> dict[int, NameSpan]:
@@ -85,11 +105,10 @@ def listed_with_foreign_tail(tokens: list[Token], text: str, names: list[NameSpa
 
 def _opens_with_country(tokens: list[Token], run: range, start: int) -> bool:
     """Whether the word at `start` ends the country of the title rather than opening the name: a listed country
-    ("Singapore"), or a Vietnamese syllable that goes on a Vietnamese word before it ("Việt Nam")."""
-    token = tokens[start]
-    if token.key in LATIN_COUNTRIES:
+    ("Singapore"), or the end of a listed place that opens the run ("Việt Nam", whose "Nam" is plain Latin)."""
+    if tokens[start].key in LATIN_COUNTRIES:
         return True
-    return start > run[0] and not _latin_word(tokens[start - 1]) and not _foreign_word(token)
+    return " ".join(t.key for t in tokens[run[0] : start + 1]) in not_persons()
 
 
 def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]:

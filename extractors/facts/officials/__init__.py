@@ -21,7 +21,8 @@ nguyên Giám đốc …"); "là"/"làm"/"từ" across linking words ("A từng 
 T2"); lists of titles after "chức vụ:" or joined by ";"/"rồi"; a post "đối với ông A (…) và ông B"; group titles
 ("3 Phó Chủ tịch gồm các ông: A, B và C", "Các phó trưởng ban A, B"); titles before the person they speak of
 ("Trong thời gian giữ chức T1, T2, bà B đã ký …"); a later mention by the given name alone ("ông Cường là …").
-Business posts are listed for an official but make no one an official.
+Business posts are listed for an official but make no one an official. Foreign officials' names, which no family
+name opens, come from `foreign_names` ("Thủ tướng Lào Thongloun Sisoulith") and need a title as much as others.
 """
 
 from __future__ import annotations

@@ -69,8 +69,9 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
 PLACE_WORDS: frozenset[str] = words("xã phường huyện tỉnh quận trấn phố thôn bản ấp làng khu xóm buôn sóc cư tp tx")
 # Abbreviated place words that a full stop may follow ("TP. Hải Phòng").
 DOTTED_PLACE_WORDS: frozenset[str] = words("tp tx tt q h p x")
-# Organisation words after which a two-syllable run is a place ("Bí thư Huyện ủy Lục Yên").
-ORG_WORDS: frozenset[str] = words("ủy ubnd hđnd mttq")
+# Organisation words after which a two-syllable run is a place ("Bí thư Huyện ủy Lục Yên"). "Trung ương" also
+# closes a body whose own name may follow it: "Trung ương Đoàn Lê Quốc B" is "Trung ương Đoàn" and "Lê Quốc B".
+ORG_WORDS: frozenset[str] = words("ủy ubnd hđnd mttq ương")
 # Units named after a place ("bệnh viện Bạch Mai", "Trường Lê Lợi", "Trung tâm …"): a run after one may open
 # with that name ("Giám đốc bệnh viện Bạch Mai Nguyễn Quang B").
 NAMED_UNITS: frozenset[str] = words("viện trường tâm sở cục")

@@ -15,7 +15,8 @@ from pathlib import Path
 from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, words
 from extractors.normalize import fold_diacritics, match_form
 
-# Head words, as case-folded token sequences; the longest one matching wins.
+# Head words, as case-folded token sequences; the longest one matching wins. Heads that read as common words
+# once their marks are dropped stay out ("thị trưởng" = "thị trường", "quốc vương" = the name "Quốc Vượng").
 TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tuple(head.split())
     for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
@@ -33,7 +34,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
     tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|thượng nghị sĩ|
-    thượng nghị sỹ""".replace("\n", "").split("|")
+    thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
+    cán bộ|chuyên viên|công chức""".replace("\n", "").split("|")
 )
 
 
@@ -125,6 +127,11 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # "Ban Chỉ huy phòng thủ dân sự", "Ban Chỉ huy quân sự"
     ("phòng", "thủ"): words("huy"),
     ("quân", "sự"): words("huy"),
+    # "Trưởng Đoàn ĐBQH đơn vị Đà Nẵng", "Đoàn đại biểu Quốc hội đơn vị tỉnh B": the delegation's constituency
+    ("đơn", "vị"): words("đbqh hội"),
+    # "Ban Quản lý Công viên địa chất Đắk Nông", "Mạng lưới Công viên địa chất toàn cầu UNESCO"
+    ("địa", "chất"): words("viên"),
+    ("toàn", "cầu"): words("chất"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý"),
     ("đầu", "tư"): words("án"),
@@ -226,7 +233,9 @@ HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
 # before and the head's first word.
 BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset([("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí")])
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
-POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset([("đại", "sứ"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")])
+POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
+    [("đại", "sứ"), ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")]
+)
 # Abbreviated place words that a full stop may follow inside a title ("UBND TP. Hải Phòng").
 PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
 # Second syllables of military and police ranks ("Thiếu tá", "Đại úy", "Thiếu tướng"): a rank ends a title.
@@ -284,7 +293,7 @@ def may_start_title(token: Token) -> bool:
     """Cheap pre-check before `head_length`."""
     return (
         token.key in _HEADS_BY_FIRST
-        or token.key == "nguyên"
+        or token.key in ("nguyên", "p")
         or _member_abbreviation(token)
         or (token.is_word and _folded(token.key) in _FOLDED_HEADS_BY_FIRST)
     )
@@ -298,7 +307,7 @@ def title_starts(tokens: list[Token]) -> list[int]:
         i
         for i, t in enumerate(tokens)
         if t.key in heads
-        or t.key == "nguyên"
+        or t.key in ("nguyên", "p")
         or (t.is_abbr and 3 <= len(t.key) <= 9 and t.key.startswith("uv"))
         or (t.is_word and folded(t.key) in folded_heads)
     ]
@@ -317,6 +326,8 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
         return 0
     if token.key not in _HEADS_BY_FIRST and token.key != "nguyên" and _member_abbreviation(token):
         return 1
+    if token.key == "p":
+        return 3 if _dotted_deputy(tokens, i) else 0  # "P.CT HĐND tỉnh", "P.BT Đảng ủy xã": "P." is "Phó"
     if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên" or lower_deputy(tokens, i)):
         return 0
     if token.key == "nguyên" and i + 1 < len(tokens):
@@ -327,6 +338,8 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     if i > 0 and (tokens[i - 1].key, token.key) in BODY_NAMED_BY_HEAD:
         return 0
     if token.key in LISTED_ONLY_HEADS and (i == 0 or tokens[i - 1].key not in (",", "-", "(")):
+        return 0
+    if token.key in STAFF_HEAD_FIRSTS and not _staff_post_at(tokens, i):
         return 0
     if token.key in ABBREVIATIONS:
         if _dotted_abbreviation(tokens, i):
@@ -341,6 +354,57 @@ def lower_deputy(tokens: list[Token], i: int) -> bool:
     """A lower-case "phó" before a capitalised head is the deputy's ("phó Chủ tịch LĐLĐ TP A"): the post is not
     the head's."""
     return tokens[i].key == "phó" and i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].is_word
+
+
+# Civil-servant posts ("cán bộ địa chính xã", "chuyên viên Phòng Nội vụ", "công chức tư pháp - hộ tịch"): the
+# words also name the staff as a whole ("cán bộ, công chức", "Cán bộ xã tham gia …"), so they open a title only
+# in the list of a person's titles, right after the name's comma, dash or parenthesis, with the post's field or
+# unit after them.
+STAFF_HEADS: frozenset[tuple[str, str]] = frozenset([("cán", "bộ"), ("chuyên", "viên"), ("công", "chức")])
+STAFF_HEAD_FIRSTS: frozenset[str] = frozenset(head[0] for head in STAFF_HEADS)
+# Words after a staff head that make it the staff as a whole or a status, not a post ("cán bộ, công chức, viên
+# chức", "cán bộ nguồn", "cán bộ hưu trí").
+STAFF_NOT_POSTS: frozenset[str] = words("và công cán chiến viên nhân nguồn hưu các")
+
+
+def _staff_post_at(tokens: list[Token], i: int) -> bool:
+    """Whether a civil-servant head at `i` stands listed after a name with its field or unit after it."""
+    if i + 2 >= len(tokens) or (tokens[i].key, tokens[i + 1].key) not in STAFF_HEADS:
+        return True  # "Công an", "chuyên trách": not a staff head, other heads decide
+    if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–") or tokens[i].is_abbr:
+        return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ")
+    return tokens[i + 2].is_word and tokens[i + 2].key not in STAFF_NOT_POSTS
+
+
+MAX_STAFF_FIELD = 6
+
+
+def _in_staff_field(tokens: list[Token], j: int) -> bool:
+    """Whether token `j` goes on the lower-case field of a civil-servant head a few words before it: a word, or
+    a dash between two words ("công chức tư pháp - hộ tịch")."""
+    token = tokens[j]
+    if token.key in ("-", "–"):
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is None or not nxt.is_lower_word or nxt.key in TITLE_STOP:
+            return False
+    elif not token.is_lower_word or token.key in TITLE_STOP or token.key in PLACE_LEVEL_WORDS:
+        return False
+    for k in range(j - 1, max(0, j - 1 - MAX_STAFF_FIELD), -1):
+        if (tokens[k - 1].key, tokens[k].key) in STAFF_HEADS and not tokens[k].is_abbr:
+            return True
+        if not (tokens[k].is_lower_word or tokens[k].key in ("-", "–")):
+            return False
+    return False
+
+
+def _dotted_deputy(tokens: list[Token], i: int) -> bool:
+    """ "P." glued to an abbreviated head that opens a title ("P.CT UBND huyện"); "P." alone is a ward ("P.5")."""
+    if i + 2 >= len(tokens) or tokens[i].text != "P" or tokens[i + 1].key != ".":
+        return False
+    if not (joined(tokens, i, i + 1) and tokens[i + 2].start == tokens[i + 1].end):
+        return False
+    head = tokens[i + 2]
+    return "p" + head.key in ABBREVIATIONS and _abbreviation_opens(tokens, i + 2)
 
 
 def _dotted_abbreviation(tokens: list[Token], i: int) -> bool:
@@ -451,6 +515,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
+    if _in_staff_field(tokens, j):
+        return True  # "công chức tư pháp - hộ tịch xã", "chuyên viên văn phòng"
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
@@ -683,12 +749,14 @@ def parse_title(
     if is_rank_head(tokens, i):
         j = len(tokens)  # a rank is complete in itself
     abroad = _posted_abroad(tokens, i, size)
-    if j < len(tokens) and head_length(tokens, j):
+    if j < len(tokens) and head_length(tokens, j) and tokens[last].key != "phòng":
         served = parse_title(tokens, j, text, names_at) if _serves_a_leader(tokens, i, size) else None
         if served is not None:  # "Thư ký nguyên Phó Chủ tịch Quốc hội": the leader served is part of the post
             span_text = " ".join(text[tokens[i].start : served.end].split())
             return TitleSpan(i, served.last, tokens[i].start, served.end, span_text, served.next_name)
-        j = len(tokens)  # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …")
+        # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …"); after "Chánh Văn
+        # phòng" it names whose office it is ("Chánh Văn phòng Chủ tịch nước", "… Văn phòng Tổng thống")
+        j = len(tokens)
     while (
         j < len(tokens)
         and j - i < MAX_TITLE_TOKENS
@@ -767,8 +835,9 @@ def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:
 
 
 def _abroad_at(tokens: list[Token], j: int) -> bool:
-    """ "tại" and the capitalised country or city of a diplomat's post."""
-    return tokens[j].key == "tại" and j + 1 < len(tokens) and tokens[j + 1].is_cap
+    """ "tại" and the capitalised country or city of a diplomat's post, or "của" and the country sending them
+    ("Đại sứ đặc mệnh toàn quyền của Vương quốc Anh tại Việt Nam")."""
+    return tokens[j].key in ("tại", "của") and j + 1 < len(tokens) and tokens[j + 1].is_cap
 
 
 def is_rank_head(tokens: list[Token], i: int) -> bool:

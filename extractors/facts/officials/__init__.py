@@ -21,7 +21,8 @@ nguyên Giám đốc …"); "là"/"làm"/"từ" across linking words ("A từng 
 T2"); lists of titles after "chức vụ:" or joined by ";"/"rồi"; a post "đối với ông A (…) và ông B"; group titles
 ("3 Phó Chủ tịch gồm các ông: A, B và C", "Các phó trưởng ban A, B"); titles before the person they speak of
 ("Trong thời gian giữ chức T1, T2, bà B đã ký …"); a later mention by the given name alone ("ông Cường là …").
-Business posts are listed for an official but make no one an official.
+Business posts are listed for an official but make no one an official. Foreign officials' names, which no family
+name opens, come from `foreign_names` ("Thủ tướng Lào Thongloun Sisoulith") and need a title as much as others.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from __future__ import annotations
 from extractors.facts.officials.appointments import apply_triggers
 from extractors.facts.officials.candidates import NEVER_OFFICIALS, cued_names, given_name_mentions
 from extractors.facts.officials.context import Parsed
+from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
 from extractors.facts.officials.group_titles import apply_colon_titles
 from extractors.facts.officials.links import (
     link_heading_titles,
@@ -52,10 +54,20 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     scan = scan_names(tokens, text, starts_title)
     # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.
     listed = [name for name in scan.names if name_key(name.text) not in NEVER_OFFICIALS]
-    names = sorted([*listed, *cued_names(tokens, text, scan)], key=lambda n: n.first)
+    retold = listed_with_foreign_tail(tokens, text, listed)
+    listed = [retold.get(name.first, name) for name in listed]
+    cued = cued_names(tokens, text, scan)
+    taken = {name.first for name in cued}
+    foreign = [name for name in foreign_names(tokens, text, scan) if name.first not in taken]
+    names = sorted([*listed, *cued, *foreign], key=lambda n: n.first)
     names = sorted([*names, *given_name_mentions(tokens, names)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = Parsed(tokens, text, names_at, title_spans(tokens, text, names_at))
+    unlinked = unlinked_foreign(tokens, foreign, list(parsed.titles_at.values()))
+    if unlinked:
+        names = [name for name in names if name.first not in unlinked]
+        for first in unlinked:
+            del names_at[first]
     link_heading_titles(parsed)
     names = outside_titles(parsed, names)
     if name_titles_before_address(parsed, scan):

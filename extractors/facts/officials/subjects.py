@@ -105,7 +105,31 @@ def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: 
         return linked[k]
     if k < trigger - 1 and tokens[k].key in (",", "-"):  # "A - nguyên là T", "A, hiện là T"
         k -= 1
-    return ends.mention_ending_at(k) or ends.mention_ending_at(term_start(tokens, k) - 1)
+    found = ends.mention_ending_at(k) or ends.mention_ending_at(term_start(tokens, k) - 1)
+    if found is None and tokens[k].key == ",":
+        found = _born_aside_subject(tokens, k, ends)
+    return found
+
+
+MAX_BIRTH_ASIDE = 16
+
+
+def _born_aside_subject(tokens: list[Token], comma: int, ends: MentionEnds) -> Mention | None:
+    """The person named right before an aside on their birth that ends at `comma`: "Ông A sinh ra tại B, C, là
+    Thượng tướng", "bà D, sinh năm 1975, quê xã E, là …" (the aside holds no clause end and no other name)."""
+    for k in range(comma - 1, max(0, comma - MAX_BIRTH_ASIDE), -1):
+        key = tokens[k].key
+        if key in CLAUSE_END or key == ":":
+            return None
+        if key == "sinh" or (key == "quê" and tokens[k - 1].key == ","):
+            before = k - 1
+            if tokens[before].key == "," and ends.mention_ending_at(before - 1) is None:
+                continue  # "…, quê X": an earlier part of the same aside ("sinh năm 1975, quê …")
+            before = before - 1 if tokens[before].key == "," else before
+            person = ends.mention_ending_at(before)
+            if person is not None:
+                return person
+    return None
 
 
 def addressees_after(parsed: Parsed, j: int) -> list[int]:

@@ -12,7 +12,7 @@ from extractors.facts.titles import RANK_HEADS, TitleSpan, head_length, lower_de
 # Villages and hamlets, which may be named after a person ("thôn Hồ Văn B").
 VILLAGE_WORDS: frozenset[str] = words("thôn bản ấp làng xóm buôn sóc khu cư tổ")
 # A school's level: the name right after it is the school's ("Trường Tiểu học Nguyễn Văn A"), never a person.
-SCHOOL_WORDS: frozenset[str] = words("thcs thpt th ptcs ptdtbt ptdtnt học non")
+SCHOOL_WORDS: frozenset[str] = words("thcs thpt th ptcs ptdtbt ptdtnt học non đh cđ")
 
 
 def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -> dict[int, TitleSpan]:

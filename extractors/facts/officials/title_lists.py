@@ -103,12 +103,30 @@ def list_continues(parsed: Parsed, span: TitleSpan) -> int:
     tokens = parsed.tokens
     j = term_end(tokens, span.last + 1)
     j = skip_parenthesis(tokens, j)  # "Hiệu trưởng Trường THPT A (TP B) rồi Phó giám đốc Sở C"
+    j = _owning_organ_end(parsed, j)  # "Phó Vụ trưởng Vụ Tổ chức cán bộ, Bộ Xây dựng; Chánh Văn phòng …"
     if j + 1 < len(tokens) and tokens[j].key == ";":
         return len(tokens) if _leads_to_name(parsed, j + 1) else j + 1
     if j + 2 < len(tokens) and tokens[j].key == "," and tokens[j + 1].key == "kiêm":
         return j + 2  # "Phó Tư lệnh, kiêm Tham mưu trưởng …"
     if j + 1 < len(tokens) and tokens[j].key in (",", "-", "|", "kiêm", "và", "rồi"):
         return j + 1
+    return j
+
+
+MAX_ORGAN_ASIDE = 8
+
+
+def _owning_organ_end(parsed: Parsed, j: int) -> int:
+    """The semicolon after a comma and the organ a post belongs to, written apart ("…, Bộ Xây dựng;"), in a list
+    of posts held one after another; else `j`. The organ is capitalised and holds no title and no name."""
+    tokens = parsed.tokens
+    if j + 2 >= len(tokens) or tokens[j].key != "," or not tokens[j + 1].is_cap:
+        return j
+    for k in range(j + 1, min(len(tokens), j + 2 + MAX_ORGAN_ASIDE)):
+        if tokens[k].key == ";":
+            return k if k > j + 1 else j
+        if k in parsed.titles_at or k in parsed.names_at or not (tokens[k].is_word or tokens[k].key == "-"):
+            return j
     return j
 
 

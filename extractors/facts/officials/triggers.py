@@ -66,12 +66,15 @@ def nominated(tokens: list[Token], start: int) -> bool:
 
 def trigger_before(tokens: list[Token], first: int) -> int:
     """Length of the election or appointment phrase ending right before token `first` (0 when none)."""
-    colon = int(first > 1 and tokens[first - 1].key == ":")  # "được bổ nhiệm các chức vụ: T1, T2 rồi T3"
+    # "được bổ nhiệm các chức vụ: T1, T2 rồi T3", "đã kinh qua các chức vụ như T1, T2"
+    colon = int(first > 1 and tokens[first - 1].key in (":", "như"))
     end = first - colon
     if end == 0 or not tokens[end - 1].is_lower_word:
         return 0
     for trigger in _TRIGGERS_BY_LAST.get(tokens[end - 1].key, ()):
         size = len(trigger)
         if size <= end and tuple(t.key for t in tokens[end - size : end]) == trigger:
+            if colon and tokens[first - 1].key == "như" and trigger in ADJACENT_TRIGGERS:
+                return 0  # "làm như …", "là như …" compare; only "các chức vụ như …" lists posts
             return size + colon
     return 0

@@ -1,0 +1,141 @@
+"""Foreign officials' names ("Thủ tướng Lào Thongloun Sisoulith", "Đại sứ Anh tại Việt Nam Ian Grant Frew").
+
+No family-name list opens them, so the listed-name scan leaves them as unlisted capital runs. A run (or the
+end of one, after the country its title names) is a foreign name when its words are plain Latin letters and
+at least one of them cannot be a Vietnamese syllable ("Grant", "Sisoulith"). It stays a name only where a title
+stands right before it, or a cue ("ông", "bà", a list's ";", "TS") opens it and a title follows: a Latin run
+before ", Chủ tịch …" alone is as often an event or a firm. Firm words ("Capital"), a place word before the
+run ("bang", "xã Ea Tam") and Latin-spelt countries opening it ("Singapore") keep bodies and places out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.facts.person_names import (
+    ADDRESS_TERMS,
+    PLACE_WORDS,
+    NameScan,
+    NameSpan,
+    Token,
+    not_persons,
+    span_of,
+    words,
+)
+from extractors.facts.titles import TitleSpan
+
+# A Vietnamese syllable without its diacritics: onset, vowel group, final. Anything else is a foreign word.
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?"
+    r"(?:a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uy|uu|ie|uo|ieu|yeu|uoi|uya|uye|oai|oay|uay|oeo)"
+    r"(?:c|ch|m|n|ng|nh|p|t)?"
+)
+_LATIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+MIN_WORDS, MAX_WORDS = 2, 4
+# Latin words that name firms, funds and bodies rather than people ("Clime Capital", "Samsung Electronics").
+BODY_WORDS: frozenset[str] = words(
+    "capital group bank fund foundation holdings holding corporation company inc ltd co corp global international"
+    " partners investment investments airlines airways electronics motors energy vina university college institute"
+    " center centre association council agency network media technology technologies solutions services systems"
+    " pharma industries limited vietnam"
+)
+# Countries written in plain Latin letters, which the title before a name may end with ("Đại sứ Singapore A B").
+LATIN_COUNTRIES: frozenset[str] = words(
+    "anh nga cuba iran iraq israel singapore malaysia indonesia myanmar brunei philippines australia canada mexico"
+    " brazil argentina chile peru venezuela nigeria kenya mongolia kazakhstan uzbekistan belarus ukraina romania"
+    " bulgaria serbia hungary slovakia slovenia croatia albania armenia azerbaijan georgia honduras italy"
+    " new york zealand syria ukraine yugoslav afghanistan pakistan bangladesh nepal qatar kuwait oman yemen jordan"
+    " libya sudan ethiopia uganda ghana senegal angola zimbabwe zambia venezuela colombia ecuador bolivia panama"
+    " guatemala nicaragua haiti estonia latvia lithuania moldova montenegro kosovo macedonia bosnia cyprus malta"
+    " tunisia algeria timor bhutan maldives turkmenistan tajikistan kyrgyzstan"
+)
+# Words before a run that make it a place or a body, not a person ("bang Andhra Pradesh", "tại Kuala Lumpur").
+PLACE_BEFORE: frozenset[str] = words("bang tỉnh thành phố tp thủ đô tại ở từ đến của công ty tập đoàn hãng quỹ")
+
+
+def _latin_word(token: Token) -> bool:
+    return bool(_LATIN_WORD.fullmatch(token.text))
+
+
+def _foreign_word(token: Token) -> bool:
+    """A Latin word that no Vietnamese syllable spells ("Frew", "Sisoulith"; not "Tom", "Lan")."""
+    return not all(_VIETNAMESE_SYLLABLE.fullmatch(part) for part in token.key.split("-"))
+
+
+def _foreign_tail(tokens: list[Token], run: range) -> range | None:
+    """The end of `run` that reads as a foreign name, after any Vietnamese words it opens with (the country of
+    the title before it: "Lào", "Việt Nam")."""
+    start = run[-1] + 1
+    while start > run[0] and _latin_word(tokens[start - 1]):
+        start -= 1
+    while start <= run[-1] and _opens_with_country(tokens, run, start):
+        start += 1
+    tail = range(start, run[-1] + 1)
+    end = _hyphen_end(tokens, run[-1])  # a hyphenated given name is foreign whatever its syllables ("Min-seo")
+    if not MIN_WORDS <= len(tail) <= MAX_WORDS:
+        return None
+    if end == run[-1] and not any(_foreign_word(tokens[i]) for i in tail):
+        return None
+    if any(tokens[i].key in BODY_WORDS for i in tail):
+        return None
+    before = tokens[start - 1].key if start > 0 else ""
+    if start == run[0] and (before in PLACE_BEFORE or before in PLACE_WORDS):
+        return None
+    return range(start, end + 1)
+
+
+def _hyphen_end(tokens: list[Token], last: int) -> int:
+    """The last token of a name whose given name goes on after a glued hyphen ("Park Geun-hye", "Moon Jae-in")."""
+    if last + 2 >= len(tokens) or tokens[last + 1].key != "-" or not tokens[last + 2].is_word:
+        return last
+    glued = tokens[last].end == tokens[last + 1].start and tokens[last + 1].end == tokens[last + 2].start
+    return last + 2 if glued and tokens[last + 2].text.isalpha() and tokens[last + 2].text.isascii() else last
+
+
+def listed_with_foreign_tail(tokens: list[Token], text: str, names: list[NameSpan]) -> dict[int, NameSpan]:
+    """Runs the family-name scan read as one name but that are a country and a foreign name ("Hàn Quốc Moon
+    Jae", "Hàn" being a family name): by the listed name's first token, the foreign name to put in its place."""
+    found: dict[int, NameSpan] = {}
+    for name in names:
+        tail = _foreign_tail(tokens, range(name.first, name.last + 1))
+        if tail is not None and tail[0] >= name.first + 2:  # a country of two words or more, not "Rơ Mah B"
+            found[name.first] = span_of(tokens, text, tail)
+    return found
+
+
+def _opens_with_country(tokens: list[Token], run: range, start: int) -> bool:
+    """Whether the word at `start` ends the country of the title rather than opening the name: a listed country
+    ("Singapore"), or the end of a listed place that opens the run ("Việt Nam", whose "Nam" is plain Latin)."""
+    if tokens[start].key in LATIN_COUNTRIES:
+        return True
+    return " ".join(t.key for t in tokens[run[0] : start + 1]) in not_persons()
+
+
+def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]:
+    """Foreign names among the runs no family name opened; each must still get a title to count."""
+    found: list[NameSpan] = []
+    for run in scan.unlisted:
+        tail = _foreign_tail(tokens, run)
+        if tail is None:
+            continue
+        span = span_of(tokens, text, tail)
+        if not span.place_like:
+            found.append(span)
+    return found
+
+
+# What may stand right before a foreign name that a title follows: a form of address, a list's separator, an
+# academic honorific ("Các đồng chí: …; TS Guy B - Chủ tịch …").
+CUES_BEFORE: frozenset[str] = ADDRESS_TERMS | words("; : ts ths gs pgs ngài")
+
+
+def unlinked_foreign(tokens: list[Token], foreign: list[NameSpan], titles: list[TitleSpan]) -> set[int]:
+    """First tokens of the foreign names that no title stands right before and no cue (`CUES_BEFORE`) opens: a
+    Latin run before a comma and a title is as often an event or a firm ("… World Championship, Chủ tịch UBND
+    tỉnh cho biết") as a person."""
+    linked = {span.next_name.first for span in titles if span.next_name is not None}
+    return {
+        name.first
+        for name in foreign
+        if name.first not in linked and not (name.first > 0 and tokens[name.first - 1].key in CUES_BEFORE)
+    }

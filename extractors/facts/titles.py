@@ -33,7 +33,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
-    tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|thượng nghị sĩ|
+    tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|chi cục phó|hạt trưởng|
+    phó hạt trưởng|hạt phó|đồn trưởng|phó đồn trưởng|đồn phó|thượng nghị sĩ|
     thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
     cán bộ|chuyên viên|công chức""".replace("\n", "").split("|")
 )
@@ -77,7 +78,7 @@ LISTED_ONLY_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIO
 BEFORE_ORGAN_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.before_organ)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
 # (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế").
-_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở")
+_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn")
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
@@ -451,7 +452,9 @@ def _exact_head(tokens: list[Token], i: int) -> int:
 WHOLE_TRUONG_HEADS: frozenset[tuple[str, ...]] = frozenset([("bộ", "trưởng"), ("thứ", "trưởng"), ("hiệu", "trưởng")])
 # Deputies named by their unit ("Cục phó Cục Báo chí", "Vụ phó Vụ Tổ chức"): a head only when the unit follows,
 # since "chức vụ Phó Chủ tịch" holds the same two words.
-DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset((unit, "phó") for unit in ("cục", "vụ", "trạm", "viện"))
+DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset(
+    (*unit.split(), "phó") for unit in ("cục", "vụ", "trạm", "viện", "chi cục", "hạt", "đồn")
+)
 
 
 def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:

@@ -366,14 +366,20 @@ STAFF_HEAD_FIRSTS: frozenset[str] = frozenset(head[0] for head in STAFF_HEADS)
 # Words after a staff head that make it the staff as a whole or a status, not a post ("cán bộ, công chức, viên
 # chức", "cán bộ nguồn", "cán bộ hưu trí").
 STAFF_NOT_POSTS: frozenset[str] = words("và công cán chiến viên nhân nguồn hưu các")
+# Marks that open the next entry of a roster right after a bare staff post ("- Ông: A - Chuyên viên
+# - Bà: B - Chuyên viên"; "A - Chuyên viên; B - Chuyên viên"): the post closes its entry.
+STAFF_ENTRY_ENDS: frozenset[str] = frozenset(["-", "–", "•", ";"])
 
 
 def _staff_post_at(tokens: list[Token], i: int) -> bool:
-    """Whether a civil-servant head at `i` stands listed after a name with its field or unit after it."""
+    """Whether a civil-servant head at `i` stands listed after a name with its field or unit after it, or
+    closes a roster entry ("Ông: A - Chuyên viên" with the next entry after it)."""
     if i + 2 >= len(tokens) or (tokens[i].key, tokens[i + 1].key) not in STAFF_HEADS:
         return True  # "Công an", "chuyên trách": not a staff head, other heads decide
     if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–") or tokens[i].is_abbr:
         return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ")
+    if tokens[i + 2].key in STAFF_ENTRY_ENDS or tokens[i + 2].start - tokens[i + 1].end > 1:
+        return True  # the next entry, or a paragraph break (the only run of blanks in a body's text)
     return tokens[i + 2].is_word and tokens[i + 2].key not in STAFF_NOT_POSTS
 
 

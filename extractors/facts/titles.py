@@ -640,11 +640,23 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             continue  # "Ban Chỉ đạo phòng, chống tham nhũng"
         if token.key in ORGAN_NOUN_TAILS and token.is_word:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
+        if _opens_field(tokens, k):
+            continue  # "Cục Quản lý khám chữa bệnh", "Hội Nạn nhân chất độc da cam"
         if not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:
             return False
         if token.key in TITLE_STOP and not _in_phrase(tokens, k):
             return False
     return False
+
+
+def _opens_field(tokens: list[Token], k: int) -> bool:
+    """A capitalised word right after a capitalised organ noun, opening its field ("Cục Quản lý", "Hội Nạn
+    nhân", "Phòng Kế hoạch"): the field may go on in lower case after it."""
+    token = tokens[k]
+    if not (token.is_word and token.is_cap and not token.is_abbr) or k == 0:
+        return False
+    noun = tokens[k - 1]
+    return noun.is_word and noun.key in ORGAN_NOUN_TAILS and noun.key != "đồng"
 
 
 def _phong_chong(tokens: list[Token], k: int) -> bool:

@@ -11,8 +11,9 @@ from lxml import etree, html
 from extractors.normalize import nfc
 from extractors.page import dom, selectors
 from extractors.page.body import Block
+from extractors.page.byline import looks_like_name
 from extractors.page.rows import table_rows
-from extractors.page.vocab import LineKind, classify_line, is_sentence_prose, word_count
+from extractors.page.vocab import LineKind, card_person, classify_line, is_card_label, is_sentence_prose, word_count
 
 # Class/id fragments of portal widgets; trafilatura's own rules matched a page-wide id="content" and kept them.
 WIDGET_NAMES = (
@@ -176,9 +177,15 @@ def _leaf_prose_divs(root: etree._Element) -> list[str]:
         if any(child.tag in dom.BLOCK_TAGS for child in div.iterdescendants()):
             continue
         text = dom.text_within(div, MAX_BOX_CHARS)
-        if text and is_sentence_prose(text, PROSE_DIV_WORDS):
+        if text and (is_sentence_prose(text, PROSE_DIV_WORDS) or _card_line(text)):
             texts.append(text)
     return texts
+
+
+def _card_line(text: str) -> bool:
+    """A leader's card line in a div or a layout cell of its own ("- Chánh Thanh tra:", "Ông: Lê Văn A")."""
+    name = card_person(text)
+    return (name is not None and looks_like_name(name)) or is_card_label(text)
 
 
 def with_prose_divs(root: etree._Element, lines: list[str]) -> list[str]:

@@ -138,6 +138,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("đầu", "tư"): words("án"),
     ("xây", "dựng"): words("tư"),
     **{pair: words("đoàn tổ") for pair in (("đại", "biểu"), ("công", "tác"), ("giám", "sát"), ("kiểm", "tra"))},
+    # "Tổ kiểm tra công vụ", "Đoàn kiểm tra công vụ"
+    ("công", "vụ"): words("tra"),
     # Units written half in lower case: "Phòng giao dịch NHCSXH", "Phòng Cảnh sát hình sự", "Cơ quan Cảnh sát
     # điều tra", "Đội Cảnh sát quản lý hành chính", "Chi cục Thi hành án dân sự", "Trạm y tế xã".
     ("giao", "dịch"): words("phòng"),
@@ -697,13 +699,18 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     if key.isdigit():
         return prev in UNIT_WORDS or prev == "số"
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
-    if key == "tổ":
-        return nxt == "dân" or nxt.isdigit()
+    if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
+        return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")
     if key == "dân":
         return prev in ("tổ", "khu") and nxt in ("phố", "cư")
     if key == "số":  # "khu dân cư số 2", "Đoàn Kiểm tra số 471", "Trung tâm Giáo dục thường xuyên số 2"
         return nxt.isdigit() and tokens[j - 1].is_word
     return key in ("phố", "cư") and prev == "dân"
+
+
+def _after_head_of(tokens: list[Token], j: int, unit: str) -> bool:
+    """Whether token `j` follows the head named after `unit` ("Tổ trưởng", "Tổ phó" before "tổ …")."""
+    return j >= 2 and tokens[j - 2].key == unit and tokens[j - 1].key in ("trưởng", "phó")
 
 
 def _in_phrase(tokens: list[Token], j: int) -> bool:

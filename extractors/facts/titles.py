@@ -33,7 +33,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
-    tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|thượng nghị sĩ|
+    tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|chi cục phó|hạt trưởng|
+    phó hạt trưởng|hạt phó|đồn trưởng|phó đồn trưởng|đồn phó|thượng nghị sĩ|
     thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
     cán bộ|chuyên viên|công chức""".replace("\n", "").split("|")
 )
@@ -77,7 +78,7 @@ LISTED_ONLY_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIO
 BEFORE_ORGAN_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.before_organ)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
 # (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế").
-_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở")
+_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn")
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
@@ -137,6 +138,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("đầu", "tư"): words("án"),
     ("xây", "dựng"): words("tư"),
     **{pair: words("đoàn tổ") for pair in (("đại", "biểu"), ("công", "tác"), ("giám", "sát"), ("kiểm", "tra"))},
+    # "Tổ kiểm tra công vụ", "Đoàn kiểm tra công vụ"
+    ("công", "vụ"): words("tra"),
     # Units written half in lower case: "Phòng giao dịch NHCSXH", "Phòng Cảnh sát hình sự", "Cơ quan Cảnh sát
     # điều tra", "Đội Cảnh sát quản lý hành chính", "Chi cục Thi hành án dân sự", "Trạm y tế xã".
     ("giao", "dịch"): words("phòng"),
@@ -365,14 +368,20 @@ STAFF_HEAD_FIRSTS: frozenset[str] = frozenset(head[0] for head in STAFF_HEADS)
 # Words after a staff head that make it the staff as a whole or a status, not a post ("cán bộ, công chức, viên
 # chức", "cán bộ nguồn", "cán bộ hưu trí").
 STAFF_NOT_POSTS: frozenset[str] = words("và công cán chiến viên nhân nguồn hưu các")
+# Marks that open the next entry of a roster right after a bare staff post ("- Ông: A - Chuyên viên
+# - Bà: B - Chuyên viên"; "A - Chuyên viên; B - Chuyên viên"): the post closes its entry.
+STAFF_ENTRY_ENDS: frozenset[str] = frozenset(["-", "–", "•", ";"])
 
 
 def _staff_post_at(tokens: list[Token], i: int) -> bool:
-    """Whether a civil-servant head at `i` stands listed after a name with its field or unit after it."""
+    """Whether a civil-servant head at `i` stands listed after a name with its field or unit after it, or
+    closes a roster entry ("Ông: A - Chuyên viên" with the next entry after it)."""
     if i + 2 >= len(tokens) or (tokens[i].key, tokens[i + 1].key) not in STAFF_HEADS:
         return True  # "Công an", "chuyên trách": not a staff head, other heads decide
     if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–") or tokens[i].is_abbr:
         return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ")
+    if tokens[i + 2].key in STAFF_ENTRY_ENDS or tokens[i + 2].start - tokens[i + 1].end > 1:
+        return True  # the next entry, or a paragraph break (the only run of blanks in a body's text)
     return tokens[i + 2].is_word and tokens[i + 2].key not in STAFF_NOT_POSTS
 
 
@@ -451,7 +460,9 @@ def _exact_head(tokens: list[Token], i: int) -> int:
 WHOLE_TRUONG_HEADS: frozenset[tuple[str, ...]] = frozenset([("bộ", "trưởng"), ("thứ", "trưởng"), ("hiệu", "trưởng")])
 # Deputies named by their unit ("Cục phó Cục Báo chí", "Vụ phó Vụ Tổ chức"): a head only when the unit follows,
 # since "chức vụ Phó Chủ tịch" holds the same two words.
-DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset((unit, "phó") for unit in ("cục", "vụ", "trạm", "viện"))
+DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset(
+    (*unit.split(), "phó") for unit in ("cục", "vụ", "trạm", "viện", "chi cục", "hạt", "đồn")
+)
 
 
 def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
@@ -631,11 +642,23 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             continue  # "Ban Chỉ đạo phòng, chống tham nhũng"
         if token.key in ORGAN_NOUN_TAILS and token.is_word:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
+        if _opens_field(tokens, k):
+            continue  # "Cục Quản lý khám chữa bệnh", "Hội Nạn nhân chất độc da cam"
         if not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:
             return False
         if token.key in TITLE_STOP and not _in_phrase(tokens, k):
             return False
     return False
+
+
+def _opens_field(tokens: list[Token], k: int) -> bool:
+    """A capitalised word right after a capitalised organ noun, opening its field ("Cục Quản lý", "Hội Nạn
+    nhân", "Phòng Kế hoạch"): the field may go on in lower case after it."""
+    token = tokens[k]
+    if not (token.is_word and token.is_cap and not token.is_abbr) or k == 0:
+        return False
+    noun = tokens[k - 1]
+    return noun.is_word and noun.key in ORGAN_NOUN_TAILS and noun.key != "đồng"
 
 
 def _phong_chong(tokens: list[Token], k: int) -> bool:
@@ -676,13 +699,18 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     if key.isdigit():
         return prev in UNIT_WORDS or prev == "số"
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
-    if key == "tổ":
-        return nxt == "dân" or nxt.isdigit()
+    if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
+        return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")
     if key == "dân":
         return prev in ("tổ", "khu") and nxt in ("phố", "cư")
     if key == "số":  # "khu dân cư số 2", "Đoàn Kiểm tra số 471", "Trung tâm Giáo dục thường xuyên số 2"
         return nxt.isdigit() and tokens[j - 1].is_word
     return key in ("phố", "cư") and prev == "dân"
+
+
+def _after_head_of(tokens: list[Token], j: int, unit: str) -> bool:
+    """Whether token `j` follows the head named after `unit` ("Tổ trưởng", "Tổ phó" before "tổ …")."""
+    return j >= 2 and tokens[j - 2].key == unit and tokens[j - 1].key in ("trưởng", "phó")
 
 
 def _in_phrase(tokens: list[Token], j: int) -> bool:

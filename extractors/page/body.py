@@ -23,9 +23,12 @@ from extractors.page.urls import agrees_with_slug
 from extractors.page.vocab import (
     MAX_CATEGORY_WORDS,
     LineKind,
+    card_person,
     classify_line,
     continues_headline,
     ends_sentence,
+    is_card_contact,
+    is_card_label,
     is_inline_box_heading,
     is_sentence_prose,
     is_weak_heading,
@@ -219,6 +222,33 @@ def _section_end(lines: _Lines, start: int, resumable: bool) -> list[bool]:
     return skipped
 
 
+MAX_CARD_LINES = 24  # label, person and contact lines of the leaders' cards above a staff table
+
+
+def _card_person_line(text: str) -> bool:
+    """A card's line naming its person and nothing else ("Ông: Lê Văn A"), not a headline about one."""
+    name = card_person(text)
+    return name is not None and looks_like_name(name)
+
+
+def _cards_start(lines: _Lines, first: int) -> int:
+    """Where the leaders' cards right above the body begin ("- Chánh Thanh tra:", "Ông: A", "ĐT: …"), else
+    `first`: an organisation page lists its leaders as cards before the tables of its departments."""
+    start, k, people = first, first - 1, 0
+    while k >= 0 and first - k <= MAX_CARD_LINES and lines.kinds[k] is not LineKind.SECTION_END:
+        text = lines.blocks[k].text
+        if lines.blocks[k].linky:
+            break
+        if _card_person_line(text):
+            people += 1
+        elif not (is_card_label(text) or is_card_contact(text)):
+            break
+        if not is_card_contact(text):
+            start = k
+        k -= 1
+    return start if people else first
+
+
 def _title_before(lines: _Lines, first_prose: int, url: str | None) -> int | None:
     """The nearest headline-like line above the first paragraph (categories and menus are shorter); where the
     page's address is known, one its slug could have been made from."""
@@ -228,6 +258,8 @@ def _title_before(lines: _Lines, first_prose: int, url: str | None) -> int | Non
             headline_like = lines.kinds[i] is LineKind.PROSE and not block.linky and not lines.prose_at(i)
             if not headline_like or word_count(block.text) < min_words or parse_leading_byline(block.text):
                 continue
+            if is_card_label(block.text) or _card_person_line(block.text):
+                continue  # a leader's card above the staff tables ("- Các Phó Giám đốc:", "Ông: A")
             if agrees_with_slug(block.text, url):
                 return _headline_over_lead(lines, i)
     return None
@@ -419,7 +451,7 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     article_only = layout.article_only
     if article_only is None:
         article_only = not any(kind in _WIDGET_KINDS for kind in lines.kinds)
-    start = 0 if markup or article_only else first
+    start = 0 if markup or article_only else _cards_start(lines, first)
     if find_title:
         title_index = _title_before(lines, first, layout.url)
         if title_index is None and _question_headline(lines, first):

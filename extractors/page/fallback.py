@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 import trafilatura
 from lxml import etree, html
 
+from extractors.normalize import nfc
 from extractors.page import dom, selectors
 from extractors.page.body import Block
+from extractors.page.byline import looks_like_name
 from extractors.page.rows import table_rows
-from extractors.page.vocab import LineKind, classify_line, is_sentence_prose, word_count
+from extractors.page.vocab import LineKind, card_person, classify_line, is_card_label, is_sentence_prose, word_count
 
 # Class/id fragments of portal widgets; trafilatura's own rules matched a page-wide id="content" and kept them.
 WIDGET_NAMES = (
@@ -157,12 +159,70 @@ def fallback_blocks(root: etree._Element) -> Fallback:
         deduplicate=False,
         prune_xpath=PRUNE_XPATH,
     )
-    blocks = [
-        Block(text=line, link_ratio=link_share(line, links))
-        for line in (text or "").split("\n")
-        if line.strip() and not _IMAGE_MARKDOWN.fullmatch(line.strip())
-    ]
+    lines = [line for line in (text or "").split("\n") if line.strip() and not _IMAGE_MARKDOWN.fullmatch(line.strip())]
+    lines = with_prose_divs(root, lines)
+    blocks = [Block(text=line, link_ratio=link_share(line, links)) for line in lines]
     return Fallback(blocks=blocks, teasers=teasers)
+
+
+PROSE_DIV_WORDS = 12  # a sentence this long in a div of its own is a paragraph, not a widget's label
+MAX_DIV_GAP_CHARS = 200  # text between a restored div and the extracted paragraph it stands next to
+_KEY_CHARS = 60  # a line is found in the page by its opening
+_MIN_KEY_CHARS = 20  # shorter lines ("Ảnh: A") could be found anywhere
+
+
+def _leaf_prose_divs(root: etree._Element) -> list[str]:
+    texts = []
+    for div in root.iter("div"):
+        if any(child.tag in dom.BLOCK_TAGS for child in div.iterdescendants()):
+            continue
+        text = dom.text_within(div, MAX_BOX_CHARS)
+        if text and (is_sentence_prose(text, PROSE_DIV_WORDS) or _card_line(text)):
+            texts.append(text)
+    return texts
+
+
+def _card_line(text: str) -> bool:
+    """A leader's card line in a div or a layout cell of its own ("- Chánh Thanh tra:", "Ông: Lê Văn A")."""
+    name = card_person(text)
+    return (name is not None and looks_like_name(name)) or is_card_label(text)
+
+
+def with_prose_divs(root: etree._Element, lines: list[str]) -> list[str]:
+    """The extracted lines with the prose that trafilatura dropped from divs standing next to them.
+
+    Templates write the lead in a bold div of its own ("Sáng 16/11 huyện A tổ chức … Dự có các đồng chí …")
+    and trafilatura reads a div's bare text as layout: the sentence naming the people present was lost. A div
+    holding a sentence of prose and no block of its own is put back where it stands in the page, when an
+    extracted paragraph follows it closely (a lead, or a paragraph between two; a sidebar's teaser, after the
+    article or apart from it, stays out).
+    """
+    divs = [text for text in _leaf_prose_divs(root) if not any(text in nfc(" ".join(line.split())) for line in lines)]
+    if not divs or not lines:
+        return lines
+    page = dom.text_of(root)
+    placed: list[tuple[int, str]] = []  # (start, line) of the lines found in the page's text
+    for line in lines:
+        key = nfc(" ".join(line.split()))[:_KEY_CHARS]
+        start = page.find(key) if len(key) >= _MIN_KEY_CHARS else -1
+        if start >= 0:
+            placed.append((start, line))
+    inserted: dict[str, list[str]] = {}  # line -> the divs to put before it
+    for text in divs:
+        start = page.find(text)
+        if start < 0:
+            continue
+        end = start + len(text)
+        following = min(((s, line) for s, line in placed if s >= end), default=None)
+        if following is not None and following[0] - end <= MAX_DIV_GAP_CHARS:
+            inserted.setdefault(following[1], []).append(text)
+    if not inserted:
+        return lines
+    result: list[str] = []
+    for line in lines:
+        result += inserted.pop(line, [])
+        result.append(line)
+    return result
 
 
 LAYOUT_CELL_CHARS = 400  # a cell holding this much text is a page column, not a datum

@@ -451,3 +451,26 @@ def continues_headline(upper: str, lower: str) -> bool:
     first = strip_bullets(lower)[:1]
     last = match_form(nfc(upper)).split()[-1].lower()
     return first.islower() or upper.rstrip().endswith(_WRAP_MARKS) or last in UNFINISHED_ENDINGS
+
+
+# A leader's card on an organisation page: a title label ("- Chánh Thanh tra:"), the person ("Ông: Lê Văn
+# A") and contact lines ("ĐT: 0263 …"), each on a line of its own.
+_CARD_PERSON = re.compile(r"(?:ông|bà|đồng chí|đ/c)\s*:?\s+(\S.*)", re.IGNORECASE)
+_CARD_CONTACT = re.compile(r"(?:đt|dđ|sđt|điện thoại|số điện thoại|email|e-mail|fax)\s*:", re.IGNORECASE)
+MAX_CARD_LABEL_WORDS = 8
+
+
+def card_person(line: str) -> str | None:
+    """The name of a card's person line ("Ông: Lê Văn A", "Bà Trần Thị B"), else None."""
+    match = _CARD_PERSON.fullmatch(strip_bullets(line).strip())
+    return match.group(1).strip() if match else None
+
+
+def is_card_label(line: str) -> bool:
+    """A short label ending in a colon ("- Các Phó Giám đốc Sở:"), which a card's person lines follow."""
+    text = strip_bullets(line).strip()
+    return text.endswith(":") and 1 < word_count(text) <= MAX_CARD_LABEL_WORDS
+
+
+def is_card_contact(line: str) -> bool:
+    return bool(_CARD_CONTACT.match(strip_bullets(line).strip()))

@@ -96,11 +96,13 @@ def term_end(tokens: list[Token], j: int) -> int:
 
 
 def skip_address(tokens: list[Token], j: int) -> int:
-    """Index after a form of address ("ông", "bà", "đồng chí") at `j`, else `j`."""
+    """Index after a form of address ("ông", "bà", "đồng chí") at `j`, else `j`; a card's label colon after it
+    too ("Ông: Trần Văn A")."""
     comrade = comrade_length(tokens, j)
-    if comrade:
-        return j + comrade
-    return j + 1 if j < len(tokens) and tokens[j].key in ADDRESS_TERMS else j
+    end = j + comrade if comrade else j + 1 if j < len(tokens) and tokens[j].key in ADDRESS_TERMS else j
+    if end > j and end + 1 < len(tokens) and tokens[end].key == ":" and tokens[end + 1].is_cap:
+        return end + 1
+    return end
 
 
 def parenthesis_start(tokens: list[Token], close: int) -> int:

@@ -24,7 +24,7 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
         while j in by_first:
             mention = by_first[j]
             mention.titles.append(span)
-            k = mention.end_token + 1
+            k = after_contact_lines(parsed, mention.end_token + 1) if one_per_line else mention.end_token + 1
             if one_per_line and k < len(tokens) and _name_alone_on_line(parsed, by_first, skip_address(tokens, k)):
                 j = skip_address(tokens, k)  # "Các Phó Chủ tịch:⏎Đồng chí A⏎Đồng chí B"
                 continue
@@ -42,11 +42,36 @@ def _name_alone_on_line(parsed: Parsed, by_first: dict[int, Mention], first: int
     return after >= len(parsed.tokens) or "\n" in parsed.text[parsed.tokens[after - 1].end : parsed.tokens[after].start]
 
 
+# Labels that open a contact line under a person listed on a card ("ĐT: 0263 …", "Email: …").
+CONTACT_LABELS: frozenset[str] = words("đt sđt dđ email fax")
+CONTACT_PAIRS: frozenset[tuple[str, str]] = frozenset([("điện", "thoại"), ("số", "điện")])
+
+
+def _contact_line_at(parsed: Parsed, k: int) -> bool:
+    tokens = parsed.tokens
+    pair = (tokens[k].key, tokens[k + 1].key) if k + 1 < len(tokens) else None
+    return (tokens[k].key in CONTACT_LABELS or pair in CONTACT_PAIRS) and _line_starts_at(parsed, k)
+
+
+def _line_starts_at(parsed: Parsed, k: int) -> bool:
+    return k > 0 and "\n" in parsed.text[parsed.tokens[k - 1].end : parsed.tokens[k].start]
+
+
+def after_contact_lines(parsed: Parsed, k: int) -> int:
+    """The first token after the contact lines that open at token `k` ("⏎ĐT: 0263 111 222⏎Ông: B"), else `k`."""
+    tokens = parsed.tokens
+    while k < len(tokens) and _contact_line_at(parsed, k):
+        k += 1
+        while k < len(tokens) and not _line_starts_at(parsed, k):
+            k += 1
+    return k
+
+
 def _opens_line(parsed: Parsed, first: int) -> bool:
     """Whether the name at token `first` opens a line, a form of address before it included ("⏎Đồng chí A")."""
     tokens = parsed.tokens
     start = first
-    for size in (3, 2, 1):  # "đ/c", "đồng chí", "ông"
+    for size in (4, 3, 2, 1):  # "đ/c:", "đ/c", "đồng chí", "ông"
         if first >= size and skip_address(tokens, first - size) == first:
             start = first - size
             break

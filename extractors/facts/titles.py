@@ -7,6 +7,7 @@ qualifier ("khóa XXIV", "nhiệm kỳ ..."), and where a person's name begins (
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +37,10 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tổng tham mưu trưởng|phó tổng tham mưu trưởng|cục phó|vụ phó|trạm phó|viện phó|chi cục phó|hạt trưởng|
     phó hạt trưởng|hạt phó|đồn trưởng|phó đồn trưởng|đồn phó|thượng nghị sĩ|
     thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
-    cán bộ|chuyên viên|công chức""".replace("\n", "").split("|")
+    cán bộ|chuyên viên|công chức|đồn trưởng|phó đồn trưởng|đồn phó|hạt trưởng|phó hạt trưởng|hạt phó|
+    tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|sư đoàn trưởng|
+    phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng
+    """.replace("\n", "").split("|")
 )
 
 
@@ -109,7 +113,7 @@ TITLE_STOP: frozenset[str] = words(
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
     điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
-    chụp thốt vui một"""
+    chụp thốt vui một lên"""
 )
 # Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
@@ -160,6 +164,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("thường", "xuyên"): words("dục"),
     # Grades after a judicial or inspection post: "Kiểm sát viên trung cấp", "Thẩm phán cao cấp".
     **{(grade, "cấp"): words("viên phán") for grade in ("sơ", "trung", "cao")},
+    # Levels of the courts and procuracies: "TAND tối cao", "Viện kiểm sát nhân dân cấp cao tại Đà Nẵng".
+    ("tối", "cao"): words("tand vksnd dân"),
+    ("cấp", "cao"): words("tand vksnd dân"),
     # Organs written in lower case: "Trưởng ban tổ chức Huyện ủy", "phó trưởng ban dân vận", "Bí thư đảng ủy
     # Quân sự huyện", "Phó Giám đốc phụ trách Sở", "Đảng ủy Khối các cơ quan", "Chi bộ công nghệ thông tin".
     ("phụ", "trách"): None,
@@ -528,6 +535,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
     if _in_staff_field(tokens, j):
         return True  # "công chức tư pháp - hộ tịch xã", "chuyên viên văn phòng"
+    if token.key in ("(", ")") or (prev.key == "(" and token.is_abbr):
+        return _glossed_acronym(tokens, j - (token.key == ")") - (token.key != "("))
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
@@ -602,6 +611,15 @@ def field_end(tokens: list[Token], start: int) -> int:
         if "$" in node:
             end = k
     return end
+
+
+def _glossed_acronym(tokens: list[Token], opening: int) -> bool:
+    """An organ's acronym in parentheses at `opening`, the organ's place after it: "Kho bạc Nhà nước (KBNN) tỉnh
+    Phú Yên" is one title (a parenthesis elsewhere ends it)."""
+    if opening < 1 or opening + 3 >= len(tokens) or tokens[opening].key != "(" or not tokens[opening - 1].is_word:
+        return False
+    acronym, closing, after = tokens[opening + 1], tokens[opening + 2], tokens[opening + 3]
+    return acronym.is_abbr and closing.key == ")" and after.is_lower_word and after.key in PLACE_LEVEL_WORDS
 
 
 def _in_named_field(tokens: list[Token], j: int) -> bool:
@@ -789,7 +807,7 @@ def parse_title(
         j < len(tokens)
         and j - i < MAX_TITLE_TOKENS
         and j not in names_at
-        and (_continues(tokens, j, text, names_at) or (abroad and _abroad_at(tokens, j)))
+        and (_continues(tokens, j, text, names_at) or (abroad and _abroad_at(tokens, j)) or _seat_at(tokens, j))
     ):
         last = j
         j += 1
@@ -866,6 +884,22 @@ def _abroad_at(tokens: list[Token], j: int) -> bool:
     """ "tại" and the capitalised country or city of a diplomat's post, or "của" and the country sending them
     ("Đại sứ đặc mệnh toàn quyền của Vương quốc Anh tại Việt Nam")."""
     return tokens[j].key in ("tại", "của") and j + 1 < len(tokens) and tokens[j + 1].is_cap
+
+
+# Bodies named by the city they sit in: "TAND cấp cao tại Hà Nội", "VKSND cấp cao tại Đà Nẵng", "Văn phòng đại
+# diện tại TP Hồ Chí Minh", "Cơ quan thường trú tại miền Trung" (elsewhere "tại" ends a title: "… tại buổi làm việc").
+SEATED_BY: frozenset[tuple[str, str]] = frozenset([("cấp", "cao"), ("đại", "diện"), ("thường", "trú")])
+
+
+def _seat_at(tokens: list[Token], j: int) -> bool:
+    """ "tại" and a capitalised city right after a body that is named by its seat (`SEATED_BY`)."""
+    return (
+        tokens[j].key == "tại"
+        and j >= 2
+        and (tokens[j - 2].key, tokens[j - 1].key) in SEATED_BY
+        and j + 1 < len(tokens)
+        and tokens[j + 1].is_cap
+    )
 
 
 def is_rank_head(tokens: list[Token], i: int) -> bool:
@@ -946,9 +980,14 @@ def comrade_length(tokens: list[Token], j: int) -> int:
     return 3 if keys == ["đ", "/", "c"] and joined(tokens, j, j + 1) and joined(tokens, j + 1, j + 2) else 0
 
 
+# An organ's acronym glossed in parentheses ("Sở Tài nguyên và Môi trường (TN&MT) tỉnh A"): the same title without it.
+_GLOSSED_ACRONYM = re.compile(r"\s*\(\s*[^()\s]{1,12}\s*\)")
+
+
 def title_key(title: str) -> str:
-    """Identity of a title for de-duplication (tone placement, case, dashes and spacing ignored)."""
-    return " ".join(match_form(title).casefold().replace(" - ", "-").split())
+    """Identity of a title for de-duplication (tone placement, case, dashes, spacing and a glossed acronym
+    ignored)."""
+    return " ".join(match_form(_GLOSSED_ACRONYM.sub("", title)).casefold().replace(" - ", "-").split())
 
 
 def subsumed_titles(titles: list[str]) -> set[str]:

@@ -16,13 +16,16 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
     """A title before a colon goes to each person listed after it ("các đồng chí Phó Bí thư: A, B")."""
     tokens = parsed.tokens
     by_first = {m.name.first: m for m in mentions}
+    # Items that open with their own titles: "các đồng chí Ủy viên Trung ương Đảng: Tổng Thư ký Quốc hội A; Chủ
+    # nhiệm Ủy ban B" (each item's titles come before its name).
+    by_title_first = {min(t.first for t in m.titles): m for m in mentions if m.titles}
     for span in parsed.titles_at.values():
         j = _group_list_start(tokens, span)
         if j is None:
             continue
         one_per_line = _opens_line(parsed, j)
-        while j in by_first:
-            mention = by_first[j]
+        titled_ok = tokens[j - 1].key == ":"  # an item with titles of its own opens a colon list or follows a ";"
+        while (mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None)):
             mention.titles.append(span)
             k = after_contact_lines(parsed, mention.end_token + 1) if one_per_line else mention.end_token + 1
             if one_per_line and k < len(tokens) and _name_alone_on_line(parsed, by_first, skip_address(tokens, k)):
@@ -30,7 +33,19 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
                 continue
             if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
                 break
+            titled_ok = titled_ok and tokens[k].key == ";"
             j = skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
+
+def _titled_item(parsed: Parsed, by_title_first: dict[int, Mention], j: int, group: TitleSpan) -> Mention | None:
+    """The mention whose own titles open at token `j`, right after a group title's colon or the item before; not
+    the next group ("…; các đồng chí Ủy viên Ban Thường vụ: C"), whose title has a list of its own."""
+    mention = by_title_first.get(j)
+    if mention is None or mention.name.first <= group.last:
+        return None
+    own = parsed.titles_at.get(j)
+    if own is not None and own.next_name is None and listed_after(parsed.tokens, own) is not None:
+        return None
+    return mention
 
 
 def _name_alone_on_line(parsed: Parsed, by_first: dict[int, Mention], first: int) -> bool:

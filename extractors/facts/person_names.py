@@ -86,7 +86,7 @@ MIDDLE_NAMES: frozenset[str] = words(
     """văn thị đức minh quang hữu đình ngọc xuân thanh hồng thu kim công quốc mạnh trọng tiến duy bá
     sỹ sĩ khắc thế anh huy như bích thúy thùy phương trường hải tuấn việt đăng xuân tất trung viết
     hoài diệu mỹ lan cẩm tấn a seo mí thành phú gia khánh bảo nhật thiên vĩnh chí trí hoàng thái
-    quý phúc"""
+    quý phúc đại đắc"""
 )
 
 # Family names of two or more syllables, as case-folded word tuples; a name may run three syllables past

@@ -533,6 +533,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return False
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
+        if _ends_place_name(tokens, j - 1) and head_length(tokens, j):
+            return False  # a heading without punctuation: "Chủ tịch UBND tỉnh Yên Bái Thứ trưởng A nhận …"
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
     if _in_staff_field(tokens, j):
         return True  # "công chức tư pháp - hộ tịch xã", "chuyên viên văn phòng"
@@ -573,6 +575,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return True
     if token.key in ORGAN_FIRST_WORDS_LOWER and prev.key in HEAD_LAST_WORDS:
         return True  # an organ written in lower case right after the head: "Giám đốc bệnh viện …", "Chủ tịch nhóm …"
+    if _in_named_field(tokens, j - 1):
+        return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
 
 

@@ -38,7 +38,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó hạt trưởng|hạt phó|đồn trưởng|phó đồn trưởng|đồn phó|thượng nghị sĩ|
     thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
-    sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng
+    sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
+    quốc vụ khanh
     """.replace("\n", "").split("|")
 )
 
@@ -752,10 +753,13 @@ def _phrase_at(tokens: list[Token], j: int, pair: tuple[str, str]) -> bool:
 
 
 def _address_starts(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
-    """A form of address: "Ông"/"Bà" before a name, or "Đồng chí" (not "Bà Rịa", "Lâm Đồng")."""
+    """A form of address: "Ông"/"Bà" before a name, or "Đồng chí" (not "Bà Rịa", "Lâm Đồng", nor "Anh" for
+    England before a foreign name)."""
     key = tokens[j].key
     if key == "đồng":
         return j + 1 < len(tokens) and tokens[j + 1].key == "chí"
+    if key == "anh" and j + 1 in names_at and names_at[j + 1].text.isascii():
+        return False  # the country before a foreign name: "Thủ tướng Anh Theresa B", "Đại sứ Anh Gareth C"
     return key in TITLE_CAP_STOP and j + 1 in names_at
 
 

@@ -17,7 +17,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|lên làm|về làm|sang làm|
             cương vị|nhiệm vụ là|
             được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|
-            được bổ nhiệm là|được bổ nhiệm làm|được phân công là|làm|là|từ""".replace("\n", "").split("|")
+            được bổ nhiệm là|được bổ nhiệm làm|được phân công là|được chọn làm|làm|là|từ""".replace("\n", "").split("|")
         ),
         key=len,
         reverse=True,

@@ -16,7 +16,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
             trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|lên làm|về làm|sang làm|
             cương vị|nhiệm vụ là|
-            được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|
+            được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|thôi giữ chức|thôi chức|thôi|
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|được chọn làm|làm|là|từ""".replace("\n", "").split("|")
         ),
         key=len,
@@ -57,6 +57,8 @@ def trigger_after(tokens: list[Token], j: int) -> bool:
 
 def nominated(tokens: list[Token], start: int) -> bool:
     """Whether the election phrase starting at token `start` only nominates ("để bầu giữ chức")."""
+    if tokens[start].key == "thôi":
+        return False  # "sẽ thôi giữ chức T": a post one leaves is held until then
     k = start
     while k > 0 and start - k < 2 and tokens[k - 1].key in NOMINATION_SKIP:
         k -= 1

@@ -433,10 +433,22 @@ def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
             scan.names.append(span_of(tokens, text, range(run[0] - 1, run[-1] + 1)))
         elif offset is not None:
             scan.names.append(span_of(tokens, text, range(run[offset], run[-1] + 1)))
+        elif _leader_alias_run(tokens, run):
+            scan.names.append(span_of(tokens, text, run))
         elif 2 <= len(run) <= 5 and tokens[run[0]].key not in PLACE_WORDS:
             scan.unlisted.append(run)
     _scan_upper_names(tokens, text, boundary, scan)
     return scan
+
+
+# Leaders known by a revolutionary alias that no family name opens; streets and schools bear them too, so they
+# count as persons only where `officials` says so (after "đồng chí" or a bare head: "Tổng Bí thư Trường Chinh").
+LEADER_ALIASES: frozenset[str] = frozenset(["trường chinh", "tố hữu", "xuân thủy"])
+
+
+def _leader_alias_run(tokens: list[Token], run: range) -> bool:
+    """Whether a run without a family name is wholly a leader's alias (`LEADER_ALIASES`)."""
+    return len(run) == 2 and " ".join(tokens[i].key for i in run) in LEADER_ALIASES
 
 
 def _scan_upper_names(tokens: list[Token], text: str, boundary: Boundary | None, scan: NameScan) -> None:

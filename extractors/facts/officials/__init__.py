@@ -39,7 +39,7 @@ from extractors.facts.officials.links import (
     unlink_elected_titles,
     unlink_given_names,
 )
-from extractors.facts.officials.mentions import inherit_markers, mention_of, place_mention
+from extractors.facts.officials.mentions import inherit_markers, mention_of, place_mention, place_names_as_persons
 from extractors.facts.officials.merge import ListingLines, author_keys, merge_mentions
 from extractors.facts.officials.title_context import title_spans
 from extractors.facts.officials.title_lists import titles_standing_before
@@ -80,7 +80,8 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     apply_triggers(parsed, mentions)
     apply_colon_titles(parsed, mentions)
     listing = ListingLines(text)
-    kept = [m for m in mentions if not place_mention(m) and not listing.holds(m.name.start)]
+    persons = place_names_as_persons(parsed, mentions)
+    kept = [m for m in mentions if not place_mention(m, persons) and not listing.holds(m.name.start)]
     return merge_mentions(kept, parsed, author_keys(author))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token
+from extractors.facts.person_names import ADDRESS_TERMS, LEADER_ALIASES, NameSpan, Token, words
 from extractors.facts.titles import TitleSpan, comrade_length, skip_term
 
 CLAUSE_END: frozenset[str] = frozenset(";.?!")
@@ -132,3 +132,21 @@ def ends_clause(tokens: list[Token], k: int) -> bool:
     if tokens[k].key not in CLAUSE_END:
         return False
     return tokens[k].key != "." or k + 1 >= len(tokens) or tokens[k + 1].start > tokens[k].end
+
+
+# Words a title ends with when the listed name after it is a place, street or school named after a person
+# ("UBND phường Lê Hồng Phong", "Huyện ủy Hoàng Su Phì", "Trường THPT B", "đường B").
+NAMED_PLACE_WORDS: frozenset[str] = words(
+    "xã phường quận huyện tỉnh thị trấn thành phố tp tx tt thôn bản ấp làng xóm buôn sóc khu tổ đường phố cầu chợ"
+    " trường thcs thpt th ptcs ptdtbt ptdtnt học non đh cđ ủy ubnd hđnd"
+)
+
+
+def leader_after_title(tokens: list[Token], span: TitleSpan, name: NameSpan) -> bool:
+    """Whether a listed street name right after title `span` is the leader it is named after: a leader's alias
+    or a full name of three syllables, after a title with no place, street or school word ("Tổng Bí thư
+    Trường Chinh", "Chủ nhiệm Tổng cục Chính trị Nguyễn Chí B"; not "Chủ tịch UBND phường Lê Hồng Phong",
+    "Phó Hiệu trưởng Trường CĐ Sư phạm Trần Quốc C")."""
+    if name.first != span.last + 1 or any(t.key in NAMED_PLACE_WORDS for t in tokens[span.first : span.last + 1]):
+        return False
+    return name.last - name.first >= 2 or name.text.casefold() in LEADER_ALIASES

@@ -6,10 +6,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from extractors.facts.officials.context import Parsed
+from extractors.facts.officials.context import Parsed, leader_after_title
 from extractors.facts.officials.markers import LIST_MARKERS, OFFICIAL_MARKERS, marker_before
 from extractors.facts.officials.title_lists import titles_after
-from extractors.facts.person_names import NameSpan
+from extractors.facts.person_names import NameSpan, name_key
 from extractors.facts.titles import TitleSpan
 
 # Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ..."): they make no one
@@ -40,9 +40,23 @@ def _public(span: TitleSpan) -> bool:
     return not _BUSINESS_TITLE.search(span.text) or bool(_PUBLIC_BODY.search(span.text))
 
 
-def place_mention(mention: Mention) -> bool:
-    """A listed place name ("phường Lê Hồng Phong") is a person only after "đồng chí"."""
-    return mention.name.place_like and mention.marker != "comrade"
+def place_mention(mention: Mention, persons: frozenset[str] = frozenset()) -> bool:
+    """A listed place name ("phường Lê Hồng Phong") is a person only after "đồng chí", or where a title or a form
+    of address goes with it once another mention made it one (`persons`, by name key)."""
+    if not mention.name.place_like or mention.marker == "comrade":
+        return False
+    return name_key(mention.name.text) not in persons or not (mention.titles or mention.marker)
+
+
+def place_names_as_persons(parsed: Parsed, mentions: list[Mention]) -> frozenset[str]:
+    """Keys of listed place names that the text makes persons: called "đồng chí", or a leader a street is named
+    after, right after a title (`leader_after_title`)."""
+    return frozenset(
+        name_key(m.name.text)
+        for m in mentions
+        if m.name.place_like
+        and (m.marker == "comrade" or any(leader_after_title(parsed.tokens, t, m.name) for t in m.titles))
+    )
 
 
 def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -> Mention:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
-from extractors.facts.officials.context import plural_before, term_end
+from extractors.facts.officials.context import leader_after_title, plural_before, term_end
 from extractors.facts.officials.group_titles import listed_after
 from extractors.facts.officials.triggers import trigger_before
 from extractors.facts.person_names import NameSpan, Token, words
@@ -102,6 +102,8 @@ def _place_named_after_person(tokens: list[Token], span: TitleSpan, lower_ok: bo
     if name is None or name.first != span.last + 1:
         return False
     last = tokens[span.last].key
+    if name.place_like and leader_after_title(tokens, span, name):
+        return False  # "Tổng Bí thư Trường Chinh": a street's name, but here the leader's
     return name.place_like or last in SCHOOL_WORDS or (lower_ok and last in VILLAGE_WORDS)
 
 

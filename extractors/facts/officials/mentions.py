@@ -15,7 +15,11 @@ from extractors.facts.titles import TitleSpan
 # Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ..."): they make no one
 # an official, but an official's business posts are among their titles. Party and state bodies for businesses
 # ("Đảng ủy Khối Doanh nghiệp", "Liên minh Hợp tác xã") are public.
-_BUSINESS_TITLE = re.compile(r"\b(?:công ty|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh)\b", re.IGNORECASE)
+_BUSINESS_TITLE = re.compile(
+    r"\b(?:công ty|cty|ctcp|cổ phần|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh|tập đoàn|hđqt"
+    r"|hội đồng quản trị|giám đốc điều hành)\b",
+    re.IGNORECASE,
+)
 _PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)
 
 

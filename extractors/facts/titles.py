@@ -518,6 +518,16 @@ def _bare_truong_ok(tokens: list[Token], j: int) -> bool:
 CAREER_WORDS: frozenset[str] = frozenset(["hiện", "nay", "nguyên", "đang", "từng"])
 
 
+def ends_bare_head(tokens: list[Token], k: int, text: str) -> bool:
+    """Whether a capitalised title head ends right before token `k` and a title would stop after token `k`
+    ("Thủ tướng May đã …", "Bí thư Thăng chỉ đạo"; not "Thủ tướng Chính phủ", "Bộ trưởng Bộ Y tế")."""
+    for size in (4, 3, 2, 1):
+        j = k - size
+        if j >= 0 and tokens[j].is_cap and head_length(tokens, j) == size:
+            return k + 1 >= len(tokens) or not _continues(tokens, k + 1, text, {})
+    return False
+
+
 def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameSpan]) -> bool:
     """Whether token `j` still belongs to the title that runs up to token `j - 1`."""
     token, prev = tokens[j], tokens[j - 1]

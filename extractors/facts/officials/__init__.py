@@ -60,7 +60,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     taken = {name.first for name in cued}
     foreign = [name for name in foreign_names(tokens, text, scan) if name.first not in taken]
     names = sorted([*listed, *cued, *foreign], key=lambda n: n.first)
-    names = sorted([*names, *given_name_mentions(tokens, names)], key=lambda n: n.first)
+    names = sorted([*names, *given_name_mentions(tokens, names, text)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = Parsed(tokens, text, names_at, title_spans(tokens, text, names_at))
     unlinked = unlinked_foreign(tokens, foreign, list(parsed.titles_at.values()))

@@ -7,7 +7,7 @@ from extractors.facts.officials.context import CLAUSE_END, MAX_ITEM_TOKENS, skip
 from extractors.facts.officials.markers import STRONG_MARKERS, marker_before
 from extractors.facts.officials.triggers import trigger_after
 from extractors.facts.person_names import ADDRESS_TERMS, NameScan, NameSpan, Token, joined, name_key, span_of, words
-from extractors.facts.titles import comrade_length, starts_title
+from extractors.facts.titles import comrade_length, ends_bare_head, starts_title
 
 # Kinship before "ông"/"bà": "(vợ ông Toàn)", "(em ruột ông Toàn)" speak of the person, not as them.
 KINSHIP_WORDS: frozenset[str] = words("vợ chồng con ruột cháu dâu rể bố mẹ cha")
@@ -17,17 +17,19 @@ NEVER_OFFICIALS: frozenset[str] = frozenset(["hồ chí minh", "nguyễn ái qu�
 FIGURE_LAST_WORDS: frozenset[str] = frozenset(name.split()[-1] for name in NEVER_OFFICIALS)
 
 
-def given_name_mentions(tokens: list[Token], names: list[NameSpan]) -> list[NameSpan]:
+def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = "") -> list[NameSpan]:
     """Later mentions of a person by the given name alone after "ông"/"bà"/"đồng chí" ("Hiện ông Cường là …"
-    after "ông Nguyễn Mạnh Cường"), when no other person named before has that given name. Each is a NameSpan
-    over the given name that carries the full name as its text."""
+    after "ông Nguyễn Mạnh Cường") or a bare title head ("Thủ tướng May" after "Theresa May", "Bí thư Thăng"),
+    when no other person named before has that given name. Each is a NameSpan over the given name that carries
+    the full name as its text."""
     by_given: dict[str, NameSpan | None] = {}  # given name -> the one person with it so far (None: several)
     found: list[NameSpan] = []
     taken = {k for name in names for k in range(name.first, name.last + 1)}
     pending = iter(names)
     upcoming = next(pending, None)
-    addressed = [k + 1 for k, t in enumerate(tokens) if t.key in ADDRESS_OR_COMRADE_TAIL]
-    for k in addressed:
+    addressed = {k + 1 for k, t in enumerate(tokens) if t.key in ADDRESS_OR_COMRADE_TAIL}
+    after_head = {k for k in range(1, len(tokens)) if tokens[k].is_cap and ends_bare_head(tokens, k, text)}
+    for k in sorted(addressed | after_head):
         if k >= len(tokens):
             break
         token = tokens[k]
@@ -41,7 +43,8 @@ def given_name_mentions(tokens: list[Token], names: list[NameSpan]) -> list[Name
             upcoming = next(pending, None)
         if not token.is_cap or token.is_abbr or k in taken or by_given.get(token.key) is None:
             continue
-        if tokens[k - 1].key not in ADDRESS_TERMS and not (k >= 2 and comrade_length(tokens, k - 2) == 2):
+        cued = tokens[k - 1].key in ADDRESS_TERMS or (k >= 2 and comrade_length(tokens, k - 2) == 2)
+        if not cued and k not in after_head:
             continue
         if k >= 2 and tokens[k - 2].key in KINSHIP_WORDS:
             continue

@@ -66,6 +66,8 @@ def place_names_as_persons(parsed: Parsed, mentions: list[Mention]) -> frozenset
 def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -> Mention:
     mention = Mention(name, marker_before(parsed.tokens, name.first), end_token=name.last)
     mention.titles.extend(titles_before)
+    if name.given_only and titles_before:
+        return mention  # "ý kiến của Bộ trưởng Thể, Thủ tướng nêu rõ": a short mention's title stands before it
     after = titles_after(parsed, name.last + 1)
     mention.titles.extend(after)
     if after:

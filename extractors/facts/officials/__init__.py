@@ -33,6 +33,7 @@ from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
 from extractors.facts.officials.group_titles import apply_colon_titles
 from extractors.facts.officials.links import (
+    join_titles_over_of,
     link_heading_titles,
     name_titles_before_address,
     outside_titles,
@@ -69,6 +70,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
         for first in unlinked:
             del names_at[first]
     link_heading_titles(parsed)
+    join_titles_over_of(parsed)
     names = outside_titles(parsed, names)
     if name_titles_before_address(parsed, scan):
         names = sorted(names_at.values(), key=lambda n: n.first)

@@ -8,7 +8,7 @@ from dataclasses import replace
 from extractors.facts.officials.context import Parsed, alone_on_line, post_of_another, skip_address, term_end
 from extractors.facts.officials.triggers import nominated, trigger_before
 from extractors.facts.person_names import NameScan, NameSpan, Token, span_of
-from extractors.facts.titles import TitleSpan, skip_term
+from extractors.facts.titles import TitleSpan, head_length, skip_term
 
 
 def outside_titles(parsed: Parsed, names: list[NameSpan]) -> list[NameSpan]:
@@ -125,3 +125,27 @@ def _addressed_after(tokens: list[Token], span: TitleSpan) -> bool:
     if name is None or j >= name.first or tokens[j].key not in (",", ";", "-"):
         return False
     return skip_address(tokens, j + 1) == name.first > j + 1
+
+
+MAX_HEAD_FIELD = 2  # lower-case words between a bare head and "của": "Thư ký báo chí của …", "Trợ lý riêng của …"
+
+
+def join_titles_over_of(parsed: Parsed) -> None:
+    """A bare head, a word or two and "của" before a title and a name make one title of that name: "Thư ký báo
+    chí của Tổng thống Nga Dmitry B" is B's post, not the president's."""
+    tokens, titles_at = parsed.tokens, parsed.titles_at
+    by_last = {span.last: span for span in titles_at.values()}
+    for first, span in sorted(titles_at.items()):
+        if span.next_name is None or first < 2 or tokens[first - 1].key != "của":
+            continue
+        k = first - 2
+        while k > 0 and first - 2 - k < MAX_HEAD_FIELD and k not in by_last and tokens[k].is_lower_word:
+            k -= 1
+        earlier = by_last.get(k)
+        if earlier is None or earlier.next_name is not None:
+            continue
+        if earlier.first + head_length(tokens, earlier.first) != earlier.last + 1:
+            continue  # only a bare head needs the post it serves: not "Chủ tịch UBND tỉnh theo đề nghị của …"
+        text = parsed.text[earlier.start : span.end]
+        titles_at[earlier.first] = TitleSpan(earlier.first, span.last, earlier.start, span.end, text, span.next_name)
+        del titles_at[first]

@@ -27,7 +27,9 @@ class Parsed:
 
 # Words before a post that speak of its holder, not of a person named after it: "Thừa ủy quyền của Chủ tịch UBND
 # tỉnh, Bí thư Huyện ủy A trao …", "Thay mặt Chủ tịch nước, Phó Chủ tịch B …".
-ON_BEHALF_OF: frozenset[tuple[str, ...]] = frozenset([("của",), ("thay", "mặt"), ("ủy", "quyền"), ("thừa", "lệnh")])
+ON_BEHALF_OF: frozenset[tuple[str, ...]] = frozenset(
+    [("của",), ("thay", "mặt"), ("ủy", "quyền"), ("thừa", "quyền"), ("thừa", "lệnh")]  # "Thừa quyền" as misspelt
+)
 # Prepositions that make a post the object of a clause whose subject is addressed after it: "Báo cáo với Bí thư
 # Thành ủy, bà C cho biết …" (but "làm việc với Bí thư Tỉnh ủy D" names D's post).
 ADDRESSED_TO: frozenset[str] = frozenset(["với", "gửi", "lên"])
@@ -40,6 +42,24 @@ def _preceded_by(tokens: list[Token], first: int, cue: tuple[str, ...]) -> bool:
 def on_behalf_of(tokens: list[Token], first: int) -> bool:
     """Whether the title starting at token `first` follows an "on behalf of" phrase or "của"."""
     return any(_preceded_by(tokens, first, cue) for cue in ON_BEHALF_OF)
+
+
+MAX_FRONTED_VERB = 3  # "Báo cáo với", "Trao đổi thêm với"
+
+
+def fronted_addressee(tokens: list[Token], first: int, text: str) -> bool:
+    """Whether the title at token `first` is the object of a phrase opening its sentence ("Báo cáo với Bí thư
+    Thành ủy, Phó Giám đốc Sở B cho biết"): the subject comes after the comma, so the titles before it are
+    someone else's ("Đoàn làm việc với Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh A" lists A's posts)."""
+    if first < 2 or tokens[first - 1].key not in ADDRESSED_TO:
+        return False
+    for k in range(first - 2, max(-1, first - 2 - MAX_FRONTED_VERB), -1):
+        if not tokens[k].is_word:
+            return False
+        gap = text[tokens[k - 1].end : tokens[k].start] if k > 0 else "\n"
+        if k == 0 or "\n" in gap or tokens[k - 1].key in CLAUSE_END | {":", "“", '"'}:
+            return True
+    return False
 
 
 def post_of_another(tokens: list[Token], first: int) -> bool:

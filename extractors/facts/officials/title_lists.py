@@ -6,6 +6,7 @@ from extractors.facts.officials.context import (
     Parsed,
     alone_on_line,
     ends_clause,
+    fronted_addressee,
     on_behalf_of,
     skip_parenthesis,
     term_end,
@@ -41,6 +42,8 @@ def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
             comma = chain[-1].first - 1
             earlier = by_last.get(comma - 1) if comma > 0 and parsed.tokens[comma].key in (",", "-") else None
             if earlier is None or on_behalf_of(parsed.tokens, earlier.first):
+                break
+            if fronted_addressee(parsed.tokens, earlier.first, parsed.text):
                 break
             listed = listed or len(chain)
             chain.append(earlier)

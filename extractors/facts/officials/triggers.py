@@ -42,6 +42,8 @@ NOMINATIONS: tuple[tuple[str, ...], ...] = (
     ("xem", "xét"),
 )
 NOMINATION_SKIP: frozenset[str] = words("bầu được")
+# Pronouns of anyone: a post they hold or are is nobody's in particular.
+ANYONE_WORDS: frozenset[str] = words("ai nấy")
 
 
 def trigger_after(tokens: list[Token], j: int) -> bool:
@@ -78,5 +80,7 @@ def trigger_before(tokens: list[Token], first: int) -> int:
         if size <= end and tuple(t.key for t in tokens[end - size : end]) == trigger:
             if colon and tokens[first - 1].key == "như" and trigger in ADJACENT_TRIGGERS:
                 return 0  # "làm như …", "là như …" compare; only "các chức vụ như …" lists posts
+            if end - size > 0 and tokens[end - size - 1].key in ANYONE_WORDS:
+                return 0  # "dù ai lên làm Tổng thống Mỹ": whoever holds the post, not the person named before
             return size + colon
     return 0

@@ -443,12 +443,12 @@ def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
 
 # Leaders known by a revolutionary alias that no family name opens; streets and schools bear them too, so they
 # count as persons only where `officials` says so (after "đồng chí" or a bare head: "Tổng Bí thư Trường Chinh").
-LEADER_ALIASES: frozenset[str] = frozenset(["trường chinh", "tố hữu", "xuân thủy"])
+LEADER_ALIASES: frozenset[str] = frozenset(["trường chinh", "tố hữu", "xuân thủy", "hồ chí minh"])
 
 
 def _leader_alias_run(tokens: list[Token], run: range) -> bool:
     """Whether a run without a family name is wholly a leader's alias (`LEADER_ALIASES`)."""
-    return len(run) == 2 and " ".join(tokens[i].key for i in run) in LEADER_ALIASES
+    return 2 <= len(run) <= 3 and " ".join(tokens[i].key for i in run) in LEADER_ALIASES
 
 
 def _scan_upper_names(tokens: list[Token], text: str, boundary: Boundary | None, scan: NameScan) -> None:

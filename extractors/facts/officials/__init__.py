@@ -28,7 +28,12 @@ name opens, come from `foreign_names` ("Thủ tướng Lào Thongloun Sisoulith"
 from __future__ import annotations
 
 from extractors.facts.officials.appointments import apply_triggers
-from extractors.facts.officials.candidates import NEVER_OFFICIALS, cued_names, given_name_mentions
+from extractors.facts.officials.candidates import (
+    NEVER_OFFICIALS,
+    cued_names,
+    given_name_mentions,
+    remembered_leader,
+)
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
 from extractors.facts.officials.group_titles import apply_colon_titles
@@ -54,7 +59,9 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     tokens = tokenize(text)
     scan = scan_names(tokens, text, starts_title)
     # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.
-    listed = [name for name in scan.names if name_key(name.text) not in NEVER_OFFICIALS]
+    listed = [
+        name for name in scan.names if name_key(name.text) not in NEVER_OFFICIALS or remembered_leader(tokens, name)
+    ]
     retold = listed_with_foreign_tail(tokens, text, listed)
     listed = [retold.get(name.first, name) for name in listed]
     cued = cued_names(tokens, text, scan)

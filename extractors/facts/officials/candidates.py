@@ -12,9 +12,25 @@ from extractors.facts.titles import comrade_length, ends_bare_head, starts_title
 # Kinship before "ông"/"bà": "(vợ ông Toàn)", "(em ruột ông Toàn)" speak of the person, not as them.
 KINSHIP_WORDS: frozenset[str] = words("vợ chồng con ruột cháu dâu rể bố mẹ cha")
 ADDRESS_OR_COMRADE_TAIL: frozenset[str] = ADDRESS_TERMS | {"chí"}  # what stands right before an addressed name
-# Named in almost every article ("Chủ tịch Hồ Chí Minh", "tư tưởng Hồ Chí Minh") but never as its official.
+# Named in almost every article ("tư tưởng Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "TP Hồ Chí Minh"), as a
+# person only where the bare title he is remembered by stands right before the name (`remembered_leader`).
 NEVER_OFFICIALS: frozenset[str] = frozenset(["hồ chí minh", "nguyễn ái quốc", "nguyễn tất thành"])
 FIGURE_LAST_WORDS: frozenset[str] = frozenset(name.split()[-1] for name in NEVER_OFFICIALS)
+REMEMBERED_TITLE = ("chủ", "tịch")
+
+
+def remembered_leader(tokens: list[Token], name: NameSpan) -> bool:
+    """ "ngày sinh Chủ tịch Hồ Chí Minh", "…, Chủ tịch Hồ Chí Minh kính yêu": the President himself, named after
+    his bare title. Not where the title is part of a place's name ("Lăng Chủ tịch Hồ Chí Minh"), whose
+    capitalised word opens the run."""
+    first = name.first
+    if name_key(name.text) != "hồ chí minh" or first < 2:
+        return False
+    head, tail = tokens[first - 2], tokens[first - 1]
+    if (head.key, tail.key) != REMEMBERED_TITLE or not head.is_cap:
+        return False
+    before = tokens[first - 3] if first >= 3 else None
+    return before is None or not (before.is_word and before.is_cap)
 
 
 def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = "") -> list[NameSpan]:

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from extractors.facts.dates import find_dates
+from extractors.facts.dates import find_dates, resolved_dates
 from extractors.facts.documents import find_documents
 from extractors.facts.officials import find_officials
 from extractors.facts.staff_tables import with_staff_tables
 from extractors.facts.terms import find_sittings, find_terms
+from extractors.normalize import match_form
 from extractors.types import Facts
 
 
 def extract_facts(text: str, *, published_on: date | None = None, author: str | None = None) -> Facts:
     """Every fact of one article body; offsets refer to `text`."""
+    resolved = resolved_dates(match_form(text), published_on)  # read once: documents date themselves from them
     return Facts(
         officials=with_staff_tables(text, find_officials(text, author=author)),
-        documents=find_documents(text, published_on),
+        documents=find_documents(text, published_on, resolved),
         terms=find_terms(text),
         sittings=find_sittings(text),
-        dates=find_dates(text, published_on),
+        dates=find_dates(text, published_on, resolved),
     )
 
 

@@ -413,7 +413,7 @@ def resolve_day(hit: DateHit, year: int | None, published_on: date | None) -> da
     return day
 
 
-def resolved_dates(form: str, published_on: date | None) -> list[ResolvedDate]:
+def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, ...]:
     """Every hit paired with its calendar day (hits that cannot be dated are left out)."""
     hits = scan_dates(form)
     yearless = any(hit.year is None for hit in hits)
@@ -425,16 +425,20 @@ def resolved_dates(form: str, published_on: date | None) -> list[ResolvedDate]:
         day = resolve_day(hit, year or fallback, None if year else published_on)
         if day is not None:
             pairs.append(ResolvedDate(hit, day))
-    return pairs
+    return tuple(pairs)
 
 
-def find_dates(text: str, published_on: date | None) -> list[DatedMention]:
-    """Each distinct stated day once, in order of first mention, with every mention as evidence."""
-    form = match_form(text)
+def find_dates(
+    text: str, published_on: date | None, resolved: tuple[ResolvedDate, ...] | None = None
+) -> list[DatedMention]:
+    """Each distinct stated day once, in order of first mention, with every mention as evidence; `resolved`, the
+    text's `resolved_dates` when the caller has them already."""
+    if resolved is None:
+        resolved = resolved_dates(match_form(text), published_on)
     mentions: dict[date, DatedMention] = {}
     spans: set[tuple[date, int, int]] = set()
-    for resolved in resolved_dates(form, published_on):
-        hit, day = resolved.hit, resolved.day
+    for one in resolved:
+        hit, day = one.hit, one.day
         mention = mentions.setdefault(day, DatedMention(day=day, year_inferred=hit.year is None))
         mention.year_inferred = mention.year_inferred and hit.year is None
         if (day, hit.start, hit.end) not in spans:

@@ -256,7 +256,7 @@ def _apply_word_type(citation: Citation, form: str) -> None:
 class DatesInText:
     """The article's resolved dates, looked up by position in O(log n)."""
 
-    def __init__(self, dated: list[ResolvedDate]) -> None:
+    def __init__(self, dated: tuple[ResolvedDate, ...]) -> None:
         self.document_ends: set[int] = set()
         self.by_start = {resolved.hit.start: resolved for resolved in reversed(dated)}  # first hit at a start
         self.ends = sorted(resolved.hit.end for resolved in dated)
@@ -757,11 +757,14 @@ def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[D
     return found.in_text_order()
 
 
-def find_documents(text: str, published_on: date | None = None) -> list[DocumentRef]:
+def find_documents(
+    text: str, published_on: date | None = None, resolved: tuple[ResolvedDate, ...] | None = None
+) -> list[DocumentRef]:
     """Every numbered document cited in `text`, once each, in order of first mention; a document's day written
-    without a year takes the publication's year, as the article's other days do."""
+    without a year takes the publication's year, as the article's other days do. `resolved`: the text's
+    `resolved_dates` when the caller has them already."""
     form = match_form(text)
-    dated = DatesInText(resolved_dates(form, published_on))
+    dated = DatesInText(resolved if resolved is not None else resolved_dates(form, published_on))
     coded = _coded_citations(form)
     taken = DisjointSpans([(c.start, c.end) for c in coded])
     codeless = [c for c in _codeless_citations(form) if not taken.overlaps(c.start, c.end)]

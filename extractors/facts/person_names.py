@@ -519,6 +519,8 @@ def unglued(name: str) -> str:
     return "".join(f" {c}" if k and c.isupper() and name[k - 1].islower() else c for k, c in enumerate(name))
 
 
+@lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
-    """Identity of a person's name across mentions ("Hoà" = "Hòa", case and spacing ignored)."""
+    """Identity of a person's name across mentions ("Hoà" = "Hòa", case and spacing ignored); cached, as each
+    mention's name is keyed by several steps."""
     return " ".join(match_form(unglued(name)).casefold().split())

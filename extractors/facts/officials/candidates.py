@@ -44,8 +44,13 @@ def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = 
     pending = iter(names)
     upcoming = next(pending, None)
     addressed = {k + 1 for k, t in enumerate(tokens) if t.key in ADDRESS_OR_COMRADE_TAIL}
-    after_head = {k for k in range(1, len(tokens)) if tokens[k].is_cap and ends_bare_head(tokens, k, text)}
-    for k in sorted(addressed | after_head):
+    # A capitalised given name of someone named in full may follow a bare head; whether one does is checked
+    # only there (`ends_bare_head` looks back at up to four tokens).
+    given_names = {tokens[name.last].key for name in names if name.last > name.first}
+    maybe_after_head = {
+        k for k in range(1, len(tokens)) if tokens[k].is_cap and tokens[k].key in given_names and k not in taken
+    }
+    for k in sorted(addressed | maybe_after_head):
         if k >= len(tokens):
             break
         token = tokens[k]
@@ -60,7 +65,7 @@ def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = 
         if not token.is_cap or token.is_abbr or k in taken or by_given.get(token.key) is None:
             continue
         cued = tokens[k - 1].key in ADDRESS_TERMS or (k >= 2 and comrade_length(tokens, k - 2) == 2)
-        if not cued and k not in after_head:
+        if not cued and (k not in maybe_after_head or not ends_bare_head(tokens, k, text)):
             continue
         if k >= 2 and tokens[k - 2].key in KINSHIP_WORDS:
             continue

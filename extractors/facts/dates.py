@@ -36,7 +36,7 @@ ROLLBACK_AFTER = timedelta(days=180)
 # only after a part of the day ("thông qua 5/7 xã" is a ratio).
 _RELATIVE_DAY = r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|ngày)(?:\s+hôm)?|hôm)\s+(?:nay|qua|mai)"
 _TIME_CUES = (
-    rf"(?:{_RELATIVE_DAY}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|"
+    rf"(?:{_RELATIVE_DAY}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
 # Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or

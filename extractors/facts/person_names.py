@@ -54,11 +54,12 @@ TIMES_OF_DAY: frozenset[str] = words("sáng chiều tối trưa đêm")
 DAY_WORDS_AFTER_TIME: frozenset[str] = words("ngày nay qua mai hôm")
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
-COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư")
+COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư luận")
 # Tails that also open a verb after a name ("Lò Văn B biểu dương", "... B trực tiếp"): a compound only with
 # these capitalised first syllables.
 COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
-    "biểu": words("đại tiêu"),
+    "biểu": words("đại tiêu phát"),  # "… Trần Thanh B Phát biểu tại hội nghị" (a caption's verb, capitalised)
+    "luận": words("kết"),  # "… Trần Thanh B Kết luận hội nghị"
     "trực": words("thường"),
     "tra": words("thanh kiểm"),
     "phòng": words("văn quốc"),
@@ -229,6 +230,8 @@ def _name_syllable(tokens: list[Token], i: int) -> bool:
         return False
     if nxt is None or not nxt.is_lower_word or nxt.key not in COMPOUND_TAILS or not joined(tokens, i, i + 1):
         return True
+    if nxt.key == "biểu" and i + 2 < len(tokens) and tokens[i + 2].key == "dương":
+        return True  # "Nguyễn Văn Phát biểu dương …": the verb "biểu dương" after the name
     heads = COMPOUND_TAIL_HEADS.get(nxt.key)
     return heads is not None and token.key not in heads
 

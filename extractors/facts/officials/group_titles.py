@@ -114,4 +114,8 @@ def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
         return skip_address(tokens, k + 1)
     if k > j and tokens[j].key == "gồm":
         return k  # "gồm ông A và ông B"
+    counted = span.first > 0 and plural_before(tokens, span.first)
+    if k > j + 1 and counted and tokens[j].key == "," and tokens[j + 1].key == "gồm":
+        return k  # "8 phó trưởng ban, gồm các ông A, T; B; C" (after a comma only a counted title: "ông A, Chủ
+        # tịch UBND xã, gồm …" is A's post)
     return None

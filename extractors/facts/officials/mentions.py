@@ -53,13 +53,18 @@ def place_mention(mention: Mention, persons: frozenset[str] = frozenset()) -> bo
 
 
 def place_names_as_persons(parsed: Parsed, mentions: list[Mention]) -> frozenset[str]:
-    """Keys of listed place names that the text makes persons: called "đồng chí", or a leader a street is named
-    after, right after a title (`leader_after_title`)."""
+    """Keys of listed place names that the text makes persons: called "đồng chí", addressed as "ông"/"bà" with a
+    title ("Ông Trần Quốc B - Phó Chủ tịch UBND TP"; a street takes no form of address), or a leader a street is
+    named after, right after a title (`leader_after_title`)."""
     return frozenset(
         name_key(m.name.text)
         for m in mentions
         if m.name.place_like
-        and (m.marker == "comrade" or any(leader_after_title(parsed.tokens, t, m.name) for t in m.titles))
+        and (
+            m.marker == "comrade"
+            or (m.marker == "address" and m.titles)
+            or any(leader_after_title(parsed.tokens, t, m.name) for t in m.titles)
+        )
     )
 
 

@@ -154,6 +154,9 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
         # a caption in parentheses between the last sentence and the writer stays in the body
         ("Vụ việc đang được điều tra./. (Video hiện trường) Minh Khuê/VOV",
          "Vụ việc đang được điều tra./. (Video hiện trường)", "Minh Khuê"),
+        # a writer in capitals after a caption left without its stop
+        ("Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương THU HÀ",
+         "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương", "THU HÀ"),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -170,6 +173,9 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Hội nghị kết thúc vào chiều cùng ngày. Tại Tây Lâm",
         "Hội nghị kết thúc vào chiều cùng ngày. (Theo Báo Tây Lâm) các tổ thảo luận tiếp",
         "Đoàn thăm nhà máy. Ảnh: Báo Tây Lâm",  # a caption's photo credit signs nothing
+        # capitals after a word that governs them are the text's own name or place
+        "Hội nghị kết thúc. Đại biểu đã thăm các thôn, bản vùng cao thuộc địa bàn huyện ĐẮK LÂM",
+        "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",
     ],
 )
 def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:

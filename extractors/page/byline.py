@@ -362,7 +362,7 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
     last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
     if last is None:
-        return None
+        return _name_in_capitals_closing(words)
     tail = words[last + 1 :]
     split = _source_then_writer(tail) if tail[0].startswith("(") else None
     if split is not None:  # "… tội. (Theo Cổng TTĐT Bộ X) Bá An - Thu Hà": the writer after the source
@@ -373,13 +373,37 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
         source = split.source or found.source_credit
         return SignedParagraph(" ".join(kept), Byline(author=found.author, source_credit=source))
     if len(tail) > MAX_GLUED_WORDS:
-        return None
+        return _name_in_capitals_closing(words)  # a caption left without its stop, then the writer
     if _PHOTO_ONLY.match(match_form(" ".join(tail))):
         return _writer_after_photo_credit(words[: last + 1], tail)
     found = parse_byline(" ".join(tail))
     if found is None or not (found.author or len(tail) <= MAX_GLUED_SOURCE_WORDS):
         return None  # a longer "Theo …" without a writer is a sentence left without its stop
     return SignedParagraph(" ".join(words[: last + 1]), found)
+
+
+MAX_CAPITALS_NAME_WORDS = 4
+# Words after which capitals are the text's own name or place ("ông NGUYỄN VĂN A", "huyện ĐẮK SONG"), not a credit.
+_GOVERNS_WHAT_FOLLOWS = frozenset(
+    re.findall(
+        r"\S+",
+        "ông bà anh chị cô chú bác chí đồng huyện xã tỉnh phường quận trấn phố thành tp thôn bản làng đường "
+        "của tại ở với cho và là hoặc từ đến về",
+    )
+)
+
+
+def _name_in_capitals_closing(words: list[str]) -> SignedParagraph | None:
+    """A writer's name in capitals closing a paragraph whose last sentence has no stop ("… báo cáo kết quả VĂN
+    DŨNG"): the press signs so, and a sentence never ends in a name in capitals after a lower-case word."""
+    for size in range(MAX_CAPITALS_NAME_WORDS, 1, -1):
+        before = words[-size - 1] if len(words) > size else ""
+        if not before.islower() or before in _GOVERNS_WHAT_FOLLOWS:
+            continue
+        name = words[-size:]
+        if all(word.isalpha() and word.isupper() for word in name) and looks_like_name(" ".join(name)):
+            return SignedParagraph(" ".join(words[:-size]), Byline(author=" ".join(name)))
+    return None
 
 
 def _writer_after_photo_credit(kept: list[str], tail: list[str]) -> SignedParagraph | None:

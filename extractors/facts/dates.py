@@ -195,14 +195,18 @@ def _year(found: re.Match[str]) -> int | None:
     return int(year) if year else None
 
 
+def _days_listed(found: re.Match[str]) -> list[DateHit]:
+    """One hit per day of a matched list ("ngày 6, 7 và 8/8"), all spanning the list."""
+    start, end, month, year = found.start("first"), found.end(), int(found.group("month")), _year(found)
+    days = _days_of_list(found.group("first"), found.group("rest") or "")
+    return [DateHit(start, end, day, month, year) for day in days]
+
+
 def _list_hits(pattern: re.Pattern[str], form: str) -> list[DateHit]:
     hits = []
     for found in pattern.finditer(form):
-        if _inside_a_word(form, found.start(), marks=""):
-            continue
-        start, end, month, year = found.start("first"), found.end(), int(found.group("month")), _year(found)
-        for day in _days_of_list(found.group("first"), found.group("rest") or ""):
-            hits.append(DateHit(start, end, day, month, year))
+        if not _inside_a_word(form, found.start(), marks=""):
+            hits.extend(_days_listed(found))
     return hits
 
 
@@ -215,9 +219,7 @@ def _cued_list_hits(pattern: re.Pattern[str], form: str) -> list[DateHit]:
         if _inside_a_word(form, found.start(), marks="") or not _before(LIST_CUE_BEFORE, form, found.start()):
             position = found.end("first")
             continue
-        month, year = int(found.group("month")), _year(found)
-        for day in _days_of_list(found.group("first"), found.group("rest")):
-            hits.append(DateHit(found.start(), found.end(), day, month, year))
+        hits.extend(_days_listed(found))
         position = found.end()
     return hits
 

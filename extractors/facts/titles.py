@@ -550,7 +550,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_staff_field(tokens, j):
         return True  # "công chức tư pháp - hộ tịch xã", "chuyên viên văn phòng"
     if token.key in ("(", ")") or (prev.key == "(" and token.is_abbr):
-        return _glossed_acronym(tokens, j - (token.key == ")") - (token.key != "("))
+        opening = {"(": j, ")": j - 2}.get(token.key, j - 1)  # the "(" of "(KBNN)" from any of its three tokens
+        return _glossed_acronym(tokens, opening)
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
@@ -826,7 +827,7 @@ def parse_title(
         j < len(tokens)
         and j - i < MAX_TITLE_TOKENS
         and j not in names_at
-        and (_continues(tokens, j, text, names_at) or (abroad and _abroad_at(tokens, j)) or _seat_at(tokens, j))
+        and (_continues(tokens, j, text, names_at) or _post_place_at(tokens, j, abroad))
     ):
         last = j
         j += 1
@@ -899,26 +900,20 @@ def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:
     return tuple(t.key for t in tokens[i : i + size] if t.key != "nguyên") in POSTED_ABROAD
 
 
-def _abroad_at(tokens: list[Token], j: int) -> bool:
-    """ "tại" and the capitalised country or city of a diplomat's post, or "của" and the country sending them
-    ("Đại sứ đặc mệnh toàn quyền của Vương quốc Anh tại Việt Nam")."""
-    return tokens[j].key in ("tại", "của") and j + 1 < len(tokens) and tokens[j + 1].is_cap
-
-
 # Bodies named by the city they sit in: "TAND cấp cao tại Hà Nội", "VKSND cấp cao tại Đà Nẵng", "Văn phòng đại
 # diện tại TP Hồ Chí Minh", "Cơ quan thường trú tại miền Trung" (elsewhere "tại" ends a title: "… tại buổi làm việc").
 SEATED_BY: frozenset[tuple[str, str]] = frozenset([("cấp", "cao"), ("đại", "diện"), ("thường", "trú")])
 
 
-def _seat_at(tokens: list[Token], j: int) -> bool:
-    """ "tại" and a capitalised city right after a body that is named by its seat (`SEATED_BY`)."""
-    return (
-        tokens[j].key == "tại"
-        and j >= 2
-        and (tokens[j - 2].key, tokens[j - 1].key) in SEATED_BY
-        and j + 1 < len(tokens)
-        and tokens[j + 1].is_cap
-    )
+def _post_place_at(tokens: list[Token], j: int, abroad: bool) -> bool:
+    """Where a post sits, at token `j`: a diplomat's capitalised country or city after "tại", or the country
+    sending them after "của" ("Đại sứ đặc mệnh toàn quyền của Vương quốc Anh tại Việt Nam"); for other posts
+    the city after "tại" of a body named by its seat (`SEATED_BY`)."""
+    if j + 1 >= len(tokens) or not tokens[j + 1].is_cap:
+        return False
+    if abroad:
+        return tokens[j].key in ("tại", "của")
+    return tokens[j].key == "tại" and j >= 2 and (tokens[j - 2].key, tokens[j - 1].key) in SEATED_BY
 
 
 def is_rank_head(tokens: list[Token], i: int) -> bool:

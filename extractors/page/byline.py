@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.facts.person_names import words
 from extractors.normalize import match_form
 from extractors.page.vocab import ends_sentence
 
@@ -384,12 +385,9 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
 
 MAX_CAPITALS_NAME_WORDS = 4
 # Words after which capitals are the text's own name or place ("ông NGUYỄN VĂN A", "huyện ĐẮK SONG"), not a credit.
-_GOVERNS_WHAT_FOLLOWS = frozenset(
-    re.findall(
-        r"\S+",
-        "ông bà anh chị cô chú bác chí đồng huyện xã tỉnh phường quận trấn phố thành tp thôn bản làng đường "
-        "của tại ở với cho và là hoặc từ đến về",
-    )
+_GOVERNS_WHAT_FOLLOWS: frozenset[str] = words(
+    "ông bà anh chị cô chú bác chí đồng huyện xã tỉnh phường quận trấn phố thành tp thôn bản làng đường "
+    "của tại ở với cho và là hoặc từ đến về"
 )
 
 

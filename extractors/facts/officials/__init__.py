@@ -28,12 +28,7 @@ name opens, come from `foreign_names` ("Thủ tướng Lào Thongloun Sisoulith"
 from __future__ import annotations
 
 from extractors.facts.officials.appointments import apply_triggers
-from extractors.facts.officials.candidates import (
-    NEVER_OFFICIALS,
-    cued_names,
-    given_name_mentions,
-    remembered_leader,
-)
+from extractors.facts.officials.candidates import cued_names, given_name_mentions, never_official
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
 from extractors.facts.officials.group_titles import apply_colon_titles
@@ -49,7 +44,7 @@ from extractors.facts.officials.mentions import inherit_markers, mention_of, pla
 from extractors.facts.officials.merge import ListingLines, author_keys, merge_mentions
 from extractors.facts.officials.title_context import title_spans
 from extractors.facts.officials.title_lists import titles_standing_before
-from extractors.facts.person_names import name_key, scan_names, tokenize
+from extractors.facts.person_names import scan_names, tokenize
 from extractors.facts.titles import starts_title
 from extractors.types import Official
 
@@ -59,9 +54,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     tokens = tokenize(text)
     scan = scan_names(tokens, text, starts_title)
     # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.
-    listed = [
-        name for name in scan.names if name_key(name.text) not in NEVER_OFFICIALS or remembered_leader(tokens, name)
-    ]
+    listed = [name for name in scan.names if not never_official(tokens, name)]
     retold = listed_with_foreign_tail(tokens, text, listed)
     listed = [retold.get(name.first, name) for name in listed]
     cued = cued_names(tokens, text, scan)

@@ -19,6 +19,11 @@ FIGURE_LAST_WORDS: frozenset[str] = frozenset(name.split()[-1] for name in NEVER
 REMEMBERED_TITLE = ("chủ", "tịch")
 
 
+def never_official(tokens: list[Token], name: NameSpan) -> bool:
+    """Whether `name` is one of `NEVER_OFFICIALS` and no `remembered_leader` mention of it."""
+    return name_key(name.text) in NEVER_OFFICIALS and not remembered_leader(tokens, name)
+
+
 def remembered_leader(tokens: list[Token], name: NameSpan) -> bool:
     """ "ngày sinh Chủ tịch Hồ Chí Minh", "…, Chủ tịch Hồ Chí Minh kính yêu": the President himself, named after
     his bare title. Not where the title is part of a place's name ("Lăng Chủ tịch Hồ Chí Minh"), whose

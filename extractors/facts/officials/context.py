@@ -56,10 +56,22 @@ def fronted_addressee(tokens: list[Token], first: int, text: str) -> bool:
     for k in range(first - 2, max(-1, first - 2 - MAX_FRONTED_VERB), -1):
         if not tokens[k].is_word:
             return False
-        gap = text[tokens[k - 1].end : tokens[k].start] if k > 0 else "\n"
-        if k == 0 or "\n" in gap or tokens[k - 1].key in CLAUSE_END | {":", "“", '"'}:
+        if opens_sentence(tokens, text, k, SENTENCE_START_MARKS | QUOTES):
             return True
     return False
+
+
+# Marks after which a token opens its sentence; an opening quotation mark opens a quoted one.
+SENTENCE_START_MARKS: frozenset[str] = CLAUSE_END | {":"}
+QUOTES: frozenset[str] = frozenset(["“", '"'])
+
+
+def opens_sentence(tokens: list[Token], text: str, k: int, marks: frozenset[str] = SENTENCE_START_MARKS) -> bool:
+    """Whether token `k` opens its sentence or its line: the text's start, a line break or one of `marks` before."""
+    if k == 0:
+        return True
+    before = tokens[k - 1]
+    return before.key in marks or "\n" in text[before.end : tokens[k].start]
 
 
 def post_of_another(tokens: list[Token], first: int) -> bool:

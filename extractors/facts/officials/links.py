@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extractors.facts.officials.context import Parsed, alone_on_line, post_of_another, skip_address, term_end
+from extractors.facts.officials.context import (
+    Parsed,
+    alone_on_line,
+    opens_sentence,
+    post_of_another,
+    skip_address,
+    term_end,
+)
 from extractors.facts.officials.triggers import nominated, trigger_before
 from extractors.facts.person_names import NameScan, NameSpan, Token, span_of
 from extractors.facts.titles import TitleSpan, head_length, skip_term
@@ -36,7 +43,7 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
         if span.next_name is not None or j + 2 >= len(tokens) or tokens[j].key not in (",", "-"):
             continue
         k = skip_address(tokens, j + 1)
-        if k == j + 1 and _opens_sentence(parsed, first) and k in parsed.names_at:
+        if k == j + 1 and opens_sentence(parsed.tokens, parsed.text, first) and k in parsed.names_at:
             # a sentence opening with a title, its comma, then a name: "Thứ trưởng Bộ X, Vũ Văn B cho biết"
             parsed.titles_at[first] = replace(span, next_name=parsed.names_at[k])
             added = True
@@ -49,14 +56,6 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
             parsed.titles_at[first] = replace(span, next_name=name)
             added = True
     return added
-
-
-def _opens_sentence(parsed: Parsed, first: int) -> bool:
-    """Whether token `first` opens its sentence or its line (the text's start, a full stop, a colon or a break)."""
-    if first == 0:
-        return True
-    before = parsed.tokens[first - 1]
-    return before.key in (".", ":", ";", "!", "?") or "\n" in parsed.text[before.end : parsed.tokens[first].start]
 
 
 def link_heading_titles(parsed: Parsed) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from extractors.facts.officials.candidates import NEVER_OFFICIALS, remembered_leader
+from extractors.facts.officials.candidates import never_official
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.person_names import name_key, unglued
@@ -50,9 +50,7 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
     with the most telling status its mentions give it."""
     keys = [name_key(m.name.text) for m in mentions]  # each mention's person, worked out once
     official_keys = {
-        key
-        for key, m in zip(keys, mentions, strict=True)
-        if m.official and (key not in NEVER_OFFICIALS or remembered_leader(parsed.tokens, m.name))
+        key for key, m in zip(keys, mentions, strict=True) if m.official and not never_official(parsed.tokens, m.name)
     }
     name_ends = {name.last for name in parsed.names_at.values()}
     people: dict[str, Official] = {}

@@ -209,6 +209,10 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("giải", "phóng"): None,
     ("mặt", "bằng"): words("phóng"),
     ("kiểm", "lâm"): words("trạm hạt cục"),  # "Trạm kiểm lâm số 2", "Hạt kiểm lâm"
+    # The national programme that offices and councils are named after: "Văn phòng điều phối nông thôn mới tỉnh",
+    # "Hội đồng thẩm định xã nông thôn mới" ("mới" alone is "newly" and ends a title).
+    ("điều", "phối"): words("phòng ban"),
+    ("thôn", "mới"): words("nông"),
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
@@ -564,7 +568,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS and j + 1 not in names_at:
         return False
     if token.key == "." and (prev.key in PLACE_ABBREVIATIONS or _initial(prev)) and joined(tokens, j - 1, j):
-        return j + 1 < len(tokens) and tokens[j + 1].is_cap and j + 1 not in names_at
+        following = j + 1 < len(tokens) and j + 1 not in names_at
+        return following and (tokens[j + 1].is_cap or _numbered_place(tokens, j + 1))
     if _in_phrase(tokens, j):
         return True
     if token.key in ("của", "thuộc"):  # "Phó Chủ tịch Hội đồng Dân tộc của Quốc hội", "Phòng A thuộc Sở B"
@@ -732,7 +737,7 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     usually "tổ chức", so it needs "dân" or a number after it)."""
     key, prev = tokens[j].key, tokens[j - 1].key
     if key.isdigit():
-        return prev in UNIT_WORDS or prev == "số"
+        return prev in UNIT_WORDS or prev == "số" or _numbered_place(tokens, j)
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
     if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
         return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")
@@ -741,6 +746,18 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     if key == "số":  # "khu dân cư số 2", "Đoàn Kiểm tra số 471", "Trung tâm Giáo dục thường xuyên số 2"
         return nxt.isdigit() and tokens[j - 1].is_word
     return key in ("phố", "cư") and prev == "dân"
+
+
+def _numbered_place(tokens: list[Token], j: int) -> bool:
+    """A district or ward named by its number after an abbreviated level and its full stop ("UBND Q.7", "P.5")."""
+    return (
+        j >= 2
+        and tokens[j].key.isdigit()
+        and tokens[j - 1].key == "."
+        and tokens[j - 2].key in PLACE_ABBREVIATIONS
+        and joined(tokens, j - 2, j - 1)
+        and joined(tokens, j - 1, j)
+    )
 
 
 def _after_head_of(tokens: list[Token], j: int, unit: str) -> bool:

@@ -795,10 +795,37 @@ def _is_rank(tokens: list[Token], j: int) -> bool:
     return j + 1 < len(tokens) and tokens[j + 1].key in RANK_TAILS and tokens[j].is_cap
 
 
+_DASHED_PLACES_FILE = Path(__file__).with_name("dashed_place_names.txt")
+
+
+@lru_cache(maxsize=1)
+def _dashed_places() -> dict[tuple[str, ...], frozenset[tuple[str, ...]]]:
+    """The place names of dashed_place_names.txt: the folded words before the dash -> the word runs after it."""
+    halves: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for line in _DASHED_PLACES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            before, after = (tuple(match_form(part).casefold().split()) for part in line.split("-", 1))
+            halves.setdefault(before, set()).add(after)
+    return {before: frozenset(afters) for before, afters in halves.items()}
+
+
+def _inside_dashed_place(tokens: list[Token], j: int) -> bool:
+    """Whether the dash at `j` joins the two halves of a place's name ("Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế")."""
+    for before, afters in _dashed_places().items():
+        size = len(before)
+        if j < size or tuple(t.key for t in tokens[j - size : j]) != before:
+            continue
+        if any(tuple(t.key for t in tokens[j + 1 : j + 1 + len(after)]) == after for after in afters):
+            return True
+    return False
+
+
 def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
     """A dash inside an organisation name ("Văn hóa – Xã hội", "HĐND-UBND") rather than between parts."""
     if j + 1 >= len(tokens) or not tokens[j - 1].is_word:
         return False
+    if _inside_dashed_place(tokens, j):
+        return True
     nxt = tokens[j + 1]
     if not nxt.is_word or not nxt.is_cap or j + 1 in names_at:
         return False

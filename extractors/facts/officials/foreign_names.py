@@ -32,6 +32,7 @@ _VIETNAMESE_SYLLABLE = re.compile(
 )
 _LATIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 MIN_WORDS, MAX_WORDS = 2, 4
+MAX_COUNTRY_LEAD = 2  # words of a country's name that may stand before the run ("Bồ" of "Bồ Đào Nha")
 # Latin words that name firms, funds and bodies rather than people ("Clime Capital", "Samsung Electronics").
 BODY_WORDS: frozenset[str] = words(
     "capital group bank fund foundation holdings holding corporation company inc ltd co corp global international"
@@ -108,7 +109,11 @@ def _opens_with_country(tokens: list[Token], run: range, start: int) -> bool:
     ("Singapore"), or the end of a listed place that opens the run ("Việt Nam", whose "Nam" is plain Latin)."""
     if tokens[start].key in LATIN_COUNTRIES:
         return True
-    return " ".join(t.key for t in tokens[run[0] : start + 1]) in not_persons()
+    # The country may begin before the run, whose scan opened at a family name inside it ("Bồ Đào Nha", "Hà Lan").
+    return any(
+        " ".join(t.key for t in tokens[begin : start + 1]) in not_persons()
+        for begin in range(max(0, run[0] - MAX_COUNTRY_LEAD), run[0] + 1)
+    )
 
 
 def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]:

@@ -11,6 +11,7 @@ from extractors.facts.officials.context import (
     opens_sentence,
     post_of_another,
     skip_address,
+    skip_honorifics,
     term_end,
 )
 from extractors.facts.officials.triggers import nominated, trigger_before
@@ -48,6 +49,12 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
             parsed.titles_at[first] = replace(span, next_name=parsed.names_at[k])
             added = True
             continue
+        named = parsed.names_at.get(skip_honorifics(tokens, j + 1))
+        if named is not None and _follows_titled_pair(parsed, first):
+            # a list of title-name pairs: "Phó Chủ tịch UBND TP A, Giám đốc ĐH Đà Nẵng, GS.TS B đã tặng hoa"
+            parsed.titles_at[first] = replace(span, next_name=named)
+            added = True
+            continue
         if k == j + 1 or k not in runs or k in parsed.names_at:
             continue
         name = span_of(tokens, parsed.text, runs[k])
@@ -56,6 +63,18 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
             parsed.titles_at[first] = replace(span, next_name=name)
             added = True
     return added
+
+
+def _follows_titled_pair(parsed: Parsed, first: int) -> bool:
+    """Whether the title at `first` comes right after "T1 A," where T1 stands before A: in such a list each title
+    is written before its person."""
+    tokens = parsed.tokens
+    if first < 2 or tokens[first - 1].key != ",":
+        return False
+    return any(
+        span.next_name is not None and span.next_name.last == first - 2 and span.last + 1 == span.next_name.first
+        for span in parsed.titles_at.values()
+    )
 
 
 def link_heading_titles(parsed: Parsed) -> None:

@@ -231,6 +231,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "thông": words("giao truyền"),
     "trình": words("công chương"),
     "báo": words("nhà"),  # "Hội Nhà báo"
+    "nói": words("tiếng"),  # "Đài Tiếng nói Việt Nam"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks
@@ -555,7 +556,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return True  # "công chức tư pháp - hộ tịch xã", "chuyên viên văn phòng"
     if token.key in ("(", ")") or (prev.key == "(" and token.is_abbr):
         opening = {"(": j, ")": j - 2}.get(token.key, j - 1)  # the "(" of "(KBNN)" from any of its three tokens
-        return _glossed_acronym(tokens, opening)
+        return _glossed_acronym(tokens, opening, names_at)
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
@@ -635,13 +636,28 @@ def field_end(tokens: list[Token], start: int) -> int:
     return end
 
 
-def _glossed_acronym(tokens: list[Token], opening: int) -> bool:
-    """An organ's acronym in parentheses at `opening`, the organ's place after it: "Kho bạc Nhà nước (KBNN) tỉnh
-    Phú Yên" is one title (a parenthesis elsewhere ends it)."""
+def _glossed_acronym(tokens: list[Token], opening: int, names_at: dict[int, NameSpan]) -> bool:
+    """An acronym in parentheses at `opening` glossing the words before it, the title going on after it: "Kho bạc
+    Nhà nước (KBNN) tỉnh Phú Yên", "Tổng Giám đốc (TGĐ) Thông tấn xã Việt Nam" are one title each (a
+    parenthesis elsewhere ends it)."""
     if opening < 1 or opening + 3 >= len(tokens) or tokens[opening].key != "(" or not tokens[opening - 1].is_word:
         return False
     acronym, closing, after = tokens[opening + 1], tokens[opening + 2], tokens[opening + 3]
-    return acronym.is_abbr and closing.key == ")" and after.is_lower_word and after.key in PLACE_LEVEL_WORDS
+    if not acronym.is_abbr or closing.key != ")":
+        return False
+    if after.is_lower_word and after.key in PLACE_LEVEL_WORDS:
+        return True
+    return after.is_word and after.is_cap and opening + 3 not in names_at and _spells_initials(tokens, opening)
+
+
+def _spells_initials(tokens: list[Token], opening: int) -> bool:
+    """Whether the acronym after the "(" at `opening` is the initials of the words right before it ("Tổng Giám
+    đốc (TGĐ)")."""
+    letters = tokens[opening + 1].key
+    if len(letters) < 2 or opening < len(letters):
+        return False
+    before = tokens[opening - len(letters) : opening]
+    return all(t.is_word for t in before) and "".join(t.key[0] for t in before) == letters
 
 
 def _in_named_field(tokens: list[Token], j: int) -> bool:

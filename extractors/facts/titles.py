@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, words
+from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, not_persons, words
 from extractors.normalize import fold_diacritics, match_form
 
 # Head words, as case-folded token sequences; the longest one matching wins. Heads that read as common words
@@ -669,15 +669,19 @@ def _in_named_field(tokens: list[Token], j: int) -> bool:
     return False
 
 
-def _ends_place_name(tokens: list[Token], k: int) -> bool:
+def _ends_place_name(tokens: list[Token], k: int, listed: bool = True) -> bool:
     """Whether capitalised token `k` ends a place's name after its level ("xã Phù Lỗ", "TP. Hà Nội", "H.Nghĩa
     Hành"): a place's name has no lower-case syllable, so a lower-case word after it is the sentence going on
-    ("… tỉnh Quảng Trị vui mừng", "… xã Gia An tiến hành")."""
+    ("… tỉnh Quảng Trị vui mừng", "… xã Gia An tiến hành").
+    With `listed`, a listed place or country ending the run counts too ("… KHXH Việt Nam cam kết"); a dash after
+    one goes on ("nhóm nghị sĩ hữu nghị Việt Nam - Lào")."""
     first = k
     while first > 0 and tokens[first - 1].is_cap and tokens[first - 1].is_word and not tokens[first - 1].is_abbr:
         first -= 1
     if first > 0 and tokens[first - 1].key == ".":
         first -= 1
+    if listed and _listed_place_ends(tokens, first, k):
+        return True  # "… Viện Hàn lâm KHXH Việt Nam cam kết", "… Hà Nội khẳng định"
     before = tokens[first - 1] if first > 0 else None
     if before is None:
         return False
@@ -686,6 +690,14 @@ def _ends_place_name(tokens: list[Token], k: int) -> bool:
     if before.key not in PLACE_LEVEL_WORDS | PLACE_ABBREVIATIONS:
         return False
     return before.is_lower_word or before.is_abbr or len(before.text) == 1
+
+
+def _listed_place_ends(tokens: list[Token], first: int, k: int) -> bool:
+    """Whether the capitalised run `first`..`k` ends with a listed place or country of two or three syllables."""
+    return any(
+        k + 1 - size >= first and " ".join(t.key for t in tokens[k + 1 - size : k + 1]) in not_persons()
+        for size in (2, 3)
+    )
 
 
 def _in_organ_field(tokens: list[Token], j: int) -> bool:
@@ -845,7 +857,7 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
     nxt = tokens[j + 1]
     if not nxt.is_word or not nxt.is_cap or j + 1 in names_at:
         return False
-    if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1):
+    if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1, listed=False):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
 

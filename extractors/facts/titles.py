@@ -764,8 +764,9 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     """A residential unit completing a title: "tổ dân phố 5", "khu dân cư số 2", "thôn 3" ("tổ" alone is
     usually "tổ chức", so it needs "dân" or a number after it)."""
     key, prev = tokens[j].key, tokens[j - 1].key
-    if key.isdigit():
-        return prev in UNIT_WORDS or prev == "số" or _numbered_place(tokens, j)
+    if key.isdigit():  # "thôn 3", "số 2", "Q.7", a party cell "Chi bộ 4"
+        cell = prev == "bộ" and j >= 2 and tokens[j - 2].key == "chi"
+        return prev in UNIT_WORDS or prev == "số" or cell or _numbered_place(tokens, j)
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
     if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
         return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")

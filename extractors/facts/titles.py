@@ -212,6 +212,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # The national programme that offices and councils are named after: "Văn phòng điều phối nông thôn mới tỉnh",
     # "Hội đồng thẩm định xã nông thôn mới" ("mới" alone is "newly" and ends a title).
     ("điều", "phối"): words("phòng ban"),
+    # "Đảng ủy khối đối ngoại Trung ương", "Ban đối ngoại": a party bloc and its field written in lower case.
+    ("ủy", "khối"): words("đảng"),
+    ("đối", "ngoại"): words("khối ban"),
     ("thôn", "mới"): words("nông"),
 }
 for _pair, _after in (

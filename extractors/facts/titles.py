@@ -113,13 +113,14 @@ TITLE_STOP: frozenset[str] = words(
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
     điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
-    chụp thốt vui một lên"""
+    chụp thốt vui một lên lại từng"""
 )
 # Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
 # mầm non A lý giải").
 TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("tiết", "lộ"), ("tâm", "sự")]
+    [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("tiết", "lộ"), ("tâm", "sự"), ("cam", "kết"),
+     ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại")]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".

@@ -38,7 +38,7 @@ BODY_WORDS: frozenset[str] = words(
     "capital group bank fund foundation holdings holding corporation company inc ltd co corp global international"
     " partners investment investments airlines airways electronics motors energy vina university college institute"
     " center centre association council agency network media technology technologies solutions services systems"
-    " pharma industries limited vietnam"
+    " pharma industries limited vietnam league super cup club federation union"
 )
 # Countries written in plain Latin letters, which the title before a name may end with ("Đại sứ Singapore A B").
 LATIN_COUNTRIES: frozenset[str] = words(
@@ -48,7 +48,7 @@ LATIN_COUNTRIES: frozenset[str] = words(
     " new york zealand syria ukraine yugoslav afghanistan pakistan bangladesh nepal qatar kuwait oman yemen jordan"
     " libya sudan ethiopia uganda ghana senegal angola zimbabwe zambia venezuela colombia ecuador bolivia panama"
     " guatemala nicaragua haiti estonia latvia lithuania moldova montenegro kosovo macedonia bosnia cyprus malta"
-    " tunisia algeria timor bhutan maldives turkmenistan tajikistan kyrgyzstan"
+    " tunisia algeria timor bhutan maldives turkmenistan tajikistan kyrgyzstan campuchia"
 )
 # Words before a run that make it a place or a body, not a person ("bang Andhra Pradesh", "tại Kuala Lumpur").
 PLACE_BEFORE: frozenset[str] = words("bang tỉnh thành phố tp thủ đô tại ở từ đến của công ty tập đoàn hãng quỹ")

@@ -547,8 +547,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j):
         return True
     if token.is_word and token.is_cap:
-        if token.is_abbr and token.key in UPPER_TITLE_STOP:
-            return False
+        if token.is_abbr and (token.key in UPPER_TITLE_STOP or _honorific_at(tokens, j)):
+            return False  # "BÍ THƯ HUYỆN ỦY PHÁT BIỂU"; "Phó giám đốc Học viện Tài chính TS Nguyễn Đào B"
         if not token.is_abbr and token.key in SENTENCE_OPENERS:
             return False
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
@@ -1022,11 +1022,27 @@ def _term_length(tokens: list[Token], k: int) -> int:
     return 0
 
 
+# Academic and medical honorifics before a name, glued by "." or "-" ("GS.TS", "PGS-TS", "ThS."): not titles.
+NAME_HONORIFICS: frozenset[str] = words("gs pgs ts ths bs ks ls tskh")
+
+
+def skip_honorifics(tokens: list[Token], j: int) -> int:
+    """Index after the honorifics opening at `j` ("GS.TS Trần Văn B" -> "Trần"), else `j`."""
+    k = j
+    while k < len(tokens) and tokens[k].key in NAME_HONORIFICS and tokens[k].is_abbr:
+        k += 1
+        if k < len(tokens) and tokens[k].key in (".", "-"):
+            k += 1
+    return k
+
+
 def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
-    """The name a title stands before: directly, after its term ("khóa XX"), or after ", đồng chí" / "ông"."""
+    """The name a title stands before: directly, after its term ("khóa XX") or an honorific ("PGS.TS"), or after
+    ", đồng chí" / "ông"."""
     j = skip_term(tokens, j)
     if j + 1 < len(tokens) and is_rank_head(tokens, j):
         j += 2  # "Trưởng Công an xã Thượng tá Lò Văn B"
+    j = skip_honorifics(tokens, j)
     if j in names_at:
         return names_at[j]
     closed = _parenthesis_after(tokens, j)

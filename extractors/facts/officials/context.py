@@ -137,20 +137,6 @@ def skip_address(tokens: list[Token], j: int) -> int:
     return end
 
 
-# Academic and medical honorifics before a name, glued by "." or "-" ("GS.TS", "PGS-TS", "ThS."): not titles.
-NAME_HONORIFICS: frozenset[str] = words("gs pgs ts ths bs ks ls tskh")
-
-
-def skip_honorifics(tokens: list[Token], j: int) -> int:
-    """Index after the honorifics opening at `j` ("GS.TS Trần Văn B" -> "Trần"), else `j`."""
-    k = j
-    while k < len(tokens) and tokens[k].key in NAME_HONORIFICS:
-        k += 1
-        if k < len(tokens) and tokens[k].key in (".", "-"):
-            k += 1
-    return k if k > j else j
-
-
 def parenthesis_start(tokens: list[Token], close: int) -> int:
     """Index of the "(" that the ")" at `close` ends (a short one, within a clause), else `close` + 1."""
     for k in range(close - 1, max(-1, close - MAX_ITEM_TOKENS), -1):

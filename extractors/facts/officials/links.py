@@ -11,12 +11,11 @@ from extractors.facts.officials.context import (
     opens_sentence,
     post_of_another,
     skip_address,
-    skip_honorifics,
     term_end,
 )
 from extractors.facts.officials.triggers import nominated, trigger_before
 from extractors.facts.person_names import NameScan, NameSpan, Token, span_of
-from extractors.facts.titles import TitleSpan, head_length, skip_term
+from extractors.facts.titles import TitleSpan, head_length, skip_honorifics, skip_term
 
 
 def outside_titles(parsed: Parsed, names: list[NameSpan]) -> list[NameSpan]:

@@ -72,6 +72,7 @@ TITLE_HEADS = TITLE_HEADS + tuple(sorted(RANK_HEADS))
 # Every word of a head ("thư" of "Bí thư"), to recognise a title's lower-case syllables out of context.
 HEAD_WORDS: frozenset[str] = frozenset(word for head in TITLE_HEADS for word in head)
 HEAD_LAST_WORDS: frozenset[str] = frozenset(head[-1] for head in TITLE_HEADS if len(head) > 1)
+MAX_HEAD_TOKENS = max(len(head) for head in TITLE_HEADS)
 _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
@@ -310,11 +311,20 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
         _FOLDED_HEADS_BY_FIRST.setdefault(_folded_head[0], []).append((_head, _folded_head))
 
 
+# Words before a head that give the post's grade or standing rather than another post: "Hàm Vụ phó" (the
+# grade of a department head's deputy), "(hàm vụ trưởng)", "Quyền Giám đốc" (acting), "tập sự Phó Vụ trưởng"
+# (on probation). The title is kept with them, as written.
+GRADE_PREFIXES: dict[str, tuple[str, ...]] = {"hàm": ("hàm",), "quyền": ("quyền",), "tập": ("tập", "sự")}
+# Marks after which a lower-case grade word opens a title: in a list of titles or a parenthesis after a post.
+GRADE_LIST_MARKS: frozenset[str] = frozenset([",", "-", "–", "("])
+
+
 def may_start_title(token: Token) -> bool:
     """Cheap pre-check before `head_length`."""
     return (
         token.key in _HEADS_BY_FIRST
         or token.key in ("nguyên", "p")
+        or token.key in GRADE_PREFIXES
         or _member_abbreviation(token)
         or (token.is_word and _folded(token.key) in _FOLDED_HEADS_BY_FIRST)
     )
@@ -329,6 +339,7 @@ def title_starts(tokens: list[Token]) -> list[int]:
         for i, t in enumerate(tokens)
         if t.key in heads
         or t.key in ("nguyên", "p")
+        or t.key in GRADE_PREFIXES
         or (t.is_abbr and 3 <= len(t.key) <= 9 and t.key.startswith("uv"))
         or (t.is_word and folded(t.key) in folded_heads)
     ]
@@ -349,6 +360,8 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
         return 1
     if token.key == "p":
         return 3 if _dotted_deputy(tokens, i) else 0  # "P.CT HĐND tỉnh", "P.BT Đảng ủy xã": "P." is "Phó"
+    if token.key in GRADE_PREFIXES:
+        return _graded_head_length(tokens, i)
     if not token.is_word or not (token.is_cap or lower_ok or token.key == "nguyên" or lower_deputy(tokens, i)):
         return 0
     if token.key == "nguyên" and i + 1 < len(tokens):
@@ -369,6 +382,29 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
     if token.key == "phó" and i + 1 < len(tokens) and tokens[i + 1].key in ABBREVIATIONS:
         return 2 if _abbreviation_opens(tokens, i + 1) else 0  # "Phó CT UBND tỉnh", "Phó BT"
     return _exact_head(tokens, i) or _folded_head(tokens, i)
+
+
+def _graded_head_length(tokens: list[Token], i: int) -> int:
+    """A head with its grade word before it ("Hàm Vụ phó", "quyền Hiệu trưởng", "tập sự Phó Vụ trưởng"), else 0.
+    Written in lower case the grade word opens a title only in a list of titles or a parenthesis ("…, hàm vụ
+    trưởng"): elsewhere "quyền" is part of another word ("ủy quyền Chủ tịch", "thẩm quyền")."""
+    prefix = GRADE_PREFIXES[tokens[i].key]
+    size = len(prefix)
+    if tuple(t.key for t in tokens[i : i + size]) != prefix or i + size >= len(tokens):
+        return 0
+    if not tokens[i].is_cap and (i == 0 or tokens[i - 1].key not in GRADE_LIST_MARKS):
+        return 0
+    if tokens[i + size].key in GRADE_PREFIXES or tokens[i + size].key == "nguyên":
+        return 0
+    inner = head_length(tokens, i + size, lower_ok=True) or _bare_head(tokens, i + size)
+    return inner + size if inner else 0
+
+
+def _bare_head(tokens: list[Token], j: int) -> int:
+    """The longest head at `j` with nothing after it: after a grade word "Vụ phó", "vụ trưởng" are the post
+    itself ("Hàm Vụ phó", "(hàm vụ trưởng)"), with no unit to follow."""
+    keys = tuple(t.key for t in tokens[j : j + MAX_HEAD_TOKENS])
+    return next((len(head) for head in _HEADS_BY_FIRST.get(tokens[j].key, ()) if keys[: len(head)] == head), 0)
 
 
 def lower_deputy(tokens: list[Token], i: int) -> bool:

@@ -7,7 +7,15 @@ from extractors.facts.officials.context import leader_after_title, plural_before
 from extractors.facts.officials.group_titles import listed_after
 from extractors.facts.officials.triggers import trigger_before
 from extractors.facts.person_names import NameSpan, Token, words
-from extractors.facts.titles import RANK_HEADS, TitleSpan, head_length, lower_deputy, parse_title, title_starts
+from extractors.facts.titles import (
+    GRADE_PREFIXES,
+    RANK_HEADS,
+    TitleSpan,
+    head_length,
+    lower_deputy,
+    parse_title,
+    title_starts,
+)
 
 # Villages and hamlets, which may be named after a person ("thôn Hồ Văn B").
 VILLAGE_WORDS: frozenset[str] = words("thôn bản ấp làng xóm buôn sóc khu cư tổ")
@@ -29,7 +37,8 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
         else:
             context = _lower_case_context(tokens, i, name_ends, title_ends)
             context = context or _rank_before_name(tokens, i, names_at)
-        if not (context or token.is_cap or token.key in ("nguyên", "đại") or lower_deputy(tokens, i)):
+        graded = token.key in GRADE_PREFIXES  # where a lower-case grade word may open a title, it says itself
+        if not (context or graded or token.is_cap or token.key in ("nguyên", "đại") or lower_deputy(tokens, i)):
             continue
         span = _title_at(tokens, i, text, names_at, context)
         if span is not None:

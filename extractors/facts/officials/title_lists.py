@@ -12,7 +12,7 @@ from extractors.facts.officials.context import (
     term_end,
 )
 from extractors.facts.person_names import Token, words
-from extractors.facts.titles import TitleSpan, is_rank_head, starts_title
+from extractors.facts.titles import GRADE_PREFIXES, TitleSpan, is_rank_head, starts_title
 
 MAX_TITLES_BEFORE = 6
 # Asides between a name and its titles ("sinh ngày …", "đảng viên Chi bộ …", "Bác sĩ"): how many, how long.
@@ -71,8 +71,6 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
         if j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
             return []  # a bullet opening the next line ("- Phó Chủ tịch: …") is an entry of its own
         j += 1
-        if j + 1 < len(tokens) and tokens[j].key == "quyền" and j + 1 in parsed.titles_at:
-            j += 1  # "ông A, quyền Chánh Thanh tra Bộ Nội vụ": the acting holder of the post
     elif j not in parsed.titles_at:
         return []
     elif j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
@@ -105,6 +103,9 @@ def list_continues(parsed: Parsed, span: TitleSpan) -> int:
     list goes on past it only when the titles after it do not lead to another name ("A, T1; T2, T3 B")."""
     tokens = parsed.tokens
     j = term_end(tokens, span.last + 1)
+    graded = j + 1 < len(tokens) and tokens[j].key == "(" and tokens[j + 1].key in GRADE_PREFIXES
+    if graded and j + 1 in parsed.titles_at:
+        return j + 1  # "Phó Vụ trưởng (hàm Vụ trưởng)": the grade of the post before, a title of its own
     j = skip_parenthesis(tokens, j)  # "Hiệu trưởng Trường THPT A (TP B) rồi Phó giám đốc Sở C"
     j = _owning_organ_end(parsed, j)  # "Phó Vụ trưởng Vụ Tổ chức cán bộ, Bộ Xây dựng; Chánh Văn phòng …"
     if j + 1 < len(tokens) and tokens[j].key == ";":

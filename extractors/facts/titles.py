@@ -432,6 +432,8 @@ def _staff_post_at(tokens: list[Token], i: int) -> bool:
     closes a roster entry ("Ông: A - Chuyên viên" with the next entry after it)."""
     if i + 2 >= len(tokens) or (tokens[i].key, tokens[i + 1].key) not in STAFF_HEADS:
         return True  # "Công an", "chuyên trách": not a staff head, other heads decide
+    if i > 0 and tokens[i - 1].key == "làm" and not tokens[i].is_abbr:
+        return _staff_unit_after(tokens, i + 2)  # "được điều về làm chuyên viên Vụ Pháp chế": the post one takes
     if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–") or tokens[i].is_abbr:
         return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ")
     if tokens[i + 2].key in STAFF_ENTRY_ENDS or tokens[i + 2].start - tokens[i + 1].end > 1:
@@ -440,6 +442,15 @@ def _staff_post_at(tokens: list[Token], i: int) -> bool:
 
 
 MAX_STAFF_FIELD = 6
+# Lower-case unit words that may follow a civil-servant head taken up by "làm" ("làm chuyên viên phòng Kế hoạch").
+STAFF_UNIT_WORDS: frozenset[str] = words("phòng vụ văn ban sở cục chi trung")
+
+
+def _staff_unit_after(tokens: list[Token], j: int) -> bool:
+    """Whether a unit is named at token `j`, after a staff head that "làm" introduces: a capitalised word ("Vụ
+    Pháp chế", "Văn phòng Sở") or a unit word ("phòng Kế hoạch"); "làm cán bộ, công chức" names no post."""
+    return j < len(tokens) and tokens[j].is_word and (tokens[j].is_cap or tokens[j].key in STAFF_UNIT_WORDS)
+
 
 
 def _in_staff_field(tokens: list[Token], j: int) -> bool:

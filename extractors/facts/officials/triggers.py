@@ -16,7 +16,8 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
             trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|lên làm|về làm|sang làm|
             cương vị|cương vị là|với vai trò|với vai trò là|với tư cách|với tư cách là|
-            đảm nhận vai trò|đảm nhiệm vai trò|nhiệm vụ là|lên chức|thăng chức|
+            đảm nhận vai trò|đảm nhiệm vai trò|nhiệm vụ là|lên chức|thăng chức|ở vị trí|giữ vị trí|
+            nắm giữ vị trí|bổ nhiệm vị trí|bổ nhiệm vào vị trí|đảm nhiệm vị trí|đảm nhận vị trí|
             được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|thôi giữ chức|thôi chức|thôi|
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|được chọn làm|làm|là|từ""".replace("\n", "").split("|")
         ),

@@ -9,6 +9,7 @@ from extractors.facts.officials.triggers import trigger_before
 from extractors.facts.person_names import NameSpan, Token, words
 from extractors.facts.titles import (
     GRADE_PREFIXES,
+    PLACE_LEVEL_WORDS,
     RANK_HEADS,
     TitleSpan,
     head_length,
@@ -42,10 +43,46 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
             continue
         span = _title_at(tokens, i, text, names_at, context)
         if span is not None:
+            span = _joined_by_kiem(tokens, span, text, names_at)
             spans[i] = span
             after_last = span.last + 1
             title_ends.add(term_end(tokens, after_last) - 1)
     return spans
+
+
+# A post held together with another and named after "kiêm" that no title head opens ("Chánh văn phòng kiêm người
+# phát ngôn của UBND TP").
+SPOKESPERSON: tuple[str, ...] = ("người", "phát", "ngôn")
+
+
+def _joined_by_kiem(tokens: list[Token], span: TitleSpan, text: str, names_at: dict[int, NameSpan]) -> TitleSpan:
+    """Two posts joined by "kiêm" with no comma are one title, as written ("Chủ tịch kiêm Giám đốc Công ty A",
+    "Phó giám đốc sở kiêm trưởng ban B", "Chánh văn phòng kiêm người phát ngôn của UBND TP"); after a comma
+    ("Phó Tư lệnh, kiêm Tham mưu trưởng …") they stay two."""
+    j = span.last + 1
+    if span.next_name is not None or j + 1 >= len(tokens) or tokens[j].key != "kiêm":
+        return span
+    second = parse_title(tokens, j + 1, text, names_at, lower_ok=True)
+    last = second.last if second is not None else _spokesperson_end(tokens, j + 1)
+    if last is None:
+        return span
+    end = tokens[last].end
+    joined = " ".join(text[span.start : end].split())
+    return TitleSpan(span.first, last, span.start, end, joined, second.next_name if second is not None else None)
+
+
+def _spokesperson_end(tokens: list[Token], k: int) -> int | None:
+    """The last token of "người phát ngôn" at `k` with the body it speaks for ("… của UBND TP Hải Phòng")."""
+    if tuple(t.key for t in tokens[k : k + len(SPOKESPERSON)]) != SPOKESPERSON:
+        return None
+    last = k + len(SPOKESPERSON) - 1
+    if last + 2 < len(tokens) and tokens[last + 1].key == "của" and tokens[last + 2].is_cap:
+        last += 2
+        while last + 1 < len(tokens) and tokens[last + 1].is_word and (
+            tokens[last + 1].is_cap or tokens[last + 1].key in PLACE_LEVEL_WORDS
+        ):
+            last += 1
+    return last
 
 
 def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_ends: set[int]) -> str:

@@ -1150,7 +1150,16 @@ def subsumed_titles(titles: list[str]) -> set[str]:
     its fullest form. A bare head beside a full post ("Bí thư" beside "Bí thư Thành ủy Hà Nội") stays: the text
     wrote both."""
     keys = {title: title_key(title).split() for title in titles}
-    return {title for title, short in keys.items() if any(_completes(short, long) for long in keys.values())}
+    kept: list[list[str]] = []
+    dropped: set[str] = set()
+    # Longest first, and only a kept title completes another: "Phó Chủ tịch UBND" beside "Phó Chủ tịch UBND TP"
+    # and "Phó Chủ tịch UBND TP Hải Phòng" stays, as the middle form, itself dropped, no longer stands for it.
+    for title, words_ in sorted(keys.items(), key=lambda item: -len(item[1])):
+        if any(_completes(words_, long) for long in kept):
+            dropped.add(title)
+        else:
+            kept.append(words_)
+    return dropped
 
 
 def _completes(short: list[str], long: list[str]) -> bool:

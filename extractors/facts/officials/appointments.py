@@ -15,6 +15,7 @@ from extractors.facts.officials.subjects import (
 )
 from extractors.facts.officials.title_lists import list_continues, title_list
 from extractors.facts.officials.triggers import ADJACENT_TRIGGERS, nominated, trigger_before
+from extractors.facts.titles import TitleSpan
 
 # A decision right before an election or appointment phrase is handed by the person before it, to someone else;
 # so is a suspension ("A yêu cầu đình chỉ chức vụ T"), unless the person before suffers it ("A bị đình chỉ").
@@ -29,6 +30,8 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
     linked: dict[int, Mention] = {}  # last token of a title given by "là"/"làm" (with its term) -> its person
     for span in parsed.titles_at.values():
         size = trigger_before(parsed.tokens, span.first)
+        if not size and span.next_name is None:
+            _give_counted(parsed, by_first, span)
         if not size or span.next_name is not None:
             continue
         start = span.first - size
@@ -63,6 +66,17 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
         for mention in group:
             mention.titles.extend(titles)
             linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+def _give_counted(parsed: Parsed, by_first: ByFirst, span: TitleSpan) -> None:
+    """A counted post after an appointment phrase goes to the people "đối với" names after it: "bổ nhiệm 2 Thẩm
+    phán TAND tối cao đối với ông A và ông B". Without them the count names no one ("bổ nhiệm 3 Phó Giám đốc")."""
+    tokens, first = parsed.tokens, span.first
+    if first < 2 or not tokens[first - 1].key.isdigit() or not trigger_before(tokens, first - 1):
+        return
+    for k in addressees_after(parsed, span.last + 1):
+        if k in by_first:
+            by_first[k].titles.append(span)
 
 
 def _decided_for_another(parsed: Parsed, start: int) -> bool:

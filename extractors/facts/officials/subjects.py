@@ -144,16 +144,45 @@ def addressees_after(parsed: Parsed, j: int) -> list[int]:
     if [t.key for t in tokens[j : j + 2]] != ["đối", "với"]:
         return []
     found: list[int] = []
-    j = skip_address(tokens, j + 2)
+    j, listed = _list_opening(tokens, j + 2)
     while j in parsed.names_at:
         found.append(j)
         k = skip_parenthesis(tokens, parsed.names_at[j].last + 1)
-        if k + 1 >= len(tokens) or tokens[k].key not in (",", "và"):
+        if listed:
+            k = _item_titles_end(parsed, k)  # "các ông: A, Giám đốc Sở B; C, …": each item's own titles
+        if k + 1 >= len(tokens) or tokens[k].key not in ((",", "và", ";") if listed else (",", "và")):
             break
-        j = skip_address(tokens, k + 1)
-        if j == k + 1:
+        j = _item_start(tokens, k + 1) if listed else skip_address(tokens, k + 1)
+        if j == k + 1 and not listed:
             break  # "đối với ông A và các đơn vị": only people addressed as such
     return found
+
+
+def _list_opening(tokens: list[Token], j: int) -> tuple[int, bool]:
+    """Where the people after "đối với" start, and whether they are a list that a colon opens ("các ông: 1. A,
+    T; 2. B"), whose items may carry titles of their own."""
+    k = j + 1 if j < len(tokens) and tokens[j].key == "các" else j
+    end = skip_address(tokens, k)
+    if end > k and end < len(tokens) and tokens[end].key == ":":
+        return _item_start(tokens, end + 1), True
+    if end > k and tokens[end - 1].key == ":":
+        return _item_start(tokens, end), True  # skip_address took the colon ("các ông: A")
+    return skip_address(tokens, j), False
+
+
+def _item_start(tokens: list[Token], j: int) -> int:
+    """Past an item's number ("1.", "2)") and form of address at token `j`."""
+    if j + 1 < len(tokens) and tokens[j].key.isdigit() and tokens[j + 1].key in (".", ")", "/"):
+        j += 2
+    return skip_address(tokens, j)
+
+
+def _item_titles_end(parsed: Parsed, k: int) -> int:
+    """Past the titles a listed person's own item gives after the name (", Giám đốc Sở B, Bí thư …")."""
+    tokens = parsed.tokens
+    while k + 1 < len(tokens) and tokens[k].key in (",", "-") and k + 1 in parsed.titles_at:
+        k = skip_parenthesis(tokens, term_end(tokens, parsed.titles_at[k + 1].last + 1))
+    return k
 
 
 def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mention]:

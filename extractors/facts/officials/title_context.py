@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
-from extractors.facts.officials.context import leader_after_title, plural_before, term_end
+from extractors.facts.officials.context import leader_after_title, parenthesis_start, plural_before, term_end
 from extractors.facts.officials.group_titles import listed_after
 from extractors.facts.officials.triggers import trigger_before
 from extractors.facts.person_names import NameSpan, Token, words
@@ -92,8 +92,8 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     thành phố đối với bà B") -> "yes"; after a plural "các" when a name follows ("Các phó trưởng ban A, B")
     -> "plural"; else ""."""
     listed = i >= 2 and tokens[i - 1].key in (",", "-")
-    if listed and i - 2 in name_ends:
-        return "name"
+    if listed and (i - 2 in name_ends or _aside_after_name(tokens, i - 2, name_ends)):
+        return "name"  # "ông A, phó chủ tịch …", "ông A (SN 1968) - ủy viên Ban Chấp hành …"
     if i - 1 in name_ends and head_length(tokens, i, lower_ok=True) >= 2:
         return "name"  # "anh Nguyễn Văn B bí thư đoàn xã …": a head of two words or more, without its comma
     former = tokens[i].key == "nguyên" and i - 1 in name_ends
@@ -104,6 +104,11 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     # "Các phó trưởng ban A, B và chi ủy viên C": a lower-case title after "và" that follows a name, when a
     # name follows it too
     return "plural" if i >= 2 and tokens[i - 1].key == "và" and i - 2 in name_ends else ""
+
+
+def _aside_after_name(tokens: list[Token], close: int, name_ends: set[int]) -> bool:
+    """Whether token `close` ends a parenthesis right after a name ("Lê Văn A (SN 1968)")."""
+    return tokens[close].key == ")" and parenthesis_start(tokens, close) - 1 in name_ends
 
 
 def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]) -> str:

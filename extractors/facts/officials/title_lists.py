@@ -66,11 +66,13 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
     """Titles that follow a name: ", T1, T2", " – T1, T2", " (T1)", " T1" (no comma), joined by commas,
     "kiêm" or "và"; in a table row flattened to "Name | T1 | T2", the cells."""
     tokens = parsed.tokens
-    j = _skip_appositives(parsed, _skip_aside(tokens, j))
+    j = _skip_appositives(parsed, _skip_aside(parsed, j))
     if j < len(tokens) and tokens[j].key in (",", "-", ":", "(", "|"):
         if j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
             return []  # a bullet opening the next line ("- Phó Chủ tịch: …") is an entry of its own
         j += 1
+        if tokens[j - 1].key == "(" and j not in parsed.titles_at:
+            j = _title_after_aside(parsed, j) or j  # "A (Đảng viên, Trưởng trạm Y tế xã B)"
     elif j not in parsed.titles_at:
         return []
     elif j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
@@ -179,9 +181,24 @@ def _aside_end(parsed: Parsed, k: int) -> int:
     return len(tokens)
 
 
-def _skip_aside(tokens: list[Token], j: int) -> int:
-    """Index after a short parenthesis that is not a title ("Nguyễn Văn A (bên phải), Bí thư ...")."""
+def _title_after_aside(parsed: Parsed, k: int) -> int | None:
+    """The first token of a title that follows a short aside opening at token `k` and its comma, inside a
+    parenthesis after a name ("(Đảng viên, Trưởng trạm Y tế xã B)", "(thương binh 1/4, nguyên Phó Giám đốc
+    Trường Chính trị tỉnh)"): membership or a status is no post, the title after it is; else None."""
+    comma = _aside_end(parsed, k)
+    if comma + 1 >= len(parsed.tokens) or parsed.tokens[comma].key != ",":
+        return None
+    title = parsed.titles_at.get(comma + 1)
+    return comma + 1 if title is not None and title.next_name is None else None
+
+
+def _skip_aside(parsed: Parsed, j: int) -> int:
+    """Index after a short parenthesis that is not a title ("Nguyễn Văn A (bên phải), Bí thư ..."), unless a
+    title follows an aside inside it."""
+    tokens = parsed.tokens
     if j + 1 >= len(tokens) or tokens[j].key != "(" or starts_title(tokens, j + 1):
+        return j
+    if _title_after_aside(parsed, j + 1) is not None:
         return j
     for k in range(j + 1, min(j + 10, len(tokens))):
         if tokens[k].key == ")":

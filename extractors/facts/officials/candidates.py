@@ -98,7 +98,8 @@ def cued_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]
             continue
         if not unlisted:
             chains[first] = chains[known[first]] = plural
-        elif _name_ends(tokens, last + 1, plural):
+        elif _name_ends(tokens, last + 1, plural) and not starts_title(tokens, first):
+            # a run opening with a title head is that title ("ông A, UV BCT, Bí thư Thành ủy …"), not a name
             span = span_of(tokens, text, range(first, last + 1))
             if not span.place_like:
                 found.append(span)

@@ -105,9 +105,11 @@ def list_continues(parsed: Parsed, span: TitleSpan) -> int:
     list goes on past it only when the titles after it do not lead to another name ("A, T1; T2, T3 B")."""
     tokens = parsed.tokens
     j = term_end(tokens, span.last + 1)
-    graded = j + 1 < len(tokens) and tokens[j].key == "(" and tokens[j + 1].key in GRADE_PREFIXES
-    if graded and j + 1 in parsed.titles_at:
-        return j + 1  # "Phó Vụ trưởng (hàm Vụ trưởng)": the grade of the post before, a title of its own
+    qualified = j + 1 < len(tokens) and (tokens[j + 1].key in GRADE_PREFIXES or tokens[j + 1].key == "nguyên")
+    if qualified and tokens[j].key == "(" and j + 1 in parsed.titles_at:
+        # "Phó Vụ trưởng (hàm Vụ trưởng)", "Bí thư Thành ủy A (nguyên Bí thư Tỉnh ủy B)": a grade or a former
+        # post is a title of its own ("(Trưởng đoàn đi công tác hôm đó)" tells a role of the day)
+        return j + 1
     j = skip_parenthesis(tokens, j)  # "Hiệu trưởng Trường THPT A (TP B) rồi Phó giám đốc Sở C"
     j = _owning_organ_end(parsed, j)  # "Phó Vụ trưởng Vụ Tổ chức cán bộ, Bộ Xây dựng; Chánh Văn phòng …"
     if j + 1 < len(tokens) and tokens[j].key == ";":

@@ -162,6 +162,11 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("hành", "chính"): words("lý vụ chức"),  # "Trung tâm Phục vụ hành chính công"
     ("chính", "công"): words("hành"),
     ("y", "tế"): words("trạm"),
+    # Schools and companies written half in lower case: "Trường đại học Sư phạm Huế", "Trường cao đẳng Y tế",
+    # "Công ty cổ phần Bóng đèn A", "Công ty trách nhiệm hữu hạn B".
+    ("đại", "học"): words("trường"),
+    ("cao", "đẳng"): words("trường"),
+    ("cổ", "phần"): words("ty"),
     ("nghề", "nghiệp"): words("dục"),
     ("thường", "xuyên"): words("dục"),
     # Grades after a judicial or inspection post: "Kiểm sát viên trung cấp", "Thẩm phán cao cấp".

@@ -34,7 +34,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
-    tổng tham mưu trưởng|phó tổng tham mưu trưởng|chánh vp|phó chánh vp|cục phó|vụ phó|trạm phó|viện phó|chi cục phó|hạt trưởng|
+    tổng tham mưu trưởng|phó tổng tham mưu trưởng|chánh vp|phó chánh vp|cục phó|vụ phó|trạm phó|viện phó|
+    chi cục phó|hạt trưởng|
     phó hạt trưởng|hạt phó|đồn trưởng|phó đồn trưởng|đồn phó|thượng nghị sĩ|
     thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|

@@ -377,6 +377,8 @@ def head_length(tokens: list[Token], i: int, lower_ok: bool = False) -> int:
         return inner + 1 if inner else 0
     if i > 0 and (tokens[i - 1].key, token.key) in BODY_NAMED_BY_HEAD:
         return 0
+    if i > 0 and tokens[i - 1].key == "chức" and token.key == "vụ" and not token.is_cap:
+        return 0  # "giữ chức vụ Trưởng phòng …": the "vụ" of "chức vụ" opens no "Vụ trưởng"
     if token.key in LISTED_ONLY_HEADS and (i == 0 or tokens[i - 1].key not in (",", "-", "(")):
         return 0
     if token.key in STAFF_HEAD_FIRSTS and not _staff_post_at(tokens, i):

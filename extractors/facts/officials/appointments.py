@@ -24,6 +24,9 @@ DECISION_WORDS: frozenset[tuple[str, str]] = frozenset(
 )
 
 
+MAX_DECIDER_WORDS = 8  # "được Bộ GTVT quyết định", "được Ban Thường vụ Tỉnh ủy Cao Bằng quyết định"
+
+
 def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
     by_first = ByFirst(mentions)
     ends = MentionEnds(mentions)
@@ -84,4 +87,12 @@ def _decided_for_another(parsed: Parsed, start: int) -> bool:
     the person before it ("bị đình chỉ chức vụ T" is that person's own post)."""
     if start < 2 or (parsed.tokens[start - 2].key, parsed.tokens[start - 1].key) not in DECISION_WORDS:
         return False
-    return not (start > 2 and parsed.tokens[start - 3].key == "bị")
+    if start > 2 and parsed.tokens[start - 3].key == "bị":
+        return False
+    # "A được Bộ B quyết định giữ chức T": the post is A's, whoever decided it
+    for k in range(start - 3, max(-1, start - 3 - MAX_DECIDER_WORDS), -1):
+        if not parsed.tokens[k].is_word:
+            break
+        if parsed.tokens[k].key == "được":
+            return False
+    return True

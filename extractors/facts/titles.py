@@ -88,7 +88,7 @@ _BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu tr�
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
-    thường trực ban phòng đoàn trưởng hội quốc tế nghiệp vụ chấp hành chi bộ nước cựu chiến binh trường"""
+    thường trực ban phòng đoàn trưởng hội quốc tế nghiệp vụ chấp hành chi bộ nước cựu chiến binh trường miền"""
 )
 # Last syllables of organ nouns ("Ban", "Phòng", "Sở", "Hội đồng", "Liên đoàn", "Trung tâm", "Cơ quan"): the
 # words right after one name the organ's field, often in lower case ("Trưởng phòng kinh tế hạ tầng", "Ban

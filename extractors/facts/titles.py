@@ -1019,7 +1019,9 @@ SERVING_HEADS: frozenset[tuple[str, ...]] = frozenset([("thư", "ký"), ("trợ"
 
 
 def _serves_a_leader(tokens: list[Token], i: int, size: int) -> bool:
-    return tuple(t.key for t in tokens[i : i + size]) in SERVING_HEADS
+    """Whether the head at `i` serves a leader, a grade word before it aside ("Quyền Trợ lý Giám đốc A")."""
+    keys = tuple(t.key for t in tokens[i : i + size])
+    return keys in SERVING_HEADS or any(keys[len(p) :] in SERVING_HEADS for p in GRADE_PREFIXES.values())
 
 
 def _organ_noun_at(tokens: list[Token], k: int) -> bool:

@@ -111,20 +111,20 @@ def unlink_elected_titles(parsed: Parsed) -> None:
         if span.next_name is None or span.next_name.first == span.last + 1:
             continue
         size = trigger_before(tokens, first)
-        if size and _subject_end(tokens, first - size - 1) in ends and not nominated(tokens, first - size):
+        if size and _subject_before(tokens, first - size - 1, ends) and not nominated(tokens, first - size):
             parsed.titles_at[first] = replace(span, next_name=None)
 
 
 MAX_VERB_WORDS = 4
 
 
-def _subject_end(tokens: list[Token], k: int) -> int:
-    """Where the subject of an election phrase ends, from the token `k` before the phrase back over a few
-    lower-case words ("A được đưa về làm T1, ông B làm T2": A's, not B's)."""
+def _subject_before(tokens: list[Token], k: int, ends: set[int]) -> bool:
+    """Whether a subject (a name or its title) ends at token `k` before an election phrase, or a few lower-case
+    words before it ("A được đưa về làm T1, ông B làm T2": A's, not B's)."""
     start = k
-    while k > 0 and start - k < MAX_VERB_WORDS and tokens[k].is_lower_word:
+    while k > 0 and k not in ends and start - k < MAX_VERB_WORDS and tokens[k].is_lower_word:
         k -= 1
-    return k
+    return k in ends
 
 
 def unlink_given_names(parsed: Parsed) -> None:

@@ -62,7 +62,7 @@ def _joined_by_kiem(tokens: list[Token], span: TitleSpan, text: str, names_at: d
     j = span.last + 1
     if span.next_name is not None or j + 1 >= len(tokens) or tokens[j].key != "kiêm":
         return span
-    second = parse_title(tokens, j + 1, text, names_at, lower_ok=True)
+    second = _title_at(tokens, j + 1, text, names_at, "yes")
     last = second.last if second is not None else _spokesperson_end(tokens, j + 1)
     if last is None:
         return span

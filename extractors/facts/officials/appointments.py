@@ -45,7 +45,9 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
         adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
         if adjacent_only and parsed.tokens[start - 1].key != "đều":
             # "A là T" is one person's ("ông B và ông A là Giám đốc …" is A's); "A và B đều là T" is both's
-            person = linked_person(parsed.tokens, start, ends, linked)
+            person = linked_person(parsed.tokens, start, ends, linked) or _subject_of_a_time(
+                parsed, mentions, by_first, ends, start, titles[-1]
+            )
             if person is not None:
                 person.titles.extend(titles)
                 linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = person
@@ -69,6 +71,24 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
         for mention in group:
             mention.titles.extend(titles)
             linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+# Words before "làm"/"là" that make it a time in someone's career ("trong thời gian làm T", "lúc làm T", "khi còn
+# là T", "nhiều năm làm T"): the post is that of the clause's subject, named before or right after it.
+TIME_WORDS: frozenset[str] = frozenset(["gian", "lúc", "khi", "năm", "còn"])
+
+
+def _subject_of_a_time(
+    parsed: Parsed, mentions: list[Mention], by_first: ByFirst, ends: MentionEnds, start: int, last: TitleSpan
+) -> Mention | None:
+    """The person a "làm"/"là" after a time word speaks of: the one closest before it in its clause ("bà A, T1,
+    có sai phạm trong thời gian làm T2"), else the one named right after the titles ("Trước khi làm T, ông B")."""
+    if start == 0 or parsed.tokens[start - 1].key not in TIME_WORDS:
+        return None
+    group = group_before(parsed, ends, start)
+    if group:
+        return group[0]
+    return subject_after(parsed, mentions, by_first, start, last)
 
 
 def _give_counted(parsed: Parsed, by_first: ByFirst, span: TitleSpan) -> None:

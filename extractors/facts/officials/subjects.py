@@ -15,6 +15,7 @@ from extractors.facts.officials.context import (
     term_start,
 )
 from extractors.facts.officials.mentions import ByFirst, Mention, MentionEnds
+from extractors.facts.officials.title_lists import titles_after
 from extractors.facts.person_names import ADDRESS_TERMS, Token, words
 from extractors.facts.titles import TitleSpan
 
@@ -149,7 +150,12 @@ def addressees_after(parsed: Parsed, j: int) -> list[int]:
         found.append(j)
         k = skip_parenthesis(tokens, parsed.names_at[j].last + 1)
         if listed:
-            k = _item_titles_end(parsed, k)  # "các ông: A, Giám đốc Sở B; C, …": each item's own titles
+            k = _item_titles_end(parsed, j, k)  # "các ông: A, Giám đốc Sở B; C, …": each item's own titles
+        if k + 1 < len(tokens) and listed and tokens[k].key == "." and _item_start(tokens, k + 1) > k + 1:
+            j = _item_start(tokens, k + 1)  # "1. Ông A, T1. 2. Ông B, T2": numbered items end with a full stop
+            if j <= k + 3:
+                break  # a number without its item mark is no item
+            continue
         if k + 1 >= len(tokens) or tokens[k].key not in ((",", "và", ";") if listed else (",", "và")):
             break
         j = _item_start(tokens, k + 1) if listed else skip_address(tokens, k + 1)
@@ -158,11 +164,19 @@ def addressees_after(parsed: Parsed, j: int) -> list[int]:
     return found
 
 
+# Words between "các ông" and the colon of a list of people ("đối với các ông có tên sau đây:").
+LIST_LEAD_WORDS: frozenset[str] = words("có tên sau đây dưới")
+MAX_LIST_LEAD = 5
+
+
 def _list_opening(tokens: list[Token], j: int) -> tuple[int, bool]:
     """Where the people after "đối với" start, and whether they are a list that a colon opens ("các ông: 1. A,
     T; 2. B"), whose items may carry titles of their own."""
     k = j + 1 if j < len(tokens) and tokens[j].key == "các" else j
     end = skip_address(tokens, k)
+    if end > k:
+        while end < len(tokens) and end - k <= MAX_LIST_LEAD and tokens[end].key in LIST_LEAD_WORDS:
+            end += 1  # "đối với các ông có tên sau đây:"
     if end > k and end < len(tokens) and tokens[end].key == ":":
         return _item_start(tokens, end + 1), True
     if end > k and tokens[end - 1].key == ":":
@@ -177,9 +191,13 @@ def _item_start(tokens: list[Token], j: int) -> int:
     return skip_address(tokens, j)
 
 
-def _item_titles_end(parsed: Parsed, k: int) -> int:
-    """Past the titles a listed person's own item gives after the name (", Giám đốc Sở B, Bí thư …")."""
+def _item_titles_end(parsed: Parsed, first: int, k: int) -> int:
+    """Past the titles a listed person's own item gives after the name (", Giám đốc Sở B, Bí thư …", ", sinh ngày
+    …, Thẩm phán cao cấp, …"), the name starting at token `first` and ending before token `k`."""
     tokens = parsed.tokens
+    titles = titles_after(parsed, parsed.names_at[first].last + 1)
+    if titles:
+        k = max(k, skip_parenthesis(tokens, term_end(tokens, titles[-1].last + 1)))
     while k + 1 < len(tokens) and tokens[k].key in (",", "-") and k + 1 in parsed.titles_at:
         k = skip_parenthesis(tokens, term_end(tokens, parsed.titles_at[k + 1].last + 1))
     return k

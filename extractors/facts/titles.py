@@ -121,8 +121,8 @@ TITLE_STOP: frozenset[str] = words(
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
 # mầm non A lý giải").
 TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("tiết", "lộ"), ("tâm", "sự"), ("cam", "kết"),
-     ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại")]
+    [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("giải", "thích"), ("tiết", "lộ"), ("tâm", "sự"),
+     ("cam", "kết"), ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại")]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
@@ -1011,6 +1011,8 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
             continue  # "Viện Pháp y tâm thần Trung ương"
         if place_words or not token.is_lower_word or token.key in TITLE_STOP:
             return last
+        if k + 1 < len(tokens) and (token.key, tokens[k + 1].key) in TITLE_VERB_PAIRS:
+            return last  # "Trung tâm Khí tượng thủy văn quốc gia giải thích, …": the verb ends the organ
     return last
 
 

@@ -107,12 +107,27 @@ def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: 
         return linked[k - 1]
     if k < trigger - 1 and k in linked:  # "nguyên là T1 và hiện là T2"
         return linked[k]
+    comma = k if tokens[k].key == "," else None
     if k < trigger - 1 and tokens[k].key in (",", "-"):  # "A - nguyên là T", "A, hiện là T"
         k -= 1
     found = ends.mention_ending_at(k) or ends.mention_ending_at(term_start(tokens, k) - 1)
-    if found is None and tokens[k].key == ",":
-        found = _born_aside_subject(tokens, k, ends)
+    if found is None and comma is not None:  # "A sinh ngày …, (từng) là T"
+        found = _born_aside_subject(tokens, comma, ends)
+    if found is not None and comma is not None:
+        return _server_of(tokens, found, linked) or found
+    before = ends.mention_ending_at(comma - 1) if comma is not None else None
+    if found is None and before is not None:
+        return _server_of(tokens, before, linked)  # "… cho B, là T2": only the career of B's server goes on
     return found
+
+
+def _server_of(tokens: list[Token], served: Mention, linked: dict[int, Mention]) -> Mention | None:
+    """The person whose post served the leader `served` ("A từng là Thư ký cho Ủy viên Bộ Chính trị B, là Phó
+    Chánh Văn phòng, rồi là …": the career goes on after B's name, and it is A's)."""
+    first = min([served.name.first, *(t.first for t in served.titles if t.first < served.name.first)])
+    if first < 2 or tokens[first - 1].key != "cho":
+        return None
+    return linked.get(first - 2)
 
 
 MAX_BIRTH_ASIDE = 16

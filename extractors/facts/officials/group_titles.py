@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.facts.officials.context import Parsed, plural_before, skip_address
+from extractors.facts.officials.context import Parsed, plural_before, skip_address, skip_parenthesis
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.person_names import Token, words
 from extractors.facts.titles import TitleSpan, skip_term
@@ -27,7 +27,9 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
         titled_ok = tokens[j - 1].key == ":"  # an item with titles of its own opens a colon list or follows a ";"
         while (mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None)):
             mention.titles.append(span)
-            k = after_contact_lines(parsed, mention.end_token + 1) if one_per_line else mention.end_token + 1
+            # past an item's own note in a parenthesis ("B, Bộ trưởng Bộ Công thương (kiêm nhiệm); C, …")
+            after = mention.end_token + 1
+            k = after_contact_lines(parsed, after) if one_per_line else skip_parenthesis(tokens, after)
             if one_per_line and k < len(tokens) and _name_alone_on_line(parsed, by_first, skip_address(tokens, k)):
                 j = skip_address(tokens, k)  # "Các Phó Chủ tịch:⏎Đồng chí A⏎Đồng chí B"
                 continue

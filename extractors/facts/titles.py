@@ -469,8 +469,10 @@ def _in_staff_field(tokens: list[Token], j: int) -> bool:
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if nxt is None or not nxt.is_lower_word or nxt.key in TITLE_STOP:
             return False
-    elif not token.is_lower_word or token.key in TITLE_STOP or token.key in PLACE_LEVEL_WORDS:
+    elif not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:
         return False
+    elif token.key in TITLE_STOP and tokens[j - 1].key not in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()):
+        return False  # a verb ends the field, but "giao thông", "truyền thông" name one ("công chức giao thông …")
     for k in range(j - 1, max(0, j - 1 - MAX_STAFF_FIELD), -1):
         if (tokens[k - 1].key, tokens[k].key) in STAFF_HEADS and not tokens[k].is_abbr:
             return True

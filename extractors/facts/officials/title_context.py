@@ -94,6 +94,8 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     listed = i >= 2 and tokens[i - 1].key in (",", "-")
     if listed and (i - 2 in name_ends or _aside_after_name(tokens, i - 2, name_ends)):
         return "name"  # "ông A, phó chủ tịch …", "ông A (SN 1968) - ủy viên Ban Chấp hành …"
+    if listed and _short_aside_after_name(tokens, i - 2, name_ends):
+        return "name"  # "A, Đảng viên, công chức giao thông thủy lợi xã", "A, sinh năm 1990, cán bộ phòng B"
     if i - 1 in name_ends and head_length(tokens, i, lower_ok=True) >= 2:
         return "name"  # "anh Nguyễn Văn B bí thư đoàn xã …": a head of two words or more, without its comma
     former = tokens[i].key == "nguyên" and i - 1 in name_ends
@@ -109,6 +111,20 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
 def _aside_after_name(tokens: list[Token], close: int, name_ends: set[int]) -> bool:
     """Whether token `close` ends a parenthesis right after a name ("Lê Văn A (SN 1968)")."""
     return tokens[close].key == ")" and parenthesis_start(tokens, close) - 1 in name_ends
+
+
+MAX_SHORT_ASIDE = 5
+
+
+def _short_aside_after_name(tokens: list[Token], last: int, name_ends: set[int]) -> bool:
+    """Whether token `last` ends a short aside that a comma opens right after a name ("A, Đảng viên,", "A, sinh
+    năm 1990,"): words and numbers only."""
+    for k in range(last, max(0, last - MAX_SHORT_ASIDE), -1):
+        if tokens[k].key == ",":
+            return k < last and k - 1 in name_ends
+        if not (tokens[k].is_word or tokens[k].key.isdigit()):
+            return False
+    return False
 
 
 def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]) -> str:

@@ -21,9 +21,11 @@ from extractors.facts.doc_codes import (
     CONFUSABLE_TYPES,
     DOCUMENT_PARTS,
     NO_BARE_NUMBER,
+    SOLE_ISSUERS,
     TYPE_BY_LOWER,
     TYPE_NAMES,
     TYPE_WORDS,
+    UNTYPED_KINDS,
     WORD_TO_TYPE,
     issuer_for_body,
     issuer_named,
@@ -100,7 +102,7 @@ _PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký
 DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s+)?", re.IGNORECASE)
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 _BODY_HEAD = (
-    r"(?:Ban|Bộ|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Thành ủy|"
+    r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Thành ủy|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
 )
 BODY_AFTER = re.compile(
@@ -602,6 +604,13 @@ def _name_issuer(citation: Citation) -> None:
     citation.issuer = issuer_for_body(match_form(citation.issuing_body)) or citation.issuer_named
 
 
+def _sole_issuer(citation: Citation) -> None:
+    """A document cited by word and number with no body named, of a kind that one body alone issues ("Nghị định
+    49" is the Government's, "Luật số 34" the National Assembly's)."""
+    if not citation.has_code and citation.issuer is None and not citation.issuing_body and citation.type:
+        citation.issuer = SOLE_ISSUERS.get(citation.type)
+
+
 def _share_along_lists(citations: list[Citation], form: str) -> None:
     """Numbers listed under one type word and followed by one date or body all carry it; the date and the body
     sit on the last ("Nghị định 77 và Nghị định 133 của Chính phủ"). The subject that issues the first issues the
@@ -678,7 +687,7 @@ def _code_key(code: str | None) -> str | None:
 def _new_ref(citation: Citation, text: str) -> DocumentRef:
     return DocumentRef(
         number=citation.number,
-        type=citation.type,
+        type=None if citation.type in UNTYPED_KINDS else citation.type,  # "Luật số 34": the word names the kind
         issuer=citation.issuer,
         year=citation.year,
         issuer_named=citation.issuer_named,
@@ -774,4 +783,5 @@ def find_documents(
     for citation in coded + codeless:  # a list's own date, shared above, is nearer than the clause's
         citation.issued_on = citation.issued_on or citation.opening_date
         _name_issuer(citation)  # the body a list shares
+        _sole_issuer(citation)
     return _merge(coded, codeless, text)

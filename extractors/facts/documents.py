@@ -54,8 +54,11 @@ PARTY_NUMBER = re.compile(rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{
 # The year may also be joined by a dash, before the issuer ("653/2019-UBTVQH14") or after the number
 # ("19-2017/NQ-CP"; `_state_citation` wants type letters there, "2020-2025/..." being no number).
 _YEAR = r"(?:19|20)\d\d"
+# A number may end in a letter, a paper added between two numbers of a series ("Nghị quyết số 30a/2008/NQ-CP",
+# "Thông báo số 961A/TB-LĐ"): right before its slash.
+_NUMBER_LETTER = r"(?:[a-zA-Z](?=/))?"
 STATE_NUMBER = re.compile(
-    rf"(\d(?<![\w/.:-]\d)\d{{0,4}})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
+    rf"(\d(?<![\w/.:-]\d)\d{{0,4}}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
     rf"({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
@@ -79,10 +82,12 @@ _BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)
 # on two character tests instead of trying all the words: a third of the time of the search.
 _TYPE_WORD_FIRST = "".join(sorted({re.escape(word[0].lower()) for word, _ in TYPE_WORDS}))
 _TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TYPE_WORDS}))
+# A series' added paper cited alone: "Nghị quyết 30a" (one letter, not a word glued on: "Thông tư 02của").
+_CITED_LETTER = r"(?:[a-z](?![^\W\d_]))?"  # not "5K" (the five-K rule)
 # The number may carry its year, with no code ("Nghị định số 49/2017", "quyết định 1878/2026 của UBND TP"), or
 # say it after "số" ("quyết định số 14 năm 2008"; without "số", "kế hoạch 5 năm 2021 - 2025" is a five-year plan).
 CODELESS = re.compile(
-    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}})"
+    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
     rf"(?:\s*/\s*(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
 )
 PAPER_BEFORE = re.compile(r"(?i:văn\s+bản)\s+(?:(?i:số)\s+)?$")
@@ -224,7 +229,7 @@ def _state_citation(found: re.Match[str], form: str) -> Citation | None:
     year = int(written_year) if written_year else None
     if found.group(4) and segments[0].lower() not in TYPE_BY_LOWER:
         return None  # "19-2017/NQ-CP" has type letters; "2020-2025/TTg" is a span of years
-    if found.group(3) and MIN_BARE_YEAR <= int(found.group(1)) <= MAX_BARE_YEAR:
+    if found.group(3) and found.group(1).isdigit() and MIN_BARE_YEAR <= int(found.group(1)) <= MAX_BARE_YEAR:
         return None  # "2019/2020-…" is a school year
     if segments[0].lower() in TYPE_BY_LOWER or segments[0] in ASCII_TYPE_LETTERS:
         if len(segments) == 1:  # "12/KH": a number only after the word naming its type ("Thông báo số 431/TB")
@@ -564,7 +569,8 @@ def _codeless_citations(form: str) -> list[Citation]:
         word, number = found.group(1), found.group(3)
         doc_type = WORD_TO_TYPE[word.lower()]
         lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, found.end())
-        year_like = MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR and not DATED_NEXT.match(form, found.end())
+        year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
+        year_like = year_like and not DATED_NEXT.match(form, found.end())
         if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER):
             continue  # "Kế hoạch 2025" is a year ("Công văn 2039 ngày 29/5/2017" a number); "Chương trình 135" a name
         if found.group("year_said") and not found.group(2) and (doc_type in SPANNING_PLANS or lower_unowned):

@@ -93,7 +93,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Ban Tổ chức Trung ương", "BTCTW"),
         (r"Ban Tuyên giáo Trung ương", "BTGTW"),
         (r"Văn phòng Trung ương", "VPTW"),
-        (r"Bộ Chính trị|Ban Bí thư|Trung ương", "TW"),
+        (r"Bộ Chính trị|Ban Bí thư|Trung ương(?! (?:Đoàn|Hội))", "TW"),  # not the Youth Union's, an association's
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
         (r"Quốc hội", "QH"),

@@ -93,11 +93,14 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Ban Tổ chức Trung ương", "BTCTW"),
         (r"Ban Tuyên giáo Trung ương", "BTGTW"),
         (r"Văn phòng Trung ương", "VPTW"),
-        (r"Bộ Chính trị|Ban Bí thư|Trung ương(?! (?:Đoàn|Hội))", "TW"),  # not the Youth Union's, an association's
+        (r"Bộ Chính trị|Ban Bí thư|Trung ương(?! (?:Đoàn|Hội))|^T[WƯ]$", "TW"),  # not the Youth Union's
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
         (r"Quốc hội", "QH"),
         (r"Văn phòng Chính phủ", "VPCP"),
+        (r"Thanh tra Chính phủ", "TTCP"),
+        (r"Ngân hàng Nhà nước|NHNN", "NHNN"),
+        (r"Kiểm toán Nhà nước", "KTNN"),
         (r"Thủ tướng", "TTg"),
         (r"Chính phủ", "CP"),
         (r"Đảng ủy Khối", "ĐUK"),
@@ -250,9 +253,10 @@ MAX_ISSUING_BODY_CHARS = 80
 # The parts of a document, capitalised like a name's words ("của Chính phủ và Chương XI của Thông tư …").
 DOCUMENT_PARTS: frozenset[str] = frozenset({"Chương", "Điều", "Phụ", "Mục", "Phần", "Khoản", "Điểm"})
 # National organs whose second syllable is written in lower case after a capitalised first one ("Ban Bí thư",
-# "Tổng cục Thuế").
+# "Tổng cục Thuế", "Ngân hàng Nhà nước", "Kiểm toán Nhà nước").
 COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư"), ("Bộ", "trưởng"), ("Tổng", "cục")]
+    + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước")]
 )
 
 

@@ -107,7 +107,8 @@ _PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký
 DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s+)?", re.IGNORECASE)
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 _BODY_HEAD = (
-    r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|Tỉnh ủy|Thành ủy|"
+    r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Tỉnh ủy|Thành ủy|"
+    r"Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
 )
 BODY_AFTER = re.compile(
@@ -127,7 +128,7 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới)\s+){{0,2}}"
-    r"(?:ban hành|ký(?: ban hành)?|ra|có|(?:chỉ đạo|kết luận) tại)\s+"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
     rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100

@@ -148,6 +148,13 @@ PERSON_AFTER_ORGAN = re.compile(r"(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
 AT_PAPER = re.compile(
     rf"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))Tại\s+(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
+# The same after a short lead-in that opens the sentence: "Chấp thuận kiến nghị của tỉnh, tại Quyết định số 326 ngày
+# 1/3/2016, Thủ tướng Chính phủ đã bổ sung …", "Về phương án GPMB, trước đó, tại Thông báo số 178 …".
+AT_PAPER_AFTER_LEAD_IN = re.compile(
+    r"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))(?:[^,.;:!?\n()]{1,60},\s*){1,2}tại\s+"
+    rf"(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+LOOK_BEFORE_LEAD_IN = 160
 BODY_AFTER_COMMA = re.compile(rf"\s*,\s*({_BODY_HEAD}[^,;.()“”\"]{{0,60}})")
 # From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ", and in a
 # time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
@@ -165,6 +172,14 @@ LOOK_BEFORE_DATE = 140
 SIGNED_LATER = re.compile(
     r"[^.!?;,\n\d()]{0,100}?(?:\s|\s*,\s*)(?:ban hành|ký(?:\s+ban hành)?)\s+(?:vào\s+)?(?=ngày\s)"
 )
+# A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
+# mà Bộ VH-TT-DL đã ban hành", "Thông tư số 22/2014 về quy hoạch kho số do Bộ TT&TT ban hành" (no number between:
+# in "Thông tư 22 … dựa trên Thông tư 30 do Bộ GD&ĐT ban hành" the clause is the other paper's).
+ISSUED_BY_LATER = re.compile(
+    rf"[^.!?;\n\d]{{0,100}}?(?:\s|,\s*)(?:mà|do)\s+({_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s+(?:\([^()\d]{{1,12}}\)\s+)?"
+    rf"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|ký)(?![^\W\d_])(?!\s+(?:(?i:{_TYPE_WORD}|văn\s+bản)))"  # not issuing another
+)
+LOOK_AHEAD_ISSUED_BY = 200
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # A parenthesis after a citation, before the sentence ends, and the signing words inside it.
 ASIDE_AFTER = re.compile(r"[^.!?\n()]*\((?P<aside>[^()\n]{0,240})\)")
@@ -441,6 +456,9 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
         found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
     if found:
         return organ_name(text[found.start(1) : found.end(1)])
+    later = ISSUED_BY_LATER.match(form, position, min(len(form), position + LOOK_AHEAD_ISSUED_BY))
+    if later:
+        return organ_name(text[later.start(1) : later.end(1)])
     return (
         _subject_body(text, form, citation.start)
         or _speaker_after_comma(text, form, citation.start, position)
@@ -468,7 +486,8 @@ def _issuer_of_the_kind(text: str, form: str, citation: Citation) -> str | None:
 
 def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | None:
     """ "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the organ opening the main clause."""
-    if not AT_PAPER.search(form, max(0, start - LOOK_BEHIND), start):
+    at_paper = AT_PAPER.search(form, max(0, start - LOOK_BEHIND), start)
+    if not (at_paper or AT_PAPER_AFTER_LEAD_IN.search(form, max(0, start - LOOK_BEFORE_LEAD_IN), start)):
         return None
     found = BODY_AFTER_COMMA.match(form, end, min(len(form), end + LOOK_AHEAD))
     return organ_name(text[found.start(1) : found.end(1)]) if found else None

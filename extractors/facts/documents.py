@@ -232,11 +232,21 @@ def _party_citation(found: re.Match[str], form: str) -> Citation | None:
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group(3), party=True)
 
 
+# An issuer typed after a space instead of a dash: "quyết định 1177/QĐ BGDĐT ngày 5/4/2021".
+SPACED_ISSUER = re.compile(r"[ \t]+([A-ZĐ]{2,10})(?![\w/-])")
+
+
 def _issuerless(found: re.Match[str], form: str, year: int | None) -> Citation | None:
+    """Type letters without a dash and issuer after them, after a word naming a type ("Thông báo số 431/TB"); the
+    issuer may follow after a space."""
     letters = found.group(5)
     if _word_type(form, found.start()) is None or not letters.isupper():
         return None
-    return Citation(found.start(), found.end(), found.group(1), TYPE_BY_LOWER[letters.lower()], None, year=year)
+    doc_type = TYPE_BY_LOWER[letters.lower()]
+    spaced = SPACED_ISSUER.match(form, found.end())
+    if spaced and spaced.group(1).lower() not in TYPE_BY_LOWER:
+        return Citation(found.start(), spaced.end(), found.group(1), doc_type, spaced.group(1), year=year)
+    return Citation(found.start(), found.end(), found.group(1), doc_type, None, year=year)
 
 
 def _state_citation(found: re.Match[str], form: str) -> Citation | None:

@@ -160,9 +160,13 @@ BODY_AFTER_COMMA = re.compile(rf"\s*,\s*({_BODY_HEAD}[^,;.()“”\"]{{0,60}})")
 # time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
 # Papers issued in one clause before the one looked at: "ban hành Kế hoạch số 19-KH/TU và Hướng dẫn số ".
 _ISSUED_BEFORE_IN_LIST = rf"(?:(?:{_TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
+# A clause may also send the paper ("Ngày 6/1/2017, Bộ Tài chính đã gửi Công văn số ") or speak at it ("ngày
+# 14/11/2013 tại Văn bản số ").
+_ISSUING_VERB = r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi)"
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,:]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua)\s+"
-    rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
+    rf"[\s,:]*(?:(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+"
+    rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
+    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 140

@@ -594,6 +594,20 @@ def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
     return Citation(found.start(), found.end(), found.group(1), None, issuer)
 
 
+# A type word in lower case names a paper after a verb or preposition that cites or issues one ("đóng tàu theo nghị
+# định 67", "đã ban hành thông tư 26", "Thủ tướng đã ký quyết định 929"), for the kinds that are no plan ("theo kế
+# hoạch 1 lần") and with no count after the number ("theo quyết định 2 lần").
+CITING_BEFORE = re.compile(r"(?<![^\W_])(?:theo|thực hiện|tại|ban hành|ký|thay thế|sửa đổi)\s+$")
+LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ"})
+COUNT_AFTER = re.compile(r"\s+(?:lần|người|ngày|giờ|tuổi|tỷ|triệu|nghìn|ngàn|đồng|năm|tháng|%)(?![^\W\d_])")
+
+
+def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool:
+    if doc_type not in LOWER_CASE_CITED_KINDS or found.group(2) or COUNT_AFTER.match(form, found.end()):
+        return False
+    return CITING_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
+
+
 def _codeless_citations(form: str) -> list[Citation]:
     """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
     capitalised, followed by "số", or followed by the body that issued it ("nghị định 35 của Chính phủ"); a
@@ -603,6 +617,7 @@ def _codeless_citations(form: str) -> list[Citation]:
         word, number = found.group(1), found.group(3)
         doc_type = WORD_TO_TYPE[word.lower()]
         lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, found.end())
+        lower_unowned = lower_unowned and not _cited_in_lower_case(form, found, doc_type)
         year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
         year_like = year_like and not DATED_NEXT.match(form, found.end())
         if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER):

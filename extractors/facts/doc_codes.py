@@ -93,6 +93,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Ban Tổ chức Trung ương", "BTCTW"),
         (r"Ban Tuyên giáo Trung ương", "BTGTW"),
         (r"Văn phòng Trung ương", "VPTW"),
+        (r"Quân ủy Trung ương", "QUTW"),
         (r"Bộ Chính trị|Ban Bí thư|Trung ương(?! (?:Đoàn|Hội))|^T[WƯ]$", "TW"),  # not the Youth Union's
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
@@ -101,6 +102,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Thanh tra Chính phủ", "TTCP"),
         (r"Ngân hàng Nhà nước|NHNN", "NHNN"),
         (r"Kiểm toán Nhà nước", "KTNN"),
+        (r"Hội đồng Bộ trưởng", "HĐBT"),  # the Government's name until 1992
         (r"Thủ tướng", "TTg"),
         (r"Chính phủ", "CP"),
         (r"Đảng ủy Khối", "ĐUK"),
@@ -265,7 +267,7 @@ COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
 DEPARTMENT_HEADS: frozenset[str] = frozenset({"Sở", "Bộ", "Cục", "Tổng", "Vụ", "Phòng"})
 DEPARTMENT_LOWER_WORDS: frozenset[str] = frozenset(
     """tế chính vụ pháp an dựng dục tạo nguyên trường tư hoạch động binh hội hóa hoá thao lịch giao thông tải
-    nghiệp triển thôn học nghệ thương truyền sản vận kế toán tin lợi""".split()  # noqa: SIM905
+    nghiệp triển thôn học nghệ thương truyền sản vận kế toán tin lợi trị""".split()  # noqa: SIM905
 )
 
 
@@ -274,7 +276,7 @@ def organ_name(phrase: str) -> str | None:
     words and acronyms, organ and level words in lower case, "các cơ quan", and "và"/"-" between two
     capitalised parts ("Sở Giáo dục và Đào tạo"); at most `MAX_ISSUING_BODY_CHARS`."""
     post = next((p for p in SIGNING_POSTS if phrase.lower().startswith(p.lower() + " ")), None)
-    words = phrase.split("…")[0].split()  # "của Bộ Chính trị… Mọi nhiệm vụ": an ellipsis ends the name
+    words = re.split("[…:]", phrase)[0].split()  # "của Bộ Chính trị… Mọi", "của Bộ chính trị: “Học tập …”"
     kept: list[str] = words[: len(post.split())] if post else []  # "Giám đốc Sở Y tế"
     for index, word in enumerate(words[len(kept) :], start=len(kept)):
         following = words[index + 1] if index + 1 < len(words) else ""

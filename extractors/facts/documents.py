@@ -107,8 +107,8 @@ _PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký
 DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s+)?", re.IGNORECASE)
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 _BODY_HEAD = (
-    r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Tỉnh ủy|Thành ủy|"
-    r"Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|"
+    r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
+    r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
 )
 BODY_AFTER = re.compile(
@@ -177,10 +177,11 @@ SIGNED_LATER = re.compile(
     r"[^.!?;,\n\d()]{0,100}?(?:\s|\s*,\s*)(?:ban hành|ký(?:\s+ban hành)?)\s+(?:vào\s+)?(?=ngày\s)"
 )
 # A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
-# mà Bộ VH-TT-DL đã ban hành", "Thông tư số 22/2014 về quy hoạch kho số do Bộ TT&TT ban hành" (no number between:
-# in "Thông tư 22 … dựa trên Thông tư 30 do Bộ GD&ĐT ban hành" the clause is the other paper's).
+# mà Bộ VH-TT-DL đã ban hành", "Thông tư số 02 vừa được Bộ Y tế ban hành", "Thông tư số 22/2014 về quy hoạch kho
+# số do Bộ TT&TT ban hành" (no number between: in "Thông tư 22 … dựa trên Thông tư 30 do Bộ GD&ĐT ban hành" the
+# clause is the other paper's).
 ISSUED_BY_LATER = re.compile(
-    rf"[^.!?;\n\d]{{0,100}}?(?:\s|,\s*)(?:mà|do)\s+({_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s+(?:\([^()\d]{{1,12}}\)\s+)?"
+    rf"[^.!?;\n\d]{{0,100}}?(?:\s|,\s*)(?:mà|do|(?:(?:vừa|đã|mới)\s+)?được)\s+({_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s+(?:\([^()\d]{{1,12}}\)\s+)?"
     rf"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|ký)(?![^\W\d_])(?!\s+(?:(?i:{_TYPE_WORD}|văn\s+bản)))"  # not issuing another
 )
 LOOK_AHEAD_ISSUED_BY = 200
@@ -679,6 +680,9 @@ def _share_along_lists(citations: list[Citation], form: str) -> None:
             current.issuing_body = current.issuing_body or following.issuing_body
         elif not current.issued_on and not current.has_code:
             current.issuing_body = current.issuing_body or following.issuing_body
+    for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
+        if _kinds_listed_under_one_body(current, following, form):  # "Nghị quyết 382 và Kết luận 763 của Quân ủy"
+            current.issuing_body = current.issuing_body or following.issuing_body
     for current, following in zip(ordered[:-1], ordered[1:], strict=True):  # the subject of the clause issues all
         if not (current.has_code or following.has_code) and LIST_GAP.fullmatch(form, current.end, following.start):
             following.issuing_body = following.issuing_body or current.issuing_body
@@ -715,6 +719,18 @@ def _share_bodies_at(citations: list[Citation], text: str, form: str) -> None:
             continue
         for citation, body in zip(group, bodies, strict=True):
             citation.issuing_body = citation.issuing_body or body
+
+
+def _kinds_listed_under_one_body(current: Citation, following: Citation, form: str) -> bool:
+    """Two papers of different kinds cited without a code, joined, the body named after the last: the body is
+    both's (their dates may differ: only the body is shared); not a decree's or a law's, whose issuer is their own
+    ("Nghị định 46 và Thông tư 63 của Bộ GTVT")."""
+    if current.has_code or following.has_code or current.issued_on or current.issuing_body:
+        return False
+    if current.type in SOLE_ISSUERS or current.type == following.type:  # one kind: `_share_along_lists` decides
+        return False
+    found = LIST_GAP_ANY_TYPE.fullmatch(form, current.end, following.start)
+    return found is not None and BODY_AFTER_RUNNING_ON.match(form, following.end) is not None
 
 
 def _retyped_list(current: Citation, following: Citation, form: str) -> bool:

@@ -94,7 +94,8 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Ban Tuyên giáo Trung ương", "BTGTW"),
         (r"Văn phòng Trung ương", "VPTW"),
         (r"Quân ủy Trung ương", "QUTW"),
-        (r"Bộ Chính trị|Ban Bí thư|Trung ương(?! (?:Đoàn|Hội))|^T[WƯ]$", "TW"),  # not the Youth Union's
+        # not the Youth Union's, nor a steering committee's ("Ban Chỉ đạo Trung ương về phòng chống thiên tai")
+        (r"Bộ Chính trị|Ban Bí thư|(?<!Chỉ đạo )Trung ương(?! (?:Đoàn|Hội))|^T[WƯ]$", "TW"),
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
         (r"Quốc hội", "QH"),
@@ -102,6 +103,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Thanh tra Chính phủ", "TTCP"),
         (r"Ngân hàng Nhà nước|NHNN", "NHNN"),
         (r"Kiểm toán Nhà nước", "KTNN"),
+        (r"^Bảo hiểm xã hội", "BHXH"),
         (r"Hội đồng Bộ trưởng", "HĐBT"),  # the Government's name until 1992
         (r"Thủ tướng", "TTg"),
         (r"Chính phủ", "CP"),
@@ -255,10 +257,10 @@ MAX_ISSUING_BODY_CHARS = 80
 # The parts of a document, capitalised like a name's words ("của Chính phủ và Chương XI của Thông tư …").
 DOCUMENT_PARTS: frozenset[str] = frozenset({"Chương", "Điều", "Phụ", "Mục", "Phần", "Khoản", "Điểm"})
 # National organs whose second syllable is written in lower case after a capitalised first one ("Ban Bí thư",
-# "Tổng cục Thuế", "Ngân hàng Nhà nước", "Kiểm toán Nhà nước").
+# "Tổng cục Thuế", "Ngân hàng Nhà nước", "Kiểm toán Nhà nước", "Bảo hiểm xã hội").
 COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư"), ("Bộ", "trưởng"), ("Tổng", "cục")]
-    + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước")]
+    + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước"), ("Bảo", "hiểm")]
 )
 
 

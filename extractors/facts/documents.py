@@ -108,7 +108,8 @@ DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s+)?", re.IGNORECASE)
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 _BODY_HEAD = (
     r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
-    r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|"
+    r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
+    r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
 )
 BODY_AFTER = re.compile(
@@ -458,6 +459,11 @@ def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | 
     return _day_of(dated.resolved_by_end[date_end], citation)
 
 
+# A day after a number that the article's dates could not give a year (no publication date, no other full date):
+# the body named after it is still the paper's.
+UNRESOLVED_DAY = re.compile(r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?(?![\d/.-]\d)")
+
+
 def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -> str | None:
     """The body named after the number ("… của HĐND tỉnh"), else the clause's subject that issues it."""
     end = citation.end
@@ -465,6 +471,8 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     same_day = SAME_DAY.match(form, end)
     named = _date_right_after(form, same_day.end(), dated) if same_day else None
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
+    unresolved = None if right_after or same_day else UNRESOLVED_DAY.match(form, end)
+    position = unresolved.end() if unresolved else position  # "tờ trình số 5054 ngày 4/7 của Chủ tịch UBND TP"
     window_end = min(len(form), position + LOOK_AHEAD)
     found = BODY_AFTER.match(form, position, window_end)
     if found is None or NAME_GOES_ON.match(form, found.end(1)):  # "Bộ Tài nguyên và Môi trường"

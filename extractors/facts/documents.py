@@ -833,6 +833,19 @@ class _Found:
         return sorted(refs, key=lambda r: self.first_seen[id(r)])
 
 
+# A company's board or shareholders pass resolutions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông qua …"):
+# a resolution cited by number alone, with no body named, near them is no Party or state document.
+COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đông")
+COMPANY_WINDOW = 300
+
+
+def _company_resolution(citation: Citation, form: str) -> bool:
+    if citation.has_code or citation.type != "NQ" or citation.issuer is not None or citation.issuing_body:
+        return False
+    window = form[max(0, citation.start - COMPANY_WINDOW) : citation.end + COMPANY_WINDOW]
+    return COMPANY_ORGANS.search(window) is not None
+
+
 def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[DocumentRef]:
     """Mentions of one document joined: a citation by word and number joins the coded one of its number and
     kind, else the one its body issued; a bare "Nghị định 29" with neither is kept with no issuer."""
@@ -863,4 +876,5 @@ def find_documents(
         citation.issued_on = citation.issued_on or citation.opening_date
         _name_issuer(citation)  # the body a list shares
         _sole_issuer(citation)
+    codeless = [c for c in codeless if not _company_resolution(c, form)]
     return _merge(coded, codeless, text)

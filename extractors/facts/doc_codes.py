@@ -101,6 +101,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Quốc hội", "QH"),
         (r"Văn phòng Chính phủ", "VPCP"),
         (r"Thanh tra Chính phủ", "TTCP"),
+        (r"^Thanh tra", "TTr"),  # an inspectorate: "Kết luận thanh tra số 18 của Thanh tra Bộ Tư pháp"
         (r"Ngân hàng Nhà nước|NHNN", "NHNN"),
         (r"Kiểm toán Nhà nước", "KTNN"),
         (r"^Bảo hiểm xã hội", "BHXH"),

@@ -90,6 +90,16 @@ CODELESS = re.compile(
     rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
     rf"(?:\s*/\s*(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
 )
+# A paper whose word is followed by what it does before its number: "Kết luận thanh tra số 18", "Quyết định giải quyết
+# khiếu nại số 1230", "Quyết định phê duyệt phương án bồi thường số 2595" (lower-case words only, none that makes it
+# a sentence: "Báo cáo riêng được đóng dấu cùng văn bản số 12").
+DESCRIBED_NUMBER = re.compile(
+    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})(?P<what>(?:\s+[a-zà-ỹđ]+){{1,6}}?)\s+số\s+"
+    rf"(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
+)
+NOT_A_DESCRIPTION: frozenset[str] = frozenset(
+    "được sẽ đã đang của là có này đó các những nêu trên với cho từ văn bản mang khẳng nói rằng số".split()  # noqa: SIM905
+)
 PAPER_BEFORE = re.compile(r"(?i:văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
 CODELESS_PAPER = re.compile(
@@ -109,7 +119,7 @@ SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE
 _BODY_HEAD = (
     r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
-    r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|"
+    r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
 )
 BODY_AFTER = re.compile(
@@ -645,6 +655,12 @@ def _codeless_citations(form: str) -> list[Citation]:
         year = int(found.group("year")) if found.group("year") else None
         end = found.end("year") if year else found.end(2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
+    numbered = {citation.start for citation in citations}
+    for found in DESCRIBED_NUMBER.finditer(form):
+        if found.start("n") in numbered or set(found.group("what").split()) & NOT_A_DESCRIPTION:
+            continue  # "Thông tư liên tịch số 01" is read whole above
+        doc_type = WORD_TO_TYPE[found.group("word").lower()]
+        citations.append(Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False))
     return citations
 
 

@@ -196,6 +196,8 @@ ISSUED_BY_LATER = re.compile(
     rf"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|ký)(?![^\W\d_])(?!\s+(?:(?i:{_TYPE_WORD}|văn\s+bản)))"  # not issuing another
 )
 LOOK_AHEAD_ISSUED_BY = 200
+# The issuing body in parentheses right after the number: "Nghị định 86 (Chính phủ) và Thông tư 63 (Bộ GTVT)".
+BODY_IN_PARENTHESES = re.compile(rf"\s*\(\s*({_BODY_HEAD}[^()“”\"\d,;.]{{0,60}}?)\s*\)")
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # A parenthesis after a citation, before the sentence ends, and the signing words inside it.
 ASIDE_AFTER = re.compile(r"[^.!?\n()]*\((?P<aside>[^()\n]{0,240})\)")
@@ -489,6 +491,9 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
         found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
     if found:
         return organ_name(text[found.start(1) : found.end(1)])
+    aside = BODY_IN_PARENTHESES.match(form, position, window_end)  # "Thông tư 63 (Bộ GTVT)"
+    if aside:
+        return organ_name(text[aside.start(1) : aside.end(1)])
     later = ISSUED_BY_LATER.match(form, position, min(len(form), position + LOOK_AHEAD_ISSUED_BY))
     if later:
         return organ_name(text[later.start(1) : later.end(1)])
@@ -618,7 +623,14 @@ def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
 # hoạch 1 lần") and with no count after the number ("theo quyết định 2 lần").
 CITING_BEFORE = re.compile(r"(?<![^\W_])(?:theo|thực hiện|tại|ban hành|ký|thay thế|sửa đổi)\s+$")
 LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ"})
-COUNT_AFTER = re.compile(r"\s+(?:lần|người|ngày|giờ|tuổi|tỷ|triệu|nghìn|ngàn|đồng|năm|tháng|%)(?![^\W\d_])")
+# A count, not a number, when a measure or classifier follows ("quyết định 2 lần", "Kế hoạch 4 điểm", "Kế hoạch 100
+# ngày"; "ngày" before a date is the paper's day). A type word in capitals is a citation more often: only the
+# classifiers that cannot start a sentence's next words follow it ("Nghị định 67 người dân được hỗ trợ").
+_CLASSIFIERS = (
+    r"điểm|nội dung|nhiệm vụ|giải pháp|mục tiêu|bước|tiêu chí|chỉ tiêu|trang|vấn đề|lĩnh vực|ngày(?!\s+(?:\d|càng))"
+)
+CLASSIFIER_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS})(?![^\W\d_])")
+COUNT_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|tuổi|tỷ|triệu|nghìn|ngàn|đồng|năm|tháng|%)(?![^\W\d_])")
 
 
 def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool:
@@ -639,7 +651,8 @@ def _codeless_citations(form: str) -> list[Citation]:
         lower_unowned = lower_unowned and not _cited_in_lower_case(form, found, doc_type)
         year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
         year_like = year_like and not DATED_NEXT.match(form, found.end())
-        if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER):
+        counted = CLASSIFIER_AFTER.match(form, found.end())  # "Kế hoạch 4 điểm của Tổng thống Mỹ"
+        if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER or counted):
             continue  # "Kế hoạch 2025" is a year ("Công văn 2039 ngày 29/5/2017" a number); "Chương trình 135" a name
         if found.group("year_said") and not found.group(2) and (doc_type in SPANNING_PLANS or lower_unowned):
             continue  # "kế hoạch 5 năm 2021 - 2025" is a five-year plan; "Nghị định 34 năm 2016" a decree
@@ -849,9 +862,10 @@ class _Found:
         return sorted(refs, key=lambda r: self.first_seen[id(r)])
 
 
-# A company's board or shareholders pass resolutions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông qua …"):
-# a resolution cited by number alone, with no body named, near them is no Party or state document.
-COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đông")
+# A company's board or shareholders pass resolutions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông qua …"),
+# and the UN Security Council ("Nghị quyết 2356"): a resolution cited by number alone, with no body named, near
+# them is no Party or state document.
+COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đông|Hội đồng Bảo an|Liên [Hh]ợp [Qq]uốc|LHQ")
 COMPANY_WINDOW = 300
 
 

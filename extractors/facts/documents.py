@@ -21,9 +21,11 @@ from extractors.facts.doc_codes import (
     CONFUSABLE_TYPES,
     DOCUMENT_PARTS,
     NO_BARE_NUMBER,
+    SOLE_ISSUERS,
     TYPE_BY_LOWER,
     TYPE_NAMES,
     TYPE_WORDS,
+    UNTYPED_KINDS,
     WORD_TO_TYPE,
     issuer_for_body,
     issuer_named,
@@ -52,8 +54,11 @@ PARTY_NUMBER = re.compile(rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{
 # The year may also be joined by a dash, before the issuer ("653/2019-UBTVQH14") or after the number
 # ("19-2017/NQ-CP"; `_state_citation` wants type letters there, "2020-2025/..." being no number).
 _YEAR = r"(?:19|20)\d\d"
+# A number may end in a letter, a paper added between two numbers of a series ("Nghị quyết số 30a/2008/NQ-CP",
+# "Thông báo số 961A/TB-LĐ"): right before its slash.
+_NUMBER_LETTER = r"(?:[a-zA-Z](?=/))?"
 STATE_NUMBER = re.compile(
-    rf"(\d(?<![\w/.:-]\d)\d{{0,4}})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
+    rf"(\d(?<![\w/.:-]\d)\d{{0,4}}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
     rf"({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
@@ -77,11 +82,23 @@ _BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)
 # on two character tests instead of trying all the words: a third of the time of the search.
 _TYPE_WORD_FIRST = "".join(sorted({re.escape(word[0].lower()) for word, _ in TYPE_WORDS}))
 _TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TYPE_WORDS}))
+# A series' added paper cited alone: "Nghị quyết 30a" (one letter, not a word glued on: "Thông tư 02của").
+_CITED_LETTER = r"(?:[a-z](?![^\W\d_]))?"  # not "5K" (the five-K rule)
 # The number may carry its year, with no code ("Nghị định số 49/2017", "quyết định 1878/2026 của UBND TP"), or
 # say it after "số" ("quyết định số 14 năm 2008"; without "số", "kế hoạch 5 năm 2021 - 2025" is a five-year plan).
 CODELESS = re.compile(
-    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}})"
+    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
     rf"(?:\s*/\s*(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
+)
+# A paper whose word is followed by what it does before its number: "Kết luận thanh tra số 18", "Quyết định giải quyết
+# khiếu nại số 1230", "Quyết định phê duyệt phương án bồi thường số 2595" (lower-case words only, none that makes it
+# a sentence: "Báo cáo riêng được đóng dấu cùng văn bản số 12").
+DESCRIBED_NUMBER = re.compile(
+    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})(?P<what>(?:\s+[a-zà-ỹđ]+){{1,6}}?)\s+số\s+"
+    rf"(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
+)
+NOT_A_DESCRIPTION: frozenset[str] = frozenset(
+    "được sẽ đã đang của là có này đó các những nêu trên với cho từ văn bản mang khẳng nói rằng số".split()  # noqa: SIM905
 )
 PAPER_BEFORE = re.compile(r"(?i:văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
@@ -100,7 +117,9 @@ _PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký
 DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s+)?", re.IGNORECASE)
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 _BODY_HEAD = (
-    r"(?:Ban|Bộ|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Tỉnh ủy|Thành ủy|"
+    r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
+    r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
+    r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
 )
 BODY_AFTER = re.compile(
@@ -120,7 +139,7 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới)\s+){{0,2}}"
-    r"(?:ban hành|ký(?: ban hành)?|ra|có|(?:chỉ đạo|kết luận) tại)\s+"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
     rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100
@@ -140,14 +159,25 @@ PERSON_AFTER_ORGAN = re.compile(r"(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
 AT_PAPER = re.compile(
     rf"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))Tại\s+(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
+# The same after a short lead-in that opens the sentence: "Chấp thuận kiến nghị của tỉnh, tại Quyết định số 326 ngày
+# 1/3/2016, Thủ tướng Chính phủ đã bổ sung …", "Về phương án GPMB, trước đó, tại Thông báo số 178 …".
+AT_PAPER_AFTER_LEAD_IN = re.compile(
+    r"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))(?:[^,.;:!?\n()]{1,60},\s*){1,2}tại\s+"
+    rf"(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+LOOK_BEFORE_LEAD_IN = 160
 BODY_AFTER_COMMA = re.compile(rf"\s*,\s*({_BODY_HEAD}[^,;.()“”\"]{{0,60}})")
 # From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ", and in a
 # time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
 # Papers issued in one clause before the one looked at: "ban hành Kế hoạch số 19-KH/TU và Hướng dẫn số ".
 _ISSUED_BEFORE_IN_LIST = rf"(?:(?:{_TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
+# A clause may also send the paper ("Ngày 6/1/2017, Bộ Tài chính đã gửi Công văn số ") or speak at it ("ngày
+# 14/11/2013 tại Văn bản số ").
+_ISSUING_VERB = r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi)"
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,:]*(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua)\s+"
-    rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
+    rf"[\s,:]*(?:(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+"
+    rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
+    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 140
@@ -157,6 +187,17 @@ LOOK_BEFORE_DATE = 140
 SIGNED_LATER = re.compile(
     r"[^.!?;,\n\d()]{0,100}?(?:\s|\s*,\s*)(?:ban hành|ký(?:\s+ban hành)?)\s+(?:vào\s+)?(?=ngày\s)"
 )
+# A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
+# mà Bộ VH-TT-DL đã ban hành", "Thông tư số 02 vừa được Bộ Y tế ban hành", "Thông tư số 22/2014 về quy hoạch kho
+# số do Bộ TT&TT ban hành" (no number between: in "Thông tư 22 … dựa trên Thông tư 30 do Bộ GD&ĐT ban hành" the
+# clause is the other paper's).
+ISSUED_BY_LATER = re.compile(
+    rf"[^.!?;\n\d]{{0,100}}?(?:\s|,\s*)(?:mà|do|(?:(?:vừa|đã|mới)\s+)?được)\s+({_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s+(?:\([^()\d]{{1,12}}\)\s+)?"
+    rf"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|ký)(?![^\W\d_])(?!\s+(?:(?i:{_TYPE_WORD}|văn\s+bản)))"  # not issuing another
+)
+LOOK_AHEAD_ISSUED_BY = 200
+# The issuing body in parentheses right after the number: "Nghị định 86 (Chính phủ) và Thông tư 63 (Bộ GTVT)".
+BODY_IN_PARENTHESES = re.compile(rf"\s*\(\s*({_BODY_HEAD}[^()“”\"\d,;.]{{0,60}}?)\s*\)")
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 # A parenthesis after a citation, before the sentence ends, and the signing words inside it.
 ASIDE_AFTER = re.compile(r"[^.!?\n()]*\((?P<aside>[^()\n]{0,240})\)")
@@ -209,11 +250,21 @@ def _party_citation(found: re.Match[str], form: str) -> Citation | None:
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group(3), party=True)
 
 
+# An issuer typed after a space instead of a dash: "quyết định 1177/QĐ BGDĐT ngày 5/4/2021".
+SPACED_ISSUER = re.compile(r"[ \t]+([A-ZĐ]{2,10})(?![\w/-])")
+
+
 def _issuerless(found: re.Match[str], form: str, year: int | None) -> Citation | None:
+    """Type letters without a dash and issuer after them, after a word naming a type ("Thông báo số 431/TB"); the
+    issuer may follow after a space."""
     letters = found.group(5)
     if _word_type(form, found.start()) is None or not letters.isupper():
         return None
-    return Citation(found.start(), found.end(), found.group(1), TYPE_BY_LOWER[letters.lower()], None, year=year)
+    doc_type = TYPE_BY_LOWER[letters.lower()]
+    spaced = SPACED_ISSUER.match(form, found.end())
+    if spaced and spaced.group(1).lower() not in TYPE_BY_LOWER:
+        return Citation(found.start(), spaced.end(), found.group(1), doc_type, spaced.group(1), year=year)
+    return Citation(found.start(), found.end(), found.group(1), doc_type, None, year=year)
 
 
 def _state_citation(found: re.Match[str], form: str) -> Citation | None:
@@ -222,7 +273,7 @@ def _state_citation(found: re.Match[str], form: str) -> Citation | None:
     year = int(written_year) if written_year else None
     if found.group(4) and segments[0].lower() not in TYPE_BY_LOWER:
         return None  # "19-2017/NQ-CP" has type letters; "2020-2025/TTg" is a span of years
-    if found.group(3) and MIN_BARE_YEAR <= int(found.group(1)) <= MAX_BARE_YEAR:
+    if found.group(3) and found.group(1).isdigit() and MIN_BARE_YEAR <= int(found.group(1)) <= MAX_BARE_YEAR:
         return None  # "2019/2020-…" is a school year
     if segments[0].lower() in TYPE_BY_LOWER or segments[0] in ASCII_TYPE_LETTERS:
         if len(segments) == 1:  # "12/KH": a number only after the word naming its type ("Thông báo số 431/TB")
@@ -420,6 +471,11 @@ def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | 
     return _day_of(dated.resolved_by_end[date_end], citation)
 
 
+# A day after a number that the article's dates could not give a year (no publication date, no other full date):
+# the body named after it is still the paper's.
+UNRESOLVED_DAY = re.compile(r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?(?![\d/.-]\d)")
+
+
 def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -> str | None:
     """The body named after the number ("… của HĐND tỉnh"), else the clause's subject that issues it."""
     end = citation.end
@@ -427,12 +483,20 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     same_day = SAME_DAY.match(form, end)
     named = _date_right_after(form, same_day.end(), dated) if same_day else None
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
+    unresolved = None if right_after or same_day else UNRESOLVED_DAY.match(form, end)
+    position = unresolved.end() if unresolved else position  # "tờ trình số 5054 ngày 4/7 của Chủ tịch UBND TP"
     window_end = min(len(form), position + LOOK_AHEAD)
     found = BODY_AFTER.match(form, position, window_end)
     if found is None or NAME_GOES_ON.match(form, found.end(1)):  # "Bộ Tài nguyên và Môi trường"
         found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
     if found:
         return organ_name(text[found.start(1) : found.end(1)])
+    aside = BODY_IN_PARENTHESES.match(form, position, window_end)  # "Thông tư 63 (Bộ GTVT)"
+    if aside:
+        return organ_name(text[aside.start(1) : aside.end(1)])
+    later = ISSUED_BY_LATER.match(form, position, min(len(form), position + LOOK_AHEAD_ISSUED_BY))
+    if later:
+        return organ_name(text[later.start(1) : later.end(1)])
     return (
         _subject_body(text, form, citation.start)
         or _speaker_after_comma(text, form, citation.start, position)
@@ -460,7 +524,8 @@ def _issuer_of_the_kind(text: str, form: str, citation: Citation) -> str | None:
 
 def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | None:
     """ "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the organ opening the main clause."""
-    if not AT_PAPER.search(form, max(0, start - LOOK_BEHIND), start):
+    at_paper = AT_PAPER.search(form, max(0, start - LOOK_BEHIND), start)
+    if not (at_paper or AT_PAPER_AFTER_LEAD_IN.search(form, max(0, start - LOOK_BEFORE_LEAD_IN), start)):
         return None
     found = BODY_AFTER_COMMA.match(form, end, min(len(form), end + LOOK_AHEAD))
     return organ_name(text[found.start(1) : found.end(1)]) if found else None
@@ -553,6 +618,27 @@ def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
     return Citation(found.start(), found.end(), found.group(1), None, issuer)
 
 
+# A type word in lower case names a paper after a verb or preposition that cites or issues one ("đóng tàu theo nghị
+# định 67", "đã ban hành thông tư 26", "Thủ tướng đã ký quyết định 929"), for the kinds that are no plan ("theo kế
+# hoạch 1 lần") and with no count after the number ("theo quyết định 2 lần").
+CITING_BEFORE = re.compile(r"(?<![^\W_])(?:theo|thực hiện|tại|ban hành|ký|thay thế|sửa đổi)\s+$")
+LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ"})
+# A count, not a number, when a measure or classifier follows ("quyết định 2 lần", "Kế hoạch 4 điểm", "Kế hoạch 100
+# ngày"; "ngày" before a date is the paper's day). A type word in capitals is a citation more often: only the
+# classifiers that cannot start a sentence's next words follow it ("Nghị định 67 người dân được hỗ trợ").
+_CLASSIFIERS = (
+    r"điểm|nội dung|nhiệm vụ|giải pháp|mục tiêu|bước|tiêu chí|chỉ tiêu|trang|vấn đề|lĩnh vực|ngày(?!\s+(?:\d|càng))"
+)
+CLASSIFIER_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS})(?![^\W\d_])")
+COUNT_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|tuổi|tỷ|triệu|nghìn|ngàn|đồng|năm|tháng|%)(?![^\W\d_])")
+
+
+def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool:
+    if doc_type not in LOWER_CASE_CITED_KINDS or found.group(2) or COUNT_AFTER.match(form, found.end()):
+        return False
+    return CITING_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
+
+
 def _codeless_citations(form: str) -> list[Citation]:
     """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
     capitalised, followed by "số", or followed by the body that issued it ("nghị định 35 của Chính phủ"); a
@@ -562,8 +648,11 @@ def _codeless_citations(form: str) -> list[Citation]:
         word, number = found.group(1), found.group(3)
         doc_type = WORD_TO_TYPE[word.lower()]
         lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, found.end())
-        year_like = MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR and not DATED_NEXT.match(form, found.end())
-        if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER):
+        lower_unowned = lower_unowned and not _cited_in_lower_case(form, found, doc_type)
+        year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
+        year_like = year_like and not DATED_NEXT.match(form, found.end())
+        counted = CLASSIFIER_AFTER.match(form, found.end())  # "Kế hoạch 4 điểm của Tổng thống Mỹ"
+        if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER or counted):
             continue  # "Kế hoạch 2025" is a year ("Công văn 2039 ngày 29/5/2017" a number); "Chương trình 135" a name
         if found.group("year_said") and not found.group(2) and (doc_type in SPANNING_PLANS or lower_unowned):
             continue  # "kế hoạch 5 năm 2021 - 2025" is a five-year plan; "Nghị định 34 năm 2016" a decree
@@ -579,6 +668,12 @@ def _codeless_citations(form: str) -> list[Citation]:
         year = int(found.group("year")) if found.group("year") else None
         end = found.end("year") if year else found.end(2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
+    numbered = {citation.start for citation in citations}
+    for found in DESCRIBED_NUMBER.finditer(form):
+        if found.start("n") in numbered or set(found.group("what").split()) & NOT_A_DESCRIPTION:
+            continue  # "Thông tư liên tịch số 01" is read whole above
+        doc_type = WORD_TO_TYPE[found.group("word").lower()]
+        citations.append(Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False))
     return citations
 
 
@@ -602,6 +697,13 @@ def _name_issuer(citation: Citation) -> None:
     citation.issuer = issuer_for_body(match_form(citation.issuing_body)) or citation.issuer_named
 
 
+def _sole_issuer(citation: Citation) -> None:
+    """A document cited by word and number with no body named, of a kind that one body alone issues ("Nghị định
+    49" is the Government's, "Luật số 34" the National Assembly's)."""
+    if not citation.has_code and citation.issuer is None and not citation.issuing_body and citation.type:
+        citation.issuer = SOLE_ISSUERS.get(citation.type)
+
+
 def _share_along_lists(citations: list[Citation], form: str) -> None:
     """Numbers listed under one type word and followed by one date or body all carry it; the date and the body
     sit on the last ("Nghị định 77 và Nghị định 133 của Chính phủ"). The subject that issues the first issues the
@@ -614,6 +716,9 @@ def _share_along_lists(citations: list[Citation], form: str) -> None:
             current.issued_on = following.issued_on
             current.issuing_body = current.issuing_body or following.issuing_body
         elif not current.issued_on and not current.has_code:
+            current.issuing_body = current.issuing_body or following.issuing_body
+    for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
+        if _kinds_listed_under_one_body(current, following, form):  # "Nghị quyết 382 và Kết luận 763 của Quân ủy"
             current.issuing_body = current.issuing_body or following.issuing_body
     for current, following in zip(ordered[:-1], ordered[1:], strict=True):  # the subject of the clause issues all
         if not (current.has_code or following.has_code) and LIST_GAP.fullmatch(form, current.end, following.start):
@@ -653,6 +758,18 @@ def _share_bodies_at(citations: list[Citation], text: str, form: str) -> None:
             citation.issuing_body = citation.issuing_body or body
 
 
+def _kinds_listed_under_one_body(current: Citation, following: Citation, form: str) -> bool:
+    """Two papers of different kinds cited without a code, joined, the body named after the last: the body is
+    both's (their dates may differ: only the body is shared); not a decree's or a law's, whose issuer is their own
+    ("Nghị định 46 và Thông tư 63 của Bộ GTVT")."""
+    if current.has_code or following.has_code or current.issued_on or current.issuing_body:
+        return False
+    if current.type in SOLE_ISSUERS or current.type == following.type:  # one kind: `_share_along_lists` decides
+        return False
+    found = LIST_GAP_ANY_TYPE.fullmatch(form, current.end, following.start)
+    return found is not None and BODY_AFTER_RUNNING_ON.match(form, following.end) is not None
+
+
 def _retyped_list(current: Citation, following: Citation, form: str) -> bool:
     """Two numbers cited without a code under the same type word said twice, one date after the last."""
     if current.has_code or following.has_code or current.type != following.type:
@@ -678,7 +795,7 @@ def _code_key(code: str | None) -> str | None:
 def _new_ref(citation: Citation, text: str) -> DocumentRef:
     return DocumentRef(
         number=citation.number,
-        type=citation.type,
+        type=None if citation.type in UNTYPED_KINDS else citation.type,  # "Luật số 34": the word names the kind
         issuer=citation.issuer,
         year=citation.year,
         issuer_named=citation.issuer_named,
@@ -745,6 +862,20 @@ class _Found:
         return sorted(refs, key=lambda r: self.first_seen[id(r)])
 
 
+# A company's board or shareholders pass resolutions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông qua …"),
+# and the UN Security Council ("Nghị quyết 2356"): a resolution cited by number alone, with no body named, near
+# them is no Party or state document.
+COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đông|Hội đồng Bảo an|Liên [Hh]ợp [Qq]uốc|LHQ")
+COMPANY_WINDOW = 300
+
+
+def _company_resolution(citation: Citation, form: str) -> bool:
+    if citation.has_code or citation.type != "NQ" or citation.issuer is not None or citation.issuing_body:
+        return False
+    window = form[max(0, citation.start - COMPANY_WINDOW) : citation.end + COMPANY_WINDOW]
+    return COMPANY_ORGANS.search(window) is not None
+
+
 def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[DocumentRef]:
     """Mentions of one document joined: a citation by word and number joins the coded one of its number and
     kind, else the one its body issued; a bare "Nghị định 29" with neither is kept with no issuer."""
@@ -774,4 +905,6 @@ def find_documents(
     for citation in coded + codeless:  # a list's own date, shared above, is nearer than the clause's
         citation.issued_on = citation.issued_on or citation.opening_date
         _name_issuer(citation)  # the body a list shares
+        _sole_issuer(citation)
+    codeless = [c for c in codeless if not _company_resolution(c, form)]
     return _merge(coded, codeless, text)

@@ -35,15 +35,17 @@ ROLLBACK_AFTER = timedelta(days=180)
 # "hôm qua", "tối nay", "sáng mai", "ngày hôm qua": a day named from the article's own. "qua" and "mai" cue a day
 # only after a part of the day ("thông qua 5/7 xã" is a ratio).
 _RELATIVE_DAY = r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|ngày)(?:\s+hôm)?|hôm)\s+(?:nay|qua|mai)"
+# The press also sets the day off with a comma after the relative word ("sáng nay, 21/6", "chiều nay, 8-2").
+_RELATIVE_DAY_CUE = rf"{_RELATIVE_DAY}(?:\s*,)?"
 _TIME_CUES = (
-    rf"(?:{_RELATIVE_DAY}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
 # Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or
 # "hiện nay" they are usually a range of numbers ("từ 3-5 năm") or a decimal.
-# "dịp 2-9", "dịp 1.6": an occasion is always a day.
+# "dịp 2-9", "dịp 1.6", "nghỉ lễ 30.4": an occasion is always a day.
 _DAY_CUES = (
-    rf"(?:{_RELATIVE_DAY}|ngày|(?:nhân\s+)?dịp|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
 _CONNECTOR = r"\s*(?:,|và|đến|tới|-)\s*(?:ngày\s+)?"
@@ -55,7 +57,9 @@ _NOT_A_COUNT = r"(?!\s*(?i:tháng|năm|tuần|ngày|giờ|tiếng|phút)(?![^\W_
 _NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 
 # Words after "2/3", "3/4" that make it a fraction ("hơn 2/3 số hộ", "tới 3/4 diện tích").
-_FRACTION_WORDS = r"\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người)(?![^\W_])"
+_FRACTION_WORDS = (
+    r"\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người|thời|trận|lần|đội)(?![^\W_])"
+)
 _FRACTION_NEXT = rf"(?!{_FRACTION_WORDS})"
 # These two start without a look-behind: whether they start inside a word is checked after (`_inside_a_word`).
 FULL_NUMERIC = re.compile(
@@ -93,6 +97,9 @@ SLASHED_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})/\s?(?P<month>\d{1,2})(?![\d/]|
 # (a text writes no improper fraction before a noun).
 FRACTION_NEXT = re.compile(_FRACTION_WORDS)
 TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?$")
+# Right after "ngày" a day-month is a day even before a noun of the fraction list ("trong ngày 2/7 đơn vị đã thảm
+# nhựa", "đảm bảo ngày 1/6 Trường Cao đẳng ... chính thức"): no text writes "ngày" before a fraction.
+DAY_WORD_BEFORE = re.compile(r"(?<![^\W_])(?i:ngày)\s+(?:(?i:mùng|mồng)\s+)?$")
 # "Sáng nay (12/6)", "hôm qua (thứ Hai, 5/8)", "chiều nay (23.5)", "sáng mai (25-5)", "hôm thứ Sáu (26/5 theo giờ
 # Mỹ)": the day in brackets may be written with any of the three marks and may name its time zone.
 BRACKETED = re.compile(
@@ -252,7 +259,7 @@ def _slashed_hits(form: str) -> list[DateHit]:
     """Days written "20/8" after a word that cues a day, unless a proper fraction of a noun ("tới 3/4 diện tích")."""
     hits = []
     for hit in _cued_hits(SLASHED_DAY_MONTH, TIME_CUE_BEFORE, form):
-        if hit.day >= hit.month or not FRACTION_NEXT.match(form, hit.end):
+        if hit.day >= hit.month or not FRACTION_NEXT.match(form, hit.end) or _before(DAY_WORD_BEFORE, form, hit.start):
             hits.append(hit)
     return hits
 

@@ -27,10 +27,33 @@ _END = r"(?![^\W_])"
 TERM_LIST_MORE = re.compile(rf"\s*(?:,|và)\s*({_ROMAN}){_END}")
 NTH_TIME = re.compile(rf"(?i:lần\s+thứ)\s+({_ORDINAL}){_END}")
 TERM_OF = re.compile(rf"(?i:khóa|khoá)\s+({_ROMAN}|\d{{1,2}}){_END}")
+# "Ban Chấp hành Đảng bộ huyện nhiệm kỳ III (2015-2020)", "HĐND TP trong nhiệm kỳ VII": a term numbered like a
+# "khóa" (Roman numerals only: "nhiệm kỳ 2020 - 2025" is a span of years).
+NUMBERED_TERM = re.compile(rf"(?i:nhiệm\s+kỳ)\s+({_ROMAN}){_END}")
+# "Hội đồng trường nhiệm kỳ thứ 3", "Đại hội nhiệm kỳ thứ mười hai của Hội Nhà văn": a body's term by its rank. A
+# person's term ("nhiệm kỳ thứ hai của ông", "tái đắc cử nhiệm kỳ thứ hai") is no committee's term.
+NTH_TERM = re.compile(rf"(?i:nhiệm\s+kỳ\s+thứ)\s+({_ORDINAL}){_END}")
+TERM_BODY_BEFORE = re.compile(
+    r"Ban\s+Chấp\s+hành|BCH|HĐND|Hội\s+đồng|Quốc\s+hội|Đảng\s+(?:bộ|ủy)|Ủy\s+ban|UBND|Đại\s+hội|Công\s+đoàn|HĐQT"
+    r"|Hội(?!\s+(?:nghị|thi|diễn|thao|chợ))(?![^\W_])",
+    re.IGNORECASE,
+)
+PERSON_TERM = re.compile(
+    r"(?<![^\W_])(?:ông|bà|tổng\s+thống|thủ\s+tướng|bộ\s+trưởng|đắc\s+cử|tái\s+cử|tranh\s+cử)(?![^\W_])", re.IGNORECASE
+)
+OF_A_PERSON = re.compile(
+    r"\s+của\s+(?:mình|ông|bà|(?:Tổng\s+)?(?:thống|Thủ\s+tướng|Bộ\s+trưởng|Chủ\s+tịch))", re.IGNORECASE
+)
+NTH_TERM_REACH = 60
 CONGRESS_NUMBER = re.compile(rf"(?i:Đại\s+hội|ĐH)\s+({_ROMAN}){_END}")
 CENTRAL_PLENUM = re.compile(rf"(?i:Hội\s+nghị\s+(?:lần\s+thứ\s+)?(?:Trung\s+ương|TW))\s+({_ROMAN}|\d{{1,2}}){_END}")
 SESSION = re.compile(rf"(?i:(kỳ|phiên)\s+họp(?:\s+lần)?\s+thứ)\s+({_ORDINAL}){_END}")
 TERM_YEARS = re.compile(r"(?<![^\W_])(?i:nhiệm\s+kỳ|NK)\s*:?\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)?\d\d)(?!\d)")
+# "trong nhiệm kỳ qua (2015 - 2020)", "nhiệm kỳ cũ (2011 - 2015)": the span in brackets after the word, full years only
+# ("cả hai nhiệm kỳ (2000-06 và 2009 đến nay)" is no span).
+BRACKETED_TERM_YEARS = re.compile(
+    r"(?<![^\W_])(?i:nhiệm\s+kỳ)(?:\s+(?i:qua|trước|cũ|mới|tới|này))?\s*\(\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*\)"
+)
 # Further spans listed after a "nhiệm kỳ": "nhiệm kỳ 2010 - 2015 và 2015 - 2020", each a term of its own.
 YEARS_LIST_MORE = re.compile(r"\s*(?:,|và)\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)\d\d)(?!\d)")
 BRACKET_YEARS = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\s*\)")
@@ -151,7 +174,22 @@ def _ordinal_mentions(form: str) -> list[OrdinalMention]:
             mentions.append(OrdinalMention(found.start(), found.end(), value, name))
             if name == "term":
                 mentions += _listed_after(form, found.end())
+    for found in NUMBERED_TERM.finditer(form):
+        if (value := _valid_ordinal(found.group(1))) is not None:
+            mentions.append(OrdinalMention(found.start(), found.end(), value, "term"))
+            mentions += _listed_after(form, found.end())
+    for found in NTH_TERM.finditer(form):
+        if (value := _valid_ordinal(found.group(1))) is not None and _is_body_term(form, found):
+            mentions.append(OrdinalMention(found.start(), found.end(), value, "term"))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_body_term(form: str, found: re.Match[str]) -> bool:
+    """ "Hội đồng trường nhiệm kỳ thứ 3": a body named just before and no person whose term it is."""
+    window = _clause_before(form, found.start(), NTH_TERM_REACH)
+    if not TERM_BODY_BEFORE.search(window) or PERSON_TERM.search(window):
+        return False
+    return OF_A_PERSON.match(form, found.end()) is None
 
 
 def _listed_after(form: str, end: int) -> list[OrdinalMention]:
@@ -171,7 +209,7 @@ def _term_span(found: re.Match[str], listed: bool = False) -> YearsMention | Non
 
 
 def _years_mentions(form: str) -> list[YearsMention]:
-    mentions = []
+    mentions = [m for found in BRACKETED_TERM_YEARS.finditer(form) if (m := _term_span(found)) is not None]
     for found in TERM_YEARS.finditer(form):
         if (mention := _term_span(found)) is None:
             continue
@@ -180,7 +218,7 @@ def _years_mentions(form: str) -> list[YearsMention]:
         while (more := YEARS_LIST_MORE.match(form, end)) and (listed := _term_span(more, listed=True)) is not None:
             mentions.append(listed)
             end = more.end()
-    return mentions
+    return sorted(mentions, key=lambda m: m.start)
 
 
 MAX_GAP = 200  # the longest coordination or unit list between an ordinal and its years

@@ -26,6 +26,9 @@ _END = r"(?![^\W_])"
 # Further terms listed after one: "Đại biểu Quốc hội khóa X, XII, XIII,XIV", "khóa XI và XII".
 TERM_LIST_MORE = re.compile(rf"\s*(?:,|và)\s*({_ROMAN}){_END}")
 NTH_TIME = re.compile(rf"(?i:lần\s+thứ)\s+({_ORDINAL}){_END}")
+# "Đại hội công đoàn cơ quan ... lần V nhiệm kỳ 2017-2022", "Đại hội Đảng lần VI": "thứ" left out before a Roman
+# numeral (never before digits or words: "lần 2", "lần hai" count occasions).
+NTH_TIME_ROMAN = re.compile(rf"(?<![^\W_])(?i:lần)\s+({_ROMAN}){_END}")
 TERM_OF = re.compile(rf"(?i:khóa|khoá)\s+({_ROMAN}|\d{{1,2}}){_END}")
 # "Ban Chấp hành Đảng bộ huyện nhiệm kỳ III (2015-2020)", "HĐND TP trong nhiệm kỳ VII": a term numbered like a
 # "khóa" (Roman numerals only: "nhiệm kỳ 2020 - 2025" is a span of years).
@@ -164,7 +167,7 @@ def _is_course(form: str, position: int) -> bool:
 def _ordinal_mentions(form: str) -> list[OrdinalMention]:
     """Term ordinals in text order ("lần thứ" only under a congress)."""
     mentions = []
-    for pattern, name in ((NTH_TIME, "nth"), (TERM_OF, "term"), (CONGRESS_NUMBER, "congress")):
+    for pattern, name in ((NTH_TIME, "nth"), (NTH_TIME_ROMAN, "nth"), (TERM_OF, "term"), (CONGRESS_NUMBER, "congress")):
         for found in pattern.finditer(form):
             value = _valid_ordinal(found.group(1))
             if value is None or (name == "nth" and _head_kind(form, found.start()) != "congress"):

@@ -100,11 +100,20 @@ TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)
 # Right after "ngày" a day-month is a day even before a noun of the fraction list ("trong ngày 2/7 đơn vị đã thảm
 # nhựa", "đảm bảo ngày 1/6 Trường Cao đẳng ... chính thức"): no text writes "ngày" before a fraction.
 DAY_WORD_BEFORE = re.compile(r"(?<![^\W_])(?i:ngày)\s+(?:(?i:mùng|mồng)\s+)?$")
+# "Triệu Lập Kiênngày 13/4", "từngày 30/5", "ngày3/2/2021": texts whose markup lost a space glue "ngày" to the word
+# before or to the day; no Vietnamese syllable ends in "ngày", so it still cues the day.
+GLUED_DAY_WORD_BEFORE = re.compile(r"(?i:ngày)\s*$")
+# "Ngày 6 - 2, ông …", "Ngày 5 -7, Phòng …": a day and month with a spaced dash, read so only right after "ngày"
+# (elsewhere "3 - 5" is a range); a count or a unit after it keeps it a range ("ngày 2 - 3 tháng").
+SPACED_DASH_DAY = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:\s+-\s*|\s*-\s+)(?P<month>\d{{1,2}}){_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}(?!\s*[/-]\s*\d)"
+)
 # "Sáng nay (12/6)", "hôm qua (thứ Hai, 5/8)", "chiều nay (23.5)", "sáng mai (25-5)", "hôm thứ Sáu (26/5 theo giờ
-# Mỹ)": the day in brackets may be written with any of the three marks and may name its time zone.
+# Mỹ)", "tối thứ Tư (14/6, theo giờ địa phương)": the day in brackets may be written with any of the three marks and
+# may name its time zone.
 BRACKETED = re.compile(
     r"\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?(?:(?i:ngày)\s+)?(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})"
-    r"(?:\s*(?:[,-]|(?i:theo))\s*(?i:giờ)[^()\n]{0,20})?\s*\)"
+    r"(?:\s*(?:[,-]\s*)?(?:(?i:theo)\s*)?(?i:giờ)[^()\n]{0,20})?\s*\)"
 )
 BRACKET_CUE_BEFORE = re.compile(
     r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|vừa\s+rồi|cùng\s+ngày)\s*,?\s*$"
@@ -258,10 +267,23 @@ def _bracketed_hits(form: str) -> list[DateHit]:
 def _slashed_hits(form: str) -> list[DateHit]:
     """Days written "20/8" after a word that cues a day, unless a proper fraction of a noun ("tới 3/4 diện tích")."""
     hits = []
-    for hit in _cued_hits(SLASHED_DAY_MONTH, TIME_CUE_BEFORE, form):
-        if hit.day >= hit.month or not FRACTION_NEXT.match(form, hit.end) or _before(DAY_WORD_BEFORE, form, hit.start):
+    for found in SLASHED_DAY_MONTH.finditer(form):
+        hit = _pair_hit(found)
+        day_word = _before(GLUED_DAY_WORD_BEFORE, form, hit.start)
+        if not day_word and not _before(TIME_CUE_BEFORE, form, hit.start):
+            continue
+        if hit.day >= hit.month or day_word or not FRACTION_NEXT.match(form, hit.end):
             hits.append(hit)
     return hits
+
+
+def _full_hits(form: str) -> list[DateHit]:
+    """Full dates that start a word, or that follow a glued "ngày" ("ngày3/2/2021")."""
+    return [
+        _pair_hit(found)
+        for found in FULL_NUMERIC.finditer(form)
+        if not _inside_a_word(form, found.start(), marks="/.,_") or _before(GLUED_DAY_WORD_BEFORE, form, found.start())
+    ]
 
 
 def _marked_hits(form: str) -> list[DateHit]:
@@ -367,8 +389,9 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         _cued_list_hits(DAY_LIST, form)
         + _list_hits(TEXTUAL, form)
         + _cued_list_hits(DASHED_DAY_LIST, form)
-        + _pair_hits(FULL_NUMERIC, form, marks="/.,_")
+        + _full_hits(form)
         + _slashed_hits(form)
+        + _cued_hits(SPACED_DASH_DAY, DAY_WORD_BEFORE, form)
         + _pair_hits(BRACKETED_CHAIN, form, marks="")
         + _bracketed_hits(form)
         + _list_hits(BRACKETED_LIST, form)

@@ -168,6 +168,19 @@ BIRTH_DAY = re.compile(r"[sS]inh\s+(?:(?:vào\s+)?[nN]gày\s+)?(?:(?:mùng|mồn
 YEAR_JUST_BEFORE = re.compile(
     r"(?<![^\W_])(?i:năm)\s+(?P<year>(?:19|20)\d\d)\s*,?\s*(?:(?i:sáng|chiều|trưa|tối|đêm|ngày|mùng|mồng)\s+)*$"
 )
+# "từ ngày 15 đến 30 tháng 3 âm lịch", "ngày 15/7 (âm lịch)": a day of the lunar calendar, which no ISO date states.
+LUNAR_AFTER = re.compile(r"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])")
+# "Sáng 29 tháng 5", "Vào 24 tháng 12 năm 1983", "Hôm nay là 14 tháng 1 năm 2017": a day and month in words without
+# "ngày", read after a word that cues a day, or anywhere with its year.
+TEXTUAL_WITHOUT_DAY_WORD = re.compile(
+    r"(?P<day>\d{1,2})\s+(?i:tháng)\s+(?P<month>\d{1,2})(?:\s*(?i:năm|,)?\s*(?P<year>\d{4}))?(?![\d/.,-]\d)"
+)
+TEXTUAL_CUE_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:sáng|chiều|trưa|tối|đêm|hôm\s+nay\s+là|vào|từ|đến)\s+$"
+)
+# Before a day in words with a year, a count word makes it a length of time ("trong 3 tháng 6 năm ..." is rare, but
+# "thời hạn 12 tháng 5 năm" is a count of months and years).
+COUNT_BEFORE = re.compile(r"(?<![^\W_])(?i:trong|thời\s+hạn|hạn|sau|khoảng|gần|hơn|mất|kéo\s+dài|được|có)\s+$")
 LOOK_BEHIND = 40
 NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
@@ -274,6 +287,19 @@ def _slashed_hits(form: str) -> list[DateHit]:
             continue
         if hit.day >= hit.month or day_word or not FRACTION_NEXT.match(form, hit.end):
             hits.append(hit)
+    return hits
+
+
+def _textual_hits(form: str) -> list[DateHit]:
+    """Days in words without "ngày": with their year ("vào 30 tháng 9 năm 2014"), or after a cue ("Sáng 29 tháng 5")."""
+    hits = []
+    for found in TEXTUAL_WITHOUT_DAY_WORD.finditer(form):
+        if _inside_a_word(form, found.start()):
+            continue
+        if (found.group("year") and not _before(COUNT_BEFORE, form, found.start())) or _before(
+            TEXTUAL_CUE_BEFORE, form, found.start()
+        ):
+            hits.append(_pair_hit(found))
     return hits
 
 
@@ -390,6 +416,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _list_hits(TEXTUAL, form)
         + _cued_list_hits(DASHED_DAY_LIST, form)
         + _full_hits(form)
+        + _textual_hits(form)
         + _slashed_hits(form)
         + _cued_hits(SPACED_DASH_DAY, DAY_WORD_BEFORE, form)
         + _pair_hits(BRACKETED_CHAIN, form, marks="")
@@ -398,7 +425,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _marked_hits(form)
     )
     hits = _without_overlaps(hits + _continuations(form, hits))
-    return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day))
+    return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day) and not LUNAR_AFTER.match(form, h.end))
 
 
 def _before(pattern: re.Pattern[str], form: str, position: int) -> re.Match[str] | None:

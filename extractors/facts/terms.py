@@ -65,7 +65,7 @@ BRACKET_YEARS = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\s*\)"
 # congress (games) and the children's congress hold no term; an emulation congress ("Đại hội Thi đua yêu nước lần
 # thứ VI", "Đại hội điển hình tiên tiến lần thứ V") is held by a body once a term and counts, as the gold counts it.
 HEADS = re.compile(
-    r"(?P<congress>Đại\s+hội|ĐH)(?!\s+(?:thể\s+dục|TDTT|thể\s+thao|cháu\s+ngoan))"
+    r"(?P<congress>Đại\s+hội|ĐH(?![^\W_]))(?!\s+(?:thể\s+dục|TDTT|thể\s+thao|cháu\s+ngoan|đồng\s+cổ\s+đông|cổ\s+đông))"
     r"|(?P<plenum>Hội\s+nghị)"
     r"|(?P<other>Ngày\s+hội|Hội\s+thi|Hội\s+diễn|Hội\s+thao|Liên\s+hoan|Giải|Lễ\s+hội|Hội\s+chợ|tái\s+cử)",
     re.IGNORECASE,
@@ -100,7 +100,17 @@ NATIONWIDE = re.compile(r"\b(toàn\s+quốc)\b", re.IGNORECASE)
 
 MAX_ORDINAL = 60
 COURSE_REACH = 50
-COURSE_WORDS = re.compile(r"lớp|bồi\s+dưỡng|đào\s+tạo|tập\s+huấn|học\s+viên|khai\s+giảng", re.IGNORECASE)
+COURSE_WORDS = re.compile(
+    r"lớp|bồi\s+dưỡng|đào\s+tạo|tập\s+huấn|học\s+viên|khai\s+giảng|sinh\s+viên|học\s+sinh|tuyển\s+sinh|cử\s+nhân|"
+    r"cầu\s+thủ|khóa\s+học",
+    re.IGNORECASE,
+)
+# After a "khóa" in digits, a cohort or a length of study: "khóa 1 Học viện HAGL", "khóa 1: 22 sinh viên", "60 triệu
+# đồng/khóa 4 năm".
+COURSE_AFTER = re.compile(
+    r"\s*(?::\s*\d+\s+(?:sinh\s+viên|học\s+viên|học\s+sinh)|(?:năm|tháng|học)(?![^\W_])(?!\s*\d{4})|Học\s+viện|chuyên\s+ngành)",
+    re.IGNORECASE,
+)
 BODY_WORDS = re.compile(
     r"Ban\s+Chấp\s+hành|HĐND|Hội\s+đồng|Quốc\s+hội|Đảng\s+(?:bộ|ủy)|Ủy\s+ban|Đại\s+hội", re.IGNORECASE
 )
@@ -158,9 +168,11 @@ def _valid_ordinal(token: str) -> int | None:
     return value if value is not None and 1 <= value <= MAX_ORDINAL else None
 
 
-def _is_course(form: str, position: int) -> bool:
-    """ "lớp bồi dưỡng khóa I": a training course, not a committee's term."""
-    window = _clause_before(form, position, COURSE_REACH)
+def _is_course(form: str, found: re.Match[str]) -> bool:
+    """ "lớp bồi dưỡng khóa I", "sinh viên khóa 8", "khóa 1 Học viện …": a course or a cohort, not a body's term."""
+    if found.group(1).isdigit() and COURSE_AFTER.match(form, found.end()):
+        return True
+    window = _clause_before(form, found.start(), COURSE_REACH)
     return bool(COURSE_WORDS.search(window)) and not BODY_WORDS.search(window)
 
 
@@ -172,7 +184,7 @@ def _ordinal_mentions(form: str) -> list[OrdinalMention]:
             value = _valid_ordinal(found.group(1))
             if value is None or (name == "nth" and _head_kind(form, found.start()) != "congress"):
                 continue
-            if name == "term" and _is_course(form, found.start()):
+            if name == "term" and _is_course(form, found):
                 continue
             mentions.append(OrdinalMention(found.start(), found.end(), value, name))
             if name == "term":

@@ -48,7 +48,8 @@ _DAY_CUES = (
     rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
-_CONNECTOR = r"\s*(?:,|và|đến|tới|-)\s*(?:ngày\s+)?"
+# "từ 1/1 đến hết 31/1", "từ 10-4 đến hết 31-12": "hết" after "đến" still ends a span.
+_CONNECTOR = r"\s*(?:,|và|(?:đến|tới)(?:\s+hết)?|-)\s*(?:ngày\s+)?"
 # "2.5 triệu", "3.5 ha": a decimal quantity, not a day.
 _NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
 # After a dashed "2-3": a count of time units, not a day ("2-3 tháng nữa").
@@ -139,9 +140,18 @@ MARKED_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?P<sep>[.-])(?P<month>\d{{1,
 DAY_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_DAY_CUES})\s+$")
 SPAN_CUE_BEFORE = re.compile(r"(?<![^\W_])(?i:từ|đến|tới|trước|sau|vào|dịp)\s+$")
 SPAN_END_AFTER = re.compile(
-    rf"\s*(?:-|đến|tới)\s*\d{{1,2}}(?P<sep>[.-])\d{{1,2}}{_NUMBER_ENDS}|\s+(?i:tới)(?![^\W_])(?!\s*\d)"
+    rf"\s*(?:-|(?:đến|tới)(?:\s+hết)?)\s*\d{{1,2}}(?P<sep>[.-])\d{{1,2}}{_NUMBER_ENDS}|\s+(?i:tới)(?![^\W_])(?!\s*\d)"
 )
 DOTTED_DAY_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)")
+# "Tuần Lễ hội … 31/1 - 6/2/2017": a day-month that a full date closes as a span is a day without a cue (its year is
+# the full date's, or the year before when its month comes later).
+SPAN_TO_FULL = re.compile(
+    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})/(?P<end_year>(?:19|20)\d\d)"
+    r"(?![\d/]|\.\d)"
+)
+# Such a span is short (an event, a holiday, a quarter): a longer one is a ratio before a date ("tỷ lệ 3/5 -
+# 12/3/2017").
+MAX_SPAN = timedelta(days=120)
 # A further day after a found one: "ngày 6/8 và 7/8", "từ 28/7 - 2/8", "từ 23.4 - 1.5".
 CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{4}}))?(?![\d/]|\.\d|-[^\W\d_])"
@@ -184,7 +194,7 @@ COUNT_BEFORE = re.compile(r"(?<![^\W_])(?i:trong|thời\s+hạn|hạn|sau|khoả
 LOOK_BEHIND = 40
 NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
-_LEADS_TO_FULL = re.compile(r"\s*(?:-|đến|tới|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
+_LEADS_TO_FULL = re.compile(r"\s*(?:-|–|(?:đến|tới)(?:\s+hết)?|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -303,6 +313,21 @@ def _textual_hits(form: str) -> list[DateHit]:
     return hits
 
 
+def _span_to_full_hits(form: str) -> list[DateHit]:
+    """The first day of a short span a full date closes ("31/1 - 6/2/2017"); its year comes from the full date."""
+    hits = []
+    for found in SPAN_TO_FULL.finditer(form):
+        if _inside_a_word(form, found.start(), marks="/.,_"):
+            continue
+        end_year, end_month = int(found.group("end_year")), int(found.group("end_month"))
+        month, day = int(found.group("month")), int(found.group("day"))
+        start = _valid(end_year - 1 if month > end_month else end_year, month, day)
+        end = _valid(end_year, end_month, int(found.group("end_day")))
+        if start and end and timedelta(0) < end - start <= MAX_SPAN:
+            hits.append(DateHit(found.start("day"), found.end("month"), day, month, None))
+    return hits
+
+
 def _full_hits(form: str) -> list[DateHit]:
     """Full dates that start a word, or that follow a glued "ngày" ("ngày3/2/2021")."""
     return [
@@ -417,6 +442,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _cued_list_hits(DASHED_DAY_LIST, form)
         + _full_hits(form)
         + _textual_hits(form)
+        + _span_to_full_hits(form)
         + _slashed_hits(form)
         + _cued_hits(SPACED_DASH_DAY, DAY_WORD_BEFORE, form)
         + _pair_hits(BRACKETED_CHAIN, form, marks="")
@@ -477,14 +503,31 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
     hits = scan_dates(form)
     yearless = any(hit.year is None for hit in hits)
     fallback = published_on.year if published_on else article_year(form, hits) if yearless else None
-    pairs = []
+    pairs: list[ResolvedDate] = []
     for index, hit in enumerate(hits):
         following = hits[index + 1] if index + 1 < len(hits) else None
-        year = (_year_from_next(form, hit, following) or _year_just_before(form, hit)) if hit.year is None else None
+        year = None
+        if hit.year is None:
+            year = (
+                _year_from_next(form, hit, following)
+                or _year_after_previous(form, hit, pairs[-1] if pairs else None)
+                or _year_just_before(form, hit)
+            )
         day = resolve_day(hit, year or fallback, None if year else published_on)
         if day is not None:
             pairs.append(ResolvedDate(hit, day))
     return tuple(pairs)
+
+
+def _year_after_previous(form: str, hit: DateHit, previous: ResolvedDate | None) -> int | None:
+    """ "từ 10-4 đến hết 31-12": the end of a span is not before its start, so it takes the start's year (the next
+    one when its month comes earlier), whatever the publication date would give it."""
+    if previous is None or previous.hit.end > hit.start or hit.start - previous.hit.end > 20:
+        return None
+    if not _LEADS_TO_FULL.match(form[previous.hit.end : hit.start] + " "):
+        return None
+    start = previous.day
+    return start.year + 1 if (hit.month, hit.day) < (start.month, start.day) else start.year
 
 
 def find_dates(

@@ -35,18 +35,21 @@ ROLLBACK_AFTER = timedelta(days=180)
 # "hôm qua", "tối nay", "sáng mai", "ngày hôm qua": a day named from the article's own. "qua" and "mai" cue a day
 # only after a part of the day ("thông qua 5/7 xã" is a ratio).
 _RELATIVE_DAY = r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|ngày)(?:\s+hôm)?|hôm)\s+(?:nay|qua|mai)"
+# The press also sets the day off with a comma after the relative word ("sáng nay, 21/6", "chiều nay, 8-2").
+_RELATIVE_DAY_CUE = rf"{_RELATIVE_DAY}(?:\s*,)?"
 _TIME_CUES = (
-    rf"(?:{_RELATIVE_DAY}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
 # Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or
 # "hiện nay" they are usually a range of numbers ("từ 3-5 năm") or a decimal.
-# "dịp 2-9", "dịp 1.6": an occasion is always a day.
+# "dịp 2-9", "dịp 1.6", "nghỉ lễ 30.4": an occasion is always a day.
 _DAY_CUES = (
-    rf"(?:{_RELATIVE_DAY}|ngày|(?:nhân\s+)?dịp|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
-_CONNECTOR = r"\s*(?:,|và|đến|tới|-)\s*(?:ngày\s+)?"
+# "từ 1/1 đến hết 31/1", "từ 10-4 đến hết 31-12": "hết" after "đến" still ends a span.
+_CONNECTOR = r"\s*(?:,|và|(?:đến|tới)(?:\s+hết)?|-)\s*(?:ngày\s+)?"
 # "2.5 triệu", "3.5 ha": a decimal quantity, not a day.
 _NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
 # After a dashed "2-3": a count of time units, not a day ("2-3 tháng nữa").
@@ -55,7 +58,9 @@ _NOT_A_COUNT = r"(?!\s*(?i:tháng|năm|tuần|ngày|giờ|tiếng|phút)(?![^\W_
 _NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 
 # Words after "2/3", "3/4" that make it a fraction ("hơn 2/3 số hộ", "tới 3/4 diện tích").
-_FRACTION_WORDS = r"\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người)(?![^\W_])"
+_FRACTION_WORDS = (
+    r"\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người|thời|trận|lần|đội)(?![^\W_])"
+)
 _FRACTION_NEXT = rf"(?!{_FRACTION_WORDS})"
 # These two start without a look-behind: whether they start inside a word is checked after (`_inside_a_word`).
 FULL_NUMERIC = re.compile(
@@ -93,11 +98,23 @@ SLASHED_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})/\s?(?P<month>\d{1,2})(?![\d/]|
 # (a text writes no improper fraction before a noun).
 FRACTION_NEXT = re.compile(_FRACTION_WORDS)
 TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?$")
+# Right after "ngày" a day-month is a day even before a noun of the fraction list ("trong ngày 2/7 đơn vị đã thảm
+# nhựa", "đảm bảo ngày 1/6 Trường Cao đẳng ... chính thức"): no text writes "ngày" before a fraction.
+DAY_WORD_BEFORE = re.compile(r"(?<![^\W_])(?i:ngày)\s+(?:(?i:mùng|mồng)\s+)?$")
+# "Triệu Lập Kiênngày 13/4", "từngày 30/5", "ngày3/2/2021": texts whose markup lost a space glue "ngày" to the word
+# before or to the day; no Vietnamese syllable ends in "ngày", so it still cues the day.
+GLUED_DAY_WORD_BEFORE = re.compile(r"(?i:ngày)\s*$")
+# "Ngày 6 - 2, ông …", "Ngày 5 -7, Phòng …": a day and month with a spaced dash, read so only right after "ngày"
+# (elsewhere "3 - 5" is a range); a count or a unit after it keeps it a range ("ngày 2 - 3 tháng").
+SPACED_DASH_DAY = re.compile(
+    rf"(?P<day>\d{{1,2}})(?:\s+-\s*|\s*-\s+)(?P<month>\d{{1,2}}){_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}(?!\s*[/-]\s*\d)"
+)
 # "Sáng nay (12/6)", "hôm qua (thứ Hai, 5/8)", "chiều nay (23.5)", "sáng mai (25-5)", "hôm thứ Sáu (26/5 theo giờ
-# Mỹ)": the day in brackets may be written with any of the three marks and may name its time zone.
+# Mỹ)", "tối thứ Tư (14/6, theo giờ địa phương)": the day in brackets may be written with any of the three marks and
+# may name its time zone.
 BRACKETED = re.compile(
     r"\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?(?:(?i:ngày)\s+)?(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})"
-    r"(?:\s*(?:[,-]|(?i:theo))\s*(?i:giờ)[^()\n]{0,20})?\s*\)"
+    r"(?:\s*(?:[,-]\s*)?(?:(?i:theo)\s*)?(?i:giờ)[^()\n]{0,20})?\s*\)"
 )
 BRACKET_CUE_BEFORE = re.compile(
     r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|vừa\s+rồi|cùng\s+ngày)\s*,?\s*$"
@@ -123,9 +140,18 @@ MARKED_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?P<sep>[.-])(?P<month>\d{{1,
 DAY_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_DAY_CUES})\s+$")
 SPAN_CUE_BEFORE = re.compile(r"(?<![^\W_])(?i:từ|đến|tới|trước|sau|vào|dịp)\s+$")
 SPAN_END_AFTER = re.compile(
-    rf"\s*(?:-|đến|tới)\s*\d{{1,2}}(?P<sep>[.-])\d{{1,2}}{_NUMBER_ENDS}|\s+(?i:tới)(?![^\W_])(?!\s*\d)"
+    rf"\s*(?:-|(?:đến|tới)(?:\s+hết)?)\s*\d{{1,2}}(?P<sep>[.-])\d{{1,2}}{_NUMBER_ENDS}|\s+(?i:tới)(?![^\W_])(?!\s*\d)"
 )
 DOTTED_DAY_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)")
+# "Tuần Lễ hội … 31/1 - 6/2/2017": a day-month that a full date closes as a span is a day without a cue (its year is
+# the full date's, or the year before when its month comes later).
+SPAN_TO_FULL = re.compile(
+    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})/(?P<end_year>(?:19|20)\d\d)"
+    r"(?![\d/]|\.\d)"
+)
+# Such a span is short (an event, a holiday, a quarter): a longer one is a ratio before a date ("tỷ lệ 3/5 -
+# 12/3/2017").
+MAX_SPAN = timedelta(days=120)
 # A further day after a found one: "ngày 6/8 và 7/8", "từ 28/7 - 2/8", "từ 23.4 - 1.5".
 CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{4}}))?(?![\d/]|\.\d|-[^\W\d_])"
@@ -152,10 +178,23 @@ BIRTH_DAY = re.compile(r"[sS]inh\s+(?:(?:vào\s+)?[nN]gày\s+)?(?:(?:mùng|mồn
 YEAR_JUST_BEFORE = re.compile(
     r"(?<![^\W_])(?i:năm)\s+(?P<year>(?:19|20)\d\d)\s*,?\s*(?:(?i:sáng|chiều|trưa|tối|đêm|ngày|mùng|mồng)\s+)*$"
 )
+# "từ ngày 15 đến 30 tháng 3 âm lịch", "ngày 15/7 (âm lịch)": a day of the lunar calendar, which no ISO date states.
+LUNAR_AFTER = re.compile(r"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])")
+# "Sáng 29 tháng 5", "Vào 24 tháng 12 năm 1983", "Hôm nay là 14 tháng 1 năm 2017": a day and month in words without
+# "ngày", read after a word that cues a day, or anywhere with its year.
+TEXTUAL_WITHOUT_DAY_WORD = re.compile(
+    r"(?P<day>\d{1,2})\s+(?i:tháng)\s+(?P<month>\d{1,2})(?:\s*(?i:năm|,)?\s*(?P<year>\d{4}))?(?![\d/.,-]\d)"
+)
+TEXTUAL_CUE_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:sáng|chiều|trưa|tối|đêm|hôm\s+nay\s+là|vào|từ|đến)\s+$"
+)
+# Before a day in words with a year, a count word makes it a length of time ("trong 3 tháng 6 năm ..." is rare, but
+# "thời hạn 12 tháng 5 năm" is a count of months and years).
+COUNT_BEFORE = re.compile(r"(?<![^\W_])(?i:trong|thời\s+hạn|hạn|sau|khoảng|gần|hơn|mất|kéo\s+dài|được|có)\s+$")
 LOOK_BEHIND = 40
 NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
-_LEADS_TO_FULL = re.compile(r"\s*(?:-|đến|tới|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
+_LEADS_TO_FULL = re.compile(r"\s*(?:-|–|(?:đến|tới)(?:\s+hết)?|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -251,10 +290,51 @@ def _bracketed_hits(form: str) -> list[DateHit]:
 def _slashed_hits(form: str) -> list[DateHit]:
     """Days written "20/8" after a word that cues a day, unless a proper fraction of a noun ("tới 3/4 diện tích")."""
     hits = []
-    for hit in _cued_hits(SLASHED_DAY_MONTH, TIME_CUE_BEFORE, form):
-        if hit.day >= hit.month or not FRACTION_NEXT.match(form, hit.end):
+    for found in SLASHED_DAY_MONTH.finditer(form):
+        hit = _pair_hit(found)
+        day_word = _before(GLUED_DAY_WORD_BEFORE, form, hit.start)
+        if not day_word and not _before(TIME_CUE_BEFORE, form, hit.start):
+            continue
+        if hit.day >= hit.month or day_word or not FRACTION_NEXT.match(form, hit.end):
             hits.append(hit)
     return hits
+
+
+def _textual_hits(form: str) -> list[DateHit]:
+    """Days in words without "ngày": with their year ("vào 30 tháng 9 năm 2014"), or after a cue ("Sáng 29 tháng 5")."""
+    hits = []
+    for found in TEXTUAL_WITHOUT_DAY_WORD.finditer(form):
+        if _inside_a_word(form, found.start()):
+            continue
+        if (found.group("year") and not _before(COUNT_BEFORE, form, found.start())) or _before(
+            TEXTUAL_CUE_BEFORE, form, found.start()
+        ):
+            hits.append(_pair_hit(found))
+    return hits
+
+
+def _span_to_full_hits(form: str) -> list[DateHit]:
+    """The first day of a short span a full date closes ("31/1 - 6/2/2017"); its year comes from the full date."""
+    hits = []
+    for found in SPAN_TO_FULL.finditer(form):
+        if _inside_a_word(form, found.start(), marks="/.,_"):
+            continue
+        end_year, end_month = int(found.group("end_year")), int(found.group("end_month"))
+        month, day = int(found.group("month")), int(found.group("day"))
+        start = _valid(end_year - 1 if month > end_month else end_year, month, day)
+        end = _valid(end_year, end_month, int(found.group("end_day")))
+        if start and end and timedelta(0) < end - start <= MAX_SPAN:
+            hits.append(DateHit(found.start("day"), found.end("month"), day, month, None))
+    return hits
+
+
+def _full_hits(form: str) -> list[DateHit]:
+    """Full dates that start a word, or that follow a glued "ngày" ("ngày3/2/2021")."""
+    return [
+        _pair_hit(found)
+        for found in FULL_NUMERIC.finditer(form)
+        if not _inside_a_word(form, found.start(), marks="/.,_") or _before(GLUED_DAY_WORD_BEFORE, form, found.start())
+    ]
 
 
 def _marked_hits(form: str) -> list[DateHit]:
@@ -360,15 +440,18 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         _cued_list_hits(DAY_LIST, form)
         + _list_hits(TEXTUAL, form)
         + _cued_list_hits(DASHED_DAY_LIST, form)
-        + _pair_hits(FULL_NUMERIC, form, marks="/.,_")
+        + _full_hits(form)
+        + _textual_hits(form)
+        + _span_to_full_hits(form)
         + _slashed_hits(form)
+        + _cued_hits(SPACED_DASH_DAY, DAY_WORD_BEFORE, form)
         + _pair_hits(BRACKETED_CHAIN, form, marks="")
         + _bracketed_hits(form)
         + _list_hits(BRACKETED_LIST, form)
         + _marked_hits(form)
     )
     hits = _without_overlaps(hits + _continuations(form, hits))
-    return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day))
+    return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day) and not LUNAR_AFTER.match(form, h.end))
 
 
 def _before(pattern: re.Pattern[str], form: str, position: int) -> re.Match[str] | None:
@@ -420,14 +503,31 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
     hits = scan_dates(form)
     yearless = any(hit.year is None for hit in hits)
     fallback = published_on.year if published_on else article_year(form, hits) if yearless else None
-    pairs = []
+    pairs: list[ResolvedDate] = []
     for index, hit in enumerate(hits):
         following = hits[index + 1] if index + 1 < len(hits) else None
-        year = (_year_from_next(form, hit, following) or _year_just_before(form, hit)) if hit.year is None else None
+        year = None
+        if hit.year is None:
+            year = (
+                _year_from_next(form, hit, following)
+                or _year_after_previous(form, hit, pairs[-1] if pairs else None)
+                or _year_just_before(form, hit)
+            )
         day = resolve_day(hit, year or fallback, None if year else published_on)
         if day is not None:
             pairs.append(ResolvedDate(hit, day))
     return tuple(pairs)
+
+
+def _year_after_previous(form: str, hit: DateHit, previous: ResolvedDate | None) -> int | None:
+    """ "từ 10-4 đến hết 31-12": the end of a span is not before its start, so it takes the start's year (the next
+    one when its month comes earlier), whatever the publication date would give it."""
+    if previous is None or previous.hit.end > hit.start or hit.start - previous.hit.end > 20:
+        return None
+    if not _LEADS_TO_FULL.match(form[previous.hit.end : hit.start] + " "):
+        return None
+    start = previous.day
+    return start.year + 1 if (hit.month, hit.day) < (start.month, start.day) else start.year
 
 
 def find_dates(

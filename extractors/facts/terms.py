@@ -26,11 +26,37 @@ _END = r"(?![^\W_])"
 # Further terms listed after one: "Đại biểu Quốc hội khóa X, XII, XIII,XIV", "khóa XI và XII".
 TERM_LIST_MORE = re.compile(rf"\s*(?:,|và)\s*({_ROMAN}){_END}")
 NTH_TIME = re.compile(rf"(?i:lần\s+thứ)\s+({_ORDINAL}){_END}")
+# "Đại hội công đoàn cơ quan ... lần V nhiệm kỳ 2017-2022", "Đại hội Đảng lần VI": "thứ" left out before a Roman
+# numeral (never before digits or words: "lần 2", "lần hai" count occasions).
+NTH_TIME_ROMAN = re.compile(rf"(?<![^\W_])(?i:lần)\s+({_ROMAN}){_END}")
 TERM_OF = re.compile(rf"(?i:khóa|khoá)\s+({_ROMAN}|\d{{1,2}}){_END}")
+# "Ban Chấp hành Đảng bộ huyện nhiệm kỳ III (2015-2020)", "HĐND TP trong nhiệm kỳ VII": a term numbered like a
+# "khóa" (Roman numerals only: "nhiệm kỳ 2020 - 2025" is a span of years).
+NUMBERED_TERM = re.compile(rf"(?i:nhiệm\s+kỳ)\s+({_ROMAN}){_END}")
+# "Hội đồng trường nhiệm kỳ thứ 3", "Đại hội nhiệm kỳ thứ mười hai của Hội Nhà văn": a body's term by its rank. A
+# person's term ("nhiệm kỳ thứ hai của ông", "tái đắc cử nhiệm kỳ thứ hai") is no committee's term.
+NTH_TERM = re.compile(rf"(?i:nhiệm\s+kỳ\s+thứ)\s+({_ORDINAL}){_END}")
+TERM_BODY_BEFORE = re.compile(
+    r"Ban\s+Chấp\s+hành|BCH|HĐND|Hội\s+đồng|Quốc\s+hội|Đảng\s+(?:bộ|ủy)|Ủy\s+ban|UBND|Đại\s+hội|Công\s+đoàn|HĐQT"
+    r"|Hội(?!\s+(?:nghị|thi|diễn|thao|chợ))(?![^\W_])",
+    re.IGNORECASE,
+)
+PERSON_TERM = re.compile(
+    r"(?<![^\W_])(?:ông|bà|tổng\s+thống|thủ\s+tướng|bộ\s+trưởng|đắc\s+cử|tái\s+cử|tranh\s+cử)(?![^\W_])", re.IGNORECASE
+)
+OF_A_PERSON = re.compile(
+    r"\s+của\s+(?:mình|ông|bà|(?:Tổng\s+)?(?:thống|Thủ\s+tướng|Bộ\s+trưởng|Chủ\s+tịch))", re.IGNORECASE
+)
+NTH_TERM_REACH = 60
 CONGRESS_NUMBER = re.compile(rf"(?i:Đại\s+hội|ĐH)\s+({_ROMAN}){_END}")
 CENTRAL_PLENUM = re.compile(rf"(?i:Hội\s+nghị\s+(?:lần\s+thứ\s+)?(?:Trung\s+ương|TW))\s+({_ROMAN}|\d{{1,2}}){_END}")
 SESSION = re.compile(rf"(?i:(kỳ|phiên)\s+họp(?:\s+lần)?\s+thứ)\s+({_ORDINAL}){_END}")
 TERM_YEARS = re.compile(r"(?<![^\W_])(?i:nhiệm\s+kỳ|NK)\s*:?\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)?\d\d)(?!\d)")
+# "trong nhiệm kỳ qua (2015 - 2020)", "nhiệm kỳ cũ (2011 - 2015)": the span in brackets after the word, full years only
+# ("cả hai nhiệm kỳ (2000-06 và 2009 đến nay)" is no span).
+BRACKETED_TERM_YEARS = re.compile(
+    r"(?<![^\W_])(?i:nhiệm\s+kỳ)(?:\s+(?i:qua|trước|cũ|mới|tới|này))?\s*\(\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*\)"
+)
 # Further spans listed after a "nhiệm kỳ": "nhiệm kỳ 2010 - 2015 và 2015 - 2020", each a term of its own.
 YEARS_LIST_MORE = re.compile(r"\s*(?:,|và)\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)\d\d)(?!\d)")
 BRACKET_YEARS = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\s*\)")
@@ -39,7 +65,7 @@ BRACKET_YEARS = re.compile(r"\s*\(\s*((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\s*\)"
 # congress (games) and the children's congress hold no term; an emulation congress ("Đại hội Thi đua yêu nước lần
 # thứ VI", "Đại hội điển hình tiên tiến lần thứ V") is held by a body once a term and counts, as the gold counts it.
 HEADS = re.compile(
-    r"(?P<congress>Đại\s+hội|ĐH)(?!\s+(?:thể\s+dục|TDTT|thể\s+thao|cháu\s+ngoan))"
+    r"(?P<congress>Đại\s+hội|ĐH(?![^\W_]))(?!\s+(?:thể\s+dục|TDTT|thể\s+thao|cháu\s+ngoan|đồng\s+cổ\s+đông|cổ\s+đông))"
     r"|(?P<plenum>Hội\s+nghị)"
     r"|(?P<other>Ngày\s+hội|Hội\s+thi|Hội\s+diễn|Hội\s+thao|Liên\s+hoan|Giải|Lễ\s+hội|Hội\s+chợ|tái\s+cử)",
     re.IGNORECASE,
@@ -74,7 +100,17 @@ NATIONWIDE = re.compile(r"\b(toàn\s+quốc)\b", re.IGNORECASE)
 
 MAX_ORDINAL = 60
 COURSE_REACH = 50
-COURSE_WORDS = re.compile(r"lớp|bồi\s+dưỡng|đào\s+tạo|tập\s+huấn|học\s+viên|khai\s+giảng", re.IGNORECASE)
+COURSE_WORDS = re.compile(
+    r"lớp|bồi\s+dưỡng|đào\s+tạo|tập\s+huấn|học\s+viên|khai\s+giảng|sinh\s+viên|học\s+sinh|tuyển\s+sinh|cử\s+nhân|"
+    r"cầu\s+thủ|khóa\s+học",
+    re.IGNORECASE,
+)
+# After a "khóa" in digits, a cohort or a length of study: "khóa 1 Học viện HAGL", "khóa 1: 22 sinh viên", "60 triệu
+# đồng/khóa 4 năm".
+COURSE_AFTER = re.compile(
+    r"\s*(?::\s*\d+\s+(?:sinh\s+viên|học\s+viên|học\s+sinh)|(?:năm|tháng|học)(?![^\W_])(?!\s*\d{4})|Học\s+viện|chuyên\s+ngành)",
+    re.IGNORECASE,
+)
 BODY_WORDS = re.compile(
     r"Ban\s+Chấp\s+hành|HĐND|Hội\s+đồng|Quốc\s+hội|Đảng\s+(?:bộ|ủy)|Ủy\s+ban|Đại\s+hội", re.IGNORECASE
 )
@@ -132,26 +168,43 @@ def _valid_ordinal(token: str) -> int | None:
     return value if value is not None and 1 <= value <= MAX_ORDINAL else None
 
 
-def _is_course(form: str, position: int) -> bool:
-    """ "lớp bồi dưỡng khóa I": a training course, not a committee's term."""
-    window = _clause_before(form, position, COURSE_REACH)
+def _is_course(form: str, found: re.Match[str]) -> bool:
+    """ "lớp bồi dưỡng khóa I", "sinh viên khóa 8", "khóa 1 Học viện …": a course or a cohort, not a body's term."""
+    if found.group(1).isdigit() and COURSE_AFTER.match(form, found.end()):
+        return True
+    window = _clause_before(form, found.start(), COURSE_REACH)
     return bool(COURSE_WORDS.search(window)) and not BODY_WORDS.search(window)
 
 
 def _ordinal_mentions(form: str) -> list[OrdinalMention]:
     """Term ordinals in text order ("lần thứ" only under a congress)."""
     mentions = []
-    for pattern, name in ((NTH_TIME, "nth"), (TERM_OF, "term"), (CONGRESS_NUMBER, "congress")):
+    for pattern, name in ((NTH_TIME, "nth"), (NTH_TIME_ROMAN, "nth"), (TERM_OF, "term"), (CONGRESS_NUMBER, "congress")):
         for found in pattern.finditer(form):
             value = _valid_ordinal(found.group(1))
             if value is None or (name == "nth" and _head_kind(form, found.start()) != "congress"):
                 continue
-            if name == "term" and _is_course(form, found.start()):
+            if name == "term" and _is_course(form, found):
                 continue
             mentions.append(OrdinalMention(found.start(), found.end(), value, name))
             if name == "term":
                 mentions += _listed_after(form, found.end())
+    for found in NUMBERED_TERM.finditer(form):
+        if (value := _valid_ordinal(found.group(1))) is not None:
+            mentions.append(OrdinalMention(found.start(), found.end(), value, "term"))
+            mentions += _listed_after(form, found.end())
+    for found in NTH_TERM.finditer(form):
+        if (value := _valid_ordinal(found.group(1))) is not None and _is_body_term(form, found):
+            mentions.append(OrdinalMention(found.start(), found.end(), value, "term"))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _is_body_term(form: str, found: re.Match[str]) -> bool:
+    """ "Hội đồng trường nhiệm kỳ thứ 3": a body named just before and no person whose term it is."""
+    window = _clause_before(form, found.start(), NTH_TERM_REACH)
+    if not TERM_BODY_BEFORE.search(window) or PERSON_TERM.search(window):
+        return False
+    return OF_A_PERSON.match(form, found.end()) is None
 
 
 def _listed_after(form: str, end: int) -> list[OrdinalMention]:
@@ -171,7 +224,7 @@ def _term_span(found: re.Match[str], listed: bool = False) -> YearsMention | Non
 
 
 def _years_mentions(form: str) -> list[YearsMention]:
-    mentions = []
+    mentions = [m for found in BRACKETED_TERM_YEARS.finditer(form) if (m := _term_span(found)) is not None]
     for found in TERM_YEARS.finditer(form):
         if (mention := _term_span(found)) is None:
             continue
@@ -180,7 +233,7 @@ def _years_mentions(form: str) -> list[YearsMention]:
         while (more := YEARS_LIST_MORE.match(form, end)) and (listed := _term_span(more, listed=True)) is not None:
             mentions.append(listed)
             end = more.end()
-    return mentions
+    return sorted(mentions, key=lambda m: m.start)
 
 
 MAX_GAP = 200  # the longest coordination or unit list between an ordinal and its years

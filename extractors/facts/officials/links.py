@@ -32,6 +32,13 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
     them, adds unlisted ones to `names_at`, and says whether any was found."""
     runs = {run[0]: run for run in scan.unlisted}
     tokens, added = parsed.tokens, False
+    # Last tokens of the names a title stands right before ("T1 A"), found once: a title after "T1 A," in a list
+    # of such pairs is the next person's.
+    titled_name_ends = {
+        span.next_name.last
+        for span in parsed.titles_at.values()
+        if span.next_name is not None and span.last + 1 == span.next_name.first
+    }
     for first, span in list(parsed.titles_at.items()):
         j = skip_term(tokens, span.last + 1)
         if span.next_name is None and j + 2 < len(tokens) and tokens[j].key == "là":
@@ -49,7 +56,7 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
             added = True
             continue
         named = parsed.names_at.get(skip_honorifics(tokens, j + 1))
-        if named is not None and _follows_titled_pair(parsed, first):
+        if named is not None and first >= 2 and tokens[first - 1].key == "," and first - 2 in titled_name_ends:
             # a list of title-name pairs: "Phó Chủ tịch UBND TP A, Giám đốc ĐH Đà Nẵng, GS.TS B đã tặng hoa"
             parsed.titles_at[first] = replace(span, next_name=named)
             added = True
@@ -62,18 +69,6 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
             parsed.titles_at[first] = replace(span, next_name=name)
             added = True
     return added
-
-
-def _follows_titled_pair(parsed: Parsed, first: int) -> bool:
-    """Whether the title at `first` comes right after "T1 A," where T1 stands before A: in such a list each title
-    is written before its person."""
-    tokens = parsed.tokens
-    if first < 2 or tokens[first - 1].key != ",":
-        return False
-    return any(
-        span.next_name is not None and span.next_name.last == first - 2 and span.last + 1 == span.next_name.first
-        for span in parsed.titles_at.values()
-    )
 
 
 def link_heading_titles(parsed: Parsed) -> None:

@@ -71,6 +71,11 @@ LOWER_CASE_NUMBER = re.compile(
     rf"{_NUMBER}\s*(?:-\s*(?P<party_type>{_LOWER_SEGMENT})\s*/|/\s*(?P<state_type>{_LOWER_SEGMENT})\s*-)\s*"
     rf"(?P<issuer>{_LOWER_SEGMENT}(?:-{_LOWER_SEGMENT}){{0,2}}){_CODE_END}"
 )
+# A state number whose slash was typed as a space, after the word naming its type: "Quyết định 309 QĐ-TTg" (known
+# type letters only, and a dash to the issuer: "Nghị định 67 NĐ" alone is no code).
+SPACED_STATE_NUMBER = re.compile(
+    rf"{_NUMBER}[ \t]+(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*-\s*(?P<issuer>{_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}"
+)
 # Issuer codes written in mixed case, which stand alone in older numbers ("Nghị định số 100/TTg").
 MIXED_CASE_ISSUERS: frozenset[str] = frozenset({"TTg"})
 # Type letters written without their diacritics ("679/QD-UBND"): a type, as written.
@@ -174,18 +179,25 @@ _ISSUED_BEFORE_IN_LIST = rf"(?:(?:{_TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\
 # A clause may also send the paper ("Ngày 6/1/2017, Bộ Tài chính đã gửi Công văn số ") or speak at it ("ngày
 # 14/11/2013 tại Văn bản số ").
 _ISSUING_VERB = r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi)"
+# The verb may go on ("lại ký tiếp Quyết định số …"), and the paper's word be followed by what it does before its
+# number ("đã ra Quyết định khởi tố bị can số 363/C46", as `DESCRIBED_NUMBER` reads it).
+_WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,:]*(?:(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+"
+    rf"[\s,:]*(?:(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
     rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
-    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+)?(?:(?i:số)\s+)?",
+    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 140
 # The signing said later in the clause: "Kế hoạch số 19-KH/TU về … được Ban Thường vụ Tỉnh ủy ban hành ngày
 # 1/9/2016", "Quyết định số 245/QĐ-UBND của UBND huyện về …, ký ngày 3/3/2021" (no digit between: no other paper;
 # no comma before the clause that signs: "Thực hiện Kế hoạch số 45, UBND xã ban hành ngày …" is another paper's).
+# A place's abbreviation keeps its dot inside the clause ("do Phó Giám đốc Sở Xây dựng TP. Hà Nội … ký ngày …").
+# A place's name has two capitalised syllables at least: "UBND TP. Sau đó …" ends a sentence.
+_PLACE_ABBREVIATION = r"(?<![^\W\d_])(?:TP|Tp|TX|Q|H)\.(?=\s*[A-ZĐ][^\W\d_]*\s+[A-ZĐ])"
 SIGNED_LATER = re.compile(
-    r"[^.!?;,\n\d()]{0,100}?(?:\s|\s*,\s*)(?:ban hành|ký(?:\s+ban hành)?)\s+(?:vào\s+)?(?=ngày\s)"
+    rf"(?:{_PLACE_ABBREVIATION}|[^.!?;,\n\d()]){{0,100}}?(?:\s|\s*,\s*)(?:ban hành|ký(?:\s+ban hành)?)\s+(?:vào\s+)?"
+    r"(?=ngày\s)"
 )
 # A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
 # mà Bộ VH-TT-DL đã ban hành", "Thông tư số 02 vừa được Bộ Y tế ban hành", "Thông tư số 22/2014 về quy hoạch kho
@@ -267,10 +279,21 @@ def _issuerless(found: re.Match[str], form: str, year: int | None) -> Citation |
     return Citation(found.start(), found.end(), found.group(1), doc_type, None, year=year)
 
 
+# A month before a number makes it a month ("Tháng 4/2021 - LG rút lui", "tháng 12/2019-TW"): no paper.
+MONTH_BEFORE = re.compile(r"(?<![^\W\d_])(?i:tháng)\s+$")
+# What names a paper before a code that is one capitalised segment alone: its word or "số" ("Nghị định 67/CP",
+# "văn bản số 346/UB", "theo số 12/BCĐ"); without it "Apple Watch 6/SE" is a product's name.
+NAMED_BEFORE = re.compile(rf"(?i:{_TYPE_WORD}|văn\s+bản|số)\s*:?\s+$")
+
+
 def _state_citation(found: re.Match[str], form: str) -> Citation | None:
+    if MONTH_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()):
+        return None
     segments = _SEPARATOR.split(found.group(5))
     written_year = found.group(2) or found.group(3) or found.group(4)
     year = int(written_year) if written_year else None
+    if year is None and len(segments) == 1 and not _named_before(form, found.start()):
+        return None
     if found.group(4) and segments[0].lower() not in TYPE_BY_LOWER:
         return None  # "19-2017/NQ-CP" has type letters; "2020-2025/TTg" is a span of years
     if found.group(3) and found.group(1).isdigit() and MIN_BARE_YEAR <= int(found.group(1)) <= MAX_BARE_YEAR:
@@ -289,6 +312,10 @@ def _state_citation(found: re.Match[str], form: str) -> Citation | None:
     if len(issuer) > MAX_ISSUER_CHARS:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, issuer, year=year)
+
+
+def _named_before(form: str, start: int) -> bool:
+    return NAMED_BEFORE.search(form, max(0, start - LOOK_BEHIND), start) is not None
 
 
 def _apply_word_type(citation: Citation, form: str) -> None:
@@ -590,6 +617,10 @@ def _coded_citations(form: str) -> list[Citation]:
         citation = _typeless_citation(found, form)
         if citation and not taken.overlaps(citation.start, citation.end):
             citations.append(citation)
+    for found in SPACED_STATE_NUMBER.finditer(form):
+        citation = _spaced_citation(found, form)
+        if citation and not taken.overlaps(citation.start, citation.end):
+            citations.append(citation)
     for found in LOWER_CASE_NUMBER.finditer(form):
         citation = _lower_case_citation(found, form)
         if citation and not taken.overlaps(citation.start, citation.end):
@@ -598,6 +629,16 @@ def _coded_citations(form: str) -> list[Citation]:
     for citation in citations:
         _apply_word_type(citation, form)
     return citations
+
+
+def _spaced_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "Quyết định 309 QĐ-TTg" -> 309/QĐ-TTg: only known type letters, only after a word naming a type."""
+    doc_type = TYPE_BY_LOWER.get(found.group("type").lower())
+    if doc_type is None or found.group("type") not in (doc_type, doc_type.upper()):
+        return None
+    if _word_type(form, found.start()) is None:
+        return None
+    return Citation(found.start(), found.end(), found.group(1), doc_type, found.group("issuer"))
 
 
 def _lower_case_citation(found: re.Match[str], form: str) -> Citation | None:

@@ -95,7 +95,12 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Văn phòng Trung ương", "VPTW"),
         (r"Quân ủy Trung ương", "QUTW"),
         # not the Youth Union's, nor a steering committee's ("Ban Chỉ đạo Trung ương về phòng chống thiên tai")
-        (r"Bộ Chính trị|Ban Bí thư|(?<!Chỉ đạo )Trung ương(?! (?:Đoàn|Hội))|^T[WƯ]$", "TW"),
+        # "TW"/"TƯ"/"T.Ư" as a word of the name, in capitals ("BCH TW Đảng"; "đầu tư" is no Centre)
+        (
+            r"Bộ Chính trị|Ban Bí thư|(?<!Chỉ đạo )Trung ương(?! (?:Đoàn|Hội))"
+            r"|(?<![^\W_])(?-i:T\.?[WƯ])(?![^\W_])(?! (?:Đoàn|Hội))",
+            "TW",
+        ),
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
         (r"Quốc hội", "QH"),

@@ -127,15 +127,17 @@ _BODY_HEAD = (
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
 )
+# A body's name holds no sentence mark, but the Centre may be written with a dot: "của BCH T.Ư Đảng".
+_BODY_CHAR = r"(?:T\.[ƯW]|[^,;.()“”\"])"
 BODY_AFTER = re.compile(
-    rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)"
+    rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}{_BODY_CHAR}{{0,60}}?)"
     r"(?=\s+(?:ngày|về|V/v|v/v|ban hành|quy định|hướng dẫn|và|nhằm|đã|thì|trong|tại|triển khai|cho|với|đối với)\s"
     r"|[,;.()“”\"]|\s*$)",
     re.IGNORECASE,
 )
 # The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
 # `organ_name` cuts the phrase where the name ends.
-BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"]{{0,60}})", re.IGNORECASE)
+BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}{_BODY_CHAR}{{0,60}})", re.IGNORECASE)
 # A name that goes on after "và" or a dash with a capitalised part ("Sở Giáo dục và Đào tạo"): `organ_name` reads it.
 NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
 # The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
@@ -298,7 +300,10 @@ def _state_citation(found: re.Match[str], form: str) -> Citation | None:
         return None  # "19-2017/NQ-CP" has type letters; "2020-2025/TTg" is a span of years
     if found.group(3) and found.group(1).isdigit() and MIN_BARE_YEAR <= int(found.group(1)) <= MAX_BARE_YEAR:
         return None  # "2019/2020-…" is a school year
-    if segments[0].lower() in TYPE_BY_LOWER or segments[0] in ASCII_TYPE_LETTERS:
+    glued = _glued_code(segments)
+    if glued:
+        doc_type, issuer = glued
+    elif segments[0].lower() in TYPE_BY_LOWER or segments[0] in ASCII_TYPE_LETTERS:
         if len(segments) == 1:  # "12/KH": a number only after the word naming its type ("Thông báo số 431/TB")
             return _issuerless(found, form, year)
         doc_type = TYPE_BY_LOWER.get(segments[0].lower(), segments[0])
@@ -312,6 +317,23 @@ def _state_citation(found: re.Match[str], form: str) -> Citation | None:
     if len(issuer) > MAX_ISSUER_CHARS:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, issuer, year=year)
+
+
+# Issuers that a page glues to the type letters before them ("718/2004/QĐUB", "78/2013/NĐCP"); only types whose
+# letters open no issuer's code ("TTCP" is the Government Inspectorate, "CTUBND" the chairman of a UBND).
+GLUED_ISSUERS: frozenset[str] = frozenset({"UB", "UBND", "CP", "TTg", "HĐND"})
+GLUED_TYPES: frozenset[str] = frozenset({"QĐ", "NĐ", "NQ"})
+
+
+def _glued_code(segments: list[str]) -> tuple[str, str] | None:
+    """ "QĐUB" -> ("QĐ", "UB"): type letters we list glued to an issuer we list, the dash left out."""
+    if len(segments) != 1:
+        return None
+    for cut in range(len(segments[0]) - 1, 0, -1):
+        letters, issuer = segments[0][:cut], segments[0][cut:]
+        if issuer in GLUED_ISSUERS and letters in GLUED_TYPES:
+            return letters, issuer
+    return None
 
 
 def _named_before(form: str, start: int) -> bool:

@@ -93,8 +93,8 @@ _CITED_LETTER = r"(?:[a-z](?![^\W\d_]))?"  # not "5K" (the five-K rule)
 # say it after "số" ("quyết định số 14 năm 2008"; without "số", "kế hoạch 5 năm 2021 - 2025" is a five-year plan).
 CODELESS = re.compile(
     rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
-    rf"(?:\s*/\s*(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
-)
+    rf"(?:(?:\s*/\s*|-)(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
+)  # the year may be joined by a dash: "Thông tư 08-2017 của Bộ LĐ-TB&XH"
 # A paper whose word is followed by what it does before its number: "Kết luận thanh tra số 18", "Quyết định giải quyết
 # khiếu nại số 1230", "Quyết định phê duyệt phương án bồi thường số 2595" (lower-case words only, none that makes it
 # a sentence: "Báo cáo riêng được đóng dấu cùng văn bản số 12").

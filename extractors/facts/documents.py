@@ -288,13 +288,14 @@ MONTH_BEFORE = re.compile(r"(?<![^\W\d_])(?i:tháng)\s+$")
 NAMED_BEFORE = re.compile(rf"(?i:{_TYPE_WORD}|văn\s+bản|số)\s*:?\s+$")
 
 
-def _state_citation(found: re.Match[str], form: str) -> Citation | None:
+def _state_citation(found: re.Match[str], form: str, listed: bool = False) -> Citation | None:
+    """`listed`: the number follows a code just read, in a list ("Nghị định 64/CP, 65/CP và 66/CP")."""
     if MONTH_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()):
         return None
     segments = _SEPARATOR.split(found.group(5))
     written_year = found.group(2) or found.group(3) or found.group(4)
     year = int(written_year) if written_year else None
-    if year is None and len(segments) == 1 and not _named_before(form, found.start()):
+    if year is None and len(segments) == 1 and not listed and not _named_before(form, found.start()):
         return None
     if found.group(4) and segments[0].lower() not in TYPE_BY_LOWER:
         return None  # "19-2017/NQ-CP" has type letters; "2020-2025/TTg" is a span of years
@@ -628,13 +629,16 @@ def _numbers_sharing_code(citation: Citation, form: str) -> list[Citation]:
 def _coded_citations(form: str) -> list[Citation]:
     citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m, form))]
     taken = DisjointSpans([(c.start, c.end) for c in citations])
+    last_end = -1  # where the last code read ends: a list names its later codes by the first one
     for found in STATE_NUMBER.finditer(form):
         if taken.overlaps(found.start(), found.end()):
             continue
-        citation = _state_citation(found, form)
+        listed = last_end >= 0 and LIST_GAP.fullmatch(form, last_end, found.start()) is not None
+        citation = _state_citation(found, form, listed)
         if citation:
             citations.append(citation)
             taken.add(citation.start, citation.end)
+            last_end = citation.end
     for found in TYPELESS_NUMBER.finditer(form):
         citation = _typeless_citation(found, form)
         if citation and not taken.overlaps(citation.start, citation.end):

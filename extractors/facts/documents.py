@@ -119,7 +119,7 @@ CODELESS_MORE = re.compile(
 )
 # Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it).
 _PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua)\s+)?"
-DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s+)?", re.IGNORECASE)
+DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s*)?", re.IGNORECASE)  # "ngày13/11/2015" glued too
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 _BODY_HEAD = (
     r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
@@ -174,6 +174,10 @@ AT_PAPER_AFTER_LEAD_IN = re.compile(
 )
 LOOK_BEFORE_LEAD_IN = 160
 BODY_AFTER_COMMA = re.compile(rf"\s*,\s*({_BODY_HEAD}[^,;.()“”\"]{{0,60}})")
+# A place's abbreviation keeps its dot inside the clause ("do Phó Giám đốc Sở Xây dựng TP. Hà Nội … ký ngày …").
+# A place's name has two capitalised syllables at least: "UBND TP. Sau đó …" ends a sentence.
+# (Case-sensitive inside case-blind patterns too.)
+_PLACE_ABBREVIATION = r"(?-i:(?<![^\W\d_])(?:TP|Tp|TX|Q|H)\.(?=\s*[A-ZĐ][^\W\d_]*\s+[A-ZĐ]))"
 # From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ", and in a
 # time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
 # Papers issued in one clause before the one looked at: "ban hành Kế hoạch số 19-KH/TU và Hướng dẫn số ".
@@ -185,7 +189,7 @@ _ISSUING_VERB = r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qu
 # number ("đã ra Quyết định khởi tố bị can số 363/C46", as `DESCRIBED_NUMBER` reads it).
 _WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,:]*(?:(?:[^.;:!?\n]{{0,80}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
+    rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,80}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
     rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
     rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
@@ -194,9 +198,6 @@ LOOK_BEFORE_DATE = 140
 # The signing said later in the clause: "Kế hoạch số 19-KH/TU về … được Ban Thường vụ Tỉnh ủy ban hành ngày
 # 1/9/2016", "Quyết định số 245/QĐ-UBND của UBND huyện về …, ký ngày 3/3/2021" (no digit between: no other paper;
 # no comma before the clause that signs: "Thực hiện Kế hoạch số 45, UBND xã ban hành ngày …" is another paper's).
-# A place's abbreviation keeps its dot inside the clause ("do Phó Giám đốc Sở Xây dựng TP. Hà Nội … ký ngày …").
-# A place's name has two capitalised syllables at least: "UBND TP. Sau đó …" ends a sentence.
-_PLACE_ABBREVIATION = r"(?<![^\W\d_])(?:TP|Tp|TX|Q|H)\.(?=\s*[A-ZĐ][^\W\d_]*\s+[A-ZĐ])"
 SIGNED_LATER = re.compile(
     rf"(?:{_PLACE_ABBREVIATION}|[^.!?;,\n\d()]){{0,100}}?(?:\s|\s*,\s*)(?:ban hành|ký(?:\s+ban hành)?)\s+(?:vào\s+)?"
     r"(?=ngày\s)"

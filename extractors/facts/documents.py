@@ -449,10 +449,21 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
         return _day_of(dated.attach(named), citation) if named else _same_day(form, citation, dated, earlier)
     body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
     after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
-    if after_body:
+    if after_body and not _opens_next_clause(form, body.end(), after_body):
         return _day_of(dated.attach(after_body), citation)
     signed = _signed_in_aside(form, end, dated) or _signed_later(form, end, dated)
     return _day_of(dated.attach(signed), citation) if signed else None
+
+
+# After a body and a comma, a date that a comma or a subject follows opens the next clause: "Thực hiện Kế hoạch số
+# 169/KH-UBND của UBND TP, ngày 2-2 (tức mùng 6 Tết), đoàn kiểm tra …", "…, ngày 6/2/2017 Chủ tịch UBND tỉnh đã có …".
+# (A bare day is an aside: "văn bản 3897/QĐ-UBND của UBND ra đời sau, 23/12/2016, lại …".)
+COMMA_BEFORE = re.compile(r"\s*,\s*(?i:ngày)\s*\d")
+CLAUSE_AFTER_DATE = re.compile(r"\s*(?:\([^()\n]{0,60}\))?\s*(?:,|(?-i:[A-ZĐ]))")
+
+
+def _opens_next_clause(form: str, body_end: int, resolved: ResolvedDate) -> bool:
+    return bool(COMMA_BEFORE.match(form, body_end)) and bool(CLAUSE_AFTER_DATE.match(form, resolved.hit.end))
 
 
 def _day_of(resolved: ResolvedDate, citation: Citation) -> date:

@@ -59,19 +59,23 @@ _NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 
 # Words after "2/3", "3/4" that make it a fraction ("hơn 2/3 số hộ", "tới 3/4 diện tích").
 _FRACTION_WORDS = (
-    r"\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người|thời|trận|lần|đội)(?![^\W_])"
+    r"\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người|thời|trận|lần|đội|phần|vốn|"
+    r"giá\s+trị|kinh\s+phí)(?![^\W_])"
 )
 _FRACTION_NEXT = rf"(?!{_FRACTION_WORDS})"
 # These two start without a look-behind: whether they start inside a word is checked after (`_inside_a_word`).
 FULL_NUMERIC = re.compile(
     r"(?P<day>\d{1,2})(?:(?=\s[/-])\s)?(?P<sep>[/.-])(?:(?<=[/-])\s)?(?P<month>\d{1,2})"
     r"(?:(?=\s[/-])\s)?(?P=sep)(?:(?<=[/-])\s)?(?P<year>\d{4})"
-    r"(?![\d/]|\.\d|-[^\W\d_])"
+    r"(?!\d|/(?!\s?\d{1,2}/\d{1,2}/\d{4})|\.\d|-[^\W\d_])"
 )
+# "01/7/2024/31/12/2024": two full dates joined by a slash (a span); the second starts after the first's year.
+FULL_DATE_AND_SLASH_BEFORE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}\s?/\s?$")
 # A list of days is found from its first number and its cue word checked before it (a pattern led by the cue
 # words would be tried at every position of the body). At most 15 further days: bounded, so that a failed
 # list costs a fixed time wherever it starts.
-_LIST_CUE = r"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm)\s+(?:(?i:mùng|mồng)\s+)?"
+# "vào: 12-13/6", "Thời gian: ngày 8-9/5": a colon may set the days off from their cue.
+_LIST_CUE = r"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm|vào)\s*:?\s+(?:(?i:mùng|mồng)\s+)?"
 LIST_CUE_BEFORE = re.compile(rf"(?<![^\W_]){_LIST_CUE}$")
 DAY_LIST = re.compile(
     rf"(?P<first>\d{{1,2}})"
@@ -117,7 +121,8 @@ BRACKETED = re.compile(
     r"(?:\s*(?:[,-]\s*)?(?:(?i:theo)\s*)?(?i:giờ)[^()\n]{0,20})?\s*\)"
 )
 BRACKET_CUE_BEFORE = re.compile(
-    r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|vừa\s+rồi|cùng\s+ngày)\s*,?\s*$"
+    r"(?i:nay|qua|mai|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)(?:\s+tuần\s+(?:này|tới|sau|trước|qua|rồi))?"
+    r"|vừa\s+rồi|cùng\s+ngày)\s*,?\s*$"
 )
 # A day alone in brackets needs no cue when written with a slash or a full stop ("gặp U20 Pháp (25/5)", "ra hầu tòa
 # (23.5)"): only a ratio after a number or a comparison is written so ("14,2% (1/7)", "trúng đích hơn (7/3)").
@@ -136,7 +141,10 @@ BRACKETED_LIST = re.compile(
 # "Sáng 6-2", "ngày 21.4", "chiều nay 15.5": a day and month with a dash or a full stop, read as a day only after
 # a word that names a day (elsewhere "2.8" is a number and "3-5" a range), or as the start of a span of two
 # ("từ 23.4 - 1.5") or of an upcoming day ("từ 1-6 tới"). Found by the digits first: cheaper than a cue-led scan.
-MARKED_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?P<sep>[.-])(?P<month>\d{{1,2}}){_NUMBER_ENDS}{_NOT_QUANTITY}")
+# "bán mỗi ngày 2-3 tiếng": a count of time units after it makes it a range of numbers.
+MARKED_DAY_MONTH = re.compile(
+    rf"(?P<day>\d{{1,2}})(?P<sep>[.-])(?P<month>\d{{1,2}}){_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}"
+)
 DAY_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_DAY_CUES})\s+$")
 SPAN_CUE_BEFORE = re.compile(r"(?<![^\W_])(?i:từ|đến|tới|trước|sau|vào|dịp)\s+$")
 SPAN_END_AFTER = re.compile(
@@ -155,6 +163,11 @@ MAX_SPAN = timedelta(days=120)
 # A further day after a found one: "ngày 6/8 và 7/8", "từ 28/7 - 2/8", "từ 23.4 - 1.5".
 CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{4}}))?(?![\d/]|\.\d|-[^\W\d_])"
+)
+# "8-9/5, 15-16/5 và 22-23/5": a further range of days after a slashed day or range.
+RANGE_CONTINUATION = re.compile(
+    rf"{_CONNECTOR}(?P<first>\d{{1,2}})(?P<rest>\s*-\s*\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})(?:/(?P<year>\d{{4}}))?"
+    rf"(?![\d/]|\.\d|-[^\W\d_]){_FRACTION_NEXT}{_NOT_QUANTITY}"
 )
 DOTTED_CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?P<year>\d{{4}}))?{_NUMBER_ENDS}{_NOT_QUANTITY}"
@@ -179,7 +192,12 @@ YEAR_JUST_BEFORE = re.compile(
     r"(?<![^\W_])(?i:năm)\s+(?P<year>(?:19|20)\d\d)\s*,?\s*(?:(?i:sáng|chiều|trưa|tối|đêm|ngày|mùng|mồng)\s+)*$"
 )
 # "từ ngày 15 đến 30 tháng 3 âm lịch", "ngày 15/7 (âm lịch)": a day of the lunar calendar, which no ISO date states.
-LUNAR_AFTER = re.compile(r"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])")
+# "ngày 24 tháng 5 năm Mậu Tý": a year named by the sixty-year cycle dates a lunar day too.
+_CYCLIC_YEAR = (
+    r"(?i:năm)\s+(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
+    r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)(?![^\W_])"
+)
+LUNAR_AFTER = re.compile(rf"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])|\s*,?\s*{_CYCLIC_YEAR}")
 # "Sáng 29 tháng 5", "Vào 24 tháng 12 năm 1983", "Hôm nay là 14 tháng 1 năm 2017": a day and month in words without
 # "ngày", read after a word that cues a day, or anywhere with its year.
 TEXTUAL_WITHOUT_DAY_WORD = re.compile(
@@ -333,7 +351,9 @@ def _full_hits(form: str) -> list[DateHit]:
     return [
         _pair_hit(found)
         for found in FULL_NUMERIC.finditer(form)
-        if not _inside_a_word(form, found.start(), marks="/.,_") or _before(GLUED_DAY_WORD_BEFORE, form, found.start())
+        if not _inside_a_word(form, found.start(), marks="/.,_")
+        or _before(GLUED_DAY_WORD_BEFORE, form, found.start())
+        or _before(FULL_DATE_AND_SLASH_BEFORE, form, found.start())
     ]
 
 
@@ -413,6 +433,14 @@ def _continuation_of(expression: str) -> re.Pattern[str]:
     return CONTINUATION
 
 
+def _continued(pattern: re.Pattern[str], form: str, end: int) -> re.Match[str] | None:
+    """A further day written the way of `pattern` right at `end`, or after a slashed one a further range."""
+    found = pattern.match(form, end)
+    if found is None and pattern is CONTINUATION:
+        found = RANGE_CONTINUATION.match(form, end)
+    return found
+
+
 def _continuations(form: str, hits: list[DateHit]) -> list[DateHit]:
     """Further days chained after a hit ("6/8 và 7/8, 8/8", "23.4 - 1.5"), written the way the hit was;
     each position is continued from once."""
@@ -421,9 +449,9 @@ def _continuations(form: str, hits: list[DateHit]) -> list[DateHit]:
     for hit in hits:
         end = hit.end
         pattern = _continuation_of(form[hit.start : hit.end])
-        while end not in continued and (found := pattern.match(form, end)) is not None:
+        while end not in continued and (found := _continued(pattern, form, end)) is not None:
             continued.add(end)
-            found_more.append(_pair_hit(found))
+            found_more.extend(_days_listed(found) if "first" in found.re.groupindex else [_pair_hit(found)])
             end = found.end()
         continued.add(end)
     return found_more

@@ -14,7 +14,8 @@ a word naming a day or a part of one, or as a span "từ 23.4 - 1.5", never befo
 Year of a day written without one: the year of a full date it leads to ("30/6 - 2/7/2025") or of a year written
 just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
 would put the day more than 180 days after publication, e.g. "28/12" in a January article); without a
-publication date, the year the article tells of (`article_year`). A day with no year to take is left out.
+publication date, the year the article tells of (`article_year`), read only where the article states a full date
+other than a birth date. A day with no year to take is left out.
 """
 
 from __future__ import annotations
@@ -491,9 +492,13 @@ def article_year(form: str, hits: list[DateHit]) -> int | None:
     """The year of the time an article tells of, for its days written without one when the page gives no
     publication date: the latest year of its full dates (birth dates aside) and of the years it names ("năm
     2017"; targets "đến năm 2030" and births aside). The event reported is usually the newest thing in it:
-    documents cited, careers and anniversaries are older. None when the article states no year."""
+    documents cited, careers and anniversaries are older. None when the article states no full date other than a
+    birth date: the contract dates a day from the publication date or the article's other dates, and a year named
+    alone ("6 tháng đầu năm 2017", "ra quân năm 1983") is often no time of the event."""
     births = {found.end() for found in BIRTH_DAY.finditer(form) if not _inside_a_word(form, found.start())}
     years = [hit.year for hit in hits if hit.year is not None and hit.start not in births]
+    if not years:
+        return None
     for found in STATED_YEAR.finditer(form):
         if not _inside_a_word(form, found.start()) and not _before(NOT_THE_TIME_BEFORE, form, found.start()):
             years.append(int(found.group("year")))

@@ -187,6 +187,9 @@ NOT_THE_TIME_BEFORE = re.compile(
     r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?"
     r"|(?i:luật|hiến\s+pháp)(?:\s+[^\W\d_]+){0,7}?)\s+$"
 )
+# "đưa vào sử dụng vào năm 2020", "lộ trình cấm xe máy vào năm 2030": a year after "vào" later than every full date
+# of the article is a date set for the future.
+TARGET_AT_BEFORE = re.compile(r"(?<![^\W_])(?i:vào)\s+$")
 # "sinh ngày 12/5/1975": the day a birth date starts at (a birth date is no time the article tells of).
 BIRTH_DAY = re.compile(r"[sS]inh\s+(?:(?:vào\s+)?[nN]gày\s+)?(?:(?:mùng|mồng)\s+)?(?=\d)")
 YEAR_JUST_BEFORE = re.compile(
@@ -499,10 +502,14 @@ def article_year(form: str, hits: list[DateHit]) -> int | None:
     years = [hit.year for hit in hits if hit.year is not None and hit.start not in births]
     if not years:
         return None
+    latest_full = max(years)
     for found in STATED_YEAR.finditer(form):
-        if not _inside_a_word(form, found.start()) and not _before(NOT_THE_TIME_BEFORE, form, found.start()):
-            years.append(int(found.group("year")))
-    return max(years, default=None)
+        if _inside_a_word(form, found.start()) or _before(NOT_THE_TIME_BEFORE, form, found.start()):
+            continue
+        year = int(found.group("year"))
+        if year <= latest_full or not _before(TARGET_AT_BEFORE, form, found.start()):
+            years.append(year)
+    return max(years)
 
 
 def _year_just_before(form: str, hit: DateHit) -> int | None:

@@ -106,6 +106,25 @@ BYLINES = [
     ("CTV Minh Khoa/VOV", "Minh Khoa", "VOV"),
     ("Minh Khoa/VOV Minh Khoa/VOV", "Minh Khoa", "VOV"),  # a dump printing the credit twice
     ("PV/Báo Tây Lâm", "PV", "Báo Tây Lâm"),
+    ("Minh KhoaTheo Báo Tây Lâm", "Minh Khoa", "Báo Tây Lâm"),  # a dump dropped the break before "Theo"
+    ("Lan ChiTheo Kyodo", "Lan Chi", "Kyodo"),
+    ("B.T.Lan", "B.T.Lan", None),  # initials before the name
+    ("B.Q.N", "B.Q.N", None),  # a writer signing with initials alone
+    ("Th.Dương", "Th.Dương", None),
+    ("Thu Hà - Minh Khoa thực hiện", "Thu Hà - Minh Khoa", None),  # what the writers did, after the names
+    ("LAN CHI thực hiện", "LAN CHI", None),
+    ("Minh Khoa ghi", "Minh Khoa", None),
+    ("Minh Khoa (ghi) -", "Minh Khoa", None),
+    ("Thu Hà  Tổng hợp", "Thu Hà", None),
+    ("Thu Hà (tổng hợp) Tây Lâm", "Thu Hà", "Tây Lâm"),  # the outlet after the note on the work
+    ("PGS.TS Lê Văn Khoa", "Lê Văn Khoa", None),  # an academic title is not part of the name
+    ("ThS. Trần Thu Hà", "Trần Thu Hà", None),
+    ("TS Lê Văn Khoa - ThS. Trần Thu Hà", "Lê Văn Khoa - Trần Thu Hà", None),
+    ("Tin, bài: Minh Khoa - Lan Chi", "Minh Khoa - Lan Chi", None),
+    ("Bài và ảnh: Minh Khoa/Báo Tây Lâm", "Minh Khoa", "Báo Tây Lâm"),  # the outlet after a slash
+    ("Theo Minh Khoa - Lan Chi (Báo Tây Lâm)", "Minh Khoa - Lan Chi", "Báo Tây Lâm"),
+    ("Khoa - Chi/VOV", "Khoa - Chi", "VOV"),  # given names alone before the outlet
+    ("Mai Mai", "Mai Mai", None),  # a pen name of one word said twice is no credit printed twice
 ]
 
 
@@ -126,6 +145,8 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "Xem, ảnh tại đây",
         "PV: Xin cảm ơn đồng chí!",  # an interview's last question, not a credit
         "PV: Ông có kiến nghị gì?",
+        "(Ảnh: Lan Chi/TTXVN)",  # a caption's photo credit names the photographer
+        "Tổng hợp",
     ],
 )
 def test_not_a_byline(line: str) -> None:
@@ -154,6 +175,8 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
         # a caption in parentheses between the last sentence and the writer stays in the body
         ("Vụ việc đang được điều tra./. (Video hiện trường) Minh Khuê/VOV",
          "Vụ việc đang được điều tra./. (Video hiện trường)", "Minh Khuê"),
+        ("Hội nghị kết thúc vào chiều cùng ngày. B.Q.N", "Hội nghị kết thúc vào chiều cùng ngày.", "B.Q.N"),
+        ("Hội nghị kết thúc. PGS.TS Lê Văn Khoa", "Hội nghị kết thúc.", "Lê Văn Khoa"),
         # a writer in capitals after a caption left without its stop
         ("Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương THU HÀ",
          "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương", "THU HÀ"),
@@ -173,6 +196,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Hội nghị kết thúc vào chiều cùng ngày. Tại Tây Lâm",
         "Hội nghị kết thúc vào chiều cùng ngày. (Theo Báo Tây Lâm) các tổ thảo luận tiếp",
         "Đoàn thăm nhà máy. Ảnh: Báo Tây Lâm",  # a caption's photo credit signs nothing
+        "Đoàn thăm nhà máy. (Ảnh: Lan Chi/TTXVN)",
         # capitals after a word that governs them are the text's own name or place
         "Hội nghị kết thúc. Đại biểu đã thăm các thôn, bản vùng cao thuộc địa bàn huyện ĐẮK LÂM",
         "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",

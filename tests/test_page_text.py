@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
+from extractors.article import extract_article_from_text
+from extractors.options import ExtractionOptions
 from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
@@ -125,6 +127,8 @@ BYLINES = [
     ("Theo Minh Khoa - Lan Chi (Báo Tây Lâm)", "Minh Khoa - Lan Chi", "Báo Tây Lâm"),
     ("Khoa - Chi/VOV", "Khoa - Chi", "VOV"),  # given names alone before the outlet
     ("Mai Mai", "Mai Mai", None),  # a pen name of one word said twice is no credit printed twice
+    ("Theo Lan Chi - Báo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet after a dash
+    ("Theo Thanh Xuân", None, "Thanh Xuân"),  # alone, "Theo" and a name may be an outlet named like a person
 ]
 
 
@@ -151,6 +155,29 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
 )
 def test_not_a_byline(line: str) -> None:
     assert parse_byline(line) is None
+
+
+ARTICLE = (
+    "Tây Lâm triển khai kế hoạch phát triển kinh tế năm 2024\n\n"
+    "Sáng 5/3, UBND huyện Tây Lâm tổ chức hội nghị triển khai kế hoạch phát triển kinh tế - xã hội năm 2024 với sự "
+    "tham dự của đại diện các phòng, ban và các xã, thị trấn trên địa bàn huyện.\n\n"
+    "Hội nghị đã thống nhất các giải pháp trọng tâm để thực hiện thắng lợi các chỉ tiêu đề ra trong năm, trong đó "
+    "chú trọng công tác cải cách hành chính và chuyển đổi số.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "author", "credit"),
+    [
+        ("Theo Lan Chi\nBáo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet on the line under "Theo" and the name
+        ("Theo Lan Chi\nbaotaylam.vn", "Lan Chi", "baotaylam.vn"),
+        ("Theo Thanh Xuân", None, "Thanh Xuân"),
+    ],
+)
+def test_a_writer_above_the_outlet(closing: str, author: str | None, credit: str | None) -> None:
+    content = extract_article_from_text(ARTICLE + closing, ExtractionOptions()).content
+    assert (content.author, content.source_credit) == (author, credit)
+    assert content.text.endswith("chuyển đổi số.")
 
 
 def test_an_office_acronym_does_not_credit_a_place() -> None:

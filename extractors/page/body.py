@@ -17,6 +17,7 @@ from extractors.page.byline import (
     parse_byline,
     parse_leading_byline,
     parse_unit_byline,
+    writer_above_outlet,
 )
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.urls import agrees_with_slug
@@ -381,6 +382,9 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
     """Read the byline and source from the closing short lines; they leave the body text. What stands between
     the last paragraph and the byline (captions, a closing line) is the article's; what follows it is not."""
     credits = [_closing_credit(line.text) if i < MAX_TAIL_LINES else None for i, line in enumerate(tail)]
+    for i, credit in enumerate(credits[:-1]):
+        if credit is not None and credit.author is None and credits[i + 1] is None:
+            credits[i] = writer_above_outlet(tail[i].text, tail[i + 1].text) or credit  # "Theo Khánh Ly" / "Báo X"
     names = [looks_like_name(_bare(line.text)) for line in tail]
     if _lists_people(names):
         credits = [None if name else credit for name, credit in zip(names, credits, strict=True)]

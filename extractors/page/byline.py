@@ -291,12 +291,45 @@ def parse_byline(line: str) -> Byline | None:
     if source and len(text.split()) <= 10:
         rest = text[source.start(1) :].strip()
         signed = _writer_for_outlet(rest) or _writer_then_source(rest, after_source=True) or _writer_of_outlet(rest)
-        return signed or Byline(source_credit=rest)
+        return signed or _writer_dash_outlet(rest) or Byline(source_credit=rest)
     signed = _writer_for_outlet(text) or _writer_then_source(text)
     if signed:
         return signed
     person = _people(text)
     return Byline(author=person) if person else None
+
+
+# A line naming an outlet: "Báo Tây Lâm", "(Tạp chí Cộng sản)", "Cổng TTĐT tỉnh", "baotaylam.vn".
+_OUTLET = re.compile(
+    r"^\(?(?:báo|tạp chí|đài|cổng|trang|truyền hình|thông tấn xã)\s|^\S+\.(?:vn|com|net|org)\b", re.IGNORECASE
+)
+MAX_OUTLET_WORDS = 8
+
+
+def _outlet(text: str) -> str | None:
+    text = _clean(text)
+    return text if len(text.split()) <= MAX_OUTLET_WORDS and _OUTLET.match(match_form(text)) else None
+
+
+def _writer_dash_outlet(text: str) -> Byline | None:
+    """After "Theo", a writer then the outlet after a dash: "Theo Khánh Ly - Báo Tây Lâm"."""
+    parts = re.split(r"\s+[-–]\s+", text, maxsplit=1)
+    if len(parts) != 2 or not looks_like_name(parts[0]):
+        return None
+    outlet = _outlet(parts[1])
+    return Byline(author=parts[0].strip(), source_credit=outlet) if outlet else None
+
+
+def writer_above_outlet(line: str, next_line: str) -> Byline | None:
+    """ "Theo Khánh Ly" with the outlet on the next line ("Báo Tây Lâm"): the writer and where the story ran.
+    Alone, "Theo" and a name may be an outlet named like a person; the outlet below says it is a writer."""
+    text = _clean(line)
+    source = _SOURCE_PREFIX.match(match_form(text))
+    outlet = _outlet(next_line)
+    if source is None or outlet is None:
+        return None
+    name = text[source.start(1) :].strip()
+    return Byline(author=name, source_credit=outlet) if looks_like_name(name) else None
 
 
 def _writer_of_outlet(text: str) -> Byline | None:

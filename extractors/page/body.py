@@ -374,6 +374,18 @@ class _TailLine:
     caption: bool = False
 
 
+MAX_LINKED_CREDIT_AT = 2
+
+
+def _linked_credit(lines: _Lines, index: int, last: int) -> bool:
+    """A closing line whose name is a link ("<a href='/tac-gia/…'>Minh Anh</a>", "Theo <a>Báo X</a>"), right after
+    the last paragraph (or its caption): the writer's or the source's credit. After another link ("Xem thêm") it
+    is a link of the page's furniture."""
+    if not 0 < index - last <= MAX_LINKED_CREDIT_AT or any(lines.blocks[k].linky for k in range(last + 1, index)):
+        return False
+    return parse_byline(lines.blocks[index].text) is not None
+
+
 def _closing_credit(line: str) -> Byline | None:
     return parse_byline(line) or parse_unit_byline(line)
 
@@ -472,7 +484,9 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     tail: list[_TailLine] = []
     leading: Byline | None = None
     for i in body_idx:
-        if lines.kinds[i] is not LineKind.PROSE or (lines.blocks[i].linky and not lines.prose_at(i, 8)):
+        if lines.kinds[i] is not LineKind.PROSE:
+            continue
+        if lines.blocks[i].linky and not lines.prose_at(i, 8) and not _linked_credit(lines, i, last):
             continue
         credit = parse_leading_byline(lines.blocks[i].text) if len(paragraphs) <= MAX_LEAD_PARAGRAPHS else None
         if credit is not None and leading is None:

@@ -393,6 +393,10 @@ def _writer_for_outlet(text: str) -> Byline | None:
     return None
 
 
+# The newsroom signing as a desk: "Ban Biên tập", "BBT", "Tòa soạn", "Ban biên tập Cổng TTĐT huyện".
+_DESK = re.compile(r"^(?:ban biên tập|bbt|tòa soạn|toà soạn)(?:\s|$)", re.IGNORECASE)
+
+
 def parse_unit_byline(line: str) -> Byline | None:
     """A closing line naming the office that wrote the article ("Văn phòng HĐND-UBND huyện"), else None."""
     raw = line.strip()
@@ -400,6 +404,8 @@ def parse_unit_byline(line: str) -> Byline | None:
         return None  # a closing sentence of the body
     text = _clean(raw)
     matchable = match_form(text)
+    if _DESK.match(matchable) and len(text.split()) <= MAX_UNIT_WORDS and not _UNIT_FORBIDDEN.search(text):
+        return Byline(author=" ".join(text.split()), by_unit=True)
     if not 2 <= len(text.split()) <= MAX_UNIT_WORDS or _UNIT_FORBIDDEN.search(text):
         return None
     if not _UNIT_HEAD.match(matchable) or not _UNIT_MARK.search(matchable):

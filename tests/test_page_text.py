@@ -204,6 +204,14 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
          "Vụ việc đang được điều tra./. (Video hiện trường)", "Minh Khuê"),
         ("Hội nghị kết thúc vào chiều cùng ngày. B.Q.N", "Hội nghị kết thúc vào chiều cùng ngày.", "B.Q.N"),
         ("Hội nghị kết thúc. PGS.TS Lê Văn Khoa", "Hội nghị kết thúc.", "Lê Văn Khoa"),
+        # a long note in parentheses after the writer's name
+        ("Hội nghị kết thúc. Thu Hà (Tổng hợp theo Báo Tây Lâm, Báo Lâm Hà và Đài Tây Lâm)", "Hội nghị kết thúc.",
+         "Thu Hà"),
+        ("Hội nghị kết thúc. GS.TS. Lê Văn Khoa(Khoa Luật, Trường Đại học Tây Lâm, Đại học Quốc gia)",
+         "Hội nghị kết thúc.", "Lê Văn Khoa"),
+        # a credit a dump printed twice, too long for a credit until read once
+        ("Hội nghị kết thúc./. Thu Hà - Lan Chi/VOV-Tây Lâm Tin Thu Hà - Lan Chi/VOV-Tây Lâm Tin",
+         "Hội nghị kết thúc./.", "Thu Hà - Lan Chi"),
         # a writer in capitals after a caption left without its stop
         ("Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương THU HÀ",
          "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương", "THU HÀ"),
@@ -224,6 +232,9 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Hội nghị kết thúc vào chiều cùng ngày. (Theo Báo Tây Lâm) các tổ thảo luận tiếp",
         "Đoàn thăm nhà máy. Ảnh: Báo Tây Lâm",  # a caption's photo credit signs nothing
         "Đoàn thăm nhà máy. (Ảnh: Lan Chi/TTXVN)",
+        "Hội nghị kết thúc. Đại biểu Lê Văn Khoa (Phó Chủ tịch UBND huyện Tây Lâm) phát biểu tại hội nghị",
+        # a speaker quoted with the office, not a writer
+        "Hội nghị kết thúc. Bà TRẦN THU HÀ, Phó Giám đốc Sở Nông nghiệp (UBND tỉnh Tây Lâm)",
         # capitals after a word that governs them are the text's own name or place
         "Hội nghị kết thúc. Đại biểu đã thăm các thôn, bản vùng cao thuộc địa bàn huyện ĐẮK LÂM",
         "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",

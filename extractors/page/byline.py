@@ -468,7 +468,11 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
         kept = words[: len(words) - len(split.writer)] if split.source is None else words[: last + 1]
         source = split.source or found.source_credit
         return SignedParagraph(" ".join(kept), Byline(author=found.author, source_credit=source))
+    tail = _once(" ".join(tail)).split()  # "Thu Hà - Lan Chi/VOV Thu Hà - Lan Chi/VOV"
     if len(tail) > MAX_GLUED_WORDS:
+        noted = _writer_with_note(tail)
+        if noted is not None:
+            return SignedParagraph(" ".join(words[: last + 1]), noted)
         return _name_in_capitals_closing(words)  # a caption left without its stop, then the writer
     if _PHOTO_ONLY.match(match_form(" ".join(tail))):
         return _writer_after_photo_credit(words[: last + 1], tail)
@@ -476,6 +480,18 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
     if found is None or not (found.author or len(tail) <= MAX_GLUED_SOURCE_WORDS):
         return None  # a longer "Theo …" without a writer is a sentence left without its stop
     return SignedParagraph(" ".join(words[: last + 1]), found)
+
+
+def _writer_with_note(tail: list[str]) -> Byline | None:
+    """A writer's name and a long note in parentheses closing the paragraph: "Thu Hà (Tổng hợp theo báo X, báo
+    Y)", "Lan Chi(Khoa Luật, Trường Đại học Tây Lâm)". The name alone is the author."""
+    text = " ".join(tail)
+    head = text.partition("(")[0].strip()
+    if not text.endswith(")") or text.count("(") != 1 or not head or len(head.split()) > MAX_GLUED_WORDS:
+        return None
+    found = parse_byline(head)  # the name(s) alone: "Bà Thu Hà, Phó Cục trưởng (Bộ X)" is a quoted speaker
+    whole = found is not None and found.author == " ".join(_DEGREES.sub(r"\1", head).split())
+    return Byline(author=found.author) if found and whole else None
 
 
 MAX_CAPITALS_NAME_WORDS = 4

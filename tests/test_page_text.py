@@ -12,7 +12,7 @@ from extractors.options import ExtractionOptions
 from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
-from extractors.page.vocab import LineKind, classify_line, is_sentence_prose
+from extractors.page.vocab import LineKind, classify_line, ends_sentence, is_sentence_prose
 
 WIDGET_LINES = [
     ("Đang online: 12", LineKind.JUNK),
@@ -204,6 +204,9 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
          "Vụ việc đang được điều tra./. (Video hiện trường)", "Minh Khuê"),
         ("Hội nghị kết thúc vào chiều cùng ngày. B.Q.N", "Hội nghị kết thúc vào chiều cùng ngày.", "B.Q.N"),
         ("Hội nghị kết thúc. PGS.TS Lê Văn Khoa", "Hội nghị kết thúc.", "Lê Văn Khoa"),
+        # the last sentence ends on a word of one letter ("nhà ở.", "gợi ý.")
+        ("Các hộ đã có nhà ở. Theo Lan Chi/baotaylam.vn", "Các hộ đã có nhà ở.", "Lan Chi"),
+        ("Bí thư Huyện ủy gợi ý. Minh Khoa", "Bí thư Huyện ủy gợi ý.", "Minh Khoa"),
         # a long note in parentheses after the writer's name
         ("Hội nghị kết thúc. Thu Hà (Tổng hợp theo Báo Tây Lâm, Báo Lâm Hà và Đài Tây Lâm)", "Hội nghị kết thúc.",
          "Thu Hà"),
@@ -301,6 +304,11 @@ def test_a_sentence_may_end_with_a_number() -> None:
 
 def test_an_initial_does_not_end_a_sentence() -> None:
     assert not is_sentence_prose("Đồng chí Nguyễn Văn H. Bí thư Chi bộ thôn Đông dự hội nghị tổng kết công tác năm")
+
+
+@pytest.mark.parametrize(("word", "ends"), [("ở.", True), ("ý.", True), ("H.", False), ("p.", False), ("đ.", False)])
+def test_a_word_of_one_letter_ends_a_sentence_an_initial_does_not(word: str, ends: bool) -> None:
+    assert ends_sentence(word) is ends
 
 
 def test_cp1258_bytes_come_out_nfc() -> None:

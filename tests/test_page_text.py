@@ -204,6 +204,11 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
          "Vụ việc đang được điều tra./. (Video hiện trường)", "Minh Khuê"),
         ("Hội nghị kết thúc vào chiều cùng ngày. B.Q.N", "Hội nghị kết thúc vào chiều cùng ngày.", "B.Q.N"),
         ("Hội nghị kết thúc. PGS.TS Lê Văn Khoa", "Hội nghị kết thúc.", "Lê Văn Khoa"),
+        # a photo's credit in parentheses closes a caption left without its stop; the writer follows
+        ("Hội nghị kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương (ảnh: T.L) TRẦN LAN",
+         "Hội nghị kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương (ảnh: T.L)", "TRẦN LAN"),
+        # a caption in parentheses, then the source only
+        ("Ông mất năm 1988. (Ảnh tư liệu) Theo VOV", "Ông mất năm 1988. (Ảnh tư liệu)", None),
         # the last sentence ends on a word of one letter ("nhà ở.", "gợi ý.")
         ("Các hộ đã có nhà ở. Theo Lan Chi/baotaylam.vn", "Các hộ đã có nhà ở.", "Lan Chi"),
         ("Bí thư Huyện ủy gợi ý. Minh Khoa", "Bí thư Huyện ủy gợi ý.", "Minh Khoa"),

@@ -458,13 +458,14 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
     last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
     if last is None:
-        return _name_in_capitals_closing(words)
+        return _writer_after_media_caption(words) or _name_in_capitals_closing(words)
     tail = words[last + 1 :]
     split = _source_then_writer(tail) if tail[0].startswith("(") else None
     if split is not None:  # "… tội. (Theo Cổng TTĐT Bộ X) Bá An - Thu Hà": the writer after the source
         found = parse_byline(" ".join(split.writer)) if len(split.writer) <= MAX_GLUED_WORDS else None
-        if found is None or not found.author:
-            return None
+        sourced = found is not None and split.source is None and len(split.writer) <= MAX_GLUED_SOURCE_WORDS
+        if found is None or not (found.author or (sourced and found.source_credit)):
+            return None  # "… năm 1988. (Ảnh tư liệu) Theo VOV": the caption stays, the source is read
         kept = words[: len(words) - len(split.writer)] if split.source is None else words[: last + 1]
         source = split.source or found.source_credit
         return SignedParagraph(" ".join(kept), Byline(author=found.author, source_credit=source))
@@ -473,7 +474,8 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
         noted = _writer_with_note(tail)
         if noted is not None:
             return SignedParagraph(" ".join(words[: last + 1]), noted)
-        return _name_in_capitals_closing(words)  # a caption left without its stop, then the writer
+        # a caption left without its stop, then the writer
+        return _writer_after_media_caption(words) or _name_in_capitals_closing(words)
     if _PHOTO_ONLY.match(match_form(" ".join(tail))):
         return _writer_after_photo_credit(words[: last + 1], tail)
     found = parse_byline(" ".join(tail))
@@ -492,6 +494,25 @@ def _writer_with_note(tail: list[str]) -> Byline | None:
     found = parse_byline(head)  # the name(s) alone: "Bà Thu Hà, Phó Cục trưởng (Bộ X)" is a quoted speaker
     whole = found is not None and found.author == " ".join(_DEGREES.sub(r"\1", head).split())
     return Byline(author=found.author) if found and whole else None
+
+
+_MEDIA_CAPTION = re.compile(r"^\((?:ảnh|video|clip)\b", re.IGNORECASE)
+MAX_CAPTION_CREDIT_WORDS = 8
+
+
+def _writer_after_media_caption(words: list[str]) -> SignedParagraph | None:
+    """The writer after a photo's credit in parentheses that closes a caption left without its stop ("… người tố
+    cáo (ảnh: T.L) TRẦN LAN"): the parenthesis bounds the caption, the name after it signs the article."""
+    start = max(len(words) - 2 - MAX_GLUED_WORDS, -1)
+    closing = next((i for i in range(len(words) - 2, start, -1) if words[i].endswith(")")), None)
+    if closing is None:
+        return None
+    start = max(closing - MAX_CAPTION_CREDIT_WORDS, -1)
+    opening = next((i for i in range(closing, start, -1) if words[i].startswith("(")), None)
+    if opening is None or not _MEDIA_CAPTION.match(match_form(words[opening])):
+        return None
+    found = parse_byline(" ".join(words[closing + 1 :]))
+    return SignedParagraph(" ".join(words[: closing + 1]), found) if found and found.author else None
 
 
 MAX_CAPITALS_NAME_WORDS = 4

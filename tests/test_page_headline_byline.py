@@ -118,3 +118,35 @@ def test_a_dated_headline_of_the_profile_is_the_title_and_a_glued_menu_never_is(
 def test_a_menu_printed_without_spaces_is_no_title() -> None:
     page = f"<html><body><h1>{MENU}</h1><h2>{MENU.upper()}</h2><p>{LEAD}</p><p>{BODY}</p></body></html>"
     assert extract_html_page(page.encode(), ExtractionOptions()).title is None
+
+
+CLOSING_PAGE = (
+    "<html><head><title>Tây Lâm</title></head><body><div class='menu'><a href='/'>Trang chủ</a> "
+    "<a href='/tin-tuc'>Tin tức</a></div><article><h1>Tây Lâm triển khai kế hoạch năm 2024</h1>"
+    "<div class='entry-content'><p>Sáng 5/3, UBND huyện Tây Lâm tổ chức hội nghị triển khai kế hoạch phát triển "
+    "kinh tế - xã hội năm 2024 với sự tham dự của đại diện các phòng, ban và các xã, thị trấn.</p>"
+    "<p>Hội nghị đã thống nhất các giải pháp trọng tâm để thực hiện thắng lợi các chỉ tiêu đề ra trong năm, trong "
+    "đó chú trọng công tác cải cách hành chính và chuyển đổi số.</p>{closing}</div></article>"
+    "<div class='related'><h3>Tin liên quan</h3><ul><li><a href='/x'>Huyện Tây Lâm tổng kết công tác năm 2023</a>"
+    "</li></ul></div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "author", "credit"),
+    [
+        # the writer's name is a link to the writer's page
+        ("<p style='text-align:right'><a href='/tac-gia/lan-chi'>Lan Chi</a></p>", "Lan Chi", None),
+        # "Theo" and a linked name, the outlet on the next line
+        ("<p style='text-align:right'>Theo <a href='/tac-gia/lan-chi'>Lan Chi</a></p><p>Báo Tây Lâm</p>",
+         "Lan Chi", "Báo Tây Lâm"),
+        ("<p>Theo <a href='https://baotaylam.vn'>Báo Tây Lâm</a></p>", None, "Báo Tây Lâm"),
+        ("<p style='text-align:right'><strong>Ban Biên tập</strong></p>", "Ban Biên tập", None),  # the desk signs
+        # a name linked after another link is the page's furniture
+        ("<p><a href='/xem-them'>Xem thêm</a></p><p><a href='/tac-gia/lan-chi'>Lan Chi</a></p>", None, None),
+    ],
+)
+def test_a_closing_credit_of_a_page(closing: str, author: str | None, credit: str | None) -> None:
+    page = extract_html_page(CLOSING_PAGE.format(closing=closing).encode(), ExtractionOptions())
+    assert (page.author, page.source_credit) == (author, credit)
+    assert page.text.endswith("chuyển đổi số.")

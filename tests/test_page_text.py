@@ -7,10 +7,12 @@ from datetime import date, datetime
 
 import pytest
 
+from extractors.article import extract_article_from_text
+from extractors.options import ExtractionOptions
 from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
-from extractors.page.vocab import LineKind, classify_line, is_sentence_prose
+from extractors.page.vocab import LineKind, classify_line, ends_sentence, is_sentence_prose
 
 WIDGET_LINES = [
     ("Đang online: 12", LineKind.JUNK),
@@ -106,6 +108,27 @@ BYLINES = [
     ("CTV Minh Khoa/VOV", "Minh Khoa", "VOV"),
     ("Minh Khoa/VOV Minh Khoa/VOV", "Minh Khoa", "VOV"),  # a dump printing the credit twice
     ("PV/Báo Tây Lâm", "PV", "Báo Tây Lâm"),
+    ("Minh KhoaTheo Báo Tây Lâm", "Minh Khoa", "Báo Tây Lâm"),  # a dump dropped the break before "Theo"
+    ("Lan ChiTheo Kyodo", "Lan Chi", "Kyodo"),
+    ("B.T.Lan", "B.T.Lan", None),  # initials before the name
+    ("B.Q.N", "B.Q.N", None),  # a writer signing with initials alone
+    ("Th.Dương", "Th.Dương", None),
+    ("Thu Hà - Minh Khoa thực hiện", "Thu Hà - Minh Khoa", None),  # what the writers did, after the names
+    ("LAN CHI thực hiện", "LAN CHI", None),
+    ("Minh Khoa ghi", "Minh Khoa", None),
+    ("Minh Khoa (ghi) -", "Minh Khoa", None),
+    ("Thu Hà  Tổng hợp", "Thu Hà", None),
+    ("Thu Hà (tổng hợp) Tây Lâm", "Thu Hà", "Tây Lâm"),  # the outlet after the note on the work
+    ("PGS.TS Lê Văn Khoa", "Lê Văn Khoa", None),  # an academic title is not part of the name
+    ("ThS. Trần Thu Hà", "Trần Thu Hà", None),
+    ("TS Lê Văn Khoa - ThS. Trần Thu Hà", "Lê Văn Khoa - Trần Thu Hà", None),
+    ("Tin, bài: Minh Khoa - Lan Chi", "Minh Khoa - Lan Chi", None),
+    ("Bài và ảnh: Minh Khoa/Báo Tây Lâm", "Minh Khoa", "Báo Tây Lâm"),  # the outlet after a slash
+    ("Theo Minh Khoa - Lan Chi (Báo Tây Lâm)", "Minh Khoa - Lan Chi", "Báo Tây Lâm"),
+    ("Khoa - Chi/VOV", "Khoa - Chi", "VOV"),  # given names alone before the outlet
+    ("Mai Mai", "Mai Mai", None),  # a pen name of one word said twice is no credit printed twice
+    ("Theo Lan Chi - Báo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet after a dash
+    ("Theo Thanh Xuân", None, "Thanh Xuân"),  # alone, "Theo" and a name may be an outlet named like a person
 ]
 
 
@@ -126,10 +149,35 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "Xem, ảnh tại đây",
         "PV: Xin cảm ơn đồng chí!",  # an interview's last question, not a credit
         "PV: Ông có kiến nghị gì?",
+        "(Ảnh: Lan Chi/TTXVN)",  # a caption's photo credit names the photographer
+        "Tổng hợp",
     ],
 )
 def test_not_a_byline(line: str) -> None:
     assert parse_byline(line) is None
+
+
+ARTICLE = (
+    "Tây Lâm triển khai kế hoạch phát triển kinh tế năm 2024\n\n"
+    "Sáng 5/3, UBND huyện Tây Lâm tổ chức hội nghị triển khai kế hoạch phát triển kinh tế - xã hội năm 2024 với sự "
+    "tham dự của đại diện các phòng, ban và các xã, thị trấn trên địa bàn huyện.\n\n"
+    "Hội nghị đã thống nhất các giải pháp trọng tâm để thực hiện thắng lợi các chỉ tiêu đề ra trong năm, trong đó "
+    "chú trọng công tác cải cách hành chính và chuyển đổi số.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "author", "credit"),
+    [
+        ("Theo Lan Chi\nBáo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet on the line under "Theo" and the name
+        ("Theo Lan Chi\nbaotaylam.vn", "Lan Chi", "baotaylam.vn"),
+        ("Theo Thanh Xuân", None, "Thanh Xuân"),
+    ],
+)
+def test_a_writer_above_the_outlet(closing: str, author: str | None, credit: str | None) -> None:
+    content = extract_article_from_text(ARTICLE + closing, ExtractionOptions()).content
+    assert (content.author, content.source_credit) == (author, credit)
+    assert content.text.endswith("chuyển đổi số.")
 
 
 def test_an_office_acronym_does_not_credit_a_place() -> None:
@@ -154,6 +202,24 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
         # a caption in parentheses between the last sentence and the writer stays in the body
         ("Vụ việc đang được điều tra./. (Video hiện trường) Minh Khuê/VOV",
          "Vụ việc đang được điều tra./. (Video hiện trường)", "Minh Khuê"),
+        ("Hội nghị kết thúc vào chiều cùng ngày. B.Q.N", "Hội nghị kết thúc vào chiều cùng ngày.", "B.Q.N"),
+        ("Hội nghị kết thúc. PGS.TS Lê Văn Khoa", "Hội nghị kết thúc.", "Lê Văn Khoa"),
+        # a photo's credit in parentheses closes a caption left without its stop; the writer follows
+        ("Hội nghị kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương (ảnh: T.L) TRẦN LAN",
+         "Hội nghị kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương (ảnh: T.L)", "TRẦN LAN"),
+        # a caption in parentheses, then the source only
+        ("Ông mất năm 1988. (Ảnh tư liệu) Theo VOV", "Ông mất năm 1988. (Ảnh tư liệu)", None),
+        # the last sentence ends on a word of one letter ("nhà ở.", "gợi ý.")
+        ("Các hộ đã có nhà ở. Theo Lan Chi/baotaylam.vn", "Các hộ đã có nhà ở.", "Lan Chi"),
+        ("Bí thư Huyện ủy gợi ý. Minh Khoa", "Bí thư Huyện ủy gợi ý.", "Minh Khoa"),
+        # a long note in parentheses after the writer's name
+        ("Hội nghị kết thúc. Thu Hà (Tổng hợp theo Báo Tây Lâm, Báo Lâm Hà và Đài Tây Lâm)", "Hội nghị kết thúc.",
+         "Thu Hà"),
+        ("Hội nghị kết thúc. GS.TS. Lê Văn Khoa(Khoa Luật, Trường Đại học Tây Lâm, Đại học Quốc gia)",
+         "Hội nghị kết thúc.", "Lê Văn Khoa"),
+        # a credit a dump printed twice, too long for a credit until read once
+        ("Hội nghị kết thúc./. Thu Hà - Lan Chi/VOV-Tây Lâm Tin Thu Hà - Lan Chi/VOV-Tây Lâm Tin",
+         "Hội nghị kết thúc./.", "Thu Hà - Lan Chi"),
         # a writer in capitals after a caption left without its stop
         ("Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương THU HÀ",
          "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương", "THU HÀ"),
@@ -173,6 +239,10 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Hội nghị kết thúc vào chiều cùng ngày. Tại Tây Lâm",
         "Hội nghị kết thúc vào chiều cùng ngày. (Theo Báo Tây Lâm) các tổ thảo luận tiếp",
         "Đoàn thăm nhà máy. Ảnh: Báo Tây Lâm",  # a caption's photo credit signs nothing
+        "Đoàn thăm nhà máy. (Ảnh: Lan Chi/TTXVN)",
+        "Hội nghị kết thúc. Đại biểu Lê Văn Khoa (Phó Chủ tịch UBND huyện Tây Lâm) phát biểu tại hội nghị",
+        # a speaker quoted with the office, not a writer
+        "Hội nghị kết thúc. Bà TRẦN THU HÀ, Phó Giám đốc Sở Nông nghiệp (UBND tỉnh Tây Lâm)",
         # capitals after a word that governs them are the text's own name or place
         "Hội nghị kết thúc. Đại biểu đã thăm các thôn, bản vùng cao thuộc địa bàn huyện ĐẮK LÂM",
         "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",
@@ -239,6 +309,11 @@ def test_a_sentence_may_end_with_a_number() -> None:
 
 def test_an_initial_does_not_end_a_sentence() -> None:
     assert not is_sentence_prose("Đồng chí Nguyễn Văn H. Bí thư Chi bộ thôn Đông dự hội nghị tổng kết công tác năm")
+
+
+@pytest.mark.parametrize(("word", "ends"), [("ở.", True), ("ý.", True), ("H.", False), ("p.", False), ("đ.", False)])
+def test_a_word_of_one_letter_ends_a_sentence_an_initial_does_not(word: str, ends: bool) -> None:
+    assert ends_sentence(word) is ends
 
 
 def test_cp1258_bytes_come_out_nfc() -> None:

@@ -14,7 +14,8 @@ a word naming a day or a part of one, or as a span "từ 23.4 - 1.5", never befo
 Year of a day written without one: the year of a full date it leads to ("30/6 - 2/7/2025") or of a year written
 just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
 would put the day more than 180 days after publication, e.g. "28/12" in a January article); without a
-publication date, the year the article tells of (`article_year`). A day with no year to take is left out.
+publication date, the year the article tells of (`article_year`), read only where the article states a full date
+other than a birth date. A day with no year to take is left out.
 """
 
 from __future__ import annotations
@@ -38,14 +39,14 @@ _RELATIVE_DAY = r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|ngày)(?:
 # The press also sets the day off with a comma after the relative word ("sáng nay, 21/6", "chiều nay, 8-2").
 _RELATIVE_DAY_CUE = rf"{_RELATIVE_DAY}(?:\s*,)?"
 _TIME_CUES = (
-    rf"(?:{_RELATIVE_DAY_CUE}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ(?:\s+nghỉ)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
 # Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or
 # "hiện nay" they are usually a range of numbers ("từ 3-5 năm") or a decimal.
 # "dịp 2-9", "dịp 1.6", "nghỉ lễ 30.4": an occasion is always a day.
 _DAY_CUES = (
-    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ(?:\s+nghỉ)?|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
 # "từ 1/1 đến hết 31/1", "từ 10-4 đến hết 31-12": "hết" after "đến" still ends a span.
@@ -59,19 +60,23 @@ _NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 
 # Words after "2/3", "3/4" that make it a fraction ("hơn 2/3 số hộ", "tới 3/4 diện tích").
 _FRACTION_WORDS = (
-    r"\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người|thời|trận|lần|đội)(?![^\W_])"
+    r"\s+(?i:số|tổng|diện|dân|hộ|xã|phường|thôn|bản|đơn|chỉ|lượng|thành|trường|đại|cán|người|thời|trận|lần|đội|phần|vốn|"
+    r"giá\s+trị|kinh\s+phí)(?![^\W_])"
 )
 _FRACTION_NEXT = rf"(?!{_FRACTION_WORDS})"
 # These two start without a look-behind: whether they start inside a word is checked after (`_inside_a_word`).
 FULL_NUMERIC = re.compile(
     r"(?P<day>\d{1,2})(?:(?=\s[/-])\s)?(?P<sep>[/.-])(?:(?<=[/-])\s)?(?P<month>\d{1,2})"
     r"(?:(?=\s[/-])\s)?(?P=sep)(?:(?<=[/-])\s)?(?P<year>\d{4})"
-    r"(?![\d/]|\.\d|-[^\W\d_])"
+    r"(?!\d|/(?!\s?\d{1,2}/\d{1,2}/\d{4})|\.\d|-[^\W\d_])"
 )
+# "01/7/2024/31/12/2024": two full dates joined by a slash (a span); the second starts after the first's year.
+FULL_DATE_AND_SLASH_BEFORE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}\s?/\s?$")
 # A list of days is found from its first number and its cue word checked before it (a pattern led by the cue
 # words would be tried at every position of the body). At most 15 further days: bounded, so that a failed
 # list costs a fixed time wherever it starts.
-_LIST_CUE = r"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm)\s+(?:(?i:mùng|mồng)\s+)?"
+# "vào: 12-13/6", "Thời gian: ngày 8-9/5": a colon may set the days off from their cue.
+_LIST_CUE = r"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm|vào)\s*:?\s+(?:(?i:mùng|mồng)\s+)?"
 LIST_CUE_BEFORE = re.compile(rf"(?<![^\W_]){_LIST_CUE}$")
 DAY_LIST = re.compile(
     rf"(?P<first>\d{{1,2}})"
@@ -117,7 +122,8 @@ BRACKETED = re.compile(
     r"(?:\s*(?:[,-]\s*)?(?:(?i:theo)\s*)?(?i:giờ)[^()\n]{0,20})?\s*\)"
 )
 BRACKET_CUE_BEFORE = re.compile(
-    r"(?i:nay|qua|mai|thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|vừa\s+rồi|cùng\s+ngày)\s*,?\s*$"
+    r"(?i:nay|qua|mai|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)(?:\s+tuần\s+(?:này|tới|sau|trước|qua|rồi))?"
+    r"|vừa\s+rồi|cùng\s+ngày)\s*,?\s*$"
 )
 # A day alone in brackets needs no cue when written with a slash or a full stop ("gặp U20 Pháp (25/5)", "ra hầu tòa
 # (23.5)"): only a ratio after a number or a comparison is written so ("14,2% (1/7)", "trúng đích hơn (7/3)").
@@ -136,7 +142,10 @@ BRACKETED_LIST = re.compile(
 # "Sáng 6-2", "ngày 21.4", "chiều nay 15.5": a day and month with a dash or a full stop, read as a day only after
 # a word that names a day (elsewhere "2.8" is a number and "3-5" a range), or as the start of a span of two
 # ("từ 23.4 - 1.5") or of an upcoming day ("từ 1-6 tới"). Found by the digits first: cheaper than a cue-led scan.
-MARKED_DAY_MONTH = re.compile(rf"(?P<day>\d{{1,2}})(?P<sep>[.-])(?P<month>\d{{1,2}}){_NUMBER_ENDS}{_NOT_QUANTITY}")
+# "bán mỗi ngày 2-3 tiếng": a count of time units after it makes it a range of numbers.
+MARKED_DAY_MONTH = re.compile(
+    rf"(?P<day>\d{{1,2}})(?P<sep>[.-])(?P<month>\d{{1,2}}){_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}"
+)
 DAY_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_DAY_CUES})\s+$")
 SPAN_CUE_BEFORE = re.compile(r"(?<![^\W_])(?i:từ|đến|tới|trước|sau|vào|dịp)\s+$")
 SPAN_END_AFTER = re.compile(
@@ -156,6 +165,11 @@ MAX_SPAN = timedelta(days=120)
 CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?:/(?P<year>\d{{4}}))?(?![\d/]|\.\d|-[^\W\d_])"
 )
+# "8-9/5, 15-16/5 và 22-23/5": a further range of days after a slashed day or range.
+RANGE_CONTINUATION = re.compile(
+    rf"{_CONNECTOR}(?P<first>\d{{1,2}})(?P<rest>\s*-\s*\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})(?:/(?P<year>\d{{4}}))?"
+    rf"(?![\d/]|\.\d|-[^\W\d_]){_FRACTION_NEXT}{_NOT_QUANTITY}"
+)
 DOTTED_CONTINUATION = re.compile(
     rf"{_CONNECTOR}(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})(?:\.(?P<year>\d{{4}}))?{_NUMBER_ENDS}{_NOT_QUANTITY}"
 )
@@ -173,13 +187,21 @@ NOT_THE_TIME_BEFORE = re.compile(
     r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?"
     r"|(?i:luật|hiến\s+pháp)(?:\s+[^\W\d_]+){0,7}?)\s+$"
 )
+# "đưa vào sử dụng vào năm 2020", "lộ trình cấm xe máy vào năm 2030": a year after "vào" later than every full date
+# of the article is a date set for the future.
+TARGET_AT_BEFORE = re.compile(r"(?<![^\W_])(?i:vào)\s+$")
 # "sinh ngày 12/5/1975": the day a birth date starts at (a birth date is no time the article tells of).
 BIRTH_DAY = re.compile(r"[sS]inh\s+(?:(?:vào\s+)?[nN]gày\s+)?(?:(?:mùng|mồng)\s+)?(?=\d)")
 YEAR_JUST_BEFORE = re.compile(
     r"(?<![^\W_])(?i:năm)\s+(?P<year>(?:19|20)\d\d)\s*,?\s*(?:(?i:sáng|chiều|trưa|tối|đêm|ngày|mùng|mồng)\s+)*$"
 )
 # "từ ngày 15 đến 30 tháng 3 âm lịch", "ngày 15/7 (âm lịch)": a day of the lunar calendar, which no ISO date states.
-LUNAR_AFTER = re.compile(r"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])")
+# "ngày 24 tháng 5 năm Mậu Tý": a year named by the sixty-year cycle dates a lunar day too.
+_CYCLIC_YEAR = (
+    r"(?i:năm)\s+(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
+    r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)(?![^\W_])"
+)
+LUNAR_AFTER = re.compile(rf"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])|\s*,?\s*{_CYCLIC_YEAR}")
 # "Sáng 29 tháng 5", "Vào 24 tháng 12 năm 1983", "Hôm nay là 14 tháng 1 năm 2017": a day and month in words without
 # "ngày", read after a word that cues a day, or anywhere with its year.
 TEXTUAL_WITHOUT_DAY_WORD = re.compile(
@@ -333,7 +355,9 @@ def _full_hits(form: str) -> list[DateHit]:
     return [
         _pair_hit(found)
         for found in FULL_NUMERIC.finditer(form)
-        if not _inside_a_word(form, found.start(), marks="/.,_") or _before(GLUED_DAY_WORD_BEFORE, form, found.start())
+        if not _inside_a_word(form, found.start(), marks="/.,_")
+        or _before(GLUED_DAY_WORD_BEFORE, form, found.start())
+        or _before(FULL_DATE_AND_SLASH_BEFORE, form, found.start())
     ]
 
 
@@ -413,6 +437,14 @@ def _continuation_of(expression: str) -> re.Pattern[str]:
     return CONTINUATION
 
 
+def _continued(pattern: re.Pattern[str], form: str, end: int) -> re.Match[str] | None:
+    """A further day written the way of `pattern` right at `end`, or after a slashed one a further range."""
+    found = pattern.match(form, end)
+    if found is None and pattern is CONTINUATION:
+        found = RANGE_CONTINUATION.match(form, end)
+    return found
+
+
 def _continuations(form: str, hits: list[DateHit]) -> list[DateHit]:
     """Further days chained after a hit ("6/8 và 7/8, 8/8", "23.4 - 1.5"), written the way the hit was;
     each position is continued from once."""
@@ -421,9 +453,9 @@ def _continuations(form: str, hits: list[DateHit]) -> list[DateHit]:
     for hit in hits:
         end = hit.end
         pattern = _continuation_of(form[hit.start : hit.end])
-        while end not in continued and (found := pattern.match(form, end)) is not None:
+        while end not in continued and (found := _continued(pattern, form, end)) is not None:
             continued.add(end)
-            found_more.append(_pair_hit(found))
+            found_more.extend(_days_listed(found) if "first" in found.re.groupindex else [_pair_hit(found)])
             end = found.end()
         continued.add(end)
     return found_more
@@ -463,13 +495,21 @@ def article_year(form: str, hits: list[DateHit]) -> int | None:
     """The year of the time an article tells of, for its days written without one when the page gives no
     publication date: the latest year of its full dates (birth dates aside) and of the years it names ("năm
     2017"; targets "đến năm 2030" and births aside). The event reported is usually the newest thing in it:
-    documents cited, careers and anniversaries are older. None when the article states no year."""
+    documents cited, careers and anniversaries are older. None when the article states no full date other than a
+    birth date: the contract dates a day from the publication date or the article's other dates, and a year named
+    alone ("6 tháng đầu năm 2017", "ra quân năm 1983") is often no time of the event."""
     births = {found.end() for found in BIRTH_DAY.finditer(form) if not _inside_a_word(form, found.start())}
     years = [hit.year for hit in hits if hit.year is not None and hit.start not in births]
+    if not years:
+        return None
+    latest_full = max(years)
     for found in STATED_YEAR.finditer(form):
-        if not _inside_a_word(form, found.start()) and not _before(NOT_THE_TIME_BEFORE, form, found.start()):
-            years.append(int(found.group("year")))
-    return max(years, default=None)
+        if _inside_a_word(form, found.start()) or _before(NOT_THE_TIME_BEFORE, form, found.start()):
+            continue
+        year = int(found.group("year"))
+        if year <= latest_full or not _before(TARGET_AT_BEFORE, form, found.start()):
+            years.append(year)
+    return max(years)
 
 
 def _year_just_before(form: str, hit: DateHit) -> int | None:

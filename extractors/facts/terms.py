@@ -25,6 +25,9 @@ _END = r"(?![^\W_])"
 
 # Further terms listed after one: "Đại biểu Quốc hội khóa X, XII, XIII,XIV", "khóa XI và XII".
 TERM_LIST_MORE = re.compile(rf"\s*(?:,|và)\s*({_ROMAN}){_END}")
+# The same in digits, "Ủy viên Trung ương Đảng các khóa 10, 11, 12": digits continue a list only after a term in
+# digits and only upwards, so a count after it ("khóa 14, 20 đại biểu") is no term.
+TERM_LIST_MORE_DIGITS = re.compile(r"\s*(?:,|và)\s*(\d{1,2})(?!\d)(?![^\W_])")
 NTH_TIME = re.compile(rf"(?i:lần\s+thứ)\s+({_ORDINAL}){_END}")
 # "Đại hội công đoàn cơ quan ... lần V nhiệm kỳ 2017-2022", "Đại hội Đảng lần VI": "thứ" left out before a Roman
 # numeral (never before digits or words: "lần 2", "lần hai" count occasions).
@@ -188,7 +191,7 @@ def _ordinal_mentions(form: str) -> list[OrdinalMention]:
                 continue
             mentions.append(OrdinalMention(found.start(), found.end(), value, name))
             if name == "term":
-                mentions += _listed_after(form, found.end())
+                mentions += _listed_after(form, found.end(), found.group(1).isdigit(), value)
     for found in NUMBERED_TERM.finditer(form):
         if (value := _valid_ordinal(found.group(1))) is not None:
             mentions.append(OrdinalMention(found.start(), found.end(), value, "term"))
@@ -207,12 +210,15 @@ def _is_body_term(form: str, found: re.Match[str]) -> bool:
     return OF_A_PERSON.match(form, found.end()) is None
 
 
-def _listed_after(form: str, end: int) -> list[OrdinalMention]:
-    """The Roman numerals listed after a "khóa N" ("khóa X, XII, XIII,XIV"), each a term of its own."""
+def _listed_after(form: str, end: int, in_digits: bool = False, previous: int = 0) -> list[OrdinalMention]:
+    """The numerals listed after a "khóa N" ("khóa X, XII, XIII,XIV", "khóa 10, 11, 12"), each a term of its own."""
+    pattern = TERM_LIST_MORE_DIGITS if in_digits else TERM_LIST_MORE
     listed = []
-    while (more := TERM_LIST_MORE.match(form, end)) and (value := _valid_ordinal(more.group(1))) is not None:
+    while (more := pattern.match(form, end)) and (value := _valid_ordinal(more.group(1))) is not None:
+        if in_digits and value <= previous:
+            break
         listed.append(OrdinalMention(more.start(1), more.end(), value, "term"))
-        end = more.end()
+        end, previous = more.end(), value
     return listed
 
 

@@ -17,6 +17,7 @@ from extractors.page.byline import (
     parse_byline,
     parse_leading_byline,
     parse_unit_byline,
+    writer_above_outlet,
 )
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.urls import agrees_with_slug
@@ -373,6 +374,18 @@ class _TailLine:
     caption: bool = False
 
 
+MAX_LINKED_CREDIT_AT = 2
+
+
+def _linked_credit(lines: _Lines, index: int, last: int) -> bool:
+    """A closing line whose name is a link ("<a href='/tac-gia/…'>Minh Anh</a>", "Theo <a>Báo X</a>"), right after
+    the last paragraph (or its caption): the writer's or the source's credit. After another link ("Xem thêm") it
+    is a link of the page's furniture."""
+    if not 0 < index - last <= MAX_LINKED_CREDIT_AT or any(lines.blocks[k].linky for k in range(last + 1, index)):
+        return False
+    return parse_byline(lines.blocks[index].text) is not None
+
+
 def _closing_credit(line: str) -> Byline | None:
     return parse_byline(line) or parse_unit_byline(line)
 
@@ -381,6 +394,9 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
     """Read the byline and source from the closing short lines; they leave the body text. What stands between
     the last paragraph and the byline (captions, a closing line) is the article's; what follows it is not."""
     credits = [_closing_credit(line.text) if i < MAX_TAIL_LINES else None for i, line in enumerate(tail)]
+    for i, credit in enumerate(credits[:-1]):
+        if credit is not None and credit.author is None and credits[i + 1] is None:
+            credits[i] = writer_above_outlet(tail[i].text, tail[i + 1].text) or credit  # "Theo Khánh Ly" / "Báo X"
     names = [looks_like_name(_bare(line.text)) for line in tail]
     if _lists_people(names):
         credits = [None if name else credit for name, credit in zip(names, credits, strict=True)]
@@ -468,7 +484,9 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     tail: list[_TailLine] = []
     leading: Byline | None = None
     for i in body_idx:
-        if lines.kinds[i] is not LineKind.PROSE or (lines.blocks[i].linky and not lines.prose_at(i, 8)):
+        if lines.kinds[i] is not LineKind.PROSE:
+            continue
+        if lines.blocks[i].linky and not lines.prose_at(i, 8) and not _linked_credit(lines, i, last):
             continue
         credit = parse_leading_byline(lines.blocks[i].text) if len(paragraphs) <= MAX_LEAD_PARAGRAPHS else None
         if credit is not None and leading is None:

@@ -16,7 +16,7 @@ from extractors.page.vocab import ends_sentence
 
 # "Tin:", "Bài, ảnh:", "Tin ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Thực hiện:", "PV:" ...
 _CREDIT_PREFIX = re.compile(
-    r"^(?:(?:tin|bài)(?:\s*(?:,|-|–|/|&|và)?\s*ảnh)?|ảnh|thực hiện|tác giả|người viết|nhóm pv|nhóm phóng viên|"
+    r"^(?:(?:tin|bài)(?:\s*(?:,|-|–|/|&|và)?\s*(?:ảnh|bài))*|ảnh|thực hiện|tác giả|người viết|nhóm pv|nhóm phóng viên|"
     r"phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
     re.IGNORECASE,
 )
@@ -47,8 +47,27 @@ def _without_parentheses(text: str) -> str:
 # "Thu Hà - Minh Tuấn", "Thu Hà-Minh Tuấn", "Thu Hà, Minh Tuấn"; a comma glued after a lone initial is the
 # initial's mark ("Đ,Bắc" is "Đ.Bắc"), not a list.
 _PEOPLE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s*,\s+|(?<=[^\W\d_]{2}),(?=\S)|\s+và\s+")
-# An initial glued to the name it abbreviates: "T.SỸ", "Đ,Bắc", "N.Hương".
-_INITIALLED = re.compile(r"^([^\W\d_])[.,]([^\W\d_][^\s.,]*)$")
+# Initials glued to the name they abbreviate: "T.SỸ", "Đ,Bắc", "N.Hương", "Th.Dương", "B.T.Lan"; or a name
+# written in initials alone ("B.T.N"). An initial is one letter, or a capital and a small one ("Th", "Ng").
+_INITIALLED = re.compile(r"^((?:[^\W\d_][^\W\d_]?[.,])+)([^\W\d_][^\s.,]*)\.?$")
+MAX_INITIALS = 4
+
+
+def _is_initial(piece: str) -> bool:
+    return piece[0].isupper() and (len(piece) == 1 or piece[1:].islower())
+
+
+def _initials(word: str) -> list[str] | None:
+    """The pieces of an initialled word ("B.T.Lan" -> B, T, Lan), None when it is not one."""
+    initialled = _INITIALLED.match(word)
+    if initialled is None:
+        return None
+    initials = [piece for piece in re.split(r"[.,]", initialled.group(1)) if piece]
+    if len(initials) > MAX_INITIALS or not all(_is_initial(piece) for piece in initials):
+        return None
+    return [*initials, initialled.group(2)]
+
+
 # A staff word before the name, without a colon ("PV Minh Anh", "CTV Thu Hà"): the name is the author.
 _STAFF_NAMED = re.compile(rf"^{_STAFF}\s+(.+)$", re.IGNORECASE)
 # Capitalised words that make a short line an organisation or a heading, not a person.
@@ -145,7 +164,7 @@ class Byline:
 
 
 def _clean(line: str) -> str:
-    text = line.strip().strip("*_").strip().rstrip(".;,").strip()
+    text = line.strip().strip("*_").strip().rstrip(".;,-–— ").strip()
     if text.startswith(("(", "[")) and text.endswith((")", "]")):
         text = text[1:-1].strip()  # "(Theo TTXVN)"
     return text
@@ -165,8 +184,7 @@ def _is_name_word(word: str) -> bool:
 def _name_words(text: str) -> list[str]:
     words: list[str] = []
     for word in text.split():
-        initialled = _INITIALLED.match(word)
-        words += [initialled.group(1), initialled.group(2)] if initialled else [word]
+        words += _initials(word) or [word]
     return words
 
 
@@ -190,9 +208,18 @@ def _one_word_name(text: str) -> bool:
     )
 
 
+# What the writer did, after the names: "Công Khanh - Bá Chiêm thực hiện", "Thùy Dung Tổng hợp", "Võ Hải ghi".
+_WORK_MARK = re.compile(r"\s+(?:thực hiện|ghi|tổng hợp|lược dịch|biên dịch|dịch)$", re.IGNORECASE)
+# Academic and professional titles before a name ("PGS.TS Lê Văn An", "ThS. Trần Thu Hà", "BS Mai Lan"): the
+# author is the name. Written as the press writes them (case matters: "Ts" is no title).
+_DEGREE = r"(?:GS|PGS|TS|TSKH|ThS|Ths|Th\.S|BS|BSCKII|BSCKI|KS|NCS|LS)"
+_DEGREES = re.compile(rf"(^|[-–—,]\s*|\s và\s)(?:{_DEGREE}\s*[.,]?\s*)+(?=[^\W\d_]{{2}})")
+
+
 def _people(text: str) -> str | None:
     """A name, or several names joined by "-", ",", "và"; a trailing unit after a dash is dropped."""
-    text = _without_parentheses(text).strip()
+    text = _WORK_MARK.sub("", _without_parentheses(text).strip())
+    text = _DEGREES.sub(r"\1", text).strip()
     parts = [part.strip() for part in _PEOPLE_SEPARATOR.split(text) if part.strip()]
     if not parts:
         return None
@@ -202,18 +229,40 @@ def _people(text: str) -> str | None:
     return parts[0] if full[0] else None
 
 
+def _one_word_names(text: str) -> str | None:
+    """Writers signing by their given names before an outlet ("Hưng - Thủy/VOV"): two or more, each a name word."""
+    parts = [part.strip() for part in _PEOPLE_SEPARATOR.split(text) if part.strip()]
+    return " ".join(text.split()) if len(parts) > 1 and all(_one_word_name(part) for part in parts) else None
+
+
 def _once(text: str) -> str:
     """A credit a dump printed twice in a row ("Hải Yến/VOV Hải Yến/VOV") read once."""
     words = text.split()
     half = len(words) // 2
+    if half == 1 and _is_name_piece(words[0]):
+        return text  # a pen name of one word said twice ("An An", "Đậu Đậu"), not a credit printed twice
     if len(words) % 2 == 0 and half and words[:half] == words[half:]:
         return " ".join(words[:half])
     return text
 
 
+# "Minh PhươngTheo Reuters": a dump that drops the line break between the writer and the source.
+_GLUED_SOURCE = re.compile(r"(?<=[^\W\d_])(?=(?:Theo|Nguồn)(?:\s|:))")
+
+
+def _unglued(text: str) -> str:
+    return _GLUED_SOURCE.sub(" ", text) if "Theo" in text or "Nguồn" in text else text
+
+
+# The note on the writer's work between the name and the outlet: "Ngọc Minh (tổng hợp) Tây Lâm".
+_NAME_NOTE_OUTLET = re.compile(r"^([^()]+?)\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|st)\)\s+([^()]+)$", re.IGNORECASE)
+
+
 def parse_byline(line: str) -> Byline | None:
     """Read one short closing line as a byline or a source credit; None when it is neither."""
-    text = _once(_clean(line))
+    if line.strip().startswith("(") and _PHOTO_ONLY.match(match_form(_clean(line))):
+        return None  # "(Ảnh: Thu Hà/TTXVN)": a caption's photo credit
+    text = _once(_unglued(_clean(line)))
     if not text or len(text.split()) > MAX_BYLINE_WORDS or text.endswith(("?", "!")):
         return None  # a question or an exclamation is speech ("PV: Xin trân trọng cảm ơn ông!"), never a credit
     matchable = match_form(text)
@@ -225,7 +274,13 @@ def parse_byline(line: str) -> Byline | None:
     credit = _CREDIT_PREFIX.match(matchable)
     if credit:
         rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
+        slashed = _writer_for_outlet(rest) if "/" in rest else None  # "Bài và ảnh: Xuân Cường/Báo Tây Lâm"
+        if slashed is not None:
+            return slashed
         return Byline(author=_people(rest) or _clean(_without_parentheses(rest)) or None)
+    noted = _NAME_NOTE_OUTLET.match(text)
+    if noted and _people(noted.group(1)):
+        return Byline(author=_people(noted.group(1)), source_credit=noted.group(2).strip())
     bare = _CREDIT_PREFIX_BARE.match(matchable)
     if bare and _people(text[bare.start(1) :]):
         return Byline(author=_people(text[bare.start(1) :]))
@@ -236,7 +291,7 @@ def parse_byline(line: str) -> Byline | None:
     if source and len(text.split()) <= 10:
         rest = text[source.start(1) :].strip()
         signed = _writer_for_outlet(rest) or _writer_then_source(rest, after_source=True) or _writer_of_outlet(rest)
-        return signed or Byline(source_credit=rest)
+        return signed or _writer_dash_outlet(rest) or Byline(source_credit=rest)
     signed = _writer_for_outlet(text) or _writer_then_source(text)
     if signed:
         return signed
@@ -244,12 +299,46 @@ def parse_byline(line: str) -> Byline | None:
     return Byline(author=person) if person else None
 
 
+# A line naming an outlet: "Báo Tây Lâm", "(Tạp chí Cộng sản)", "Cổng TTĐT tỉnh", "baotaylam.vn".
+_OUTLET = re.compile(
+    r"^\(?(?:báo|tạp chí|đài|cổng|trang|truyền hình|thông tấn xã)\s|^\S+\.(?:vn|com|net|org)\b", re.IGNORECASE
+)
+MAX_OUTLET_WORDS = 8
+
+
+def _outlet(text: str) -> str | None:
+    text = _clean(text)
+    return text if len(text.split()) <= MAX_OUTLET_WORDS and _OUTLET.match(match_form(text)) else None
+
+
+def _writer_dash_outlet(text: str) -> Byline | None:
+    """After "Theo", a writer then the outlet after a dash: "Theo Khánh Ly - Báo Tây Lâm"."""
+    parts = re.split(r"\s+[-–]\s+", text, maxsplit=1)
+    if len(parts) != 2 or not looks_like_name(parts[0]):
+        return None
+    outlet = _outlet(parts[1])
+    return Byline(author=parts[0].strip(), source_credit=outlet) if outlet else None
+
+
+def writer_above_outlet(line: str, next_line: str) -> Byline | None:
+    """ "Theo Khánh Ly" with the outlet on the next line ("Báo Tây Lâm"): the writer and where the story ran.
+    Alone, "Theo" and a name may be an outlet named like a person; the outlet below says it is a writer."""
+    text = _clean(line)
+    source = _SOURCE_PREFIX.match(match_form(text))
+    outlet = _outlet(next_line)
+    if source is None or outlet is None:
+        return None
+    name = text[source.start(1) :].strip()
+    return Byline(author=name, source_credit=outlet) if looks_like_name(name) else None
+
+
 def _writer_of_outlet(text: str) -> Byline | None:
     """After "Theo", a writer with the outlet in parentheses: "Theo Khánh Ly (Báo Tây Lâm)"."""
     named = _NAME_THEN_OUTLET.match(text)
-    if named is None or not looks_like_name(named.group(1)):
+    writer = _people(named.group(1)) if named else None
+    if named is None or writer is None:
         return None
-    return Byline(author=named.group(1).strip(), source_credit=named.group(2).strip())
+    return Byline(author=writer, source_credit=named.group(2).strip())
 
 
 def _writer_then_source(text: str, after_source: bool = False) -> Byline | None:
@@ -295,13 +384,17 @@ def _writer_for_outlet(text: str) -> Byline | None:
         if _STAFF_ONLY.match(match_form(first)):
             return Byline(author=first, source_credit=second)  # "PV/Báo Tây Lâm": the newsroom signs
         staff = _STAFF_NAMED.match(match_form(first))  # "CTV Nhật Minh/VOV.VN": the name without the staff word
-        writer = _people(first[staff.start(1) :] if staff else first)
+        writer = _people(first[staff.start(1) :] if staff else first) or _one_word_names(first)
         return Byline(author=writer, source_credit=second) if writer else None
     agency, _, rest = text.partition(" ")
     rest = _without_parentheses(rest).strip()
     if agency.lower() in NEWS_AGENCIES and not rest.isupper() and looks_like_name(rest):
         return Byline(author=rest, source_credit=agency)
     return None
+
+
+# The newsroom signing as a desk: "Ban Biên tập", "BBT", "Tòa soạn", "Ban biên tập Cổng TTĐT huyện".
+_DESK = re.compile(r"^(?:ban biên tập|bbt|tòa soạn|toà soạn)(?:\s|$)", re.IGNORECASE)
 
 
 def parse_unit_byline(line: str) -> Byline | None:
@@ -311,6 +404,8 @@ def parse_unit_byline(line: str) -> Byline | None:
         return None  # a closing sentence of the body
     text = _clean(raw)
     matchable = match_form(text)
+    if _DESK.match(matchable) and len(text.split()) <= MAX_UNIT_WORDS and not _UNIT_FORBIDDEN.search(text):
+        return Byline(author=" ".join(text.split()), by_unit=True)
     if not 2 <= len(text.split()) <= MAX_UNIT_WORDS or _UNIT_FORBIDDEN.search(text):
         return None
     if not _UNIT_HEAD.match(matchable) or not _UNIT_MARK.search(matchable):
@@ -363,24 +458,61 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
     last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
     if last is None:
-        return _name_in_capitals_closing(words)
+        return _writer_after_media_caption(words) or _name_in_capitals_closing(words)
     tail = words[last + 1 :]
     split = _source_then_writer(tail) if tail[0].startswith("(") else None
     if split is not None:  # "… tội. (Theo Cổng TTĐT Bộ X) Bá An - Thu Hà": the writer after the source
         found = parse_byline(" ".join(split.writer)) if len(split.writer) <= MAX_GLUED_WORDS else None
-        if found is None or not found.author:
-            return None
+        sourced = found is not None and split.source is None and len(split.writer) <= MAX_GLUED_SOURCE_WORDS
+        if found is None or not (found.author or (sourced and found.source_credit)):
+            return None  # "… năm 1988. (Ảnh tư liệu) Theo VOV": the caption stays, the source is read
         kept = words[: len(words) - len(split.writer)] if split.source is None else words[: last + 1]
         source = split.source or found.source_credit
         return SignedParagraph(" ".join(kept), Byline(author=found.author, source_credit=source))
+    tail = _once(" ".join(tail)).split()  # "Thu Hà - Lan Chi/VOV Thu Hà - Lan Chi/VOV"
     if len(tail) > MAX_GLUED_WORDS:
-        return _name_in_capitals_closing(words)  # a caption left without its stop, then the writer
+        noted = _writer_with_note(tail)
+        if noted is not None:
+            return SignedParagraph(" ".join(words[: last + 1]), noted)
+        # a caption left without its stop, then the writer
+        return _writer_after_media_caption(words) or _name_in_capitals_closing(words)
     if _PHOTO_ONLY.match(match_form(" ".join(tail))):
         return _writer_after_photo_credit(words[: last + 1], tail)
     found = parse_byline(" ".join(tail))
     if found is None or not (found.author or len(tail) <= MAX_GLUED_SOURCE_WORDS):
         return None  # a longer "Theo …" without a writer is a sentence left without its stop
     return SignedParagraph(" ".join(words[: last + 1]), found)
+
+
+def _writer_with_note(tail: list[str]) -> Byline | None:
+    """A writer's name and a long note in parentheses closing the paragraph: "Thu Hà (Tổng hợp theo báo X, báo
+    Y)", "Lan Chi(Khoa Luật, Trường Đại học Tây Lâm)". The name alone is the author."""
+    text = " ".join(tail)
+    head = text.partition("(")[0].strip()
+    if not text.endswith(")") or text.count("(") != 1 or not head or len(head.split()) > MAX_GLUED_WORDS:
+        return None
+    found = parse_byline(head)  # the name(s) alone: "Bà Thu Hà, Phó Cục trưởng (Bộ X)" is a quoted speaker
+    whole = found is not None and found.author == " ".join(_DEGREES.sub(r"\1", head).split())
+    return Byline(author=found.author) if found and whole else None
+
+
+_MEDIA_CAPTION = re.compile(r"^\((?:ảnh|video|clip)\b", re.IGNORECASE)
+MAX_CAPTION_CREDIT_WORDS = 8
+
+
+def _writer_after_media_caption(words: list[str]) -> SignedParagraph | None:
+    """The writer after a photo's credit in parentheses that closes a caption left without its stop ("… người tố
+    cáo (ảnh: T.L) TRẦN LAN"): the parenthesis bounds the caption, the name after it signs the article."""
+    start = max(len(words) - 2 - MAX_GLUED_WORDS, -1)
+    closing = next((i for i in range(len(words) - 2, start, -1) if words[i].endswith(")")), None)
+    if closing is None:
+        return None
+    start = max(closing - MAX_CAPTION_CREDIT_WORDS, -1)
+    opening = next((i for i in range(closing, start, -1) if words[i].startswith("(")), None)
+    if opening is None or not _MEDIA_CAPTION.match(match_form(words[opening])):
+        return None
+    found = parse_byline(" ".join(words[closing + 1 :]))
+    return SignedParagraph(" ".join(words[: closing + 1]), found) if found and found.author else None
 
 
 MAX_CAPITALS_NAME_WORDS = 4

@@ -412,7 +412,15 @@ def ends_sentence(word: str) -> bool:
     token = closed[:-1].lower().lstrip('("“')
     if not token.strip(_CLOSERS):
         return True  # a mark standing apart after a closing quote ('… hôm nay ”.') ends the quoted sentence
-    return token.isdigit() or (len(token) > 1 and token not in ABBREVIATIONS)  # "khu phố 3." ends a sentence
+    if len(token) == 1:
+        return token.isdigit() or _one_letter_word(closed[:-1].lstrip('("“'))
+    return token.isdigit() or token not in ABBREVIATIONS  # "khu phố 3." ends a sentence
+
+
+def _one_letter_word(letter: str) -> bool:
+    """A word of one letter written small with its marks ("ở", "ý": "… có nhà ở."), not an initial ("H.") nor an
+    abbreviation ("p.", "q.", "đ." for đồng)."""
+    return letter.islower() and not letter.isascii() and letter != "đ"
 
 
 @lru_cache(maxsize=4096)  # body selection asks it of the same lines again and again

@@ -86,10 +86,22 @@ CONFUSABLE_TYPES: frozenset[frozenset[str]] = frozenset({frozenset({"QĐ", "QĐi
 BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), code)
     for pattern, code in (
-        (r"Ban Tổ chức (?:Tỉnh|Thành) ủy", "BTCTU"),
-        (r"Ban Tuyên giáo(?: và Dân vận)? (?:Tỉnh|Thành) ủy", "BTGTU"),
-        (r"Ban Dân vận (?:Tỉnh|Thành) ủy", "BDVTU"),
-        (r"Ủy ban Kiểm tra (?:Tỉnh|Thành) ủy", "UBKTTU"),
+        # a committee's boards: "Ban Tổ chức Tỉnh ủy" -> BTCTU, "Ủy ban kiểm tra Huyện ủy" -> UBKTHU
+        *(
+            (rf"{board} {committee}", f"{board_code}{committee_code}")
+            for board, board_code in (
+                (r"Ban Tổ chức", "BTC"),
+                (r"Ban Tuyên giáo(?: và Dân vận)?", "BTG"),
+                (r"Ban Dân vận", "BDV"),
+                (r"Ủy ban Kiểm tra", "UBKT"),
+            )
+            for committee, committee_code in (
+                (r"(?:Tỉnh|Thành) ủy", "TU"),
+                (r"Huyện ủy", "HU"),
+                (r"Quận ủy", "QU"),
+                (r"Đảng ủy(?! Khối)", "ĐU"),
+            )
+        ),
         (r"Ban Tổ chức Trung ương", "BTCTW"),
         (r"Ban Tuyên giáo Trung ương", "BTGTW"),
         (r"Văn phòng Trung ương", "VPTW"),

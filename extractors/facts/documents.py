@@ -797,7 +797,7 @@ def _share_along_lists(citations: list[Citation], form: str) -> None:
         elif not current.issued_on and not current.has_code:
             current.issuing_body = current.issuing_body or following.issuing_body
     for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
-        if _kinds_listed_under_one_body(current, following, form):  # "Nghị quyết 382 và Kết luận 763 của Quân ủy"
+        if _kinds_listed_under_one_body(current, following, form) or _parallel_clauses(current, following, form):
             current.issuing_body = current.issuing_body or following.issuing_body
     for current, following in zip(ordered[:-1], ordered[1:], strict=True):  # the subject of the clause issues all
         if not (current.has_code or following.has_code) and LIST_GAP.fullmatch(form, current.end, following.start):
@@ -835,6 +835,22 @@ def _share_bodies_at(citations: list[Citation], text: str, form: str) -> None:
             continue
         for citation, body in zip(group, bodies, strict=True):
             citation.issuing_body = citation.issuing_body or body
+
+
+# Two clauses joined by "và" that each cite a paper of one kind, the body named after the second: "bổ nhiệm lần hai
+# tại quyết định số 1072 ngày 28.9.2010 và bổ nhiệm lần ba tại quyết định số 1122 ngày 23.12.2015 của Giám đốc Sở".
+PARALLEL_GAP = re.compile(
+    r"(?:[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4})?\s+và\s+(?:[^\W\d_]+\s+){1,6}?"
+    rf"(?:tại|theo)\s+(?P<word>{_TYPE_WORD})\s+(?:số\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _parallel_clauses(current: Citation, following: Citation, form: str) -> bool:
+    if current.has_code or following.has_code or current.type != following.type:
+        return False
+    gap = PARALLEL_GAP.fullmatch(form, current.end, following.start)
+    return gap is not None and WORD_TO_TYPE.get(gap.group("word").lower()) == current.type
 
 
 def _kinds_listed_under_one_body(current: Citation, following: Citation, form: str) -> bool:

@@ -984,6 +984,18 @@ MAX_TAIL_PLACE_WORDS = 2
 # Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết"; "A - Chủ tịch Hội
 # Văn học nghệ thuật tỉnh - Bà B").
 APPOSITIVE_END: frozenset[str] = frozenset([",", ";", ".", "(", ")", "-"])
+# Abbreviated places that close an organ's lower-case field ("Hiệp hội bất động sản TP.HCM,", "Ban quản lý An toàn
+# thực phẩm TPHCM,"): a place word each, "TP.HCM" and "TP HCM" two.
+TAIL_PLACE_ABBREVIATIONS: frozenset[str] = words("tp hcm tphcm hn vn")
+# Nouns of an organ's field whose first syllable alone is a verb or a function word of `TITLE_STOP` ("Trung tâm
+# nghiên cứu khoa học công nghệ,", "Hiệp hội bất động sản", "Sở Thông tin", "Phòng công chứng số 1"): inside a
+# lower-case tail the pair goes on.
+TAIL_NOUNS: frozenset[tuple[str, str]] = frozenset(
+    tuple(noun.split())  # type: ignore[misc]
+    for noun in """công nghệ|công nghiệp|công trình|công chứng|công cộng|công thương|công ích|động sản|
+    động vật|thông tin|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
+    trên địa|sau đại|đại chúng""".replace("\n", "").split("|")
+)
 
 
 def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names_at: dict[int, NameSpan]) -> int:
@@ -1000,22 +1012,33 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
         if k == len(tokens):
             return k - 1  # the text's end closes the title
         token = tokens[k]
+        if token.key == "." and tokens[k - 1].key == "tp" and place_words and joined(tokens, k - 1, k):
+            continue  # "TP.HCM"
         if token.key in APPOSITIVE_END or "\n" in text[tokens[k - 1].end : token.start]:
             return k - 1  # `last` itself when nothing came between
         if k - last - place_words > MAX_ORGAN_TAIL:
             return last
         if k in names_at or head_length(tokens, k, True):
             return last
-        if token.is_word and token.is_cap and not token.is_abbr and k > last + 1 and place_words < MAX_TAIL_PLACE_WORDS:
+        named_place = not token.is_abbr or token.key in TAIL_PLACE_ABBREVIATIONS
+        if token.is_word and token.is_cap and named_place and k > last + 1 and place_words < MAX_TAIL_PLACE_WORDS:
             place_words += 1
             continue
         if place_words and token.key == "ương" and tokens[k - 1].key == "trung":
             continue  # "Viện Pháp y tâm thần Trung ương"
-        if place_words or not token.is_lower_word or token.key in TITLE_STOP:
+        if place_words or not token.is_lower_word:
+            return last
+        if token.key in TITLE_STOP and not _in_tail_noun(tokens, k):
             return last
         if k + 1 < len(tokens) and (token.key, tokens[k + 1].key) in TITLE_VERB_PAIRS:
             return last  # "Trung tâm Khí tượng thủy văn quốc gia giải thích, …": the verb ends the organ
     return last
+
+
+def _in_tail_noun(tokens: list[Token], k: int) -> bool:
+    """Token `k` is a syllable of a noun of `TAIL_NOUNS` ("công nghệ", "lao động")."""
+    before = k > 0 and (tokens[k - 1].key, tokens[k].key) in TAIL_NOUNS
+    return before or (k + 1 < len(tokens) and (tokens[k].key, tokens[k + 1].key) in TAIL_NOUNS)
 
 
 # Heads whose post is serving another leader, named by that leader's title ("Trợ lý Tổng Bí thư").

@@ -51,10 +51,15 @@ NAME_STOP: frozenset[str] = (
 NEVER_NAME_WORDS: frozenset[str] = words("với theo ngày tại trong sau khi các những ảnh cùng về để trên dưới được")
 # Times of day, which open a sentence before a date ("Nguyễn Văn B Chiều 3/6, ...") but may be given names.
 TIMES_OF_DAY: frozenset[str] = words("sáng chiều tối trưa đêm")
+# "Năm 1934, …", "Tháng 5/1945, …": a sentence opening on a year or month after a name without its full stop.
+DATE_WORDS_BEFORE_NUMBER: frozenset[str] = words("năm tháng")
+YEAR_DIGITS = 4
 DAY_WORDS_AFTER_TIME: frozenset[str] = words("ngày nay qua mai hôm")
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
-COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư luận")
+COMPOUND_TAILS: frozenset[str] = words(
+    "ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư luận hồi lời sẻ mạnh định"
+)
 # Tails that also open a verb after a name ("Lò Văn B biểu dương", "... B trực tiếp"): a compound only with
 # these capitalised first syllables.
 COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
@@ -64,6 +69,13 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
     "tra": words("thanh kiểm"),
     "phòng": words("văn quốc"),
     "sư": words("luật"),  # "Đoàn Luật sư"
+    # Verbs that open a sentence after a caption or heading without its full stop: "… Nguyễn Thế B Phản hồi ý
+    # kiến …", "Trả lời", "Chia sẻ", "Nhấn mạnh", "Khẳng định".
+    "hồi": words("phản"),
+    "lời": words("trả"),
+    "sẻ": words("chia"),
+    "mạnh": words("nhấn"),
+    "định": words("khẳng"),
 }
 # Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...", "TP Hà
 # Nội ...", "TP. Hải Phòng ...": a place before a personal name belongs to the title before it).
@@ -228,12 +240,24 @@ def _name_syllable(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if token.key in TIMES_OF_DAY and nxt is not None and (nxt.key[:1].isdigit() or nxt.key in DAY_WORDS_AFTER_TIME):
         return False
+    if token.key in DATE_WORDS_BEFORE_NUMBER and _opens_date(tokens, i):
+        return False
     if nxt is None or not nxt.is_lower_word or nxt.key not in COMPOUND_TAILS or not joined(tokens, i, i + 1):
         return True
     if nxt.key == "biểu" and i + 2 < len(tokens) and tokens[i + 2].key == "dương":
         return True  # "Nguyễn Văn Phát biểu dương …": the verb "biểu dương" after the name
     heads = COMPOUND_TAIL_HEADS.get(nxt.key)
     return heads is not None and token.key not in heads
+
+
+def _opens_date(tokens: list[Token], i: int) -> bool:
+    """"Năm" before a year ("Năm 1934"), "Tháng" before a month of a year ("Tháng 5/1945", "Tháng 8 năm 1945"),
+    not a given name before a count ("Lê Văn Năm 2 lần")."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].key.isdigit():
+        return False
+    if tokens[i].key == "năm":
+        return len(tokens[i + 1].key) == YEAR_DIGITS
+    return i + 2 < len(tokens) and tokens[i + 2].key in ("/", "năm")
 
 
 def _given_name_after_middle(tokens: list[Token], first: int, i: int) -> bool:

@@ -988,12 +988,12 @@ APPOSITIVE_END: frozenset[str] = frozenset([",", ";", ".", "(", ")", "-"])
 # thực phẩm TPHCM,"): a place word each, "TP.HCM" and "TP HCM" two.
 TAIL_PLACE_ABBREVIATIONS: frozenset[str] = words("tp hcm tphcm hn vn")
 # Nouns of an organ's field whose first syllable alone is a verb or a function word of `TITLE_STOP` ("Trung tâm
-# nghiên cứu khoa học công nghệ,", "Hiệp hội bất động sản", "Sở Thông tin", "Phòng công chứng số 1"): inside a
+# nghiên cứu khoa học công nghệ,", "Hiệp hội bất động sản", "Phòng công chứng số 1"): inside a
 # lower-case tail the pair goes on.
 TAIL_NOUNS: frozenset[tuple[str, str]] = frozenset(
     tuple(noun.split())  # type: ignore[misc]
     for noun in """công nghệ|công nghiệp|công trình|công chứng|công cộng|công thương|công ích|động sản|
-    động vật|thông tin|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
+    động vật|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
     trên địa|sau đại|đại chúng""".replace("\n", "").split("|")
 )
 

@@ -27,6 +27,7 @@ name opens, come from `foreign_names` ("Thủ tướng Lào Thongloun Sisoulith"
 
 from __future__ import annotations
 
+from extractors.facts.officials.addresses import mark_addressed_places
 from extractors.facts.officials.appointments import apply_triggers
 from extractors.facts.officials.candidates import cued_names, given_name_mentions, never_official
 from extractors.facts.officials.context import Parsed
@@ -56,7 +57,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.
     listed = [name for name in scan.names if not never_official(tokens, name)]
     retold = listed_with_foreign_tail(tokens, text, listed)
-    listed = [retold.get(name.first, name) for name in listed]
+    listed = mark_addressed_places(tokens, [retold.get(name.first, name) for name in listed])
     cued = cued_names(tokens, text, scan)
     taken = {name.first for name in cued}
     foreign = [name for name in foreign_names(tokens, text, scan) if name.first not in taken]

@@ -30,11 +30,14 @@ _NOT_PERSON_FILE = Path(__file__).with_name("not_person_names.txt")
 _WORD = r"[^\W\d_](?:[\w'’]*[^\W_])?"
 # A highland name's prefix is also written apart from the name it opens ("K' Brốp", "Y' Bhiơ"): one word.
 _PREFIXED_APART = r"[HKRY]['’] (?=[^\W\d_])"
-_TOKEN = rf"(?:{_PREFIXED_APART})?{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|\S"
+# A run of dashes is one dash ("Ông A -- Cục trưởng …", written for want of "–").
+_DASHES = r"[-–—]{2,}"
+_TOKEN = rf"(?:{_PREFIXED_APART})?{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|{_DASHES}|\S"
 _TOKEN_RE = re.compile(_TOKEN)
 # Tokens and the white space between them, so that offsets follow from the lengths (no match objects).
 _TOKEN_OR_SPACE_RE = re.compile(rf"\s+|{_TOKEN}")
 _PREFIXED_APART_RE = re.compile(_PREFIXED_APART)
+_DASHES_RE = re.compile(_DASHES)
 
 # Forms of address before a name: "ông", "bà", and the honorific "Ngài" (never part of the name).
 ADDRESS_TERMS: frozenset[str] = words("ông bà ngài")
@@ -196,7 +199,8 @@ def _add_tokens(tokens: list[Token], pieces: list[str], start: int, folded: str)
             abbr = upper and len(piece) > 1 and piece.isupper()
             append(Token(piece, folded[start:end], start, end, True, upper, not upper, abbr))
         elif not piece[0].isspace():
-            append(Token(piece, folded[start:end], start, end))
+            key = "-" if len(piece) > 1 and _DASHES_RE.fullmatch(piece) else folded[start:end]
+            append(Token(piece, key, start, end))
         start = end
 
 

@@ -27,7 +27,6 @@ name opens, come from `foreign_names` ("Thủ tướng Lào Thongloun Sisoulith"
 
 from __future__ import annotations
 
-from extractors.facts.officials.addresses import mark_addressed_places
 from extractors.facts.officials.appointments import apply_triggers
 from extractors.facts.officials.candidates import cued_names, given_name_mentions, never_official
 from extractors.facts.officials.context import Parsed
@@ -43,6 +42,7 @@ from extractors.facts.officials.links import (
 )
 from extractors.facts.officials.mentions import inherit_markers, mention_of, place_mention, place_names_as_persons
 from extractors.facts.officials.merge import ListingLines, author_keys, merge_mentions
+from extractors.facts.officials.textwide import mark_addressed_places, without_swallowed_words
 from extractors.facts.officials.title_context import title_spans
 from extractors.facts.officials.title_lists import titles_standing_before
 from extractors.facts.person_names import scan_names, tokenize
@@ -58,6 +58,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     listed = [name for name in scan.names if not never_official(tokens, name)]
     retold = listed_with_foreign_tail(tokens, text, listed)
     listed = mark_addressed_places(tokens, [retold.get(name.first, name) for name in listed])
+    listed = without_swallowed_words(tokens, text, listed)
     cued = cued_names(tokens, text, scan)
     taken = {name.first for name in cued}
     foreign = [name for name in foreign_names(tokens, text, scan) if name.first not in taken]

@@ -1,13 +1,19 @@
-"""Names that the text itself shows to be places: a run written in an address ("huyện Hoàng Su Phì, tỉnh Hà
-Giang", "tại phường Nguyễn An Ninh", "xã Tả Văn Chư (Bắc Hà)") is that place wherever the text names it after
-a place word, also after a title ("Chủ tịch UBND huyện Hoàng Su Phì cho biết"), unless a stronger cue makes it
-a person there (see `mentions.place_names_as_persons`)."""
+"""Name corrections read off the whole text.
+
+Places: a run written in an address ("huyện Hoàng Su Phì, tỉnh Hà Giang", "tại phường Nguyễn An Ninh", "xã Tả
+Văn Chư (Bắc Hà)") is that place wherever the text names it after a place word, also after a title ("Chủ tịch
+UBND huyện Hoàng Su Phì cho biết"), unless a stronger cue makes it a person there (see
+`mentions.place_names_as_persons`).
+
+Run-on names: a name that runs on into the next capitalised words ("Trương Hòa B Trước khi …") is cut back to
+the name the text writes alone elsewhere."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
-from extractors.facts.person_names import PLACE_WORDS, NameSpan, Token, words
+from extractors.facts.person_names import PLACE_WORDS, NameSpan, Token, span_of, words
 
 # Words before a place word that make what follows an address: "tại xã A", "ở huyện B", "trên địa bàn phường
 # C", "thuộc xã D", "trú tại thôn E, xã F" (the comma of an address that goes up from a smaller place).
@@ -59,3 +65,22 @@ def mark_addressed_places(tokens: list[Token], names: list[NameSpan]) -> list[Na
 
 def _words(tokens: list[Token], name: NameSpan) -> tuple[str, ...]:
     return tuple(t.key for t in tokens[name.first : name.last + 1])
+
+
+MIN_NAME_SYLLABLES = 2
+
+
+def without_swallowed_words(tokens: list[Token], text: str, names: list[NameSpan]) -> list[NameSpan]:
+    """`names`, each cut back to the longest name the text writes alone when it runs on into the next capitalised
+    words ("Trương Hòa B Trước khi …", "Lê Đình C Hà Tĩnh" after a caption lost its stop) and is written so
+    nowhere else: a person is named the same way through an article."""
+    counts = Counter(_words(tokens, n) for n in names if not n.given_only)
+    out = []
+    for name in names:
+        keys = _words(tokens, name)
+        if name.given_only or len(keys) <= MIN_NAME_SYLLABLES or counts[keys] > 1:
+            out.append(name)
+            continue
+        size = next((k for k in range(len(keys) - 1, MIN_NAME_SYLLABLES - 1, -1) if keys[:k] in counts), 0)
+        out.append(span_of(tokens, text, range(name.first, name.first + size)) if size else name)
+    return out

@@ -224,6 +224,13 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("ủy", "khối"): words("đảng"),
     ("đối", "ngoại"): words("khối ban"),
     ("thôn", "mới"): words("nông"),
+    # "Ban Quản lý Khu bảo tồn thiên nhiên Pù Luông", "Ngân hàng Nhà nước chi nhánh khu vực Tây Nguyên", "Phó
+    # Hiệu trưởng nhà trường" (the school the article is about).
+    ("bảo", "tồn"): words("khu"),
+    ("thiên", "nhiên"): words("tồn"),
+    ("chi", "nhánh"): None,
+    ("khu", "vực"): words("nhánh"),
+    ("nhà", "trường"): words("trưởng phó"),
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),

@@ -61,7 +61,7 @@ DAY_WORDS_AFTER_TIME: frozenset[str] = words("ngày nay qua mai hôm")
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
 COMPOUND_TAILS: frozenset[str] = words(
-    "ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư luận hồi lời sẻ mạnh định"
+    "ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư luận hồi lời sẻ mạnh định cao"
 )
 # Tails that also open a verb after a name ("Lò Văn B biểu dương", "... B trực tiếp"): a compound only with
 # these capitalised first syllables.
@@ -79,6 +79,7 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
     "sẻ": words("chia"),
     "mạnh": words("nhấn"),
     "định": words("khẳng"),
+    "cao": words("cấp"),  # "Đoàn Cấp cao Việt Nam": a delegation, not a person named "Đoàn Cấp"
 }
 # Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...", "TP Hà
 # Nội ...", "TP. Hải Phòng ...": a place before a personal name belongs to the title before it).

@@ -31,7 +31,7 @@ from extractors.facts.officials.appointments import apply_triggers
 from extractors.facts.officials.candidates import cued_names, given_name_mentions, never_official
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
-from extractors.facts.officials.group_titles import apply_colon_titles
+from extractors.facts.officials.group_titles import apply_colon_titles, share_title_over_and
 from extractors.facts.officials.links import (
     join_titles_over_of,
     link_heading_titles,
@@ -83,6 +83,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     inherit_markers(parsed, mentions)
     apply_triggers(parsed, mentions)
     apply_colon_titles(parsed, mentions)
+    share_title_over_and(parsed, mentions)
     listing = ListingLines(text)
     persons = place_names_as_persons(parsed, mentions)
     kept = [m for m in mentions if not place_mention(m, persons) and not listing.holds(m.name.start)]

@@ -18,6 +18,8 @@ from extractors.normalize import fold_diacritics, match_form
 
 # Head words, as case-folded token sequences; the longest one matching wins. Heads that read as common words
 # once their marks are dropped stay out ("thị trưởng" = "thị trường", "quốc vương" = the name "Quốc Vượng").
+# "Tổng KTNN", "Phó Tổng TTCP": the heads "Tổng Kiểm toán Nhà nước", "Tổng Thanh tra Chính phủ" with their
+# organ abbreviated.
 TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tuple(head.split())
     for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
@@ -34,6 +36,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
+    tổng ktnn|phó tổng ktnn|tổng ttcp|phó tổng ttcp|
     tổng tham mưu trưởng|phó tổng tham mưu trưởng|chánh vp|phó chánh vp|cục phó|vụ phó|trạm phó|viện phó|
     chi cục phó|hạt trưởng|
     phó hạt trưởng|hạt phó|đồn trưởng|phó đồn trưởng|đồn phó|thượng nghị sĩ|

@@ -287,8 +287,9 @@ SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để đượ
 SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset(
     [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy")]
 )
-# Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing.
-UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại")
+# Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing, and the
+# interviewer's mark opening a question ("… của Quốc hội PV: Thưa bà …").
+UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại pv")
 # Document types that end a title when "và" joins them to it ("... xã A và Quyết định số ...").
 DOCUMENT_TYPES: frozenset[tuple[str, ...]] = frozenset(
     tuple(kind.split())

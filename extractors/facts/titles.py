@@ -1027,6 +1027,8 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
             continue  # "TP.HCM"
         if token.key in APPOSITIVE_END or "\n" in text[tokens[k - 1].end : token.start]:
             return k - 1  # `last` itself when nothing came between
+        if place_words and token.is_lower_word and token.key in TITLE_STOP:
+            return k - 1  # the place closes the organ before the sentence's verb ("… TP.HCM cho biết")
         if k - last - place_words > MAX_ORGAN_TAIL:
             return last
         if k in names_at or head_length(tokens, k, True):

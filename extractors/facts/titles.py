@@ -118,7 +118,7 @@ TITLE_STOP: frozenset[str] = words(
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
     điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
-    chụp thốt vui một lên lại từng qua bên hai"""
+    chụp thốt vui một lên lại từng qua bên hai hết"""
 )
 # Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
@@ -234,6 +234,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chi", "nhánh"): None,
     ("khu", "vực"): words("nhánh"),
     ("nhà", "trường"): words("trưởng phó"),
+    # "Chủ tịch Liên hoan truyền hình toàn quốc"
+    ("truyền", "hình"): words("hoan"),
+    ("toàn", "quốc"): words("hình"),
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
@@ -253,6 +256,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "trình": words("công chương"),
     "báo": words("nhà"),  # "Hội Nhà báo"
     "nói": words("tiếng"),  # "Đài Tiếng nói Việt Nam"
+    "hoan": words("liên"),  # "Chủ tịch Liên hoan Truyền hình toàn quốc"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks

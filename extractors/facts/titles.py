@@ -842,7 +842,7 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     key, prev = tokens[j].key, tokens[j - 1].key
     if key.isdigit():  # "thôn 3", "số 2", "Q.7", a party cell "Chi bộ 4"
         cell = prev == "bộ" and j >= 2 and tokens[j - 2].key == "chi"
-        return prev in UNIT_WORDS or prev == "số" or cell or _numbered_place(tokens, j)
+        return prev in UNIT_WORDS or prev == "số" or cell or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
     if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
         return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")
@@ -851,6 +851,26 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     if key == "số":  # "khu dân cư số 2", "Đoàn Kiểm tra số 471", "Trung tâm Giáo dục thường xuyên số 2"
         return nxt.isdigit() and tokens[j - 1].is_word
     return key in ("phố", "cư") and prev == "dân"
+
+
+# Nouns a number before them counts ("thôn A 15 hộ", "… 3 người"), also those of `TITLE_STOP`.
+COUNTED_NOUNS: frozenset[str] = words("hộ người nhà con khẩu căn lần năm ngày")
+MAX_UNIT_NAME_WORDS = 3
+MAX_UNIT_NUMBER_DIGITS = 2
+
+
+def _numbered_unit(tokens: list[Token], j: int) -> bool:
+    """A residential unit's number after its name ("thôn Vinh Quang 2", "Chi bộ thôn Đông Hòa 1"), not a count
+    ("thôn Đông Hòa 15 hộ")."""
+    if len(tokens[j].key) > MAX_UNIT_NUMBER_DIGITS or not joined(tokens, j - 1, j):
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_lower_word and (nxt.key not in TITLE_STOP or nxt.key in COUNTED_NOUNS):
+        return False
+    k = j - 1
+    while k > 0 and j - k <= MAX_UNIT_NAME_WORDS and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_abbr:
+        k -= 1
+    return k < j - 1 and tokens[k].key in UNIT_WORDS
 
 
 def _numbered_place(tokens: list[Token], j: int) -> bool:

@@ -30,11 +30,14 @@ _NOT_PERSON_FILE = Path(__file__).with_name("not_person_names.txt")
 _WORD = r"[^\W\d_](?:[\w'’]*[^\W_])?"
 # A highland name's prefix is also written apart from the name it opens ("K' Brốp", "Y' Bhiơ"): one word.
 _PREFIXED_APART = r"[HKRY]['’] (?=[^\W\d_])"
-_TOKEN = rf"(?:{_PREFIXED_APART})?{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|\S"
+# A run of dashes is one dash ("Ông A -- Cục trưởng …", written for want of "–").
+_DASHES = r"[-–—]{2,}"
+_TOKEN = rf"(?:{_PREFIXED_APART})?{_WORD}(?:&{_WORD})*|\d+(?:[.,]\d+)*|{_DASHES}|\S"
 _TOKEN_RE = re.compile(_TOKEN)
 # Tokens and the white space between them, so that offsets follow from the lengths (no match objects).
 _TOKEN_OR_SPACE_RE = re.compile(rf"\s+|{_TOKEN}")
 _PREFIXED_APART_RE = re.compile(_PREFIXED_APART)
+_DASHES_RE = re.compile(_DASHES)
 
 # Forms of address before a name: "ông", "bà", and the honorific "Ngài" (never part of the name).
 ADDRESS_TERMS: frozenset[str] = words("ông bà ngài")
@@ -51,10 +54,15 @@ NAME_STOP: frozenset[str] = (
 NEVER_NAME_WORDS: frozenset[str] = words("với theo ngày tại trong sau khi các những ảnh cùng về để trên dưới được")
 # Times of day, which open a sentence before a date ("Nguyễn Văn B Chiều 3/6, ...") but may be given names.
 TIMES_OF_DAY: frozenset[str] = words("sáng chiều tối trưa đêm")
+# "Năm 1934, …", "Tháng 5/1945, …": a sentence opening on a year or month after a name without its full stop.
+DATE_WORDS_BEFORE_NUMBER: frozenset[str] = words("năm tháng")
+YEAR_DIGITS = 4
 DAY_WORDS_AFTER_TIME: frozenset[str] = words("ngày nay qua mai hôm")
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
-COMPOUND_TAILS: frozenset[str] = words("ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư luận")
+COMPOUND_TAILS: frozenset[str] = words(
+    "ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư luận hồi lời sẻ mạnh định cao"
+)
 # Tails that also open a verb after a name ("Lò Văn B biểu dương", "... B trực tiếp"): a compound only with
 # these capitalised first syllables.
 COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
@@ -64,6 +72,14 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
     "tra": words("thanh kiểm"),
     "phòng": words("văn quốc"),
     "sư": words("luật"),  # "Đoàn Luật sư"
+    # Verbs that open a sentence after a caption or heading without its full stop: "… Nguyễn Thế B Phản hồi ý
+    # kiến …", "Trả lời", "Chia sẻ", "Nhấn mạnh", "Khẳng định".
+    "hồi": words("phản"),
+    "lời": words("trả"),
+    "sẻ": words("chia"),
+    "mạnh": words("nhấn"),
+    "định": words("khẳng"),
+    "cao": words("cấp"),  # "Đoàn Cấp cao Việt Nam": a delegation, not a person named "Đoàn Cấp"
 }
 # Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...", "TP Hà
 # Nội ...", "TP. Hải Phòng ...": a place before a personal name belongs to the title before it).
@@ -184,7 +200,8 @@ def _add_tokens(tokens: list[Token], pieces: list[str], start: int, folded: str)
             abbr = upper and len(piece) > 1 and piece.isupper()
             append(Token(piece, folded[start:end], start, end, True, upper, not upper, abbr))
         elif not piece[0].isspace():
-            append(Token(piece, folded[start:end], start, end))
+            key = "-" if len(piece) > 1 and _DASHES_RE.fullmatch(piece) else folded[start:end]
+            append(Token(piece, key, start, end))
         start = end
 
 
@@ -228,12 +245,24 @@ def _name_syllable(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if token.key in TIMES_OF_DAY and nxt is not None and (nxt.key[:1].isdigit() or nxt.key in DAY_WORDS_AFTER_TIME):
         return False
+    if token.key in DATE_WORDS_BEFORE_NUMBER and _opens_date(tokens, i):
+        return False
     if nxt is None or not nxt.is_lower_word or nxt.key not in COMPOUND_TAILS or not joined(tokens, i, i + 1):
         return True
     if nxt.key == "biểu" and i + 2 < len(tokens) and tokens[i + 2].key == "dương":
         return True  # "Nguyễn Văn Phát biểu dương …": the verb "biểu dương" after the name
     heads = COMPOUND_TAIL_HEADS.get(nxt.key)
     return heads is not None and token.key not in heads
+
+
+def _opens_date(tokens: list[Token], i: int) -> bool:
+    """"Năm" before a year ("Năm 1934"), "Tháng" before a month of a year ("Tháng 5/1945", "Tháng 8 năm 1945"),
+    not a given name before a count ("Lê Văn Năm 2 lần")."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].key.isdigit():
+        return False
+    if tokens[i].key == "năm":
+        return len(tokens[i + 1].key) == YEAR_DIGITS
+    return i + 2 < len(tokens) and tokens[i + 2].key in ("/", "năm")
 
 
 def _given_name_after_middle(tokens: list[Token], first: int, i: int) -> bool:

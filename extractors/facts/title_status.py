@@ -1,7 +1,8 @@
 """What the text says of a person's hold on a title: current, appointed, elected, former or relieved.
 
 Read from the words around one title mention, so that an analyst can build a timeline of posts:
-- "nguyên Chủ tịch …", "A từng là / nguyên là T", "A từ T1 được bổ nhiệm làm T2" -> former (T1); "…, nay
+- "nguyên Chủ tịch …", "A từng là / nguyên là T", "A từ T1 được bổ nhiệm làm T2", "A được điều chuyển từ T1
+  sang T2" -> former (T1), appointed (T2); "…, nay
   là T", "hiện là T" -> current;
 - a cue right before the title, or before the person named ahead of "giữ chức"/"làm"/"chức vụ" and the
   title: "miễn nhiệm / thôi giữ chức / bãi nhiệm / cho thôi … đối với ông A" -> relieved, "được bầu / bầu
@@ -34,6 +35,9 @@ APPOINTED_CUES = (
     "về làm",
     "sang làm",
 )
+# "điều chuyển từ T1 sang T2", "… sang giữ chức T2": T1 is left (former, by "từ"), T2 taken; only right before
+# the title ("từ phải sang trái: Chủ tịch A" is a photo's order, "việc sang tải, Phó Chủ tịch B" another verb).
+TAKEN_OVER = (("sang",), ("sang", "giữ", "chức"))
 # "A từng là T" / "A nguyên là T" -> former; "…, nay là T" / "hiện là T" -> current (and the search stops there).
 FORMER_CUES = ("từng", "nguyên là", "trước đây", "từ")
 CURRENT_CUES = ("nay", "hiện", "hiện nay", "đương nhiệm")
@@ -80,10 +84,15 @@ def status_before(tokens: list[Token], span: TitleSpan, name_ends: set[int]) -> 
     """The status the words before a title give it (see the module's docstring)."""
     if tokens[span.first].key == "nguyên":
         return TitleStatus.FORMER
+    before = tuple(t.key for t in tokens[max(0, span.first - 3) : span.first])
+    if any(before[-len(cue) :] == cue for cue in TAKEN_OVER):
+        return TitleStatus.APPOINTED
     linked = False  # a link word stands right before the title: the cue may lie before the person's name
     default = TitleStatus.CURRENT
     k = span.first - 1
-    if k > 0 and tokens[k].key == ":":  # "cách chức cả các chức vụ: T1, T2"
+    if k > 0 and tokens[k].key == ":":  # "cách chức cả các chức vụ: T1, T2", not "từ phải sang trái: T1"
+        if not _cue_ending_at(tokens, k - 1)[2]:
+            return default
         k -= 1
     while k >= 0 and span.first - k <= MAX_LOOK_BACK:
         token = tokens[k]

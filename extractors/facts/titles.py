@@ -18,6 +18,8 @@ from extractors.normalize import fold_diacritics, match_form
 
 # Head words, as case-folded token sequences; the longest one matching wins. Heads that read as common words
 # once their marks are dropped stay out ("thị trưởng" = "thị trường", "quốc vương" = the name "Quốc Vượng").
+# "Tổng KTNN", "Phó Tổng TTCP": the heads "Tổng Kiểm toán Nhà nước", "Tổng Thanh tra Chính phủ" with their
+# organ abbreviated.
 TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tuple(head.split())
     for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
@@ -34,6 +36,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
+    tổng ktnn|phó tổng ktnn|tổng ttcp|phó tổng ttcp|
     tổng tham mưu trưởng|phó tổng tham mưu trưởng|chánh vp|phó chánh vp|cục phó|vụ phó|trạm phó|viện phó|
     chi cục phó|hạt trưởng|
     phó hạt trưởng|hạt phó|đồn trưởng|phó đồn trưởng|đồn phó|thượng nghị sĩ|
@@ -115,7 +118,7 @@ TITLE_STOP: frozenset[str] = words(
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
     điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
-    chụp thốt vui một lên lại từng qua"""
+    chụp thốt vui một lên lại từng qua bên hai hết"""
 )
 # Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
@@ -224,6 +227,16 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("ủy", "khối"): words("đảng"),
     ("đối", "ngoại"): words("khối ban"),
     ("thôn", "mới"): words("nông"),
+    # "Ban Quản lý Khu bảo tồn thiên nhiên Pù Luông", "Ngân hàng Nhà nước chi nhánh khu vực Tây Nguyên", "Phó
+    # Hiệu trưởng nhà trường" (the school the article is about).
+    ("bảo", "tồn"): words("khu"),
+    ("thiên", "nhiên"): words("tồn"),
+    ("chi", "nhánh"): None,
+    ("khu", "vực"): words("nhánh"),
+    ("nhà", "trường"): words("trưởng phó"),
+    # "Chủ tịch Liên hoan truyền hình toàn quốc"
+    ("truyền", "hình"): words("hoan"),
+    ("toàn", "quốc"): words("hình"),
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
@@ -243,6 +256,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "trình": words("công chương"),
     "báo": words("nhà"),  # "Hội Nhà báo"
     "nói": words("tiếng"),  # "Đài Tiếng nói Việt Nam"
+    "hoan": words("liên"),  # "Chủ tịch Liên hoan Truyền hình toàn quốc"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks
@@ -277,8 +291,9 @@ SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để đượ
 SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset(
     [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy")]
 )
-# Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing.
-UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại")
+# Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing, and the
+# interviewer's mark opening a question ("… của Quốc hội PV: Thưa bà …").
+UPPER_TITLE_STOP: frozenset[str] = words("phát dự thăm tặng trao làm chúc tiếp yêu nhấn khẳng trình chủ được tại pv")
 # Document types that end a title when "và" joins them to it ("... xã A và Quyết định số ...").
 DOCUMENT_TYPES: frozenset[tuple[str, ...]] = frozenset(
     tuple(kind.split())
@@ -827,7 +842,7 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     key, prev = tokens[j].key, tokens[j - 1].key
     if key.isdigit():  # "thôn 3", "số 2", "Q.7", a party cell "Chi bộ 4"
         cell = prev == "bộ" and j >= 2 and tokens[j - 2].key == "chi"
-        return prev in UNIT_WORDS or prev == "số" or cell or _numbered_place(tokens, j)
+        return prev in UNIT_WORDS or prev == "số" or cell or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
     if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
         return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")
@@ -836,6 +851,26 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     if key == "số":  # "khu dân cư số 2", "Đoàn Kiểm tra số 471", "Trung tâm Giáo dục thường xuyên số 2"
         return nxt.isdigit() and tokens[j - 1].is_word
     return key in ("phố", "cư") and prev == "dân"
+
+
+# Nouns a number before them counts ("thôn A 15 hộ", "… 3 người"), also those of `TITLE_STOP`.
+COUNTED_NOUNS: frozenset[str] = words("hộ người nhà con khẩu căn lần năm ngày")
+MAX_UNIT_NAME_WORDS = 3
+MAX_UNIT_NUMBER_DIGITS = 2
+
+
+def _numbered_unit(tokens: list[Token], j: int) -> bool:
+    """A residential unit's number after its name ("thôn Vinh Quang 2", "Chi bộ thôn Đông Hòa 1"), not a count
+    ("thôn Đông Hòa 15 hộ")."""
+    if len(tokens[j].key) > MAX_UNIT_NUMBER_DIGITS or not joined(tokens, j - 1, j):
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_lower_word and (nxt.key not in TITLE_STOP or nxt.key in COUNTED_NOUNS):
+        return False
+    k = j - 1
+    while k > 0 and j - k <= MAX_UNIT_NAME_WORDS and tokens[k].is_word and tokens[k].is_cap and not tokens[k].is_abbr:
+        k -= 1
+    return k < j - 1 and tokens[k].key in UNIT_WORDS
 
 
 def _numbered_place(tokens: list[Token], j: int) -> bool:
@@ -984,6 +1019,18 @@ MAX_TAIL_PLACE_WORDS = 2
 # Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết"; "A - Chủ tịch Hội
 # Văn học nghệ thuật tỉnh - Bà B").
 APPOSITIVE_END: frozenset[str] = frozenset([",", ";", ".", "(", ")", "-"])
+# Abbreviated places that close an organ's lower-case field ("Hiệp hội bất động sản TP.HCM,", "Ban quản lý An toàn
+# thực phẩm TPHCM,"): a place word each, "TP.HCM" and "TP HCM" two.
+TAIL_PLACE_ABBREVIATIONS: frozenset[str] = words("tp hcm tphcm hn vn")
+# Nouns of an organ's field whose first syllable alone is a verb or a function word of `TITLE_STOP` ("Trung tâm
+# nghiên cứu khoa học công nghệ,", "Hiệp hội bất động sản", "Phòng công chứng số 1"): inside a
+# lower-case tail the pair goes on.
+TAIL_NOUNS: frozenset[tuple[str, str]] = frozenset(
+    tuple(noun.split())  # type: ignore[misc]
+    for noun in """công nghệ|công nghiệp|công trình|công chứng|công cộng|công thương|công ích|động sản|
+    động vật|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
+    trên địa|sau đại|đại chúng|nhà ở""".replace("\n", "").split("|")
+)
 
 
 def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names_at: dict[int, NameSpan]) -> int:
@@ -1000,22 +1047,35 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
         if k == len(tokens):
             return k - 1  # the text's end closes the title
         token = tokens[k]
+        if token.key == "." and tokens[k - 1].key == "tp" and place_words and joined(tokens, k - 1, k):
+            continue  # "TP.HCM"
         if token.key in APPOSITIVE_END or "\n" in text[tokens[k - 1].end : token.start]:
             return k - 1  # `last` itself when nothing came between
+        if place_words and token.is_lower_word and token.key in TITLE_STOP:
+            return k - 1  # the place closes the organ before the sentence's verb ("… TP.HCM cho biết")
         if k - last - place_words > MAX_ORGAN_TAIL:
             return last
         if k in names_at or head_length(tokens, k, True):
             return last
-        if token.is_word and token.is_cap and not token.is_abbr and k > last + 1 and place_words < MAX_TAIL_PLACE_WORDS:
+        named_place = not token.is_abbr or token.key in TAIL_PLACE_ABBREVIATIONS
+        if token.is_word and token.is_cap and named_place and k > last + 1 and place_words < MAX_TAIL_PLACE_WORDS:
             place_words += 1
             continue
         if place_words and token.key == "ương" and tokens[k - 1].key == "trung":
             continue  # "Viện Pháp y tâm thần Trung ương"
-        if place_words or not token.is_lower_word or token.key in TITLE_STOP:
+        if place_words or not token.is_lower_word:
+            return last
+        if token.key in TITLE_STOP and not _in_tail_noun(tokens, k):
             return last
         if k + 1 < len(tokens) and (token.key, tokens[k + 1].key) in TITLE_VERB_PAIRS:
             return last  # "Trung tâm Khí tượng thủy văn quốc gia giải thích, …": the verb ends the organ
     return last
+
+
+def _in_tail_noun(tokens: list[Token], k: int) -> bool:
+    """Token `k` is a syllable of a noun of `TAIL_NOUNS` ("công nghệ", "lao động")."""
+    before = k > 0 and (tokens[k - 1].key, tokens[k].key) in TAIL_NOUNS
+    return before or (k + 1 < len(tokens) and (tokens[k].key, tokens[k + 1].key) in TAIL_NOUNS)
 
 
 # Heads whose post is serving another leader, named by that leader's title ("Trợ lý Tổng Bí thư").

@@ -31,7 +31,7 @@ from extractors.facts.officials.appointments import apply_triggers
 from extractors.facts.officials.candidates import cued_names, given_name_mentions, never_official
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
-from extractors.facts.officials.group_titles import apply_colon_titles
+from extractors.facts.officials.group_titles import apply_colon_titles, share_title_over_and
 from extractors.facts.officials.links import (
     join_titles_over_of,
     link_heading_titles,
@@ -42,6 +42,7 @@ from extractors.facts.officials.links import (
 )
 from extractors.facts.officials.mentions import inherit_markers, mention_of, place_mention, place_names_as_persons
 from extractors.facts.officials.merge import ListingLines, author_keys, merge_mentions
+from extractors.facts.officials.textwide import mark_addressed_places, without_swallowed_words
 from extractors.facts.officials.title_context import title_spans
 from extractors.facts.officials.title_lists import titles_standing_before
 from extractors.facts.person_names import scan_names, tokenize
@@ -56,7 +57,8 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.
     listed = [name for name in scan.names if not never_official(tokens, name)]
     retold = listed_with_foreign_tail(tokens, text, listed)
-    listed = [retold.get(name.first, name) for name in listed]
+    listed = mark_addressed_places(tokens, [retold.get(name.first, name) for name in listed])
+    listed = without_swallowed_words(tokens, text, listed)
     cued = cued_names(tokens, text, scan)
     taken = {name.first for name in cued}
     foreign = [name for name in foreign_names(tokens, text, scan) if name.first not in taken]
@@ -81,6 +83,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     inherit_markers(parsed, mentions)
     apply_triggers(parsed, mentions)
     apply_colon_titles(parsed, mentions)
+    share_title_over_and(parsed, mentions)
     listing = ListingLines(text)
     persons = place_names_as_persons(parsed, mentions)
     kept = [m for m in mentions if not place_mention(m, persons) and not listing.holds(m.name.start)]

@@ -64,6 +64,8 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
                 recipient.titles.extend(titles)
             continue
         owner = linked_title_owner(parsed.tokens, start, linked) or record_owner(parsed, ends, start)
+        if owner is None and _pronoun_subject(parsed, start):
+            continue  # "… cùng các đồng chí: A, B, C, đồng chí được phân công là T": the pronoun's, not the list's
         group = [owner] if owner is not None else group_before(parsed, ends, start)
         if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
             subject = subject_after(parsed, mentions, by_first, start, titles[-1])
@@ -116,3 +118,23 @@ def _decided_for_another(parsed: Parsed, start: int) -> bool:
         if parsed.tokens[k].key == "được":
             return False
     return True
+
+
+# A person spoken of without a name: "đồng chí", "ông", "bà" right before an appointment phrase.
+PRONOUNS: tuple[tuple[str, ...], ...] = (("đồng", "chí"), ("ông",), ("bà",))
+PRONOUN_SKIP: frozenset[str] = frozenset(["được", "đã", "vừa", "cũng", "từng", "lại"])
+MAX_PRONOUN_SKIP = 3
+
+
+def _pronoun_subject(parsed: Parsed, start: int) -> bool:
+    """Whether a bare pronoun is the subject of the phrase at `start` ("đồng chí được phân công là T"): the
+    person the article is about, not the people named just before it."""
+    tokens = parsed.tokens
+    k = start
+    while k > 0 and start - k < MAX_PRONOUN_SKIP and tokens[k - 1].key in PRONOUN_SKIP:
+        k -= 1
+    keys = tuple(t.key for t in tokens[max(0, k - 2) : k])
+    if not any(keys[-len(p) :] == p for p in PRONOUNS):
+        return False
+    before = k - (2 if keys[-2:] == ("đồng", "chí") else 1) - 1
+    return before < 0 or not tokens[before].is_word or tokens[before].is_lower_word

@@ -33,6 +33,9 @@ ON_BEHALF_OF: frozenset[tuple[str, ...]] = frozenset(
 # Prepositions that make a post the object of a clause whose subject is addressed after it: "Báo cáo với Bí thư
 # Thành ủy, bà C cho biết …" (but "làm việc với Bí thư Tỉnh ủy D" names D's post).
 ADDRESSED_TO: frozenset[str] = frozenset(["với", "gửi", "lên"])
+# Verbs of receiving or meeting someone, whose object may open the sentence before its subject ("Tiếp Chủ tịch
+# Tập đoàn X, Thủ tướng B …", "Khi gặp Bí thư Tỉnh ủy, Bộ trưởng C …", "Hội kiến Tổng thống Lào, …").
+MEETING_VERBS: frozenset[str] = frozenset(["tiếp", "gặp", "đón", "kiến"])
 
 
 def _preceded_by(tokens: list[Token], first: int, cue: tuple[str, ...]) -> bool:
@@ -51,9 +54,15 @@ def fronted_addressee(tokens: list[Token], first: int, text: str) -> bool:
     """Whether the title at token `first` is the object of a phrase opening its sentence ("Báo cáo với Bí thư
     Thành ủy, Phó Giám đốc Sở B cho biết"): the subject comes after the comma, so the titles before it are
     someone else's ("Đoàn làm việc với Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh A" lists A's posts)."""
-    if first < 2 or tokens[first - 1].key not in ADDRESSED_TO:
+    if first < 1:
         return False
-    for k in range(first - 2, max(-1, first - 2 - MAX_FRONTED_VERB), -1):
+    if tokens[first - 1].key in MEETING_VERBS:  # "Tiếp Chủ tịch Tập đoàn X, Thủ tướng B đề nghị …"
+        start = first - 1
+    elif first >= 2 and tokens[first - 1].key in ADDRESSED_TO:
+        start = first - 2
+    else:
+        return False
+    for k in range(start, max(-1, start - MAX_FRONTED_VERB), -1):
         if not tokens[k].is_word:
             return False
         if opens_sentence(tokens, text, k, SENTENCE_START_MARKS | QUOTES):

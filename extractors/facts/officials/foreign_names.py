@@ -38,7 +38,9 @@ BODY_WORDS: frozenset[str] = words(
     "capital group bank fund foundation holdings holding corporation company inc ltd co corp global international"
     " partners investment investments airlines airways electronics motors energy vina university college institute"
     " center centre association council agency network media technology technologies solutions services systems"
-    " pharma industries limited vietnam league super cup club federation union"
+    " pharma industries limited vietnam league super cup club federation union consumer retail steel land"
+    " securities insurance logistics resources petroleum power foods food beverage telecom software airport hotel"
+    " resort properties estate trading construction development finance financial"
 )
 # Countries written in plain Latin letters, which the title before a name may end with ("Đại sứ Singapore A B").
 LATIN_COUNTRIES: frozenset[str] = words(
@@ -48,7 +50,11 @@ LATIN_COUNTRIES: frozenset[str] = words(
     " new york zealand syria ukraine yugoslav afghanistan pakistan bangladesh nepal qatar kuwait oman yemen jordan"
     " libya sudan ethiopia uganda ghana senegal angola zimbabwe zambia venezuela colombia ecuador bolivia panama"
     " guatemala nicaragua haiti estonia latvia lithuania moldova montenegro kosovo macedonia bosnia cyprus malta"
-    " tunisia algeria timor bhutan maldives turkmenistan tajikistan kyrgyzstan campuchia"
+    " tunisia algeria timor bhutan maldives turkmenistan tajikistan kyrgyzstan campuchia fiji samoa tonga vanuatu"
+    " palau nauru tuvalu kiribati papua guinea rwanda namibia botswana tanzania somalia eritrea gabon cameroon"
+    " benin togo mali niger chad liberia gambia mauritius seychelles madagascar mozambique malawi lesotho jamaica"
+    " dominica grenada barbados bahamas belize suriname guyana paraguay uruguay iceland ireland finland"
+    " luxembourg monaco andorra liechtenstein"
 )
 # Words before a run that make it a place or a body, not a person ("bang Andhra Pradesh", "tại Kuala Lumpur").
 PLACE_BEFORE: frozenset[str] = words("bang tỉnh thành phố tp thủ đô tại ở từ đến của công ty tập đoàn hãng quỹ")

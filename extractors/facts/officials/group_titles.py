@@ -121,3 +121,18 @@ def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
         return k  # "8 phó trưởng ban, gồm các ông A, T; B; C" (after a comma only a counted title: "ông A, Chủ
         # tịch UBND xã, gồm …" is A's post)
     return None
+
+
+def share_title_over_and(parsed: Parsed, mentions: list[Mention]) -> None:
+    """A title right before "A và B" is also B's when B has none of its own ("Thứ trưởng A và B", "nguyên Chủ
+    tịch Quốc hội A và B"): one title written once for two holders. Not when B is addressed ("… A và ông B") or
+    called anything else, nor when a title of A's comes after A ("Bộ trưởng A, Chủ tịch X và B")."""
+    tokens = parsed.tokens
+    for prev, mention in zip(mentions, mentions[1:], strict=False):
+        first = mention.name.first
+        if mention.titles or mention.marker or mention.name.given_only or first < 2:
+            continue
+        if tokens[first - 1].key != "và" or prev.end_token != first - 2 or prev.name.last != first - 2:
+            continue
+        before = [t for t in prev.titles if t.next_name is not None and t.next_name.first == prev.name.first]
+        mention.titles.extend(before[-1:])

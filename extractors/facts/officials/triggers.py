@@ -19,7 +19,8 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             đảm nhận vai trò|đảm nhiệm vai trò|nhiệm vụ là|lên chức|thăng chức|ở vị trí|giữ vị trí|
             nắm giữ vị trí|bổ nhiệm vị trí|bổ nhiệm vào vị trí|đảm nhiệm vị trí|đảm nhận vị trí|
             được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|thôi giữ chức|thôi chức|thôi|
-            được bổ nhiệm là|được bổ nhiệm làm|được phân công là|được chọn làm|làm|là|từ""".replace("\n", "").split("|")
+            được bổ nhiệm là|được bổ nhiệm làm|được phân công là|được chọn làm|điều chuyển từ|luân chuyển từ|
+            điều động từ|chuyển công tác từ|sang|làm|là|từ""".replace("\n", "").split("|")
         ),
         key=len,
         reverse=True,

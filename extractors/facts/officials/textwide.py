@@ -1,0 +1,86 @@
+"""Name corrections read off the whole text.
+
+Places: a run written in an address ("huyện Hoàng Su Phì, tỉnh Hà Giang", "tại phường Nguyễn An Ninh", "xã Tả
+Văn Chư (Bắc Hà)") is that place wherever the text names it after a place word, also after a title ("Chủ tịch
+UBND huyện Hoàng Su Phì cho biết"), unless a stronger cue makes it a person there (see
+`mentions.place_names_as_persons`).
+
+Run-on names: a name that runs on into the next capitalised words ("Trương Hòa B Trước khi …") is cut back to
+the name the text writes alone elsewhere."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from extractors.facts.person_names import PLACE_WORDS, NameSpan, Token, span_of, words
+
+# Words before a place word that make what follows an address: "tại xã A", "ở huyện B", "trên địa bàn phường
+# C", "thuộc xã D", "trú tại thôn E, xã F" (the comma of an address that goes up from a smaller place).
+LOCATIVES: frozenset[str] = words("tại ở thuộc bàn qua trú ,")
+
+
+def _in_address(tokens: list[Token], name: NameSpan) -> bool:
+    """Whether this mention of `name` stands in an address: after a place word that a locative opens, or
+    followed by a larger place (", tỉnh B", "(Hà Giang)")."""
+    first, last = name.first, name.last
+    if first < 2 or tokens[first - 1].key not in PLACE_WORDS:
+        return False
+    if tokens[first - 2].key in LOCATIVES:
+        return True
+    if last + 3 >= len(tokens):
+        return False
+    after, then = tokens[last + 1], tokens[last + 2]
+    if after.key == "(":
+        return _place_in_parentheses(tokens, last + 2)
+    named = tokens[last + 3].is_cap or tokens[last + 3].key.isdigit()  # ", tỉnh Hà Giang", ", quận 1"
+    return after.key == "," and then.key in PLACE_WORDS and named
+
+
+MAX_PLACE_WORDS = 4
+
+
+def _place_in_parentheses(tokens: list[Token], k: int) -> bool:
+    """Capitalised words up to ")" from token `k`: a province after a district ("Hoàng Su Phì (Hà Giang)"), not
+    a photo note ("(Ảnh: …)") or an age ("(SN 1970)")."""
+    for j in range(k, min(k + MAX_PLACE_WORDS + 1, len(tokens))):
+        token = tokens[j]
+        if token.key == ")":
+            return j > k
+        if not token.is_word or not token.is_cap or token.is_abbr or token.key in NOT_PLACES:
+            return False
+    return False
+
+
+NOT_PLACES: frozenset[str] = words("ảnh giữa trái phải")
+
+
+def mark_addressed_places(tokens: list[Token], names: list[NameSpan]) -> list[NameSpan]:
+    """`names`, those whose words some mention writes as an address marked `place_like`."""
+    places = {_words(tokens, n) for n in names if not n.given_only and _in_address(tokens, n)}
+    if not places:
+        return names
+    return [replace(n, place_like=True) if not n.given_only and _words(tokens, n) in places else n for n in names]
+
+
+def _words(tokens: list[Token], name: NameSpan) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens[name.first : name.last + 1])
+
+
+MIN_NAME_SYLLABLES = 2
+
+
+def without_swallowed_words(tokens: list[Token], text: str, names: list[NameSpan]) -> list[NameSpan]:
+    """`names`, each cut back to the longest name the text writes alone when it runs on into the next capitalised
+    words ("Trương Hòa B Trước khi …", "Lê Đình C Hà Tĩnh" after a caption lost its stop) and is written so
+    nowhere else: a person is named the same way through an article."""
+    counts = Counter(_words(tokens, n) for n in names if not n.given_only)
+    out = []
+    for name in names:
+        keys = _words(tokens, name)
+        if name.given_only or len(keys) <= MIN_NAME_SYLLABLES or counts[keys] > 1:
+            out.append(name)
+            continue
+        size = next((k for k in range(len(keys) - 1, MIN_NAME_SYLLABLES - 1, -1) if keys[:k] in counts), 0)
+        out.append(span_of(tokens, text, range(name.first, name.first + size)) if size else name)
+    return out

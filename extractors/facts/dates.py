@@ -53,8 +53,9 @@ _DAY_CUES = (
 _CONNECTOR = r"\s*(?:,|và|(?:đến|tới)(?:\s+hết)?|-)\s*(?:ngày\s+)?"
 # "2.5 triệu", "3.5 ha": a decimal quantity, not a day.
 _NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
-# After a dashed "2-3": a count of time units, not a day ("2-3 tháng nữa").
-_NOT_A_COUNT = r"(?!\s*(?i:tháng|năm|tuần|ngày|giờ|tiếng|phút)(?![^\W_]))"
+# After a dashed "2-3": a count of time units, not a day ("2-3 tháng nữa"); "năm" before a year names the day's year
+# ("ngày 11-9 năm 2001").
+_NOT_A_COUNT = r"(?!\s*(?i:tháng|năm(?!\s+(?:19|20)\d\d(?!\d))|tuần|ngày|giờ|tiếng|phút)(?![^\W_]))"
 # Where a dotted or dashed day-month ends: a full stop ends the sentence, ".5" or "-5" would continue a number.
 _NUMBER_ENDS = r"(?![\d/]|[.,-]\d)"
 
@@ -213,6 +214,9 @@ TEXTUAL_CUE_BEFORE = re.compile(
 # Before a day in words with a year, a count word makes it a length of time ("trong 3 tháng 6 năm ..." is rare, but
 # "thời hạn 12 tháng 5 năm" is a count of months and years).
 COUNT_BEFORE = re.compile(r"(?<![^\W_])(?i:trong|thời\s+hạn|hạn|sau|khoảng|gần|hơn|mất|kéo\s+dài|được|có)\s+$")
+# "ngày 11/9 năm 2001", "ngày 11.9 năm 2001": a day-month written with a mark and then its year in words; "ngày 3 tháng
+# 1 tháng 1981": a year after a second "tháng" (a slip for "năm": no month has four digits) is the year too.
+YEAR_IN_WORDS_AFTER = re.compile(r"\s+(?i:năm|tháng)\s+(?P<year>(?:19|20)\d\d)(?!\d|[.,/-]\d)")
 LOOK_BEHIND = 40
 NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
@@ -482,8 +486,19 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _list_hits(BRACKETED_LIST, form)
         + _marked_hits(form)
     )
-    hits = _without_overlaps(hits + _continuations(form, hits))
+    hits = _with_years_in_words(form, _without_overlaps(hits + _continuations(form, hits)))
     return tuple(h for h in hits if _valid(h.year or 2000, h.month, h.day) and not LUNAR_AFTER.match(form, h.end))
+
+
+def _with_years_in_words(form: str, hits: list[DateHit]) -> list[DateHit]:
+    """Hits without a year that "năm 2001" follows take it, their span running on to it ("ngày 11/9 năm 2001")."""
+    dated = []
+    for hit in hits:
+        found = YEAR_IN_WORDS_AFTER.match(form, hit.end) if hit.year is None else None
+        if found:
+            hit = DateHit(hit.start, found.end(), hit.day, hit.month, int(found.group("year")))
+        dated.append(hit)
+    return dated
 
 
 def _before(pattern: re.Pattern[str], form: str, position: int) -> re.Match[str] | None:

@@ -38,15 +38,17 @@ ROLLBACK_AFTER = timedelta(days=180)
 _RELATIVE_DAY = r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|ngày)(?:\s+hôm)?|hôm)\s+(?:nay|qua|mai)"
 # The press also sets the day off with a comma after the relative word ("sáng nay, 21/6", "chiều nay, 8-2").
 _RELATIVE_DAY_CUE = rf"{_RELATIVE_DAY}(?:\s*,)?"
+# "sáng sớm 30/5", "chiều tối 5-3", "đêm khuya 2.9": a part of the day narrowed by a word.
+_PART_OF_DAY = r"(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng)(?:\s+(?:sớm|muộn|tối|khuya))?"
 _TIME_CUES = (
-    rf"(?:{_RELATIVE_DAY_CUE}|ngày|sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ(?:\s+nghỉ)?|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|{_PART_OF_DAY}|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ(?:\s+nghỉ)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
 # Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or
 # "hiện nay" they are usually a range of numbers ("từ 3-5 năm") or a decimal.
 # "dịp 2-9", "dịp 1.6", "nghỉ lễ 30.4": an occasion is always a day.
 _DAY_CUES = (
-    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ(?:\s+nghỉ)?|(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|hôm)(?:\s+nay)?|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ(?:\s+nghỉ)?|(?:{_PART_OF_DAY}|hôm)(?:\s+nay)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
 # "từ 1/1 đến hết 31/1", "từ 10-4 đến hết 31-12": "hết" after "đến" still ends a span.
@@ -99,7 +101,7 @@ TEXTUAL = re.compile(
 # "Chiều 20/8", "từ ngày 1/10", "dịp 2/9": a day and month with a slash after a word that cues a day.
 # Patterns below start at the digits or the bracket, and the cue is checked before them: a pattern that
 # starts with a cue word and a look-behind is tried at every position of the body, many times slower.
-SLASHED_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})/\s?(?P<month>\d{1,2})(?![\d/]|\.\d)")
+SLASHED_DAY_MONTH = re.compile(r"(?P<day>\d{1,2})\s?/\s?(?P<month>\d{1,2})(?![\d/]|\.\d)")
 # Checked only where the day is less than the month: "hơn 2/3 số hộ" is a fraction, "ngày 30/4 lượng khách" is not
 # (a text writes no improper fraction before a noun).
 FRACTION_NEXT = re.compile(_FRACTION_WORDS)
@@ -159,6 +161,12 @@ SPAN_TO_FULL = re.compile(
     r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})/(?P<end_year>(?:19|20)\d\d)"
     r"(?![\d/]|\.\d)"
 )
+# "tour nghỉ dưỡng 30/4 - 1/5": a span of two day-months without a year is a day without a cue when its start is no
+# proper fraction (day above month: a ratio "2/3" is never so) and its end comes at most a month later.
+SPAN_OF_DAY_MONTHS = re.compile(
+    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})(?![\d/]|\.\d)"
+)
+MAX_YEARLESS_SPAN = timedelta(days=31)
 # Such a span is short (an event, a holiday, a quarter): a longer one is a ratio before a date ("tỷ lệ 3/5 -
 # 12/3/2017").
 MAX_SPAN = timedelta(days=120)
@@ -217,6 +225,20 @@ COUNT_BEFORE = re.compile(r"(?<![^\W_])(?i:trong|thời\s+hạn|hạn|sau|khoả
 # "ngày 11/9 năm 2001", "ngày 11.9 năm 2001": a day-month written with a mark and then its year in words; "ngày 3 tháng
 # 1 tháng 1981": a year after a second "tháng" (a slip for "năm": no month has four digits) is the year too.
 YEAR_IN_WORDS_AFTER = re.compile(r"\s+(?i:năm|tháng)\s+(?P<year>(?:19|20)\d\d)(?!\d|[.,/-]\d)")
+# "Ngày sinh nhật Bác Hồ 19/5", "ngày đi học đầu tiên, 6/2", "hai ngày Hội thảo 25 và 26-5": "ngày" and the words
+# naming the day before it (no number, no mark between). Not a day: "ngày càng", "ngày nay", "ngày thường"; "mỗi
+# ngày", "hàng ngày" (every day); nor after a word that measures a share or opens a range ("mỗi ngày chỉ đạt 1/3 công
+# suất", "ngày nào cũng tiếp nhận từ 5-7 ca").
+NAMED_DAY_BEFORE = re.compile(
+    r"(?<![^\W_])(?P<before>[^\W\d_]+\s+)?(?i:ngày)(?P<words>(?:\s+[^\W\d_]+){1,6}?)\s*,?\s+$"
+)
+NAMED_DAY_LOOK_BEHIND = 70
+_NOT_A_DAY_AFTER_NGAY = frozenset({"càng", "nay", "thường", "xưa", "đêm", "công"})
+_EVERY_BEFORE_NGAY = frozenset({"mỗi", "hàng", "từng"})
+_SHARE_WORDS = frozenset(
+    {"đạt", "chỉ", "có", "được", "còn", "hơn", "gần", "khoảng", "chiếm", "bằng", "tới", "với", "trên", "dưới", "là"}
+    | {"từ", "đến", "nào", "cũng"}
+)
 LOOK_BEHIND = 40
 NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
@@ -281,7 +303,8 @@ def _cued_list_hits(pattern: re.Pattern[str], form: str) -> list[DateHit]:
     hits = []
     position = 0
     while (found := pattern.search(form, position)) is not None:
-        if _inside_a_word(form, found.start(), marks="") or not _before(LIST_CUE_BEFORE, form, found.start()):
+        cued = _before(LIST_CUE_BEFORE, form, found.start()) or _named_day_before(form, found.start())
+        if _inside_a_word(form, found.start(), marks="") or not cued:
             position = found.end("first")
             continue
         hits.extend(_days_listed(found))
@@ -319,7 +342,7 @@ def _slashed_hits(form: str) -> list[DateHit]:
     for found in SLASHED_DAY_MONTH.finditer(form):
         hit = _pair_hit(found)
         day_word = _before(GLUED_DAY_WORD_BEFORE, form, hit.start)
-        if not day_word and not _before(TIME_CUE_BEFORE, form, hit.start):
+        if not day_word and not _before(TIME_CUE_BEFORE, form, hit.start) and not _named_day_before(form, hit.start):
             continue
         if hit.day >= hit.month or day_word or not FRACTION_NEXT.match(form, hit.end):
             hits.append(hit)
@@ -354,6 +377,22 @@ def _span_to_full_hits(form: str) -> list[DateHit]:
     return hits
 
 
+def _yearless_span_hits(form: str) -> list[DateHit]:
+    """The first day of a short span of two day-months ("30/4 - 1/5") whose start is no proper fraction; the end
+    follows as a continuation."""
+    hits = []
+    for found in SPAN_OF_DAY_MONTHS.finditer(form):
+        month, day = int(found.group("month")), int(found.group("day"))
+        end_month, end_day = int(found.group("end_month")), int(found.group("end_day"))
+        if day <= month or _inside_a_word(form, found.start(), marks="/.,_"):
+            continue
+        start = _valid(2000 if month <= end_month else 1999, month, day)  # a leap year, as the end's
+        end = _valid(2000, end_month, end_day)
+        if start and end and timedelta(0) < end - start <= MAX_YEARLESS_SPAN:
+            hits.append(DateHit(found.start("day"), found.end("month"), day, month, None))
+    return hits
+
+
 def _full_hits(form: str) -> list[DateHit]:
     """Full dates that start a word, or that follow a glued "ngày" ("ngày3/2/2021")."""
     return [
@@ -372,7 +411,8 @@ def _marked_hits(form: str) -> list[DateHit]:
         if _inside_a_word(form, found.start()):
             continue
         span_cued = _before(SPAN_CUE_BEFORE, form, found.start())
-        if _before(DAY_CUE_BEFORE, form, found.start()) or (
+        named = _named_day_before(form, found.start()) and (found.group("sep") == "-" or _dotted_day_ends(form, found))
+        if _before(DAY_CUE_BEFORE, form, found.start()) or named or (
             span_cued and (_span_follows(form, found) or _dotted_day_ends(form, found))
         ):
             hits.append(_pair_hit(found))
@@ -479,6 +519,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _full_hits(form)
         + _textual_hits(form)
         + _span_to_full_hits(form)
+        + _yearless_span_hits(form)
         + _slashed_hits(form)
         + _cued_hits(SPACED_DASH_DAY, DAY_WORD_BEFORE, form)
         + _pair_hits(BRACKETED_CHAIN, form, marks="")
@@ -499,6 +540,20 @@ def _with_years_in_words(form: str, hits: list[DateHit]) -> list[DateHit]:
             hit = DateHit(hit.start, found.end(), hit.day, hit.month, int(found.group("year")))
         dated.append(hit)
     return dated
+
+
+def _named_day_before(form: str, position: int) -> bool:
+    """Whether "ngày" and the words naming a day end right before `position` ("Ngày sinh nhật Bác Hồ 19/5")."""
+    found = NAMED_DAY_BEFORE.search(form, max(0, position - NAMED_DAY_LOOK_BEHIND), position)
+    if found is None:
+        return False
+    words = found.group("words").lower().split()
+    before = (found.group("before") or "").strip().lower()
+    return (
+        words[0] not in _NOT_A_DAY_AFTER_NGAY
+        and before not in _EVERY_BEFORE_NGAY
+        and not _SHARE_WORDS.intersection(words)
+    )
 
 
 def _before(pattern: re.Pattern[str], form: str, position: int) -> re.Match[str] | None:

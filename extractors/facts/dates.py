@@ -7,7 +7,9 @@ Regexes find the day expressions on `match_form(text)`; a direct `datetime.date(
 between), "Tối 23-24/6", "(22 - 23/5)", "(30/4 và 1/5)" and spans of two full dates; days named from the article's
 own ("hôm qua 21.5", "sáng mai (25-5)", "hôm thứ Sáu (26/5 theo giờ Mỹ)"). A day-month without a year needs a
 cue word before it ("ngày", "sáng", "chiều", "từ", "dịp", ...), which keeps out ratios ("16/18 chỉ tiêu", "5/7 xã")
-and batch labels ("đợt 3/2").
+and batch labels ("đợt 3/2"); "ngày" and words naming the day are such a cue ("Ngày sinh nhật Bác Hồ 19/5"), and a
+short span whose start is no proper fraction needs none ("nghỉ dưỡng 30/4 - 1/5"). A year in words after a day-month
+is its year ("ngày 11/9 năm 2001").
 The press also writes the day and month with a full stop or a dash ("Chiều 22.4", "Sáng 6-2"): read so only after
 a word naming a day or a part of one, or as a span "từ 23.4 - 1.5", never before a unit ("2.5 triệu").
 

@@ -218,9 +218,7 @@ LUNAR_AFTER = re.compile(rf"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])|\s*,?\s*{_C
 TEXTUAL_WITHOUT_DAY_WORD = re.compile(
     r"(?P<day>\d{1,2})\s+(?i:tháng)\s+(?P<month>\d{1,2})(?:\s*(?i:năm|,)?\s*(?P<year>\d{4}))?(?![\d/.,-]\d)"
 )
-TEXTUAL_CUE_BEFORE = re.compile(
-    r"(?<![^\W_])(?i:sáng|chiều|trưa|tối|đêm|hôm\s+nay\s+là|vào|từ|đến)\s+$"
-)
+TEXTUAL_CUE_BEFORE = re.compile(r"(?<![^\W_])(?i:sáng|chiều|trưa|tối|đêm|hôm\s+nay\s+là|vào|từ|đến)\s+$")
 # Before a day in words with a year, a count word makes it a length of time ("trong 3 tháng 6 năm ..." is rare, but
 # "thời hạn 12 tháng 5 năm" is a count of months and years).
 COUNT_BEFORE = re.compile(r"(?<![^\W_])(?i:trong|thời\s+hạn|hạn|sau|khoảng|gần|hơn|mất|kéo\s+dài|được|có)\s+$")
@@ -414,8 +412,10 @@ def _marked_hits(form: str) -> list[DateHit]:
             continue
         span_cued = _before(SPAN_CUE_BEFORE, form, found.start())
         named = _named_day_before(form, found.start()) and (found.group("sep") == "-" or _dotted_day_ends(form, found))
-        if _before(DAY_CUE_BEFORE, form, found.start()) or named or (
-            span_cued and (_span_follows(form, found) or _dotted_day_ends(form, found))
+        if (
+            _before(DAY_CUE_BEFORE, form, found.start())
+            or named
+            or (span_cued and (_span_follows(form, found) or _dotted_day_ends(form, found)))
         ):
             hits.append(_pair_hit(found))
     return hits

@@ -1,0 +1,107 @@
+"""Related-article teasers that a news aggregator writes inline into a plain-text body.
+
+Two forms are read, each only where it stands between sentences (at a line's start or after a sentence's end):
+
+- a headline in square brackets: "… tại Hà Nội.  [Khánh thành cầu Tân An nối hai huyện]  Cầu dài …";
+- a headline after a link mark ("»", ">>", ">>>"): "… 30/4. » Huyện Tân An đón bằng công nhận nông thôn
+  mới  Sáng 2/5, …", sometimes glued to the body's next sentence ("» Tân An khánh thành cầu mới Nhân dịp …").
+
+A bracket that holds a citation ("[1]"), a note ("[sic]"), a picture mark ("[img]"), a sentence of its own
+("[Tòa soạn lược trích.]") or words inside a sentence stays. A mark's headline ends at a double space, at the
+next mark, at its own "?"/"!", at a word that opens a news sentence ("Sáng 2/5", "Nhân dịp", "15h30:") or at the
+line's end; where none is found within a headline's length the line is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+MIN_HEADLINE_WORDS = 4
+MAX_HEADLINE_CHARS = 200
+
+_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
+_OPENS = rf"[\"“‘(]?[0-9{_CAPITALS}]"  # a sentence's first character, after an opening quote
+_BRACKETED = re.compile(rf"\[([^\[\]\n]{{1,{MAX_HEADLINE_CHARS}}})\](?=\s*$|\s+{_OPENS})")
+_MARK = re.compile(rf"(?:»|>>>?)\s*(?={_OPENS})")
+_CLOSERS = '"”’)'
+_STOPS = ".!?…"
+_NEXT_MARK = re.compile(r"\s(?:»|>>>?)\s")
+_DOUBLE_SPACE = re.compile(r"\s{2,}")
+_OWN_STOP = re.compile(rf"[?!][\"”’]?(?=\s+{_OPENS})")
+# words that open a news sentence and are not written with a capital inside a sentence-case headline
+_OPENER = re.compile(
+    r"\s(?=(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm) (?:nay|qua|mai|cùng|\d)"
+    r"|Nhân (?:dịp|lễ|kỷ niệm|chuyến|ngày)|Theo |Tại (?:buổi|hội nghị|lễ|đây|kỳ họp|cuộc|phiên)"
+    r"|Phát biểu|Thực hiện|Trước đó|Sau đó|Sau khi|Cùng ngày|Trong (?:đó|thời gian|năm|buổi|dịp)"
+    r"|\d{1,2}h\d{0,2}:))"
+)
+_WORD_STOP = re.compile(r"(\w+)[.;](?=\s)")
+_NOT_HEADLINE = re.compile(r"^(?:[Ảả]nh|Nguồn|Theo|Video|Clip)\b")
+
+
+def _between_sentences(before: str, colon: bool) -> bool:
+    """What precedes a teaser: nothing on the line, or a sentence's end (a colon too before a link mark)."""
+    text = before.rstrip().rstrip(_CLOSERS)
+    return not text or text[-1] in _STOPS or (colon and text[-1] == ":")
+
+
+def _prose_stop(text: str) -> bool:
+    """A lower-case word closed by a full stop: a sentence ends inside, so this is prose, not a headline."""
+    return any(m.group(1).islower() and len(m.group(1)) > 1 for m in _WORD_STOP.finditer(text + " "))
+
+
+def headline_like(text: str) -> bool:
+    words = text.split()
+    first = text.lstrip('"“‘')[:1]
+    return (
+        len(words) >= MIN_HEADLINE_WORDS
+        and (first.isupper() or first.isdigit())
+        and not text.rstrip(_CLOSERS + " ").endswith(".")
+        and "://" not in text
+        and not _NOT_HEADLINE.match(text)
+        and not _prose_stop(text)
+    )
+
+
+def _drop_bracketed(line: str) -> str:
+    def keep_or_drop(m: re.Match[str]) -> str:
+        teaser = _between_sentences(line[: m.start()], colon=False) and headline_like(m.group(1))
+        return " " if teaser else m.group(0)
+
+    return _BRACKETED.sub(keep_or_drop, line)
+
+
+def _headline_end(line: str, start: int) -> int | None:
+    """Where the headline that begins at `start` ends (the next sentence's start), or None if no end is seen."""
+    window = line[start : start + MAX_HEADLINE_CHARS + 1]
+    ends = [m.start() for m in (_DOUBLE_SPACE.search(window), _NEXT_MARK.search(window)) if m]
+    stop = _OWN_STOP.search(window)
+    if stop:
+        ends.append(stop.end())
+    ends += [m.start() for m in _OPENER.finditer(window)]
+    if len(line) - start <= MAX_HEADLINE_CHARS:
+        ends.append(len(window.rstrip()))
+    enough = [end for end in ends if len(window[:end].split()) >= MIN_HEADLINE_WORDS]
+    return start + min(enough) if enough else None
+
+
+def _drop_marked(line: str) -> str:
+    kept: list[str] = []
+    pos = 0
+    for mark in _MARK.finditer(line):
+        before = line[pos : mark.start()]
+        if mark.start() < pos or not (_between_sentences(before, colon=True) or (kept and not before.strip())):
+            continue
+        end = _headline_end(line, mark.end())
+        if end is None or not headline_like(line[mark.end() : end]):
+            continue
+        kept.append(before)
+        pos = end
+    return "".join(kept) + line[pos:] if kept else line
+
+
+def drop_teasers(line: str) -> str:
+    """The line without the other stories' headlines an aggregator put into it; other text as it was."""
+    if "[" not in line and "»" not in line and ">>" not in line:
+        return line
+    return _drop_marked(_drop_bracketed(line))

@@ -1,0 +1,88 @@
+"""Other stories' headlines an aggregator puts inline into a plain-text press body leave the text; citations,
+notes, picture marks and brackets inside a sentence stay. Every name, place and headline here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.article import extract_article_from_text
+from extractors.options import ExtractionOptions
+from extractors.page.teasers import drop_teasers
+
+BEFORE = "Lễ khánh thành do UBND huyện Tây Lâm tổ chức ngày 12/4 tại xã Hòa Bình."
+AFTER = "Cầu dài 120 m, được xây dựng bằng nguồn vốn ngân sách tỉnh."
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "  [Huyện Tây Lâm đón nhận bằng công nhận đạt chuẩn nông thôn mới]  ",  # between two spaces
+        " [Chủ tịch tỉnh tiếp đoàn công tác của tỉnh Champasak] ",
+        " [Vì sao dự án đường ven sông chậm tiến độ?] ",  # a question headline
+        ' [Chuyển đổi số là "chìa khóa" của cải cách hành chính] ',  # quotes inside
+        "  >> Tây Lâm khởi công đường liên xã Hòa Bình - Hòa Lợi  ",
+        " » Phó Chủ tịch UBND tỉnh kiểm tra tiến độ xây dựng cầu Tân An? ",  # the headline's own stop ends it
+    ],
+)
+def test_a_teaser_between_two_sentences_leaves(teaser: str) -> None:
+    assert " ".join(drop_teasers(BEFORE + teaser + AFTER).split()) == f"{BEFORE} {AFTER}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cơ quan đã làm rõ trách nhiệm [1]. Tiếp theo, đoàn kiểm tra làm việc với xã.",  # a citation
+        "[1] Nguyễn Văn Tâm: Lịch sử Đảng bộ huyện Tây Lâm, Nxb Chính trị quốc gia, 2015, tr. 45.",  # a footnote
+        "Ông viết: “Chúng tôi đã [sic] hoàn thành kế hoạch”. Đoàn ghi nhận kết quả.",
+        "Đoàn kiểm tra công trình. [img] Sau đó, đoàn làm việc với UBND xã.",  # a picture mark
+        "Hội nghị diễn ra sáng nay. [Tòa soạn lược trích một phần bài phát biểu.] Các đại biểu thảo luận.",  # a note
+        "Ông Lê Văn Tâm cho biết [Ban Quản lý dự án huyện Tây Lâm] đã bàn giao mặt bằng.",  # inside a sentence
+        "Ông nói: [Chúng tôi sẽ hoàn thành cầu trước mùa mưa] Đoàn ghi nhận.",  # after a colon: a quotation
+        "Hội nghị bế mạc. [Ảnh: Trần Văn Lâm và Nguyễn Thu Hà] Đoàn ra về.",  # a picture credit
+        "Trang chủ » Tin tức » Hoạt động của huyện",  # a breadcrumb
+        "Nội dung chi tiết xem tại đây. Bấm xem >> Minh Khuê",  # a link to click, then the writer
+        # a mark before a sentence: the run holds a sentence's end, it is prose
+        "Hội nghị kết thúc. » Tiếp đó, các đại biểu đi thăm mô hình trồng lúa của xã. Ông Tâm phát biểu.",
+    ],
+)
+def test_brackets_and_marks_that_are_not_teasers_stay(line: str) -> None:
+    assert drop_teasers(line) == line
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        # glued to the next sentence: a word that opens a news sentence ends the headline
+        ("» Bí thư Huyện ủy đặt hàng hai câu hỏi lớn của Tây Lâm Nhân dịp này, huyện trao 12 suất học bổng.",
+         "Nhân dịp này, huyện trao 12 suất học bổng."),
+        (">> Tây Lâm bầu bổ sung Phó Chủ tịch UBND huyện 15h30: Đại hội biểu quyết thông qua nghị quyết.",
+         "15h30: Đại hội biểu quyết thông qua nghị quyết."),
+        # two headlines one after the other, then the writer
+        ("Xã sẽ báo cáo trước ngày 20/5. >> Học sinh được nghỉ học vì mưa lớn? >> Trường học Hòa Bình sửa mái "
+         "trước mùa mưa bão  Minh Khuê", "Xã sẽ báo cáo trước ngày 20/5. Minh Khuê"),
+        # at the line's end
+        ("Các xã hoàn thành kế hoạch. » Huyện Tây Lâm tổng kết công tác phòng chống thiên tai năm 2023",
+         "Các xã hoàn thành kế hoạch."),
+    ],
+)
+def test_a_marked_headline_leaves_and_the_next_sentence_stays(line: str, kept: str) -> None:
+    assert " ".join(drop_teasers(line).split()) == kept
+
+
+def test_a_marked_headline_with_no_end_in_sight_stays() -> None:
+    line = "» Huyện Tây Lâm khởi công cầu mới nối hai xã " + "và đường dẫn hai đầu cầu dài " * 8 + "trong năm nay"
+    assert drop_teasers(line) == line
+
+
+def test_a_press_dump_loses_its_inline_teaser_and_keeps_its_writer() -> None:
+    page = (
+        "Tây Lâm khánh thành cầu Hòa Bình\n"
+        "Sáng 12/4, huyện Tây Lâm khánh thành cầu Hòa Bình nối hai xã vùng lũ.\n"
+        f"{BEFORE}  [Tây Lâm đón bằng công nhận huyện nông thôn mới]  {AFTER} Dịp này, huyện khen thưởng 15 tập thể "
+        "có thành tích trong phong trào xây dựng nông thôn mới. >> Vì sao cầu Hòa Lợi chậm tiến độ?  Minh Khuê\n"
+    )
+    content = extract_article_from_text(page, ExtractionOptions()).content
+    assert "nông thôn mới]" not in content.text and "[" not in content.text
+    assert "Hòa Lợi" not in content.text
+    assert f"{BEFORE} {AFTER}" in content.text
+    assert content.author == "Minh Khuê"

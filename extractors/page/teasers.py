@@ -39,10 +39,13 @@ _WORD_STOP = re.compile(r"(\w+)[.;](?=\s)")
 _NOT_HEADLINE = re.compile(r"^(?:[Ảả]nh|Nguồn|Theo|Video|Clip)\b")
 
 
-def _between_sentences(before: str, colon: bool) -> bool:
-    """What precedes a teaser: nothing on the line, or a sentence's end (a colon too before a link mark)."""
-    text = before.rstrip().rstrip(_CLOSERS)
-    return not text or text[-1] in _STOPS or (colon and text[-1] == ":")
+def _between_sentences(line: str, lo: int, start: int, colon: bool) -> bool:
+    """What precedes a teaser from `lo` on: nothing, or a sentence's end (a colon too before a link mark).
+    Read backwards from `start` over spaces and closing quotes only, so each teaser costs a few characters."""
+    i = start
+    while i > lo and (line[i - 1].isspace() or line[i - 1] in _CLOSERS):
+        i -= 1
+    return i == lo or line[i - 1] in _STOPS or (colon and line[i - 1] == ":")
 
 
 def _prose_stop(text: str) -> bool:
@@ -65,7 +68,7 @@ def headline_like(text: str) -> bool:
 
 def _drop_bracketed(line: str) -> str:
     def keep_or_drop(m: re.Match[str]) -> str:
-        teaser = _between_sentences(line[: m.start()], colon=False) and headline_like(m.group(1))
+        teaser = _between_sentences(line, 0, m.start(), colon=False) and headline_like(m.group(1))
         return " " if teaser else m.group(0)
 
     return _BRACKETED.sub(keep_or_drop, line)
@@ -89,13 +92,12 @@ def _drop_marked(line: str) -> str:
     kept: list[str] = []
     pos = 0
     for mark in _MARK.finditer(line):
-        before = line[pos : mark.start()]
-        if mark.start() < pos or not (_between_sentences(before, colon=True) or (kept and not before.strip())):
-            continue
+        if mark.start() < pos or not _between_sentences(line, pos, mark.start(), colon=True):
+            continue  # at `pos` a teaser dropped just before: the next one may follow it
         end = _headline_end(line, mark.end())
         if end is None or not headline_like(line[mark.end() : end]):
             continue
-        kept.append(before)
+        kept.append(line[pos : mark.start()])
         pos = end
     return "".join(kept) + line[pos:] if kept else line
 

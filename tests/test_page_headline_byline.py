@@ -138,8 +138,11 @@ CLOSING_PAGE = (
         # the writer's name is a link to the writer's page
         ("<p style='text-align:right'><a href='/tac-gia/lan-chi'>Lan Chi</a></p>", "Lan Chi", None),
         # "Theo" and a linked name, the outlet on the next line
-        ("<p style='text-align:right'>Theo <a href='/tac-gia/lan-chi'>Lan Chi</a></p><p>Báo Tây Lâm</p>",
-         "Lan Chi", "Báo Tây Lâm"),
+        (
+            "<p style='text-align:right'>Theo <a href='/tac-gia/lan-chi'>Lan Chi</a></p><p>Báo Tây Lâm</p>",
+            "Lan Chi",
+            "Báo Tây Lâm",
+        ),
         ("<p>Theo <a href='https://baotaylam.vn'>Báo Tây Lâm</a></p>", None, "Báo Tây Lâm"),
         ("<p style='text-align:right'><strong>Ban Biên tập</strong></p>", "Ban Biên tập", None),  # the desk signs
         # a name linked after another link is the page's furniture

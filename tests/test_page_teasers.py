@@ -53,16 +53,25 @@ def test_brackets_and_marks_that_are_not_teasers_stay(line: str) -> None:
     ("line", "kept"),
     [
         # glued to the next sentence: a word that opens a news sentence ends the headline
-        ("» Bí thư Huyện ủy đặt hàng hai câu hỏi lớn của Tây Lâm Nhân dịp này, huyện trao 12 suất học bổng.",
-         "Nhân dịp này, huyện trao 12 suất học bổng."),
-        (">> Tây Lâm bầu bổ sung Phó Chủ tịch UBND huyện 15h30: Đại hội biểu quyết thông qua nghị quyết.",
-         "15h30: Đại hội biểu quyết thông qua nghị quyết."),
+        (
+            "» Bí thư Huyện ủy đặt hàng hai câu hỏi lớn của Tây Lâm Nhân dịp này, huyện trao 12 suất học bổng.",
+            "Nhân dịp này, huyện trao 12 suất học bổng.",
+        ),
+        (
+            ">> Tây Lâm bầu bổ sung Phó Chủ tịch UBND huyện 15h30: Đại hội biểu quyết thông qua nghị quyết.",
+            "15h30: Đại hội biểu quyết thông qua nghị quyết.",
+        ),
         # two headlines one after the other, then the writer
-        ("Xã sẽ báo cáo trước ngày 20/5. >> Học sinh được nghỉ học vì mưa lớn? >> Trường học Hòa Bình sửa mái "
-         "trước mùa mưa bão  Minh Khuê", "Xã sẽ báo cáo trước ngày 20/5. Minh Khuê"),
+        (
+            "Xã sẽ báo cáo trước ngày 20/5. >> Học sinh được nghỉ học vì mưa lớn? >> Trường học Hòa Bình sửa mái "
+            "trước mùa mưa bão  Minh Khuê",
+            "Xã sẽ báo cáo trước ngày 20/5. Minh Khuê",
+        ),
         # at the line's end
-        ("Các xã hoàn thành kế hoạch. » Huyện Tây Lâm tổng kết công tác phòng chống thiên tai năm 2023",
-         "Các xã hoàn thành kế hoạch."),
+        (
+            "Các xã hoàn thành kế hoạch. » Huyện Tây Lâm tổng kết công tác phòng chống thiên tai năm 2023",
+            "Các xã hoàn thành kế hoạch.",
+        ),
     ],
 )
 def test_a_marked_headline_leaves_and_the_next_sentence_stays(line: str, kept: str) -> None:

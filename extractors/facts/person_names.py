@@ -256,7 +256,7 @@ def _name_syllable(tokens: list[Token], i: int) -> bool:
 
 
 def _opens_date(tokens: list[Token], i: int) -> bool:
-    """"Năm" before a year ("Năm 1934"), "Tháng" before a month of a year ("Tháng 5/1945", "Tháng 8 năm 1945"),
+    """ "Năm" before a year ("Năm 1934"), "Tháng" before a month of a year ("Tháng 5/1945", "Tháng 8 năm 1945"),
     not a given name before a count ("Lê Văn Năm 2 lần")."""
     if i + 1 >= len(tokens) or not tokens[i + 1].key.isdigit():
         return False

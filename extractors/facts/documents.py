@@ -247,6 +247,7 @@ class Citation:
     issuer_named: str | None = None  # a document cited without a code: its issuer as the text names the body
     word_type: str | None = None
     opening_date: date | None = None  # "Ngày 5/4/2023, Đảng ủy đã có Tờ trình số ...": used when no other
+    named_as: str | None = None  # the type the word before a code names, even where the code says another
 
 
 def _word_type(form: str, start: int) -> str | None:
@@ -346,7 +347,7 @@ def _apply_word_type(citation: Citation, form: str) -> None:
     """The type stays the code as written; the word beside it names the kind (`type_name`) where the two may
     differ ("Quy định số 55-QĐ/TW": type QĐ, a quy định)."""
     word = _word_type(form, citation.start)
-    citation.word_type = word
+    citation.word_type = citation.named_as = word
     if word is None or citation.type is None or word == citation.type or citation.type not in TYPE_NAMES:
         # a code that names no type keeps none ("Công văn số 123/UBND-VP": official letters carry no type);
         # type letters we do not list ("QĐNS") take their kind from the word
@@ -927,6 +928,7 @@ class _Found:
         self.text = text
         self.by_code: dict[tuple[str, str | None, str | None], list[DocumentRef]] = {}
         self.by_number: dict[tuple[str, str | None], list[DocumentRef]] = {}
+        self.by_word: dict[tuple[str, str | None], list[DocumentRef]] = {}  # by the word written before the code
         self.first_seen: dict[int, int] = {}
 
     def ref_for(self, citation: Citation) -> DocumentRef:
@@ -937,6 +939,8 @@ class _Found:
             ref = _new_ref(citation, self.text)
             same_code.append(ref)
             self.by_number.setdefault(code[:2], []).append(ref)
+            if citation.has_code and citation.named_as not in (None, citation.type):
+                self.by_word.setdefault((code[0], _code_key(citation.named_as)), []).append(ref)
             self.first_seen[id(ref)] = citation.start
         ref.year = ref.year or citation.year
         return ref
@@ -949,6 +953,8 @@ class _Found:
             return [ref for (key, _), refs in self.by_number.items() if key == number for ref in refs]
         kinds = [_code_key(kind) for kind in _kinds_written(citation.type)]
         same = [ref for kind in kinds for ref in self.by_number.get((number, kind), [])]
+        # "Nghị định số 146/2025/TT-BCT …, Nghị định số 146": the code the word named before
+        same = same or self.by_word.get((number, _code_key(citation.type)), [])
         typeless = self.by_number.get((number, None), [])
         return same or [ref for ref in typeless if _issued_by(ref, citation.issuer)]
 

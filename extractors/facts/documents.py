@@ -328,6 +328,23 @@ GLUED_ISSUERS: frozenset[str] = frozenset({"UB", "UBND", "CP", "TTg", "HĐND"})
 GLUED_TYPES: frozenset[str] = frozenset({"QĐ", "NĐ", "NQ"})
 
 
+# An issuer's parts joined by a dot after a word or "số" naming the paper: "văn bản số 763/UBND.TNMT" (the issuer as
+# written); no space after the dot, capitals only after it ("số 12/UBND. Sau đó" ends a sentence).
+DOTTED_TAIL = re.compile(rf"\.([A-ZĐ][A-ZĐ0-9]{{1,9}}){_CODE_END}")
+
+
+def _with_dotted_tail(citation: Citation, form: str) -> Citation:
+    tail = DOTTED_TAIL.match(form, citation.end)
+    if tail is None or not _named_before(form, citation.start):
+        return citation
+    if citation.issuer is None:  # "123/QĐ.UBND": the dot stands for the dash
+        citation.issuer = tail.group(1)
+    else:
+        citation.issuer = f"{citation.issuer}.{tail.group(1)}"
+    citation.end = tail.end(1)
+    return citation
+
+
 def _glued_code(segments: list[str]) -> tuple[str, str] | None:
     """ "QĐUB" -> ("QĐ", "UB"): type letters we list glued to an issuer we list, the dash left out."""
     if len(segments) != 1:
@@ -649,6 +666,7 @@ def _coded_citations(form: str) -> list[Citation]:
         listed = last_end >= 0 and LIST_GAP.fullmatch(form, last_end, found.start()) is not None
         citation = _state_citation(found, form, listed)
         if citation:
+            citation = _with_dotted_tail(citation, form)
             citations.append(citation)
             taken.add(citation.start, citation.end)
             last_end = citation.end

@@ -138,6 +138,12 @@ BODY_AFTER = re.compile(
 # The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
 # `organ_name` cuts the phrase where the name ends.
 BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}{_BODY_CHAR}{{0,60}})", re.IGNORECASE)
+# The issuing body named between a paper's capitalised word and its number: "Nghị quyết HĐND tỉnh Nghệ An số 170",
+# "Chỉ thị Ban Thường vụ Tỉnh ủy số 05" (a capitalised organ head, no sentence mark or digit before "số").
+BODY_THEN_NUMBER = re.compile(
+    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})\s+(?P<body>{_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)"
+    rf"\s+số\s+(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
+)
 # A name that goes on after "và" or a dash with a capitalised part ("Sở Giáo dục và Đào tạo"): `organ_name` reads it.
 NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
 # The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
@@ -247,6 +253,7 @@ class Citation:
     issuer_named: str | None = None  # a document cited without a code: its issuer as the text names the body
     word_type: str | None = None
     opening_date: date | None = None  # "Ngày 5/4/2023, Đảng ủy đã có Tờ trình số ...": used when no other
+    body_before: tuple[int, int] | None = None  # "Nghị quyết HĐND tỉnh Nghệ An số 170": the body's span
     named_as: str | None = None  # the type the word before a code names, even where the code says another
 
 
@@ -767,6 +774,14 @@ def _codeless_citations(form: str) -> list[Citation]:
         end = found.end("year") if year else found.end(2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
     numbered = {citation.start for citation in citations}
+    for found in BODY_THEN_NUMBER.finditer(form):
+        if found.start("n") in numbered:
+            continue
+        doc_type = WORD_TO_TYPE[found.group("word").lower()]
+        citation = Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False)
+        citation.body_before = found.span("body")
+        citations.append(citation)
+        numbered.add(citation.start)
     for found in DESCRIBED_NUMBER.finditer(form):
         if found.start("n") in numbered or set(found.group("what").split()) & NOT_A_DESCRIPTION:
             continue  # "Thông tư liên tịch số 01" is read whole above
@@ -782,7 +797,8 @@ def _describe(citations: list[Citation], text: str, form: str, dated: DatesInTex
         citation.issued_on = _issued_on(form, citation, dated, earlier)
         citation.opening_date = _issued_before(form, citation, dated)
         earlier.add(citation, form)
-        citation.issuing_body = _issuing_body(text, form, citation, dated)
+        named = organ_name(text[slice(*citation.body_before)]) if citation.body_before else None
+        citation.issuing_body = named or _issuing_body(text, form, citation, dated)
         _name_issuer(citation)
 
 

@@ -1023,6 +1023,28 @@ def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[D
     return found.in_text_order()
 
 
+# The closing line of a document printed whole: "Nghị quyết này được Quốc hội … khóa XIV, kỳ họp thứ 3, thông qua
+# ngày 19 tháng 6 năm 2017", "Quyết định này được UBND tỉnh ban hành ngày …" dates the one document of that kind
+# the text cites ("Quyết định này được đưa ra …" names no day).
+PASSED_THIS = re.compile(
+    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})\s+này\s+(?:đã\s+)?được\s+"
+    r"(?:[^.;!?\n]{0,160}?\s)?(?:thông qua|ban hành|ký)\s+(?:vào\s+)?ngày\s*"
+)
+
+
+def _date_this_document(refs: list[DocumentRef], form: str, dated: DatesInText) -> None:
+    by_kind: dict[str | None, list[DocumentRef]] = {}
+    for ref in refs:
+        by_kind.setdefault(ref.type_name, []).append(ref)
+    for found in PASSED_THIS.finditer(form):
+        resolved = dated.starting_at(found.end())
+        of_kind = by_kind.get(type_name(WORD_TO_TYPE[found.group("word").lower()], party=False), [])
+        if resolved is None or len(of_kind) != 1 or of_kind[0].issued_on is not None:
+            continue
+        if of_kind[0].evidence and of_kind[0].evidence[0].start < found.start():
+            of_kind[0].issued_on = resolved.day
+
+
 def find_documents(
     text: str, published_on: date | None = None, resolved: tuple[ResolvedDate, ...] | None = None
 ) -> list[DocumentRef]:
@@ -1042,4 +1064,6 @@ def find_documents(
         _name_issuer(citation)  # the body a list shares
         _sole_issuer(citation)
     codeless = [c for c in codeless if not _company_resolution(c, form)]
-    return _merge(coded, codeless, text)
+    refs = _merge(coded, codeless, text)
+    _date_this_document(refs, form, dated)
+    return refs

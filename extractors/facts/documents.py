@@ -138,6 +138,12 @@ BODY_AFTER = re.compile(
 # The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
 # `organ_name` cuts the phrase where the name ends.
 BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do)\s+({_BODY_HEAD}{_BODY_CHAR}{{0,60}})", re.IGNORECASE)
+# The issuing body named between a paper's capitalised word and its number: "Nghị quyết HĐND tỉnh Nghệ An số 170",
+# "Chỉ thị Ban Thường vụ Tỉnh ủy số 05" (a capitalised organ head, no sentence mark or digit before "số").
+BODY_THEN_NUMBER = re.compile(
+    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})\s+(?P<body>{_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)"
+    rf"\s+số\s+(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
+)
 # A name that goes on after "và" or a dash with a capitalised part ("Sở Giáo dục và Đào tạo"): `organ_name` reads it.
 NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
 # The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
@@ -247,6 +253,8 @@ class Citation:
     issuer_named: str | None = None  # a document cited without a code: its issuer as the text names the body
     word_type: str | None = None
     opening_date: date | None = None  # "Ngày 5/4/2023, Đảng ủy đã có Tờ trình số ...": used when no other
+    body_before: tuple[int, int] | None = None  # "Nghị quyết HĐND tỉnh Nghệ An số 170": the body's span
+    named_as: str | None = None  # the type the word before a code names, even where the code says another
 
 
 def _word_type(form: str, start: int) -> str | None:
@@ -327,6 +335,23 @@ GLUED_ISSUERS: frozenset[str] = frozenset({"UB", "UBND", "CP", "TTg", "HĐND"})
 GLUED_TYPES: frozenset[str] = frozenset({"QĐ", "NĐ", "NQ"})
 
 
+# An issuer's parts joined by a dot after a word or "số" naming the paper: "văn bản số 763/UBND.TNMT" (the issuer as
+# written); no space after the dot, capitals only after it ("số 12/UBND. Sau đó" ends a sentence).
+DOTTED_TAIL = re.compile(rf"\.([A-ZĐ][A-ZĐ0-9]{{1,9}}){_CODE_END}")
+
+
+def _with_dotted_tail(citation: Citation, form: str) -> Citation:
+    tail = DOTTED_TAIL.match(form, citation.end)
+    if tail is None or not _named_before(form, citation.start):
+        return citation
+    if citation.issuer is None:  # "123/QĐ.UBND": the dot stands for the dash
+        citation.issuer = tail.group(1)
+    else:
+        citation.issuer = f"{citation.issuer}.{tail.group(1)}"
+    citation.end = tail.end(1)
+    return citation
+
+
 def _glued_code(segments: list[str]) -> tuple[str, str] | None:
     """ "QĐUB" -> ("QĐ", "UB"): type letters we list glued to an issuer we list, the dash left out."""
     if len(segments) != 1:
@@ -346,7 +371,7 @@ def _apply_word_type(citation: Citation, form: str) -> None:
     """The type stays the code as written; the word beside it names the kind (`type_name`) where the two may
     differ ("Quy định số 55-QĐ/TW": type QĐ, a quy định)."""
     word = _word_type(form, citation.start)
-    citation.word_type = word
+    citation.word_type = citation.named_as = word
     if word is None or citation.type is None or word == citation.type or citation.type not in TYPE_NAMES:
         # a code that names no type keeps none ("Công văn số 123/UBND-VP": official letters carry no type);
         # type letters we do not list ("QĐNS") take their kind from the word
@@ -648,6 +673,7 @@ def _coded_citations(form: str) -> list[Citation]:
         listed = last_end >= 0 and LIST_GAP.fullmatch(form, last_end, found.start()) is not None
         citation = _state_citation(found, form, listed)
         if citation:
+            citation = _with_dotted_tail(citation, form)
             citations.append(citation)
             taken.add(citation.start, citation.end)
             last_end = citation.end
@@ -748,6 +774,14 @@ def _codeless_citations(form: str) -> list[Citation]:
         end = found.end("year") if year else found.end(2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
     numbered = {citation.start for citation in citations}
+    for found in BODY_THEN_NUMBER.finditer(form):
+        if found.start("n") in numbered:
+            continue
+        doc_type = WORD_TO_TYPE[found.group("word").lower()]
+        citation = Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False)
+        citation.body_before = found.span("body")
+        citations.append(citation)
+        numbered.add(citation.start)
     for found in DESCRIBED_NUMBER.finditer(form):
         if found.start("n") in numbered or set(found.group("what").split()) & NOT_A_DESCRIPTION:
             continue  # "Thông tư liên tịch số 01" is read whole above
@@ -763,7 +797,8 @@ def _describe(citations: list[Citation], text: str, form: str, dated: DatesInTex
         citation.issued_on = _issued_on(form, citation, dated, earlier)
         citation.opening_date = _issued_before(form, citation, dated)
         earlier.add(citation, form)
-        citation.issuing_body = _issuing_body(text, form, citation, dated)
+        named = organ_name(text[slice(*citation.body_before)]) if citation.body_before else None
+        citation.issuing_body = named or _issuing_body(text, form, citation, dated)
         _name_issuer(citation)
 
 
@@ -927,6 +962,7 @@ class _Found:
         self.text = text
         self.by_code: dict[tuple[str, str | None, str | None], list[DocumentRef]] = {}
         self.by_number: dict[tuple[str, str | None], list[DocumentRef]] = {}
+        self.by_word: dict[tuple[str, str | None], list[DocumentRef]] = {}  # by the word written before the code
         self.first_seen: dict[int, int] = {}
 
     def ref_for(self, citation: Citation) -> DocumentRef:
@@ -937,6 +973,8 @@ class _Found:
             ref = _new_ref(citation, self.text)
             same_code.append(ref)
             self.by_number.setdefault(code[:2], []).append(ref)
+            if citation.has_code and citation.named_as not in (None, citation.type):
+                self.by_word.setdefault((code[0], _code_key(citation.named_as)), []).append(ref)
             self.first_seen[id(ref)] = citation.start
         ref.year = ref.year or citation.year
         return ref
@@ -949,6 +987,8 @@ class _Found:
             return [ref for (key, _), refs in self.by_number.items() if key == number for ref in refs]
         kinds = [_code_key(kind) for kind in _kinds_written(citation.type)]
         same = [ref for kind in kinds for ref in self.by_number.get((number, kind), [])]
+        # "Nghị định số 146/2025/TT-BCT …, Nghị định số 146": the code the word named before
+        same = same or self.by_word.get((number, _code_key(citation.type)), [])
         typeless = self.by_number.get((number, None), [])
         return same or [ref for ref in typeless if _issued_by(ref, citation.issuer)]
 
@@ -983,6 +1023,28 @@ def _merge(coded: list[Citation], codeless: list[Citation], text: str) -> list[D
     return found.in_text_order()
 
 
+# The closing line of a document printed whole: "Nghị quyết này được Quốc hội … khóa XIV, kỳ họp thứ 3, thông qua
+# ngày 19 tháng 6 năm 2017", "Quyết định này được UBND tỉnh ban hành ngày …" dates the one document of that kind
+# the text cites ("Quyết định này được đưa ra …" names no day).
+PASSED_THIS = re.compile(
+    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})\s+này\s+(?:đã\s+)?được\s+"
+    r"(?:[^.;!?\n]{0,160}?\s)?(?:thông qua|ban hành|ký)\s+(?:vào\s+)?ngày\s*"
+)
+
+
+def _date_this_document(refs: list[DocumentRef], form: str, dated: DatesInText) -> None:
+    by_kind: dict[str | None, list[DocumentRef]] = {}
+    for ref in refs:
+        by_kind.setdefault(ref.type_name, []).append(ref)
+    for found in PASSED_THIS.finditer(form):
+        resolved = dated.starting_at(found.end())
+        of_kind = by_kind.get(type_name(WORD_TO_TYPE[found.group("word").lower()], party=False), [])
+        if resolved is None or len(of_kind) != 1 or of_kind[0].issued_on is not None:
+            continue
+        if of_kind[0].evidence and of_kind[0].evidence[0].start < found.start():
+            of_kind[0].issued_on = resolved.day
+
+
 def find_documents(
     text: str, published_on: date | None = None, resolved: tuple[ResolvedDate, ...] | None = None
 ) -> list[DocumentRef]:
@@ -1002,4 +1064,6 @@ def find_documents(
         _name_issuer(citation)  # the body a list shares
         _sole_issuer(citation)
     codeless = [c for c in codeless if not _company_resolution(c, form)]
-    return _merge(coded, codeless, text)
+    refs = _merge(coded, codeless, text)
+    _date_this_document(refs, form, dated)
+    return refs

@@ -37,7 +37,6 @@ _TOKEN_RE = re.compile(_TOKEN)
 # Tokens and the white space between them, so that offsets follow from the lengths (no match objects).
 _TOKEN_OR_SPACE_RE = re.compile(rf"\s+|{_TOKEN}")
 _PREFIXED_APART_RE = re.compile(_PREFIXED_APART)
-_DASHES_RE = re.compile(_DASHES)
 
 # Forms of address before a name: "ông", "bà", and the honorific "Ngài" (never part of the name).
 ADDRESS_TERMS: frozenset[str] = words("ông bà ngài")
@@ -200,7 +199,8 @@ def _add_tokens(tokens: list[Token], pieces: list[str], start: int, folded: str)
             abbr = upper and len(piece) > 1 and piece.isupper()
             append(Token(piece, folded[start:end], start, end, True, upper, not upper, abbr))
         elif not piece[0].isspace():
-            key = "-" if len(piece) > 1 and _DASHES_RE.fullmatch(piece) else folded[start:end]
+            # Only the dash-run alternative of _TOKEN starts with a dash and is longer than one character.
+            key = "-" if piece[0] in "-–—" and len(piece) > 1 else folded[start:end]
             append(Token(piece, key, start, end))
         start = end
 

@@ -625,8 +625,10 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return False
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
-        if _ends_place_name(tokens, j - 1) and head_length(tokens, j):
-            return False  # a heading without punctuation: "Chủ tịch UBND tỉnh Yên Bái Thứ trưởng A nhận …"
+        if (_ends_place_name(tokens, j - 1) or _closes_body(tokens, j - 1)) and head_length(tokens, j):
+            # a heading without punctuation: "Chủ tịch UBND tỉnh Yên Bái Thứ trưởng A nhận …"; two titles
+            # juxtaposed: "Thừa ủy quyền của Chủ tịch nước Thứ trưởng Bộ Xây dựng A"
+            return False
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
     if _in_staff_field(tokens, j):
         return True  # "công chức tư pháp - hộ tịch xã", "chuyên viên văn phòng"
@@ -672,6 +674,30 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j - 1):
         return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
+
+
+# The last two words of a body complete in itself, after which a title head opens another title ("Chủ tịch nước",
+# "Chính phủ", "Quốc hội", "Trung ương", "Tỉnh ủy"); after an organ that holds posts ("Văn phòng Chủ tịch nước",
+# "Hội đồng Bộ trưởng", "Đoàn Đại biểu Quốc hội") the head goes on in the title.
+BODY_CLOSING_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    tuple(pair.split())  # type: ignore[misc]
+    for pair in (
+        "tịch nước",
+        "chính phủ",
+        "quốc hội",
+        "trung ương",
+        "tỉnh ủy",
+        "huyện ủy",
+        "thành ủy",
+        "quận ủy",
+        "thị ủy",
+    )
+)
+
+
+def _closes_body(tokens: list[Token], k: int) -> bool:
+    """Whether token `k` ends a body complete in itself (`BODY_CLOSING_PAIRS`)."""
+    return k >= 1 and (tokens[k - 1].key, tokens[k].key) in BODY_CLOSING_PAIRS
 
 
 _ORGAN_FIELDS_FILE = Path(__file__).with_name("organ_fields.txt")

@@ -1031,7 +1031,7 @@ def parse_title(
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
     span_text = " ".join(text[first_tok.start : last_tok.end].split())
-    name = _name_after(tokens, last + 1, names_at)
+    name = _name_after(tokens, last + 1, names_at) or _dashed_subject(tokens, i, last, names_at)
     if name is not None and "\n" in text[last_tok.end : name.start]:
         name = None  # the next line's person is not named by this title
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
@@ -1204,6 +1204,29 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     else:
         return None
     return names_at.get(j)
+
+
+def _dashed_subject(tokens: list[Token], i: int, last: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
+    """The name after a dash that closes the title `i`..`last` when the name opens its clause ("…”, Bí thư Sóc Trăng
+    - Nguyễn Văn A nói", "Chủ tịch UBND tỉnh – B: …"): a verb or a colon follows it, and no name stands right
+    before the title, whose title it would then be ("A - Bí thư Huyện ủy - B, Chủ tịch …")."""
+    j = last + 1
+    if j + 1 >= len(tokens) or tokens[j].key != "-" or j + 1 not in names_at or _inside_dashed_place(tokens, j):
+        return None
+    name = names_at[j + 1]
+    after = tokens[name.last + 1] if name.last + 1 < len(tokens) else None
+    if after is None or not (after.is_lower_word or after.key == ":"):
+        return None
+    before = i - 2 if i >= 2 and tokens[i - 1].key in (",", "-") else i - 1
+    return None if _name_ends_at(before, names_at) else name
+
+
+MAX_NAME_TOKENS = 5
+
+
+def _name_ends_at(k: int, names_at: dict[int, NameSpan]) -> bool:
+    """Whether a name ends at token `k`."""
+    return any(f in names_at and names_at[f].last == k for f in range(k - MAX_NAME_TOKENS + 1, k + 1))
 
 
 MAX_ASIDE_WORDS = 6

@@ -99,6 +99,9 @@ TITLE_LOWER_OK: frozenset[str] = words(
 ORGAN_NOUN_TAILS: frozenset[str] = words(
     "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm"
 )
+# Organ nouns of two syllables whose last one also ends other words ("doanh nghiệp", "nông nghiệp"): only the pair
+# opens a lower-case field ("Phó giám đốc Xí nghiệp cấp nước A").
+ORGAN_NOUN_PAIRS: frozenset[tuple[str, str]] = frozenset([("xí", "nghiệp")])
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
 ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn")
@@ -257,6 +260,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "báo": words("nhà"),  # "Hội Nhà báo"
     "nói": words("tiếng"),  # "Đài Tiếng nói Việt Nam"
     "hoan": words("liên"),  # "Chủ tịch Liên hoan Truyền hình toàn quốc"
+    "mới": words("đổi"),  # "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks
@@ -812,6 +816,8 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             continue  # "Ban Chỉ đạo phòng, chống tham nhũng"
         if token.key in ORGAN_NOUN_TAILS and token.is_word:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
+        if k > 0 and (tokens[k - 1].key, token.key) in ORGAN_NOUN_PAIRS:
+            return True  # "Xí nghiệp cấp nước"
         if _opens_field(tokens, k):
             continue  # "Cục Quản lý khám chữa bệnh", "Hội Nạn nhân chất độc da cam"
         if not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:

@@ -810,10 +810,16 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
     """Whether lower-case token `j` goes on naming an organ's field written in lower case: only lower-case
     words stand between it and an organ noun ("phòng kinh tế hạ tầng", "Ban bồi thường giải phóng mặt
     bằng"); a capitalised field ("Sở Tài chính") is completed word by word, so a verb after it stops."""
-    for k in range(j - 1, max(0, j - 1 - MAX_FIELD_WORDS), -1):
+    floor = max(0, j - 1 - MAX_FIELD_WORDS)
+    for k in range(j - 1, 0, -1):
+        if k <= floor:
+            break
         token = tokens[k]
         if _phong_chong(tokens, k):
             continue  # "Ban Chỉ đạo phòng, chống tham nhũng"
+        if token.key == "-" and tokens[k - 1].is_lower_word and tokens[k + 1].is_lower_word:
+            floor = max(0, floor - 1)  # "khoa Chẩn đoán hình ảnh – xét nghiệm": the dash is no word of the field
+            continue
         if token.key in ORGAN_NOUN_TAILS and token.is_word:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
         if k > 0 and (tokens[k - 1].key, token.key) in ORGAN_NOUN_PAIRS:
@@ -984,11 +990,27 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
     if _inside_dashed_place(tokens, j):
         return True
     nxt = tokens[j + 1]
+    if nxt.is_lower_word and tokens[j - 1].is_lower_word and _in_organ_field(tokens, j):
+        return _closed_lower_part(tokens, j + 1)  # "khoa Chẩn đoán hình ảnh – xét nghiệm,"
     if not nxt.is_word or not nxt.is_cap or j + 1 in names_at:
         return False
     if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1, listed=False):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
+
+
+MAX_DASHED_PART = 3
+
+
+def _closed_lower_part(tokens: list[Token], k: int) -> bool:
+    """Whether a few lower-case words at `k`, none a verb or a preposition, run to the punctuation closing the
+    title or the text's end: the second part of a dashed field ("Chẩn đoán hình ảnh – xét nghiệm.")."""
+    for m in range(k, min(len(tokens), k + MAX_DASHED_PART + 1)):
+        if tokens[m].key in APPOSITIVE_END:
+            return m > k
+        if not tokens[m].is_lower_word or tokens[m].key in TITLE_STOP:
+            return False
+    return len(tokens) <= k + MAX_DASHED_PART
 
 
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:

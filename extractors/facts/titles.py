@@ -99,6 +99,8 @@ TITLE_LOWER_OK: frozenset[str] = words(
 ORGAN_NOUN_TAILS: frozenset[str] = words(
     "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm"
 )
+# Acronyms of nouns that a field goes on after in lower case ("Hiệp hội DN nhỏ và vừa": doanh nghiệp).
+FIELD_ACRONYMS: frozenset[str] = words("dn")
 # Organ nouns of two syllables whose last one also ends other words ("doanh nghiệp", "nông nghiệp"): only the pair
 # opens a lower-case field ("Phó giám đốc Xí nghiệp cấp nước A").
 ORGAN_NOUN_PAIRS: frozenset[tuple[str, str]] = frozenset([("xí", "nghiệp")])
@@ -134,6 +136,8 @@ TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
 TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chuyên", "trách"): None,
+    # "Hiệp hội Doanh nghiệp nhỏ và vừa" ("vừa" alone is "just" and ends a title)
+    ("và", "vừa"): words("nhỏ"),
     # "Công đoàn cơ sở", "Đảng bộ cơ sở", "Hội Nông dân cơ sở"
     ("cơ", "sở"): None,
     # "Ủy ban bầu cử", "Ban Chỉ đạo bầu cử", "Hội đồng bầu cử"
@@ -646,6 +650,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _unit_continues(tokens, j):
         return True
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr and not _ends_place_name(tokens, j - 1)
+    after_word = after_word or (prev.key in FIELD_ACRONYMS and _in_organ_field(tokens, j))
     if prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()) and (after_word or _in_organ_field(tokens, j)):
         return True
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS and j + 1 not in names_at:
@@ -824,8 +829,8 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
         if k > 0 and (tokens[k - 1].key, token.key) in ORGAN_NOUN_PAIRS:
             return True  # "Xí nghiệp cấp nước"
-        if _opens_field(tokens, k):
-            continue  # "Cục Quản lý khám chữa bệnh", "Hội Nạn nhân chất độc da cam"
+        if _opens_field(tokens, k) or token.key in FIELD_ACRONYMS:
+            continue  # "Cục Quản lý khám chữa bệnh", "Hội Nạn nhân chất độc da cam", "Hiệp hội DN nhỏ và vừa"
         if not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:
             return False
         if token.key in TITLE_STOP and not _in_phrase(tokens, k):

@@ -136,6 +136,8 @@ TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
 TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chuyên", "trách"): None,
+    # "Chủ tịch danh dự", "Hội trưởng danh dự" ("dự" alone is "attend" and ends a title)
+    ("danh", "dự"): words("tịch trưởng"),
     # "Hiệp hội Doanh nghiệp nhỏ và vừa" ("vừa" alone is "just" and ends a title)
     ("và", "vừa"): words("nhỏ"),
     # "Công đoàn cơ sở", "Đảng bộ cơ sở", "Hội Nông dân cơ sở"

@@ -43,6 +43,8 @@ class Mention:
         if self.marker == "delegate" and self.name.last - self.name.first < 2:
             # "đại biểu Lương Sơn" is more often a district's delegation than a person
             return any(_public(span) for span in self.titles)
+        if self.marker == "comrade" and self.titles and not any(_public(span) for span in self.titles):
+            return False  # "đồng chí A - Chủ tịch HĐQT kiêm Tổng giám đốc Công ty": a business post, no public role
         return any(_public(span) for span in self.titles) or self.marker in OFFICIAL_MARKERS
 
 

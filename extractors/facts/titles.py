@@ -99,6 +99,11 @@ TITLE_LOWER_OK: frozenset[str] = words(
 ORGAN_NOUN_TAILS: frozenset[str] = words(
     "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm"
 )
+# Acronyms of nouns that a field goes on after in lower case ("Hiệp hội DN nhỏ và vừa": doanh nghiệp).
+FIELD_ACRONYMS: frozenset[str] = words("dn")
+# Organ nouns of two syllables whose last one also ends other words ("doanh nghiệp", "nông nghiệp"): only the pair
+# opens a lower-case field ("Phó giám đốc Xí nghiệp cấp nước A").
+ORGAN_NOUN_PAIRS: frozenset[tuple[str, str]] = frozenset([("xí", "nghiệp")])
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
 ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn")
@@ -131,6 +136,10 @@ TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
 TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chuyên", "trách"): None,
+    # "Chủ tịch danh dự", "Hội trưởng danh dự" ("dự" alone is "attend" and ends a title)
+    ("danh", "dự"): words("tịch trưởng"),
+    # "Hiệp hội Doanh nghiệp nhỏ và vừa" ("vừa" alone is "just" and ends a title)
+    ("và", "vừa"): words("nhỏ"),
     # "Công đoàn cơ sở", "Đảng bộ cơ sở", "Hội Nông dân cơ sở"
     ("cơ", "sở"): None,
     # "Ủy ban bầu cử", "Ban Chỉ đạo bầu cử", "Hội đồng bầu cử"
@@ -257,6 +266,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "báo": words("nhà"),  # "Hội Nhà báo"
     "nói": words("tiếng"),  # "Đài Tiếng nói Việt Nam"
     "hoan": words("liên"),  # "Chủ tịch Liên hoan Truyền hình toàn quốc"
+    "mới": words("đổi"),  # "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks
@@ -625,8 +635,10 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return False
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
-        if _ends_place_name(tokens, j - 1) and head_length(tokens, j):
-            return False  # a heading without punctuation: "Chủ tịch UBND tỉnh Yên Bái Thứ trưởng A nhận …"
+        if (_ends_place_name(tokens, j - 1) or _closes_body(tokens, j - 1)) and head_length(tokens, j):
+            # a heading without punctuation: "Chủ tịch UBND tỉnh Yên Bái Thứ trưởng A nhận …"; two titles
+            # juxtaposed: "Thừa ủy quyền của Chủ tịch nước Thứ trưởng Bộ Xây dựng A"
+            return False
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
     if _in_staff_field(tokens, j):
         return True  # "công chức tư pháp - hộ tịch xã", "chuyên viên văn phòng"
@@ -640,6 +652,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _unit_continues(tokens, j):
         return True
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr and not _ends_place_name(tokens, j - 1)
+    after_word = after_word or (prev.key in FIELD_ACRONYMS and _in_organ_field(tokens, j))
     if prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()) and (after_word or _in_organ_field(tokens, j)):
         return True
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS and j + 1 not in names_at:
@@ -672,6 +685,30 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j - 1):
         return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
+
+
+# The last two words of a body complete in itself, after which a title head opens another title ("Chủ tịch nước",
+# "Chính phủ", "Quốc hội", "Trung ương", "Tỉnh ủy"); after an organ that holds posts ("Văn phòng Chủ tịch nước",
+# "Hội đồng Bộ trưởng", "Đoàn Đại biểu Quốc hội") the head goes on in the title.
+BODY_CLOSING_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    tuple(pair.split())  # type: ignore[misc]
+    for pair in (
+        "tịch nước",
+        "chính phủ",
+        "quốc hội",
+        "trung ương",
+        "tỉnh ủy",
+        "huyện ủy",
+        "thành ủy",
+        "quận ủy",
+        "thị ủy",
+    )
+)
+
+
+def _closes_body(tokens: list[Token], k: int) -> bool:
+    """Whether token `k` ends a body complete in itself (`BODY_CLOSING_PAIRS`)."""
+    return k >= 1 and (tokens[k - 1].key, tokens[k].key) in BODY_CLOSING_PAIRS
 
 
 _ORGAN_FIELDS_FILE = Path(__file__).with_name("organ_fields.txt")
@@ -780,14 +817,22 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
     """Whether lower-case token `j` goes on naming an organ's field written in lower case: only lower-case
     words stand between it and an organ noun ("phòng kinh tế hạ tầng", "Ban bồi thường giải phóng mặt
     bằng"); a capitalised field ("Sở Tài chính") is completed word by word, so a verb after it stops."""
-    for k in range(j - 1, max(0, j - 1 - MAX_FIELD_WORDS), -1):
+    floor = max(0, j - 1 - MAX_FIELD_WORDS)
+    for k in range(j - 1, 0, -1):
+        if k <= floor:
+            break
         token = tokens[k]
         if _phong_chong(tokens, k):
             continue  # "Ban Chỉ đạo phòng, chống tham nhũng"
+        if token.key == "-" and tokens[k - 1].is_lower_word and tokens[k + 1].is_lower_word:
+            floor = max(0, floor - 1)  # "khoa Chẩn đoán hình ảnh – xét nghiệm": the dash is no word of the field
+            continue
         if token.key in ORGAN_NOUN_TAILS and token.is_word:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
-        if _opens_field(tokens, k):
-            continue  # "Cục Quản lý khám chữa bệnh", "Hội Nạn nhân chất độc da cam"
+        if k > 0 and (tokens[k - 1].key, token.key) in ORGAN_NOUN_PAIRS:
+            return True  # "Xí nghiệp cấp nước"
+        if _opens_field(tokens, k) or token.key in FIELD_ACRONYMS:
+            continue  # "Cục Quản lý khám chữa bệnh", "Hội Nạn nhân chất độc da cam", "Hiệp hội DN nhỏ và vừa"
         if not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:
             return False
         if token.key in TITLE_STOP and not _in_phrase(tokens, k):
@@ -952,11 +997,27 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
     if _inside_dashed_place(tokens, j):
         return True
     nxt = tokens[j + 1]
+    if nxt.is_lower_word and tokens[j - 1].is_lower_word and _in_organ_field(tokens, j):
+        return _closed_lower_part(tokens, j + 1)  # "khoa Chẩn đoán hình ảnh – xét nghiệm,"
     if not nxt.is_word or not nxt.is_cap or j + 1 in names_at:
         return False
     if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1, listed=False):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
+
+
+MAX_DASHED_PART = 3
+
+
+def _closed_lower_part(tokens: list[Token], k: int) -> bool:
+    """Whether a few lower-case words at `k`, none a verb or a preposition, run to the punctuation closing the
+    title or the text's end: the second part of a dashed field ("Chẩn đoán hình ảnh – xét nghiệm.")."""
+    for m in range(k, min(len(tokens), k + MAX_DASHED_PART + 1)):
+        if tokens[m].key in APPOSITIVE_END:
+            return m > k
+        if not tokens[m].is_lower_word or tokens[m].key in TITLE_STOP:
+            return False
+    return len(tokens) <= k + MAX_DASHED_PART
 
 
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
@@ -1005,7 +1066,7 @@ def parse_title(
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
     span_text = " ".join(text[first_tok.start : last_tok.end].split())
-    name = _name_after(tokens, last + 1, names_at)
+    name = _name_after(tokens, last + 1, names_at) or _dashed_subject(tokens, i, last, names_at)
     if name is not None and "\n" in text[last_tok.end : name.start]:
         name = None  # the next line's person is not named by this title
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
@@ -1178,6 +1239,29 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     else:
         return None
     return names_at.get(j)
+
+
+def _dashed_subject(tokens: list[Token], i: int, last: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
+    """The name after a dash that closes the title `i`..`last` when the name opens its clause ("…”, Bí thư Sóc Trăng
+    - Nguyễn Văn A nói", "Chủ tịch UBND tỉnh – B: …"): a verb or a colon follows it, and no name stands right
+    before the title, whose title it would then be ("A - Bí thư Huyện ủy - B, Chủ tịch …")."""
+    j = last + 1
+    if j + 1 >= len(tokens) or tokens[j].key != "-" or j + 1 not in names_at or _inside_dashed_place(tokens, j):
+        return None
+    name = names_at[j + 1]
+    after = tokens[name.last + 1] if name.last + 1 < len(tokens) else None
+    if after is None or not (after.is_lower_word or after.key == ":"):
+        return None
+    before = i - 2 if i >= 2 and tokens[i - 1].key in (",", "-") else i - 1
+    return None if _name_ends_at(before, names_at) else name
+
+
+MAX_NAME_TOKENS = 5
+
+
+def _name_ends_at(k: int, names_at: dict[int, NameSpan]) -> bool:
+    """Whether a name ends at token `k`."""
+    return any(f in names_at and names_at[f].last == k for f in range(k - MAX_NAME_TOKENS + 1, k + 1))
 
 
 MAX_ASIDE_WORDS = 6

@@ -24,6 +24,10 @@ DECISION_WORDS: frozenset[tuple[str, str]] = frozenset(
 )
 
 
+# Forms of address before a listed name, and the marks that end a sentence before a list that opens one.
+GROUP_ADDRESS: frozenset[str] = frozenset(["ông", "bà"])
+SENTENCE_ENDS: frozenset[str] = frozenset([".", "!", "?"])
+
 MAX_DECIDER_WORDS = 8  # "được Bộ GTVT quyết định", "được Ban Thường vụ Tỉnh ủy Cao Bằng quyết định"
 
 
@@ -49,7 +53,8 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
                 parsed, mentions, by_first, ends, start, titles[-1]
             )
             if person is not None:
-                person.titles.extend(titles)
+                for member in [*_comma_group(parsed, ends, person), person]:
+                    member.titles.extend(titles)
                 linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = person
             continue
         targets = [by_first[k] for k in addressees_after(parsed, titles[-1].last + 1) if k in by_first]
@@ -73,6 +78,28 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
         for mention in group:
             mention.titles.extend(titles)
             linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+
+
+MAX_GROUP = 6  # names listed before one "là"
+
+
+def _comma_group(parsed: Parsed, ends: MentionEnds, last: Mention) -> list[Mention]:
+    """The people listed with commas before `last` when the list opens its sentence and "là" follows it: "Ông A,
+    ông B là Phó Cục trưởng …" gives the post to both. Only bare names, each perhaps addressed ("ông", "bà"); a
+    list joined by "và" stays the last person's ("ông B và ông A là Giám đốc …")."""
+    tokens, group, member = parsed.tokens, [], last
+    while len(group) < MAX_GROUP:
+        k = member.name.first - 1
+        if k >= 0 and tokens[k].key in GROUP_ADDRESS:
+            k -= 1
+        if k < 0 or tokens[k].key in SENTENCE_ENDS or "\n" in parsed.text[tokens[k].end : member.name.start]:
+            return group[::-1] if group else []
+        earlier = ends.mention_ending_at(k - 1) if tokens[k].key == "," else None
+        if earlier is None or earlier.titles or earlier.end_token != earlier.name.last:
+            return []
+        group.append(earlier)
+        member = earlier
+    return []
 
 
 # Words before "làm"/"là" that make it a time in someone's career ("trong thời gian làm T", "lúc làm T", "khi còn

@@ -21,6 +21,12 @@ _BUSINESS_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)
+# The state's economic groups, named "Tập đoàn/Tổng công ty <field> Việt Nam" with no company form ("Tập đoàn Điện
+# lực Việt Nam", "Tổng công ty Đường sắt Việt Nam"), or by their acronyms: their heads are public appointees.
+_STATE_GROUP = re.compile(
+    r"\b(?:[Tt]ập đoàn|[Tt]ổng [Cc]ông ty) [A-ZĐÀ-Ỹ][\w-]*(?: [\w-]+){0,5} Việt Nam\b|\b(?:EVN|PVN|TKV|VNPT)\b"
+)
+_COMPANY_FORM = re.compile(r"\b(?:cổ phần|ctcp|tnhh)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -37,10 +43,14 @@ class Mention:
         if self.marker == "delegate" and self.name.last - self.name.first < 2:
             # "đại biểu Lương Sơn" is more often a district's delegation than a person
             return any(_public(span) for span in self.titles)
+        if self.marker == "comrade" and self.titles and not any(_public(span) for span in self.titles):
+            return False  # "đồng chí A - Chủ tịch HĐQT kiêm Tổng giám đốc Công ty": a business post, no public role
         return any(_public(span) for span in self.titles) or self.marker in OFFICIAL_MARKERS
 
 
 def _public(span: TitleSpan) -> bool:
+    if _STATE_GROUP.search(span.text) and not _COMPANY_FORM.search(span.text):
+        return True
     return not _BUSINESS_TITLE.search(span.text) or bool(_PUBLIC_BODY.search(span.text))
 
 

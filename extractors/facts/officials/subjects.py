@@ -103,6 +103,10 @@ def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: 
         k = parenthesis_start(tokens, k) - 1
     while k > 0 and trigger - k <= MAX_LINK_WORDS and tokens[k].key in LINK_WORDS and tokens[k].is_lower_word:
         k -= 1
+    if k < trigger - 1 and tokens[k].key == ")":  # "Ông A (gọi ông B bằng cậu) đang là T"
+        k = parenthesis_start(tokens, k) - 1
+    elif k > 0 and tokens[k].key == "(":  # "ông A (đang làm T) đã …": the parenthesis speaks of A
+        k -= 1
     if tokens[k].key == "," and k - 1 in linked:
         return linked[k - 1]
     if k < trigger - 1 and k in linked:  # "nguyên là T1 và hiện là T2"

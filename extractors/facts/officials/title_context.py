@@ -6,11 +6,12 @@ from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFIC
 from extractors.facts.officials.context import leader_after_title, parenthesis_start, plural_before, term_end
 from extractors.facts.officials.group_titles import listed_after
 from extractors.facts.officials.triggers import trigger_before
-from extractors.facts.person_names import NameSpan, Token, words
+from extractors.facts.person_names import NameSpan, Token, joined, words
 from extractors.facts.titles import (
     GRADE_PREFIXES,
     PLACE_LEVEL_WORDS,
     RANK_HEADS,
+    TITLE_STOP,
     TitleSpan,
     head_length,
     lower_deputy,
@@ -60,9 +61,11 @@ def _joined_by_kiem(tokens: list[Token], span: TitleSpan, text: str, names_at: d
     "Phó giám đốc sở kiêm trưởng ban B", "Chánh văn phòng kiêm người phát ngôn của UBND TP"); after a comma
     ("Phó Tư lệnh, kiêm Tham mưu trưởng …") they stay two."""
     j = span.last + 1
-    if span.next_name is not None or j + 1 >= len(tokens) or tokens[j].key != "kiêm":
+    if span.next_name is not None or j + 1 >= len(tokens) or tokens[j].key not in ("kiêm", "-"):
         return span
-    second = _title_at(tokens, j + 1, text, names_at, "yes")
+    # after a dash only the spokesperson's post joins ("Chánh Văn phòng – người phát ngôn Sở Y tế"); other
+    # titles after a dash are titles of their own
+    second = _title_at(tokens, j + 1, text, names_at, "yes") if tokens[j].key == "kiêm" else None
     last = second.last if second is not None else _spokesperson_end(tokens, j + 1)
     if last is None:
         return span
@@ -76,13 +79,30 @@ def _spokesperson_end(tokens: list[Token], k: int) -> int | None:
     if tuple(t.key for t in tokens[k : k + len(SPOKESPERSON)]) != SPOKESPERSON:
         return None
     last = k + len(SPOKESPERSON) - 1
-    if last + 2 < len(tokens) and tokens[last + 1].key == "của" and tokens[last + 2].is_cap:
-        last += 2
-        while last + 1 < len(tokens) and tokens[last + 1].is_word and (
-            tokens[last + 1].is_cap or tokens[last + 1].key in PLACE_LEVEL_WORDS
-        ):
+    if last + 2 < len(tokens) and tokens[last + 1].key == "của" and _body_goes_on(tokens, last + 2, opening=True):
+        last += 2  # "… của UBND TP Hải Phòng", "… của tỉnh"
+    elif last + 1 < len(tokens) and tokens[last + 1].is_cap and tokens[last + 1].is_word:
+        last += 1  # "người phát ngôn Sở Y tế tỉnh A"
+    if tokens[last].is_cap or tokens[last].key in PLACE_LEVEL_WORDS:
+        while last + 1 < len(tokens) and _body_goes_on(tokens, last + 1):
             last += 1
     return last
+
+
+def _body_goes_on(tokens: list[Token], k: int, opening: bool = False) -> bool:
+    """Whether token `k` goes on naming the body a spokesperson speaks for (or opens it): a capitalised word, a
+    place level, a lower-case syllable completing the capitalised word before it ("Sở Y tế", "UBND TP Hải
+    Phòng"), the dot of "TP.HCM"."""
+    token, prev = tokens[k], tokens[k - 1]
+    if token.key == "." and prev.key == "tp" and k + 1 < len(tokens) and tokens[k + 1].is_cap:
+        return joined(tokens, k - 1, k) and joined(tokens, k, k + 1)
+    if not token.is_word:
+        return False
+    if opening:
+        return token.is_cap or token.key in PLACE_LEVEL_WORDS
+    if token.is_cap or token.key in PLACE_LEVEL_WORDS:
+        return True
+    return prev.is_cap and not prev.is_abbr and token.key not in TITLE_STOP
 
 
 def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_ends: set[int]) -> str:

@@ -319,9 +319,8 @@ def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Pi
                 return Picked(element, dom.text_of(element))
     first: Picked | None = None
     own = set(dom.select_all(root, selectors.title)) if selectors.title else set()
-    candidates = list(dom.select_all(root, selectors.title + HEADINGS))
-    repeated = _repeated_classes(candidates)
-    for element in candidates:
+    repeated = _listed_rows(root, selectors)
+    for element in dom.select_all(root, selectors.title + HEADINGS):
         text = headline_text(element)
         if _outside_article_above(element) or _class_key(element) in repeated:
             continue
@@ -391,15 +390,30 @@ def date_after_title(title: etree._Element | None) -> Picked:
     return Picked()
 
 
+def _listed_rows(root: etree._Element, selectors: Selectors) -> set[tuple[str, str]]:
+    return _repeated_classes(list(dom.select_all(root, selectors.title + HEADINGS)))
+
+
+def _in_listed_row(element: etree._Element, listed: set[tuple[str, str]]) -> bool:
+    """A stamp printed inside a listed row's headline dates that row, not the listing page."""
+    for _, ancestor in zip(range(MAX_STAMP_DEPTH), element.iterancestors(), strict=False):
+        if _class_key(ancestor) in listed:
+            return True
+    return False
+
+
 def find_date(root: etree._Element, selectors: Selectors, title: Picked) -> Picked:
     """The first date field after the headline (a top-bar "today" comes before it), outside sidebars."""
     near = date_after_title(title.element)
     if near.text:
         return near
     fallback: Picked | None = None
+    listed = _listed_rows(root, selectors) if title.element is None else set()
     for element in dom.select_all(root, selectors.date):
         text = dom.text_of(element)
         if not text or word_count(text) > 25 or is_print_stamp(text) or dom.outside_article(element):
+            continue
+        if listed and _in_listed_row(element, listed):
             continue
         if parse_date(text) is None:
             continue

@@ -252,6 +252,65 @@ def _outside_article_above(element: etree._Element) -> bool:
     return element.tag == "li" or (parent is not None and dom.outside_article(parent))
 
 
+MAX_STAMP_DEPTH = 4  # headline cell > link > stamp span, with a wrapper or two to spare
+MAX_STAMP_WORDS = 8  # "thứ năm, 25 04 2019 14:04", "(09.07.2019 16:56)": a post stamp, not a sentence
+
+
+def _last_inner_element(element: etree._Element, text: str) -> etree._Element | None:
+    """The element a headline's markup ends with, below any wrapper holding the whole text (its link):
+    read down the last children, a few levels, not over the whole subtree."""
+    node = element
+    for _ in range(MAX_STAMP_DEPTH):
+        children = [child for child in node if isinstance(child.tag, str)]
+        if not children:
+            return None
+        node = children[-1]
+        if dom.text_of(node) != text:
+            return node
+    return None
+
+
+def _inner_stamp(element: etree._Element, text: str) -> str | None:
+    """The date stamp a headline element prints in its own last child (Lạc Việt's `<span class="ShowDate">`
+    inside the headline's link): a short element ending the text that reads as a date, with its time,
+    weekday or brackets. A date typed into the headline's own text is not in a child and stays."""
+    last = _last_inner_element(element, text)
+    stamp = dom.text_of(last) if last is not None else ""
+    if not stamp or stamp == text or not text.endswith(stamp) or word_count(stamp) > MAX_STAMP_WORDS:
+        return None
+    found = parse_date(stamp)
+    if found is None or not (found.at or has_weekday(stamp) or stamp.startswith("(")):
+        return None
+    return stamp
+
+
+def headline_text(element: etree._Element) -> str:
+    """A headline element's text without the post stamp it carries inside ("… Tây Nguyên thứ năm, 25 04 2019
+    14:04" reads "… Tây Nguyên"); the stamp still dates the page as the date element."""
+    text = dom.text_of(element)
+    stamp = _inner_stamp(element, text)
+    return text[: -len(stamp)].rstrip() if stamp else text
+
+
+def _class_key(element: etree._Element) -> tuple[str, str] | None:
+    classes = element.get("class")
+    return (str(element.tag), " ".join(classes.split())) if classes and classes.strip() else None
+
+
+def _repeated_classes(candidates: list[etree._Element]) -> set[tuple[str, str]]:
+    """Stamped headline elements a page prints more than once with the same tag and classes (Lạc Việt's
+    `<td class="TitleFront">` rows of a folder listing, each with its `ShowDate`): each is a listed item's
+    headline, not the page's. An article's own headline carries no stamp inside and is never counted."""
+    seen: set[tuple[str, str]] = set()
+    repeated: set[tuple[str, str]] = set()
+    for element in dict.fromkeys(candidates):  # an element two selectors match is one element
+        key = _class_key(element)
+        if key is None or _outside_article_above(element) or _inner_stamp(element, dom.text_of(element)) is None:
+            continue
+        (repeated if key in seen else seen).add(key)
+    return repeated
+
+
 def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Picked:
     """The profile's headline element, preferring one the <title> tag agrees with; else any agreeing heading."""
     if selectors.title_override:
@@ -260,9 +319,10 @@ def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Pi
                 return Picked(element, dom.text_of(element))
     first: Picked | None = None
     own = set(dom.select_all(root, selectors.title)) if selectors.title else set()
+    repeated = _listed_rows(root, selectors)
     for element in dom.select_all(root, selectors.title + HEADINGS):
-        text = dom.text_of(element)
-        if _outside_article_above(element):
+        text = headline_text(element)
+        if _outside_article_above(element) or _class_key(element) in repeated:
             continue
         if element in own and _is_stamped_headline(text):
             return Picked(element, text)
@@ -330,15 +390,30 @@ def date_after_title(title: etree._Element | None) -> Picked:
     return Picked()
 
 
+def _listed_rows(root: etree._Element, selectors: Selectors) -> set[tuple[str, str]]:
+    return _repeated_classes(list(dom.select_all(root, selectors.title + HEADINGS)))
+
+
+def _in_listed_row(element: etree._Element, listed: set[tuple[str, str]]) -> bool:
+    """A stamp printed inside a listed row's headline dates that row, not the listing page."""
+    for _, ancestor in zip(range(MAX_STAMP_DEPTH), element.iterancestors(), strict=False):
+        if _class_key(ancestor) in listed:
+            return True
+    return False
+
+
 def find_date(root: etree._Element, selectors: Selectors, title: Picked) -> Picked:
     """The first date field after the headline (a top-bar "today" comes before it), outside sidebars."""
     near = date_after_title(title.element)
     if near.text:
         return near
     fallback: Picked | None = None
+    listed = _listed_rows(root, selectors) if title.element is None else set()
     for element in dom.select_all(root, selectors.date):
         text = dom.text_of(element)
         if not text or word_count(text) > 25 or is_print_stamp(text) or dom.outside_article(element):
+            continue
+        if listed and _in_listed_row(element, listed):
             continue
         if parse_date(text) is None:
             continue

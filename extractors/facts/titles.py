@@ -114,6 +114,8 @@ MAX_FIELD_WORDS = 6
 LOCAL_PARTY_COMMITTEES: frozenset[str] = words("tỉnh huyện thành quận thị")
 # Unit words that a number or a name completes inside a title ("Bí thư Chi bộ tổ dân phố 5", "thôn 3").
 UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng")
+# Residential units written as abbreviations, which a number completes alike ("Tổ trưởng TDP 76", "KDC 3", "KP 2").
+UNIT_ABBREVIATIONS: frozenset[str] = words("tdp kdc kp")
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
 TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
@@ -887,7 +889,8 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     key, prev = tokens[j].key, tokens[j - 1].key
     if key.isdigit():  # "thôn 3", "số 2", "Q.7", a party cell "Chi bộ 4"
         cell = prev == "bộ" and j >= 2 and tokens[j - 2].key == "chi"
-        return prev in UNIT_WORDS or prev == "số" or cell or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
+        unit = prev in UNIT_WORDS or prev in UNIT_ABBREVIATIONS
+        return unit or prev == "số" or cell or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
     if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
         return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")

@@ -889,16 +889,23 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     key, prev = tokens[j].key, tokens[j - 1].key
     if key.isdigit():  # "thôn 3", "số 2", "Q.7", a party cell "Chi bộ 4"
         cell = prev == "bộ" and j >= 2 and tokens[j - 2].key == "chi"
-        unit = prev in UNIT_WORDS or prev in UNIT_ABBREVIATIONS
+        unit = prev in UNIT_WORDS or prev in UNIT_ABBREVIATIONS or _khu_vuc(tokens, j - 1)
         return unit or prev == "số" or cell or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
     if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
         return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")
     if key == "dân":
         return prev in ("tổ", "khu") and nxt in ("phố", "cư")
+    if key == "vực" or (key == "miền" and _khu_vuc(tokens, j - 1)):
+        return prev == "khu" or prev == "vực"  # "Chánh án TAND khu vực 1", "… khu vực VII", "… khu vực miền Nam"
     if key == "số":  # "khu dân cư số 2", "Đoàn Kiểm tra số 471", "Trung tâm Giáo dục thường xuyên số 2"
         return nxt.isdigit() and tokens[j - 1].is_word
     return key in ("phố", "cư") and prev == "dân"
+
+
+def _khu_vuc(tokens: list[Token], k: int) -> bool:
+    """Whether token `k` ends "khu vực" (a region, which the courts, audit offices and police number or name)."""
+    return k >= 1 and tokens[k].key == "vực" and tokens[k - 1].key == "khu"
 
 
 # Nouns a number before them counts ("thôn A 15 hộ", "… 3 người"), also those of `TITLE_STOP`.

@@ -67,7 +67,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     names = sorted([*names, *given_name_mentions(tokens, names, text)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = Parsed(tokens, text, names_at, title_spans(tokens, text, names_at))
-    unlinked = unlinked_foreign(tokens, foreign, list(parsed.titles_at.values()))
+    unlinked = unlinked_foreign(tokens, foreign, list(parsed.titles_at.values()), names)
     if unlinked:
         names = [name for name in names if name.first not in unlinked]
         for first in unlinked:

@@ -105,9 +105,20 @@ def listed_with_foreign_tail(tokens: list[Token], text: str, names: list[NameSpa
     found: dict[int, NameSpan] = {}
     for name in names:
         tail = _foreign_tail(tokens, range(name.first, name.last + 1))
-        if tail is not None and tail[0] >= name.first + 2:  # a country of two words or more, not "Rơ Mah B"
+        if tail is None:
+            continue
+        # a country of two words or more, not "Rơ Mah B"; or the end of one begun before the run ("Đan Mạch A B")
+        if tail[0] >= name.first + 2 or (tail[0] == name.first + 1 and _country_ends_at(tokens, name.first)):
             found[name.first] = span_of(tokens, text, tail)
     return found
+
+
+def _country_ends_at(tokens: list[Token], last: int) -> bool:
+    """Whether a listed place of two words or more, begun before token `last`, ends at it ("Đan Mạch")."""
+    return any(
+        " ".join(t.key for t in tokens[begin : last + 1]) in not_persons()
+        for begin in range(max(0, last - MAX_COUNTRY_LEAD), last)
+    )
 
 
 def _opens_with_country(tokens: list[Token], run: range, start: int) -> bool:
@@ -140,11 +151,20 @@ def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSp
 CUES_BEFORE: frozenset[str] = ADDRESS_TERMS | words("; : ts ths gs pgs ngài")
 
 
-def unlinked_foreign(tokens: list[Token], foreign: list[NameSpan], titles: list[TitleSpan]) -> set[int]:
+def unlinked_foreign(
+    tokens: list[Token], foreign: list[NameSpan], titles: list[TitleSpan], names: list[NameSpan]
+) -> set[int]:
     """First tokens of the foreign names that no title stands right before and no cue (`CUES_BEFORE`) opens: a
     Latin run before a comma and a title is as often an event or a firm ("… World Championship, Chủ tịch UBND
-    tỉnh cho biết") as a person."""
-    linked = {span.next_name.first for span in titles if span.next_name is not None}
+    tỉnh cho biết") as a person. A title after an addressed person and a comma is that person's, and a Latin run
+    after it ends its organ ("ông A, Chủ tịch Vietravel Airlines", "bà B, Giám đốc Phòng Thương mại Nam London")."""
+    addressed_ends = {n.last for n in names if n.first > 0 and tokens[n.first - 1].key in ADDRESS_TERMS}
+    linked = {
+        span.next_name.first
+        for span in titles
+        if span.next_name is not None
+        and not (span.first >= 2 and tokens[span.first - 1].key == "," and span.first - 2 in addressed_ends)
+    }
     return {
         name.first
         for name in foreign

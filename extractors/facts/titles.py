@@ -567,11 +567,19 @@ DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset(
 )
 
 
+def _dashed_second_head(tokens: list[Token], j: int) -> bool:
+    """A unit's head held with a second post written after a dash ("Cục trưởng-Chánh Văn phòng Bộ A"): the
+    second post's organ names the unit, so the bare head stands."""
+    if j + 1 >= len(tokens) or tokens[j].key != "-" or not (tokens[j + 1].is_word and tokens[j + 1].is_cap):
+        return False
+    return head_length(tokens, j + 1) > 0
+
+
 def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     """Whether what follows a matched head at `j` lets it stand: a short "trưởng" head ("Trưởng", "Phó trưởng",
     "Cục trưởng") needs an organ after it, a unit's deputy ("Vụ phó") its unit."""
     if head[-1] == "trưởng" and len(head) <= 2 and head not in WHOLE_TRUONG_HEADS:
-        return _bare_truong_ok(tokens, j)
+        return _bare_truong_ok(tokens, j) or (len(head) == 2 and _dashed_second_head(tokens, j))
     if head in DEPUTY_OF_UNIT:
         return j < len(tokens) and tokens[j].key == head[0]
     return True

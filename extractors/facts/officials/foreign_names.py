@@ -134,15 +134,64 @@ def _opens_with_country(tokens: list[Token], run: range, start: int) -> bool:
 
 
 def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]:
-    """Foreign names among the runs no family name opened; each must still get a title to count."""
-    found: list[NameSpan] = []
+    """Foreign names among the runs no family name opened; each must still get a title to count. Arabic names
+    joined by lower-case particles ("Majed al-Ansari", "Sultan bin Saad al-Muraikhi") are read whole."""
+    particled = _particle_names(tokens)
+    inside = {k for run in particled for k in run}
+    found: list[NameSpan] = [span_of(tokens, text, run) for run in particled]
     for run in scan.unlisted:
+        if run[0] in inside or run[-1] in inside:
+            continue
         tail = _foreign_tail(tokens, run)
         if tail is None:
             continue
         span = span_of(tokens, text, tail)
         if not span.place_like:
             found.append(span)
+    return sorted(found, key=lambda n: n.first)
+
+
+# Lower-case particles inside Arabic names: "bin"/"ibn"/"bint" as words, "al-"/"el-" glued to the next name.
+NAME_PARTICLES: frozenset[str] = words("bin ibn bint")
+GLUED_PARTICLES: frozenset[str] = words("al el")
+MAX_PARTICLE_NAME = 8  # Latin words and particles: "Sheikh Mohammed bin Abdulrahman al-Thani"
+
+
+def _glued(tokens: list[Token], left: int, right: int) -> bool:
+    return tokens[left].end == tokens[right].start
+
+
+def _particle_names(tokens: list[Token]) -> list[range]:
+    """Runs of capitalised Latin words joined by Arabic particles, with at least one particle and two words."""
+    found: list[range] = []
+    i = 0
+    while i < len(tokens):
+        if not (tokens[i].is_cap and _latin_word(tokens[i])) or (i > 0 and _latin_word(tokens[i - 1])):
+            i += 1
+            continue
+        j, words_seen, particles = i + 1, 1, 0
+        while j < len(tokens) and j - i < MAX_PARTICLE_NAME:
+            if tokens[j].is_cap and _latin_word(tokens[j]) and not _glued(tokens, j - 1, j):
+                j, words_seen = j + 1, words_seen + 1
+            elif tokens[j].key in NAME_PARTICLES and not tokens[j].is_cap and j + 1 < len(tokens) and (
+                tokens[j + 1].is_cap and _latin_word(tokens[j + 1])
+            ):
+                j, particles = j + 1, particles + 1
+            elif (
+                tokens[j].key in GLUED_PARTICLES
+                and j + 2 < len(tokens)
+                and tokens[j + 1].key == "-"
+                and _glued(tokens, j, j + 1)
+                and _glued(tokens, j + 1, j + 2)
+                and tokens[j + 2].is_cap
+                and _latin_word(tokens[j + 2])
+            ):
+                j, words_seen, particles = j + 3, words_seen + 1, particles + 1
+            else:
+                break
+        if particles and words_seen >= MIN_WORDS:
+            found.append(range(i, j))
+        i = j
     return found
 
 

@@ -114,6 +114,8 @@ MAX_FIELD_WORDS = 6
 LOCAL_PARTY_COMMITTEES: frozenset[str] = words("tỉnh huyện thành quận thị")
 # Unit words that a number or a name completes inside a title ("Bí thư Chi bộ tổ dân phố 5", "thôn 3").
 UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng")
+# Residential units written as abbreviations, which a number completes alike ("Tổ trưởng TDP 76", "KDC 3", "KP 2").
+UNIT_ABBREVIATIONS: frozenset[str] = words("tdp kdc kp")
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
 TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
@@ -565,11 +567,19 @@ DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset(
 )
 
 
+def _dashed_second_head(tokens: list[Token], j: int) -> bool:
+    """A unit's head held with a second post written after a dash ("Cục trưởng-Chánh Văn phòng Bộ A"): the
+    second post's organ names the unit, so the bare head stands."""
+    if j + 1 >= len(tokens) or tokens[j].key != "-" or not (tokens[j + 1].is_word and tokens[j + 1].is_cap):
+        return False
+    return head_length(tokens, j + 1) > 0
+
+
 def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     """Whether what follows a matched head at `j` lets it stand: a short "trưởng" head ("Trưởng", "Phó trưởng",
     "Cục trưởng") needs an organ after it, a unit's deputy ("Vụ phó") its unit."""
     if head[-1] == "trưởng" and len(head) <= 2 and head not in WHOLE_TRUONG_HEADS:
-        return _bare_truong_ok(tokens, j)
+        return _bare_truong_ok(tokens, j) or (len(head) == 2 and _dashed_second_head(tokens, j))
     if head in DEPUTY_OF_UNIT:
         return j < len(tokens) and tokens[j].key == head[0]
     return True
@@ -887,15 +897,23 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     key, prev = tokens[j].key, tokens[j - 1].key
     if key.isdigit():  # "thôn 3", "số 2", "Q.7", a party cell "Chi bộ 4"
         cell = prev == "bộ" and j >= 2 and tokens[j - 2].key == "chi"
-        return prev in UNIT_WORDS or prev == "số" or cell or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
+        unit = prev in UNIT_WORDS or prev in UNIT_ABBREVIATIONS or _khu_vuc(tokens, j - 1)
+        return unit or prev == "số" or cell or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
     if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
         return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")
     if key == "dân":
         return prev in ("tổ", "khu") and nxt in ("phố", "cư")
+    if key == "vực" or (key == "miền" and _khu_vuc(tokens, j - 1)):
+        return prev == "khu" or prev == "vực"  # "Chánh án TAND khu vực 1", "… khu vực VII", "… khu vực miền Nam"
     if key == "số":  # "khu dân cư số 2", "Đoàn Kiểm tra số 471", "Trung tâm Giáo dục thường xuyên số 2"
         return nxt.isdigit() and tokens[j - 1].is_word
     return key in ("phố", "cư") and prev == "dân"
+
+
+def _khu_vuc(tokens: list[Token], k: int) -> bool:
+    """Whether token `k` ends "khu vực" (a region, which the courts, audit offices and police number or name)."""
+    return k >= 1 and tokens[k].key == "vực" and tokens[k - 1].key == "khu"
 
 
 # Nouns a number before them counts ("thôn A 15 hộ", "… 3 người"), also those of `TITLE_STOP`.

@@ -35,6 +35,7 @@ from extractors.facts.officials.group_titles import apply_colon_titles, share_ti
 from extractors.facts.officials.links import (
     join_titles_over_of,
     link_heading_titles,
+    link_titles_over_owning_organ,
     name_titles_before_address,
     outside_titles,
     unlink_elected_titles,
@@ -66,7 +67,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     names = sorted([*names, *given_name_mentions(tokens, names, text)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = Parsed(tokens, text, names_at, title_spans(tokens, text, names_at))
-    unlinked = unlinked_foreign(tokens, foreign, list(parsed.titles_at.values()))
+    unlinked = unlinked_foreign(tokens, foreign, list(parsed.titles_at.values()), names)
     if unlinked:
         names = [name for name in names if name.first not in unlinked]
         for first in unlinked:
@@ -76,6 +77,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     names = outside_titles(parsed, names)
     if name_titles_before_address(parsed, scan):
         names = sorted(names_at.values(), key=lambda n: n.first)
+    link_titles_over_owning_organ(parsed)
     unlink_elected_titles(parsed)
     unlink_given_names(parsed)
     before = titles_standing_before(parsed)

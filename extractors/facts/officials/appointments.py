@@ -28,7 +28,7 @@ DECISION_WORDS: frozenset[tuple[str, str]] = frozenset(
 GROUP_ADDRESS: frozenset[str] = frozenset(["ông", "bà"])
 SENTENCE_ENDS: frozenset[str] = frozenset([".", "!", "?"])
 
-MAX_DECIDER_WORDS = 8  # "được Bộ GTVT quyết định", "được Ban Thường vụ Tỉnh ủy Cao Bằng quyết định"
+MAX_DECIDER_WORDS = 14  # "được Bộ GTVT quyết định", "được Chủ tịch UBND tỉnh Trần Văn B ký quyết định"
 
 
 def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
@@ -68,7 +68,8 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
             if recipient is not None:
                 recipient.titles.extend(titles)
             continue
-        owner = linked_title_owner(parsed.tokens, start, linked) or record_owner(parsed, ends, start)
+        owner = linked_title_owner(parsed.tokens, start, linked) or _passive_subject(parsed, ends, start)
+        owner = owner or record_owner(parsed, ends, start)
         if owner is None and _pronoun_subject(parsed, start):
             continue  # "… cùng các đồng chí: A, B, C, đồng chí được phân công là T": the pronoun's, not the list's
         group = [owner] if owner is not None else group_before(parsed, ends, start)
@@ -145,6 +146,22 @@ def _decided_for_another(parsed: Parsed, start: int) -> bool:
         if parsed.tokens[k].key == "được":
             return False
     return True
+
+
+def _passive_subject(parsed: Parsed, ends: MentionEnds, start: int) -> Mention | None:
+    """The person before "được" when the one who decides is named between it and the phrase at `start` ("A được
+    Chủ tịch UBND tỉnh B ký quyết định bổ nhiệm giữ chức T"): the post is A's, not B's."""
+    tokens = parsed.tokens
+    for k in range(start - 1, max(-1, start - 1 - MAX_DECIDER_WORDS), -1):
+        if not tokens[k].is_word:
+            return None
+        if tokens[k].key == "được":
+            earlier = ends.before(start)
+            if not earlier or ends.at(earlier, -1).end_token < k:
+                return None  # no one named between "được" and the phrase: the usual subject rules apply
+            group = group_before(parsed, ends, k)
+            return group[0] if group else None
+    return None
 
 
 # A person spoken of without a name: "đồng chí", "ông", "bà" right before an appointment phrase.

@@ -54,7 +54,7 @@ LATIN_COUNTRIES: frozenset[str] = words(
     " palau nauru tuvalu kiribati papua guinea rwanda namibia botswana tanzania somalia eritrea gabon cameroon"
     " benin togo mali niger chad liberia gambia mauritius seychelles madagascar mozambique malawi lesotho jamaica"
     " dominica grenada barbados bahamas belize suriname guyana paraguay uruguay iceland ireland finland"
-    " luxembourg monaco andorra liechtenstein"
+    " luxembourg monaco andorra liechtenstein sri lanka"
 )
 # Words before a run that make it a place or a body, not a person ("bang Andhra Pradesh", "tại Kuala Lumpur").
 PLACE_BEFORE: frozenset[str] = words("bang tỉnh thành phố tp thủ đô tại ở từ đến của công ty tập đoàn hãng quỹ")
@@ -105,9 +105,20 @@ def listed_with_foreign_tail(tokens: list[Token], text: str, names: list[NameSpa
     found: dict[int, NameSpan] = {}
     for name in names:
         tail = _foreign_tail(tokens, range(name.first, name.last + 1))
-        if tail is not None and tail[0] >= name.first + 2:  # a country of two words or more, not "Rơ Mah B"
+        if tail is None:
+            continue
+        # a country of two words or more, not "Rơ Mah B"; or the end of one begun before the run ("Đan Mạch A B")
+        if tail[0] >= name.first + 2 or (tail[0] == name.first + 1 and _country_ends_at(tokens, name.first)):
             found[name.first] = span_of(tokens, text, tail)
     return found
+
+
+def _country_ends_at(tokens: list[Token], last: int) -> bool:
+    """Whether a listed place of two words or more, begun before token `last`, ends at it ("Đan Mạch")."""
+    return any(
+        " ".join(t.key for t in tokens[begin : last + 1]) in not_persons()
+        for begin in range(max(0, last - MAX_COUNTRY_LEAD), last)
+    )
 
 
 def _opens_with_country(tokens: list[Token], run: range, start: int) -> bool:
@@ -123,15 +134,64 @@ def _opens_with_country(tokens: list[Token], run: range, start: int) -> bool:
 
 
 def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]:
-    """Foreign names among the runs no family name opened; each must still get a title to count."""
-    found: list[NameSpan] = []
+    """Foreign names among the runs no family name opened; each must still get a title to count. Arabic names
+    joined by lower-case particles ("Majed al-Ansari", "Sultan bin Saad al-Muraikhi") are read whole."""
+    particled = _particle_names(tokens)
+    inside = {k for run in particled for k in run}
+    found: list[NameSpan] = [span_of(tokens, text, run) for run in particled]
     for run in scan.unlisted:
+        if run[0] in inside or run[-1] in inside:
+            continue
         tail = _foreign_tail(tokens, run)
         if tail is None:
             continue
         span = span_of(tokens, text, tail)
         if not span.place_like:
             found.append(span)
+    return sorted(found, key=lambda n: n.first)
+
+
+# Lower-case particles inside Arabic names: "bin"/"ibn"/"bint" as words, "al-"/"el-" glued to the next name.
+NAME_PARTICLES: frozenset[str] = words("bin ibn bint")
+GLUED_PARTICLES: frozenset[str] = words("al el")
+MAX_PARTICLE_NAME = 8  # Latin words and particles: "Sheikh Mohammed bin Abdulrahman al-Thani"
+
+
+def _glued(tokens: list[Token], left: int, right: int) -> bool:
+    return tokens[left].end == tokens[right].start
+
+
+def _particle_names(tokens: list[Token]) -> list[range]:
+    """Runs of capitalised Latin words joined by Arabic particles, with at least one particle and two words."""
+    found: list[range] = []
+    i = 0
+    while i < len(tokens):
+        if not (tokens[i].is_cap and _latin_word(tokens[i])) or (i > 0 and _latin_word(tokens[i - 1])):
+            i += 1
+            continue
+        j, words_seen, particles = i + 1, 1, 0
+        while j < len(tokens) and j - i < MAX_PARTICLE_NAME:
+            if tokens[j].is_cap and _latin_word(tokens[j]) and not _glued(tokens, j - 1, j):
+                j, words_seen = j + 1, words_seen + 1
+            elif tokens[j].key in NAME_PARTICLES and not tokens[j].is_cap and j + 1 < len(tokens) and (
+                tokens[j + 1].is_cap and _latin_word(tokens[j + 1])
+            ):
+                j, particles = j + 1, particles + 1
+            elif (
+                tokens[j].key in GLUED_PARTICLES
+                and j + 2 < len(tokens)
+                and tokens[j + 1].key == "-"
+                and _glued(tokens, j, j + 1)
+                and _glued(tokens, j + 1, j + 2)
+                and tokens[j + 2].is_cap
+                and _latin_word(tokens[j + 2])
+            ):
+                j, words_seen, particles = j + 3, words_seen + 1, particles + 1
+            else:
+                break
+        if particles and words_seen >= MIN_WORDS:
+            found.append(range(i, j))
+        i = j
     return found
 
 
@@ -140,11 +200,20 @@ def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSp
 CUES_BEFORE: frozenset[str] = ADDRESS_TERMS | words("; : ts ths gs pgs ngài")
 
 
-def unlinked_foreign(tokens: list[Token], foreign: list[NameSpan], titles: list[TitleSpan]) -> set[int]:
+def unlinked_foreign(
+    tokens: list[Token], foreign: list[NameSpan], titles: list[TitleSpan], names: list[NameSpan]
+) -> set[int]:
     """First tokens of the foreign names that no title stands right before and no cue (`CUES_BEFORE`) opens: a
     Latin run before a comma and a title is as often an event or a firm ("… World Championship, Chủ tịch UBND
-    tỉnh cho biết") as a person."""
-    linked = {span.next_name.first for span in titles if span.next_name is not None}
+    tỉnh cho biết") as a person. A title after an addressed person and a comma is that person's, and a Latin run
+    after it ends its organ ("ông A, Chủ tịch Vietravel Airlines", "bà B, Giám đốc Phòng Thương mại Nam London")."""
+    addressed_ends = {n.last for n in names if n.first > 0 and tokens[n.first - 1].key in ADDRESS_TERMS}
+    linked = {
+        span.next_name.first
+        for span in titles
+        if span.next_name is not None
+        and not (span.first >= 2 and tokens[span.first - 1].key == "," and span.first - 2 in addressed_ends)
+    }
     return {
         name.first
         for name in foreign

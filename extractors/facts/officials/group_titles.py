@@ -24,18 +24,23 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
         if j is None:
             continue
         one_per_line = _opens_line(parsed, j)
+        semicolons = False
         titled_ok = tokens[j - 1].key == ":"  # an item with titles of its own opens a colon list or follows a ";"
         while (mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None)):
             mention.titles.append(span)
             # past an item's own note in a parenthesis ("B, Bộ trưởng Bộ Công thương (kiêm nhiệm); C, …")
             after = mention.end_token + 1
+            if after < len(tokens) and tokens[after].key == ")":
+                after += 1  # its titles were the note: "Đại tá A (Phó Giám đốc Công an tỉnh X); Đại tá B (…)"
             k = after_contact_lines(parsed, after) if one_per_line else skip_parenthesis(tokens, after)
             if one_per_line and k < len(tokens) and _name_alone_on_line(parsed, by_first, skip_address(tokens, k)):
                 j = skip_address(tokens, k)  # "Các Phó Chủ tịch:⏎Đồng chí A⏎Đồng chí B"
                 continue
             if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
                 break
-            titled_ok = titled_ok and tokens[k].key == ";"
+            # ";" keeps items with titles of their own, as does the "và" that closes a ";" list ("A (T); B (T) và C")
+            titled_ok = titled_ok and (tokens[k].key == ";" or (tokens[k].key == "và" and semicolons))
+            semicolons = semicolons or tokens[k].key == ";"
             j = skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
 
 def _titled_item(parsed: Parsed, by_title_first: dict[int, Mention], j: int, group: TitleSpan) -> Mention | None:

@@ -14,7 +14,7 @@ from extractors.facts.officials.context import (
     term_end,
 )
 from extractors.facts.officials.triggers import nominated, trigger_before
-from extractors.facts.person_names import NameScan, NameSpan, Token, span_of
+from extractors.facts.person_names import NameScan, NameSpan, Token, span_of, words
 from extractors.facts.titles import TitleSpan, head_length, skip_honorifics, skip_term
 
 
@@ -173,3 +173,36 @@ def join_titles_over_of(parsed: Parsed) -> None:
         text = parsed.text[earlier.start : span.end]
         titles_at[earlier.first] = TitleSpan(earlier.first, span.last, earlier.start, span.end, text, span.next_name)
         del titles_at[first]
+
+
+# First words of the organ a post belongs to, written after the post and its comma ("Phó Vụ trưởng Vụ A, Bộ
+# Ngoại giao B"), and of a place so written (", tỉnh C B").
+OWNING_ORGAN_WORDS: frozenset[str] = words("bộ ubnd sở tổng cục ban tỉnh thành huyện quận") | {"ủy", "uỷ"}
+MAX_OWNING_ORGAN = 8
+
+
+def link_titles_over_owning_organ(parsed: Parsed) -> None:
+    """A post, its comma and the organ or place it belongs to, then a name: "Phó Vụ trưởng Vụ Thông tin Báo chí,
+    Bộ Ngoại giao Đoàn Văn B", "…, Bộ Tài chính, ông B" (the title stops at the comma; the organ holds no title
+    and no name)."""
+    tokens = parsed.tokens
+    for first, span in list(parsed.titles_at.items()):
+        j = skip_term(tokens, span.last + 1)
+        if span.next_name is not None or j + 2 >= len(tokens) or tokens[j].key != ",":
+            continue
+        organ = tokens[j + 1]
+        if not (organ.is_cap and organ.is_word and organ.key in OWNING_ORGAN_WORDS) or j + 1 in parsed.titles_at:
+            continue  # ", Bộ trưởng Bộ C" is a title of its own
+        for k in range(j + 2, min(len(tokens), j + 2 + MAX_OWNING_ORGAN)):
+            name = parsed.names_at.get(k)
+            if name is not None:
+                if name.place_like:
+                    break  # "…, Sở GTVT Hà Nội - đơn vị …"
+                parsed.titles_at[first] = replace(span, next_name=name)
+                break
+            address = skip_address(tokens, k + 1) if tokens[k].key == "," else k
+            if address > k + 1 and address in parsed.names_at:  # "…, Bộ Tài chính, ông B"
+                parsed.titles_at[first] = replace(span, next_name=parsed.names_at[address])
+                break
+            if k in parsed.titles_at or not tokens[k].is_word:
+                break

@@ -17,7 +17,7 @@ from extractors.facts.officials.context import (
 from extractors.facts.officials.mentions import ByFirst, Mention, MentionEnds
 from extractors.facts.officials.title_lists import titles_after
 from extractors.facts.person_names import ADDRESS_TERMS, Token, words
-from extractors.facts.titles import TitleSpan
+from extractors.facts.titles import RANK_HEADS, TitleSpan
 
 # Words that may separate members of one group of people ("các đồng chí A, B và đồng chí C").
 GROUP_GAP: frozenset[str] = frozenset([",", "và", "đồng", "chí", "đ", "/", "c", "đc", "các", "cùng", *ADDRESS_TERMS])
@@ -200,14 +200,36 @@ def _list_opening(tokens: list[Token], j: int) -> tuple[int, bool]:
         return _item_start(tokens, end + 1), True
     if end > k and tokens[end - 1].key == ":":
         return _item_start(tokens, end), True  # skip_address took the colon ("các ông: A")
+    counted = _counted_group_end(tokens, j)
+    if counted is not None:
+        return _item_start(tokens, counted), True
     return skip_address(tokens, j), False
 
 
+# Nouns that count the people a list then names ("đối với 3 cán bộ gồm: A, B và C").
+GROUP_NOUNS: frozenset[tuple[str, str]] = frozenset([("cán", "bộ"), ("đồng", "chí")])
+
+
+def _counted_group_end(tokens: list[Token], j: int) -> int | None:
+    """Past the colon of "3 cán bộ gồm:" / "các đồng chí sau:" at token `j`, else None."""
+    if j + 3 >= len(tokens) or not (tokens[j].key.isdigit() or tokens[j].key == "các"):
+        return None
+    if (tokens[j + 1].key, tokens[j + 2].key) not in GROUP_NOUNS:
+        return None
+    end = j + 3
+    while end < len(tokens) and end - j <= MAX_LIST_LEAD and tokens[end].key in LIST_LEAD_WORDS | {"gồm"}:
+        end += 1
+    return end + 1 if end < len(tokens) and tokens[end].key == ":" else None
+
+
 def _item_start(tokens: list[Token], j: int) -> int:
-    """Past an item's number ("1.", "2)") and form of address at token `j`."""
+    """Past an item's number ("1.", "2)"), form of address and rank at token `j`."""
     if j + 1 < len(tokens) and tokens[j].key.isdigit() and tokens[j + 1].key in (".", ")", "/"):
         j += 2
-    return skip_address(tokens, j)
+    j = skip_address(tokens, j)
+    if j + 2 < len(tokens) and (tokens[j].key, tokens[j + 1].key) in RANK_HEADS:
+        j += 2  # "Đại tá A (…), thượng tá B": a rank of its own before the name
+    return j
 
 
 def _item_titles_end(parsed: Parsed, first: int, k: int) -> int:
@@ -217,9 +239,15 @@ def _item_titles_end(parsed: Parsed, first: int, k: int) -> int:
     titles = titles_after(parsed, parsed.names_at[first].last + 1)
     if titles:
         k = max(k, skip_parenthesis(tokens, term_end(tokens, titles[-1].last + 1)))
-    while k + 1 < len(tokens) and tokens[k].key in (",", "-") and k + 1 in parsed.titles_at:
+    # not a title before the next item's name ("…), đại tá B"): that is the next item's own
+    while k + 1 < len(tokens) and tokens[k].key in (",", "-") and _item_title_at(parsed, k + 1):
         k = skip_parenthesis(tokens, term_end(tokens, parsed.titles_at[k + 1].last + 1))
     return k
+
+
+def _item_title_at(parsed: Parsed, k: int) -> bool:
+    span = parsed.titles_at.get(k)
+    return span is not None and span.next_name is None
 
 
 def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mention]:

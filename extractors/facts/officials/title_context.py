@@ -63,15 +63,17 @@ def _joined_by_kiem(tokens: list[Token], span: TitleSpan, text: str, names_at: d
     j = span.last + 1
     if span.next_name is not None or j + 1 >= len(tokens) or tokens[j].key not in ("kiêm", "-"):
         return span
-    # after a dash only the spokesperson's post joins ("Chánh Văn phòng – người phát ngôn Sở Y tế"); other
-    # titles after a dash are titles of their own
-    second = _title_at(tokens, j + 1, text, names_at, "yes") if tokens[j].key == "kiêm" else None
+    # after a dash only the spokesperson's post joins ("Chánh Văn phòng – người phát ngôn Sở Y tế"), and the
+    # post after a bare unit head glued to it by a dash; other titles after a dash are titles of their own
+    glued = tokens[j].key == "-" and tokens[j].start == tokens[j - 1].end and tokens[j + 1].start == tokens[j].end
+    bare_head = glued and span.last == span.first + 1  # "Cục trưởng-Chánh Văn phòng A": one title, as written
+    second = _title_at(tokens, j + 1, text, names_at, "yes") if tokens[j].key == "kiêm" or bare_head else None
     last = second.last if second is not None else _spokesperson_end(tokens, j + 1)
     if last is None:
         return span
     end = tokens[last].end
-    joined = " ".join(text[span.start : end].split())
-    return TitleSpan(span.first, last, span.start, end, joined, second.next_name if second is not None else None)
+    written = " ".join(text[span.start : end].split())
+    return TitleSpan(span.first, last, span.start, end, written, second.next_name if second is not None else None)
 
 
 def _spokesperson_end(tokens: list[Token], k: int) -> int | None:

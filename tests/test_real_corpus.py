@@ -131,6 +131,12 @@ def test_every_gold_file_has_its_locator(gold: Path) -> None:
     assert json.loads(gold.read_text(encoding="utf-8"))["input"] == locator.filename
 
 
+def test_every_locator_has_its_gold_file() -> None:
+    """A locator without gold is rebuilt and extracted but never scored: the split would count one article less."""
+    missing = [loc.name for loc in LOCATORS if not (GOLD / loc.split / f"{loc.name}.gold.json").exists()]
+    assert not missing, f"locators without a gold file: {missing}"
+
+
 def test_score_extracts_a_split_and_runs_the_shared_scorer(tmp_path: Path, capfd) -> None:
     """On an invented article (never on the corpus): the split's inputs go through `vnportal extract`."""
     if not real_corpus.DEFAULT_SCORER.exists():

@@ -410,12 +410,13 @@ def _marked_hits(form: str) -> list[DateHit]:
     for found in MARKED_DAY_MONTH.finditer(form):
         if _inside_a_word(form, found.start()):
             continue
-        span_cued = _before(SPAN_CUE_BEFORE, form, found.start())
-        named = _named_day_before(form, found.start()) and (found.group("sep") == "-" or _dotted_day_ends(form, found))
         if (
             _before(DAY_CUE_BEFORE, form, found.start())
-            or named
-            or (span_cued and (_span_follows(form, found) or _dotted_day_ends(form, found)))
+            or (
+                _before(SPAN_CUE_BEFORE, form, found.start())
+                and (_span_follows(form, found) or _dotted_day_ends(form, found))
+            )
+            or _named_day_cues(form, found)
         ):
             hits.append(_pair_hit(found))
     return hits
@@ -542,6 +543,12 @@ def _with_years_in_words(form: str, hits: list[DateHit]) -> list[DateHit]:
             hit = DateHit(hit.start, found.end(), hit.day, hit.month, int(found.group("year")))
         dated.append(hit)
     return dated
+
+
+def _named_day_cues(form: str, found: re.Match[str]) -> bool:
+    """A dashed day-month, or a dotted one at a clause end, after "ngày" and the words naming the day (the wider
+    look-behind, tried only where the cheap cues failed)."""
+    return (found.group("sep") == "-" or _dotted_day_ends(form, found)) and _named_day_before(form, found.start())
 
 
 def _named_day_before(form: str, position: int) -> bool:

@@ -62,6 +62,7 @@ def test_header_dates(value: str, day: date) -> None:
         ("[//]: # (template img ![]())", ""),
         ("**Sáng 3/4, xã Hòa Phong tổ chức hội nghị.**", "Sáng 3/4, xã Hòa Phong tổ chức hội nghị."),
         ("*Ông Lò Văn Sính phát biểu.*", "Ông Lò Văn Sính phát biểu."),
+        ("**Hồ sơ tải tại đây: ** bản vẽ.pdf", "Hồ sơ tải tại đây: bản vẽ.pdf"),
         ("## Nhiều kết quả nổi bật", "Nhiều kết quả nổi bật"),
         ("theo kế hoạch của [UBND xã](https://xa.example.vn/kh) phê duyệt", "theo kế hoạch của UBND xã phê duyệt"),
         ("Ông A (Chủ tịch UBND xã) * phát biểu", "Ông A (Chủ tịch UBND xã) * phát biểu"),

@@ -439,6 +439,16 @@ def _combine(earlier: Byline | None, found: Byline) -> Byline:
     return Byline(author=author, source_credit=found.source_credit or earlier.source_credit, by_unit=by_unit)
 
 
+def _short_post_lines(lines: _Lines) -> list[str]:
+    """A dump that holds the article alone but no line long enough to read as prose (a map post, a list of
+    files handed over): its lines are still the post's text, not furniture."""
+    return [
+        block.text
+        for block, kind in zip(lines.blocks, lines.kinds, strict=True)
+        if kind is LineKind.PROSE and any(char.isalnum() for char in block.text)
+    ]
+
+
 # Lines of a page's furniture: a dump with none of them holds the article alone.
 _WIDGET_KINDS = frozenset({LineKind.JUNK, LineKind.SECTION_END, LineKind.DATESTAMP})
 
@@ -463,6 +473,8 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     if first is None or (markup and _only_staff_rows(lines)):
         if markup:
             parts.paragraphs = directory_lines(lines)
+        elif layout.article_only:
+            parts.paragraphs = _short_post_lines(lines)
         return parts
     article_only = layout.article_only
     if article_only is None:

@@ -24,6 +24,7 @@ _COMPACT_DAY = re.compile(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\D|$)")  # "20240801"
 TITLE_KEYS = frozenset({"title", "headline", "tieu_de", "tieude"})
 DATE_KEYS = frozenset({"date", "published", "published_at", "published_on", "pubdate", "publish_date", "ngay"})
 AUTHOR_KEYS = frozenset({"author", "byline", "tac_gia", "tacgia"})
+ARTICLE_LAYOUTS = ("post", "article", "single", "news")
 URL_KEYS = frozenset({"url", "link", "source_url", "canonical", "canonical_url", "permalink"})
 
 
@@ -43,6 +44,14 @@ class DumpHeader:
     @property
     def title(self) -> str | None:
         return self._first(TITLE_KEYS)
+
+    @property
+    def declares_article(self) -> bool:
+        """A record or post that states its title or date is one article; a static site's other layouts
+        ("page", "home", "category") may be listings."""
+        layout = self.fields.get("layout", ARTICLE_LAYOUTS[0]).lower()
+        dated_or_titled = self.title is not None or self._first(DATE_KEYS) is not None
+        return dated_or_titled and layout in ARTICLE_LAYOUTS
 
     @property
     def author(self) -> str | None:

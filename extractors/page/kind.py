@@ -57,6 +57,8 @@ class PageSignals:
     fallback_teasers: int = 0  # title links standing alone in an unknown template's main column
     linky_blocks: int = 0
     attachments: list[Attachment] = field(default_factory=list)
+    # the source says it is one article (a static site's post, a dataset's record): no listing or register test
+    declared_article: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,13 +121,20 @@ def looks_like_error_page(signals: PageSignals) -> bool:
     return any(_ERROR_MESSAGE.search(fold(part)) for part in (text, signals.title or "") if part)
 
 
-def classify_page(signals: PageSignals) -> Verdict:
+def _listing_or_register(signals: PageSignals) -> Verdict | None:
     if signals.container_repeats >= LISTING_REPEATS or looks_like_teaser_list(signals) or looks_like_link_list(signals):
         return Verdict(PageKind.NOT_AN_ARTICLE, LISTING)
     if not signals.has_container and signals.fallback_teasers >= MIN_FALLBACK_TEASERS:
         return Verdict(PageKind.NOT_AN_ARTICLE, LISTING)
     if looks_like_register(signals):
         return Verdict(PageKind.NOT_AN_ARTICLE, DOCUMENT_TABLE)
+    return None
+
+
+def classify_page(signals: PageSignals) -> Verdict:
+    listing = None if signals.declared_article else _listing_or_register(signals)
+    if listing is not None:
+        return listing
     if looks_like_error_page(signals):
         return Verdict(PageKind.NOT_AN_ARTICLE, ERROR_PAGE)
     text = " ".join(signals.paragraphs)

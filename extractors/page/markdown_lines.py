@@ -15,7 +15,7 @@ _COMMENT_LINE = re.compile(r"^\[(?://|comment)\]:\s*#")
 _HEADING = re.compile(r"^#{1,6}\s+(?=\w)")
 _INLINE_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^)\s]*\)")
 _INLINE_LINK = re.compile(r"\[([^\[\]]+)\]\((?:https?://|/|\.)[^)\s]*\)")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S) ?\1")
 _WRAPPED = re.compile(r"^([*_])(?=\S)(.+)(?<=\S)\1$")  # a whole line in italics: a caption
 
 

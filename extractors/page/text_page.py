@@ -68,5 +68,11 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
     parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
     _with_header(parts, header)
-    signals = PageSignals(blocks=blocks, paragraphs=parts.paragraphs, prose_chars=parts.prose_chars, title=parts.title)
+    signals = PageSignals(
+        blocks=blocks,
+        paragraphs=parts.paragraphs,
+        prose_chars=parts.prose_chars,
+        title=parts.title,
+        declared_article=header.declares_article,
+    )
     return content_from_parts(parts, options, [*decoded.warnings, *capped], classify_page(signals))

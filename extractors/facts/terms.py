@@ -51,10 +51,15 @@ OF_A_PERSON = re.compile(
     r"\s+của\s+(?:mình|ông|bà|(?:Tổng\s+)?(?:thống|Thủ\s+tướng|Bộ\s+trưởng|Chủ\s+tịch))", re.IGNORECASE
 )
 NTH_TERM_REACH = 60
-CONGRESS_NUMBER = re.compile(rf"(?i:Đại\s+hội|ĐH)\s+({_ROMAN}){_END}")
+# "Đại hội XIII", "Đại hội 12 của Đảng, Đại hội 15 của Đảng bộ thành phố" (digits, not a count of people or years)
+CONGRESS_NUMBER = re.compile(
+    rf"(?i:Đại\s+hội|ĐH)\s+({_ROMAN}|\d{{1,2}}(?![.,]\d)(?!\s*(?i:tuổi|năm|người|đại\s+biểu|đoàn|%))){_END}"
+)
 CENTRAL_PLENUM = re.compile(rf"(?i:Hội\s+nghị\s+(?:lần\s+thứ\s+)?(?:Trung\s+ương|TW))\s+({_ROMAN}|\d{{1,2}}){_END}")
 SESSION = re.compile(rf"(?i:(kỳ|phiên)\s+họp(?:\s+lần)?\s+thứ)\s+({_ORDINAL}){_END}")
-TERM_YEARS = re.compile(r"(?<![^\W_])(?i:nhiệm\s+kỳ|NK)\s*:?\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)?\d\d)(?!\d)")
+TERM_YEARS = re.compile(
+    r"(?<![^\W_])(?i:nhiệm\s+kỳ(?:\s+mới)?|NK)\s*:?\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)?\d\d)(?!\d)"
+)
 # "trong nhiệm kỳ qua (2015 - 2020)", "nhiệm kỳ cũ (2011 - 2015)": the span in brackets after the word, full years only
 # ("cả hai nhiệm kỳ (2000-06 và 2009 đến nay)" is no span).
 BRACKETED_TERM_YEARS = re.compile(
@@ -74,6 +79,9 @@ HEADS = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(r"[.;:!?\n]")
+KI_SPELLING = re.compile(r"(?<![^\W_])([Kk])ì(?![^\W_])")  # "nhiệm kì", "kì họp": the i/y spelling of "kỳ"
+PARTY_BODY = re.compile(r"Đảng\s+bộ", re.IGNORECASE)
+PARTY_BODY_REACH = 60  # "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh" before its "lần thứ"
 HEAD_REACH = 120
 # What may stand between an ordinal and the "nhiệm kỳ" whose years it takes: a comma, a bracket,
 # or a coordinated part with no ordinal ("Quốc hội khóa XV và HĐND các cấp, nhiệm kỳ ...").
@@ -157,7 +165,12 @@ def _head_kind(form: str, position: int) -> str | None:
     heads = list(HEADS.finditer(window))
     if heads:
         return heads[-1].lastgroup
-    return "congress" if re.search(r"Đảng\s+bộ", window, re.IGNORECASE) else None
+    party = list(PARTY_BODY.finditer(window))
+    if not party:
+        return None
+    # "Đảng bộ tỉnh lần thứ XVII" names a congress; "Đảng bộ, chính quyền … đón Bác về thăm lần thứ hai" does not
+    between = window[party[-1].end() :]
+    return "congress" if "," not in between and len(between) <= PARTY_BODY_REACH else None
 
 
 def _clause_before(form: str, position: int, reach: int) -> str:
@@ -317,9 +330,14 @@ def _add_term(
         term.evidence.append(evidence)
 
 
+def _term_form(text: str) -> str:
+    """The matching form, "kì" spelt "kỳ" as the patterns write it (same length: offsets hold)."""
+    return KI_SPELLING.sub(r"\1ỳ", match_form(text))
+
+
 def find_terms(text: str) -> list[Term]:
     """Each distinct (ordinal, start_year, end_year) once, in order of first mention, with its evidence."""
-    form = match_form(text)
+    form = _term_form(text)
     ordinals = _ordinal_mentions(form)
     unattached = _attach_years(form, ordinals, _years_mentions(form))
     mentions = ordinals + [OrdinalMention(y.start, y.end, None, "years", y.start_year, y.end_year) for y in unattached]
@@ -334,7 +352,7 @@ def find_terms(text: str) -> list[Term]:
 
 def find_sittings(text: str) -> list[Sitting]:
     """Plenum ("Hội nghị ... lần thứ 22") and session ("kỳ họp thứ 9") numbers, once each."""
-    form = match_form(text)
+    form = _term_form(text)
     sittings: dict[tuple[str, int], Sitting] = {}
     candidates = [(m, "plenum") for m in NTH_TIME.finditer(form) if _head_kind(form, m.start()) == "plenum"]
     candidates += [(m, "plenum") for m in CENTRAL_PLENUM.finditer(form)]

@@ -24,7 +24,7 @@ def is_article(article: Article) -> bool:
 
 def article_from_content(content: PageContent, options: ExtractionOptions) -> Article:
     published_on = options.published_on or content.published_on
-    facts = extract_facts(content.text, published_on=published_on, author=content.author)
+    facts = extract_facts(content.text, published_on=published_on, author=content.author, headline=content.title)
     return Article(content=content, facts=facts, url=options.url or content.canonical_url)
 
 

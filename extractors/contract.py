@@ -12,8 +12,15 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _evidence_record(evidence: Evidence) -> dict[str, Any]:
+    record: dict[str, Any] = {"start": evidence.start, "end": evidence.end, "snippet": evidence.snippet}
+    if evidence.field != "text":
+        record["field"] = evidence.field
+    return record
+
+
 def _evidence(items: list[Evidence]) -> list[dict[str, Any]]:
-    return [{"start": e.start, "end": e.end, "snippet": e.snippet} for e in items]
+    return [_evidence_record(e) for e in items]
 
 
 def official_record(official: Official) -> dict[str, Any]:

@@ -13,11 +13,13 @@ from enum import StrEnum
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a fact was read: offsets into the article body and the surrounding snippet."""
+    """Where a fact was read: offsets into the article body and the surrounding snippet. A fact read in the
+    headline (a term the body does not repeat) has `field` "title": its offsets are into the headline."""
 
     start: int
     end: int
     snippet: str
+    field: str = "text"
 
 
 class TitleStatus(StrEnum):

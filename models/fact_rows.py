@@ -20,6 +20,8 @@ IdFor = Callable[[Any], int]
 def evidence_columns(evidence: Evidence | None) -> Row:
     if evidence is None:
         return {"start_offset": None, "end_offset": None, "snippet": None}
+    if evidence.field != "text":  # read in the headline: no offsets into `articles.text`, the headline as snippet
+        return {"start_offset": None, "end_offset": None, "snippet": evidence.snippet}
     return {"start_offset": evidence.start, "end_offset": evidence.end, "snippet": evidence.snippet}
 
 

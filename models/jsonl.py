@@ -34,7 +34,7 @@ def _moment(value: str | None) -> datetime | None:
 
 
 def _evidence(items: list[Record] | None) -> list[Evidence]:
-    return [Evidence(int(e["start"]), int(e["end"]), e.get("snippet", "")) for e in items or []]
+    return [Evidence(int(e["start"]), int(e["end"]), e.get("snippet", ""), e.get("field", "text")) for e in items or []]
 
 
 def _document(item: Record) -> DocumentRef:

@@ -8,7 +8,10 @@ from typing import Any
 
 import pytest
 
+from extractors.contract import term_record
+from extractors.facts import extract_facts
 from extractors.facts.terms import find_sittings, find_terms
+from models.fact_rows import term_row
 
 FIXTURES = Path(__file__).parent / "fixtures" / "facts"
 TERM_CASES = json.loads((FIXTURES / "terms_cases.json").read_text(encoding="utf-8"))
@@ -67,3 +70,32 @@ def test_evidence_offsets_cover_the_mention() -> None:
             mention = text[evidence.start : evidence.end]
             assert mention in evidence.snippet
             assert any(word in mention for word in ("lần thứ", "khoá", "khóa", "Đại hội", "nhiệm kỳ"))
+
+
+def test_a_headline_adds_the_term_triples_the_body_does_not_name() -> None:
+    facts = extract_facts(
+        "Sáng 8/7, HĐND huyện Mường Tè khóa XXI, nhiệm kỳ 2021 - 2026 khai mạc kỳ họp thứ 12.",
+        headline="Kỳ họp thứ 12 HĐND huyện Mường Tè khóa XXI",
+    )
+    assert [(t.ordinal, t.start_year, t.end_year) for t in facts.terms] == [(21, 2021, 2026), (21, None, None)]
+    assert [e.field for t in facts.terms for e in t.evidence] == ["text", "title"]
+
+
+def test_a_headline_term_the_body_repeats_is_one_entry() -> None:
+    facts = extract_facts(
+        "Đại hội Hội Nông dân xã lần thứ IX diễn ra ngày 3/4.", headline="Đại hội Hội Nông dân xã lần thứ IX"
+    )
+    assert [(t.ordinal, [e.field for e in t.evidence]) for t in facts.terms] == [(9, ["text"])]
+
+
+def test_headline_evidence_is_marked_in_the_contract_record() -> None:
+    facts = extract_facts("Hội nghị diễn ra sáng 2/5.", headline="Hội nghị Ban Chấp hành Đảng bộ xã khóa XXV")
+    (record,) = [term_record(term) for term in facts.terms]
+    assert record["evidence"][0]["field"] == "title" and record["ordinal"] == 25
+
+
+def test_a_headline_term_is_stored_with_the_headline_as_snippet_and_no_body_offsets() -> None:
+    (term,) = extract_facts("Hội nghị diễn ra sáng 2/5.", headline="Hội nghị Ban Chấp hành Đảng bộ xã khóa XXV").terms
+    row = term_row(1, term)
+    assert (row["start_offset"], row["end_offset"]) == (None, None)
+    assert row["snippet"] == "Hội nghị Ban Chấp hành Đảng bộ xã khóa XXV"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.facts.evidence import make_evidence
 from extractors.facts.numerals import NUMBER_WORD_PATTERN, ordinal_value
@@ -348,6 +348,19 @@ def find_terms(text: str) -> list[Term]:
         organisation = _organisation(text, form, mention.start, mention.end) if mention.ordinal is not None else None
         _add_term(terms, key, organisation, make_evidence(text, mention.start, mention.end), seen)
     return list(terms.values())
+
+
+def with_headline_terms(terms: list[Term], headline: str | None) -> list[Term]:
+    """The body's terms, then each triple only the headline names, its evidence marked as the headline's."""
+    if not headline:
+        return terms
+    known = {TermKey(t.ordinal, t.start_year, t.end_year) for t in terms}
+    added = []
+    for term in find_terms(headline):
+        if TermKey(term.ordinal, term.start_year, term.end_year) not in known:
+            evidence = [replace(e, field="title") for e in term.evidence]
+            added.append(replace(term, evidence=evidence))
+    return terms + added
 
 
 def find_sittings(text: str) -> list[Sitting]:

@@ -91,10 +91,18 @@ _TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TY
 _CITED_LETTER = r"(?:[a-z](?![^\W\d_]))?"  # not "5K" (the five-K rule)
 # The number may carry its year, with no code ("Nghị định số 49/2017", "quyết định 1878/2026 của UBND TP"), or
 # say it after "số" ("quyết định số 14 năm 2008"; without "số", "kế hoạch 5 năm 2021 - 2025" is a five-year plan).
-CODELESS = re.compile(
-    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
+# The type's letters may follow the word in parentheses ("Quyết định (QĐ) 33/2014"), and the number be said to be
+# "borne" ("6 Quyết định mang số 2356, 2357 … và 2361").
+_ABBREVIATION_ASIDE = r"(?:\s*\((?:QĐ|NĐ|NQ|TT|CT|KH|KL|TB|HD)\))?"
+_CODELESS_REST = (
+    rf"{_ABBREVIATION_ASIDE}\s+((?:mang\s+)?(?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
     rf"(?:(?:\s*/\s*|-)(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
 )  # the year may be joined by a dash: "Thông tư 08-2017 của Bộ LĐ-TB&XH"
+CODELESS = re.compile(rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD})){_CODELESS_REST}")
+# A paper's type letters written for its word, in capitals and as a word of their own: "theo QĐ 33", "tàu đóng theo
+# NĐ 67", "NQ 35" (only letters that abbreviate nothing else: "CT" is also a chairman, "TT" a centre or a town).
+ABBREVIATED_WORDS: tuple[str, ...] = ("QĐ", "NĐ", "NQ")
+ABBREVIATED_CODELESS = re.compile(rf"(?<![\w/-])({'|'.join(ABBREVIATED_WORDS)}){_CODELESS_REST}")
 # A paper whose word is followed by what it does before its number: "Kết luận thanh tra số 18", "Quyết định giải quyết
 # khiếu nại số 1230", "Quyết định phê duyệt phương án bồi thường số 2595" (lower-case words only, none that makes it
 # a sentence: "Báo cáo riêng được đóng dấu cùng văn bản số 12").
@@ -115,7 +123,7 @@ DATED_NEXT = re.compile(r"\s+ngày\s+\d")
 SPANNING_PLANS: frozenset[str] = frozenset({"KH", "CTr", "CTHĐ", "ĐA", "PA"})
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
-    rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|$))"
+    rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|để|$))"
 )
 # Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it).
 _PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua)\s+)?"
@@ -148,12 +156,12 @@ BODY_THEN_NUMBER = re.compile(
 NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
 # The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
 # "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends), "Thủ tướng Chính phủ chỉ đạo tại Thông báo
-# số 125".
+# số 125", "Phó Chủ tịch UBND TP đã ký liên tiếp 6 Quyết định mang số 2356, …".
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới)\s+){{0,2}}"
-    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
-    rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+(?:(?:liên\s+)?tiếp\s+)?"
+    rf"(?:(?:các|một|\d{{1,2}})\s+)?(?i:{_TYPE_WORD}|văn\s+bản){_ABBREVIATION_ASIDE}\s+(?:(?:mang\s+)?(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 100
 # A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
@@ -563,6 +571,10 @@ def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | 
 UNRESOLVED_DAY = re.compile(r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?(?![\d/.-]\d)")
 
 
+# The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
+CENTRE_RIGHT_AFTER = re.compile(r"\s+(Bộ Chính trị|Ban Bí thư)(?![^\W_])")
+
+
 def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -> str | None:
     """The body named after the number ("… của HĐND tỉnh"), else the clause's subject that issues it."""
     end = citation.end
@@ -584,6 +596,9 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     later = ISSUED_BY_LATER.match(form, position, min(len(form), position + LOOK_AHEAD_ISSUED_BY))
     if later:
         return organ_name(text[later.start(1) : later.end(1)])
+    centre = CENTRE_RIGHT_AFTER.match(form, position) if not citation.has_code else None
+    if centre:
+        return centre.group(1)
     return (
         _subject_body(text, form, citation.start)
         or _speaker_after_comma(text, form, citation.start, position)
@@ -744,15 +759,27 @@ def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool
     return CITING_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
 
 
+def _codeless_words(form: str) -> list[re.Match[str]]:
+    """Numbers after a type word or its letters ("Quyết định 33", "QĐ 33"), in text order."""
+    found = [*CODELESS.finditer(form), *ABBREVIATED_CODELESS.finditer(form)]
+    return sorted(found, key=lambda match: match.start())
+
+
+def _past_unresolved_day(form: str, end: int) -> int:
+    """Where a day written right after a number ends ("quyết định 49 (ngày 1/9/2011) của Thủ tướng"), else `end`."""
+    day = UNRESOLVED_DAY.match(form, end)
+    return day.end() if day else end
+
+
 def _codeless_citations(form: str) -> list[Citation]:
     """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
     capitalised, followed by "số", or followed by the body that issued it ("nghị định 35 của Chính phủ"); a
     lower-case "quyết định 2 kế hoạch" is a verb."""
     citations = []
-    for found in CODELESS.finditer(form):
+    for found in _codeless_words(form):
         word, number = found.group(1), found.group(3)
-        doc_type = WORD_TO_TYPE[word.lower()]
-        lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, found.end())
+        doc_type = WORD_TO_TYPE.get(word.lower()) or TYPE_BY_LOWER[word.lower()]
+        lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, _past_unresolved_day(form, found.end()))
         lower_unowned = lower_unowned and not _cited_in_lower_case(form, found, doc_type)
         year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
         year_like = year_like and not DATED_NEXT.match(form, found.end())

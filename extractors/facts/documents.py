@@ -158,12 +158,16 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join
 # "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends), "Thủ tướng Chính phủ chỉ đạo tại Thông báo
 # số 125", "Phó Chủ tịch UBND TP đã ký liên tiếp 6 Quyết định mang số 2356, …".
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
+# The papers it issued first in the same list come between ("Đảng ủy xã ban hành Nghị quyết số 04-NQ/ĐU và Kế hoạch
+# số "), and a body drafts its own plans ("UBND huyện đã xây dựng Kế hoạch số 45").
+_LISTED_BEFORE = rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới)\s+){{0,2}}"
-    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+(?:(?:liên\s+)?tiếp\s+)?"
-    rf"(?:(?:các|một|\d{{1,2}})\s+)?(?i:{_TYPE_WORD}|văn\s+bản){_ABBREVIATION_ASIDE}\s+(?:(?:mang\s+)?(?i:số)\s+)?$"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
+    rf"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|\d{{1,2}})\s+)?{_LISTED_BEFORE}"
+    rf"(?i:{_TYPE_WORD}|văn\s+bản){_ABBREVIATION_ASIDE}\s+(?:(?:mang\s+)?(?i:số)\s+)?$"
 )
-LOOK_BEFORE_BODY = 100
+LOOK_BEFORE_BODY = 160
 # A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
 # Nghị quyết …, đó là …" (one unnumbered paper, "ban hành Nghị định thay thế Nghị định 42", is another one).
 BODY_ISSUES_KIND = re.compile(
@@ -571,6 +575,10 @@ def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | 
 UNRESOLVED_DAY = re.compile(r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?(?![\d/.-]\d)")
 
 
+# A paper cited in parentheses after the body that sent it: "theo đề nghị của Bộ Tài chính (Công văn số 2000)".
+BODY_BEFORE_ASIDE = re.compile(
+    rf"(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s*\(\s*(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
 # The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
 CENTRE_RIGHT_AFTER = re.compile(r"\s+(Bộ Chính trị|Ban Bí thư)(?![^\W_])")
 
@@ -599,6 +607,9 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     centre = CENTRE_RIGHT_AFTER.match(form, position) if not citation.has_code else None
     if centre:
         return centre.group(1)
+    outside = BODY_BEFORE_ASIDE.search(form, max(0, citation.start - LOOK_BEHIND * 2), citation.start)
+    if outside:
+        return organ_name(text[outside.start(1) : outside.end(1)])
     return (
         _subject_body(text, form, citation.start)
         or _speaker_after_comma(text, form, citation.start, position)

@@ -939,8 +939,12 @@ def _kinds_listed_under_one_body(current: Citation, following: Citation, form: s
 
 
 def _retyped_list(current: Citation, following: Citation, form: str) -> bool:
-    """Two numbers cited without a code under the same type word said twice, one date after the last."""
-    if current.has_code or following.has_code or current.type != following.type:
+    """Two numbers under the same type word said twice, one date after the last: cited without a code ("Nghị quyết
+    số 18 và Nghị quyết số 19 ngày 25/10/2017"), or with codes of one type and issuer ("Nghị quyết số 18-NQ/TW và
+    Nghị quyết số 19-NQ/TW ngày 25/10/2017")."""
+    if current.has_code != following.has_code or current.type != following.type:
+        return False
+    if current.has_code and _code_key(current.issuer) != _code_key(following.issuer):
         return False
     found = LIST_GAP_RETYPED.fullmatch(form, current.end, following.start)
     return found is not None and WORD_TO_TYPE[found.group(1).lower()] == current.type

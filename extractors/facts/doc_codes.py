@@ -284,7 +284,7 @@ DOCUMENT_PARTS: frozenset[str] = frozenset({"Chương", "Điều", "Phụ", "M�
 # "Tổng cục Thuế", "Ngân hàng Nhà nước", "Kiểm toán Nhà nước", "Bảo hiểm xã hội").
 COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư"), ("Bộ", "trưởng"), ("Tổng", "cục")]
-    + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước"), ("Bảo", "hiểm")]
+    + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước"), ("Bảo", "hiểm"), ("Hội", "nghị")]
 )
 
 

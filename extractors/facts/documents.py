@@ -71,10 +71,11 @@ LOWER_CASE_NUMBER = re.compile(
     rf"{_NUMBER}\s*(?:-\s*(?P<party_type>{_LOWER_SEGMENT})\s*/|/\s*(?P<state_type>{_LOWER_SEGMENT})\s*-)\s*"
     rf"(?P<issuer>{_LOWER_SEGMENT}(?:-{_LOWER_SEGMENT}){{0,2}}){_CODE_END}"
 )
-# A state number whose slash was typed as a space, after the word naming its type: "Quyết định 309 QĐ-TTg" (known
-# type letters only, and a dash to the issuer: "Nghị định 67 NĐ" alone is no code).
+# A state number whose slash was typed as a space, after the word naming its type: "Quyết định 309 QĐ-TTg", "số 1010
+# QĐ/UBND" (known type letters only, and a dash or slash to the issuer: "Nghị định 67 NĐ" alone is no code).
 SPACED_STATE_NUMBER = re.compile(
-    rf"{_NUMBER}[ \t]+(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*-\s*(?P<issuer>{_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}"
+    rf"{_NUMBER}[ \t]+(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*[-/]\s*"
+    rf"(?P<issuer>{_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}"
 )
 # Issuer codes written in mixed case, which stand alone in older numbers ("Nghị định số 100/TTg").
 MIXED_CASE_ISSUERS: frozenset[str] = frozenset({"TTg"})
@@ -133,7 +134,8 @@ _BODY_HEAD = (
     r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
-    r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
+    r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên|"
+    r"Hội nghị (?=Trung ương|TW|TƯ))"  # a plenum's papers are the Central Committee's
 )
 # A body's name holds no sentence mark, but the Centre may be written with a dot: "của BCH T.Ư Đảng".
 _BODY_CHAR = r"(?:T\.[ƯW]|[^,;.()“”\"])"

@@ -77,6 +77,12 @@ SPACED_STATE_NUMBER = re.compile(
     rf"{_NUMBER}[ \t]+(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*[-/]\s*"
     rf"(?P<issuer>{_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}"
 )
+# A number glued to its type letters, after the word naming its type: "Nghị quyết 18NQ/TW" (Party: a slash to the
+# issuer), "Quyết định số 123QĐ-UBND" (state: a dash); known type letters only.
+GLUED_TYPE_NUMBER = re.compile(
+    rf"{_NUMBER}(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*(?P<separator>[-/])\s*"
+    rf"(?P<issuer>{_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}"
+)
 # Issuer codes written in mixed case, which stand alone in older numbers ("Nghị định số 100/TTg").
 MIXED_CASE_ISSUERS: frozenset[str] = frozenset({"TTg"})
 # Type letters written without their diacritics ("679/QD-UBND"): a type, as written.
@@ -713,6 +719,10 @@ def _coded_citations(form: str) -> list[Citation]:
         citation = _spaced_citation(found, form)
         if citation and not taken.overlaps(citation.start, citation.end):
             citations.append(citation)
+    for found in GLUED_TYPE_NUMBER.finditer(form):
+        citation = _glued_type_citation(found, form)
+        if citation and not taken.overlaps(citation.start, citation.end):
+            citations.append(citation)
     for found in LOWER_CASE_NUMBER.finditer(form):
         citation = _lower_case_citation(found, form)
         if citation and not taken.overlaps(citation.start, citation.end):
@@ -731,6 +741,18 @@ def _spaced_citation(found: re.Match[str], form: str) -> Citation | None:
     if _word_type(form, found.start()) is None:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group("issuer"))
+
+
+def _glued_type_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "Nghị quyết 18NQ/TW" -> 18-NQ/TW, "Quyết định số 123QĐ-UBND" -> 123/QĐ-UBND: only known type letters, only
+    after a word naming a type."""
+    doc_type = TYPE_BY_LOWER.get(found.group("type").lower())
+    if doc_type is None or found.group("type") not in (doc_type, doc_type.upper()):
+        return None
+    if _word_type(form, found.start()) is None:
+        return None
+    party = found.group("separator") == "/"
+    return Citation(found.start(), found.end(), found.group(1), doc_type, found.group("issuer"), party=party)
 
 
 def _lower_case_citation(found: re.Match[str], form: str) -> Citation | None:

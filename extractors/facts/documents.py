@@ -1111,13 +1111,18 @@ def _date_this_document(refs: list[DocumentRef], form: str, dated: DatesInText) 
             of_kind[0].issued_on = resolved.day
 
 
+# Invisible characters an editor leaves inside a code ("35/\u200bKH-UBND", a soft hyphen at a line break) read as
+# the space they stand for, keeping every offset.
+INVISIBLE_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", " "))
+
+
 def find_documents(
     text: str, published_on: date | None = None, resolved: tuple[ResolvedDate, ...] | None = None
 ) -> list[DocumentRef]:
     """Every numbered document cited in `text`, once each, in order of first mention; a document's day written
     without a year takes the publication's year, as the article's other days do. `resolved`: the text's
     `resolved_dates` when the caller has them already."""
-    form = match_form(text)
+    form = match_form(text).translate(INVISIBLE_AS_SPACE)
     dated = DatesInText(resolved if resolved is not None else resolved_dates(form, published_on))
     coded = _coded_citations(form)
     taken = DisjointSpans([(c.start, c.end) for c in coded])

@@ -41,6 +41,9 @@ TYPE_NAMES: dict[str, str] = {
     "PC": "Phiếu chuyển",
     "GP": "Giấy phép",
     "LĐ": "Lệnh",
+    "PL": "Pháp lệnh",  # "25/2005/PL-UBTVQH11"
+    "KHLT": "Kế hoạch liên tịch",  # joint papers of two bodies: "02/KHLT/UBND-UBMTTQ", as "TTLT/BTC-BNN"
+    "HDLT": "Hướng dẫn liên tịch",
     "Luật": "Luật",  # laws carry no type code in their number ("72/2020/QH14"): the word is the type
 }
 PARTY_NAMES: dict[str, str] = {"TT": "Thông tri"}
@@ -54,6 +57,8 @@ TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Chương trình hành động", "CTHĐ"),
     ("Thông tư liên tịch", "TTLT"),
     ("Nghị quyết liên tịch", "NQLT"),
+    ("Kế hoạch liên tịch", "KHLT"),
+    ("Hướng dẫn liên tịch", "HDLT"),
     ("Nghị quyết", "NQ"),
     ("Nghị định", "NĐ"),
     ("Quyết định", "QĐ"),
@@ -74,6 +79,7 @@ TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Phương án", "PA"),
     ("Đề án", "ĐA"),
     ("Công điện", "CĐ"),
+    ("Pháp lệnh", "PL"),
     ("Luật", "Luật"),
 )
 WORD_TO_TYPE: dict[str, str] = {word.lower(): code for word, code in TYPE_WORDS}
@@ -147,7 +153,7 @@ def issuer_for_body(body: str) -> str | None:
 # The issuer of a kind of document that one body alone issues, when the text names none: decrees are the
 # Government's ("Nghị định 49" -> CP), laws the National Assembly's ("Luật số 34" -> QH), as the annotation
 # decisions of the real corpus read (batches 4 and 5).
-SOLE_ISSUERS: dict[str, str] = {"NĐ": "CP", "Luật": "QH"}
+SOLE_ISSUERS: dict[str, str] = {"NĐ": "CP", "Luật": "QH", "PL": "UBTVQH"}  # ordinances: the NA Standing Committee
 # Kinds whose numbers carry no type letters: "Luật số 34" has type null, as "72/2020/QH14" has.
 UNTYPED_KINDS: frozenset[str] = frozenset({"Luật"})
 
@@ -278,7 +284,7 @@ DOCUMENT_PARTS: frozenset[str] = frozenset({"Chương", "Điều", "Phụ", "M�
 # "Tổng cục Thuế", "Ngân hàng Nhà nước", "Kiểm toán Nhà nước", "Bảo hiểm xã hội").
 COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư"), ("Bộ", "trưởng"), ("Tổng", "cục")]
-    + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước"), ("Bảo", "hiểm")]
+    + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước"), ("Bảo", "hiểm"), ("Hội", "nghị")]
 )
 
 

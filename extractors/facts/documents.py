@@ -71,10 +71,17 @@ LOWER_CASE_NUMBER = re.compile(
     rf"{_NUMBER}\s*(?:-\s*(?P<party_type>{_LOWER_SEGMENT})\s*/|/\s*(?P<state_type>{_LOWER_SEGMENT})\s*-)\s*"
     rf"(?P<issuer>{_LOWER_SEGMENT}(?:-{_LOWER_SEGMENT}){{0,2}}){_CODE_END}"
 )
-# A state number whose slash was typed as a space, after the word naming its type: "Quyết định 309 QĐ-TTg" (known
-# type letters only, and a dash to the issuer: "Nghị định 67 NĐ" alone is no code).
+# A state number whose slash was typed as a space, after the word naming its type: "Quyết định 309 QĐ-TTg", "số 1010
+# QĐ/UBND" (known type letters only, and a dash or slash to the issuer: "Nghị định 67 NĐ" alone is no code).
 SPACED_STATE_NUMBER = re.compile(
-    rf"{_NUMBER}[ \t]+(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*-\s*(?P<issuer>{_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}"
+    rf"{_NUMBER}[ \t]+(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*[-/]\s*"
+    rf"(?P<issuer>{_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}"
+)
+# A number glued to its type letters, after the word naming its type: "Nghị quyết 18NQ/TW" (Party: a slash to the
+# issuer), "Quyết định số 123QĐ-UBND" (state: a dash); known type letters only.
+GLUED_TYPE_NUMBER = re.compile(
+    rf"{_NUMBER}(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*(?P<separator>[-/])\s*"
+    rf"(?P<issuer>{_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}"
 )
 # Issuer codes written in mixed case, which stand alone in older numbers ("Nghị định số 100/TTg").
 MIXED_CASE_ISSUERS: frozenset[str] = frozenset({"TTg"})
@@ -91,10 +98,18 @@ _TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TY
 _CITED_LETTER = r"(?:[a-z](?![^\W\d_]))?"  # not "5K" (the five-K rule)
 # The number may carry its year, with no code ("Nghị định số 49/2017", "quyết định 1878/2026 của UBND TP"), or
 # say it after "số" ("quyết định số 14 năm 2008"; without "số", "kế hoạch 5 năm 2021 - 2025" is a five-year plan).
-CODELESS = re.compile(
-    rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD}))\s+((?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
+# The type's letters may follow the word in parentheses ("Quyết định (QĐ) 33/2014"), and the number be said to be
+# "borne" ("6 Quyết định mang số 2356, 2357 … và 2361").
+_ABBREVIATION_ASIDE = r"(?:\s*\((?:QĐ|NĐ|NQ|TT|CT|KH|KL|TB|HD)\))?"
+_CODELESS_REST = (
+    rf"{_ABBREVIATION_ASIDE}\s+((?:mang\s+)?(?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
     rf"(?:(?:\s*/\s*|-)(?P<year>{_YEAR})|\s+(?i:năm)\s+(?P<year_said>{_YEAR}))?{_BARE_NUMBER_END}"
 )  # the year may be joined by a dash: "Thông tư 08-2017 của Bộ LĐ-TB&XH"
+CODELESS = re.compile(rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({_TYPE_WORD})){_CODELESS_REST}")
+# A paper's type letters written for its word, in capitals and as a word of their own: "theo QĐ 33", "tàu đóng theo
+# NĐ 67", "NQ 35" (only letters that abbreviate nothing else: "CT" is also a chairman, "TT" a centre or a town).
+ABBREVIATED_WORDS: tuple[str, ...] = ("QĐ", "NĐ", "NQ")
+ABBREVIATED_CODELESS = re.compile(rf"(?<![\w/-])({'|'.join(ABBREVIATED_WORDS)}){_CODELESS_REST}")
 # A paper whose word is followed by what it does before its number: "Kết luận thanh tra số 18", "Quyết định giải quyết
 # khiếu nại số 1230", "Quyết định phê duyệt phương án bồi thường số 2595" (lower-case words only, none that makes it
 # a sentence: "Báo cáo riêng được đóng dấu cùng văn bản số 12").
@@ -115,7 +130,7 @@ DATED_NEXT = re.compile(r"\s+ngày\s+\d")
 SPANNING_PLANS: frozenset[str] = frozenset({"KH", "CTr", "CTHĐ", "ĐA", "PA"})
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
-    rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|$))"
+    rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|để|$))"
 )
 # Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it).
 _PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua)\s+)?"
@@ -125,7 +140,8 @@ _BODY_HEAD = (
     r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
-    r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên)"
+    r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên|"
+    r"Hội nghị (?=Trung ương|TW|TƯ))"  # a plenum's papers are the Central Committee's
 )
 # A body's name holds no sentence mark, but the Centre may be written with a dot: "của BCH T.Ư Đảng".
 _BODY_CHAR = r"(?:T\.[ƯW]|[^,;.()“”\"])"
@@ -148,14 +164,18 @@ BODY_THEN_NUMBER = re.compile(
 NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
 # The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
 # "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends), "Thủ tướng Chính phủ chỉ đạo tại Thông báo
-# số 125".
+# số 125", "Phó Chủ tịch UBND TP đã ký liên tiếp 6 Quyết định mang số 2356, …".
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
+# The papers it issued first in the same list come between ("Đảng ủy xã ban hành Nghị quyết số 04-NQ/ĐU và Kế hoạch
+# số "), and a body drafts its own plans ("UBND huyện đã xây dựng Kế hoạch số 45").
+_LISTED_BEFORE = rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới)\s+){{0,2}}"
-    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
-    rf"(?:(?:các|một)\s+)?(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
+    rf"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|\d{{1,2}})\s+)?{_LISTED_BEFORE}"
+    rf"(?i:{_TYPE_WORD}|văn\s+bản){_ABBREVIATION_ASIDE}\s+(?:(?:mang\s+)?(?i:số)\s+)?$"
 )
-LOOK_BEFORE_BODY = 100
+LOOK_BEFORE_BODY = 160
 # A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
 # Nghị quyết …, đó là …" (one unnumbered paper, "ban hành Nghị định thay thế Nghị định 42", is another one).
 BODY_ISSUES_KIND = re.compile(
@@ -563,6 +583,14 @@ def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | 
 UNRESOLVED_DAY = re.compile(r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?(?![\d/.-]\d)")
 
 
+# A paper cited in parentheses after the body that sent it: "theo đề nghị của Bộ Tài chính (Công văn số 2000)".
+BODY_BEFORE_ASIDE = re.compile(
+    rf"(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s*\(\s*(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+# The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
+CENTRE_RIGHT_AFTER = re.compile(r"\s+(Bộ Chính trị|Ban Bí thư)(?![^\W_])")
+
+
 def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -> str | None:
     """The body named after the number ("… của HĐND tỉnh"), else the clause's subject that issues it."""
     end = citation.end
@@ -584,6 +612,12 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     later = ISSUED_BY_LATER.match(form, position, min(len(form), position + LOOK_AHEAD_ISSUED_BY))
     if later:
         return organ_name(text[later.start(1) : later.end(1)])
+    centre = CENTRE_RIGHT_AFTER.match(form, position) if not citation.has_code else None
+    if centre:
+        return centre.group(1)
+    outside = BODY_BEFORE_ASIDE.search(form, max(0, citation.start - LOOK_BEHIND * 2), citation.start)
+    if outside:
+        return organ_name(text[outside.start(1) : outside.end(1)])
     return (
         _subject_body(text, form, citation.start)
         or _speaker_after_comma(text, form, citation.start, position)
@@ -685,6 +719,10 @@ def _coded_citations(form: str) -> list[Citation]:
         citation = _spaced_citation(found, form)
         if citation and not taken.overlaps(citation.start, citation.end):
             citations.append(citation)
+    for found in GLUED_TYPE_NUMBER.finditer(form):
+        citation = _glued_type_citation(found, form)
+        if citation and not taken.overlaps(citation.start, citation.end):
+            citations.append(citation)
     for found in LOWER_CASE_NUMBER.finditer(form):
         citation = _lower_case_citation(found, form)
         if citation and not taken.overlaps(citation.start, citation.end):
@@ -703,6 +741,18 @@ def _spaced_citation(found: re.Match[str], form: str) -> Citation | None:
     if _word_type(form, found.start()) is None:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group("issuer"))
+
+
+def _glued_type_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "Nghị quyết 18NQ/TW" -> 18-NQ/TW, "Quyết định số 123QĐ-UBND" -> 123/QĐ-UBND: only known type letters, only
+    after a word naming a type."""
+    doc_type = TYPE_BY_LOWER.get(found.group("type").lower())
+    if doc_type is None or found.group("type") not in (doc_type, doc_type.upper()):
+        return None
+    if _word_type(form, found.start()) is None:
+        return None
+    party = found.group("separator") == "/"
+    return Citation(found.start(), found.end(), found.group(1), doc_type, found.group("issuer"), party=party)
 
 
 def _lower_case_citation(found: re.Match[str], form: str) -> Citation | None:
@@ -744,15 +794,27 @@ def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool
     return CITING_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
 
 
+def _codeless_words(form: str) -> list[re.Match[str]]:
+    """Numbers after a type word or its letters ("Quyết định 33", "QĐ 33"), in text order."""
+    found = [*CODELESS.finditer(form), *ABBREVIATED_CODELESS.finditer(form)]
+    return sorted(found, key=lambda match: match.start())
+
+
+def _past_unresolved_day(form: str, end: int) -> int:
+    """Where a day written right after a number ends ("quyết định 49 (ngày 1/9/2011) của Thủ tướng"), else `end`."""
+    day = UNRESOLVED_DAY.match(form, end)
+    return day.end() if day else end
+
+
 def _codeless_citations(form: str) -> list[Citation]:
     """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
     capitalised, followed by "số", or followed by the body that issued it ("nghị định 35 của Chính phủ"); a
     lower-case "quyết định 2 kế hoạch" is a verb."""
     citations = []
-    for found in CODELESS.finditer(form):
+    for found in _codeless_words(form):
         word, number = found.group(1), found.group(3)
-        doc_type = WORD_TO_TYPE[word.lower()]
-        lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, found.end())
+        doc_type = WORD_TO_TYPE.get(word.lower()) or TYPE_BY_LOWER[word.lower()]
+        lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, _past_unresolved_day(form, found.end()))
         lower_unowned = lower_unowned and not _cited_in_lower_case(form, found, doc_type)
         year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
         year_like = year_like and not DATED_NEXT.match(form, found.end())
@@ -901,8 +963,12 @@ def _kinds_listed_under_one_body(current: Citation, following: Citation, form: s
 
 
 def _retyped_list(current: Citation, following: Citation, form: str) -> bool:
-    """Two numbers cited without a code under the same type word said twice, one date after the last."""
-    if current.has_code or following.has_code or current.type != following.type:
+    """Two numbers under the same type word said twice, one date after the last: cited without a code ("Nghị quyết
+    số 18 và Nghị quyết số 19 ngày 25/10/2017"), or with codes of one type and issuer ("Nghị quyết số 18-NQ/TW và
+    Nghị quyết số 19-NQ/TW ngày 25/10/2017")."""
+    if current.has_code != following.has_code or current.type != following.type:
+        return False
+    if current.has_code and _code_key(current.issuer) != _code_key(following.issuer):
         return False
     found = LIST_GAP_RETYPED.fullmatch(form, current.end, following.start)
     return found is not None and WORD_TO_TYPE[found.group(1).lower()] == current.type
@@ -1045,13 +1111,18 @@ def _date_this_document(refs: list[DocumentRef], form: str, dated: DatesInText) 
             of_kind[0].issued_on = resolved.day
 
 
+# Invisible characters an editor leaves inside a code ("35/\u200bKH-UBND", a soft hyphen at a line break) read as
+# the space they stand for, keeping every offset.
+INVISIBLE_AS_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", " "))
+
+
 def find_documents(
     text: str, published_on: date | None = None, resolved: tuple[ResolvedDate, ...] | None = None
 ) -> list[DocumentRef]:
     """Every numbered document cited in `text`, once each, in order of first mention; a document's day written
     without a year takes the publication's year, as the article's other days do. `resolved`: the text's
     `resolved_dates` when the caller has them already."""
-    form = match_form(text)
+    form = match_form(text).translate(INVISIBLE_AS_SPACE)
     dated = DatesInText(resolved if resolved is not None else resolved_dates(form, published_on))
     coded = _coded_citations(form)
     taken = DisjointSpans([(c.start, c.end) for c in coded])

@@ -1213,13 +1213,31 @@ def skip_term(tokens: list[Token], j: int) -> int:
         j = k + size
 
 
+_TERM_ORDINAL = re.compile(r"(?:[IVXL]+|\d{1,2})")
+
+
 def _term_length(tokens: list[Token], k: int) -> int:
     keys = [t.key for t in tokens[k : k + 5]]
+    if keys[:2] == ["các", "khóa"] and len(keys) > 2:  # "Ủy viên Trung ương Đảng các khóa X, XI và XII"
+        return 1 + _term_length(tokens, k + 1)
     if keys[:1] == ["khóa"] and len(keys) > 1:
-        return 2
+        return _ordinal_list_end(tokens, k + 2) - k
     if keys[:2] == ["nhiệm", "kỳ"] and len(keys) > 2 and keys[2].isdigit():
         return 5 if len(keys) == 5 and keys[3] == "-" and keys[4].isdigit() else 3
     return 0
+
+
+def _ordinal_list_end(tokens: list[Token], j: int) -> int:
+    """Index after the further ordinals of a term listed after its first ("khóa X, XI và XII", "khóa X, XII,
+    XIII,XIV"): a title listed after them follows the list, not the comma of one ordinal."""
+    while (
+        j + 1 < len(tokens)
+        and tokens[j].key in (",", "và")
+        and _TERM_ORDINAL.fullmatch(tokens[j + 1].text)
+        and (j + 2 == len(tokens) or tokens[j + 2].key != ".")
+    ):
+        j += 2
+    return j
 
 
 # Academic and medical honorifics before a name, glued by "." or "-" ("GS.TS", "PGS-TS", "ThS."): not titles.

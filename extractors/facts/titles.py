@@ -116,6 +116,8 @@ LOCAL_PARTY_COMMITTEES: frozenset[str] = words("tỉnh huyện thành quận th�
 UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng")
 # Residential units written as abbreviations, which a number completes alike ("Tổ trưởng TDP 76", "KDC 3", "KP 2").
 UNIT_ABBREVIATIONS: frozenset[str] = words("tdp kdc kp")
+# Words opening a caption's credit after a title ("… UBND TP. Ảnh: …", "… - Nguồn: …"): never part of an organ.
+CREDIT_WORDS: frozenset[str] = words("ảnh nguồn clip video")
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
 TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
@@ -668,7 +670,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS and j + 1 not in names_at:
         return False
     if token.key == "." and (prev.key in PLACE_ABBREVIATIONS or _initial(prev)) and joined(tokens, j - 1, j):
-        following = j + 1 < len(tokens) and j + 1 not in names_at
+        following = j + 1 < len(tokens) and j + 1 not in names_at and tokens[j + 1].key not in CREDIT_WORDS
         return following and (tokens[j + 1].is_cap or _numbered_place(tokens, j + 1))
     if _in_phrase(tokens, j):
         return True
@@ -1017,8 +1019,8 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
     nxt = tokens[j + 1]
     if nxt.is_lower_word and tokens[j - 1].is_lower_word and _in_organ_field(tokens, j):
         return _closed_lower_part(tokens, j + 1)  # "khoa Chẩn đoán hình ảnh – xét nghiệm,"
-    if not nxt.is_word or not nxt.is_cap or j + 1 in names_at:
-        return False
+    if not nxt.is_word or not nxt.is_cap or j + 1 in names_at or nxt.key in CREDIT_WORDS:
+        return False  # "Tổng giám đốc PVTEX - Nguồn: …": a caption's credit
     if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1, listed=False):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"

@@ -97,7 +97,7 @@ TITLE_LOWER_OK: frozenset[str] = words(
 # words right after one name the organ's field, often in lower case ("Trưởng phòng kinh tế hạ tầng", "Ban
 # cán sự đảng", "Hội đồng thẩm định", "Liên đoàn lao động huyện").
 ORGAN_NOUN_TAILS: frozenset[str] = words(
-    "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm"
+    "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm khu"
 )
 # Acronyms of nouns that a field goes on after in lower case ("Hiệp hội DN nhỏ và vừa": doanh nghiệp).
 FIELD_ACRONYMS: frozenset[str] = words("dn")
@@ -172,7 +172,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("kinh", "tế"): words("sát tòa"),
     ("ma", "túy"): words("sát"),
     ("điều", "tra"): words("sát quan"),
-    ("giao", "thông"): words("sát toàn"),  # "Ủy ban An toàn giao thông"
+    ("giao", "thông"): words("sát toàn lý"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị"
     ("cơ", "động"): words("sát"),
     ("trật", "tự"): words("sát"),
     ("quản", "lý"): words("sát"),
@@ -184,6 +184,12 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("đại", "học"): words("trường"),
     ("cao", "đẳng"): words("trường"),
     ("cổ", "phần"): words("ty"),
+    # Fields whose second word alone ends a title: "Sở Quy hoạch kiến trúc", "Hội Quy hoạch phát triển đô thị",
+    # "Quỹ Đầu tư phát triển", "Vụ Quản lý đê điều", "Ban Chỉ đạo Chương trình mục tiêu quốc gia".
+    ("kiến", "trúc"): words("hoạch"),
+    ("phát", "triển"): words("hoạch tư cứu"),
+    ("đê", "điều"): words("lý"),
+    ("mục", "tiêu"): words("trình"),
     ("nghề", "nghiệp"): words("dục"),
     ("thường", "xuyên"): words("dục"),
     # Grades after a judicial or inspection post: "Kiểm sát viên trung cấp", "Thẩm phán cao cấp".

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, not_persons, words
+from extractors.facts.person_names import ADDRESS_TERMS, TIMES_OF_DAY, NameSpan, Token, joined, not_persons, words
 from extractors.normalize import fold_diacritics, match_form
 
 # Head words, as case-folded token sequences; the longest one matching wins. Heads that read as common words
@@ -653,6 +653,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return False
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
+        if token.key in TIMES_OF_DAY and j + 1 < len(tokens) and tokens[j + 1].key[:1].isdigit():
+            return False  # a caption without its full stop: "… Tỉnh ủy Yên Bái Sáng 8/2, …"
         if (_ends_place_name(tokens, j - 1) or _closes_body(tokens, j - 1)) and head_length(tokens, j):
             # a heading without punctuation: "Chủ tịch UBND tỉnh Yên Bái Thứ trưởng A nhận …"; two titles
             # juxtaposed: "Thừa ủy quyền của Chủ tịch nước Thứ trưởng Bộ Xây dựng A"

@@ -70,7 +70,7 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
     if j < len(tokens) and tokens[j].key in (",", "-", ":", "(", "|"):
         if j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
             return []  # a bullet opening the next line ("- Phó Chủ tịch: …") is an entry of its own
-        j += 1
+        j = _past_newly(parsed, j + 1)  # "A, tân Phó Bí thư Tỉnh ủy"
         if tokens[j - 1].key == "(" and j not in parsed.titles_at:
             j = _title_after_aside(parsed, j) or j  # "A (Đảng viên, Trưởng trạm Y tế xã B)"
     elif j not in parsed.titles_at:
@@ -82,6 +82,15 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
         if not alone_on_line(parsed, j, term_end(tokens, span.last + 1) - 1):
             return []
     return title_list(parsed, j)
+
+
+# "tân" (new) before a post the person has just taken: "A, tân Chủ tịch Hội B" holds the post "Chủ tịch Hội B".
+NEWLY: frozenset[str] = frozenset(["tân"])
+
+
+def _past_newly(parsed: Parsed, j: int) -> int:
+    """Index of the title after "tân" at `j`, else `j`."""
+    return j + 1 if j < len(parsed.tokens) and parsed.tokens[j].key in NEWLY and j + 1 in parsed.titles_at else j
 
 
 def title_list(parsed: Parsed, j: int) -> list[TitleSpan]:

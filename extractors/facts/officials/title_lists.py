@@ -84,13 +84,18 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
     return title_list(parsed, j)
 
 
-# "tân" (new) before a post the person has just taken: "A, tân Chủ tịch Hội B" holds the post "Chủ tịch Hội B".
-NEWLY: frozenset[str] = frozenset(["tân"])
+# Words before a post saying when it is held: "tân" (newly taken), "cựu" (former), "đương kim" (incumbent). "A,
+# tân Chủ tịch Hội B" holds the post "Chủ tịch Hội B" ("cựu" makes it a former one, see `title_status`).
+TENURE_WORDS: tuple[tuple[str, ...], ...] = (("tân",), ("cựu",), ("đương", "kim"))
 
 
 def _past_newly(parsed: Parsed, j: int) -> int:
-    """Index of the title after "tân" at `j`, else `j`."""
-    return j + 1 if j < len(parsed.tokens) and parsed.tokens[j].key in NEWLY and j + 1 in parsed.titles_at else j
+    """Index of the title after a tenure word at `j` ("tân", "cựu", "đương kim"), else `j`."""
+    for words_ in TENURE_WORDS:
+        k = j + len(words_)
+        if k in parsed.titles_at and tuple(t.key for t in parsed.tokens[j:k]) == words_:
+            return k
+    return j
 
 
 def title_list(parsed: Parsed, j: int) -> list[TitleSpan]:

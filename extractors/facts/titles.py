@@ -1276,6 +1276,7 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     closed = _parenthesis_after(tokens, j)
     if closed in names_at:
         return names_at[closed]  # "Cục trưởng Cục Chống tham nhũng (Thanh tra Chính phủ) Phạm Trọng B"
+    j = _past_place_asides(tokens, j)  # "Chủ tịch UBND xã A, huyện B (tỉnh C) - ông D"
     if j < len(tokens) and tokens[j].key in (",", "-"):
         j += 1
     if comrade_length(tokens, j):
@@ -1285,6 +1286,26 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     else:
         return None
     return names_at.get(j)
+
+
+MAX_ASIDE_PLACE_WORDS = 4
+
+
+def _past_place_asides(tokens: list[Token], j: int) -> int:
+    """Index after the larger places written after a title's own (", huyện B", ", huyện B (Đắk Nông)") when a
+    dash or a comma and a form of address follow them; else `j`."""
+    k = j
+    while k + 2 < len(tokens) and tokens[k].key == "," and tokens[k + 1].key in PLACE_LEVEL_WORDS:
+        m = k + 2
+        while m < len(tokens) and m - k - 2 < MAX_ASIDE_PLACE_WORDS and tokens[m].is_cap and tokens[m].is_word:
+            m += 1
+        if m == k + 2:
+            break
+        k = _parenthesis_after(tokens, m)
+    if k == j or k + 1 >= len(tokens) or tokens[k].key not in (",", "-"):
+        return j
+    addressed = comrade_length(tokens, k + 1) or tokens[k + 1].key in ADDRESS_WORDS
+    return k if addressed else j
 
 
 def _dashed_subject(tokens: list[Token], i: int, last: int, names_at: dict[int, NameSpan]) -> NameSpan | None:

@@ -72,9 +72,10 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
     return added
 
 
-# Words saying when a post was held, between it and "là" ("T hiện nay là ông A", "T khi đó là bà B").
-TIME_WORDS_BEFORE_COPULA: frozenset[str] = words("hiện nay tại khi lúc đó này")
-MAX_TIME_WORDS = 2
+# Words saying when a post was held, between it and "là" ("T hiện nay là ông A", "T khi đó là bà B", "T lúc bấy
+# giờ là ông C").
+TIME_WORDS_BEFORE_COPULA: frozenset[str] = words("hiện nay tại khi lúc đó này bấy giờ")
+MAX_TIME_WORDS = 3
 
 
 def _after_time_words(tokens: list[Token], j: int) -> int:

@@ -265,16 +265,31 @@ def _opens_date(tokens: list[Token], i: int) -> bool:
     return i + 2 < len(tokens) and tokens[i + 2].key in ("/", "năm")
 
 
+# A middle name and an organisation word that together name an organ, never a person's given name.
+ORGAN_PAIRS: frozenset[tuple[str, str]] = frozenset([("quốc", "hội")])
+
+
 def _given_name_after_middle(tokens: list[Token], first: int, i: int) -> bool:
     """A given name that is also an organisation word completes "Nguyễn Văn" ("Nguyễn Văn Huyện", "Vũ Văn
-    Viện"): a family name and "Văn"/"Thị" alone are never a whole name."""
+    Viện"): a family name and "Văn"/"Thị" alone are never a whole name. After another middle name ("Nguyễn Thanh
+    Hội", "Bùi Viết Hội") it does where no organ's field follows it: a mark, or a lower-case word ("…, Chủ tịch
+    UBND phường", "… cho biết"), not a capitalised one ("Hội Nông dân"); so does a word that opens a sentence
+    ("Tại", "Được") before a mark."""
     token = tokens[i]  # the run may hold a place before the name ("… TP Hà Nội Vũ Văn Viện cho hay")
-    if i < first + 2 or tokens[i - 1].key not in ("văn", "thị") or not is_surname(tokens[i - 2]):
-        return False
-    if not token.is_cap or token.is_abbr or token.key not in NAME_STOP or token.key in ADDRESS_TERMS:
+    if i < first + 2 or not is_surname(tokens[i - 2]) or not token.is_cap or token.is_abbr:
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    return nxt is None or not (nxt.is_lower_word and nxt.key in COMPOUND_TAILS and joined(tokens, i, i + 1))
+    if token.key in NEVER_NAME_WORDS:  # "ông Lê Ngọc Tại - Trưởng phòng …", not "… Lê Ngọc B Tại buổi lễ"
+        return tokens[i - 1].key in MIDDLE_NAMES and nxt is not None and nxt.key in CLOSING_MARKS
+    if token.key not in NAME_STOP or token.key in ADDRESS_TERMS:
+        return False
+    if tokens[i - 1].key in ("văn", "thị"):
+        return nxt is None or not (nxt.is_lower_word and nxt.key in COMPOUND_TAILS and joined(tokens, i, i + 1))
+    if tokens[i - 1].key not in MIDDLE_NAMES or (tokens[i - 1].key, token.key) in ORGAN_PAIRS:
+        return False
+    if nxt is None or nxt.key in CLOSING_MARKS:
+        return True
+    return nxt.is_lower_word and nxt.key not in COMPOUND_TAILS
 
 
 CLOSING_MARKS: frozenset[str] = frozenset(",-–—():;.")

@@ -1,8 +1,8 @@
 """What the text says of a person's hold on a title: current, appointed, elected, former or relieved.
 
 Read from the words around one title mention, so that an analyst can build a timeline of posts:
-- "nguyên Chủ tịch …", "A từng là / nguyên là T", "A từ T1 được bổ nhiệm làm T2", "A được điều chuyển từ T1
-  sang T2" -> former (T1), appointed (T2); "…, nay
+- "nguyên Chủ tịch …", "cựu Chủ tịch …", "A từng là / nguyên là T", "A từ T1 được bổ nhiệm làm T2", "A được
+  điều chuyển từ T1 sang T2" -> former (T1), appointed (T2); "…, nay
   là T", "hiện là T" -> current;
 - a cue right before the title, or before the person named ahead of "giữ chức"/"làm"/"chức vụ" and the
   title: "miễn nhiệm / thôi giữ chức / bãi nhiệm / cho thôi … đối với ông A" -> relieved, "được bầu / bầu
@@ -39,7 +39,7 @@ APPOINTED_CUES = (
 # the title ("từ phải sang trái: Chủ tịch A" is a photo's order, "việc sang tải, Phó Chủ tịch B" another verb).
 TAKEN_OVER = (("sang",), ("sang", "giữ", "chức"))
 # "A từng là T" / "A nguyên là T" -> former; "…, nay là T" / "hiện là T" -> current (and the search stops there).
-FORMER_CUES = ("từng", "nguyên là", "trước đây", "từ")
+FORMER_CUES = ("từng", "nguyên là", "trước đây", "từ", "cựu")
 CURRENT_CUES = ("nay", "hiện", "hiện nay", "đương nhiệm")
 # Words that link a cue to the title it gives ("bầu ông A giữ chức T", "miễn nhiệm chức vụ T", "bầu làm T").
 LINKS = ("giữ chức", "chức vụ", "chức danh", "làm", "là", "vụ", "danh")

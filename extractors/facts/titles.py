@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, not_persons, words
+from extractors.facts.person_names import ADDRESS_TERMS, TIMES_OF_DAY, NameSpan, Token, joined, not_persons, words
 from extractors.normalize import fold_diacritics, match_form
 
 # Head words, as case-folded token sequences; the longest one matching wins. Heads that read as common words
@@ -97,7 +97,7 @@ TITLE_LOWER_OK: frozenset[str] = words(
 # words right after one name the organ's field, often in lower case ("Trưởng phòng kinh tế hạ tầng", "Ban
 # cán sự đảng", "Hội đồng thẩm định", "Liên đoàn lao động huyện").
 ORGAN_NOUN_TAILS: frozenset[str] = words(
-    "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm"
+    "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm khu"
 )
 # Acronyms of nouns that a field goes on after in lower case ("Hiệp hội DN nhỏ và vừa": doanh nghiệp).
 FIELD_ACRONYMS: frozenset[str] = words("dn")
@@ -116,6 +116,8 @@ LOCAL_PARTY_COMMITTEES: frozenset[str] = words("tỉnh huyện thành quận th�
 UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng")
 # Residential units written as abbreviations, which a number completes alike ("Tổ trưởng TDP 76", "KDC 3", "KP 2").
 UNIT_ABBREVIATIONS: frozenset[str] = words("tdp kdc kp")
+# Words opening a caption's credit after a title ("… UBND TP. Ảnh: …", "… - Nguồn: …"): never part of an organ.
+CREDIT_WORDS: frozenset[str] = words("ảnh nguồn clip video")
 # Lower-case words that end a title: verbs, prepositions, term qualifiers ("khóa", "nhiệm kỳ").
 TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
@@ -170,7 +172,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("kinh", "tế"): words("sát tòa"),
     ("ma", "túy"): words("sát"),
     ("điều", "tra"): words("sát quan"),
-    ("giao", "thông"): words("sát toàn"),  # "Ủy ban An toàn giao thông"
+    ("giao", "thông"): words("sát toàn lý"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị"
     ("cơ", "động"): words("sát"),
     ("trật", "tự"): words("sát"),
     ("quản", "lý"): words("sát"),
@@ -182,6 +184,12 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("đại", "học"): words("trường"),
     ("cao", "đẳng"): words("trường"),
     ("cổ", "phần"): words("ty"),
+    # Fields whose second word alone ends a title: "Sở Quy hoạch kiến trúc", "Hội Quy hoạch phát triển đô thị",
+    # "Quỹ Đầu tư phát triển", "Vụ Quản lý đê điều", "Ban Chỉ đạo Chương trình mục tiêu quốc gia".
+    ("kiến", "trúc"): words("hoạch"),
+    ("phát", "triển"): words("hoạch tư cứu"),
+    ("đê", "điều"): words("lý"),
+    ("mục", "tiêu"): words("trình"),
     ("nghề", "nghiệp"): words("dục"),
     ("thường", "xuyên"): words("dục"),
     # Grades after a judicial or inspection post: "Kiểm sát viên trung cấp", "Thẩm phán cao cấp".
@@ -645,6 +653,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return False
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
+        if token.key in TIMES_OF_DAY and j + 1 < len(tokens) and tokens[j + 1].key[:1].isdigit():
+            return False  # a caption without its full stop: "… Tỉnh ủy Yên Bái Sáng 8/2, …"
         if (_ends_place_name(tokens, j - 1) or _closes_body(tokens, j - 1)) and head_length(tokens, j):
             # a heading without punctuation: "Chủ tịch UBND tỉnh Yên Bái Thứ trưởng A nhận …"; two titles
             # juxtaposed: "Thừa ủy quyền của Chủ tịch nước Thứ trưởng Bộ Xây dựng A"
@@ -668,7 +678,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS and j + 1 not in names_at:
         return False
     if token.key == "." and (prev.key in PLACE_ABBREVIATIONS or _initial(prev)) and joined(tokens, j - 1, j):
-        following = j + 1 < len(tokens) and j + 1 not in names_at
+        following = j + 1 < len(tokens) and j + 1 not in names_at and tokens[j + 1].key not in CREDIT_WORDS
         return following and (tokens[j + 1].is_cap or _numbered_place(tokens, j + 1))
     if _in_phrase(tokens, j):
         return True
@@ -1017,8 +1027,8 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
     nxt = tokens[j + 1]
     if nxt.is_lower_word and tokens[j - 1].is_lower_word and _in_organ_field(tokens, j):
         return _closed_lower_part(tokens, j + 1)  # "khoa Chẩn đoán hình ảnh – xét nghiệm,"
-    if not nxt.is_word or not nxt.is_cap or j + 1 in names_at:
-        return False
+    if not nxt.is_word or not nxt.is_cap or j + 1 in names_at or nxt.key in CREDIT_WORDS:
+        return False  # "Tổng giám đốc PVTEX - Nguồn: …": a caption's credit
     if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1, listed=False):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
@@ -1213,13 +1223,31 @@ def skip_term(tokens: list[Token], j: int) -> int:
         j = k + size
 
 
+_TERM_ORDINAL = re.compile(r"(?:[IVXL]+|\d{1,2})")
+
+
 def _term_length(tokens: list[Token], k: int) -> int:
     keys = [t.key for t in tokens[k : k + 5]]
+    if keys[:2] == ["các", "khóa"] and len(keys) > 2:  # "Ủy viên Trung ương Đảng các khóa X, XI và XII"
+        return 1 + _term_length(tokens, k + 1)
     if keys[:1] == ["khóa"] and len(keys) > 1:
-        return 2
+        return _ordinal_list_end(tokens, k + 2) - k
     if keys[:2] == ["nhiệm", "kỳ"] and len(keys) > 2 and keys[2].isdigit():
         return 5 if len(keys) == 5 and keys[3] == "-" and keys[4].isdigit() else 3
     return 0
+
+
+def _ordinal_list_end(tokens: list[Token], j: int) -> int:
+    """Index after the further ordinals of a term listed after its first ("khóa X, XI và XII", "khóa X, XII,
+    XIII,XIV"): a title listed after them follows the list, not the comma of one ordinal."""
+    while (
+        j + 1 < len(tokens)
+        and tokens[j].key in (",", "và")
+        and _TERM_ORDINAL.fullmatch(tokens[j + 1].text)
+        and (j + 2 == len(tokens) or tokens[j + 2].key != ".")
+    ):
+        j += 2
+    return j
 
 
 # Academic and medical honorifics before a name, glued by "." or "-" ("GS.TS", "PGS-TS", "ThS."): not titles.
@@ -1248,6 +1276,7 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     closed = _parenthesis_after(tokens, j)
     if closed in names_at:
         return names_at[closed]  # "Cục trưởng Cục Chống tham nhũng (Thanh tra Chính phủ) Phạm Trọng B"
+    j = _past_place_asides(tokens, j)  # "Chủ tịch UBND xã A, huyện B (tỉnh C) - ông D"
     if j < len(tokens) and tokens[j].key in (",", "-"):
         j += 1
     if comrade_length(tokens, j):
@@ -1257,6 +1286,26 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     else:
         return None
     return names_at.get(j)
+
+
+MAX_ASIDE_PLACE_WORDS = 4
+
+
+def _past_place_asides(tokens: list[Token], j: int) -> int:
+    """Index after the larger places written after a title's own (", huyện B", ", huyện B (Đắk Nông)") when a
+    dash or a comma and a form of address follow them; else `j`."""
+    k = j
+    while k + 2 < len(tokens) and tokens[k].key == "," and tokens[k + 1].key in PLACE_LEVEL_WORDS:
+        m = k + 2
+        while m < len(tokens) and m - k - 2 < MAX_ASIDE_PLACE_WORDS and tokens[m].is_cap and tokens[m].is_word:
+            m += 1
+        if m == k + 2:
+            break
+        k = _parenthesis_after(tokens, m)
+    if k == j or k + 1 >= len(tokens) or tokens[k].key not in (",", "-"):
+        return j
+    addressed = comrade_length(tokens, k + 1) or tokens[k + 1].key in ADDRESS_WORDS
+    return k if addressed else j
 
 
 def _dashed_subject(tokens: list[Token], i: int, last: int, names_at: dict[int, NameSpan]) -> NameSpan | None:

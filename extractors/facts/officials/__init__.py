@@ -28,6 +28,7 @@ name opens, come from `foreign_names` ("Thủ tướng Lào Thongloun Sisoulith"
 from __future__ import annotations
 
 from extractors.facts.officials.appointments import apply_triggers
+from extractors.facts.officials.breaks import mended
 from extractors.facts.officials.candidates import cued_names, given_name_mentions, never_official
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
@@ -53,6 +54,7 @@ from extractors.types import Official
 
 def find_officials(text: str, author: str | None = None) -> list[Official]:
     """Every person named in a public role in `text`, with their titles and evidence offsets."""
+    text = mended(text)  # same length: a sentence cut by a paragraph break, a lost drop capital
     tokens = tokenize(text)
     scan = scan_names(tokens, text, starts_title)
     # Dropped before titles are parsed: "Bí thư Đoàn TNCS Hồ Chí Minh huyện" runs through the name.

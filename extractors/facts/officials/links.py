@@ -41,6 +41,7 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
     }
     for first, span in list(parsed.titles_at.items()):
         j = skip_term(tokens, span.last + 1)
+        j = _after_time_words(tokens, j)  # "Giám đốc Sở Nội vụ hiện nay là ông A"
         if span.next_name is None and j + 2 < len(tokens) and tokens[j].key == "là":
             k = skip_address(tokens, j + 1)  # "còn Bí thư Tỉnh ủy là ông Phạm Văn B"
             if k > j + 1 and k in parsed.names_at:
@@ -69,6 +70,20 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
             parsed.titles_at[first] = replace(span, next_name=name)
             added = True
     return added
+
+
+# Words saying when a post was held, between it and "là" ("T hiện nay là ông A", "T khi đó là bà B", "T lúc bấy
+# giờ là ông C").
+TIME_WORDS_BEFORE_COPULA: frozenset[str] = words("hiện nay tại khi lúc đó này bấy giờ")
+MAX_TIME_WORDS = 3
+
+
+def _after_time_words(tokens: list[Token], j: int) -> int:
+    """Index of the "là" after a few time words at `j` ("hiện nay", "khi đó"), else `j`."""
+    k = j
+    while k < len(tokens) and k - j < MAX_TIME_WORDS and tokens[k].key in TIME_WORDS_BEFORE_COPULA:
+        k += 1
+    return k if k > j and k < len(tokens) and tokens[k].key == "là" and tokens[k].is_lower_word else j
 
 
 def link_heading_titles(parsed: Parsed) -> None:

@@ -21,6 +21,12 @@ _BUSINESS_TITLE = re.compile(
     re.IGNORECASE,
 )
 _PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)
+# "doanh nghiệp" as the field of a public organ ("Phòng Tài chính doanh nghiệp" of a department, "Trung tâm Hỗ trợ
+# doanh nghiệp", "Cục Phát triển doanh nghiệp") names no business; an association of businesses is one.
+_PUBLIC_ORGAN_FIELD = re.compile(
+    r"\b((?:phòng|trung tâm|cục|vụ|sở|ban|khối|viện)\s+(?:(?!của\b)[^\s,;()]+\s+){0,3})doanh nghiệp\b",
+    re.IGNORECASE,
+)
 # The state's economic groups, named "Tập đoàn/Tổng công ty <field> Việt Nam" with no company form ("Tập đoàn Điện
 # lực Việt Nam", "Tổng công ty Đường sắt Việt Nam"), or by their acronyms: their heads are public appointees.
 _STATE_GROUP = re.compile(
@@ -51,7 +57,8 @@ class Mention:
 def _public(span: TitleSpan) -> bool:
     if _STATE_GROUP.search(span.text) and not _COMPANY_FORM.search(span.text):
         return True
-    return not _BUSINESS_TITLE.search(span.text) or bool(_PUBLIC_BODY.search(span.text))
+    text = _PUBLIC_ORGAN_FIELD.sub(r"\1", span.text)
+    return not _BUSINESS_TITLE.search(text) or bool(_PUBLIC_BODY.search(text))
 
 
 def place_mention(mention: Mention, persons: frozenset[str] = frozenset()) -> bool:

@@ -3,7 +3,9 @@
 Places: a run written in an address ("huyện Hoàng Su Phì, tỉnh Hà Giang", "tại phường Nguyễn An Ninh", "xã Tả
 Văn Chư (Bắc Hà)") is that place wherever the text names it after a place word, also after a title ("Chủ tịch
 UBND huyện Hoàng Su Phì cho biết"), unless a stronger cue makes it a person there (see
-`mentions.place_names_as_persons`).
+`mentions.place_names_as_persons`). So is a run closing the title that stands in apposition to a person called
+"ông"/"bà"/"đồng chí" ("ông A, Chủ tịch UBND phường Phạm Đình B cho biết"): the title is A's, and a ward or a
+street named after someone ends it.
 
 Run-on names: a name that runs on into the next capitalised words ("Trương Hòa B Trước khi …") is cut back to
 the name the text writes alone elsewhere."""
@@ -13,7 +15,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+from extractors.facts.officials.markers import marker_before
 from extractors.facts.person_names import PLACE_WORDS, NameSpan, Token, span_of, words
+from extractors.facts.titles import starts_title
 
 # Words before a place word that make what follows an address: "tại xã A", "ở huyện B", "trên địa bàn phường
 # C", "thuộc xã D", "trú tại thôn E, xã F" (the comma of an address that goes up from a smaller place).
@@ -55,9 +59,42 @@ def _place_in_parentheses(tokens: list[Token], k: int) -> bool:
 NOT_PLACES: frozenset[str] = words("ảnh giữa trái phải")
 
 
+# Marks between a person and the title in apposition to them ("ông A, T", "bà B – T").
+APPOSITION_MARKS: frozenset[str] = frozenset([",", "-", "–", "—"])
+# Markers of a person whose apposed title is theirs: a form of address or "đồng chí".
+APPOSED_MARKERS: frozenset[str] = frozenset(["address", "comrade"])
+MAX_APPOSED_TITLE_WORDS = 10  # "Phó Chủ tịch Thường trực Ủy ban nhân dân thị trấn"
+
+
+def _closes_apposed_title(tokens: list[Token], name: NameSpan, ends: dict[int, NameSpan]) -> bool:
+    """Whether `name` follows the lower-case place word that ends a title apposed to a person called "ông",
+    "bà" or "đồng chí": "ông A, Chủ tịch UBND phường Phạm Đình B cho biết" names ward B, not a second person."""
+    first = name.first
+    if first < 4 or tokens[first - 1].key not in PLACE_WORDS or not tokens[first - 1].is_lower_word:
+        return False
+    for k in range(first - 2, max(0, first - 2 - MAX_APPOSED_TITLE_WORDS), -1):
+        if tokens[k].key in APPOSITION_MARKS:
+            person = ends.get(k - 1)
+            return (
+                k + 1 < first - 1
+                and starts_title(tokens, k + 1)
+                and person is not None
+                and marker_before(tokens, person.first) in APPOSED_MARKERS
+            )
+        if not tokens[k].is_word:
+            return False
+    return False
+
+
 def mark_addressed_places(tokens: list[Token], names: list[NameSpan]) -> list[NameSpan]:
-    """`names`, those whose words some mention writes as an address marked `place_like`."""
-    places = {_words(tokens, n) for n in names if not n.given_only and _in_address(tokens, n)}
+    """`names`, those whose words some mention writes as an address, or as the place closing a title apposed to
+    an addressed person, marked `place_like`."""
+    ends = {n.last: n for n in names}
+    places = {
+        _words(tokens, n)
+        for n in names
+        if not n.given_only and (_in_address(tokens, n) or _closes_apposed_title(tokens, n, ends))
+    }
     if not places:
         return names
     return [replace(n, place_like=True) if not n.given_only and _words(tokens, n) in places else n for n in names]

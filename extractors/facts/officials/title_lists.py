@@ -70,7 +70,7 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
     if j < len(tokens) and tokens[j].key in (",", "-", ":", "(", "|"):
         if j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
             return []  # a bullet opening the next line ("- Phó Chủ tịch: …") is an entry of its own
-        j += 1
+        j = _past_newly(parsed, j + 1)  # "A, tân Phó Bí thư Tỉnh ủy"
         if tokens[j - 1].key == "(" and j not in parsed.titles_at:
             j = _title_after_aside(parsed, j) or j  # "A (Đảng viên, Trưởng trạm Y tế xã B)"
     elif j not in parsed.titles_at:
@@ -82,6 +82,20 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
         if not alone_on_line(parsed, j, term_end(tokens, span.last + 1) - 1):
             return []
     return title_list(parsed, j)
+
+
+# Words before a post saying when it is held: "tân" (newly taken), "cựu" (former), "đương kim" (incumbent). "A,
+# tân Chủ tịch Hội B" holds the post "Chủ tịch Hội B" ("cựu" makes it a former one, see `title_status`).
+TENURE_WORDS: tuple[tuple[str, ...], ...] = (("tân",), ("cựu",), ("đương", "kim"))
+
+
+def _past_newly(parsed: Parsed, j: int) -> int:
+    """Index of the title after a tenure word at `j` ("tân", "cựu", "đương kim"), else `j`."""
+    for words_ in TENURE_WORDS:
+        k = j + len(words_)
+        if k in parsed.titles_at and tuple(t.key for t in parsed.tokens[j:k]) == words_:
+            return k
+    return j
 
 
 def title_list(parsed: Parsed, j: int) -> list[TitleSpan]:

@@ -17,7 +17,8 @@ Year of a day written without one: the year of a full date it leads to ("30/6 - 
 just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
 would put the day more than 180 days after publication, e.g. "28/12" in a January article); without a
 publication date, the year the article tells of (`article_year`), read only where the article states a full date
-other than a birth date. A day with no year to take is left out.
+other than a birth date; when those full dates are all cited papers' own and of several years, a day that year would
+put before the latest paper is left out (`article_time`). A day with no year to take is left out.
 """
 
 from __future__ import annotations
@@ -197,6 +198,18 @@ NOT_THE_TIME_BEFORE = re.compile(
     r"(?<![^\W_])(?:(?i:đến|tới|trước|sinh)(?:\s+(?i:cuối|đầu|giữa|hết))?"
     r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?"
     r"|(?i:luật|hiến\s+pháp)(?:\s+[^\W\d_]+){0,7}?)\s+$"
+)
+# "Quyết định số 47 ngày 18.9.2007", "Chỉ thị số 15-CT/TU, ngày 16-12-2016", "Nghị định 108/2014/CP ngày 20-11-2014",
+# "văn bản số 2861/UBND-DT (ngày ...": a document's number ("số" and a number, or a code of digits, a mark and
+# letters, or a paper's name and a number: "Quyết định 49 (ngày 1/9/2011)") right before "ngày" makes the date the
+# document's own.
+_PAPER_WORDS = (
+    r"quyết\s+định|nghị\s+quyết|nghị\s+định|chỉ\s+thị|thông\s+tư|kế\s+hoạch|công\s+văn|công\s+điện|thông\s+báo|"
+    r"kết\s+luận|quy\s+định|hướng\s+dẫn|văn\s+bản"
+)
+DOCUMENT_NUMBER_BEFORE = re.compile(
+    rf"(?:(?<![^\W_])(?i:số|{_PAPER_WORDS})\s*\d[\w./&-]*|(?<![\w/.-])\d+[/-][\w./&-]*?[^\W\d_][\w./&-]*)"
+    r"\s*,?\s*\(?\s*(?i:ngày)\s*$"
 )
 # "đưa vào sử dụng vào năm 2020", "lộ trình cấm xe máy vào năm 2030": a year after "vào" later than every full date
 # of the article is a date set for the future.
@@ -570,6 +583,25 @@ def _before(pattern: re.Pattern[str], form: str, position: int) -> re.Match[str]
     return pattern.search(form, max(0, position - LOOK_BEHIND), position)
 
 
+def _document_date(form: str, hit: DateHit) -> bool:
+    """Whether a full date is a cited document's own ("Quyết định số 47 ngày 18.9.2007", "Nghị định 68/2000/NĐ-CP
+    ngày 17-11-2000"): the date of a paper, which may be years older than the article citing it."""
+    return _before(DOCUMENT_NUMBER_BEFORE, form, hit.start) is not None
+
+
+def _latest_named_year(form: str, latest_full: int) -> int | None:
+    """The latest year the text names alone that may be the article's time (targets, births, plans and law names
+    aside; a year after "vào" only when no full date is later)."""
+    years = []
+    for found in STATED_YEAR.finditer(form):
+        if _inside_a_word(form, found.start()) or _before(NOT_THE_TIME_BEFORE, form, found.start()):
+            continue
+        year = int(found.group("year"))
+        if year <= latest_full or not _before(TARGET_AT_BEFORE, form, found.start()):
+            years.append(year)
+    return max(years, default=None)
+
+
 def article_year(form: str, hits: list[DateHit]) -> int | None:
     """The year of the time an article tells of, for its days written without one when the page gives no
     publication date: the latest year of its full dates (birth dates aside) and of the years it names ("năm
@@ -577,18 +609,29 @@ def article_year(form: str, hits: list[DateHit]) -> int | None:
     documents cited, careers and anniversaries are older. None when the article states no full date other than a
     birth date: the contract dates a day from the publication date or the article's other dates, and a year named
     alone ("6 tháng đầu năm 2017", "ra quân năm 1983") is often no time of the event."""
+    return article_time(form, hits)[0]
+
+
+def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | None]:
+    """`article_year`, and the day before which a day dated from it is left out (None: no such day).
+
+    When the full dates are all cited papers' own and of several years (a 2005 and a 2015 decision), they tell the
+    article's time only through the latest paper, which the reported events follow ("Quyết định số 309 ngày
+    9/3/2017 ... Ngày 9/6, các địa phương chi trả"): a day that its year would put before that paper is of an
+    unknown year (the article is likely later than all of them) and is left out; a year the text names later than
+    every paper dates the days instead."""
     births = {found.end() for found in BIRTH_DAY.finditer(form) if not _inside_a_word(form, found.start())}
-    years = [hit.year for hit in hits if hit.year is not None and hit.start not in births]
-    if not years:
-        return None
+    full = [hit for hit in hits if hit.year is not None and hit.start not in births]
+    if not full:
+        return None, None
+    years = {hit.year for hit in full if hit.year is not None}
     latest_full = max(years)
-    for found in STATED_YEAR.finditer(form):
-        if _inside_a_word(form, found.start()) or _before(NOT_THE_TIME_BEFORE, form, found.start()):
-            continue
-        year = int(found.group("year"))
-        if year <= latest_full or not _before(TARGET_AT_BEFORE, form, found.start()):
-            years.append(year)
-    return max(years)
+    named = _latest_named_year(form, latest_full)
+    if named is not None and named > latest_full:
+        return named, None
+    if len(years) > 1 and all(_document_date(form, hit) for hit in full):
+        return latest_full, max(_valid(h.year, h.month, h.day) or date.min for h in full if h.year == latest_full)
+    return latest_full, None
 
 
 def _year_just_before(form: str, hit: DateHit) -> int | None:
@@ -621,7 +664,9 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
     """Every hit paired with its calendar day (hits that cannot be dated are left out)."""
     hits = scan_dates(form)
     yearless = any(hit.year is None for hit in hits)
-    fallback = published_on.year if published_on else article_year(form, hits) if yearless else None
+    fallback, not_before = (
+        (published_on.year, None) if published_on else article_time(form, hits) if yearless else (None, None)
+    )
     pairs: list[ResolvedDate] = []
     for index, hit in enumerate(hits):
         following = hits[index + 1] if index + 1 < len(hits) else None
@@ -633,7 +678,7 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
                 or _year_just_before(form, hit)
             )
         day = resolve_day(hit, year or fallback, None if year else published_on)
-        if day is not None:
+        if day is not None and not (year is None and hit.year is None and not_before and day < not_before):
             pairs.append(ResolvedDate(hit, day))
     return tuple(pairs)
 

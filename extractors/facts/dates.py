@@ -17,8 +17,9 @@ Year of a day written without one: the year of a full date it leads to ("30/6 - 
 just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
 would put the day more than 180 days after publication, e.g. "28/12" in a January article); without a
 publication date, the year the article tells of (`article_year`), read only where the article states a full date
-other than a birth date; when those full dates are all cited papers' own and of several years, a day that year would
-put before the latest paper is left out (`article_time`). A day with no year to take is left out.
+other than a birth date; when those full dates are all cited papers' own, a day that year would put before the
+latest paper (by more than a month for papers of one year) is left out (`article_time`). A day with no year to take
+is left out.
 """
 
 from __future__ import annotations
@@ -170,6 +171,9 @@ SPAN_OF_DAY_MONTHS = re.compile(
     r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})(?![\d/]|\.\d)"
 )
 MAX_YEARLESS_SPAN = timedelta(days=31)
+# Papers of one year dating a yearless day: the press reports a paper within weeks of the events around it ("Trước
+# đó, chiều ngày 5/2, ..." before a decision of 6/2/2017); a day more than this before the paper is of a later year.
+PAPER_NEWS_MARGIN = timedelta(days=31)
 # Such a span is short (an event, a holiday, a quarter): a longer one is a ratio before a date ("tỷ lệ 3/5 -
 # 12/3/2017").
 MAX_SPAN = timedelta(days=120)
@@ -615,11 +619,12 @@ def article_year(form: str, hits: list[DateHit]) -> int | None:
 def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | None]:
     """`article_year`, and the day before which a day dated from it is left out (None: no such day).
 
-    When the full dates are all cited papers' own and of several years (a 2005 and a 2015 decision), they tell the
-    article's time only through the latest paper, which the reported events follow ("Quyết định số 309 ngày
-    9/3/2017 ... Ngày 9/6, các địa phương chi trả"): a day that its year would put before that paper is of an
-    unknown year (the article is likely later than all of them) and is left out; a year the text names later than
-    every paper dates the days instead."""
+    When the full dates are all cited papers' own, they tell the article's time only through the latest paper,
+    which the reported events follow ("Quyết định số 309 ngày 9/3/2017 ... Ngày 9/6, các địa phương chi trả"): a
+    day that its year would put before that paper is of an unknown year (the article is likely later than the
+    papers: "Sáng 16-6" beside a resolution of 12-12-2013) and is left out; papers of one year allow the weeks
+    before the latest (`PAPER_NEWS_MARGIN`). A year the text names later than every full date dates the days
+    instead."""
     births = {found.end() for found in BIRTH_DAY.finditer(form) if not _inside_a_word(form, found.start())}
     full = [hit for hit in hits if hit.year is not None and hit.start not in births]
     if not full:
@@ -629,8 +634,9 @@ def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | Non
     named = _latest_named_year(form, latest_full)
     if named is not None and named > latest_full:
         return named, None
-    if len(years) > 1 and all(_document_date(form, hit) for hit in full):
-        return latest_full, max(_valid(h.year, h.month, h.day) or date.min for h in full if h.year == latest_full)
+    if all(_document_date(form, hit) for hit in full):
+        latest = max(_valid(h.year, h.month, h.day) or date.min for h in full if h.year == latest_full)
+        return latest_full, latest if len(years) > 1 else latest - PAPER_NEWS_MARGIN
     return latest_full, None
 
 

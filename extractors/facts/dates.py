@@ -215,6 +215,9 @@ DOCUMENT_NUMBER_BEFORE = re.compile(
     rf"(?:(?<![^\W_])(?i:số|{_PAPER_WORDS})\s*\d[\w./&-]*|(?<![\w/.-])\d+[/-][\w./&-]*?[^\W\d_][\w./&-]*)"
     r"\s*,?\s*\(?\s*(?i:ngày)\s*$"
 )
+# "sẽ" (will) near a year named alone: the year is set for the future (`_set_for_the_future`).
+FUTURE_WORD = re.compile(r"(?<![^\W_])(?i:sẽ)(?![^\W_])")
+FUTURE_LOOK_BEHIND, FUTURE_LOOK_AHEAD = 80, 30
 # "đưa vào sử dụng vào năm 2020", "lộ trình cấm xe máy vào năm 2030": a year after "vào" later than every full date
 # of the article is a date set for the future.
 TARGET_AT_BEFORE = re.compile(r"(?<![^\W_])(?i:vào)\s+$")
@@ -601,9 +604,22 @@ def _latest_named_year(form: str, latest_full: int) -> int | None:
         if _inside_a_word(form, found.start()) or _before(NOT_THE_TIME_BEFORE, form, found.start()):
             continue
         year = int(found.group("year"))
-        if year <= latest_full or not _before(TARGET_AT_BEFORE, form, found.start()):
-            years.append(year)
+        if year > latest_full and (
+            _before(TARGET_AT_BEFORE, form, found.start()) or _set_for_the_future(form, found.start(), found.end())
+        ):
+            continue
+        years.append(year)
     return max(years, default=None)
+
+
+def _set_for_the_future(form: str, start: int, end: int) -> bool:
+    """Whether "sẽ" (will) stands in the clause of a named year, shortly before or after it ("Hai bên nhất trí năm
+    2019 sẽ tổ chức", "dự kiến sẽ mở rộng hết trong năm 2018"): a time set for the future, not the article's own."""
+    before = form[max(0, start - FUTURE_LOOK_BEHIND) : start]
+    after = form[end : end + FUTURE_LOOK_AHEAD]
+    before = before[max(before.rfind(". "), before.rfind("\n")) + 1 :]
+    after = after[: min((i for i in (after.find(". "), after.find("\n")) if i >= 0), default=len(after))]
+    return FUTURE_WORD.search(before) is not None or FUTURE_WORD.search(after) is not None
 
 
 def article_year(form: str, hits: list[DateHit]) -> int | None:

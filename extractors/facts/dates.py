@@ -75,10 +75,11 @@ _FRACTION_NEXT = rf"(?!{_FRACTION_WORDS})"
 FULL_NUMERIC = re.compile(
     r"(?P<day>\d{1,2})(?:(?=\s[/-])\s)?(?P<sep>[/.-])(?:(?<=[/-])\s)?(?P<month>\d{1,2})"
     r"(?:(?=\s[/-])\s)?(?P=sep)(?:(?<=[/-])\s)?(?P<year>\d{4})"
-    r"(?!\d|/(?!\s?\d{1,2}/\d{1,2}/\d{4})|\.\d|-[^\W\d_])"
+    r"(?!\d|/(?!\s?\d{1,2}(?P<next_sep>[/.-])\d{1,2}(?P=next_sep)\d{4})|\.\d|-[^\W\d_])"
 )
-# "01/7/2024/31/12/2024": two full dates joined by a slash (a span); the second starts after the first's year.
-FULL_DATE_AND_SLASH_BEFORE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}\s?/\s?$")
+# "01/7/2024/31/12/2024", "(21-6-1925/21-6-2017)": two full dates joined by a slash (a span); the second starts after
+# the first's year.
+FULL_DATE_AND_SLASH_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{4}\s?/\s?$")
 # A list of days is found from its first number and its cue word checked before it (a pattern led by the cue
 # words would be tried at every position of the body). At most 15 further days: bounded, so that a failed
 # list costs a fixed time wherever it starts.

@@ -227,6 +227,12 @@ AHEAD_CUE_BEFORE = re.compile(
 # of with its year; further before, the full date is background of the year before the article ("Chiều 8-2" beside
 # "Trước đó, ngày 14/9/2016, ...", an article of February 2017) and the day's year is unknown.
 TOLD_MARGIN = ROLLBACK_AFTER  # half a year, as a yearless day's distance from the publication date
+# "Luật ... có hiệu lực thi hành từ ngày 01/7/2016", "hiệu lực kể từ ngày 15/4/2019": the day a paper takes effect is
+# the paper's own too, among papers of several years ("a law passed in 2015, in force from 1/7/2016"); alone it is
+# often weeks after the article, which the papers' margin would not allow.
+TAKES_EFFECT_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:hiệu\s+lực)(?:\s+(?i:thi\s+hành))?(?:\s+(?i:kể\s+từ|từ))?(?:\s+(?i:ngày))?\s*$"
+)
 # "sẽ" (will) near a year named alone: the year is set for the future (`_set_for_the_future`).
 FUTURE_WORD = re.compile(r"(?<![^\W_])(?i:sẽ)(?![^\W_])")
 FUTURE_LOOK_BEHIND, FUTURE_LOOK_AHEAD = 80, 30
@@ -634,6 +640,15 @@ def _set_for_the_future(form: str, start: int, end: int) -> bool:
     return FUTURE_WORD.search(before) is not None or FUTURE_WORD.search(after) is not None
 
 
+def _papers_only(form: str, full: list[DateHit], *, several_years: bool) -> bool:
+    """Whether every full date is a cited paper's own; among papers of several years, the days papers take effect
+    count as theirs."""
+    return all(
+        _document_date(form, hit) or (several_years and _before(TAKES_EFFECT_BEFORE, form, hit.start) is not None)
+        for hit in full
+    )
+
+
 def article_year(form: str, hits: list[DateHit]) -> int | None:
     """The year of the time an article tells of, for its days written without one when the page gives no
     publication date: the latest year of its full dates (birth dates aside) and of the years it names ("năm
@@ -647,10 +662,11 @@ def article_year(form: str, hits: list[DateHit]) -> int | None:
 def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | None]:
     """`article_year`, and the day before which a day dated from it is left out (None: no such day).
 
-    When the full dates are all cited papers' own, they tell the article's time only through the latest paper,
-    which the reported events follow ("Quyết định số 309 ngày 9/3/2017 ... Ngày 9/6, các địa phương chi trả"): a
-    day that its year would put before that paper is of an unknown year (the article is likely later than the
-    papers: "Sáng 16-6" beside a resolution of 12-12-2013) and is left out; papers of one year allow the weeks
+    When the full dates are all cited papers' own (among papers of several years, the days they take effect too),
+    they tell the article's time only through the latest paper, which the reported events follow ("Quyết định số
+    309 ngày 9/3/2017 ... Ngày 9/6, các địa phương chi trả"): a day that its year would put before that paper is of
+    an unknown year (the article is likely later than the papers: "Sáng 16-6" beside a resolution of 12-12-2013)
+    and is left out; papers of one year allow the weeks
     before the latest (`PAPER_NEWS_MARGIN`). Otherwise a day more than half a year before the latest full date the
     article tells of (not one set ahead: "trước ngày", "đến hết") is left out too (`TOLD_MARGIN`): press texts give
     the year of last year's background and not of the day they report ("Chiều 8-2, HĐND tỉnh họp" beside "Trước
@@ -664,7 +680,7 @@ def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | Non
     named = _latest_named_year(form, latest_full)
     if named is not None and named > latest_full:
         return named, None
-    if all(_document_date(form, hit) for hit in full):
+    if _papers_only(form, full, several_years=len(years) > 1):
         latest = max(_valid(h.year, h.month, h.day) or date.min for h in full if h.year == latest_full)
         return latest_full, latest if len(years) > 1 else latest - PAPER_NEWS_MARGIN
     told = [

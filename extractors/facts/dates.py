@@ -666,11 +666,11 @@ def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | Non
     they tell the article's time only through the latest paper, which the reported events follow ("Quyết định số
     309 ngày 9/3/2017 ... Ngày 9/6, các địa phương chi trả"): a day that its year would put before that paper is of
     an unknown year (the article is likely later than the papers: "Sáng 16-6" beside a resolution of 12-12-2013)
-    and is left out; papers of one year allow the weeks
-    before the latest (`PAPER_NEWS_MARGIN`). Otherwise a day more than half a year before the latest full date the
-    article tells of (not one set ahead: "trước ngày", "đến hết") is left out too (`TOLD_MARGIN`): press texts give
-    the year of last year's background and not of the day they report ("Chiều 8-2, HĐND tỉnh họp" beside "Trước
-    đó, ngày 14/9/2016, ..."). A year the text names later than every full date dates the days instead."""
+    and is left out; papers of one year allow the weeks before the latest (`PAPER_NEWS_MARGIN`). Otherwise a day
+    more than half a year before the latest full date the article tells of (not one set ahead: "trước ngày", "đến
+    hết") is left out too (`TOLD_MARGIN`): press texts give the year of last year's background and not of the day
+    they report ("Chiều 8-2, HĐND tỉnh họp" beside "Trước đó, ngày 14/9/2016, ..."). A year the text names later
+    than every full date dates the days instead (none is left out then)."""
     births = {found.end() for found in BIRTH_DAY.finditer(form) if not _inside_a_word(form, found.start())}
     full = [hit for hit in hits if hit.year is not None and hit.start not in births]
     if not full:

@@ -263,6 +263,12 @@ COUNT_BEFORE = re.compile(r"(?<![^\W_])(?i:trong|thời\s+hạn|hạn|sau|khoả
 # "ngày 11/9 năm 2001", "ngày 11.9 năm 2001": a day-month written with a mark and then its year in words; "ngày 3 tháng
 # 1 tháng 1981": a year after a second "tháng" (a slip for "năm": no month has four digits) is the year too.
 YEAR_IN_WORDS_AFTER = re.compile(r"\s+(?i:năm|tháng)\s+(?P<year>(?:19|20)\d\d)(?!\d|[.,/-]\d)")
+# "ngày 30/1 (tức mùng 3 Tết Đinh Dậu 2017)": a day glossed as a day of Tết with the Tết's year; the first days of the
+# lunar year fall in January or February of that same year.
+TET_GLOSS_AFTER = re.compile(
+    r"\s*[,(]\s*(?i:tức|nhằm)(?:\s+(?i:là))?\s+(?:(?i:ngày)\s+)?(?:(?i:mùng|mồng)\s+)?\d{1,2}"
+    r"(?:\s*(?:,|-|và|đến)\s*\d{1,2})*\s+(?i:tết)(?:\s+[^\W\d_]+){0,3}\s+(?P<year>(?:19|20)\d\d)(?!\d)\s*\)?"
+)
 # "Ngày sinh nhật Bác Hồ 19/5", "ngày đi học đầu tiên, 6/2", "hai ngày Hội thảo 25 và 26-5": "ngày" and the words
 # naming the day before it (no number, no mark between). Not a day: "ngày càng", "ngày nay", "ngày thường"; "mỗi
 # ngày", "hàng ngày" (every day); nor after a word that measures a share or opens a range ("mỗi ngày chỉ đạt 1/3 công
@@ -573,10 +579,13 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
 
 
 def _with_years_in_words(form: str, hits: list[DateHit]) -> list[DateHit]:
-    """Hits without a year that "năm 2001" follows take it, their span running on to it ("ngày 11/9 năm 2001")."""
+    """Hits without a year that "năm 2001" or a Tết gloss with its year follows take it, their span running on to it
+    ("ngày 11/9 năm 2001", "ngày 30/1 (tức mùng 3 Tết Đinh Dậu 2017)")."""
     dated = []
     for hit in hits:
-        found = YEAR_IN_WORDS_AFTER.match(form, hit.end) if hit.year is None else None
+        found = None
+        if hit.year is None:
+            found = YEAR_IN_WORDS_AFTER.match(form, hit.end) or TET_GLOSS_AFTER.match(form, hit.end)
         if found:
             hit = DateHit(hit.start, found.end(), hit.day, hit.month, int(found.group("year")))
         dated.append(hit)

@@ -20,6 +20,7 @@ from extractors.page.fallback import Fallback, fallback_blocks
 from extractors.page.kind import LISTING_REPEATS, PageSignals, attachment_links, classify_page
 from extractors.page.limits import cap_page
 from extractors.page.profiles import CmsProfile, detect_family, profile_for
+from extractors.page.repeats import visible
 from extractors.page.rows import find_row_article, widen_to_rows
 from extractors.page.staff_cells import separate_cell_lines
 from extractors.page.text_page import content_from_parts, nfc_or_none
@@ -584,7 +585,7 @@ def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: s
     content = content_from_parts(parts, options, warnings, classify_page(signals))
     content.attachments = signals.attachments
     published = _published(date, parts, head)
-    content.title = nfc(title.text) if title.text else content.title
+    content.title = nfc_or_none(visible(title.text)) if title.text else content.title
     content.published_on = published.day if published else None
     content.published_at = published.at if published else None
     content.author = nfc_or_none(_author(root, selectors, parts))

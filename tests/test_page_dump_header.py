@@ -9,6 +9,7 @@ import pytest
 
 from extractors.page.dump_header import header_date, read_dump_header
 from extractors.page.markdown_lines import IMAGE_MARKER, markdown_text
+from extractors.page.repeats import drop_repeats, visible
 from extractors.page.urls import agrees_with_slug, slug_words
 
 RECORD = ["# doc_id = news_politics_031", "# url = https://bao.example.vn/a-b-c.htm", "# date = 20230912",
@@ -67,6 +68,15 @@ def test_header_dates(value: str, day: date) -> None:
         ("theo kế hoạch của [UBND xã](https://xa.example.vn/kh) phê duyệt", "theo kế hoạch của UBND xã phê duyệt"),
         ("Ông A (Chủ tịch UBND xã) * phát biểu", "Ông A (Chủ tịch UBND xã) * phát biểu"),
         ("[img]", "[img]"),
+        ("![](https://anh.example.vn/ban-ve%20(1).jpg)", IMAGE_MARKER),
+        ("> Sáng 3/4, xã Hòa Phong tổ chức hội nghị.", "Sáng 3/4, xã Hòa Phong tổ chức hội nghị."),
+        ("> **Điều 2.** Hiệu lực thi hành", "Điều 2. Hiệu lực thi hành"),
+        (">", ""),
+        (">> Xã Hòa Phong đón bằng nông thôn mới", ">> Xã Hòa Phong đón bằng nông thôn mới"),
+        ("> > Xã Hòa Phong đón bằng nông thôn mới", "> > Xã Hòa Phong đón bằng nông thôn mới"),
+        ("| --- | :---: | ---: |", ""),
+        ("| 1 | Nhà 1 tầng | 2.640.000 |", "| 1 | Nhà 1 tầng | 2.640.000 |"),
+        ("Tổng số hộ > 120 hộ", "Tổng số hộ > 120 hộ"),
     ],
 )
 def test_markdown_text(line: str, text: str) -> None:
@@ -88,3 +98,37 @@ def test_a_headline_agrees_with_its_slug_and_a_lead_does_not() -> None:
 
 def test_slug_words_drop_any_extension() -> None:
     assert slug_words("http://xa.example.test/ban-tin-xa-hoa-phong-thang-3.txt")[-1] == "3"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "kept"),
+    [
+        (  # a record's excerpt, cut from the body's first paragraph, written above it
+            [
+                "Sáng 3/4, xã Hòa Phong tổ chức hội nghị tổng kết công tác xây dựng nông thôn mới…",
+                "Sáng 3/4, xã Hòa Phong tổ chức hội nghị tổng kết công tác xây dựng nông thôn mới năm 2023.",
+                "B.",
+            ],
+            ["Sáng 3/4, xã Hòa Phong tổ chức hội nghị tổng kết công tác xây dựng nông thôn mới năm 2023.", "B."],
+        ),
+        (  # a sapo that repeats a later paragraph whole
+            [
+                "Ông Lò Văn Sính nói rằng xã sẽ hoàn thành 19 tiêu chí trong năm nay.",
+                "A.",
+                "Ông Lò Văn Sính nói rằng xã sẽ hoàn thành 19 tiêu chí trong năm nay.",
+            ],
+            ["A.", "Ông Lò Văn Sính nói rằng xã sẽ hoàn thành 19 tiêu chí trong năm nay."],
+        ),
+        (
+            ["Kết quả nổi bật", "Kết quả nổi bật năm 2023 là xã đạt chuẩn."],
+            ["Kết quả nổi bật", "Kết quả nổi bật năm 2023 là xã đạt chuẩn."],
+        ),
+        (["Xã Hòa Phong tổ chức hội nghị.", "./", "***", "5."], ["Xã Hòa Phong tổ chức hội nghị.", "5."]),
+    ],
+)
+def test_drop_repeats(paragraphs: list[str], kept: list[str]) -> None:
+    assert drop_repeats(paragraphs) == kept
+
+
+def test_visible_drops_zero_width_characters() -> None:
+    assert visible("\u200bCăn hộ\u200b khu Đông\ufeff") == "Căn hộ khu Đông"

@@ -371,8 +371,8 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     if place and any(o >= place for o in offsets):
         offsets = [o for o in offsets if o >= place]
         return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
-    if offsets[0] == 0 and before not in PLACE_WORDS | ORG_WORDS | NAMED_UNITS:
-        return 0
+    if offsets[0] == 0 and before not in PLACE_WORDS | DOTTED_PLACE_WORDS | ORG_WORDS | NAMED_UNITS:
+        return 0  # "H.Châu Thành" reads like "huyện Châu Thành"
     # After "xã", "Huyện ủy" ... the run may open with a place's name ("xã Nậm Pồ Lò Văn B").
     if offsets[0] == 0 and _place_first(tokens, run, before):
         offsets = offsets[1:]

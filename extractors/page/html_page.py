@@ -20,6 +20,7 @@ from extractors.page.fallback import Fallback, fallback_blocks
 from extractors.page.kind import LISTING_REPEATS, PageSignals, attachment_links, classify_page
 from extractors.page.limits import cap_page
 from extractors.page.profiles import CmsProfile, detect_family, profile_for
+from extractors.page.repeats import visible
 from extractors.page.rows import find_row_article, widen_to_rows
 from extractors.page.staff_cells import separate_cell_lines
 from extractors.page.text_page import content_from_parts, nfc_or_none
@@ -34,6 +35,9 @@ MAX_SIBLINGS = 6
 ROWS_OVER_CONTAINER = 2  # paragraph rows win over a generic container holding less than half their text
 MAX_STAMP_ABOVE = 2  # a date row right above the headline; a top bar's "today" sits further up
 MIN_CAPTION_WORDS = 6  # a caption sentence; shorter lines in a figure caption are credits ("Ảnh: Hòa Triều")
+# A caption line the theme marks as the picture's credit ('<p class="credit">Nguồn: Thông tấn xã Việt Nam</p>',
+# the reporters' names): not a caption sentence, however long.
+_CREDIT_CLASS = re.compile(r"(?<![a-z])(?:credit|photo-?by|tac-?gia)(?![a-z])", re.IGNORECASE)
 HEADINGS = ("h1", "h2", "h3", "[class*='title']", "[class*='Title']")
 _PORTAL_NAME = re.compile(r"(?:cong thong tin|trang thong tin|trang tin dien tu|website)\b")
 _OFFICE_NAME = re.compile(r"(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|dang uy|huyen uy|thanh uy|tinh uy)\b")
@@ -468,7 +472,8 @@ def article_blocks(
 def lead_figure_captions(container: etree._Element) -> list[Block]:
     """Captions of the article's pictures set between its headline and the body container (a news theme's
     lead figure, whose caption often carries the sapo): inside the same `<article>`, before the container.
-    Captions belong to the body; a photographer's credit (a few words) is left to the byline."""
+    Captions belong to the body; a photographer's credit (a few words, or a line marked as the credit) is left
+    to the byline."""
     article = next((a for a in container.iterancestors() if _is_article_element(a)), None)
     if article is None:
         return []
@@ -477,8 +482,19 @@ def lead_figure_captions(container: etree._Element) -> list[Block]:
         if element is container or _contains(container, element):
             break  # document order: the container's own pictures are its own
         if not dom.outside_article(element, stop=article):
-            captions += [block for block in dom.blocks_of(element) if word_count(block.text) >= MIN_CAPTION_WORDS]
+            credits = _credit_lines(element)
+            captions += [
+                block
+                for block in dom.blocks_of(element)
+                if word_count(block.text) >= MIN_CAPTION_WORDS and " ".join(block.text.split()) not in credits
+            ]
     return captions
+
+
+def _credit_lines(caption: etree._Element) -> set[str]:
+    """The texts of the caption's elements marked as a credit."""
+    marked = (node for node in caption.iter() if _CREDIT_CLASS.search(str(node.get("class") or "")))
+    return {" ".join(dom.text_of(node).split()) for node in marked}
 
 
 def _is_article_element(element: etree._Element) -> bool:
@@ -584,7 +600,7 @@ def extract_html(page: str | bytes, options: ExtractionOptions, http_encoding: s
     content = content_from_parts(parts, options, warnings, classify_page(signals))
     content.attachments = signals.attachments
     published = _published(date, parts, head)
-    content.title = nfc(title.text) if title.text else content.title
+    content.title = nfc_or_none(visible(title.text)) if title.text else content.title
     content.published_on = published.day if published else None
     content.published_at = published.at if published else None
     content.author = nfc_or_none(_author(root, selectors, parts))

@@ -11,6 +11,7 @@ from extractors.page.encoding import repair_text
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
 from extractors.page.limits import cap_body, cap_page
 from extractors.page.markdown_lines import markdown_text
+from extractors.page.repeats import drop_repeats, visible
 from extractors.page.teasers import drop_teasers
 from extractors.types import PageContent, PageKind
 
@@ -27,13 +28,14 @@ def join_paragraphs(paragraphs: list[str]) -> str:
 def content_from_parts(
     parts: BodyParts, options: ExtractionOptions, warnings: list[str], verdict: Verdict
 ) -> PageContent:
-    text = cap_body(join_paragraphs(parts.paragraphs), options.max_body_chars, warnings)
+    paragraphs = drop_repeats([visible(paragraph) for paragraph in parts.paragraphs])
+    text = cap_body(join_paragraphs(paragraphs), options.max_body_chars, warnings)
     if verdict.kind is PageKind.NOT_AN_ARTICLE and NOT_AN_ARTICLE not in warnings:
         warnings.append(NOT_AN_ARTICLE)
     published_on = parts.date.day if parts.date else None
     return PageContent(
         text=text,
-        title=nfc(parts.title) if parts.title else None,
+        title=nfc_or_none(visible(parts.title)) if parts.title else None,
         published_on=published_on,
         published_at=parts.date.at if parts.date else None,
         author=nfc_or_none(parts.byline.author if parts.byline else None),

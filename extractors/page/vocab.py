@@ -159,6 +159,7 @@ JUNK_LINES = (
     r"loading\.*",
     r"tim kiem\.*",
     r"\(?anh minh hoa\)?",
+    r"\(con (?:nua|tiep)(?:\.\.\.|…)?\)\.?",  # a serial's "(Còn nữa)", "(Còn tiếp...)"
     r"thong ke truy cap",
     r"luot truy cap",
     r"truy cap",

@@ -15,6 +15,7 @@ ZERO_WIDTH = str.maketrans(dict.fromkeys("\u200b\u2060\ufeff", " "))
 OPENING_PARAGRAPHS = 2  # where a lead stands
 MIN_LEAD_WORDS = 8  # a shorter opening line (a heading, a place line) may well begin a later paragraph
 _TEASER_END = " .…"
+PREFIX_SLACK = 8  # folding may change a prefix's length a little (decomposed marks)
 
 
 def visible(text: str) -> str:
@@ -26,16 +27,18 @@ def has_words(paragraph: str) -> bool:
     return any(char.isalnum() for char in paragraph)
 
 
-def _repeated_later(index: int, folded: list[str]) -> bool:
-    head = folded[index].rstrip(_TEASER_END)
+def _repeated_later(index: int, paragraphs: list[str]) -> bool:
+    lead = paragraphs[index]
+    head = fold(lead).rstrip(_TEASER_END)
     if len(head.split()) < MIN_LEAD_WORDS:
         return False
-    return any(later.startswith(head) for later in folded[index + 1 :])
+    # only as much of a later paragraph as the lead could cover is folded: the check stays linear in the body
+    reach = len(lead) + PREFIX_SLACK
+    return any(fold(later[:reach]).startswith(head) for later in paragraphs[index + 1 :])
 
 
 def drop_repeats(paragraphs: list[str]) -> list[str]:
     """The paragraphs without mark-only lines and without an opening lead that a later paragraph repeats."""
     kept = [paragraph for paragraph in paragraphs if has_words(paragraph)]
-    folded = [fold(paragraph) for paragraph in kept]
-    leads = {index for index in range(min(OPENING_PARAGRAPHS, len(kept))) if _repeated_later(index, folded)}
+    leads = {index for index in range(min(OPENING_PARAGRAPHS, len(kept))) if _repeated_later(index, kept)}
     return [paragraph for index, paragraph in enumerate(kept) if index not in leads]

@@ -208,7 +208,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("thường", "vụ"): words("ban"),
     ("mặt", "trận"): words("tác"),
     ("các", "cơ"): words("khối ủy"),  # "Đảng ủy Khối các cơ quan", "Đảng ủy các cơ quan Đảng Trung ương"
-    ("cơ", "quan"): words("các ủy bộ"),  # "Đảng ủy cơ quan Tạp chí …", "Đảng bộ cơ quan"
+    # "Đảng ủy cơ quan Tạp chí …", "Đảng bộ cơ quan", "Thủ trưởng cơ quan cảnh sát điều tra Công an huyện"
+    ("cơ", "quan"): words("các ủy bộ trưởng"),
     ("cán", "sự"): words("ban"),  # "Ban cán sự đảng"
     ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
     ("công", "an"): None,  # "Trưởng công an huyện"
@@ -227,6 +228,10 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # Organ nouns of two syllables written in lower case ("Giám đốc bệnh viện Bạch Mai").
     **{pair: None for pair in (("bệnh", "viện"), ("trung", "tâm"), ("liên", "đoàn"), ("ủy", "ban"), ("tòa", "án"))},
     ("sự", "đảng"): words("cán"),
+    # The National Assembly's committee on social affairs: "Ủy ban (về) các vấn đề xã hội"
+    ("các", "vấn"): words("ban về"),
+    ("vấn", "đề"): words("các"),
+    ("về", "các"): words("ban"),
     ("công", "nghệ"): words("bộ phòng"),
     ("thông", "tin"): words("nghệ"),
     # Qualifiers of a body or a seat written in lower case: "Ủy viên trung ương", "Ủy viên dự khuyết Trung ương

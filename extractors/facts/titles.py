@@ -222,7 +222,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("tham", "nhũng"): None,  # "Cục Chống tham nhũng"
     ("kiểm", "sát"): words("viện"),  # "Viện kiểm sát nhân dân huyện"
     ("cán", "bộ"): words("chức"),  # "Vụ Tổ chức cán bộ"
-    ("tham", "mưu"): words("bộ ban"),  # "Bộ tham mưu"
+    ("tham", "mưu"): words("bộ ban phòng"),  # "Bộ tham mưu", "Trưởng phòng tham mưu Công an TP"
     ("điều", "hành"): words("đốc"),  # "Giám đốc điều hành"
     ("nghệ", "cao"): words("công"),  # "Khu Công nghệ cao"
     # Organ nouns of two syllables written in lower case ("Giám đốc bệnh viện Bạch Mai").
@@ -1281,7 +1281,9 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     closed = _parenthesis_after(tokens, j)
     if closed in names_at:
         return names_at[closed]  # "Cục trưởng Cục Chống tham nhũng (Thanh tra Chính phủ) Phạm Trọng B"
-    j = _past_place_asides(tokens, j)  # "Chủ tịch UBND xã A, huyện B (tỉnh C) - ông D"
+    j = _past_place_asides(tokens, j, names_at)  # "Chủ tịch UBND xã A, huyện B (tỉnh C) - ông D"
+    if j in names_at:
+        return names_at[j]
     if j < len(tokens) and tokens[j].key in (",", "-"):
         j += 1
     if comrade_length(tokens, j):
@@ -1296,18 +1298,28 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
 MAX_ASIDE_PLACE_WORDS = 4
 
 
-def _past_place_asides(tokens: list[Token], j: int) -> int:
+def _past_place_asides(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> int:
     """Index after the larger places written after a title's own (", huyện B", ", huyện B (Đắk Nông)") when a
-    dash or a comma and a form of address follow them; else `j`."""
+    dash or a comma and a form of address follow them, or a name right after them or their comma (", huyện B
+    Nguyễn Văn C", ", huyện B (Bắc Giang), Nguyễn Văn C": the name's index); else `j`."""
     k = j
     while k + 2 < len(tokens) and tokens[k].key == "," and tokens[k + 1].key in PLACE_LEVEL_WORDS:
-        m = k + 2
-        while m < len(tokens) and m - k - 2 < MAX_ASIDE_PLACE_WORDS and tokens[m].is_cap and tokens[m].is_word:
+        opening = k + 2
+        while opening < len(tokens) and tokens[opening].key in PLACE_LEVEL_WORDS and tokens[opening].is_lower_word:
+            opening += 1  # "thị xã", "thành phố"
+        m = opening
+        while m < len(tokens) and m - opening < MAX_ASIDE_PLACE_WORDS and tokens[m].is_cap and tokens[m].is_word:
+            if m > opening and m in names_at:
+                break  # the place's name ends where a person's begins: "huyện Tân Yên Nguyễn Văn C"
             m += 1
-        if m == k + 2:
+        if m == opening:
             break
         k = _parenthesis_after(tokens, m)
-    if k == j or k + 1 >= len(tokens) or tokens[k].key not in (",", "-"):
+    if k == j:
+        return j
+    if k in names_at or (k + 1 < len(tokens) and tokens[k].key == "," and k + 1 in names_at):
+        return k if k in names_at else k + 1
+    if k + 1 >= len(tokens) or tokens[k].key not in (",", "-"):
         return j
     addressed = comrade_length(tokens, k + 1) or tokens[k + 1].key in ADDRESS_WORDS
     return k if addressed else j

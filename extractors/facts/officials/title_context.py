@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
 from extractors.facts.officials.context import leader_after_title, parenthesis_start, plural_before, term_end
 from extractors.facts.officials.group_titles import listed_after
 from extractors.facts.officials.triggers import trigger_before
-from extractors.facts.person_names import NameSpan, Token, joined, words
+from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, words
 from extractors.facts.titles import (
     GRADE_PREFIXES,
     PLACE_LEVEL_WORDS,
@@ -39,6 +41,7 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
         else:
             context = _lower_case_context(tokens, i, name_ends, title_ends)
             context = context or _rank_before_name(tokens, i, names_at)
+            context = context or _lower_title_before_name(tokens, i, text, names_at)
         graded = token.key in GRADE_PREFIXES  # where a lower-case grade word may open a title, it says itself
         if not (context or graded or token.is_cap or token.key in ("nguyên", "đại") or lower_deputy(tokens, i)):
             continue
@@ -154,6 +157,26 @@ def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]
     that person's title: a rank never reads as anything else there."""
     pair = (tokens[i].key, tokens[i + 1].key if i + 1 < len(tokens) else "")
     return "yes" if pair in RANK_HEADS and i + 2 in names_at else ""
+
+
+def _lower_title_before_name(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> str:
+    """A title in lower case whose head has two words or more, standing right before a name ("Theo giám đốc Sở
+    Xây dựng Lê Văn B, …", "… cho biết, phó chủ tịch UBND huyện Trần Thị C"), is that person's, as written in
+    capitals: the name it runs into says it names a post held."""
+    if i > 0 and tokens[i - 1].is_word and (tokens[i - 1].key in ADDRESS_TERMS or tokens[i - 1].is_cap):
+        return ""  # "bà …" is no post; after a capitalised word the head is inside another's ("Tổng tư lệnh")
+    if head_length(tokens, i, lower_ok=True) < 2:
+        return ""
+    span = parse_title(tokens, i, text, names_at, True)
+    if span is None or span.next_name is None or span.next_name.first != span.last + 1:
+        return ""
+    return "" if _company_name(text, span.next_name.text) else "yes"
+
+
+def _company_name(text: str, name: str) -> bool:
+    """A name the text also writes as a firm's ("Công ty Hoàng Gia Phát"): "giám đốc Hoàng Gia Phát" is the
+    firm's director, not a person so named."""
+    return re.search(rf"\b(?:[Cc]ông ty|[Tt]ập đoàn|[Hh]ãng) {re.escape(name)}\b", text) is not None
 
 
 def _title_at(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], context: str) -> TitleSpan | None:

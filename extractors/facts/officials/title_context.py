@@ -159,12 +159,23 @@ def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]
     return "yes" if pair in RANK_HEADS and i + 2 in names_at else ""
 
 
+SENTENCE_ENDS: frozenset[str] = frozenset('.!?:;…”"')
+STATUS_WORDS: frozenset[str] = words("cựu nguyên tân")  # "Cựu giám đốc FBI A", a caption's first word
+
+
 def _lower_title_before_name(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> str:
     """A title in lower case whose head has two words or more, standing right before a name ("Theo giám đốc Sở
     Xây dựng Lê Văn B, …", "… cho biết, phó chủ tịch UBND huyện Trần Thị C"), is that person's, as written in
     capitals: the name it runs into says it names a post held."""
-    if i > 0 and tokens[i - 1].is_word and (tokens[i - 1].key in ADDRESS_TERMS or tokens[i - 1].is_cap):
-        return ""  # "bà …" is no post; after a capitalised word the head is inside another's ("Tổng tư lệnh")
+    if i > 0 and tokens[i - 1].is_word and tokens[i - 1].key in ADDRESS_TERMS:
+        return ""  # "bà …" is no post
+    if (
+        i > 1
+        and tokens[i - 1].is_cap
+        and tokens[i - 2].key not in SENTENCE_ENDS
+        and tokens[i - 1].key not in STATUS_WORDS
+    ):
+        return ""  # after a capitalised word mid-sentence the head is inside another's ("Lễ tang Tổng tư lệnh")
     if head_length(tokens, i, lower_ok=True) < 2:
         return ""
     span = parse_title(tokens, i, text, names_at, True)

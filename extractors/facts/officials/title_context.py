@@ -119,6 +119,8 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     listed = i >= 2 and tokens[i - 1].key in (",", "-")
     if listed and (i - 2 in name_ends or _aside_after_name(tokens, i - 2, name_ends)):
         return "name"  # "ông A, phó chủ tịch …", "ông A (SN 1968) - ủy viên Ban Chấp hành …"
+    if i >= 2 and tokens[i - 1].key == "(" and i - 2 in name_ends and head_length(tokens, i, lower_ok=True):
+        return "name"  # "bà A (thường trực Ủy ban Tài chính của Quốc hội)"
     if listed and _short_aside_after_name(tokens, i - 2, name_ends):
         return "name"  # "A, Đảng viên, công chức giao thông thủy lợi xã", "A, sinh năm 1990, cán bộ phòng B"
     if i - 1 in name_ends and head_length(tokens, i, lower_ok=True) >= 2:
@@ -145,7 +147,7 @@ def _short_aside_after_name(tokens: list[Token], last: int, name_ends: set[int])
     """Whether token `last` ends a short aside that a comma opens right after a name ("A, Đảng viên,", "A, sinh
     năm 1990,"): words and numbers only."""
     for k in range(last, max(0, last - MAX_SHORT_ASIDE), -1):
-        if tokens[k].key == ",":
+        if tokens[k].key in (",", "("):  # "A, sinh năm 1990, …", "A (82 tuổi, nguyên bí thư …)"
             return k < last and k - 1 in name_ends
         if not (tokens[k].is_word or tokens[k].key.isdigit()):
             return False

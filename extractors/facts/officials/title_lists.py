@@ -212,8 +212,8 @@ def _skip_aside(parsed: Parsed, j: int) -> int:
     """Index after a short parenthesis that is not a title ("Nguyễn Văn A (bên phải), Bí thư ..."), unless a
     title follows an aside inside it."""
     tokens = parsed.tokens
-    if j + 1 >= len(tokens) or tokens[j].key != "(" or starts_title(tokens, j + 1):
-        return j
+    if j + 1 >= len(tokens) or tokens[j].key != "(" or starts_title(tokens, j + 1) or j + 1 in parsed.titles_at:
+        return j  # "(Phó Chủ tịch UBND xã)", "(phó chủ tịch UBND xã)"
     if _title_after_aside(parsed, j + 1) is not None:
         return j
     for k in range(j + 1, min(j + 10, len(tokens))):

@@ -12,12 +12,15 @@ from extractors.facts.officials.title_lists import titles_after
 from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, name_key, words
 from extractors.facts.titles import TitleSpan
 
-# Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ..."): they make no one
-# an official, but an official's business posts are among their titles. Party and state bodies for businesses
-# ("Đảng ủy Khối Doanh nghiệp", "Liên minh Hợp tác xã") are public.
+# Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ...", "Chủ tịch
+# PVcomBank"): they make no one an official, but an official's business posts are among their titles. Party
+# and state bodies for businesses ("Đảng ủy Khối Doanh nghiệp", "Liên minh Hợp tác xã") are public.
 _BUSINESS_TITLE = re.compile(
     r"\b(?:công ty|cty|ctcp|cổ phần|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh|tập đoàn|hđqt"
-    r"|hội đồng quản trị|giám đốc điều hành)\b",
+    r"|hội đồng quản trị|giám đốc điều hành"
+    # joint-stock banks named by their brand ("LienVietPostBank", "PVcomBank", "Eximbank"); not those the state
+    # owns or controls (Agribank, Vietcombank, VietinBank), left undecided
+    r"|(?!(?:agri|vietcom|vietin)bank\b)[a-z]+bank)\b",
     re.IGNORECASE,
 )
 _PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)

@@ -64,32 +64,47 @@ def _joined_by_kiem(tokens: list[Token], span: TitleSpan, text: str, names_at: d
     "Phó giám đốc sở kiêm trưởng ban B", "Chánh văn phòng kiêm người phát ngôn của UBND TP"); after a comma
     ("Phó Tư lệnh, kiêm Tham mưu trưởng …") they stay two."""
     j = span.last + 1
-    if span.next_name is not None or j + 1 >= len(tokens) or tokens[j].key not in ("kiêm", "-"):
+    if span.next_name is not None or j + 1 >= len(tokens) or tokens[j].key not in ("kiêm", "-", ","):
         return span
+    if tokens[j].key == "," and _spokesperson_end(tokens, j + 1, names_at) is None:
+        return span  # after a comma only the spokesperson's post joins: "Chánh Văn phòng, người phát ngôn Bộ A"
     # after a dash only the spokesperson's post joins ("Chánh Văn phòng – người phát ngôn Sở Y tế"), and the
     # post after a bare unit head glued to it by a dash; other titles after a dash are titles of their own
     glued = tokens[j].key == "-" and tokens[j].start == tokens[j - 1].end and tokens[j + 1].start == tokens[j].end
     bare_head = glued and span.last == span.first + 1  # "Cục trưởng-Chánh Văn phòng A": one title, as written
     second = _title_at(tokens, j + 1, text, names_at, "yes") if tokens[j].key == "kiêm" or bare_head else None
-    last = second.last if second is not None else _spokesperson_end(tokens, j + 1)
+    last = second.last if second is not None else _spokesperson_end(tokens, j + 1, names_at)
     if last is None:
         return span
     end = tokens[last].end
     written = " ".join(text[span.start : end].split())
-    return TitleSpan(span.first, last, span.start, end, written, second.next_name if second is not None else None)
+    next_name = second.next_name if second is not None else _person_at(names_at, last + 1)
+    return TitleSpan(span.first, last, span.start, end, written, next_name)
 
 
-def _spokesperson_end(tokens: list[Token], k: int) -> int | None:
-    """The last token of "người phát ngôn" at `k` with the body it speaks for ("… của UBND TP Hải Phòng")."""
+def _person_at(names_at: dict[int, NameSpan], k: int) -> NameSpan | None:
+    """The name opening at token `k` unless it is also a listed place ("Sở Y tế Đồng Tháp")."""
+    name = names_at.get(k)
+    return None if name is None or name.place_like else name
+
+
+def _spokesperson_end(tokens: list[Token], k: int, names_at: dict[int, NameSpan]) -> int | None:
+    """The last token of "người phát ngôn" at `k` with the body it speaks for ("… của UBND TP Hải Phòng"), up to
+    a name after it ("… Bộ Nội vụ Nguyễn Văn A cho biết")."""
     if tuple(t.key for t in tokens[k : k + len(SPOKESPERSON)]) != SPOKESPERSON:
         return None
     last = k + len(SPOKESPERSON) - 1
     if last + 2 < len(tokens) and tokens[last + 1].key == "của" and _body_goes_on(tokens, last + 2, opening=True):
         last += 2  # "… của UBND TP Hải Phòng", "… của tỉnh"
-    elif last + 1 < len(tokens) and tokens[last + 1].is_cap and tokens[last + 1].is_word:
+    elif (
+        last + 1 < len(tokens)
+        and tokens[last + 1].is_cap
+        and tokens[last + 1].is_word
+        and not _person_at(names_at, last + 1)
+    ):
         last += 1  # "người phát ngôn Sở Y tế tỉnh A"
     if tokens[last].is_cap or tokens[last].key in PLACE_LEVEL_WORDS:
-        while last + 1 < len(tokens) and _body_goes_on(tokens, last + 1):
+        while last + 1 < len(tokens) and not _person_at(names_at, last + 1) and _body_goes_on(tokens, last + 1):
             last += 1
     return last
 

@@ -482,8 +482,8 @@ def _staff_post_at(tokens: list[Token], i: int) -> bool:
         return True  # "Công an", "chuyên trách": not a staff head, other heads decide
     if i > 0 and tokens[i - 1].key == "làm" and not tokens[i].is_abbr:
         return _staff_unit_after(tokens, i + 2)  # "được điều về làm chuyên viên Vụ Pháp chế": the post one takes
-    if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–") or tokens[i].is_abbr:
-        return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ")
+    if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–", "nguyên") or tokens[i].is_abbr:
+        return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ"); "A (nguyên cán bộ …)" is one
     if tokens[i + 2].key in STAFF_ENTRY_ENDS or tokens[i + 2].start - tokens[i + 1].end > 1:
         return True  # the next entry, or a paragraph break (the only run of blanks in a body's text)
     return tokens[i + 2].is_word and tokens[i + 2].key not in STAFF_NOT_POSTS

@@ -140,7 +140,8 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
         return "name"  # "A, Đảng viên, công chức giao thông thủy lợi xã", "A, sinh năm 1990, cán bộ phòng B"
     if i - 1 in name_ends and head_length(tokens, i, lower_ok=True) >= 2:
         return "name"  # "anh Nguyễn Văn B bí thư đoàn xã …": a head of two words or more, without its comma
-    former = tokens[i].key == "nguyên" and i - 1 in name_ends
+    # "đồng chí A nguyên chánh án …", "A (nguyên cán bộ địa chính xã)"
+    former = tokens[i].key == "nguyên" and (i - 1 in name_ends or (tokens[i - 1].key == "(" and i - 2 in name_ends))
     if former or (listed and i - 2 in title_ends) or trigger_before(tokens, i) > 0:
         return "yes"
     if plural_before(tokens, i):

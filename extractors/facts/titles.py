@@ -1284,6 +1284,9 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     j = _past_place_asides(tokens, j, names_at)  # "Chủ tịch UBND xã A, huyện B (tỉnh C) - ông D"
     if j in names_at:
         return names_at[j]
+    owned = _past_organ_aside(tokens, j, names_at)  # "Cục trưởng Cục A, Thanh tra Chính phủ Phạm Văn B"
+    if owned is not None:
+        return owned
     if j < len(tokens) and tokens[j].key in (",", "-"):
         j += 1
     if comrade_length(tokens, j):
@@ -1323,6 +1326,30 @@ def _past_place_asides(tokens: list[Token], j: int, names_at: dict[int, NameSpan
         return j
     addressed = comrade_length(tokens, k + 1) or tokens[k + 1].key in ADDRESS_WORDS
     return k if addressed else j
+
+
+# First words of the organ a unit belongs to, written after the unit's title and a comma ("Cục trưởng Cục A, Thanh
+# tra Chính phủ B", "Vụ trưởng Vụ Pháp chế, Bộ Tư pháp C").
+OWNING_ASIDE_FIRSTS: frozenset[str] = OWNING_ORGANS | words("thanh cục viện tòa tổng")
+MAX_OWNING_ASIDE = 6
+
+
+def _past_organ_aside(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
+    """The person named right after the organ that owns a title's unit, written after a comma ("…, Thanh tra
+    Chính phủ Phạm Văn B cho biết"); None where no such organ and name follow, or where a title opens there."""
+    if j + 2 >= len(tokens) or tokens[j].key != ",":
+        return None
+    first = tokens[j + 1]
+    if not (first.is_word and first.is_cap and first.key in OWNING_ASIDE_FIRSTS) or starts_title(tokens, j + 1):
+        return None
+    for m in range(j + 2, min(len(tokens), j + 2 + MAX_OWNING_ASIDE)):
+        name = names_at.get(m)
+        if name is not None:
+            return None if name.place_like else name
+        token = tokens[m]
+        if not token.is_word or (token.is_lower_word and token.key in TITLE_STOP):
+            return None
+    return None
 
 
 def _dashed_subject(tokens: list[Token], i: int, last: int, names_at: dict[int, NameSpan]) -> NameSpan | None:

@@ -32,8 +32,11 @@ _PUBLIC_ORGAN_FIELD = re.compile(
 )
 # The state's economic groups, named "Tập đoàn/Tổng công ty <field> Việt Nam" with no company form ("Tập đoàn Điện
 # lực Việt Nam", "Tổng công ty Đường sắt Việt Nam"), or by their acronyms: their heads are public appointees.
+# Fields of the state's groups, which the press also writes in lower case ("Tập đoàn dầu khí Việt Nam").
+STATE_GROUP_FIELDS: tuple[str, ...] = ("dầu khí", "điện lực", "than", "bưu chính", "viễn thông", "hóa chất", "cao su")
 _STATE_GROUP = re.compile(
-    r"\b(?:[Tt]ập đoàn|[Tt]ổng [Cc]ông ty) [A-ZĐÀ-Ỹ][\w-]*(?: [\w-]+){0,5} Việt Nam\b|\b(?:EVN|PVN|TKV|VNPT)\b"
+    r"\b(?:[Tt]ập đoàn|[Tt]ổng [Cc]ông ty) (?:[A-ZĐÀ-Ỹ][\w-]*|(?:" + "|".join(STATE_GROUP_FIELDS) + r"))"
+    r"(?: [\w-]+){0,5} Việt Nam\b|\b(?:EVN|PVN|TKV|VNPT)\b"
 )
 _COMPANY_FORM = re.compile(r"\b(?:cổ phần|ctcp|tnhh)\b", re.IGNORECASE)
 

@@ -1361,6 +1361,9 @@ def _dashed_subject(tokens: list[Token], i: int, last: int, names_at: dict[int, 
         return None
     name = names_at[j + 1]
     after = tokens[name.last + 1] if name.last + 1 < len(tokens) else None
+    if after is not None and after.key == "," and name.last + 2 < len(tokens):
+        clause = tokens[name.last + 2]  # "Chủ tịch UBND tỉnh A - Đỗ Văn B, đã ký …": the clause goes on past a comma
+        after = clause if clause.is_lower_word and not head_length(tokens, name.last + 2, lower_ok=True) else after
     if after is None or not (after.is_lower_word or after.key == ":"):
         return None
     before = i - 2 if i >= 2 and tokens[i - 1].key in (",", "-") else i - 1
@@ -1385,7 +1388,8 @@ def _parenthesis_after(tokens: list[Token], j: int) -> int:
     for k in range(j + 1, min(len(tokens), j + 2 + MAX_ASIDE_WORDS)):
         if tokens[k].key == ")":
             return k + 1
-        if not tokens[k].is_word:
+        dotted = tokens[k].key == "." and joined(tokens, k - 1, k) and joined(tokens, k, k + 1)  # "(TP.HCM)"
+        if not tokens[k].is_word and not dotted:
             return j
     return j
 

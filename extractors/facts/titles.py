@@ -43,7 +43,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
-    quốc vụ khanh
+    quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng
     """.replace("\n", "").split("|")
 )
 

@@ -1034,6 +1034,8 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
         return _closed_lower_part(tokens, j + 1)  # "khoa Chẩn đoán hình ảnh – xét nghiệm,"
     if not nxt.is_word or not nxt.is_cap or j + 1 in names_at or nxt.key in CREDIT_WORDS:
         return False  # "Tổng giám đốc PVTEX - Nguồn: …": a caption's credit
+    if tuple(t.key for t in tokens[j + 1 : j + 4]) == ("người", "phát", "ngôn"):
+        return False  # "Chánh Văn phòng - Người phát ngôn …": the spokesperson's post, joined after the title
     if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1, listed=False):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
@@ -1099,7 +1101,7 @@ def parse_title(
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
     span_text = " ".join(text[first_tok.start : last_tok.end].split())
-    name = _name_after(tokens, last + 1, names_at) or _dashed_subject(tokens, i, last, names_at)
+    name = name_after(tokens, last + 1, names_at) or _dashed_subject(tokens, i, last, names_at)
     if name is not None and "\n" in text[last_tok.end : name.start]:
         name = None  # the next line's person is not named by this title
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
@@ -1269,7 +1271,7 @@ def skip_honorifics(tokens: list[Token], j: int) -> int:
     return k
 
 
-def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
+def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
     """The name a title stands before: directly, after its term ("khóa XX") or an honorific ("PGS.TS"), or after
     ", đồng chí" / "ông"."""
     j = skip_term(tokens, j)

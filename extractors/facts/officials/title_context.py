@@ -17,6 +17,7 @@ from extractors.facts.titles import (
     TitleSpan,
     head_length,
     lower_deputy,
+    name_after,
     parse_title,
     title_starts,
 )
@@ -78,7 +79,8 @@ def _joined_by_kiem(tokens: list[Token], span: TitleSpan, text: str, names_at: d
         return span
     end = tokens[last].end
     written = " ".join(text[span.start : end].split())
-    next_name = second.next_name if second is not None else _person_at(names_at, last + 1)
+    # the name right after the spokesperson's post, or after its comma and a form of address (", ông A")
+    next_name = second.next_name if second is not None else name_after(tokens, last + 1, names_at)
     return TitleSpan(span.first, last, span.start, end, written, next_name)
 
 

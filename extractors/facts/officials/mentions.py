@@ -36,7 +36,7 @@ _PUBLIC_ORGAN_FIELD = re.compile(
 STATE_GROUP_FIELDS: tuple[str, ...] = ("dầu khí", "điện lực", "than", "bưu chính", "viễn thông", "hóa chất", "cao su")
 _STATE_GROUP = re.compile(
     r"\b(?:[Tt]ập đoàn|[Tt]ổng [Cc]ông ty) (?:[A-ZĐÀ-Ỹ][\w-]*|(?:" + "|".join(STATE_GROUP_FIELDS) + r"))"
-    r"(?: [\w-]+){0,5} Việt Nam\b|\b(?:EVN|PVN|TKV|VNPT)\b"
+    r"(?: [\w-]+){0,5} ?Việt [Nn]am\b|\b(?:EVN|PVN|TKV|VNPT)\b"
 )
 _COMPANY_FORM = re.compile(r"\b(?:cổ phần|ctcp|tnhh)\b", re.IGNORECASE)
 

@@ -306,6 +306,25 @@ def _closing_stop_word(tokens: list[Token], first: int, i: int) -> bool:
     return i + 1 >= len(tokens) or tokens[i + 1].key in CLOSING_MARKS
 
 
+# Organ words that are also middle names ("Lê Bộ Lĩnh"); acronyms and forms of address never are.
+ORGAN_MIDDLE_NAMES: frozenset[str] = NAME_STOP - ADDRESS_TERMS - words("ubnd hđnd mttq")
+
+
+def _organ_word_as_middle(tokens: list[Token], first: int, i: int) -> bool:
+    """An organisation word right after a family name is a middle name where a name syllable follows it and
+    that ends the run ("Ông Lê Bộ Lĩnh - Phó Tổng thư ký", "… Lê Bộ Lĩnh cho biết"): an organ's field goes on in
+    capitals ("Lê Sở Tư pháp" is no name, "pháp" being a compound's tail)."""
+    token = tokens[i]
+    if i != first + 1 or i + 2 >= len(tokens) or not token.is_cap or token.is_abbr:
+        return False
+    if token.key not in ORGAN_MIDDLE_NAMES or not is_surname(tokens[first]) or tokens[first].key in NAME_STOP:
+        return False
+    if not joined(tokens, i, i + 1) or not _name_syllable(tokens, i + 1):
+        return False
+    nxt = tokens[i + 2]
+    return nxt.key in CLOSING_MARKS or (nxt.is_lower_word and nxt.key not in COMPOUND_TAILS)
+
+
 def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]:
     runs: list[range] = []
     after_last = 0  # runs never overlap
@@ -321,6 +340,7 @@ def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]
                 _name_syllable(tokens, j + 1)
                 or _given_name_after_middle(tokens, i, j + 1)
                 or _closing_stop_word(tokens, i, j + 1)
+                or _organ_word_as_middle(tokens, i, j + 1)
             )
         ):
             if boundary is not None and boundary(tokens, j + 1):

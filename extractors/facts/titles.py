@@ -43,7 +43,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
-    quốc vụ khanh
+    quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng
     """.replace("\n", "").split("|")
 )
 
@@ -127,7 +127,7 @@ TITLE_STOP: frozenset[str] = words(
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
     điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
-    chụp thốt vui một lên lại từng qua bên hai hết"""
+    chụp thốt vui một lên lại từng qua bên hai hết nộp"""
 )
 # Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
@@ -208,7 +208,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("thường", "vụ"): words("ban"),
     ("mặt", "trận"): words("tác"),
     ("các", "cơ"): words("khối ủy"),  # "Đảng ủy Khối các cơ quan", "Đảng ủy các cơ quan Đảng Trung ương"
-    ("cơ", "quan"): words("các ủy bộ"),  # "Đảng ủy cơ quan Tạp chí …", "Đảng bộ cơ quan"
+    # "Đảng ủy cơ quan Tạp chí …", "Đảng bộ cơ quan", "Thủ trưởng cơ quan cảnh sát điều tra Công an huyện"
+    ("cơ", "quan"): words("các ủy bộ trưởng"),
     ("cán", "sự"): words("ban"),  # "Ban cán sự đảng"
     ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
     ("công", "an"): None,  # "Trưởng công an huyện"
@@ -221,12 +222,16 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("tham", "nhũng"): None,  # "Cục Chống tham nhũng"
     ("kiểm", "sát"): words("viện"),  # "Viện kiểm sát nhân dân huyện"
     ("cán", "bộ"): words("chức"),  # "Vụ Tổ chức cán bộ"
-    ("tham", "mưu"): words("bộ ban"),  # "Bộ tham mưu"
+    ("tham", "mưu"): words("bộ ban phòng"),  # "Bộ tham mưu", "Trưởng phòng tham mưu Công an TP"
     ("điều", "hành"): words("đốc"),  # "Giám đốc điều hành"
     ("nghệ", "cao"): words("công"),  # "Khu Công nghệ cao"
     # Organ nouns of two syllables written in lower case ("Giám đốc bệnh viện Bạch Mai").
     **{pair: None for pair in (("bệnh", "viện"), ("trung", "tâm"), ("liên", "đoàn"), ("ủy", "ban"), ("tòa", "án"))},
     ("sự", "đảng"): words("cán"),
+    # The National Assembly's committee on social affairs: "Ủy ban (về) các vấn đề xã hội"
+    ("các", "vấn"): words("ban về"),
+    ("vấn", "đề"): words("các"),
+    ("về", "các"): words("ban"),
     ("công", "nghệ"): words("bộ phòng"),
     ("thông", "tin"): words("nghệ"),
     # Qualifiers of a body or a seat written in lower case: "Ủy viên trung ương", "Ủy viên dự khuyết Trung ương
@@ -477,8 +482,8 @@ def _staff_post_at(tokens: list[Token], i: int) -> bool:
         return True  # "Công an", "chuyên trách": not a staff head, other heads decide
     if i > 0 and tokens[i - 1].key == "làm" and not tokens[i].is_abbr:
         return _staff_unit_after(tokens, i + 2)  # "được điều về làm chuyên viên Vụ Pháp chế": the post one takes
-    if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–") or tokens[i].is_abbr:
-        return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ")
+    if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–", "nguyên") or tokens[i].is_abbr:
+        return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ"); "A (nguyên cán bộ …)" is one
     if tokens[i + 2].key in STAFF_ENTRY_ENDS or tokens[i + 2].start - tokens[i + 1].end > 1:
         return True  # the next entry, or a paragraph break (the only run of blanks in a body's text)
     return tokens[i + 2].is_word and tokens[i + 2].key not in STAFF_NOT_POSTS
@@ -1029,6 +1034,8 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
         return _closed_lower_part(tokens, j + 1)  # "khoa Chẩn đoán hình ảnh – xét nghiệm,"
     if not nxt.is_word or not nxt.is_cap or j + 1 in names_at or nxt.key in CREDIT_WORDS:
         return False  # "Tổng giám đốc PVTEX - Nguồn: …": a caption's credit
+    if tuple(t.key for t in tokens[j + 1 : j + 4]) == ("người", "phát", "ngôn"):
+        return False  # "Chánh Văn phòng - Người phát ngôn …": the spokesperson's post, joined after the title
     if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1, listed=False):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
@@ -1094,7 +1101,7 @@ def parse_title(
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
     span_text = " ".join(text[first_tok.start : last_tok.end].split())
-    name = _name_after(tokens, last + 1, names_at) or _dashed_subject(tokens, i, last, names_at)
+    name = name_after(tokens, last + 1, names_at) or _dashed_subject(tokens, i, last, names_at)
     if name is not None and "\n" in text[last_tok.end : name.start]:
         name = None  # the next line's person is not named by this title
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
@@ -1264,7 +1271,7 @@ def skip_honorifics(tokens: list[Token], j: int) -> int:
     return k
 
 
-def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
+def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
     """The name a title stands before: directly, after its term ("khóa XX") or an honorific ("PGS.TS"), or after
     ", đồng chí" / "ông"."""
     j = skip_term(tokens, j)
@@ -1276,7 +1283,12 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
     closed = _parenthesis_after(tokens, j)
     if closed in names_at:
         return names_at[closed]  # "Cục trưởng Cục Chống tham nhũng (Thanh tra Chính phủ) Phạm Trọng B"
-    j = _past_place_asides(tokens, j)  # "Chủ tịch UBND xã A, huyện B (tỉnh C) - ông D"
+    j = _past_place_asides(tokens, j, names_at)  # "Chủ tịch UBND xã A, huyện B (tỉnh C) - ông D"
+    if j in names_at:
+        return names_at[j]
+    owned = _past_organ_aside(tokens, j, names_at)  # "Cục trưởng Cục A, Thanh tra Chính phủ Phạm Văn B"
+    if owned is not None:
+        return owned
     if j < len(tokens) and tokens[j].key in (",", "-"):
         j += 1
     if comrade_length(tokens, j):
@@ -1291,21 +1303,55 @@ def _name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> N
 MAX_ASIDE_PLACE_WORDS = 4
 
 
-def _past_place_asides(tokens: list[Token], j: int) -> int:
+def _past_place_asides(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> int:
     """Index after the larger places written after a title's own (", huyện B", ", huyện B (Đắk Nông)") when a
-    dash or a comma and a form of address follow them; else `j`."""
+    dash or a comma and a form of address follow them, or a name right after them or their comma (", huyện B
+    Nguyễn Văn C", ", huyện B (Bắc Giang), Nguyễn Văn C": the name's index); else `j`."""
     k = j
     while k + 2 < len(tokens) and tokens[k].key == "," and tokens[k + 1].key in PLACE_LEVEL_WORDS:
-        m = k + 2
-        while m < len(tokens) and m - k - 2 < MAX_ASIDE_PLACE_WORDS and tokens[m].is_cap and tokens[m].is_word:
+        opening = k + 2
+        while opening < len(tokens) and tokens[opening].key in PLACE_LEVEL_WORDS and tokens[opening].is_lower_word:
+            opening += 1  # "thị xã", "thành phố"
+        m = opening
+        while m < len(tokens) and m - opening < MAX_ASIDE_PLACE_WORDS and tokens[m].is_cap and tokens[m].is_word:
+            if m > opening and m in names_at:
+                break  # the place's name ends where a person's begins: "huyện Tân Yên Nguyễn Văn C"
             m += 1
-        if m == k + 2:
+        if m == opening:
             break
         k = _parenthesis_after(tokens, m)
-    if k == j or k + 1 >= len(tokens) or tokens[k].key not in (",", "-"):
+    if k == j:
+        return j
+    if k in names_at or (k + 1 < len(tokens) and tokens[k].key == "," and k + 1 in names_at):
+        return k if k in names_at else k + 1
+    if k + 1 >= len(tokens) or tokens[k].key not in (",", "-"):
         return j
     addressed = comrade_length(tokens, k + 1) or tokens[k + 1].key in ADDRESS_WORDS
     return k if addressed else j
+
+
+# First words of the organ a unit belongs to, written after the unit's title and a comma ("Cục trưởng Cục A, Thanh
+# tra Chính phủ B", "Vụ trưởng Vụ Pháp chế, Bộ Tư pháp C").
+OWNING_ASIDE_FIRSTS: frozenset[str] = OWNING_ORGANS | words("thanh cục viện tòa tổng")
+MAX_OWNING_ASIDE = 6
+
+
+def _past_organ_aside(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
+    """The person named right after the organ that owns a title's unit, written after a comma ("…, Thanh tra
+    Chính phủ Phạm Văn B cho biết"); None where no such organ and name follow, or where a title opens there."""
+    if j + 2 >= len(tokens) or tokens[j].key != ",":
+        return None
+    first = tokens[j + 1]
+    if not (first.is_word and first.is_cap and first.key in OWNING_ASIDE_FIRSTS) or starts_title(tokens, j + 1):
+        return None
+    for m in range(j + 2, min(len(tokens), j + 2 + MAX_OWNING_ASIDE)):
+        name = names_at.get(m)
+        if name is not None:
+            return None if name.place_like else name
+        token = tokens[m]
+        if not token.is_word or (token.is_lower_word and token.key in TITLE_STOP):
+            return None
+    return None
 
 
 def _dashed_subject(tokens: list[Token], i: int, last: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
@@ -1317,6 +1363,9 @@ def _dashed_subject(tokens: list[Token], i: int, last: int, names_at: dict[int, 
         return None
     name = names_at[j + 1]
     after = tokens[name.last + 1] if name.last + 1 < len(tokens) else None
+    if after is not None and after.key == "," and name.last + 2 < len(tokens):
+        clause = tokens[name.last + 2]  # "Chủ tịch UBND tỉnh A - Đỗ Văn B, đã ký …": the clause goes on past a comma
+        after = clause if clause.is_lower_word and not head_length(tokens, name.last + 2, lower_ok=True) else after
     if after is None or not (after.is_lower_word or after.key == ":"):
         return None
     before = i - 2 if i >= 2 and tokens[i - 1].key in (",", "-") else i - 1
@@ -1341,7 +1390,8 @@ def _parenthesis_after(tokens: list[Token], j: int) -> int:
     for k in range(j + 1, min(len(tokens), j + 2 + MAX_ASIDE_WORDS)):
         if tokens[k].key == ")":
             return k + 1
-        if not tokens[k].is_word:
+        dotted = tokens[k].key == "." and joined(tokens, k - 1, k) and joined(tokens, k, k + 1)  # "(TP.HCM)"
+        if not tokens[k].is_word and not dotted:
             return j
     return j
 

@@ -42,7 +42,13 @@ from extractors.facts.officials.links import (
     unlink_elected_titles,
     unlink_given_names,
 )
-from extractors.facts.officials.mentions import inherit_markers, mention_of, place_mention, place_names_as_persons
+from extractors.facts.officials.mentions import (
+    inherit_markers,
+    mention_of,
+    place_mention,
+    place_names_as_persons,
+    staff_by_unit,
+)
 from extractors.facts.officials.merge import ListingLines, author_keys, merge_mentions
 from extractors.facts.officials.textwide import mark_addressed_places, without_swallowed_words
 from extractors.facts.officials.title_context import title_spans
@@ -88,6 +94,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     apply_triggers(parsed, mentions)
     apply_colon_titles(parsed, mentions)
     share_title_over_and(parsed, mentions)
+    staff_by_unit(parsed, mentions)
     listing = ListingLines(text)
     persons = place_names_as_persons(parsed, mentions)
     kept = [m for m in mentions if not place_mention(m, persons) and not listing.holds(m.name.start)]

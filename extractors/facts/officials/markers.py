@@ -11,8 +11,9 @@ PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nh�
 # Markers strong enough to make any capitalised run before a title a name.
 STRONG_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank", "religious"])
 # Markers that make a person an official even without a title: a comrade, a rank, a congress delegate or
-# council deputy ("đại biểu A", the README's delegate with no title).
-OFFICIAL_MARKERS: frozenset[str] = frozenset(["comrade", "rank", "delegate"])
+# council deputy ("đại biểu A", the README's delegate with no title), a public employee named with their unit
+# beside an official ("staff", set by `mentions.staff_by_unit`).
+OFFICIAL_MARKERS: frozenset[str] = frozenset(["comrade", "rank", "delegate", "staff"])
 # Markers shared by the unmarked names listed right after ("các đại biểu A, B và C").
 LIST_MARKERS: frozenset[str] = frozenset(["comrade", "address", "rank", "delegate"])
 # Words before "đại biểu" that make it a delegation, not a person ("Đoàn đại biểu Hà Giang").

@@ -9,15 +9,18 @@ from dataclasses import dataclass, field
 from extractors.facts.officials.context import Parsed, leader_after_title
 from extractors.facts.officials.markers import LIST_MARKERS, OFFICIAL_MARKERS, marker_before
 from extractors.facts.officials.title_lists import titles_after
-from extractors.facts.person_names import NameSpan, name_key
+from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, name_key, words
 from extractors.facts.titles import TitleSpan
 
-# Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ..."): they make no one
-# an official, but an official's business posts are among their titles. Party and state bodies for businesses
-# ("Đảng ủy Khối Doanh nghiệp", "Liên minh Hợp tác xã") are public.
+# Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ...", "Chủ tịch
+# PVcomBank"): they make no one an official, but an official's business posts are among their titles. Party
+# and state bodies for businesses ("Đảng ủy Khối Doanh nghiệp", "Liên minh Hợp tác xã") are public.
 _BUSINESS_TITLE = re.compile(
     r"\b(?:công ty|cty|ctcp|cổ phần|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh|tập đoàn|hđqt"
-    r"|hội đồng quản trị|giám đốc điều hành)\b",
+    r"|hội đồng quản trị|giám đốc điều hành"
+    # joint-stock banks named by their brand ("LienVietPostBank", "PVcomBank", "Eximbank"); not those the state
+    # owns or controls (Agribank, Vietcombank, VietinBank), left undecided
+    r"|(?!(?:agri|vietcom|vietin)bank\b)[a-z]+bank)\b",
     re.IGNORECASE,
 )
 _PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)
@@ -29,8 +32,11 @@ _PUBLIC_ORGAN_FIELD = re.compile(
 )
 # The state's economic groups, named "Tập đoàn/Tổng công ty <field> Việt Nam" with no company form ("Tập đoàn Điện
 # lực Việt Nam", "Tổng công ty Đường sắt Việt Nam"), or by their acronyms: their heads are public appointees.
+# Fields of the state's groups, which the press also writes in lower case ("Tập đoàn dầu khí Việt Nam").
+STATE_GROUP_FIELDS: tuple[str, ...] = ("dầu khí", "điện lực", "than", "bưu chính", "viễn thông", "hóa chất", "cao su")
 _STATE_GROUP = re.compile(
-    r"\b(?:[Tt]ập đoàn|[Tt]ổng [Cc]ông ty) [A-ZĐÀ-Ỹ][\w-]*(?: [\w-]+){0,5} Việt Nam\b|\b(?:EVN|PVN|TKV|VNPT)\b"
+    r"\b(?:[Tt]ập đoàn|[Tt]ổng [Cc]ông ty) (?:[A-ZĐÀ-Ỹ][\w-]*|(?:" + "|".join(STATE_GROUP_FIELDS) + r"))"
+    r"(?: [\w-]+){0,5} ?Việt [Nn]am\b|\b(?:EVN|PVN|TKV|VNPT)\b"
 )
 _COMPANY_FORM = re.compile(r"\b(?:cổ phần|ctcp|tnhh)\b", re.IGNORECASE)
 
@@ -105,6 +111,51 @@ def inherit_markers(parsed: Parsed, mentions: list[Mention]) -> None:
         gap = parsed.tokens[prev.end_token + 1 : mention.name.first]
         if gap and all(t.key in (",", ";", "và") for t in gap):
             mention.marker = prev.marker
+
+
+# Lower-case unit nouns that name where a public employee works, in place of a title ("ông B, phòng Vật tư").
+STAFF_UNIT_WORDS: frozenset[str] = words("phòng khoa ban tổ đội")
+MAX_UNIT_TOKENS = 6
+ITEM_SEPARATORS: frozenset[str] = frozenset([",", ";", "và"])
+
+
+def _unit_end(tokens: list[Token], last: int) -> int | None:
+    """The last token of ", <unit noun> <Unit name>" right after a name ending at `last` ("…, khoa Thận nhân
+    tạo"), or None."""
+    if last + 3 >= len(tokens) or tokens[last + 1].key != ",":
+        return None
+    noun, field_ = tokens[last + 2], tokens[last + 3]
+    if not noun.is_lower_word or noun.key not in STAFF_UNIT_WORDS or not (field_.is_word and field_.is_cap):
+        return None
+    end = last + 3
+    while end + 1 < min(len(tokens), last + 3 + MAX_UNIT_TOKENS):
+        nxt = tokens[end + 1]
+        if not nxt.is_word or nxt.key == "và" or nxt.key in ADDRESS_TERMS:
+            break
+        end += 1
+    return end
+
+
+def staff_by_unit(parsed: Parsed, mentions: list[Mention]) -> None:
+    """People addressed "ông"/"bà" and named with their unit only, listed right after an official ("gồm: ông A,
+    Giám đốc bệnh viện; ông B, phòng Vật tư và bà C, khoa Thận nhân tạo"), are public employees of the same body:
+    officials without a title (a unit is not one)."""
+    tokens = parsed.tokens
+    prev_end: int | None = None  # where the list item before the current mention ends, while the list goes on
+    for mention in mentions:
+        first = mention.name.first
+        unit_end = None
+        if mention.marker == "address" and not mention.titles and not mention.name.given_only:
+            unit_end = _unit_end(tokens, mention.name.last)
+        gap = tokens[prev_end + 1 : first - 1] if prev_end is not None and first - 1 > prev_end else None
+        listed = bool(gap) and all(t.key in ITEM_SEPARATORS for t in gap or [])
+        if unit_end is not None and listed:
+            mention.marker = "staff"
+            prev_end = unit_end
+        elif mention.marker == "address" and mention.titles and mention.official:
+            prev_end = mention.end_token
+        else:
+            prev_end = None
 
 
 class ByFirst(dict[int, Mention]):

@@ -112,9 +112,12 @@ def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: 
     if k < trigger - 1 and k in linked:  # "nguyên là T1 và hiện là T2"
         return linked[k]
     comma = k if tokens[k].key == "," else None
-    if k < trigger - 1 and tokens[k].key in (",", "-"):  # "A - nguyên là T", "A, hiện là T"
-        k -= 1
+    bare = k == trigger - 1 and tokens[k].key == ","  # "Đồng chí A, làm trưởng thôn B từ năm 1992"
+    if (k < trigger - 1 and tokens[k].key in (",", "-")) or bare:
+        k -= 1  # "A - nguyên là T", "A, hiện là T"
     found = ends.mention_ending_at(k) or ends.mention_ending_at(term_start(tokens, k) - 1)
+    if bare and found is not None and not (found.titles or found.marker):
+        return None  # "B, Chủ tịch Quỹ văn hóa Phan Châu Trinh, là …": a name inside a title speaks of no one
     if found is None and comma is not None:  # "A sinh ngày …, (từng) là T"
         found = _born_aside_subject(tokens, comma, ends)
     if found is not None and comma is not None:

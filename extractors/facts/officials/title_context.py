@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
 from extractors.facts.officials.context import leader_after_title, parenthesis_start, plural_before, term_end
 from extractors.facts.officials.group_titles import listed_after
 from extractors.facts.officials.triggers import trigger_before
-from extractors.facts.person_names import NameSpan, Token, joined, words
+from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, words
 from extractors.facts.titles import (
     GRADE_PREFIXES,
     PLACE_LEVEL_WORDS,
@@ -15,6 +17,7 @@ from extractors.facts.titles import (
     TitleSpan,
     head_length,
     lower_deputy,
+    name_after,
     parse_title,
     title_starts,
 )
@@ -39,6 +42,7 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
         else:
             context = _lower_case_context(tokens, i, name_ends, title_ends)
             context = context or _rank_before_name(tokens, i, names_at)
+            context = context or _lower_title_before_name(tokens, i, text, names_at)
         graded = token.key in GRADE_PREFIXES  # where a lower-case grade word may open a title, it says itself
         if not (context or graded or token.is_cap or token.key in ("nguyên", "đại") or lower_deputy(tokens, i)):
             continue
@@ -61,32 +65,48 @@ def _joined_by_kiem(tokens: list[Token], span: TitleSpan, text: str, names_at: d
     "Phó giám đốc sở kiêm trưởng ban B", "Chánh văn phòng kiêm người phát ngôn của UBND TP"); after a comma
     ("Phó Tư lệnh, kiêm Tham mưu trưởng …") they stay two."""
     j = span.last + 1
-    if span.next_name is not None or j + 1 >= len(tokens) or tokens[j].key not in ("kiêm", "-"):
+    if span.next_name is not None or j + 1 >= len(tokens) or tokens[j].key not in ("kiêm", "-", ","):
         return span
+    if tokens[j].key == "," and _spokesperson_end(tokens, j + 1, names_at) is None:
+        return span  # after a comma only the spokesperson's post joins: "Chánh Văn phòng, người phát ngôn Bộ A"
     # after a dash only the spokesperson's post joins ("Chánh Văn phòng – người phát ngôn Sở Y tế"), and the
     # post after a bare unit head glued to it by a dash; other titles after a dash are titles of their own
     glued = tokens[j].key == "-" and tokens[j].start == tokens[j - 1].end and tokens[j + 1].start == tokens[j].end
     bare_head = glued and span.last == span.first + 1  # "Cục trưởng-Chánh Văn phòng A": one title, as written
     second = _title_at(tokens, j + 1, text, names_at, "yes") if tokens[j].key == "kiêm" or bare_head else None
-    last = second.last if second is not None else _spokesperson_end(tokens, j + 1)
+    last = second.last if second is not None else _spokesperson_end(tokens, j + 1, names_at)
     if last is None:
         return span
     end = tokens[last].end
     written = " ".join(text[span.start : end].split())
-    return TitleSpan(span.first, last, span.start, end, written, second.next_name if second is not None else None)
+    # the name right after the spokesperson's post, or after its comma and a form of address (", ông A")
+    next_name = second.next_name if second is not None else name_after(tokens, last + 1, names_at)
+    return TitleSpan(span.first, last, span.start, end, written, next_name)
 
 
-def _spokesperson_end(tokens: list[Token], k: int) -> int | None:
-    """The last token of "người phát ngôn" at `k` with the body it speaks for ("… của UBND TP Hải Phòng")."""
+def _person_at(names_at: dict[int, NameSpan], k: int) -> NameSpan | None:
+    """The name opening at token `k` unless it is also a listed place ("Sở Y tế Đồng Tháp")."""
+    name = names_at.get(k)
+    return None if name is None or name.place_like else name
+
+
+def _spokesperson_end(tokens: list[Token], k: int, names_at: dict[int, NameSpan]) -> int | None:
+    """The last token of "người phát ngôn" at `k` with the body it speaks for ("… của UBND TP Hải Phòng"), up to
+    a name after it ("… Bộ Nội vụ Nguyễn Văn A cho biết")."""
     if tuple(t.key for t in tokens[k : k + len(SPOKESPERSON)]) != SPOKESPERSON:
         return None
     last = k + len(SPOKESPERSON) - 1
     if last + 2 < len(tokens) and tokens[last + 1].key == "của" and _body_goes_on(tokens, last + 2, opening=True):
         last += 2  # "… của UBND TP Hải Phòng", "… của tỉnh"
-    elif last + 1 < len(tokens) and tokens[last + 1].is_cap and tokens[last + 1].is_word:
+    elif (
+        last + 1 < len(tokens)
+        and tokens[last + 1].is_cap
+        and tokens[last + 1].is_word
+        and not _person_at(names_at, last + 1)
+    ):
         last += 1  # "người phát ngôn Sở Y tế tỉnh A"
     if tokens[last].is_cap or tokens[last].key in PLACE_LEVEL_WORDS:
-        while last + 1 < len(tokens) and _body_goes_on(tokens, last + 1):
+        while last + 1 < len(tokens) and not _person_at(names_at, last + 1) and _body_goes_on(tokens, last + 1):
             last += 1
     return last
 
@@ -116,11 +136,14 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
     listed = i >= 2 and tokens[i - 1].key in (",", "-")
     if listed and (i - 2 in name_ends or _aside_after_name(tokens, i - 2, name_ends)):
         return "name"  # "ông A, phó chủ tịch …", "ông A (SN 1968) - ủy viên Ban Chấp hành …"
+    if i >= 2 and tokens[i - 1].key == "(" and i - 2 in name_ends and head_length(tokens, i, lower_ok=True):
+        return "name"  # "bà A (thường trực Ủy ban Tài chính của Quốc hội)"
     if listed and _short_aside_after_name(tokens, i - 2, name_ends):
         return "name"  # "A, Đảng viên, công chức giao thông thủy lợi xã", "A, sinh năm 1990, cán bộ phòng B"
     if i - 1 in name_ends and head_length(tokens, i, lower_ok=True) >= 2:
         return "name"  # "anh Nguyễn Văn B bí thư đoàn xã …": a head of two words or more, without its comma
-    former = tokens[i].key == "nguyên" and i - 1 in name_ends
+    # "đồng chí A nguyên chánh án …", "A (nguyên cán bộ địa chính xã)"
+    former = tokens[i].key == "nguyên" and (i - 1 in name_ends or (tokens[i - 1].key == "(" and i - 2 in name_ends))
     if former or (listed and i - 2 in title_ends) or trigger_before(tokens, i) > 0:
         return "yes"
     if plural_before(tokens, i):
@@ -142,7 +165,7 @@ def _short_aside_after_name(tokens: list[Token], last: int, name_ends: set[int])
     """Whether token `last` ends a short aside that a comma opens right after a name ("A, Đảng viên,", "A, sinh
     năm 1990,"): words and numbers only."""
     for k in range(last, max(0, last - MAX_SHORT_ASIDE), -1):
-        if tokens[k].key == ",":
+        if tokens[k].key in (",", "("):  # "A, sinh năm 1990, …", "A (82 tuổi, nguyên bí thư …)"
             return k < last and k - 1 in name_ends
         if not (tokens[k].is_word or tokens[k].key.isdigit()):
             return False
@@ -154,6 +177,37 @@ def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]
     that person's title: a rank never reads as anything else there."""
     pair = (tokens[i].key, tokens[i + 1].key if i + 1 < len(tokens) else "")
     return "yes" if pair in RANK_HEADS and i + 2 in names_at else ""
+
+
+SENTENCE_ENDS: frozenset[str] = frozenset('.!?:;…”"')
+STATUS_WORDS: frozenset[str] = words("cựu nguyên tân")  # "Cựu giám đốc FBI A", a caption's first word
+
+
+def _lower_title_before_name(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> str:
+    """A title in lower case whose head has two words or more, standing right before a name ("Theo giám đốc Sở
+    Xây dựng Lê Văn B, …", "… cho biết, phó chủ tịch UBND huyện Trần Thị C"), is that person's, as written in
+    capitals: the name it runs into says it names a post held."""
+    if i > 0 and tokens[i - 1].is_word and tokens[i - 1].key in ADDRESS_TERMS:
+        return ""  # "bà …" is no post
+    if (
+        i > 1
+        and tokens[i - 1].is_cap
+        and tokens[i - 2].key not in SENTENCE_ENDS
+        and tokens[i - 1].key not in STATUS_WORDS
+    ):
+        return ""  # after a capitalised word mid-sentence the head is inside another's ("Lễ tang Tổng tư lệnh")
+    if head_length(tokens, i, lower_ok=True) < 2:
+        return ""
+    span = parse_title(tokens, i, text, names_at, True)
+    if span is None or span.next_name is None or span.next_name.first != span.last + 1:
+        return ""
+    return "" if _company_name(text, span.next_name.text) else "yes"
+
+
+def _company_name(text: str, name: str) -> bool:
+    """A name the text also writes as a firm's ("Công ty Hoàng Gia Phát"): "giám đốc Hoàng Gia Phát" is the
+    firm's director, not a person so named."""
+    return re.search(rf"\b(?:[Cc]ông ty|[Tt]ập đoàn|[Hh]ãng) {re.escape(name)}\b", text) is not None
 
 
 def _title_at(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], context: str) -> TitleSpan | None:

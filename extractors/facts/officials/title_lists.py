@@ -79,7 +79,8 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
         # a caption's name on one line, its title alone on the next; a title opening an entry of its own
         # ("Phó Trưởng phòng: Nguyễn Văn B") is not the line above's
         span = parsed.titles_at[j]
-        if not alone_on_line(parsed, j, term_end(tokens, span.last + 1) - 1):
+        end = term_end(tokens, span.last + 1) - 1
+        if not alone_on_line(parsed, j, end) and not alone_on_line(parsed, j, _organ_line_end(parsed, end + 1)):
             return []
     return title_list(parsed, j)
 
@@ -152,6 +153,20 @@ def _owning_organ_end(parsed: Parsed, j: int) -> int:
     return j
 
 
+def _organ_line_end(parsed: Parsed, j: int) -> int:
+    """The last token of a line that a comma and the organ a post belongs to close ("Cục trưởng Cục A, Bộ GD&ĐT"
+    alone on its line below a name), else `j` - 1. The organ is capitalised and holds no title and no name."""
+    tokens, text = parsed.tokens, parsed.text
+    if j + 1 >= len(tokens) or tokens[j].key != "," or not tokens[j + 1].is_cap:
+        return j - 1
+    for k in range(j + 1, min(len(tokens), j + 2 + MAX_ORGAN_ASIDE)):
+        if k in parsed.titles_at or k in parsed.names_at or not (tokens[k].is_word or tokens[k].key == "-"):
+            return j - 1
+        if k + 1 >= len(tokens) or "\n" in text[tokens[k].end : tokens[k + 1].start]:
+            return k
+    return j - 1
+
+
 def _leads_to_name(parsed: Parsed, j: int) -> bool:
     """Whether the titles joined by commas from token `j` on end before a person's name."""
     span = parsed.titles_at.get(j)
@@ -212,8 +227,8 @@ def _skip_aside(parsed: Parsed, j: int) -> int:
     """Index after a short parenthesis that is not a title ("Nguyễn Văn A (bên phải), Bí thư ..."), unless a
     title follows an aside inside it."""
     tokens = parsed.tokens
-    if j + 1 >= len(tokens) or tokens[j].key != "(" or starts_title(tokens, j + 1):
-        return j
+    if j + 1 >= len(tokens) or tokens[j].key != "(" or starts_title(tokens, j + 1) or j + 1 in parsed.titles_at:
+        return j  # "(Phó Chủ tịch UBND xã)", "(phó chủ tịch UBND xã)"
     if _title_after_aside(parsed, j + 1) is not None:
         return j
     for k in range(j + 1, min(j + 10, len(tokens))):

@@ -17,9 +17,8 @@ Year of a day written without one: the year of a full date it leads to ("30/6 - 
 just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
 would put the day more than 180 days after publication, e.g. "28/12" in a January article); without a
 publication date, the year the article tells of (`article_year`), read only where the article states a full date
-other than a birth date; a day that year would put before the latest cited paper (by more than a month for papers
-of one year), or more than half a year before the latest other full date, is left out (`article_time`). A day with
-no year to take is left out.
+other than a birth date; when those are cited papers of several years, a day that year would put before the latest
+paper is left out (`article_time`). A day with no year to take is left out.
 """
 
 from __future__ import annotations
@@ -172,9 +171,6 @@ SPAN_OF_DAY_MONTHS = re.compile(
     r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})(?![\d/]|\.\d)"
 )
 MAX_YEARLESS_SPAN = timedelta(days=31)
-# Papers of one year dating a yearless day: the press reports a paper within weeks of the events around it ("Trước
-# đó, chiều ngày 5/2, ..." before a decision of 6/2/2017); a day more than this before the paper is of a later year.
-PAPER_NEWS_MARGIN = timedelta(days=31)
 # Such a span is short (an event, a holiday, a quarter): a longer one is a ratio before a date ("tỷ lệ 3/5 -
 # 12/3/2017").
 MAX_SPAN = timedelta(days=120)
@@ -216,17 +212,6 @@ DOCUMENT_NUMBER_BEFORE = re.compile(
     rf"(?:(?<![^\W_])(?i:số|{_PAPER_WORDS})\s*\d[\w./&-]*|(?<![\w/.-])\d+[/-][\w./&-]*?[^\W\d_][\w./&-]*)"
     r"\s*,?\s*\(?\s*(?i:ngày)\s*$"
 )
-# Before a full date that looks ahead of the events or sums them up ("trước ngày 15-7-2017", "đến hết 31/12/2017",
-# "có hiệu lực từ ngày 1/7/2016", "tính đến ngày 30/9/2016", "vào 30/6/2017" but not "vào ngày", which as often
-# tells of a past day, the end of a span "15/7-21/7/2017"): such a day may lie long after the reported events.
-AHEAD_CUE_BEFORE = re.compile(
-    r"(?:(?<![^\W_])(?i:đến|tới|trước|hết|hạn|từ|sau|lực|đợt|kỳ|dịp)(?:\s+(?i:hết|ngày|giờ|thời\s+điểm))*\s*:?"
-    r"|(?<![^\W_])(?i:vào)|\d\s*[-–])\s*$"
-)
-# A day of the article's latest year told without it lies at most this long before the latest day the article tells
-# of with its year; further before, the full date is background of the year before the article ("Chiều 8-2" beside
-# "Trước đó, ngày 14/9/2016, ...", an article of February 2017) and the day's year is unknown.
-TOLD_MARGIN = ROLLBACK_AFTER  # half a year, as a yearless day's distance from the publication date
 # "Luật ... có hiệu lực thi hành từ ngày 01/7/2016", "hiệu lực kể từ ngày 15/4/2019": the day a paper takes effect is
 # the paper's own too, among papers of several years ("a law passed in 2015, in force from 1/7/2016"); alone it is
 # often weeks after the article, which the papers' margin would not allow.
@@ -671,15 +656,13 @@ def article_year(form: str, hits: list[DateHit]) -> int | None:
 def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | None]:
     """`article_year`, and the day before which a day dated from it is left out (None: no such day).
 
-    When the full dates are all cited papers' own (among papers of several years, the days they take effect too),
+    When the full dates are all cited papers' own and of several years (among them, the days they take effect too),
     they tell the article's time only through the latest paper, which the reported events follow ("Quyết định số
     309 ngày 9/3/2017 ... Ngày 9/6, các địa phương chi trả"): a day that its year would put before that paper is of
-    an unknown year (the article is likely later than the papers: "Sáng 16-6" beside a resolution of 12-12-2013)
-    and is left out; papers of one year allow the weeks before the latest (`PAPER_NEWS_MARGIN`). Otherwise a day
-    more than half a year before the latest full date the article tells of (not one set ahead: "trước ngày", "đến
-    hết") is left out too (`TOLD_MARGIN`): press texts give the year of last year's background and not of the day
-    they report ("Chiều 8-2, HĐND tỉnh họp" beside "Trước đó, ngày 14/9/2016, ..."). A year the text names later
-    than every full date dates the days instead (none is left out then)."""
+    an unknown year ("Sáng 16-6" beside resolutions of 2013 and 2016) and is left out. Papers of one year, and told
+    full dates, give their year as the contract reads ("the year of the article's other dates"), even where the
+    press tells last year's background. A year the text names later than every full date dates the days instead
+    (none is left out then)."""
     births = {found.end() for found in BIRTH_DAY.finditer(form) if not _inside_a_word(form, found.start())}
     full = [hit for hit in hits if hit.year is not None and hit.start not in births]
     if not full:
@@ -691,13 +674,8 @@ def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | Non
         return named, None
     if _papers_only(form, full, several_years=len(years) > 1):
         latest = max(_valid(h.year, h.month, h.day) or date.min for h in full if h.year == latest_full)
-        return latest_full, latest if len(years) > 1 else latest - PAPER_NEWS_MARGIN
-    told = [
-        _valid(h.year, h.month, h.day) or date.min
-        for h in full
-        if h.year == latest_full and not _before(AHEAD_CUE_BEFORE, form, h.start)
-    ]
-    return latest_full, max(told) - TOLD_MARGIN if told else None
+        return latest_full, latest if len(years) > 1 else None
+    return latest_full, None
 
 
 def _year_just_before(form: str, hit: DateHit) -> int | None:

@@ -45,14 +45,14 @@ _RELATIVE_DAY_CUE = rf"{_RELATIVE_DAY}(?:\s*,)?"
 # "sáng sớm 30/5", "chiều tối 5-3", "đêm khuya 2.9": a part of the day narrowed by a word.
 _PART_OF_DAY = r"(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng)(?:\s+(?:sớm|muộn|tối|khuya))?"
 _TIME_CUES = (
-    rf"(?:{_RELATIVE_DAY_CUE}|ngày|{_PART_OF_DAY}|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ(?:\s+nghỉ)?|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|{_PART_OF_DAY}|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ(?:\s+nghỉ)?|quốc\s+khánh|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
 # Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or
 # "hiện nay" they are usually a range of numbers ("từ 3-5 năm") or a decimal.
-# "dịp 2-9", "dịp 1.6", "nghỉ lễ 30.4": an occasion is always a day.
+# "dịp 2-9", "dịp 1.6", "nghỉ lễ 30.4", "Quốc khánh 2-9": an occasion is always a day.
 _DAY_CUES = (
-    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ(?:\s+nghỉ)?|(?:{_PART_OF_DAY}|hôm)(?:\s+nay)?|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ(?:\s+nghỉ)?|quốc\s+khánh|(?:{_PART_OF_DAY}|hôm)(?:\s+nay)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
 # "từ 1/1 đến hết 31/1", "từ 10-4 đến hết 31-12": "hết" after "đến" still ends a span.

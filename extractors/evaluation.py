@@ -198,15 +198,24 @@ def _iso(value: Any) -> str | None:
 
 
 def _documents(predicted: list[dict[str, Any]], gold: list[dict[str, Any]], tally: Tally) -> None:
+    """Counts on the keys; `issued_on` on gold and predicted documents paired in order, one to one, as the shared
+    scorer pairs them: two decrees "19/2019/NĐ-CP" and "19/2011/NĐ-CP" share a key, and the second gold entry is
+    judged on the second prediction of that key, not on the first again."""
     keys = [document_key(d) for d in predicted]
     tally.counts["documents"].add(_multiset_counts(keys, [document_key(g) for g in gold]))
-    first_prediction: dict[DocumentKey, dict[str, Any]] = {}
+    unpaired: dict[DocumentKey, list[dict[str, Any]]] = {}
     for key, doc in zip(keys, predicted, strict=True):
-        first_prediction.setdefault(key, doc)
-    dated_gold = [g for g in gold if g.get("issued_on")]
-    matched = [g for g in dated_gold if document_key(g) in first_prediction]
-    correct = sum(_iso(first_prediction[document_key(g)].get("issued_on")) == _iso(g["issued_on"]) for g in matched)
-    tally.shares["documents_issued_on"].add(correct, len(matched))
+        unpaired.setdefault(key, []).append(doc)
+    correct = judged = 0
+    for doc in gold:
+        candidates = unpaired.get(document_key(doc))
+        if not candidates:
+            continue
+        paired = candidates.pop(0)
+        if doc.get("issued_on"):
+            judged += 1
+            correct += _iso(paired.get("issued_on")) == _iso(doc["issued_on"])
+    tally.shares["documents_issued_on"].add(correct, judged)
 
 
 def _term_key(term: dict[str, Any]) -> TermKey:

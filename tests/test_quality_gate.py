@@ -123,3 +123,18 @@ def test_repeated_entries_are_false_positives() -> None:
 def test_missing_prediction_fails_every_check() -> None:
     result = _score(None)
     assert result["officials_names"] == 0.0 and result["dates"] == 0.0 and result["boilerplate_drop"] == 0.0
+
+
+def test_documents_sharing_a_key_are_dated_one_to_one() -> None:
+    """Two decrees of one number and type, a new one and the older one it amends, are paired in order (as the shared
+    scorer pairs them): each gold date is judged on its own prediction."""
+    gold = {
+        "input": "b.txt",
+        "documents": [
+            {"number": "19", "type": "NĐ", "issuer": "CP", "issued_on": "2024-02-19"},
+            {"number": "19", "type": "NĐ", "issuer": "CP", "issued_on": "2015-03-21"},
+        ],
+    }
+    tally = Tally()
+    score_file({"documents": gold["documents"]}, gold, tally)
+    assert report(tally)["documents_issued_on"] == 1.0

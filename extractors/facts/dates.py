@@ -44,14 +44,14 @@ _RELATIVE_DAY_CUE = rf"{_RELATIVE_DAY}(?:\s*,)?"
 # "sáng sớm 30/5", "chiều tối 5-3", "đêm khuya 2.9": a part of the day narrowed by a word.
 _PART_OF_DAY = r"(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng)(?:\s+(?:sớm|muộn|tối|khuya))?"
 _TIME_CUES = (
-    rf"(?:{_RELATIVE_DAY_CUE}|ngày|{_PART_OF_DAY}|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ(?:\s+nghỉ)?|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|{_PART_OF_DAY}|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ(?:\s+nghỉ)?|quốc\s+khánh|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
 )
 # Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or
 # "hiện nay" they are usually a range of numbers ("từ 3-5 năm") or a decimal.
-# "dịp 2-9", "dịp 1.6", "nghỉ lễ 30.4": an occasion is always a day.
+# "dịp 2-9", "dịp 1.6", "nghỉ lễ 30.4", "Quốc khánh 2-9": an occasion is always a day.
 _DAY_CUES = (
-    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ(?:\s+nghỉ)?|(?:{_PART_OF_DAY}|hôm)(?:\s+nay)?|"
+    rf"(?:{_RELATIVE_DAY_CUE}|ngày|(?:nhân\s+)?dịp|lễ(?:\s+nghỉ)?|quốc\s+khánh|(?:{_PART_OF_DAY}|hôm)(?:\s+nay)?|"
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
 # "từ 1/1 đến hết 31/1", "từ 10-4 đến hết 31-12": "hết" after "đến" still ends a span.
@@ -226,6 +226,11 @@ FUTURE_LOOK_BEHIND, FUTURE_LOOK_AHEAD = 80, 30
 TARGET_AT_BEFORE = re.compile(r"(?<![^\W_])(?i:vào)\s+$")
 # "sinh ngày 12/5/1975": the day a birth date starts at (a birth date is no time the article tells of).
 BIRTH_DAY = re.compile(r"[sS]inh\s+(?:(?:vào\s+)?[nN]gày\s+)?(?:(?:mùng|mồng)\s+)?(?=\d)")
+# "hạn sử dụng 20/5/2027", "HSD: 01/6/2026", "ngày sản xuất 3/1/2024": a date printed on seized or inspected goods is
+# the goods' own, like a birth date, and no time the article tells of (an expiry date lies years after it).
+GOODS_DATE_BEFORE = re.compile(
+    r"(?<![^\W_])(?:(?i:hạn\s+sử\s+dụng|hạn\s+dùng|ngày\s+sản\s+xuất)|HSD|NSX)(?:\s+(?i:đến))?(?:\s+(?i:ngày))?\s*:?\s*$"
+)
 YEAR_JUST_BEFORE = re.compile(
     r"(?<![^\W_])(?i:năm)\s+(?P<year>(?:19|20)\d\d)\s*,?\s*(?:(?i:sáng|chiều|trưa|tối|đêm|ngày|mùng|mồng)\s+)*$"
 )
@@ -645,11 +650,11 @@ def _papers_only(form: str, full: list[DateHit], *, several_years: bool) -> bool
 
 def article_year(form: str, hits: list[DateHit]) -> int | None:
     """The year of the time an article tells of, for its days written without one when the page gives no
-    publication date: the latest year of its full dates (birth dates aside) and of the years it names ("năm
-    2017"; targets "đến năm 2030" and births aside). The event reported is usually the newest thing in it:
-    documents cited, careers and anniversaries are older. None when the article states no full date other than a
-    birth date: the contract dates a day from the publication date or the article's other dates, and a year named
-    alone ("6 tháng đầu năm 2017", "ra quân năm 1983") is often no time of the event."""
+    publication date: the latest year of its full dates (birth dates and goods' dates aside) and of the years it
+    names ("năm 2017"; targets "đến năm 2030" and births aside). The event reported is usually the newest thing in
+    it: documents cited, careers and anniversaries are older. None when the article states no full date other than
+    a birth date or a goods' date: the contract dates a day from the publication date or the article's other dates,
+    and a year named alone ("6 tháng đầu năm 2017", "ra quân năm 1983") is often no time of the event."""
     return article_time(form, hits)[0]
 
 
@@ -664,7 +669,11 @@ def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | Non
     press tells last year's background. A year the text names later than every full date dates the days instead
     (none is left out then)."""
     births = {found.end() for found in BIRTH_DAY.finditer(form) if not _inside_a_word(form, found.start())}
-    full = [hit for hit in hits if hit.year is not None and hit.start not in births]
+    full = [
+        hit
+        for hit in hits
+        if hit.year is not None and hit.start not in births and _before(GOODS_DATE_BEFORE, form, hit.start) is None
+    ]
     if not full:
         return None, None
     years = {hit.year for hit in full if hit.year is not None}

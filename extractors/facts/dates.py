@@ -214,7 +214,7 @@ DOCUMENT_NUMBER_BEFORE = re.compile(
 )
 # "Luật ... có hiệu lực thi hành từ ngày 01/7/2016", "hiệu lực kể từ ngày 15/4/2019": the day a paper takes effect is
 # the paper's own too, among papers of several years ("a law passed in 2015, in force from 1/7/2016"); alone it is
-# often weeks after the article, which the papers' margin would not allow.
+# often weeks after the article, so it never sets the day before which other days are left out.
 TAKES_EFFECT_BEFORE = re.compile(
     r"(?<![^\W_])(?i:hiệu\s+lực)(?:\s+(?i:thi\s+hành))?(?:\s+(?i:kể\s+từ|từ))?(?:\s+(?i:ngày))?\s*$"
 )
@@ -639,12 +639,10 @@ def _set_for_the_future(form: str, start: int, end: int) -> bool:
     return FUTURE_WORD.search(before) is not None or FUTURE_WORD.search(after) is not None
 
 
-def _papers_only(form: str, full: list[DateHit], *, several_years: bool) -> bool:
-    """Whether every full date is a cited paper's own; among papers of several years, the days papers take effect
-    count as theirs."""
+def _papers_only(form: str, full: list[DateHit]) -> bool:
+    """Whether every full date is a cited paper's own, the days papers take effect counting as theirs."""
     return all(
-        _document_date(form, hit) or (several_years and _before(TAKES_EFFECT_BEFORE, form, hit.start) is not None)
-        for hit in full
+        _document_date(form, hit) or _before(TAKES_EFFECT_BEFORE, form, hit.start) is not None for hit in full
     )
 
 
@@ -681,9 +679,8 @@ def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | Non
     named = _latest_named_year(form, latest_full)
     if named is not None and named > latest_full:
         return named, None
-    if _papers_only(form, full, several_years=len(years) > 1):
-        latest = max(_valid(h.year, h.month, h.day) or date.min for h in full if h.year == latest_full)
-        return latest_full, latest if len(years) > 1 else None
+    if len(years) > 1 and _papers_only(form, full):
+        return latest_full, max(_valid(h.year, h.month, h.day) or date.min for h in full if h.year == latest_full)
     return latest_full, None
 
 

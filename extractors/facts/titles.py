@@ -258,6 +258,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chi", "nhánh"): None,
     ("khu", "vực"): words("nhánh"),
     ("nhà", "trường"): words("trưởng phó"),
+    # The special zones that replaced island districts in 2025, a commune-level unit like a ward: "Chủ tịch UBND
+    # đặc khu Phú Quốc", "Bí thư Đảng ủy đặc khu Côn Đảo" ("đặc" alone is no word of a title).
+    ("đặc", "khu"): None,
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
     ("toàn", "quốc"): words("hình"),

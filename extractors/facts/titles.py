@@ -261,6 +261,11 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # The special zones that replaced island districts in 2025, a commune-level unit like a ward: "Chủ tịch UBND
     # đặc khu Phú Quốc", "Bí thư Đảng ủy đặc khu Côn Đảo" ("đặc" alone is no word of a title).
     ("đặc", "khu"): None,
+    # Industrial parks and the boards and departments named after them: "Ban Quản lý các khu công nghiệp tỉnh",
+    # "Khu công nghiệp Tân Bình", "Cụm công nghiệp", "Cục Kỹ thuật an toàn và Môi trường công nghiệp" ("công"
+    # alone ends a title).
+    ("các", "khu"): words("lý"),
+    ("công", "nghiệp"): words("khu cụm trường"),
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
     ("toàn", "quốc"): words("hình"),

@@ -603,8 +603,21 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     if head[-1] == "trưởng" and len(head) <= 2 and head not in WHOLE_TRUONG_HEADS:
         return _bare_truong_ok(tokens, j) or (len(head) == 2 and _dashed_second_head(tokens, j))
     if head in DEPUTY_OF_UNIT:
-        return j < len(tokens) and tokens[j].key == head[0]
+        return (j < len(tokens) and tokens[j].key == head[0]) or _apposed_alone(tokens, j - len(head), j)
     return True
+
+
+# Marks that set a post apart as a person's, before it ("A - Viện phó", "A, Cục phó") and after it.
+APPOSITION_BEFORE: frozenset[str] = frozenset(["-", "–", ","])
+APPOSITION_AFTER: frozenset[str] = frozenset([";", ",", ".", ")"])
+
+
+def _apposed_alone(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the head at `i`..`j - 1` stands alone in apposition, its unit understood ("ông A - Viện phó; ông B
+    - …", "ông C, Cục phó, cho biết"): a mark before it and a closing mark (or the end) after it."""
+    if i == 0 or tokens[i - 1].key not in APPOSITION_BEFORE:
+        return False
+    return j >= len(tokens) or tokens[j].key in APPOSITION_AFTER
 
 
 def _folded_head(tokens: list[Token], i: int) -> int:

@@ -267,12 +267,16 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # alone ends a title).
     ("các", "khu"): words("lý"),
     ("công", "nghiệp"): words("khu cụm trường"),
+    # Diplomatic missions: "Đại sứ quán", "Tổng Lãnh sự quán" ("quán" alone opens "quán triệt")
+    ("sứ", "quán"): words("đại"),
+    ("sự", "quán"): words("lãnh"),
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
     ("toàn", "quốc"): words("hình"),
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
+    (("cộng", "đồng"), "tác"),
     (("đại", "biểu"), "tác"),  # "Ban Công tác đại biểu"
     (("kiểm", "tra"), "ban"),
     (("quân", "sự"), "ủy"),
@@ -604,7 +608,11 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
         return _bare_truong_ok(tokens, j) or (len(head) == 2 and _dashed_second_head(tokens, j))
     if head in DEPUTY_OF_UNIT:
         return (j < len(tokens) and tokens[j].key == head[0]) or _apposed_alone(tokens, j - len(head), j)
-    return True
+    # "Đại sứ quán", "Tổng Lãnh sự quán" inside a title ("Bí thư thứ nhất Đại sứ quán …") or a sentence is the
+    # mission, not the envoy; set apart after a name it is still the post, misnamed ("ông A, Tổng lãnh sự quán B").
+    mission = j < len(tokens) and tokens[j].key == "quán"
+    i = j - len(head)
+    return head not in POSTED_ABROAD or not mission or i == 0 or not tokens[i - 1].is_word
 
 
 # Marks that set a post apart as a person's, before it ("A - Viện phó", "A, Cục phó") and after it.
@@ -1114,7 +1122,7 @@ def parse_title(
         j < len(tokens)
         and j - i < MAX_TITLE_TOKENS
         and j not in names_at
-        and (_continues(tokens, j, text, names_at) or _post_place_at(tokens, j, abroad))
+        and (_continues(tokens, j, text, names_at) or _post_place_at(tokens, j, abroad or _mission_in(tokens, i, j)))
     ):
         last = j
         j += 1
@@ -1219,6 +1227,16 @@ def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:
 # Bodies named by the city they sit in: "TAND cấp cao tại Hà Nội", "VKSND cấp cao tại Đà Nẵng", "Văn phòng đại
 # diện tại TP Hồ Chí Minh", "Cơ quan thường trú tại miền Trung" (elsewhere "tại" ends a title: "… tại buổi làm việc").
 SEATED_BY: frozenset[tuple[str, str]] = frozenset([("cấp", "cao"), ("đại", "diện"), ("thường", "trú")])
+
+
+# A diplomatic mission inside a title, whose country or city follows "tại" as a diplomat's does: "Trưởng ban Công
+# tác cộng đồng Đại sứ quán Việt Nam tại Đức", "Tham tán Tổng Lãnh sự quán Việt Nam tại Osaka".
+MISSION_WORDS: frozenset[tuple[str, str]] = frozenset([("sứ", "quán"), ("sự", "quán")])
+
+
+def _mission_in(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the title from token `i` up to `j` names a diplomatic mission ("Đại sứ quán", "Lãnh sự quán")."""
+    return any((tokens[k].key, tokens[k + 1].key) in MISSION_WORDS for k in range(i, j - 1))
 
 
 def _post_place_at(tokens: list[Token], j: int, abroad: bool) -> bool:

@@ -770,7 +770,7 @@ _ORGAN_FIELDS_FILE = Path(__file__).with_name("organ_fields.txt")
 # Nouns of the organs that a field names ("Sở Tư pháp", "Phòng Tài nguyên và Môi trường", "Cục Đăng ký đất đai").
 FIELD_ORGAN_NOUNS: frozenset[str] = words("sở phòng bộ cục ban vụ")
 FIELD_CONNECTORS: frozenset[str] = frozenset(["và", "-", "&", ",", "–"])
-MAX_FIELD_TOKENS = 12  # the longest field with its connectors
+MAX_FIELD_TOKENS = 16  # the longest field with its connectors ("chỉ đạo Trung ương về phòng, chống tham nhũng, …")
 
 
 @lru_cache(maxsize=1)
@@ -832,8 +832,8 @@ def _in_named_field(tokens: list[Token], j: int) -> bool:
     """Whether token `j` lies inside a listed field right after its organ noun, whatever its case ("Sở Kế hoạch
     - đầu tư tỉnh Yên Bái", "Cục đăng ký đất đai")."""
     for k in range(j - 1, max(-1, j - 1 - MAX_FIELD_TOKENS), -1):
-        if tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_word:
-            return field_end(tokens, k + 1) > j
+        if tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_word and field_end(tokens, k + 1) > j:
+            return True  # an organ noun inside the field ("phòng" of "phòng, chống") leaves it to the one before
     return False
 
 

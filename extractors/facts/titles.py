@@ -1055,7 +1055,13 @@ def _inside_dashed_place(tokens: list[Token], j: int) -> bool:
 
 def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
     """A dash inside an organisation name ("Văn hóa – Xã hội", "HĐND-UBND") rather than between parts."""
-    if j + 1 >= len(tokens) or not tokens[j - 1].is_word:
+    if j + 1 >= len(tokens):
+        return False
+    if _numbered_region_before(tokens, j):  # "Tòa án nhân dân khu vực 1 - Hà Nội": the region's province
+        nxt = tokens[j + 1]
+        named = j + 1 in names_at and not names_at[j + 1].place_like
+        return nxt.is_word and nxt.is_cap and not named and head_length(tokens, j + 1) == 0
+    if not tokens[j - 1].is_word:
         return False
     if _inside_dashed_place(tokens, j):
         return True
@@ -1069,6 +1075,18 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
     if tokens[j - 1].is_cap and _ends_place_name(tokens, j - 1, listed=False):
         return False  # "Ban CHQS huyện Đắk Sơn - Cơ quan thường trực …": the organ ended with its place
     return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
+
+
+def _numbered_region_before(tokens: list[Token], j: int) -> bool:
+    """Whether a numbered region ("khu vực 1", "khu vực 12") ends right before token `j` (the courts,
+    procuracies and enforcement offices of 2025 are named so, then a dash and their province)."""
+    return j >= 3 and tokens[j - 1].key.isdigit() and _khu_vuc(tokens, j - 2)
+
+
+def _region_province(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
+    """Whether the place-like name at `j` is the province after a numbered region and its dash ("… khu vực 12 -
+    Đồng Nai"), part of the body's name rather than a person after the title."""
+    return names_at[j].place_like and tokens[j - 1].key == "-" and _numbered_region_before(tokens, j - 1)
 
 
 MAX_DASHED_PART = 3
@@ -1121,7 +1139,7 @@ def parse_title(
     while (
         j < len(tokens)
         and j - i < MAX_TITLE_TOKENS
-        and j not in names_at
+        and (j not in names_at or _region_province(tokens, j, names_at))
         and (_continues(tokens, j, text, names_at) or _post_place_at(tokens, j, abroad or _mission_in(tokens, i, j)))
     ):
         last = j

@@ -267,6 +267,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # alone ends a title).
     ("các", "khu"): words("lý"),
     ("công", "nghiệp"): words("khu cụm trường"),
+    # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương" (`COMMA_JOINED_BODIES`)
+    ("các", "đoàn"): words(","),
     # Diplomatic missions: "Đại sứ quán", "Tổng Lãnh sự quán" ("quán" alone opens "quán triệt")
     ("sứ", "quán"): words("đại"),
     ("sự", "quán"): words("lãnh"),
@@ -703,7 +705,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
-        return _phong_chong(tokens, j) or _enumeration_comma(tokens, j, names_at)
+        return _phong_chong(tokens, j) or _enumeration_comma(tokens, j, names_at) or _comma_joined_body(tokens, j)
     if _unit_continues(tokens, j):
         return True
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr and not _ends_place_name(tokens, j - 1)
@@ -1101,6 +1103,23 @@ def _closed_lower_part(tokens: list[Token], k: int) -> bool:
         if not tokens[m].is_lower_word or tokens[m].key in TITLE_STOP:
             return False
     return len(tokens) <= k + MAX_DASHED_PART
+
+
+# Bodies whose name joins two parts with a comma, as (words before it, words after it): the Party committee of
+# 2025 "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương".
+COMMA_JOINED_BODIES: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] = frozenset(
+    [(("tổ", "quốc"), ("các", "đoàn", "thể"))]
+)
+
+
+def _comma_joined_body(tokens: list[Token], j: int) -> bool:
+    """The comma inside a body's name listed in `COMMA_JOINED_BODIES`."""
+    for before, after in COMMA_JOINED_BODIES:
+        left = tuple(t.key for t in tokens[max(0, j - len(before)) : j])
+        right = tuple(t.key for t in tokens[j + 1 : j + 1 + len(after)])
+        if left == before and right == after:
+            return True
+    return False
 
 
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:

@@ -124,7 +124,7 @@ TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
     sẽ cùng tại về với đến dự tham thứ gồm khác làm kiểm thăm tặng trao chúc khóa nhiệm lần kỳ do đồng nêu mong
     gửi ghi biểu lưu chỉ giữ đọc công thông không từ trong năm ngày kiêm là có của các những cũng
-    vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
+    vừa đi vào ra nhận bày cảm chia đón dẫn đại hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
     điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
@@ -135,7 +135,8 @@ TITLE_STOP: frozenset[str] = words(
 # mầm non A lý giải").
 TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
     [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("giải", "thích"), ("tiết", "lộ"), ("tâm", "sự"),
-     ("cam", "kết"), ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại")]
+     ("cam", "kết"), ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại"),
+     ("giới", "thiệu"), ("giới", "hạn")]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".

@@ -33,6 +33,7 @@ _VIETNAMESE_SYLLABLE = re.compile(
 )
 _LATIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 MIN_WORDS, MAX_WORDS = 2, 4
+MAX_PLAIN_WORDS = 3  # a name of syllables Vietnamese could spell, after the country: "Campuchia Men Sam An"
 MAX_COUNTRY_LEAD = 2  # words of a country's name that may stand before the run ("Bồ" of "Bồ Đào Nha")
 # Latin words that name firms, funds and bodies rather than people ("Clime Capital", "Samsung Electronics").
 BODY_WORDS: frozenset[str] = words(
@@ -107,8 +108,9 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     end = _hyphen_end(tokens, run[-1])  # a hyphenated given name is foreign whatever its syllables ("Min-seo")
     if not MIN_WORDS <= len(tail) <= MAX_WORDS:
         return None
-    if end == run[-1] and not any(_foreign_word(tokens[i]) for i in tail):
-        return None
+    after_country = start > run[0] and tokens[start - 1].key in LATIN_COUNTRIES and len(tail) <= MAX_PLAIN_WORDS
+    if end == run[-1] and not after_country and not any(_foreign_word(tokens[i]) for i in tail):
+        return None  # words Vietnamese could spell name a foreigner only after the title's country ("Hun Sen")
     if any(tokens[i].key in BODY_WORDS for i in tail):
         return None
     before = tokens[start - 1].key if start > 0 else ""

@@ -1353,6 +1353,8 @@ def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> Na
     """The name a title stands before: directly, after its term ("khóa XX") or an honorific ("PGS.TS"), or after
     ", đồng chí" / "ông"."""
     j = skip_term(tokens, j)
+    if j + 1 < len(tokens) and tokens[j].key == "mới" and tokens[j].is_lower_word and j + 1 in names_at:
+        j += 1  # the unit formed in 2025: "Chủ tịch UBND xã Phú Xuyên mới Lê Văn B", "Thủ tướng mới A"
     if j + 1 < len(tokens) and is_rank_head(tokens, j):
         j += 2  # "Trưởng Công an xã Thượng tá Lò Văn B"
     j = skip_honorifics(tokens, j)

@@ -1349,12 +1349,17 @@ def skip_honorifics(tokens: list[Token], j: int) -> int:
     return k
 
 
+# Words after a unit saying it was formed by the 2025 mergers or merged away ("xã A mới", "huyện B cũ"), or that
+# its holder is new ("Thủ tướng mới C"): the name may follow them.
+UNIT_AGE_WORDS: frozenset[str] = words("mới cũ")
+
+
 def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
     """The name a title stands before: directly, after its term ("khóa XX") or an honorific ("PGS.TS"), or after
     ", đồng chí" / "ông"."""
     j = skip_term(tokens, j)
-    if j + 1 < len(tokens) and tokens[j].key == "mới" and tokens[j].is_lower_word and j + 1 in names_at:
-        j += 1  # the unit formed in 2025: "Chủ tịch UBND xã Phú Xuyên mới Lê Văn B", "Thủ tướng mới A"
+    if j + 1 < len(tokens) and tokens[j].key in UNIT_AGE_WORDS and tokens[j].is_lower_word and j + 1 in names_at:
+        j += 1  # the unit formed in 2025 or merged into it: "Chủ tịch UBND xã Phú Xuyên mới Lê Văn B", "… huyện A cũ"
     if j + 1 < len(tokens) and is_rank_head(tokens, j):
         j += 2  # "Trưởng Công an xã Thượng tá Lò Văn B"
     j = skip_honorifics(tokens, j)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from extractors.facts.person_names import (
     ADDRESS_TERMS,
@@ -80,6 +81,11 @@ def _latin_word(token: Token) -> bool:
     text = token.text
     if _LATIN_WORD.fullmatch(text):
         return True
+    return text[:1].isupper() and not text.isascii() and _marked_latin(text)
+
+
+@lru_cache(maxsize=4096)
+def _marked_latin(text: str) -> bool:
     if not all(ch.isascii() or ch.lower() in LATIN_MARKED for ch in text):
         return False
     plain = _unmarked(text)

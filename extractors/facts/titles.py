@@ -86,8 +86,11 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 LISTED_ONLY_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.after_title_list)
 BEFORE_ORGAN_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.before_organ)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
-# (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế").
-_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn")
+# (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế"; "Tổ trưởng
+# trinh sát …", a police investigators' team).
+_BARE_TRUONG_NEXT: frozenset[str] = words(
+    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn trinh"
+)
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
@@ -173,6 +176,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("hành", "án"): words("thi"),
     ("kinh", "tế"): words("sát tòa"),
     ("ma", "túy"): words("sát"),
+    # Police investigators' units: "Tổ trưởng trinh sát địa bàn quận A", "Đội trinh sát"
+    ("trinh", "sát"): None,
+    ("địa", "bàn"): words("sát"),
     ("điều", "tra"): words("sát quan"),
     ("giao", "thông"): words("sát toàn lý"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị"
     ("cơ", "động"): words("sát"),

@@ -86,8 +86,11 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 LISTED_ONLY_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.after_title_list)
 BEFORE_ORGAN_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATIONS.items() if spec.before_organ)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
-# (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế").
-_BARE_TRUONG_NEXT: frozenset[str] = words("ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn")
+# (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế"; "Tổ trưởng
+# trinh sát …", a police investigators' team).
+_BARE_TRUONG_NEXT: frozenset[str] = words(
+    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn trinh"
+)
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
     """ủy viên huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm nhân dân nông
@@ -112,8 +115,9 @@ PLACE_LEVEL_WORDS: frozenset[str] = words("huyện tỉnh xã phường quận t
 MAX_FIELD_WORDS = 6
 # First syllables of the Party committees of a place ("Tỉnh ủy Quảng Trị"), which its name follows.
 LOCAL_PARTY_COMMITTEES: frozenset[str] = words("tỉnh huyện thành quận thị")
-# Unit words that a number or a name completes inside a title ("Bí thư Chi bộ tổ dân phố 5", "thôn 3").
-UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng")
+# Unit words that a number or a name completes inside a title ("Bí thư Chi bộ tổ dân phố 5", "thôn 3", the naval
+# region "Vùng 3 Hải quân").
+UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng vùng")
 # Residential units written as abbreviations, which a number completes alike ("Tổ trưởng TDP 76", "KDC 3", "KP 2").
 UNIT_ABBREVIATIONS: frozenset[str] = words("tdp kdc kp")
 # Words opening a caption's credit after a title ("… UBND TP. Ảnh: …", "… - Nguồn: …"): never part of an organ.
@@ -123,7 +127,7 @@ TITLE_STOP: frozenset[str] = words(
     """phát chủ trình đề cho yêu khẳng nhấn điều thay trân đánh tiếp quán báo kiến trả được đã đang
     sẽ cùng tại về với đến dự tham thứ gồm khác làm kiểm thăm tặng trao chúc khóa nhiệm lần kỳ do đồng nêu mong
     gửi ghi biểu lưu chỉ giữ đọc công thông không từ trong năm ngày kiêm là có của các những cũng
-    vừa đi vào ra nhận bày cảm chia đón dẫn đại giới hướng lãnh nghe phân quyết sau tổ khai bế hoan
+    vừa đi vào ra nhận bày cảm chia đón dẫn đại hướng lãnh nghe phân quyết sau tổ khai bế hoan
     mừng gặp tuyên xem xin ký kết tới nói thừa nắm nhắc đặt động người cán nhiều đảng bị vì theo
     như trên dưới ở ngoài khi sáng chiều tối hôm để thì mà nhưng nên rằng tự tán trúng tái cũng
     điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
@@ -134,7 +138,8 @@ TITLE_STOP: frozenset[str] = words(
 # mầm non A lý giải").
 TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
     [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("giải", "thích"), ("tiết", "lộ"), ("tâm", "sự"),
-     ("cam", "kết"), ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại")]
+     ("cam", "kết"), ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại"),
+     ("giới", "thiệu"), ("giới", "hạn")]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
@@ -171,6 +176,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("hành", "án"): words("thi"),
     ("kinh", "tế"): words("sát tòa"),
     ("ma", "túy"): words("sát"),
+    # Police investigators' units: "Tổ trưởng trinh sát địa bàn quận A", "Đội trinh sát"
+    ("trinh", "sát"): None,
+    ("địa", "bàn"): words("sát"),
     ("điều", "tra"): words("sát quan"),
     ("giao", "thông"): words("sát toàn lý"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị"
     ("cơ", "động"): words("sát"),
@@ -258,12 +266,26 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chi", "nhánh"): None,
     ("khu", "vực"): words("nhánh"),
     ("nhà", "trường"): words("trưởng phó"),
+    # The special zones that replaced island districts in 2025, a commune-level unit like a ward: "Chủ tịch UBND
+    # đặc khu Phú Quốc", "Bí thư Đảng ủy đặc khu Côn Đảo" ("đặc" alone is no word of a title).
+    ("đặc", "khu"): None,
+    # Industrial parks and the boards and departments named after them: "Ban Quản lý các khu công nghiệp tỉnh",
+    # "Khu công nghiệp Tân Bình", "Cụm công nghiệp", "Cục Kỹ thuật an toàn và Môi trường công nghiệp" ("công"
+    # alone ends a title).
+    ("các", "khu"): words("lý"),
+    ("công", "nghiệp"): words("khu cụm trường"),
+    # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương" (`COMMA_JOINED_BODIES`)
+    ("các", "đoàn"): words(","),
+    # Diplomatic missions: "Đại sứ quán", "Tổng Lãnh sự quán" ("quán" alone opens "quán triệt")
+    ("sứ", "quán"): words("đại"),
+    ("sự", "quán"): words("lãnh"),
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
     ("toàn", "quốc"): words("hình"),
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
+    (("cộng", "đồng"), "tác"),
     (("đại", "biểu"), "tác"),  # "Ban Công tác đại biểu"
     (("kiểm", "tra"), "ban"),
     (("quân", "sự"), "ủy"),
@@ -594,8 +616,25 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     if head[-1] == "trưởng" and len(head) <= 2 and head not in WHOLE_TRUONG_HEADS:
         return _bare_truong_ok(tokens, j) or (len(head) == 2 and _dashed_second_head(tokens, j))
     if head in DEPUTY_OF_UNIT:
-        return j < len(tokens) and tokens[j].key == head[0]
-    return True
+        return (j < len(tokens) and tokens[j].key == head[0]) or _apposed_alone(tokens, j - len(head), j)
+    # "Đại sứ quán", "Tổng Lãnh sự quán" inside a title ("Bí thư thứ nhất Đại sứ quán …") or a sentence is the
+    # mission, not the envoy; set apart after a name it is still the post, misnamed ("ông A, Tổng lãnh sự quán B").
+    mission = j < len(tokens) and tokens[j].key == "quán"
+    i = j - len(head)
+    return head not in POSTED_ABROAD or not mission or i == 0 or not tokens[i - 1].is_word
+
+
+# Marks that set a post apart as a person's, before it ("A - Viện phó", "A, Cục phó") and after it.
+APPOSITION_BEFORE: frozenset[str] = frozenset(["-", "–", ","])
+APPOSITION_AFTER: frozenset[str] = frozenset([";", ",", ".", ")"])
+
+
+def _apposed_alone(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the head at `i`..`j - 1` stands alone in apposition, its unit understood ("ông A - Viện phó; ông B
+    - …", "ông C, Cục phó, cho biết"): a mark before it and a closing mark (or the end) after it."""
+    if i == 0 or tokens[i - 1].key not in APPOSITION_BEFORE:
+        return False
+    return j >= len(tokens) or tokens[j].key in APPOSITION_AFTER
 
 
 def _folded_head(tokens: list[Token], i: int) -> int:
@@ -673,7 +712,7 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
-        return _phong_chong(tokens, j) or _enumeration_comma(tokens, j, names_at)
+        return _phong_chong(tokens, j) or _enumeration_comma(tokens, j, names_at) or _comma_joined_body(tokens, j)
     if _unit_continues(tokens, j):
         return True
     after_word = prev.is_word and prev.is_cap and not prev.is_abbr and not _ends_place_name(tokens, j - 1)
@@ -740,7 +779,7 @@ _ORGAN_FIELDS_FILE = Path(__file__).with_name("organ_fields.txt")
 # Nouns of the organs that a field names ("Sở Tư pháp", "Phòng Tài nguyên và Môi trường", "Cục Đăng ký đất đai").
 FIELD_ORGAN_NOUNS: frozenset[str] = words("sở phòng bộ cục ban vụ")
 FIELD_CONNECTORS: frozenset[str] = frozenset(["và", "-", "&", ",", "–"])
-MAX_FIELD_TOKENS = 12  # the longest field with its connectors
+MAX_FIELD_TOKENS = 16  # the longest field with its connectors ("chỉ đạo Trung ương về phòng, chống tham nhũng, …")
 
 
 @lru_cache(maxsize=1)
@@ -802,8 +841,8 @@ def _in_named_field(tokens: list[Token], j: int) -> bool:
     """Whether token `j` lies inside a listed field right after its organ noun, whatever its case ("Sở Kế hoạch
     - đầu tư tỉnh Yên Bái", "Cục đăng ký đất đai")."""
     for k in range(j - 1, max(-1, j - 1 - MAX_FIELD_TOKENS), -1):
-        if tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_word:
-            return field_end(tokens, k + 1) > j
+        if tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_word and field_end(tokens, k + 1) > j:
+            return True  # an organ noun inside the field ("phòng" of "phòng, chống") leaves it to the one before
     return False
 
 
@@ -1025,7 +1064,13 @@ def _inside_dashed_place(tokens: list[Token], j: int) -> bool:
 
 def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
     """A dash inside an organisation name ("Văn hóa – Xã hội", "HĐND-UBND") rather than between parts."""
-    if j + 1 >= len(tokens) or not tokens[j - 1].is_word:
+    if j + 1 >= len(tokens):
+        return False
+    if _numbered_region_before(tokens, j):  # "Tòa án nhân dân khu vực 1 - Hà Nội": the region's province
+        nxt = tokens[j + 1]
+        named = j + 1 in names_at and not names_at[j + 1].place_like
+        return nxt.is_word and nxt.is_cap and not named and head_length(tokens, j + 1) == 0
+    if not tokens[j - 1].is_word:
         return False
     if _inside_dashed_place(tokens, j):
         return True
@@ -1041,6 +1086,18 @@ def _dash_continues(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
     return head_length(tokens, j + 1) == 0 and not _honorific_at(tokens, j + 1)  # not "… - Nhà thơ B"
 
 
+def _numbered_region_before(tokens: list[Token], j: int) -> bool:
+    """Whether a numbered region ("khu vực 1", "khu vực 12") ends right before token `j` (the courts,
+    procuracies and enforcement offices of 2025 are named so, then a dash and their province)."""
+    return j >= 3 and tokens[j - 1].key.isdigit() and _khu_vuc(tokens, j - 2)
+
+
+def _region_province(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
+    """Whether the place-like name at `j` is the province after a numbered region and its dash ("… khu vực 12 -
+    Đồng Nai"), part of the body's name rather than a person after the title."""
+    return names_at[j].place_like and tokens[j - 1].key == "-" and _numbered_region_before(tokens, j - 1)
+
+
 MAX_DASHED_PART = 3
 
 
@@ -1053,6 +1110,23 @@ def _closed_lower_part(tokens: list[Token], k: int) -> bool:
         if not tokens[m].is_lower_word or tokens[m].key in TITLE_STOP:
             return False
     return len(tokens) <= k + MAX_DASHED_PART
+
+
+# Bodies whose name joins two parts with a comma, as (words before it, words after it): the Party committee of
+# 2025 "Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương".
+COMMA_JOINED_BODIES: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] = frozenset(
+    [(("tổ", "quốc"), ("các", "đoàn", "thể"))]
+)
+
+
+def _comma_joined_body(tokens: list[Token], j: int) -> bool:
+    """The comma inside a body's name listed in `COMMA_JOINED_BODIES`."""
+    for before, after in COMMA_JOINED_BODIES:
+        left = tuple(t.key for t in tokens[max(0, j - len(before)) : j])
+        right = tuple(t.key for t in tokens[j + 1 : j + 1 + len(after)])
+        if left == before and right == after:
+            return True
+    return False
 
 
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
@@ -1091,8 +1165,8 @@ def parse_title(
     while (
         j < len(tokens)
         and j - i < MAX_TITLE_TOKENS
-        and j not in names_at
-        and (_continues(tokens, j, text, names_at) or _post_place_at(tokens, j, abroad))
+        and (j not in names_at or _region_province(tokens, j, names_at))
+        and (_continues(tokens, j, text, names_at) or _post_place_at(tokens, j, abroad or _mission_in(tokens, i, j)))
     ):
         last = j
         j += 1
@@ -1199,6 +1273,16 @@ def _posted_abroad(tokens: list[Token], i: int, size: int) -> bool:
 SEATED_BY: frozenset[tuple[str, str]] = frozenset([("cấp", "cao"), ("đại", "diện"), ("thường", "trú")])
 
 
+# A diplomatic mission inside a title, whose country or city follows "tại" as a diplomat's does: "Trưởng ban Công
+# tác cộng đồng Đại sứ quán Việt Nam tại Đức", "Tham tán Tổng Lãnh sự quán Việt Nam tại Osaka".
+MISSION_WORDS: frozenset[tuple[str, str]] = frozenset([("sứ", "quán"), ("sự", "quán")])
+
+
+def _mission_in(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the title from token `i` up to `j` names a diplomatic mission ("Đại sứ quán", "Lãnh sự quán")."""
+    return any((tokens[k].key, tokens[k + 1].key) in MISSION_WORDS for k in range(i, j - 1))
+
+
 def _post_place_at(tokens: list[Token], j: int, abroad: bool) -> bool:
     """Where a post sits, at token `j`: a diplomat's capitalised country or city after "tại", or the country
     sending them after "của" ("Đại sứ đặc mệnh toàn quyền của Vương quốc Anh tại Việt Nam"); for other posts
@@ -1271,10 +1355,17 @@ def skip_honorifics(tokens: list[Token], j: int) -> int:
     return k
 
 
+# Words after a unit saying it was formed by the 2025 mergers or merged away ("xã A mới", "huyện B cũ"), or that
+# its holder is new ("Thủ tướng mới C"): the name may follow them.
+UNIT_AGE_WORDS: frozenset[str] = words("mới cũ")
+
+
 def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
     """The name a title stands before: directly, after its term ("khóa XX") or an honorific ("PGS.TS"), or after
     ", đồng chí" / "ông"."""
     j = skip_term(tokens, j)
+    if j + 1 < len(tokens) and tokens[j].key in UNIT_AGE_WORDS and tokens[j].is_lower_word and j + 1 in names_at:
+        j += 1  # the unit formed in 2025 or merged into it: "Chủ tịch UBND xã Phú Xuyên mới Lê Văn B", "… huyện A cũ"
     if j + 1 < len(tokens) and is_rank_head(tokens, j):
         j += 2  # "Trưởng Công an xã Thượng tá Lò Văn B"
     j = skip_honorifics(tokens, j)

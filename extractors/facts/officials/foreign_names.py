@@ -11,6 +11,8 @@ run ("bang", "xã Ea Tam") and Latin-spelt countries opening it ("Singapore") ke
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from extractors.facts.person_names import (
     ADDRESS_TERMS,
@@ -27,11 +29,12 @@ from extractors.facts.titles import TitleSpan
 # A Vietnamese syllable without its diacritics: onset, vowel group, final. Anything else is a foreign word.
 _VIETNAMESE_SYLLABLE = re.compile(
     r"(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?"
-    r"(?:a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uy|uu|ie|uo|ieu|yeu|uoi|uya|uye|oai|oay|uay|oeo)"
+    r"(?:a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uy|uu|ie|ye|uo|ieu|yeu|uoi|uya|uye|oai|oay|uay|oeo)"
     r"(?:c|ch|m|n|ng|nh|p|t)?"
 )
 _LATIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 MIN_WORDS, MAX_WORDS = 2, 4
+MAX_PLAIN_WORDS = 3  # a name of syllables Vietnamese could spell, after the country: "Campuchia Men Sam An"
 MAX_COUNTRY_LEAD = 2  # words of a country's name that may stand before the run ("Bồ" of "Bồ Đào Nha")
 # Latin words that name firms, funds and bodies rather than people ("Clime Capital", "Samsung Electronics").
 BODY_WORDS: frozenset[str] = words(
@@ -60,13 +63,42 @@ LATIN_COUNTRIES: frozenset[str] = words(
 PLACE_BEFORE: frozenset[str] = words("bang tỉnh thành phố tp thủ đô tại ở từ đến của công ty tập đoàn hãng quỹ")
 
 
+# Marked letters of European spellings ("Sánchez", "Prévot", "Władysław", "Müller"): those Vietnamese shares
+# (á, é, ô ...) and those it never uses (ñ, ü, ł ...), but none of Vietnamese's own (ă, ơ, ư, đ, ả, ạ ...).
+LATIN_MARKED: frozenset[str] = frozenset("áàâäãåéèêëíìîïóòôöõøúùûüýÿñçčšžřěůłśźżćńąęőűğş")
+_UNMARKED = str.maketrans({"ł": "l", "ø": "o"})
+
+
+def _unmarked(text: str) -> str:
+    """`text` without its marks ("Sánchez" -> "Sanchez")."""
+    plain = unicodedata.normalize("NFD", text.translate(_UNMARKED))
+    return unicodedata.normalize("NFC", "".join(ch for ch in plain if not unicodedata.combining(ch)))
+
+
 def _latin_word(token: Token) -> bool:
-    return bool(_LATIN_WORD.fullmatch(token.text))
+    """A capitalised word of plain Latin letters, or of European marked letters when it spells no Vietnamese
+    syllable once they are dropped ("Sánchez", "Prévot"; not "Hà", "Lê", whose marks are Vietnamese)."""
+    text = token.text
+    if _LATIN_WORD.fullmatch(text):
+        return True
+    return text[:1].isupper() and not text.isascii() and _marked_latin(text)
+
+
+@lru_cache(maxsize=4096)
+def _marked_latin(text: str) -> bool:
+    if not all(ch.isascii() or ch.lower() in LATIN_MARKED for ch in text):
+        return False
+    plain = _unmarked(text)
+    return bool(_LATIN_WORD.fullmatch(plain)) and not _vietnamese(plain.lower())
+
+
+def _vietnamese(word: str) -> bool:
+    return all(_VIETNAMESE_SYLLABLE.fullmatch(part) for part in word.split("-"))
 
 
 def _foreign_word(token: Token) -> bool:
-    """A Latin word that no Vietnamese syllable spells ("Frew", "Sisoulith"; not "Tom", "Lan")."""
-    return not all(_VIETNAMESE_SYLLABLE.fullmatch(part) for part in token.key.split("-"))
+    """A Latin word that no Vietnamese syllable spells ("Frew", "Sisoulith", "Sánchez"; not "Tom", "Lan")."""
+    return not _vietnamese(_unmarked(token.key))
 
 
 def _foreign_tail(tokens: list[Token], run: range) -> range | None:
@@ -77,18 +109,32 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
         start -= 1
     while start <= run[-1] and _opens_with_country(tokens, run, start):
         start += 1
+    start = _past_listed_place(tokens, start, run[-1])
     tail = range(start, run[-1] + 1)
     end = _hyphen_end(tokens, run[-1])  # a hyphenated given name is foreign whatever its syllables ("Min-seo")
     if not MIN_WORDS <= len(tail) <= MAX_WORDS:
         return None
-    if end == run[-1] and not any(_foreign_word(tokens[i]) for i in tail):
-        return None
+    after_country = start > run[0] and tokens[start - 1].key in LATIN_COUNTRIES and len(tail) <= MAX_PLAIN_WORDS
+    if end == run[-1] and not after_country and not any(_foreign_word(tokens[i]) for i in tail):
+        return None  # words Vietnamese could spell name a foreigner only after the title's country ("Hun Sen")
     if any(tokens[i].key in BODY_WORDS for i in tail):
         return None
     before = tokens[start - 1].key if start > 0 else ""
     if start == run[0] and (before in PLACE_BEFORE or before in PLACE_WORDS):
         return None
     return range(start, end + 1)
+
+
+MAX_PLACE_WORDS = 3
+
+
+def _past_listed_place(tokens: list[Token], start: int, last: int) -> int:
+    """`start`, or the token after a listed place of two words or more that opens the tail there (the country
+    of the title, its words plain Latin: "Ba Lan" of "Bộ trưởng Quốc phòng Ba Lan Władysław Kosiniak-Kamysz")."""
+    for size in range(MAX_PLACE_WORDS, 1, -1):
+        if start + size <= last and " ".join(t.key for t in tokens[start : start + size]) in not_persons():
+            return start + size
+    return start
 
 
 def _hyphen_end(tokens: list[Token], last: int) -> int:

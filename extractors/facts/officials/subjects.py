@@ -120,6 +120,8 @@ def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: 
         return None  # "B, Chủ tịch Quỹ văn hóa Phan Châu Trinh, là …": a name inside a title speaks of no one
     if found is None and comma is not None:  # "A sinh ngày …, (từng) là T"
         found = _born_aside_subject(tokens, comma, ends)
+    if found is None and k + 1 < trigger and tokens[k + 1].key == "và":  # "A, cựu quan chức B và hiện là T"
+        found = _former_aside_subject(tokens, k, ends)
     if found is not None and comma is not None:
         return _server_of(tokens, found, linked) or found
     before = ends.mention_ending_at(comma - 1) if comma is not None else None
@@ -155,6 +157,23 @@ def _born_aside_subject(tokens: list[Token], comma: int, ends: MentionEnds) -> M
             person = ends.mention_ending_at(before)
             if person is not None:
                 return person
+    return None
+
+
+MAX_FORMER_ASIDE = 10
+# Words opening an aside on what a person was before ("A, cựu quan chức NATO và hiện là T").
+FORMER_WORDS: frozenset[str] = words("cựu nguyên")
+
+
+def _former_aside_subject(tokens: list[Token], last: int, ends: MentionEnds) -> Mention | None:
+    """The person named right before an aside on their former role that ends at `last`, joined by "và" to
+    what they are now: "ông A, cựu quan chức NATO và hiện là Chủ tịch …" (no clause end, no name inside)."""
+    for k in range(last, max(0, last - MAX_FORMER_ASIDE), -1):
+        key = tokens[k].key
+        if key in CLAUSE_END or key == ":" or ends.mention_ending_at(k) is not None:
+            return None
+        if key in FORMER_WORDS and tokens[k - 1].key == ",":
+            return ends.mention_ending_at(k - 2)
     return None
 
 

@@ -8,6 +8,7 @@ from extractors.facts.officials.context import (
     ends_clause,
     fronted_addressee,
     on_behalf_of,
+    parenthesis_start,
     skip_parenthesis,
     term_end,
 )
@@ -35,7 +36,7 @@ def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
             continue
         chain, listed = [span], 0  # listed: how many titles the chain held before its first comma
         while len(chain) < MAX_TITLES_BEFORE:
-            touching = by_last.get(chain[-1].first - 1)
+            touching = by_last.get(_before_aside(parsed.tokens, chain[-1].first - 1))
             if touching is not None and is_rank_head(parsed.tokens, chain[-1].first):
                 chain.append(touching)  # "Trưởng Công an xã Thượng tá A": the post, then the rank
                 continue
@@ -51,6 +52,15 @@ def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
             chain = chain[:listed]  # "A, T1, T2 B": T1 is A's, T2 is B's
         before[span.next_name.first] = chain[::-1]
     return before
+
+
+def _before_aside(tokens: list[Token], k: int) -> int:
+    """`k`, or the token before the short parenthesis ending at `k`: a post, its place's note and a rank
+    before a name ("Giám đốc Công an tỉnh A (mới) Thiếu tướng B")."""
+    if k < 1 or tokens[k].key != ")":
+        return k
+    opening = parenthesis_start(tokens, k)
+    return opening - 1 if opening <= k else k
 
 
 def _follows_person(tokens: list[Token], span: TitleSpan, name_ends: set[int]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
 from extractors.facts.officials.context import leader_after_title, parenthesis_start, plural_before, term_end
@@ -31,6 +32,7 @@ SCHOOL_WORDS: frozenset[str] = words("thcs thpt th ptcs ptdtbt ptdtnt học non 
 def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -> dict[int, TitleSpan]:
     spans: dict[int, TitleSpan] = {}
     name_ends = {name.last for name in names_at.values()}
+    name_starts = sorted(names_at)
     title_ends: set[int] = set()  # where each title ends, with its term ("khóa IX (2016 - 2021)")
     after_last = 0  # a title never starts inside the one before it
     for i in title_starts(tokens):
@@ -42,7 +44,8 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
         else:
             context = _lower_case_context(tokens, i, name_ends, title_ends)
             context = context or _rank_before_name(tokens, i, names_at)
-            context = context or _lower_title_before_name(tokens, i, text, names_at)
+            if not context and _name_within(name_starts, i, LOWER_TITLE_REACH):
+                context = _lower_title_before_name(tokens, i, text, names_at)
         graded = token.key in GRADE_PREFIXES  # where a lower-case grade word may open a title, it says itself
         if not (context or graded or token.is_cap or token.key in ("nguyên", "đại") or lower_deputy(tokens, i)):
             continue
@@ -181,6 +184,17 @@ def _rank_before_name(tokens: list[Token], i: int, names_at: dict[int, NameSpan]
 
 SENTENCE_ENDS: frozenset[str] = frozenset('.!?:;…”"')
 STATUS_WORDS: frozenset[str] = words("cựu nguyên tân")  # "Cựu giám đốc FBI A", a caption's first word
+
+
+# A lower-case title runs into its name within this many tokens ("phó chủ tịch UBND huyện Lâm Sơn Trần Thị C" is
+# 8; a ministry's department with its field, some 20): further on, no name can be the title's.
+LOWER_TITLE_REACH = 40
+
+
+def _name_within(name_starts: list[int], i: int, reach: int) -> bool:
+    """Whether a name starts after token `i` and at most `reach` tokens on (a cheap test before parsing a title)."""
+    following = bisect_right(name_starts, i)
+    return following < len(name_starts) and name_starts[following] - i <= reach
 
 
 def _lower_title_before_name(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> str:

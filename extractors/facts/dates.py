@@ -161,15 +161,11 @@ SPAN_END_AFTER = re.compile(
 DOTTED_DAY_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)")
 # "Tuần Lễ hội … 31/1 - 6/2/2017": a day-month that a full date closes as a span is a day without a cue (its year is
 # the full date's, or the year before when its month comes later).
-SPAN_TO_FULL = re.compile(
-    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})/(?P<end_year>(?:19|20)\d\d)"
-    r"(?![\d/]|\.\d)"
-)
+_DAY_MONTH_SPAN = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})"
+SPAN_TO_FULL = re.compile(rf"{_DAY_MONTH_SPAN}/(?P<end_year>(?:19|20)\d\d)(?![\d/]|\.\d)")
 # "tour nghỉ dưỡng 30/4 - 1/5": a span of two day-months without a year is a day without a cue when its start is no
 # proper fraction (day above month: a ratio "2/3" is never so) and its end comes at most a month later.
-SPAN_OF_DAY_MONTHS = re.compile(
-    r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})(?![\d/]|\.\d)"
-)
+SPAN_OF_DAY_MONTHS = re.compile(rf"{_DAY_MONTH_SPAN}(?![\d/]|\.\d)")
 MAX_YEARLESS_SPAN = timedelta(days=31)
 # Such a span is short (an event, a holiday, a quarter): a longer one is a ratio before a date ("tỷ lệ 3/5 -
 # 12/3/2017").

@@ -91,6 +91,8 @@ ORG_WORDS: frozenset[str] = words("ủy ubnd hđnd mttq ương")
 # Units named after a place ("bệnh viện Bạch Mai", "Trường Lê Lợi", "Trung tâm …"): a run after one may open
 # with that name ("Giám đốc bệnh viện Bạch Mai Nguyễn Quang B").
 NAMED_UNITS: frozenset[str] = words("viện trường tâm sở cục")
+# Any of the words above: a run after one of them may open with a place's name.
+BEFORE_A_PLACE: frozenset[str] = PLACE_WORDS | DOTTED_PLACE_WORDS | ORG_WORDS | NAMED_UNITS
 # Family names that also open many place names ("huyện Lục Yên", "xã Hà Lâm", "huyện Đoàn Hùng"): after
 # "xã"/"huyện"... a run starting with one of these is a person only with a middle name ("Hà Văn B").
 PLACE_SURNAMES: frozenset[str] = words("hà lâm cao mai kim lý thái phan hồ ninh bạch lạc lục đinh đoàn vũ tô chu la")
@@ -391,7 +393,7 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     if place and any(o >= place for o in offsets):
         offsets = [o for o in offsets if o >= place]
         return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
-    if offsets[0] == 0 and before not in PLACE_WORDS | DOTTED_PLACE_WORDS | ORG_WORDS | NAMED_UNITS:
+    if offsets[0] == 0 and before not in BEFORE_A_PLACE:
         return 0  # "H.Châu Thành" reads like "huyện Châu Thành"
     # After "xã", "Huyện ủy" ... the run may open with a place's name ("xã Nậm Pồ Lò Văn B").
     if offsets[0] == 0 and _place_first(tokens, run, before):

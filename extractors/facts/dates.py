@@ -18,7 +18,8 @@ just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `pu
 would put the day more than 180 days after publication, e.g. "28/12" in a January article); without a
 publication date, the year the article tells of (`article_year`), read only where the article states a full date
 other than a birth date; when those are cited papers of several years, a day that year would put before the latest
-paper is left out (`article_time`). A day with no year to take is left out.
+paper is left out (`article_time`); a year before the web (`EARLIEST_WEB_YEAR`) dates no such day. A day with no
+year to take is left out.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ from extractors.normalize import match_form
 from extractors.types import DatedMention
 
 MIN_YEAR, MAX_YEAR = 1800, 2100
+# A day written without a year is a day near the article's publication, and no Vietnamese web page was published
+# before the country went online (1997): a year of the article's own dates or names that is older (history told, a
+# war-time full date, "ra quân năm 1983") is not the time of its yearless days, which are then left out.
+EARLIEST_WEB_YEAR = 1997
 ROLLBACK_AFTER = timedelta(days=180)
 
 # "hôm qua", "tối nay", "sáng mai", "ngày hôm qua": a day named from the article's own. "qua" and "mai" cue a day
@@ -637,9 +642,7 @@ def _set_for_the_future(form: str, start: int, end: int) -> bool:
 
 def _papers_only(form: str, full: list[DateHit]) -> bool:
     """Whether every full date is a cited paper's own, the days papers take effect counting as theirs."""
-    return all(
-        _document_date(form, hit) or _before(TAKES_EFFECT_BEFORE, form, hit.start) is not None for hit in full
-    )
+    return all(_document_date(form, hit) or _before(TAKES_EFFECT_BEFORE, form, hit.start) is not None for hit in full)
 
 
 def article_year(form: str, hits: list[DateHit]) -> int | None:
@@ -674,7 +677,9 @@ def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | Non
     latest_full = max(years)
     named = _latest_named_year(form, latest_full)
     if named is not None and named > latest_full:
-        return named, None
+        return (named, None) if named >= EARLIEST_WEB_YEAR else (None, None)
+    if latest_full < EARLIEST_WEB_YEAR:
+        return None, None
     if len(years) > 1 and _papers_only(form, full):
         return latest_full, max(_valid(h.year, h.month, h.day) or date.min for h in full if h.year == latest_full)
     return latest_full, None

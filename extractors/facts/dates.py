@@ -449,12 +449,19 @@ def _marked_hits(form: str) -> list[DateHit]:
             _before(DAY_CUE_BEFORE, form, found.start())
             or (
                 _before(SPAN_CUE_BEFORE, form, found.start())
-                and (_span_follows(form, found) or _dotted_day_ends(form, found))
+                and (_span_follows(form, found) or _day_ends_a_clause(form, found))
             )
             or _named_day_cues(form, found)
         ):
             hits.append(_pair_hit(found))
     return hits
+
+
+def _day_ends_a_clause(form: str, found: re.Match[str]) -> bool:
+    """ "Từ 1-6, chủ đầu tư được ...", "có hiệu lực từ 30-6, việc ...", "(từ 1-8)", "Từ 1.6, luật ...": a dotted or
+    dashed day-month after "từ", "trước", "sau", ... that a clause ends right after. A range of numbers goes on
+    to its noun or unit ("từ 3-5 năm", "từ 2-3 lần"), a decimal to its digits ("từ 1-1,1 triệu")."""
+    return DOTTED_DAY_ENDS.match(form, found.end()) is not None
 
 
 def _dotted_day_ends(form: str, found: re.Match[str]) -> bool:

@@ -60,7 +60,8 @@ _DAY_CUES = (
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
 # "từ 1/1 đến hết 31/1", "từ 10-4 đến hết 31-12": "hết" after "đến" still ends a span.
-_CONNECTOR = r"\s*(?:,|và|(?:đến|tới)(?:\s+hết)?|-)\s*(?:ngày\s+)?"
+# "các ngày 08 & 09/6": an ampersand joins days as "và" does.
+_CONNECTOR = r"\s*(?:,|và|&|(?:đến|tới)(?:\s+hết)?|-)\s*(?:ngày\s+)?"
 # "2.5 triệu", "3.5 ha": a decimal quantity, not a day.
 _NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
 # After a dashed "2-3": a count of time units, not a day ("2-3 tháng nữa"); "năm" before a year names the day's year
@@ -87,8 +88,9 @@ FULL_DATE_AND_SLASH_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}(?P<sep>[/.-])\d{1,
 # A list of days is found from its first number and its cue word checked before it (a pattern led by the cue
 # words would be tried at every position of the body). At most 15 further days: bounded, so that a failed
 # list costs a fixed time wherever it starts.
-# "vào: 12-13/6", "Thời gian: ngày 8-9/5": a colon may set the days off from their cue.
-_LIST_CUE = r"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm|vào)\s*:?\s+(?:(?i:mùng|mồng)\s+)?"
+# "vào: 12-13/6", "Thời gian: ngày 8-9/5", "trong 2 ngày, 19 và 20/5": a colon or a comma may set the days off from
+# their cue.
+_LIST_CUE = r"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm|vào)\s*[:,]?\s+(?:(?i:mùng|mồng)\s+)?"
 LIST_CUE_BEFORE = re.compile(rf"(?<![^\W_]){_LIST_CUE}$")
 DAY_LIST = re.compile(
     rf"(?P<first>\d{{1,2}})"
@@ -97,7 +99,7 @@ DAY_LIST = re.compile(
 )
 # "các ngày 18, 19 và 22-5", "2 ngày 18 đến 19-4": the month after a dash, the days joined by words or commas (a dash
 # between the days would make "5-6-7" three readings).
-_WORD_CONNECTOR = r"\s*(?:,|và|đến|tới)\s*(?:ngày\s+)?"
+_WORD_CONNECTOR = r"\s*(?:,|và|&|đến|tới)\s*(?:ngày\s+)?"
 DASHED_DAY_LIST = re.compile(
     rf"(?P<first>\d{{1,2}})"
     rf"(?P<rest>(?:{_WORD_CONNECTOR}\d{{1,2}}){{1,15}})-(?P<month>\d{{1,2}})(?:-(?P<year>\d{{4}}))?"

@@ -439,14 +439,21 @@ def _combine(earlier: Byline | None, found: Byline) -> Byline:
     return Byline(author=author, source_credit=found.source_credit or earlier.source_credit, by_unit=by_unit)
 
 
-def _short_post_lines(lines: _Lines) -> list[str]:
+def _short_post_lines(lines: _Lines, parts: BodyParts) -> list[str]:
     """A dump that holds the article alone but no line long enough to read as prose (a map post, a list of
-    files handed over): its lines are still the post's text, not furniture."""
-    return [
-        block.text
-        for block, kind in zip(lines.blocks, lines.kinds, strict=True)
-        if kind is LineKind.PROSE and any(char.isalnum() for char in block.text)
-    ]
+    files handed over): its lines are still the post's text, not furniture, up to a heading that opens a related
+    list or a footer. Its closing lines are read as any article's are: a byline or a source credit ("Nguồn: …")
+    signs the post and leaves the text, with what follows it."""
+    texts: list[str] = []
+    for block, kind in zip(lines.blocks, lines.kinds, strict=True):
+        if kind is LineKind.SECTION_END and texts:
+            break  # "Tin liên quan", "Bài viết khác": the post has ended, other posts' headlines follow
+        if kind is LineKind.PROSE and any(char.isalnum() for char in block.text):
+            texts.append(block.text)
+    closing = max(0, len(texts) - MAX_TAIL_LINES)
+    paragraphs = texts[:closing]
+    _take_byline(paragraphs, [_TailLine(text) for text in texts[closing:]], parts, keep_tail=True)
+    return paragraphs
 
 
 # Lines of a page's furniture: a dump with none of them holds the article alone.
@@ -474,7 +481,7 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
         if markup:
             parts.paragraphs = directory_lines(lines)
         elif layout.article_only:
-            parts.paragraphs = _short_post_lines(lines)
+            parts.paragraphs = _short_post_lines(lines, parts)
         return parts
     article_only = layout.article_only
     if article_only is None:

@@ -450,6 +450,9 @@ class SignedParagraph:
     byline: Byline
 
 
+_LIST_NUMBER = re.compile(r"^(?:\d{1,3}|[a-zđ]|[IVXLC]{1,5})[.)]$")
+
+
 def glued_byline(paragraph: str) -> SignedParagraph | None:
     """The byline or source after the last sentence of a paragraph ("… đào tạo. Việt Tuấn", "… 90%). Theo
     TTXVN Hoàng Trọng", "… tháng 7. Theo VGP"): a dump that joins a page's lines puts them on the closing line."""
@@ -457,6 +460,8 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
     if not words or ends_sentence(words[-1]):
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
     last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
+    if last == 0 and _LIST_NUMBER.match(words[0]):
+        return None  # "4. Kim Đồng - Văn Điển": a numbered list's item, not a sentence and its writer
     if last is None:
         return _writer_after_media_caption(words) or _name_in_capitals_closing(words)
     tail = words[last + 1 :]

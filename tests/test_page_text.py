@@ -84,6 +84,7 @@ BYLINES = [
     ("PV (tổng hợp)", "PV", None),
     ("Nhóm PV", "Nhóm PV", None),
     ("TTXVN", None, "TTXVN"),
+    ("TTXVN/Tin Tức", None, "TTXVN/Tin Tức"),  # the agency and its paper: a source, no writer
     ("Y Niê - H'Blơng", "Y Niê - H'Blơng", None),
     ("K'Tuyết, Ksor H'Dơk", "K'Tuyết, Ksor H'Dơk", None),
     ("Lê Kim Oanh – Đặng Quế", "Lê Kim Oanh – Đặng Quế", None),

@@ -26,7 +26,8 @@ _CREDIT_PREFIX_BARE = re.compile(
     r"^(?:tin|bài|[^\W\d_]{2,4}(?=\s*,))\s*(?:,|-|–|/|&|và)?\s*ảnh\s*:?\s+(\S.+)$", re.IGNORECASE
 )
 _SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|nguồn tin|source)\s*[:：]?\s*(.+)$", re.IGNORECASE)
-_AGENCY_ONLY = re.compile(r"^(?:ttxvn|vna|ttxvn/vna)\.?$", re.IGNORECASE)
+# the agency alone, or with its paper ("TTXVN/Tin Tức"): a source, no writer
+_AGENCY_ONLY = re.compile(r"^(?:ttxvn|vna|ttxvn/vna)(?:\s*/\s*tin\s*t[uứ]c)?\.?$", re.IGNORECASE)
 _STAFF = r"(?:nhóm\s+)?(?:pv|ctv|btv|phóng viên|cộng tác viên|biên tập viên)"
 # The newsroom signing for itself: the credit is the byline as written ("PV", "Nhóm PV", "PV - CTV").
 _STAFF_ONLY = re.compile(rf"^{_STAFF}(?:\s*[-–,/&]\s*{_STAFF}|\s+và\s+{_STAFF})*$", re.IGNORECASE)

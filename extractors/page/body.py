@@ -44,6 +44,7 @@ MAX_ITEM_WORDS = 30
 MIN_RESUMED = 2  # paragraphs that must follow an inline box for the article to go on after it
 MAX_LEAD_PARAGRAPHS = 1  # a credit line under the headline may follow the sapo, not the body's paragraphs
 MAX_RUN_JUNK = 2  # widget lines that end a run (a sidebar's "Xem tất cả", a breadcrumb)
+MIN_LISTED_NAMES = 2  # closing lines of a short post holding a name alone that make it a list, not a signature
 
 
 _RUN_BREAKS = frozenset({LineKind.SECTION_END, LineKind.DATESTAMP})
@@ -451,6 +452,14 @@ def _short_post_lines(lines: _Lines, parts: BodyParts) -> list[str]:
         if kind is LineKind.PROSE and any(char.isalnum() for char in block.text):
             texts.append(block.text)
     closing = max(0, len(texts) - MAX_TAIL_LINES)
+    if sum(1 for text in texts[closing:] if looks_like_name(_bare(text))) >= MIN_LISTED_NAMES:
+        # the post lists streets, places or people ("Giáp Bát", "Kim Liên"): names that sign nothing; only a
+        # source credit ("Nguồn: …") leaves
+        credits = [parse_byline(text) if i >= closing else None for i, text in enumerate(texts)]
+        for credit in credits:
+            if credit is not None and credit.author is None:
+                parts.byline = _combine(parts.byline, credit)
+        return [text for text, credit in zip(texts, credits, strict=True) if credit is None or credit.author]
     paragraphs = texts[:closing]
     _take_byline(paragraphs, [_TailLine(text) for text in texts[closing:]], parts, keep_tail=True)
     return paragraphs

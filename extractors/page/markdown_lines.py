@@ -34,21 +34,55 @@ _QUOTE = re.compile(r"^>(?:\s+(?=[^\s>])|\s*$)")  # "> text" or a bare ">", not 
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?(?:-{3,}:?)?\s*$")
 _WRAPPED = re.compile(r"^([*_])(?=\S)(.+)(?<=\S)\1$")  # a whole line in italics: a caption
 
-# What a site generator renders and a reader never sees as words.
-_TEMPLATE_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+# What a site generator renders and a reader never sees as words. Each pattern stops at the next brace or angle
+# bracket, so that a line of unclosed marks costs one pass, not one per mark.
+_TEMPLATE_TAG = re.compile(r"\{%[^{}]*%\}|\{\{[^{}]*\}\}")
 _ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}")
-_HTML_COMMENT = re.compile(r"<!--.*?-->")
 # An HTML tag as markup writes it: a name, then ASCII attributes ("<a href='…' target=_blank>", "</p>", "<br/>"),
 # so that prose's "<" and ">" ("a < b và c > d") are never taken for one.
-_ATTRIBUTE = r"""\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?"""
+_ATTRIBUTE = r"""\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?"""
 _TAG = rf"</?[A-Za-z][A-Za-z0-9]*(?:{_ATTRIBUTE})*\s*/?>"
 _HTML_TAG = re.compile(_TAG)
 _MEDIA = "iframe|script|style|video|audio|object|svg|noscript|canvas"
-_MEDIA_ELEMENT = re.compile(rf"<({_MEDIA})\b[^>]*>.*?</\1\s*>", re.IGNORECASE)
 _MEDIA_TAG = re.compile(rf"<(?:img|embed|source|{_MEDIA})\b(?:{_ATTRIBUTE})*\s*/?>", re.IGNORECASE)
 _AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^<>\s]+)>")
 _ADDRESS_LINE = re.compile(r"^(?:https?://|www\.|/[\w.-]+/)\S+$")  # "https://…", "/img/post/a.png"
 _BLOCK_OPEN = re.compile(rf"<!--|<({_MEDIA})\b", re.IGNORECASE)
+_PICTURE = re.compile(r"<(?:img|iframe|video|object|embed|svg|canvas)\b", re.IGNORECASE)
+
+
+def _closer(mark: str) -> re.Pattern[str]:
+    return re.compile(re.escape(mark), re.IGNORECASE)
+
+
+def _block_close(line: str) -> tuple[re.Pattern[str], int] | None:
+    """The closing mark of a comment or media element that the line opens and does not close, with where it
+    opens; None when every one it opens it closes."""
+    start = 0
+    while (opened := _BLOCK_OPEN.search(line, start)) is not None:
+        close = _closer("-->" if opened.group(0) == "<!--" else f"</{opened.group(1)}")
+        found = close.search(line, opened.end())
+        if found is None:
+            return close, opened.start()
+        start = found.end()
+    return None
+
+
+def _without_blocks(text: str) -> str:
+    """The line without its comments and media elements (a frame, a script), each from its opening mark through
+    its closing tag; one left open runs to the line's end. A closed media element leaves a space."""
+    kept: list[str] = []
+    start = 0
+    while (opened := _BLOCK_OPEN.search(text, start)) is not None:
+        kept.append(text[start : opened.start()])
+        close = _closer("-->" if opened.group(0) == "<!--" else f"</{opened.group(1)}")
+        found = close.search(text, opened.end())
+        if found is None:
+            return "".join(kept)
+        end = text.find(">", found.end() - 1)
+        start = end + 1 if end >= 0 else len(text)
+        kept.append(" " if opened.group(1) else "")
+    return "".join(kept) + text[start:]
 
 
 def _generated(text: str) -> str:
@@ -57,11 +91,10 @@ def _generated(text: str) -> str:
         text = _ATTRIBUTE_LIST.sub("", _TEMPLATE_TAG.sub("", text))
     if "<" not in text:
         return text
-    text = _AUTOLINK.sub(r"\1", _HTML_COMMENT.sub("", text))
-    stripped = _MEDIA_TAG.sub(" ", _MEDIA_ELEMENT.sub(" ", text))
-    if stripped != text and not _HTML_TAG.sub("", stripped).strip():
+    stripped = _HTML_TAG.sub(" ", _MEDIA_TAG.sub(" ", _without_blocks(_AUTOLINK.sub(r"\1", text))))
+    if not stripped.strip() and _PICTURE.search(text):
         return IMAGE_MARKER  # a picture or a frame alone on its line, as "![](src)" is
-    return _HTML_TAG.sub(" ", stripped)
+    return stripped
 
 
 def markdown_text(line: str) -> str:
@@ -92,22 +125,6 @@ def markdown_text(line: str) -> str:
     return wrapped.group(2) if wrapped else text
 
 
-def _closer(mark: str) -> re.Pattern[str]:
-    return re.compile(re.escape(mark), re.IGNORECASE)
-
-
-def _block_close(line: str, start: int) -> tuple[re.Pattern[str], int] | None:
-    """The closing mark of a comment or media element opened at `start` that the line does not close."""
-    opened = _BLOCK_OPEN.search(line, start)
-    if opened is None:
-        return None
-    close = _closer("-->" if opened.group(0) == "<!--" else f"</{opened.group(1)}")
-    found = close.search(line, opened.end())
-    if found is None:
-        return close, opened.start()
-    return _block_close(line, found.end())
-
-
 def hidden_blocks(lines: list[str]) -> list[str]:
     """The lines with a comment, script, style or frame that spans several lines blanked from its opening mark
     to its closing one (a one-line one is left to `markdown_text`). Each line is searched once."""
@@ -123,7 +140,7 @@ def hidden_blocks(lines: list[str]) -> list[str]:
             line = line[after + 1 :] if after >= 0 else ""
             closing = None
         if "<" in line:
-            open_at = _block_close(line, 0)
+            open_at = _block_close(line)
             if open_at is not None:
                 closing = open_at[0]
                 line = line[: open_at[1]]

@@ -84,6 +84,7 @@ BYLINES = [
     ("PV (tổng hợp)", "PV", None),
     ("Nhóm PV", "Nhóm PV", None),
     ("TTXVN", None, "TTXVN"),
+    ("TTXVN/Tin Tức", None, "TTXVN/Tin Tức"),  # the agency and its paper: a source, no writer
     ("Y Niê - H'Blơng", "Y Niê - H'Blơng", None),
     ("K'Tuyết, Ksor H'Dơk", "K'Tuyết, Ksor H'Dơk", None),
     ("Lê Kim Oanh – Đặng Quế", "Lê Kim Oanh – Đặng Quế", None),
@@ -242,6 +243,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Hội nghị kết thúc vào chiều cùng ngày. Tại Tây Lâm",
         "Hội nghị kết thúc vào chiều cùng ngày. (Theo Báo Tây Lâm) các tổ thảo luận tiếp",
         "Đoàn thăm nhà máy. Ảnh: Báo Tây Lâm",  # a caption's photo credit signs nothing
+        "4. Kim Sơn - Văn Lâm",  # a numbered list's item: its number is no sentence, its words sign nothing
         "Đoàn thăm nhà máy. (Ảnh: Lan Chi/TTXVN)",
         "Hội nghị kết thúc. Đại biểu Lê Văn Khoa (Phó Chủ tịch UBND huyện Tây Lâm) phát biểu tại hội nghị",
         # a speaker quoted with the office, not a writer

@@ -10,9 +10,9 @@ from extractors.page.dump_header import DumpHeader, read_dump_header
 from extractors.page.encoding import repair_text
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
 from extractors.page.limits import cap_body, cap_page
-from extractors.page.markdown_lines import markdown_text
+from extractors.page.markdown_lines import hidden_blocks, markdown_text
 from extractors.page.repeats import drop_repeats, visible
-from extractors.page.teasers import drop_teasers
+from extractors.page.teasers import drop_closing_promo, drop_teasers
 from extractors.types import PageContent, PageKind
 
 
@@ -66,7 +66,8 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     lines = decoded.text.split("\n")
     header = read_dump_header(lines)
-    blocks = [Block(text=drop_teasers(markdown_text(line))) for line in lines[header.body_start :]]
+    body_lines = hidden_blocks(lines[header.body_start :])
+    blocks = [Block(text=drop_closing_promo(drop_teasers(markdown_text(line)))) for line in body_lines]
     layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
     parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
     _with_header(parts, header)

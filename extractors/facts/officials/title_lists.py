@@ -216,7 +216,7 @@ def _aside_end(parsed: Parsed, k: int) -> int:
         counted += depth == 0  # a note in parentheses counts as one token: "sinh năm 1958 (trú tại …, xã …), T"
         if counted > MAX_ASIDE_TOKENS:
             break
-        if m in parsed.names_at or m in parsed.titles_at or ends_clause(tokens, m) or key in SPEECH_MARKS:
+        if _names_one(parsed, m) or ends_clause(tokens, m) or key in SPEECH_MARKS:
             break  # (a full stop glued to the next word abbreviates: "Đảng ủy TT.Chợ Chùa"); a quote is speech
         if "\n" in parsed.text[tokens[m - 1].end : tokens[m].start]:
             break
@@ -248,4 +248,14 @@ def _skip_aside(parsed: Parsed, j: int) -> int:
     for k in range(j + 1, min(j + 10, len(tokens))):
         if tokens[k].key == ")":
             return k + 1
+    # a longer note naming no one and no post: "ông A (thường trú tại phường B, quận C, Hà Nội), Trưởng ban …"
+    close = skip_parenthesis(tokens, j)
+    if j < close <= j + 2 + MAX_ASIDE_NOTE and not any(_names_one(parsed, k) for k in range(j + 1, close - 1)):
+        return close
     return j
+
+
+def _names_one(parsed: Parsed, k: int) -> bool:
+    """Whether a person's name (not a place's, "Hà Nội") or a title starts at token `k`."""
+    name = parsed.names_at.get(k)
+    return k in parsed.titles_at or (name is not None and not name.place_like)

@@ -952,7 +952,8 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     if key.isdigit():  # "thôn 3", "số 2", "Q.7", a party cell "Chi bộ 4"
         cell = prev == "bộ" and j >= 2 and tokens[j - 2].key == "chi"
         unit = prev in UNIT_WORDS or prev in UNIT_ABBREVIATIONS or _khu_vuc(tokens, j - 1)
-        return unit or prev == "số" or cell or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
+        named = _after_head_of(tokens, j - 1, prev)  # "Vụ trưởng Vụ 14", "Đội trưởng Đội 5"
+        return unit or prev == "số" or cell or named or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
     if _after_head_of(tokens, j, key) and nxt != "chức":
         return True  # the unit its head is named after: "Tổ trưởng tổ kiểm tra", "Đội trưởng đội CSGT số 4"

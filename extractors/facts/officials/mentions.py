@@ -39,6 +39,9 @@ _STATE_GROUP = re.compile(
     r"(?: [\w-]+){0,5} ?Việt [Nn]am\b|\b(?:EVN|PVN|TKV|VNPT)\b"
 )
 _COMPANY_FORM = re.compile(r"\b(?:cổ phần|ctcp|tnhh)\b", re.IGNORECASE)
+# Posts that a firm has as well as the state, written without their body ("Chủ tịch", "Phó Tổng Giám đốc"): beside
+# a business post of the same person ("Chủ tịch Kiều B" and "Chủ tịch HĐQT Sacombank") they are that firm's.
+_BARE_BUSINESS_POST_WORDS: frozenset[str] = words("phó chủ tịch tổng giám đốc thường trực thành viên tgđ gđ pgđ ceo")
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Mention:
     marker: str = ""  # "comrade", "delegate", "address", "religious", "private", "rank" or ""
     titles: list[TitleSpan] = field(default_factory=list)
     end_token: int = 0
+    led_firm: bool = False  # "Công ty A do ông B làm giám đốc": the bare post after the name is the firm's
 
     @property
     def official(self) -> bool:
@@ -59,11 +63,58 @@ class Mention:
             return False  # "đồng chí A - Chủ tịch HĐQT kiêm Tổng giám đốc Công ty": a business post, no public role
         return any(_public(span) for span in self.titles) or self.marker in OFFICIAL_MARKERS
 
+    @property
+    def business_post(self) -> bool:
+        """Whether a title of this mention is a post in a business ("Chủ tịch HĐQT Sacombank")."""
+        if self.led_firm and any(_bare_business_post(span) for span in self.titles):
+            return True
+        return any(not _public(span) for span in self.titles)
+
+    @property
+    def official_beside_business(self) -> bool:
+        """`official` for a person whom another mention gives a business post: a bare post that firms have too
+        ("Chủ tịch Kiều B") no longer makes them an official; a public body's post or a marker still does."""
+        if not self.official:
+            return False
+        return self.marker in OFFICIAL_MARKERS or any(
+            _public(span) and not _bare_business_post(span) for span in self.titles
+        )
+
+
+def _bare_business_post(span: TitleSpan) -> bool:
+    return all(word in _BARE_BUSINESS_POST_WORDS for word in span.text.lower().split())
+
+
+# How far back from "do" a firm's name may open its clause ("Công ty TNHH A (xã B, huyện C) do bà D làm giám đốc").
+MAX_FIRM_CLAUSE_TOKENS = 30
+CLAUSE_ENDS: frozenset[str] = frozenset([".", ";", ":", "!", "?"])
+
+
+def mark_firm_leaders(parsed: Parsed, mentions: list[Mention]) -> None:
+    """Names after "do" in a clause that opens on a firm ("ký hợp đồng với công ty CP A do ông B làm giám đốc"):
+    the post that follows is the firm's (`Mention.business_post`)."""
+    tokens = parsed.tokens
+    for mention in mentions:
+        k = mention.name.first - 1
+        if k >= 0 and tokens[k].key in ADDRESS_TERMS:
+            k -= 1
+        if k < 1 or tokens[k].key != "do":
+            continue
+        start = k
+        while start > 0 and k - start < MAX_FIRM_CLAUSE_TOKENS and tokens[start - 1].key not in CLAUSE_ENDS:
+            start -= 1
+        clause = parsed.text[tokens[start].start : tokens[k].start].rsplit("\n", 1)[-1]  # within its paragraph
+        mention.led_firm = not _public_text(clause)
+
 
 def _public(span: TitleSpan) -> bool:
-    if _STATE_GROUP.search(span.text) and not _COMPANY_FORM.search(span.text):
+    return _public_text(span.text)
+
+
+def _public_text(text: str) -> bool:
+    if _STATE_GROUP.search(text) and not _COMPANY_FORM.search(text):
         return True
-    text = _PUBLIC_ORGAN_FIELD.sub(r"\1", span.text)
+    text = _PUBLIC_ORGAN_FIELD.sub(r"\1", text)
     return not _BUSINESS_TITLE.search(text) or bool(_PUBLIC_BODY.search(text))
 
 

@@ -17,7 +17,7 @@ from extractors.facts.titles import TitleSpan
 # and state bodies for businesses ("Đảng ủy Khối Doanh nghiệp", "Liên minh Hợp tác xã") are public.
 _BUSINESS_TITLE = re.compile(
     r"\b(?:công ty|cty|ctcp|cổ phần|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh|tập đoàn|hđqt"
-    r"|hội đồng quản trị|giám đốc điều hành"
+    r"|hội đồng quản trị|giám đốc điều hành|ban kiểm soát"  # a joint-stock company's supervisory board
     # joint-stock banks named by their brand ("LienVietPostBank", "PVcomBank", "Eximbank"); not those the state
     # owns or controls (Agribank, Vietcombank, VietinBank), left undecided
     r"|(?!(?:agri|vietcom|vietin)bank\b)[a-z]+bank)\b",

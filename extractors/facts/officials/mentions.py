@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from extractors.facts.officials.context import Parsed, leader_after_title
 from extractors.facts.officials.markers import LIST_MARKERS, OFFICIAL_MARKERS, marker_before
 from extractors.facts.officials.title_lists import titles_after
-from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, name_key, words
-from extractors.facts.titles import TitleSpan
+from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, name_key, tokenize, words
+from extractors.facts.titles import TitleSpan, head_length
 
 # Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ...", "Chủ tịch
 # PVcomBank"): they make no one an official, but an official's business posts are among their titles. Party
@@ -61,6 +61,8 @@ class Mention:
             return any(_public(span) for span in self.titles)
         if self.marker == "comrade" and self.titles and not any(_public(span) for span in self.titles):
             return False  # "đồng chí A - Chủ tịch HĐQT kiêm Tổng giám đốc Công ty": a business post, no public role
+        if self.marker == "private" and all(_bare_lower_head(span) for span in self.titles):
+            return False  # "chị A, ngụ quận B, giám đốc một công ty", "anh A (trưởng đoàn khách)": no body named
         return any(_public(span) for span in self.titles) or self.marker in OFFICIAL_MARKERS
 
     @property
@@ -79,6 +81,20 @@ class Mention:
         return self.marker in OFFICIAL_MARKERS or any(
             _public(span) and not _bare_business_post(span) for span in self.titles
         )
+
+
+# The heads of a delegation, which no body names ("anh A, trưởng đoàn").
+DELEGATION_HEADS: frozenset[str] = frozenset(["trưởng đoàn", "phó trưởng đoàn", "phó đoàn"])
+
+
+def _bare_lower_head(span: TitleSpan) -> bool:
+    """A post written in lower case with no body ("giám đốc", "trưởng đoàn")."""
+    if not span.text[:1].islower():
+        return False
+    if span.text in DELEGATION_HEADS:
+        return True
+    tokens = tokenize(span.text)
+    return head_length(tokens, 0, lower_ok=True) == len(tokens)
 
 
 def _bare_business_post(span: TitleSpan) -> bool:

@@ -639,6 +639,10 @@ def _apposed_alone(tokens: list[Token], i: int, j: int) -> bool:
     return j >= len(tokens) or tokens[j].key in APPOSITION_AFTER
 
 
+# Common words that only their marks tell from a head: "đối phó" (to cope with) is not "Đội phó".
+WORDS_LIKE_HEADS: frozenset[tuple[str, ...]] = frozenset([("đối", "phó")])
+
+
 def _folded_head(tokens: list[Token], i: int) -> int:
     """A head of two or more syllables written without some of its marks: equal once marks are dropped, and
     at least one syllable exact (so that a name such as "Vũ Trường" is not "vụ trưởng")."""
@@ -651,6 +655,8 @@ def _folded_head(tokens: list[Token], i: int) -> int:
     for head, folded in candidates:
         size = len(head)
         if folded_keys[:size] != folded or not any(a == b for a, b in zip(keys, head, strict=False)):
+            continue
+        if keys[:size] in WORDS_LIKE_HEADS:
             continue
         if not _head_fits(tokens, head, i + size):
             continue

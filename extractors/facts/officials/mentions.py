@@ -107,10 +107,14 @@ CLAUSE_ENDS: frozenset[str] = frozenset([".", ";", ":", "!", "?"])
 
 
 def mark_firm_leaders(parsed: Parsed, mentions: list[Mention]) -> None:
-    """Names after "do" in a clause that opens on a firm ("ký hợp đồng với công ty CP A do ông B làm giám đốc"):
-    the post that follows is the firm's (`Mention.business_post`)."""
+    """Names after "do" in a clause that opens on a firm ("ký hợp đồng với công ty CP A do ông B làm giám đốc"),
+    and names whose bare post after them runs on to a firm ("ông B, Chủ tịch ngành hóa chất của Tập đoàn C", "bà
+    B, Phó Tổng Giám đốc, Công ty cổ phần C"): the bare post is the firm's (`Mention.business_post`)."""
     tokens = parsed.tokens
     for mention in mentions:
+        if any(_post_runs_on_to_firm(parsed, span) for span in mention.titles if span.first > mention.name.last):
+            mention.led_firm = True
+            continue
         k = mention.name.first - 1
         if k >= 0 and tokens[k].key in ADDRESS_TERMS:
             k -= 1
@@ -121,6 +125,30 @@ def mark_firm_leaders(parsed: Parsed, mentions: list[Mention]) -> None:
             start -= 1
         clause = parsed.text[tokens[start].start : tokens[k].start].rsplit("\n", 1)[-1]  # within its paragraph
         mention.led_firm = not _public_text(clause)
+
+
+# How far past a bare post its firm may be named ("Phó Chủ tịch cấp cao A Energy kiêm Tổng giám đốc A Energy Việt
+# Nam (Tập đoàn A)").
+MAX_POST_TAIL_TOKENS = 14
+# The first words of a firm's name after a comma ("…, Công ty cổ phần A", "…, Tập đoàn B").
+FIRM_WORDS: frozenset[str] = words("công tập tổng ngân")
+
+
+def _post_runs_on_to_firm(parsed: Parsed, span: TitleSpan) -> bool:
+    """Whether the words after a bare post that firms have too, up to its clause's end, name a firm."""
+    if not _bare_business_post(span):
+        return False
+    tokens = parsed.tokens
+    j = span.last + 1
+    if j + 1 < len(tokens) and tokens[j].key in (",", "-", "–") and tokens[j + 1].key in FIRM_WORDS:
+        j += 1  # "Phó Tổng Giám đốc, Công ty cổ phần A"
+    end = j
+    while end < min(len(tokens), j + MAX_POST_TAIL_TOKENS) and tokens[end].key not in CLAUSE_ENDS | {",", ")"}:
+        end += 1
+    if end == j:
+        return False
+    tail = parsed.text[tokens[j].start : tokens[end - 1].end]
+    return "\n" not in tail and not _public_text(tail)
 
 
 def _public(span: TitleSpan) -> bool:

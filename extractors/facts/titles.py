@@ -334,6 +334,8 @@ TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
 # Capitalised words that open a new sentence, never a word of a title ("… Thành ủy Đà Nẵng Theo đó, …" where a
 # caption lost its full stop).
 SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện nhằm")
+# Capitalised words that open a sentence on a date ("Sáng 8/2", "Ngày 24-6").
+DATE_OPENERS: frozenset[str] = TIMES_OF_DAY | words("ngày")
 # Two-word sentence openers whose first word may also name an organ ("Ban Đối ngoại"): "Ngoài ra", "Đối với".
 SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset(
     [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy")]
@@ -637,6 +639,10 @@ def _apposed_alone(tokens: list[Token], i: int, j: int) -> bool:
     return j >= len(tokens) or tokens[j].key in APPOSITION_AFTER
 
 
+# Common words that only their marks tell from a head: "đối phó" (to cope with) is not "Đội phó".
+WORDS_LIKE_HEADS: frozenset[tuple[str, ...]] = frozenset([("đối", "phó")])
+
+
 def _folded_head(tokens: list[Token], i: int) -> int:
     """A head of two or more syllables written without some of its marks: equal once marks are dropped, and
     at least one syllable exact (so that a name such as "Vũ Trường" is not "vụ trưởng")."""
@@ -649,6 +655,8 @@ def _folded_head(tokens: list[Token], i: int) -> int:
     for head, folded in candidates:
         size = len(head)
         if folded_keys[:size] != folded or not any(a == b for a, b in zip(keys, head, strict=False)):
+            continue
+        if keys[:size] in WORDS_LIKE_HEADS:
             continue
         if not _head_fits(tokens, head, i + size):
             continue
@@ -697,8 +705,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return False
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
-        if token.key in TIMES_OF_DAY and j + 1 < len(tokens) and tokens[j + 1].key[:1].isdigit():
-            return False  # a caption without its full stop: "… Tỉnh ủy Yên Bái Sáng 8/2, …"
+        if token.key in DATE_OPENERS and j + 1 < len(tokens) and tokens[j + 1].key[:1].isdigit():
+            return False  # a caption without its full stop: "… Tỉnh ủy Yên Bái Sáng 8/2, …", "… xã B Ngày 24-6, …"
         if (_ends_place_name(tokens, j - 1) or _closes_body(tokens, j - 1)) and head_length(tokens, j):
             # a heading without punctuation: "Chủ tịch UBND tỉnh Yên Bái Thứ trưởng A nhận …"; two titles
             # juxtaposed: "Thừa ủy quyền của Chủ tịch nước Thứ trưởng Bộ Xây dựng A"

@@ -13,7 +13,7 @@ from extractors.facts.officials.context import (
     term_end,
 )
 from extractors.facts.person_names import Token, words
-from extractors.facts.titles import GRADE_PREFIXES, TitleSpan, is_rank_head, starts_title
+from extractors.facts.titles import GRADE_PREFIXES, TitleSpan, head_length, is_rank_head, starts_title
 
 MAX_TITLES_BEFORE = 6
 # Asides between a name and its titles ("sinh ngày …", "đảng viên Chi bộ …", "Bác sĩ"): how many, how long.
@@ -118,11 +118,25 @@ def title_list(parsed: Parsed, j: int) -> list[TitleSpan]:
         span = parsed.titles_at.get(j)
         if span is None or span.next_name is not None:  # a title before the next name is that person's
             break
+        if _heads_a_plural(parsed.tokens, span):
+            break  # "A, B, Bộ trưởng các Bộ X, Y": the posts of many bodies end the list of A's and B's titles
         if found and "\n" in parsed.text[found[-1].end : span.start]:
             break  # a list of titles ends with its paragraph: the next line's title is its own entry's
         found.append(span)
         j = list_continues(parsed, span)
     return found
+
+
+# Lower-case words after a bare head that make it the post of many bodies ("Bộ trưởng các Bộ Công Thương, Xây
+# dựng"), never the title of the person named before it.
+PLURAL_WORDS: frozenset[str] = words("các những")
+
+
+def _heads_a_plural(tokens: list[Token], span: TitleSpan) -> bool:
+    j = span.last + 1
+    if j >= len(tokens) or tokens[j].key not in PLURAL_WORDS or not tokens[j].is_lower_word:
+        return False
+    return head_length(tokens, span.first) == span.last - span.first + 1
 
 
 def list_continues(parsed: Parsed, span: TitleSpan) -> int:

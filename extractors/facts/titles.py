@@ -1171,6 +1171,7 @@ def parse_title(
         last = j
         j += 1
     last = _organ_tail_end(tokens, text, i + size, last, names_at)
+    last = _purpose_end(tokens, text, i, last, names_at)
     while last > i + size - 1 and (tokens[last].key in ("và", "-") or not _ends_title(tokens[last])):
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
@@ -1201,6 +1202,90 @@ TAIL_NOUNS: frozenset[tuple[str, str]] = frozenset(
     động vật|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
     trên địa|sau đại|đại chúng|nhà ở""".replace("\n", "").split("|")
 )
+
+
+# What a steering board or a deputy's portfolio is for, written in lower case after "Ban Chỉ đạo" / "BCĐ" or after
+# "phụ trách": "Trưởng Ban Chỉ đạo sơ kết 5 năm thực hiện Luật Hợp tác xã năm 2012", "Trưởng Ban Chỉ đạo phòng,
+# chống dịch Covid-19 thành phố Hà Nội", "Phó Giám đốc phụ trách công tác thanh tra". Such a purpose holds verbs and
+# numbers that end other titles, so it runs on over every word but the sentence's own verbs and prepositions.
+MAX_PURPOSE_TOKENS = 14
+# Words of `TITLE_STOP` that purposes are made of ("công tác", "5 năm", "sơ kết", "nông thôn mới", "giao thông",
+# "lao động", "tổ chức", "đại hội", "triển khai", "cán bộ", "xây dựng đảng").
+PURPOSE_WORDS: frozenset[str] = words("công năm kết mới thông động tổ đại khai cán đảng")
+# Verbs that end a purpose though no other title ("Trưởng Ban Chỉ đạo giao nhiệm vụ", "… đôn đốc", "… lưu ý").
+PURPOSE_STOP: frozenset[str] = (TITLE_STOP - PURPOSE_WORDS) | words("giao đôn lưu")
+# Words that never make the second syllable of a capitalised noun ("… Ban Chỉ đạo Huyện đã họp").
+CLAUSE_WORDS: frozenset[str] = words(
+    "đã đang sẽ được cho tại là có với về đến từ trong nêu phát yêu và cùng khi sau để như theo vừa rồi thì mà "
+    "nhưng đều cũng do bị"
+)
+PURPOSE_TAIL_PAIRS: frozenset[tuple[str, str]] = frozenset([("giao", "thông"), ("giao", "dịch")])
+
+
+def _purpose_opener(tokens: list[Token], i: int, k: int) -> bool:
+    """Whether the title from head `i` to token `k` ends with a steering board ("Ban Chỉ đạo", "BCĐ"), or is a bare
+    head and "phụ trách" ("Phó Giám đốc phụ trách")."""
+    keys = tuple(t.key for t in tokens[max(i, k - 2) : k + 1])
+    if keys[-1:] == ("bcđ",) or keys[-3:] == ("ban", "chỉ", "đạo"):
+        return True
+    return keys[-2:] == ("phụ", "trách") and head_length(tokens, i) == k - 1 - i
+
+
+def _purpose_stops(tokens: list[Token], k: int) -> bool:
+    """Whether lower-case token `k` is a verb or a preposition that ends a purpose ("Nghị quyết" goes on)."""
+    token = tokens[k]
+    pair = (token.key, tokens[k + 1].key) if k + 1 < len(tokens) else None
+    if pair in TITLE_VERB_PAIRS:
+        return True
+    if token.key not in PURPOSE_STOP or pair in PURPOSE_TAIL_PAIRS:
+        return False
+    if _in_phrase(tokens, k) or _in_named_field(tokens, k):
+        return False  # "phòng, chống tham nhũng", "Ban Chỉ đạo Tổng điều tra dân số"
+    before, earlier = tokens[k - 1], tokens[k - 2]
+    if before.is_cap and before.is_word and not before.is_abbr and token.key not in CLAUSE_WORDS:
+        # the second syllable of a noun written with its first capitalised ("Chương trình", "Kỳ thi", "Đề án"),
+        # not a verb after a name ("… Hà Nội cho biết")
+        return earlier.is_cap and earlier.is_word
+    if token.key in ("của", "thuộc") and k + 1 < len(tokens):  # "… cải cách hành chính của Chính phủ"
+        return not (tokens[k + 1].key in OWNING_ORGANS and tokens[k + 1].is_cap)
+    return not (tokens[k - 1].is_cap and (tokens[k - 1].key, token.key) in DOCUMENT_TYPES)
+
+
+def _purpose_end(tokens: list[Token], text: str, i: int, last: int, names_at: dict[int, NameSpan]) -> int:
+    """The last token of a steering board's or a portfolio's purpose after the title `i`..`last` (`last` when none);
+    a verb the title ran into after the board is cut off ("Trưởng ban chỉ đạo giao nhiệm vụ")."""
+    opener = next((k for k in range(last, i, -1) if _purpose_opener(tokens, i, k)), None)
+    if opener is None:
+        # "Phó Chủ tịch UBND huyện phụ trách khối văn xã": a portfolio after a whole title is no part of it
+        trailing = last - 2 > i and (tokens[last - 1].key, tokens[last].key) == ("phụ", "trách")
+        return last - 2 if trailing else last
+    verb = next((k for k in range(opener + 1, last + 1) if tokens[k].is_lower_word and _purpose_stops(tokens, k)), None)
+    if verb is not None:
+        return opener
+    end = opener
+    for k in range(opener + 1, min(len(tokens), opener + 1 + MAX_PURPOSE_TOKENS)):
+        token, prev = tokens[k], tokens[k - 1]
+        if k in names_at or token.start - prev.end > 3 or "\n" in text[prev.end : token.start]:
+            break
+        if token.is_lower_word:
+            if _purpose_stops(tokens, k):
+                break
+        elif token.is_word:
+            if head_length(tokens, k) or token.key in TITLE_CAP_STOP or _honorific_at(tokens, k):
+                break
+        elif token.key == ",":
+            if not _phong_chong(tokens, k):
+                break
+        elif token.key == "-":
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            between_numbers = nxt is not None and prev.key.isdigit() and nxt.key.isdigit()
+            if not (between_numbers or (nxt is not None and token.start == prev.end and nxt.start == token.end)):
+                break  # "Covid-19", "2016 - 2020"
+        elif not token.key.isdigit():
+            break
+        if _ends_title(token):
+            end = k
+    return max(end, last)
 
 
 def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names_at: dict[int, NameSpan]) -> int:

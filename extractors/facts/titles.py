@@ -139,7 +139,8 @@ TITLE_STOP: frozenset[str] = words(
 TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
     [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("giải", "thích"), ("tiết", "lộ"), ("tâm", "sự"),
      ("cam", "kết"), ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại"),
-     ("giới", "thiệu"), ("giới", "hạn")]
+     ("giới", "thiệu"), ("giới", "hạn"),
+     ("đăng", "đàn")]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".

@@ -13,7 +13,7 @@ from extractors.facts.officials.context import (
     term_end,
 )
 from extractors.facts.person_names import Token, words
-from extractors.facts.titles import GRADE_PREFIXES, TitleSpan, is_rank_head, starts_title
+from extractors.facts.titles import GRADE_PREFIXES, TitleSpan, head_length, is_rank_head, starts_title
 
 MAX_TITLES_BEFORE = 6
 # Asides between a name and its titles ("sinh ngày …", "đảng viên Chi bộ …", "Bác sĩ"): how many, how long.
@@ -46,12 +46,40 @@ def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
                 break
             if fronted_addressee(parsed.tokens, earlier.first, parsed.text):
                 break
+            if _coordinated(parsed.tokens, earlier, by_last):
+                break
+            if _lower_opening(parsed.tokens, earlier, chain[-1], by_last):
+                break
             listed = listed or len(chain)
             chain.append(earlier)
         if listed and _follows_person(parsed.tokens, chain[-1], name_ends):
             chain = chain[:listed]  # "A, T1, T2 B": T1 is A's, T2 is B's
         before[span.next_name.first] = chain[::-1]
     return before
+
+
+def _coordinated(tokens: list[Token], span: TitleSpan, by_last: dict[int, TitleSpan]) -> bool:
+    """Whether `span` is the second of two titles of one head joined by "và" ("hai vị Bộ trưởng Bộ A và Bộ trưởng Bộ
+    B, Phó Thủ tướng C"): the pair names other people, not the one after the comma (two different posts joined so
+    are two people's: "… Bộ trưởng Bộ Công an và Ủy viên Bộ Chính trị, Bí thư Thành ủy D" are D's)."""
+    k = span.first - 1
+    other = by_last.get(k - 1) if k >= 1 and tokens[k].key == "và" else None
+    return other is not None and _head_keys(tokens, other) == _head_keys(tokens, span)
+
+
+def _head_keys(tokens: list[Token], span: TitleSpan) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens[span.first : span.first + head_length(tokens, span.first, True)])
+
+
+def _lower_opening(tokens: list[Token], earlier: TitleSpan, later: TitleSpan, by_last: dict[int, TitleSpan]) -> bool:
+    """Whether a title written in lower case opens a list whose next title, before a name, is capitalised ("đảng
+    viên là trưởng thôn, Bí thư Huyện ủy A"): the lower-case one is a common noun of the sentence, not A's title
+    (inside a list it is one: "Bí thư TƯ Đảng, ủy viên Thường vụ Quân ủy TƯ, Chủ nhiệm … B")."""
+    first, then = tokens[earlier.first], tokens[later.first]
+    if not (first.is_lower_word and then.is_cap and not then.is_abbr):
+        return False
+    k = earlier.first - 1
+    return not (k >= 1 and tokens[k].key in (",", "-") and k - 1 in by_last)
 
 
 def _before_aside(tokens: list[Token], k: int) -> int:

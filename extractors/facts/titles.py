@@ -102,6 +102,8 @@ TITLE_LOWER_OK: frozenset[str] = words(
 ORGAN_NOUN_TAILS: frozenset[str] = words(
     "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm khu"
 )
+# Team nouns whose field goes on in lower case only after the capitalised noun ("tổ chức", "đội ngũ" elsewhere).
+TEAM_NOUNS: frozenset[str] = words("tổ đội")
 # Acronyms of nouns that a field goes on after in lower case ("Hiệp hội DN nhỏ và vừa": doanh nghiệp).
 FIELD_ACRONYMS: frozenset[str] = words("dn")
 # Organ nouns of two syllables whose last one also ends other words ("doanh nghiệp", "nông nghiệp"): only the pair
@@ -183,7 +185,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("điều", "tra"): words("sát quan"),
     ("giao", "thông"): words("sát toàn lý"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị"
     ("cơ", "động"): words("sát"),
-    ("trật", "tự"): words("sát"),
+    ("trật", "tự"): words("sát lý"),  # "Cảnh sát trật tự", "Đội quản lý trật tự đô thị"
     ("quản", "lý"): words("sát"),
     ("hành", "chính"): words("lý vụ chức"),  # "Trung tâm Phục vụ hành chính công"
     ("chính", "công"): words("hành"),
@@ -280,6 +282,11 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # Diplomatic missions: "Đại sứ quán", "Tổng Lãnh sự quán" ("quán" alone opens "quán triệt")
     ("sứ", "quán"): words("đại"),
     ("sự", "quán"): words("lãnh"),
+    # Nouns whose second syllable alone is a verb or a function word: "Trung tâm đăng kiểm", "Chuyên viên hợp
+    # đồng", "Cục Hàng không", "bộ môn kỹ thuật hàng không".
+    ("đăng", "kiểm"): None,
+    ("hợp", "đồng"): None,
+    ("hàng", "không"): None,
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
     ("toàn", "quốc"): words("hình"),
@@ -337,7 +344,8 @@ TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
 SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện nhằm")
 # Two-word sentence openers whose first word may also name an organ ("Ban Đối ngoại"): "Ngoài ra", "Đối với".
 SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy")]
+    [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy"),
+     ("cụ", "thể"), ("theo", "đó"), ("trước", "đó"), ("sau", "đó")]
 )
 # Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing, and the
 # interviewer's mark opening a question ("… của Quốc hội PV: Thưa bà …").
@@ -894,6 +902,8 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             continue
         if token.key in ORGAN_NOUN_TAILS and token.is_word:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
+        if token.key in TEAM_NOUNS and token.is_cap and not token.is_abbr:
+            return True  # a team named in lower case: "Tổ thẩm định độc lập", "Đội quản lý trật tự đô thị"
         if k > 0 and (tokens[k - 1].key, token.key) in ORGAN_NOUN_PAIRS:
             return True  # "Xí nghiệp cấp nước"
         if _opens_field(tokens, k) or token.key in FIELD_ACRONYMS:

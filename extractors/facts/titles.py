@@ -43,7 +43,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
-    quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng
+    quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
+    đô đốc|phó đô đốc|chuẩn đô đốc
     """.replace("\n", "").split("|")
 )
 
@@ -73,6 +74,8 @@ RANK_HEADS: frozenset[tuple[str, ...]] = frozenset(
     (grade, tail) for grade in ("đại", "thượng", "trung", "thiếu") for tail in ("tá", "úy", "tướng")
 )
 TITLE_HEADS = TITLE_HEADS + tuple(sorted(RANK_HEADS))
+# Naval flag ranks ("Chuẩn đô đốc", "Phó Đô đốc"), ranks like the others though not of grade and tail.
+NAVAL_RANKS: frozenset[tuple[str, ...]] = frozenset([("đô", "đốc"), ("phó", "đô", "đốc"), ("chuẩn", "đô", "đốc")])
 # Every word of a head ("thư" of "Bí thư"), to recognise a title's lower-case syllables out of context.
 HEAD_WORDS: frozenset[str] = frozenset(word for head in TITLE_HEADS for word in head)
 HEAD_LAST_WORDS: frozenset[str] = frozenset(head[-1] for head in TITLE_HEADS if len(head) > 1)
@@ -287,6 +290,10 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("đăng", "kiểm"): None,
     ("hợp", "đồng"): None,
     ("hàng", "không"): None,
+    # Diplomats' fields: "Tham tán thương mại", "Tùy viên quốc phòng"
+    ("thương", "mại"): words("tán"),
+    ("quốc", "phòng"): words("viên"),
+    ("giáo", "dục"): words("viên"),  # "tùy viên giáo dục"
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
     ("toàn", "quốc"): words("hình"),
@@ -331,7 +338,8 @@ HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
 BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset([("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí")])
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
 POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
-    [("đại", "sứ"), ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")]
+    [("đại", "sứ"), ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"), ("tổng", "lãnh", "sự"), ("lãnh", "sự"),
+     ("tham", "tán"), ("tham", "tán", "công", "sứ"), ("tùy", "viên")]
 )
 # Abbreviated place words that a full stop may follow inside a title ("UBND TP. Hải Phòng").
 PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
@@ -1392,7 +1400,10 @@ def _post_place_at(tokens: list[Token], j: int, abroad: bool) -> bool:
 
 def is_rank_head(tokens: list[Token], i: int) -> bool:
     """Whether a capitalised rank ("Thượng tá") starts at token `i`."""
-    return tokens[i].is_cap and (tokens[i].key, tokens[i + 1].key if i + 1 < len(tokens) else "") in RANK_HEADS
+    if not tokens[i].is_cap:
+        return False
+    keys = tuple(t.key for t in tokens[i : i + 3])
+    return keys[:2] in RANK_HEADS or keys[:2] in NAVAL_RANKS or keys in NAVAL_RANKS
 
 
 def _ends_title(token: Token) -> bool:

@@ -114,13 +114,57 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
     elif j not in parsed.titles_at:
         return []
     elif j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
-        # a caption's name on one line, its title alone on the next; a title opening an entry of its own
+        # a caption's name on one line, its titles filling the next; a title opening an entry of its own
         # ("Phó Trưởng phòng: Nguyễn Văn B") is not the line above's
-        span = parsed.titles_at[j]
-        end = term_end(tokens, span.last + 1) - 1
-        if not alone_on_line(parsed, j, end) and not alone_on_line(parsed, j, _organ_line_end(parsed, end + 1)):
+        listed = title_list(parsed, j)
+        if not listed or not _fills_line(parsed, j, listed[-1]):
             return []
+        if _numbered_row(parsed, j - 1):  # "1⏎GS. A⏎T1 - T2⏎T3⏎2⏎…": a table row flattened one cell a line
+            listed.extend(_cell_lines(parsed, listed[-1]))
+        return listed
     return title_list(parsed, j)
+
+
+def _fills_line(parsed: Parsed, first: int, last: TitleSpan) -> bool:
+    """Whether titles from token `first` to `last` (its term, a comma and its organ, or a closing comma after
+    it) fill their line."""
+    tokens = parsed.tokens
+    end = term_end(tokens, last.last + 1) - 1
+    if end + 1 < len(tokens) and tokens[end + 1].key == "," and alone_on_line(parsed, first, end + 1):
+        return True  # "Ủy viên Ban thường vụ Đảng ủy," in a table cell
+    return alone_on_line(parsed, first, end) or alone_on_line(parsed, first, _organ_line_end(parsed, end + 1))
+
+
+MAX_CELL_LINES = 4
+
+
+def _numbered_row(parsed: Parsed, k: int) -> bool:
+    """Whether the line holding token `k` (a name's last) follows a line holding only a number: a table's row
+    written one cell a line ("1⏎GS. Nguyễn Văn A⏎Hiệu trưởng")."""
+    tokens, text = parsed.tokens, parsed.text
+    while k > 0 and "\n" not in text[tokens[k - 1].end : tokens[k].start]:
+        k -= 1
+    number = k - 1
+    return number >= 0 and tokens[number].key.isdigit() and alone_on_line(parsed, number, number)
+
+
+def _cell_lines(parsed: Parsed, last: TitleSpan) -> list[TitleSpan]:
+    """The titles of the lines after `last` in a row written one cell a line, each line filled with titles, up to
+    the next row's number or any other line."""
+    tokens, found = parsed.tokens, []
+    for _ in range(MAX_CELL_LINES):
+        k = term_end(tokens, last.last + 1)
+        k += int(k < len(tokens) and tokens[k].key == ",")
+        if k >= len(tokens) or k not in parsed.titles_at:
+            break
+        if "\n" not in parsed.text[tokens[k - 1].end : tokens[k].start]:
+            break
+        listed = title_list(parsed, k)
+        if not listed or not _fills_line(parsed, k, listed[-1]):
+            break
+        found.extend(listed)
+        last = listed[-1]
+    return found
 
 
 # Words before a post saying when it is held: "tân" (newly taken), "cựu" (former), "đương kim" (incumbent). "A,

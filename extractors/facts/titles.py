@@ -290,6 +290,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("đăng", "kiểm"): None,
     ("hợp", "đồng"): None,
     ("hàng", "không"): None,
+    # Parliaments written half in lower case: "Hạ nghị viện", "Thượng nghị viện"
+    ("nghị", "viện"): None,
     # Diplomats' fields: "Tham tán thương mại", "Tùy viên quốc phòng"
     ("thương", "mại"): words("tán"),
     ("quốc", "phòng"): words("viên"),

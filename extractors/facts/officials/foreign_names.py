@@ -57,7 +57,7 @@ LATIN_COUNTRIES: frozenset[str] = words(
     " palau nauru tuvalu kiribati papua guinea rwanda namibia botswana tanzania somalia eritrea gabon cameroon"
     " benin togo mali niger chad liberia gambia mauritius seychelles madagascar mozambique malawi lesotho jamaica"
     " dominica grenada barbados bahamas belize suriname guyana paraguay uruguay iceland ireland finland"
-    " luxembourg monaco andorra liechtenstein sri lanka"
+    " luxembourg monaco andorra liechtenstein sri lanka leste"
 )
 # Words before a run that make it a place or a body, not a person ("bang Andhra Pradesh", "tại Kuala Lumpur").
 PLACE_BEFORE: frozenset[str] = words("bang tỉnh thành phố tp thủ đô tại ở từ đến của công ty tập đoàn hãng quỹ")

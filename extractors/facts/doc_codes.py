@@ -41,6 +41,7 @@ TYPE_NAMES: dict[str, str] = {
     "PC": "Phiếu chuyển",
     "GP": "Giấy phép",
     "LĐ": "Lệnh",
+    "L": "Lệnh",  # the President's orders promulgating a law: "Lệnh số 12/2025/L-CTN"
     "PL": "Pháp lệnh",  # "25/2005/PL-UBTVQH11"
     "KHLT": "Kế hoạch liên tịch",  # joint papers of two bodies: "02/KHLT/UBND-UBMTTQ", as "TTLT/BTC-BNN"
     "HDLT": "Hướng dẫn liên tịch",

@@ -445,6 +445,22 @@ def _date_right_after(form: str, end: int, dated: DatesInText) -> ResolvedDate |
     return dated.starting_at(gap.end() if gap else end)
 
 
+# The issuer's level and place written after a code, before its date: "Quyết định số 1234/QĐ-UBND tỉnh Quảng Ngãi ngày
+# 5/3/2025", "Kế hoạch số 12/KH-UBND huyện ngày …" (a place's name is capitalised words, at most four).
+PLACE_AFTER_CODE = re.compile(
+    r"[ \t]+(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|TP\.?|Tp\.?)(?P<name>(?:(?:[ \t]*[-–][ \t]*|[ \t]+)"
+    r"[^\W\d_]+){0,4}?)(?=[\s,]*ngày\s*\d)"
+)
+
+
+def _date_after_place(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    """The date written after the issuer's place that follows a code ("…/QĐ-UBND tỉnh Gia Lai ngày 5/3/2025")."""
+    place = PLACE_AFTER_CODE.match(form, end)
+    if place is None or not all(word[:1].isupper() for word in re.findall(r"[^\W\d_]+", place.group("name"))):
+        return None
+    return _date_right_after(form, place.end(), dated)
+
+
 @dataclass
 class DatedCitation:
     """A document the text gave a date, for a "cùng ngày" after it."""
@@ -486,6 +502,7 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
     ngày" (see `_same_day`)."""
     end = citation.end
     right_after = _date_right_after(form, end, dated)
+    right_after = right_after or (_date_after_place(form, end, dated) if citation.has_code else None)
     if right_after:
         return _day_of(dated.attach(right_after), citation)
     same_day = SAME_DAY.match(form, end)
@@ -571,11 +588,26 @@ def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | 
     ...", is the meeting's)."""
     start = citation.start
     date_end = dated.last_end_before(start)
-    if date_end is None or start - date_end > LOOK_BEFORE_DATE:
+    near = date_end is not None and start - date_end <= LOOK_BEFORE_DATE
+    if date_end is not None and near and ISSUED_AFTER_DATE.fullmatch(form, date_end, start):
+        return _day_of(dated.resolved_by_end[date_end], citation)
+    return _issued_the_same_day(form, citation, dated, date_end)
+
+
+# "Cùng ngày" opening the clause that issues a document: "Ngày 5/3, UBND tỉnh ban hành Quyết định số 77/QĐ-UBND …;
+# cùng ngày, Chủ tịch UBND tỉnh ký Quyết định số 78/QĐ-UBND" dates it with the day told before.
+SAME_DAY_OPENING = re.compile(r"(?<![^\W\d_])(?i:cùng ngày)(?![^\W\d_])")
+
+
+def _issued_the_same_day(form: str, citation: Citation, dated: DatesInText, date_end: int | None) -> date | None:
+    start = citation.start
+    window_start = max(0, start - LOOK_BEFORE_DATE, date_end if date_end is not None else 0)
+    same_day = None
+    for found in SAME_DAY_OPENING.finditer(form, window_start, start):
+        same_day = found  # the last one before the document
+    if same_day is None or not ISSUED_AFTER_DATE.fullmatch(form, same_day.end(), start):
         return None
-    if not ISSUED_AFTER_DATE.fullmatch(form, date_end, start):
-        return None
-    return _day_of(dated.resolved_by_end[date_end], citation)
+    return dated.last_event_before(same_day.start())
 
 
 # A day after a number that the article's dates could not give a year (no publication date, no other full date):

@@ -123,7 +123,8 @@ NOT_A_DESCRIPTION: frozenset[str] = frozenset(
 PAPER_BEFORE = re.compile(r"(?i:văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
 CODELESS_PAPER = re.compile(
-    rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}"
+    rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR})|(?(so)\s+(?i:năm)\s+(?P<year_said>{_YEAR})))?"
+    rf"{_BARE_NUMBER_END}"
     r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
 )
 DATED_NEXT = re.compile(r"\s+ngày\s+\d")
@@ -168,12 +169,15 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 # The papers it issued first in the same list come between ("Đảng ủy xã ban hành Nghị quyết số 04-NQ/ĐU và Kế hoạch
 # số "), and a body drafts its own plans ("UBND huyện đã xây dựng Kế hoạch số 45").
+# What a paper's word may be followed by before its number: "Nghị quyết chuyên đề số 09", "Quyết định công nhận số 12"
+# (lower-case words only, then "số").
+_WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
 _LISTED_BEFORE = rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 BODY_BEFORE = re.compile(
-    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới)\s+){{0,2}}"
+    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới|tiếp tục|chính thức)\s+){{0,2}}"
     r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
     rf"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|\d{{1,2}})\s+)?{_LISTED_BEFORE}"
-    rf"(?i:{_TYPE_WORD}|văn\s+bản){_ABBREVIATION_ASIDE}\s+(?:(?:mang\s+)?(?i:số)\s+)?$"
+    rf"(?i:{_TYPE_WORD}|văn\s+bản){_ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 160
 # A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
@@ -864,8 +868,9 @@ def _codeless_citations(form: str) -> list[Citation]:
             citations.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
             end = more.end()
     for found in CODELESS_PAPER.finditer(form):
-        year = int(found.group("year")) if found.group("year") else None
-        end = found.end("year") if year else found.end(2)
+        year_group = "year" if found.group("year") else "year_said" if found.group("year_said") else None
+        year = int(found.group(year_group)) if year_group else None
+        end = found.end(year_group) if year_group else found.end(2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
     numbered = {citation.start for citation in citations}
     for found in BODY_THEN_NUMBER.finditer(form):

@@ -117,6 +117,12 @@ DESCRIBED_NUMBER = re.compile(
     rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})(?P<what>(?:\s+[a-zà-ỹđ]+){{1,6}}?)\s+số\s+"
     rf"(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
 )
+# A paper's number in parentheses after its word and what it is: "đã có văn bản “khẩn” (số 453)", "báo cáo giải trình
+# (số 642)" (a space after the word: `BODY_BEFORE` reads the subject that issued it).
+NUMBER_IN_PARENTHESES = re.compile(
+    rf"(?P<word>(?i:{_TYPE_WORD}|văn\s+bản))(?=\s)(?P<what>(?:\s+(?:[“\"][^“”\"\n]{{1,20}}[”\"]|[a-zà-ỹđ]+)){{0,3}}?)"
+    r"\s*\(\s*(?i:số)\s+(?P<n>\d{1,5})\s*\)"
+)
 NOT_A_DESCRIPTION: frozenset[str] = frozenset(
     "được sẽ đã đang của là có này đó các những nêu trên với cho từ văn bản mang khẳng nói rằng số".split()  # noqa: SIM905
 )
@@ -278,6 +284,7 @@ class Citation:
     word_type: str | None = None
     opening_date: date | None = None  # "Ngày 5/4/2023, Đảng ủy đã có Tờ trình số ...": used when no other
     body_before: tuple[int, int] | None = None  # "Nghị quyết HĐND tỉnh Nghệ An số 170": the body's span
+    word_end: int | None = None  # "văn bản “khẩn” (số 453)": where the clause's subject issuing it is looked for
     named_as: str | None = None  # the type the word before a code names, even where the code says another
 
 
@@ -655,7 +662,7 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     if outside:
         return organ_name(text[outside.start(1) : outside.end(1)])
     return (
-        _subject_body(text, form, citation.start)
+        _subject_body(text, form, citation.word_end or citation.start)
         or _speaker_after_comma(text, form, citation.start, position)
         or _issuer_of_the_kind(text, form, citation)
     )
@@ -696,8 +703,14 @@ def _subject_body(text: str, form: str, start: int) -> str | None:
         return None
     phrase = " ".join(text[found.start(1) : found.end(1)].split())
     body = organ_name(phrase)
-    signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(phrase[len(body) :]) is not None
-    return body if body == phrase or signer else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
+    rest = phrase[len(body) :] if body else ""
+    signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(rest) is not None
+    telling = body is not None and TELLING_AFTER_ORGAN.fullmatch(rest) is not None
+    return body if body == phrase or signer or telling else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
+
+
+# An organ telling what it did: "Văn phòng UBND tỉnh cho biết đã có văn bản …", "Sở Y tế cho hay đã ban hành …".
+TELLING_AFTER_ORGAN = re.compile(r"\s+(?:cho biết|cho hay|thông tin)(?:\s+(?:là|rằng))?")
 
 
 # Numbers listed before a code they share, after the word naming their type: "các quyết định 106, 107/QĐ-TTg",
@@ -886,6 +899,13 @@ def _codeless_citations(form: str) -> list[Citation]:
             continue  # "Thông tư liên tịch số 01" is read whole above
         doc_type = WORD_TO_TYPE[found.group("word").lower()]
         citations.append(Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False))
+    for found in NUMBER_IN_PARENTHESES.finditer(form):
+        if found.start("n") in numbered or set(found.group("what").split()) & NOT_A_DESCRIPTION:
+            continue
+        doc_type = WORD_TO_TYPE.get(" ".join(found.group("word").split()).lower())  # "văn bản" names no kind
+        citation = Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False)
+        citation.word_end = found.end("word") + 1  # past the space after the word, as `BODY_BEFORE` reads it
+        citations.append(citation)
     return citations
 
 
@@ -1107,6 +1127,12 @@ COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đ�
 COMPANY_WINDOW = 300
 
 
+def _unowned_in_parentheses(citation: Citation) -> bool:
+    """A number in parentheses after a paper's word ("văn bản “khẩn” (số 453)") is kept only with the body that
+    issued it: without one it keys no document a reader could find."""
+    return citation.word_end is not None and citation.issuer is None
+
+
 def _company_resolution(citation: Citation, form: str) -> bool:
     if citation.has_code or citation.type != "NQ" or citation.issuer is not None or citation.issuing_body:
         return False
@@ -1171,7 +1197,7 @@ def find_documents(
         citation.issued_on = citation.issued_on or citation.opening_date
         _name_issuer(citation)  # the body a list shares
         _sole_issuer(citation)
-    codeless = [c for c in codeless if not _company_resolution(c, form)]
+    codeless = [c for c in codeless if not _company_resolution(c, form) and not _unowned_in_parentheses(c)]
     refs = _merge(coded, codeless, text)
     _date_this_document(refs, form, dated)
     return refs

@@ -48,8 +48,11 @@ _CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại|sẽ|có|đ�
 # A document's number, 1-5 digits not glued to a word, a code or another number before it. The check on the
 # character before is made after the first digit ("a digit not preceded by …") so that the pattern opens with
 # a digit and the search skips ahead to digits instead of trying every position: a third of the time.
-_NUMBER = r"(\d(?<![\w/.-]\d)\d{0,4})"
-PARTY_NUMBER = re.compile(rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}")
+_NUMBER = r"(\d(?:(?<![\w/.-]\d)|(?<=[Ss]ố\d))\d{0,4})"  # "số" may be glued on: "Kế hoạch số12-KH/TU"
+# The Centre may be written with a dot as the issuer, as in bodies' names: "Nghị quyết số 57-NQ/T.Ư" (as written).
+PARTY_NUMBER = re.compile(
+    rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*(T\.[ƯW](?!\w|\.\w)|{_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}"
+)
 # A standard's number ("QCVN 01:2009/BYT", "TCVN 5574:2018") is no document number: no ":" before the number.
 # The year may also be joined by a dash, before the issuer ("653/2019-UBTVQH14") or after the number
 # ("19-2017/NQ-CP"; `_state_citation` wants type letters there, "2020-2025/..." being no number).
@@ -58,7 +61,7 @@ _YEAR = r"(?:19|20)\d\d"
 # "Thông báo số 961A/TB-LĐ"): right before its slash.
 _NUMBER_LETTER = r"(?:[a-zA-Z](?=/))?"
 STATE_NUMBER = re.compile(
-    rf"(\d(?<![\w/.:-]\d)\d{{0,4}}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
+    rf"(\d(?:(?<![\w/.:-]\d)|(?<=[Ss]ố\d))\d{{0,4}}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
     rf"({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",

@@ -27,6 +27,7 @@ from extractors.facts.doc_codes import (
     TYPE_WORDS,
     UNTYPED_KINDS,
     WORD_TO_TYPE,
+    initials_code,
     issuer_for_body,
     issuer_named,
     organ_name,
@@ -151,7 +152,9 @@ _BODY_HEAD = (
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên|"
-    r"Hội nghị (?=Trung ương|TW|TƯ))"  # a plenum's papers are the Central Committee's
+    r"Hội nghị (?=Trung ương|TW|TƯ)|"  # a plenum's papers are the Central Committee's
+    # the Front, mass organisations, the police, courts and procuracies (capitalised: "của hội viên" is none)
+    r"(?-i:Mặt trận|Hội (?!nghị)|Công an|Tòa án|Toà án|Viện kiểm sát|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên))"
 )
 # A body's name holds no sentence mark, but the Centre may be written with a dot: "của BCH T.Ư Đảng".
 _BODY_CHAR = r"(?:T\.[ƯW]|[^,;.()“”\"])"
@@ -930,7 +933,8 @@ def _name_issuer(citation: Citation) -> None:
     if citation.has_code or citation.issuer is not None or not citation.issuing_body:
         return
     citation.issuer_named = issuer_named(citation.issuing_body)
-    citation.issuer = issuer_for_body(match_form(citation.issuing_body)) or citation.issuer_named
+    code = issuer_for_body(match_form(citation.issuing_body))
+    citation.issuer = code or initials_code(citation.issuer_named) or citation.issuer_named
 
 
 def _sole_issuer(citation: Citation) -> None:

@@ -226,7 +226,11 @@ _PLACE_ABBREVIATION = r"(?-i:(?<![^\W\d_])(?:TP|Tp|TX|Q|H)\.(?=\s*[A-ZĐ][^\W\d_
 _ISSUED_BEFORE_IN_LIST = rf"(?:(?:{_TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 # A clause may also send the paper ("Ngày 6/1/2017, Bộ Tài chính đã gửi Công văn số ") or speak at it ("ngày
 # 14/11/2013 tại Văn bản số ").
-_ISSUING_VERB = r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi)"
+# An approval made by a paper dates it too: "Ngày 29/11/2013, UBND tỉnh phê duyệt điều chỉnh tổng mức đầu tư theo Quyết
+# định số 1764/QĐ-UBND" (what is approved, then "theo"/"tại" and the paper).
+_ISSUING_VERB = (
+    r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi|phê duyệt(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại))"
+)
 # The verb may go on ("lại ký tiếp Quyết định số …"), and the paper's word be followed by what it does before its
 # number ("đã ra Quyết định khởi tố bị can số 363/C46", as `DESCRIBED_NUMBER` reads it).
 _WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
@@ -478,6 +482,21 @@ def _date_after_place(form: str, end: int, dated: DatesInText) -> ResolvedDate |
     return _date_right_after(form, place.end(), dated)
 
 
+# A date written between a paper's word and its number: "Theo Quyết định ngày 5/3/2025 số 123/QĐ-UBND".
+WORD_BEFORE_DATE = re.compile(rf"(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:ngày)\s*)?$")
+NUMBER_AFTER_DATE = re.compile(r"\s*,?\s*(?i:số)\s*:?\s*")
+MAX_WORD_BEFORE_DATE = 40
+
+
+def _date_between_word_and_number(form: str, start: int, dated: DatesInText) -> ResolvedDate | None:
+    date_end = dated.last_end_before(start)
+    if date_end is None or not NUMBER_AFTER_DATE.fullmatch(form, date_end, start):
+        return None
+    resolved = dated.resolved_by_end[date_end]
+    word = WORD_BEFORE_DATE.search(form, max(0, resolved.hit.start - MAX_WORD_BEFORE_DATE), resolved.hit.start)
+    return resolved if word else None
+
+
 @dataclass
 class DatedCitation:
     """A document the text gave a date, for a "cùng ngày" after it."""
@@ -520,6 +539,7 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
     end = citation.end
     right_after = _date_right_after(form, end, dated)
     right_after = right_after or (_date_after_place(form, end, dated) if citation.has_code else None)
+    right_after = right_after or _date_between_word_and_number(form, citation.start, dated)
     if right_after:
         return _day_of(dated.attach(right_after), citation)
     same_day = SAME_DAY.match(form, end)

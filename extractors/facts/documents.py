@@ -1147,9 +1147,9 @@ class _Found:
         return sorted(refs, key=lambda r: self.first_seen[id(r)])
 
 
-# A company's board or shareholders pass resolutions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông qua …"),
-# and the UN Security Council ("Nghị quyết 2356"): a resolution cited by number alone, with no body named, near
-# them is no Party or state document.
+# A company's board or shareholders pass resolutions and decisions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông
+# qua …"), and the UN Security Council ("Nghị quyết 2356"): a paper cited by number alone, with no body named, near
+# them is no Party or state document (a decree or a law is the state's wherever it is cited).
 COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đông|Hội đồng Bảo an|Liên [Hh]ợp [Qq]uốc|LHQ")
 COMPANY_WINDOW = 300
 
@@ -1160,9 +1160,15 @@ def _unowned_in_parentheses(citation: Citation) -> bool:
     return citation.word_end is not None and citation.issuer is None
 
 
+# A company's own organ named as the body ("Quyết định số 318 của Hội đồng quản trị").
+COMPANY_BODY = re.compile(r"(?i:Hội đồng quản trị|HĐQT|Đại hội đồng cổ đông|ĐHĐCĐ)")
+
+
 def _company_resolution(citation: Citation, form: str) -> bool:
-    if citation.has_code or citation.type != "NQ" or citation.issuer is not None or citation.issuing_body:
-        return False
+    if not citation.has_code and citation.issuing_body and COMPANY_BODY.match(citation.issuing_body):
+        return True
+    if citation.has_code or citation.type in SOLE_ISSUERS or citation.issuer is not None or citation.issuing_body:
+        return False  # a decree or a law is the state's wherever it is cited
     window = form[max(0, citation.start - COMPANY_WINDOW) : citation.end + COMPANY_WINDOW]
     return COMPANY_ORGANS.search(window) is not None
 

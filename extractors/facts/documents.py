@@ -656,6 +656,13 @@ UNRESOLVED_DAY = re.compile(r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-
 BODY_BEFORE_ASIDE = re.compile(
     rf"(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s*\(\s*(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
+# A paper of another kind listed after a number, told by its date, the body named after it: "Chỉ thị số 26, cũng như
+# Công điện ngày 2/2/2017 của Thủ tướng Chính phủ" (one body for both).
+UNNUMBERED_SIBLING = re.compile(
+    rf"\s*,\s*(?:(?:cũng như|và)\s+)?(?i:{_TYPE_WORD})\s+"
+    r"ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s+"
+    r"(?=(?:của|do)\s)"  # the other paper is told by its date
+)
 # The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
 CENTRE_RIGHT_AFTER = re.compile(r"\s+(Bộ Chính trị|Ban Bí thư)(?![^\W_])")
 
@@ -674,6 +681,10 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     if found is None or NAME_GOES_ON.match(form, found.end(1)):  # "Bộ Tài nguyên và Môi trường"
         found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
     if found:
+        return organ_name(text[found.start(1) : found.end(1)])
+    sibling = UNNUMBERED_SIBLING.match(form, position, window_end) if not citation.has_code else None
+    found = BODY_AFTER_RUNNING_ON.match(form, sibling.end(), window_end) if sibling else None
+    if found:  # "Chỉ thị số 26, Công điện ngày 2/2/2017 của Thủ tướng": the body of both
         return organ_name(text[found.start(1) : found.end(1)])
     aside = BODY_IN_PARENTHESES.match(form, position, window_end)  # "Thông tư 63 (Bộ GTVT)"
     if aside:

@@ -460,6 +460,23 @@ class DatesInText:
         return None
 
 
+# A paper's title in quotes right after its number or date: "Chỉ thị số 05 “Về đẩy mạnh …” của Bộ Chính trị".
+QUOTED_TITLE = re.compile(r"\s*,?\s*(?:“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\")")
+
+
+def _past_quoted_title(form: str, end: int) -> int:
+    title = QUOTED_TITLE.match(form, end)
+    return title.end() if title else end
+
+
+def _date_after_title(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    """The date right after a quoted title, not after a comma ("Đề án “…”, ngày 5/3 ông A nói": the next clause's)."""
+    return None if COMMA_AFTER_TITLE.match(form, end) else _date_right_after(form, end, dated)
+
+
+COMMA_AFTER_TITLE = re.compile(r"\s*,")
+
+
 def _date_right_after(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
     """The date written right after a number ("ngày 17/7/2024", ", ngày 30/5/2019", "(ngày ...)")."""
     gap = DATE_GAP.match(form, end)
@@ -539,6 +556,9 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
     end = citation.end
     right_after = _date_right_after(form, end, dated)
     right_after = right_after or (_date_after_place(form, end, dated) if citation.has_code else None)
+    if right_after is None:  # "Chỉ thị số 05 “Về đẩy mạnh …” ngày 15/5/2016 của Bộ Chính trị"
+        end = _past_quoted_title(form, end)
+        right_after = _date_after_title(form, end, dated) if end != citation.end else None
     right_after = right_after or _date_between_word_and_number(form, citation.start, dated)
     if right_after:
         return _day_of(dated.attach(right_after), citation)
@@ -676,6 +696,10 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
     unresolved = None if right_after or same_day else UNRESOLVED_DAY.match(form, end)
     position = unresolved.end() if unresolved else position  # "tờ trình số 5054 ngày 4/7 của Chủ tịch UBND TP"
+    titled = _past_quoted_title(form, position)
+    if titled != position:  # "Kế hoạch số 12 “Về tổ chức Lễ hội” ngày 5/3/2025 của UBND huyện"
+        after_title = _date_after_title(form, titled, dated)
+        position = after_title.hit.end if after_title else titled
     window_end = min(len(form), position + LOOK_AHEAD)
     found = BODY_AFTER.match(form, position, window_end)
     if found is None or NAME_GOES_ON.match(form, found.end(1)):  # "Bộ Tài nguyên và Môi trường"

@@ -122,11 +122,13 @@ DESCRIBED_NUMBER = re.compile(
     rf"(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
 )
 # A paper's number in parentheses after its word and what it is: "đã có văn bản “khẩn” (số 453)", "báo cáo giải trình
-# (số 642)" (a space after the word: `BODY_BEFORE` reads the subject that issued it).
-NUMBER_IN_PARENTHESES = re.compile(
-    rf"(?P<word>(?i:{_TYPE_WORD}|văn\s+bản))(?=\s)(?P<what>(?:\s+(?:[“\"][^“”\"\n]{{1,20}}[”\"]|[a-zà-ỹđ]+)){{0,3}}?)"
-    r"\s*\(\s*(?i:số)\s+(?P<n>\d{1,5})\s*\)"
+# (số 642)" (a space after the word: `BODY_BEFORE` reads the subject that issued it). The parentheses are found first
+# (a literal opens them), then the words before them.
+NUMBER_IN_PARENTHESES = re.compile(r"\(\s*(?i:số)\s+(?P<n>\d{1,5})\s*\)")
+PAPER_BEFORE_PARENTHESES = re.compile(
+    rf"(?P<word>(?i:{_TYPE_WORD}|văn\s+bản))(?=\s)(?P<what>(?:\s+(?:[“\"][^“”\"\n]{{1,20}}[”\"]|[a-zà-ỹđ]+)){{0,3}}?)\s*$"
 )
+LOOK_BEFORE_PARENTHESES = 60
 NOT_A_DESCRIPTION: frozenset[str] = frozenset(
     "được sẽ đã đang của là có này đó các những nêu trên với cho từ văn bản mang khẳng nói rằng số".split()  # noqa: SIM905
 )
@@ -653,7 +655,7 @@ def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | 
 
 # "Cùng ngày" opening the clause that issues a document: "Ngày 5/3, UBND tỉnh ban hành Quyết định số 77/QĐ-UBND …;
 # cùng ngày, Chủ tịch UBND tỉnh ký Quyết định số 78/QĐ-UBND" dates it with the day told before.
-SAME_DAY_OPENING = re.compile(r"(?<![^\W\d_])(?i:cùng ngày)(?![^\W\d_])")
+SAME_DAY_OPENING = re.compile(r"[cC](?<![^\W\d_][cC])(?i:ùng ngày)(?![^\W\d_])")
 
 
 def _issued_the_same_day(form: str, citation: Citation, dated: DatesInText, date_end: int | None) -> date | None:
@@ -961,11 +963,12 @@ def _codeless_citations(form: str) -> list[Citation]:
         doc_type = WORD_TO_TYPE[found.group("word").lower()]
         citations.append(Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False))
     for found in NUMBER_IN_PARENTHESES.finditer(form):
-        if found.start("n") in numbered or set(found.group("what").split()) & NOT_A_DESCRIPTION:
+        paper = PAPER_BEFORE_PARENTHESES.search(form, max(0, found.start() - LOOK_BEFORE_PARENTHESES), found.start())
+        if paper is None or found.start("n") in numbered or set(paper.group("what").split()) & NOT_A_DESCRIPTION:
             continue
-        doc_type = WORD_TO_TYPE.get(" ".join(found.group("word").split()).lower())  # "văn bản" names no kind
+        doc_type = WORD_TO_TYPE.get(" ".join(paper.group("word").split()).lower())  # "văn bản" names no kind
         citation = Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False)
-        citation.word_end = found.end("word") + 1  # past the space after the word, as `BODY_BEFORE` reads it
+        citation.word_end = paper.end("word") + 1  # past the space after the word, as `BODY_BEFORE` reads it
         citations.append(citation)
     return citations
 

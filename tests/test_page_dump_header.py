@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from extractors.page.dump_header import header_date, read_dump_header
-from extractors.page.markdown_lines import IMAGE_MARKER, markdown_text
+from extractors.page.markdown_lines import IMAGE_MARKER, hidden_blocks, markdown_text
 from extractors.page.repeats import drop_repeats, visible
 from extractors.page.urls import agrees_with_slug, slug_words
 
@@ -81,6 +81,63 @@ def test_header_dates(value: str, day: date) -> None:
 )
 def test_markdown_text(line: str, text: str) -> None:
     assert markdown_text(line) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ('<iframe src="https://maps.example.vn/embed?pb=1" width="600" height="450"></iframe>', IMAGE_MARKER),
+        ('<img src="/img/post/ban-do.png" alt="Bản đồ xã Hòa Phong">', IMAGE_MARKER),
+        ('<p align="center"><img src="/img/post/ban-do.png" width="80%"></p>', IMAGE_MARKER),
+        ('![Bản đồ](https://anh.example.vn/a.png "Bản đồ xã Hòa Phong")', IMAGE_MARKER),
+        ('![Bản đồ](/img/post/a.png){: width="800"}', IMAGE_MARKER),
+        ('<a href="/res/pdf/ban-ve.pdf" target="_blank">Tải về bản vẽ</a>', "Tải về bản vẽ"),
+        ("<center>Bản đồ tổng thể xã Hòa Phong</center>", "Bản đồ tổng thể xã Hòa Phong"),
+        ('[Tải về bản vẽ](/res/pdf/ban-ve.pdf){:target="_blank"}', "Tải về bản vẽ"),
+        ('[Kế hoạch](https://xa.example.vn/kh "Kế hoạch số 12") của UBND xã', "Kế hoạch của UBND xã"),
+        ("Xem chi tiết [tại đây][1].", "Xem chi tiết tại đây."),
+        ('[1]: https://xa.example.vn/kh "Kế hoạch"', ""),
+        ('{% include map.html id="hoa-phong" %}', ""),
+        ("{{ site.baseurl }}/img/post/ban-do.png", ""),
+        ("{: .center}", ""),
+        ("<!-- ảnh bản đồ cũ -->", ""),
+        ("<br>", ""),
+        ("<https://xa.example.vn/ban-do>", ""),
+        ("https://drive.example.vn/file/d/1AbC/view", ""),
+    ],
+)
+def test_markdown_text_drops_what_the_site_generator_renders(line: str, text: str) -> None:
+    """HTML, template tags and attribute lists in a static site's Markdown are markup, not the post's words."""
+    assert markdown_text(line) == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Tỷ lệ hộ nghèo giảm xuống <3% và số hộ > 120", "Chỉ số a <b và c> d", "Giá {thỏa thuận} với chủ hộ"],
+)
+def test_prose_angle_brackets_and_braces_are_not_markup(line: str) -> None:
+    assert markdown_text(line) == line
+
+
+def test_hidden_blocks_blank_a_comment_or_frame_spanning_lines() -> None:
+    lines = [
+        "Xã Hòa Phong công bố bản đồ.",
+        "<!-- ảnh cũ",
+        "![](/img/cu.png)",
+        "--> Người dân xem tại trụ sở.",
+        '<iframe src="https://maps.example.vn/embed"',
+        '  width="600"></iframe>',
+        "Hạn góp ý là ngày 30/8.",
+    ]
+    assert hidden_blocks(lines) == [
+        "Xã Hòa Phong công bố bản đồ.",
+        "",
+        "",
+        " Người dân xem tại trụ sở.",
+        "",
+        "",
+        "Hạn góp ý là ngày 30/8.",
+    ]
 
 
 def test_slug_words_drop_the_id_and_extension() -> None:

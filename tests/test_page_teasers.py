@@ -7,7 +7,7 @@ import pytest
 
 from extractors.article import extract_article_from_text
 from extractors.options import ExtractionOptions
-from extractors.page.teasers import drop_teasers
+from extractors.page.teasers import drop_closing_promo, drop_teasers
 
 BEFORE = "Lễ khánh thành do UBND huyện Tây Lâm tổ chức ngày 12/4 tại xã Hòa Bình."
 AFTER = "Cầu dài 120 m, được xây dựng bằng nguồn vốn ngân sách tỉnh."
@@ -95,3 +95,35 @@ def test_a_press_dump_loses_its_inline_teaser_and_keeps_its_writer() -> None:
     assert "Hòa Lợi" not in content.text
     assert f"{BEFORE} {AFTER}" in content.text
     assert content.author == "Minh Khuê"
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (
+            "Xã Tây Lâm đã hoàn thành 12 km đường. Hoàng Lan Báo Tây Lâm Mới cập nhật tin tức trong ngày liên tục, mới "
+            "nhất",
+            "Xã Tây Lâm đã hoàn thành 12 km đường. Hoàng Lan",
+        ),
+        (
+            "Hội nghị kết thúc. Đọc báo Đời Sống Tây Lâm trong ngày cập nhật liên tục từng giờ tại chuyên mục Xã hội",
+            "Hội nghị kết thúc.",
+        ),
+        ("Hội nghị kết thúc chiều cùng ngày./. Xem thêm:", "Hội nghị kết thúc chiều cùng ngày./."),
+        ("Hội nghị kết thúc chiều cùng ngày. Nhập list tin", "Hội nghị kết thúc chiều cùng ngày."),
+    ],
+)
+def test_an_outlets_closing_call_to_read_more_leaves(line: str, kept: str) -> None:
+    assert drop_closing_promo(line) == kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Báo cáo viên cập nhật liên tục tình hình dịch bệnh tại xã",
+        "Người dân có thể xem thêm.",
+        "Xem thêm các văn bản tại trụ sở UBND xã Tây Lâm.",
+    ],
+)
+def test_sentences_about_updates_or_reading_stay(line: str) -> None:
+    assert drop_closing_promo(line) == line

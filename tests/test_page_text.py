@@ -12,6 +12,7 @@ from extractors.options import ExtractionOptions
 from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
+from extractors.page.text_page import unglued
 from extractors.page.vocab import LineKind, classify_line, ends_sentence, is_sentence_prose
 
 WIDGET_LINES = [
@@ -84,6 +85,7 @@ BYLINES = [
     ("PV (tổng hợp)", "PV", None),
     ("Nhóm PV", "Nhóm PV", None),
     ("TTXVN", None, "TTXVN"),
+    ("TTXVN/Tin Tức", None, "TTXVN/Tin Tức"),  # the agency and its paper: a source, no writer
     ("Y Niê - H'Blơng", "Y Niê - H'Blơng", None),
     ("K'Tuyết, Ksor H'Dơk", "K'Tuyết, Ksor H'Dơk", None),
     ("Lê Kim Oanh – Đặng Quế", "Lê Kim Oanh – Đặng Quế", None),
@@ -191,41 +193,65 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
     ("paragraph", "text", "author"),
     [
         ("Hội nghị kết thúc vào chiều cùng ngày. Minh Khuê", "Hội nghị kết thúc vào chiều cùng ngày.", "Minh Khuê"),
-        ("Đại biểu biểu quyết thông qua (100%). Theo TTXVN Đỗ Minh Khoa", "Đại biểu biểu quyết thông qua (100%).",
-         "Đỗ Minh Khoa"),
+        (
+            "Đại biểu biểu quyết thông qua (100%). Theo TTXVN Đỗ Minh Khoa",
+            "Đại biểu biểu quyết thông qua (100%).",
+            "Đỗ Minh Khoa",
+        ),
         ("Tỉnh sẽ tổng kết vào cuối năm. Lan Chi  (TTXVN)", "Tỉnh sẽ tổng kết vào cuối năm.", "Lan Chi"),
         ("Sau phiên khai mạc, các tổ thảo luận. Theo VGP", "Sau phiên khai mạc, các tổ thảo luận.", None),
         # the source in parentheses after the last sentence, then the writers
-        ("Vụ việc đang được xác minh. (Theo Cổng TTĐT huyện Tây Lâm) Thu Hà - Minh Khuê",
-         "Vụ việc đang được xác minh.", "Thu Hà - Minh Khuê"),
+        (
+            "Vụ việc đang được xác minh. (Theo Cổng TTĐT huyện Tây Lâm) Thu Hà - Minh Khuê",
+            "Vụ việc đang được xác minh.",
+            "Thu Hà - Minh Khuê",
+        ),
         # a quotation closed by a mark standing apart ('… ”.') ends the last sentence
         ("Ông nói: “Chúng tôi sẽ làm tiếp... ”. Minh Khuê", "Ông nói: “Chúng tôi sẽ làm tiếp... ”.", "Minh Khuê"),
         # a caption's agency credit running on into the writer's name
         ("Đoàn thăm nhà máy. Ảnh: TTXVN Thu Hà", "Đoàn thăm nhà máy.", "Thu Hà"),
         # a caption in parentheses between the last sentence and the writer stays in the body
-        ("Vụ việc đang được điều tra./. (Video hiện trường) Minh Khuê/VOV",
-         "Vụ việc đang được điều tra./. (Video hiện trường)", "Minh Khuê"),
+        (
+            "Vụ việc đang được điều tra./. (Video hiện trường) Minh Khuê/VOV",
+            "Vụ việc đang được điều tra./. (Video hiện trường)",
+            "Minh Khuê",
+        ),
         ("Hội nghị kết thúc vào chiều cùng ngày. B.Q.N", "Hội nghị kết thúc vào chiều cùng ngày.", "B.Q.N"),
         ("Hội nghị kết thúc. PGS.TS Lê Văn Khoa", "Hội nghị kết thúc.", "Lê Văn Khoa"),
         # a photo's credit in parentheses closes a caption left without its stop; the writer follows
-        ("Hội nghị kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương (ảnh: T.L) TRẦN LAN",
-         "Hội nghị kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương (ảnh: T.L)", "TRẦN LAN"),
+        (
+            "Hội nghị kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương (ảnh: T.L) TRẦN LAN",
+            "Hội nghị kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương (ảnh: T.L)",
+            "TRẦN LAN",
+        ),
         # a caption in parentheses, then the source only
         ("Ông mất năm 1988. (Ảnh tư liệu) Theo VOV", "Ông mất năm 1988. (Ảnh tư liệu)", None),
         # the last sentence ends on a word of one letter ("nhà ở.", "gợi ý.")
         ("Các hộ đã có nhà ở. Theo Lan Chi/baotaylam.vn", "Các hộ đã có nhà ở.", "Lan Chi"),
         ("Bí thư Huyện ủy gợi ý. Minh Khoa", "Bí thư Huyện ủy gợi ý.", "Minh Khoa"),
         # a long note in parentheses after the writer's name
-        ("Hội nghị kết thúc. Thu Hà (Tổng hợp theo Báo Tây Lâm, Báo Lâm Hà và Đài Tây Lâm)", "Hội nghị kết thúc.",
-         "Thu Hà"),
-        ("Hội nghị kết thúc. GS.TS. Lê Văn Khoa(Khoa Luật, Trường Đại học Tây Lâm, Đại học Quốc gia)",
-         "Hội nghị kết thúc.", "Lê Văn Khoa"),
+        (
+            "Hội nghị kết thúc. Thu Hà (Tổng hợp theo Báo Tây Lâm, Báo Lâm Hà và Đài Tây Lâm)",
+            "Hội nghị kết thúc.",
+            "Thu Hà",
+        ),
+        (
+            "Hội nghị kết thúc. GS.TS. Lê Văn Khoa(Khoa Luật, Trường Đại học Tây Lâm, Đại học Quốc gia)",
+            "Hội nghị kết thúc.",
+            "Lê Văn Khoa",
+        ),
         # a credit a dump printed twice, too long for a credit until read once
-        ("Hội nghị kết thúc./. Thu Hà - Lan Chi/VOV-Tây Lâm Tin Thu Hà - Lan Chi/VOV-Tây Lâm Tin",
-         "Hội nghị kết thúc./.", "Thu Hà - Lan Chi"),
+        (
+            "Hội nghị kết thúc./. Thu Hà - Lan Chi/VOV-Tây Lâm Tin Thu Hà - Lan Chi/VOV-Tây Lâm Tin",
+            "Hội nghị kết thúc./.",
+            "Thu Hà - Lan Chi",
+        ),
         # a writer in capitals after a caption left without its stop
-        ("Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương THU HÀ",
-         "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương", "THU HÀ"),
+        (
+            "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương THU HÀ",
+            "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương",
+            "THU HÀ",
+        ),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -242,6 +268,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Hội nghị kết thúc vào chiều cùng ngày. Tại Tây Lâm",
         "Hội nghị kết thúc vào chiều cùng ngày. (Theo Báo Tây Lâm) các tổ thảo luận tiếp",
         "Đoàn thăm nhà máy. Ảnh: Báo Tây Lâm",  # a caption's photo credit signs nothing
+        "4. Kim Sơn - Văn Lâm",  # a numbered list's item: its number is no sentence, its words sign nothing
         "Đoàn thăm nhà máy. (Ảnh: Lan Chi/TTXVN)",
         "Hội nghị kết thúc. Đại biểu Lê Văn Khoa (Phó Chủ tịch UBND huyện Tây Lâm) phát biểu tại hội nghị",
         # a speaker quoted with the office, not a writer
@@ -265,7 +292,10 @@ def test_office_signing_a_closing_line(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Hội nghị kết thúc", "Ban Chấp hành Đảng bộ xã", "Phòng họp UBND xã", "Ban tổ chức trao quà cho các xã.",
+        "Hội nghị kết thúc",
+        "Ban Chấp hành Đảng bộ xã",
+        "Phòng họp UBND xã",
+        "Ban tổ chức trao quà cho các xã.",
         "Hội Nông dân xã ra quân làm đường giao thông",  # a closing photo caption, not a signature
         "Hội LHPN huyện tặng quà hộ nghèo",
     ],
@@ -277,6 +307,33 @@ def test_not_an_office_signing(line: str) -> None:
 def test_parse_date_with_time() -> None:
     found = parse_date("Cập nhật lúc 16:32 ngày 08/08/2024 | Lượt xem: 1234")
     assert found is not None and found.at == datetime(2024, 8, 8, 16, 32)
+
+
+def test_a_two_digit_year_is_read_beside_a_clock_time() -> None:
+    found = parse_date("14/05/13 16:20 GMT+7")
+    assert found is not None and found.at == datetime(2013, 5, 14, 16, 20)
+    assert classify_line("14/05/13 16:20 GMT+7") is LineKind.DATESTAMP
+
+
+@pytest.mark.parametrize("line", ["đạt tỷ lệ 12/5/13 xã", "Tổ 3/4/12 khu phố 5"])
+def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
+    assert parse_date(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("theo mô hình này.Hà Thư", "theo mô hình này. Hà Thư"),
+        ("đất được thu hồi…Trần Duy Hưng", "đất được thu hồi… Trần Duy Hưng"),
+        ("(chiếm 11,9%).THÚY HẢI", "(chiếm 11,9%). THÚY HẢI"),
+        ("Bí thư Thành ủy TP.HCM và H.Yên Minh", "Bí thư Thành ủy TP.HCM và H.Yên Minh"),
+        ("Bí thư Thành ủy Tp.HCM", "Bí thư Thành ủy Tp.HCM"),
+        ("Th.Dương", "Th.Dương"),
+        ("website tanphuoc.gov.vn", "website tanphuoc.gov.vn"),
+    ],
+)
+def test_glued_blocks_are_parted_at_a_stop(line: str, text: str) -> None:
+    assert unglued(line) == text
 
 
 @pytest.mark.parametrize(

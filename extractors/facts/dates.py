@@ -18,7 +18,8 @@ just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `pu
 would put the day more than 180 days after publication, e.g. "28/12" in a January article); without a
 publication date, the year the article tells of (`article_year`), read only where the article states a full date
 other than a birth date; when those are cited papers of several years, a day that year would put before the latest
-paper is left out (`article_time`). A day with no year to take is left out.
+paper is left out (`article_time`); a year before the web (`EARLIEST_WEB_YEAR`) dates no such day. A day with no
+year to take is left out.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ from extractors.normalize import match_form
 from extractors.types import DatedMention
 
 MIN_YEAR, MAX_YEAR = 1800, 2100
+# A day written without a year is a day near the article's publication, and no Vietnamese web page was published
+# before the country went online (1997): a year of the article's own dates or names that is older (history told, a
+# war-time full date, "ra quân năm 1983") is not the time of its yearless days, which are then left out.
+EARLIEST_WEB_YEAR = 1997
 ROLLBACK_AFTER = timedelta(days=180)
 
 # "hôm qua", "tối nay", "sáng mai", "ngày hôm qua": a day named from the article's own. "qua" and "mai" cue a day
@@ -55,7 +60,8 @@ _DAY_CUES = (
     r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:ngày))?(?:\s+(?:mùng|mồng))?"
 )
 # "từ 1/1 đến hết 31/1", "từ 10-4 đến hết 31-12": "hết" after "đến" still ends a span.
-_CONNECTOR = r"\s*(?:,|và|(?:đến|tới)(?:\s+hết)?|-)\s*(?:ngày\s+)?"
+# "các ngày 08 & 09/6": an ampersand joins days as "và" does.
+_CONNECTOR = r"\s*(?:,|và|&|(?:đến|tới)(?:\s+hết)?|-)\s*(?:ngày\s+)?"
 # "2.5 triệu", "3.5 ha": a decimal quantity, not a day.
 _NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
 # After a dashed "2-3": a count of time units, not a day ("2-3 tháng nữa"); "năm" before a year names the day's year
@@ -82,8 +88,9 @@ FULL_DATE_AND_SLASH_BEFORE = re.compile(r"(?<![\d/.-])\d{1,2}(?P<sep>[/.-])\d{1,
 # A list of days is found from its first number and its cue word checked before it (a pattern led by the cue
 # words would be tried at every position of the body). At most 15 further days: bounded, so that a failed
 # list costs a fixed time wherever it starts.
-# "vào: 12-13/6", "Thời gian: ngày 8-9/5": a colon may set the days off from their cue.
-_LIST_CUE = r"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm|vào)\s*:?\s+(?:(?i:mùng|mồng)\s+)?"
+# "vào: 12-13/6", "Thời gian: ngày 8-9/5", "trong 2 ngày, 19 và 20/5": a colon or a comma may set the days off from
+# their cue.
+_LIST_CUE = r"(?i:ngày(?:\s+từ)?|từ|sáng|chiều|trưa|tối|đêm|vào)\s*[:,]?\s+(?:(?i:mùng|mồng)\s+)?"
 LIST_CUE_BEFORE = re.compile(rf"(?<![^\W_]){_LIST_CUE}$")
 DAY_LIST = re.compile(
     rf"(?P<first>\d{{1,2}})"
@@ -92,7 +99,7 @@ DAY_LIST = re.compile(
 )
 # "các ngày 18, 19 và 22-5", "2 ngày 18 đến 19-4": the month after a dash, the days joined by words or commas (a dash
 # between the days would make "5-6-7" three readings).
-_WORD_CONNECTOR = r"\s*(?:,|và|đến|tới)\s*(?:ngày\s+)?"
+_WORD_CONNECTOR = r"\s*(?:,|và|&|đến|tới)\s*(?:ngày\s+)?"
 DASHED_DAY_LIST = re.compile(
     rf"(?P<first>\d{{1,2}})"
     rf"(?P<rest>(?:{_WORD_CONNECTOR}\d{{1,2}}){{1,15}})-(?P<month>\d{{1,2}})(?:-(?P<year>\d{{4}}))?"
@@ -444,12 +451,19 @@ def _marked_hits(form: str) -> list[DateHit]:
             _before(DAY_CUE_BEFORE, form, found.start())
             or (
                 _before(SPAN_CUE_BEFORE, form, found.start())
-                and (_span_follows(form, found) or _dotted_day_ends(form, found))
+                and (_span_follows(form, found) or _day_ends_a_clause(form, found))
             )
             or _named_day_cues(form, found)
         ):
             hits.append(_pair_hit(found))
     return hits
+
+
+def _day_ends_a_clause(form: str, found: re.Match[str]) -> bool:
+    """ "Từ 1-6, chủ đầu tư được ...", "có hiệu lực từ 30-6, việc ...", "(từ 1-8)", "Từ 1.6, luật ...": a dotted or
+    dashed day-month after "từ", "trước", "sau", ... that a clause ends right after. A range of numbers goes on
+    to its noun or unit ("từ 3-5 năm", "từ 2-3 lần"), a decimal to its digits ("từ 1-1,1 triệu")."""
+    return DOTTED_DAY_ENDS.match(form, found.end()) is not None
 
 
 def _dotted_day_ends(form: str, found: re.Match[str]) -> bool:
@@ -637,9 +651,7 @@ def _set_for_the_future(form: str, start: int, end: int) -> bool:
 
 def _papers_only(form: str, full: list[DateHit]) -> bool:
     """Whether every full date is a cited paper's own, the days papers take effect counting as theirs."""
-    return all(
-        _document_date(form, hit) or _before(TAKES_EFFECT_BEFORE, form, hit.start) is not None for hit in full
-    )
+    return all(_document_date(form, hit) or _before(TAKES_EFFECT_BEFORE, form, hit.start) is not None for hit in full)
 
 
 def article_year(form: str, hits: list[DateHit]) -> int | None:
@@ -674,7 +686,9 @@ def article_time(form: str, hits: list[DateHit]) -> tuple[int | None, date | Non
     latest_full = max(years)
     named = _latest_named_year(form, latest_full)
     if named is not None and named > latest_full:
-        return named, None
+        return (named, None) if named >= EARLIEST_WEB_YEAR else (None, None)
+    if latest_full < EARLIEST_WEB_YEAR:
+        return None, None
     if len(years) > 1 and _papers_only(form, full):
         return latest_full, max(_valid(h.year, h.month, h.day) or date.min for h in full if h.year == latest_full)
     return latest_full, None

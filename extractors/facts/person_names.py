@@ -593,3 +593,21 @@ def name_key(name: str) -> str:
     """Identity of a person's name across mentions ("Hoà" = "Hòa", case and spacing ignored); cached, as each
     mention's name is keyed by several steps."""
     return " ".join(match_form(unglued(name)).casefold().split())
+
+
+# Middle names that tell a person's sex rather than who they are, which a later mention may leave out ("Nguyễn
+# Chiến" for "Nguyễn Văn Chiến", "Đặng Ngọc Thịnh" for "Đặng Thị Ngọc Thịnh").
+SEX_MIDDLE_NAMES: frozenset[str] = words("văn thị")
+
+
+def short_form(key: str) -> str:
+    """A `name_key` without its middle "Văn"/"Thị" (family and given name kept); the key itself when it has none."""
+    parts = key.split()
+    if len(parts) < 3 or not SEX_MIDDLE_NAMES.intersection(parts[1:-1]):
+        return key
+    return " ".join([parts[0], *(part for part in parts[1:-1] if part not in SEX_MIDDLE_NAMES), parts[-1]])
+
+
+def same_person_keys(key: str, other: str) -> bool:
+    """Whether two name keys name one person: equal, or one the other's `short_form`."""
+    return key == other or short_form(key) == other or short_form(other) == key

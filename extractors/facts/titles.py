@@ -89,7 +89,7 @@ BEFORE_ORGAN_HEADS: frozenset[str] = frozenset(code for code, spec in ABBREVIATI
 # (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế"; "Tổ trưởng
 # trinh sát …", a police investigators' team).
 _BARE_TRUONG_NEXT: frozenset[str] = words(
-    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn trinh"
+    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn đội trinh"
 )
 # Lower-case words that may sit anywhere inside a title (administrative levels, organisation words).
 TITLE_LOWER_OK: frozenset[str] = words(
@@ -952,10 +952,13 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
     if key.isdigit():  # "thôn 3", "số 2", "Q.7", a party cell "Chi bộ 4"
         cell = prev == "bộ" and j >= 2 and tokens[j - 2].key == "chi"
         unit = prev in UNIT_WORDS or prev in UNIT_ABBREVIATIONS or _khu_vuc(tokens, j - 1)
-        return unit or prev == "số" or cell or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
+        named = _after_head_of(tokens, j - 1, prev)  # "Vụ trưởng Vụ 14", "Đội trưởng Đội 5"
+        return unit or prev == "số" or cell or named or _numbered_place(tokens, j) or _numbered_unit(tokens, j)
     nxt = tokens[j + 1].key if j + 1 < len(tokens) else ""
-    if key == "tổ":  # "Tổ trưởng tổ kiểm tra công vụ": the unit its head is named after
-        return nxt == "dân" or nxt.isdigit() or (_after_head_of(tokens, j, "tổ") and nxt != "chức")
+    if _after_head_of(tokens, j, key) and nxt != "chức":
+        return True  # the unit its head is named after: "Tổ trưởng tổ kiểm tra", "Đội trưởng đội CSGT số 4"
+    if key == "tổ":
+        return nxt == "dân" or nxt.isdigit()
     if key == "dân":
         return prev in ("tổ", "khu") and nxt in ("phố", "cư")
     if key == "vực" or (key == "miền" and _khu_vuc(tokens, j - 1)):

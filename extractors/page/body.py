@@ -44,6 +44,7 @@ MAX_ITEM_WORDS = 30
 MIN_RESUMED = 2  # paragraphs that must follow an inline box for the article to go on after it
 MAX_LEAD_PARAGRAPHS = 1  # a credit line under the headline may follow the sapo, not the body's paragraphs
 MAX_RUN_JUNK = 2  # widget lines that end a run (a sidebar's "Xem tất cả", a breadcrumb)
+MIN_LISTED_NAMES = 2  # closing lines of a short post holding a name alone that make it a list, not a signature
 
 
 _RUN_BREAKS = frozenset({LineKind.SECTION_END, LineKind.DATESTAMP})
@@ -343,14 +344,30 @@ def _stamp_before_title(lines: _Lines, title_index: int) -> FoundDate | None:
     return found if found and (found.at or has_date_label(text) or has_weekday(text)) else None
 
 
-def _find_date(lines: _Lines, start: int, stop: int, skipped: list[bool]) -> FoundDate | None:
-    """The date stamp near the headline, else a labelled date line outside sidebars and related lists."""
+def _closing_stamp(lines: _Lines, last: int, skipped: list[bool]) -> int | None:
+    """A date stamp among the lines closing a dump's article ("27/05/13 08:57 GMT+7" under the writer's name, as
+    an aggregator prints it): what follows it is the page's furniture (category, tags, outlet), never the
+    article's text or its writer."""
+    for i in range(last + 1, min(last + 1 + MAX_TAIL_LINES, len(lines.blocks))):
+        if skipped[i] or lines.kinds[i] is LineKind.SECTION_END:
+            return None
+        if lines.kinds[i] is LineKind.DATESTAMP:
+            return i
+    return None
+
+
+def _find_date(lines: _Lines, start: int, stop: int, skipped: list[bool], last: int) -> FoundDate | None:
+    """The date stamp near the headline, else the stamp closing the article (an aggregator prints it under the
+    writer's name: "27/05/13 08:57 GMT+7"), else a labelled date line outside sidebars and related lists."""
     for i in range(start, stop):
         if lines.kinds[i] is LineKind.DATESTAMP:
             return parse_date(lines.blocks[i].text)
     above = _stamp_before_title(lines, start)
     if above:
         return above
+    closing = _closing_stamp(lines, last, skipped)
+    if closing is not None:
+        return parse_date(lines.blocks[closing].text)
     for i in range(len(lines.blocks)):
         text = lines.blocks[i].text
         if skipped[i] or lines.kinds[i] is LineKind.SECTION_END or lines.prose_at(i, 8):
@@ -439,14 +456,29 @@ def _combine(earlier: Byline | None, found: Byline) -> Byline:
     return Byline(author=author, source_credit=found.source_credit or earlier.source_credit, by_unit=by_unit)
 
 
-def _short_post_lines(lines: _Lines) -> list[str]:
+def _short_post_lines(lines: _Lines, parts: BodyParts) -> list[str]:
     """A dump that holds the article alone but no line long enough to read as prose (a map post, a list of
-    files handed over): its lines are still the post's text, not furniture."""
-    return [
-        block.text
-        for block, kind in zip(lines.blocks, lines.kinds, strict=True)
-        if kind is LineKind.PROSE and any(char.isalnum() for char in block.text)
-    ]
+    files handed over): its lines are still the post's text, not furniture, up to a heading that opens a related
+    list or a footer. Its closing lines are read as any article's are: a byline or a source credit ("Nguồn: …")
+    signs the post and leaves the text, with what follows it."""
+    texts: list[str] = []
+    for block, kind in zip(lines.blocks, lines.kinds, strict=True):
+        if kind is LineKind.SECTION_END and texts:
+            break  # "Tin liên quan", "Bài viết khác": the post has ended, other posts' headlines follow
+        if kind is LineKind.PROSE and any(char.isalnum() for char in block.text):
+            texts.append(block.text)
+    closing = max(0, len(texts) - MAX_TAIL_LINES)
+    if sum(1 for text in texts[closing:] if looks_like_name(_bare(text))) >= MIN_LISTED_NAMES:
+        # the post lists streets, places or people ("Giáp Bát", "Kim Liên"): names that sign nothing; only a
+        # source credit ("Nguồn: …") leaves
+        credits = [parse_byline(text) if i >= closing else None for i, text in enumerate(texts)]
+        for credit in credits:
+            if credit is not None and credit.author is None:
+                parts.byline = _combine(parts.byline, credit)
+        return [text for text, credit in zip(texts, credits, strict=True) if credit is None or credit.author]
+    paragraphs = texts[:closing]
+    _take_byline(paragraphs, [_TailLine(text) for text in texts[closing:]], parts, keep_tail=True)
+    return paragraphs
 
 
 # Lines of a page's furniture: a dump with none of them holds the article alone.
@@ -474,7 +506,7 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
         if markup:
             parts.paragraphs = directory_lines(lines)
         elif layout.article_only:
-            parts.paragraphs = _short_post_lines(lines)
+            parts.paragraphs = _short_post_lines(lines, parts)
         return parts
     article_only = layout.article_only
     if article_only is None:
@@ -492,6 +524,10 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     skipped = _section_end(lines, first, resumable=markup)
     body_idx = [i for i in range(start, len(lines.blocks)) if not skipped[i]]
     last = max((i for i in body_idx if lines.prose_at(i, 8)), default=first)
+    if not markup:
+        closing = _closing_stamp(lines, last, skipped)
+        if closing is not None:
+            body_idx = [i for i in body_idx if i < closing]
     paragraphs: list[str] = []
     tail: list[_TailLine] = []
     leading: Byline | None = None
@@ -512,6 +548,6 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     if leading is not None:
         parts.byline = _combine(leading, parts.byline) if parts.byline else leading
     parts.paragraphs = paragraphs
-    parts.date = _find_date(lines, max(start - 1, 0), min(first + 1, len(lines.blocks)), skipped)
+    parts.date = _find_date(lines, max(start - 1, 0), min(first + 1, len(lines.blocks)), skipped, last)
     parts.prose_chars = sum(len(lines.blocks[i].text) for i in body_idx if lines.prose_at(i))
     return parts

@@ -26,7 +26,8 @@ _CREDIT_PREFIX_BARE = re.compile(
     r"^(?:tin|bài|[^\W\d_]{2,4}(?=\s*,))\s*(?:,|-|–|/|&|và)?\s*ảnh\s*:?\s+(\S.+)$", re.IGNORECASE
 )
 _SOURCE_PREFIX = re.compile(r"^(?:nguồn|theo|nguồn tin|source)\s*[:：]?\s*(.+)$", re.IGNORECASE)
-_AGENCY_ONLY = re.compile(r"^(?:ttxvn|vna|ttxvn/vna)\.?$", re.IGNORECASE)
+# the agency alone, or with its paper ("TTXVN/Tin Tức"): a source, no writer
+_AGENCY_ONLY = re.compile(r"^(?:ttxvn|vna|ttxvn/vna)(?:\s*/\s*tin\s*t[uứ]c)?\.?$", re.IGNORECASE)
 _STAFF = r"(?:nhóm\s+)?(?:pv|ctv|btv|phóng viên|cộng tác viên|biên tập viên)"
 # The newsroom signing for itself: the credit is the byline as written ("PV", "Nhóm PV", "PV - CTV").
 _STAFF_ONLY = re.compile(rf"^{_STAFF}(?:\s*[-–,/&]\s*{_STAFF}|\s+và\s+{_STAFF})*$", re.IGNORECASE)
@@ -450,6 +451,9 @@ class SignedParagraph:
     byline: Byline
 
 
+_LIST_NUMBER = re.compile(r"^(?:\d{1,3}|[a-zđ]|[IVXLC]{1,5})[.)]$")
+
+
 def glued_byline(paragraph: str) -> SignedParagraph | None:
     """The byline or source after the last sentence of a paragraph ("… đào tạo. Việt Tuấn", "… 90%). Theo
     TTXVN Hoàng Trọng", "… tháng 7. Theo VGP"): a dump that joins a page's lines puts them on the closing line."""
@@ -457,6 +461,8 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
     if not words or ends_sentence(words[-1]):
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
     last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
+    if last == 0 and _LIST_NUMBER.match(words[0]):
+        return None  # "4. Kim Đồng - Văn Điển": a numbered list's item, not a sentence and its writer
     if last is None:
         return _writer_after_media_caption(words) or _name_in_capitals_closing(words)
     tail = words[last + 1 :]

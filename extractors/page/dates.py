@@ -12,6 +12,9 @@ _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 # "thứ năm, 08 08 2019 08:51": a Lạc Việt portal's date field separates with spaces only.
 _SPACED = re.compile(r"(?<![\d/.:-])(\d{1,2})\s+(\d{1,2})\s+(\d{4})(?![\d/.:-])")
+# "27/05/13 08:57 GMT+7": an aggregator's stamp writes the year in two digits; only a clock time after it makes
+# the reading safe (in prose "12/5/13" is as likely a ratio or a code).
+_SHORT_YEAR_STAMP = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2})\s+\d{1,2}:\d{2}(?![\d/])")
 _WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*|\s+)nam\s+(\d{4})")
 _TIME = re.compile(r"(?<![\d/.])(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)(?:\s*(am|pm|sa|ch)\b)?")
 
@@ -73,10 +76,15 @@ def parse_date(text: str) -> FoundDate | None:
         day = _make(int(match.group(3)), int(match.group(2)), int(match.group(1)))
         if day:
             candidates.append((match.start(), day))
+    for match in _SHORT_YEAR_STAMP.finditer(folded):
+        day = _make(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        if day:
+            candidates.append((match.start(), day))
     if not candidates:
         return None
     _, day = min(candidates, key=lambda item: item[0])
     without_dates = _SPACED.sub(" ", _NUMERIC.sub(" ", _ISO.sub(" ", folded)))
+    without_dates = re.sub(r"(?<![\d/.])\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2})", " ", without_dates)
     return FoundDate(day=day, at=_time_near(without_dates, day))
 
 

@@ -10,6 +10,10 @@ A bracket that holds a citation ("[1]"), a note ("[sic]"), a picture mark ("[img
 ("[Tòa soạn lược trích.]") or words inside a sentence stays. A mark's headline ends at a double space, at the
 next mark, at its own "?"/"!", at a word that opens a news sentence ("Sáng 2/5", "Nhân dịp", "15h30:") or at the
 line's end; where none is found within a headline's length the line is left as it is.
+
+An outlet's closing call to read more, which the aggregator glues after the body's last sentence or its writer's
+name ("… sự việc. Đỗ Lực Báo Gia đình và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất", "… của xã./.
+Xem thêm:"), is cut at the line's end (`drop_closing_promo`), so that the writer's name closes the line again.
 """
 
 from __future__ import annotations
@@ -37,6 +41,17 @@ _OPENER = re.compile(
 )
 _WORD_STOP = re.compile(r"(\w+)[.;](?=\s)")
 _NOT_HEADLINE = re.compile(r"^(?:[Ảả]nh|Nguồn|Theo|Video|Clip)\b")
+
+# Closing calls to read more, as data: each runs to the line's end and follows a space.
+CLOSING_PROMOS = (
+    # "Báo Gia đình và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất",
+    # "Đọc báo Pháp luật Đời Sống trong ngày cập nhật liên tục từng giờ tại chuyên mục Pháp Luật"
+    rf"(?:Đọc báo|Báo) (?=[{_CAPITALS}])[^.!?]{{2,60}}? cập nhật (?:tin tức )?(?:trong ngày )?liên tục[^.!?]{{0,80}}",
+    r"Nhập list tin",  # a content system's leftover button
+    r"(?:Xem|XEM) (?:thêm|THÊM)(?: [Vv]ideo| [Cc]lip)?(?: tại đây)?\s*[:.]?",  # a label whose links the dump lost
+)
+MAX_PROMO_CHARS = 220
+_CLOSING_PROMO = re.compile(rf"(?:^|\s)(?:{'|'.join(CLOSING_PROMOS)})\s*$")
 
 
 def _between_sentences(line: str, lo: int, start: int, colon: bool) -> bool:
@@ -107,3 +122,10 @@ def drop_teasers(line: str) -> str:
     if "[" not in line and "»" not in line and ">>" not in line:
         return line
     return _drop_marked(_drop_bracketed(line))
+
+
+def drop_closing_promo(line: str) -> str:
+    """The line without an outlet's closing call to read more; only its last characters are searched."""
+    cut = max(0, len(line) - MAX_PROMO_CHARS)
+    found = _CLOSING_PROMO.search(line, cut)
+    return line[: found.start()].rstrip() if found else line

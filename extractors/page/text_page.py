@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors.normalize import nfc, unescape_leftovers
 from extractors.options import ExtractionOptions
 from extractors.page.body import Block, BodyParts, DumpLayout, select_body
@@ -10,10 +12,40 @@ from extractors.page.dump_header import DumpHeader, read_dump_header
 from extractors.page.encoding import repair_text
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
 from extractors.page.limits import cap_body, cap_page
-from extractors.page.markdown_lines import markdown_text
+from extractors.page.markdown_lines import hidden_blocks, markdown_text
 from extractors.page.repeats import drop_repeats, visible
-from extractors.page.teasers import drop_teasers
+from extractors.page.teasers import drop_closing_promo, drop_teasers
 from extractors.types import PageContent, PageKind
+
+# A dump that joined a page's blocks without a separator glues a sentence's stop to the next block's first word
+# ("… theo mô hình này.Hà Thư", "… được thu hồi…Trần Duy Hưng", "(chiếm 11,9%).THÚY HẢI"): a stop after a word
+# in lower case, a closing bracket or a quote, then a capital, is two blocks' seam. An abbreviation's dot is not:
+# it follows a capital or a short capitalised word ("TP.HCM", "H.Yên Minh", "Tp.HCM", "Th.Dương").
+_STOP_BEFORE_WORD = re.compile(r"(?<=\S)[.!?…](?=[^\W\d_])")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_CLOSERS = frozenset(')%”"')
+MAX_ABBREVIATION_LETTERS = 2
+MAX_WORD_LOOKBACK = 40  # a word is read back from each stop this far at most: linear in the line
+
+
+def _abbreviation(word: str) -> bool:
+    return word[:1].isupper() and (len(word) <= MAX_ABBREVIATION_LETTERS or word.isupper())
+
+
+def unglued(line: str) -> str:
+    """The line with a space put back at each seam where blocks were glued."""
+
+    def seam(found: re.Match[str]) -> str:
+        before, after = line[found.start() - 1], line[found.end()]
+        if not after.isupper():
+            return found.group()
+        if before in _CLOSERS:
+            return found.group() + " "
+        word = _WORD_BEFORE.search(line, max(0, found.start() - MAX_WORD_LOOKBACK), found.start())
+        glued = before.islower() and not (word and _abbreviation(word.group()))
+        return found.group() + " " if glued else found.group()
+
+    return _STOP_BEFORE_WORD.sub(seam, line)
 
 
 def nfc_or_none(text: str | None) -> str | None:
@@ -66,7 +98,8 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     lines = decoded.text.split("\n")
     header = read_dump_header(lines)
-    blocks = [Block(text=drop_teasers(markdown_text(line))) for line in lines[header.body_start :]]
+    body_lines = hidden_blocks(lines[header.body_start :])
+    blocks = [Block(text=drop_closing_promo(drop_teasers(unglued(markdown_text(line))))) for line in body_lines]
     layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
     parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
     _with_header(parts, header)

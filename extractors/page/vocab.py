@@ -274,6 +274,7 @@ _LISTED_ITEM = re.compile(r".{8,}\s*\(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:\s+
 _DATE = re.compile(
     r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2} thang \d{1,2} nam \d{4}"
     r"|(?<![\d/.:-])(?:[0-2]?\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d\d(?![\d/.:-])"  # "08 08 2019" (Lạc Việt)
+    r"|(?<![\d/.])\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2}(?![\d/]))"  # "27/05/13 08:57 GMT+7" (aggregators)
 )
 _DATE_LABEL = re.compile(
     r"(?:ngay )?(?:dang|cap nhat|dang tai|xuat ban|ngay dang|ngay cap nhat|dang ngay|cap nhat luc|"

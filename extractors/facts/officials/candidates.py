@@ -6,7 +6,17 @@ from __future__ import annotations
 from extractors.facts.officials.context import CLAUSE_END, MAX_ITEM_TOKENS, skip_address
 from extractors.facts.officials.markers import STRONG_MARKERS, marker_before
 from extractors.facts.officials.triggers import trigger_after
-from extractors.facts.person_names import ADDRESS_TERMS, NameScan, NameSpan, Token, joined, name_key, span_of, words
+from extractors.facts.person_names import (
+    ADDRESS_TERMS,
+    NameScan,
+    NameSpan,
+    Token,
+    joined,
+    name_key,
+    same_person_keys,
+    span_of,
+    words,
+)
 from extractors.facts.titles import comrade_length, ends_bare_head, starts_title
 
 # Kinship before "ông"/"bà": "(vợ ông Toàn)", "(em ruột ông Toàn)" speak of the person, not as them.
@@ -64,8 +74,11 @@ def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = 
                 given = tokens[upcoming.last].key
                 earlier = by_given.get(given, upcoming)
                 first_seen = earlier is upcoming  # the keys are compared only for a given name seen before
-                same = first_seen or (earlier is not None and name_key(earlier.text) == name_key(upcoming.text))
-                by_given[given] = upcoming if same else None
+                same = first_seen or (
+                    earlier is not None and same_person_keys(name_key(earlier.text), name_key(upcoming.text))
+                )
+                fuller = earlier if earlier is not None and len(earlier.text) > len(upcoming.text) else upcoming
+                by_given[given] = fuller if same else None  # "Nguyễn Văn Chiến", then "Nguyễn Chiến": the full name
             upcoming = next(pending, None)
         if not token.is_cap or token.is_abbr or k in taken or by_given.get(token.key) is None:
             continue

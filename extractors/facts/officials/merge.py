@@ -8,7 +8,7 @@ from bisect import bisect_right
 from extractors.facts.officials.candidates import never_official
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.mentions import Mention
-from extractors.facts.person_names import name_key, unglued
+from extractors.facts.person_names import name_key, short_form, unglued
 from extractors.facts.title_status import status_after, status_before, stronger
 from extractors.facts.titles import subsumed_titles, title_key
 from extractors.types import Evidence, Official, TitleStatus
@@ -85,8 +85,8 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
 
 
 def completed_names(keys: set[str]) -> dict[str, str]:
-    """Names of two words or more written again without their surname or given name ("Đức Duy", "Đinh La")
-    -> the one full name among `keys` that they begin or end."""
+    """Names of two words or more written again without their surname or given name ("Đức Duy", "Đinh La"), or
+    without a middle "Văn"/"Thị" ("Nguyễn Chiến") -> the one full name among `keys` that they stand for."""
     completed: dict[str, str] = {}
     for key in keys:
         size = key.count(" ") + 1
@@ -97,6 +97,11 @@ def completed_names(keys: set[str]) -> dict[str, str]:
             for other in keys
             if other.count(" ") + 1 > size and (other.endswith(" " + key) or other.startswith(key + " "))
         ]
+        if len(fuller) == 1:
+            completed[key] = fuller[0]
+            continue
+        # "Nguyễn Chiến" for "Nguyễn Văn Chiến": the one full name that only a middle "Văn"/"Thị" lengthens
+        fuller = [other for other in keys if other != key and short_form(other) == key]
         if len(fuller) == 1:
             completed[key] = fuller[0]
     return completed

@@ -21,6 +21,7 @@ MAX_ASIDES = 2
 # Words that open a clause rather than an aside about the person.
 CLAUSE_OPENERS: frozenset[str] = words("ngày tháng năm sáng chiều tối hôm trong khi sau trước từ tại theo nhưng và thì")
 MAX_ASIDE_TOKENS = 20
+MAX_ASIDE_NOTE = 20  # tokens inside an aside's parentheses, which count as one ("(trú tại bản A, xã B, huyện C)")
 # Marks that open or close speech: what stands between them and a name is no aside about the person ("… A, sắp
 # tới còn nữa”, Tổng Bí thư nói").
 SPEECH_MARKS: frozenset[str] = frozenset([":", "“", "”", '"', "«", "»"])
@@ -207,12 +208,15 @@ def _skip_appositives(parsed: Parsed, j: int) -> int:
 
 def _aside_end(parsed: Parsed, k: int) -> int:
     """The comma closing an aside that starts at token `k` and names no one and no post, else past the end."""
-    tokens, depth = parsed.tokens, 0
+    tokens, depth, counted = parsed.tokens, 0, 0
     if k < len(tokens) and tokens[k].key in CLAUSE_OPENERS:
         return len(tokens)  # "Theo ông A, ngày 28/11/1959, Chủ tịch …": a new clause, not an aside
-    for m in range(k, min(k + MAX_ASIDE_TOKENS, len(tokens))):
+    for m in range(k, min(k + MAX_ASIDE_TOKENS + MAX_ASIDE_NOTE, len(tokens))):
         key = tokens[m].key
-        if m in parsed.names_at or m in parsed.titles_at or ends_clause(tokens, m) or key in SPEECH_MARKS:
+        counted += depth == 0  # a note in parentheses counts as one token: "sinh năm 1958 (trú tại …, xã …), T"
+        if counted > MAX_ASIDE_TOKENS:
+            break
+        if _names_one(parsed, m) or ends_clause(tokens, m) or key in SPEECH_MARKS:
             break  # (a full stop glued to the next word abbreviates: "Đảng ủy TT.Chợ Chùa"); a quote is speech
         if "\n" in parsed.text[tokens[m - 1].end : tokens[m].start]:
             break
@@ -244,4 +248,14 @@ def _skip_aside(parsed: Parsed, j: int) -> int:
     for k in range(j + 1, min(j + 10, len(tokens))):
         if tokens[k].key == ")":
             return k + 1
+    # a longer note naming no one and no post: "ông A (thường trú tại phường B, quận C, Hà Nội), Trưởng ban …"
+    close = skip_parenthesis(tokens, j)
+    if j < close <= j + 2 + MAX_ASIDE_NOTE and not any(_names_one(parsed, k) for k in range(j + 1, close - 1)):
+        return close
     return j
+
+
+def _names_one(parsed: Parsed, k: int) -> bool:
+    """Whether a person's name (not a place's, "Hà Nội") or a title starts at token `k`."""
+    name = parsed.names_at.get(k)
+    return k in parsed.titles_at or (name is not None and not name.place_like)

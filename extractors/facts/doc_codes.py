@@ -117,7 +117,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "TW"/"TƯ"/"T.Ư" as a word of the name, in capitals ("BCH TW Đảng"; "đầu tư" is no Centre)
         (
             r"Bộ Chính trị|Ban Bí thư|(?<!Chỉ đạo )Trung ương(?! (?:Đoàn|Hội))"
-            r"|(?<![^\W_])(?-i:T\.?[WƯ])(?![^\W_])(?! (?:Đoàn|Hội))",
+            r"|(?<![^\W_])(?-i:(?:BCH\s*)?T\.?[WƯ])(?![^\W_])(?! (?:Đoàn|Hội))",  # "BCHT.Ư Đảng": "BCH T.Ư" glued
             "TW",
         ),
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),

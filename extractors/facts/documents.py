@@ -55,6 +55,7 @@ PARTY_NUMBER = re.compile(
     rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*(T\.[ƯW](?!\w|\.\w)|{_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # A standard's number ("QCVN 01:2009/BYT", "TCVN 5574:2018") is no document number: no ":" before the number.
+# The year may be typed with a digit too many ("Thông tư 279/20116/TT-BTC"): the code still reads, with no year.
 # The year may also be joined by a dash, before the issuer ("653/2019-UBTVQH14") or after the number
 # ("19-2017/NQ-CP"; `_state_citation` wants type letters there, "2020-2025/..." being no number).
 _YEAR = r"(?:19|20)\d\d"
@@ -62,7 +63,7 @@ _YEAR = r"(?:19|20)\d\d"
 # "Thông báo số 961A/TB-LĐ"): right before its slash.
 _NUMBER_LETTER = r"(?:[a-zA-Z](?=/))?"
 STATE_NUMBER = re.compile(
-    rf"(\d(?:(?<![\w/.:-]\d)|(?<=[Ss]ố\d))\d{{0,4}}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
+    rf"(\d(?:(?<![\w/.:-]\d)|(?<=[Ss]ố\d))\d{{0,4}}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}}|{_YEAR}\d)\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
     rf"({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
@@ -237,12 +238,12 @@ _ISSUING_VERB = (
 # number ("đã ra Quyết định khởi tố bị can số 363/C46", as `DESCRIBED_NUMBER` reads it).
 _WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,80}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
+    rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
     rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
     rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
-LOOK_BEFORE_DATE = 140
+LOOK_BEFORE_DATE = 220
 # The signing said later in the clause: "Kế hoạch số 19-KH/TU về … được Ban Thường vụ Tỉnh ủy ban hành ngày
 # 1/9/2016", "Quyết định số 245/QĐ-UBND của UBND huyện về …, ký ngày 3/3/2021" (no digit between: no other paper;
 # no comma before the clause that signs: "Thực hiện Kế hoạch số 45, UBND xã ban hành ngày …" is another paper's).
@@ -347,6 +348,8 @@ def _state_citation(found: re.Match[str], form: str, listed: bool = False) -> Ci
     segments = _SEPARATOR.split(found.group(5))
     written_year = found.group(2) or found.group(3) or found.group(4)
     year = int(written_year) if written_year else None
+    if year is not None and year > MAX_BARE_YEAR:  # a year typed with a digit too many ("279/20116/TT-BTC")
+        year = None
     if year is None and len(segments) == 1 and not listed and not _named_before(form, found.start()):
         return None
     if found.group(4) and segments[0].lower() not in TYPE_BY_LOWER:

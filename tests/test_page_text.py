@@ -326,6 +326,8 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
         ("theo mô hình này.Hà Thư", "theo mô hình này. Hà Thư"),
         ("đất được thu hồi…Trần Duy Hưng", "đất được thu hồi… Trần Duy Hưng"),
         ("(chiếm 11,9%).THÚY HẢI", "(chiếm 11,9%). THÚY HẢI"),
+        ("phù hợp với thị trường...Chiêu Lâm", "phù hợp với thị trường... Chiêu Lâm"),
+        ("“Chống người thi hành công vụ”?.Hồng Thúy", "“Chống người thi hành công vụ”?. Hồng Thúy"),
         ("Bí thư Thành ủy TP.HCM và H.Yên Minh", "Bí thư Thành ủy TP.HCM và H.Yên Minh"),
         ("Bí thư Thành ủy Tp.HCM", "Bí thư Thành ủy Tp.HCM"),
         ("Th.Dương", "Th.Dương"),

@@ -21,7 +21,7 @@ from extractors.types import PageContent, PageKind
 # ("… theo mô hình này.Hà Thư", "… được thu hồi…Trần Duy Hưng", "(chiếm 11,9%).THÚY HẢI"): a stop after a word
 # in lower case, a closing bracket or a quote, then a capital, is two blocks' seam. An abbreviation's dot is not:
 # it follows a capital or a short capitalised word ("TP.HCM", "H.Yên Minh", "Tp.HCM", "Th.Dương").
-_STOP_BEFORE_WORD = re.compile(r"(?<=\S)[.!?…](?=[^\W\d_])")
+_STOP_BEFORE_WORD = re.compile(r"(?<=[^\s.!?…])[.!?…]+(?=[^\W\d_])")  # "này.Hà", "trường...Chiêu", "”?.Hồng"
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _CLOSERS = frozenset(')%”"')
 MAX_ABBREVIATION_LETTERS = 2

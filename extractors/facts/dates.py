@@ -119,12 +119,18 @@ FRACTION_NEXT = re.compile(_FRACTION_WORDS)
 TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?$")
 # Right after "ngày" a day-month is a day even before a noun of the fraction list ("trong ngày 2/7 đơn vị đã thảm
 # nhựa", "đảm bảo ngày 1/6 Trường Cao đẳng ... chính thức"): no text writes "ngày" before a fraction.
-DAY_WORD_BEFORE = re.compile(r"(?<![^\W_])(?i:ngày)\s+(?:(?i:mùng|mồng)\s+)?$")
 # "Triệu Lập Kiênngày 13/4", "từngày 30/5", "ngày3/2/2021": texts whose markup lost a space glue "ngày" to the word
 # before or to the day; no Vietnamese syllable ends in "ngày", so it still cues the day.
 GLUED_DAY_WORD_BEFORE = re.compile(r"(?i:ngày)\s*$")
-# "Ngày 6 - 2, ông …", "Ngày 5 -7, Phòng …": a day and month with a spaced dash, read so only right after "ngày"
-# (elsewhere "3 - 5" is a range); a count or a unit after it keeps it a range ("ngày 2 - 3 tháng").
+# "Ảnh: TRẦN HẢIChiều 30-5, tại …", "… trong hội đồng thiChiều 30-5", "Tổng cục Thống kêChiều 30.5", "Ảnh: Minh SỹNgày
+# 1-6": a text whose markup lost the break between paragraphs (a caption, a byline or a subhead before the next one)
+# glues the next paragraph's opening cue to the last word; a capital right after a letter starts such a paragraph.
+GLUED_CUE_BEFORE = re.compile(
+    r"(?<=[^\W\d_])(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng\s+sáng|Ngày|Hôm)(?:\s+(?:nay|qua|mai))?\s*,?\s*$"
+)
+# "Ngày 6 - 2, ông …", "Ngày 5 -7, Phòng …", "Sáng nay 28 - 5, Bộ …": a day and month with a spaced dash, read so only
+# right after a word that names a day or a part of one (elsewhere "3 - 5" is a range); a count or a unit after it
+# keeps it a range ("ngày 2 - 3 tháng").
 SPACED_DASH_DAY = re.compile(
     rf"(?P<day>\d{{1,2}})(?:\s+-\s*|\s*-\s+)(?P<month>\d{{1,2}}){_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}(?!\s*[/-]\s*\d)"
 )
@@ -358,11 +364,6 @@ def _pair_hits(pattern: re.Pattern[str], form: str, marks: str = "") -> list[Dat
     return [_pair_hit(found) for found in pattern.finditer(form) if not _inside_a_word(form, found.start(), marks)]
 
 
-def _cued_hits(pattern: re.Pattern[str], cue_before: re.Pattern[str], form: str) -> list[DateHit]:
-    """The matches of `pattern` that `cue_before` (anchored with `$`) ends right before."""
-    return [_pair_hit(found) for found in pattern.finditer(form) if _before(cue_before, form, found.start())]
-
-
 def _bracketed_hits(form: str) -> list[DateHit]:
     """Days in brackets: after a cue ("sáng nay (24-5)"), or alone when slashed or dotted and not a ratio."""
     hits = []
@@ -378,7 +379,7 @@ def _slashed_hits(form: str) -> list[DateHit]:
     hits = []
     for found in SLASHED_DAY_MONTH.finditer(form):
         hit = _pair_hit(found)
-        day_word = _before(GLUED_DAY_WORD_BEFORE, form, hit.start)
+        day_word = _before(GLUED_DAY_WORD_BEFORE, form, hit.start) or _before(GLUED_CUE_BEFORE, form, hit.start)
         if not day_word and not _before(TIME_CUE_BEFORE, form, hit.start) and not _named_day_before(form, hit.start):
             continue
         if hit.day >= hit.month or day_word or not FRACTION_NEXT.match(form, hit.end):
@@ -448,7 +449,7 @@ def _marked_hits(form: str) -> list[DateHit]:
         if _inside_a_word(form, found.start()):
             continue
         if (
-            _before(DAY_CUE_BEFORE, form, found.start())
+            _day_cue_before(form, found.start())
             or (
                 _before(SPAN_CUE_BEFORE, form, found.start())
                 and (_span_follows(form, found) or _day_ends_a_clause(form, found))
@@ -457,6 +458,12 @@ def _marked_hits(form: str) -> list[DateHit]:
         ):
             hits.append(_pair_hit(found))
     return hits
+
+
+def _day_cue_before(form: str, position: int) -> bool:
+    """Whether a word naming a day or a part of one ends right before `position`, standing alone ("Sáng 6-2") or glued
+    to the last word of a paragraph whose break was lost ("Thống kêChiều 30.5")."""
+    return _before(DAY_CUE_BEFORE, form, position) is not None or _before(GLUED_CUE_BEFORE, form, position) is not None
 
 
 def _day_ends_a_clause(form: str, found: re.Match[str]) -> bool:
@@ -568,7 +575,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _span_to_full_hits(form)
         + _yearless_span_hits(form)
         + _slashed_hits(form)
-        + _cued_hits(SPACED_DASH_DAY, DAY_WORD_BEFORE, form)
+        + [_pair_hit(found) for found in SPACED_DASH_DAY.finditer(form) if _day_cue_before(form, found.start())]
         + _pair_hits(BRACKETED_CHAIN, form, marks="")
         + _bracketed_hits(form)
         + _list_hits(BRACKETED_LIST, form)

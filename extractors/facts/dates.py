@@ -172,6 +172,13 @@ SPAN_END_AFTER = re.compile(
     rf"\s*(?:-|(?:đến|tới)(?:\s+hết)?)\s*\d{{1,2}}(?P<sep>[.-])\d{{1,2}}{_NUMBER_ENDS}|\s+(?i:tới)(?![^\W_])(?!\s*\d)"
 )
 DOTTED_DAY_ENDS = re.compile(r"\s*(?:[,;:)]|\.(?!\d)|$)")
+# "phương án bảo tồn trước 30.6 để phê duyệt", "gieo cấy xong trước 30.6 và thu hoạch trước 25.9", "báo cáo chậm nhất
+# đến 30.6 tình hình …": a deadline written with a full stop, its clause going on. Read so only where the day is above
+# 12 (a decimal such as "2.5" or "4.0" is a small number, and a unit after it makes it a quantity: "đến 15.5 điểm")
+# and a word follows.
+DEADLINE_CUE_BEFORE = re.compile(r"(?<![^\W_])(?i:trước|đến|tới)\s+$")
+MIN_DEADLINE_DAY = 13
+WORD_AFTER = re.compile(r"\s+(?!(?i:điểm|độ)(?![^\W_]))[^\W\d_]")
 # "Tuần Lễ hội … 31/1 - 6/2/2017": a day-month that a full date closes as a span is a day without a cue (its year is
 # the full date's, or the year before when its month comes later).
 _DAY_MONTH_SPAN = r"(?P<day>\d{1,2})/(?P<month>\d{1,2})\s*[-–]\s*(?P<end_day>\d{1,2})/(?P<end_month>\d{1,2})"
@@ -455,9 +462,20 @@ def _marked_hits(form: str) -> list[DateHit]:
                 and (_span_follows(form, found) or _day_ends_a_clause(form, found))
             )
             or _named_day_cues(form, found)
+            or _dotted_deadline(form, found)
         ):
             hits.append(_pair_hit(found))
     return hits
+
+
+def _dotted_deadline(form: str, found: re.Match[str]) -> bool:
+    """ "trước 30.6 để phê duyệt": a dotted day-month above the 12th after "trước", "đến" or "tới", a word after it."""
+    return (
+        found.group("sep") == "."
+        and int(found.group("day")) >= MIN_DEADLINE_DAY
+        and WORD_AFTER.match(form, found.end()) is not None
+        and _before(DEADLINE_CUE_BEFORE, form, found.start()) is not None
+    )
 
 
 def _day_cue_before(form: str, position: int) -> bool:

@@ -63,7 +63,7 @@ _DAY_CUES = (
 # "các ngày 08 & 09/6": an ampersand joins days as "và" does.
 _CONNECTOR = r"\s*(?:,|và|&|(?:đến|tới)(?:\s+hết)?|-)\s*(?:ngày\s+)?"
 # "2.5 triệu", "3.5 ha": a decimal quantity, not a day.
-_NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người)(?![^\W_]))"
+_NOT_QUANTITY = r"(?!\s*(?i:triệu|tỷ|tỉ|nghìn|ngàn|ha|km|m|m2|m3|kg|tấn|tạ|lít|đồng|usd|%|lần|người|tuổi)(?![^\W_]))"
 # After a dashed "2-3": a count of time units, not a day ("2-3 tháng nữa"); "năm" before a year names the day's year
 # ("ngày 11-9 năm 2001").
 _NOT_A_COUNT = r"(?!\s*(?i:tháng|năm(?!\s+(?:19|20)\d\d(?!\d))|tuần|ngày|giờ|tiếng|phút)(?![^\W_]))"
@@ -97,11 +97,12 @@ DAY_LIST = re.compile(
     rf"(?P<rest>(?:{_CONNECTOR}\d{{1,2}}){{1,15}})\s*(?P<sep>[/.])\s*(?P<month>\d{{1,2}})(?:(?P=sep)(?P<year>\d{{4}}))?"
     rf"(?![\d/]|\.\d|-[^\W\d_]){_FRACTION_NEXT}{_NOT_QUANTITY}"
 )
-# "các ngày 18, 19 và 22-5", "2 ngày 18 đến 19-4": the month after a dash, the days joined by words or commas (a dash
-# between the days would make "5-6-7" three readings).
-_WORD_CONNECTOR = r"\s*(?:,|và|&|đến|tới)\s*(?:ngày\s+)?"
+# "các ngày 18, 19 và 22-5", "2 ngày 18 đến 19-4", "từ 2 – 4-6": the month after a dash, the days joined by words,
+# commas or a spaced or long dash (a hyphen between the days would make "5-6-7" three readings); "3 ngày thi (2, 3 và
+# 4-6)": the list may stand in brackets after its cue.
+_WORD_CONNECTOR = r"(?:\s*(?:,|và|&|đến|tới|–)\s*|\s+-\s+)(?:ngày\s+)?"
 DASHED_DAY_LIST = re.compile(
-    rf"(?P<first>\d{{1,2}})"
+    rf"\(?(?P<first>\d{{1,2}})"
     rf"(?P<rest>(?:{_WORD_CONNECTOR}\d{{1,2}}){{1,15}})-(?P<month>\d{{1,2}})(?:-(?P<year>\d{{4}}))?"
     rf"{_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}"
 )
@@ -372,10 +373,11 @@ def _pair_hits(pattern: re.Pattern[str], form: str, marks: str = "") -> list[Dat
 
 
 def _bracketed_hits(form: str) -> list[DateHit]:
-    """Days in brackets: after a cue ("sáng nay (24-5)"), or alone when slashed or dotted and not a ratio."""
+    """Days in brackets: after a cue ("sáng nay (24-5)", "ngày thi thứ nhất (2-6)"), or alone when slashed or dotted
+    and not a ratio."""
     hits = []
     for found in BRACKETED.finditer(form):
-        cued = _before(BRACKET_CUE_BEFORE, form, found.start())
+        cued = _before(BRACKET_CUE_BEFORE, form, found.start()) or _named_day_before(form, found.start())
         if cued or (found.group("sep") != "-" and not _before(RATIO_BEFORE_BRACKET, form, found.start())):
             hits.append(_pair_hit(found))
     return hits

@@ -276,12 +276,12 @@ TET_GLOSS_AFTER = re.compile(
     r"\s*[,(]\s*(?i:tức|nhằm)(?:\s+(?i:là))?\s+(?:(?i:ngày)\s+)?(?:(?i:mùng|mồng)\s+)?\d{1,2}"
     r"(?:\s*(?:,|-|và|đến)\s*\d{1,2})*\s+(?i:tết)(?:\s+[^\W\d_]+){0,3}\s+(?P<year>(?:19|20)\d\d)(?!\d)\s*\)?"
 )
-# "Ngày sinh nhật Bác Hồ 19/5", "ngày đi học đầu tiên, 6/2", "hai ngày Hội thảo 25 và 26-5": "ngày" and the words
-# naming the day before it (no number, no mark between). Not a day: "ngày càng", "ngày nay", "ngày thường"; "mỗi
-# ngày", "hàng ngày" (every day); nor after a word that measures a share or opens a range ("mỗi ngày chỉ đạt 1/3 công
-# suất", "ngày nào cũng tiếp nhận từ 5-7 ca").
+# "Ngày sinh nhật Bác Hồ 19/5", "ngày đi học đầu tiên, 6/2", "hai ngày Hội thảo 25 và 26-5", "ngày Toàn dân bảo vệ an
+# ninh Tổ quốc 19-8": "ngày" and the words naming the day before it (up to eight; no number, no mark between). Not a
+# day: "ngày càng", "ngày nay", "ngày thường"; "mỗi ngày", "hàng ngày" (every day); nor after a word that measures a
+# share or opens a range ("mỗi ngày chỉ đạt 1/3 công suất", "ngày nào cũng tiếp nhận từ 5-7 ca").
 NAMED_DAY_BEFORE = re.compile(
-    r"(?<![^\W_])(?P<before>[^\W\d_]+\s+)?(?i:ngày)(?P<words>(?:\s+[^\W\d_]+){1,6}?)\s*,?\s+$"
+    r"(?<![^\W_])(?P<before>[^\W\d_]+\s+)?(?i:ngày)(?P<words>(?:\s+[^\W\d_]+){1,8}?)\s*,?\s+$"
 )
 NAMED_DAY_LOOK_BEHIND = 70
 _NOT_A_DAY_AFTER_NGAY = frozenset({"càng", "nay", "thường", "xưa", "đêm", "công"})

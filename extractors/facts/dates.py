@@ -137,9 +137,10 @@ SPACED_DASH_DAY = re.compile(
 )
 # "Sáng nay (12/6)", "hôm qua (thứ Hai, 5/8)", "chiều nay (23.5)", "sáng mai (25-5)", "hôm thứ Sáu (26/5 theo giờ
 # Mỹ)", "tối thứ Tư (14/6, theo giờ địa phương)": the day in brackets may be written with any of the three marks and
-# may name its time zone.
+# may name its time zone; a mark left dangling before the bracket closes ("Sáng nay (1/6/)", a year never typed) is
+# a slip.
 BRACKETED = re.compile(
-    r"\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?(?:(?i:ngày)\s+)?(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})"
+    r"\(\s*(?:(?i:thứ\s+\w+|chủ\s+nhật)\s*,\s*)?(?:(?i:ngày)\s+)?(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)?"
     r"(?:\s*(?:[,-]\s*)?(?:(?i:theo)\s*)?(?i:giờ)[^()\n]{0,20})?\s*\)"
 )
 BRACKET_CUE_BEFORE = re.compile(

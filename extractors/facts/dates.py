@@ -292,6 +292,9 @@ _SHARE_WORDS = frozenset(
     | {"từ", "đến", "nào", "cũng"}
 )
 LOOK_BEHIND = 40
+# "trước ngày 30/11 hàng năm", "lấy ngày 15/10 hằng năm là ngày Dân vận": a day that comes every year is this year's,
+# never rolled back to the last one however far after the publication it falls.
+EVERY_YEAR_AFTER = re.compile(r"\s*(?i:hàng|hằng)\s+(?i:năm)(?![^\W_])")
 NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
 _LEADS_TO_FULL = re.compile(r"\s*(?:-|–|(?:đến|tới)(?:\s+hết)?|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
@@ -765,7 +768,8 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
                 or _year_after_previous(form, hit, pairs[-1] if pairs else None)
                 or _year_just_before(form, hit)
             )
-        day = resolve_day(hit, year or fallback, None if year else published_on)
+        rolls_back = not year and EVERY_YEAR_AFTER.match(form, hit.end) is None
+        day = resolve_day(hit, year or fallback, published_on if rolls_back else None)
         if day is not None and not (year is None and hit.year is None and not_before and day < not_before):
             pairs.append(ResolvedDate(hit, day))
     return tuple(pairs)

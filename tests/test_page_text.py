@@ -134,6 +134,7 @@ BYLINES = [
     ("Mai Mai", "Mai Mai", None),  # a pen name of one word said twice is no credit printed twice
     ("Theo Lan Chi - Báo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet after a dash
     ("Theo Thanh Xuân", None, "Thanh Xuân"),  # alone, "Theo" and a name may be an outlet named like a person
+    ("Thu Hà – Minh Khoa Ảnh: Lan Chi", "Thu Hà – Minh Khoa", None),  # the writers, then the photographer
 ]
 
 

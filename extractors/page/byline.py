@@ -267,6 +267,11 @@ def parse_byline(line: str) -> Byline | None:
     if not text or len(text.split()) > MAX_BYLINE_WORDS or text.endswith(("?", "!")):
         return None  # a question or an exclamation is speech ("PV: Xin trân trọng cảm ơn ông!"), never a credit
     matchable = match_form(text)
+    photo = _PHOTO_AFTER_WRITER.search(matchable)
+    if photo:  # "Hà Minh – Gia Linh Ảnh: Hà Châu": the writers, then the photographer
+        writers = parse_byline(text[: photo.start()])
+        if writers and writers.author:
+            return writers
     if _AGENCY_ONLY.match(matchable):
         return Byline(source_credit=text)
     staff = _without_parentheses(text).strip()
@@ -419,6 +424,7 @@ def parse_unit_byline(line: str) -> Byline | None:
 # Above the body only a labelled credit counts: a bare name or an office there is a caption or a heading,
 # and a photo credit alone ("Ảnh: …") names the photographer, not the writer.
 _PHOTO_ONLY = re.compile(r"^ảnh\s*[:：.]", re.IGNORECASE)
+_PHOTO_AFTER_WRITER = re.compile(r"(?<=\S)\s+ảnh\s*[:：]", re.IGNORECASE)
 
 
 def parse_leading_byline(line: str) -> Byline | None:

@@ -432,7 +432,17 @@ def is_sentence_prose(line: str, min_words: int = 12) -> bool:
     if len(words) < min_words:
         return False
     # only a word ending on a mark or a closer can close a sentence: most words need no closer look
-    return any(ends_sentence(word) for word in words if word.endswith(_MAY_END_SENTENCE))
+    return any(
+        ends_sentence(word) and not _suspends(word, words[i + 1] if i + 1 < len(words) else "")
+        for i, word in enumerate(words)
+        if word.endswith(_MAY_END_SENTENCE)
+    )
+
+
+def _suspends(word: str, following: str) -> bool:
+    """An ellipsis that a word in lower case follows holds the sentence in suspense, as headlines do ("Xong
+    ba năm vẫn chờ... đường vào"); it closes nothing."""
+    return word.endswith(("...", "…")) and following[:1].islower()
 
 
 # Words a headline cannot end on: a line ending on one was wrapped and goes on below ("... nhiệm" / "kỳ").

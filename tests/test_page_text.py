@@ -252,6 +252,20 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
             "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương",
             "THU HÀ",
         ),
+        # a given name that is also an organ word, where the writer signs
+        (
+            "Đề án sẽ trình HĐND huyện vào kỳ họp cuối năm. Văn Đảng",
+            "Đề án sẽ trình HĐND huyện vào kỳ họp cuối năm.",
+            "Văn Đảng",
+        ),
+        # two writers signing by their given names alone
+        (
+            "Hội nghị kết thúc vào chiều cùng ngày. Khoa - Thành",
+            "Hội nghị kết thúc vào chiều cùng ngày.",
+            "Khoa - Thành",
+        ),
+        # an exclamation closed twice ("!.")
+        ("Chúc các bạn trẻ lên đường bình an !. Minh Khuê", "Chúc các bạn trẻ lên đường bình an !.", "Minh Khuê"),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -276,6 +290,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         # capitals after a word that governs them are the text's own name or place
         "Hội nghị kết thúc. Đại biểu đã thăm các thôn, bản vùng cao thuộc địa bàn huyện ĐẮK LÂM",
         "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",
+        "Hội nghị kết thúc. Ban Đảng",  # an organ word that no name opens
     ],
 )
 def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:

@@ -100,7 +100,8 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     header = read_dump_header(lines)
     body_lines = hidden_blocks(lines[header.body_start :])
     blocks = [
-        Block(text=drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line)))))) for line in body_lines
+        Block(text=drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line))))))
+        for line in body_lines
     ]
     layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
     parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)

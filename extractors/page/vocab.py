@@ -407,7 +407,8 @@ def is_section_heading(line: str) -> bool:
 
 
 def ends_sentence(word: str) -> bool:
-    """A word that closes a sentence: "2024.", '… nói."', "(ông A)."; not "TP." or an initial "H."."""
+    """A word that closes a sentence: "2024.", '… nói."', "(ông A).", "Mẹ !." (two marks); not "TP." or an initial
+    "H."."""
     closed = word.rstrip(_CLOSERS)
     if not closed.endswith(_SENTENCE_MARKS):
         return False
@@ -415,7 +416,7 @@ def ends_sentence(word: str) -> bool:
     if not token.strip(_CLOSERS):
         return True  # a mark standing apart after a closing quote ('… hôm nay ”.') ends the quoted sentence
     if len(token) == 1:
-        return token.isdigit() or _one_letter_word(closed[:-1].lstrip('("“'))
+        return token.isdigit() or token in _SENTENCE_MARKS or _one_letter_word(closed[:-1].lstrip('("“'))
     return token.isdigit() or token not in ABBREVIATIONS  # "khu phố 3." ends a sentence
 
 

@@ -267,7 +267,7 @@ def _title_before(lines: _Lines, first_prose: int, url: str | None, article_only
     return None
 
 
-MAX_QUESTION_HEADLINE_WORDS = 20
+MAX_QUESTION_HEADLINE_WORDS = 30  # headlines that ask ran to 21 words in the press pools; a question paragraph to 57
 
 
 def _question_headline(lines: _Lines, index: int) -> bool:

@@ -134,6 +134,7 @@ BYLINES = [
     ("Mai Mai", "Mai Mai", None),  # a pen name of one word said twice is no credit printed twice
     ("Theo Lan Chi - Báo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet after a dash
     ("Theo Thanh Xuân", None, "Thanh Xuân"),  # alone, "Theo" and a name may be an outlet named like a person
+    ("Minh Khoa – Lan Chi Ảnh: Thu Hà", "Minh Khoa – Lan Chi", None),  # the photographer after the writers
 ]
 
 
@@ -156,6 +157,7 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "PV: Ông có kiến nghị gì?",
         "(Ảnh: Lan Chi/TTXVN)",  # a caption's photo credit names the photographer
         "Tổng hợp",
+        "Đoàn thăm nhà máy Ảnh: Lan Chi",  # a caption and its photo credit
     ],
 )
 def test_not_a_byline(line: str) -> None:

@@ -293,11 +293,24 @@ def parse_byline(line: str) -> Byline | None:
         rest = text[source.start(1) :].strip()
         signed = _writer_for_outlet(rest) or _writer_then_source(rest, after_source=True) or _writer_of_outlet(rest)
         return signed or _writer_dash_outlet(rest) or Byline(source_credit=rest)
-    signed = _writer_for_outlet(text) or _writer_then_source(text)
+    signed = _writer_for_outlet(text) or _writer_then_source(text) or _writers_then_photo_credit(text)
     if signed:
         return signed
     person = _people(text)
     return Byline(author=person) if person else None
+
+
+# A photo's credit after the writers' names on their line: "Hà Minh – Gia Linh Ảnh: Hà Châu".
+_PHOTO_AFTER = re.compile(r"\s(?:ảnh|Ảnh|ẢNH)\s*:")
+
+
+def _writers_then_photo_credit(text: str) -> Byline | None:
+    """The writers, where all that precedes a photo credit is their names; the photographer is not the author."""
+    photo = _PHOTO_AFTER.search(text)
+    if photo is None:
+        return None
+    names = " ".join(text[: photo.start()].split())
+    return Byline(author=names) if names and _people(names) == names else None
 
 
 # A line naming an outlet: "Báo Tây Lâm", "(Tạp chí Cộng sản)", "Cổng TTĐT tỉnh", "baotaylam.vn".

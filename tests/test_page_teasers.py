@@ -111,6 +111,12 @@ def test_a_press_dump_loses_its_inline_teaser_and_keeps_its_writer() -> None:
         ),
         ("Hội nghị kết thúc chiều cùng ngày./. Xem thêm:", "Hội nghị kết thúc chiều cùng ngày./."),
         ("Hội nghị kết thúc chiều cùng ngày. Nhập list tin", "Hội nghị kết thúc chiều cùng ngày."),
+        # the series' next part and a video's headline, announced after the last sentence
+        ("Hội nghị kết thúc chiều cùng ngày./. Bài 3: Gỡ khó cho hợp tác xã", "Hội nghị kết thúc chiều cùng ngày./."),
+        (
+            "Vụ việc đang được xác minh. Video: Tây Lâm kỷ luật cán bộ địa chính xã làm sai quy trình",
+            "Vụ việc đang được xác minh.",
+        ),
     ],
 )
 def test_an_outlets_closing_call_to_read_more_leaves(line: str, kept: str) -> None:
@@ -123,6 +129,8 @@ def test_an_outlets_closing_call_to_read_more_leaves(line: str, kept: str) -> No
         "Báo cáo viên cập nhật liên tục tình hình dịch bệnh tại xã",
         "Người dân có thể xem thêm.",
         "Xem thêm các văn bản tại trụ sở UBND xã Tây Lâm.",
+        "Hội nghị kết thúc chiều cùng ngày. Clip: Thu Hà",  # a short credit is read as the byline
+        "Các nội dung gồm: Bài 1: giới thiệu chung",  # no sentence ends before it
     ],
 )
 def test_sentences_about_updates_or_reading_stay(line: str) -> None:

@@ -134,10 +134,19 @@ def drop_teasers(line: str) -> str:
     return _drop_marked(_drop_bracketed(line))
 
 
+# What an outlet announces after the body's last sentence, with no stop of its own, to the line's end: the series'
+# next part ("… cá nhân. Bài 2: Quyết tâm thực hiện") or a video's headline ("… của ông Nhuận. Video: Tây Lâm yêu cầu
+# kỷ luật …"). A short credit ("Clip: Thu Hà") is no headline and stays for the byline reader.
+_CLOSING_TEASER = re.compile(
+    r"(?<=[.!?…\"”])\s+(?:(?:Bài|Kỳ) \d{1,2}\s*:\s*[^.!?]{8,150}|(?:Video|VIDEO|Clip|CLIP)\s*:\s*[^.!?]{20,150})$"
+)
+
+
 def drop_closing_promo(line: str) -> str:
-    """The line without an outlet's closing call to read more; only its last characters are searched."""
+    """The line without an outlet's closing call to read more or its teaser of what comes next; only its last
+    characters are searched."""
     cut = max(0, len(line) - MAX_PROMO_CHARS)
-    found = _CLOSING_PROMO.search(line, cut)
+    found = _CLOSING_PROMO.search(line, cut) or _CLOSING_TEASER.search(line.rstrip(), cut)
     return line[: found.start()].rstrip() if found else line
 
 

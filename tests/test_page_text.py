@@ -134,7 +134,7 @@ BYLINES = [
     ("Mai Mai", "Mai Mai", None),  # a pen name of one word said twice is no credit printed twice
     ("Theo Lan Chi - Báo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet after a dash
     ("Theo Thanh Xuân", None, "Thanh Xuân"),  # alone, "Theo" and a name may be an outlet named like a person
-    ("Thu Hà – Minh Khoa Ảnh: Lan Chi", "Thu Hà – Minh Khoa", None),  # the writers, then the photographer
+    ("Minh Khoa – Lan Chi Ảnh: Thu Hà", "Minh Khoa – Lan Chi", None),  # the photographer after the writers
 ]
 
 
@@ -157,6 +157,7 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "PV: Ông có kiến nghị gì?",
         "(Ảnh: Lan Chi/TTXVN)",  # a caption's photo credit names the photographer
         "Tổng hợp",
+        "Đoàn thăm nhà máy Ảnh: Lan Chi",  # a caption and its photo credit
     ],
 )
 def test_not_a_byline(line: str) -> None:
@@ -253,6 +254,20 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
             "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương",
             "THU HÀ",
         ),
+        # a given name that is also an organ word, where the writer signs
+        (
+            "Đề án sẽ trình HĐND huyện vào kỳ họp cuối năm. Văn Đảng",
+            "Đề án sẽ trình HĐND huyện vào kỳ họp cuối năm.",
+            "Văn Đảng",
+        ),
+        # two writers signing by their given names alone
+        (
+            "Hội nghị kết thúc vào chiều cùng ngày. Khoa - Thành",
+            "Hội nghị kết thúc vào chiều cùng ngày.",
+            "Khoa - Thành",
+        ),
+        # an exclamation closed twice ("!.")
+        ("Chúc các bạn trẻ lên đường bình an !. Minh Khuê", "Chúc các bạn trẻ lên đường bình an !.", "Minh Khuê"),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -277,6 +292,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         # capitals after a word that governs them are the text's own name or place
         "Hội nghị kết thúc. Đại biểu đã thăm các thôn, bản vùng cao thuộc địa bàn huyện ĐẮK LÂM",
         "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",
+        "Hội nghị kết thúc. Ban Đảng",  # an organ word that no name opens
     ],
 )
 def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:

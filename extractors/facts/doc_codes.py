@@ -41,6 +41,7 @@ TYPE_NAMES: dict[str, str] = {
     "PC": "Phiếu chuyển",
     "GP": "Giấy phép",
     "LĐ": "Lệnh",
+    "L": "Lệnh",  # the President's orders promulgating a law: "Lệnh số 12/2025/L-CTN"
     "PL": "Pháp lệnh",  # "25/2005/PL-UBTVQH11"
     "KHLT": "Kế hoạch liên tịch",  # joint papers of two bodies: "02/KHLT/UBND-UBMTTQ", as "TTLT/BTC-BNN"
     "HDLT": "Hướng dẫn liên tịch",
@@ -116,10 +117,11 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "TW"/"TƯ"/"T.Ư" as a word of the name, in capitals ("BCH TW Đảng"; "đầu tư" is no Centre)
         (
             r"Bộ Chính trị|Ban Bí thư|(?<!Chỉ đạo )Trung ương(?! (?:Đoàn|Hội))"
-            r"|(?<![^\W_])(?-i:T\.?[WƯ])(?![^\W_])(?! (?:Đoàn|Hội))",
+            r"|(?<![^\W_])(?-i:(?:BCH\s*)?T\.?[WƯ])(?![^\W_])(?! (?:Đoàn|Hội))",  # "BCHT.Ư Đảng": "BCH T.Ư" glued
             "TW",
         ),
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
+        (r"Mặt trận Tổ quốc|MTTQ", "MTTQ"),  # its papers are numbered ".../KH-MTTQ-BTT"
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
         (r"Quốc hội", "QH"),
         (r"Văn phòng Chính phủ", "VPCP"),
@@ -263,6 +265,20 @@ def issuer_named(body: str) -> str | None:
     return " ".join(words) or None
 
 
+MIN_INITIALS_WORDS = 2
+
+
+def initials_code(name: str | None) -> str | None:
+    """The code a body we do not list is keyed by, as its papers' numbers write it: the initials of its name, an
+    acronym kept whole ("Ban Chỉ đạo" -> "BCĐ", "Liên đoàn Lao động" -> "LĐLĐ", "Bộ Tổng tham mưu" -> "BTTM",
+    "Ủy ban ATGT" -> "UBATGT"); a name of one word has none."""
+    centre = re.sub(r"(?i)\bTrung ương\b", "TW", name or "")  # "Ban Chỉ đạo Trung ương" -> "BCĐTW"
+    words = [word for word in re.findall(r"[^\W_]+", centre) if word.lower() != "và"]
+    if len(words) < MIN_INITIALS_WORDS or any(word[:1].isdigit() for word in words):
+        return None
+    return "".join(word if len(word) > 1 and word.isupper() else _initial(word) for word in words)
+
+
 def type_name(code: str | None, party: bool) -> str | None:
     if code is None:
         return None
@@ -285,6 +301,11 @@ DOCUMENT_PARTS: frozenset[str] = frozenset({"Chương", "Điều", "Phụ", "M�
 COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư"), ("Bộ", "trưởng"), ("Tổng", "cục")]
     + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước"), ("Bảo", "hiểm"), ("Hội", "nghị")]
+    # the Front, mass organisations and the military: "Mặt trận Tổ quốc", "Liên đoàn Lao động", "Hội Nông dân",
+    # "Hội Liên hiệp Phụ nữ", "Hội Cựu chiến binh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Bộ Tổng tham mưu"
+    + [("Tổ", "quốc"), ("Lao", "động"), ("Nông", "dân"), ("Phụ", "nữ"), ("Cựu", "chiến"), ("chiến", "binh")]
+    + [("Liên", "hiệp"), ("Thanh", "niên"), ("Chỉ", "huy"), ("Quân", "sự"), ("Tổng", "tham"), ("tham", "mưu")]
+    + [("Công", "an"), ("Tòa", "án"), ("Toà", "án"), ("Viện", "kiểm"), ("kiểm", "sát"), ("đồng", "quản")]
 )
 
 

@@ -27,6 +27,7 @@ from extractors.facts.doc_codes import (
     TYPE_WORDS,
     UNTYPED_KINDS,
     WORD_TO_TYPE,
+    initials_code,
     issuer_for_body,
     issuer_named,
     organ_name,
@@ -48,9 +49,13 @@ _CODE_END = r"(?:(?![\w/])|(?=(?:ngày|của|về|và|năm|do|tại|sẽ|có|đ�
 # A document's number, 1-5 digits not glued to a word, a code or another number before it. The check on the
 # character before is made after the first digit ("a digit not preceded by …") so that the pattern opens with
 # a digit and the search skips ahead to digits instead of trying every position: a third of the time.
-_NUMBER = r"(\d(?<![\w/.-]\d)\d{0,4})"
-PARTY_NUMBER = re.compile(rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*({_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}")
+_NUMBER = r"(\d(?:(?<![\w/.-]\d)|(?<=[Ss]ố\d))\d{0,4})"  # "số" may be glued on: "Kế hoạch số12-KH/TU"
+# The Centre may be written with a dot as the issuer, as in bodies' names: "Nghị quyết số 57-NQ/T.Ư" (as written).
+PARTY_NUMBER = re.compile(
+    rf"{_NUMBER}\s*-\s*({_SEGMENT})\s*/\s*(T\.[ƯW](?!\w|\.\w)|{_SEGMENT}(?:-{_SEGMENT}){{0,5}}){_CODE_END}"
+)
 # A standard's number ("QCVN 01:2009/BYT", "TCVN 5574:2018") is no document number: no ":" before the number.
+# The year may be typed with a digit too many ("Thông tư 279/20116/TT-BTC"): the code still reads, with no year.
 # The year may also be joined by a dash, before the issuer ("653/2019-UBTVQH14") or after the number
 # ("19-2017/NQ-CP"; `_state_citation` wants type letters there, "2020-2025/..." being no number).
 _YEAR = r"(?:19|20)\d\d"
@@ -58,7 +63,7 @@ _YEAR = r"(?:19|20)\d\d"
 # "Thông báo số 961A/TB-LĐ"): right before its slash.
 _NUMBER_LETTER = r"(?:[a-zA-Z](?=/))?"
 STATE_NUMBER = re.compile(
-    rf"(\d(?<![\w/.:-]\d)\d{{0,4}}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}})\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
+    rf"(\d(?:(?<![\w/.:-]\d)|(?<=[Ss]ố\d))\d{{0,4}}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}}|{_YEAR}\d)\s*/\s*|({_YEAR})\s*-\s*)?|-\s*({_YEAR})\s*/\s*)"
     rf"({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",
@@ -117,13 +122,22 @@ DESCRIBED_NUMBER = re.compile(
     rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})(?P<what>(?:\s+[a-zà-ỹđ]+){{1,6}}?)\s+số\s+"
     rf"(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
 )
+# A paper's number in parentheses after its word and what it is: "đã có văn bản “khẩn” (số 453)", "báo cáo giải trình
+# (số 642)" (a space after the word: `BODY_BEFORE` reads the subject that issued it). The parentheses are found first
+# (a literal opens them), then the words before them.
+NUMBER_IN_PARENTHESES = re.compile(r"\(\s*(?i:số)\s+(?P<n>\d{1,5})\s*\)")
+PAPER_BEFORE_PARENTHESES = re.compile(
+    rf"(?P<word>(?i:{_TYPE_WORD}|văn\s+bản))(?=\s)(?P<what>(?:\s+(?:[“\"][^“”\"\n]{{1,20}}[”\"]|[a-zà-ỹđ]+)){{0,3}}?)\s*$"
+)
+LOOK_BEFORE_PARENTHESES = 60
 NOT_A_DESCRIPTION: frozenset[str] = frozenset(
     "được sẽ đã đang của là có này đó các những nêu trên với cho từ văn bản mang khẳng nói rằng số".split()  # noqa: SIM905
 )
 PAPER_BEFORE = re.compile(r"(?i:văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
 CODELESS_PAPER = re.compile(
-    rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR}))?{_BARE_NUMBER_END}"
+    rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{_YEAR})|(?(so)\s+(?i:năm)\s+(?P<year_said>{_YEAR})))?"
+    rf"{_BARE_NUMBER_END}"
     r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
 )
 DATED_NEXT = re.compile(r"\s+ngày\s+\d")
@@ -141,7 +155,9 @@ _BODY_HEAD = (
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên|"
-    r"Hội nghị (?=Trung ương|TW|TƯ))"  # a plenum's papers are the Central Committee's
+    r"Hội nghị (?=Trung ương|TW|TƯ)|"  # a plenum's papers are the Central Committee's
+    # the Front, mass organisations, the police, courts and procuracies (capitalised: "của hội viên" is none)
+    r"(?-i:Mặt trận|Hội (?!nghị)|Công an|Tòa án|Toà án|Viện kiểm sát|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên))"
 )
 # A body's name holds no sentence mark, but the Centre may be written with a dot: "của BCH T.Ư Đảng".
 _BODY_CHAR = r"(?:T\.[ƯW]|[^,;.()“”\"])"
@@ -168,12 +184,15 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 # The papers it issued first in the same list come between ("Đảng ủy xã ban hành Nghị quyết số 04-NQ/ĐU và Kế hoạch
 # số "), and a body drafts its own plans ("UBND huyện đã xây dựng Kế hoạch số 45").
+# What a paper's word may be followed by before its number: "Nghị quyết chuyên đề số 09", "Quyết định công nhận số 12"
+# (lower-case words only, then "số").
+_WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
 _LISTED_BEFORE = rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 BODY_BEFORE = re.compile(
-    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới)\s+){{0,2}}"
+    rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới|tiếp tục|chính thức)\s+){{0,2}}"
     r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
     rf"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|\d{{1,2}})\s+)?{_LISTED_BEFORE}"
-    rf"(?i:{_TYPE_WORD}|văn\s+bản){_ABBREVIATION_ASIDE}\s+(?:(?:mang\s+)?(?i:số)\s+)?$"
+    rf"(?i:{_TYPE_WORD}|văn\s+bản){_ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 160
 # A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
@@ -210,17 +229,21 @@ _PLACE_ABBREVIATION = r"(?-i:(?<![^\W\d_])(?:TP|Tp|TX|Q|H)\.(?=\s*[A-ZĐ][^\W\d_
 _ISSUED_BEFORE_IN_LIST = rf"(?:(?:{_TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 # A clause may also send the paper ("Ngày 6/1/2017, Bộ Tài chính đã gửi Công văn số ") or speak at it ("ngày
 # 14/11/2013 tại Văn bản số ").
-_ISSUING_VERB = r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi)"
+# An approval made by a paper dates it too: "Ngày 29/11/2013, UBND tỉnh phê duyệt điều chỉnh tổng mức đầu tư theo Quyết
+# định số 1764/QĐ-UBND" (what is approved, then "theo"/"tại" and the paper).
+_ISSUING_VERB = (
+    r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi|phê duyệt(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại))"
+)
 # The verb may go on ("lại ký tiếp Quyết định số …"), and the paper's word be followed by what it does before its
 # number ("đã ra Quyết định khởi tố bị can số 363/C46", as `DESCRIBED_NUMBER` reads it).
 _WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,120}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
+    rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
     rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
     rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
-LOOK_BEFORE_DATE = 140
+LOOK_BEFORE_DATE = 220
 # The signing said later in the clause: "Kế hoạch số 19-KH/TU về … được Ban Thường vụ Tỉnh ủy ban hành ngày
 # 1/9/2016", "Quyết định số 245/QĐ-UBND của UBND huyện về …, ký ngày 3/3/2021" (no digit between: no other paper;
 # no comma before the clause that signs: "Thực hiện Kế hoạch số 45, UBND xã ban hành ngày …" is another paper's).
@@ -274,6 +297,7 @@ class Citation:
     word_type: str | None = None
     opening_date: date | None = None  # "Ngày 5/4/2023, Đảng ủy đã có Tờ trình số ...": used when no other
     body_before: tuple[int, int] | None = None  # "Nghị quyết HĐND tỉnh Nghệ An số 170": the body's span
+    word_end: int | None = None  # "văn bản “khẩn” (số 453)": where the clause's subject issuing it is looked for
     named_as: str | None = None  # the type the word before a code names, even where the code says another
 
 
@@ -324,6 +348,8 @@ def _state_citation(found: re.Match[str], form: str, listed: bool = False) -> Ci
     segments = _SEPARATOR.split(found.group(5))
     written_year = found.group(2) or found.group(3) or found.group(4)
     year = int(written_year) if written_year else None
+    if year is not None and year > MAX_BARE_YEAR:  # a year typed with a digit too many ("279/20116/TT-BTC")
+        year = None
     if year is None and len(segments) == 1 and not listed and not _named_before(form, found.start()):
         return None
     if found.group(4) and segments[0].lower() not in TYPE_BY_LOWER:
@@ -439,10 +465,58 @@ class DatesInText:
         return None
 
 
+# A paper's title in quotes right after its number or date: "Chỉ thị số 05 “Về đẩy mạnh …” của Bộ Chính trị".
+QUOTED_TITLE = re.compile(r"\s*,?\s*(?:“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\")")
+
+
+def _past_quoted_title(form: str, end: int) -> int:
+    title = QUOTED_TITLE.match(form, end)
+    return title.end() if title else end
+
+
+def _date_after_title(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    """The date right after a quoted title, not after a comma ("Đề án “…”, ngày 5/3 ông A nói": the next clause's)."""
+    return None if COMMA_AFTER_TITLE.match(form, end) else _date_right_after(form, end, dated)
+
+
+COMMA_AFTER_TITLE = re.compile(r"\s*,")
+
+
 def _date_right_after(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
     """The date written right after a number ("ngày 17/7/2024", ", ngày 30/5/2019", "(ngày ...)")."""
     gap = DATE_GAP.match(form, end)
     return dated.starting_at(gap.end() if gap else end)
+
+
+# The issuer's level and place written after a code, before its date: "Quyết định số 1234/QĐ-UBND tỉnh Quảng Ngãi ngày
+# 5/3/2025", "Kế hoạch số 12/KH-UBND huyện ngày …" (a place's name is capitalised words, at most four).
+PLACE_AFTER_CODE = re.compile(
+    r"[ \t]+(?:tỉnh|huyện|xã|phường|quận|thị xã|thị trấn|thành phố|TP\.?|Tp\.?)(?P<name>(?:(?:[ \t]*[-–][ \t]*|[ \t]+)"
+    r"[^\W\d_]+){0,4}?)(?=[\s,]*ngày\s*\d)"
+)
+
+
+def _date_after_place(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    """The date written after the issuer's place that follows a code ("…/QĐ-UBND tỉnh Gia Lai ngày 5/3/2025")."""
+    place = PLACE_AFTER_CODE.match(form, end)
+    if place is None or not all(word[:1].isupper() for word in re.findall(r"[^\W\d_]+", place.group("name"))):
+        return None
+    return _date_right_after(form, place.end(), dated)
+
+
+# A date written between a paper's word and its number: "Theo Quyết định ngày 5/3/2025 số 123/QĐ-UBND".
+WORD_BEFORE_DATE = re.compile(rf"(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:ngày)\s*)?$")
+NUMBER_AFTER_DATE = re.compile(r"\s*,?\s*(?i:số)\s*:?\s*")
+MAX_WORD_BEFORE_DATE = 40
+
+
+def _date_between_word_and_number(form: str, start: int, dated: DatesInText) -> ResolvedDate | None:
+    date_end = dated.last_end_before(start)
+    if date_end is None or not NUMBER_AFTER_DATE.fullmatch(form, date_end, start):
+        return None
+    resolved = dated.resolved_by_end[date_end]
+    word = WORD_BEFORE_DATE.search(form, max(0, resolved.hit.start - MAX_WORD_BEFORE_DATE), resolved.hit.start)
+    return resolved if word else None
 
 
 @dataclass
@@ -486,6 +560,11 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
     ngày" (see `_same_day`)."""
     end = citation.end
     right_after = _date_right_after(form, end, dated)
+    right_after = right_after or (_date_after_place(form, end, dated) if citation.has_code else None)
+    if right_after is None:  # "Chỉ thị số 05 “Về đẩy mạnh …” ngày 15/5/2016 của Bộ Chính trị"
+        end = _past_quoted_title(form, end)
+        right_after = _date_after_title(form, end, dated) if end != citation.end else None
+    right_after = right_after or _date_between_word_and_number(form, citation.start, dated)
     if right_after:
         return _day_of(dated.attach(right_after), citation)
     same_day = SAME_DAY.match(form, end)
@@ -571,11 +650,26 @@ def _issued_before(form: str, citation: Citation, dated: DatesInText) -> date | 
     ...", is the meeting's)."""
     start = citation.start
     date_end = dated.last_end_before(start)
-    if date_end is None or start - date_end > LOOK_BEFORE_DATE:
+    near = date_end is not None and start - date_end <= LOOK_BEFORE_DATE
+    if date_end is not None and near and ISSUED_AFTER_DATE.fullmatch(form, date_end, start):
+        return _day_of(dated.resolved_by_end[date_end], citation)
+    return _issued_the_same_day(form, citation, dated, date_end)
+
+
+# "Cùng ngày" opening the clause that issues a document: "Ngày 5/3, UBND tỉnh ban hành Quyết định số 77/QĐ-UBND …;
+# cùng ngày, Chủ tịch UBND tỉnh ký Quyết định số 78/QĐ-UBND" dates it with the day told before.
+SAME_DAY_OPENING = re.compile(r"[cC](?<![^\W\d_][cC])(?i:ùng ngày)(?![^\W\d_])")
+
+
+def _issued_the_same_day(form: str, citation: Citation, dated: DatesInText, date_end: int | None) -> date | None:
+    start = citation.start
+    window_start = max(0, start - LOOK_BEFORE_DATE, date_end if date_end is not None else 0)
+    same_day = None
+    for found in SAME_DAY_OPENING.finditer(form, window_start, start):
+        same_day = found  # the last one before the document
+    if same_day is None or not ISSUED_AFTER_DATE.fullmatch(form, same_day.end(), start):
         return None
-    if not ISSUED_AFTER_DATE.fullmatch(form, date_end, start):
-        return None
-    return _day_of(dated.resolved_by_end[date_end], citation)
+    return dated.last_event_before(same_day.start())
 
 
 # A day after a number that the article's dates could not give a year (no publication date, no other full date):
@@ -586,6 +680,13 @@ UNRESOLVED_DAY = re.compile(r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-
 # A paper cited in parentheses after the body that sent it: "theo đề nghị của Bộ Tài chính (Công văn số 2000)".
 BODY_BEFORE_ASIDE = re.compile(
     rf"(?:của|do)\s+({_BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s*\(\s*(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+# A paper of another kind listed after a number, told by its date, the body named after it: "Chỉ thị số 26, cũng như
+# Công điện ngày 2/2/2017 của Thủ tướng Chính phủ" (one body for both).
+UNNUMBERED_SIBLING = re.compile(
+    rf"\s*,\s*(?:(?:cũng như|và)\s+)?(?i:{_TYPE_WORD})\s+"
+    r"ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s+"
+    r"(?=(?:của|do)\s)"  # the other paper is told by its date
 )
 # The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
 CENTRE_RIGHT_AFTER = re.compile(r"\s+(Bộ Chính trị|Ban Bí thư)(?![^\W_])")
@@ -600,11 +701,19 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
     unresolved = None if right_after or same_day else UNRESOLVED_DAY.match(form, end)
     position = unresolved.end() if unresolved else position  # "tờ trình số 5054 ngày 4/7 của Chủ tịch UBND TP"
+    titled = _past_quoted_title(form, position)
+    if titled != position:  # "Kế hoạch số 12 “Về tổ chức Lễ hội” ngày 5/3/2025 của UBND huyện"
+        after_title = _date_after_title(form, titled, dated)
+        position = after_title.hit.end if after_title else titled
     window_end = min(len(form), position + LOOK_AHEAD)
     found = BODY_AFTER.match(form, position, window_end)
     if found is None or NAME_GOES_ON.match(form, found.end(1)):  # "Bộ Tài nguyên và Môi trường"
         found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
     if found:
+        return organ_name(text[found.start(1) : found.end(1)])
+    sibling = UNNUMBERED_SIBLING.match(form, position, window_end) if not citation.has_code else None
+    found = BODY_AFTER_RUNNING_ON.match(form, sibling.end(), window_end) if sibling else None
+    if found:  # "Chỉ thị số 26, Công điện ngày 2/2/2017 của Thủ tướng": the body of both
         return organ_name(text[found.start(1) : found.end(1)])
     aside = BODY_IN_PARENTHESES.match(form, position, window_end)  # "Thông tư 63 (Bộ GTVT)"
     if aside:
@@ -619,7 +728,7 @@ def _issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) 
     if outside:
         return organ_name(text[outside.start(1) : outside.end(1)])
     return (
-        _subject_body(text, form, citation.start)
+        _subject_body(text, form, citation.word_end or citation.start)
         or _speaker_after_comma(text, form, citation.start, position)
         or _issuer_of_the_kind(text, form, citation)
     )
@@ -660,8 +769,14 @@ def _subject_body(text: str, form: str, start: int) -> str | None:
         return None
     phrase = " ".join(text[found.start(1) : found.end(1)].split())
     body = organ_name(phrase)
-    signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(phrase[len(body) :]) is not None
-    return body if body == phrase or signer else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
+    rest = phrase[len(body) :] if body else ""
+    signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(rest) is not None
+    telling = body is not None and TELLING_AFTER_ORGAN.fullmatch(rest) is not None
+    return body if body == phrase or signer or telling else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
+
+
+# An organ telling what it did: "Văn phòng UBND tỉnh cho biết đã có văn bản …", "Sở Y tế cho hay đã ban hành …".
+TELLING_AFTER_ORGAN = re.compile(r"\s+(?:cho biết|cho hay|thông tin)(?:\s+(?:là|rằng))?")
 
 
 # Numbers listed before a code they share, after the word naming their type: "các quyết định 106, 107/QĐ-TTg",
@@ -832,8 +947,9 @@ def _codeless_citations(form: str) -> list[Citation]:
             citations.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
             end = more.end()
     for found in CODELESS_PAPER.finditer(form):
-        year = int(found.group("year")) if found.group("year") else None
-        end = found.end("year") if year else found.end(2)
+        year_group = "year" if found.group("year") else "year_said" if found.group("year_said") else None
+        year = int(found.group(year_group)) if year_group else None
+        end = found.end(year_group) if year_group else found.end(2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
     numbered = {citation.start for citation in citations}
     for found in BODY_THEN_NUMBER.finditer(form):
@@ -849,6 +965,14 @@ def _codeless_citations(form: str) -> list[Citation]:
             continue  # "Thông tư liên tịch số 01" is read whole above
         doc_type = WORD_TO_TYPE[found.group("word").lower()]
         citations.append(Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False))
+    for found in NUMBER_IN_PARENTHESES.finditer(form):
+        paper = PAPER_BEFORE_PARENTHESES.search(form, max(0, found.start() - LOOK_BEFORE_PARENTHESES), found.start())
+        if paper is None or found.start("n") in numbered or set(paper.group("what").split()) & NOT_A_DESCRIPTION:
+            continue
+        doc_type = WORD_TO_TYPE.get(" ".join(paper.group("word").split()).lower())  # "văn bản" names no kind
+        citation = Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False)
+        citation.word_end = paper.end("word") + 1  # past the space after the word, as `BODY_BEFORE` reads it
+        citations.append(citation)
     return citations
 
 
@@ -870,7 +994,8 @@ def _name_issuer(citation: Citation) -> None:
     if citation.has_code or citation.issuer is not None or not citation.issuing_body:
         return
     citation.issuer_named = issuer_named(citation.issuing_body)
-    citation.issuer = issuer_for_body(match_form(citation.issuing_body)) or citation.issuer_named
+    code = issuer_for_body(match_form(citation.issuing_body))
+    citation.issuer = code or initials_code(citation.issuer_named) or citation.issuer_named
 
 
 def _sole_issuer(citation: Citation) -> None:
@@ -1063,16 +1188,28 @@ class _Found:
         return sorted(refs, key=lambda r: self.first_seen[id(r)])
 
 
-# A company's board or shareholders pass resolutions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông qua …"),
-# and the UN Security Council ("Nghị quyết 2356"): a resolution cited by number alone, with no body named, near
-# them is no Party or state document.
+# A company's board or shareholders pass resolutions and decisions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông
+# qua …"), and the UN Security Council ("Nghị quyết 2356"): a paper cited by number alone, with no body named, near
+# them is no Party or state document (a decree or a law is the state's wherever it is cited).
 COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đông|Hội đồng Bảo an|Liên [Hh]ợp [Qq]uốc|LHQ")
 COMPANY_WINDOW = 300
 
 
+def _unowned_in_parentheses(citation: Citation) -> bool:
+    """A number in parentheses after a paper's word ("văn bản “khẩn” (số 453)") is kept only with the body that
+    issued it: without one it keys no document a reader could find."""
+    return citation.word_end is not None and citation.issuer is None
+
+
+# A company's own organ named as the body ("Quyết định số 318 của Hội đồng quản trị").
+COMPANY_BODY = re.compile(r"(?i:Hội đồng quản trị|HĐQT|Đại hội đồng cổ đông|ĐHĐCĐ)")
+
+
 def _company_resolution(citation: Citation, form: str) -> bool:
-    if citation.has_code or citation.type != "NQ" or citation.issuer is not None or citation.issuing_body:
-        return False
+    if not citation.has_code and citation.issuing_body and COMPANY_BODY.match(citation.issuing_body):
+        return True
+    if citation.has_code or citation.type in SOLE_ISSUERS or citation.issuer is not None or citation.issuing_body:
+        return False  # a decree or a law is the state's wherever it is cited
     window = form[max(0, citation.start - COMPANY_WINDOW) : citation.end + COMPANY_WINDOW]
     return COMPANY_ORGANS.search(window) is not None
 
@@ -1134,7 +1271,7 @@ def find_documents(
         citation.issued_on = citation.issued_on or citation.opening_date
         _name_issuer(citation)  # the body a list shares
         _sole_issuer(citation)
-    codeless = [c for c in codeless if not _company_resolution(c, form)]
+    codeless = [c for c in codeless if not _company_resolution(c, form) and not _unowned_in_parentheses(c)]
     refs = _merge(coded, codeless, text)
     _date_this_document(refs, form, dated)
     return refs

@@ -98,6 +98,8 @@ BEFORE_A_PLACE: frozenset[str] = PLACE_WORDS | DOTTED_PLACE_WORDS | ORG_WORDS | 
 PLACE_SURNAMES: frozenset[str] = words("hà lâm cao mai kim lý thái phan hồ ninh bạch lạc lục đinh đoàn vũ tô chu la")
 # Family names that open no place name: after "huyện"/"xã" ("nguyên Chủ tịch HĐND huyện Ksor B") a short
 # run starting with one is the person, not the place.
+# Family names that also open a listed organisation word ("Tập Đoàn" for "Tập đoàn"): such a run is no name.
+ORGAN_SURNAMES: frozenset[str] = words("tập")
 PERSON_ONLY_SURNAMES: frozenset[str] = words("ksor siu nay rah rmah kpuih puih rcom niê điểu kpă rahlan")
 # Common middle names: a family name followed by one of these is very likely a person.
 MIDDLE_NAMES: frozenset[str] = words(
@@ -397,6 +399,8 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
     if place and any(o >= place for o in offsets):
         offsets = [o for o in offsets if o >= place]
         return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
+    if place and tokens[run[0]].key in ORGAN_SURNAMES:
+        return None  # "Tập Đoàn Dầu khí": a listed organisation word, not "Tập" the family name
     if offsets[0] == 0 and before not in BEFORE_A_PLACE:
         return 0  # "H.Châu Thành" reads like "huyện Châu Thành"
     # After "xã", "Huyện ủy" ... the run may open with a place's name ("xã Nậm Pồ Lò Văn B").

@@ -43,7 +43,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
-    quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng
+    quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
+    đô đốc|phó đô đốc|chuẩn đô đốc
     """.replace("\n", "").split("|")
 )
 
@@ -73,6 +74,8 @@ RANK_HEADS: frozenset[tuple[str, ...]] = frozenset(
     (grade, tail) for grade in ("đại", "thượng", "trung", "thiếu") for tail in ("tá", "úy", "tướng")
 )
 TITLE_HEADS = TITLE_HEADS + tuple(sorted(RANK_HEADS))
+# Naval flag ranks ("Chuẩn đô đốc", "Phó Đô đốc"), ranks like the others though not of grade and tail.
+NAVAL_RANKS: frozenset[tuple[str, ...]] = frozenset([("đô", "đốc"), ("phó", "đô", "đốc"), ("chuẩn", "đô", "đốc")])
 # Every word of a head ("thư" of "Bí thư"), to recognise a title's lower-case syllables out of context.
 HEAD_WORDS: frozenset[str] = frozenset(word for head in TITLE_HEADS for word in head)
 HEAD_LAST_WORDS: frozenset[str] = frozenset(head[-1] for head in TITLE_HEADS if len(head) > 1)
@@ -102,6 +105,8 @@ TITLE_LOWER_OK: frozenset[str] = words(
 ORGAN_NOUN_TAILS: frozenset[str] = words(
     "ban phòng sở vụ viện cục hội đoàn đồng tâm quan hiệp trường khoa nhóm tòa bộ cụm trạm khu"
 )
+# Team nouns whose field goes on in lower case only after the capitalised noun ("tổ chức", "đội ngũ" elsewhere).
+TEAM_NOUNS: frozenset[str] = words("tổ đội")
 # Acronyms of nouns that a field goes on after in lower case ("Hiệp hội DN nhỏ và vừa": doanh nghiệp).
 FIELD_ACRONYMS: frozenset[str] = words("dn")
 # Organ nouns of two syllables whose last one also ends other words ("doanh nghiệp", "nông nghiệp"): only the pair
@@ -139,7 +144,8 @@ TITLE_STOP: frozenset[str] = words(
 TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
     [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("giải", "thích"), ("tiết", "lộ"), ("tâm", "sự"),
      ("cam", "kết"), ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại"),
-     ("giới", "thiệu"), ("giới", "hạn")]
+     ("giới", "thiệu"), ("giới", "hạn"),
+     ("đăng", "đàn")]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
@@ -182,7 +188,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("điều", "tra"): words("sát quan"),
     ("giao", "thông"): words("sát toàn lý"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị"
     ("cơ", "động"): words("sát"),
-    ("trật", "tự"): words("sát"),
+    ("trật", "tự"): words("sát lý"),  # "Cảnh sát trật tự", "Đội quản lý trật tự đô thị"
     ("quản", "lý"): words("sát"),
     ("hành", "chính"): words("lý vụ chức"),  # "Trung tâm Phục vụ hành chính công"
     ("chính", "công"): words("hành"),
@@ -279,6 +285,17 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # Diplomatic missions: "Đại sứ quán", "Tổng Lãnh sự quán" ("quán" alone opens "quán triệt")
     ("sứ", "quán"): words("đại"),
     ("sự", "quán"): words("lãnh"),
+    # Nouns whose second syllable alone is a verb or a function word: "Trung tâm đăng kiểm", "Chuyên viên hợp
+    # đồng", "Cục Hàng không", "bộ môn kỹ thuật hàng không".
+    ("đăng", "kiểm"): None,
+    ("hợp", "đồng"): None,
+    ("hàng", "không"): None,
+    # Parliaments written half in lower case: "Hạ nghị viện", "Thượng nghị viện"
+    ("nghị", "viện"): None,
+    # Diplomats' fields: "Tham tán thương mại", "Tùy viên quốc phòng"
+    ("thương", "mại"): words("tán"),
+    ("quốc", "phòng"): words("viên"),
+    ("giáo", "dục"): words("viên"),  # "tùy viên giáo dục"
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
     ("toàn", "quốc"): words("hình"),
@@ -323,7 +340,8 @@ HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
 BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset([("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí")])
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
 POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
-    [("đại", "sứ"), ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"), ("tổng", "lãnh", "sự"), ("lãnh", "sự")]
+    [("đại", "sứ"), ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"), ("tổng", "lãnh", "sự"), ("lãnh", "sự"),
+     ("tham", "tán"), ("tham", "tán", "công", "sứ"), ("tùy", "viên")]
 )
 # Abbreviated place words that a full stop may follow inside a title ("UBND TP. Hải Phòng").
 PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
@@ -334,9 +352,12 @@ TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
 # Capitalised words that open a new sentence, never a word of a title ("… Thành ủy Đà Nẵng Theo đó, …" where a
 # caption lost its full stop).
 SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện nhằm")
+# Capitalised words that open a sentence on a date ("Sáng 8/2", "Ngày 24-6").
+DATE_OPENERS: frozenset[str] = TIMES_OF_DAY | words("ngày")
 # Two-word sentence openers whose first word may also name an organ ("Ban Đối ngoại"): "Ngoài ra", "Đối với".
 SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy")]
+    [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy"),
+     ("cụ", "thể"), ("theo", "đó"), ("trước", "đó"), ("sau", "đó")]
 )
 # Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing, and the
 # interviewer's mark opening a question ("… của Quốc hội PV: Thưa bà …").
@@ -637,6 +658,10 @@ def _apposed_alone(tokens: list[Token], i: int, j: int) -> bool:
     return j >= len(tokens) or tokens[j].key in APPOSITION_AFTER
 
 
+# Common words that only their marks tell from a head: "đối phó" (to cope with) is not "Đội phó".
+WORDS_LIKE_HEADS: frozenset[tuple[str, ...]] = frozenset([("đối", "phó")])
+
+
 def _folded_head(tokens: list[Token], i: int) -> int:
     """A head of two or more syllables written without some of its marks: equal once marks are dropped, and
     at least one syllable exact (so that a name such as "Vũ Trường" is not "vụ trưởng")."""
@@ -649,6 +674,8 @@ def _folded_head(tokens: list[Token], i: int) -> int:
     for head, folded in candidates:
         size = len(head)
         if folded_keys[:size] != folded or not any(a == b for a, b in zip(keys, head, strict=False)):
+            continue
+        if keys[:size] in WORDS_LIKE_HEADS:
             continue
         if not _head_fits(tokens, head, i + size):
             continue
@@ -697,8 +724,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return False
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
-        if token.key in TIMES_OF_DAY and j + 1 < len(tokens) and tokens[j + 1].key[:1].isdigit():
-            return False  # a caption without its full stop: "… Tỉnh ủy Yên Bái Sáng 8/2, …"
+        if token.key in DATE_OPENERS and j + 1 < len(tokens) and tokens[j + 1].key[:1].isdigit():
+            return False  # a caption without its full stop: "… Tỉnh ủy Yên Bái Sáng 8/2, …", "… xã B Ngày 24-6, …"
         if (_ends_place_name(tokens, j - 1) or _closes_body(tokens, j - 1)) and head_length(tokens, j):
             # a heading without punctuation: "Chủ tịch UBND tỉnh Yên Bái Thứ trưởng A nhận …"; two titles
             # juxtaposed: "Thừa ủy quyền của Chủ tịch nước Thứ trưởng Bộ Xây dựng A"
@@ -893,6 +920,8 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             continue
         if token.key in ORGAN_NOUN_TAILS and token.is_word:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
+        if token.key in TEAM_NOUNS and token.is_cap and not token.is_abbr:
+            return True  # a team named in lower case: "Tổ thẩm định độc lập", "Đội quản lý trật tự đô thị"
         if k > 0 and (tokens[k - 1].key, token.key) in ORGAN_NOUN_PAIRS:
             return True  # "Xí nghiệp cấp nước"
         if _opens_field(tokens, k) or token.key in FIELD_ACRONYMS:
@@ -1174,6 +1203,7 @@ def parse_title(
         last = j
         j += 1
     last = _organ_tail_end(tokens, text, i + size, last, names_at)
+    last = _purpose_end(tokens, text, i, last, names_at)
     while last > i + size - 1 and (tokens[last].key in ("và", "-") or not _ends_title(tokens[last])):
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
@@ -1204,6 +1234,90 @@ TAIL_NOUNS: frozenset[tuple[str, str]] = frozenset(
     động vật|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
     trên địa|sau đại|đại chúng|nhà ở""".replace("\n", "").split("|")
 )
+
+
+# What a steering board or a deputy's portfolio is for, written in lower case after "Ban Chỉ đạo" / "BCĐ" or after
+# "phụ trách": "Trưởng Ban Chỉ đạo sơ kết 5 năm thực hiện Luật Hợp tác xã năm 2012", "Trưởng Ban Chỉ đạo phòng,
+# chống dịch Covid-19 thành phố Hà Nội", "Phó Giám đốc phụ trách công tác thanh tra". Such a purpose holds verbs and
+# numbers that end other titles, so it runs on over every word but the sentence's own verbs and prepositions.
+MAX_PURPOSE_TOKENS = 14
+# Words of `TITLE_STOP` that purposes are made of ("công tác", "5 năm", "sơ kết", "nông thôn mới", "giao thông",
+# "lao động", "tổ chức", "đại hội", "triển khai", "cán bộ", "xây dựng đảng").
+PURPOSE_WORDS: frozenset[str] = words("công năm kết mới thông động tổ đại khai cán đảng")
+# Verbs that end a purpose though no other title ("Trưởng Ban Chỉ đạo giao nhiệm vụ", "… đôn đốc", "… lưu ý").
+PURPOSE_STOP: frozenset[str] = (TITLE_STOP - PURPOSE_WORDS) | words("giao đôn lưu")
+# Words that never make the second syllable of a capitalised noun ("… Ban Chỉ đạo Huyện đã họp").
+CLAUSE_WORDS: frozenset[str] = words(
+    "đã đang sẽ được cho tại là có với về đến từ trong nêu phát yêu và cùng khi sau để như theo vừa rồi thì mà "
+    "nhưng đều cũng do bị"
+)
+PURPOSE_TAIL_PAIRS: frozenset[tuple[str, str]] = frozenset([("giao", "thông"), ("giao", "dịch")])
+
+
+def _purpose_opener(tokens: list[Token], i: int, k: int) -> bool:
+    """Whether the title from head `i` to token `k` ends with a steering board ("Ban Chỉ đạo", "BCĐ"), or is a bare
+    head and "phụ trách" ("Phó Giám đốc phụ trách")."""
+    keys = tuple(t.key for t in tokens[max(i, k - 2) : k + 1])
+    if keys[-1:] == ("bcđ",) or keys[-3:] == ("ban", "chỉ", "đạo"):
+        return True
+    return keys[-2:] == ("phụ", "trách") and head_length(tokens, i) == k - 1 - i
+
+
+def _purpose_stops(tokens: list[Token], k: int) -> bool:
+    """Whether lower-case token `k` is a verb or a preposition that ends a purpose ("Nghị quyết" goes on)."""
+    token = tokens[k]
+    pair = (token.key, tokens[k + 1].key) if k + 1 < len(tokens) else None
+    if pair in TITLE_VERB_PAIRS:
+        return True
+    if token.key not in PURPOSE_STOP or pair in PURPOSE_TAIL_PAIRS:
+        return False
+    if _in_phrase(tokens, k) or _in_named_field(tokens, k):
+        return False  # "phòng, chống tham nhũng", "Ban Chỉ đạo Tổng điều tra dân số"
+    before, earlier = tokens[k - 1], tokens[k - 2]
+    if before.is_cap and before.is_word and not before.is_abbr and token.key not in CLAUSE_WORDS:
+        # the second syllable of a noun written with its first capitalised ("Chương trình", "Kỳ thi", "Đề án"),
+        # not a verb after a name ("… Hà Nội cho biết")
+        return earlier.is_cap and earlier.is_word
+    if token.key in ("của", "thuộc") and k + 1 < len(tokens):  # "… cải cách hành chính của Chính phủ"
+        return not (tokens[k + 1].key in OWNING_ORGANS and tokens[k + 1].is_cap)
+    return not (tokens[k - 1].is_cap and (tokens[k - 1].key, token.key) in DOCUMENT_TYPES)
+
+
+def _purpose_end(tokens: list[Token], text: str, i: int, last: int, names_at: dict[int, NameSpan]) -> int:
+    """The last token of a steering board's or a portfolio's purpose after the title `i`..`last` (`last` when none);
+    a verb the title ran into after the board is cut off ("Trưởng ban chỉ đạo giao nhiệm vụ")."""
+    opener = next((k for k in range(last, i, -1) if _purpose_opener(tokens, i, k)), None)
+    if opener is None:
+        # "Phó Chủ tịch UBND huyện phụ trách khối văn xã": a portfolio after a whole title is no part of it
+        trailing = last - 2 > i and (tokens[last - 1].key, tokens[last].key) == ("phụ", "trách")
+        return last - 2 if trailing else last
+    verb = next((k for k in range(opener + 1, last + 1) if tokens[k].is_lower_word and _purpose_stops(tokens, k)), None)
+    if verb is not None:
+        return opener
+    end = opener
+    for k in range(opener + 1, min(len(tokens), opener + 1 + MAX_PURPOSE_TOKENS)):
+        token, prev = tokens[k], tokens[k - 1]
+        if k in names_at or token.start - prev.end > 3 or "\n" in text[prev.end : token.start]:
+            break
+        if token.is_lower_word:
+            if _purpose_stops(tokens, k):
+                break
+        elif token.is_word:
+            if head_length(tokens, k) or token.key in TITLE_CAP_STOP or _honorific_at(tokens, k):
+                break
+        elif token.key == ",":
+            if not _phong_chong(tokens, k):
+                break
+        elif token.key == "-":
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            between_numbers = nxt is not None and prev.key.isdigit() and nxt.key.isdigit()
+            if not (between_numbers or (nxt is not None and token.start == prev.end and nxt.start == token.end)):
+                break  # "Covid-19", "2016 - 2020"
+        elif not token.key.isdigit():
+            break
+        if _ends_title(token):
+            end = k
+    return max(end, last)
 
 
 def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names_at: dict[int, NameSpan]) -> int:
@@ -1299,7 +1413,10 @@ def _post_place_at(tokens: list[Token], j: int, abroad: bool) -> bool:
 
 def is_rank_head(tokens: list[Token], i: int) -> bool:
     """Whether a capitalised rank ("Thượng tá") starts at token `i`."""
-    return tokens[i].is_cap and (tokens[i].key, tokens[i + 1].key if i + 1 < len(tokens) else "") in RANK_HEADS
+    if not tokens[i].is_cap:
+        return False
+    keys = tuple(t.key for t in tokens[i : i + 3])
+    return keys[:2] in RANK_HEADS or keys[:2] in NAVAL_RANKS or keys in NAVAL_RANKS
 
 
 def _ends_title(token: Token) -> bool:

@@ -15,7 +15,7 @@ from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_
 from extractors.page.limits import cap_body, cap_page
 from extractors.page.markdown_lines import hidden_blocks, markdown_text
 from extractors.page.repeats import drop_repeats, visible
-from extractors.page.teasers import drop_closing_promo, drop_teasers
+from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
 from extractors.page.vocab import LineKind, classify_line
 from extractors.types import PageContent, PageKind
 
@@ -158,7 +158,10 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     header = read_dump_header(lines)
     body_lines = hidden_blocks(lines[header.body_start :])
     apart = _closing_stamp_below(body_lines)
-    blocks = [Block(text=drop_closing_promo(drop_teasers(unglued(markdown_text(line), apart)))) for line in body_lines]
+    blocks = [
+        Block(text=drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart)))))
+        for line in body_lines
+    ]
     layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
     parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
     _with_header(parts, header)

@@ -44,6 +44,7 @@ from extractors.facts.officials.links import (
 )
 from extractors.facts.officials.mentions import (
     inherit_markers,
+    mark_firm_leaders,
     mention_of,
     place_mention,
     place_names_as_persons,
@@ -92,6 +93,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     mentions = [mention_of(parsed, name, before.get(name.first, [])) for name in names]
     inherit_markers(parsed, mentions)
     apply_triggers(parsed, mentions)
+    mark_firm_leaders(parsed, mentions)
     apply_colon_titles(parsed, mentions)
     share_title_over_and(parsed, mentions)
     staff_by_unit(parsed, mentions)

@@ -23,6 +23,10 @@ DECISION_WORDS: frozenset[tuple[str, str]] = frozenset(
     [("quyết", "định"), ("nghị", "quyết"), ("tờ", "trình"), ("đình", "chỉ")]
 )
 
+# Verbs of appointment between a decision and the phrase naming the post ("quyết định bổ nhiệm chức vụ T").
+APPOINTING_VERBS: frozenset[tuple[str, str]] = frozenset(
+    [("bổ", "nhiệm"), ("miễn", "nhiệm"), ("điều", "động"), ("phân", "công"), ("bãi", "nhiệm")]
+)
 
 # Forms of address before a listed name, and the marks that end a sentence before a list that opens one.
 GROUP_ADDRESS: frozenset[str] = frozenset(["ông", "bà"])
@@ -68,6 +72,12 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
             if recipient is not None:
                 recipient.titles.extend(titles)
             continue
+        if _decided_for_another(parsed, start, past_verb=True):
+            # "A trao quyết định bổ nhiệm chức vụ T cho ông B" is B's; "A có quyết định bổ nhiệm giữ chức vụ T", A's
+            recipient = recipient_after(parsed, by_first, titles[-1])
+            if recipient is not None:
+                recipient.titles.extend(titles)
+                continue
         owner = linked_title_owner(parsed.tokens, start, linked) or _passive_subject(parsed, ends, start)
         owner = owner or record_owner(parsed, ends, start)
         if owner is None and _pronoun_subject(parsed, start):
@@ -132,9 +142,13 @@ def _give_counted(parsed: Parsed, by_first: ByFirst, span: TitleSpan) -> None:
             by_first[k].titles.append(span)
 
 
-def _decided_for_another(parsed: Parsed, start: int) -> bool:
+def _decided_for_another(parsed: Parsed, start: int, past_verb: bool = False) -> bool:
     """Whether a decision or a suspension stands right before the election phrase at `start`, not suffered by
     the person before it ("bị đình chỉ chức vụ T" is that person's own post)."""
+    if past_verb:  # "quyết định bổ nhiệm chức vụ T": the decision two words further back
+        if start < 4 or (parsed.tokens[start - 2].key, parsed.tokens[start - 1].key) not in APPOINTING_VERBS:
+            return False
+        start -= 2
     if start < 2 or (parsed.tokens[start - 2].key, parsed.tokens[start - 1].key) not in DECISION_WORDS:
         return False
     if start > 2 and parsed.tokens[start - 3].key == "bị":

@@ -57,7 +57,7 @@ LATIN_COUNTRIES: frozenset[str] = words(
     " palau nauru tuvalu kiribati papua guinea rwanda namibia botswana tanzania somalia eritrea gabon cameroon"
     " benin togo mali niger chad liberia gambia mauritius seychelles madagascar mozambique malawi lesotho jamaica"
     " dominica grenada barbados bahamas belize suriname guyana paraguay uruguay iceland ireland finland"
-    " luxembourg monaco andorra liechtenstein sri lanka"
+    " luxembourg monaco andorra liechtenstein sri lanka leste"
 )
 # Words before a run that make it a place or a body, not a person ("bang Andhra Pradesh", "tại Kuala Lumpur").
 PLACE_BEFORE: frozenset[str] = words("bang tỉnh thành phố tp thủ đô tại ở từ đến của công ty tập đoàn hãng quỹ")
@@ -117,8 +117,8 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     after_country = start > run[0] and tokens[start - 1].key in LATIN_COUNTRIES and len(tail) <= MAX_PLAIN_WORDS
     if end == run[-1] and not after_country and not any(_foreign_word(tokens[i]) for i in tail):
         return None  # words Vietnamese could spell name a foreigner only after the title's country ("Hun Sen")
-    if any(tokens[i].key in BODY_WORDS for i in tail):
-        return None
+    if any(tokens[i].key in BODY_WORDS or tokens[i].key.endswith("bank") for i in tail):
+        return None  # a firm ("Clime Capital") or a bank ("Agribank Chi nhánh …", "Vietcombank")
     before = tokens[start - 1].key if start > 0 else ""
     if start == run[0] and (before in PLACE_BEFORE or before in PLACE_WORDS):
         return None

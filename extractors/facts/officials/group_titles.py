@@ -36,12 +36,32 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             if one_per_line and k < len(tokens) and _name_alone_on_line(parsed, by_first, skip_address(tokens, k)):
                 j = skip_address(tokens, k)  # "Các Phó Chủ tịch:⏎Đồng chí A⏎Đồng chí B"
                 continue
+            if semicolons and k < len(tokens) and tokens[k].key not in (",", ";", "và"):
+                k = _next_semicolon(parsed, k)  # an item's words left unparsed ("nguyên Vụ trưởng Vụ A các B, C;")
             if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
                 break
             # ";" keeps items with titles of their own, as does the "và" that closes a ";" list ("A (T); B (T) và C")
             titled_ok = titled_ok and (tokens[k].key == ";" or (tokens[k].key == "và" and semicolons))
             semicolons = semicolons or tokens[k].key == ";"
             j = skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
+            if semicolons and tokens[k].key == "," and j not in by_first:
+                m = _next_semicolon(parsed, k + 1)  # the item goes on in words of its own ("…, người có …;")
+                j = skip_address(tokens, m + 1) if tokens[m].key == ";" and m + 1 < len(tokens) else j
+
+MAX_ITEM_TAIL = 24  # tokens of an item's own words after its last parsed title, up to the ";" ending it
+
+
+def _next_semicolon(parsed: Parsed, k: int) -> int:
+    """The ";" closing an item of a ";" list within a few tokens after `k` and before the sentence or the line
+    ends; `k` when none."""
+    tokens = parsed.tokens
+    for m in range(k, min(len(tokens), k + MAX_ITEM_TAIL)):
+        if tokens[m].key == ";":
+            return m
+        if tokens[m].key in (".", ":") or (m > k and "\n" in parsed.text[tokens[m - 1].end : tokens[m].start]):
+            return k
+    return k
+
 
 def _titled_item(parsed: Parsed, by_title_first: dict[int, Mention], j: int, group: TitleSpan) -> Mention | None:
     """The mention whose own titles open at token `j`, right after a group title's colon or the item before; not

@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from extractors.facts.officials.context import Parsed, leader_after_title
 from extractors.facts.officials.markers import LIST_MARKERS, OFFICIAL_MARKERS, marker_before
 from extractors.facts.officials.title_lists import titles_after
-from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, name_key, words
-from extractors.facts.titles import TitleSpan
+from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, name_key, tokenize, words
+from extractors.facts.titles import TitleSpan, head_length
 
 # Titles in a business are not public roles ("Giám đốc Công ty TNHH ...", "Chủ nhiệm HTX ...", "Chủ tịch
 # PVcomBank"): they make no one an official, but an official's business posts are among their titles. Party
 # and state bodies for businesses ("Đảng ủy Khối Doanh nghiệp", "Liên minh Hợp tác xã") are public.
 _BUSINESS_TITLE = re.compile(
     r"\b(?:công ty|cty|ctcp|cổ phần|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh|tập đoàn|hđqt"
-    r"|hội đồng quản trị|giám đốc điều hành"
+    r"|hội đồng quản trị|giám đốc điều hành|ban kiểm soát"  # a joint-stock company's supervisory board
     # joint-stock banks named by their brand ("LienVietPostBank", "PVcomBank", "Eximbank"); not those the state
     # owns or controls (Agribank, Vietcombank, VietinBank), left undecided
     r"|(?!(?:agri|vietcom|vietin)bank\b)[a-z]+bank)\b",
@@ -39,6 +39,9 @@ _STATE_GROUP = re.compile(
     r"(?: [\w-]+){0,5} ?Việt [Nn]am\b|\b(?:EVN|PVN|TKV|VNPT)\b"
 )
 _COMPANY_FORM = re.compile(r"\b(?:cổ phần|ctcp|tnhh)\b", re.IGNORECASE)
+# Posts that a firm has as well as the state, written without their body ("Chủ tịch", "Phó Tổng Giám đốc"): beside
+# a business post of the same person ("Chủ tịch Kiều B" and "Chủ tịch HĐQT Sacombank") they are that firm's.
+_BARE_BUSINESS_POST_WORDS: frozenset[str] = words("phó chủ tịch tổng giám đốc thường trực thành viên tgđ gđ pgđ ceo")
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Mention:
     marker: str = ""  # "comrade", "delegate", "address", "religious", "private", "rank" or ""
     titles: list[TitleSpan] = field(default_factory=list)
     end_token: int = 0
+    led_firm: bool = False  # "Công ty A do ông B làm giám đốc": the bare post after the name is the firm's
 
     @property
     def official(self) -> bool:
@@ -57,13 +61,104 @@ class Mention:
             return any(_public(span) for span in self.titles)
         if self.marker == "comrade" and self.titles and not any(_public(span) for span in self.titles):
             return False  # "đồng chí A - Chủ tịch HĐQT kiêm Tổng giám đốc Công ty": a business post, no public role
+        if self.marker == "private" and all(_bare_lower_head(span) for span in self.titles):
+            return False  # "chị A, ngụ quận B, giám đốc một công ty", "anh A (trưởng đoàn khách)": no body named
         return any(_public(span) for span in self.titles) or self.marker in OFFICIAL_MARKERS
+
+    @property
+    def business_post(self) -> bool:
+        """Whether a title of this mention is a post in a business ("Chủ tịch HĐQT Sacombank")."""
+        if self.led_firm and any(_bare_business_post(span) for span in self.titles):
+            return True
+        return any(not _public(span) for span in self.titles)
+
+    @property
+    def official_beside_business(self) -> bool:
+        """`official` for a person whom another mention gives a business post: a bare post that firms have too
+        ("Chủ tịch Kiều B") no longer makes them an official; a public body's post or a marker still does."""
+        if not self.official:
+            return False
+        return self.marker in OFFICIAL_MARKERS or any(
+            _public(span) and not _bare_business_post(span) for span in self.titles
+        )
+
+
+# The heads of a delegation, which no body names ("anh A, trưởng đoàn").
+DELEGATION_HEADS: frozenset[str] = frozenset(["trưởng đoàn", "phó trưởng đoàn", "phó đoàn"])
+
+
+def _bare_lower_head(span: TitleSpan) -> bool:
+    """A post written in lower case with no body ("giám đốc", "trưởng đoàn")."""
+    if not span.text[:1].islower():
+        return False
+    if span.text in DELEGATION_HEADS:
+        return True
+    tokens = tokenize(span.text)
+    return head_length(tokens, 0, lower_ok=True) == len(tokens)
+
+
+def _bare_business_post(span: TitleSpan) -> bool:
+    return all(word in _BARE_BUSINESS_POST_WORDS for word in span.text.lower().split())
+
+
+# How far back from "do" a firm's name may open its clause ("Công ty TNHH A (xã B, huyện C) do bà D làm giám đốc").
+MAX_FIRM_CLAUSE_TOKENS = 30
+CLAUSE_ENDS: frozenset[str] = frozenset([".", ";", ":", "!", "?"])
+
+
+def mark_firm_leaders(parsed: Parsed, mentions: list[Mention]) -> None:
+    """Names after "do" in a clause that opens on a firm ("ký hợp đồng với công ty CP A do ông B làm giám đốc"),
+    and names whose bare post after them runs on to a firm ("ông B, Chủ tịch ngành hóa chất của Tập đoàn C", "bà
+    B, Phó Tổng Giám đốc, Công ty cổ phần C"): the bare post is the firm's (`Mention.business_post`)."""
+    tokens = parsed.tokens
+    for mention in mentions:
+        if any(_post_runs_on_to_firm(parsed, span) for span in mention.titles if span.first > mention.name.last):
+            mention.led_firm = True
+            continue
+        k = mention.name.first - 1
+        if k >= 0 and tokens[k].key in ADDRESS_TERMS:
+            k -= 1
+        if k < 1 or tokens[k].key != "do":
+            continue
+        start = k
+        while start > 0 and k - start < MAX_FIRM_CLAUSE_TOKENS and tokens[start - 1].key not in CLAUSE_ENDS:
+            start -= 1
+        clause = parsed.text[tokens[start].start : tokens[k].start].rsplit("\n", 1)[-1]  # within its paragraph
+        mention.led_firm = not _public_text(clause)
+
+
+# How far past a bare post its firm may be named ("Phó Chủ tịch cấp cao A Energy kiêm Tổng giám đốc A Energy Việt
+# Nam (Tập đoàn A)").
+MAX_POST_TAIL_TOKENS = 14
+# The first words of a firm's name after a comma ("…, Công ty cổ phần A", "…, Tập đoàn B").
+FIRM_WORDS: frozenset[str] = words("công tập tổng ngân")
+
+
+def _post_runs_on_to_firm(parsed: Parsed, span: TitleSpan) -> bool:
+    """Whether the words after a bare post that firms have too, up to its clause's end, name a firm."""
+    if not _bare_business_post(span):
+        return False
+    tokens = parsed.tokens
+    j = span.last + 1
+    if j + 1 < len(tokens) and tokens[j].key in (",", "-", "–") and tokens[j + 1].key in FIRM_WORDS:
+        j += 1  # "Phó Tổng Giám đốc, Công ty cổ phần A"
+    end = j
+    while end < min(len(tokens), j + MAX_POST_TAIL_TOKENS) and tokens[end].key not in CLAUSE_ENDS | {",", ")"}:
+        end += 1
+    if end == j:
+        return False
+    tail = parsed.text[tokens[j].start : tokens[end - 1].end]
+    return "\n" not in tail and not _public_text(tail)
 
 
 def _public(span: TitleSpan) -> bool:
-    if _STATE_GROUP.search(span.text) and not _COMPANY_FORM.search(span.text):
+    return _public_text(span.text)
+
+
+def _public_text(text: str) -> bool:
+    if _STATE_GROUP.search(text) and not _COMPANY_FORM.search(text):
         return True
-    text = _PUBLIC_ORGAN_FIELD.sub(r"\1", span.text)
+    text = _PUBLIC_ORGAN_FIELD.sub(r"\1", text)
     return not _BUSINESS_TITLE.search(text) or bool(_PUBLIC_BODY.search(text))
 
 

@@ -49,8 +49,13 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
     """One Official per person named in an official capacity, titles de-duplicated in first-seen order, each
     with the most telling status its mentions give it."""
     keys = [name_key(m.name.text) for m in mentions]  # each mention's person, worked out once
+    fuller = completed_names(set(keys))  # "Chủ tịch Huy" is the person whom another mention gives a firm's post
+    in_business = {fuller.get(key, key) for key, m in zip(keys, mentions, strict=True) if m.business_post}
     official_keys = {
-        key for key, m in zip(keys, mentions, strict=True) if m.official and not never_official(parsed.tokens, m.name)
+        key
+        for key, m in zip(keys, mentions, strict=True)
+        if (m.official_beside_business if fuller.get(key, key) in in_business else m.official)
+        and not never_official(parsed.tokens, m.name)
     }
     name_ends = {name.last for name in parsed.names_at.values()}
     people: dict[str, Official] = {}

@@ -177,16 +177,25 @@ def _former_aside_subject(tokens: list[Token], last: int, ends: MentionEnds) -> 
     return None
 
 
+# Forms of address after which a bare "với" names the person a post is taken from or given to.
+GROUP_ADDRESS_TERMS: frozenset[str] = words("ông bà")
+
+
 def addressees_after(parsed: Parsed, j: int) -> list[int]:
     """The names in "... chức vụ T (nhiệm kỳ …) đối với ông A (…) và ông B": their first token indexes."""
     tokens = parsed.tokens
     j = term_end(tokens, j)
     while j + 1 < len(tokens) and tokens[j].key == "và" and term_end(tokens, j + 1) > j + 1:
         j = term_end(tokens, j + 1)  # "nhiệm kỳ 2005 - 2010 và nhiệm kỳ 2010 - 2015"
-    if [t.key for t in tokens[j : j + 2]] != ["đối", "với"]:
+    keys = [t.key for t in tokens[j : j + 3]]
+    if keys[:2] == ["đối", "với"]:
+        j += 2
+    elif keys[:1] == ["với"] and keys[1:2] and keys[1] in GROUP_ADDRESS_TERMS:
+        j += 1  # "cho thôi nhiệm vụ đại biểu Quốc hội với ông A"
+    else:
         return []
     found: list[int] = []
-    j, listed = _list_opening(tokens, j + 2)
+    j, listed = _list_opening(tokens, j)
     while j in parsed.names_at:
         found.append(j)
         k = skip_parenthesis(tokens, parsed.names_at[j].last + 1)

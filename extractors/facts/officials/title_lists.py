@@ -13,7 +13,7 @@ from extractors.facts.officials.context import (
     term_end,
 )
 from extractors.facts.person_names import Token, words
-from extractors.facts.titles import GRADE_PREFIXES, TitleSpan, is_rank_head, starts_title
+from extractors.facts.titles import GRADE_PREFIXES, TitleSpan, head_length, is_rank_head, starts_title
 
 MAX_TITLES_BEFORE = 6
 # Asides between a name and its titles ("sinh ngày …", "đảng viên Chi bộ …", "Bác sĩ"): how many, how long.
@@ -47,12 +47,40 @@ def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
                 break
             if fronted_addressee(parsed.tokens, earlier.first, parsed.text):
                 break
+            if _coordinated(parsed.tokens, earlier, by_last):
+                break
+            if _lower_opening(parsed.tokens, earlier, chain[-1], by_last):
+                break
             listed = listed or len(chain)
             chain.append(earlier)
         if listed and _follows_person(parsed.tokens, chain[-1], name_ends):
             chain = chain[:listed]  # "A, T1, T2 B": T1 is A's, T2 is B's
         before[span.next_name.first] = chain[::-1]
     return before
+
+
+def _coordinated(tokens: list[Token], span: TitleSpan, by_last: dict[int, TitleSpan]) -> bool:
+    """Whether `span` is the second of two titles of one head joined by "và" ("hai vị Bộ trưởng Bộ A và Bộ trưởng Bộ
+    B, Phó Thủ tướng C"): the pair names other people, not the one after the comma (two different posts joined so
+    are two people's: "… Bộ trưởng Bộ Công an và Ủy viên Bộ Chính trị, Bí thư Thành ủy D" are D's)."""
+    k = span.first - 1
+    other = by_last.get(k - 1) if k >= 1 and tokens[k].key == "và" else None
+    return other is not None and _head_keys(tokens, other) == _head_keys(tokens, span)
+
+
+def _head_keys(tokens: list[Token], span: TitleSpan) -> tuple[str, ...]:
+    return tuple(t.key for t in tokens[span.first : span.first + head_length(tokens, span.first, True)])
+
+
+def _lower_opening(tokens: list[Token], earlier: TitleSpan, later: TitleSpan, by_last: dict[int, TitleSpan]) -> bool:
+    """Whether a title written in lower case opens a list whose next title, before a name, is capitalised ("đảng
+    viên là trưởng thôn, Bí thư Huyện ủy A"): the lower-case one is a common noun of the sentence, not A's title
+    (inside a list it is one: "Bí thư TƯ Đảng, ủy viên Thường vụ Quân ủy TƯ, Chủ nhiệm … B")."""
+    first, then = tokens[earlier.first], tokens[later.first]
+    if not (first.is_lower_word and then.is_cap and not then.is_abbr):
+        return False
+    k = earlier.first - 1
+    return not (k >= 1 and tokens[k].key in (",", "-") and k - 1 in by_last)
 
 
 def _before_aside(tokens: list[Token], k: int) -> int:
@@ -87,13 +115,57 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
     elif j not in parsed.titles_at:
         return []
     elif j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
-        # a caption's name on one line, its title alone on the next; a title opening an entry of its own
+        # a caption's name on one line, its titles filling the next; a title opening an entry of its own
         # ("Phó Trưởng phòng: Nguyễn Văn B") is not the line above's
-        span = parsed.titles_at[j]
-        end = term_end(tokens, span.last + 1) - 1
-        if not alone_on_line(parsed, j, end) and not alone_on_line(parsed, j, _organ_line_end(parsed, end + 1)):
+        listed = title_list(parsed, j)
+        if not listed or not _fills_line(parsed, j, listed[-1]):
             return []
+        if _numbered_row(parsed, j - 1):  # "1⏎GS. A⏎T1 - T2⏎T3⏎2⏎…": a table row flattened one cell a line
+            listed.extend(_cell_lines(parsed, listed[-1]))
+        return listed
     return title_list(parsed, j)
+
+
+def _fills_line(parsed: Parsed, first: int, last: TitleSpan) -> bool:
+    """Whether titles from token `first` to `last` (its term, a comma and its organ, or a closing comma after
+    it) fill their line."""
+    tokens = parsed.tokens
+    end = term_end(tokens, last.last + 1) - 1
+    if end + 1 < len(tokens) and tokens[end + 1].key == "," and alone_on_line(parsed, first, end + 1):
+        return True  # "Ủy viên Ban thường vụ Đảng ủy," in a table cell
+    return alone_on_line(parsed, first, end) or alone_on_line(parsed, first, _organ_line_end(parsed, end + 1))
+
+
+MAX_CELL_LINES = 4
+
+
+def _numbered_row(parsed: Parsed, k: int) -> bool:
+    """Whether the line holding token `k` (a name's last) follows a line holding only a number: a table's row
+    written one cell a line ("1⏎GS. Nguyễn Văn A⏎Hiệu trưởng")."""
+    tokens, text = parsed.tokens, parsed.text
+    while k > 0 and "\n" not in text[tokens[k - 1].end : tokens[k].start]:
+        k -= 1
+    number = k - 1
+    return number >= 0 and tokens[number].key.isdigit() and alone_on_line(parsed, number, number)
+
+
+def _cell_lines(parsed: Parsed, last: TitleSpan) -> list[TitleSpan]:
+    """The titles of the lines after `last` in a row written one cell a line, each line filled with titles, up to
+    the next row's number or any other line."""
+    tokens, found = parsed.tokens, []
+    for _ in range(MAX_CELL_LINES):
+        k = term_end(tokens, last.last + 1)
+        k += int(k < len(tokens) and tokens[k].key == ",")
+        if k >= len(tokens) or k not in parsed.titles_at:
+            break
+        if "\n" not in parsed.text[tokens[k - 1].end : tokens[k].start]:
+            break
+        listed = title_list(parsed, k)
+        if not listed or not _fills_line(parsed, k, listed[-1]):
+            break
+        found.extend(listed)
+        last = listed[-1]
+    return found
 
 
 # Words before a post saying when it is held: "tân" (newly taken), "cựu" (former), "đương kim" (incumbent). "A,
@@ -118,11 +190,25 @@ def title_list(parsed: Parsed, j: int) -> list[TitleSpan]:
         span = parsed.titles_at.get(j)
         if span is None or span.next_name is not None:  # a title before the next name is that person's
             break
+        if _heads_a_plural(parsed.tokens, span):
+            break  # "A, B, Bộ trưởng các Bộ X, Y": the posts of many bodies end the list of A's and B's titles
         if found and "\n" in parsed.text[found[-1].end : span.start]:
             break  # a list of titles ends with its paragraph: the next line's title is its own entry's
         found.append(span)
         j = list_continues(parsed, span)
     return found
+
+
+# Lower-case words after a bare head that make it the post of many bodies ("Bộ trưởng các Bộ Công Thương, Xây
+# dựng"), never the title of the person named before it.
+PLURAL_WORDS: frozenset[str] = words("các những")
+
+
+def _heads_a_plural(tokens: list[Token], span: TitleSpan) -> bool:
+    j = span.last + 1
+    if j >= len(tokens) or tokens[j].key not in PLURAL_WORDS or not tokens[j].is_lower_word:
+        return False
+    return head_length(tokens, span.first) == span.last - span.first + 1
 
 
 def list_continues(parsed: Parsed, span: TitleSpan) -> int:

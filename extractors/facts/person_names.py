@@ -79,6 +79,7 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
     "mạnh": words("nhấn"),
     "định": words("khẳng"),
     "cao": words("cấp"),  # "Đoàn Cấp cao Việt Nam": a delegation, not a person named "Đoàn Cấp"
+    "trấn": words("thị"),  # "Thị trấn"; "… Phạm Quang B trấn an": the verb "trấn an", "trấn áp" after the name
 }
 # Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...", "TP Hà
 # Nội ...", "TP. Hải Phòng ...": a place before a personal name belongs to the title before it).

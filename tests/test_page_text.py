@@ -12,7 +12,8 @@ from extractors.options import ExtractionOptions
 from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
-from extractors.page.text_page import extract_text_dump, unglued
+from extractors.page.seams import unglued
+from extractors.page.text_page import extract_text_dump
 from extractors.page.vocab import LineKind, classify_line, ends_sentence, is_sentence_prose
 
 WIDGET_LINES = [
@@ -344,6 +345,11 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
         ("đất được thu hồi…Trần Duy Hưng", "đất được thu hồi… Trần Duy Hưng"),
         ("(chiếm 11,9%).THÚY HẢI", "(chiếm 11,9%). THÚY HẢI"),
         ("phù hợp với thị trường...Chiêu Lâm", "phù hợp với thị trường... Chiêu Lâm"),
+        ("giai đoạn AIDS.Thu Trang", "giai đoạn AIDS. Thu Trang"),
+        ("để cử tri theo dõi./.Lê Khánh (TTXVN)", "để cử tri theo dõi./. Lê Khánh (TTXVN)"),
+        ("ĐB Trần Văn Phúc (Hội Luật gia)Minh Tâm", "ĐB Trần Văn Phúc (Hội Luật gia) Minh Tâm"),
+        ("PGS.TS.Nguyễn Văn Hòa", "PGS.TS.Nguyễn Văn Hòa"),
+        ("ThS.Lê Thu", "ThS.Lê Thu"),
         ("“Chống người thi hành công vụ”?.Hồng Thúy", "“Chống người thi hành công vụ”?. Hồng Thúy"),
         ("Bí thư Thành ủy TP.HCM và H.Yên Minh", "Bí thư Thành ủy TP.HCM và H.Yên Minh"),
         ("Bí thư Thành ủy Tp.HCM", "Bí thư Thành ủy Tp.HCM"),

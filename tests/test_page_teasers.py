@@ -7,7 +7,7 @@ import pytest
 
 from extractors.article import extract_article_from_text
 from extractors.options import ExtractionOptions
-from extractors.page.teasers import drop_closing_promo, drop_teasers
+from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
 
 BEFORE = "Lễ khánh thành do UBND huyện Tây Lâm tổ chức ngày 12/4 tại xã Hòa Bình."
 AFTER = "Cầu dài 120 m, được xây dựng bằng nguồn vốn ngân sách tỉnh."
@@ -111,6 +111,12 @@ def test_a_press_dump_loses_its_inline_teaser_and_keeps_its_writer() -> None:
         ),
         ("Hội nghị kết thúc chiều cùng ngày./. Xem thêm:", "Hội nghị kết thúc chiều cùng ngày./."),
         ("Hội nghị kết thúc chiều cùng ngày. Nhập list tin", "Hội nghị kết thúc chiều cùng ngày."),
+        # the series' next part and a video's headline, announced after the last sentence
+        ("Hội nghị kết thúc chiều cùng ngày./. Bài 3: Gỡ khó cho hợp tác xã", "Hội nghị kết thúc chiều cùng ngày./."),
+        (
+            "Vụ việc đang được xác minh. Video: Tây Lâm kỷ luật cán bộ địa chính xã làm sai quy trình",
+            "Vụ việc đang được xác minh.",
+        ),
     ],
 )
 def test_an_outlets_closing_call_to_read_more_leaves(line: str, kept: str) -> None:
@@ -123,7 +129,29 @@ def test_an_outlets_closing_call_to_read_more_leaves(line: str, kept: str) -> No
         "Báo cáo viên cập nhật liên tục tình hình dịch bệnh tại xã",
         "Người dân có thể xem thêm.",
         "Xem thêm các văn bản tại trụ sở UBND xã Tây Lâm.",
+        "Hội nghị kết thúc chiều cùng ngày. Clip: Thu Hà",  # a short credit is read as the byline
+        "Các nội dung gồm: Bài 1: giới thiệu chung",  # no sentence ends before it
     ],
 )
 def test_sentences_about_updates_or_reading_stay(line: str) -> None:
     assert drop_closing_promo(line) == line
+
+
+CELL_BODY = " ".join([BEFORE, AFTER] * 8)  # a whole body, written as a dataset's quoted cell
+GLUED = "Tây Lâm khởi công đường liên xã Hòa Bình - Hòa Lợi Chủ tịch tỉnh tiếp đoàn công tác của tỉnh Champasak"
+
+
+def test_headlines_glued_after_a_quoted_cells_last_sentence_leave() -> None:
+    assert drop_cell_tail(f'"{CELL_BODY} {GLUED}"') == f'"{CELL_BODY}"'
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f'"{BEFORE} Các đại biểu biểu quyết thông qua nghị quyết về sắp xếp xã"',  # a quoted lead: no whole body
+        f"{CELL_BODY} {GLUED}",  # running text: a closing line without a stop may be a caption
+        f'"{CELL_BODY} Ảnh: Lò Văn Thành"',  # too short to be headlines
+    ],
+)
+def test_other_unclosed_endings_stay(line: str) -> None:
+    assert drop_cell_tail(line) == line

@@ -12,7 +12,8 @@ from extractors.options import ExtractionOptions
 from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
-from extractors.page.text_page import unglued
+from extractors.page.seams import unglued
+from extractors.page.text_page import extract_text_dump
 from extractors.page.vocab import LineKind, classify_line, ends_sentence, is_sentence_prose
 
 WIDGET_LINES = [
@@ -134,6 +135,7 @@ BYLINES = [
     ("Mai Mai", "Mai Mai", None),  # a pen name of one word said twice is no credit printed twice
     ("Theo Lan Chi - Báo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet after a dash
     ("Theo Thanh Xuân", None, "Thanh Xuân"),  # alone, "Theo" and a name may be an outlet named like a person
+    ("Minh Khoa – Lan Chi Ảnh: Thu Hà", "Minh Khoa – Lan Chi", None),  # the photographer after the writers
 ]
 
 
@@ -156,6 +158,7 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "PV: Ông có kiến nghị gì?",
         "(Ảnh: Lan Chi/TTXVN)",  # a caption's photo credit names the photographer
         "Tổng hợp",
+        "Đoàn thăm nhà máy Ảnh: Lan Chi",  # a caption and its photo credit
     ],
 )
 def test_not_a_byline(line: str) -> None:
@@ -252,6 +255,20 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
             "Hội thảo kết thúc. Đại biểu tham quan gian trưng bày nông sản của các địa phương",
             "THU HÀ",
         ),
+        # a given name that is also an organ word, where the writer signs
+        (
+            "Đề án sẽ trình HĐND huyện vào kỳ họp cuối năm. Văn Đảng",
+            "Đề án sẽ trình HĐND huyện vào kỳ họp cuối năm.",
+            "Văn Đảng",
+        ),
+        # two writers signing by their given names alone
+        (
+            "Hội nghị kết thúc vào chiều cùng ngày. Khoa - Thành",
+            "Hội nghị kết thúc vào chiều cùng ngày.",
+            "Khoa - Thành",
+        ),
+        # an exclamation closed twice ("!.")
+        ("Chúc các bạn trẻ lên đường bình an !. Minh Khuê", "Chúc các bạn trẻ lên đường bình an !.", "Minh Khuê"),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -276,6 +293,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         # capitals after a word that governs them are the text's own name or place
         "Hội nghị kết thúc. Đại biểu đã thăm các thôn, bản vùng cao thuộc địa bàn huyện ĐẮK LÂM",
         "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",
+        "Hội nghị kết thúc. Ban Đảng",  # an organ word that no name opens
     ],
 )
 def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:
@@ -327,6 +345,11 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
         ("đất được thu hồi…Trần Duy Hưng", "đất được thu hồi… Trần Duy Hưng"),
         ("(chiếm 11,9%).THÚY HẢI", "(chiếm 11,9%). THÚY HẢI"),
         ("phù hợp với thị trường...Chiêu Lâm", "phù hợp với thị trường... Chiêu Lâm"),
+        ("giai đoạn AIDS.Thu Trang", "giai đoạn AIDS. Thu Trang"),
+        ("để cử tri theo dõi./.Lê Khánh (TTXVN)", "để cử tri theo dõi./. Lê Khánh (TTXVN)"),
+        ("ĐB Trần Văn Phúc (Hội Luật gia)Minh Tâm", "ĐB Trần Văn Phúc (Hội Luật gia) Minh Tâm"),
+        ("PGS.TS.Nguyễn Văn Hòa", "PGS.TS.Nguyễn Văn Hòa"),
+        ("ThS.Lê Thu", "ThS.Lê Thu"),
         ("“Chống người thi hành công vụ”?.Hồng Thúy", "“Chống người thi hành công vụ”?. Hồng Thúy"),
         ("Bí thư Thành ủy TP.HCM và H.Yên Minh", "Bí thư Thành ủy TP.HCM và H.Yên Minh"),
         ("Bí thư Thành ủy Tp.HCM", "Bí thư Thành ủy Tp.HCM"),
@@ -336,6 +359,59 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
 )
 def test_glued_blocks_are_parted_at_a_stop(line: str, text: str) -> None:
     assert unglued(line) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("Ảnh: Thanh HảiTại hội nghị", "Ảnh: Thanh Hải Tại hội nghị"),
+        ("Ảnh: PHẠM KHÁNHĐến nay", "Ảnh: PHẠM KHÁNH Đến nay"),
+        ("Ảnh: T.LĐến nay", "Ảnh: T.L Đến nay"),
+        ("Ảnh: UEVFCuộc thi", "Ảnh: UEVF Cuộc thi"),
+        ("Ảnh: Hoàng Long1. Lãnh đạo xã", "Ảnh: Hoàng Long 1. Lãnh đạo xã"),
+        ("ÔngTrần Văn Tâm, nhiệm kỳ2020-2025", "Ông Trần Văn Tâm, nhiệm kỳ 2020-2025"),
+    ],
+)
+def test_glued_blocks_are_parted_at_a_capital_or_a_number(line: str, text: str) -> None:
+    assert unglued(line) == text
+
+
+def test_an_aggregators_glued_blocks_are_parted_by_a_line_break() -> None:
+    assert unglued("Chủ tịch UBND xã Tân LậpNằm ở vùng trũng", blocks_apart=True) == (
+        "Chủ tịch UBND xã Tân Lập\nNằm ở vùng trũng"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VnExpress, KienLong, VNPost, FPTShop",
+        "TCty Lương thực, QĐ-TTg, 22/CTr-UBND, ThS. Lê An",
+        "trạm 110kV, nhà 600m2, máy bay ATR72, iPhone",
+        "Sở GD&ĐTmới, trường Đồi NGô",
+    ],
+)
+def test_brands_abbreviations_units_and_codes_are_no_seams(line: str) -> None:
+    assert unglued(line) == line
+
+
+def test_a_stamp_over_the_furniture_closes_an_article_after_many_captions() -> None:
+    captions = [f"Đoàn viên xã Tân Lập số {n} nhận quà" for n in range(1, 9)]
+    dump = "\n".join(
+        [
+            "Xã Tân Lập trao quà cho đoàn viên",
+            "Sáng 21/5, Đoàn xã Tân Lập tổ chức trao 80 suất quà cho đoàn viên có hoàn cảnh khó khăn trong xã.",
+            "Bí thư Đoàn xã cho biết các suất quà do các doanh nghiệp trên địa bàn ủng hộ trong tháng thanh niên.",
+            *captions,
+            "21/05/13 16:20 GMT+7",
+            "Xã hội",
+            "Đoàn viên,Tân Lập",
+            "Thanh Niên Mới",
+        ]
+    )
+    content = extract_text_dump(dump, ExtractionOptions())
+    assert content.published_on == date(2013, 5, 21)
+    assert "Thanh Niên Mới" not in content.text
 
 
 @pytest.mark.parametrize(

@@ -293,11 +293,24 @@ def parse_byline(line: str) -> Byline | None:
         rest = text[source.start(1) :].strip()
         signed = _writer_for_outlet(rest) or _writer_then_source(rest, after_source=True) or _writer_of_outlet(rest)
         return signed or _writer_dash_outlet(rest) or Byline(source_credit=rest)
-    signed = _writer_for_outlet(text) or _writer_then_source(text)
+    signed = _writer_for_outlet(text) or _writer_then_source(text) or _writers_then_photo_credit(text)
     if signed:
         return signed
     person = _people(text)
     return Byline(author=person) if person else None
+
+
+# A photo's credit after the writers' names on their line: "Hà Minh – Gia Linh Ảnh: Hà Châu".
+_PHOTO_AFTER = re.compile(r"\s(?:ảnh|Ảnh|ẢNH)\s*:")
+
+
+def _writers_then_photo_credit(text: str) -> Byline | None:
+    """The writers, where all that precedes a photo credit is their names; the photographer is not the author."""
+    photo = _PHOTO_AFTER.search(text)
+    if photo is None:
+        return None
+    names = " ".join(text[: photo.start()].split())
+    return Byline(author=names) if names and _people(names) == names else None
 
 
 # A line naming an outlet: "Báo Tây Lâm", "(Tạp chí Cộng sản)", "Cổng TTĐT tỉnh", "baotaylam.vn".
@@ -484,10 +497,26 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
         return _writer_after_media_caption(words) or _name_in_capitals_closing(words)
     if _PHOTO_ONLY.match(match_form(" ".join(tail))):
         return _writer_after_photo_credit(words[: last + 1], tail)
-    found = parse_byline(" ".join(tail))
+    found = parse_byline(" ".join(tail)) or _glued_given_names(tail)
     if found is None or not (found.author or len(tail) <= MAX_GLUED_SOURCE_WORDS):
         return None  # a longer "Theo …" without a writer is a sentence left without its stop
     return SignedParagraph(" ".join(words[: last + 1]), found)
+
+
+# Given names that are also organ words: read as a name only where a writer signs, after the body's last sentence
+# ("… các quận. Trọng Đảng"); elsewhere "Đảng" keeps a line from reading as a person.
+_GIVEN_ORGAN_NAMES = frozenset({"đảng"})
+
+
+def _glued_given_names(tail: list[str]) -> Byline | None:
+    """Writers glued after the last sentence whom `parse_byline` does not take for people: a two-word name ending
+    on a given name that is also an organ word ("Trọng Đảng"), or two given names alone ("Hiếu - Hải"), which
+    elsewhere stand for places as often as for people."""
+    if len(tail) == 2 and match_form(tail[1]).lower() in _GIVEN_ORGAN_NAMES and _one_word_name(tail[0]):
+        return Byline(author=" ".join(tail))
+    if len(tail) == 3 and tail[1] in {"-", "–"} and _one_word_name(tail[0]) and _one_word_name(tail[2]):
+        return Byline(author=" ".join(tail))
+    return None
 
 
 def _writer_with_note(tail: list[str]) -> Byline | None:

@@ -11,6 +11,14 @@ A bracket that holds a citation ("[1]"), a note ("[sic]"), a picture mark ("[img
 next mark, at its own "?"/"!", at a word that opens a news sentence ("Sáng 2/5", "Nhân dịp", "15h30:") or at the
 line's end; where none is found within a headline's length the line is left as it is.
 
+A dataset's body cell (a CSV field, written between quotation marks as a whole, its own quotes doubled) may hold
+the aggregator's related headlines glued after the body's last sentence, before the cell's closing mark ("… trên
+thế giới. Điều chỉnh quy hoạch chung TP. Y: Từ … đến … TP. Y đầu tư hơn 8.550 tỷ đồng cải tạo rạch Z""): text that
+ends the cell without a stop of its own and reads as headlines (eight words or more) is cut (`drop_cell_tail`).
+Only the cell's last characters are read, and only a body quoted as a whole (a thousand characters or more: a lead
+that is one quotation is shorter): in running text a closing line without a stop is as often a caption or the
+writer's name.
+
 An outlet's closing call to read more, which the aggregator glues after the body's last sentence or its writer's
 name ("… sự việc. Đỗ Lực Báo Gia đình và Xã hội cập nhật tin tức trong ngày liên tục, mới nhất", "… của xã./.
 Xem thêm:"), is cut at the line's end (`drop_closing_promo`), so that the writer's name closes the line again.
@@ -19,6 +27,8 @@ Xem thêm:"), is cut at the line's end (`drop_closing_promo`), so that the write
 from __future__ import annotations
 
 import re
+
+from extractors.page.vocab import ends_sentence
 
 MIN_HEADLINE_WORDS = 4
 MAX_HEADLINE_CHARS = 200
@@ -124,8 +134,43 @@ def drop_teasers(line: str) -> str:
     return _drop_marked(_drop_bracketed(line))
 
 
+# What an outlet announces after the body's last sentence, with no stop of its own, to the line's end: the series'
+# next part ("… cá nhân. Bài 2: Quyết tâm thực hiện") or a video's headline ("… của ông Nhuận. Video: Tây Lâm yêu cầu
+# kỷ luật …"). A short credit ("Clip: Thu Hà") is no headline and stays for the byline reader.
+_CLOSING_TEASER = re.compile(
+    r"(?<=[.!?…\"”])\s+(?:(?:Bài|Kỳ) \d{1,2}\s*:\s*[^.!?]{8,150}|(?:Video|VIDEO|Clip|CLIP)\s*:\s*[^.!?]{20,150})$"
+)
+
+
 def drop_closing_promo(line: str) -> str:
-    """The line without an outlet's closing call to read more; only its last characters are searched."""
+    """The line without an outlet's closing call to read more or its teaser of what comes next; only its last
+    characters are searched."""
     cut = max(0, len(line) - MAX_PROMO_CHARS)
-    found = _CLOSING_PROMO.search(line, cut)
+    found = _CLOSING_PROMO.search(line, cut) or _CLOSING_TEASER.search(line.rstrip(), cut)
     return line[: found.start()].rstrip() if found else line
+
+
+MAX_CELL_TAIL_CHARS = 2 * MAX_HEADLINE_CHARS  # two related headlines, the most a cell was seen to end on
+MIN_CELL_CHARS = 1000  # a whole body: a quoted lead or a quotation standing as a paragraph is shorter
+
+
+def _quoted_cell(line: str) -> bool:
+    """A whole body between quotation marks whose inner quotes, if any, are doubled: a CSV field as written."""
+    inner = line[1:-1]
+    return len(line) >= MIN_CELL_CHARS and line[0] == line[-1] == '"' and inner.replace('""', "").count('"') == 0
+
+
+def drop_cell_tail(line: str) -> str:
+    """A quoted body cell without the headlines glued after its last sentence; any other line as it was."""
+    stripped = line.strip()
+    if not _quoted_cell(stripped):
+        return line
+    cut = max(1, len(stripped) - 1 - MAX_CELL_TAIL_CHARS)
+    words = stripped[cut:-1].split(" ")
+    ends = [i for i, word in enumerate(words) if ends_sentence(word)]
+    if not ends or (cut > 1 and ends[-1] == 0):
+        return line  # no sentence ends in the window (its first word may be cut): a long run, not a tail
+    tail = " ".join(words[ends[-1] + 1 :]).strip()
+    if len(tail.split()) < 2 * MIN_HEADLINE_WORDS or not headline_like(tail):
+        return line
+    return stripped[: len(stripped) - 1 - len(" ".join(words[ends[-1] + 1 :]))].rstrip() + '"'

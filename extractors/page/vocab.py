@@ -407,7 +407,8 @@ def is_section_heading(line: str) -> bool:
 
 
 def ends_sentence(word: str) -> bool:
-    """A word that closes a sentence: "2024.", '… nói."', "(ông A)."; not "TP." or an initial "H."."""
+    """A word that closes a sentence: "2024.", '… nói."', "(ông A).", "Mẹ !." (two marks); not "TP." or an initial
+    "H."."""
     closed = word.rstrip(_CLOSERS)
     if not closed.endswith(_SENTENCE_MARKS):
         return False
@@ -415,7 +416,7 @@ def ends_sentence(word: str) -> bool:
     if not token.strip(_CLOSERS):
         return True  # a mark standing apart after a closing quote ('… hôm nay ”.') ends the quoted sentence
     if len(token) == 1:
-        return token.isdigit() or _one_letter_word(closed[:-1].lstrip('("“'))
+        return token.isdigit() or token in _SENTENCE_MARKS or _one_letter_word(closed[:-1].lstrip('("“'))
     return token.isdigit() or token not in ABBREVIATIONS  # "khu phố 3." ends a sentence
 
 
@@ -432,7 +433,17 @@ def is_sentence_prose(line: str, min_words: int = 12) -> bool:
     if len(words) < min_words:
         return False
     # only a word ending on a mark or a closer can close a sentence: most words need no closer look
-    return any(ends_sentence(word) for word in words if word.endswith(_MAY_END_SENTENCE))
+    return any(
+        ends_sentence(word) and not _suspends(word, words[i + 1] if i + 1 < len(words) else "")
+        for i, word in enumerate(words)
+        if word.endswith(_MAY_END_SENTENCE)
+    )
+
+
+def _suspends(word: str, following: str) -> bool:
+    """An ellipsis that a word in lower case follows holds the sentence in suspense, as headlines do ("Xong
+    ba năm vẫn chờ... đường vào"); it closes nothing."""
+    return word.endswith(("...", "…")) and following[:1].islower()
 
 
 # Words a headline cannot end on: a line ending on one was wrapped and goes on below ("... nhiệm" / "kỳ").

@@ -124,12 +124,6 @@ TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)
 # "Triệu Lập Kiênngày 13/4", "từngày 30/5", "ngày3/2/2021": texts whose markup lost a space glue "ngày" to the word
 # before or to the day; no Vietnamese syllable ends in "ngày", so it still cues the day.
 GLUED_DAY_WORD_BEFORE = re.compile(r"(?i:ngày)\s*$")
-# "Ảnh: TRẦN HẢIChiều 30-5, tại …", "… trong hội đồng thiChiều 30-5", "Tổng cục Thống kêChiều 30.5", "Ảnh: Minh SỹNgày
-# 1-6": a text whose markup lost the break between paragraphs (a caption, a byline or a subhead before the next one)
-# glues the next paragraph's opening cue to the last word; a capital right after a letter starts such a paragraph.
-GLUED_CUE_BEFORE = re.compile(
-    r"(?<=[^\W\d_])(?:Sáng|Chiều|Trưa|Tối|Đêm|Rạng\s+sáng|Ngày|Hôm)(?:\s+(?:nay|qua|mai))?\s*,?\s*$"
-)
 # "Ngày 6 - 2, ông …", "Ngày 5 -7, Phòng …", "Sáng nay 28 - 5, Bộ …": a day and month with a spaced dash, read so only
 # right after a word that names a day or a part of one (elsewhere "3 - 5" is a range); a count or a unit after it
 # keeps it a range ("ngày 2 - 3 tháng").
@@ -393,7 +387,7 @@ def _slashed_hits(form: str) -> list[DateHit]:
     hits = []
     for found in SLASHED_DAY_MONTH.finditer(form):
         hit = _pair_hit(found)
-        day_word = _before(GLUED_DAY_WORD_BEFORE, form, hit.start) or _before(GLUED_CUE_BEFORE, form, hit.start)
+        day_word = _before(GLUED_DAY_WORD_BEFORE, form, hit.start)
         if not day_word and not _before(TIME_CUE_BEFORE, form, hit.start) and not _named_day_before(form, hit.start):
             continue
         if hit.day >= hit.month or day_word or not FRACTION_NEXT.match(form, hit.end):
@@ -463,7 +457,7 @@ def _marked_hits(form: str) -> list[DateHit]:
         if _inside_a_word(form, found.start()):
             continue
         if (
-            _day_cue_before(form, found.start())
+            _before(DAY_CUE_BEFORE, form, found.start())
             or (
                 _before(SPAN_CUE_BEFORE, form, found.start())
                 and (_span_follows(form, found) or _day_ends_a_clause(form, found))
@@ -483,12 +477,6 @@ def _dotted_deadline(form: str, found: re.Match[str]) -> bool:
         and WORD_AFTER.match(form, found.end()) is not None
         and _before(DEADLINE_CUE_BEFORE, form, found.start()) is not None
     )
-
-
-def _day_cue_before(form: str, position: int) -> bool:
-    """Whether a word naming a day or a part of one ends right before `position`, standing alone ("Sáng 6-2") or glued
-    to the last word of a paragraph whose break was lost ("Thống kêChiều 30.5")."""
-    return _before(DAY_CUE_BEFORE, form, position) is not None or _before(GLUED_CUE_BEFORE, form, position) is not None
 
 
 def _day_ends_a_clause(form: str, found: re.Match[str]) -> bool:
@@ -600,7 +588,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _span_to_full_hits(form)
         + _yearless_span_hits(form)
         + _slashed_hits(form)
-        + [_pair_hit(found) for found in SPACED_DASH_DAY.finditer(form) if _day_cue_before(form, found.start())]
+        + [_pair_hit(found) for found in SPACED_DASH_DAY.finditer(form) if _before(DAY_CUE_BEFORE, form, found.start())]
         + _pair_hits(BRACKETED_CHAIN, form, marks="")
         + _bracketed_hits(form)
         + _list_hits(BRACKETED_LIST, form)

@@ -10,12 +10,15 @@ cue word before it ("ngày", "sáng", "chiều", "từ", "dịp", ...), which ke
 and batch labels ("đợt 3/2"); "ngày" and words naming the day are such a cue ("Ngày sinh nhật Bác Hồ 19/5"), and a
 short span whose start is no proper fraction needs none ("nghỉ dưỡng 30/4 - 1/5"). A year in words after a day-month
 is its year ("ngày 11/9 năm 2001").
-The press also writes the day and month with a full stop or a dash ("Chiều 22.4", "Sáng 6-2"): read so only after
-a word naming a day or a part of one, or as a span "từ 23.4 - 1.5", never before a unit ("2.5 triệu").
+The press also writes the day and month with a full stop or a dash ("Chiều 22.4", "Sáng 6-2", "Sáng nay 28 - 5"): read
+so only after a word naming a day or a part of one, as a span "từ 23.4 - 1.5", as a dashed list or range after its cue
+("3 ngày thi (2, 3 và 4-6)", "từ 2 – 4-6") or, dotted above the 12th, as a deadline ("trước 30.6 để phê duyệt"), never
+before a unit ("2.5 triệu").
 
 Year of a day written without one: the year of a full date it leads to ("30/6 - 2/7/2025") or of a year written
 just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
-would put the day more than 180 days after publication, e.g. "28/12" in a January article); without a
+would put the day more than 180 days after publication, e.g. "28/12" in a January article, unless the day comes every
+year: "trước ngày 30/11 hàng năm"); without a
 publication date, the year the article tells of (`article_year`), read only where the article states a full date
 other than a birth date; when those are cited papers of several years, a day that year would put before the latest
 paper is left out (`article_time`); a year before the web (`EARLIEST_WEB_YEAR`) dates no such day. A day with no

@@ -12,7 +12,8 @@ from extractors.options import ExtractionOptions
 from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
-from extractors.page.text_page import unglued
+from extractors.page.seams import unglued
+from extractors.page.text_page import extract_text_dump
 from extractors.page.vocab import LineKind, classify_line, ends_sentence, is_sentence_prose
 
 WIDGET_LINES = [
@@ -344,6 +345,11 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
         ("đất được thu hồi…Trần Duy Hưng", "đất được thu hồi… Trần Duy Hưng"),
         ("(chiếm 11,9%).THÚY HẢI", "(chiếm 11,9%). THÚY HẢI"),
         ("phù hợp với thị trường...Chiêu Lâm", "phù hợp với thị trường... Chiêu Lâm"),
+        ("giai đoạn AIDS.Thu Trang", "giai đoạn AIDS. Thu Trang"),
+        ("để cử tri theo dõi./.Lê Khánh (TTXVN)", "để cử tri theo dõi./. Lê Khánh (TTXVN)"),
+        ("ĐB Trần Văn Phúc (Hội Luật gia)Minh Tâm", "ĐB Trần Văn Phúc (Hội Luật gia) Minh Tâm"),
+        ("PGS.TS.Nguyễn Văn Hòa", "PGS.TS.Nguyễn Văn Hòa"),
+        ("ThS.Lê Thu", "ThS.Lê Thu"),
         ("“Chống người thi hành công vụ”?.Hồng Thúy", "“Chống người thi hành công vụ”?. Hồng Thúy"),
         ("Bí thư Thành ủy TP.HCM và H.Yên Minh", "Bí thư Thành ủy TP.HCM và H.Yên Minh"),
         ("Bí thư Thành ủy Tp.HCM", "Bí thư Thành ủy Tp.HCM"),
@@ -353,6 +359,59 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
 )
 def test_glued_blocks_are_parted_at_a_stop(line: str, text: str) -> None:
     assert unglued(line) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("Ảnh: Thanh HảiTại hội nghị", "Ảnh: Thanh Hải Tại hội nghị"),
+        ("Ảnh: PHẠM KHÁNHĐến nay", "Ảnh: PHẠM KHÁNH Đến nay"),
+        ("Ảnh: T.LĐến nay", "Ảnh: T.L Đến nay"),
+        ("Ảnh: UEVFCuộc thi", "Ảnh: UEVF Cuộc thi"),
+        ("Ảnh: Hoàng Long1. Lãnh đạo xã", "Ảnh: Hoàng Long 1. Lãnh đạo xã"),
+        ("ÔngTrần Văn Tâm, nhiệm kỳ2020-2025", "Ông Trần Văn Tâm, nhiệm kỳ 2020-2025"),
+    ],
+)
+def test_glued_blocks_are_parted_at_a_capital_or_a_number(line: str, text: str) -> None:
+    assert unglued(line) == text
+
+
+def test_an_aggregators_glued_blocks_are_parted_by_a_line_break() -> None:
+    assert unglued("Chủ tịch UBND xã Tân LậpNằm ở vùng trũng", blocks_apart=True) == (
+        "Chủ tịch UBND xã Tân Lập\nNằm ở vùng trũng"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "VnExpress, KienLong, VNPost, FPTShop",
+        "TCty Lương thực, QĐ-TTg, 22/CTr-UBND, ThS. Lê An",
+        "trạm 110kV, nhà 600m2, máy bay ATR72, iPhone",
+        "Sở GD&ĐTmới, trường Đồi NGô",
+    ],
+)
+def test_brands_abbreviations_units_and_codes_are_no_seams(line: str) -> None:
+    assert unglued(line) == line
+
+
+def test_a_stamp_over_the_furniture_closes_an_article_after_many_captions() -> None:
+    captions = [f"Đoàn viên xã Tân Lập số {n} nhận quà" for n in range(1, 9)]
+    dump = "\n".join(
+        [
+            "Xã Tân Lập trao quà cho đoàn viên",
+            "Sáng 21/5, Đoàn xã Tân Lập tổ chức trao 80 suất quà cho đoàn viên có hoàn cảnh khó khăn trong xã.",
+            "Bí thư Đoàn xã cho biết các suất quà do các doanh nghiệp trên địa bàn ủng hộ trong tháng thanh niên.",
+            *captions,
+            "21/05/13 16:20 GMT+7",
+            "Xã hội",
+            "Đoàn viên,Tân Lập",
+            "Thanh Niên Mới",
+        ]
+    )
+    content = extract_text_dump(dump, ExtractionOptions())
+    assert content.published_on == date(2013, 5, 21)
+    assert "Thanh Niên Mới" not in content.text
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,7 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
     "mạnh": words("nhấn"),
     "định": words("khẳng"),
     "cao": words("cấp"),  # "Đoàn Cấp cao Việt Nam": a delegation, not a person named "Đoàn Cấp"
+    "trấn": words("thị"),  # "Thị trấn"; "… Phạm Quang B trấn an": the verb "trấn an", "trấn áp" after the name
 }
 # Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...", "TP Hà
 # Nội ...", "TP. Hải Phòng ...": a place before a personal name belongs to the title before it).
@@ -284,7 +285,8 @@ def _given_name_after_middle(tokens: list[Token], first: int, i: int) -> bool:
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if token.key in NEVER_NAME_WORDS:  # "ông Lê Ngọc Tại - Trưởng phòng …", not "… Lê Ngọc B Tại buổi lễ"
-        return tokens[i - 1].key in MIDDLE_NAMES and nxt is not None and nxt.key in CLOSING_MARKS
+        ends = nxt is not None and (nxt.key in CLOSING_MARKS or (nxt.is_lower_word and nxt.key in VERBS_AFTER_NAME))
+        return tokens[i - 1].key in MIDDLE_NAMES and ends
     if token.key not in NAME_STOP or token.key in ADDRESS_TERMS:
         return False
     if tokens[i - 1].key in ("văn", "thị"):
@@ -297,6 +299,9 @@ def _given_name_after_middle(tokens: list[Token], first: int, i: int) -> bool:
 
 
 CLOSING_MARKS: frozenset[str] = frozenset(",-–—():;.")
+# What a person does right after being named ("Đại tá Trần Quang Trong đã từ chối", "… Lê Văn Sau cũng cho
+# biết"): a sentence that opens on "Trong", "Sau", "Tại" goes on with a noun ("Trong khi", "Tại buổi lễ").
+VERBS_AFTER_NAME: frozenset[str] = words("đã cũng đang sẽ vẫn nói khẳng nhấn trả")
 
 
 def _closing_stop_word(tokens: list[Token], first: int, i: int) -> bool:

@@ -37,6 +37,7 @@ from extractors.page.vocab import (
     word_count,
 )
 
+MAX_FURNITURE_LINES = 3  # category, tag line and outlet under an aggregator's closing stamp
 MAX_TAIL_LINES = 6  # lines after the last paragraph (closing captions, then the byline) that may sign it
 MAX_RUN_GAP = 12  # captions, list items and short lines a run of paragraphs may hold between two paragraphs
 MAX_BOX_ITEMS = 6  # headlines a related box between two paragraphs may list
@@ -367,7 +368,16 @@ def _closing_stamp(lines: _Lines, last: int, skipped: list[bool]) -> int | None:
     article's text or its writer."""
     for i in range(last + 1, min(last + 1 + MAX_TAIL_LINES, len(lines.blocks))):
         if skipped[i] or lines.kinds[i] is LineKind.SECTION_END:
-            return None
+            break
+        if lines.kinds[i] is LineKind.DATESTAMP:
+            return i
+    return _stamp_over_furniture(lines, last)
+
+
+def _stamp_over_furniture(lines: _Lines, last: int) -> int | None:
+    """A stamp with only the page's furniture under it (category, tags, outlet) closes the article even when many
+    captions or a related list lie between the last paragraph and it."""
+    for i in range(len(lines.blocks) - 1, max(last, len(lines.blocks) - 2 - MAX_FURNITURE_LINES), -1):
         if lines.kinds[i] is LineKind.DATESTAMP:
             return i
     return None

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from extractors.normalize import nfc, unescape_leftovers
 from extractors.options import ExtractionOptions
-from extractors.page.body import Block, BodyParts, DumpLayout, select_body
+from extractors.page.body import MAX_FURNITURE_LINES, Block, BodyParts, DumpLayout, select_body
 from extractors.page.byline import Byline, parse_byline
 from extractors.page.dump_header import DumpHeader, read_dump_header
 from extractors.page.encoding import repair_text
@@ -14,38 +12,10 @@ from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_
 from extractors.page.limits import cap_body, cap_page
 from extractors.page.markdown_lines import hidden_blocks, markdown_text
 from extractors.page.repeats import drop_repeats, visible
+from extractors.page.seams import unglued
 from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
+from extractors.page.vocab import LineKind, classify_line
 from extractors.types import PageContent, PageKind
-
-# A dump that joined a page's blocks without a separator glues a sentence's stop to the next block's first word
-# ("… theo mô hình này.Hà Thư", "… được thu hồi…Trần Duy Hưng", "(chiếm 11,9%).THÚY HẢI"): a stop after a word
-# in lower case, a closing bracket or a quote, then a capital, is two blocks' seam. An abbreviation's dot is not:
-# it follows a capital or a short capitalised word ("TP.HCM", "H.Yên Minh", "Tp.HCM", "Th.Dương").
-_STOP_BEFORE_WORD = re.compile(r"(?<=[^\s.!?…])[.!?…]+(?=[^\W\d_])")  # "này.Hà", "trường...Chiêu", "”?.Hồng"
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
-_CLOSERS = frozenset(')%”"')
-MAX_ABBREVIATION_LETTERS = 2
-MAX_WORD_LOOKBACK = 40  # a word is read back from each stop this far at most: linear in the line
-
-
-def _abbreviation(word: str) -> bool:
-    return word[:1].isupper() and (len(word) <= MAX_ABBREVIATION_LETTERS or word.isupper())
-
-
-def unglued(line: str) -> str:
-    """The line with a space put back at each seam where blocks were glued."""
-
-    def seam(found: re.Match[str]) -> str:
-        before, after = line[found.start() - 1], line[found.end()]
-        if not after.isupper():
-            return found.group()
-        if before in _CLOSERS:
-            return found.group() + " "
-        word = _WORD_BEFORE.search(line, max(0, found.start() - MAX_WORD_LOOKBACK), found.start())
-        glued = before.islower() and not (word and _abbreviation(word.group()))
-        return found.group() + " " if glued else found.group()
-
-    return _STOP_BEFORE_WORD.sub(seam, line)
 
 
 def nfc_or_none(text: str | None) -> str | None:
@@ -53,15 +23,19 @@ def nfc_or_none(text: str | None) -> str | None:
     return nfc(text) if text else None
 
 
-def join_paragraphs(paragraphs: list[str]) -> str:
+def join_paragraphs(paragraphs: list[str], *, seams: bool = False) -> str:
+    """Paragraphs apart by a blank line; with `seams`, a dump's glued blocks stay on lines of their own."""
+    if seams:
+        paragraphs = ["\n".join(" ".join(line.split()) for line in p.split("\n") if line.strip()) for p in paragraphs]
+        return nfc("\n\n".join(p for p in paragraphs if p))
     return nfc("\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip()))
 
 
 def content_from_parts(
-    parts: BodyParts, options: ExtractionOptions, warnings: list[str], verdict: Verdict
+    parts: BodyParts, options: ExtractionOptions, warnings: list[str], verdict: Verdict, *, seams: bool = False
 ) -> PageContent:
     paragraphs = drop_repeats([visible(paragraph) for paragraph in parts.paragraphs])
-    text = cap_body(join_paragraphs(paragraphs), options.max_body_chars, warnings)
+    text = cap_body(join_paragraphs(paragraphs, seams=seams), options.max_body_chars, warnings)
     if verdict.kind is PageKind.NOT_AN_ARTICLE and NOT_AN_ARTICLE not in warnings:
         warnings.append(NOT_AN_ARTICLE)
     published_on = parts.date.day if parts.date else None
@@ -92,6 +66,12 @@ def _with_header(parts: BodyParts, header: DumpHeader) -> None:
             parts.byline = Byline(author=person.author, source_credit=credit)
 
 
+def _closing_stamp_below(lines: list[str]) -> bool:
+    """An aggregator's layout: a date stamp with only the page's furniture (category, tags, outlet) under it."""
+    tail = [line for line in lines[-MAX_FURNITURE_LINES - 3 :] if line.strip()]
+    return any(classify_line(line) is LineKind.DATESTAMP for line in tail[-MAX_FURNITURE_LINES - 1 :])
+
+
 def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     capped: list[str] = []
     text = str(cap_page(text, options.max_page_bytes, capped, boundary="\n"))
@@ -99,8 +79,9 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     lines = decoded.text.split("\n")
     header = read_dump_header(lines)
     body_lines = hidden_blocks(lines[header.body_start :])
+    apart = _closing_stamp_below(body_lines)
     blocks = [
-        Block(text=drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line))))))
+        Block(text=drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart)))))
         for line in body_lines
     ]
     layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
@@ -113,4 +94,4 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
         title=parts.title,
         declared_article=header.declares_article,
     )
-    return content_from_parts(parts, options, [*decoded.warnings, *capped], classify_page(signals))
+    return content_from_parts(parts, options, [*decoded.warnings, *capped], classify_page(signals), seams=True)

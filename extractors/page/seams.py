@@ -1,0 +1,94 @@
+"""Seams where a text dump glued a page's blocks together without a separator, put back as spaces or breaks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# A dump that joined a page's blocks without a separator glues a sentence's stop to the next block's first word
+# ("… theo mô hình này.Hà Thư", "… được thu hồi…Trần Duy Hưng", "(chiếm 11,9%).THÚY HẢI"): a stop after a word
+# in lower case, a closing bracket, a quote or the press's end mark "./.", then a capital, is two blocks' seam. An
+# abbreviation's dot is not ("TP.HCM", "H.Yên Minh", "Tp.HCM", "Th.Dương", "PGS.TS").
+_STOP_BEFORE_WORD = re.compile(r"(?<=[^\s.!?…])[.!?…]+(?=[^\W\d_])")  # "này.Hà", "trường...Chiêu", "”?.Hồng"
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_CLOSERS = frozenset(')%”"/')  # "./.": the press's end mark
+MAX_ABBREVIATION_LETTERS = 3
+MAX_WORD_LOOKBACK = 40  # a word is read back from each stop this far at most: linear in the line
+
+
+def _abbreviation(word: str) -> bool:
+    """ "TP", "Tp", "H", "ThS", "PGS": short, capitalised and, past two letters, closed by a capital. A longer word
+    in capitals ending a sentence ("… giai đoạn AIDS.Hiếu Lam") is a word, not an abbreviation."""
+    if not word[:1].isupper() or len(word) > MAX_ABBREVIATION_LETTERS:
+        return False
+    return len(word) <= 2 or word[-1].isupper()
+
+
+def unglued(line: str, blocks_apart: bool = False) -> str:
+    """The line with a space put back at each seam where blocks were glued; `blocks_apart` for a layout that
+    glues whole blocks (an aggregator's captions, subheads and writer), whose seams without a stop are line
+    breaks, not spaces: a word glued inside a sentence ("ÔngTrần Văn Bình", "nhiệm kỳ2020") is the other kind."""
+
+    def seam(found: re.Match[str]) -> str:
+        before, after = line[found.start() - 1], line[found.end()]
+        if not after.isupper():
+            return found.group()
+        if before in _CLOSERS:
+            return found.group() + " "
+        # after a word in capitals, only a word in lower case past its capital opens a block ("AIDS.Hiếu"); a
+        # code's parts ("763/UBND.TNMT", "BCHT.Ư Đảng") are capitals on both sides
+        opens_word = before.islower() or line[found.end() + 1 : found.end() + 2].islower()
+        word = _WORD_BEFORE.search(line, max(0, found.start() - MAX_WORD_LOOKBACK), found.start())
+        glued = opens_word and before.isalpha() and word is not None and not _abbreviation(word.group())
+        return found.group() + " " if glued else found.group()
+
+    return _case_seams(_STOP_BEFORE_WORD.sub(seam, line), "\n" if blocks_apart else " ")
+
+
+def _letters(test: object) -> str:
+    codes = [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]  # Latin letters with Vietnamese marks
+    return "".join(c for c in map(chr, codes) if c.isalpha() and test(c))  # type: ignore[operator]
+
+
+_LOWER, _UPPER = _letters(str.islower), _letters(str.isupper)
+# A block glued to the next without a stop leaves a capital inside a word: after a small letter ("Ảnh: Thanh
+# HảiTại các điểm cầu", "Đại tá Lê Mạnh TuấnDự lễ", "Báo Công ThươngÔng Trần"), after a run of capitals that ends a
+# credit or an abbreviation ("Ảnh: PHẠM KIM NGÂNThông qua", "Ảnh: T.LĐến nay", "Ảnh: ĐHPhó Chủ tịch"), and a
+# small letter before a number ("Ảnh: Hoàng Long1. Lãnh đạo", "cuối năm9 tỉnh").
+# A closing bracket right before a capital is a seam too ("ĐB A (Phó chủ tịch Hội Nhà báo VN)Anh Vũ").
+_CASE_SEAM = re.compile(
+    rf"(?<=[{_LOWER}])(?=[{_UPPER}\d])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])|(?<=[)\]])(?=[{_UPPER}][{_LOWER}])"
+)
+_LETTERS_BEFORE = re.compile(rf"[{_LOWER}{_UPPER}]+$")
+_WORD_AFTER = re.compile(rf"[{_UPPER}][{_LOWER}]*|\d+")
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")
+# A Vietnamese syllable, its marks taken off: an onset, one to three vowels, a final consonant.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D")) if c.isascii())
+
+
+def _case_seam(line: str, at: int) -> bool:
+    """Whether the case change or the number at `at` is a seam, not a brand ("VnExpress", "KienLong"), an
+    abbreviation ("TCty", "QĐ-TTg", "ThS"), a unit ("110kV", "600m2") or a code ("ATR72")."""
+    after = _WORD_AFTER.match(line, at)
+    if line[at - 1] in ")]":
+        return after is not None and _SYLLABLE.fullmatch(_bare(after.group()).lower()) is not None
+    before = _LETTERS_BEFORE.search(line, max(0, at - MAX_WORD_LOOKBACK), at)
+    if not before or not after:
+        return False
+    left, right = before.group(), after.group()
+    if right[0].isdigit():  # a number after a Vietnamese word, or a list's number ("1. ") after any word
+        listed = len(left) > 2 and _LIST_NUMBER.match(line, at) is not None
+        return left[-1].islower() and (not left.isascii() or listed)
+    if not _SYLLABLE.fullmatch(_bare(right).lower()):
+        return False
+    if len(left) == 1:  # one capital: an initial of a credit ("Ảnh: T.LĐến"), not a typo's capital ("NGô")
+        return left.isupper() and line[before.start() - 1 : before.start()] == "."
+    return not (left + right).isascii() or left.islower() or left.isupper()
+
+
+def _case_seams(line: str, apart: str) -> str:
+    return _CASE_SEAM.sub(lambda found: apart if _case_seam(line, found.start()) else "", line)

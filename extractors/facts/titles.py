@@ -321,6 +321,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "nói": words("tiếng"),  # "Đài Tiếng nói Việt Nam"
     "hoan": words("liên"),  # "Chủ tịch Liên hoan Truyền hình toàn quốc"
     "mới": words("đổi"),  # "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp"
+    "ký": words("thư"),  # "Trưởng ban Thư ký biên tập"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks
@@ -337,7 +338,9 @@ HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
 )
 # Bodies whose name holds a head ("Đoàn Chủ tịch", "Đoàn Thư ký" of a congress, the "Ban Bí thư"): the word
 # before and the head's first word.
-BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset([("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí")])
+BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset(
+    [("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí"), ("ban", "thư")]  # "Ban Thư ký": a secretariat
+)
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
 POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
     [("đại", "sứ"), ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"), ("tổng", "lãnh", "sự"), ("lãnh", "sự"),
@@ -403,7 +406,14 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 # Words before a head that give the post's grade or standing rather than another post: "Hàm Vụ phó" (the
 # grade of a department head's deputy), "(hàm vụ trưởng)", "Quyền Giám đốc" (acting), "tập sự Phó Vụ trưởng"
 # (on probation). The title is kept with them, as written.
-GRADE_PREFIXES: dict[str, tuple[str, ...]] = {"hàm": ("hàm",), "quyền": ("quyền",), "tập": ("tập", "sự")}
+# "đồng Chủ tịch" (co-chair) likewise, in lower case only: a capitalised "Đồng" is a family or given name ("Lê Văn
+# Đồng Chủ trì …" in a glued caption).
+GRADE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "hàm": ("hàm",),
+    "quyền": ("quyền",),
+    "tập": ("tập", "sự"),
+    "đồng": ("đồng",),
+}
 # Marks after which a lower-case grade word opens a title: in a list of titles or a parenthesis after a post.
 GRADE_LIST_MARKS: frozenset[str] = frozenset([",", "-", "–", "("])
 
@@ -484,6 +494,8 @@ def _graded_head_length(tokens: list[Token], i: int) -> int:
     if tuple(t.key for t in tokens[i : i + size]) != prefix or i + size >= len(tokens):
         return 0
     if not tokens[i].is_cap and (i == 0 or tokens[i - 1].key not in GRADE_LIST_MARKS):
+        return 0
+    if tokens[i].is_cap and tokens[i].key == "đồng":
         return 0
     if tokens[i + size].key in GRADE_PREFIXES or tokens[i + size].key == "nguyên":
         return 0

@@ -54,12 +54,14 @@ class Mention:
     end_token: int = 0
     led_firm: bool = False  # "Công ty A do ông B làm giám đốc": the bare post after the name is the firm's
     deputy: TitleSpan | None = None  # the bare "ĐB"/"đại biểu" before the name (or its list's), among `titles`
+    constituency: bool = False  # a province in parentheses right after the name ("ĐB Lê Nam (Thanh Hóa)")
 
     @property
     def official(self) -> bool:
         if self.marker == "delegate" and self.name.last - self.name.first < 2:
-            # "đại biểu Lương Sơn" is more often a district's delegation than a person
-            return any(_public(span) for span in self.titles if span is not self.deputy)
+            # "đại biểu Lương Sơn" is more often a district's delegation than a person; "ĐB Lê Nam (Thanh Hóa)",
+            # with the deputy's province after it, is a person
+            return self.constituency or any(_public(span) for span in self.titles if span is not self.deputy)
         if self.marker == "comrade" and self.titles and not any(_public(span) for span in self.titles):
             return False  # "đồng chí A - Chủ tịch HĐQT kiêm Tổng giám đốc Công ty": a business post, no public role
         if self.marker == "private" and all(_bare_lower_head(span) for span in self.titles):
@@ -191,6 +193,7 @@ def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -
     tokens = parsed.tokens
     mention = Mention(name, marker_before(tokens, name.first), end_token=name.last)
     word = deputy_word(tokens, name.first) if not titles_before else None
+    mention.constituency = word is not None and _constituency_after(tokens, name.last)
     if word is not None and not _delegation_after(tokens, name.last):
         start, end = tokens[word[0]].start, tokens[word[1]].end
         mention.deputy = TitleSpan(word[0], word[1], start, end, parsed.text[start:end])
@@ -207,6 +210,25 @@ def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -
 
 # How long a deputy's constituency in parentheses may be between two listed deputies ("(Đoàn Bà Rịa-Vũng Tàu)").
 MAX_CONSTITUENCY_TOKENS = 10
+
+
+# Words that may open a deputy's constituency in parentheses before its capitalised name ("(đoàn Bến Tre)").
+CONSTITUENCY_OPENERS: frozenset[str] = words("đoàn tỉnh tp thành phố")
+MAX_PLACE_WORDS = 5
+
+
+def _constituency_after(tokens: list[Token], last: int) -> bool:
+    """Whether a short parenthesis right after a name ending at `last` holds only a place ("(Thanh Hóa)", "(đoàn
+    Bến Tre)", "(TP.HCM)"): a deputy's province."""
+    if last + 2 >= len(tokens) or tokens[last + 1].key != "(":
+        return False
+    k = last + 2
+    while k < len(tokens) and tokens[k].key in CONSTITUENCY_OPENERS and not tokens[k].is_cap:
+        k += 1
+    start = k
+    while k < len(tokens) and k - start < MAX_PLACE_WORDS and (tokens[k].is_cap or tokens[k].key in ".-"):
+        k += 1
+    return start < k < len(tokens) and tokens[k].key == ")"
 
 
 def _delegation_after(tokens: list[Token], last: int) -> bool:

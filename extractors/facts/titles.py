@@ -321,13 +321,14 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "nói": words("tiếng"),  # "Đài Tiếng nói Việt Nam"
     "hoan": words("liên"),  # "Chủ tịch Liên hoan Truyền hình toàn quốc"
     "mới": words("đổi"),  # "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp"
+    "ký": words("thư"),  # "Trưởng ban Thư ký biên tập"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks
-# First words of the organs a title's organ may belong to, after "của" or "thuộc" ("… của Quốc hội", "… của Bộ
-# Chính trị", "Trưởng phòng Tài chính thuộc Sở KH-CN").
+# First words of the organs a title's organ may belong to, after "của" or "thuộc" ("… của Quốc hội", "… của QH",
+# "… của Bộ Chính trị", "Trưởng phòng Tài chính thuộc Sở KH-CN").
 OWNING_ORGANS: frozenset[str] = words(
-    "đảng quốc bộ chính ban ủy ub ubtvqh hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn"
+    "đảng quốc bộ chính ban ủy ub ubtvqh hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn qh tw"
 )
 # Academic and professional honorifics, which are not titles: "… Bộ CHQS tỉnh và Tiến sĩ Lê A" ends before them.
 HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
@@ -337,7 +338,9 @@ HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
 )
 # Bodies whose name holds a head ("Đoàn Chủ tịch", "Đoàn Thư ký" of a congress, the "Ban Bí thư"): the word
 # before and the head's first word.
-BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset([("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí")])
+BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset(
+    [("đoàn", "chủ"), ("đoàn", "thư"), ("ban", "bí"), ("ban", "thư")]  # "Ban Thư ký": a secretariat
+)
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
 POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
     [("đại", "sứ"), ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"), ("tổng", "lãnh", "sự"), ("lãnh", "sự"),
@@ -403,7 +406,14 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 # Words before a head that give the post's grade or standing rather than another post: "Hàm Vụ phó" (the
 # grade of a department head's deputy), "(hàm vụ trưởng)", "Quyền Giám đốc" (acting), "tập sự Phó Vụ trưởng"
 # (on probation). The title is kept with them, as written.
-GRADE_PREFIXES: dict[str, tuple[str, ...]] = {"hàm": ("hàm",), "quyền": ("quyền",), "tập": ("tập", "sự")}
+# "đồng Chủ tịch" (co-chair) likewise, in lower case only: a capitalised "Đồng" is a family or given name ("Lê Văn
+# Đồng Chủ trì …" in a glued caption).
+GRADE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "hàm": ("hàm",),
+    "quyền": ("quyền",),
+    "tập": ("tập", "sự"),
+    "đồng": ("đồng",),
+}
 # Marks after which a lower-case grade word opens a title: in a list of titles or a parenthesis after a post.
 GRADE_LIST_MARKS: frozenset[str] = frozenset([",", "-", "–", "("])
 
@@ -484,6 +494,8 @@ def _graded_head_length(tokens: list[Token], i: int) -> int:
     if tuple(t.key for t in tokens[i : i + size]) != prefix or i + size >= len(tokens):
         return 0
     if not tokens[i].is_cap and (i == 0 or tokens[i - 1].key not in GRADE_LIST_MARKS):
+        return 0
+    if tokens[i].is_cap and tokens[i].key == "đồng":
         return 0
     if tokens[i + size].key in GRADE_PREFIXES or tokens[i + size].key == "nguyên":
         return 0
@@ -635,7 +647,11 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     """Whether what follows a matched head at `j` lets it stand: a short "trưởng" head ("Trưởng", "Phó trưởng",
     "Cục trưởng") needs an organ after it, a unit's deputy ("Vụ phó") its unit."""
     if head[-1] == "trưởng" and len(head) <= 2 and head not in WHOLE_TRUONG_HEADS:
-        return _bare_truong_ok(tokens, j) or (len(head) == 2 and _dashed_second_head(tokens, j))
+        return (
+            _bare_truong_ok(tokens, j)
+            or (len(head) == 2 and _dashed_second_head(tokens, j))
+            or _taken_in_named_body(tokens, j - len(head), j)
+        )
     if head in DEPUTY_OF_UNIT:
         return (j < len(tokens) and tokens[j].key == head[0]) or _apposed_alone(tokens, j - len(head), j)
     # "Đại sứ quán", "Tổng Lãnh sự quán" inside a title ("Bí thư thứ nhất Đại sứ quán …") or a sentence is the
@@ -656,6 +672,14 @@ def _apposed_alone(tokens: list[Token], i: int, j: int) -> bool:
     if i == 0 or tokens[i - 1].key not in APPOSITION_BEFORE:
         return False
     return j >= len(tokens) or tokens[j].key in APPOSITION_AFTER
+
+
+def _taken_in_named_body(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the head at `i`..`j - 1` is a post taken with "làm" in a body the sentence has named ("Tổ biên tập
+    do Bộ trưởng A làm Tổ trưởng.", "… làm Tổ trưởng, ông B làm Tổ phó"): it stands alone before a closing mark."""
+    if i == 0 or tokens[i - 1].key != "làm" or not tokens[i].is_cap:
+        return False
+    return j >= len(tokens) or tokens[j].key in APPOSITION_AFTER or tokens[j].key == "và"
 
 
 # Common words that only their marks tell from a head: "đối phó" (to cope with) is not "Đội phó".
@@ -804,7 +828,7 @@ def _closes_body(tokens: list[Token], k: int) -> bool:
 
 _ORGAN_FIELDS_FILE = Path(__file__).with_name("organ_fields.txt")
 # Nouns of the organs that a field names ("Sở Tư pháp", "Phòng Tài nguyên và Môi trường", "Cục Đăng ký đất đai").
-FIELD_ORGAN_NOUNS: frozenset[str] = words("sở phòng bộ cục ban vụ")
+FIELD_ORGAN_NOUNS: frozenset[str] = words("sở phòng bộ cục ban vụ tâm")  # "tâm": "Trung tâm Y tế dự phòng"
 FIELD_CONNECTORS: frozenset[str] = frozenset(["và", "-", "&", ",", "–"])
 MAX_FIELD_TOKENS = 16  # the longest field with its connectors ("chỉ đạo Trung ương về phòng, chống tham nhũng, …")
 

@@ -5,12 +5,14 @@ Pure rules over a token list (no tagger): names are capitalised runs starting wi
 before it ("Bí thư Huyện ủy Nguyễn Văn A"), titles follow it (", Chủ tịch UBND huyện" / " – TUV, ..."),
 an election phrase gives it one ("bầu đồng chí A giữ chức ...", even a clause later: "A, T1, tham gia ... và
 giữ chức T2"), a title before a colon lists it ("các đồng chí Phó Bí thư: A, B"), or it is called "đồng chí"
-(also as a member of "các đồng chí: A, B, C"), or "đại biểu" (a congress delegate or council deputy, with
-no title: "Các đại biểu A, B và C trình bày tham luận"). A run with no listed family name ("bà Thị Nhung",
-"ông Điểu Brêl", "Hòa thượng Thích Minh A") is a name only between a strong cue (ông/bà, đồng chí, a rank, a
-religious rank, a list opened by one) and a title or election phrase; once so established, its other
-mentions count too. Ranks ("Thượng úy") are kept as titles of their own; religious ranks are not titles. A
-post someone is only nominated for ("giới thiệu ... để bầu giữ chức", "dự kiến giữ chức") is not a title.
+(also as a member of "các đồng chí: A, B, C"), or "đại biểu" (a congress delegate, with no title: "Các đại
+biểu A, B và C trình bày tham luận"; a deputy of an elected body, whose bare "ĐB"/"đại biểu" is his title as
+written where no fuller form of it is given: "ĐB A (Hà Nội)", "các đại biểu A (Đoàn X), B"). A run with no
+listed family name ("bà Thị Nhung", "ông Điểu Brêl", "Hòa thượng Thích Minh A") is a name only between a strong
+cue (ông/bà, đồng chí, a rank, a religious rank, a list opened by one) and a title or election phrase; once so
+established, its other mentions count too. Ranks ("Thượng úy") are kept as titles of their own; religious ranks
+are not titles. A post someone is only nominated for ("giới thiệu ... để bầu giữ chức", "dự kiến giữ chức") is
+not a title.
 People named only as "ông"/"bà" without a title, private citizens ("anh", "gia đình ông"), the byline
 author and related-article lines are left out. Mentions of one person are merged by `name_key`. "đ/c" and
 "đc" (any case) count as "đồng chí"; names written in capitals ("1. PHAN VĂN B, Phó Chủ tịch UBND xã") count,

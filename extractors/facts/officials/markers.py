@@ -49,6 +49,39 @@ def _comrades_before(tokens: list[Token], colon: int) -> bool:
     return False
 
 
+# How far either way of a delegate's name the words of a Party congress are looked for, within the sentence.
+CONGRESS_WINDOW = 40
+
+
+def _congress_sentence(tokens: list[Token], first: int) -> bool:
+    """Whether the sentence around token `first` speaks of a congress ("Các đại biểu A, B trình bày tham luận",
+    "Tham luận của đại biểu A"), where "đại biểu" calls a delegate, not a deputy of an elected body."""
+
+    def side(step: int) -> list[str]:
+        found: list[str] = []
+        k = first + step
+        while 0 <= k < len(tokens) and abs(k - first) < CONGRESS_WINDOW:
+            if tokens[k].key in (".", "!", "?") or "\n" in tokens[k].text:
+                break
+            found.append(tokens[k].key)
+            k += step
+        return found
+
+    keys = [*reversed(side(-1)), tokens[first].key, *side(1)]
+    pairs = set(zip(keys, keys[1:], strict=False))
+    return ("tham", "luận") in pairs or ("đại", "hội") in pairs
+
+
+def deputy_word(tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """Token range of a bare "ĐB"/"đại biểu" right before the name at `first` that is the person's deputy title
+    ("ĐB Lê Văn A (Hà Nội) cho rằng", "các đại biểu A, B"): listed as written (README, batch 8 and 11), except in a
+    sentence on a congress, whose delegates hold no post by it."""
+    if marker_before(tokens, first) != "delegate" or tokens[first - 1].key == ":":
+        return None
+    k = first - 1 if tokens[first - 1].key == "đb" else first - 2
+    return None if _congress_sentence(tokens, k) else (k, first - 1)
+
+
 def marker_before(tokens: list[Token], first: int) -> str:
     """What the words right before a name call the person."""
     keys = [t.key for t in tokens[max(0, first - 3) : first]]

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from extractors.facts.officials.context import Parsed, leader_after_title
-from extractors.facts.officials.markers import LIST_MARKERS, OFFICIAL_MARKERS, marker_before
+from extractors.facts.officials.markers import LIST_MARKERS, OFFICIAL_MARKERS, deputy_word, marker_before
 from extractors.facts.officials.title_lists import titles_after
 from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, name_key, tokenize, words
 from extractors.facts.titles import TitleSpan, head_length
@@ -53,12 +53,15 @@ class Mention:
     titles: list[TitleSpan] = field(default_factory=list)
     end_token: int = 0
     led_firm: bool = False  # "Công ty A do ông B làm giám đốc": the bare post after the name is the firm's
+    deputy: TitleSpan | None = None  # the bare "ĐB"/"đại biểu" before the name (or its list's), among `titles`
+    constituency: bool = False  # a province in parentheses right after the name ("ĐB Lê Nam (Thanh Hóa)")
 
     @property
     def official(self) -> bool:
         if self.marker == "delegate" and self.name.last - self.name.first < 2:
-            # "đại biểu Lương Sơn" is more often a district's delegation than a person
-            return any(_public(span) for span in self.titles)
+            # "đại biểu Lương Sơn" is more often a district's delegation than a person; "ĐB Lê Nam (Thanh Hóa)",
+            # with the deputy's province after it, is a person
+            return self.constituency or any(_public(span) for span in self.titles if span is not self.deputy)
         if self.marker == "comrade" and self.titles and not any(_public(span) for span in self.titles):
             return False  # "đồng chí A - Chủ tịch HĐQT kiêm Tổng giám đốc Công ty": a business post, no public role
         if self.marker == "private" and all(_bare_lower_head(span) for span in self.titles):
@@ -187,7 +190,14 @@ def place_names_as_persons(parsed: Parsed, mentions: list[Mention]) -> frozenset
 
 
 def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -> Mention:
-    mention = Mention(name, marker_before(parsed.tokens, name.first), end_token=name.last)
+    tokens = parsed.tokens
+    mention = Mention(name, marker_before(tokens, name.first), end_token=name.last)
+    word = deputy_word(tokens, name.first) if not titles_before else None
+    mention.constituency = word is not None and _constituency_after(tokens, name.last)
+    if word is not None and not _delegation_after(tokens, name.last):
+        start, end = tokens[word[0]].start, tokens[word[1]].end
+        mention.deputy = TitleSpan(word[0], word[1], start, end, parsed.text[start:end])
+        mention.titles.append(mention.deputy)
     mention.titles.extend(titles_before)
     if name.given_only and titles_before:
         return mention  # "ý kiến của Bộ trưởng Thể, Thủ tướng nêu rõ": a short mention's title stands before it
@@ -198,14 +208,77 @@ def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -
     return mention
 
 
+# How long a deputy's constituency in parentheses may be between two listed deputies ("(Đoàn Bà Rịa-Vũng Tàu)").
+MAX_CONSTITUENCY_TOKENS = 10
+
+
+# Words that may open a deputy's constituency in parentheses before its capitalised name ("(đoàn Bến Tre)").
+CONSTITUENCY_OPENERS: frozenset[str] = words("đoàn tỉnh tp thành phố")
+MAX_PLACE_WORDS = 5
+
+
+def _constituency_after(tokens: list[Token], last: int) -> bool:
+    """Whether a short parenthesis right after a name ending at `last` holds only a place ("(Thanh Hóa)", "(đoàn
+    Bến Tre)", "(TP.HCM)"): a deputy's province."""
+    if last + 2 >= len(tokens) or tokens[last + 1].key != "(":
+        return False
+    k = last + 2
+    while k < len(tokens) and tokens[k].key in CONSTITUENCY_OPENERS and not tokens[k].is_cap:
+        k += 1
+    start = k
+    while k < len(tokens) and k - start < MAX_PLACE_WORDS and (tokens[k].is_cap or tokens[k].key in ".-"):
+        k += 1
+    return start < k < len(tokens) and tokens[k].key == ")"
+
+
+def _delegation_after(tokens: list[Token], last: int) -> bool:
+    """Whether a parenthesis right after a name ending at `last` names the deputy's delegation in full ("đại biểu A
+    (Đoàn đại biểu Quốc hội tỉnh B)", "(Đoàn ĐBQH tỉnh B)"): the fuller form of the post is given, so the bare word
+    before the name is not listed (README, batch 8)."""
+    if last + 3 >= len(tokens) or tokens[last + 1].key != "(":
+        return False
+    keys = [t.key for t in tokens[last + 2 : last + 2 + MAX_CONSTITUENCY_TOKENS]]
+    keys = keys[: keys.index(")")] if ")" in keys else keys
+    pairs = set(zip(keys, keys[1:], strict=False))
+    return "đbqh" in keys or ("biểu", "quốc") in pairs or ("biểu", "hđnd") in pairs
+
+
+def _after_constituency(gap: list[Token]) -> list[Token]:
+    """`gap` without the parenthesis that opens it ("(Đoàn Thái Bình), B": the first deputy's province)."""
+    if len(gap) < 3 or gap[0].key != "(":
+        return gap
+    for k, token in enumerate(gap[1 : MAX_CONSTITUENCY_TOKENS + 1], 1):
+        if token.key == ")":
+            return gap[k + 1 :]
+        if token.key == "(":
+            break
+    return gap
+
+
 def inherit_markers(parsed: Parsed, mentions: list[Mention]) -> None:
-    """Unmarked names listed right after a marked one ("các đồng chí: A, T; B, T") share its marker."""
-    for prev, mention in zip(mentions, mentions[1:], strict=False):
-        if mention.marker or prev.marker not in LIST_MARKERS:
-            continue
-        gap = parsed.tokens[prev.end_token + 1 : mention.name.first]
-        if gap and all(t.key in (",", ";", "và") for t in gap):
-            mention.marker = prev.marker
+    """Unmarked names listed right after a marked one ("các đồng chí: A, T; B, T") share its marker; listed
+    deputies share the bare "ĐB"/"đại biểu" before the first as their title ("các đại biểu A (Đoàn X), B")."""
+    tokens = parsed.tokens
+    prev: Mention | None = None
+    for mention in mentions:
+        if prev is not None and prev.deputy is not None and _in_parenthesis_after(tokens, prev, mention):
+            continue  # "các đại biểu A (Đoàn Hà Giang), B": the province, read as a name, is no list item
+        if prev is not None and not mention.marker and prev.marker in LIST_MARKERS:
+            gap = tokens[prev.end_token + 1 : mention.name.first]
+            if prev.deputy is not None:
+                gap = _after_constituency(gap)
+            if gap and all(t.key in (",", ";", "và") for t in gap):
+                mention.marker = prev.marker
+                if prev.deputy is not None and not _delegation_after(tokens, mention.name.last):
+                    mention.deputy = prev.deputy
+                    mention.titles.insert(0, prev.deputy)
+        prev = mention
+
+
+def _in_parenthesis_after(tokens: list[Token], prev: Mention, mention: Mention) -> bool:
+    """Whether `mention` stands in a parenthesis right after `prev` ends ("A (Đoàn Hà Giang)")."""
+    gap = tokens[prev.end_token + 1 : mention.name.first]
+    return bool(gap) and gap[0].key == "(" and ")" not in [t.key for t in gap] and len(gap) <= 2
 
 
 # Lower-case unit nouns that name where a public employee works, in place of a title ("ông B, phòng Vật tư").

@@ -86,6 +86,7 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
         person.evidence.append(_evidence(mention, parsed.text))
     for person in people.values():
         _drop_subsumed(person)
+        _drop_bare_deputy(person)
     return list(people.values())
 
 
@@ -116,6 +117,25 @@ def _drop_subsumed(person: Official) -> None:
     for title in subsumed_titles(person.titles):
         person.titles.remove(title)
         person.title_status.pop(title, None)
+
+
+BARE_DEPUTY_KEYS: frozenset[str] = frozenset(["đb", "đại biểu"])
+
+
+def _drop_bare_deputy(person: Official) -> None:
+    """The bare "ĐB"/"đại biểu" is the deputy's title only where no fuller form of it is given ("đại biểu Quốc
+    hội", "ĐBQH", "ĐB tỉnh Vĩnh Phúc", "đại biểu HĐND tỉnh"; README, batch 8)."""
+    keys = {title: title_key(title) for title in person.titles}
+    fuller = any(
+        key not in BARE_DEPUTY_KEYS and (key.startswith(("đại biểu ", "đb")) or key.startswith("nguyên đại biểu "))
+        for key in keys.values()
+    )
+    if not fuller:
+        return
+    for title, key in keys.items():
+        if key in BARE_DEPUTY_KEYS:
+            person.titles.remove(title)
+            person.title_status.pop(title, None)
 
 
 def _evidence(mention: Mention, text: str) -> Evidence:

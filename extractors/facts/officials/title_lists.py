@@ -318,9 +318,28 @@ def _title_after_aside(parsed: Parsed, k: int) -> int | None:
     Trường Chính trị tỉnh)"): membership or a status is no post, the title after it is; else None."""
     comma = _aside_end(parsed, k)
     if comma + 1 >= len(parsed.tokens) or parsed.tokens[comma].key != ",":
-        return None
+        comma = _place_dash(parsed, k)  # "ĐB A (Thái Bình - Chủ tịch Phòng Thương mại …)"
+        if comma is None:
+            return None
     title = parsed.titles_at.get(comma + 1)
     return comma + 1 if title is not None and title.next_name is None else None
+
+
+# How many words a deputy's province may take before a spaced dash in parentheses ("(Bà Rịa - Vũng Tàu - …)").
+MAX_PLACE_TOKENS = 6
+
+
+def _place_dash(parsed: Parsed, k: int) -> int | None:
+    """The spaced dash after a short run of capitalised words opening a parenthesis at token `k` ("(Thái Bình -
+    Chủ tịch …)": a deputy's province, then his post), else None."""
+    tokens = parsed.tokens
+    for m in range(k, min(k + MAX_PLACE_TOKENS + 1, len(tokens) - 1)):
+        token = tokens[m]
+        if token.key in ("-", "–") and m > k and token.start > tokens[m - 1].end:
+            return m if m + 1 in parsed.titles_at else None
+        if not (token.is_word and token.is_cap) or m in parsed.titles_at:
+            return None  # (a province may read as a name: "Thái Bình")
+    return None
 
 
 def _skip_aside(parsed: Parsed, j: int) -> int:

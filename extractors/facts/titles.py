@@ -27,8 +27,9 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó chánh văn phòng|chánh thanh tra|phó chánh thanh tra|chánh án|phó chánh án|viện trưởng|
     phó viện trưởng|chỉ huy trưởng|phó chỉ huy trưởng|chính ủy|phó chính ủy|bộ trưởng|thứ trưởng|
     thủ tướng|phó thủ tướng|cục trưởng|phó cục trưởng|vụ trưởng|phó vụ trưởng|hiệu trưởng|
-    phó hiệu trưởng|tư lệnh|phó tư lệnh|tổ trưởng|tổ phó|đại biểu quốc hội|đại biểu hđnd|đại biểu hội đồng nhân dân|
-    tỉnh ủy viên|thành ủy viên|huyện ủy viên|quận ủy viên|thị ủy viên|đảng ủy viên|chi ủy viên|
+    phó hiệu trưởng|hiệu phó|tư lệnh|phó tư lệnh|tổ trưởng|tổ phó|đại biểu quốc hội|đại biểu hđnd|
+    đại biểu hội đồng nhân dân|tỉnh ủy viên|thành ủy viên|huyện ủy viên|quận ủy viên|thị ủy viên|đảng ủy viên|
+    chi ủy viên|
     ủy viên thường trực|kiểm sát viên|thẩm phán|chủ tọa|phó ban|phó phòng|thường trực ban bí thư|
     đội trưởng|phó đội trưởng|đội phó|xã đội trưởng|xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|
     trưởng khoa|phó trưởng khoa|tham mưu trưởng|phó tham mưu trưởng|chính trị viên|chính trị viên phó|
@@ -313,7 +314,7 @@ for _pair, _after in (
 # each with the capitalised first syllables it completes ("… TP Hà Nội thông tin" is a verb).
 COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "biểu": words("đại"),
-    "đồng": words("hội"),
+    "đồng": words("hội nhi"),  # "Hội đồng", "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng"
     "động": words("lao vận hoạt"),
     "thông": words("giao truyền"),
     "trình": words("công chương"),
@@ -1185,17 +1186,28 @@ def _comma_joined_body(tokens: list[Token], j: int) -> bool:
     return False
 
 
+MAX_ENUMERATED_FIELDS = 6
+
+
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
-    """A comma inside an organisation's name: "Sở Văn hóa, Thể thao và Du lịch"."""
-    if not tokens[j - 1].is_word or j + 4 >= len(tokens):
+    """A comma inside an organisation's name that lists its fields, each a capitalised word and a lower-case one,
+    the last after "và" ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và
+    Nhi đồng")."""
+    if not tokens[j - 1].is_word:
         return False
-    words = tokens[j + 1 : j + 5]
-    if any(k in names_at for k in range(j + 1, j + 5)) or head_length(tokens, j + 1):
-        return False
-    first, second = words[0], words[1]
-    if not (first.is_cap and not first.is_abbr and second.is_lower_word and second.key != "và"):
-        return False
-    return words[2].key == "và" and words[3].is_cap
+    k = j  # a comma; the field after it is tokens k+1, k+2
+    for _ in range(MAX_ENUMERATED_FIELDS):
+        if k + 4 >= len(tokens) or any(m in names_at for m in range(k + 1, k + 5)) or head_length(tokens, k + 1):
+            return False
+        first, second, after = tokens[k + 1], tokens[k + 2], tokens[k + 3]
+        if not (first.is_cap and not first.is_abbr and second.is_lower_word and second.key != "và"):
+            return False
+        if after.key == "và":
+            return tokens[k + 4].is_cap
+        if after.text != ",":
+            return False
+        k += 3
+    return False
 
 
 def parse_title(
@@ -1228,7 +1240,8 @@ def parse_title(
         j += 1
     last = _organ_tail_end(tokens, text, i + size, last, names_at)
     last = _purpose_end(tokens, text, i, last, names_at)
-    while last > i + size - 1 and (tokens[last].key in ("và", "-") or not _ends_title(tokens[last])):
+    # nor on "của"/"thuộc" whose organ the length cap cut off ("… Thiếu niên và Nhi đồng của")
+    while last > i + size - 1 and (tokens[last].key in ("và", "-", "của", "thuộc") or not _ends_title(tokens[last])):
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
     span_text = " ".join(text[first_tok.start : last_tok.end].split())

@@ -25,9 +25,11 @@ _BUSINESS_TITLE = re.compile(
 )
 _PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)
 # "doanh nghiệp" as the field of a public organ ("Phòng Tài chính doanh nghiệp" of a department, "Trung tâm Hỗ trợ
-# doanh nghiệp", "Cục Phát triển doanh nghiệp") names no business; an association of businesses is one.
+# doanh nghiệp", "Cục Phát triển doanh nghiệp") names no business; nor does an association of businesses ("Hiệp hội
+# Doanh nghiệp nhỏ và vừa tỉnh A", "Hội Doanh nghiệp trẻ"), whose elected officers the annotation counts as officials.
 _PUBLIC_ORGAN_FIELD = re.compile(
-    r"\b((?:phòng|trung tâm|cục|vụ|sở|ban|khối|viện)\s+(?:(?!của\b)[^\s,;()]+\s+){0,3})doanh nghiệp\b",
+    r"\b((?:phòng|trung tâm|cục|vụ|sở|ban|khối|viện|hiệp hội|hội(?!\s+đồng\b))\s+"
+    r"(?:(?!của\b)[^\s,;()]+\s+){0,3})doanh nghiệp\b",
     re.IGNORECASE,
 )
 # The state's economic groups, named "Tập đoàn/Tổng công ty <field> Việt Nam" with no company form ("Tập đoàn Điện

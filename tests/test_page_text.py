@@ -355,6 +355,11 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
         ("Bí thư Thành ủy Tp.HCM", "Bí thư Thành ủy Tp.HCM"),
         ("Th.Dương", "Th.Dương"),
         ("website tanphuoc.gov.vn", "website tanphuoc.gov.vn"),
+        ("so với cùng kỳ năm 2019.Lan Chi", "so với cùng kỳ năm 2019. Lan Chi"),
+        ("báo cáo trước ngày 30.5.Thu Hà", "báo cáo trước ngày 30.5. Thu Hà"),
+        ("giai đoạn 2016-2020.VĂN AN", "giai đoạn 2016-2020. VĂN AN"),
+        ("Quyết định số 12/2019.QĐ-UBND", "Quyết định số 12/2019.QĐ-UBND"),
+        ("Điều 5.Hiệu lực thi hành", "Điều 5.Hiệu lực thi hành"),
     ],
 )
 def test_glued_blocks_are_parted_at_a_stop(line: str, text: str) -> None:
@@ -380,6 +385,17 @@ def test_an_aggregators_glued_blocks_are_parted_by_a_line_break() -> None:
     assert unglued("Chủ tịch UBND xã Tân LậpNằm ở vùng trũng", blocks_apart=True) == (
         "Chủ tịch UBND xã Tân Lập\nNằm ở vùng trũng"
     )
+
+
+def test_a_credit_in_capitals_glued_after_a_caption_is_its_own_block() -> None:
+    assert unglued("Một chuyên gia giao thôngMINH AN - THU HÀ", blocks_apart=True) == (
+        "Một chuyên gia giao thông\nMINH AN - THU HÀ"
+    )
+
+
+@pytest.mark.parametrize("line", ["nhiệm kỳXII", "văn bản gửiTTXVN"])
+def test_a_roman_number_or_an_acronym_in_capitals_is_no_block(line: str) -> None:
+    assert unglued(line, blocks_apart=True) == line
 
 
 @pytest.mark.parametrize(

@@ -193,6 +193,18 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "author", "source"),
+    [
+        ("Lan Chi - Tuổi Trẻ", "Lan Chi", "Tuổi Trẻ"),
+        ("Lan Chi - Minh An - Dân Trí", "Lan Chi - Minh An", "Dân Trí"),
+        ("Lan Chi - Minh An", "Lan Chi - Minh An", None),
+    ],
+)
+def test_a_known_paper_after_the_writers_dash_is_the_source(line: str, author: str, source: str | None) -> None:
+    assert parse_byline(line) == Byline(author=author, source_credit=source)
+
+
+@pytest.mark.parametrize(
     ("paragraph", "text", "author"),
     [
         ("Hội nghị kết thúc vào chiều cùng ngày. Minh Khuê", "Hội nghị kết thúc vào chiều cùng ngày.", "Minh Khuê"),
@@ -269,6 +281,12 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
         ),
         # an exclamation closed twice ("!.")
         ("Chúc các bạn trẻ lên đường bình an !. Minh Khuê", "Chúc các bạn trẻ lên đường bình an !.", "Minh Khuê"),
+        # a name in capitals, then what the writer did, after a sentence left without its stop
+        (
+            "Các liệt sĩ được an táng tại nghĩa trang XUÂN AN thực hiện",
+            "Các liệt sĩ được an táng tại nghĩa trang",
+            "XUÂN AN",
+        ),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:

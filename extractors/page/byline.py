@@ -296,6 +296,9 @@ def parse_byline(line: str) -> Byline | None:
     signed = _writer_for_outlet(text) or _writer_then_source(text) or _writers_then_photo_credit(text)
     if signed:
         return signed
+    outlet_after_dash = _writers_dash_known_outlet(text)
+    if outlet_after_dash:
+        return outlet_after_dash
     person = _people(text)
     return Byline(author=person) if person else None
 
@@ -320,9 +323,30 @@ _OUTLET = re.compile(
 MAX_OUTLET_WORDS = 8
 
 
+# Papers the press names without "Báo" after a writer's dash ("Viễn Sự - Tuổi Trẻ"), as data: each also reads
+# like a person's name, so only this list tells them from a second writer.
+KNOWN_OUTLETS = frozenset(
+    {"dân trí", "tuổi trẻ", "thanh niên", "tiền phong", "người lao động", "lao động", "nhân dân", "vietnamnet"}
+    | {"vietnam+", "zing", "zing.vn", "plo", "vnexpress", "dân việt", "đại đoàn kết", "công luận", "tin tức"}
+)
+
+
 def _outlet(text: str) -> str | None:
     text = _clean(text)
+    if match_form(text).lower() in KNOWN_OUTLETS:
+        return text
     return text if len(text.split()) <= MAX_OUTLET_WORDS and _OUTLET.match(match_form(text)) else None
+
+
+def _writers_dash_known_outlet(text: str) -> Byline | None:
+    """Writers, then the paper they wrote for after the last dash: "Viễn Sự - Tuổi Trẻ", "Lan Chi - Minh An - Dân
+    Trí"; the paper is the source, not one more writer."""
+    parts = re.split(r"\s+[-–]\s+", text)
+    if len(parts) < 2 or match_form(parts[-1]).lower() not in KNOWN_OUTLETS:
+        return None
+    head = text[: len(text) - len(parts[-1])].rstrip(" -–")
+    writers = _people(head)
+    return Byline(author=writers, source_credit=parts[-1].strip()) if writers == " ".join(head.split()) else None
 
 
 def _writer_dash_outlet(text: str) -> Byline | None:
@@ -558,9 +582,16 @@ _GOVERNS_WHAT_FOLLOWS: frozenset[str] = words(
 )
 
 
+_WORK_WORDS = (("thực", "hiện"), ("tổng", "hợp"), ("ghi",))
+
+
 def _name_in_capitals_closing(words: list[str]) -> SignedParagraph | None:
     """A writer's name in capitals closing a paragraph whose last sentence has no stop ("… báo cáo kết quả VĂN
-    DŨNG"): the press signs so, and a sentence never ends in a name in capitals after a lower-case word."""
+    DŨNG"): the press signs so, and a sentence never ends in a name in capitals after a lower-case word. What the
+    writer did may follow the name ("… nghĩa trang XUÂN AN thực hiện")."""
+    for mark in _WORK_WORDS:
+        if len(words) > len(mark) and tuple(word.lower() for word in words[-len(mark) :]) == mark:
+            return _name_in_capitals_closing(words[: -len(mark)])
     for size in range(MAX_CAPITALS_NAME_WORDS, 1, -1):
         before = words[-size - 1] if len(words) > size else ""
         if not before.islower() or before in _GOVERNS_WHAT_FOLLOWS:

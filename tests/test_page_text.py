@@ -198,9 +198,13 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
         ("Lan Chi - Tuổi Trẻ", "Lan Chi", "Tuổi Trẻ"),
         ("Lan Chi - Minh An - Dân Trí", "Lan Chi - Minh An", "Dân Trí"),
         ("Lan Chi - Minh An", "Lan Chi - Minh An", None),
+        ("Theo Lan Chi Người Lao Động", "Lan Chi", "Người Lao Động"),  # after "Theo", the writer then the paper
+        ("Theo T.AnVietnamNet", "T.An", "VietnamNet"),  # the paper glued to the writer's name
+        ("Theo Người Lao Động", None, "Người Lao Động"),
+        ("LAN CHI (Theo TTXVN) LAN CHI", "LAN CHI", None),  # the writer printed twice around the source
     ],
 )
-def test_a_known_paper_after_the_writers_dash_is_the_source(line: str, author: str, source: str | None) -> None:
+def test_a_known_paper_after_the_writers_dash_is_the_source(line: str, author: str | None, source: str | None) -> None:
     assert parse_byline(line) == Byline(author=author, source_credit=source)
 
 
@@ -376,6 +380,7 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
         ("so với cùng kỳ năm 2019.Lan Chi", "so với cùng kỳ năm 2019. Lan Chi"),
         ("báo cáo trước ngày 30.5.Thu Hà", "báo cáo trước ngày 30.5. Thu Hà"),
         ("giai đoạn 2016-2020.VĂN AN", "giai đoạn 2016-2020. VĂN AN"),
+        ("để giải quyết tình huống.”Theo Lan Chi", "để giải quyết tình huống.” Theo Lan Chi"),
         ("Quyết định số 12/2019.QĐ-UBND", "Quyết định số 12/2019.QĐ-UBND"),
         ("Điều 5.Hiệu lực thi hành", "Điều 5.Hiệu lực thi hành"),
     ],

@@ -219,7 +219,7 @@ _DEGREES = re.compile(rf"(^|[-–—,]\s*|\s và\s)(?:{_DEGREE}\s*[.,]?\s*)+(?=[
 
 def _people(text: str) -> str | None:
     """A name, or several names joined by "-", ",", "và"; a trailing unit after a dash is dropped."""
-    text = _WORK_MARK.sub("", _without_parentheses(text).strip())
+    text = _WORK_MARK.sub("", _once(" ".join(_without_parentheses(text).split())))  # "Lan Chi (Theo TTXVN) Lan Chi"
     text = _DEGREES.sub(r"\1", text).strip()
     parts = [part.strip() for part in _PEOPLE_SEPARATOR.split(text) if part.strip()]
     if not parts:
@@ -252,7 +252,34 @@ _GLUED_SOURCE = re.compile(r"(?<=[^\W\d_])(?=(?:Theo|Nguồn)(?:\s|:))")
 
 
 def _unglued(text: str) -> str:
-    return _GLUED_SOURCE.sub(" ", text) if "Theo" in text or "Nguồn" in text else text
+    return _outlet_unglued(_GLUED_SOURCE.sub(" ", text) if "Theo" in text or "Nguồn" in text else text)
+
+
+MAX_OUTLET_NAME_WORDS = 3
+
+
+def _outlet_unglued(text: str) -> str:
+    """A known paper glued to the writer's name closing the credit ("Theo D.AnhVietnamNet"): the two apart."""
+    words = text.split()
+    for size in range(1, min(MAX_OUTLET_NAME_WORDS, len(words)) + 1):
+        first = words[-size]
+        for glued in (i for i in range(1, len(first)) if first[i].isupper() and first[i - 1].islower()):
+            outlet = " ".join([first[glued:], *words[len(words) - size + 1 :]])
+            if match_form(outlet).lower() in KNOWN_OUTLETS:
+                return " ".join([*words[:-size], first[:glued], outlet])
+    return text
+
+
+def _writer_then_known_outlet(text: str) -> Byline | None:
+    """After "Theo", a writer then a known paper: "Theo Lan Chi Dân Trí", "Theo T.An VietnamNet"."""
+    words = text.split()
+    for size in range(min(MAX_OUTLET_NAME_WORDS, len(words) - 1), 0, -1):  # the longest paper first
+        outlet = " ".join(words[-size:])
+        if match_form(outlet).lower() in KNOWN_OUTLETS:
+            head = " ".join(words[:-size])
+            writer = _people(head)
+            return Byline(author=writer, source_credit=outlet) if writer == head else None
+    return None
 
 
 # The note on the writer's work between the name and the outlet: "Ngọc Minh (tổng hợp) Tây Lâm".
@@ -292,7 +319,8 @@ def parse_byline(line: str) -> Byline | None:
     if source and len(text.split()) <= 10:
         rest = text[source.start(1) :].strip()
         signed = _writer_for_outlet(rest) or _writer_then_source(rest, after_source=True) or _writer_of_outlet(rest)
-        return signed or _writer_dash_outlet(rest) or Byline(source_credit=rest)
+        signed = signed or _writer_dash_outlet(rest) or _writer_then_known_outlet(rest)
+        return signed or Byline(source_credit=rest)
     signed = _writer_for_outlet(text) or _writer_then_source(text) or _writers_then_photo_credit(text)
     if signed:
         return signed

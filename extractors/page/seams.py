@@ -9,7 +9,8 @@ import unicodedata
 # ("… theo mô hình này.Hà Thư", "… được thu hồi…Trần Duy Hưng", "(chiếm 11,9%).THÚY HẢI"): a stop after a word
 # in lower case, a closing bracket, a quote or the press's end mark "./.", then a capital, is two blocks' seam. An
 # abbreviation's dot is not ("TP.HCM", "H.Yên Minh", "Tp.HCM", "Th.Dương", "PGS.TS").
-_STOP_BEFORE_WORD = re.compile(r"(?<=[^\s.!?…])[.!?…]+(?=[^\W\d_])")  # "này.Hà", "trường...Chiêu", "”?.Hồng"
+# "này.Hà", "trường...Chiêu", "”?.Hồng", and a quote closed after its stop ("… tình huống.”Theo Lan Chi")
+_STOP_BEFORE_WORD = re.compile(r"(?<=[^\s.!?…])[.!?…]+”?(?=[^\W\d_])")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _CLOSERS = frozenset(')%”"/')  # "./.": the press's end mark
 MAX_ABBREVIATION_LETTERS = 3

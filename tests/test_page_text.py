@@ -202,6 +202,9 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
         ("Theo T.AnVietnamNet", "T.An", "VietnamNet"),  # the paper glued to the writer's name
         ("Theo Người Lao Động", None, "Người Lao Động"),
         ("LAN CHI (Theo TTXVN) LAN CHI", "LAN CHI", None),  # the writer printed twice around the source
+        ("Lan Chi (TTXVN)", "Lan Chi", "TTXVN"),  # the agency in parentheses after the writer is the source
+        ("Khoa-Thành (TTXVN)", "Khoa-Thành", "TTXVN"),  # given names alone sign as an agency's writers do
+        ("Lan Chi (Tây Lâm)", "Lan Chi", None),  # a place in parentheses is no source
     ],
 )
 def test_a_known_paper_after_the_writers_dash_is_the_source(line: str, author: str | None, source: str | None) -> None:

@@ -324,9 +324,9 @@ def parse_byline(line: str) -> Byline | None:
     signed = _writer_for_outlet(text) or _writer_then_source(text) or _writers_then_photo_credit(text)
     if signed:
         return signed
-    outlet_after_dash = _writers_dash_known_outlet(text)
-    if outlet_after_dash:
-        return outlet_after_dash
+    outlet_after = _writers_dash_known_outlet(text) or _writers_then_agency_in_parentheses(text)
+    if outlet_after:
+        return outlet_after
     person = _people(text)
     return Byline(author=person) if person else None
 
@@ -364,6 +364,19 @@ def _outlet(text: str) -> str | None:
     if match_form(text).lower() in KNOWN_OUTLETS:
         return text
     return text if len(text.split()) <= MAX_OUTLET_WORDS and _OUTLET.match(match_form(text)) else None
+
+
+def _writers_then_agency_in_parentheses(text: str) -> Byline | None:
+    """Writers, then their agency or paper in parentheses: "Thu Hà (TTXVN)", "Vũ-Trung (TTXVN)" (given names alone
+    sign as an agency's writers do), "Lan Chi - Minh An (Vietnam+)"; the agency is the source."""
+    named = _NAME_THEN_OUTLET.match(text)
+    if named is None:
+        return None
+    agency = named.group(2).strip()
+    if agency.lower() not in NEWS_AGENCIES and match_form(agency).lower() not in KNOWN_OUTLETS:
+        return None
+    writers = _people(named.group(1)) or _one_word_names(named.group(1))
+    return Byline(author=writers, source_credit=agency) if writers else None
 
 
 def _writers_dash_known_outlet(text: str) -> Byline | None:

@@ -260,7 +260,7 @@ MAX_OUTLET_NAME_WORDS = 3
 
 def _outlet_unglued(text: str) -> str:
     """A known paper glued to the writer's name closing the credit ("Theo D.AnhVietnamNet"): the two apart."""
-    words = text.split()
+    words = text.rsplit(maxsplit=MAX_OUTLET_NAME_WORDS)  # a long line is split at its last words only
     for size in range(1, min(MAX_OUTLET_NAME_WORDS, len(words)) + 1):
         first = words[-size]
         for glued in (i for i in range(1, len(first)) if first[i].isupper() and first[i - 1].islower()):

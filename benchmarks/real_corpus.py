@@ -18,8 +18,10 @@ missing files.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import html
+import io
 import json
 import re
 import shutil
@@ -123,6 +125,10 @@ def select_article(data: bytes, select: dict | None) -> bytes:
     `{"sql_table": T, "key": K, "title": C1, "lead": C2, "body": C3}`: the record with first value K in the
     `INSERT INTO T` statements of a MySQL dump (a portal's own database), written as a minimal HTML page:
     the title as its headline, the lead as a paragraph, the body's stored HTML as it is.
+    `{"csv_record": N, "columns": ["title", "content", "author"]}`: the N-th record (0-based, header excluded) of
+    a CSV file with a header row, read by Python's csv module (so quoted fields may hold line breaks and
+    delimiters), the named columns in the order given, each written as it is and ended by a line break; an
+    empty cell writes nothing.
     """
     if not select:
         return data
@@ -130,6 +136,8 @@ def select_article(data: bytes, select: dict | None) -> bytes:
         return _delimited_row(data, select)
     if set(select) == {"sql_table", "key", "title", "lead", "body"}:
         return _sql_record_page(data, select)
+    if set(select) == {"csv_record", "columns"}:
+        return _csv_record(data, select)
     raise CorpusError(f"unknown selection {select!r}")
 
 
@@ -141,6 +149,27 @@ def _delimited_row(data: bytes, select: dict) -> bytes:
     if max(select["columns"]) > len(cells):
         raise CorpusError(f"row {select['row']} has {len(cells)} columns, not {max(select['columns'])}")
     return ("\n".join(cells[column - 1] for column in select["columns"]) + "\n").encode("utf-8")
+
+
+def _csv_record(data: bytes, select: dict) -> bytes:
+    previous_limit = csv.field_size_limit()
+    csv.field_size_limit(max(previous_limit, len(data)))  # one field may be most of the file
+    try:
+        records = csv.DictReader(io.StringIO(data.decode("utf-8"), newline=""))
+        header = records.fieldnames or []
+        missing = [column for column in select["columns"] if column not in header]
+        if missing:
+            raise CorpusError(f"columns {missing} not in the CSV header {header}")
+        number = select["csv_record"]
+        record = next((row for index, row in enumerate(records) if index == number), None)
+    except csv.Error as error:
+        raise CorpusError(f"unreadable CSV: {error}") from error
+    finally:
+        csv.field_size_limit(previous_limit)
+    if record is None:
+        raise CorpusError(f"csv_record {number} is outside the file")
+    cells = [record[column] or "" for column in select["columns"]]
+    return "".join(cell + "\n" for cell in cells if cell.strip()).encode("utf-8")
 
 
 _INSERT = re.compile(r"INSERT INTO `(?P<table>\w+)` \((?P<columns>[^)]*)\) VALUES\s*", re.IGNORECASE)

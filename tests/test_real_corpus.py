@@ -74,6 +74,27 @@ def test_a_selection_outside_the_file_is_a_clear_error() -> None:
         real_corpus.select_article(b"one|two\n", {"row": 9, "delimiter": "|", "columns": [1]})
 
 
+def test_a_csv_record_keeps_quoted_line_breaks_and_writes_the_named_columns_in_order() -> None:
+    data = (
+        "category,title,author,content,time\n"
+        '/thoi-su,Tin một,Hà An,"Đoạn một, có dấu phẩy.\n\nĐoạn hai ""trích""",02/01/2024\n'
+        '/chinh-tri,"Xã Tân Lợi họp,\nkỳ họp thứ 3",,"Sáng 3/4, HĐND xã họp.",03/04/2024\n'
+    ).encode()
+    columns = ["title", "time", "content", "author"]
+    first = real_corpus.select_article(data, {"csv_record": 0, "columns": columns})
+    assert first.decode() == 'Tin một\n02/01/2024\nĐoạn một, có dấu phẩy.\n\nĐoạn hai "trích"\nHà An\n'
+    second = real_corpus.select_article(data, {"csv_record": 1, "columns": columns})
+    assert second.decode() == "Xã Tân Lợi họp,\nkỳ họp thứ 3\n03/04/2024\nSáng 3/4, HĐND xã họp.\n"
+
+
+def test_a_csv_record_outside_the_file_or_an_unknown_column_is_a_clear_error() -> None:
+    data = b"title,content\nA,B\n"
+    with pytest.raises(real_corpus.CorpusError, match="csv_record 1 is outside"):
+        real_corpus.select_article(data, {"csv_record": 1, "columns": ["title"]})
+    with pytest.raises(real_corpus.CorpusError, match="not in the CSV header"):
+        real_corpus.select_article(data, {"csv_record": 0, "columns": ["author"]})
+
+
 PORTAL_DUMP = ROOT / "tests" / "fixtures" / "real_corpus" / "portal_dump.sql"
 DUMP_SELECTION = {"sql_table": "posts", "title": "title", "lead": "description", "body": "body"}
 

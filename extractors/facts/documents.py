@@ -240,7 +240,7 @@ _WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
 ISSUED_AFTER_DATE = re.compile(
     rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
     rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
-    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:(?i:số)\s+)?",
+    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:\(\s*)?(?:(?i:số)\s+)?",  # "ký Quyết định (số 3789/…)"
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 220
@@ -572,11 +572,17 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
         named = _date_right_after(form, same_day.end(), dated)
         return _day_of(dated.attach(named), citation) if named else _same_day(form, citation, dated, earlier)
     body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
+    body = None if body and TAKES_EFFECT.search(body.group(1)) else body
     after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
     if after_body and not _opens_next_clause(form, body.end(), after_body):
         return _day_of(dated.attach(after_body), citation)
     signed = _signed_in_aside(form, end, dated) or _signed_later(form, end, dated)
     return _day_of(dated.attach(signed), citation) if signed else None
+
+
+# A body's name read up to "ngày" that runs on into the paper taking effect ("của UBND TP có hiệu lực từ ngày
+# 4/5/2013"): the day is when it applies, not when it was issued.
+TAKES_EFFECT = re.compile(r"(?<![^\W\d_])(?i:có\s+hiệu\s+lực|hiệu\s+lực\s+thi\s+hành)(?![^\W\d_])")
 
 
 # After a body and a comma, a date that a comma or a subject follows opens the next clause: "Thực hiện Kế hoạch số
@@ -909,9 +915,15 @@ def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool
     return CITING_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
 
 
+# A type word heading a firm's name: "Công ty Luật số 5" is a law firm, not a law.
+FIRM_BEFORE = re.compile(r"(?<![^\W\d_])(?i:công\s+ty|văn\s+phòng|hãng)(?:\s+(?i:TNHH|cổ\s+phần|hợp\s+danh))?\s+$")
+LOOK_BEFORE_FIRM = 30
+
+
 def _codeless_words(form: str) -> list[re.Match[str]]:
-    """Numbers after a type word or its letters ("Quyết định 33", "QĐ 33"), in text order."""
+    """Numbers after a type word or its letters ("Quyết định 33", "QĐ 33"), in text order; none in a firm's name."""
     found = [*CODELESS.finditer(form), *ABBREVIATED_CODELESS.finditer(form)]
+    found = [m for m in found if not FIRM_BEFORE.search(form, max(0, m.start() - LOOK_BEFORE_FIRM), m.start())]
     return sorted(found, key=lambda match: match.start())
 
 
@@ -1195,6 +1207,24 @@ COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đ�
 COMPANY_WINDOW = 300
 
 
+# A publication's licence, the outlet's own, printed in its footer ("Giấy phép Báo điện tử số: 99/GP-BC ngày … của
+# Cục Báo chí", "Giấy phép số 215/GP-BTTTT"): the paper that lets the outlet publish, not one its story cites.
+# Known by the words before the number naming a publication, or by a licence code of a press licensing body.
+PRESS_LICENCE_BEFORE = re.compile(
+    r"(?i:giấy\s+phép)[^.;\n\d]{0,60}?(?i:báo(?![^\W\d_])(?!\s+cáo)|xuất\s+bản|trang\s+(?:thông\s+)?tin|mạng\s+xã\s+hội|phát\s+thanh|"
+    r"truyền\s+hình)[^.;\n\d]{0,40}?(?i:số)\s*:?\s*$"
+)
+PRESS_LICENSERS: frozenset[str] = frozenset({"BC", "CBC", "BTTTT", "BVHTT", "BVHTTDL", "XBIPH", "PTTH", "TTĐT"})
+LOOK_BEFORE_LICENCE = 120
+
+
+def _press_licence(citation: Citation, form: str) -> bool:
+    if citation.type == "GP" and (citation.issuer or "").split("-")[0] in PRESS_LICENSERS:
+        return True
+    before = PRESS_LICENCE_BEFORE.search(form, max(0, citation.start - LOOK_BEFORE_LICENCE), citation.start)
+    return before is not None and citation.type in (None, "GP")
+
+
 def _unowned_in_parentheses(citation: Citation) -> bool:
     """A number in parentheses after a paper's word ("văn bản “khẩn” (số 453)") is kept only with the body that
     issued it: without one it keys no document a reader could find."""
@@ -1272,6 +1302,8 @@ def find_documents(
         _name_issuer(citation)  # the body a list shares
         _sole_issuer(citation)
     codeless = [c for c in codeless if not _company_resolution(c, form) and not _unowned_in_parentheses(c)]
+    coded = [c for c in coded if not _press_licence(c, form)]
+    codeless = [c for c in codeless if not _press_licence(c, form)]
     refs = _merge(coded, codeless, text)
     _date_this_document(refs, form, dated)
     return refs

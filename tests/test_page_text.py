@@ -193,6 +193,25 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "author", "source"),
+    [
+        ("Lan Chi - Tuổi Trẻ", "Lan Chi", "Tuổi Trẻ"),
+        ("Lan Chi - Minh An - Dân Trí", "Lan Chi - Minh An", "Dân Trí"),
+        ("Lan Chi - Minh An", "Lan Chi - Minh An", None),
+        ("Theo Lan Chi Người Lao Động", "Lan Chi", "Người Lao Động"),  # after "Theo", the writer then the paper
+        ("Theo T.AnVietnamNet", "T.An", "VietnamNet"),  # the paper glued to the writer's name
+        ("Theo Người Lao Động", None, "Người Lao Động"),
+        ("LAN CHI (Theo TTXVN) LAN CHI", "LAN CHI", None),  # the writer printed twice around the source
+        ("Lan Chi (TTXVN)", "Lan Chi", "TTXVN"),  # the agency in parentheses after the writer is the source
+        ("Khoa-Thành (TTXVN)", "Khoa-Thành", "TTXVN"),  # given names alone sign as an agency's writers do
+        ("Lan Chi (Tây Lâm)", "Lan Chi", None),  # a place in parentheses is no source
+    ],
+)
+def test_a_known_paper_after_the_writers_dash_is_the_source(line: str, author: str | None, source: str | None) -> None:
+    assert parse_byline(line) == Byline(author=author, source_credit=source)
+
+
+@pytest.mark.parametrize(
     ("paragraph", "text", "author"),
     [
         ("Hội nghị kết thúc vào chiều cùng ngày. Minh Khuê", "Hội nghị kết thúc vào chiều cùng ngày.", "Minh Khuê"),
@@ -269,6 +288,12 @@ def test_an_office_acronym_does_not_credit_a_place() -> None:
         ),
         # an exclamation closed twice ("!.")
         ("Chúc các bạn trẻ lên đường bình an !. Minh Khuê", "Chúc các bạn trẻ lên đường bình an !.", "Minh Khuê"),
+        # a name in capitals, then what the writer did, after a sentence left without its stop
+        (
+            "Các liệt sĩ được an táng tại nghĩa trang XUÂN AN thực hiện",
+            "Các liệt sĩ được an táng tại nghĩa trang",
+            "XUÂN AN",
+        ),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -355,6 +380,12 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
         ("Bí thư Thành ủy Tp.HCM", "Bí thư Thành ủy Tp.HCM"),
         ("Th.Dương", "Th.Dương"),
         ("website tanphuoc.gov.vn", "website tanphuoc.gov.vn"),
+        ("so với cùng kỳ năm 2019.Lan Chi", "so với cùng kỳ năm 2019. Lan Chi"),
+        ("báo cáo trước ngày 30.5.Thu Hà", "báo cáo trước ngày 30.5. Thu Hà"),
+        ("giai đoạn 2016-2020.VĂN AN", "giai đoạn 2016-2020. VĂN AN"),
+        ("để giải quyết tình huống.”Theo Lan Chi", "để giải quyết tình huống.” Theo Lan Chi"),
+        ("Quyết định số 12/2019.QĐ-UBND", "Quyết định số 12/2019.QĐ-UBND"),
+        ("Điều 5.Hiệu lực thi hành", "Điều 5.Hiệu lực thi hành"),
     ],
 )
 def test_glued_blocks_are_parted_at_a_stop(line: str, text: str) -> None:
@@ -380,6 +411,17 @@ def test_an_aggregators_glued_blocks_are_parted_by_a_line_break() -> None:
     assert unglued("Chủ tịch UBND xã Tân LậpNằm ở vùng trũng", blocks_apart=True) == (
         "Chủ tịch UBND xã Tân Lập\nNằm ở vùng trũng"
     )
+
+
+def test_a_credit_in_capitals_glued_after_a_caption_is_its_own_block() -> None:
+    assert unglued("Một chuyên gia giao thôngMINH AN - THU HÀ", blocks_apart=True) == (
+        "Một chuyên gia giao thông\nMINH AN - THU HÀ"
+    )
+
+
+@pytest.mark.parametrize("line", ["nhiệm kỳXII", "văn bản gửiTTXVN"])
+def test_a_roman_number_or_an_acronym_in_capitals_is_no_block(line: str) -> None:
+    assert unglued(line, blocks_apart=True) == line
 
 
 @pytest.mark.parametrize(

@@ -219,7 +219,7 @@ _DEGREES = re.compile(rf"(^|[-–—,]\s*|\s và\s)(?:{_DEGREE}\s*[.,]?\s*)+(?=[
 
 def _people(text: str) -> str | None:
     """A name, or several names joined by "-", ",", "và"; a trailing unit after a dash is dropped."""
-    text = _WORK_MARK.sub("", _without_parentheses(text).strip())
+    text = _WORK_MARK.sub("", _once(" ".join(_without_parentheses(text).split())))  # "Lan Chi (Theo TTXVN) Lan Chi"
     text = _DEGREES.sub(r"\1", text).strip()
     parts = [part.strip() for part in _PEOPLE_SEPARATOR.split(text) if part.strip()]
     if not parts:
@@ -252,7 +252,34 @@ _GLUED_SOURCE = re.compile(r"(?<=[^\W\d_])(?=(?:Theo|Nguồn)(?:\s|:))")
 
 
 def _unglued(text: str) -> str:
-    return _GLUED_SOURCE.sub(" ", text) if "Theo" in text or "Nguồn" in text else text
+    return _outlet_unglued(_GLUED_SOURCE.sub(" ", text) if "Theo" in text or "Nguồn" in text else text)
+
+
+MAX_OUTLET_NAME_WORDS = 3
+
+
+def _outlet_unglued(text: str) -> str:
+    """A known paper glued to the writer's name closing the credit ("Theo D.AnhVietnamNet"): the two apart."""
+    words = text.rsplit(maxsplit=MAX_OUTLET_NAME_WORDS)  # a long line is split at its last words only
+    for size in range(1, min(MAX_OUTLET_NAME_WORDS, len(words)) + 1):
+        first = words[-size]
+        for glued in (i for i in range(1, len(first)) if first[i].isupper() and first[i - 1].islower()):
+            outlet = " ".join([first[glued:], *words[len(words) - size + 1 :]])
+            if match_form(outlet).lower() in KNOWN_OUTLETS:
+                return " ".join([*words[:-size], first[:glued], outlet])
+    return text
+
+
+def _writer_then_known_outlet(text: str) -> Byline | None:
+    """After "Theo", a writer then a known paper: "Theo Lan Chi Dân Trí", "Theo T.An VietnamNet"."""
+    words = text.split()
+    for size in range(min(MAX_OUTLET_NAME_WORDS, len(words) - 1), 0, -1):  # the longest paper first
+        outlet = " ".join(words[-size:])
+        if match_form(outlet).lower() in KNOWN_OUTLETS:
+            head = " ".join(words[:-size])
+            writer = _people(head)
+            return Byline(author=writer, source_credit=outlet) if writer == head else None
+    return None
 
 
 # The note on the writer's work between the name and the outlet: "Ngọc Minh (tổng hợp) Tây Lâm".
@@ -292,10 +319,14 @@ def parse_byline(line: str) -> Byline | None:
     if source and len(text.split()) <= 10:
         rest = text[source.start(1) :].strip()
         signed = _writer_for_outlet(rest) or _writer_then_source(rest, after_source=True) or _writer_of_outlet(rest)
-        return signed or _writer_dash_outlet(rest) or Byline(source_credit=rest)
+        signed = signed or _writer_dash_outlet(rest) or _writer_then_known_outlet(rest)
+        return signed or Byline(source_credit=rest)
     signed = _writer_for_outlet(text) or _writer_then_source(text) or _writers_then_photo_credit(text)
     if signed:
         return signed
+    outlet_after = _writers_dash_known_outlet(text) or _writers_then_agency_in_parentheses(text)
+    if outlet_after:
+        return outlet_after
     person = _people(text)
     return Byline(author=person) if person else None
 
@@ -320,9 +351,43 @@ _OUTLET = re.compile(
 MAX_OUTLET_WORDS = 8
 
 
+# Papers the press names without "Báo" after a writer's dash ("Viễn Sự - Tuổi Trẻ"), as data: each also reads
+# like a person's name, so only this list tells them from a second writer.
+KNOWN_OUTLETS = frozenset(
+    {"dân trí", "tuổi trẻ", "thanh niên", "tiền phong", "người lao động", "lao động", "nhân dân", "vietnamnet"}
+    | {"vietnam+", "zing", "zing.vn", "plo", "vnexpress", "dân việt", "đại đoàn kết", "công luận", "tin tức"}
+)
+
+
 def _outlet(text: str) -> str | None:
     text = _clean(text)
+    if match_form(text).lower() in KNOWN_OUTLETS:
+        return text
     return text if len(text.split()) <= MAX_OUTLET_WORDS and _OUTLET.match(match_form(text)) else None
+
+
+def _writers_then_agency_in_parentheses(text: str) -> Byline | None:
+    """Writers, then their agency or paper in parentheses: "Thu Hà (TTXVN)", "Vũ-Trung (TTXVN)" (given names alone
+    sign as an agency's writers do), "Lan Chi - Minh An (Vietnam+)"; the agency is the source."""
+    named = _NAME_THEN_OUTLET.match(text)
+    if named is None:
+        return None
+    agency = named.group(2).strip()
+    if agency.lower() not in NEWS_AGENCIES and match_form(agency).lower() not in KNOWN_OUTLETS:
+        return None
+    writers = _people(named.group(1)) or _one_word_names(named.group(1))
+    return Byline(author=writers, source_credit=agency) if writers else None
+
+
+def _writers_dash_known_outlet(text: str) -> Byline | None:
+    """Writers, then the paper they wrote for after the last dash: "Viễn Sự - Tuổi Trẻ", "Lan Chi - Minh An - Dân
+    Trí"; the paper is the source, not one more writer."""
+    parts = re.split(r"\s+[-–]\s+", text)
+    if len(parts) < 2 or match_form(parts[-1]).lower() not in KNOWN_OUTLETS:
+        return None
+    head = text[: len(text) - len(parts[-1])].rstrip(" -–")
+    writers = _people(head)
+    return Byline(author=writers, source_credit=parts[-1].strip()) if writers == " ".join(head.split()) else None
 
 
 def _writer_dash_outlet(text: str) -> Byline | None:
@@ -558,9 +623,16 @@ _GOVERNS_WHAT_FOLLOWS: frozenset[str] = words(
 )
 
 
+_WORK_WORDS = (("thực", "hiện"), ("tổng", "hợp"), ("ghi",))
+
+
 def _name_in_capitals_closing(words: list[str]) -> SignedParagraph | None:
     """A writer's name in capitals closing a paragraph whose last sentence has no stop ("… báo cáo kết quả VĂN
-    DŨNG"): the press signs so, and a sentence never ends in a name in capitals after a lower-case word."""
+    DŨNG"): the press signs so, and a sentence never ends in a name in capitals after a lower-case word. What the
+    writer did may follow the name ("… nghĩa trang XUÂN AN thực hiện")."""
+    for mark in _WORK_WORDS:
+        if len(words) > len(mark) and tuple(word.lower() for word in words[-len(mark) :]) == mark:
+            return _name_in_capitals_closing(words[: -len(mark)])
     for size in range(MAX_CAPITALS_NAME_WORDS, 1, -1):
         before = words[-size - 1] if len(words) > size else ""
         if not before.islower() or before in _GOVERNS_WHAT_FOLLOWS:

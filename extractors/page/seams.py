@@ -9,7 +9,8 @@ import unicodedata
 # ("… theo mô hình này.Hà Thư", "… được thu hồi…Trần Duy Hưng", "(chiếm 11,9%).THÚY HẢI"): a stop after a word
 # in lower case, a closing bracket, a quote or the press's end mark "./.", then a capital, is two blocks' seam. An
 # abbreviation's dot is not ("TP.HCM", "H.Yên Minh", "Tp.HCM", "Th.Dương", "PGS.TS").
-_STOP_BEFORE_WORD = re.compile(r"(?<=[^\s.!?…])[.!?…]+(?=[^\W\d_])")  # "này.Hà", "trường...Chiêu", "”?.Hồng"
+# "này.Hà", "trường...Chiêu", "”?.Hồng", and a quote closed after its stop ("… tình huống.”Theo Lan Chi")
+_STOP_BEFORE_WORD = re.compile(r"(?<=[^\s.!?…])[.!?…]+”?(?=[^\W\d_])")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _CLOSERS = frozenset(')%”"/')  # "./.": the press's end mark
 MAX_ABBREVIATION_LETTERS = 3
@@ -24,6 +25,23 @@ def _abbreviation(word: str) -> bool:
     return len(word) <= 2 or word[-1].isupper()
 
 
+# A year or a date closing a sentence ("năm 2012", "ngày 30.5", "giai đoạn 2008-2013"): three digits at least, or
+# numbers joined by a date's marks; a list's or an article's number ("1.", "Điều 5.") is neither.
+_NUMBER_BEFORE = re.compile(r"\d+(?:[./-]\d+)*$")
+MIN_YEAR_DIGITS = 3
+
+
+def _date_then_word(line: str, stop: int, after: int) -> bool:
+    """Whether a stop after a number is a seam: a year or a date, then a word opening a block, a name or a credit
+    ("… năm 2012.Minh Hà", "… ngày 30.5.Quế Hà", "… năm 2015.HOÀI NAM"); a code's part ("12/2013.QĐ-UBND") is not."""
+    number = _NUMBER_BEFORE.search(line, max(0, stop - MAX_WORD_LOOKBACK), stop)
+    if number is None or not (len(number.group()) >= MIN_YEAR_DIGITS or not number.group().isdigit()):
+        return False
+    capitals = not line[after + 1 : after + 2].islower()
+    word = _CAPITALS_AFTER.match(line, after) if capitals else _WORD_AFTER.match(line, after)
+    return word is not None and _is_syllable(word.group())
+
+
 def unglued(line: str, blocks_apart: bool = False) -> str:
     """The line with a space put back at each seam where blocks were glued; `blocks_apart` for a layout that
     glues whole blocks (an aggregator's captions, subheads and writer), whose seams without a stop are line
@@ -35,6 +53,8 @@ def unglued(line: str, blocks_apart: bool = False) -> str:
             return found.group()
         if before in _CLOSERS:
             return found.group() + " "
+        if before.isdigit():
+            return found.group() + " " if _date_then_word(line, found.start(), found.end()) else found.group()
         # after a word in capitals, only a word in lower case past its capital opens a block ("AIDS.Hiếu"); a
         # code's parts ("763/UBND.TNMT", "BCHT.Ư Đảng") are capitals on both sides
         opens_word = before.islower() or line[found.end() + 1 : found.end() + 2].islower()
@@ -61,13 +81,20 @@ _CASE_SEAM = re.compile(
 )
 _LETTERS_BEFORE = re.compile(rf"[{_LOWER}{_UPPER}]+$")
 _WORD_AFTER = re.compile(rf"[{_UPPER}][{_LOWER}]*|\d+")
+# a whole word in capitals ("…quy hoạchVIỆT HOA - CẨM TÚ": a credit in capitals after a caption)
+_CAPITALS_AFTER = re.compile(rf"[{_UPPER}]{{2,}}(?![{_LOWER}{_UPPER}])")
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")
+_ROMAN = re.compile(r"[IVXLC]{2,}")
 # A Vietnamese syllable, its marks taken off: an onset, one to three vowels, a final consonant.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
 def _bare(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D")) if c.isascii())
+
+
+def _is_syllable(word: str) -> bool:
+    return _SYLLABLE.fullmatch(_bare(word).lower()) is not None
 
 
 def _case_seam(line: str, at: int) -> bool:
@@ -83,8 +110,11 @@ def _case_seam(line: str, at: int) -> bool:
     if right[0].isdigit():  # a number after a Vietnamese word, or a list's number ("1. ") after any word
         listed = len(left) > 2 and _LIST_NUMBER.match(line, at) is not None
         return left[-1].islower() and (not left.isascii() or listed)
-    if not _SYLLABLE.fullmatch(_bare(right).lower()):
-        return False
+    if not _is_syllable(right):
+        capitals = _CAPITALS_AFTER.match(line, at)
+        if capitals is None or not _is_syllable(capitals.group()) or _ROMAN.fullmatch(capitals.group()):
+            return False  # not a word, or a roman number glued by a typo ("nhiệm kỳXII")
+        right = capitals.group()
     if len(left) == 1:  # one capital: an initial of a credit ("Ảnh: T.LĐến"), not a typo's capital ("NGô")
         return left.isupper() and line[before.start() - 1 : before.start()] == "."
     return not (left + right).isascii() or left.islower() or left.isupper()

@@ -299,6 +299,7 @@ class Citation:
     body_before: tuple[int, int] | None = None  # "Nghị quyết HĐND tỉnh Nghệ An số 170": the body's span
     word_end: int | None = None  # "văn bản “khẩn” (số 453)": where the clause's subject issuing it is looked for
     named_as: str | None = None  # the type the word before a code names, even where the code says another
+    raw: str | None = None  # a number of a range, written with the code it shares ("542/QĐ-TTg" of "541-543/QĐ-TTg")
 
 
 def _word_type(form: str, start: int) -> str | None:
@@ -818,6 +819,41 @@ def _numbers_sharing_code(citation: Citation, form: str) -> list[Citation]:
     return shared
 
 
+# A range of numbers sharing the code after its last, after the word naming their type: "các Quyết định số
+# 541-543/QĐ-TTg", "Quyết định từ số 1204 đến 1206/QĐ-UBND" (each number between is a document of that code). Short
+# ranges only, of numbers that are no years ("Nghị quyết 19-2017/NQ-CP" is a number and its year).
+NUMBER_RANGE = re.compile(r"(?<![\w/.:-])(\d{1,5})\s*(?:[-–]|\s(?:đến|tới)\s+(?:(?i:số)\s+)?)\s*(\d{1,5})(?=\s*/)")
+RANGE_WORD_BEFORE = re.compile(rf"(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:từ)\s+)?(?:(?i:số)\s+)?$")
+MAX_RANGE = 20
+
+
+def _numbers_in_range(form: str, taken: DisjointSpans) -> list[Citation]:
+    """ "541-543/QĐ-TTg" -> 541, 542 and 543/QĐ-TTg; spans run from the first number to the code's end, so that the
+    code's date and body reach each."""
+    citations = []
+    for found in NUMBER_RANGE.finditer(form):
+        low, high = int(found.group(1)), int(found.group(2))
+        if not 0 < high - low <= MAX_RANGE or MIN_BARE_YEAR <= high <= MAX_BARE_YEAR:
+            continue
+        if not RANGE_WORD_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()):
+            continue
+        tail = form[found.start(2) : found.start(2) + LOOK_AHEAD]  # the last number read as a code of its own
+        code = STATE_NUMBER.match(tail)
+        last = _state_citation(code, tail, listed=True) if code else None
+        if last is None or last.type is None:
+            continue
+        end = found.start(2) + last.end
+        shared_code = form[found.end(2) : end]
+        last_read = taken.overlaps(found.start(2), end)  # "từ số 1204 đến 1206/QĐ-UBND": 1206 is read already
+        for number in range(low, high + 1 if not last_read else high):
+            written = found.group(1) if number == low else str(number).zfill(len(found.group(1)))
+            written = found.group(2) if number == high else written
+            citation = Citation(found.start(1), end, written, last.type, last.issuer, year=last.year)
+            citation.raw = written + shared_code
+            citations.append(citation)
+    return citations
+
+
 def _coded_citations(form: str) -> list[Citation]:
     citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m, form))]
     taken = DisjointSpans([(c.start, c.end) for c in citations])
@@ -849,6 +885,7 @@ def _coded_citations(form: str) -> list[Citation]:
         if citation and not taken.overlaps(citation.start, citation.end):
             citations.append(citation)
     citations += [shared for citation in list(citations) for shared in _numbers_sharing_code(citation, form)]
+    citations += _numbers_in_range(form, DisjointSpans([(c.start, c.end) for c in citations]))
     for citation in citations:
         _apply_word_type(citation, form)
     return citations
@@ -1133,7 +1170,7 @@ def _new_ref(citation: Citation, text: str) -> DocumentRef:
         year=citation.year,
         issuer_named=citation.issuer_named,
         type_name=type_name(citation.word_type or citation.type, citation.party),
-        raw=text[citation.start : citation.end],
+        raw=citation.raw or text[citation.start : citation.end],
     )
 
 

@@ -240,7 +240,7 @@ _WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
 ISSUED_AFTER_DATE = re.compile(
     rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
     rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
-    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:(?i:số)\s+)?",
+    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:\(\s*)?(?:(?i:số)\s+)?",  # "ký Quyết định (số 3789/…)"
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 220
@@ -299,6 +299,7 @@ class Citation:
     body_before: tuple[int, int] | None = None  # "Nghị quyết HĐND tỉnh Nghệ An số 170": the body's span
     word_end: int | None = None  # "văn bản “khẩn” (số 453)": where the clause's subject issuing it is looked for
     named_as: str | None = None  # the type the word before a code names, even where the code says another
+    raw: str | None = None  # a number of a range, written with the code it shares ("542/QĐ-TTg" of "541-543/QĐ-TTg")
 
 
 def _word_type(form: str, start: int) -> str | None:
@@ -572,11 +573,17 @@ def _issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earli
         named = _date_right_after(form, same_day.end(), dated)
         return _day_of(dated.attach(named), citation) if named else _same_day(form, citation, dated, earlier)
     body = BODY_AFTER.match(form, end, min(len(form), end + LOOK_AHEAD))
+    body = None if body and TAKES_EFFECT.search(body.group(1)) else body
     after_body = _date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
     if after_body and not _opens_next_clause(form, body.end(), after_body):
         return _day_of(dated.attach(after_body), citation)
     signed = _signed_in_aside(form, end, dated) or _signed_later(form, end, dated)
     return _day_of(dated.attach(signed), citation) if signed else None
+
+
+# A body's name read up to "ngày" that runs on into the paper taking effect ("của UBND TP có hiệu lực từ ngày
+# 4/5/2013"): the day is when it applies, not when it was issued.
+TAKES_EFFECT = re.compile(r"(?<![^\W\d_])(?i:có\s+hiệu\s+lực|hiệu\s+lực\s+thi\s+hành)(?![^\W\d_])")
 
 
 # After a body and a comma, a date that a comma or a subject follows opens the next clause: "Thực hiện Kế hoạch số
@@ -812,6 +819,41 @@ def _numbers_sharing_code(citation: Citation, form: str) -> list[Citation]:
     return shared
 
 
+# A range of numbers sharing the code after its last, after the word naming their type: "các Quyết định số
+# 541-543/QĐ-TTg", "Quyết định từ số 1204 đến 1206/QĐ-UBND" (each number between is a document of that code). Short
+# ranges only, of numbers that are no years ("Nghị quyết 19-2017/NQ-CP" is a number and its year).
+NUMBER_RANGE = re.compile(r"(?<![\w/.:-])(\d{1,5})\s*(?:[-–]|\s(?:đến|tới)\s+(?:(?i:số)\s+)?)\s*(\d{1,5})(?=\s*/)")
+RANGE_WORD_BEFORE = re.compile(rf"(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:từ)\s+)?(?:(?i:số)\s+)?$")
+MAX_RANGE = 20
+
+
+def _numbers_in_range(form: str, taken: DisjointSpans) -> list[Citation]:
+    """ "541-543/QĐ-TTg" -> 541, 542 and 543/QĐ-TTg; spans run from the first number to the code's end, so that the
+    code's date and body reach each."""
+    citations = []
+    for found in NUMBER_RANGE.finditer(form):
+        low, high = int(found.group(1)), int(found.group(2))
+        if not 0 < high - low <= MAX_RANGE or MIN_BARE_YEAR <= high <= MAX_BARE_YEAR:
+            continue
+        if not RANGE_WORD_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()):
+            continue
+        tail = form[found.start(2) : found.start(2) + LOOK_AHEAD]  # the last number read as a code of its own
+        code = STATE_NUMBER.match(tail)
+        last = _state_citation(code, tail, listed=True) if code else None
+        if last is None or last.type is None:
+            continue
+        end = found.start(2) + last.end
+        shared_code = form[found.end(2) : end]
+        last_read = taken.overlaps(found.start(2), end)  # "từ số 1204 đến 1206/QĐ-UBND": 1206 is read already
+        for number in range(low, high + 1 if not last_read else high):
+            written = found.group(1) if number == low else str(number).zfill(len(found.group(1)))
+            written = found.group(2) if number == high else written
+            citation = Citation(found.start(1), end, written, last.type, last.issuer, year=last.year)
+            citation.raw = written + shared_code
+            citations.append(citation)
+    return citations
+
+
 def _coded_citations(form: str) -> list[Citation]:
     citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m, form))]
     taken = DisjointSpans([(c.start, c.end) for c in citations])
@@ -843,6 +885,7 @@ def _coded_citations(form: str) -> list[Citation]:
         if citation and not taken.overlaps(citation.start, citation.end):
             citations.append(citation)
     citations += [shared for citation in list(citations) for shared in _numbers_sharing_code(citation, form)]
+    citations += _numbers_in_range(form, DisjointSpans([(c.start, c.end) for c in citations]))
     for citation in citations:
         _apply_word_type(citation, form)
     return citations
@@ -909,9 +952,15 @@ def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool
     return CITING_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
 
 
+# A type word heading a firm's name: "Công ty Luật số 5" is a law firm, not a law.
+FIRM_BEFORE = re.compile(r"(?<![^\W\d_])(?i:công\s+ty|văn\s+phòng|hãng)(?:\s+(?i:TNHH|cổ\s+phần|hợp\s+danh))?\s+$")
+LOOK_BEFORE_FIRM = 30
+
+
 def _codeless_words(form: str) -> list[re.Match[str]]:
-    """Numbers after a type word or its letters ("Quyết định 33", "QĐ 33"), in text order."""
+    """Numbers after a type word or its letters ("Quyết định 33", "QĐ 33"), in text order; none in a firm's name."""
     found = [*CODELESS.finditer(form), *ABBREVIATED_CODELESS.finditer(form)]
+    found = [m for m in found if not FIRM_BEFORE.search(form, max(0, m.start() - LOOK_BEFORE_FIRM), m.start())]
     return sorted(found, key=lambda match: match.start())
 
 
@@ -1121,7 +1170,7 @@ def _new_ref(citation: Citation, text: str) -> DocumentRef:
         year=citation.year,
         issuer_named=citation.issuer_named,
         type_name=type_name(citation.word_type or citation.type, citation.party),
-        raw=text[citation.start : citation.end],
+        raw=citation.raw or text[citation.start : citation.end],
     )
 
 
@@ -1193,6 +1242,24 @@ class _Found:
 # them is no Party or state document (a decree or a law is the state's wherever it is cited).
 COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đông|Hội đồng Bảo an|Liên [Hh]ợp [Qq]uốc|LHQ")
 COMPANY_WINDOW = 300
+
+
+# A publication's licence, the outlet's own, printed in its footer ("Giấy phép Báo điện tử số: 99/GP-BC ngày … của
+# Cục Báo chí", "Giấy phép số 215/GP-BTTTT"): the paper that lets the outlet publish, not one its story cites.
+# Known by the words before the number naming a publication, or by a licence code of a press licensing body.
+PRESS_LICENCE_BEFORE = re.compile(
+    r"(?i:giấy\s+phép)[^.;\n\d]{0,60}?(?i:báo(?![^\W\d_])(?!\s+cáo)|xuất\s+bản|trang\s+(?:thông\s+)?tin|mạng\s+xã\s+hội|phát\s+thanh|"
+    r"truyền\s+hình)[^.;\n\d]{0,40}?(?i:số)\s*:?\s*$"
+)
+PRESS_LICENSERS: frozenset[str] = frozenset({"BC", "CBC", "BTTTT", "BVHTT", "BVHTTDL", "XBIPH", "PTTH", "TTĐT"})
+LOOK_BEFORE_LICENCE = 120
+
+
+def _press_licence(citation: Citation, form: str) -> bool:
+    if citation.type == "GP" and (citation.issuer or "").split("-")[0] in PRESS_LICENSERS:
+        return True
+    before = PRESS_LICENCE_BEFORE.search(form, max(0, citation.start - LOOK_BEFORE_LICENCE), citation.start)
+    return before is not None and citation.type in (None, "GP")
 
 
 def _unowned_in_parentheses(citation: Citation) -> bool:
@@ -1272,6 +1339,8 @@ def find_documents(
         _name_issuer(citation)  # the body a list shares
         _sole_issuer(citation)
     codeless = [c for c in codeless if not _company_resolution(c, form) and not _unowned_in_parentheses(c)]
+    coded = [c for c in coded if not _press_licence(c, form)]
+    codeless = [c for c in codeless if not _press_licence(c, form)]
     refs = _merge(coded, codeless, text)
     _date_this_document(refs, form, dated)
     return refs

@@ -152,6 +152,10 @@ TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
 TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chuyên", "trách"): None,
+    # "Trung tâm Bất động sản", "Hiệp hội Bất động sản" ("Bất động" by `COMPOUND_TAILS_AFTER_CAP`)
+    ("động", "sản"): words("bất"),
+    # "Báo điện tử Chính phủ", "Trưởng ban Bạn đọc Báo điện tử A" ("tử" alone ends a title)
+    ("điện", "tử"): words("báo"),
     # "Chủ tịch danh dự", "Hội trưởng danh dự" ("dự" alone is "attend" and ends a title)
     ("danh", "dự"): words("tịch trưởng"),
     # "Hiệp hội Doanh nghiệp nhỏ và vừa" ("vừa" alone is "just" and ends a title)
@@ -315,14 +319,17 @@ for _pair, _after in (
 COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "biểu": words("đại"),
     "đồng": words("hội nhi"),  # "Hội đồng", "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng"
-    "động": words("lao vận hoạt"),
+    "động": words("lao vận hoạt bất"),  # "Trung tâm Bất động sản"
     "thông": words("giao truyền"),
     "trình": words("công chương"),
     "báo": words("nhà"),  # "Hội Nhà báo"
     "nói": words("tiếng"),  # "Đài Tiếng nói Việt Nam"
     "hoan": words("liên"),  # "Chủ tịch Liên hoan Truyền hình toàn quốc"
     "mới": words("đổi"),  # "Ban Chỉ đạo Đổi mới và Phát triển doanh nghiệp"
-    "ký": words("thư"),  # "Trưởng ban Thư ký biên tập"
+    "ký": words("thư đăng"),  # "Trưởng ban Thư ký biên tập", "Văn phòng Đăng ký đất đai"
+    "đọc": words("bạn"),  # "Trưởng ban Bạn đọc"
+    "điều": words("đê"),  # "Chi cục Quản lý Đê điều"
+    "dẫn": words("hướng"),  # "Phòng Hướng dẫn …"
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks
@@ -780,6 +787,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return True
     if token.key in ("của", "thuộc"):  # "Phó Chủ tịch Hội đồng Dân tộc của Quốc hội", "Phòng A thuộc Sở B"
         return j + 1 < len(tokens) and tokens[j + 1].key in OWNING_ORGANS and tokens[j + 1].is_cap
+    if token.key == "báo" and prev.key in HEAD_LAST_WORDS and _newspaper_name_after(tokens, j, names_at):
+        return True  # a newspaper in lower case after the head: "Tổng biên tập báo Tiền Phong"
     if not token.is_lower_word or token.key in TITLE_STOP:
         return False
     if token.key == "và":
@@ -801,6 +810,15 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j - 1):
         return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
+
+
+def _newspaper_name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
+    """Whether the lower-case "báo" at `j` is followed by a newspaper's capitalised name ("báo Tiền Phong"), not by
+    a verb ("báo cáo") or a person's name."""
+    if j + 1 >= len(tokens) or j + 1 in names_at:
+        return False
+    following = tokens[j + 1]
+    return following.is_word and following.is_cap and following.key not in TITLE_CAP_STOP
 
 
 # The last two words of a body complete in itself, after which a title head opens another title ("Chủ tịch nước",

@@ -139,9 +139,11 @@ def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
         k += 1
     if k < len(tokens) and tokens[k].key == ":":
         return skip_address(tokens, k + 1)
-    if k > j and tokens[j].key == "gồm":
-        return k  # "gồm ông A và ông B"
     counted = span.first > 0 and plural_before(tokens, span.first)
+    if k > j and tokens[j].key == "gồm":
+        # "gồm ông A và ông B"; not after a title set off by a comma, which is the post of a name before it ("Ban
+        # lễ tang ông A, nguyên Trưởng ban X gồm có ông B, …": B is a member, X is A's post)
+        return k if counted or span.first == 0 or tokens[span.first - 1].key != "," else None
     if k > j + 1 and counted and tokens[j].key == "," and tokens[j + 1].key == "gồm":
         return k  # "8 phó trưởng ban, gồm các ông A, T; B; C" (after a comma only a counted title: "ông A, Chủ
         # tịch UBND xã, gồm …" is A's post)

@@ -156,6 +156,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("động", "sản"): words("bất"),
     # "Báo điện tử Chính phủ", "Trưởng ban Bạn đọc Báo điện tử A" ("tử" alone ends a title)
     ("điện", "tử"): words("báo"),
+    # "Trưởng Văn phòng đại diện …" ("đại" alone opens "đại biểu"; "đại diện cho" is a verb)
+    ("đại", "diện"): words("phòng"),
     # "Chủ tịch danh dự", "Hội trưởng danh dự" ("dự" alone is "attend" and ends a title)
     ("danh", "dự"): words("tịch trưởng"),
     # "Hiệp hội Doanh nghiệp nhỏ và vừa" ("vừa" alone is "just" and ends a title)
@@ -1090,8 +1092,14 @@ def _in_phrase(tokens: list[Token], j: int) -> bool:
     return j >= 2 and _phrase_at(tokens, j - 1, (tokens[j - 1].key, key))
 
 
+# Phrases of `TITLE_PHRASES` that are verbs before these words: "Chánh Văn phòng đại diện cho Sở phát biểu".
+PHRASE_VERB_BEFORE: dict[tuple[str, str], frozenset[str]] = {("đại", "diện"): words("cho")}
+
+
 def _phrase_at(tokens: list[Token], j: int, pair: tuple[str, str]) -> bool:
     if pair not in TITLE_PHRASES or not tokens[j].is_lower_word or not tokens[j + 1].is_lower_word:
+        return False
+    if j + 2 < len(tokens) and tokens[j + 2].key in PHRASE_VERB_BEFORE.get(pair, ()):
         return False
     after = TITLE_PHRASES[pair]
     return after is None or (j > 0 and tokens[j - 1].key in after)

@@ -144,16 +144,42 @@ def unlink_given_names(parsed: Parsed) -> None:
     tokens = parsed.tokens
     by_last = {span.last: span for span in parsed.titles_at.values()}
     name_ends = {name.last for name in parsed.names_at.values() if not name.given_only}
+    titled_name_ends = {
+        span.next_name.last
+        for span in parsed.titles_at.values()
+        if span.next_name is not None and span.next_name.first <= span.last + 2
+    }
+    full_name_ends = {name.last for name in parsed.names_at.values() if name.last - name.first >= 2}
     for first, span in list(parsed.titles_at.items()):
-        if span.next_name is None or not (span.next_name.given_only or _addressed_after(tokens, span)):
+        if span.next_name is None:
+            continue
+        unit_name = _unit_name_after(tokens, span)
+        if not (span.next_name.given_only or _addressed_after(tokens, span) or unit_name):
             continue
         k = span.first - 1
         while k > 0 and tokens[k].key in (",", "-", "kiêm", "và", ";") and k - 1 in by_last:
             k = by_last[k - 1].first - 1
+        if unit_name and not _apposed_to_full_name(tokens, span.first, full_name_ends - titled_name_ends):
+            continue  # "Chủ tịch tỉnh A, Phó Chủ tịch Lê Nam, …": a list of title-name pairs
         if k in name_ends or (k > 0 and tokens[k].key in (",", "-", "(") and k - 1 in name_ends):
             parsed.titles_at[first] = replace(span, next_name=None)
         elif _addressed_after(tokens, span) and post_of_another(tokens, k + 1):
             parsed.titles_at[first] = replace(span, next_name=None)  # "Báo cáo với Bí thư Thành ủy, bà C cho biết"
+
+
+def _apposed_to_full_name(tokens: list[Token], first: int, name_ends: set[int]) -> bool:
+    """Whether the title at token `first` follows a comma right after one of the names ending at `name_ends`."""
+    return first >= 2 and tokens[first - 1].key == "," and first - 2 in name_ends
+
+
+def _unit_name_after(tokens: list[Token], span: TitleSpan) -> bool:
+    """Whether the two capitalised syllables right after a title and before its comma may name its unit
+    ("ông A, Giám đốc Trung tâm Bất động sản Kim Địa, TP Đà Nẵng"): a person there has a middle name or is
+    addressed."""
+    name = span.next_name
+    if name is None or name.first != span.last + 1 or name.last != name.first + 1 or name.given_only:
+        return False
+    return name.last + 1 < len(tokens) and tokens[name.last + 1].key == ","
 
 
 def _addressed_after(tokens: list[Token], span: TitleSpan) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.page.seams import _CASE_SEAM, _case_seam
+from extractors.page.seams import CASE_SEAM, case_seam
 from extractors.page.teasers import headline_like
 
 MIN_BOX_GAP = 3  # blank lines before a related box; the article's own blocks lie one or two apart
@@ -55,12 +55,9 @@ def _closing_line(text: str) -> bool:
 def _glued_box(text: str) -> bool:
     """A box's headline glued to its teaser without a separator ("… tại Hà NộiSáng 2/5, …")."""
     window = text[:MAX_GLUED_HEADLINE_CHARS]
-    seams = [m.start() for m in _CASE_SEAM.finditer(window) if _case_seam(text, m.start())]
+    seams = [m.start() for m in CASE_SEAM.finditer(window) if case_seam(text, m.start())]
     seams += [m.start() for m in _STOP_THEN_CAPITAL.finditer(window)]
-    for at in sorted(seams):
-        if _box_headline(text[:at]) and _words(text[at:]) >= MIN_TEASER_WORDS:
-            return True
-    return False
+    return any(_box_headline(text[:at]) and _words(text[at:]) >= MIN_TEASER_WORDS for at in sorted(seams))
 
 
 def _blanks_before(lines: list[str], index: int) -> int:

@@ -283,6 +283,12 @@ def _question_headline(lines: _Lines, index: int) -> bool:
     return below < len(lines.blocks) and lines.prose_at(below)
 
 
+def _question_over_stamp(lines: _Lines, first: int) -> bool:
+    """A dump's first line that asks, with only the date line between it and the lead ("Vì sao …?" / "Thứ Hai,
+    07/04/2025 - 08:15" / lead): the headline, as a record of headline, date and body prints it."""
+    return first == 2 and lines.kinds[1] is LineKind.DATESTAMP and _asks(lines.blocks[0].text)
+
+
 def _asks(text: str) -> bool:
     """One short sentence that asks or exclaims: a headline's shape, although its mark makes it read as prose."""
     words = text.split()
@@ -557,6 +563,8 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
         title_index = _title_before(lines, first, layout.url, article_only)
         if title_index is None and _question_headline(lines, first):
             title_index, first = first, first + 1
+        elif title_index is None and _question_over_stamp(lines, first):
+            title_index = 0
         if title_index is not None:
             span = _headline_span(lines, title_index, first)
             parts.title = " ".join(strip_bullets(lines.blocks[i].text) for i in range(span.first, span.last + 1))

@@ -13,6 +13,7 @@ from extractors.facts.staff_tables import staff_table_lines
 from extractors.page.byline import (
     Byline,
     glued_byline,
+    is_photo_credit,
     looks_like_name,
     parse_byline,
     parse_leading_byline,
@@ -282,6 +283,12 @@ def _question_headline(lines: _Lines, index: int) -> bool:
     return below < len(lines.blocks) and lines.prose_at(below)
 
 
+def _question_over_stamp(lines: _Lines, first: int) -> bool:
+    """A dump's first line that asks, with only the date line between it and the lead ("Vì sao …?" / "Thứ Hai,
+    07/04/2025 - 08:15" / lead): the headline, as a record of headline, date and body prints it."""
+    return first == 2 and lines.kinds[1] is LineKind.DATESTAMP and _asks(lines.blocks[0].text)
+
+
 def _asks(text: str) -> bool:
     """One short sentence that asks or exclaims: a headline's shape, although its mark makes it read as prose."""
     words = text.split()
@@ -441,6 +448,9 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
     for i, credit in enumerate(credits[:-1]):
         if credit is not None and credit.author is None and credits[i + 1] is None:
             credits[i] = writer_above_outlet(tail[i].text, tail[i + 1].text) or credit  # "Theo Khánh Ly" / "Báo X"
+    for i, credit in enumerate(credits):
+        if credit is not None and _photo_credit_above_writer(tail, credits, i):
+            credits[i] = None  # "Ảnh: Tư liệu" closing a caption names the photographer; the writer signs below
     names = [looks_like_name(_bare(line.text)) for line in tail]
     if _lists_people(names):
         credits = [None if name else credit for name, credit in zip(names, credits, strict=True)]
@@ -460,6 +470,16 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
         if signed_paragraph is not None:
             paragraphs[-1] = signed_paragraph.text
             parts.byline = _combine(parts.byline, signed_paragraph.byline)
+
+
+def _photo_credit_above_writer(tail: list[_TailLine], credits: list[Byline | None], index: int) -> bool:
+    """A photo's credit alone ("Ảnh: Tư liệu") with a writer's own line below it."""
+    if not is_photo_credit(tail[index].text):
+        return False
+    return any(
+        credit is not None and credit.author and not is_photo_credit(tail[k].text)
+        for k, credit in enumerate(credits[index + 1 :], start=index + 1)
+    )
 
 
 def _bare(line: str) -> str:
@@ -543,6 +563,8 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
         title_index = _title_before(lines, first, layout.url, article_only)
         if title_index is None and _question_headline(lines, first):
             title_index, first = first, first + 1
+        elif title_index is None and _question_over_stamp(lines, first):
+            title_index = 0
         if title_index is not None:
             span = _headline_span(lines, title_index, first)
             parts.title = " ".join(strip_bullets(lines.blocks[i].text) for i in range(span.first, span.last + 1))

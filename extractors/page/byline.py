@@ -499,6 +499,11 @@ def parse_unit_byline(line: str) -> Byline | None:
 _PHOTO_ONLY = re.compile(r"^ảnh\s*[:：.]", re.IGNORECASE)
 
 
+def is_photo_credit(line: str) -> bool:
+    """A photo's credit alone: "Ảnh: Thu Hà", "Ảnh. Tư liệu"."""
+    return _PHOTO_ONLY.match(match_form(_clean(line))) is not None
+
+
 def parse_leading_byline(line: str) -> Byline | None:
     """A writer's credit printed under the headline ("Tin: Thu Hà", "Bài, ảnh: …", "PV: …"), else None."""
     text = _clean(line)

@@ -76,7 +76,7 @@ _LOWER, _UPPER = _letters(str.islower), _letters(str.isupper)
 # credit or an abbreviation ("Ảnh: PHẠM KIM NGÂNThông qua", "Ảnh: T.LĐến nay", "Ảnh: ĐHPhó Chủ tịch"), and a
 # small letter before a number ("Ảnh: Hoàng Long1. Lãnh đạo", "cuối năm9 tỉnh").
 # A closing bracket right before a capital is a seam too ("ĐB A (Phó chủ tịch Hội Nhà báo VN)Anh Vũ").
-_CASE_SEAM = re.compile(
+CASE_SEAM = re.compile(
     rf"(?<=[{_LOWER}])(?=[{_UPPER}\d])|(?<=[{_UPPER}])(?=[{_UPPER}][{_LOWER}])|(?<=[)\]])(?=[{_UPPER}][{_LOWER}])"
 )
 _LETTERS_BEFORE = re.compile(rf"[{_LOWER}{_UPPER}]+$")
@@ -97,7 +97,7 @@ def _is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(_bare(word).lower()) is not None
 
 
-def _case_seam(line: str, at: int) -> bool:
+def case_seam(line: str, at: int) -> bool:
     """Whether the case change or the number at `at` is a seam, not a brand ("VnExpress", "KienLong"), an
     abbreviation ("TCty", "QĐ-TTg", "ThS"), a unit ("110kV", "600m2") or a code ("ATR72")."""
     after = _WORD_AFTER.match(line, at)
@@ -121,4 +121,4 @@ def _case_seam(line: str, at: int) -> bool:
 
 
 def _case_seams(line: str, apart: str) -> str:
-    return _CASE_SEAM.sub(lambda found: apart if _case_seam(line, found.start()) else "", line)
+    return CASE_SEAM.sub(lambda found: apart if case_seam(line, found.start()) else "", line)

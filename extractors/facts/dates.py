@@ -51,10 +51,12 @@ _RELATIVE_DAY = r"(?:(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng|ngày)(?:
 _RELATIVE_DAY_CUE = rf"{_RELATIVE_DAY}(?:\s*,)?"
 # "sáng sớm 30/5", "chiều tối 5-3", "đêm khuya 2.9": a part of the day narrowed by a word.
 _PART_OF_DAY = r"(?:sáng|chiều|trưa|tối|đêm|rạng\s+sáng)(?:\s+(?:sớm|muộn|tối|khuya))?"
-# "chỉ số tồn kho tại thời điểm 1/5": the day a figure stands at.
+# "chỉ số tồn kho tại thời điểm 1/5": the day a figure stands at. "Kết phiên 5/4", "trong phiên 4/4", "phiên giao
+# dịch 3/4": the market's (or a court's) session of a day; "trực luân phiên 24/7" is a rota, not a session.
 _TIME_CUES = (
     rf"(?:{_RELATIVE_DAY_CUE}|ngày|{_PART_OF_DAY}|hôm|nay|từ|đến|tới|trước|sau|vào|hạn|dịp|lễ(?:\s+nghỉ)?|quốc\s+khánh|"
-    r"thời\s+điểm|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)(?:\s+(?:mùng|mồng))?"
+    r"thời\s+điểm|(?<!luân\s)phiên(?:\s+giao\s+dịch)?|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?)"
+    r"(?:\s+(?:mùng|mồng))?"
 )
 # Words that name a day or a part of one: after them "6-2" and "21.4" are days, where after "từ", "đến" or
 # "hiện nay" they are usually a range of numbers ("từ 3-5 năm") or a decimal.

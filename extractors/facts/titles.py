@@ -45,7 +45,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
-    đô đốc|phó đô đốc|chuẩn đô đốc
+    đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên
     """.replace("\n", "").split("|")
 )
 
@@ -309,7 +309,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("biểu", "diễn"): words("thuật"),
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
-    ("toàn", "quốc"): words("hình"),
+    ("toàn", "quốc"): words("hình đại"),  # … and China's "Nhân đại toàn quốc"
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
@@ -785,6 +785,11 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     after_word = after_word or (prev.key in FIELD_ACRONYMS and _in_organ_field(tokens, j))
     if prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()) and (after_word or _in_organ_field(tokens, j)):
         return True
+    if token.key == "chủ" and prev.key == "dân" and after_word and not _lower_word_at(tokens, j + 1):
+        return True  # "Đảng Dân chủ", "Cộng hòa Dân chủ Nhân dân Lào"; "xã Tân Dân chủ trì" is a verb
+    if token.key == "đại" and prev.key == "nhân" and after_word:
+        # China's parliament, "Nhân đại (toàn quốc)"; "xã Quý Nhân đại diện cho …" is a verb
+        return not _lower_word_at(tokens, j + 1) or tokens[j + 1].key == "toàn"
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS and j + 1 not in names_at:
         return False
     if token.key == "." and (prev.key in PLACE_ABBREVIATIONS or _initial(prev)) and joined(tokens, j - 1, j):
@@ -817,6 +822,10 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j - 1):
         return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
+
+
+def _lower_word_at(tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and tokens[j].is_lower_word
 
 
 def _newspaper_name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:

@@ -192,7 +192,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # Police investigators' units: "Tổ trưởng trinh sát địa bàn quận A", "Đội trinh sát"
     ("trinh", "sát"): None,
     ("địa", "bàn"): words("sát"),
-    ("điều", "tra"): words("sát quan"),
+    ("điều", "tra"): words("sát quan ninh"),  # "Cơ quan Cảnh sát/An ninh điều tra"
     ("giao", "thông"): words("sát toàn lý"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị"
     ("cơ", "động"): words("sát"),
     ("trật", "tự"): words("sát lý"),  # "Cảnh sát trật tự", "Đội quản lý trật tự đô thị"

@@ -45,7 +45,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
-    đô đốc|phó đô đốc|chuẩn đô đốc
+    đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên
     """.replace("\n", "").split("|")
 )
 
@@ -192,7 +192,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # Police investigators' units: "Tổ trưởng trinh sát địa bàn quận A", "Đội trinh sát"
     ("trinh", "sát"): None,
     ("địa", "bàn"): words("sát"),
-    ("điều", "tra"): words("sát quan"),
+    ("điều", "tra"): words("sát quan ninh"),  # "Cơ quan Cảnh sát/An ninh điều tra"
     ("giao", "thông"): words("sát toàn lý"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị"
     ("cơ", "động"): words("sát"),
     ("trật", "tự"): words("sát lý"),  # "Cảnh sát trật tự", "Đội quản lý trật tự đô thị"
@@ -303,9 +303,13 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("thương", "mại"): words("tán"),
     ("quốc", "phòng"): words("viên"),
     ("giáo", "dục"): words("viên"),  # "tùy viên giáo dục"
+    # Fields written in lower case after a capitalised one: "Vụ Giáo dục phổ thông", "Cục Nghệ thuật biểu diễn"
+    # ("thông" and "biểu" alone end a title).
+    ("phổ", "thông"): words("dục"),
+    ("biểu", "diễn"): words("thuật"),
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
-    ("toàn", "quốc"): words("hình"),
+    ("toàn", "quốc"): words("hình đại"),  # … and China's "Nhân đại toàn quốc"
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),
@@ -314,6 +318,7 @@ for _pair, _after in (
     (("kiểm", "tra"), "ban"),
     (("quân", "sự"), "ủy"),
     (("kinh", "tế"), "ban"),
+    (("tổ", "chức"), "các"),  # "Liên hiệp các tổ chức hữu nghị" (the "các" by `_federation_members`)
 ):
     TITLE_PHRASES[_pair] = (TITLE_PHRASES.get(_pair) or frozenset()) | {_after}
 # Second syllables of organisation words that are also verbs elsewhere ("Đại biểu", "Hội đồng", "Giao thông"),
@@ -322,7 +327,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "biểu": words("đại"),
     "đồng": words("hội nhi"),  # "Hội đồng", "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng"
     "động": words("lao vận hoạt bất"),  # "Trung tâm Bất động sản"
-    "thông": words("giao truyền"),
+    "thông": words("giao truyền viễn phổ"),  # "Cục Viễn thông", "Vụ Giáo dục Phổ thông"
     "trình": words("công chương"),
     "báo": words("nhà"),  # "Hội Nhà báo"
     "nói": words("tiếng"),  # "Đài Tiếng nói Việt Nam"
@@ -780,12 +785,17 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     after_word = after_word or (prev.key in FIELD_ACRONYMS and _in_organ_field(tokens, j))
     if prev.key in COMPOUND_TAILS_AFTER_CAP.get(token.key, ()) and (after_word or _in_organ_field(tokens, j)):
         return True
+    if token.key == "chủ" and prev.key == "dân" and after_word and not _lower_word_at(tokens, j + 1):
+        return True  # "Đảng Dân chủ", "Cộng hòa Dân chủ Nhân dân Lào"; "xã Tân Dân chủ trì" is a verb
+    if token.key == "đại" and prev.key == "nhân" and after_word:
+        # China's parliament, "Nhân đại (toàn quốc)"; "xã Quý Nhân đại diện cho …" is a verb
+        return not _lower_word_at(tokens, j + 1) or tokens[j + 1].key == "toàn"
     if token.key == "hội" and j + 1 < len(tokens) and tokens[j + 1].key in EVENT_TAILS and j + 1 not in names_at:
         return False
     if token.key == "." and (prev.key in PLACE_ABBREVIATIONS or _initial(prev)) and joined(tokens, j - 1, j):
         following = j + 1 < len(tokens) and j + 1 not in names_at and tokens[j + 1].key not in CREDIT_WORDS
         return following and (tokens[j + 1].is_cap or _numbered_place(tokens, j + 1))
-    if _in_phrase(tokens, j):
+    if _in_phrase(tokens, j) or _federation_members(tokens, j):
         return True
     if token.key in ("của", "thuộc"):  # "Phó Chủ tịch Hội đồng Dân tộc của Quốc hội", "Phòng A thuộc Sở B"
         return j + 1 < len(tokens) and tokens[j + 1].key in OWNING_ORGANS and tokens[j + 1].is_cap
@@ -812,6 +822,10 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j - 1):
         return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
+
+
+def _lower_word_at(tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and tokens[j].is_lower_word
 
 
 def _newspaper_name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
@@ -973,9 +987,24 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             continue  # "Cục Quản lý khám chữa bệnh", "Hội Nạn nhân chất độc da cam", "Hiệp hội DN nhỏ và vừa"
         if not token.is_lower_word or token.key in PLACE_LEVEL_WORDS:
             return False
-        if token.key in TITLE_STOP and not _in_phrase(tokens, k):
+        if token.key in TITLE_STOP and not _in_phrase(tokens, k) and not _federation_members(tokens, k):
             return False
     return False
+
+
+# Federations named after their members ("Liên hiệp các Hội Văn học Nghệ thuật Việt Nam", "Liên hiệp các tổ chức
+# hữu nghị"): the two words before the "các" that goes on in their name.
+FEDERATION_NOUNS: frozenset[tuple[str, str]] = frozenset([("liên", "hiệp")])
+
+
+def _federation_members(tokens: list[Token], j: int) -> bool:
+    """The lower-case "các" at `j` right after a federation's noun, which goes on naming its members."""
+    return (
+        j >= 2
+        and tokens[j].key == "các"
+        and tokens[j].is_lower_word
+        and (tokens[j - 2].key, tokens[j - 1].key) in FEDERATION_NOUNS
+    )
 
 
 def _opens_field(tokens: list[Token], k: int) -> bool:

@@ -18,6 +18,7 @@ from extractors.facts.titles import TitleSpan, head_length
 _BUSINESS_TITLE = re.compile(
     r"\b(?:công ty|cty|ctcp|cổ phần|doanh nghiệp|hợp tác xã|htx|tổ hợp tác|cửa hàng|tnhh|tập đoàn|hđqt"
     r"|hội đồng quản trị|giám đốc điều hành|ban kiểm soát"  # a joint-stock company's supervisory board
+    r"|[a-z]*group"  # groups named by their brand ("Sun Group", "Vingroup"); the state's are "Tập đoàn …"
     # joint-stock banks named by their brand ("LienVietPostBank", "PVcomBank", "Eximbank"); not those the state
     # owns or controls (Agribank, Vietcombank, VietinBank), left undecided
     r"|(?!(?:agri|vietcom|vietin)bank\b)[a-z]+bank)\b",

@@ -775,6 +775,9 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if token.key in ("(", ")") or (prev.key == "(" and token.is_abbr):
         opening = {"(": j, ")": j - 2}.get(token.key, j - 1)  # the "(" of "(KBNN)" from any of its three tokens
         return _glossed_acronym(tokens, opening, names_at)
+    if _in_hyphen_word(tokens, j):
+        # a country written in hyphen-joined syllables before a name: "Thủ tướng Xin-ga-po Lý Hiển Long"
+        return _hyphen_word_end(tokens, j) + 1 in names_at
     if token.key in ("-", "&"):  # "Văn hóa – Xã hội", "Sở Tài nguyên & Môi trường"
         return _dash_continues(tokens, j, names_at)
     if token.key == ",":
@@ -822,6 +825,41 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j - 1):
         return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
+
+
+MAX_HYPHEN_SYLLABLE = 6  # letters of a syllable inside a hyphen-joined word ("xtrây")
+
+
+def _in_hyphen_word(tokens: list[Token], j: int) -> bool:
+    """Whether token `j` is a glued "-" or a small syllable after one inside a word that a capitalised syllable
+    opens, the press's transliteration of a foreign place ("Xin-ga-po", "Ô-xtrây-li-a")."""
+    k = j if tokens[j].text == "-" else j - 1
+    if k < 1 or k + 1 >= len(tokens) or tokens[k].text != "-":
+        return False
+    nxt = tokens[k + 1]
+    if not (nxt.is_lower_word and len(nxt.key) <= MAX_HYPHEN_SYLLABLE and _glued_to(tokens, k, k + 1)):
+        return False
+    while k >= 1 and tokens[k].text == "-" and _glued_to(tokens, k - 1, k):
+        prev = tokens[k - 1]
+        if prev.is_cap and not prev.is_abbr and prev.is_word:
+            return True
+        if not (prev.is_lower_word and len(prev.key) <= MAX_HYPHEN_SYLLABLE):
+            return False
+        k -= 2
+    return False
+
+
+def _hyphen_word_end(tokens: list[Token], j: int) -> int:
+    """The last token of the hyphen-joined word that token `j` lies in."""
+    if tokens[j].text == "-":
+        j += 1
+    while j + 2 < len(tokens) and tokens[j + 1].text == "-" and _in_hyphen_word(tokens, j + 1):
+        j += 2
+    return j
+
+
+def _glued_to(tokens: list[Token], left: int, right: int) -> bool:
+    return tokens[left].end == tokens[right].start
 
 
 def _lower_word_at(tokens: list[Token], j: int) -> bool:

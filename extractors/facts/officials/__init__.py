@@ -74,6 +74,9 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     cued = cued_names(tokens, text, scan)
     taken = {name.first for name in cued}
     foreign = [name for name in foreign_names(tokens, text, scan) if name.first not in taken]
+    # a listed run inside a foreign name read whole ("Vô" of "Bun-nhăng Vô-la-chít") is no name of its own
+    spanned = {k for name in foreign for k in range(name.first, name.last + 1)}
+    listed = [name for name in listed if name.first not in spanned and name.last not in spanned]
     names = sorted([*listed, *cued, *foreign], key=lambda n: n.first)
     names = sorted([*names, *given_name_mentions(tokens, names, text)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from extractors.facts.person_names import (
     ADDRESS_TERMS,
@@ -25,6 +26,7 @@ from extractors.facts.person_names import (
     words,
 )
 from extractors.facts.titles import TitleSpan
+from extractors.normalize import match_form
 
 # A Vietnamese syllable without its diacritics: onset, vowel group, final. Anything else is a foreign word.
 _VIETNAMESE_SYLLABLE = re.compile(
@@ -181,12 +183,16 @@ def _opens_with_country(tokens: list[Token], run: range, start: int) -> bool:
 
 def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]:
     """Foreign names among the runs no family name opened; each must still get a title to count. Arabic names
-    joined by lower-case particles ("Majed al-Ansari", "Sultan bin Saad al-Muraikhi") are read whole."""
+    joined by lower-case particles ("Majed al-Ansari", "Sultan bin Saad al-Muraikhi") and names transliterated
+    in hyphen-joined syllables ("Gioóc-giô Na-pô-li-ta-nô", `transliterated_runs`) are read whole; a run that
+    overlaps either, or a transliterated place ("Xri Lan-ca"), is no name of its own."""
     particled = _particle_names(tokens)
-    inside = {k for run in particled for k in run}
-    found: list[NameSpan] = [span_of(tokens, text, run) for run in particled]
+    translit, places = transliterated_runs(tokens)
+    translit = [run for run in translit if not any(k in run for r in particled for k in (r[0], r[-1]))]
+    inside = {k for run in particled for k in run} | {k for run in translit for k in run} | places
+    found: list[NameSpan] = [span_of(tokens, text, run) for run in [*particled, *translit]]
     for run in scan.unlisted:
-        if run[0] in inside or run[-1] in inside:
+        if any(k in inside for k in run):
             continue
         tail = _foreign_tail(tokens, run)
         if tail is None:
@@ -219,8 +225,11 @@ def _particle_names(tokens: list[Token]) -> list[range]:
         while j < len(tokens) and j - i < MAX_PARTICLE_NAME:
             if tokens[j].is_cap and _latin_word(tokens[j]) and not _glued(tokens, j - 1, j):
                 j, words_seen = j + 1, words_seen + 1
-            elif tokens[j].key in NAME_PARTICLES and not tokens[j].is_cap and j + 1 < len(tokens) and (
-                tokens[j + 1].is_cap and _latin_word(tokens[j + 1])
+            elif (
+                tokens[j].key in NAME_PARTICLES
+                and not tokens[j].is_cap
+                and j + 1 < len(tokens)
+                and (tokens[j + 1].is_cap and _latin_word(tokens[j + 1]))
             ):
                 j, particles = j + 1, particles + 1
             elif (
@@ -265,3 +274,121 @@ def unlinked_foreign(
         for name in foreign
         if name.first not in linked and not (name.first > 0 and tokens[name.first - 1].key in CUES_BEFORE)
     }
+
+
+# Foreign names and countries the Vietnamese press writes in hyphen-joined syllables of its own spelling
+# ("Tổng thống I-ta-li-a Gioóc-giô Na-pô-li-ta-nô", "Thủ tướng Xin-ga-po Lý Hiển Long"). A country so written
+# after a title is the title's; the run after it, with at least one hyphen-joined word, is the person's name.
+_PLACES_FILE = Path(__file__).with_name("transliterated_places.txt")
+
+
+@lru_cache(maxsize=1)
+def transliterated_places() -> frozenset[str]:
+    """The folded places of transliterated_places.txt ("xin-ga-po", "xri lan-ca")."""
+    lines = _PLACES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(match_form(line.strip()).casefold() for line in lines if line.strip() and line[0] != "#")
+
+
+MAX_PLACE_RUN = 3  # words of a transliterated place ("Pa-pua Niu Ghi-nê")
+MAX_TRANSLIT_WORDS = 5  # words of a transliterated name ("Xăm-đéc Tê-chô Hun Xen")
+MAX_HYPHEN_PARTS = 9  # syllables of one hyphen-joined word ("Vích-re-mê-sinh-hê")
+# A transliteration's syllable may open with "x" before another consonant ("Ô-xtrây-li-a", "Xri", "Bách-xtơ").
+_CLUSTER_ONSET = re.compile(r"x(?=[bcdghklmnprstv])")
+# Its vowels also as in "boong", "Gioóc-giô", which Vietnamese writes but no foreign-word test should accept.
+_SPELT_SYLLABLE = re.compile(_VIETNAMESE_SYLLABLE.pattern.replace("(?:a|e|", "(?:oo|a|e|", 1))
+
+
+@lru_cache(maxsize=4096)
+def _spelt_syllable(key: str) -> bool:
+    """Whether a folded syllable is spelt the Vietnamese way, "đ" and an opening "x" cluster allowed."""
+    plain = _CLUSTER_ONSET.sub("", _unmarked(key.replace("đ", "d")), count=1)
+    return bool(_SPELT_SYLLABLE.fullmatch(plain))
+
+
+def _hyphen_word_last(tokens: list[Token], i: int) -> int:
+    """The last token of a hyphen-joined word opening at the capitalised token `i` ("Na-pô-li-ta-nô": small
+    Vietnamese-spelt syllables glued by "-"), `i` itself when none follows."""
+    j, parts = i, 1
+    while (
+        j + 2 < len(tokens)
+        and parts < MAX_HYPHEN_PARTS
+        and tokens[j + 1].text == "-"
+        and tokens[j].end == tokens[j + 1].start
+        and tokens[j + 1].end == tokens[j + 2].start
+        and tokens[j + 2].is_lower_word
+        and _spelt_syllable(tokens[j + 2].key)
+    ):
+        j, parts = j + 2, parts + 1
+    if j + 1 < len(tokens) and tokens[j + 1].text == "-" and tokens[j].end == tokens[j + 1].start:
+        return i  # glued on to something else ("Covid-19", "Shangri-La")
+    return j
+
+
+def _translit_words(tokens: list[Token], i: int) -> list[tuple[int, int]]:
+    """Words from token `i` on, one space apart, each a capitalised Vietnamese-spelt syllable or a hyphen-joined
+    word of them: (first, last) token of each."""
+    found: list[tuple[int, int]] = []
+    k = i
+    while k < len(tokens) and len(found) < MAX_PLACE_RUN + MAX_TRANSLIT_WORDS:
+        token = tokens[k]
+        if not (token.is_cap and not token.is_abbr and _spelt_syllable(token.key)):
+            break
+        if found and token.start - tokens[found[-1][1]].end != 1:
+            break
+        last = _hyphen_word_last(tokens, k)
+        if last == k and k + 1 < len(tokens) and tokens[k + 1].text == "-" and token.end == tokens[k + 1].start:
+            break
+        found.append((k, last))
+        k = last + 1
+    return found
+
+
+def _latin_before(tokens: list[Token], i: int) -> bool:
+    """Whether a capitalised word no Vietnamese syllable spells stands one space before token `i`."""
+    prev = tokens[i - 1]
+    return prev.is_cap and not prev.is_abbr and prev.end + 1 == tokens[i].start and not _spelt_syllable(prev.key)
+
+
+def _key_of(tokens: list[Token], first: int, last: int) -> str:
+    return "".join(t.key for t in tokens[first : last + 1])
+
+
+def _place_words(tokens: list[Token], found: list[tuple[int, int]], start: int) -> int:
+    """How many words from `start` on make a transliterated place, 0 when none does."""
+    for size in range(min(MAX_PLACE_RUN, len(found) - start), 0, -1):
+        key = " ".join(_key_of(tokens, *found[start + m]) for m in range(size))
+        if key in transliterated_places():
+            return size
+    return 0
+
+
+def transliterated_runs(tokens: list[Token]) -> tuple[list[range], set[int]]:
+    """Names written in hyphen-joined transliteration, and the tokens of every transliterated place.
+
+    A name is the words after a place (or standing alone) with at least one hyphen-joined word among them, of
+    `MAX_TRANSLIT_WORDS` words at most; each must still get a title to count (`unlinked_foreign`)."""
+    names: list[range] = []
+    places: set[int] = set()
+    after = 0
+    for i in [k for k, t in enumerate(tokens) if t.is_cap and not t.is_abbr]:
+        if i < after or (i > 0 and _latin_before(tokens, i)):
+            continue  # the given name of a Latin-spelt name ("Park Geun-hye"), not a name of its own
+        found = _translit_words(tokens, i)
+        if not any(last > first for first, last in found):
+            continue
+        after = found[-1][1] + 1
+        # the name opens at its first hyphen-joined word, or after a place covering it ("Xri Lan-ca")
+        start = next(k for k, (first, last) in enumerate(found) if last > first)
+        for begin in range(start + 1):
+            size = _place_words(tokens, found, begin)
+            if size and begin + size > start:
+                places.update(range(found[begin][0], found[begin + size - 1][1] + 1))
+                start = begin + size
+                break
+        rest = found[start:]
+        if len(rest) == 1 and start > 0 and found[start - 1][1] == found[start - 1][0]:
+            continue  # one word after a plain one is the end of that name ("Trường Chinh-người", glued)
+        hyphened = any(last > first for first, last in rest)
+        if rest and len(rest) <= MAX_TRANSLIT_WORDS and hyphened and not _place_words(tokens, rest, 0):
+            names.append(range(rest[0][0], rest[-1][1] + 1))
+    return names, places

@@ -181,8 +181,16 @@ def run_full(db: Path, registry: Path, slugs: list[str], proxy: str, hosts: list
 def run_bare(proxy: str, allowed: list[str], starts: list[str], workdir: Path) -> CrawlFigures:
     (workdir / "allowed.txt").write_text("\n".join(allowed), encoding="utf-8")
     stats_file = workdir / "bare-stats.json"
-    command = [sys.executable, str(ROOT / "benchmarks" / "bare_crawl.py"), "--allowed", str(workdir / "allowed.txt"),
-               "--stats", str(stats_file), *[part for n, v in FAST.items() for part in ("--set", f"{n}={v}")], *starts]
+    command = [
+        sys.executable,
+        str(ROOT / "benchmarks" / "bare_crawl.py"),
+        "--allowed",
+        str(workdir / "allowed.txt"),
+        "--stats",
+        str(stats_file),
+        *[part for n, v in FAST.items() for part in ("--set", f"{n}={v}")],
+        *starts,
+    ]
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "http_proxy": proxy})
     sampler = MemorySampler(process.pid)
     process.wait()
@@ -274,16 +282,20 @@ def main() -> None:
 
 def print_report(r: dict[str, Any]) -> None:
     q = r["quality"]
-    print(f"articles: {q['stored']}/{q['articles']} stored ({q['share']:.2%}); false articles: {q['false_articles']}; "
-          f"duplicates: {q['duplicates']}; notices stored as notices: {q['notices_stored']}/{q['notices_expected']}")
+    print(
+        f"articles: {q['stored']}/{q['articles']} stored ({q['share']:.2%}); false articles: {q['false_articles']}; "
+        f"duplicates: {q['duplicates']}; notices stored as notices: {q['notices_stored']}/{q['notices_expected']}"
+    )
     if q["missing_examples"]:
         print("  missing, e.g.: " + ", ".join(q["missing_examples"]))
     for name in ("full", "bare", "second"):
         f = r[name]
-        print(f"{name:6}: {f['responses']} responses in {f['seconds']:.1f} s = {f['pages_per_second']:.1f} pages/s; "
-              f"peak memory {f['peak_pss_mb']:.0f} MB with workers (PSS), "
-              f"main process {f['peak_rss_main_mb']:.0f} MB (RSS); "
-              f"CPU {f['cpu_main_s']:.0f} s main + {f['cpu_workers_s']:.0f} s workers")
+        print(
+            f"{name:6}: {f['responses']} responses in {f['seconds']:.1f} s = {f['pages_per_second']:.1f} pages/s; "
+            f"peak memory {f['peak_pss_mb']:.0f} MB with workers (PSS), "
+            f"main process {f['peak_rss_main_mb']:.0f} MB (RSS); "
+            f"CPU {f['cpu_main_s']:.0f} s main + {f['cpu_workers_s']:.0f} s workers"
+        )
     print(f"ratio full/bare: {r['ratio']:.2f}; second crawl fetched {r['second_share_of_first']:.1%} of the first")
     print(f"load: before {r['load_before']}; after full {r['load_after_full']}; after bare {r['load_after_bare']}")
 

@@ -54,11 +54,15 @@ def build(db: Path, articles: int, seed: int = 7) -> None:
     con.execute("PRAGMA synchronous=OFF")
     con.executemany(
         "INSERT INTO portals (id, slug, name, base_url, level, province, cms) VALUES (?, ?, ?, ?, 'district', ?, 'x')",
-        [(p, f"portal-{p}", f"Cổng thông tin điện tử huyện Số {p}", f"http://p{p}.test/", f"Tỉnh {p % 4}")
-         for p in range(1, 11)],
+        [
+            (p, f"portal-{p}", f"Cổng thông tin điện tử huyện Số {p}", f"http://p{p}.test/", f"Tỉnh {p % 4}")
+            for p in range(1, 11)
+        ],
     )
-    con.executemany("INSERT INTO officials (id, name, name_key) VALUES (?, ?, ?)",
-                    [(i, f"Nguyễn Văn {i}", f"nguyen van {i}") for i in range(1, 20001)])
+    con.executemany(
+        "INSERT INTO officials (id, name, name_key) VALUES (?, ?, ?)",
+        [(i, f"Nguyễn Văn {i}", f"nguyen van {i}") for i in range(1, 20001)],
+    )
     con.executemany(
         "INSERT INTO documents (id, number, type, issuer, year, code, scope, place_key, doc_key) "
         "VALUES (?, ?, 'KH', 'HU', 2025, ?, 'local', 'x', ?)",
@@ -70,9 +74,20 @@ def build(db: Path, articles: int, seed: int = 7) -> None:
         con.executemany(
             "INSERT INTO articles (id, portal_id, canonical_url, url, title, published_on, text, text_hash, "
             "search_text, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '2025-01-01 00:00:00')",
-            [(a, a % 10 + 1, f"http://p.test/{a}", f"http://p.test/{a}", f"Tin số {a}",
-              (start + timedelta(days=a % 2000)).isoformat(), body := _text(rng), f"{a:064x}", body.lower())
-             for a in batch],
+            [
+                (
+                    a,
+                    a % 10 + 1,
+                    f"http://p.test/{a}",
+                    f"http://p.test/{a}",
+                    f"Tin số {a}",
+                    (start + timedelta(days=a % 2000)).isoformat(),
+                    body := _text(rng),
+                    f"{a:064x}",
+                    body.lower(),
+                )
+                for a in batch
+            ],
         )
         con.executemany(
             "INSERT INTO official_mentions (article_id, official_id, title, status, start_offset, end_offset, "
@@ -86,7 +101,8 @@ def build(db: Path, articles: int, seed: int = 7) -> None:
         )
         con.executemany(
             "INSERT INTO terms (article_id, ordinal, start_year, end_year, organisation, snippet) "
-            "VALUES (?, 21, 2025, 2030, 'Đảng bộ xã', 'Đại hội lần thứ XXI')", [(a,) for a in batch],
+            "VALUES (?, 21, 2025, 2030, 'Đảng bộ xã', 'Đại hội lần thứ XXI')",
+            [(a,) for a in batch],
         )
         con.executemany(
             "INSERT INTO dated_mentions (article_id, day, year_inferred, snippet) VALUES (?, '2025-03-01', 0, 'x')",
@@ -117,8 +133,10 @@ def main() -> None:
             print(f"built {args.articles} articles in {time.perf_counter() - began:.1f} s ({megabytes:.0f} MB)")
         for file_format in args.formats.split(","):
             figures = run_export(db, Path(folder) / file_format, file_format)
-            print(f"{file_format:8} {figures['seconds']:7.1f} s  peak RSS {figures['peak_rss_mb']:6.0f} MB  "
-                  f"{figures['files']:.0f} files, {figures['megabytes']:.0f} MB")
+            print(
+                f"{file_format:8} {figures['seconds']:7.1f} s  peak RSS {figures['peak_rss_mb']:6.0f} MB  "
+                f"{figures['files']:.0f} files, {figures['megabytes']:.0f} MB"
+            )
 
 
 if __name__ == "__main__":

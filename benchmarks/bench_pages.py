@@ -43,8 +43,18 @@ def pages() -> dict[str, list[Path]]:
     }
 
 
-MENU_ITEMS = ("Giới thiệu", "Tin tức - Sự kiện", "Văn bản chỉ đạo điều hành", "Thủ tục hành chính", "Lịch công tác",
-              "Chuyển đổi số", "Hỏi đáp", "Liên hệ", "Quy hoạch - Kế hoạch", "Thông tin tuyên truyền")
+MENU_ITEMS = (
+    "Giới thiệu",
+    "Tin tức - Sự kiện",
+    "Văn bản chỉ đạo điều hành",
+    "Thủ tục hành chính",
+    "Lịch công tác",
+    "Chuyển đổi số",
+    "Hỏi đáp",
+    "Liên hệ",
+    "Quy hoạch - Kế hoạch",
+    "Thông tin tuyên truyền",
+)
 
 
 def with_portal_chrome(page: str, kilobytes: int) -> str:
@@ -58,7 +68,7 @@ def with_portal_chrome(page: str, kilobytes: int) -> str:
         if index % 4 == 0:
             items.append(
                 f'<li class="van-ban"><a href="/van-ban/{index}">Quyết định số {index}/QĐ-UBND ngày '
-                f'{index % 28 + 1}/{index % 12 + 1}/2024 về việc phê duyệt kế hoạch</a></li>'
+                f"{index % 28 + 1}/{index % 12 + 1}/2024 về việc phê duyệt kế hoạch</a></li>"
             )
     chrome = (
         '<div id="header"><ul class="mega-menu">' + "".join(items) + "</ul></div>"

@@ -508,7 +508,9 @@ def score(scorer: Path, gold_dir: Path, records: list[dict[str, Any]]) -> list[s
         write_jsonl(out.name, records)
     result = subprocess.run(
         [sys.executable, str(scorer), "--gold", str(gold_dir), "--pred", out.name],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     Path(out.name).unlink()
     return [line for line in result.stdout.splitlines() if line.lstrip().startswith("officials_")]

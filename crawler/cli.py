@@ -59,7 +59,10 @@ FRONTIER_OPTION = click.option(
     "[default: today's date and the portal slugs].",
 )
 SET_OPTION = click.option(
-    "--set", "extra", multiple=True, metavar="NAME=VALUE",
+    "--set",
+    "extra",
+    multiple=True,
+    metavar="NAME=VALUE",
     help="Override a Scrapy or vnportal setting (repeatable); checked against the setting's type.",
 )
 REGISTRY_OPTION = click.option(
@@ -132,8 +135,15 @@ def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
         click.echo(f"{'SLUG':32} {'LEVEL':9} {'CMS':20} {'PROVINCE':18} {'BASE URL':40} NAME")
     for portal in chosen:
         if as_json:
-            row = {"slug": portal.slug, "name": portal.name, "level": portal.level, "province": portal.province,
-                   "cms": portal.cms, "base_url": portal.base_url, "demo": portal.demo}
+            row = {
+                "slug": portal.slug,
+                "name": portal.name,
+                "level": portal.level,
+                "province": portal.province,
+                "cms": portal.cms,
+                "base_url": portal.base_url,
+                "demo": portal.demo,
+            }
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
             click.echo(
@@ -152,14 +162,25 @@ def portals(registry: Path | None, demo: bool | None, as_json: bool) -> None:
 @REGISTRY_OPTION
 @DB_OPTION
 @click.option("--refetch", is_flag=True, help="Fetch article pages again even if stored recently.")
-@click.option("--jobdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Keep the crawl state here so an interrupted crawl resumes (Scrapy JOBDIR).")
+@click.option(
+    "--jobdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Keep the crawl state here so an interrupted crawl resumes (Scrapy JOBDIR).",
+)
 @REDIS_OPTION
 @FRONTIER_OPTION
 @SET_OPTION
 def crawl_command(
-    slugs: tuple[str, ...], all_portals: bool, start_url: str | None, cms: str | None, registry: Path | None,
-    db_url: str | None, refetch: bool, jobdir: Path | None, redis_url: str | None, frontier: str | None,
+    slugs: tuple[str, ...],
+    all_portals: bool,
+    start_url: str | None,
+    cms: str | None,
+    registry: Path | None,
+    db_url: str | None,
+    refetch: bool,
+    jobdir: Path | None,
+    redis_url: str | None,
+    frontier: str | None,
     extra: tuple[str, ...],
 ) -> None:
     """Crawl portals of the registry into the database (polite: robots.txt, delays, autothrottle).
@@ -251,18 +272,34 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder for the files (created if missing).")
-@click.option("--format", "file_format", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv",
-              show_default=True, help="CSV (UTF-8 with BOM, formula-safe), JSON Lines, or Parquet (extra analyst).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for the files (created if missing).",
+)
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["csv", "jsonl", "parquet"]),
+    default="csv",
+    show_default=True,
+    help="CSV (UTF-8 with BOM, formula-safe), JSON Lines, or Parquet (extra analyst).",
+)
 @click.option("--portal", "slugs", multiple=True, help="Only this portal's articles and their facts (repeatable).")
 @click.option("--since", type=DAY, help="Only articles published on or after this day (YYYY-MM-DD).")
 @click.option("--until", type=DAY, help="Only articles published on or before this day (YYYY-MM-DD).")
 @click.option("--tables", help="Comma-separated tables and views to export [default: every one].")
 @DB_OPTION
 def export(
-    out_dir: Path, file_format: str, slugs: tuple[str, ...], since: datetime | None, until: datetime | None,
-    tables: str | None, db_url: str | None,
+    out_dir: Path,
+    file_format: str,
+    slugs: tuple[str, ...],
+    since: datetime | None,
+    until: datetime | None,
+    tables: str | None,
+    db_url: str | None,
 ) -> None:
     """Export tables and views as CSV, JSON Lines or Parquet, with a datapackage.json describing them.
 
@@ -274,7 +311,9 @@ def export(
     from models.export import ExportOptions
 
     options = ExportOptions(
-        format=file_format, portals=slugs, since=since.date() if since else None,
+        format=file_format,
+        portals=slugs,
+        since=since.date() if since else None,
         until=until.date() if until else None,
         tables=tuple(t.strip() for t in (tables or "").split(",") if t.strip()),
     )
@@ -296,7 +335,9 @@ def _export_into(engine_or_url: Any, out_dir: Path, options: Any = None) -> list
     try:
         with staged_output(out_dir) as staging:
             written = export_dataset(
-                engine_or_url, staging, options or ExportOptions(),
+                engine_or_url,
+                staging,
+                options or ExportOptions(),
                 progress=lambda name, rows: display.update(lambda: [f"export: {name}, {rows} rows"]),
             )
     except ExportError as error:
@@ -334,8 +375,9 @@ def search(
         if as_json:
             click.echo(json.dumps(hit.as_dict(), ensure_ascii=False))
         else:
-            click.echo(f"{hit.published_on or '----------'}  {hit.portal}  {hit.title or ''}\n  {hit.url}\n"
-                       f"  {hit.snippet}\n")
+            click.echo(
+                f"{hit.published_on or '----------'}  {hit.portal}  {hit.title or ''}\n  {hit.url}\n  {hit.snippet}\n"
+            )
     note(f"{len(hits)} articles")
 
 
@@ -444,15 +486,30 @@ def runs(db_url: str | None, limit: int, as_json: bool) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("vnportal-export"), show_default=True, help="Folder for the CSV export.")
-@click.option("--mirror", "mirror_root", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help="The mirror folder (default: the bundled tests/fixtures/mirror).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("vnportal-export"),
+    show_default=True,
+    help="Folder for the CSV export.",
+)
+@click.option(
+    "--mirror",
+    "mirror_root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="The mirror folder (default: the bundled tests/fixtures/mirror).",
+)
 @REDIS_OPTION
 @FRONTIER_OPTION
 @SET_OPTION
 def demo(
-    db_url: str | None, out_dir: Path, mirror_root: Path | None, redis_url: str | None, frontier: str | None,
+    db_url: str | None,
+    out_dir: Path,
+    mirror_root: Path | None,
+    redis_url: str | None,
+    frontier: str | None,
     extra: tuple[str, ...],
 ) -> None:
     """Serve the bundled mirror on 127.0.0.1, crawl it with Scrapy into the database, export CSV.

@@ -27,8 +27,13 @@ QUIET, NORMAL, VERBOSE, DEBUG_LOGS = -1, 0, 1, 2
 SCRAPY_LOG_LEVEL = {QUIET: "ERROR", NORMAL: "WARNING", VERBOSE: "INFO", DEBUG_LOGS: "DEBUG"}
 # Loggers whose errors repeat what the run records anyway (each failed request is a crawl_failures row and
 # a summary line): shown from -v on.
-RECORDED_ELSEWHERE = ("scrapy.downloadermiddlewares.retry", "scrapy.downloadermiddlewares.robotstxt",
-                      "scrapy.core.scraper", "crawler.robots", "crawler.offsite")
+RECORDED_ELSEWHERE = (
+    "scrapy.downloadermiddlewares.retry",
+    "scrapy.downloadermiddlewares.robotstxt",
+    "scrapy.core.scraper",
+    "crawler.robots",
+    "crawler.offsite",
+)
 
 
 @dataclass

@@ -46,7 +46,7 @@ def portal_tallies(stats: Mapping[str, Any]) -> dict[str, PortalTally]:
     for key, value in stats.items():
         if not key.startswith(PREFIX) or not isinstance(value, int | float):
             continue
-        slug, _, counter = key[len(PREFIX):].rpartition("/")
+        slug, _, counter = key[len(PREFIX) :].rpartition("/")
         if slug and counter in COUNTERS:
             tally = tallies.setdefault(slug, PortalTally())
             setattr(tally, counter, int(value))

@@ -89,26 +89,52 @@ DatabaseProblem = Callable[[str, str], VnportalError]
 CHECK_DB = "check --db / $VNPORTAL_DB"
 # Driver messages (SQLite, psycopg) and what they mean for the user, first match wins.
 DATABASE_PROBLEMS: tuple[tuple[re.Pattern[str], DatabaseProblem], ...] = (
-    (re.compile(r"database is locked|database table is locked", re.I),
-     lambda db, _: Busy(f"the database {db} is locked by another process (a crawl or a long write)",
-                        "try again when it has finished")),
-    (re.compile(r"readonly database|read-only", re.I),
-     lambda db, _: CrawlFailed(f"the database {db} is read-only",
-                               "check the permissions of the file and its folder, or choose another --db")),
-    (re.compile(r"unable to open database file", re.I),
-     lambda db, _: CrawlFailed(f"cannot open the database file {db}",
-                               "check that its folder exists and is writable, or choose another --db")),
-    (re.compile(r"file is not a database|file is encrypted", re.I),
-     lambda db, _: ConfigurationError(f"{db} is not a SQLite database", CHECK_DB)),
-    (re.compile(r"disk is full|disk I/O error", re.I),
-     lambda db, line: CrawlFailed(f"the database {db} cannot be written: {line}", "free disk space and retry")),
-    (re.compile(r'database "[^"]+" does not exist|role "[^"]+" does not exist|authentication failed', re.I),
-     lambda db, line: ConfigurationError(f"the database server refused {db}: {line.split('FATAL:')[-1].strip()}",
-                                         CHECK_DB)),
-    (re.compile(r"connection refused|could not connect|failed to resolve host|connection failed|timeout expired|"
-                r"server closed the connection|could not translate host name|Name or service not known", re.I),
-     lambda db, line: CrawlFailed(f"cannot reach the database server of {db}: {line}",
-                                  f"is the server running and reachable from here? {CHECK_DB}")),
+    (
+        re.compile(r"database is locked|database table is locked", re.I),
+        lambda db, _: Busy(
+            f"the database {db} is locked by another process (a crawl or a long write)",
+            "try again when it has finished",
+        ),
+    ),
+    (
+        re.compile(r"readonly database|read-only", re.I),
+        lambda db, _: CrawlFailed(
+            f"the database {db} is read-only",
+            "check the permissions of the file and its folder, or choose another --db",
+        ),
+    ),
+    (
+        re.compile(r"unable to open database file", re.I),
+        lambda db, _: CrawlFailed(
+            f"cannot open the database file {db}",
+            "check that its folder exists and is writable, or choose another --db",
+        ),
+    ),
+    (
+        re.compile(r"file is not a database|file is encrypted", re.I),
+        lambda db, _: ConfigurationError(f"{db} is not a SQLite database", CHECK_DB),
+    ),
+    (
+        re.compile(r"disk is full|disk I/O error", re.I),
+        lambda db, line: CrawlFailed(f"the database {db} cannot be written: {line}", "free disk space and retry"),
+    ),
+    (
+        re.compile(r'database "[^"]+" does not exist|role "[^"]+" does not exist|authentication failed', re.I),
+        lambda db, line: ConfigurationError(
+            f"the database server refused {db}: {line.split('FATAL:')[-1].strip()}", CHECK_DB
+        ),
+    ),
+    (
+        re.compile(
+            r"connection refused|could not connect|failed to resolve host|connection failed|timeout expired|"
+            r"server closed the connection|could not translate host name|Name or service not known",
+            re.I,
+        ),
+        lambda db, line: CrawlFailed(
+            f"cannot reach the database server of {db}: {line}",
+            f"is the server running and reachable from here? {CHECK_DB}",
+        ),
+    ),
 )
 
 

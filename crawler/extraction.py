@@ -160,8 +160,9 @@ class ExtractionPool:
                     return await asyncio.wait_for(future, self.seconds + HARD_TIMEOUT_GRACE if self.seconds else None)
                 except TimeoutError:
                     self._restart(pool)
-                    return ExtractionOutcome(kind="error", reason=f"over the time budget of {self.seconds:g} s",
-                                             skipped=True)
+                    return ExtractionOutcome(
+                        kind="error", reason=f"over the time budget of {self.seconds:g} s", skipped=True
+                    )
                 except BrokenProcessPool:
                     self._restart(pool)  # another page's worker was killed: try this page once more
         return ExtractionOutcome(kind="error", reason="extraction worker died")

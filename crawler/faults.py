@@ -41,6 +41,7 @@ except ImportError:  # Scrapy before 2.14 fails such a download with twisted's R
     class ResponseDataLossError(Exception):  # type: ignore[no-redef]
         """Never raised: stands in for the exception this Scrapy does not have."""
 
+
 INFLATE_CHUNK = 64 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
 GZIP_WBITS, ZLIB_WBITS, RAW_DEFLATE_WBITS = 16 + zlib.MAX_WBITS, zlib.MAX_WBITS, -zlib.MAX_WBITS

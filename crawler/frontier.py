@@ -234,8 +234,13 @@ class FrontierScheduler(Scheduler):
             pipe.srem(mine, entry)
             pipe.execute()
         self.stats.inc_value("vnportal/frontier/reclaimed", requeued)
-        logger.warning("frontier %s: worker %s stopped; %d of its %d requests are back in the queue",
-                       self.key, worker, requeued, len(entries))
+        logger.warning(
+            "frontier %s: worker %s stopped; %d of its %d requests are back in the queue",
+            self.key,
+            worker,
+            requeued,
+            len(entries),
+        )
         self.active()
         return requeued
 

@@ -29,9 +29,15 @@ class PageItem:
 
     def fetched_page(self, run_id: int | None) -> FetchedPage:
         return FetchedPage(
-            url=self.url, final_url=self.final_url, status=self.status, fetched_at=self.fetched_at,
-            portal_slug=self.portal_slug, html=self.body, content_type=self.content_type,
-            encoding=self.http_encoding, run_id=run_id,
+            url=self.url,
+            final_url=self.final_url,
+            status=self.status,
+            fetched_at=self.fetched_at,
+            portal_slug=self.portal_slug,
+            html=self.body,
+            content_type=self.content_type,
+            encoding=self.http_encoding,
+            run_id=run_id,
         )
 
 

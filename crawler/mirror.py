@@ -286,4 +286,3 @@ class MirrorProxy(ServedProxy):
     @classmethod
     def site_url(cls, portal: str) -> str:
         return f"http://{portal}{cls.HOST_SUFFIX}"
-

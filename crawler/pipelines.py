@@ -63,8 +63,12 @@ class StorePipeline:
         for portal in portals.values():
             self.store.upsert_portal(
                 PortalRecord(
-                    slug=portal.slug, name=portal.name, base_url=portal.base_url,
-                    level=portal.level, province=portal.province, cms=portal.cms,
+                    slug=portal.slug,
+                    name=portal.name,
+                    base_url=portal.base_url,
+                    level=portal.level,
+                    province=portal.province,
+                    cms=portal.cms,
                 )
             )
         self.run_id = self.store.start_run(sorted(portals))

@@ -34,8 +34,21 @@ CALLBACK_PREFIXES = ("parse", "on_")
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 JSON_SCALARS = (str, int, float, bool, type(None))
 REQUEST_KEYS = frozenset(
-    {"url", "callback", "errback", "headers", "body", "cookies", "meta", "encoding", "flags", "cb_kwargs",
-     "dont_filter", "method", "priority"}
+    {
+        "url",
+        "callback",
+        "errback",
+        "headers",
+        "body",
+        "cookies",
+        "meta",
+        "encoding",
+        "flags",
+        "cb_kwargs",
+        "dont_filter",
+        "method",
+        "priority",
+    }
 )
 
 
@@ -143,7 +156,8 @@ def routing_callbacks(spider: scrapy.Spider) -> frozenset[str]:
     """The spider's own callbacks and errbacks (`parse*`, `on_*`): the only methods an entry may name."""
     base = set(dir(scrapy.Spider))
     return frozenset(
-        name for name in dir(type(spider))
+        name
+        for name in dir(type(spider))
         if name.startswith(CALLBACK_PREFIXES) and name not in base and callable(getattr(spider, name, None))
     )
 

@@ -26,8 +26,22 @@ from extractors.options import SelectorOverrides
 
 LEVELS = ("city", "district", "town", "ward", "commune", "province")
 PORTAL_KEYS = frozenset(
-    {"slug", "name", "base_url", "level", "province", "cms", "start_urls", "mirror", "demo", "selectors",
-     "article_url_pattern", "listing_url_pattern", "allowed_domains", "notes"}
+    {
+        "slug",
+        "name",
+        "base_url",
+        "level",
+        "province",
+        "cms",
+        "start_urls",
+        "mirror",
+        "demo",
+        "selectors",
+        "article_url_pattern",
+        "listing_url_pattern",
+        "allowed_domains",
+        "notes",
+    }
 )
 PROFILE_KEYS = frozenset({"article_url_pattern", "listing_url_pattern", "description"})
 SELECTOR_KEYS = frozenset({"article", "title", "date", "author", "drop"})
@@ -186,8 +200,11 @@ def _parse_selectors(entry: Any, where: str) -> SelectorOverrides:
     if not isinstance(drop, list) or not all(isinstance(s, str) for s in drop):
         raise RegistryError(f"{where}: key 'selectors.drop' must be a list of CSS selectors")
     overrides = SelectorOverrides(
-        article=entry.get("article"), title=entry.get("title"), date=entry.get("date"),
-        author=entry.get("author"), drop=tuple(drop),
+        article=entry.get("article"),
+        title=entry.get("title"),
+        date=entry.get("date"),
+        author=entry.get("author"),
+        drop=tuple(drop),
     )
     return check_selectors(overrides, where)
 
@@ -200,8 +217,7 @@ def _parse_allowed_domains(entry: Any, where: str) -> tuple[str, ...]:
     for domain in entry:
         if not HOST_ENTRY_RE.match(domain.strip().lower()):
             raise RegistryError(
-                f"{where}: key 'allowed_domains' takes host names (optionally host:port), not addresses, "
-                f"got {domain!r}"
+                f"{where}: key 'allowed_domains' takes host names (optionally host:port), not addresses, got {domain!r}"
             )
     return tuple(d.strip().lower() for d in entry)
 
@@ -319,8 +335,16 @@ def load_registry(path: Path | None = None) -> Registry:
 
 GENERIC_CMS = "generic"
 # Words of a portal's name that give its level, most specific first (folded: no tone marks, đ as d)
-LEVEL_WORDS = (("phuong", "ward"), ("thi tran", "town"), ("xa", "commune"), ("quan", "district"),
-               ("huyen", "district"), ("thi xa", "town"), ("thanh pho", "city"), ("tinh", "province"))
+LEVEL_WORDS = (
+    ("phuong", "ward"),
+    ("thi tran", "town"),
+    ("xa", "commune"),
+    ("quan", "district"),
+    ("huyen", "district"),
+    ("thi xa", "town"),
+    ("thanh pho", "city"),
+    ("tinh", "province"),
+)
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _PORTAL_NAME = re.compile(r"cong thong tin|trang thong tin|trang tin|website|cong giao tiep|uy ban nhan dan|ubnd")
@@ -361,9 +385,16 @@ def portal_for_start_url(url: str, cms: str | None, registry: Registry) -> Porta
     profile = registry.profiles[name]
     slug = re.sub(r"[^a-z0-9]+", "-", parts.hostname.lower()).strip("-")[:63]
     return Portal(
-        slug=slug, name=parts.hostname, base_url=f"{parts.scheme}://{parts.netloc}/", level="district",
-        province="", cms=profile.name, start_urls=(url,), article_url_pattern=profile.article_url_pattern,
-        listing_url_pattern=profile.listing_url_pattern, detect_cms=cms is None,
+        slug=slug,
+        name=parts.hostname,
+        base_url=f"{parts.scheme}://{parts.netloc}/",
+        level="district",
+        province="",
+        cms=profile.name,
+        start_urls=(url,),
+        article_url_pattern=profile.article_url_pattern,
+        listing_url_pattern=profile.listing_url_pattern,
+        detect_cms=cms is None,
     )
 
 
@@ -372,9 +403,13 @@ def detected_portal(portal: Portal, family: str | None, profiles: Mapping[str, C
     profile = profiles.get(family or GENERIC_CMS) or profiles[GENERIC_CMS]
     name = site_name(page)
     return dataclasses.replace(
-        portal, cms=profile.name, article_url_pattern=profile.article_url_pattern,
-        listing_url_pattern=profile.listing_url_pattern, detect_cms=False,
-        name=name or portal.name, level=guess_level(name) or portal.level,
+        portal,
+        cms=profile.name,
+        article_url_pattern=profile.article_url_pattern,
+        listing_url_pattern=profile.listing_url_pattern,
+        detect_cms=False,
+        name=name or portal.name,
+        level=guess_level(name) or portal.level,
     )
 
 

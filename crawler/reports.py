@@ -19,8 +19,11 @@ from models.records import RunRecord
 PORTAL_TABLE_MAX = 10  # beyond this many portals, only those with a problem are listed
 HEADLINE = {FAILED: "Failed after", INTERRUPTED: "Stopped after"}
 # Counters of runs stored before per-portal counting existed.
-LEGACY_KEYS = {"fetched": "response_received_count", "stored": "vnportal/article_pages_stored",
-               "failed": "vnportal/failures"}
+LEGACY_KEYS = {
+    "fetched": "response_received_count",
+    "stored": "vnportal/article_pages_stored",
+    "failed": "vnportal/failures",
+}
 
 
 def _portal_lines(result: CrawlResult, portals: list[str], verbose: bool) -> list[str]:
@@ -45,8 +48,12 @@ def _portal_lines(result: CrawlResult, portals: list[str], verbose: bool) -> lis
 
 
 def crawl_summary(
-    result: CrawlResult, portals: list[str], counts: Mapping[str, int], db_url: str,
-    export_dir: Path | None = None, verbose: bool = False,
+    result: CrawlResult,
+    portals: list[str],
+    counts: Mapping[str, int],
+    db_url: str,
+    export_dir: Path | None = None,
+    verbose: bool = False,
 ) -> list[str]:
     stats = result.stats
     outcome = result.outcome
@@ -114,8 +121,10 @@ def _portal_list(portals: list[str], limit: int = 40) -> str:
 
 
 def runs_table(runs: list[RunRecord]) -> list[str]:
-    header = f"{'id':>5}  {'started (UTC)':16}  {'duration':>8}  {'status':11}  " \
-             f"{'fetched':>7}  {'stored':>6}  {'failed':>6}  {'portals':40}  reason"
+    header = (
+        f"{'id':>5}  {'started (UTC)':16}  {'duration':>8}  {'status':11}  "
+        f"{'fetched':>7}  {'stored':>6}  {'failed':>6}  {'portals':40}  reason"
+    )
     lines = [header]
     for run in runs:
         reason = run.reason or ""

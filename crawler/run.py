@@ -135,7 +135,10 @@ def crawl(portals: list[Portal], db_url: str, overrides: Mapping[str, Any] | Non
         stats = dict(scrapy_run.crawler.stats.get_stats()) if scrapy_run.crawler.stats else {}
         error = scrapy_run.failures[0] if scrapy_run.failures else None
         outcome = decide_outcome(
-            stats, slugs, signum=scrapy_run.process.received, error=error.getErrorMessage() if error else None,
+            stats,
+            slugs,
+            signum=scrapy_run.process.received,
+            error=error.getErrorMessage() if error else None,
             shared_frontier=shared,
         )
         run_id = getattr(scrapy_run.crawler, "vnportal_run_id", None)

@@ -41,7 +41,7 @@ def sqlite_file(url: URL) -> Path | None:
         return None
     database = url.database
     if database.startswith("file:"):
-        database = database[len("file:"):].split("?", 1)[0]
+        database = database[len("file:") :].split("?", 1)[0]
     return Path(database).expanduser()
 
 

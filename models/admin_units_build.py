@@ -39,17 +39,32 @@ def legacy_rows(db: sqlite3.Connection, successors: dict[str, str]) -> list[dict
     )
     for prov, prov_short, prov_code, dist, dist_type, dist_code, ward, ward_type, ward_code in db.execute(query):
         rows[("province", prov_code)] = {
-            "era": ERA_UNTIL_2025, "level": "province", "code": prov_code, "name": prov_short,
-            "unit_type": _province_type(prov), "parent_code": "", "successor_code": successors.get(prov, ""),
+            "era": ERA_UNTIL_2025,
+            "level": "province",
+            "code": prov_code,
+            "name": prov_short,
+            "unit_type": _province_type(prov),
+            "parent_code": "",
+            "successor_code": successors.get(prov, ""),
         }
         rows[("district", dist_code)] = {
-            "era": ERA_UNTIL_2025, "level": "district", "code": dist_code, "name": _strip_type(dist, dist_type),
-            "unit_type": dist_type, "parent_code": prov_code, "successor_code": "",
+            "era": ERA_UNTIL_2025,
+            "level": "district",
+            "code": dist_code,
+            "name": _strip_type(dist, dist_type),
+            "unit_type": dist_type,
+            "parent_code": prov_code,
+            "successor_code": "",
         }
         if ward and ward_code:
             rows[("commune", ward_code)] = {
-                "era": ERA_UNTIL_2025, "level": "commune", "code": ward_code, "name": _strip_type(ward, ward_type),
-                "unit_type": ward_type, "parent_code": dist_code, "successor_code": "",
+                "era": ERA_UNTIL_2025,
+                "level": "commune",
+                "code": ward_code,
+                "name": _strip_type(ward, ward_type),
+                "unit_type": ward_type,
+                "parent_code": dist_code,
+                "successor_code": "",
             }
     return list(rows.values())
 
@@ -59,12 +74,22 @@ def current_rows(db: sqlite3.Connection) -> list[dict[str, str]]:
     query = "SELECT province, provinceShort, provinceCode, ward, wardType, wardCode FROM admin_units ORDER BY 3, 6"
     for prov, prov_short, prov_code, ward, ward_type, ward_code in db.execute(query):
         rows[("province", prov_code)] = {
-            "era": ERA_FROM_2025, "level": "province", "code": prov_code, "name": prov_short,
-            "unit_type": _province_type(prov), "parent_code": "", "successor_code": "",
+            "era": ERA_FROM_2025,
+            "level": "province",
+            "code": prov_code,
+            "name": prov_short,
+            "unit_type": _province_type(prov),
+            "parent_code": "",
+            "successor_code": "",
         }
         rows[("commune", ward_code)] = {
-            "era": ERA_FROM_2025, "level": "commune", "code": ward_code, "name": _strip_type(ward, ward_type),
-            "unit_type": ward_type, "parent_code": prov_code, "successor_code": "",
+            "era": ERA_FROM_2025,
+            "level": "commune",
+            "code": ward_code,
+            "name": _strip_type(ward, ward_type),
+            "unit_type": ward_type,
+            "parent_code": prov_code,
+            "successor_code": "",
         }
     return list(rows.values())
 

@@ -105,8 +105,20 @@ FTS_TABLES = ("articles_fts", "articles_fts_config", "articles_fts_data", "artic
 
 def datasette_command(db_path: Path, metadata_path: Path, host: str, port: int) -> list[str]:
     return [
-        sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_path),
-        "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000",
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        str(db_path),
+        "--metadata",
+        str(metadata_path),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--setting",
+        "sql_time_limit_ms",
+        "5000",
     ]
 
 

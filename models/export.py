@@ -110,8 +110,15 @@ def _format_json(value: Any) -> str:
 
 # dispatch on the exact type: a dictionary lookup per cell instead of a chain of isinstance checks
 _CELL_FORMATS: dict[type, Callable[[Any], str]] = {
-    str: neutralize, int: str, float: str, bool: lambda v: "1" if v else "0", type(None): lambda _v: "",
-    datetime: _format_datetime, date: date.isoformat, dict: _format_json, list: _format_json,
+    str: neutralize,
+    int: str,
+    float: str,
+    bool: lambda v: "1" if v else "0",
+    type(None): lambda _v: "",
+    datetime: _format_datetime,
+    date: date.isoformat,
+    dict: _format_json,
+    list: _format_json,
 }
 
 
@@ -168,7 +175,9 @@ def _frictionless_type(sql_type: Any) -> str:
 def _table_relation(model_table: Table) -> Relation:
     columns = [c for c in model_table.columns if not isinstance(c.type, LargeBinary)]
     return Relation(
-        model_table.name, [c.name for c in columns], {c.name: _frictionless_type(c.type) for c in columns},
+        model_table.name,
+        [c.name for c in columns],
+        {c.name: _frictionless_type(c.type) for c in columns},
         [c.name for c in model_table.primary_key.columns],
     )
 
@@ -212,11 +221,17 @@ def _people_named_in(articles: Select[Any]) -> Select[Any]:
     """People a kept article names: the person a mention's name, province and title link to."""
     return (
         select(PersonLinkRow.person_id)
-        .join(OfficialMentionRow, (OfficialMentionRow.official_id == PersonLinkRow.official_id)
-              & (OfficialMentionRow.title == PersonLinkRow.title))
+        .join(
+            OfficialMentionRow,
+            (OfficialMentionRow.official_id == PersonLinkRow.official_id)
+            & (OfficialMentionRow.title == PersonLinkRow.title),
+        )
         .join(ArticleRow, ArticleRow.id == OfficialMentionRow.article_id)
-        .join(PortalPlaceRow, (PortalPlaceRow.portal_id == ArticleRow.portal_id)
-              & (PortalPlaceRow.province_key == PersonLinkRow.province_key))
+        .join(
+            PortalPlaceRow,
+            (PortalPlaceRow.portal_id == ArticleRow.portal_id)
+            & (PortalPlaceRow.province_key == PersonLinkRow.province_key),
+        )
         .where(OfficialMentionRow.article_id.in_(articles))
     )
 
@@ -242,12 +257,22 @@ def _id_sets(options: ExportOptions) -> dict[str, Select[Any]]:
 
 # a table's own id is filtered like the facts that point at it
 OWN_ID_KIND = {
-    "articles": "article", "documents": "document", "officials": "official", "people": "person",
-    "congresses": "congress", "portals": "portal", "terms": "term",
+    "articles": "article",
+    "documents": "document",
+    "officials": "official",
+    "people": "person",
+    "congresses": "congress",
+    "portals": "portal",
+    "terms": "term",
 }
 ID_COLUMNS = (
-    ("article_id", "article"), ("document_id", "document"), ("person_id", "person"),
-    ("congress_id", "congress"), ("official_id", "official"), ("term_id", "term"), ("portal_id", "portal"),
+    ("article_id", "article"),
+    ("document_id", "document"),
+    ("person_id", "person"),
+    ("congress_id", "congress"),
+    ("official_id", "official"),
+    ("term_id", "term"),
+    ("portal_id", "portal"),
 )
 
 

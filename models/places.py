@@ -22,16 +22,31 @@ PROVINCE, DISTRICT, COMMUNE = "province", "district", "commune"
 LEVEL_DEPTH = {PROVINCE: 0, DISTRICT: 1, COMMUNE: 2}
 # The registry's portal levels -> the level of the unit the portal belongs to.
 PORTAL_LEVELS = {
-    "province": PROVINCE, "city": DISTRICT, "district": DISTRICT, "town": DISTRICT,
-    "ward": COMMUNE, "commune": COMMUNE,
+    "province": PROVINCE,
+    "city": DISTRICT,
+    "district": DISTRICT,
+    "town": DISTRICT,
+    "ward": COMMUNE,
+    "commune": COMMUNE,
 }
 UNIT_TYPES = {
-    "tỉnh": PROVINCE, "thành phố": DISTRICT, "huyện": DISTRICT, "quận": DISTRICT, "thị xã": DISTRICT,
-    "xã": COMMUNE, "phường": COMMUNE, "thị trấn": COMMUNE, "đặc khu": COMMUNE,
+    "tỉnh": PROVINCE,
+    "thành phố": DISTRICT,
+    "huyện": DISTRICT,
+    "quận": DISTRICT,
+    "thị xã": DISTRICT,
+    "xã": COMMUNE,
+    "phường": COMMUNE,
+    "thị trấn": COMMUNE,
+    "đặc khu": COMMUNE,
 }
 # Party committees named by their unit: "Huyện ủy Sơn Hà" is the committee of "huyện Sơn Hà".
 COMMITTEE_TYPES = {
-    "tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã", "thành ủy": "thành phố",
+    "tỉnh ủy": "tỉnh",
+    "huyện ủy": "huyện",
+    "quận ủy": "quận",
+    "thị ủy": "thị xã",
+    "thành ủy": "thành phố",
 }
 CENTRAL_CITIES = frozenset(fold_name(n) for n in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"))
 _SYLLABLE = r"[^\W_][^\s,.;:()\[\]/\"“”]*"
@@ -42,8 +57,17 @@ NAMED_UNIT = re.compile(
 )
 _BRACKETED = re.compile(r"\s*\([^)]*\)")
 _PROVINCE_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
-_SAY_LOWER = {"Tỉnh": "tỉnh", "Thành phố": "thành phố", "Huyện": "huyện", "Quận": "quận", "Thị xã": "thị xã",
-              "Xã": "xã", "Phường": "phường", "Thị trấn": "thị trấn", "Đặc khu": "đặc khu"}
+_SAY_LOWER = {
+    "Tỉnh": "tỉnh",
+    "Thành phố": "thành phố",
+    "Huyện": "huyện",
+    "Quận": "quận",
+    "Thị xã": "thị xã",
+    "Xã": "xã",
+    "Phường": "phường",
+    "Thị trấn": "thị trấn",
+    "Đặc khu": "đặc khu",
+}
 
 
 @dataclass(frozen=True)
@@ -235,7 +259,8 @@ def resolve_unit(chain: PlaceChain) -> AdminUnit | None:
     if chain.level == DISTRICT:
         assert chain.district is not None
         found = [
-            d for d in units.named(ERA_UNTIL_2025, DISTRICT, chain.district.name)
+            d
+            for d in units.named(ERA_UNTIL_2025, DISTRICT, chain.district.name)
             if _same_type(d, chain.district) and d.parent_code == province.code
         ]
         return found[0] if len(found) == 1 else None

@@ -107,8 +107,13 @@ def _document_places(session: Session, portals: dict[int, PlaceChain]) -> dict[s
     """The place of each local document, recomputed from one citing portal (the key holds only its name)."""
     stmt = (
         select(
-            DocumentRow.number, DocumentRow.type, DocumentRow.issuer, DocumentRow.year, DocumentRow.issuing_body,
-            DocumentRow.place_key, func.min(ArticleRow.portal_id).label("portal_id"),
+            DocumentRow.number,
+            DocumentRow.type,
+            DocumentRow.issuer,
+            DocumentRow.year,
+            DocumentRow.issuing_body,
+            DocumentRow.place_key,
+            func.min(ArticleRow.portal_id).label("portal_id"),
         )
         .join(DocumentCitationRow, DocumentCitationRow.document_id == DocumentRow.id)
         .join(ArticleRow, ArticleRow.id == DocumentCitationRow.article_id)
@@ -163,13 +168,20 @@ def _write_places(session: Session, places: dict[str, PlaceChain]) -> int:
 def _title_groups(session: Session, portals: dict[int, PlaceChain]) -> list[TitleGroup]:
     stmt = (
         select(
-            OfficialMentionRow.official_id, OfficialRow.name, OfficialRow.name_key, OfficialMentionRow.title,
-            ArticleRow.portal_id, func.count().label("mentions"),
+            OfficialMentionRow.official_id,
+            OfficialRow.name,
+            OfficialRow.name_key,
+            OfficialMentionRow.title,
+            ArticleRow.portal_id,
+            func.count().label("mentions"),
         )
         .join(OfficialRow, OfficialRow.id == OfficialMentionRow.official_id)
         .join(ArticleRow, ArticleRow.id == OfficialMentionRow.article_id)
         .group_by(
-            OfficialMentionRow.official_id, OfficialRow.name, OfficialRow.name_key, OfficialMentionRow.title,
+            OfficialMentionRow.official_id,
+            OfficialRow.name,
+            OfficialRow.name_key,
+            OfficialMentionRow.title,
             ArticleRow.portal_id,
         )
     )
@@ -186,8 +198,14 @@ def _title_groups(session: Session, portals: dict[int, PlaceChain]) -> list[Titl
     for (official_id, province_key, title), (row, portal, total) in sorted(merged.items()):
         groups.append(
             TitleGroup(
-                official_id=official_id, name=row.name, name_key=row.name_key, province_key=province_key,
-                province=portal.province, title=title, mentions=total, unit=title_unit(title, portal),
+                official_id=official_id,
+                name=row.name,
+                name_key=row.name_key,
+                province_key=province_key,
+                province=portal.province,
+                title=title,
+                mentions=total,
+                unit=title_unit(title, portal),
             )
         )
     return groups
@@ -200,8 +218,12 @@ def _write_people(session: Session, clusters: list[PersonCluster]) -> tuple[int,
     session.execute(delete(PersonLinkRow))
     links = [
         {
-            "person_id": ids[cluster.key], "official_id": group.official_id, "province_key": group.province_key,
-            "title": group.title, "unit_key": group.unit.key if group.unit else None, "reason": reason,
+            "person_id": ids[cluster.key],
+            "official_id": group.official_id,
+            "province_key": group.province_key,
+            "title": group.title,
+            "unit_key": group.unit.key if group.unit else None,
+            "reason": reason,
         }
         for cluster in clusters
         for group, reason in cluster.links
@@ -253,9 +275,14 @@ def _congress_rows(found: Found) -> list[dict[str, Any]]:
         start, end = max(set(years), key=years.count) if years else (None, None)
         rows.append(
             {
-                "congress_key": key, "body": congress.body, "body_kind": congress.kind,
-                "place_key": congress.place_key, "ordinal": congress.ordinal, "start_year": start,
-                "end_year": end, "held_on": min(days) if days else None,
+                "congress_key": key,
+                "body": congress.body,
+                "body_kind": congress.kind,
+                "place_key": congress.place_key,
+                "ordinal": congress.ordinal,
+                "start_year": start,
+                "end_year": end,
+                "held_on": min(days) if days else None,
             }
         )
     return rows

@@ -87,7 +87,9 @@ def cluster_block(groups: list[TitleGroup]) -> list[PersonCluster]:
             others = ", ".join(c.unit.name for c in clusters if c.unit is not None)
             reason = (
                 f"same name as the person at {others} in {group.province}, but this title is at "
-                f"{group.unit.name}: kept apart" if clusters else f"first title of this name in {group.province}"
+                f"{group.unit.name}: kept apart"
+                if clusters
+                else f"first title of this name in {group.province}"
             )
             home = PersonCluster(first.name, first.name_key, first.province_key, group.unit)
             clusters.append(home)

@@ -77,8 +77,12 @@ def close_abandoned_runs(session: Session, owner: RunOwner, lease: timedelta = D
 def new_run(session: Session, portal_slugs: list[str], owner: RunOwner) -> CrawlRunRow:
     now = datetime.now(UTC)
     run = CrawlRunRow(
-        started_at=now, heartbeat_at=now, status="running", portals=list(portal_slugs),
-        host=owner.host[:255], pid=owner.pid,
+        started_at=now,
+        heartbeat_at=now,
+        status="running",
+        portals=list(portal_slugs),
+        host=owner.host[:255],
+        pid=owner.pid,
     )
     session.add(run)
     session.flush()
@@ -87,9 +91,16 @@ def new_run(session: Session, portal_slugs: list[str], owner: RunOwner) -> Crawl
 
 def run_record(row: CrawlRunRow) -> RunRecord:
     return RunRecord(
-        id=row.id, started_at=row.started_at, finished_at=row.finished_at, status=row.status,
-        portals=list(row.portals or []), stats=dict(row.stats or {}), reason=row.reason,
-        host=row.host, pid=row.pid, heartbeat_at=row.heartbeat_at,
+        id=row.id,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        status=row.status,
+        portals=list(row.portals or []),
+        stats=dict(row.stats or {}),
+        reason=row.reason,
+        host=row.host,
+        pid=row.pid,
+        heartbeat_at=row.heartbeat_at,
     )
 
 

@@ -79,7 +79,7 @@ def snippet_for(text: str, query_tokens: list[str]) -> str:
     if found is None:
         return collapse_spaces(text[: 2 * SNIPPET_REACH])
     start, end = max(0, found.start() - SNIPPET_REACH), min(len(text), found.end() + SNIPPET_REACH)
-    passage = f"{text[start:found.start()]}«{text[found.start():found.end()]}»{text[found.end():end]}"
+    passage = f"{text[start : found.start()]}«{text[found.start() : found.end()]}»{text[found.end() : end]}"
     return ("…" if start else "") + collapse_spaces(passage) + ("…" if end < len(text) else "")
 
 
@@ -109,8 +109,14 @@ def search(
     if not tokens:
         return []
     ranked = ranked_article_ids(session, tokens, session.get_bind().dialect.name)
-    columns = (ArticleRow.id, PortalRow.slug, ArticleRow.title, ArticleRow.published_on, ArticleRow.url,
-               ArticleRow.text)
+    columns = (
+        ArticleRow.id,
+        PortalRow.slug,
+        ArticleRow.title,
+        ArticleRow.published_on,
+        ArticleRow.url,
+        ArticleRow.text,
+    )
     if ranked is None:
         like = f"%{escape_like(' '.join(tokens))}%"
         stmt = select(*columns, literal_column("0.0").label("score")).where(
@@ -129,7 +135,14 @@ def search(
     for row in session.execute(stmt.order_by(*order).limit(limit)):
         body = f"{row.title or ''}\n{row.text}"
         hits.append(
-            SearchHit(row.id, row.slug, row.title, row.published_on, row.url, float(f"{float(row.score):.6g}"),
-                      snippet_for(body, tokens))
+            SearchHit(
+                row.id,
+                row.slug,
+                row.title,
+                row.published_on,
+                row.url,
+                float(f"{float(row.score):.6g}"),
+                snippet_for(body, tokens),
+            )
         )
     return hits

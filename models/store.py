@@ -215,9 +215,7 @@ class Store:
     def heartbeat(self, run_id: int) -> None:
         """The run's process is alive (see `models.runs`)."""
         with self._transaction(f"heartbeat of run {run_id}") as session:
-            session.execute(
-                update(CrawlRunRow).where(CrawlRunRow.id == run_id).values(heartbeat_at=datetime.now(UTC))
-            )
+            session.execute(update(CrawlRunRow).where(CrawlRunRow.id == run_id).values(heartbeat_at=datetime.now(UTC)))
 
     def finish_run(
         self, run_id: int, stats: dict[str, Any] | CrawlStats, status: str = "finished", reason: str | None = None

@@ -66,8 +66,15 @@ def article_for(spec: PageSpec, bases: list[Article]) -> Article:
 def fetched_page(spec: PageSpec, run_id: int | None) -> FetchedPage:
     body = f"<html><body><p>trang {spec.url}</p></body></html>".encode()
     return FetchedPage(
-        url=spec.url, final_url=spec.url, status=200, fetched_at=FETCHED_AT, portal_slug=PORTAL.slug,
-        html=body, content_type="text/html; charset=utf-8", encoding="utf-8", run_id=run_id,
+        url=spec.url,
+        final_url=spec.url,
+        status=200,
+        fetched_at=FETCHED_AT,
+        portal_slug=PORTAL.slug,
+        html=body,
+        content_type="text/html; charset=utf-8",
+        encoding="utf-8",
+        run_id=run_id,
     )
 
 

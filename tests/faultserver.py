@@ -134,8 +134,24 @@ def write_registry(directory: Path, fixture: str, **fields: object) -> Path:
 def crawl_command(registry: Path, db: Path, proxy: str, *slugs: str, extra: tuple[str, ...] = ()) -> list[str]:
     """`vnportal crawl` of `slugs` without politeness delays; `*.mirror.test` hosts go to `proxy`."""
     portals = [arg for slug in slugs for arg in ("--portal", slug)]
-    settings = {"DOWNLOAD_DELAY": "0", "AUTOTHROTTLE_ENABLED": "False", "RETRY_TIMES": "0",
-                "VNPORTAL_MIRROR_PROXY": proxy, "LOG_LEVEL": "WARNING"}
+    settings = {
+        "DOWNLOAD_DELAY": "0",
+        "AUTOTHROTTLE_ENABLED": "False",
+        "RETRY_TIMES": "0",
+        "VNPORTAL_MIRROR_PROXY": proxy,
+        "LOG_LEVEL": "WARNING",
+    }
     sets = [arg for name, value in settings.items() for arg in ("--set", f"{name}={value}")]
-    return [sys.executable, "-m", "crawler.cli", "crawl", "--registry", str(registry), "--db", f"sqlite:///{db}",
-            *portals, *sets, *extra]
+    return [
+        sys.executable,
+        "-m",
+        "crawler.cli",
+        "crawl",
+        "--registry",
+        str(registry),
+        "--db",
+        f"sqlite:///{db}",
+        *portals,
+        *sets,
+        *extra,
+    ]

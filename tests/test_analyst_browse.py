@@ -18,7 +18,11 @@ from analyst_support import run_demo
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
     "--no-first-run",
 ]
 MISSING = [name for name in ("datasette", "playwright") if importlib.util.find_spec(name) is None]
@@ -80,11 +84,17 @@ def table_rows(page: object, url: str) -> list[list[str]]:
 @pytest.mark.parametrize(
     ("query", "params", "expected"),
     [
-        ("who_held_which_post", {"title": "Chủ tịch UBND phường", "name": "Lò Văn Toàn"},
-         [("Lò Văn Toàn", "Phó Chủ tịch UBND phường"), ("Lò Văn Toàn", "Chủ tịch UBND phường")]),
+        (
+            "who_held_which_post",
+            {"title": "Chủ tịch UBND phường", "name": "Lò Văn Toàn"},
+            [("Lò Văn Toàn", "Phó Chủ tịch UBND phường"), ("Lò Văn Toàn", "Chủ tịch UBND phường")],
+        ),
         ("articles_citing_document", {"code": "45-KH/HU", "place": ""}, [("demo-huyen-son-ha", "huyện Sơn Hà")]),
-        ("congresses_of_a_term_in_a_province", {"start_year": "2025", "province": "Tây Lâm"},
-         [("Đảng bộ xã Nà Bó", "2025-04-15"), ("Đảng bộ huyện Sơn Hà",)]),
+        (
+            "congresses_of_a_term_in_a_province",
+            {"start_year": "2025", "province": "Tây Lâm"},
+            [("Đảng bộ xã Nà Bó", "2025-04-15"), ("Đảng bộ huyện Sơn Hà",)],
+        ),
         ("most_cited_documents_per_province", {}, [("Tây Lâm", "118-KH/HU", "huyện Sơn Hà")]),
     ],
 )

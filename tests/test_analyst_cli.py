@@ -35,8 +35,7 @@ def test_portals_prints_a_header_then_the_name_and_counts_on_stdout() -> None:
 
 
 def test_search_prints_ranked_hits_as_json(db_url: str) -> None:
-    result = CliRunner().invoke(main, ["search", "pho bi thu thuong truc huyen uy", "--json",
-                                                       "--db", db_url])
+    result = CliRunner().invoke(main, ["search", "pho bi thu thuong truc huyen uy", "--json", "--db", db_url])
     assert result.exit_code == 0, result.output
     hits = [json.loads(line) for line in result.stdout.splitlines()]
     assert {h["portal"] for h in hits} == {"huyen-hoa-son"}
@@ -53,7 +52,9 @@ def test_read_only_commands_never_create_a_database(tmp_path: Path) -> None:
 def test_export_writes_parquet_and_a_datapackage(db_url: str, tmp_path: Path) -> None:
     pytest.importorskip("pyarrow", reason="Parquet needs pyarrow (extra analyst)")
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["export", "--db", db_url, "--out", str(out), "--format", "parquet",
-                                       "--tables", "v_documents,v_positions"])
+    result = CliRunner().invoke(
+        main,
+        ["export", "--db", db_url, "--out", str(out), "--format", "parquet", "--tables", "v_documents,v_positions"],
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["datapackage.json", "v_documents.parquet", "v_positions.parquet"]

@@ -68,16 +68,22 @@ def test_unnamed_city_on_a_ward_portal_is_the_province() -> None:
 
 
 def _group(title: str, mentions: int = 1) -> TitleGroup:
-    return TitleGroup(1, "Nguyễn Văn An", "nguyen van an", "tay lam", "Tây Lâm", title, mentions,
-                      title_unit(title, SON_HA))
+    return TitleGroup(
+        1, "Nguyễn Văn An", "nguyen van an", "tay lam", "Tây Lâm", title, mentions, title_unit(title, SON_HA)
+    )
 
 
 def test_titles_in_two_communes_of_one_name_are_two_people_and_say_why() -> None:
-    clusters = cluster_block([
-        _group("Bí thư Đảng ủy xã Nà Bó", 3), _group("Chủ tịch UBND xã Pá Khoang"), _group("Tỉnh ủy viên"),
-    ])
+    clusters = cluster_block(
+        [
+            _group("Bí thư Đảng ủy xã Nà Bó", 3),
+            _group("Chủ tịch UBND xã Pá Khoang"),
+            _group("Tỉnh ủy viên"),
+        ]
+    )
     assert [[g.title for g, _ in c.links] for c in clusters] == [
-        ["Bí thư Đảng ủy xã Nà Bó", "Tỉnh ủy viên"], ["Chủ tịch UBND xã Pá Khoang"],
+        ["Bí thư Đảng ủy xã Nà Bó", "Tỉnh ủy viên"],
+        ["Chủ tịch UBND xã Pá Khoang"],
     ]
     assert "kept apart" in clusters[1].links[0][1]
     assert "most mentioned" in clusters[0].links[1][1]

@@ -28,7 +28,8 @@ def rows(store: Store, sql: str, **params: Any) -> list[dict[str, Any]]:
 def test_a_shared_local_code_stays_two_documents(store: Store) -> None:
     found = rows(store, "SELECT place, citations FROM v_documents WHERE code = '45-KH/HU' AND year = 2025")
     assert sorted(found, key=lambda r: r["place"]) == [
-        {"place": "huyện Hòa Sơn", "citations": 2}, {"place": "huyện Tân Yên", "citations": 1},
+        {"place": "huyện Hòa Sơn", "citations": 2},
+        {"place": "huyện Tân Yên", "citations": 1},
     ]
 
 
@@ -44,12 +45,14 @@ def test_the_year_separates_a_number_reused_across_years(store: Store) -> None:
 
 def test_conflicting_issue_dates_are_kept_per_citation_and_flagged(store: Store) -> None:
     (document,) = rows(
-        store, "SELECT document_id, issue_dates, date_conflict FROM v_documents "
+        store,
+        "SELECT document_id, issue_dates, date_conflict FROM v_documents "
         "WHERE code = '45-KH/HU' AND place = 'huyện Hòa Sơn'",
     )
     assert (document["issue_dates"], document["date_conflict"]) == (2, 1)
     days = rows(
-        store, "SELECT issued_on FROM v_document_citations WHERE document_id = :d ORDER BY issued_on",
+        store,
+        "SELECT issued_on FROM v_document_citations WHERE document_id = :d ORDER BY issued_on",
         d=document["document_id"],
     )
     assert [str(r["issued_on"]) for r in days] == ["2025-02-27", "2025-02-28"]
@@ -71,7 +74,8 @@ def test_every_link_of_a_person_says_why(store: Store) -> None:
 
 def test_positions_give_each_title_with_its_days_and_articles(store: Store) -> None:
     found = rows(
-        store, "SELECT title, status, first_seen, last_seen, articles FROM v_positions "
+        store,
+        "SELECT title, status, first_seen, last_seen, articles FROM v_positions "
         "WHERE name = 'Nguyễn Văn An' AND province = 'Vạn Phúc'",
     )
     assert [(r["title"], r["status"], str(r["first_seen"]), str(r["last_seen"]), r["articles"]) for r in found] == [
@@ -80,11 +84,16 @@ def test_positions_give_each_title_with_its_days_and_articles(store: Store) -> N
 
 
 def test_a_congress_and_its_committee_are_one_congress_with_its_day(store: Store) -> None:
-    (found,) = rows(store, "SELECT body, province, ordinal, start_year, held_on, mentions FROM v_congresses "
-                    "WHERE ordinal = 21")
+    (found,) = rows(
+        store, "SELECT body, province, ordinal, start_year, held_on, mentions FROM v_congresses WHERE ordinal = 21"
+    )
     assert {**found, "held_on": str(found["held_on"])} == {
-        "body": "Đảng bộ xã Hòa Bình", "province": "Đông Lâm", "ordinal": 21, "start_year": 2025,
-        "held_on": "2025-04-12", "mentions": 2,
+        "body": "Đảng bộ xã Hòa Bình",
+        "province": "Đông Lâm",
+        "ordinal": 21,
+        "start_year": 2025,
+        "held_on": "2025-04-12",
+        "mentions": 2,
     }
 
 
@@ -109,8 +118,9 @@ def test_a_title_status_is_stored_and_the_latest_shown(db_url: str) -> None:
     from models.resolve import resolve_entities
 
     store = Store(db_url)
-    store.upsert_portal(PortalRecord("p", "Cổng thông tin điện tử huyện Hòa Sơn", "http://p.test/", "district",
-                                     "Đông Lâm"))
+    store.upsert_portal(
+        PortalRecord("p", "Cổng thông tin điện tử huyện Hòa Sơn", "http://p.test/", "district", "Đông Lâm")
+    )
     title = "Chủ tịch UBND huyện Hòa Sơn"
     for day, status in ((date(2021, 6, 1), TitleStatus.ELECTED), (date(2025, 3, 1), TitleStatus.RELIEVED)):
         official = Official("Trần Văn Bình", [title], title_status={title: status})

@@ -59,6 +59,10 @@ def test_the_database_index_answers_the_search(store: Store) -> None:
             connection.execute(text("SET enable_seqscan = off"))
         ranked = ranked_article_ids(Session(bind=connection), ["huyen", "uy"], dialect)
         compiled = select(ranked.c.id).compile(connection, compile_kwargs={"literal_binds": True})
-        plan = " ".join(str(r[-1]) for r in connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}"
-                                                                    if dialect == "sqlite" else f"EXPLAIN {compiled}")))
+        plan = " ".join(
+            str(r[-1])
+            for r in connection.execute(
+                text(f"EXPLAIN QUERY PLAN {compiled}" if dialect == "sqlite" else f"EXPLAIN {compiled}")
+            )
+        )
     assert ("VIRTUAL TABLE INDEX" in plan) if dialect == "sqlite" else ("rx_articles_search" in plan)

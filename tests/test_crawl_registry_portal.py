@@ -20,8 +20,16 @@ from crawler.sitegen.site import Truth
 
 README = Path(__file__).parents[1] / "README.md"
 HOST = "vidu.example.gov.vn"
-SPEC = SiteSpec(cms="liferay", host=HOST, articles=150, seed=3, site="vidu", scheme="https",
-                site_name="Trang thông tin điện tử phường Ví Dụ", unit="phường Ví Dụ")
+SPEC = SiteSpec(
+    cms="liferay",
+    host=HOST,
+    articles=150,
+    seed=3,
+    site="vidu",
+    scheme="https",
+    site_name="Trang thông tin điện tử phường Ví Dụ",
+    unit="phường Ví Dụ",
+)
 FAST = ["DOWNLOAD_DELAY=0", "AUTOTHROTTLE_ENABLED=False", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "RETRY_TIMES=0"]
 
 
@@ -69,9 +77,7 @@ def assert_whole_portal_stored(db: Path, truth: Truth) -> None:
     assert not urls & set(truth.non_articles)
 
 
-def test_readme_entry_crawls_the_portal_verbatim_with_registry(
-    site: tuple[SyntheticSite, str], tmp_path: Path
-) -> None:
+def test_readme_entry_crawls_the_portal_verbatim_with_registry(site: tuple[SyntheticSite, str], tmp_path: Path) -> None:
     synthetic, proxy = site
     registry = tmp_path / "my-portals.toml"
     registry.write_text(readme_portal_entry(), encoding="utf-8")

@@ -66,9 +66,19 @@ def test_gold_titles_are_bio_tagged_next_to_their_name_only() -> None:
     document = _document("crf-tanlac")
     tags = crf_titles.gold_tags(document)
     assert _tagged(document, tags) == [
-        ("Bí", "B-TITLE"), ("thư", "I-TITLE"), ("Huyện", "I-TITLE"), ("ủy", "I-TITLE"),
-        ("Chủ", "B-TITLE"), ("tịch", "I-TITLE"), ("HĐND", "I-TITLE"), ("huyện", "I-TITLE"),
-        ("Phó", "B-TITLE"), ("Chủ", "I-TITLE"), ("tịch", "I-TITLE"), ("UBND", "I-TITLE"), ("huyện", "I-TITLE"),
+        ("Bí", "B-TITLE"),
+        ("thư", "I-TITLE"),
+        ("Huyện", "I-TITLE"),
+        ("ủy", "I-TITLE"),
+        ("Chủ", "B-TITLE"),
+        ("tịch", "I-TITLE"),
+        ("HĐND", "I-TITLE"),
+        ("huyện", "I-TITLE"),
+        ("Phó", "B-TITLE"),
+        ("Chủ", "I-TITLE"),
+        ("tịch", "I-TITLE"),
+        ("UBND", "I-TITLE"),
+        ("huyện", "I-TITLE"),
     ]  # the rule's "Bí thư Huyện ủy chủ trì …", in a sentence naming nobody, stays outside
     assert tags[_index(document, "Bí", occurrence=1)] == crf_titles.OUTSIDE
 

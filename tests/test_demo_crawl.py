@@ -20,8 +20,17 @@ import pytest
 MIRROR = Path(__file__).parent / "fixtures" / "mirror"
 MANIFEST = json.loads((MIRROR / "manifest.json").read_text(encoding="utf-8"))
 COUNTED_TABLES = (
-    "portals", "pages", "articles", "article_urls", "officials", "official_mentions", "documents",
-    "document_citations", "terms", "sittings", "dated_mentions",
+    "portals",
+    "pages",
+    "articles",
+    "article_urls",
+    "officials",
+    "official_mentions",
+    "documents",
+    "document_citations",
+    "terms",
+    "sittings",
+    "dated_mentions",
 )
 
 

@@ -22,16 +22,28 @@ pytestmark = pytest.mark.skipif(not REDIS_URL, reason="VNPORTAL_TEST_REDIS_URL i
 
 def _worker(workdir: Path, index: int, frontier: str) -> subprocess.Popen[str]:
     command = [
-        sys.executable, "-m", "crawler.cli", "demo", "--db", f"sqlite:///{workdir / f'worker{index}.db'}",
-        "--out", str(workdir / f"export{index}"), "--redis", REDIS_URL or "", "--frontier", frontier,
+        sys.executable,
+        "-m",
+        "crawler.cli",
+        "demo",
+        "--db",
+        f"sqlite:///{workdir / f'worker{index}.db'}",
+        "--out",
+        str(workdir / f"export{index}"),
+        "--redis",
+        REDIS_URL or "",
+        "--frontier",
+        frontier,
     ]
     return subprocess.Popen(command, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
 def _urls(db: Path, sql: str) -> list[str]:
     with sqlite3.connect(db) as connection:
-        return [urlsplit(row[0]).path + (f"?{urlsplit(row[0]).query}" if urlsplit(row[0]).query else "")
-                for row in connection.execute(sql)]
+        return [
+            urlsplit(row[0]).path + (f"?{urlsplit(row[0]).query}" if urlsplit(row[0]).query else "")
+            for row in connection.execute(sql)
+        ]
 
 
 def test_two_workers_split_one_crawl_without_fetching_a_page_twice(tmp_path: Path, frontier: str) -> None:
@@ -44,4 +56,3 @@ def test_two_workers_split_one_crawl_without_fetching_a_page_twice(tmp_path: Pat
     assert len(fetched) == len(set(fetched)), "a page was fetched by both workers"
     articles = {url for db in dbs for url in _urls(db, "SELECT canonical_url FROM articles")}
     assert articles == {a["path"] for portal in MANIFEST["portals"].values() for a in portal["articles"]}
-

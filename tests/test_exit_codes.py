@@ -51,6 +51,7 @@ def assert_one_error(result: Result, code: int, *phrases: str) -> None:
 
 # bad usage and configuration: 2 ---------------------------------------------------------------------------
 
+
 def test_setting_of_the_wrong_type_is_refused_before_the_crawl(runner: CliRunner, tmp_path: Path) -> None:
     db = tmp_path / "never.db"
     result = runner.invoke(main, ["crawl", "--portal", REAL_PORTAL, "--db", str(db), "--set", "DOWNLOAD_DELAY=abc"])
@@ -75,8 +76,9 @@ def test_bad_settings_are_usage_errors(runner: CliRunner, tmp_path: Path, pair: 
 
 def test_registry_with_an_invalid_selector_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
     registry = REGISTRIES / "bad-selector.toml"
-    result = runner.invoke(main, ["crawl", "--registry", str(registry), "--portal", "phuong-thu-nghiem",
-                                  "--db", str(tmp_path / "x.db")])
+    result = runner.invoke(
+        main, ["crawl", "--registry", str(registry), "--portal", "phuong-thu-nghiem", "--db", str(tmp_path / "x.db")]
+    )
     assert_one_error(result, ExitCode.USAGE, "not a valid CSS selector", "bad-selector.toml")
 
 
@@ -85,9 +87,7 @@ def test_reextract_of_an_unknown_portal_names_the_stored_ones(runner: CliRunner,
     assert_one_error(result, ExitCode.USAGE, "no portal 'nope' in this database", "portals stored: none yet")
 
 
-@pytest.mark.parametrize(
-    "command", [["reextract"], ["export", "--out", "csv"], ["runs"], ["runs", "--json"]]
-)
+@pytest.mark.parametrize("command", [["reextract"], ["export", "--out", "csv"], ["runs"], ["runs", "--json"]])
 def test_commands_that_need_a_database_never_create_one(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
 ) -> None:
@@ -115,6 +115,7 @@ def test_an_older_schema_is_not_upgraded_by_a_read_only_command(runner: CliRunne
 
 
 # failures: 1 -----------------------------------------------------------------------------------------------
+
 
 def test_read_only_database_for_a_crawl(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "readonly.db"
@@ -153,6 +154,7 @@ def test_debug_shows_the_traceback(runner: CliRunner, monkeypatch: pytest.Monkey
 
 # busy: 75 ----------------------------------------------------------------------------------------------------
 
+
 def test_locked_database(runner: CliRunner, stored_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("models.session.SQLITE_PRAGMAS", ("PRAGMA busy_timeout=50",))
     path = stored_db.removeprefix("sqlite:///")
@@ -167,6 +169,7 @@ def test_locked_database(runner: CliRunner, stored_db: str, monkeypatch: pytest.
 
 
 # interrupted: 130 --------------------------------------------------------------------------------------------
+
 
 def test_ctrl_c_in_a_command_exits_130(runner: CliRunner, stored_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*_args: object, **_kwargs: object) -> None:

@@ -66,8 +66,14 @@ def test_worker_pool_extracts_pages_and_applies_the_budget() -> None:
 
 
 def _item() -> PageItem:
-    return PageItem(url="http://x.test/a", final_url="http://x.test/a", status=200, body=b"", portal_slug="x",
-                    fetched_at=datetime.now(UTC))
+    return PageItem(
+        url="http://x.test/a",
+        final_url="http://x.test/a",
+        status=200,
+        body=b"",
+        portal_slug="x",
+        fetched_at=datetime.now(UTC),
+    )
 
 
 def test_rejections_and_skips_are_counted_per_reason() -> None:

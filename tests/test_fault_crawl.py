@@ -53,8 +53,17 @@ def crawl(tmp_path_factory: pytest.TempPathFactory) -> FaultCrawl:
     db_url = sqlite_file_url(workdir / "faults.db")
     with FaultServer() as server:
         command = [
-            sys.executable, "-m", "crawler.cli", "crawl", "--registry", str(server.write_registry(workdir)),
-            "--portal", SLUG, "--db", db_url, "--refetch",
+            sys.executable,
+            "-m",
+            "crawler.cli",
+            "crawl",
+            "--registry",
+            str(server.write_registry(workdir)),
+            "--portal",
+            SLUG,
+            "--db",
+            db_url,
+            "--refetch",
             *[arg for name, value in SETTINGS.items() for arg in ("--set", f"{name}={value}")],
         ]
         done = subprocess.run(command, cwd=workdir, capture_output=True, text=True, timeout=CRAWL_TIMEOUT_S)
@@ -70,9 +79,7 @@ def test_each_stored_article_has_all_five_officials(crawl: FaultCrawl) -> None:
     articles = dict(crawl.rows(ArticleRow.id, ArticleRow.url))
     mentions = crawl.rows(OfficialMentionRow.article_id, OfficialMentionRow.official_id)
     per_url = {articles[a]: {o for aa, o in mentions if aa == a} for a in articles}
-    assert {url: len(officials) for url, officials in per_url.items()} == {
-        crawl.url(n): 5 for n in (1, 2, 3, 9, 10)
-    }
+    assert {url: len(officials) for url, officials in per_url.items()} == {crawl.url(n): 5 for n in (1, 2, 3, 9, 10)}
 
 
 def test_every_fault_is_one_failure_row_with_its_reason(crawl: FaultCrawl) -> None:
@@ -111,5 +118,3 @@ def test_the_crawl_goes_on_while_a_retry_waits(crawl: FaultCrawl) -> None:
     [(slow_stored_at,)] = [(at,) for url, at in crawl.rows(PageRow.url, PageRow.fetched_at) if url == crawl.url(10)]
     assert isinstance(slow_stored_at, datetime)
     assert slow_stored_at.timestamp() < retry_sent
-
-

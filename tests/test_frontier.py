@@ -62,8 +62,10 @@ def open_worker(frontier: str, name: str, db_url: str, lease: float = 30.0) -> A
     from crawler.frontier import FrontierScheduler
 
     settings = {
-        **distributed_settings(REDIS_URL or "", frontier), "VNPORTAL_FRONTIER_WORKER": name,
-        "VNPORTAL_FRONTIER_LEASE_SECONDS": lease, "VNPORTAL_DB": db_url,
+        **distributed_settings(REDIS_URL or "", frontier),
+        "VNPORTAL_FRONTIER_WORKER": name,
+        "VNPORTAL_FRONTIER_LEASE_SECONDS": lease,
+        "VNPORTAL_DB": db_url,
     }
     crawler = get_crawler(PortalSpider, settings)
     spider = PortalSpider.from_crawler(crawler, portals=load_registry().select(demo=True))
@@ -146,9 +148,7 @@ def test_a_dead_workers_requests_go_back_to_the_queue(frontier: str, db_url: str
     assert {survivor.next_request().url for _ in range(5)} == set(article_urls(5)) >= {r.url for r in popped}
 
 
-def test_a_worker_restarted_under_its_name_requeues_what_it_held(
-    frontier: str, db_url: str, redis_client: Any
-) -> None:
+def test_a_worker_restarted_under_its_name_requeues_what_it_held(frontier: str, db_url: str, redis_client: Any) -> None:
     first_run = open_worker(frontier, "worker-1", db_url)
     enqueue_articles(first_run, article_urls(3))
     first_run.next_request()
@@ -204,10 +204,24 @@ def test_an_idle_worker_that_still_beats_does_not_keep_the_others_open(
 
 def store_page(db_url: str, url: str) -> None:
     store = Store(db_url)
-    store.upsert_portal(PortalRecord(slug="demo-huyen-son-ha", name="Sơn Hà", base_url="http://huyen-son-ha.mirror.test/",
-                                     level="district", province="Tây Lâm", cms="sharepoint-tandan"))
-    page = FetchedPage(url=url, final_url=url, status=200, fetched_at=datetime.now(UTC),
-                       portal_slug="demo-huyen-son-ha", html=b"<html></html>")
+    store.upsert_portal(
+        PortalRecord(
+            slug="demo-huyen-son-ha",
+            name="Sơn Hà",
+            base_url="http://huyen-son-ha.mirror.test/",
+            level="district",
+            province="Tây Lâm",
+            cms="sharepoint-tandan",
+        )
+    )
+    page = FetchedPage(
+        url=url,
+        final_url=url,
+        status=200,
+        fetched_at=datetime.now(UTC),
+        portal_slug="demo-huyen-son-ha",
+        html=b"<html></html>",
+    )
     article = Article(PageContent(text="Một bài viết đã lưu.", title="Bài đã lưu"), Facts(), url=url)
     store.save_page(page, kind="article", article=article)
     store.close()
@@ -217,10 +231,20 @@ def store_page(db_url: str, url: str) -> None:
 
 
 def start_worker(workdir: Path, frontier: str, db_url: str, name: str, **settings: object) -> subprocess.Popen[str]:
-    settings = {"VNPORTAL_FRONTIER_WORKER": name, "VNPORTAL_FRONTIER_LEASE_SECONDS": 2.0,
-                "VNPORTAL_FRONTIER_IDLE_SECONDS": 3.0, **settings}
-    command = [sys.executable, str(TESTS / "frontier_worker.py"), REDIS_URL or "", frontier, db_url,
-               json.dumps(settings)]
+    settings = {
+        "VNPORTAL_FRONTIER_WORKER": name,
+        "VNPORTAL_FRONTIER_LEASE_SECONDS": 2.0,
+        "VNPORTAL_FRONTIER_IDLE_SECONDS": 3.0,
+        **settings,
+    }
+    command = [
+        sys.executable,
+        str(TESTS / "frontier_worker.py"),
+        REDIS_URL or "",
+        frontier,
+        db_url,
+        json.dumps(settings),
+    ]
     return subprocess.Popen(command, cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
@@ -261,8 +285,14 @@ def test_a_restart_finishes_what_a_killed_worker_held(
     held = in_flight(redis_client, frontier, "killed")
     restarted = start_worker(tmp_path, frontier, db_url, "restarted")
     stats = [finished(steady), finished(restarted)]
-    assert sum(s.get("vnportal/frontier/reclaimed", 0) for s in stats) + sum(
-        s.get("vnportal/frontier/reclaimed_already_stored", 0) for s in stats) == held > 0
-    stored = [urlsplit(url)._replace(scheme="", netloc="").geturl()
-              for (url,) in rows(db_url, "SELECT canonical_url FROM articles")]
+    assert (
+        sum(s.get("vnportal/frontier/reclaimed", 0) for s in stats)
+        + sum(s.get("vnportal/frontier/reclaimed_already_stored", 0) for s in stats)
+        == held
+        > 0
+    )
+    stored = [
+        urlsplit(url)._replace(scheme="", netloc="").geturl()
+        for (url,) in rows(db_url, "SELECT canonical_url FROM articles")
+    ]
     assert sorted(stored) == sorted(ARTICLES)  # every article, each once

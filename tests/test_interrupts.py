@@ -84,8 +84,13 @@ def test_killed_demo_is_closed_as_interrupted_by_the_next_run(tmp_path: Path) ->
     with sqlite3.connect(tmp_path / "demo.db") as connection:
         started, beat = connection.execute("SELECT started_at, heartbeat_at FROM crawl_runs").fetchone()
     assert beat > started  # the crawl kept its run alive until it was killed
-    again = subprocess.run(vnportal("demo", "--db", str(tmp_path / "demo.db"), "--out", str(tmp_path / "csv")),
-                           cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    again = subprocess.run(
+        vnportal("demo", "--db", str(tmp_path / "demo.db"), "--out", str(tmp_path / "csv")),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
     assert again.returncode == 0, again.stderr  # the dead crawl's lock went with it
     (killed_status, killed_reason), (status, _) = runs(tmp_path / "demo.db")
     assert (killed_status, status) == ("interrupted", "finished")
@@ -104,9 +109,22 @@ def unreachable_registry(tmp_path: Path) -> Path:
 
 
 def crawl_unreachable(tmp_path: Path, registry: Path, *options: str) -> Finished:
-    command = vnportal(*options, "crawl", "--registry", str(registry), "--portal", "phuong-mat-ket-noi",
-                       "--db", str(tmp_path / "down.db"), "--set", "RETRY_TIMES=0", "--set", "DOWNLOAD_DELAY=0",
-                       "--set", "AUTOTHROTTLE_ENABLED=false")
+    command = vnportal(
+        *options,
+        "crawl",
+        "--registry",
+        str(registry),
+        "--portal",
+        "phuong-mat-ket-noi",
+        "--db",
+        str(tmp_path / "down.db"),
+        "--set",
+        "RETRY_TIMES=0",
+        "--set",
+        "DOWNLOAD_DELAY=0",
+        "--set",
+        "AUTOTHROTTLE_ENABLED=false",
+    )
     done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
     return Finished(done.returncode, done.stdout, done.stderr)
 

@@ -19,8 +19,17 @@ FIXTURES = Path(__file__).parent / "fixtures" / "models"
 PORTAL = PortalRecord("binhtritay", "Cổng TTĐT phường Bình Trị Tây", "https://binhtritay.example.gov.vn/")
 FETCHED_AT = datetime(2025, 6, 15, 2, 30, tzinfo=UTC)
 VIEWS = [
-    "v_article_dates", "v_article_officials", "v_article_sittings", "v_article_terms", "v_congresses",
-    "v_document_citations", "v_documents", "v_people", "v_person_links", "v_position_mentions", "v_positions",
+    "v_article_dates",
+    "v_article_officials",
+    "v_article_sittings",
+    "v_article_terms",
+    "v_congresses",
+    "v_document_citations",
+    "v_documents",
+    "v_people",
+    "v_person_links",
+    "v_position_mentions",
+    "v_positions",
 ]
 
 

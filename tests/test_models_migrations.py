@@ -22,8 +22,16 @@ from models.testing import (
 WORKERS = 6
 WORKER_TIMEOUT_S = 120  # a hang fails the test instead of blocking the run
 ANALYST_VIEWS = {
-    "v_article_officials", "v_document_citations", "v_article_terms", "v_article_dates",
-    "v_documents", "v_positions", "v_position_mentions", "v_people", "v_person_links", "v_congresses",
+    "v_article_officials",
+    "v_document_citations",
+    "v_article_terms",
+    "v_article_dates",
+    "v_documents",
+    "v_positions",
+    "v_position_mentions",
+    "v_people",
+    "v_person_links",
+    "v_congresses",
 }
 
 

@@ -26,8 +26,13 @@ PUBLIC = "https://xathuloi.example.gov.vn/"
 
 def portal_entry(**extra: object) -> dict[str, object]:
     return {
-        "slug": "xa-thu-loi", "name": "Xã Thử Lỗi", "base_url": PUBLIC, "level": "commune",
-        "province": "Tỉnh Thử", "cms": "fault", **extra,
+        "slug": "xa-thu-loi",
+        "name": "Xã Thử Lỗi",
+        "base_url": PUBLIC,
+        "level": "commune",
+        "province": "Tỉnh Thử",
+        "cms": "fault",
+        **extra,
     }
 
 
@@ -58,10 +63,12 @@ def refusal(middleware: PortalHostsMiddleware, url: str) -> str | None:
 
 def test_default_hosts_are_the_base_host_and_its_www_variant() -> None:
     assert default_allowed_domains("https://xathuloi.example.gov.vn/") == (
-        "xathuloi.example.gov.vn", "www.xathuloi.example.gov.vn"
+        "xathuloi.example.gov.vn",
+        "www.xathuloi.example.gov.vn",
     )
     assert default_allowed_domains("https://www.quan1.example.gov.vn/a") == (
-        "www.quan1.example.gov.vn", "quan1.example.gov.vn"
+        "www.quan1.example.gov.vn",
+        "quan1.example.gov.vn",
     )
 
 
@@ -71,8 +78,21 @@ def test_an_internal_base_url_pins_its_port() -> None:
 
 
 @pytest.mark.parametrize(
-    "host", ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.1.1", "169.254.169.254", "0.0.0.0", "224.0.0.1",
-             "[::1]", "[fe80::1]", "[::ffff:10.0.0.1]", "localhost", "portal.localhost"],
+    "host",
+    [
+        "127.0.0.1",
+        "10.1.2.3",
+        "172.16.0.9",
+        "192.168.1.1",
+        "169.254.169.254",
+        "0.0.0.0",
+        "224.0.0.1",
+        "[::1]",
+        "[fe80::1]",
+        "[::ffff:10.0.0.1]",
+        "localhost",
+        "portal.localhost",
+    ],
 )
 def test_internal_hosts_are_recognised_without_resolving(host: str) -> None:
     assert is_internal_host(host)
@@ -147,7 +167,8 @@ def test_registry_allowed_domains_replace_the_default() -> None:
     (portal,) = registry_of(allowed_domains=["XaThuLoi.example.gov.vn", "cdn.example.vn"]).portals
     assert portal.hosts == ("xathuloi.example.gov.vn", "cdn.example.vn")
     assert load_registry().get("demo-phuong-an-khanh").hosts == (
-        "phuong-an-khanh.mirror.test", "www.phuong-an-khanh.mirror.test"
+        "phuong-an-khanh.mirror.test",
+        "www.phuong-an-khanh.mirror.test",
     )
 
 

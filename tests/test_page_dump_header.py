@@ -12,10 +12,23 @@ from extractors.page.markdown_lines import IMAGE_MARKER, hidden_blocks, markdown
 from extractors.page.repeats import drop_repeats, visible
 from extractors.page.urls import agrees_with_slug, slug_words
 
-RECORD = ["# doc_id = news_politics_031", "# url = https://bao.example.vn/a-b-c.htm", "# date = 20230912",
-          "Sáng 12/9, …"]
-FRONT = ["---", "layout: post", "title:  'Xã Hòa Phong họp dân'", "date: 2024-02-06 08:00:00", "tags:",
-         "    - Tin tức", "---", "", "Chiều 5/2, …"]
+RECORD = [
+    "# doc_id = news_politics_031",
+    "# url = https://bao.example.vn/a-b-c.htm",
+    "# date = 20230912",
+    "Sáng 12/9, …",
+]
+FRONT = [
+    "---",
+    "layout: post",
+    "title:  'Xã Hòa Phong họp dân'",
+    "date: 2024-02-06 08:00:00",
+    "tags:",
+    "    - Tin tức",
+    "---",
+    "",
+    "Chiều 5/2, …",
+]
 
 
 def test_record_header_lines_end_where_the_body_starts() -> None:

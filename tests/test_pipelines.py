@@ -41,8 +41,14 @@ class Pipelines:
 
 def page_item(path: Path, url: str) -> PageItem:
     return PageItem(
-        url=url, final_url=url, status=200, body=path.read_bytes(), portal_slug=SLUG,
-        fetched_at=datetime.now(UTC), content_type="text/html; charset=utf-8", http_encoding="utf-8",
+        url=url,
+        final_url=url,
+        status=200,
+        body=path.read_bytes(),
+        portal_slug=SLUG,
+        fetched_at=datetime.now(UTC),
+        content_type="text/html; charset=utf-8",
+        http_encoding="utf-8",
     )
 
 

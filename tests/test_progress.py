@@ -29,8 +29,9 @@ class Harness:
 
 def display(terminal: bool, interval: float = 30.0, enabled: bool = True) -> Harness:
     stream, clock = io.StringIO(), Clock()
-    return Harness(ProgressDisplay(stream, terminal=terminal, interval=interval, enabled=enabled, clock=clock),
-                   stream, clock)
+    return Harness(
+        ProgressDisplay(stream, terminal=terminal, interval=interval, enabled=enabled, clock=clock), stream, clock
+    )
 
 
 def test_log_gets_a_timestamped_line_once_per_interval() -> None:
@@ -41,7 +42,9 @@ def test_log_gets_a_timestamped_line_once_per_interval() -> None:
         shown.update(lambda second=second: [f"export: articles.csv, {second} rows"])
     lines = stream.getvalue().splitlines()
     assert [line.split(" ", 1)[1] for line in lines] == [
-        "export: articles.csv, 30 rows", "export: articles.csv, 60 rows", "export: articles.csv, 90 rows"
+        "export: articles.csv, 30 rows",
+        "export: articles.csv, 60 rows",
+        "export: articles.csv, 90 rows",
     ]
     assert all(re.match(r"\d\d:\d\d:\d\d ", line) for line in lines)
 
@@ -81,8 +84,12 @@ def test_quiet_display_writes_nothing() -> None:
 
 
 def test_crawl_lines_give_totals_rate_elapsed_and_each_portal() -> None:
-    stats = {portal_key("xa-b", "fetched"): 30, portal_key("xa-b", "stored"): 12, portal_key("xa-b", "failed"): 1,
-             portal_key("phuong-a", "fetched"): 10}
+    stats = {
+        portal_key("xa-b", "fetched"): 30,
+        portal_key("xa-b", "stored"): 12,
+        portal_key("xa-b", "failed"): 1,
+        portal_key("phuong-a", "fetched"): 10,
+    }
     head, first, second = progress_lines(stats, 20.0)
     assert head == "crawl: 40 fetched, 12 stored, 1 failed (2.0/s, 20s)"
     assert first.split() == ["phuong-a", "10", "fetched", "0", "stored", "0", "failed"]

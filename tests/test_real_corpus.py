@@ -162,17 +162,28 @@ def test_score_extracts_a_split_and_runs_the_shared_scorer(tmp_path: Path, capfd
     """On an invented article (never on the corpus): the split's inputs go through `vnportal extract`."""
     if not real_corpus.DEFAULT_SCORER.exists():
         pytest.skip(f"shared scorer not found at {real_corpus.DEFAULT_SCORER}")
-    locator = real_corpus.Locator(name="real-invented-01", kind="txt", split="tune", repo="nobody/nothing",
-                                  commit="0" * 40, path="a.txt", sha256="0" * 64)
+    locator = real_corpus.Locator(
+        name="real-invented-01",
+        kind="txt",
+        split="tune",
+        repo="nobody/nothing",
+        commit="0" * 40,
+        path="a.txt",
+        sha256="0" * 64,
+    )
     inputs, gold = tmp_path / "inputs", tmp_path / "gold" / "tune"
     inputs.mkdir()
     gold.mkdir(parents=True)
     (inputs / locator.filename).write_text(
         "Hội nghị sơ kết công tác\n"
         "Sáng ngày 3/4/2023, đồng chí Trần Văn Mạnh, Bí thư Huyện ủy chủ trì hội nghị triển khai "
-        "Kế hoạch số 45-KH/HU ngày 3/1/2023.\n", encoding="utf-8")
-    (gold / "real-invented-01.gold.json").write_text(json.dumps(
-        {"input": locator.filename, "documents": [{"number": "45", "type": "KH", "issuer": "HU"}]}), encoding="utf-8")
+        "Kế hoạch số 45-KH/HU ngày 3/1/2023.\n",
+        encoding="utf-8",
+    )
+    (gold / "real-invented-01.gold.json").write_text(
+        json.dumps({"input": locator.filename, "documents": [{"number": "45", "type": "KH", "issuer": "HU"}]}),
+        encoding="utf-8",
+    )
     status = real_corpus.score("tune", [locator], inputs, tmp_path / "gold", real_corpus.DEFAULT_SCORER, ["--json"])
     report = json.loads(capfd.readouterr().out)
     assert status == 0

@@ -24,16 +24,28 @@ def spider() -> PortalSpider:
 def redirected_article(spider: PortalSpider) -> Request:
     request = spider._article_request(f"{BASE}/portal/Pages/2025-2-14/bai.aspx", spider.portals["demo-huyen-son-ha"])
     request.headers["Referer"] = f"{BASE}/portal/Pages/tin-tuc.aspx"
-    request.meta.update({
-        "depth": 1, "redirect_urls": [f"{BASE}/tin-cu/bai.html"], "redirect_times": 1,
-        "proxy": "http://127.0.0.1:8123", "download_slot": "huyen-son-ha.mirror.test", "download_latency": 0.01,
-    })
+    request.meta.update(
+        {
+            "depth": 1,
+            "redirect_urls": [f"{BASE}/tin-cu/bai.html"],
+            "redirect_times": 1,
+            "proxy": "http://127.0.0.1:8123",
+            "download_slot": "huyen-son-ha.mirror.test",
+            "download_latency": 0.01,
+        }
+    )
     return request
 
 
 def entry(**fields: object) -> bytes:
-    request = {"url": f"{BASE}/a", "callback": "parse_article", "errback": "on_error", "method": "GET",
-               "meta": {}, "cb_kwargs": {"portal_slug": "demo-huyen-son-ha"}}
+    request = {
+        "url": f"{BASE}/a",
+        "callback": "parse_article",
+        "errback": "on_error",
+        "method": "GET",
+        "meta": {},
+        "cb_kwargs": {"portal_slug": "demo-huyen-son-ha"},
+    }
     return json.dumps({**request, **fields}).encode()
 
 
@@ -58,7 +70,12 @@ def test_entries_are_plain_json_with_bytes_as_base64(spider: PortalSpider) -> No
 
 def test_the_spider_routing_methods_are_the_only_callbacks(spider: PortalSpider) -> None:
     assert routing_callbacks(spider) == {
-        "parse_listing", "parse_listed", "parse_article", "parse_robots", "parse_first_page", "on_error"
+        "parse_listing",
+        "parse_listed",
+        "parse_article",
+        "parse_robots",
+        "parse_first_page",
+        "on_error",
     }
 
 

@@ -126,6 +126,7 @@ def test_a_start_url_with_an_unknown_cms_says_which_exist() -> None:
     with pytest.raises(RegistryError, match="--cms must name a"):
         portal_for_start_url("https://xa.example.gov.vn/", "joomla", load_registry())
 
+
 def test_every_cms_family_selector_of_the_extractors_is_valid_css() -> None:
     from crawler.registry import check_css
     from extractors.page.profiles import load_profiles

@@ -107,8 +107,11 @@ def test_a_robots_txt_answered_with_an_error_status_is_parsed_like_scrapy() -> N
 
 def crawl_disallowed_start_urls(workdir: Path, extra: tuple[str, ...] = ()) -> tuple[list[str], dict]:
     # the slow robots.txt keeps every start URL waiting for it, even on a loaded machine
-    routes = {"/robots.txt": Page(ROBOTS, "text/plain", delay=1.5), "/tin-tuc": Page.fixture("listing.html"),
-              "/bai/1-hoi-nghi-so-ket": Page.fixture("article.html")}
+    routes = {
+        "/robots.txt": Page(ROBOTS, "text/plain", delay=1.5),
+        "/tin-tuc": Page.fixture("listing.html"),
+        "/bai/1-hoi-nghi-so-ket": Page.fixture("article.html"),
+    }
     routes |= {f"/cam/tin-tuc-{i}": Page.fixture("listing.html") for i in range(1, WAITERS + 1)}
     with FaultServer(routes) as server:
         registry = write_registry(workdir, "robots-registry.toml", portal_port=server.port)
@@ -132,7 +135,9 @@ def test_no_disallowed_start_url_is_fetched_in_a_crawl(tmp_path: Path) -> None:
 
 @needs_affected_scrapy
 def test_scrapys_middleware_fetches_disallowed_start_urls_in_a_crawl(tmp_path: Path) -> None:
-    stock = {"crawler.robots.RobotsRulesMiddleware": None,
-             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": 100}
+    stock = {
+        "crawler.robots.RobotsRulesMiddleware": None,
+        "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": 100,
+    }
     fetched, _ = crawl_disallowed_start_urls(tmp_path, ("--set", f"DOWNLOADER_MIDDLEWARES={json.dumps(stock)}"))
     assert len(fetched) >= WAITERS - 2

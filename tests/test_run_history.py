@@ -38,8 +38,9 @@ def finished_process_pid() -> int:
 
 
 def row(host: str, pid: int | None, heartbeat: datetime | None, started: datetime = NOW) -> CrawlRunRow:
-    return CrawlRunRow(id=1, status="running", portals=[SLUG], host=host, pid=pid, heartbeat_at=heartbeat,
-                       started_at=started)
+    return CrawlRunRow(
+        id=1, status="running", portals=[SLUG], host=host, pid=pid, heartbeat_at=heartbeat, started_at=started
+    )
 
 
 def seen_stats(seen: dict[str, int]) -> dict[str, int]:
@@ -49,13 +50,20 @@ def seen_stats(seen: dict[str, int]) -> dict[str, int]:
 def history(*seen: int, slug: str = SLUG) -> list[RunRecord]:
     """Earlier finished runs of `slug`, newest first, with `seen` articles each."""
     return [
-        RunRecord(id=100 - i, started_at=NOW, finished_at=NOW, status="finished", portals=[slug],
-                  stats=seen_stats({slug: count}))
+        RunRecord(
+            id=100 - i,
+            started_at=NOW,
+            finished_at=NOW,
+            status="finished",
+            portals=[slug],
+            stats=seen_stats({slug: count}),
+        )
         for i, count in enumerate(seen)
     ]
 
 
 # killed runs -------------------------------------------------------------------------------------------
+
 
 def test_run_of_a_dead_process_on_this_host_is_abandoned_at_once() -> None:
     owner = RunOwner.current()
@@ -99,6 +107,7 @@ def test_heartbeat_moves_forward(store: Store) -> None:
 
 # yield drops ---------------------------------------------------------------------------------------------
 
+
 def test_portal_below_thirty_percent_of_its_median_is_flagged() -> None:
     (drop,) = yield_drops([SLUG], seen_stats({SLUG: 11}), history(40, 38, 45, 41, 39))
     assert (drop.slug, drop.seen, drop.median, drop.runs) == (SLUG, 11, 40, 5)
@@ -131,8 +140,10 @@ def test_no_judgement_with_short_history_small_portals_or_other_portals_runs() -
 
 
 def test_failed_and_interrupted_runs_are_not_history() -> None:
-    broken = [RunRecord(id=i, started_at=NOW, finished_at=NOW, status=status, portals=[SLUG], stats={})
-              for i, status in enumerate(["failed", "interrupted", "failed"])]
+    broken = [
+        RunRecord(id=i, started_at=NOW, finished_at=NOW, status=status, portals=[SLUG], stats={})
+        for i, status in enumerate(["failed", "interrupted", "failed"])
+    ]
     assert yield_drops([SLUG], seen_stats({SLUG: 2}), broken + history(40, 40, 40)) != []
     assert yield_drops([SLUG], seen_stats({SLUG: 2}), broken) == []
 
@@ -148,6 +159,7 @@ def test_flags_are_kept_in_the_runs_stats() -> None:
 
 
 # vnportal runs ---------------------------------------------------------------------------------------------
+
 
 def _synthetic_runs(store: Store) -> None:
     first = store.start_run([SLUG])
@@ -180,13 +192,16 @@ def test_runs_limit_and_json(store: Store, db_url: str) -> None:
     assert [r["id"] for r in records] == [3, 2]
     failed = records[1]
     assert (failed["status"], failed["reason"], failed["portals"]) == (
-        "failed", "nothing fetched: 9 requests failed", [SLUG, OTHER]
+        "failed",
+        "nothing fetched: 9 requests failed",
+        [SLUG, OTHER],
     )
     assert (failed["fetched"], failed["stored"], failed["failed"]) == (0, 0, 9)
     assert records[0]["seconds"] >= 0 and records[0]["host"] == RunOwner.current().host
 
 
 # closing a crawl's run from inside Scrapy (any entry point, `scrapy crawl` included) --------------------------
+
 
 class ClosingCrawl:
     """A crawler whose pipeline opened run `run_id` for `slugs`, about to close with some stats."""
@@ -216,10 +231,12 @@ def test_crawl_closed_by_a_signal_is_interrupted(store: Store) -> None:
 
 def test_crawl_flags_the_portal_whose_yield_fell_against_its_history(store: Store) -> None:
     for seen in (40, 42, 39, 41, 45):
-        ClosingCrawl(store, [SLUG], {portal_key(SLUG, "fetched"): 60, "vnportal/fetched": 60,
-                                     portal_key(SLUG, "stored"): seen}).close("finished")
-    closing = ClosingCrawl(store, [SLUG], {portal_key(SLUG, "fetched"): 8, "vnportal/fetched": 8,
-                                          portal_key(SLUG, "stored"): 2})
+        ClosingCrawl(
+            store, [SLUG], {portal_key(SLUG, "fetched"): 60, "vnportal/fetched": 60, portal_key(SLUG, "stored"): seen}
+        ).close("finished")
+    closing = ClosingCrawl(
+        store, [SLUG], {portal_key(SLUG, "fetched"): 8, "vnportal/fetched": 8, portal_key(SLUG, "stored"): 2}
+    )
     run = closing.close("finished")
     (drop,) = closing.crawler.vnportal_yield_drops  # type: ignore[attr-defined]
     assert (drop.seen, drop.median) == (2, 41)

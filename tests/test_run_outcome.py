@@ -88,8 +88,15 @@ def test_summary_flags_a_portal_down_and_a_yield_drop() -> None:
 
 @pytest.mark.parametrize(
     "overrides",
-    [{"DOWNLOAD_DELAY": "2.5"}, {"CONCURRENT_REQUESTS": "4"}, {"ROBOTSTXT_OBEY": "false"},
-     {"DOWNLOAD_TIMEOUT": "12.5"}, {"JOBDIR": "state"}, {"LOG_LEVEL": "debug"}, {"DEFAULT_REQUEST_HEADERS": "{}"}],
+    [
+        {"DOWNLOAD_DELAY": "2.5"},
+        {"CONCURRENT_REQUESTS": "4"},
+        {"ROBOTSTXT_OBEY": "false"},
+        {"DOWNLOAD_TIMEOUT": "12.5"},
+        {"JOBDIR": "state"},
+        {"LOG_LEVEL": "debug"},
+        {"DEFAULT_REQUEST_HEADERS": "{}"},
+    ],
 )
 def test_well_typed_settings_pass(overrides: dict[str, str]) -> None:
     assert check_setting_values(overrides, project_settings()) == []

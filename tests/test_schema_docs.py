@@ -24,8 +24,12 @@ def test_every_table_and_view_is_described(engine: Engine) -> None:
 
 
 def test_every_column_is_described(engine: Engine) -> None:
-    missing = [f"{name}.{column}" for name, columns in columns_of(engine).items() for column in columns
-               if not describe(name, column)]
+    missing = [
+        f"{name}.{column}"
+        for name, columns in columns_of(engine).items()
+        for column in columns
+        if not describe(name, column)
+    ]
     assert missing == []
 
 

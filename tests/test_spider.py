@@ -87,7 +87,10 @@ def test_start_requests_are_discovery_files_then_the_start_urls() -> None:
         return [request.url async for request in make_spider().start()]
 
     assert asyncio.run(collect()) == [
-        f"{BASE}/robots.txt", f"{BASE}/sitemap.xml", f"{BASE}/portal/Pages/default.aspx", LISTING,
+        f"{BASE}/robots.txt",
+        f"{BASE}/sitemap.xml",
+        f"{BASE}/portal/Pages/default.aspx",
+        LISTING,
     ]
 
 
@@ -156,8 +159,11 @@ def test_a_feed_announced_in_the_page_head_is_read() -> None:
 
 
 def test_robots_txt_sitemaps_are_read() -> None:
-    requests = list(make_spider().parse_robots(response(DISCOVERY / "robots.txt", f"{BASE}/robots.txt", TextResponse),
-                                               portal_slug=SLUG))
+    requests = list(
+        make_spider().parse_robots(
+            response(DISCOVERY / "robots.txt", f"{BASE}/robots.txt", TextResponse), portal_slug=SLUG
+        )
+    )
     assert [r.url for r in requests] == [f"{BASE}/sitemap_index.xml", f"{BASE}/news-sitemap.xml"]
 
 

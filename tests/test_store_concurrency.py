@@ -141,4 +141,3 @@ def test_reference_run_has_the_same_page_and_article_counts(concurrent_url: str,
         assert {k: v for k, v in a.counts().items() if k != "runs"} == {
             k: v for k, v in b.counts().items() if k != "runs"
         }
-

@@ -51,8 +51,15 @@ def congress() -> Article:
 
 def page(run_id: int | None = None, content_type: str = "text/html; charset=utf-8") -> FetchedPage:
     return FetchedPage(
-        url=URL, final_url=URL, status=200, fetched_at=datetime(2025, 8, 1, tzinfo=UTC), portal_slug=PORTAL.slug,
-        html=b"<html><body>trang</body></html>", content_type=content_type, encoding="utf-8", run_id=run_id,
+        url=URL,
+        final_url=URL,
+        status=200,
+        fetched_at=datetime(2025, 8, 1, tzinfo=UTC),
+        portal_slug=PORTAL.slug,
+        html=b"<html><body>trang</body></html>",
+        content_type=content_type,
+        encoding="utf-8",
+        run_id=run_id,
     )
 
 
@@ -78,7 +85,8 @@ def test_runaway_issuer_loses_only_its_document(store: Store) -> None:
     assert "documents.doc_key holds at most 250 characters" in result.fact_failures[0]
     assert rows(store, ArticleRow.url) == [(URL,)]
     assert sorted(rows(store, DocumentRow.number, DocumentRow.type, DocumentRow.issuer)) == [
-        ("112", "KH", "ĐU"), ("45", "NĐ", "CP"),
+        ("112", "KH", "ĐU"),
+        ("45", "NĐ", "CP"),
     ]
     assert len(rows(store, DocumentCitationRow.id)) == 2
     [(failure_run, failure_url, reason)] = failures(store)

@@ -19,8 +19,13 @@ def benchmark_specs(total_articles: int, seed: int = 7) -> list[SiteSpec]:
     unlisted_every = {"sharepoint-tandan": 25}  # some posts only in "Các tin khác"
     return [
         SiteSpec(
-            cms=cms, host=f"{cms}.{BENCH_DOMAIN}", articles=per_site, seed=seed + n, site=f"site{n}",
-            listed_pages=listed_pages.get(cms), unlisted_every=unlisted_every.get(cms, 0),
+            cms=cms,
+            host=f"{cms}.{BENCH_DOMAIN}",
+            articles=per_site,
+            seed=seed + n,
+            site=f"site{n}",
+            listed_pages=listed_pages.get(cms),
+            unlisted_every=unlisted_every.get(cms, 0),
         )
         for n, cms in enumerate(FAMILIES)
     ]
@@ -41,6 +46,12 @@ def registry_entries(specs: list[SiteSpec]) -> str:
 
 
 __all__ = [
-    "FAMILIES", "SiteSpec", "SyntheticProxy", "SyntheticSite", "Truth", "TruthArticle", "benchmark_specs",
+    "FAMILIES",
+    "SiteSpec",
+    "SyntheticProxy",
+    "SyntheticSite",
+    "Truth",
+    "TruthArticle",
+    "benchmark_specs",
     "registry_entries",
 ]

@@ -30,8 +30,20 @@ NEWEST = datetime(2025, 9, 30, 16, 30)
 # Share of articles of each variant, by the article's index modulo 100.
 VARIANTS = (("notice", 4), ("short", 4), ("wrapped", 14), ("portlet", 8), ("repost", 1))
 NON_ARTICLE_EVERY = 150  # one document table or teaser page per this many articles
-MENU_SECTIONS = ("Giới thiệu", "Tin tức - Sự kiện", "Chính quyền", "Văn bản", "Thủ tục hành chính", "Dịch vụ công",
-                 "Lịch công tác", "Hỏi đáp", "Liên hệ", "Đảng bộ", "Mặt trận - Đoàn thể", "Quy hoạch")
+MENU_SECTIONS = (
+    "Giới thiệu",
+    "Tin tức - Sự kiện",
+    "Chính quyền",
+    "Văn bản",
+    "Thủ tục hành chính",
+    "Dịch vụ công",
+    "Lịch công tác",
+    "Hỏi đáp",
+    "Liên hệ",
+    "Đảng bộ",
+    "Mặt trận - Đoàn thể",
+    "Quy hoạch",
+)
 
 
 @cache
@@ -170,8 +182,17 @@ class SyntheticSite:
     def article_path(self, entry: Entry, key: str = "article") -> str:
         when = entry.published
         short = entry.slug[:40].rstrip("-")
-        return self.fill(self.urls[key], id=entry.id, slug=entry.slug, short=short, y=when.year, m=when.month,
-                         d=when.day, mm=f"{when.month:02d}", n=1)
+        return self.fill(
+            self.urls[key],
+            id=entry.id,
+            slug=entry.slug,
+            short=short,
+            y=when.year,
+            m=when.month,
+            d=when.day,
+            mm=f"{when.month:02d}",
+            n=1,
+        )
 
     def link_path(self, entry: Entry) -> str:
         """The address a list links to: long names cut (HTTrack), a listing's parameter leaking in."""
@@ -262,8 +283,16 @@ class SyntheticSite:
 
     def gone_path(self, entry: Entry) -> str:
         when = entry.published
-        return self.fill(self.urls["article"], id=entry.id + 3, slug="bai-viet-da-go", y=when.year, m=when.month,
-                         d=when.day, mm=f"{when.month:02d}", n=1)
+        return self.fill(
+            self.urls["article"],
+            id=entry.id + 3,
+            slug="bai-viet-da-go",
+            y=when.year,
+            m=when.month,
+            d=when.day,
+            mm=f"{when.month:02d}",
+            n=1,
+        )
 
     def reply(self, target: str) -> Reply:
         parts = urlsplit(target)
@@ -325,7 +354,8 @@ class SyntheticSite:
     def feed(self) -> Reply:
         items = "".join(
             COMMON["feed_item"].format(
-                title=html.escape(e.title), url=html.escape(self.absolute(self.article_path(e))),
+                title=html.escape(e.title),
+                url=html.escape(self.absolute(self.article_path(e))),
                 date=f"{e.published:%a, %d %b %Y %H:%M:%S} +0700",
             )
             for e in self.entries[:30]
@@ -337,8 +367,14 @@ class SyntheticSite:
 
     def page(self, title: str, main: str, head: str = "") -> str:
         return self.html["layout"].format(
-            title=html.escape(title), head=head, main=main, menu=self.menu, sidebar=self.sidebar,
-            site=self.spec.site, site_name=html.escape(self.spec.site_name), unit=html.escape(self.spec.unit),
+            title=html.escape(title),
+            head=head,
+            main=main,
+            menu=self.menu,
+            sidebar=self.sidebar,
+            site=self.spec.site,
+            site_name=html.escape(self.spec.site_name),
+            unit=html.escape(self.spec.unit),
         )
 
     @cached_property
@@ -369,8 +405,10 @@ class SyntheticSite:
     def item(self, entry: Entry) -> str:
         writer = Writer(self.spec.seed * 1_000_003 + entry.index)
         return self.html["item"].format(
-            url=html.escape(self.link_path(entry)), title=html.escape(entry.title),
-            date=f"{entry.published:%d/%m/%Y}", summary=html.escape(writer.summary(entry.published)),
+            url=html.escape(self.link_path(entry)),
+            title=html.escape(entry.title),
+            date=f"{entry.published:%d/%m/%Y}",
+            summary=html.escape(writer.summary(entry.published)),
         )
 
     def listing_page(self, number: int) -> str:
@@ -405,8 +443,11 @@ class SyntheticSite:
             path = (self.alias_path(other) or self.link_path(other)) if step == 2 else self.link_path(other)
             if step == RELATED and entry.index % GONE_EVERY == GONE_EVERY // 2:
                 path = self.gone_path(entry)
-            items.append(self.html["related_item"].format(url=html.escape(path), title=html.escape(other.title),
-                                                          date=f"{other.published:%d/%m/%Y}"))
+            items.append(
+                self.html["related_item"].format(
+                    url=html.escape(path), title=html.escape(other.title), date=f"{other.published:%d/%m/%Y}"
+                )
+            )
         return "\n".join(items)
 
     def article_page(self, entry: Entry, alias: bool = False) -> str:
@@ -416,8 +457,14 @@ class SyntheticSite:
         head = f'<link href="{html.escape(canonical)}" rel="canonical" />' if alias and "alias" in self.urls else ""
         when = entry.published
         main = self.html["article"].format(
-            title=html.escape(entry.title), date=f"{when:%d/%m/%Y}", time=f"{when:%H:%M}", iso=when.isoformat(),
-            views=entry.index * 37 % 5000, body=body, related=self.related(entry), id=entry.id,
+            title=html.escape(entry.title),
+            date=f"{when:%d/%m/%Y}",
+            time=f"{when:%H:%M}",
+            iso=when.isoformat(),
+            views=entry.index * 37 % 5000,
+            body=body,
+            related=self.related(entry),
+            id=entry.id,
         )
         if entry.kind == "portlet":  # a notice box above the article, in the family's own markup
             main = self.html.get("notice_box", COMMON["notice_box"]) + main

@@ -266,9 +266,7 @@ class PortalSpider(scrapy.Spider):
         source = "sitemap" if response.meta.get("vnportal_kind") == "sitemap" else "feed"
         yield from self._discovered(listed.pages, portal, source)
 
-    def parse_article(
-        self, response: Response, portal_slug: str
-    ) -> Iterator[PageItem | FailureItem | scrapy.Request]:
+    def parse_article(self, response: Response, portal_slug: str) -> Iterator[PageItem | FailureItem | scrapy.Request]:
         if response.status in REDIRECT_STATUSES:
             yield from self._redirected(response, portal_slug)
             return

@@ -143,10 +143,23 @@ TITLE_STOP: frozenset[str] = words(
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
 # mầm non A lý giải").
 TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    [("trực", "tiếp"), ("lý", "giải"), ("giải", "trình"), ("giải", "thích"), ("tiết", "lộ"), ("tâm", "sự"),
-     ("cam", "kết"), ("bức", "xúc"), ("sở", "hữu"), ("khuyến", "khích"), ("cách", "đây"), ("ôn", "lại"),
-     ("giới", "thiệu"), ("giới", "hạn"),
-     ("đăng", "đàn")]
+    [
+        ("trực", "tiếp"),
+        ("lý", "giải"),
+        ("giải", "trình"),
+        ("giải", "thích"),
+        ("tiết", "lộ"),
+        ("tâm", "sự"),
+        ("cam", "kết"),
+        ("bức", "xúc"),
+        ("sở", "hữu"),
+        ("khuyến", "khích"),
+        ("cách", "đây"),
+        ("ôn", "lại"),
+        ("giới", "thiệu"),
+        ("giới", "hạn"),
+        ("đăng", "đàn"),
+    ]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
@@ -358,8 +371,15 @@ BODY_NAMED_BY_HEAD: frozenset[tuple[str, str]] = frozenset(
 )
 # Diplomatic heads, whose post abroad follows "tại" ("Đại sứ Việt Nam tại Lào").
 POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
-    [("đại", "sứ"), ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"), ("tổng", "lãnh", "sự"), ("lãnh", "sự"),
-     ("tham", "tán"), ("tham", "tán", "công", "sứ"), ("tùy", "viên")]
+    [
+        ("đại", "sứ"),
+        ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"),
+        ("tổng", "lãnh", "sự"),
+        ("lãnh", "sự"),
+        ("tham", "tán"),
+        ("tham", "tán", "công", "sứ"),
+        ("tùy", "viên"),
+    ]
 )
 # Abbreviated place words that a full stop may follow inside a title ("UBND TP. Hải Phòng").
 PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
@@ -374,8 +394,19 @@ SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để đượ
 DATE_OPENERS: frozenset[str] = TIMES_OF_DAY | words("ngày")
 # Two-word sentence openers whose first word may also name an organ ("Ban Đối ngoại"): "Ngoài ra", "Đối với".
 SENTENCE_OPENER_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    [("ngoài", "ra"), ("đối", "với"), ("tuy", "nhiên"), ("mặc", "dù"), ("bên", "cạnh"), ("do", "đó"), ("vì", "vậy"),
-     ("cụ", "thể"), ("theo", "đó"), ("trước", "đó"), ("sau", "đó")]
+    [
+        ("ngoài", "ra"),
+        ("đối", "với"),
+        ("tuy", "nhiên"),
+        ("mặc", "dù"),
+        ("bên", "cạnh"),
+        ("do", "đó"),
+        ("vì", "vậy"),
+        ("cụ", "thể"),
+        ("theo", "đó"),
+        ("trước", "đó"),
+        ("sau", "đó"),
+    ]
 )
 # Verbs that end a title written in capitals ("BÍ THƯ HUYỆN ỦY PHÁT BIỂU"), where case marks nothing, and the
 # interviewer's mark opening a question ("… của Quốc hội PV: Thưa bà …").
@@ -568,7 +599,6 @@ def _staff_unit_after(tokens: list[Token], j: int) -> bool:
     """Whether a unit is named at token `j`, after a staff head that "làm" introduces: a capitalised word ("Vụ
     Pháp chế", "Văn phòng Sở") or a unit word ("phòng Kế hoạch"); "làm cán bộ, công chức" names no post."""
     return j < len(tokens) and tokens[j].is_word and (tokens[j].is_cap or tokens[j].key in STAFF_UNIT_WORDS)
-
 
 
 def _in_staff_field(tokens: list[Token], j: int) -> bool:

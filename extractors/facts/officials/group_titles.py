@@ -26,7 +26,7 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
         one_per_line = _opens_line(parsed, j)
         semicolons = False
         titled_ok = tokens[j - 1].key == ":"  # an item with titles of its own opens a colon list or follows a ";"
-        while (mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None)):
+        while mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None):
             mention.titles.append(span)
             # past an item's own note in a parenthesis ("B, Bộ trưởng Bộ Công thương (kiêm nhiệm); C, …")
             after = mention.end_token + 1
@@ -47,6 +47,7 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             if semicolons and tokens[k].key == "," and j not in by_first:
                 m = _next_semicolon(parsed, k + 1)  # the item goes on in words of its own ("…, người có …;")
                 j = skip_address(tokens, m + 1) if tokens[m].key == ";" and m + 1 < len(tokens) else j
+
 
 MAX_ITEM_TAIL = 24  # tokens of an item's own words after its last parsed title, up to the ";" ending it
 

@@ -390,16 +390,15 @@ def _stamp_over_furniture(lines: _Lines, last: int) -> int | None:
     return None
 
 
-def _find_date(lines: _Lines, start: int, stop: int, skipped: list[bool], last: int) -> FoundDate | None:
-    """The date stamp near the headline, else the stamp closing the article (an aggregator prints it under the
-    writer's name: "27/05/13 08:57 GMT+7"), else a labelled date line outside sidebars and related lists."""
+def _find_date(lines: _Lines, start: int, stop: int, skipped: list[bool], closing: int | None) -> FoundDate | None:
+    """The date stamp near the headline, else the stamp closing the article (`closing`: an aggregator prints it
+    under the writer's name, "27/05/13 08:57 GMT+7"), else a labelled date line outside sidebars and related lists."""
     for i in range(start, stop):
         if lines.kinds[i] is LineKind.DATESTAMP:
             return parse_date(lines.blocks[i].text)
     above = _stamp_before_title(lines, start)
     if above:
         return above
-    closing = _closing_stamp(lines, last, skipped)
     if closing is not None:
         return parse_date(lines.blocks[closing].text)
     for i in range(len(lines.blocks)):
@@ -573,10 +572,9 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     skipped = _section_end(lines, first, resumable=markup)
     body_idx = [i for i in range(start, len(lines.blocks)) if not skipped[i]]
     last = max((i for i in body_idx if lines.prose_at(i, 8)), default=first)
-    if not markup:
-        closing = _closing_stamp(lines, last, skipped)
-        if closing is not None:
-            body_idx = [i for i in body_idx if i < closing]
+    closing = _closing_stamp(lines, last, skipped)
+    if closing is not None and not markup:
+        body_idx = [i for i in body_idx if i < closing]
     paragraphs: list[str] = []
     tail: list[_TailLine] = []
     leading: Byline | None = None
@@ -597,6 +595,6 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     if leading is not None:
         parts.byline = _combine(leading, parts.byline) if parts.byline else leading
     parts.paragraphs = paragraphs
-    parts.date = _find_date(lines, max(start - 1, 0), min(first + 1, len(lines.blocks)), skipped, last)
+    parts.date = _find_date(lines, max(start - 1, 0), min(first + 1, len(lines.blocks)), skipped, closing)
     parts.prose_chars = sum(len(lines.blocks[i].text) for i in body_idx if lines.prose_at(i))
     return parts

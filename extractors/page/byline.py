@@ -265,7 +265,7 @@ def _outlet_unglued(text: str) -> str:
         first = words[-size]
         for glued in (i for i in range(1, len(first)) if first[i].isupper() and first[i - 1].islower()):
             outlet = " ".join([first[glued:], *words[len(words) - size + 1 :]])
-            if match_form(outlet).lower() in KNOWN_OUTLETS:
+            if _known_outlet(outlet):
                 return " ".join([*words[:-size], first[:glued], outlet])
     return text
 
@@ -275,7 +275,7 @@ def _writer_then_known_outlet(text: str) -> Byline | None:
     words = text.split()
     for size in range(min(MAX_OUTLET_NAME_WORDS, len(words) - 1), 0, -1):  # the longest paper first
         outlet = " ".join(words[-size:])
-        if match_form(outlet).lower() in KNOWN_OUTLETS:
+        if _known_outlet(outlet):
             head = " ".join(words[:-size])
             writer = _people(head)
             return Byline(author=writer, source_credit=outlet) if writer == head else None
@@ -359,9 +359,13 @@ KNOWN_OUTLETS = frozenset(
 )
 
 
+def _known_outlet(text: str) -> bool:
+    return match_form(text).lower() in KNOWN_OUTLETS
+
+
 def _outlet(text: str) -> str | None:
     text = _clean(text)
-    if match_form(text).lower() in KNOWN_OUTLETS:
+    if _known_outlet(text):
         return text
     return text if len(text.split()) <= MAX_OUTLET_WORDS and _OUTLET.match(match_form(text)) else None
 
@@ -373,7 +377,7 @@ def _writers_then_agency_in_parentheses(text: str) -> Byline | None:
     if named is None:
         return None
     agency = named.group(2).strip()
-    if agency.lower() not in NEWS_AGENCIES and match_form(agency).lower() not in KNOWN_OUTLETS:
+    if agency.lower() not in NEWS_AGENCIES and not _known_outlet(agency):
         return None
     writers = _people(named.group(1)) or _one_word_names(named.group(1))
     return Byline(author=writers, source_credit=agency) if writers else None
@@ -383,7 +387,7 @@ def _writers_dash_known_outlet(text: str) -> Byline | None:
     """Writers, then the paper they wrote for after the last dash: "Viễn Sự - Tuổi Trẻ", "Lan Chi - Minh An - Dân
     Trí"; the paper is the source, not one more writer."""
     parts = re.split(r"\s+[-–]\s+", text)
-    if len(parts) < 2 or match_form(parts[-1]).lower() not in KNOWN_OUTLETS:
+    if len(parts) < 2 or not _known_outlet(parts[-1]):
         return None
     head = text[: len(text) - len(parts[-1])].rstrip(" -–")
     writers = _people(head)

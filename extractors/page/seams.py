@@ -102,7 +102,7 @@ def case_seam(line: str, at: int) -> bool:
     abbreviation ("TCty", "QĐ-TTg", "ThS"), a unit ("110kV", "600m2") or a code ("ATR72")."""
     after = _WORD_AFTER.match(line, at)
     if line[at - 1] in ")]":
-        return after is not None and _SYLLABLE.fullmatch(_bare(after.group()).lower()) is not None
+        return after is not None and _is_syllable(after.group())
     before = _LETTERS_BEFORE.search(line, max(0, at - MAX_WORD_LOOKBACK), at)
     if not before or not after:
         return False

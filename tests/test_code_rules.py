@@ -36,3 +36,23 @@ def test_ruff_is_clean() -> None:
         pytest.skip("ruff is not installed (pip install -e '.[test]')")
     result = subprocess.run([ruff, "check", "--no-cache", str(ROOT)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _tracked_files() -> list[str]:
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: the tracked-file rule needs git ls-files")
+    result = subprocess.run([git, "ls-files"], capture_output=True, text=True, cwd=ROOT, check=True)
+    return result.stdout.splitlines()
+
+
+def test_no_extraction_output_is_tracked() -> None:
+    """`vnportal extract` output holds the article text; of third-party pages it must never be committed.
+
+    Written fixtures (tests/fixtures/) are ours and may be JSONL.
+    """
+    outputs = [path for path in _tracked_files() if path.endswith(".jsonl") and not path.startswith("tests/fixtures/")]
+    assert not outputs, (
+        f"extraction output is tracked: {outputs}; remove it with `git rm --cached` and write such files under "
+        "/out/ (git-ignored); the real corpus commits facts, snippets and locators only"
+    )

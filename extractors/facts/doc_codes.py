@@ -307,6 +307,7 @@ COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     + [("Tổ", "quốc"), ("Lao", "động"), ("Nông", "dân"), ("Phụ", "nữ"), ("Cựu", "chiến"), ("chiến", "binh")]
     + [("Liên", "hiệp"), ("Thanh", "niên"), ("Chỉ", "huy"), ("Quân", "sự"), ("Tổng", "tham"), ("tham", "mưu")]
     + [("Công", "an"), ("Tòa", "án"), ("Toà", "án"), ("Viện", "kiểm"), ("kiểm", "sát"), ("đồng", "quản")]
+    + [("Cộng", "sản")]  # "của Đảng Cộng sản Việt Nam"
 )
 
 

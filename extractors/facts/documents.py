@@ -1279,7 +1279,7 @@ def _press_licence(citation: Citation, form: str) -> bool:
 # A court's ruling, numbered by its case's kind and instance ("bản án số 02/2017/HC-ST": an administrative case at
 # first instance; "42/2024/HS-PT": a criminal appeal): a judgment in a case, not a Party or state paper, as the
 # annotators leave out a prosecutor's "quyết định khởi tố".
-COURT_CASE_CODE = re.compile(r"(?:HS|DS|HC|KDTM|KT|LĐ|HNGĐ)-(?:ST|PT|GĐT|TT)")
+COURT_CASE_CODE = re.compile(r"(?:HS|DS|HC|KDTM|KT|LĐ|HNGĐ)-?(?:ST|PT|GĐT|TT)")  # "HS-ST", glued "HSST"
 
 
 def _court_ruling(citation: Citation) -> bool:

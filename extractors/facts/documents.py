@@ -141,9 +141,14 @@ CODELESS_PAPER = re.compile(
     r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
 )
 # A law cited by its name and then its number and year, "số" left out or not: "Luật Cư trú 81/2006", "Luật Thi đua,
-# khen thưởng số 06/2022" (the year after a slash: in "Luật Đất đai 2024" the year is the law's, no number).
+# khen thưởng số 06/2022" (the year after a slash: in "Luật Đất đai 2024" the year is the law's, no number). A name
+# holds no word of a sentence going on ("Luật Đất đai có hiệu lực từ tháng 8/2024") and is no lawyer's ("Luật sư").
+_NOT_IN_A_LAW_NAME = (
+    "sư|có|hiệu|lực|từ|tháng|ngày|năm|quý|cho|biết|nói|vào|được|đã|sẽ|là|thì|khi|tại|theo|trong|đến|hết|cuối|đầu"
+)
+_LAW_NAME_WORD = rf"(?!(?:{_NOT_IN_A_LAW_NAME})(?![^\W\d_]))[^\W\d_]+,?\s+"
 NAMED_LAW_NUMBER = re.compile(
-    rf"(?<![^\W\d_])(?:Luật|Bộ\s+[Ll]uật)\s+(?:[^\W\d_]+,?\s+){{1,8}}?(\d{{1,5}})\s*/\s*(?P<year>{_YEAR})"
+    rf"(?<![^\W\d_])(?:Luật|Bộ\s+[Ll]uật)\s+(?:{_LAW_NAME_WORD}){{1,8}}?(\d{{1,5}})\s*/\s*(?P<year>{_YEAR})"
     r"(?![\d/-]|\s*/\s*[A-ZĐ])"
 )
 DATED_NEXT = re.compile(r"\s+ngày\s+\d")

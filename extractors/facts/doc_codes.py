@@ -120,6 +120,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"|(?<![^\W_])(?-i:(?:BCH\s*)?T\.?[WƯ])(?![^\W_])(?! (?:Đoàn|Hội))",  # "BCHT.Ư Đảng": "BCH T.Ư" glued
             "TW",
         ),
+        (r"^Đảng(?: Cộng sản Việt Nam| ta)?$", "TW"),  # the Party named whole: its papers are the Centre's
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
         (r"Mặt trận Tổ quốc|MTTQ", "MTTQ"),  # its papers are numbered ".../KH-MTTQ-BTT"
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
@@ -306,6 +307,7 @@ COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     + [("Tổ", "quốc"), ("Lao", "động"), ("Nông", "dân"), ("Phụ", "nữ"), ("Cựu", "chiến"), ("chiến", "binh")]
     + [("Liên", "hiệp"), ("Thanh", "niên"), ("Chỉ", "huy"), ("Quân", "sự"), ("Tổng", "tham"), ("tham", "mưu")]
     + [("Công", "an"), ("Tòa", "án"), ("Toà", "án"), ("Viện", "kiểm"), ("kiểm", "sát"), ("đồng", "quản")]
+    + [("Cộng", "sản")]  # "của Đảng Cộng sản Việt Nam"
 )
 
 

@@ -140,6 +140,17 @@ CODELESS_PAPER = re.compile(
     rf"{_BARE_NUMBER_END}"
     r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
 )
+# A law cited by its name and then its number and year, "số" left out or not: "Luật Cư trú 81/2006", "Luật Thi đua,
+# khen thưởng số 06/2022" (the year after a slash: in "Luật Đất đai 2024" the year is the law's, no number). A name
+# holds no word of a sentence going on ("Luật Đất đai có hiệu lực từ tháng 8/2024") and is no lawyer's ("Luật sư").
+_NOT_IN_A_LAW_NAME = (
+    "sư|có|hiệu|lực|từ|tháng|ngày|năm|quý|cho|biết|nói|vào|được|đã|sẽ|là|thì|khi|tại|theo|trong|đến|hết|cuối|đầu"
+)
+_LAW_NAME_WORD = rf"(?!(?:{_NOT_IN_A_LAW_NAME})(?![^\W\d_]))[^\W\d_]+,?\s+"
+NAMED_LAW_NUMBER = re.compile(
+    rf"(?<![^\W\d_])(?:Luật|Bộ\s+[Ll]uật)\s+(?:{_LAW_NAME_WORD}){{1,8}}?(\d{{1,5}})\s*/\s*(?P<year>{_YEAR})"
+    r"(?![\d/-]|\s*/\s*[A-ZĐ])"
+)
 DATED_NEXT = re.compile(r"\s+ngày\s+\d")
 SPANNING_PLANS: frozenset[str] = frozenset({"KH", "CTr", "CTHĐ", "ĐA", "PA"})
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
@@ -157,7 +168,9 @@ _BODY_HEAD = (
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên|"
     r"Hội nghị (?=Trung ương|TW|TƯ)|"  # a plenum's papers are the Central Committee's
     # the Front, mass organisations, the police, courts and procuracies (capitalised: "của hội viên" is none)
-    r"(?-i:Mặt trận|Hội (?!nghị)|Công an|Tòa án|Toà án|Viện kiểm sát|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên))"
+    r"(?-i:Mặt trận|Hội (?!nghị)|Công an|Tòa án|Toà án|Viện kiểm sát|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên|"
+    # the Party as a whole ("Nghị quyết 57 của Đảng"), capitalised: "của đảng viên" names no body
+    r"Đảng(?![^\W\d_])(?!\s+viên)))"
 )
 # A body's name holds no sentence mark, but the Centre may be written with a dot: "của BCH T.Ư Đảng".
 _BODY_CHAR = r"(?:T\.[ƯW]|[^,;.()“”\"])"
@@ -230,9 +243,11 @@ _ISSUED_BEFORE_IN_LIST = rf"(?:(?:{_TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\
 # A clause may also send the paper ("Ngày 6/1/2017, Bộ Tài chính đã gửi Công văn số ") or speak at it ("ngày
 # 14/11/2013 tại Văn bản số ").
 # An approval made by a paper dates it too: "Ngày 29/11/2013, UBND tỉnh phê duyệt điều chỉnh tổng mức đầu tư theo Quyết
-# định số 1764/QĐ-UBND" (what is approved, then "theo"/"tại" and the paper).
+# định số 1764/QĐ-UBND" (what is approved, then "theo"/"tại" and the paper); so does a policy issued with the paper
+# in an aside: "ngày 26/9/2011, Chính phủ đã ban hành các chính sách ưu đãi … (theo Quyết định 37/2011/QĐ-TTg)".
 _ISSUING_VERB = (
-    r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi|phê duyệt(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại))"
+    r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi|phê duyệt(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại)"
+    r"|ban hành\s[^.;:!?\n\d,()]{1,80}?\s\((?:theo|tại))"
 )
 # The verb may go on ("lại ký tiếp Quyết định số …"), and the paper's word be followed by what it does before its
 # number ("đã ra Quyết định khởi tố bị can số 363/C46", as `DESCRIBED_NUMBER` reads it).
@@ -1009,6 +1024,10 @@ def _codeless_citations(form: str) -> list[Citation]:
         citation.body_before = found.span("body")
         citations.append(citation)
         numbered.add(citation.start)
+    for found in NAMED_LAW_NUMBER.finditer(form):
+        if found.start(1) not in numbered:
+            number, year = found.group(1), int(found.group("year"))
+            citations.append(Citation(found.start(1), found.end("year"), number, "Luật", None, year, has_code=False))
     for found in DESCRIBED_NUMBER.finditer(form):
         if found.start("n") in numbered or set(found.group("what").split()) & NOT_A_DESCRIPTION:
             continue  # "Thông tư liên tịch số 01" is read whole above
@@ -1262,6 +1281,16 @@ def _press_licence(citation: Citation, form: str) -> bool:
     return before is not None and citation.type in (None, "GP")
 
 
+# A court's ruling, numbered by its case's kind and instance ("bản án số 02/2017/HC-ST": an administrative case at
+# first instance; "42/2024/HS-PT": a criminal appeal): a judgment in a case, not a Party or state paper, as the
+# annotators leave out a prosecutor's "quyết định khởi tố".
+COURT_CASE_CODE = re.compile(r"(?:HS|DS|HC|KDTM|KT|LĐ|HNGĐ)-?(?:ST|PT|GĐT|TT)")  # "HS-ST", glued "HSST"
+
+
+def _court_ruling(citation: Citation) -> bool:
+    return citation.type is None and COURT_CASE_CODE.fullmatch(citation.issuer or "") is not None
+
+
 def _unowned_in_parentheses(citation: Citation) -> bool:
     """A number in parentheses after a paper's word ("văn bản “khẩn” (số 453)") is kept only with the body that
     issued it: without one it keys no document a reader could find."""
@@ -1339,7 +1368,7 @@ def find_documents(
         _name_issuer(citation)  # the body a list shares
         _sole_issuer(citation)
     codeless = [c for c in codeless if not _company_resolution(c, form) and not _unowned_in_parentheses(c)]
-    coded = [c for c in coded if not _press_licence(c, form)]
+    coded = [c for c in coded if not _press_licence(c, form) and not _court_ruling(c)]
     codeless = [c for c in codeless if not _press_licence(c, form)]
     refs = _merge(coded, codeless, text)
     _date_this_document(refs, form, dated)

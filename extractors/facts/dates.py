@@ -214,11 +214,11 @@ DASHED_CONTINUATION = re.compile(
 )
 # Years that place the article in time: "năm 2017", but not the start of a span ("năm 2001 - 2003").
 STATED_YEAR = re.compile(r"[nN]ăm\s+(?P<year>(?:19|20)\d\d)(?!\d|\s*-\s*\d)")
-# Before a year that is no time the article tells of: a target ("đến năm 2030", "tầm nhìn đến cuối năm 2045"),
-# a birth ("sinh năm 1977") or a plan being drawn up ("triển khai nhiệm vụ năm 2025", "xây dựng kế hoạch
-# thanh tra năm 2018"), or the name of a law ("Luật Quản lý nợ công năm 2009", "Hiến pháp năm 2013").
+# Before a year that is no time the article tells of: a target ("đến năm 2030", "tầm nhìn đến cuối năm 2045",
+# "tầm nhìn năm 2050"), a birth ("sinh năm 1977") or a plan being drawn up ("triển khai nhiệm vụ năm 2025", "xây
+# dựng kế hoạch thanh tra năm 2018"), or the name of a law ("Luật Quản lý nợ công năm 2009", "Hiến pháp năm 2013").
 NOT_THE_TIME_BEFORE = re.compile(
-    r"(?<![^\W_])(?:(?i:đến|tới|trước|sinh)(?:\s+(?i:cuối|đầu|giữa|hết))?"
+    r"(?<![^\W_])(?:(?i:đến|tới|trước|sinh|tầm\s+nhìn)(?:\s+(?i:cuối|đầu|giữa|hết))?"
     r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?"
     r"|(?i:luật|hiến\s+pháp)(?:\s+[^\W\d_]+){0,7}?)\s+$"
 )

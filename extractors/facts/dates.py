@@ -768,9 +768,10 @@ def resolve_day(hit: DateHit, year: int | None, published_on: date | None, told_
     return day
 
 
-def _told_as_future(form: str, hit: DateHit) -> bool:
-    """Whether the sentence of a day tells of it as a day to come: a future word in it, a deadline or period word
-    right before the day, "tới" right after it, or a day named as one of every year."""
+def _told_as_future(form: str, hit: DateHit, published_on: date) -> bool:
+    """Whether the sentence of a day tells of it as a day to come: a future word in it or the publication year
+    ("Kỳ thi tốt nghiệp THPT năm 2025 diễn ra ngày 26-27/6"), a deadline or period word right before the day, "tới"
+    right after it, or a day named as one of every year."""
     if _before(FUTURE_CUE_BEFORE, form, hit.start) or FUTURE_CUE_AFTER.match(form, hit.end):
         return True
     if _named_day_before(form, hit.start):  # "ngày hội Đại đoàn kết toàn dân 18-11": a day of every year
@@ -779,7 +780,10 @@ def _told_as_future(form: str, hit: DateHit) -> bool:
     start = ends_before[-1] if ends_before else max(0, hit.start - SENTENCE_LOOK)
     next_end = SENTENCE_ENDS.search(form, hit.end, hit.end + SENTENCE_LOOK)
     end = next_end.start() if next_end else min(len(form), hit.end + SENTENCE_LOOK)
-    return FUTURE_SENTENCE_WORD.search(form, start, end) is not None
+    if FUTURE_SENTENCE_WORD.search(form, start, end):
+        return True
+    # "năm 2025" alone, not a span ("giai đoạn 2023-2025" tells of no day of it)
+    return any(int(found.group("year")) == published_on.year for found in STATED_YEAR.finditer(form, start, end))
 
 
 def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, ...]:
@@ -804,7 +808,7 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
             hit,
             year or fallback,
             published_on if rolls_back else None,
-            hit.year is not None or not published_on or _told_as_future(form, hit),
+            hit.year is not None or not published_on or _told_as_future(form, hit, published_on),
         )
         if day is not None and not (year is None and hit.year is None and not_before and day < not_before):
             pairs.append(ResolvedDate(hit, day))

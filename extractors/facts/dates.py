@@ -18,7 +18,8 @@ before a unit ("2.5 triệu").
 Year of a day written without one: the year of a full date it leads to ("30/6 - 2/7/2025") or of a year written
 just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
 would put the day more than 180 days after publication, e.g. "28/12" in a January article, unless the day comes every
-year: "trước ngày 30/11 hàng năm"); without a
+year: "trước ngày 30/11 hàng năm"; or more than 120 days after it in a sentence that does not tell of it as to come,
+`_told_as_future`); without a
 publication date, the year the article tells of (`article_year`), read only where the article states a full date
 other than a birth date; when those are cited papers of several years, a day that year would put before the latest
 paper is left out (`article_time`); a year before the web (`EARLIEST_WEB_YEAR`) dates no such day. A day with no

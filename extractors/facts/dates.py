@@ -18,7 +18,8 @@ before a unit ("2.5 triệu").
 Year of a day written without one: the year of a full date it leads to ("30/6 - 2/7/2025") or of a year written
 just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
 would put the day more than 180 days after publication, e.g. "28/12" in a January article, unless the day comes every
-year: "trước ngày 30/11 hàng năm"); without a
+year: "trước ngày 30/11 hàng năm"; or more than 120 days after it in a sentence that does not tell of it as to come,
+`_told_as_future`); without a
 publication date, the year the article tells of (`article_year`), read only where the article states a full date
 other than a birth date; when those are cited papers of several years, a day that year would put before the latest
 paper is left out (`article_time`); a year before the web (`EARLIEST_WEB_YEAR`) dates no such day. A day with no
@@ -43,6 +44,10 @@ MIN_YEAR, MAX_YEAR = 1800, 2100
 # war-time full date, "ra quân năm 1983") is not the time of its yearless days, which are then left out.
 EARLIEST_WEB_YEAR = 1997
 ROLLBACK_AFTER = timedelta(days=180)
+# A day more than four months after publication is announced as future ("sẽ", "dự kiến", "tới", a deadline "trước
+# 30/9"); without such a word it is last year's ("Ngày 28/9, Ủy ban Thường vụ Quốc hội ban hành Nghị quyết ..." in
+# an April article: a paper issued seven months before, which the 180-day window alone would put five months ahead).
+PAST_UNLESS_FUTURE_AFTER = timedelta(days=120)
 
 # "hôm qua", "tối nay", "sáng mai", "ngày hôm qua": a day named from the article's own. "qua" and "mai" cue a day
 # only after a part of the day ("thông qua 5/7 xã" is a ratio).
@@ -210,11 +215,11 @@ DASHED_CONTINUATION = re.compile(
 )
 # Years that place the article in time: "năm 2017", but not the start of a span ("năm 2001 - 2003").
 STATED_YEAR = re.compile(r"[nN]ăm\s+(?P<year>(?:19|20)\d\d)(?!\d|\s*-\s*\d)")
-# Before a year that is no time the article tells of: a target ("đến năm 2030", "tầm nhìn đến cuối năm 2045"),
-# a birth ("sinh năm 1977") or a plan being drawn up ("triển khai nhiệm vụ năm 2025", "xây dựng kế hoạch
-# thanh tra năm 2018"), or the name of a law ("Luật Quản lý nợ công năm 2009", "Hiến pháp năm 2013").
+# Before a year that is no time the article tells of: a target ("đến năm 2030", "tầm nhìn đến cuối năm 2045",
+# "tầm nhìn năm 2050"), a birth ("sinh năm 1977") or a plan being drawn up ("triển khai nhiệm vụ năm 2025", "xây
+# dựng kế hoạch thanh tra năm 2018"), or the name of a law ("Luật Quản lý nợ công năm 2009", "Hiến pháp năm 2013").
 NOT_THE_TIME_BEFORE = re.compile(
-    r"(?<![^\W_])(?:(?i:đến|tới|trước|sinh)(?:\s+(?i:cuối|đầu|giữa|hết))?"
+    r"(?<![^\W_])(?:(?i:đến|tới|trước|sinh|tầm\s+nhìn)(?:\s+(?i:cuối|đầu|giữa|hết))?"
     r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?"
     r"|(?i:luật|hiến\s+pháp)(?:\s+[^\W\d_]+){0,7}?)\s+$"
 )
@@ -238,6 +243,21 @@ TAKES_EFFECT_BEFORE = re.compile(
 )
 # "sẽ" (will) near a year named alone: the year is set for the future (`_set_for_the_future`).
 FUTURE_WORD = re.compile(r"(?<![^\W_])(?i:sẽ)(?![^\W_])")
+# Words of a sentence that tell of a day to come, or of this year's calendar ("Kỳ thi năm nay diễn ra ngày 7-8/6",
+# "theo lịch thi", "trước ngày 30/11 hàng năm", an occasion "dịp lễ nghỉ 2.9", "hạn đăng kiểm kỳ tới vào 10/9");
+# "sắp xếp" (arrange) is no "sắp" (about to), "hạn chế" (restrict) no "hạn" (deadline).
+FUTURE_SENTENCE_WORD = re.compile(
+    r"(?<![^\W_])(?i:sẽ|dự\s+kiến|dự\s+định|theo\s+kế\s+hoạch|lịch|sắp(?!\s+xếp)|chuẩn\s+bị|phấn\s+đấu|năm\s+nay|"
+    r"hàng\s+năm|hằng\s+năm|mỗi\s+năm|dịp|(?:kỳ|đợt|tuần|tháng|năm|sắp)\s+tới|tới\s+đây|hạn(?!\s+(?:chế|hán)))(?![^\W_])"
+)
+# Right before the day, a deadline or the start or end of a period ("trước ngày 30/9", "đến ngày 30/9 kết thúc", "kể
+# từ 1/10"); right after it, "tới" ("ngày 19/9 tới đây").
+FUTURE_CUE_BEFORE = re.compile(
+    r"(?<![^\W_])(?i:trước|đến|tới|từ|sau|hạn|hạn\s+chót|chậm\s+nhất|muộn\s+nhất)(?:\s+(?i:hết))?(?:\s+(?i:ngày))?"
+    r"(?:\s+(?i:mùng|mồng))?\s*$"
+)
+FUTURE_CUE_AFTER = re.compile(r"\s*(?i:tới|sắp\s+tới)(?![^\W_])")
+SENTENCE_ENDS = re.compile(r"[.!?;]\s|\n")
 FUTURE_LOOK_BEHIND, FUTURE_LOOK_AHEAD = 80, 30
 # "đưa vào sử dụng vào năm 2020", "lộ trình cấm xe máy vào năm 2030": a year after "vào" later than every full date
 # of the article is a date set for the future.
@@ -292,6 +312,7 @@ _SHARE_WORDS = frozenset(
     | {"từ", "đến", "nào", "cũng"}
 )
 LOOK_BEHIND = 40
+SENTENCE_LOOK = 300  # how far a sentence is looked for around a day (`_told_as_future`)
 # "trước ngày 30/11 hàng năm", "lấy ngày 15/10 hằng năm là ngày Dân vận": a day that comes every year is this year's,
 # never rolled back to the last one however far after the publication it falls.
 EVERY_YEAR_AFTER = re.compile(r"\s*(?i:hàng|hằng)\s+(?i:năm)(?![^\W_])")
@@ -733,16 +754,37 @@ def _year_from_next(form: str, hit: DateHit, following: DateHit | None) -> int |
     return following.year - 1 if hit.month > following.month else following.year
 
 
-def resolve_day(hit: DateHit, year: int | None, published_on: date | None) -> date | None:
-    """The date of a hit, with `year` standing in for a missing one (rolled back across New Year)."""
+def resolve_day(hit: DateHit, year: int | None, published_on: date | None, told_as_future: bool = True) -> date | None:
+    """The date of a hit, with `year` standing in for a missing one (rolled back across New Year, and from four
+    months on when its sentence does not tell of it as a day to come)."""
     if hit.year is not None:
         return _valid(hit.year, hit.month, hit.day)
     if year is None:
         return None
     day = _valid(year, hit.month, hit.day)
-    if day and published_on and year == published_on.year and day - published_on > ROLLBACK_AFTER:
-        return _valid(year - 1, hit.month, hit.day)
+    if day and published_on and year == published_on.year:
+        ahead = day - published_on
+        if ahead > ROLLBACK_AFTER or (ahead > PAST_UNLESS_FUTURE_AFTER and not told_as_future):
+            return _valid(year - 1, hit.month, hit.day)
     return day
+
+
+def _told_as_future(form: str, hit: DateHit, published_on: date) -> bool:
+    """Whether the sentence of a day tells of it as a day to come: a future word in it or the publication year
+    ("Kỳ thi tốt nghiệp THPT năm 2025 diễn ra ngày 26-27/6"), a deadline or period word right before the day, "tới"
+    right after it, or a day named as one of every year."""
+    if _before(FUTURE_CUE_BEFORE, form, hit.start) or FUTURE_CUE_AFTER.match(form, hit.end):
+        return True
+    if _named_day_before(form, hit.start):  # "ngày hội Đại đoàn kết toàn dân 18-11": a day of every year
+        return True
+    ends_before = [found.end() for found in SENTENCE_ENDS.finditer(form, max(0, hit.start - SENTENCE_LOOK), hit.start)]
+    start = ends_before[-1] if ends_before else max(0, hit.start - SENTENCE_LOOK)
+    next_end = SENTENCE_ENDS.search(form, hit.end, hit.end + SENTENCE_LOOK)
+    end = next_end.start() if next_end else min(len(form), hit.end + SENTENCE_LOOK)
+    if FUTURE_SENTENCE_WORD.search(form, start, end):
+        return True
+    # "năm 2025" alone, not a span ("giai đoạn 2023-2025" tells of no day of it)
+    return any(int(found.group("year")) == published_on.year for found in STATED_YEAR.finditer(form, start, end))
 
 
 def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, ...]:
@@ -763,7 +805,12 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
                 or _year_just_before(form, hit)
             )
         rolls_back = not year and EVERY_YEAR_AFTER.match(form, hit.end) is None
-        day = resolve_day(hit, year or fallback, published_on if rolls_back else None)
+        day = resolve_day(
+            hit,
+            year or fallback,
+            published_on if rolls_back else None,
+            hit.year is not None or not published_on or _told_as_future(form, hit, published_on),
+        )
         if day is not None and not (year is None and hit.year is None and not_before and day < not_before):
             pairs.append(ResolvedDate(hit, day))
     return tuple(pairs)

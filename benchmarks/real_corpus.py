@@ -110,14 +110,16 @@ def download(repo: str, commit: str, path: str) -> bytes:
         ) from error
 
 
-def source_bytes(locator: Locator, mirror_root: Path) -> bytes:
+def source_bytes(locator: Locator, mirror_root: Path, path: str | None = None) -> bytes:
+    """The bytes of `path` (default: the locator's own path) at the locator's commit."""
+    path = path or locator.path
     git_dir = mirror_git_dir(mirror_root, locator.repo)
     if git_dir is not None:
-        return read_from_mirror(git_dir, locator.commit, locator.path)
-    return download(locator.repo, locator.commit, locator.path)
+        return read_from_mirror(git_dir, locator.commit, path)
+    return download(locator.repo, locator.commit, path)
 
 
-def select_article(data: bytes, select: dict | None) -> bytes:
+def select_article(data: bytes, select: dict | None, listing: bytes | None = None) -> bytes:
     """Cut one article out of a dataset file; without `select` the whole file is the article.
 
     `{"row": N, "delimiter": "|", "columns": [3, 4, 5]}`: line N (1-based) of a delimited file, the listed
@@ -129,6 +131,12 @@ def select_article(data: bytes, select: dict | None) -> bytes:
     a CSV file with a header row, read by Python's csv module (so quoted fields may hold line breaks and
     delimiters), the named columns in the order given, each written as it is and ended by a line break; an
     empty cell writes nothing.
+    `{"java_case": N, "listing": PATH}`: an article an app's source code keeps as Java string literals (batch
+    15): the headline and lead are the title and subtitle of `new NewsModel(N, title, time, subtitle, image)` in
+    the list screen at PATH (`listing`, read at the same commit), the body the items its detail screen (this
+    file) adds in the `case N:` block of its data switch, each on its own line. Arguments that are not string
+    literals (image URLs built on a base-URL variable) and literals that are URLs are left out: they are
+    pictures, not text; the list's time is left out too (the app's placeholder, repeated across articles).
     """
     if not select:
         return data
@@ -138,6 +146,10 @@ def select_article(data: bytes, select: dict | None) -> bytes:
         return _sql_record_page(data, select)
     if set(select) == {"csv_record", "columns"}:
         return _csv_record(data, select)
+    if set(select) == {"java_case", "listing"}:
+        if listing is None:
+            raise CorpusError(f"selection {select!r} needs the listing file's bytes")
+        return _java_case_article(data, listing, select["java_case"])
     raise CorpusError(f"unknown selection {select!r}")
 
 
@@ -230,8 +242,81 @@ def _sql_record_page(data: bytes, select: dict) -> bytes:
     return page.encode("utf-8")
 
 
+_JAVA_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "0": "\0", '"': '"', "'": "'", "\\": "\\"}
+_JAVA_LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+_JAVA_CONCATENATION = re.compile(r'\s*"(?:[^"\\\n]|\\.)*"(?:\s*\+\s*"(?:[^"\\\n]|\\.)*")*\s*')
+
+
+def _java_unescape(raw: str) -> str:
+    return re.sub(
+        r"\\u([0-9a-fA-F]{4})|\\(.)",
+        lambda m: chr(int(m.group(1), 16)) if m.group(1) else _JAVA_ESCAPES.get(m.group(2), m.group(2)),
+        raw,
+    )
+
+
+def _java_call_arguments(text: str, open_paren: int) -> list[str]:
+    """The source of each argument of the call whose `(` is at `open_paren` (literals and nesting respected)."""
+    arguments: list[str] = []
+    depth, start, position = 0, open_paren + 1, open_paren
+    while position < len(text):
+        char = text[position]
+        if char == '"':
+            literal = _JAVA_LITERAL.match(text, position)
+            if literal is None:
+                raise CorpusError(f"unterminated Java string at offset {position}")
+            position = literal.end()
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                arguments.append(text[start:position])
+                return arguments
+        elif char == "," and depth == 1:
+            arguments.append(text[start:position])
+            start = position + 1
+        position += 1
+    raise CorpusError(f"unbalanced call at offset {open_paren}")
+
+
+def _java_string_value(expression: str) -> str | None:
+    """The value of a string literal or a `+` chain of literals; None for any other expression."""
+    if not _JAVA_CONCATENATION.fullmatch(expression):
+        return None
+    return "".join(_java_unescape(part) for part in _JAVA_LITERAL.findall(expression))
+
+
+def _java_case_article(detail: bytes, listing: bytes, case: int) -> bytes:
+    listing_text, detail_text = listing.decode("utf-8"), detail.decode("utf-8")
+    model = re.search(rf"new\s+NewsModel\(\s*{case}\s*,", listing_text)
+    if model is None:
+        raise CorpusError(f"no NewsModel({case}, ...) in the listing")
+    arguments = _java_call_arguments(listing_text, listing_text.index("(", model.start()))
+    title, lead = (_java_string_value(arguments[index]) for index in (1, 3))
+    if title is None or lead is None:
+        raise CorpusError(f"the title or subtitle of NewsModel({case}, ...) is not a string literal")
+    items: list[str] = []
+    # The screen switches on the id twice (filling the lists, then showing one): the filling block has the adds.
+    for block in re.finditer(rf"\bcase\s+{case}\s*:", detail_text):
+        end = detail_text.find("break;", block.end())
+        for call in re.finditer(r"\.add\(", detail_text[block.end() : end]):
+            (argument,) = _java_call_arguments(detail_text, block.end() + call.end() - 1)
+            value = _java_string_value(argument)
+            if value is not None and not value.startswith(("http://", "https://")):
+                items.append(value)
+        if items:
+            break
+    if not items:
+        raise CorpusError(f"no case {case} of the detail screen adds text")
+    return ("\n".join([title, lead, *items]) + "\n").encode("utf-8")
+
+
 def rebuild_one(locator: Locator, mirror_root: Path) -> bytes:
-    article = select_article(source_bytes(locator, mirror_root), locator.select)
+    listing_path = (locator.select or {}).get("listing")
+    listing = source_bytes(locator, mirror_root, listing_path) if listing_path else None
+    article = select_article(source_bytes(locator, mirror_root), locator.select, listing)
     digest = hashlib.sha256(article).hexdigest()
     if digest != locator.sha256:
         raise CorpusError(f"sha256 {digest} differs from the locator's {locator.sha256}")

@@ -116,6 +116,36 @@ def test_a_missing_dump_record_is_a_clear_error() -> None:
         real_corpus.select_article(PORTAL_DUMP.read_bytes(), {**DUMP_SELECTION, "key": 9})
 
 
+APP_DETAIL = ROOT / "tests" / "fixtures" / "real_corpus" / "app_detail.java"
+APP_LISTING = ROOT / "tests" / "fixtures" / "real_corpus" / "app_listing.java"
+
+
+def _app_article(case: int) -> str:
+    selection = {"java_case": case, "listing": "app_listing.java"}
+    return real_corpus.select_article(APP_DETAIL.read_bytes(), selection, APP_LISTING.read_bytes()).decode()
+
+
+def test_an_app_article_is_its_list_headline_and_lead_then_the_case_items_without_pictures() -> None:
+    assert _app_article(1) == (
+        'Xã Tân Lợi họp, "tổng kết" năm\n'
+        "Sáng 2/1, UBND xã Tân Lợi tổng kết năm; ông Trần Văn Mạnh, Chủ tịch UBND xã chủ trì.\n"
+        "Ông Trần Văn Mạnh (giữa) phát biểu; chú thích có dấu (ngoặc).\n"
+        'Đoạn một.\n\nĐoạn hai "trích dẫn" của bà Lê Thị Hoa, Phó Chủ tịch HĐND xã.\n'
+        "Hà An\n"
+    )
+
+
+def test_an_app_article_with_no_text_or_no_literal_headline_is_a_clear_error() -> None:
+    with pytest.raises(real_corpus.CorpusError, match="no case 2 of the detail screen adds text"):
+        _app_article(2)
+    with pytest.raises(real_corpus.CorpusError, match="not a string literal"):
+        _app_article(3)
+    with pytest.raises(real_corpus.CorpusError, match="no NewsModel"):
+        _app_article(7)
+    with pytest.raises(real_corpus.CorpusError, match="needs the listing"):
+        real_corpus.select_article(APP_DETAIL.read_bytes(), {"java_case": 1, "listing": "app_listing.java"})
+
+
 def test_a_missing_mirror_and_no_network_is_a_recorded_failure(tmp_path: Path, monkeypatch) -> None:
     def offline(*args, **kwargs):
         raise real_corpus.urllib.error.URLError("offline")

@@ -49,6 +49,7 @@ MAX_LEAD_PARAGRAPHS = 1  # a credit line under the headline may follow the sapo,
 MAX_RUN_JUNK = 2  # widget lines that end a run (a sidebar's "Xem tất cả", a breadcrumb)
 MIN_LISTED_NAMES = 2  # closing lines of a short post holding a name alone that make it a list, not a signature
 MAX_CELL_WORDS = 20  # a table's cell or its caption ("CLB CÁC NGÂN HÀNG … (ĐVT: TRIỆU ĐỒNG)") as a dump writes it
+MAX_TABLE_NOTES = 2  # lines beside a table's cells that are no cell: its caption, the sentence leading to it
 MIN_NUMERIC_SHARE = 1 / 3  # cells holding a figure, among a closing table's lines (header rows hold words)
 
 
@@ -115,9 +116,18 @@ class _Run:
     junk: int = 0  # widget lines seen since the last paragraph
 
 
-def _breaks(run: _Run, i: int, kind: LineKind) -> bool:
-    """A sidebar or header lies between: a heading, a date stamp, widget lines, or a long stretch."""
-    return kind in _RUN_BREAKS or run.junk >= MAX_RUN_JUNK or i - run.last > MAX_RUN_GAP
+def _breaks(lines: _Lines, run: _Run, i: int, kind: LineKind) -> bool:
+    """A sidebar or header lies between: a heading, a date stamp, widget lines, or a long stretch that is not
+    one of the article's tables."""
+    if kind in _RUN_BREAKS or run.junk >= MAX_RUN_JUNK:
+        return True
+    return i - run.last > MAX_RUN_GAP and not _table_stretch([b.text for b in lines.blocks[run.last + 1 : i]])
+
+
+def _table_stretch(texts: list[str]) -> bool:
+    """A table between two paragraphs: its cells, with at most a caption or a sentence introducing it."""
+    cells = [text for text in texts if word_count(text) <= MAX_CELL_WORDS and not _ends_sentence(text)]
+    return len(texts) - len(cells) <= MAX_TABLE_NOTES and _table_cells(cells)
 
 
 def _first_prose(lines: _Lines) -> int | None:
@@ -127,7 +137,7 @@ def _first_prose(lines: _Lines) -> int | None:
     for i, kind in enumerate(lines.kinds):
         if kind is LineKind.SECTION_END and _subheading(lines, i):
             kind = LineKind.PROSE
-        if current is not None and _breaks(current, i, kind):
+        if current is not None and _breaks(lines, current, i, kind):
             runs.append(current)
             current = None
         if lines.prose_at(i):
@@ -464,21 +474,29 @@ def _closing_credit(line: str) -> Byline | None:
     return parse_byline(line) or parse_unit_byline(line)
 
 
-_FIGURE_CELL = re.compile(r"[<>≤≥~±+\-–]?\d[\d.,:/%\-–]*\s?[^\W\d_%]{0,3}%?")
+_FIGURE = re.compile(r"[<>≤≥~±+\-–]?\d[\d.,:/%\-–]*[^\W\d_]{0,3}%?")
+_SIGN_APART = re.compile(r"^([+\-–])\s+(?=\d)")
+MAX_FIGURE_CELL_WORDS = 6  # a figure and its unit or change: "790.000 đồng (tăng 510.000)", "115.000 đồng/người"
 
 
 def _figure_cell(text: str) -> bool:
-    """A table cell holding a figure: "8.194.903", "-15,85", "19,6g", "4-8", ">50", "12%"."""
-    return _FIGURE_CELL.fullmatch(text.strip()) is not None
+    """A table cell that states a figure: "8.194.903", "- 1.700.000", "19,6g", ">50", "790.000 đồng (tăng 510.000)"."""
+    words = _SIGN_APART.sub(r"\1", text.strip()).split()  # "- 1.700.000": a fall, its sign set apart
+    return 0 < len(words) <= MAX_FIGURE_CELL_WORDS and _FIGURE.fullmatch(words[0]) is not None
+
+
+def _table_cells(texts: list[str]) -> bool:
+    """Lines of a table as a dump writes it, one cell a line: short, no sentence, a third of them figures."""
+    if not texts or any(word_count(text) > MAX_CELL_WORDS or _ends_sentence(text) for text in texts):
+        return False
+    return sum(1 for text in texts if _figure_cell(text)) >= MIN_NUMERIC_SHARE * len(texts)
 
 
 def _writer_under_table(tail: list[_TailLine]) -> Byline | None:
-    """The writer's name closing a dump whose article ends with a table: the tail is the table's cells, one a
-    line (short, no sentence, many of them figures), then the name, further down than closing captions reach."""
+    """The writer's name closing a dump whose article ends with a table: the tail is the table's cells, then
+    the name, further down than closing captions reach."""
     cells = [line.text for line in tail[:-1]]
-    if len(cells) < MAX_TAIL_LINES or any(word_count(c) > MAX_CELL_WORDS or _ends_sentence(c) for c in cells):
-        return None
-    if sum(1 for cell in cells if _figure_cell(cell)) < MIN_NUMERIC_SHARE * len(cells):
+    if len(cells) < MAX_TAIL_LINES or not _table_cells(cells):
         return None
     credit = parse_byline(tail[-1].text)
     return credit if credit is not None and credit.author else None

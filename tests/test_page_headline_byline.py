@@ -6,7 +6,7 @@ import pytest
 
 from extractors.options import ExtractionOptions
 from extractors.page import extract_html_page, extract_text_page
-from extractors.page.byline import parse_leading_byline
+from extractors.page.byline import parse_byline, parse_leading_byline
 from extractors.page.vocab import continues_headline
 
 WRAPPED = [
@@ -153,3 +153,11 @@ def test_a_closing_credit_of_a_page(closing: str, author: str | None, credit: st
     page = extract_html_page(CLOSING_PAGE.format(closing=closing).encode(), ExtractionOptions())
     assert (page.author, page.source_credit) == (author, credit)
     assert page.text.endswith("chuyển đổi số.")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Hoàng Văn Sơn và Lò Thị Lan trong tiết mục mở màn:", "Trần Minh Khoa và các cán bộ xã tại buổi lễ"],
+)
+def test_names_joined_by_and_to_a_caption_sign_nothing(caption: str) -> None:
+    assert parse_byline(caption) is None

@@ -7,6 +7,7 @@ import pytest
 
 from extractors.article import extract_article_from_text
 from extractors.options import ExtractionOptions
+from extractors.page.closing_boxes import lone_glued_box
 from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
 
 BEFORE = "Lễ khánh thành do UBND huyện Tây Lâm tổ chức ngày 12/4 tại xã Hòa Bình."
@@ -155,3 +156,28 @@ def test_headlines_glued_after_a_quoted_cells_last_sentence_leave() -> None:
 )
 def test_other_unclosed_endings_stay(line: str) -> None:
     assert drop_cell_tail(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Xã Hòa Bình ra mắt câu lạc bộ hát then đầu tiên của huyệnCâu lạc bộ có 25 thành viên, do nghệ nhân dẫn dắt.",
+        "Vì sao dự án đường ven sông Tây Lâm chậm tiến độ?UBND huyện Tây Lâm vừa báo cáo HĐND về tiến độ.",
+    ],
+)
+def test_a_related_box_glued_on_one_line_is_a_box_wherever_it_stands(line: str) -> None:
+    assert lone_glued_box(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tình hình lực lượngĐội Tây Lâm: Đầy đủ lực lượng",  # a label glued to its row: no story's headline
+        "Cá lóc: 500gDứa: 1/4 quảCà chua: 2 quả",  # a recipe's ingredients
+        "Khối doanh nghiệp đóng góp 3 người (chiếm tỷ lệ1,5%); các xã có 28 người (tỷ lệ 13,8%).",
+        "Cần bảo đảm kinh phí cho hòa giải ở cơ sởTrong phiên thảo luận, nhiều đại biểu đề nghị bầu hòa giải viên. "
+        + "Đại biểu Trần Văn Lâm cho rằng tổ hòa giải phải do dân bầu. " * 12,  # a subhead glued into a whole body
+    ],
+)
+def test_body_lines_glued_at_a_seam_are_no_box(line: str) -> None:
+    assert not lone_glued_box(line)

@@ -7,6 +7,7 @@ date stamp on the way.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractors.facts.staff_tables import staff_table_lines
@@ -47,6 +48,9 @@ MIN_RESUMED = 2  # paragraphs that must follow an inline box for the article to 
 MAX_LEAD_PARAGRAPHS = 1  # a credit line under the headline may follow the sapo, not the body's paragraphs
 MAX_RUN_JUNK = 2  # widget lines that end a run (a sidebar's "Xem tất cả", a breadcrumb)
 MIN_LISTED_NAMES = 2  # closing lines of a short post holding a name alone that make it a list, not a signature
+MAX_CELL_WORDS = 20  # a table's cell or its caption ("CLB CÁC NGÂN HÀNG … (ĐVT: TRIỆU ĐỒNG)") as a dump writes it
+MAX_TABLE_NOTES = 2  # lines beside a table's cells that are no cell: its caption, the sentence leading to it
+MIN_NUMERIC_SHARE = 1 / 3  # cells holding a figure, among a closing table's lines (header rows hold words)
 
 
 _RUN_BREAKS = frozenset({LineKind.SECTION_END, LineKind.DATESTAMP})
@@ -112,9 +116,18 @@ class _Run:
     junk: int = 0  # widget lines seen since the last paragraph
 
 
-def _breaks(run: _Run, i: int, kind: LineKind) -> bool:
-    """A sidebar or header lies between: a heading, a date stamp, widget lines, or a long stretch."""
-    return kind in _RUN_BREAKS or run.junk >= MAX_RUN_JUNK or i - run.last > MAX_RUN_GAP
+def _breaks(lines: _Lines, run: _Run, i: int, kind: LineKind) -> bool:
+    """A sidebar or header lies between: a heading, a date stamp, widget lines, or a long stretch that is not
+    one of the article's tables."""
+    if kind in _RUN_BREAKS or run.junk >= MAX_RUN_JUNK:
+        return True
+    return i - run.last > MAX_RUN_GAP and not _table_stretch([b.text for b in lines.blocks[run.last + 1 : i]])
+
+
+def _table_stretch(texts: list[str]) -> bool:
+    """A table between two paragraphs: its cells, with at most a caption or a sentence introducing it."""
+    cells = [text for text in texts if word_count(text) <= MAX_CELL_WORDS and not _ends_sentence(text)]
+    return len(texts) - len(cells) <= MAX_TABLE_NOTES and _table_cells(cells)
 
 
 def _first_prose(lines: _Lines) -> int | None:
@@ -124,7 +137,7 @@ def _first_prose(lines: _Lines) -> int | None:
     for i, kind in enumerate(lines.kinds):
         if kind is LineKind.SECTION_END and _subheading(lines, i):
             kind = LineKind.PROSE
-        if current is not None and _breaks(current, i, kind):
+        if current is not None and _breaks(lines, current, i, kind):
             runs.append(current)
             current = None
         if lines.prose_at(i):
@@ -309,16 +322,37 @@ def _headline_over_lead(lines: _Lines, index: int, article_only: bool = False) -
     line above a lead that ends on a full stop where the line itself does not (a headline states, a lead
     tells). Measured on the 2017 press pool and the tune dumps: every short line above a lead in an article-only
     dump was the headline, every one in a dump with menus or a breadcrumb its category."""
+    if _record_headline_over_stamp(lines, index):
+        return 0
     if index < 1 or lines.kinds[index - 1] is not LineKind.PROSE or lines.blocks[index - 1].linky:
         return index
     upper, lower = lines.blocks[index - 1].text, lines.blocks[index].text
     if not (_fragment_at(lines, index - 1) or _asks(upper)):
         return index
-    if (word_count(upper) <= MAX_CATEGORY_WORDS and not article_only) or continues_headline(upper, lower):
+    if continues_headline(upper, lower):
         return index
+    if word_count(upper) <= MAX_CATEGORY_WORDS and not article_only:
+        # the dump's first line has no page above it to be the category of: a short headline over its lead
+        return index - 1 if index == 1 and _tells_under_statement(upper, lower) else index
     if word_count(lower) >= LEAD_OVER_HEADLINE * word_count(upper):
         return index - 1
-    return index - 1 if article_only and _ends_sentence(lower) and not _ends_sentence(upper) else index
+    return index - 1 if article_only and _tells_under_statement(upper, lower) else index
+
+
+def _tells_under_statement(upper: str, lower: str) -> bool:
+    """A lead ends on a full stop where the headline above it does not: a headline states, a lead tells."""
+    return _ends_sentence(lower) and not _ends_sentence(upper)
+
+
+def _record_headline_over_stamp(lines: _Lines, index: int) -> bool:
+    """A record of headline, date and body ("CSGT phạt 5 người đi bộ" / "Thứ Hai, 07/04/2025 - 18:20" / a lead
+    without its closing stop): the first line is the headline, the chosen line its lead, clearly longer."""
+    if index != 2 or lines.kinds[1] is not LineKind.DATESTAMP or not _fragment_at(lines, 0):
+        return False
+    upper, lower = lines.blocks[0].text, lines.blocks[index].text
+    if word_count(upper) <= MAX_CATEGORY_WORDS or continues_headline(upper, lower):
+        return False
+    return word_count(lower) >= LEAD_OVER_HEADLINE * word_count(upper) or _tells_under_statement(upper, lower)
 
 
 @dataclass
@@ -440,9 +474,38 @@ def _closing_credit(line: str) -> Byline | None:
     return parse_byline(line) or parse_unit_byline(line)
 
 
+_FIGURE = re.compile(r"[<>≤≥~±+\-–]?\d[\d.,:/%\-–]*[^\W\d_]{0,3}%?")
+_SIGN_APART = re.compile(r"^([+\-–])\s+(?=\d)")
+MAX_FIGURE_CELL_WORDS = 6  # a figure and its unit or change: "790.000 đồng (tăng 510.000)", "115.000 đồng/người"
+
+
+def _figure_cell(text: str) -> bool:
+    """A table cell that states a figure: "8.194.903", "- 1.700.000", "19,6g", ">50", "790.000 đồng (tăng 510.000)"."""
+    words = _SIGN_APART.sub(r"\1", text.strip()).split()  # "- 1.700.000": a fall, its sign set apart
+    return 0 < len(words) <= MAX_FIGURE_CELL_WORDS and _FIGURE.fullmatch(words[0]) is not None
+
+
+def _table_cells(texts: list[str]) -> bool:
+    """Lines of a table as a dump writes it, one cell a line: short, no sentence, a third of them figures."""
+    if not texts or any(word_count(text) > MAX_CELL_WORDS or _ends_sentence(text) for text in texts):
+        return False
+    return sum(1 for text in texts if _figure_cell(text)) >= MIN_NUMERIC_SHARE * len(texts)
+
+
+def _writer_under_table(tail: list[_TailLine]) -> Byline | None:
+    """The writer's name closing a dump whose article ends with a table: the tail is the table's cells, then
+    the name, further down than closing captions reach."""
+    cells = [line.text for line in tail[:-1]]
+    if len(cells) < MAX_TAIL_LINES or not _table_cells(cells):
+        return None
+    credit = parse_byline(tail[-1].text)
+    return credit if credit is not None and credit.author else None
+
+
 def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts, keep_tail: bool) -> None:
     """Read the byline and source from the closing short lines; they leave the body text. What stands between
-    the last paragraph and the byline (captions, a closing line) is the article's; what follows it is not."""
+    the last paragraph and the byline (captions, a closing line, a table's cells) is the article's; what
+    follows it is not."""
     credits = [_closing_credit(line.text) if i < MAX_TAIL_LINES else None for i, line in enumerate(tail)]
     for i, credit in enumerate(credits[:-1]):
         if credit is not None and credit.author is None and credits[i + 1] is None:
@@ -453,6 +516,9 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
     names = [looks_like_name(_bare(line.text)) for line in tail]
     if _lists_people(names):
         credits = [None if name else credit for name, credit in zip(names, credits, strict=True)]
+    table_writer = _writer_under_table(tail) if len(tail) > MAX_TAIL_LINES else None
+    if table_writer is not None:  # a table's cells sign nothing, though some read as names ("DIỆN TÍCH (HA)")
+        credits = [None] * (len(tail) - 1) + [table_writer]
     signed = next((i for i, credit in enumerate(credits) if credit), None)
     for i, (line, credit) in enumerate(zip(tail, credits, strict=True)):
         if credit is not None:

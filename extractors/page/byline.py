@@ -47,6 +47,7 @@ def _without_parentheses(text: str) -> str:
 
 # "Thu Hà - Minh Tuấn", "Thu Hà-Minh Tuấn", "Thu Hà, Minh Tuấn"; a comma glued after a lone initial is the
 # initial's mark ("Đ,Bắc" is "Đ.Bắc"), not a list.
+_AND = re.compile(r"\s+và\s+")
 _PEOPLE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s*,\s+|(?<=[^\W\d_]{2}),(?=\S)|\s+và\s+")
 # Initials glued to the name they abbreviate: "T.SỸ", "Đ,Bắc", "N.Hương", "Th.Dương", "B.T.Lan"; or a name
 # written in initials alone ("B.T.N"). An initial is one letter, or a capital and a small one ("Th", "Ng").
@@ -227,6 +228,8 @@ def _people(text: str) -> str | None:
     full = [looks_like_name(part) for part in parts]
     if len(parts) > 1 and any(full) and all(ok or _one_word_name(part) for ok, part in zip(full, parts, strict=True)):
         return " ".join(text.split())
+    if _AND.search(text):
+        return None  # "Thái Sơn và Thái Vũ trong phim …": "và" joins a caption's subjects, never a writer to a unit
     return parts[0] if full[0] else None
 
 

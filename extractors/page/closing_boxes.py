@@ -33,6 +33,10 @@ MIN_TEASER_WORDS = 5
 MAX_CLOSING_LINES = 3  # the writer's name, a credit and a job line ("Nhà báo") under the boxes
 MAX_CLOSING_WORDS = 6
 MAX_GLUED_HEADLINE_CHARS = 220
+MIN_LONE_BOX_HEADLINE_WORDS = 6  # a box glued anywhere: a story's headline, not a label ("Tình hình lực lượng")
+MIN_LONE_TEASER_WORDS = 8
+MAX_LONE_TEASER_WORDS = 70  # a teaser is one paragraph of a sentence or two
+MAX_LONE_BOX_WORDS = 90  # an aggregator's body glued into one line runs to hundreds of words
 _OPENING_QUOTES = "'\"“‘"
 _STOP_THEN_CAPITAL = re.compile(r"(?<=[?!])(?=[\"“‘']?[A-ZÀ-ỸĐ])")
 
@@ -58,6 +62,36 @@ def _glued_box(text: str) -> bool:
     seams = [m.start() for m in CASE_SEAM.finditer(window) if case_seam(text, m.start())]
     seams += [m.start() for m in _STOP_THEN_CAPITAL.finditer(window)]
     return any(_box_headline(text[:at]) and _words(text[at:]) >= MIN_TEASER_WORDS for at in sorted(seams))
+
+
+def _sentence_from_capital(text: str) -> bool:
+    bare = text.strip().lstrip(_OPENING_QUOTES)
+    return bare[:1].isupper() and text.rstrip().rstrip("\"”’'").endswith((".", "!", "?", "…"))
+
+
+def lone_glued_box(text: str) -> bool:
+    """A related box written as one line, wherever it stands: another story's headline glued to its teaser
+    ("… tại Samsung, Intel tại Việt Nam?Chính sách thuế …"), a full headline of six words or more and a teaser of
+    a sentence or two from a capital to its stop. Body lines glued at a seam (a subhead to its paragraph, "Cá lóc:
+    500gDứa: 1/4 quả", "tỷ lệ0,49%") fail one of these; in the pools and the tune dumps every line that passes was a
+    box, in a VietNamNet record's body, closing it, or in a live report."""
+    if _words(text) > MAX_LONE_BOX_WORDS:
+        return False
+    window = text[:MAX_GLUED_HEADLINE_CHARS]
+    seams = [m.start() for m in CASE_SEAM.finditer(window) if case_seam(text, m.start())]
+    seams += [m.start() for m in _STOP_THEN_CAPITAL.finditer(window)]
+    for at in sorted(seams):
+        headline, teaser = text[:at], text[at:]
+        if _words(headline) < MIN_LONE_BOX_HEADLINE_WORDS or not _box_headline(headline):
+            continue
+        if MIN_LONE_TEASER_WORDS <= _words(teaser) <= MAX_LONE_TEASER_WORDS and _sentence_from_capital(teaser):
+            return True
+    return False
+
+
+def drop_lone_glued_boxes(lines: list[str]) -> list[str]:
+    """The dump's lines with each one-line related box blanked (the layout stays for the closing boxes' reader)."""
+    return ["" if lone_glued_box(line.strip()) else line for line in lines]
 
 
 def _blanks_before(lines: list[str], index: int) -> int:

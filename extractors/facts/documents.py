@@ -257,7 +257,8 @@ _WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
 ISSUED_AFTER_DATE = re.compile(
     rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+{_IN_A_ROW}"
     rf"{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
-    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:\(\s*)?(?:(?i:số)\s+)?",  # "ký Quyết định (số 3789/…)"
+    # "ký Quyết định (số 3789/…)", "ký ba Quyết định: số 45/QĐ-UBND, số 46/QĐ-UBND"
+    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)(?:\s*:\s*|\s+)(?:{_WHAT_IT_DOES})?)?(?:\(\s*)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 220

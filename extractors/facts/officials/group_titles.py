@@ -26,7 +26,9 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
         one_per_line = _opens_line(parsed, j)
         semicolons = False
         titled_ok = tokens[j - 1].key == ":"  # an item with titles of its own opens a colon list or follows a ";"
+        titled_seen = False  # whether an item so far opened with its own titles
         while mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None):
+            titled_seen = titled_seen or j not in by_first
             mention.titles.append(span)
             # past an item's own note in a parenthesis ("B, Bộ trưởng Bộ Công thương (kiêm nhiệm); C, …")
             after = mention.end_token + 1
@@ -41,7 +43,10 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
                 break
             # ";" keeps items with titles of their own, as does the "và" that closes a ";" list ("A (T); B (T) và C")
-            titled_ok = titled_ok and (tokens[k].key == ";" or (tokens[k].key == "và" and semicolons))
+            # (a "và" item opening with its own titles is a member only where the items before did so too: "các bộ
+            # trưởng: A, T; B, T và Thống đốc … C" adds C, no minister)
+            closing_titled = tokens[k].key == "và" and semicolons and titled_seen
+            titled_ok = titled_ok and (tokens[k].key == ";" or closing_titled)
             semicolons = semicolons or tokens[k].key == ";"
             j = skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
             if semicolons and tokens[k].key == "," and j not in by_first:

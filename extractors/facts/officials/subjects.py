@@ -300,8 +300,17 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
         prev = ends.at(earlier, index)
         if group[-1].name.first - prev.end_token - 1 > MAX_TRIGGER_GAP:
             break
-        between = tokens[prev.end_token + 1 : group[-1].name.first]
+        between = tokens[_past_note(tokens, prev.end_token + 1) : group[-1].name.first]
         if not all(t.key in GROUP_GAP for t in between) or "\n" in parsed.text[prev.name.end : group[-1].name.start]:
             break
         group.append(prev)
     return group
+
+
+def _past_note(tokens: list[Token], k: int) -> int:
+    """Index after the note in parentheses that closes a listed person's mention at token `k` ("bầu ông A (51
+    tuổi) và ông B …", "ông A (51 tuổi, Giám đốc Sở X) và ông B …": the note's own titles end the mention before
+    its ")"), else `k`."""
+    if k < len(tokens) and tokens[k].key == ")":
+        return k + 1
+    return skip_parenthesis(tokens, k)

@@ -238,14 +238,18 @@ MAX_ORGAN_ASIDE = 8
 
 def _owning_organ_end(parsed: Parsed, j: int) -> int:
     """The semicolon after a comma and the organ a post belongs to, written apart ("…, Bộ Xây dựng;"), in a list
-    of posts held one after another; else `j`. The organ is capitalised and holds no title and no name."""
+    of posts held one after another; else `j`. The organ is capitalised and holds no title and no person's name;
+    it may hold a place ("…, Sở Y tế Hà Nội;") and be itself placed in a larger one ("…, Vụ Châu Mỹ, Bộ Ngoại
+    giao;")."""
     tokens = parsed.tokens
     if j + 2 >= len(tokens) or tokens[j].key != "," or not tokens[j + 1].is_cap:
         return j
-    for k in range(j + 1, min(len(tokens), j + 2 + MAX_ORGAN_ASIDE)):
+    for k in range(j + 1, min(len(tokens), j + 2 + 2 * MAX_ORGAN_ASIDE)):
         if tokens[k].key == ";":
             return k if k > j + 1 else j
-        if k in parsed.titles_at or k in parsed.names_at or not (tokens[k].is_word or tokens[k].key == "-"):
+        if tokens[k].key == "," and k + 1 < len(tokens) and tokens[k + 1].is_cap:
+            continue
+        if _names_one(parsed, k) or not (tokens[k].is_word or tokens[k].key == "-"):
             return j
     return j
 

@@ -269,11 +269,15 @@ def unlinked_foreign(
         if span.next_name is not None
         and not (span.first >= 2 and tokens[span.first - 1].key == "," and span.first - 2 in addressed_ends)
     }
-    return {
-        name.first
-        for name in foreign
-        if name.first not in linked and not (name.first > 0 and tokens[name.first - 1].key in CUES_BEFORE)
-    }
+    return {name.first for name in foreign if name.first not in linked and not _cued(tokens, name.first)}
+
+
+def _cued(tokens: list[Token], first: int) -> bool:
+    """Whether a cue of `CUES_BEFORE` or "đồng chí" opens the name at token `first` ("đồng chí Phết-tha-von B, Bí
+    thư Tỉnh ủy …": only a person is called comrade)."""
+    if first > 0 and tokens[first - 1].key in CUES_BEFORE:
+        return True
+    return first > 1 and (tokens[first - 2].key, tokens[first - 1].key) == ("đồng", "chí")
 
 
 # Foreign names and countries the Vietnamese press writes in hyphen-joined syllables of its own spelling

@@ -115,6 +115,8 @@ def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: 
     bare = k == trigger - 1 and tokens[k].key == ","  # "Đồng chí A, làm trưởng thôn B từ năm 1992"
     if (k < trigger - 1 and tokens[k].key in (",", "-")) or bare:
         k -= 1  # "A - nguyên là T", "A, hiện là T"
+    if comma is not None and k < comma and tokens[k].key == ")":
+        k = parenthesis_start(tokens, k) - 1  # "A (36 tuổi), hiện là T": the note on A, then the link
     found = ends.mention_ending_at(k) or ends.mention_ending_at(term_start(tokens, k) - 1)
     if bare and found is not None and not (found.titles or found.marker):
         return None  # "B, Chủ tịch Quỹ văn hóa Phan Châu Trinh, là …": a name inside a title speaks of no one

@@ -165,7 +165,16 @@ def share_title_over_and(parsed: Parsed, mentions: list[Mention]) -> None:
         first = mention.name.first
         if mention.titles or mention.marker or mention.name.given_only or first < 2:
             continue
-        if tokens[first - 1].key != "và" or prev.end_token != first - 2 or prev.name.last != first - 2:
+        if prev.end_token != first - 2 or prev.name.last != first - 2:
+            continue
+        if tokens[first - 1].key != "và" and not _comma_item_of_semicolon_list(tokens, mention):
             continue
         before = [t for t in prev.titles if t.next_name is not None and t.next_name.first == prev.name.first]
         mention.titles.extend(before[-1:])
+
+
+def _comma_item_of_semicolon_list(tokens: list[Token], mention: Mention) -> bool:
+    """Whether a bare name follows a comma and closes an item of a list joined by ";" ("nguyên Tổng Bí thư A, B;
+    Chủ tịch nước C"): the item's title, written once, is both names'."""
+    first, after = mention.name.first, mention.name.last + 1
+    return tokens[first - 1].key == "," and after < len(tokens) and tokens[after].key == ";"

@@ -24,7 +24,12 @@ _BUSINESS_TITLE = re.compile(
     r"|(?!(?:agri|vietcom|vietin)bank\b)[a-z]+bank)\b",
     re.IGNORECASE,
 )
-_PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)
+# Public bodies whose posts carry business words: the Party's committees in firms, the cooperatives' alliance, and
+# the United Nations' agencies, whose heads are "Giám đốc điều hành" ("Giám đốc điều hành UNICEF A").
+_PUBLIC_BODY = re.compile(
+    r"\b(?:đảng ủy|đảng bộ|liên minh|liên hợp quốc|quỹ nhi đồng|unicef|undp|unfpa|unesco|unaids|unhcr|wfp|fao)\b",
+    re.IGNORECASE,
+)
 # "doanh nghiệp" as the field of a public organ ("Phòng Tài chính doanh nghiệp" of a department, "Trung tâm Hỗ trợ
 # doanh nghiệp", "Cục Phát triển doanh nghiệp") names no business; nor does an association of businesses ("Hiệp hội
 # Doanh nghiệp nhỏ và vừa tỉnh A", "Hội Doanh nghiệp trẻ"), whose elected officers the annotation counts as officials.

@@ -124,7 +124,16 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     before = tokens[start - 1].key if start > 0 else ""
     if start == run[0] and (before in PLACE_BEFORE or before in PLACE_WORDS):
         return None
-    return range(start, end + 1)
+    return range(_hyphen_start(tokens, start) if start == run[0] else start, end + 1)
+
+
+def _hyphen_start(tokens: list[Token], first: int) -> int:
+    """The first token of a name whose given name opens with a capitalised word glued to it by a hyphen ("Jean-Noël
+    B", "Anne-Marie C"): the scan split the run at the hyphen."""
+    if first < 2 or tokens[first - 1].key != "-" or not tokens[first - 2].is_cap:
+        return first
+    glued = tokens[first - 2].end == tokens[first - 1].start and tokens[first - 1].end == tokens[first].start
+    return first - 2 if glued and tokens[first - 2].text.isalpha() else first
 
 
 MAX_PLACE_WORDS = 3

@@ -275,7 +275,12 @@ def _place_named_after_person(tokens: list[Token], span: TitleSpan, lower_ok: bo
     last = tokens[span.last].key
     if name.place_like and leader_after_title(tokens, span, name):
         return False  # "Tổng Bí thư Trường Chinh": a street's name, but here the leader's
-    return name.place_like or last in SCHOOL_WORDS or (lower_ok and last in VILLAGE_WORDS)
+    village = last in VILLAGE_WORDS and tokens[span.last - 1].key not in VILLAGE_FIELD_WORDS
+    return name.place_like or last in SCHOOL_WORDS or (lower_ok and village)
+
+
+# Words before a village word that make it part of a field, no village: "Bộ Nông nghiệp và Phát triển nông thôn".
+VILLAGE_FIELD_WORDS: frozenset[str] = words("nông")
 
 
 def _deputy_title(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> TitleSpan | None:

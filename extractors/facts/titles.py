@@ -836,6 +836,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return j + 1 < len(tokens) and tokens[j + 1].key in OWNING_ORGANS and tokens[j + 1].is_cap
     if token.key == "báo" and prev.key in HEAD_LAST_WORDS and _newspaper_name_after(tokens, j, names_at):
         return True  # a newspaper in lower case after the head: "Tổng biên tập báo Tiền Phong"
+    if token.is_lower_word and (prev.key, token.key) in TAIL_NOUNS:
+        return True  # the second syllable of a field's noun whose first the title holds ("Vụ Trang thiết bị")
     if not token.is_lower_word or token.key in TITLE_STOP:
         return False
     if token.key == "và":
@@ -1433,7 +1435,7 @@ TAIL_NOUNS: frozenset[tuple[str, str]] = frozenset(
     tuple(noun.split())  # type: ignore[misc]
     for noun in """công nghệ|công nghiệp|công trình|công chứng|công cộng|công thương|công ích|động sản|
     động vật|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
-    trên địa|sau đại|đại chúng|nhà ở""".replace("\n", "").split("|")
+    trên địa|sau đại|đại chúng|nhà ở|thiết bị|trọng điểm""".replace("\n", "").split("|")
 )
 
 
@@ -1539,6 +1541,8 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
             continue  # "TP.HCM"
         if token.key in APPOSITIVE_END or "\n" in text[tokens[k - 1].end : token.start]:
             return k - 1  # `last` itself when nothing came between
+        if token.key == "gồm" and k > last + 1 and k + 1 < len(tokens) and tokens[k + 1].key == ":":
+            return k - 1  # a group title's list: "Giám đốc Ban quản lý dự án y tế trọng điểm gồm: A, B"
         if place_words and token.is_lower_word and token.key in TITLE_STOP:
             return k - 1  # the place closes the organ before the sentence's verb ("… TP.HCM cho biết")
         if k - last - place_words > MAX_ORGAN_TAIL:

@@ -1357,8 +1357,8 @@ MAX_ENUMERATED_FIELDS = 6
 
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
     """A comma inside an organisation's name that lists its fields, each a capitalised word and a lower-case one,
-    the last after "và" ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và
-    Nhi đồng")."""
+    the last after "và" or before the acronym of them all ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban Văn hóa, Giáo
+    dục, Thanh niên, Thiếu niên và Nhi đồng", "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA) CAND")."""
     if not tokens[j - 1].is_word:
         return False
     k = j  # a comma; the field after it is tokens k+1, k+2
@@ -1370,6 +1370,8 @@ def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan
             return False
         if after.key == "và":
             return tokens[k + 4].is_cap
+        if after.key == "(":  # "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA)": the fields' acronym
+            return _acronym_closing(tokens, k + 3) is not None
         if after.text != ",":
             return False
         k += 3

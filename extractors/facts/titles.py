@@ -1422,7 +1422,7 @@ def parse_title(
 MAX_ORGAN_TAIL = 4
 # Organ nouns whose field may go on in lower case: those of FIELD_ORGAN_NOUNS, "Hội", "Viện", "Trung tâm",
 # "Tập đoàn", "Quỹ", "Mạng lưới".
-TAIL_ORGAN_NOUNS: frozenset[str] = FIELD_ORGAN_NOUNS | words("hội viện tâm đoàn quỹ lưới")
+TAIL_ORGAN_NOUNS: frozenset[str] = FIELD_ORGAN_NOUNS | words("hội viện tâm đoàn quỹ lưới tct")
 MAX_TAIL_PLACE_WORDS = 2
 # Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết"; "A - Chủ tịch Hội
 # Văn học nghệ thuật tỉnh - Bà B").

@@ -45,7 +45,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
-    đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó
+    đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|
+    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó
     """.replace("\n", "").split("|")
 )
 
@@ -988,10 +989,10 @@ def _acronym_closing(tokens: list[Token], opening: int) -> int | None:
     while k + 1 < len(tokens) and k - opening < MAX_ACRONYM_TOKENS:
         if tokens[k + 1].key == ")":
             return k + 1
-        if k + 2 < len(tokens) and tokens[k + 1].key in ("-", "&") and tokens[k + 2].is_abbr:
-            if joined(tokens, k, k + 1) and joined(tokens, k + 1, k + 2):
-                k += 2
-                continue
+        glued = k + 2 < len(tokens) and joined(tokens, k, k + 1) and joined(tokens, k + 1, k + 2)
+        if glued and tokens[k + 1].key in ("-", "&") and tokens[k + 2].is_abbr:
+            k += 2
+            continue
         return None
     return None
 

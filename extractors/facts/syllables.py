@@ -5,7 +5,8 @@ word after it without a space or a case change ("Tổng Bí thư Tô Lâmtrao qu
 Chínhnhấn mạnh"). Written Vietnamese never joins two syllables into one word, so a capitalised word that spells
 no syllable but exactly two, the first with a Vietnamese mark, is read as two words. The mark keeps foreign names
 whole ("Ronaldo", "Gaga"); a highland name opening on a "Pơ", "Kơ", "Rơ" syllable ("Pơloong") is one word, and a
-second part without a consonant to open it ("Muộii") is a typo, not a word.
+second part without a consonant to open it ("Muộii") is a typo, not a word. A foreign name glued to the Vietnamese
+word after it ("Donald Trumpđề cử") is read apart where that word carries a mark only Vietnamese writes.
 """
 
 from __future__ import annotations
@@ -52,5 +53,32 @@ def glued_cut(word: str) -> int | None:
         and is_syllable(word[at:])
     ]
     if len(cuts) != 1 or _HIGHLAND_PREFIX.fullmatch(word[: cuts[0]]):
-        return None
+        return _latin_cut(word)
     return cuts[0]
+
+
+# Marks only Vietnamese writes: the hook, the dot below, the horn (ơ, ư), the breve (ă), two marks stacked (ề);
+# "é", "í", "à", "ğ" are as much French, Spanish or Turkish ("Beyoncé", "Nestlé", "Erdoğan").
+_VIETNAMESE_MARKS = frozenset("\u0309\u0323\u031b")  # hook, dot below, horn; the breve counts on "ă" only
+MIN_LATIN_LETTERS = 3
+
+
+def _vietnamese_only(letter: str) -> bool:
+    marks = [ch for ch in unicodedata.normalize("NFD", letter) if unicodedata.combining(ch)]
+    return letter in "đĐăĂ" or len(marks) > 1 or any(mark in _VIETNAMESE_MARKS for mark in marks)
+
+
+def _latin_cut(word: str) -> int | None:
+    """A foreign name glued to the Vietnamese word after it ("Trumpđề cử", "Ronaldotại"): Latin letters that spell
+    no syllable, then a syllable with a mark only Vietnamese writes, opening on a consonant."""
+    cuts = [
+        at
+        for at in range(MIN_LATIN_LETTERS, len(word) - 1)
+        if word[:at].isascii()
+        and not word[at:].isascii()
+        and bare(word[at]) not in _VOWELS
+        and any(_vietnamese_only(letter) for letter in word[at:])
+        and is_syllable(word[at:])
+        and not is_syllable(word[:at])
+    ]
+    return cuts[0] if len(cuts) == 1 else None

@@ -260,7 +260,9 @@ _CYCLIC_YEAR = (
     r"(?i:năm)\s+(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
     r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)(?![^\W_])"
 )
-LUNAR_AFTER = re.compile(rf"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])|\s*,?\s*{_CYCLIC_YEAR}")
+# "ngày 5 - 6 Tết", "từ 1-6 Tết": the first days of the lunar year, counted from Tết, not a day and a month (a gloss in
+# brackets after a solar day, "17/2 (Mùng 1 Tết)", is not this: the day before it stays).
+LUNAR_AFTER = re.compile(rf"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])|\s*,?\s*{_CYCLIC_YEAR}|\s+(?i:tết)(?![^\W_])")
 # "Sáng 29 tháng 5", "Vào 24 tháng 12 năm 1983", "Hôm nay là 14 tháng 1 năm 2017": a day and month in words without
 # "ngày", read after a word that cues a day, or anywhere with its year.
 TEXTUAL_WITHOUT_DAY_WORD = re.compile(

@@ -189,6 +189,15 @@ def test_a_related_lead_before_the_source_placeholder_is_dropped(lead: str) -> N
     assert drop_related_lead(body + lead + PLACEHOLDER) == body.rstrip()
 
 
+def test_a_cut_lead_after_a_line_without_a_stop_starts_at_the_cut_length() -> None:
+    body = "Bị cáo Trần Văn Lợi, nguyên Kế toán trưởng Công ty Minh Phát: 3 năm tù"
+    lead = (
+        "Chủ tịch UBND tỉnh Lê Hoàng Nam yêu cầu Công an tỉnh tiếp tục điều tra mở rộng, củng cố chứng cứ,"
+        " xử lý nghiêm các đối tượng trong đường dây..."
+    )
+    assert drop_related_lead(body + " " + lead + PLACEHOLDER) == body
+
+
 def test_a_whole_lead_takes_the_last_sentence_only() -> None:
     body = "Hội nghị đã thông qua nghị quyết. Hội nghị kết thúc lúc 11 giờ."
     assert drop_related_lead(body + " Xã Tân Lập có chủ tịch mới." + PLACEHOLDER) == body

@@ -31,7 +31,7 @@ _CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isuppe
 # Minh Khoa)"), a space, then a capital or a number, after any opening quote or bracket. A lead may open on a
 # bracketed label itself ("(Vòng 24) MU thắng …"): a bracket without a credit is no start.
 _SENTENCE_START = re.compile(
-    rf"(?:[.!?…][\"”’)]?|\((?:Ảnh|Video|Clip|Nguồn)\b[^()]{{0,60}}\))\s+(?=[\"“‘(]?[0-9{_CAPITALS}])"
+    rf"(?:[.!?…][\"”’)]?|\((?:Ảnh|Video|Clip|Nguồn|Theo)\b[^()]{{0,60}}\))\s+(?=[\"“‘(]?[0-9{_CAPITALS}])"
 )
 
 
@@ -47,10 +47,25 @@ def drop_related_lead(line: str) -> str:
     if placeholder is None:
         return line
     body = line[: placeholder.start()].rstrip()
-    starts = list(_SENTENCE_START.finditer(body, max(0, len(body) - MAX_RELATED_LEAD_CHARS)))
+    cut = body.endswith(_CUT_MARKS)
+    starts = [found.end() for found in _SENTENCE_START.finditer(body, max(0, len(body) - MAX_RELATED_LEAD_CHARS))]
+    if not starts and cut:
+        starts = _word_starts_at_cut_length(body)
     if not starts:
         return line
     # A cut lead runs the whole window: its start is the earliest one there. A whole lead is shorter than the cut
     # and most often one sentence: only the last is taken, so that the article's own last sentences stay.
-    start = starts[0] if body.endswith(_CUT_MARKS) else starts[-1]
-    return body[: start.end()].rstrip()
+    return body[: starts[0] if cut else starts[-1]].rstrip()
+
+
+CUT_LEAD_CHARS = 150
+MIN_CUT_LEAD_CHARS = 135
+_CAPITALISED_START = re.compile(rf"\s(?=[{_CAPITALS}])")
+
+
+def _word_starts_at_cut_length(body: str) -> list[int]:
+    """A cut lead glued after a line without a stop ("… 4 năm 6 tháng tù Thứ trưởng …..."): the capitalised word
+    whose distance to the end is nearest the site's cut, within the span the cut was measured in."""
+    low, high = len(body) - MAX_RELATED_LEAD_CHARS, len(body) - MIN_CUT_LEAD_CHARS
+    starts = [found.end() for found in _CAPITALISED_START.finditer(body, max(0, low), max(0, high))]
+    return sorted(starts, key=lambda at: abs(len(body) - at - CUT_LEAD_CHARS))[:1]

@@ -123,8 +123,10 @@ MAX_FIELD_WORDS = 6
 # First syllables of the Party committees of a place ("Tỉnh ủy Quảng Trị"), which its name follows.
 LOCAL_PARTY_COMMITTEES: frozenset[str] = words("tỉnh huyện thành quận thị")
 # Unit words that a number or a name completes inside a title ("Bí thư Chi bộ tổ dân phố 5", "thôn 3", the naval
-# region "Vùng 3 Hải quân").
-UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng vùng")
+# region "Vùng 3 Hải quân", a project board "Giám đốc Ban 4").
+UNIT_WORDS: frozenset[str] = words(
+    "thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng vùng ban"
+)
 # Residential units written as abbreviations, which a number completes alike ("Tổ trưởng TDP 76", "KDC 3", "KP 2").
 UNIT_ABBREVIATIONS: frozenset[str] = words("tdp kdc kp")
 # Words opening a caption's credit after a title ("… UBND TP. Ảnh: …", "… - Nguồn: …"): never part of an organ.

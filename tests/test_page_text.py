@@ -119,6 +119,8 @@ BYLINES = [
     ("B.T.Lan", "B.T.Lan", None),  # initials before the name
     ("B.Q.N", "B.Q.N", None),  # a writer signing with initials alone
     ("Th.Dương", "Th.Dương", None),
+    ("HKhoa", "HKhoa", None),  # an initial glued to the name without its stop
+    ("Khoa - Chi", "Khoa - Chi", None),  # two writers signing with their given names alone
     ("Thu Hà - Minh Khoa thực hiện", "Thu Hà - Minh Khoa", None),  # what the writers did, after the names
     ("LAN CHI thực hiện", "LAN CHI", None),
     ("Minh Khoa ghi", "Minh Khoa", None),
@@ -159,6 +161,9 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "(Ảnh: Lan Chi/TTXVN)",  # a caption's photo credit names the photographer
         "Tổng hợp",
         "Đoàn thăm nhà máy Ảnh: Lan Chi",  # a caption and its photo credit
+        "UBND",  # an acronym glues no initial to a name
+        "VnExpress",
+        "Khoa",  # one given name alone signs nothing
     ],
 )
 def test_not_a_byline(line: str) -> None:

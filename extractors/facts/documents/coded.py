@@ -5,6 +5,7 @@ the numbers a list or a range shares with one code ("106, 107/QĐ-TTg", "541-543
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from extractors.facts.documents.citation import Citation
 from extractors.facts.documents.codes import (
@@ -215,22 +216,11 @@ def coded_citations(form: str) -> list[Citation]:
             citations.append(citation)
             taken.add(citation.start, citation.end)
             last_end = citation.end
-    for found in TYPELESS_NUMBER.finditer(form):
-        citation = _typeless_citation(found, form)
-        if citation and not taken.overlaps(citation.start, citation.end):
-            citations.append(citation)
-    for found in SPACED_STATE_NUMBER.finditer(form):
-        citation = _spaced_citation(found, form)
-        if citation and not taken.overlaps(citation.start, citation.end):
-            citations.append(citation)
-    for found in GLUED_TYPE_NUMBER.finditer(form):
-        citation = _glued_type_citation(found, form)
-        if citation and not taken.overlaps(citation.start, citation.end):
-            citations.append(citation)
-    for found in LOWER_CASE_NUMBER.finditer(form):
-        citation = _lower_case_citation(found, form)
-        if citation and not taken.overlaps(citation.start, citation.end):
-            citations.append(citation)
+    for pattern, read in _MISWRITTEN_CODES:
+        for found in pattern.finditer(form):
+            citation = read(found, form)
+            if citation and not taken.overlaps(citation.start, citation.end):
+                citations.append(citation)
     citations += [shared for citation in list(citations) for shared in _numbers_sharing_code(citation, form)]
     citations += _numbers_in_range(form, DisjointSpans([(c.start, c.end) for c in citations]))
     for citation in citations:
@@ -238,12 +228,19 @@ def coded_citations(form: str) -> list[Citation]:
     return citations
 
 
-def _spaced_citation(found: re.Match[str], form: str) -> Citation | None:
-    """ "Quyết định 309 QĐ-TTg" -> 309/QĐ-TTg: only known type letters, only after a word naming a type."""
+def _known_type_after_word(found: re.Match[str], form: str) -> str | None:
+    """The type of letters set off from their number by a space or by nothing ("309 QĐ-TTg", "18NQ/TW"): known type
+    letters only, as listed or in capitals, and only after a word naming a type."""
     doc_type = TYPE_BY_LOWER.get(found.group("type").lower())
     if doc_type is None or found.group("type") not in (doc_type, doc_type.upper()):
         return None
-    if _word_type(form, found.start()) is None:
+    return doc_type if _word_type(form, found.start()) is not None else None
+
+
+def _spaced_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "Quyết định 309 QĐ-TTg" -> 309/QĐ-TTg: only known type letters, only after a word naming a type."""
+    doc_type = _known_type_after_word(found, form)
+    if doc_type is None:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group("issuer"))
 
@@ -251,10 +248,8 @@ def _spaced_citation(found: re.Match[str], form: str) -> Citation | None:
 def _glued_type_citation(found: re.Match[str], form: str) -> Citation | None:
     """ "Nghị quyết 18NQ/TW" -> 18-NQ/TW, "Quyết định số 123QĐ-UBND" -> 123/QĐ-UBND: only known type letters, only
     after a word naming a type."""
-    doc_type = TYPE_BY_LOWER.get(found.group("type").lower())
-    if doc_type is None or found.group("type") not in (doc_type, doc_type.upper()):
-        return None
-    if _word_type(form, found.start()) is None:
+    doc_type = _known_type_after_word(found, form)
+    if doc_type is None:
         return None
     party = found.group("separator") == "/"
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group("issuer"), party=party)
@@ -276,3 +271,12 @@ def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
     if issuer.split("-")[0].lower() in TYPE_BY_LOWER or _word_type(form, found.start()) is None:
         return None
     return Citation(found.start(), found.end(), found.group(1), None, issuer)
+
+
+# Codes written in older or mistyped forms, read after the Party and state codes, where those left the text free.
+_MISWRITTEN_CODES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Citation | None]], ...] = (
+    (TYPELESS_NUMBER, _typeless_citation),
+    (SPACED_STATE_NUMBER, _spaced_citation),
+    (GLUED_TYPE_NUMBER, _glued_type_citation),
+    (LOWER_CASE_NUMBER, _lower_case_citation),
+)

@@ -128,6 +128,14 @@ def _past_unresolved_day(form: str, end: int) -> int:
     return day.end() if day else end
 
 
+def _year_and_end(found: re.Match[str], number_group: int) -> tuple[int | None, int]:
+    """The year written ("49/2017") or said ("số 14 năm 2008") after a number, and where the citation ends: after
+    the year, else after the number."""
+    year_group = "year" if found.group("year") else "year_said" if found.group("year_said") else None
+    year = int(found.group(year_group)) if year_group else None
+    return year, found.end(year_group) if year_group else found.end(number_group)
+
+
 def codeless_citations(form: str) -> list[Citation]:
     """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
     capitalised, followed by "số", or followed by the body that issued it ("nghị định 35 của Chính phủ"); a
@@ -145,18 +153,14 @@ def codeless_citations(form: str) -> list[Citation]:
             continue  # "Kế hoạch 2025" is a year ("Công văn 2039 ngày 29/5/2017" a number); "Chương trình 135" a name
         if found.group("year_said") and not found.group(2) and (doc_type in SPANNING_PLANS or lower_unowned):
             continue  # "kế hoạch 5 năm 2021 - 2025" is a five-year plan; "Nghị định 34 năm 2016" a decree
-        year_group = "year" if found.group("year") else "year_said" if found.group("year_said") else None
-        year = int(found.group(year_group)) if year_group else None
-        end = found.end(year_group) if year_group else found.end(3)
+        year, end = _year_and_end(found, 3)
         citations.append(Citation(found.start(3), end, number, doc_type, None, year=year, has_code=False))
         end = found.end()
         while more := CODELESS_MORE.match(form, end):
             citations.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
             end = more.end()
     for found in CODELESS_PAPER.finditer(form):
-        year_group = "year" if found.group("year") else "year_said" if found.group("year_said") else None
-        year = int(found.group(year_group)) if year_group else None
-        end = found.end(year_group) if year_group else found.end(2)
+        year, end = _year_and_end(found, 2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
     numbered = {citation.start for citation in citations}
     for found in BODY_THEN_NUMBER.finditer(form):

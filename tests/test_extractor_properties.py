@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from extractors.facts import extract_facts
 from extractors.facts.dates import find_dates
-from extractors.facts.doc_codes import MAX_ISSUING_BODY_CHARS
 from extractors.facts.documents import MAX_ISSUER_CHARS, find_documents
+from extractors.facts.documents.organs import MAX_ISSUING_BODY_CHARS
 from extractors.facts.officials import find_officials
 from extractors.facts.terms import find_sittings, find_terms
 from extractors.options import ExtractionOptions

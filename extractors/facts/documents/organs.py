@@ -1,4 +1,8 @@
-"""Data tables for document numbers: type codes, the words that name them, issuing bodies' codes and names."""
+"""Issuing bodies: an organ's name read from a phrase, and the issuer code it is keyed by.
+
+Kept apart from the citation readers because it reads names, not numbers: "của Ban Thường vụ Tỉnh ủy" -> "TU",
+"Bộ Công an" -> "BCA" (initials of listed fields, organ_fields.txt, shared with titles.py).
+"""
 
 from __future__ import annotations
 
@@ -7,87 +11,9 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.facts.documents.kinds import WORD_TO_TYPE
 from extractors.facts.person_names import MIDDLE_NAMES, surnames
 from extractors.normalize import match_form
-
-# Type code -> its name. "TT" is Thông tri in Party numbers and Thông tư in state ones (see PARTY_NAMES).
-TYPE_NAMES: dict[str, str] = {
-    "NQ": "Nghị quyết",
-    "NQLT": "Nghị quyết liên tịch",
-    "QĐ": "Quyết định",
-    "QĐi": "Quy định",
-    "QyĐ": "Quy định",
-    "CT": "Chỉ thị",
-    "KL": "Kết luận",
-    "QC": "Quy chế",
-    "TT": "Thông tư",
-    "TTLT": "Thông tư liên tịch",
-    "HD": "Hướng dẫn",
-    "BC": "Báo cáo",
-    "TTr": "Tờ trình",
-    "KH": "Kế hoạch",
-    "CTr": "Chương trình",
-    "CTHĐ": "Chương trình hành động",
-    "TB": "Thông báo",
-    "CV": "Công văn",
-    "BB": "Biên bản",
-    "NĐ": "Nghị định",
-    "PA": "Phương án",
-    "ĐA": "Đề án",
-    "HĐ": "Hợp đồng",
-    "CĐ": "Công điện",
-    "GM": "Giấy mời",
-    "GUQ": "Giấy ủy quyền",
-    "PC": "Phiếu chuyển",
-    "GP": "Giấy phép",
-    "LĐ": "Lệnh",
-    "L": "Lệnh",  # the President's orders promulgating a law: "Lệnh số 12/2025/L-CTN"
-    "PL": "Pháp lệnh",  # "25/2005/PL-UBTVQH11"
-    "KHLT": "Kế hoạch liên tịch",  # joint papers of two bodies: "02/KHLT/UBND-UBMTTQ", as "TTLT/BTC-BNN"
-    "HDLT": "Hướng dẫn liên tịch",
-    "Luật": "Luật",  # laws carry no type code in their number ("72/2020/QH14"): the word is the type
-}
-PARTY_NAMES: dict[str, str] = {"TT": "Thông tri"}
-TYPE_BY_LOWER: dict[str, str] = {code.lower(): code for code in TYPE_NAMES}
-# Named with a bare number ("Chương trình 135", "Đề án 06") these are usually programme names, not citations.
-NO_BARE_NUMBER: frozenset[str] = frozenset({"CTr", "CTHĐ", "ĐA", "PA", "Luật", "BC", "TB"})
-
-# Words naming a document type, longest first (the word beside the number decides the type).
-TYPE_WORDS: tuple[tuple[str, str], ...] = (
-    ("Thông báo kết luận", "TB"),
-    ("Chương trình hành động", "CTHĐ"),
-    ("Thông tư liên tịch", "TTLT"),
-    ("Nghị quyết liên tịch", "NQLT"),
-    ("Kế hoạch liên tịch", "KHLT"),
-    ("Hướng dẫn liên tịch", "HDLT"),
-    ("Nghị quyết", "NQ"),
-    ("Nghị định", "NĐ"),
-    ("Quyết định", "QĐ"),
-    ("Quy định", "QĐi"),
-    ("Quy chế", "QC"),
-    ("Chỉ thị", "CT"),
-    ("Kết luận", "KL"),
-    ("Kế hoạch", "KH"),
-    ("Chương trình", "CTr"),
-    ("Hướng dẫn", "HD"),
-    ("Thông tri", "TT"),
-    ("Thông tư", "TT"),
-    ("Thông báo", "TB"),
-    ("Báo cáo", "BC"),
-    ("Tờ trình", "TTr"),
-    ("Công văn", "CV"),
-    ("Biên bản", "BB"),
-    ("Phương án", "PA"),
-    ("Đề án", "ĐA"),
-    ("Công điện", "CĐ"),
-    ("Pháp lệnh", "PL"),
-    ("Luật", "Luật"),
-)
-WORD_TO_TYPE: dict[str, str] = {word.lower(): code for word, code in TYPE_WORDS}
-# Codes whose kind the word beside the number tells: Party "quy định" were numbered "QĐ" until 2017
-# ("Quy định số 66-QĐ/TW": type "QĐ" as written, kind "Quy định"). Other disagreements are usually a longer
-# phrase ("Thông báo kết luận số 15-TB/TU"), so the code names the kind too.
-CONFUSABLE_TYPES: frozenset[frozenset[str]] = frozenset({frozenset({"QĐ", "QĐi"})})
 
 # Bodies named in "của <body>" -> issuer code, most specific first.
 BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -153,13 +79,6 @@ def issuer_for_body(body: str) -> str | None:
     return department_code(_without_signing_post(body))
 
 
-# The issuer of a kind of document that one body alone issues, when the text names none: decrees are the
-# Government's ("Nghị định 49" -> CP), laws the National Assembly's ("Luật số 34" -> QH), as the annotation
-# decisions of the real corpus read (batches 4 and 5).
-SOLE_ISSUERS: dict[str, str] = {"NĐ": "CP", "Luật": "QH", "PL": "UBTVQH"}  # ordinances: the NA Standing Committee
-# Kinds whose numbers carry no type letters: "Luật số 34" has type null, as "72/2020/QH14" has.
-UNTYPED_KINDS: frozenset[str] = frozenset({"Luật"})
-
 # Ministries, departments and general departments, whose codes are the initials of their names (Decree
 # 30/2020/NĐ-CP, appendix III): "Bộ Công an" -> "BCA", "Sở Nội vụ" -> "SNV", "Tổng cục Hải quan" -> "TCHQ".
 DEPARTMENT_CODE_HEADS: tuple[tuple[str, str], ...] = (("Tổng cục", "TC"), ("Bộ", "B"), ("Sở", "S"))
@@ -170,7 +89,7 @@ HEADS_OF_UNPLACED_NAMES: frozenset[str] = frozenset({"B", "TC"})
 MAX_MINISTRY_NAME_WORDS = 6  # and at least two: "Bộ Tổng" is "Bộ Tổng tham mưu" cut short
 _ACRONYM = re.compile(r"[A-ZĐ]{2,8}(?:[&-][A-ZĐ]{1,8}){0,3}|[A-ZĐ]{1,8}(?:[&-][A-ZĐ]{1,8}){1,3}")  # not "Y" of "Y tế"
 _JOINT_BODIES = re.compile(r"\s+[-–]\s+(?=(?:Bộ|Sở|Tổng cục)\s)")
-_ORGAN_FIELDS_FILE = Path(__file__).with_name("organ_fields.txt")
+_ORGAN_FIELDS_FILE = Path(__file__).parents[1] / "organ_fields.txt"  # shared with titles.py
 
 
 @lru_cache(maxsize=1)
@@ -279,12 +198,6 @@ def initials_code(name: str | None) -> str | None:
     if len(words) < MIN_INITIALS_WORDS or any(word[:1].isdigit() for word in words[: -1 if named_by_number else None]):
         return None
     return "".join(word if (len(word) > 1 and word.isupper()) or word.isdigit() else _initial(word) for word in words)
-
-
-def type_name(code: str | None, party: bool) -> str | None:
-    if code is None:
-        return None
-    return (PARTY_NAMES.get(code) if party else None) or TYPE_NAMES.get(code)
 
 
 # Lower-case words an organ's name may hold ("Ủy ban nhân dân tỉnh", "Ban Thường vụ Huyện ủy", "HĐND

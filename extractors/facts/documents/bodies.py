@@ -1,0 +1,207 @@
+"""The body that issued a document, from the text: named after its number ("… của HĐND tỉnh"), in parentheses, in
+a relative clause, or as the subject of the clause that issues it; and the issuer code of a document cited with
+no code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.facts.documents.citation import Citation
+from extractors.facts.documents.dated_text import (
+    SAME_DAY,
+    UNRESOLVED_DAY,
+    DatesInText,
+    date_after_title,
+    date_right_after,
+    past_quoted_title,
+)
+from extractors.facts.documents.kinds import SOLE_ISSUERS, WORD_TO_TYPE
+from extractors.facts.documents.organs import DOCUMENT_PARTS, initials_code, issuer_for_body, issuer_named, organ_name
+from extractors.facts.documents.patterns import (
+    ABBREVIATION_ASIDE,
+    BODY_AFTER,
+    BODY_AFTER_RUNNING_ON,
+    BODY_HEAD,
+    IN_A_ROW,
+    LOOK_AHEAD,
+    LOOK_BEHIND,
+    MAX_SENTENCE,
+    SENTENCE_END,
+    TYPE_WORD,
+)
+from extractors.normalize import match_form
+
+# A name that goes on after "và" or a dash with a capitalised part ("Sở Giáo dục và Đào tạo"): `organ_name` reads it.
+NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
+# The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
+# "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends), "Thủ tướng Chính phủ chỉ đạo tại Thông báo
+# số 125", "Phó Chủ tịch UBND TP đã ký liên tiếp 6 Quyết định mang số 2356, …".
+# Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
+# The papers it issued first in the same list come between ("Đảng ủy xã ban hành Nghị quyết số 04-NQ/ĐU và Kế hoạch
+# số "), and a body drafts its own plans ("UBND huyện đã xây dựng Kế hoạch số 45").
+# What a paper's word may be followed by before its number: "Nghị quyết chuyên đề số 09", "Quyết định công nhận số 12"
+# (lower-case words only, then "số").
+_WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
+_LISTED_BEFORE = rf"(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
+BODY_BEFORE = re.compile(
+    rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới|tiếp tục|chính thức)\s+){{0,2}}"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
+    rf"{IN_A_ROW}{_LISTED_BEFORE}"
+    rf"(?i:{TYPE_WORD}|văn\s+bản){ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"
+)
+LOOK_BEFORE_BODY = 160
+# A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
+# Nghị quyết …, đó là …" (one unnumbered paper, "ban hành Nghị định thay thế Nghị định 42", is another one).
+BODY_ISSUES_KIND = re.compile(
+    rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa)\s+){{0,2}}(?:ban hành|ra)\s+"
+    rf"(?:các|những|hai|ba|bốn|năm|\d+)\s+(?P<word>(?i:{TYPE_WORD}))(?!\s+(?:(?i:số)\s+)?\d)"
+)
+# What may follow an issuing body's name in its subject: its term ("khóa IX").
+BODY_QUALIFIER = re.compile(r"\s+(?i:khóa|khoá)\s+[IVXLC\d]+")
+# The rest of a subject after its organ's name, when it is the signer's name: capitalised words only.
+PERSON_AFTER_ORGAN = re.compile(r"(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
+# "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
+# the paper it sent (after "thực hiện"/"theo" the subject is the one carrying out another's paper, so only "Tại"
+# opening the sentence: "… báo cáo tại tờ trình số 107, Sở Nội vụ …" goes on with another subject).
+AT_PAPER = re.compile(
+    rf"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))Tại\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+# The same after a short lead-in that opens the sentence: "Chấp thuận kiến nghị của tỉnh, tại Quyết định số 326 ngày
+# 1/3/2016, Thủ tướng Chính phủ đã bổ sung …", "Về phương án GPMB, trước đó, tại Thông báo số 178 …".
+AT_PAPER_AFTER_LEAD_IN = re.compile(
+    r"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))(?:[^,.;:!?\n()]{1,60},\s*){1,2}tại\s+"
+    rf"(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+LOOK_BEFORE_LEAD_IN = 160
+BODY_AFTER_COMMA = re.compile(rf"\s*,\s*({BODY_HEAD}[^,;.()“”\"]{{0,60}})")
+# A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
+# mà Bộ VH-TT-DL đã ban hành", "Thông tư số 02 vừa được Bộ Y tế ban hành", "Thông tư số 22/2014 về quy hoạch kho
+# số do Bộ TT&TT ban hành" (no number between: in "Thông tư 22 … dựa trên Thông tư 30 do Bộ GD&ĐT ban hành" the
+# clause is the other paper's).
+ISSUED_BY_LATER = re.compile(
+    rf"[^.!?;\n\d]{{0,100}}?(?:\s|,\s*)(?:mà|do|(?:(?:vừa|đã|mới)\s+)?được)\s+({BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s+(?:\([^()\d]{{1,12}}\)\s+)?"
+    rf"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|ký)(?![^\W\d_])(?!\s+(?:(?i:{TYPE_WORD}|văn\s+bản)))"  # not issuing another
+)
+LOOK_AHEAD_ISSUED_BY = 200
+# The issuing body in parentheses right after the number: "Nghị định 86 (Chính phủ) và Thông tư 63 (Bộ GTVT)".
+BODY_IN_PARENTHESES = re.compile(rf"\s*\(\s*({BODY_HEAD}[^()“”\"\d,;.]{{0,60}}?)\s*\)")
+
+
+# A paper cited in parentheses after the body that sent it: "theo đề nghị của Bộ Tài chính (Công văn số 2000)".
+BODY_BEFORE_ASIDE = re.compile(
+    rf"(?:của|do)\s+({BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s*\(\s*(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+# A paper of another kind listed after a number, told by its date, the body named after it: "Chỉ thị số 26, cũng như
+# Công điện ngày 2/2/2017 của Thủ tướng Chính phủ" (one body for both).
+UNNUMBERED_SIBLING = re.compile(
+    rf"\s*,\s*(?:(?:cũng như|và)\s+)?(?i:{TYPE_WORD})\s+"
+    r"ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s+"
+    r"(?=(?:của|do)\s)"  # the other paper is told by its date
+)
+# The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
+CENTRE_RIGHT_AFTER = re.compile(r"\s+(Bộ Chính trị|Ban Bí thư)(?![^\W_])")
+
+
+def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -> str | None:
+    """The body named after the number ("… của HĐND tỉnh"), else the clause's subject that issues it."""
+    end = citation.end
+    right_after = date_right_after(form, end, dated)
+    same_day = SAME_DAY.match(form, end)
+    named = date_right_after(form, same_day.end(), dated) if same_day else None
+    position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
+    unresolved = None if right_after or same_day else UNRESOLVED_DAY.match(form, end)
+    position = unresolved.end() if unresolved else position  # "tờ trình số 5054 ngày 4/7 của Chủ tịch UBND TP"
+    titled = past_quoted_title(form, position)
+    if titled != position:  # "Kế hoạch số 12 “Về tổ chức Lễ hội” ngày 5/3/2025 của UBND huyện"
+        after_title = date_after_title(form, titled, dated)
+        position = after_title.hit.end if after_title else titled
+    window_end = min(len(form), position + LOOK_AHEAD)
+    found = BODY_AFTER.match(form, position, window_end)
+    if found is None or NAME_GOES_ON.match(form, found.end(1)):  # "Bộ Tài nguyên và Môi trường"
+        found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
+    if found:
+        return organ_name(text[found.start(1) : found.end(1)])
+    sibling = UNNUMBERED_SIBLING.match(form, position, window_end) if not citation.has_code else None
+    found = BODY_AFTER_RUNNING_ON.match(form, sibling.end(), window_end) if sibling else None
+    if found:  # "Chỉ thị số 26, Công điện ngày 2/2/2017 của Thủ tướng": the body of both
+        return organ_name(text[found.start(1) : found.end(1)])
+    aside = BODY_IN_PARENTHESES.match(form, position, window_end)  # "Thông tư 63 (Bộ GTVT)"
+    if aside:
+        return organ_name(text[aside.start(1) : aside.end(1)])
+    later = ISSUED_BY_LATER.match(form, position, min(len(form), position + LOOK_AHEAD_ISSUED_BY))
+    if later:
+        return organ_name(text[later.start(1) : later.end(1)])
+    centre = CENTRE_RIGHT_AFTER.match(form, position) if not citation.has_code else None
+    if centre:
+        return centre.group(1)
+    outside = BODY_BEFORE_ASIDE.search(form, max(0, citation.start - LOOK_BEHIND * 2), citation.start)
+    if outside:
+        return organ_name(text[outside.start(1) : outside.end(1)])
+    return (
+        _subject_body(text, form, citation.word_end or citation.start)
+        or _speaker_after_comma(text, form, citation.start, position)
+        or _issuer_of_the_kind(text, form, citation)
+    )
+
+
+def _issuer_of_the_kind(text: str, form: str, citation: Citation) -> str | None:
+    """A number cited by word only, after its sentence said which body issued papers of that kind: "Bộ Chính trị
+    khóa IX đã ban hành hai Nghị quyết chuyên đề …, đó là Nghị quyết 42 … và Nghị quyết số 11"."""
+    if citation.has_code or citation.type is None:
+        return None
+    window_start = max(0, citation.start - MAX_SENTENCE)
+    sentence_start = max((m.end() for m in SENTENCE_END.finditer(form, window_start, citation.start)), default=0)
+    sentence_start = max(sentence_start, window_start)
+    for found in BODY_ISSUES_KIND.finditer(form, sentence_start, citation.start):
+        if WORD_TO_TYPE[found.group("word").lower()] != citation.type or found.end() >= citation.start - 1:
+            continue
+        phrase = " ".join(text[found.start(1) : found.end(1)].split())
+        body = organ_name(phrase)
+        if body and (body == phrase or BODY_QUALIFIER.fullmatch(phrase[len(body) :])):
+            return body
+    return None
+
+
+def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | None:
+    """ "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the organ opening the main clause."""
+    at_paper = AT_PAPER.search(form, max(0, start - LOOK_BEHIND), start)
+    if not (at_paper or AT_PAPER_AFTER_LEAD_IN.search(form, max(0, start - LOOK_BEFORE_LEAD_IN), start)):
+        return None
+    found = BODY_AFTER_COMMA.match(form, end, min(len(form), end + LOOK_AHEAD))
+    return organ_name(text[found.start(1) : found.end(1)]) if found else None
+
+
+def _subject_body(text: str, form: str, start: int) -> str | None:
+    """ "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19": the subject, when it is an organ's name and nothing
+    else."""
+    found = BODY_BEFORE.search(form, max(0, start - LOOK_BEFORE_BODY), start)
+    if found is None:
+        return None
+    phrase = " ".join(text[found.start(1) : found.end(1)].split())
+    body = organ_name(phrase)
+    rest = phrase[len(body) :] if body else ""
+    signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(rest) is not None
+    telling = body is not None and TELLING_AFTER_ORGAN.fullmatch(rest) is not None
+    return body if body == phrase or signer or telling else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
+
+
+# An organ telling what it did: "Văn phòng UBND tỉnh cho biết đã có văn bản …", "Sở Y tế cho hay đã ban hành …".
+TELLING_AFTER_ORGAN = re.compile(r"\s+(?:cho biết|cho hay|thông tin)(?:\s+(?:là|rằng))?")
+
+
+def name_issuer(citation: Citation) -> None:
+    """A document cited without a code: keyed by the issuer code of the body named ("TW" for "Bộ Chính trị",
+    the name itself when the body has no code we know), and named as the text names it."""
+    if citation.has_code or citation.issuer is not None or not citation.issuing_body:
+        return
+    citation.issuer_named = issuer_named(citation.issuing_body)
+    code = issuer_for_body(match_form(citation.issuing_body))
+    citation.issuer = code or initials_code(citation.issuer_named) or citation.issuer_named
+
+
+def sole_issuer(citation: Citation) -> None:
+    """A document cited by word and number with no body named, of a kind that one body alone issues ("Nghị định
+    49" is the Government's, "Luật số 34" the National Assembly's)."""
+    if not citation.has_code and citation.issuer is None and not citation.issuing_body and citation.type:
+        citation.issuer = SOLE_ISSUERS.get(citation.type)

@@ -1,0 +1,191 @@
+"""Citations by word and number with no code: "Nghị quyết số 31", "Nghị định 29 và 178", "văn bản số 253",
+"Luật Cư trú 81/2006", "Quyết định HĐND tỉnh số 170"; and the counts, years and names that only look like them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.facts.documents.citation import Citation
+from extractors.facts.documents.dated_text import UNRESOLVED_DAY
+from extractors.facts.documents.kinds import NO_BARE_NUMBER, TYPE_BY_LOWER, TYPE_WORDS, WORD_TO_TYPE
+from extractors.facts.documents.patterns import (
+    ABBREVIATION_ASIDE,
+    BODY_AFTER,
+    BODY_HEAD,
+    LOOK_BEHIND,
+    MAX_BARE_YEAR,
+    MIN_BARE_YEAR,
+    TYPE_WORD,
+    YEAR,
+)
+
+_BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)"
+# The leading look-ahead (the type words' first two letters, matched as the words are) lets most positions fail
+# on two character tests instead of trying all the words: a third of the time of the search.
+_TYPE_WORD_FIRST = "".join(sorted({re.escape(word[0].lower()) for word, _ in TYPE_WORDS}))
+_TYPE_WORD_SECOND = "".join(sorted({re.escape(word[1].lower()) for word, _ in TYPE_WORDS}))
+# A series' added paper cited alone: "Nghị quyết 30a" (one letter, not a word glued on: "Thông tư 02của").
+_CITED_LETTER = r"(?:[a-z](?![^\W\d_]))?"  # not "5K" (the five-K rule)
+# The number may carry its year, with no code ("Nghị định số 49/2017", "quyết định 1878/2026 của UBND TP"), or
+# say it after "số" ("quyết định số 14 năm 2008"; without "số", "kế hoạch 5 năm 2021 - 2025" is a five-year plan).
+# The type's letters may follow the word in parentheses (`ABBREVIATION_ASIDE`), and the number be said to be
+# "borne" ("6 Quyết định mang số 2356, 2357 … và 2361").
+_CODELESS_REST = (
+    rf"{ABBREVIATION_ASIDE}\s+((?:mang\s+)?(?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
+    rf"(?:(?:\s*/\s*|-)(?P<year>{YEAR})|\s+(?i:năm)\s+(?P<year_said>{YEAR}))?{_BARE_NUMBER_END}"
+)  # the year may be joined by a dash: "Thông tư 08-2017 của Bộ LĐ-TB&XH"
+CODELESS = re.compile(rf"(?=(?i:[{_TYPE_WORD_FIRST}][{_TYPE_WORD_SECOND}]))(?i:({TYPE_WORD})){_CODELESS_REST}")
+# A paper's type letters written for its word, in capitals and as a word of their own: "theo QĐ 33", "tàu đóng theo
+# NĐ 67", "NQ 35" (only letters that abbreviate nothing else: "CT" is also a chairman, "TT" a centre or a town).
+ABBREVIATED_WORDS: tuple[str, ...] = ("QĐ", "NĐ", "NQ")
+ABBREVIATED_CODELESS = re.compile(rf"(?<![\w/-])({'|'.join(ABBREVIATED_WORDS)}){_CODELESS_REST}")
+# A paper whose word is followed by what it does before its number: "Kết luận thanh tra số 18", "Quyết định giải quyết
+# khiếu nại số 1230", "Quyết định phê duyệt phương án bồi thường số 2595" (lower-case words only, none that makes it
+# a sentence: "Báo cáo riêng được đóng dấu cùng văn bản số 12").
+DESCRIBED_NUMBER = re.compile(
+    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})(?P<what>(?:\s+[a-zà-ỹđ]+){{1,6}}?)\s+số\s+"
+    rf"(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
+)
+# A paper's number in parentheses after its word and what it is: "đã có văn bản “khẩn” (số 453)", "báo cáo giải trình
+# (số 642)" (a space after the word: `BODY_BEFORE` reads the subject that issued it). The parentheses are found first
+# (a literal opens them), then the words before them.
+NUMBER_IN_PARENTHESES = re.compile(r"\(\s*(?i:số)\s+(?P<n>\d{1,5})\s*\)")
+PAPER_BEFORE_PARENTHESES = re.compile(
+    rf"(?P<word>(?i:{TYPE_WORD}|văn\s+bản))(?=\s)(?P<what>(?:\s+(?:[“\"][^“”\"\n]{{1,20}}[”\"]|[a-zà-ỹđ]+)){{0,3}}?)\s*$"
+)
+LOOK_BEFORE_PARENTHESES = 60
+NOT_A_DESCRIPTION: frozenset[str] = frozenset(
+    "được sẽ đã đang của là có này đó các những nêu trên với cho từ văn bản mang khẳng nói rằng số".split()  # noqa: SIM905
+)
+# A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
+CODELESS_PAPER = re.compile(
+    rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{YEAR})|(?(so)\s+(?i:năm)\s+(?P<year_said>{YEAR})))?"
+    rf"{_BARE_NUMBER_END}"
+    r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
+)
+# A law cited by its name and then its number and year, "số" left out or not: "Luật Cư trú 81/2006", "Luật Thi đua,
+# khen thưởng số 06/2022" (the year after a slash: in "Luật Đất đai 2024" the year is the law's, no number). A name
+# holds no word of a sentence going on ("Luật Đất đai có hiệu lực từ tháng 8/2024") and is no lawyer's ("Luật sư").
+_NOT_IN_A_LAW_NAME = (
+    "sư|có|hiệu|lực|từ|tháng|ngày|năm|quý|cho|biết|nói|vào|được|đã|sẽ|là|thì|khi|tại|theo|trong|đến|hết|cuối|đầu"
+)
+_LAW_NAME_WORD = rf"(?!(?:{_NOT_IN_A_LAW_NAME})(?![^\W\d_]))[^\W\d_]+,?\s+"
+NAMED_LAW_NUMBER = re.compile(
+    rf"(?<![^\W\d_])(?:Luật|Bộ\s+[Ll]uật)\s+(?:{_LAW_NAME_WORD}){{1,8}}?(\d{{1,5}})\s*/\s*(?P<year>{YEAR})"
+    r"(?![\d/-]|\s*/\s*[A-ZĐ])"
+)
+DATED_NEXT = re.compile(r"\s+ngày\s+\d")
+SPANNING_PLANS: frozenset[str] = frozenset({"KH", "CTr", "CTHĐ", "ĐA", "PA"})
+# Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
+CODELESS_MORE = re.compile(
+    rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|để|$))"
+)
+# The issuing body named between a paper's capitalised word and its number: "Nghị quyết HĐND tỉnh Nghệ An số 170",
+# "Chỉ thị Ban Thường vụ Tỉnh ủy số 05" (a capitalised organ head, no sentence mark or digit before "số").
+BODY_THEN_NUMBER = re.compile(
+    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})\s+(?P<body>{BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)"
+    rf"\s+số\s+(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
+)
+
+
+# A type word in lower case names a paper after a verb or preposition that cites or issues one ("đóng tàu theo nghị
+# định 67", "đã ban hành thông tư 26", "Thủ tướng đã ký quyết định 929"), for the kinds that are no plan ("theo kế
+# hoạch 1 lần") and with no count after the number ("theo quyết định 2 lần").
+CITING_BEFORE = re.compile(r"(?<![^\W_])(?:theo|thực hiện|tại|ban hành|ký|thay thế|sửa đổi)\s+$")
+LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ"})
+# A count, not a number, when a measure or classifier follows ("quyết định 2 lần", "Kế hoạch 4 điểm", "Kế hoạch 100
+# ngày"; "ngày" before a date is the paper's day). A type word in capitals is a citation more often: only the
+# classifiers that cannot start a sentence's next words follow it ("Nghị định 67 người dân được hỗ trợ").
+_CLASSIFIERS = (
+    r"điểm|nội dung|nhiệm vụ|giải pháp|mục tiêu|bước|tiêu chí|chỉ tiêu|trang|vấn đề|lĩnh vực|ngày(?!\s+(?:\d|càng))"
+)
+CLASSIFIER_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS})(?![^\W\d_])")
+COUNT_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|tuổi|tỷ|triệu|nghìn|ngàn|đồng|năm|tháng|%)(?![^\W\d_])")
+
+
+def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool:
+    if doc_type not in LOWER_CASE_CITED_KINDS or found.group(2) or COUNT_AFTER.match(form, found.end()):
+        return False
+    return CITING_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
+
+
+# A type word heading a firm's name: "Công ty Luật số 5" is a law firm, not a law.
+FIRM_BEFORE = re.compile(r"(?<![^\W\d_])(?i:công\s+ty|văn\s+phòng|hãng)(?:\s+(?i:TNHH|cổ\s+phần|hợp\s+danh))?\s+$")
+LOOK_BEFORE_FIRM = 30
+
+
+def _codeless_words(form: str) -> list[re.Match[str]]:
+    """Numbers after a type word or its letters ("Quyết định 33", "QĐ 33"), in text order; none in a firm's name."""
+    found = [*CODELESS.finditer(form), *ABBREVIATED_CODELESS.finditer(form)]
+    found = [m for m in found if not FIRM_BEFORE.search(form, max(0, m.start() - LOOK_BEFORE_FIRM), m.start())]
+    return sorted(found, key=lambda match: match.start())
+
+
+def _past_unresolved_day(form: str, end: int) -> int:
+    """Where a day written right after a number ends ("quyết định 49 (ngày 1/9/2011) của Thủ tướng"), else `end`."""
+    day = UNRESOLVED_DAY.match(form, end)
+    return day.end() if day else end
+
+
+def _year_and_end(found: re.Match[str], number_group: int) -> tuple[int | None, int]:
+    """The year written ("49/2017") or said ("số 14 năm 2008") after a number, and where the citation ends: after
+    the year, else after the number."""
+    year_group = "year" if found.group("year") else "year_said" if found.group("year_said") else None
+    year = int(found.group(year_group)) if year_group else None
+    return year, found.end(year_group) if year_group else found.end(number_group)
+
+
+def codeless_citations(form: str) -> list[Citation]:
+    """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
+    capitalised, followed by "số", or followed by the body that issued it ("nghị định 35 của Chính phủ"); a
+    lower-case "quyết định 2 kế hoạch" is a verb."""
+    citations = []
+    for found in _codeless_words(form):
+        word, number = found.group(1), found.group(3)
+        doc_type = WORD_TO_TYPE.get(word.lower()) or TYPE_BY_LOWER[word.lower()]
+        lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, _past_unresolved_day(form, found.end()))
+        lower_unowned = lower_unowned and not _cited_in_lower_case(form, found, doc_type)
+        year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
+        year_like = year_like and not DATED_NEXT.match(form, found.end())
+        counted = CLASSIFIER_AFTER.match(form, found.end())  # "Kế hoạch 4 điểm của Tổng thống Mỹ"
+        if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER or counted):
+            continue  # "Kế hoạch 2025" is a year ("Công văn 2039 ngày 29/5/2017" a number); "Chương trình 135" a name
+        if found.group("year_said") and not found.group(2) and (doc_type in SPANNING_PLANS or lower_unowned):
+            continue  # "kế hoạch 5 năm 2021 - 2025" is a five-year plan; "Nghị định 34 năm 2016" a decree
+        year, end = _year_and_end(found, 3)
+        citations.append(Citation(found.start(3), end, number, doc_type, None, year=year, has_code=False))
+        end = found.end()
+        while more := CODELESS_MORE.match(form, end):
+            citations.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
+            end = more.end()
+    for found in CODELESS_PAPER.finditer(form):
+        year, end = _year_and_end(found, 2)
+        citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
+    numbered = {citation.start for citation in citations}
+    for found in BODY_THEN_NUMBER.finditer(form):
+        if found.start("n") in numbered:
+            continue
+        doc_type = WORD_TO_TYPE[found.group("word").lower()]
+        citation = Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False)
+        citation.body_before = found.span("body")
+        citations.append(citation)
+        numbered.add(citation.start)
+    for found in NAMED_LAW_NUMBER.finditer(form):
+        if found.start(1) not in numbered:
+            number, year = found.group(1), int(found.group("year"))
+            citations.append(Citation(found.start(1), found.end("year"), number, "Luật", None, year, has_code=False))
+    for found in DESCRIBED_NUMBER.finditer(form):
+        if found.start("n") in numbered or set(found.group("what").split()) & NOT_A_DESCRIPTION:
+            continue  # "Thông tư liên tịch số 01" is read whole above
+        doc_type = WORD_TO_TYPE[found.group("word").lower()]
+        citations.append(Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False))
+    for found in NUMBER_IN_PARENTHESES.finditer(form):
+        paper = PAPER_BEFORE_PARENTHESES.search(form, max(0, found.start() - LOOK_BEFORE_PARENTHESES), found.start())
+        if paper is None or found.start("n") in numbered or set(paper.group("what").split()) & NOT_A_DESCRIPTION:
+            continue
+        doc_type = WORD_TO_TYPE.get(" ".join(paper.group("word").split()).lower())  # "văn bản" names no kind
+        citation = Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False)
+        citation.word_end = paper.end("word") + 1  # past the space after the word, as `BODY_BEFORE` reads it
+        citations.append(citation)
+    return citations

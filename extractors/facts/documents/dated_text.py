@@ -1,0 +1,85 @@
+"""The article's dates looked up by position, and the dates written right after a citation's number.
+
+Shared by `issue_dates` (which day a document was issued) and `bodies` (the body is read past that date).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from datetime import date
+
+from extractors.facts.dates import ResolvedDate
+
+# Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it).
+_PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua)\s+)?"
+DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s*)?", re.IGNORECASE)  # "ngày13/11/2015" glued too
+SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
+MAX_EVENT_LOOK_BACK = 50
+
+
+class DatesInText:
+    """The article's resolved dates, looked up by position in O(log n)."""
+
+    def __init__(self, dated: tuple[ResolvedDate, ...]) -> None:
+        self.document_ends: set[int] = set()
+        self.by_start = {resolved.hit.start: resolved for resolved in reversed(dated)}  # first hit at a start
+        self.ends = sorted(resolved.hit.end for resolved in dated)
+        self.day_by_end: dict[int, date] = {}
+        self.resolved_by_end: dict[int, ResolvedDate] = {}
+        for resolved in sorted(dated, key=lambda r: (r.hit.end, r.hit.start)):
+            self.day_by_end[resolved.hit.end] = resolved.day  # the latest hit ending there, in text order
+            self.resolved_by_end[resolved.hit.end] = resolved
+
+    def starting_at(self, position: int) -> ResolvedDate | None:
+        return self.by_start.get(position)
+
+    def last_before(self, position: int) -> date | None:
+        """The day of the last date that ends at or before `position`."""
+        end = self.last_end_before(position)
+        return self.day_by_end[end] if end is not None else None
+
+    def last_end_before(self, position: int) -> int | None:
+        index = bisect_right(self.ends, position)
+        return self.ends[index - 1] if index else None
+
+    def attach(self, resolved: ResolvedDate) -> ResolvedDate:
+        """Mark a date as a document's own (not the day of an event the text tells)."""
+        self.document_ends.add(resolved.hit.end)
+        return resolved
+
+    def last_event_before(self, position: int) -> date | None:
+        """The day of the last date before `position` that is no document's own."""
+        index = bisect_right(self.ends, position)
+        for end in reversed(self.ends[max(0, index - MAX_EVENT_LOOK_BACK) : index]):
+            if end not in self.document_ends:
+                return self.day_by_end[end]
+        return None
+
+
+# A paper's title in quotes right after its number or date: "Chỉ thị số 05 “Về đẩy mạnh …” của Bộ Chính trị".
+QUOTED_TITLE = re.compile(r"\s*,?\s*(?:“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\")")
+
+
+def past_quoted_title(form: str, end: int) -> int:
+    title = QUOTED_TITLE.match(form, end)
+    return title.end() if title else end
+
+
+def date_after_title(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    """The date right after a quoted title, not after a comma ("Đề án “…”, ngày 5/3 ông A nói": the next clause's)."""
+    return None if COMMA_AFTER_TITLE.match(form, end) else date_right_after(form, end, dated)
+
+
+COMMA_AFTER_TITLE = re.compile(r"\s*,")
+
+
+def date_right_after(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    """The date written right after a number ("ngày 17/7/2024", ", ngày 30/5/2019", "(ngày ...)")."""
+    gap = DATE_GAP.match(form, end)
+    return dated.starting_at(gap.end() if gap else end)
+
+
+# A day after a number that the article's dates could not give a year (no publication date, no other full date):
+# the body named after it is still the paper's.
+UNRESOLVED_DAY = re.compile(r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?(?![\d/.-]\d)")

@@ -1,0 +1,63 @@
+"""Numbered papers that are no Party or state document: an outlet's press licence, a court's ruling, a company's
+resolution, a number in parentheses that no body owns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.facts.documents.citation import Citation
+from extractors.facts.documents.kinds import SOLE_ISSUERS
+
+# A company's board or shareholders pass resolutions and decisions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông
+# qua …"), and the UN Security Council ("Nghị quyết 2356"): a paper cited by number alone, with no body named, near
+# them is no Party or state document (a decree or a law is the state's wherever it is cited).
+COMPANY_ORGANS = re.compile(r"HĐQT|Hội đồng quản trị|ĐHĐCĐ|cổ đông|Hội đồng Bảo an|Liên [Hh]ợp [Qq]uốc|LHQ")
+COMPANY_WINDOW = 300
+
+
+# A publication's licence, the outlet's own, printed in its footer ("Giấy phép Báo điện tử số: 99/GP-BC ngày … của
+# Cục Báo chí", "Giấy phép số 215/GP-BTTTT"): the paper that lets the outlet publish, not one its story cites.
+# Known by the words before the number naming a publication, or by a licence code of a press licensing body.
+PRESS_LICENCE_BEFORE = re.compile(
+    r"(?i:giấy\s+phép)[^.;\n\d]{0,60}?(?i:báo(?![^\W\d_])(?!\s+cáo)|xuất\s+bản|trang\s+(?:thông\s+)?tin|mạng\s+xã\s+hội|phát\s+thanh|"
+    r"truyền\s+hình)[^.;\n\d]{0,40}?(?i:số)\s*:?\s*$"
+)
+PRESS_LICENSERS: frozenset[str] = frozenset({"BC", "CBC", "BTTTT", "BVHTT", "BVHTTDL", "XBIPH", "PTTH", "TTĐT"})
+LOOK_BEFORE_LICENCE = 120
+
+
+def press_licence(citation: Citation, form: str) -> bool:
+    if citation.type == "GP" and (citation.issuer or "").split("-")[0] in PRESS_LICENSERS:
+        return True
+    before = PRESS_LICENCE_BEFORE.search(form, max(0, citation.start - LOOK_BEFORE_LICENCE), citation.start)
+    return before is not None and citation.type in (None, "GP")
+
+
+# A court's ruling, numbered by its case's kind and instance ("bản án số 02/2017/HC-ST": an administrative case at
+# first instance; "42/2024/HS-PT": a criminal appeal): a judgment in a case, not a Party or state paper, as the
+# annotators leave out a prosecutor's "quyết định khởi tố".
+COURT_CASE_CODE = re.compile(r"(?:HS|DS|HC|KDTM|KT|LĐ|HNGĐ)-?(?:ST|PT|GĐT|TT)")  # "HS-ST", glued "HSST"
+
+
+def court_ruling(citation: Citation) -> bool:
+    return citation.type is None and COURT_CASE_CODE.fullmatch(citation.issuer or "") is not None
+
+
+def unowned_in_parentheses(citation: Citation) -> bool:
+    """A number in parentheses after a paper's word ("văn bản “khẩn” (số 453)") is kept only with the body that
+    issued it: without one it keys no document a reader could find."""
+    return citation.word_end is not None and citation.issuer is None
+
+
+# A company's own organ named as the body ("Quyết định số 318 của Hội đồng quản trị").
+COMPANY_BODY = re.compile(r"(?i:Hội đồng quản trị|HĐQT|Đại hội đồng cổ đông|ĐHĐCĐ)")
+
+
+def company_resolution(citation: Citation, form: str) -> bool:
+    if not citation.has_code and citation.issuing_body and COMPANY_BODY.match(citation.issuing_body):
+        return True
+    if citation.has_code or citation.type in SOLE_ISSUERS or citation.issuer is not None or citation.issuing_body:
+        return False  # a decree or a law is the state's wherever it is cited
+    window = form[max(0, citation.start - COMPANY_WINDOW) : citation.end + COMPANY_WINDOW]
+    return COMPANY_ORGANS.search(window) is not None

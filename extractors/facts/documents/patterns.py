@@ -1,0 +1,53 @@
+"""Pattern pieces that several steps share: the type words, a year, an organ's head and its name after "của",
+lists and the gaps between a number and what follows it.
+
+Only what two or more modules use lives here, so that each step's own patterns stay beside the code that reads
+them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.facts.documents.kinds import TYPE_WORDS
+
+TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
+# A year as documents are numbered with it ("30/2020/NĐ-CP", "Nghị định số 49/2017").
+YEAR = r"(?:19|20)\d\d"
+WORD_BEFORE = re.compile(rf"(?i:({TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
+# The type's letters may follow the word in parentheses ("Quyết định (QĐ) 33/2014").
+ABBREVIATION_ASIDE = r"(?:\s*\((?:QĐ|NĐ|NQ|TT|CT|KH|KL|TB|HD)\))?"
+BODY_HEAD = (
+    r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
+    r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
+    r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
+    r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên|"
+    r"Hội nghị (?=Trung ương|TW|TƯ)|"  # a plenum's papers are the Central Committee's
+    # the Front, mass organisations, the police, courts and procuracies (capitalised: "của hội viên" is none)
+    r"(?-i:Mặt trận|Hội (?!nghị)|Công an|Tòa án|Toà án|Viện kiểm sát|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên|"
+    # the Party as a whole ("Nghị quyết 57 của Đảng"), capitalised: "của đảng viên" names no body
+    r"Đảng(?![^\W\d_])(?!\s+viên)))"
+)
+# A body's name holds no sentence mark, but the Centre may be written with a dot: "của BCH T.Ư Đảng".
+_BODY_CHAR = r"(?:T\.[ƯW]|[^,;.()“”\"])"
+BODY_AFTER = re.compile(
+    rf"[\s,)]*(?:của|do)\s+({BODY_HEAD}{_BODY_CHAR}{{0,60}}?)"
+    r"(?=\s+(?:ngày|về|V/v|v/v|ban hành|quy định|hướng dẫn|và|nhằm|đã|thì|trong|tại|triển khai|cho|với|đối với)\s"
+    r"|[,;.()“”\"]|\s*$)",
+    re.IGNORECASE,
+)
+# The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
+# `organ_name` cuts the phrase where the name ends.
+BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do)\s+({BODY_HEAD}{_BODY_CHAR}{{0,60}})", re.IGNORECASE)
+# Papers signed in a row, counted: "ký liên tiếp 6 Quyết định", "ban hành hai Quyết định".
+IN_A_ROW = r"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2})\s+)?"
+# What a paper does, said between its word and its number: "Quyết định khởi tố bị can số 363/C46" (lower-case words,
+# then "số").
+WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
+SENTENCE_END = re.compile(r"[.!?]\s|\n")
+MAX_SENTENCE = 400
+# Between numbers of one list sharing a type word and a date: "2711/QĐ-UBND, 2712/QĐ-UBND ngày ...".
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s+)?", re.IGNORECASE)
+LOOK_AHEAD = 120
+MIN_BARE_YEAR, MAX_BARE_YEAR = 1945, 2100
+LOOK_BEHIND = 40

@@ -1,6 +1,6 @@
 """The organ-field grammar: the field words after an organ noun ("Sở Nông nghiệp và Phát triển nông thôn").
 
-Fields come from organ_fields.txt (shared with doc_codes); `field_end` finds where one ends, so that a title
+Fields come from organ_fields.txt (shared with documents.organs); `field_end` finds where one ends, so that a title
 runs on through "và" inside a field but not through "và" between two people.
 """
 

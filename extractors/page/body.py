@@ -602,10 +602,31 @@ class DumpLayout:
     """What a text dump's header tells about its lines: `article_only` when they hold the article and nothing
     else (a dataset record, a static site's source), so the body starts at the top and its closing lines are
     the article's (None: judge by the lines, a dump without a single widget line is the article alone); `url`
-    is the address a headline line must agree with."""
+    is the address a headline line must agree with; `headline_first` for an aggregator's record that its date
+    stamp and furniture close (headline, lead, body, stamp, category, tags, outlet): nothing stands above its
+    headline, so its first line is the headline even when a short subheading under it looks more like one."""
 
     article_only: bool | None = False
     url: str | None = None
+    headline_first: bool = False
+
+
+MAX_LINES_OVER_LEAD = 2  # an aggregator's headline and the subheading it may print between it and the lead
+
+
+def _first_line_headline(lines: _Lines, first_prose: int, url: str | None) -> bool:
+    """The first line of an aggregator's record, right above its lead or a subheading over it, is the headline
+    ("Thanh Tân huy động sức dân …" over "Đổi thay ở xã thuần nông" over the lead), whatever its marks: one that
+    exclaims and so reads as prose ("Không xa đâu, Trường Sa ơi! - Bài 4: …") too, when the lead follows it."""
+    if first_prose > MAX_LINES_OVER_LEAD or lines.kinds[0] is not LineKind.PROSE:
+        return False
+    if first_prose == 0:
+        short = word_count(lines.blocks[0].text) <= MAX_QUESTION_HEADLINE_WORDS
+        if not (short and len(lines.blocks) > 1 and lines.prose_at(1)):
+            return False
+    elif lines.prose_at(0):
+        return False
+    return agrees_with_slug(lines.blocks[0].text, url)
 
 
 def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: DumpLayout | None = None) -> BodyParts:
@@ -626,7 +647,9 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     start = 0 if markup or article_only else _cards_start(lines, first)
     if find_title:
         title_index = _title_before(lines, first, layout.url, article_only)
-        if title_index is None and _question_headline(lines, first):
+        if layout.headline_first and _first_line_headline(lines, first, layout.url):
+            title_index, first = 0, max(first, 1)
+        elif title_index is None and _question_headline(lines, first):
             title_index, first = first, first + 1
         elif title_index is None and _question_over_stamp(lines, first):
             title_index = 0

@@ -85,7 +85,9 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
         Block(text=drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart)))))
         for line in body_lines
     ]
-    layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
+    layout = DumpLayout(
+        article_only=True if header.fields else None, url=options.url or header.url, headline_first=apart
+    )
     parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
     _with_header(parts, header)
     signals = PageSignals(

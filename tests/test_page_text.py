@@ -294,6 +294,12 @@ def test_a_known_paper_after_the_writers_dash_is_the_source(line: str, author: s
             "Các liệt sĩ được an táng tại nghĩa trang",
             "XUÂN AN",
         ),
+        # a reference list closing the paragraph: its last address ends the item, the writer follows it
+        (
+            "Mong thành phố sớm sửa cơ chế. Tài liệu tham khảo: [1] http://baotaylam.vn/giu-xe-1234.htm Minh Khuê",
+            "Mong thành phố sớm sửa cơ chế. Tài liệu tham khảo: [1] http://baotaylam.vn/giu-xe-1234.htm",
+            "Minh Khuê",
+        ),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -319,6 +325,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Hội nghị kết thúc. Đại biểu đã thăm các thôn, bản vùng cao thuộc địa bàn huyện ĐẮK LÂM",
         "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",
         "Hội nghị kết thúc. Ban Đảng",  # an organ word that no name opens
+        "Hội nghị kết thúc. Mời bạn đọc truy cập www.taylam.gov.vn để góp ý dự thảo",  # the sentence goes on
     ],
 )
 def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:

@@ -542,6 +542,13 @@ class SignedParagraph:
 
 
 _LIST_NUMBER = re.compile(r"^(?:\d{1,3}|[a-zđ]|[IVXLC]{1,5})[.)]$")
+# An address closes a reference list's item as a stop closes a sentence ("Tài liệu tham khảo: [1] http://… Xuân
+# Dương"): the words after the last one are the writer's, not the item's.
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _closes_item(word: str) -> bool:
+    return ends_sentence(word) or _ADDRESS.match(word) is not None
 
 
 def glued_byline(paragraph: str) -> SignedParagraph | None:
@@ -550,7 +557,7 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
     words = paragraph.split()
     if not words or ends_sentence(words[-1]):
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
-    last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
+    last = next((i for i in range(len(words) - 2, -1, -1) if _closes_item(words[i])), None)
     if last == 0 and _LIST_NUMBER.match(words[0]):
         return None  # "4. Kim Đồng - Văn Điển": a numbered list's item, not a sentence and its writer
     if last is None:

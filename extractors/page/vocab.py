@@ -157,6 +157,7 @@ JUNK_LINES = (
     r"(?:trang )?\d+(?:\s+\d+)+",
     r"dang tai\.*",
     r"loading\.*",
+    r"du lieu dang duoc cap nhat\s*[.!…]*",  # a standings or fixtures widget printed before its data loads
     r"tim kiem\.*",
     r"\(?anh minh hoa\)?",
     r"\(con (?:nua|tiep)(?:\.\.\.|…)?\)\.?",  # a serial's "(Còn nữa)", "(Còn tiếp...)"

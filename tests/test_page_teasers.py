@@ -23,6 +23,7 @@ AFTER = "Cầu dài 120 m, được xây dựng bằng nguồn vốn ngân sách
         ' [Chuyển đổi số là "chìa khóa" của cải cách hành chính] ',  # quotes inside
         "  >> Tây Lâm khởi công đường liên xã Hòa Bình - Hòa Lợi  ",
         " » Phó Chủ tịch UBND tỉnh kiểm tra tiến độ xây dựng cầu Tân An? ",  # the headline's own stop ends it
+        "  (Xem tiếp)   ",  # a digest's link to the full story after its summary
     ],
 )
 def test_a_teaser_between_two_sentences_leaves(teaser: str) -> None:
@@ -44,6 +45,7 @@ def test_a_teaser_between_two_sentences_leaves(teaser: str) -> None:
         "Nội dung chi tiết xem tại đây. Bấm xem >> Minh Khuê",  # a link to click, then the writer
         # a mark before a sentence: the run holds a sentence's end, it is prose
         "Hội nghị kết thúc. » Tiếp đó, các đại biểu đi thăm mô hình trồng lúa của xã. Ông Tâm phát biểu.",
+        "Nội dung quy hoạch (xem tiếp phụ lục 2) được niêm yết tại trụ sở xã.",  # a reference inside a sentence
     ],
 )
 def test_brackets_and_marks_that_are_not_teasers_stay(line: str) -> None:

@@ -6,7 +6,7 @@ from extractors.normalize import nfc, unescape_leftovers
 from extractors.options import ExtractionOptions
 from extractors.page.body import MAX_FURNITURE_LINES, Block, BodyParts, DumpLayout, select_body
 from extractors.page.byline import Byline, looks_like_name, parse_byline
-from extractors.page.closing_boxes import drop_closing_boxes, drop_lone_glued_boxes
+from extractors.page.closing_boxes import drop_closing_boxes, drop_lone_glued_boxes, drop_series_links
 from extractors.page.dump_header import DumpHeader, read_dump_header
 from extractors.page.encoding import repair_text
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
@@ -99,7 +99,7 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     lines = decoded.text.split("\n")
     header = read_dump_header(lines)
-    body_lines = drop_closing_boxes(drop_lone_glued_boxes(hidden_blocks(lines[header.body_start :])))
+    body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(lines[header.body_start :]))))
     apart = _closing_stamp_below(body_lines)
     blocks = [
         Block(text=drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart)))))

@@ -216,6 +216,8 @@ _RELATED_LINK = re.compile(
     r"(?:xem them|doc them|tin lien quan|bai lien quan|tin bai lien quan|co the ban quan tam|xem tiep)\s*[:>»]+\s*\S"
 )
 _POINTER_MARKS = (">>", "»»", "≫", "> >")
+# "=> Xem thêm những hình ảnh … trên VietNamNet.": an arrow makes the call to read on a link without a colon
+_ARROWED_LINK = re.compile(r"(?:=>|->|→)\s*(?:xem|doc) (?:them|tiep)\b")
 MAX_RELATED_WORDS = 40
 
 _JUNK_PREFIX = re.compile("(?:" + "|".join(JUNK_PREFIXES) + ")")
@@ -384,7 +386,9 @@ def classify_line(line: str) -> LineKind:
         return LineKind.JUNK
     if words <= 16 and _ACTIONS_ONLY.fullmatch(folded):
         return LineKind.JUNK
-    if words <= MAX_RELATED_WORDS and (_RELATED_LINK.match(folded) or line.lstrip().startswith(_POINTER_MARKS)):
+    if words <= MAX_RELATED_WORDS and (
+        _RELATED_LINK.match(folded) or _ARROWED_LINK.match(folded) or line.lstrip().startswith(_POINTER_MARKS)
+    ):
         return LineKind.JUNK
     if words <= 40 and _JUNK_PREFIX.match(folded):
         return LineKind.JUNK

@@ -63,6 +63,10 @@ WIDGET_LINES = [
     ("Chủ nhật, 5/1/2025 - 08:15", LineKind.DATESTAMP),
     ("Hôm nay: Thứ Ba, 20/05/2025", LineKind.JUNK),
     ("Hôm nay, 20/05/2025", LineKind.JUNK),
+    ("Trang chủ | Hôm nay: 20/05/2025", LineKind.JUNK),
+    ("Giá lúa hôm nay 12/5/2025 tăng nhẹ ở các tỉnh miền Tây", LineKind.PROSE),  # a headline names its day
+    ("=> Xem thêm những hình ảnh của hội nghị trên Báo Tây Lâm.", LineKind.JUNK),
+    ("Dữ liệu đang được cập nhật!", LineKind.JUNK),
 ]
 
 

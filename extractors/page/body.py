@@ -352,7 +352,19 @@ def _record_headline_over_stamp(lines: _Lines, index: int) -> bool:
     upper, lower = lines.blocks[0].text, lines.blocks[index].text
     if word_count(upper) <= MAX_CATEGORY_WORDS or continues_headline(upper, lower):
         return False
-    return word_count(lower) >= LEAD_OVER_HEADLINE * word_count(upper) or _tells_under_statement(upper, lower)
+    lead = _wrapped_lead(lines, index)
+    return word_count(lead) >= LEAD_OVER_HEADLINE * word_count(upper) or _tells_under_statement(upper, lead)
+
+
+def _wrapped_lead(lines: _Lines, index: int) -> str:
+    """The lead that starts at `index`, with the line under it when it stops mid-sentence and that line ends the
+    sentence: a dump may wrap a lead over two lines ("… ngoài vụ ồn ào của nhạc sĩ" / "ViruSs, thời gian qua …
+    tương tự."), and half a lead is no longer than its headline."""
+    text = lines.blocks[index].text
+    below = index + 1
+    if _ends_sentence(text) or below >= len(lines.blocks) or lines.kinds[below] is not LineKind.PROSE:
+        return text
+    return f"{text} {lines.blocks[below].text}" if _ends_sentence(lines.blocks[below].text) else text
 
 
 @dataclass

@@ -284,10 +284,12 @@ _DATE_LABEL = re.compile(
     r"thoi gian|ngay|luc|posted|published|updated)\b|thu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|chu nhat"
 )
 
-# The time a print view was made, or today's date in a page header: never the article's date.
+# The time a print view was made, or today's date in a page header: never the article's date. Today's date opens
+# the header's line or a part of it ("Hôm nay: Thứ Ba, 20/05/2025", "… | Hôm nay: 20/05/2025"); inside a running
+# line it is a headline's ("Giá vàng hôm nay 6/4/2025 rời xa đỉnh cao …").
 _PRINT_STAMP = re.compile(
     r"\b(?:ngay in|in luc|in ngay|thoi gian in|printed|ngay hom nay|hom nay la)\b|"
-    r"\bhom nay\s*[:,]?\s*(?:thu|chu nhat|ngay \d|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})"
+    r"(?:^|[|•·])\W*hom nay\s*[:,]?\s*(?:thu|chu nhat|ngay \d|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})"
 )
 
 # A sentence end, not the period of an abbreviation that headlines use ("TP. Hạ Long", "ThS.", "PGS.TS.").

@@ -165,6 +165,10 @@ def test_other_unclosed_endings_stay(line: str) -> None:
     [
         "Xã Hòa Bình ra mắt câu lạc bộ hát then đầu tiên của huyệnCâu lạc bộ có 25 thành viên, do nghệ nhân dẫn dắt.",
         "Vì sao dự án đường ven sông Tây Lâm chậm tiến độ?UBND huyện Tây Lâm vừa báo cáo HĐND về tiến độ.",
+        # a teaser opening on a quote, a foreign name or an abbreviation
+        "'Phố đi bộ' Tây Lâm đông nghịt khách, hàng rong tăng vọt'Phố đi bộ' quanh hồ đón nghìn khách mỗi tối.",
+        "Nữ người mẫu Anna Keller lên bìa tạp chí cùng bạn trai kém 5 tuổiAnna Keller chia sẻ về sự nghiệp của cô.",
+        "Ca sĩ Thu Lan được vinh danh tại lễ trao giải âm nhạc danhNSND Thu Lan nhận giải thưởng vì đóng góp.",
     ],
 )
 def test_a_related_box_glued_on_one_line_is_a_box_wherever_it_stands(line: str) -> None:
@@ -177,6 +181,9 @@ def test_a_related_box_glued_on_one_line_is_a_box_wherever_it_stands(line: str) 
         "Tình hình lực lượngĐội Tây Lâm: Đầy đủ lực lượng",  # a label glued to its row: no story's headline
         "Cá lóc: 500gDứa: 1/4 quảCà chua: 2 quả",  # a recipe's ingredients
         "Khối doanh nghiệp đóng góp 3 người (chiếm tỷ lệ1,5%); các xã có 28 người (tỷ lệ 13,8%).",
+        # a brand's capitals after a capital or one letter, inside a sentence
+        "Ông Trần Văn Lâm, Giám đốc công ty VinTech Tây Lâm cho biết công ty sẽ mở thêm hai nhà máy.",
+        "Người dân xã Hòa Bình nay có thể dùng iPhone để nộp hồ sơ và tra cứu kết quả trực tuyến.",
         "Cần bảo đảm kinh phí cho hòa giải ở cơ sởTrong phiên thảo luận, nhiều đại biểu đề nghị bầu hòa giải viên. "
         + "Đại biểu Trần Văn Lâm cho rằng tổ hòa giải phải do dân bầu. " * 12,  # a subhead glued into a whole body
     ],

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.page.seams import CASE_SEAM, case_seam
+from extractors.page.seams import CASE_SEAM, word_seam
 from extractors.page.teasers import headline_like
 
 MIN_BOX_GAP = 3  # blank lines before a related box; the article's own blocks lie one or two apart
@@ -61,7 +61,7 @@ def _closing_line(text: str) -> bool:
 def _glued_box(text: str) -> bool:
     """A box's headline glued to its teaser without a separator ("… tại Hà NộiSáng 2/5, …")."""
     window = text[:MAX_GLUED_HEADLINE_CHARS]
-    seams = [m.start() for m in CASE_SEAM.finditer(window) if case_seam(text, m.start())]
+    seams = [m.start() for m in CASE_SEAM.finditer(window) if word_seam(text, m.start())]
     seams += [m.start() for m in _STOP_THEN_CAPITAL.finditer(window)]
     seams += [m.start() for m in _WORD_THEN_QUOTE.finditer(window)]
     return any(_box_headline(text[:at]) and _words(text[at:]) >= MIN_TEASER_WORDS for at in sorted(seams))
@@ -81,7 +81,7 @@ def lone_glued_box(text: str) -> bool:
     if _words(text) > MAX_LONE_BOX_WORDS:
         return False
     window = text[:MAX_GLUED_HEADLINE_CHARS]
-    seams = [m.start() for m in CASE_SEAM.finditer(window) if case_seam(text, m.start())]
+    seams = [m.start() for m in CASE_SEAM.finditer(window) if word_seam(text, m.start())]
     seams += [m.start() for m in _STOP_THEN_CAPITAL.finditer(window)]
     seams += [m.start() for m in _WORD_THEN_QUOTE.finditer(window)]
     for at in sorted(seams):

@@ -140,6 +140,8 @@ BYLINES = [
     ("Theo Lan Chi - Báo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet after a dash
     ("Theo Thanh Xuân", None, "Thanh Xuân"),  # alone, "Theo" and a name may be an outlet named like a person
     ("Minh Khoa – Lan Chi Ảnh: Thu Hà", "Minh Khoa – Lan Chi", None),  # the photographer after the writers
+    ("Lan Chi Ảnh, clip: Thu Hà, Minh Khoa", "Lan Chi", None),  # the media of the photo credit listed
+    ("Bài, clip: Minh Khoa Ảnh: BTC", "Minh Khoa", None),  # the writer's media listed, a photo credit after
 ]
 
 
@@ -163,6 +165,8 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "(Ảnh: Lan Chi/TTXVN)",  # a caption's photo credit names the photographer
         "Tổng hợp",
         "Đoàn thăm nhà máy Ảnh: Lan Chi",  # a caption and its photo credit
+        "Clip: Lan Chi",  # who filmed the clip, like who took the photo, is not the writer
+        "Ảnh, video: Báo Tây Lâm",
     ],
 )
 def test_not_a_byline(line: str) -> None:

@@ -14,10 +14,10 @@ from extractors.facts.person_names import words
 from extractors.normalize import match_form
 from extractors.page.vocab import ends_sentence
 
-# "Tin:", "Bài, ảnh:", "Tin ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Thực hiện:", "PV:" ...
+# "Tin:", "Bài, ảnh:", "Tin ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Bài, clip:", "Thực hiện:", "PV:" ...
 _CREDIT_PREFIX = re.compile(
-    r"^(?:(?:tin|bài)(?:\s*(?:,|-|–|/|&|và)?\s*(?:ảnh|bài))*|ảnh|thực hiện|tác giả|người viết|nhóm pv|nhóm phóng viên|"
-    r"phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
+    r"^(?:(?:tin|bài)(?:\s*(?:,|-|–|/|&|và)?\s*(?:ảnh|bài|clip|video))*|ảnh|thực hiện|tác giả|người viết|"
+    r"nhóm pv|nhóm phóng viên|phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
     re.IGNORECASE,
 )
 # The same credit without its colon, where names follow: "Tin, ảnh Ngô Văn A – Lê Thị B"; the word before
@@ -305,6 +305,8 @@ def parse_byline(line: str) -> Byline | None:
     credit = _CREDIT_PREFIX.match(matchable)
     if credit:
         rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
+        photo = _PHOTO_AFTER.search(rest)
+        rest = rest[: photo.start()] if photo else rest  # "Bài, clip: Đỗ Lê Ảnh: BTC": not the photographer
         slashed = _writer_for_outlet(rest) if "/" in rest else None  # "Bài và ảnh: Xuân Cường/Báo Tây Lâm"
         if slashed is not None:
             return slashed
@@ -334,8 +336,9 @@ def parse_byline(line: str) -> Byline | None:
     return Byline(author=person) if person else None
 
 
-# A photo's credit after the writers' names on their line: "Hà Minh – Gia Linh Ảnh: Hà Châu".
-_PHOTO_AFTER = re.compile(r"\s(?:ảnh|Ảnh|ẢNH)\s*:")
+# A photo's credit after the writers' names on their line: "Hà Minh – Gia Linh Ảnh: Hà Châu", its media listed
+# too ("Ảnh, clip: FBNV", "Ảnh và video: VTV").
+_PHOTO_AFTER = re.compile(r"\s(?:ảnh|Ảnh|ẢNH)(?:\s*(?:,|và|&|/)\s*(?:clip|video|Clip|Video))*\s*:")
 
 
 def _writers_then_photo_credit(text: str) -> Byline | None:

@@ -373,6 +373,25 @@ def test_a_two_digit_year_is_read_beside_a_clock_time() -> None:
     assert classify_line("14/05/13 16:20 GMT+7") is LineKind.DATESTAMP
 
 
+@pytest.mark.parametrize(
+    ("stamp", "at"),
+    [
+        ("2026-02-03T14:16:50+00:00", datetime(2026, 2, 3, 21, 16, 50)),
+        ("2026-02-03T18:05:00Z", datetime(2026, 2, 4, 1, 5)),  # past 17:00 UTC: the next day in Việt Nam
+        ("2024-08-01T07:00:00+07:00", datetime(2024, 8, 1, 7, 0)),
+        ("2026-01-31 23:30:00-05:00", datetime(2026, 2, 1, 11, 30)),
+    ],
+)
+def test_a_timestamp_with_an_offset_is_read_on_vietnam_clock(stamp: str, at: datetime) -> None:
+    found = parse_date(stamp)
+    assert found is not None and found.at == at and found.day == at.date()
+
+
+def test_an_iso_timestamp_alone_is_a_date_stamp() -> None:
+    assert classify_line("2026-02-03T14:16:50+00:00") is LineKind.DATESTAMP
+    assert classify_line("Giai đoạn 2026-2030 đặt mục tiêu tăng trưởng") is LineKind.PROSE
+
+
 @pytest.mark.parametrize("line", ["đạt tỷ lệ 12/5/13 xã", "Tổ 3/4/12 khu phố 5"])
 def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
     assert parse_date(line) is None

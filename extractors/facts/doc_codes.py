@@ -272,12 +272,13 @@ MIN_INITIALS_WORDS = 2
 def initials_code(name: str | None) -> str | None:
     """The code a body we do not list is keyed by, as its papers' numbers write it: the initials of its name, an
     acronym kept whole ("Ban Chỉ đạo" -> "BCĐ", "Liên đoàn Lao động" -> "LĐLĐ", "Bộ Tổng tham mưu" -> "BTTM",
-    "Ủy ban ATGT" -> "UBATGT"); a name of one word has none."""
+    "Ủy ban ATGT quốc gia" -> "UBATGTQG", "Ban Chỉ đạo 389" -> "BCĐ389"); a name of one word has none."""
     centre = re.sub(r"(?i)\bTrung ương\b", "TW", name or "")  # "Ban Chỉ đạo Trung ương" -> "BCĐTW"
     words = [word for word in re.findall(r"[^\W_]+", centre) if word.lower() != "và"]
-    if len(words) < MIN_INITIALS_WORDS or any(word[:1].isdigit() for word in words):
+    named_by_number = len(words) > MIN_INITIALS_WORDS and words[-1].isdigit()  # "Ban Chỉ đạo 389" -> "BCĐ389"
+    if len(words) < MIN_INITIALS_WORDS or any(word[:1].isdigit() for word in words[: -1 if named_by_number else None]):
         return None
-    return "".join(word if len(word) > 1 and word.isupper() else _initial(word) for word in words)
+    return "".join(word if (len(word) > 1 and word.isupper()) or word.isdigit() else _initial(word) for word in words)
 
 
 def type_name(code: str | None, party: bool) -> str | None:
@@ -332,21 +333,32 @@ def organ_name(phrase: str) -> str | None:
         lower = word.lower()
         joins = lower in ("và", "-", "–", "&") and following[:1].isupper() and not _names_document(words[index + 1 :])
         opens_offices = lower == "các" and following.lower() == "cơ"
-        national = lower == "gia" and kept[-1:] == ["Quốc"]  # "Hội đồng bầu cử Quốc gia"
+        national = lower == "gia" and kept[-1:] in (["Quốc"], ["quốc"])  # "Hội đồng bầu cử Quốc gia"
+        national = national or (lower == "quốc" and following.lower() == "gia")  # "Ủy ban ATGT quốc gia"
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
         purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"
         officer = bool(kept) and kept[-1].lower() not in PLACE_LEVEL_WORDS and _opens_personal_name(word, following)
+        numbered = word.isdigit() and kept[-2:] == ["Chỉ", "đạo"]
         allowed = word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national or department
+        allowed = allowed or numbered
         if purpose or officer or not allowed:
             break
         kept.append(word)
+        if _named_by_number(kept):  # "Ban Chỉ đạo 389 Quốc gia": the committee is "Ban Chỉ đạo 389", code BCĐ389
+            break
     while kept and (kept[-1].lower() in ("và", "-", "–", "&", "các") or _purpose_cut_short(kept)):
         kept.pop()
     name = " ".join(kept)
     if len(name) > MAX_ISSUING_BODY_CHARS:
         name = name[:MAX_ISSUING_BODY_CHARS].rsplit(" ", 1)[0]
     return name or None
+
+
+def _named_by_number(kept: list[str]) -> bool:
+    """A steering committee named after the directive that set it up ("Ban Chỉ đạo 389", "Ban Chỉ đạo 138"): its
+    papers are numbered with the number ("02/KH-BCĐ389"), whatever epithet follows ("Quốc gia", "tỉnh")."""
+    return len(kept) > 2 and kept[-1].isdigit() and kept[-3:-1] == ["Chỉ", "đạo"]
 
 
 def _in_department(kept: list[str]) -> bool:

@@ -201,10 +201,12 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{_TYPE_WORD})|{'|'.join
 # (lower-case words only, then "số").
 _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
 _LISTED_BEFORE = rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
+# Papers signed in a row, counted: "ký liên tiếp 6 Quyết định", "ban hành hai Quyết định".
+_IN_A_ROW = r"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2})\s+)?"
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({_BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới|tiếp tục|chính thức)\s+){{0,2}}"
     r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
-    rf"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|\d{{1,2}})\s+)?{_LISTED_BEFORE}"
+    rf"{_IN_A_ROW}{_LISTED_BEFORE}"
     rf"(?i:{_TYPE_WORD}|văn\s+bản){_ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 160
@@ -253,9 +255,10 @@ _ISSUING_VERB = (
 # number ("đã ra Quyết định khởi tố bị can số 363/C46", as `DESCRIBED_NUMBER` reads it).
 _WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
 ISSUED_AFTER_DATE = re.compile(
-    rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+(?:tiếp\s+)?"
-    rf"(?:(?:các|một)\s+)?{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
-    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)\s+(?:{_WHAT_IT_DOES})?)?(?:\(\s*)?(?:(?i:số)\s+)?",  # "ký Quyết định (số 3789/…)"
+    rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+{_IN_A_ROW}"
+    rf"{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{_TYPE_WORD}|văn\s+bản)))"
+    # "ký Quyết định (số 3789/…)", "ký ba Quyết định: số 45/QĐ-UBND, số 46/QĐ-UBND"
+    rf"(?:(?i:{_TYPE_WORD}|văn\s+bản)(?:\s*:\s*|\s+)(?:{_WHAT_IT_DOES})?)?(?:\(\s*)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 220
@@ -287,8 +290,12 @@ MAX_EVENT_LOOK_BACK = 50
 MAX_SERIES_GAP = 3
 # Between numbers of one list sharing a type word and a date: "2711/QĐ-UBND, 2712/QĐ-UBND ngày ...".
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:số\s+)?", re.IGNORECASE)
-# The same with the type word said again: "Nghị quyết số 18 và Nghị quyết số 19 ngày 25/10/2017 của …".
-LIST_GAP_RETYPED = re.compile(rf"\s*(?:,\s*(?:và\s+)?|và\s+)({_TYPE_WORD})\s+(?:số\s+)?", re.IGNORECASE)
+# The same with the type word said again: "Nghị quyết số 18 và Nghị quyết số 19 ngày 25/10/2017 của …", what the
+# paper does told before its number ("Quyết định thu hồi đất số 2594 và Quyết định phê duyệt phương án bồi thường
+# số 2595 (ngày 12/11/2015) của UBND TP").
+LIST_GAP_RETYPED = re.compile(
+    rf"\s*(?:,\s*(?:và\s+)?|và\s+)({_TYPE_WORD})\s+(?:(?-i:{_WHAT_IT_DOES})?số\s+)?", re.IGNORECASE
+)
 LOOK_AHEAD = 120
 MIN_BARE_YEAR, MAX_BARE_YEAR = 1945, 2100
 LOOK_BEHIND = 40
@@ -1076,7 +1083,7 @@ def _sole_issuer(citation: Citation) -> None:
 def _share_along_lists(citations: list[Citation], form: str) -> None:
     """Numbers listed under one type word and followed by one date or body all carry it; the date and the body
     sit on the last ("Nghị định 77 và Nghị định 133 của Chính phủ"). The subject that issues the first issues the
-    numbers listed after it ("Bộ Chính trị có các Quyết định 217, 218")."""
+    numbers listed after it ("Bộ Chính trị có các Quyết định 217, 218"), on the day that opens its clause."""
     ordered = sorted(citations, key=lambda c: c.start)
     for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
         if not (LIST_GAP.fullmatch(form, current.end, following.start) or _retyped_list(current, following, form)):
@@ -1092,6 +1099,8 @@ def _share_along_lists(citations: list[Citation], form: str) -> None:
     for current, following in zip(ordered[:-1], ordered[1:], strict=True):  # the subject of the clause issues all
         if not (current.has_code or following.has_code) and LIST_GAP.fullmatch(form, current.end, following.start):
             following.issuing_body = following.issuing_body or current.issuing_body
+        if LIST_GAP.fullmatch(form, current.end, following.start) and following.opening_date is None:
+            following.opening_date = current.opening_date  # "Ngày 20/7, ông A ký 6 Quyết định số 2356, 2357, …"
 
 
 # The bodies whose documents a list names after "tại": "chỉ đạo của Chính phủ, Thủ tướng Chính phủ tại Nghị quyết

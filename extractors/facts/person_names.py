@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.facts.syllables import glued_cut
 from extractors.normalize import match_form
 
 
@@ -185,7 +186,7 @@ def tokenize(text: str) -> list[Token]:
     for chunk in text.split():
         start = text.index(chunk, end)
         end = start + len(chunk)
-        if chunk.isalpha():
+        if chunk.isalpha() and glued_cut(chunk) is None:  # a glued word ("Lâmtrao") is two tokens
             upper = chunk[0].isupper()
             abbr = upper and len(chunk) > 1 and chunk.isupper()
             tokens.append(Token(chunk, folded[start:end], start, end, True, upper, not upper, abbr))
@@ -199,7 +200,10 @@ def _add_tokens(tokens: list[Token], pieces: list[str], start: int, folded: str)
     append = tokens.append
     for piece in pieces:
         end = start + len(piece)
-        if piece[0].isalpha():
+        cut = glued_cut(piece) if piece[0].isalpha() else None
+        if cut is not None:  # "Lâmtrao": a link's last syllable glued to the next word (`syllables`)
+            _add_tokens(tokens, [piece[:cut], piece[cut:]], start, folded)
+        elif piece[0].isalpha():
             upper = piece[0].isupper()
             abbr = upper and len(piece) > 1 and piece.isupper()
             append(Token(piece, folded[start:end], start, end, True, upper, not upper, abbr))
@@ -443,14 +447,19 @@ def _compound_start(tokens: list[Token], run: range) -> int | None:
     return None
 
 
-def _surname_ong(tokens: list[Token], first: int) -> bool:
-    """Whether a capitalised "Ông" right before token `first` is the family name of the name there."""
+def _surname_ong(tokens: list[Token], run: range) -> bool:
+    """Whether a capitalised "Ông" right before the run is the family name of the name there."""
+    first = run[0]
     if first < 1 or tokens[first].key not in MIDDLE_NAMES:
         return False
     ong = tokens[first - 1]
     if ong.key != "ông" or not ong.is_cap or not joined(tokens, first - 1, first):
         return False
-    if tokens[first].key == "thị" or (first >= 2 and tokens[first - 2].key in SURNAME_ONG_AFTER):
+    if tokens[first].key == "thị":
+        return True
+    if first >= 2 and tokens[first - 2].key == "," and len(run) >= 3 and is_surname(tokens[first]):
+        return False  # "Sáng 29/5, Ông Tất Thành B, …": "Mr" capitalised, before a whole name of its own
+    if first >= 2 and tokens[first - 2].key in SURNAME_ONG_AFTER:
         return True
     return first >= 2 and tokens[first - 2].key in (";", ":") and _in_comrade_list(tokens, first - 2)
 
@@ -507,7 +516,7 @@ def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
     scan = NameScan([], [])
     for run in _capital_runs(tokens, boundary):
         offset = _name_start(tokens, run)
-        if offset in (0, None) and _surname_ong(tokens, run[0]):
+        if offset in (0, None) and _surname_ong(tokens, run):
             scan.names.append(span_of(tokens, text, range(run[0] - 1, run[-1] + 1)))
         elif offset is not None:
             scan.names.append(span_of(tokens, text, range(run[offset], run[-1] + 1)))

@@ -45,7 +45,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
-    đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên
+    đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|
+    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó
     """.replace("\n", "").split("|")
 )
 
@@ -122,8 +123,10 @@ MAX_FIELD_WORDS = 6
 # First syllables of the Party committees of a place ("Tỉnh ủy Quảng Trị"), which its name follows.
 LOCAL_PARTY_COMMITTEES: frozenset[str] = words("tỉnh huyện thành quận thị")
 # Unit words that a number or a name completes inside a title ("Bí thư Chi bộ tổ dân phố 5", "thôn 3", the naval
-# region "Vùng 3 Hải quân").
-UNIT_WORDS: frozenset[str] = words("thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng vùng")
+# region "Vùng 3 Hải quân", a project board "Giám đốc Ban 4").
+UNIT_WORDS: frozenset[str] = words(
+    "thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng vùng ban"
+)
 # Residential units written as abbreviations, which a number completes alike ("Tổ trưởng TDP 76", "KDC 3", "KP 2").
 UNIT_ABBREVIATIONS: frozenset[str] = words("tdp kdc kp")
 # Words opening a caption's credit after a title ("… UBND TP. Ảnh: …", "… - Nguồn: …"): never part of an organ.
@@ -786,6 +789,9 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return False
     if _in_named_field(tokens, j):
         return True
+    opening = _acronym_opening(tokens, j) if token.key in "()-&" or prev.key in "(-&" else None
+    if opening is not None:  # "(KBNN)", "(PT-TH-ĐA)", "(VH&TT)"
+        return _glossed_acronym(tokens, opening, names_at)
     if token.is_word and token.is_cap:
         if token.is_abbr and (token.key in UPPER_TITLE_STOP or _honorific_at(tokens, j)):
             return False  # "BÍ THƯ HUYỆN ỦY PHÁT BIỂU"; "Phó giám đốc Học viện Tài chính TS Nguyễn Đào B"
@@ -802,9 +808,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return not _address_starts(tokens, j, names_at) and not _is_rank(tokens, j)
     if _in_staff_field(tokens, j):
         return True  # "công chức tư pháp - hộ tịch xã", "chuyên viên văn phòng"
-    if token.key in ("(", ")") or (prev.key == "(" and token.is_abbr):
-        opening = {"(": j, ")": j - 2}.get(token.key, j - 1)  # the "(" of "(KBNN)" from any of its three tokens
-        return _glossed_acronym(tokens, opening, names_at)
+    if token.key in ("(", ")"):
+        return False  # a parenthesis other than an acronym's ends the title
     if _in_hyphen_word(tokens, j):
         # a country written in hyphen-joined syllables before a name: "Thủ tướng Xin-ga-po Lý Hiển Long"
         return _hyphen_word_end(tokens, j) + 1 in names_at
@@ -834,6 +839,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return j + 1 < len(tokens) and tokens[j + 1].key in OWNING_ORGANS and tokens[j + 1].is_cap
     if token.key == "báo" and prev.key in HEAD_LAST_WORDS and _newspaper_name_after(tokens, j, names_at):
         return True  # a newspaper in lower case after the head: "Tổng biên tập báo Tiền Phong"
+    if token.is_lower_word and (prev.key, token.key) in TAIL_NOUNS:
+        return True  # the second syllable of a field's noun whose first the title holds ("Vụ Trang thiết bị")
     if not token.is_lower_word or token.key in TITLE_STOP:
         return False
     if token.key == "và":
@@ -967,18 +974,57 @@ def field_end(tokens: list[Token], start: int) -> int:
     return end
 
 
+MAX_ACRONYM_TOKENS = 7  # "(PT-TH-ĐA)": three letter groups and their hyphens
+# Abbreviations that go on naming the body after its acronym in parentheses ("Sở Văn hóa và Thể thao (VH&TT)
+# TPHCM", "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA) CAND").
+ACRONYM_TAIL_ABBREVIATIONS: frozenset[str] = words("tp hcm tphcm hn vn cand qđnd")
+# Lower-case words that go on naming a national or central body after its acronym ("Ủy ban An toàn giao thông
+# (ATGT) quốc gia").
+ACRONYM_TAIL_PAIRS: frozenset[tuple[str, str]] = frozenset([("quốc", "gia"), ("trung", "ương")])
+
+
+def _acronym_closing(tokens: list[Token], opening: int) -> int | None:
+    """The ")" of an acronym in parentheses opening at `opening` ("(KBNN)", "(PT-TH-ĐA)", "(VH&TT)"), else None."""
+    k = opening + 1
+    if tokens[opening].key != "(" or k >= len(tokens) or not tokens[k].is_abbr:
+        return None
+    while k + 1 < len(tokens) and k - opening < MAX_ACRONYM_TOKENS:
+        if tokens[k + 1].key == ")":
+            return k + 1
+        glued = k + 2 < len(tokens) and joined(tokens, k, k + 1) and joined(tokens, k + 1, k + 2)
+        if glued and tokens[k + 1].key in ("-", "&") and tokens[k + 2].is_abbr:
+            k += 2
+            continue
+        return None
+    return None
+
+
+def _acronym_opening(tokens: list[Token], j: int) -> int | None:
+    """The "(" of the acronym in parentheses that holds token `j` (the parenthesis itself included), else None."""
+    for k in range(j, max(-1, j - MAX_ACRONYM_TOKENS - 1), -1):
+        if tokens[k].key == "(":
+            closing = _acronym_closing(tokens, k)
+            return k if closing is not None and closing >= j else None
+    return None
+
+
 def _glossed_acronym(tokens: list[Token], opening: int, names_at: dict[int, NameSpan]) -> bool:
     """An acronym in parentheses at `opening` glossing the words before it, the title going on after it: "Kho bạc
-    Nhà nước (KBNN) tỉnh Phú Yên", "Tổng Giám đốc (TGĐ) Thông tấn xã Việt Nam" are one title each (a
-    parenthesis elsewhere ends it)."""
-    if opening < 1 or opening + 3 >= len(tokens) or tokens[opening].key != "(" or not tokens[opening - 1].is_word:
+    Nhà nước (KBNN) tỉnh Phú Yên", "Tổng Giám đốc (TGĐ) Thông tấn xã Việt Nam", "Ủy ban An toàn giao thông (ATGT)
+    quốc gia", "Sở Văn hóa và Thể thao (VH&TT) TPHCM" are one title each (a parenthesis elsewhere ends it)."""
+    closing = _acronym_closing(tokens, opening)
+    if opening < 1 or closing is None or closing + 1 >= len(tokens) or not tokens[opening - 1].is_word:
         return False
-    acronym, closing, after = tokens[opening + 1], tokens[opening + 2], tokens[opening + 3]
-    if not acronym.is_abbr or closing.key != ")":
-        return False
+    after = tokens[closing + 1]
     if after.is_lower_word and after.key in PLACE_LEVEL_WORDS:
         return True
-    return after.is_word and after.is_cap and opening + 3 not in names_at and _spells_initials(tokens, opening)
+    if after.is_lower_word and closing + 2 < len(tokens) and (after.key, tokens[closing + 2].key) in ACRONYM_TAIL_PAIRS:
+        return True
+    if not (after.is_word and after.is_cap) or closing + 1 in names_at or _honorific_at(tokens, closing + 1):
+        return False  # "Sở Y tế (SYT) TS Nguyễn Văn B": the honorific opens the name after the title
+    if after.is_abbr and after.key in ACRONYM_TAIL_ABBREVIATIONS:
+        return True
+    return closing == opening + 2 and _spells_initials(tokens, opening)
 
 
 def _spells_initials(tokens: list[Token], opening: int) -> bool:
@@ -1314,8 +1360,8 @@ MAX_ENUMERATED_FIELDS = 6
 
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
     """A comma inside an organisation's name that lists its fields, each a capitalised word and a lower-case one,
-    the last after "và" ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và
-    Nhi đồng")."""
+    the last after "và" or before the acronym of them all ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban Văn hóa, Giáo
+    dục, Thanh niên, Thiếu niên và Nhi đồng", "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA) CAND")."""
     if not tokens[j - 1].is_word:
         return False
     k = j  # a comma; the field after it is tokens k+1, k+2
@@ -1327,6 +1373,8 @@ def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan
             return False
         if after.key == "và":
             return tokens[k + 4].is_cap
+        if after.key == "(":  # "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA)": the fields' acronym
+            return _acronym_closing(tokens, k + 3) is not None
         if after.text != ",":
             return False
         k += 3
@@ -1377,7 +1425,7 @@ def parse_title(
 MAX_ORGAN_TAIL = 4
 # Organ nouns whose field may go on in lower case: those of FIELD_ORGAN_NOUNS, "Hội", "Viện", "Trung tâm",
 # "Tập đoàn", "Quỹ", "Mạng lưới".
-TAIL_ORGAN_NOUNS: frozenset[str] = FIELD_ORGAN_NOUNS | words("hội viện tâm đoàn quỹ lưới")
+TAIL_ORGAN_NOUNS: frozenset[str] = FIELD_ORGAN_NOUNS | words("hội viện tâm đoàn quỹ lưới tct")
 MAX_TAIL_PLACE_WORDS = 2
 # Punctuation that closes an appositive title ("ông A, Cục phó Cục Quản lý công sản, cho biết"; "A - Chủ tịch Hội
 # Văn học nghệ thuật tỉnh - Bà B").
@@ -1392,7 +1440,7 @@ TAIL_NOUNS: frozenset[tuple[str, str]] = frozenset(
     tuple(noun.split())  # type: ignore[misc]
     for noun in """công nghệ|công nghiệp|công trình|công chứng|công cộng|công thương|công ích|động sản|
     động vật|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
-    trên địa|sau đại|đại chúng|nhà ở""".replace("\n", "").split("|")
+    trên địa|sau đại|đại chúng|nhà ở|thiết bị|trọng điểm""".replace("\n", "").split("|")
 )
 
 
@@ -1498,6 +1546,8 @@ def _organ_tail_end(tokens: list[Token], text: str, first: int, last: int, names
             continue  # "TP.HCM"
         if token.key in APPOSITIVE_END or "\n" in text[tokens[k - 1].end : token.start]:
             return k - 1  # `last` itself when nothing came between
+        if token.key == "gồm" and k > last + 1 and k + 1 < len(tokens) and tokens[k + 1].key == ":":
+            return k - 1  # a group title's list: "Giám đốc Ban quản lý dự án y tế trọng điểm gồm: A, B"
         if place_words and token.is_lower_word and token.key in TITLE_STOP:
             return k - 1  # the place closes the organ before the sentence's verb ("… TP.HCM cho biết")
         if k - last - place_words > MAX_ORGAN_TAIL:

@@ -25,15 +25,10 @@ from extractors.facts.person_names import (
     span_of,
     words,
 )
+from extractors.facts.syllables import VIETNAMESE_SYLLABLE as _VIETNAMESE_SYLLABLE
 from extractors.facts.titles import TitleSpan
 from extractors.normalize import match_form
 
-# A Vietnamese syllable without its diacritics: onset, vowel group, final. Anything else is a foreign word.
-_VIETNAMESE_SYLLABLE = re.compile(
-    r"(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?"
-    r"(?:a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uy|uu|ie|ye|uo|ieu|yeu|uoi|uya|uye|oai|oay|uay|oeo)"
-    r"(?:c|ch|m|n|ng|nh|p|t)?"
-)
 _LATIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 MIN_WORDS, MAX_WORDS = 2, 4
 MAX_PLAIN_WORDS = 3  # a name of syllables Vietnamese could spell, after the country: "Campuchia Men Sam An"
@@ -124,7 +119,16 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     before = tokens[start - 1].key if start > 0 else ""
     if start == run[0] and (before in PLACE_BEFORE or before in PLACE_WORDS):
         return None
-    return range(start, end + 1)
+    return range(_hyphen_start(tokens, start) if start == run[0] else start, end + 1)
+
+
+def _hyphen_start(tokens: list[Token], first: int) -> int:
+    """The first token of a name whose given name opens with a capitalised word glued to it by a hyphen ("Jean-Noël
+    B", "Anne-Marie C"): the scan split the run at the hyphen."""
+    if first < 2 or tokens[first - 1].key != "-" or not tokens[first - 2].is_cap:
+        return first
+    glued = tokens[first - 2].end == tokens[first - 1].start and tokens[first - 1].end == tokens[first].start
+    return first - 2 if glued and tokens[first - 2].text.isalpha() else first
 
 
 MAX_PLACE_WORDS = 3
@@ -269,11 +273,15 @@ def unlinked_foreign(
         if span.next_name is not None
         and not (span.first >= 2 and tokens[span.first - 1].key == "," and span.first - 2 in addressed_ends)
     }
-    return {
-        name.first
-        for name in foreign
-        if name.first not in linked and not (name.first > 0 and tokens[name.first - 1].key in CUES_BEFORE)
-    }
+    return {name.first for name in foreign if name.first not in linked and not _cued(tokens, name.first)}
+
+
+def _cued(tokens: list[Token], first: int) -> bool:
+    """Whether a cue of `CUES_BEFORE` or "đồng chí" opens the name at token `first` ("đồng chí Phết-tha-von B, Bí
+    thư Tỉnh ủy …": only a person is called comrade)."""
+    if first > 0 and tokens[first - 1].key in CUES_BEFORE:
+        return True
+    return first > 1 and (tokens[first - 2].key, tokens[first - 1].key) == ("đồng", "chí")
 
 
 # Foreign names and countries the Vietnamese press writes in hyphen-joined syllables of its own spelling

@@ -26,7 +26,9 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
         one_per_line = _opens_line(parsed, j)
         semicolons = False
         titled_ok = tokens[j - 1].key == ":"  # an item with titles of its own opens a colon list or follows a ";"
+        titled_seen = False  # whether an item so far opened with its own titles
         while mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None):
+            titled_seen = titled_seen or j not in by_first
             mention.titles.append(span)
             # past an item's own note in a parenthesis ("B, Bộ trưởng Bộ Công thương (kiêm nhiệm); C, …")
             after = mention.end_token + 1
@@ -41,7 +43,10 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
                 break
             # ";" keeps items with titles of their own, as does the "và" that closes a ";" list ("A (T); B (T) và C")
-            titled_ok = titled_ok and (tokens[k].key == ";" or (tokens[k].key == "và" and semicolons))
+            # (a "và" item opening with its own titles is a member only where the items before did so too: "các bộ
+            # trưởng: A, T; B, T và Thống đốc … C" adds C, no minister)
+            closing_titled = tokens[k].key == "và" and semicolons and titled_seen
+            titled_ok = titled_ok and (tokens[k].key == ";" or closing_titled)
             semicolons = semicolons or tokens[k].key == ";"
             j = skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
             if semicolons and tokens[k].key == "," and j not in by_first:
@@ -160,7 +165,16 @@ def share_title_over_and(parsed: Parsed, mentions: list[Mention]) -> None:
         first = mention.name.first
         if mention.titles or mention.marker or mention.name.given_only or first < 2:
             continue
-        if tokens[first - 1].key != "và" or prev.end_token != first - 2 or prev.name.last != first - 2:
+        if prev.end_token != first - 2 or prev.name.last != first - 2:
+            continue
+        if tokens[first - 1].key != "và" and not _comma_item_of_semicolon_list(tokens, mention):
             continue
         before = [t for t in prev.titles if t.next_name is not None and t.next_name.first == prev.name.first]
         mention.titles.extend(before[-1:])
+
+
+def _comma_item_of_semicolon_list(tokens: list[Token], mention: Mention) -> bool:
+    """Whether a bare name follows a comma and closes an item of a list joined by ";" ("nguyên Tổng Bí thư A, B;
+    Chủ tịch nước C"): the item's title, written once, is both names'."""
+    first, after = mention.name.first, mention.name.last + 1
+    return tokens[first - 1].key == "," and after < len(tokens) and tokens[after].key == ";"

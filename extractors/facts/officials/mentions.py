@@ -24,7 +24,12 @@ _BUSINESS_TITLE = re.compile(
     r"|(?!(?:agri|vietcom|vietin)bank\b)[a-z]+bank)\b",
     re.IGNORECASE,
 )
-_PUBLIC_BODY = re.compile(r"\b(?:đảng ủy|đảng bộ|liên minh)\b", re.IGNORECASE)
+# Public bodies whose posts carry business words: the Party's committees in firms, the cooperatives' alliance, and
+# the United Nations' agencies, whose heads are "Giám đốc điều hành" ("Giám đốc điều hành UNICEF A").
+_PUBLIC_BODY = re.compile(
+    r"\b(?:đảng ủy|đảng bộ|liên minh|liên hợp quốc|quỹ nhi đồng|unicef|undp|unfpa|unesco|unaids|unhcr|wfp|fao)\b",
+    re.IGNORECASE,
+)
 # "doanh nghiệp" as the field of a public organ ("Phòng Tài chính doanh nghiệp" of a department, "Trung tâm Hỗ trợ
 # doanh nghiệp", "Cục Phát triển doanh nghiệp") names no business; nor does an association of businesses ("Hiệp hội
 # Doanh nghiệp nhỏ và vừa tỉnh A", "Hội Doanh nghiệp trẻ"), whose elected officers the annotation counts as officials.
@@ -196,7 +201,8 @@ def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -
     tokens = parsed.tokens
     mention = Mention(name, marker_before(tokens, name.first), end_token=name.last)
     word = deputy_word(tokens, name.first) if not titles_before else None
-    mention.constituency = word is not None and _constituency_after(tokens, name.last)
+    delegate = word is not None or mention.marker == "delegate"  # "Các đại biểu: A (Đà Nẵng), …" has no bare title
+    mention.constituency = delegate and _constituency_after(tokens, name.last)
     if word is not None and not _delegation_after(tokens, name.last):
         start, end = tokens[word[0]].start, tokens[word[1]].end
         mention.deputy = TitleSpan(word[0], word[1], start, end, parsed.text[start:end])
@@ -264,14 +270,17 @@ def inherit_markers(parsed: Parsed, mentions: list[Mention]) -> None:
     tokens = parsed.tokens
     prev: Mention | None = None
     for mention in mentions:
-        if prev is not None and prev.deputy is not None and _in_parenthesis_after(tokens, prev, mention):
+        # (a delegate listed after a colon has no bare title, "Các đại biểu: A (Đà Nẵng), B", and still a province)
+        constituent = prev is not None and (prev.deputy is not None or prev.marker == "delegate")
+        if prev is not None and constituent and _in_parenthesis_after(tokens, prev, mention):
             continue  # "các đại biểu A (Đoàn Hà Giang), B": the province, read as a name, is no list item
         if prev is not None and not mention.marker and prev.marker in LIST_MARKERS:
             gap = tokens[prev.end_token + 1 : mention.name.first]
-            if prev.deputy is not None:
+            if constituent:
                 gap = _after_constituency(gap)
             if gap and all(t.key in (",", ";", "và") for t in gap):
                 mention.marker = prev.marker
+                mention.constituency = constituent and _constituency_after(tokens, mention.name.last)
                 if prev.deputy is not None and not _delegation_after(tokens, mention.name.last):
                     mention.deputy = prev.deputy
                     mention.titles.insert(0, prev.deputy)

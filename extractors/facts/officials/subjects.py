@@ -115,6 +115,8 @@ def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: 
     bare = k == trigger - 1 and tokens[k].key == ","  # "Đồng chí A, làm trưởng thôn B từ năm 1992"
     if (k < trigger - 1 and tokens[k].key in (",", "-")) or bare:
         k -= 1  # "A - nguyên là T", "A, hiện là T"
+    if comma is not None and k < comma and tokens[k].key == ")":
+        k = parenthesis_start(tokens, k) - 1  # "A (36 tuổi), hiện là T": the note on A, then the link
     found = ends.mention_ending_at(k) or ends.mention_ending_at(term_start(tokens, k) - 1)
     if bare and found is not None and not (found.titles or found.marker):
         return None  # "B, Chủ tịch Quỹ văn hóa Phan Châu Trinh, là …": a name inside a title speaks of no one
@@ -300,8 +302,17 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
         prev = ends.at(earlier, index)
         if group[-1].name.first - prev.end_token - 1 > MAX_TRIGGER_GAP:
             break
-        between = tokens[prev.end_token + 1 : group[-1].name.first]
+        between = tokens[_past_note(tokens, prev.end_token + 1) : group[-1].name.first]
         if not all(t.key in GROUP_GAP for t in between) or "\n" in parsed.text[prev.name.end : group[-1].name.start]:
             break
         group.append(prev)
     return group
+
+
+def _past_note(tokens: list[Token], k: int) -> int:
+    """Index after the note in parentheses that closes a listed person's mention at token `k` ("bầu ông A (51
+    tuổi) và ông B …", "ông A (51 tuổi, Giám đốc Sở X) và ông B …": the note's own titles end the mention before
+    its ")"), else `k`."""
+    if k < len(tokens) and tokens[k].key == ")":
+        return k + 1
+    return skip_parenthesis(tokens, k)

@@ -227,9 +227,13 @@ def _company_name(text: str, name: str) -> bool:
 def _title_at(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], context: str) -> TitleSpan | None:
     span = parse_title(tokens, i, text, names_at, bool(context))
     if span is not None and context == "plural" and span.next_name is None and not tokens[i].is_cap:
-        # "3 phó trưởng ban, gồm: A, B": a count makes it a list of posts ("các đại biểu …:" may be anyone present)
+        # "3 phó trưởng ban, gồm: A, B": a count makes it a list of posts ("các đại biểu …:" may be anyone present);
+        # so does a colon with a person's name right after it ("các phó chủ tịch: A, B, C")
         counted = tokens[i - 1].key not in ("các", "những")
-        return span if counted and listed_after(tokens, span) is not None else None
+        start = listed_after(tokens, span)
+        if start is None:
+            return None
+        return span if counted or _posts_listed_by_name(tokens, span, start, names_at) else None
     if span is not None and _names_a_figure(tokens, span, context):
         return None
     if span is not None and _place_named_after_person(tokens, span, context == "name"):
@@ -238,6 +242,16 @@ def _title_at(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSp
     if span is None and tokens[i].key == "đại":
         span = _deputy_title(tokens, i, text, names_at)
     return span
+
+
+# Heads whose plural names anyone present rather than the holders of one post ("các đại biểu: …").
+ANYONE_PRESENT_HEADS: frozenset[str] = frozenset(["đại"])
+
+
+def _posts_listed_by_name(tokens: list[Token], span: TitleSpan, start: int, names_at: dict[int, NameSpan]) -> bool:
+    """Whether a lower-case plural post is followed by its colon and a person's name ("các phó chủ tịch: A, B")."""
+    colon = start > 0 and tokens[start - 1].key == ":"
+    return colon and tokens[span.first].key not in ANYONE_PRESENT_HEADS and _person_at(names_at, start) is not None
 
 
 def _names_a_figure(tokens: list[Token], span: TitleSpan, context: str) -> bool:
@@ -261,7 +275,12 @@ def _place_named_after_person(tokens: list[Token], span: TitleSpan, lower_ok: bo
     last = tokens[span.last].key
     if name.place_like and leader_after_title(tokens, span, name):
         return False  # "Tổng Bí thư Trường Chinh": a street's name, but here the leader's
-    return name.place_like or last in SCHOOL_WORDS or (lower_ok and last in VILLAGE_WORDS)
+    village = last in VILLAGE_WORDS and tokens[span.last - 1].key not in VILLAGE_FIELD_WORDS
+    return name.place_like or last in SCHOOL_WORDS or (lower_ok and village)
+
+
+# Words before a village word that make it part of a field, no village: "Bộ Nông nghiệp và Phát triển nông thôn".
+VILLAGE_FIELD_WORDS: frozenset[str] = words("nông")
 
 
 def _deputy_title(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> TitleSpan | None:

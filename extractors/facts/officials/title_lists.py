@@ -238,14 +238,18 @@ MAX_ORGAN_ASIDE = 8
 
 def _owning_organ_end(parsed: Parsed, j: int) -> int:
     """The semicolon after a comma and the organ a post belongs to, written apart ("…, Bộ Xây dựng;"), in a list
-    of posts held one after another; else `j`. The organ is capitalised and holds no title and no name."""
+    of posts held one after another; else `j`. The organ is capitalised and holds no title and no person's name;
+    it may hold a place ("…, Sở Y tế Hà Nội;") and be itself placed in a larger one ("…, Vụ Châu Mỹ, Bộ Ngoại
+    giao;")."""
     tokens = parsed.tokens
     if j + 2 >= len(tokens) or tokens[j].key != "," or not tokens[j + 1].is_cap:
         return j
-    for k in range(j + 1, min(len(tokens), j + 2 + MAX_ORGAN_ASIDE)):
+    for k in range(j + 1, min(len(tokens), j + 2 + 2 * MAX_ORGAN_ASIDE)):
         if tokens[k].key == ";":
             return k if k > j + 1 else j
-        if k in parsed.titles_at or k in parsed.names_at or not (tokens[k].is_word or tokens[k].key == "-"):
+        if tokens[k].key == "," and k + 1 < len(tokens) and tokens[k + 1].is_cap:
+            continue
+        if _names_one(parsed, k) or not (tokens[k].is_word or tokens[k].key == "-"):
             return j
     return j
 
@@ -280,6 +284,8 @@ def _skip_appositives(parsed: Parsed, j: int) -> int:
     a name and its titles ("ông A, sinh ngày 1/6/1960, nguyên Giám đốc …", "ông B, đảng viên Chi bộ thôn 3
     (Đảng ủy xã C), Phó Chủ tịch …", "ông D (sinh năm 1978), Bác sĩ, Trưởng khoa …"); else `j`."""
     tokens = parsed.tokens
+    if j < len(tokens) and tokens[j].key == "sinh":
+        return _birth_aside_end(parsed, j) or j
     comma = j
     for _ in range(MAX_ASIDES):
         if comma >= len(tokens) or tokens[comma].key != ",":
@@ -290,6 +296,24 @@ def _skip_appositives(parsed: Parsed, j: int) -> int:
         comma = _aside_end(parsed, comma + 1)
     title = parsed.titles_at.get(comma + 1) if comma < len(tokens) and tokens[comma].key == "," else None
     return comma if title is not None and title.next_name is None else j
+
+
+MAX_BIRTH_ASIDE = 12  # "sinh ngày 8/2/1924 tại xã A"
+
+
+def _birth_aside_end(parsed: Parsed, k: int) -> int | None:
+    """The comma or dash that closes a birth aside opening at token `k` right after a name, with no comma before
+    it, when a title follows ("Ông A sinh ngày 8/2/1924 - nguyên Chủ tịch nước, … - từ trần"), else None."""
+    tokens = parsed.tokens
+    for m in range(k + 1, min(len(tokens) - 1, k + MAX_BIRTH_ASIDE)):
+        if _names_one(parsed, m) or ends_clause(tokens, m) or tokens[m].key in SPEECH_MARKS:
+            return None
+        if "\n" in parsed.text[tokens[m - 1].end : tokens[m].start]:
+            return None
+        title = parsed.titles_at.get(m + 1)
+        if tokens[m].key in (",", "-", "–") and title is not None and title.next_name is None:
+            return m
+    return None
 
 
 def _aside_end(parsed: Parsed, k: int) -> int:

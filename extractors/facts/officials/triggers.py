@@ -14,7 +14,8 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
-            trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|lên làm|về làm|sang làm|
+            trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|thôi nhiệm vụ làm|thôi làm|lên làm|
+            về làm|sang làm|
             cương vị|cương vị là|với vai trò|với vai trò là|với tư cách|với tư cách là|
             đảm nhận vai trò|đảm nhiệm vai trò|nhiệm vụ là|lên chức|thăng chức|ở vị trí|giữ vị trí|
             nắm giữ vị trí|bổ nhiệm vị trí|bổ nhiệm vào vị trí|đảm nhiệm vị trí|đảm nhận vị trí|

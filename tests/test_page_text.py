@@ -9,7 +9,7 @@ import pytest
 
 from extractors.article import extract_article_from_text
 from extractors.options import ExtractionOptions
-from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
+from extractors.page.byline import Byline, closing_signature, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
 from extractors.page.seams import unglued
@@ -551,3 +551,18 @@ def test_mojibake_is_repaired_and_reported() -> None:
 
 def test_clean_vietnamese_is_not_mojibake() -> None:
     assert repair_text("Hà Nội, NGÃ BA Đồng Lộc — “Tất cả”", "utf-8").warnings == []
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Khoa - Thành", "Khoa - Thành"),  # given names alone
+        ("TLâm", "TLâm"),  # an initial glued to the given name, its dot lost
+        ("TPHCM", None),  # an acronym
+        ("VinTech", None),  # a brand
+        ("Hòa Bình", None),  # a place, or a full name that the byline reader judges
+    ],
+)
+def test_a_signature_under_the_last_sentence(line: str, author: str | None) -> None:
+    found = closing_signature(line)
+    assert (found.author if found else None) == author

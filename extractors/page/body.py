@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from extractors.facts.staff_tables import staff_table_lines
 from extractors.page.byline import (
     Byline,
+    closing_signature,
     glued_byline,
     is_photo_credit,
     looks_like_name,
@@ -542,6 +543,10 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
             # a short closing sentence ("Hội nghị kết thúc lúc 11 giờ.") and a picture's caption are body;
             # other lines are body only where markup or the dump's shape says they belong to the article
             paragraphs.append(line.text)
+    signer = closing_signature(paragraphs[-1]) if len(paragraphs) > 1 and not parts.byline else None
+    if signer is not None and _ends_sentence(paragraphs[-2]):
+        paragraphs.pop()  # "… trong thời gian tới." / "Nghiệp - Hình": the writer under the last sentence
+        parts.byline = signer
     if paragraphs and not (parts.byline and parts.byline.author):
         signed_paragraph = glued_byline(paragraphs[-1])
         if signed_paragraph is not None:

@@ -606,6 +606,21 @@ def _glued_given_names(tail: list[str]) -> Byline | None:
     return None
 
 
+_GLUED_INITIAL = re.compile(r"^[A-ZĐ](?=[A-ZĐ][^\W\d_A-ZĐ]+$)")  # "HLam": "H. Lam" printed without its dot
+
+
+def closing_signature(line: str) -> Byline | None:
+    """A writer signing on the line right under the last sentence by given names alone ("Nghiệp - Hình") or by
+    an initial glued to the given name ("HLam"): read only there, where `glued_byline` reads them too; elsewhere
+    given names stand for places or teams as often as for people."""
+    words = line.split()
+    if len(words) == 3:
+        return _glued_given_names(words)
+    if len(words) == 1 and _GLUED_INITIAL.match(words[0]) and _one_word_name(words[0][1:]):
+        return Byline(author=words[0])
+    return None
+
+
 def _writer_with_note(tail: list[str]) -> Byline | None:
     """A writer's name and a long note in parentheses closing the paragraph: "Thu Hà (Tổng hợp theo báo X, báo
     Y)", "Lan Chi(Khoa Luật, Trường Đại học Tây Lâm)". The name alone is the author."""

@@ -24,6 +24,7 @@ AFTER = "Cầu dài 120 m, được xây dựng bằng nguồn vốn ngân sách
         ' [Chuyển đổi số là "chìa khóa" của cải cách hành chính] ',  # quotes inside
         "  >> Tây Lâm khởi công đường liên xã Hòa Bình - Hòa Lợi  ",
         " » Phó Chủ tịch UBND tỉnh kiểm tra tiến độ xây dựng cầu Tân An? ",  # the headline's own stop ends it
+        "  (Xem tiếp)   ",  # a digest's link to the full story after its summary
     ],
 )
 def test_a_teaser_between_two_sentences_leaves(teaser: str) -> None:
@@ -45,6 +46,7 @@ def test_a_teaser_between_two_sentences_leaves(teaser: str) -> None:
         "Nội dung chi tiết xem tại đây. Bấm xem >> Minh Khuê",  # a link to click, then the writer
         # a mark before a sentence: the run holds a sentence's end, it is prose
         "Hội nghị kết thúc. » Tiếp đó, các đại biểu đi thăm mô hình trồng lúa của xã. Ông Tâm phát biểu.",
+        "Nội dung quy hoạch (xem tiếp phụ lục 2) được niêm yết tại trụ sở xã.",  # a reference inside a sentence
     ],
 )
 def test_brackets_and_marks_that_are_not_teasers_stay(line: str) -> None:
@@ -164,6 +166,10 @@ def test_other_unclosed_endings_stay(line: str) -> None:
     [
         "Xã Hòa Bình ra mắt câu lạc bộ hát then đầu tiên của huyệnCâu lạc bộ có 25 thành viên, do nghệ nhân dẫn dắt.",
         "Vì sao dự án đường ven sông Tây Lâm chậm tiến độ?UBND huyện Tây Lâm vừa báo cáo HĐND về tiến độ.",
+        # a teaser opening on a quote, a foreign name or an abbreviation
+        "'Phố đi bộ' Tây Lâm đông nghịt khách, hàng rong tăng vọt'Phố đi bộ' quanh hồ đón nghìn khách mỗi tối.",
+        "Nữ người mẫu Anna Keller lên bìa tạp chí cùng bạn trai kém 5 tuổiAnna Keller chia sẻ về sự nghiệp của cô.",
+        "Ca sĩ Thu Lan được vinh danh tại lễ trao giải âm nhạc danhNSND Thu Lan nhận giải thưởng vì đóng góp.",
     ],
 )
 def test_a_related_box_glued_on_one_line_is_a_box_wherever_it_stands(line: str) -> None:
@@ -176,6 +182,9 @@ def test_a_related_box_glued_on_one_line_is_a_box_wherever_it_stands(line: str) 
         "Tình hình lực lượngĐội Tây Lâm: Đầy đủ lực lượng",  # a label glued to its row: no story's headline
         "Cá lóc: 500gDứa: 1/4 quảCà chua: 2 quả",  # a recipe's ingredients
         "Khối doanh nghiệp đóng góp 3 người (chiếm tỷ lệ1,5%); các xã có 28 người (tỷ lệ 13,8%).",
+        # a brand's capitals after a capital or one letter, inside a sentence
+        "Ông Trần Văn Lâm, Giám đốc công ty VinTech Tây Lâm cho biết công ty sẽ mở thêm hai nhà máy.",
+        "Người dân xã Hòa Bình nay có thể dùng iPhone để nộp hồ sơ và tra cứu kết quả trực tuyến.",
         "Cần bảo đảm kinh phí cho hòa giải ở cơ sởTrong phiên thảo luận, nhiều đại biểu đề nghị bầu hòa giải viên. "
         + "Đại biểu Trần Văn Lâm cho rằng tổ hòa giải phải do dân bầu. " * 12,  # a subhead glued into a whole body
     ],

@@ -9,7 +9,7 @@ import pytest
 
 from extractors.article import extract_article_from_text
 from extractors.options import ExtractionOptions
-from extractors.page.byline import Byline, glued_byline, parse_byline, parse_unit_byline
+from extractors.page.byline import Byline, closing_signature, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
 from extractors.page.seams import unglued
@@ -63,6 +63,10 @@ WIDGET_LINES = [
     ("Chủ nhật, 5/1/2025 - 08:15", LineKind.DATESTAMP),
     ("Hôm nay: Thứ Ba, 20/05/2025", LineKind.JUNK),
     ("Hôm nay, 20/05/2025", LineKind.JUNK),
+    ("Trang chủ | Hôm nay: 20/05/2025", LineKind.JUNK),
+    ("Giá lúa hôm nay 12/5/2025 tăng nhẹ ở các tỉnh miền Tây", LineKind.PROSE),  # a headline names its day
+    ("=> Xem thêm những hình ảnh của hội nghị trên Báo Tây Lâm.", LineKind.JUNK),
+    ("Dữ liệu đang được cập nhật!", LineKind.JUNK),
 ]
 
 
@@ -119,8 +123,6 @@ BYLINES = [
     ("B.T.Lan", "B.T.Lan", None),  # initials before the name
     ("B.Q.N", "B.Q.N", None),  # a writer signing with initials alone
     ("Th.Dương", "Th.Dương", None),
-    ("HKhoa", "HKhoa", None),  # an initial glued to the name without its stop
-    ("Khoa - Chi", "Khoa - Chi", None),  # two writers signing with their given names alone
     ("Thu Hà - Minh Khoa thực hiện", "Thu Hà - Minh Khoa", None),  # what the writers did, after the names
     ("LAN CHI thực hiện", "LAN CHI", None),
     ("Minh Khoa ghi", "Minh Khoa", None),
@@ -138,6 +140,8 @@ BYLINES = [
     ("Theo Lan Chi - Báo Tây Lâm", "Lan Chi", "Báo Tây Lâm"),  # the outlet after a dash
     ("Theo Thanh Xuân", None, "Thanh Xuân"),  # alone, "Theo" and a name may be an outlet named like a person
     ("Minh Khoa – Lan Chi Ảnh: Thu Hà", "Minh Khoa – Lan Chi", None),  # the photographer after the writers
+    ("Lan Chi Ảnh, clip: Thu Hà, Minh Khoa", "Lan Chi", None),  # the media of the photo credit listed
+    ("Bài, clip: Minh Khoa Ảnh: BTC", "Minh Khoa", None),  # the writer's media listed, a photo credit after
 ]
 
 
@@ -161,9 +165,10 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "(Ảnh: Lan Chi/TTXVN)",  # a caption's photo credit names the photographer
         "Tổng hợp",
         "Đoàn thăm nhà máy Ảnh: Lan Chi",  # a caption and its photo credit
-        "UBND",  # an acronym glues no initial to a name
+        "UBND",  # an acronym is no name
         "VnExpress",
-        "Khoa",  # one given name alone signs nothing
+        "Clip: Lan Chi",  # who filmed the clip, like who took the photo, is not the writer
+        "Ảnh, video: Báo Tây Lâm",
     ],
 )
 def test_not_a_byline(line: str) -> None:
@@ -299,6 +304,12 @@ def test_a_known_paper_after_the_writers_dash_is_the_source(line: str, author: s
             "Các liệt sĩ được an táng tại nghĩa trang",
             "XUÂN AN",
         ),
+        # a reference list closing the paragraph: its last address ends the item, the writer follows it
+        (
+            "Mong thành phố sớm sửa cơ chế. Tài liệu tham khảo: [1] http://baotaylam.vn/giu-xe-1234.htm Minh Khuê",
+            "Mong thành phố sớm sửa cơ chế. Tài liệu tham khảo: [1] http://baotaylam.vn/giu-xe-1234.htm",
+            "Minh Khuê",
+        ),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -324,6 +335,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Hội nghị kết thúc. Đại biểu đã thăm các thôn, bản vùng cao thuộc địa bàn huyện ĐẮK LÂM",
         "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",
         "Hội nghị kết thúc. Ban Đảng",  # an organ word that no name opens
+        "Hội nghị kết thúc. Mời bạn đọc truy cập www.taylam.gov.vn để góp ý dự thảo",  # the sentence goes on
     ],
 )
 def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:
@@ -541,3 +553,18 @@ def test_mojibake_is_repaired_and_reported() -> None:
 
 def test_clean_vietnamese_is_not_mojibake() -> None:
     assert repair_text("Hà Nội, NGÃ BA Đồng Lộc — “Tất cả”", "utf-8").warnings == []
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Khoa - Thành", "Khoa - Thành"),  # given names alone
+        ("TLâm", "TLâm"),  # an initial glued to the given name, its dot lost
+        ("TPHCM", None),  # an acronym
+        ("VinTech", None),  # a brand
+        ("Hòa Bình", None),  # a place, or a full name that the byline reader judges
+    ],
+)
+def test_a_signature_under_the_last_sentence(line: str, author: str | None) -> None:
+    found = closing_signature(line)
+    assert (found.author if found else None) == author

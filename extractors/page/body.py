@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from extractors.facts.staff_tables import staff_table_lines
 from extractors.page.byline import (
     Byline,
+    closing_signature,
     glued_byline,
     is_photo_credit,
     looks_like_name,
@@ -352,7 +353,19 @@ def _record_headline_over_stamp(lines: _Lines, index: int) -> bool:
     upper, lower = lines.blocks[0].text, lines.blocks[index].text
     if word_count(upper) <= MAX_CATEGORY_WORDS or continues_headline(upper, lower):
         return False
-    return word_count(lower) >= LEAD_OVER_HEADLINE * word_count(upper) or _tells_under_statement(upper, lower)
+    lead = _wrapped_lead(lines, index)
+    return word_count(lead) >= LEAD_OVER_HEADLINE * word_count(upper) or _tells_under_statement(upper, lead)
+
+
+def _wrapped_lead(lines: _Lines, index: int) -> str:
+    """The lead that starts at `index`, with the line under it when it stops mid-sentence and that line ends the
+    sentence: a dump may wrap a lead over two lines ("… ngoài vụ ồn ào của nhạc sĩ" / "ViruSs, thời gian qua …
+    tương tự."), and half a lead is no longer than its headline."""
+    text = lines.blocks[index].text
+    below = index + 1
+    if _ends_sentence(text) or below >= len(lines.blocks) or lines.kinds[below] is not LineKind.PROSE:
+        return text
+    return f"{text} {lines.blocks[below].text}" if _ends_sentence(lines.blocks[below].text) else text
 
 
 @dataclass
@@ -530,6 +543,10 @@ def _take_byline(paragraphs: list[str], tail: list[_TailLine], parts: BodyParts,
             # a short closing sentence ("Hội nghị kết thúc lúc 11 giờ.") and a picture's caption are body;
             # other lines are body only where markup or the dump's shape says they belong to the article
             paragraphs.append(line.text)
+    signer = closing_signature(paragraphs[-1]) if len(paragraphs) > 1 and not parts.byline else None
+    if signer is not None and _ends_sentence(paragraphs[-2]):
+        paragraphs.pop()  # "… trong thời gian tới." / "Nghiệp - Hình": the writer under the last sentence
+        parts.byline = signer
     if paragraphs and not (parts.byline and parts.byline.author):
         signed_paragraph = glued_byline(paragraphs[-1])
         if signed_paragraph is not None:
@@ -602,10 +619,31 @@ class DumpLayout:
     """What a text dump's header tells about its lines: `article_only` when they hold the article and nothing
     else (a dataset record, a static site's source), so the body starts at the top and its closing lines are
     the article's (None: judge by the lines, a dump without a single widget line is the article alone); `url`
-    is the address a headline line must agree with."""
+    is the address a headline line must agree with; `headline_first` for an aggregator's record that its date
+    stamp and furniture close (headline, lead, body, stamp, category, tags, outlet): nothing stands above its
+    headline, so its first line is the headline even when a short subheading under it looks more like one."""
 
     article_only: bool | None = False
     url: str | None = None
+    headline_first: bool = False
+
+
+MAX_LINES_OVER_LEAD = 2  # an aggregator's headline and the subheading it may print between it and the lead
+
+
+def _first_line_headline(lines: _Lines, first_prose: int, url: str | None) -> bool:
+    """The first line of an aggregator's record, right above its lead or a subheading over it, is the headline
+    ("Thanh Tân huy động sức dân …" over "Đổi thay ở xã thuần nông" over the lead), whatever its marks: one that
+    exclaims and so reads as prose ("Không xa đâu, Trường Sa ơi! - Bài 4: …") too, when the lead follows it."""
+    if first_prose > MAX_LINES_OVER_LEAD or lines.kinds[0] is not LineKind.PROSE:
+        return False
+    if first_prose == 0:
+        short = word_count(lines.blocks[0].text) <= MAX_QUESTION_HEADLINE_WORDS
+        if not (short and len(lines.blocks) > 1 and lines.prose_at(1)):
+            return False
+    elif lines.prose_at(0):
+        return False
+    return agrees_with_slug(lines.blocks[0].text, url)
 
 
 def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: DumpLayout | None = None) -> BodyParts:
@@ -626,7 +664,9 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     start = 0 if markup or article_only else _cards_start(lines, first)
     if find_title:
         title_index = _title_before(lines, first, layout.url, article_only)
-        if title_index is None and _question_headline(lines, first):
+        if layout.headline_first and _first_line_headline(lines, first, layout.url):
+            title_index, first = 0, max(first, 1)
+        elif title_index is None and _question_headline(lines, first):
             title_index, first = first, first + 1
         elif title_index is None and _question_over_stamp(lines, first):
             title_index = 0

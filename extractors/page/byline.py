@@ -14,10 +14,10 @@ from extractors.facts.person_names import words
 from extractors.normalize import match_form
 from extractors.page.vocab import ends_sentence
 
-# "Tin:", "Bài, ảnh:", "Tin ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Thực hiện:", "PV:" ...
+# "Tin:", "Bài, ảnh:", "Tin ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Bài, clip:", "Thực hiện:", "PV:" ...
 _CREDIT_PREFIX = re.compile(
-    r"^(?:(?:tin|bài)(?:\s*(?:,|-|–|/|&|và)?\s*(?:ảnh|bài))*|ảnh|thực hiện|tác giả|người viết|nhóm pv|nhóm phóng viên|"
-    r"phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
+    r"^(?:(?:tin|bài)(?:\s*(?:,|-|–|/|&|và)?\s*(?:ảnh|bài|clip|video))*|ảnh|thực hiện|tác giả|người viết|"
+    r"nhóm pv|nhóm phóng viên|phóng viên|pv|ctv|btv)\s*[:：.]\s*(.+)$",
     re.IGNORECASE,
 )
 # The same credit without its colon, where names follow: "Tin, ảnh Ngô Văn A – Lê Thị B"; the word before
@@ -53,8 +53,6 @@ _PEOPLE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s*,\s+|(?<=[^\W\d_]{2}),(?=\S)
 # written in initials alone ("B.T.N"). An initial is one letter, or a capital and a small one ("Th", "Ng").
 _INITIALLED = re.compile(r"^((?:[^\W\d_][^\W\d_]?[.,])+)([^\W\d_][^\s.,]*)\.?$")
 MAX_INITIALS = 4
-# One initial glued to the name without its stop, as portals sign: "HLam", "TNguyên" (H. Lam, T. Nguyên).
-_GLUED_INITIAL = re.compile(r"^([^\W\d_])([^\W\d_]{2,})$")
 
 
 def _is_initial(piece: str) -> bool:
@@ -65,9 +63,6 @@ def _initials(word: str) -> list[str] | None:
     """The pieces of an initialled word ("B.T.Lan" -> B, T, Lan), None when it is not one."""
     initialled = _INITIALLED.match(word)
     if initialled is None:
-        glued = _GLUED_INITIAL.match(word)
-        if glued and glued.group(1).isupper() and _is_initial(glued.group(2)[:1]) and glued.group(2)[1:].islower():
-            return [glued.group(1), glued.group(2)]
         return None
     initials = [piece for piece in re.split(r"[.,]", initialled.group(1)) if piece]
     if len(initials) > MAX_INITIALS or not all(_is_initial(piece) for piece in initials):
@@ -310,6 +305,8 @@ def parse_byline(line: str) -> Byline | None:
     credit = _CREDIT_PREFIX.match(matchable)
     if credit:
         rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
+        photo = _PHOTO_AFTER.search(rest)
+        rest = rest[: photo.start()] if photo else rest  # "Bài, clip: Đỗ Lê Ảnh: BTC": not the photographer
         slashed = _writer_for_outlet(rest) if "/" in rest else None  # "Bài và ảnh: Xuân Cường/Báo Tây Lâm"
         if slashed is not None:
             return slashed
@@ -335,12 +332,13 @@ def parse_byline(line: str) -> Byline | None:
     outlet_after = _writers_dash_known_outlet(text) or _writers_then_agency_in_parentheses(text)
     if outlet_after:
         return outlet_after
-    person = _people(text) or _one_word_names(text)  # given names alone, dashed: "Nghiệp - Hình"
+    person = _people(text)
     return Byline(author=person) if person else None
 
 
-# A photo's credit after the writers' names on their line: "Hà Minh – Gia Linh Ảnh: Hà Châu".
-_PHOTO_AFTER = re.compile(r"\s(?:ảnh|Ảnh|ẢNH)\s*:")
+# A photo's credit after the writers' names on their line: "Hà Minh – Gia Linh Ảnh: Hà Châu", its media listed
+# too ("Ảnh, clip: FBNV", "Ảnh và video: VTV").
+_PHOTO_AFTER = re.compile(r"\s(?:ảnh|Ảnh|ẢNH)(?:\s*(?:,|và|&|/)\s*(?:clip|video|Clip|Video))*\s*:")
 
 
 def _writers_then_photo_credit(text: str) -> Byline | None:
@@ -547,6 +545,13 @@ class SignedParagraph:
 
 
 _LIST_NUMBER = re.compile(r"^(?:\d{1,3}|[a-zđ]|[IVXLC]{1,5})[.)]$")
+# An address closes a reference list's item as a stop closes a sentence ("Tài liệu tham khảo: [1] http://… Xuân
+# Dương"): the words after the last one are the writer's, not the item's.
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _closes_item(word: str) -> bool:
+    return ends_sentence(word) or _ADDRESS.match(word) is not None
 
 
 def glued_byline(paragraph: str) -> SignedParagraph | None:
@@ -555,7 +560,7 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
     words = paragraph.split()
     if not words or ends_sentence(words[-1]):
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
-    last = next((i for i in range(len(words) - 2, -1, -1) if ends_sentence(words[i])), None)
+    last = next((i for i in range(len(words) - 2, -1, -1) if _closes_item(words[i])), None)
     if last == 0 and _LIST_NUMBER.match(words[0]):
         return None  # "4. Kim Đồng - Văn Điển": a numbered list's item, not a sentence and its writer
     if last is None:
@@ -598,6 +603,21 @@ def _glued_given_names(tail: list[str]) -> Byline | None:
         return Byline(author=" ".join(tail))
     if len(tail) == 3 and tail[1] in {"-", "–"} and _one_word_name(tail[0]) and _one_word_name(tail[2]):
         return Byline(author=" ".join(tail))
+    return None
+
+
+_GLUED_INITIAL = re.compile(r"^[A-ZĐ](?=[A-ZĐ][^\W\d_A-ZĐ]+$)")  # "HLam": "H. Lam" printed without its dot
+
+
+def closing_signature(line: str) -> Byline | None:
+    """A writer signing on the line right under the last sentence by given names alone ("Nghiệp - Hình") or by
+    an initial glued to the given name ("HLam"): read only there, where `glued_byline` reads them too; elsewhere
+    given names stand for places or teams as often as for people."""
+    words = line.split()
+    if len(words) == 3:
+        return _glued_given_names(words)
+    if len(words) == 1 and _GLUED_INITIAL.match(words[0]) and _one_word_name(words[0][1:]):
+        return Byline(author=words[0])
     return None
 
 

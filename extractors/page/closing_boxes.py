@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.page.seams import CASE_SEAM, case_seam
+from extractors.page.seams import CASE_SEAM, word_seam
 from extractors.page.teasers import headline_like
 
 MIN_BOX_GAP = 3  # blank lines before a related box; the article's own blocks lie one or two apart
@@ -39,6 +39,8 @@ MAX_LONE_TEASER_WORDS = 70  # a teaser is one paragraph of a sentence or two
 MAX_LONE_BOX_WORDS = 90  # an aggregator's body glued into one line runs to hundreds of words
 _OPENING_QUOTES = "'\"“‘"
 _STOP_THEN_CAPITAL = re.compile(r"(?<=[?!])(?=[\"“‘']?[A-ZÀ-ỸĐ])")
+# a teaser that opens on a quote glued to its headline's last word ("… đi hẹn hò'Biểu tượng sexy' một thời …")
+_WORD_THEN_QUOTE = re.compile(r"(?<=[a-zà-ỹđ])(?=[\"“‘'][A-ZÀ-ỸĐ])")
 
 
 def _words(text: str) -> int:
@@ -59,8 +61,9 @@ def _closing_line(text: str) -> bool:
 def _glued_box(text: str) -> bool:
     """A box's headline glued to its teaser without a separator ("… tại Hà NộiSáng 2/5, …")."""
     window = text[:MAX_GLUED_HEADLINE_CHARS]
-    seams = [m.start() for m in CASE_SEAM.finditer(window) if case_seam(text, m.start())]
+    seams = [m.start() for m in CASE_SEAM.finditer(window) if word_seam(text, m.start())]
     seams += [m.start() for m in _STOP_THEN_CAPITAL.finditer(window)]
+    seams += [m.start() for m in _WORD_THEN_QUOTE.finditer(window)]
     return any(_box_headline(text[:at]) and _words(text[at:]) >= MIN_TEASER_WORDS for at in sorted(seams))
 
 
@@ -78,8 +81,9 @@ def lone_glued_box(text: str) -> bool:
     if _words(text) > MAX_LONE_BOX_WORDS:
         return False
     window = text[:MAX_GLUED_HEADLINE_CHARS]
-    seams = [m.start() for m in CASE_SEAM.finditer(window) if case_seam(text, m.start())]
+    seams = [m.start() for m in CASE_SEAM.finditer(window) if word_seam(text, m.start())]
     seams += [m.start() for m in _STOP_THEN_CAPITAL.finditer(window)]
+    seams += [m.start() for m in _WORD_THEN_QUOTE.finditer(window)]
     for at in sorted(seams):
         headline, teaser = text[:at], text[at:]
         if _words(headline) < MIN_LONE_BOX_HEADLINE_WORDS or not _box_headline(headline):
@@ -92,6 +96,33 @@ def lone_glued_box(text: str) -> bool:
 def drop_lone_glued_boxes(lines: list[str]) -> list[str]:
     """The dump's lines with each one-line related box blanked (the layout stays for the closing boxes' reader)."""
     return ["" if lone_glued_box(line.strip()) else line for line in lines]
+
+
+# A series' list of its parts under the lead ("Bài 1: Nội dung … tràn lan" / "Bài 2: …"): links, one a line.
+_SERIES_PART = re.compile(r"^(?:Bài|Kỳ|Phần) (\d{1,2})\s*[:.-]\s*\S")
+MIN_SERIES_PARTS = 2
+
+
+def _series_part(text: str) -> int | None:
+    found = _SERIES_PART.match(text)
+    if found is None or _words(text) > MAX_BOX_HEADLINE_WORDS or text.rstrip().endswith((".", "…", ":")):
+        return None
+    return int(found.group(1))
+
+
+def drop_series_links(lines: list[str]) -> list[str]:
+    """The dump's lines without a series' list of parts: two lines or more in a row, numbered from one on
+    ("Bài 1: …", "Bài 2: …"), each a headline without a stop (blanked). A part named alone is a subheading."""
+    kept = list(lines)
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _series_part(lines[j].strip()) == j - i + 1:
+            j += 1
+        if j - i >= MIN_SERIES_PARTS:
+            kept[i:j] = [""] * (j - i)
+        i = max(j, i + 1)
+    return kept
 
 
 def _blanks_before(lines: list[str], index: int) -> int:

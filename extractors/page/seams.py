@@ -120,5 +120,19 @@ def case_seam(line: str, at: int) -> bool:
     return not (left + right).isascii() or left.islower() or left.isupper()
 
 
+def word_seam(line: str, at: int) -> bool:
+    """A case seam, or a whole Vietnamese word in lower case glued to a word of any shape (a foreign name, an
+    abbreviation: "… kém 24 tuổiVittoria Ceretti …", "… sau ra việnMC Hoài Anh …", "… vinh danhNSND Tự Long"):
+    where blocks are known to be glued, the capital that follows such a word opens the next one. A brand's
+    capital follows a capital or a single letter ("VinFast", "iPhone"), never a whole word in lower case."""
+    if case_seam(line, at):
+        return True
+    before = _LETTERS_BEFORE.search(line, max(0, at - MAX_WORD_LOOKBACK), at)
+    if before is None or line[at : at + 1].isdigit():
+        return False
+    left = before.group()
+    return len(left) >= 2 and left.islower() and _is_syllable(left)
+
+
 def _case_seams(line: str, apart: str) -> str:
     return CASE_SEAM.sub(lambda found: apart if case_seam(line, found.start()) else "", line)

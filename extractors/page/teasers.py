@@ -127,8 +127,16 @@ def _drop_marked(line: str) -> str:
     return "".join(kept) + line[pos:] if kept else line
 
 
+# A digest's link to the full story after each summary ("… công bố thông tin. (Xem tiếp) Vụ Nhà máy …"): a
+# button's words, not the text's, wherever a sentence's stop comes before them.
+_READ_ON = re.compile(r"(?<=[.!?…\"”])\s*\((?:Xem|Đọc|xem|đọc) (?:tiếp|thêm)(?:\.\.\.|…)?\)(?=\s|$)")
+
+
 def drop_teasers(line: str) -> str:
-    """The line without the other stories' headlines an aggregator put into it; other text as it was."""
+    """The line without the other stories' headlines an aggregator put into it, nor a digest's "(Xem tiếp)";
+    other text as it was."""
+    if "(" in line:
+        line = _READ_ON.sub("", line)
     if "[" not in line and "»" not in line and ">>" not in line:
         return line
     return _drop_marked(_drop_bracketed(line))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from extractors.normalize import nfc, unescape_leftovers
 from extractors.options import ExtractionOptions
 from extractors.page.body import MAX_FURNITURE_LINES, Block, BodyParts, DumpLayout, select_body
-from extractors.page.byline import Byline, parse_byline
-from extractors.page.closing_boxes import drop_closing_boxes, drop_lone_glued_boxes
+from extractors.page.byline import Byline, looks_like_name, parse_byline
+from extractors.page.closing_boxes import drop_closing_boxes, drop_lone_glued_boxes, drop_series_links
 from extractors.page.dump_header import DumpHeader, read_dump_header
 from extractors.page.encoding import repair_text
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
@@ -88,18 +88,43 @@ def _without_furniture(line: str, apart: bool) -> str:
     return drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart))))
 
 
+MAX_RECORD_WRITER_WORDS = 4  # "Thiên Bình", "Nguyễn Thị An": a name alone, no job line or credit
+
+
+def _record_writer(lines: list[str]) -> str | None:
+    """The writer who signs a record of headline, date line and body (a VietNamNet dump: "Sao U22 …" / "Chủ Nhật,
+    06/04/2025 - 21:39" / lead …) on its last line, a name alone. A live report's tabs, a standings widget ("Bảng
+    A", "Dữ liệu đang được cập nhật!") or a fixtures table can stand between the last paragraph and the name, too
+    far for the byline reader, which also took a widget's row ("Bảng A") for a writer there."""
+    content = [line.strip() for line in lines if line.strip()]
+    if len(content) < 4 or classify_line(content[1]) is not LineKind.DATESTAMP:
+        return None
+    if classify_line(content[0]) is not LineKind.PROSE:
+        return None
+    last = content[-1]
+    if len(last.split()) > MAX_RECORD_WRITER_WORDS or any(ch.isdigit() for ch in last):
+        return None
+    found = parse_byline(last)
+    return found.author if found and found.author and looks_like_name(found.author) else None
+
+
 def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     capped: list[str] = []
     text = str(cap_page(text, options.max_page_bytes, capped, boundary="\n"))
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     lines = decoded.text.split("\n")
     header = read_dump_header(lines)
-    body_lines = drop_closing_boxes(drop_lone_glued_boxes(hidden_blocks(lines[header.body_start :])))
+    body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(lines[header.body_start :]))))
     apart = _closing_stamp_below(body_lines)
     blocks = [Block(text=_without_furniture(line, apart)) for line in body_lines]
-    layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
+    layout = DumpLayout(
+        article_only=True if header.fields else None, url=options.url or header.url, headline_first=apart
+    )
     parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
     _with_header(parts, header)
+    writer = _record_writer(lines[header.body_start :]) if not header.author else None
+    if writer is not None:
+        parts.byline = Byline(author=writer, source_credit=parts.byline.source_credit if parts.byline else None)
     signals = PageSignals(
         blocks=blocks,
         paragraphs=parts.paragraphs,

@@ -157,6 +157,7 @@ JUNK_LINES = (
     r"(?:trang )?\d+(?:\s+\d+)+",
     r"dang tai\.*",
     r"loading\.*",
+    r"du lieu dang duoc cap nhat\s*[.!…]*",  # a standings or fixtures widget printed before its data loads
     r"tim kiem\.*",
     r"\(?anh minh hoa\)?",
     r"\(con (?:nua|tiep)(?:\.\.\.|…)?\)\.?",  # a serial's "(Còn nữa)", "(Còn tiếp...)"
@@ -215,6 +216,8 @@ _RELATED_LINK = re.compile(
     r"(?:xem them|doc them|tin lien quan|bai lien quan|tin bai lien quan|co the ban quan tam|xem tiep)\s*[:>»]+\s*\S"
 )
 _POINTER_MARKS = (">>", "»»", "≫", "> >")
+# "=> Xem thêm những hình ảnh … trên VietNamNet.": an arrow makes the call to read on a link without a colon
+_ARROWED_LINK = re.compile(r"(?:=>|->|→)\s*(?:xem|doc) (?:them|tiep)\b")
 MAX_RELATED_WORDS = 40
 
 _JUNK_PREFIX = re.compile("(?:" + "|".join(JUNK_PREFIXES) + ")")
@@ -283,10 +286,12 @@ _DATE_LABEL = re.compile(
     r"thoi gian|ngay|luc|posted|published|updated)\b|thu (?:hai|ba|tu|nam|sau|bay|[2-7])\b|chu nhat"
 )
 
-# The time a print view was made, or today's date in a page header: never the article's date.
+# The time a print view was made, or today's date in a page header: never the article's date. Today's date opens
+# the header's line or a part of it ("Hôm nay: Thứ Ba, 20/05/2025", "… | Hôm nay: 20/05/2025"); inside a running
+# line it is a headline's ("Giá vàng hôm nay 6/4/2025 rời xa đỉnh cao …").
 _PRINT_STAMP = re.compile(
     r"\b(?:ngay in|in luc|in ngay|thoi gian in|printed|ngay hom nay|hom nay la)\b|"
-    r"\bhom nay\s*[:,]?\s*(?:thu|chu nhat|ngay \d|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})"
+    r"(?:^|[|•·])\W*hom nay\s*[:,]?\s*(?:thu|chu nhat|ngay \d|\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4})"
 )
 
 # A sentence end, not the period of an abbreviation that headlines use ("TP. Hạ Long", "ThS.", "PGS.TS.").
@@ -385,7 +390,9 @@ def classify_line(line: str) -> LineKind:
         return LineKind.JUNK
     if words <= 16 and _ACTIONS_ONLY.fullmatch(folded):
         return LineKind.JUNK
-    if words <= MAX_RELATED_WORDS and (_RELATED_LINK.match(folded) or line.lstrip().startswith(_POINTER_MARKS)):
+    if words <= MAX_RELATED_WORDS and (
+        _RELATED_LINK.match(folded) or _ARROWED_LINK.match(folded) or line.lstrip().startswith(_POINTER_MARKS)
+    ):
         return LineKind.JUNK
     if words <= 40 and _JUNK_PREFIX.match(folded):
         return LineKind.JUNK

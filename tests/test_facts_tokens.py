@@ -23,3 +23,20 @@ def test_tokens_keep_their_text_key_offset_and_case(case: dict) -> None:
 def test_offsets_point_at_the_token_text(case: dict) -> None:
     text = case["text"]
     assert all(text[t.start : t.end] == t.text for t in tokenize(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Bí thư Tỉnh ủy Hà Văn Lâmtrao quyết định", ["Lâm", "trao"]),  # a link's last syllable glued
+        ("Tổng thống Mỹ John Mercerđề cử ông", ["Mercer", "đề"]),  # a foreign name glued to a Vietnamese word
+        ("làng Pơloong", ["Pơloong"]),  # a highland name is one word
+        ("ca sĩ Beyoncé", ["Beyoncé"]),  # a French mark is no Vietnamese word's
+        ("Tổng thống Erdoğan", ["Erdoğan"]),
+        ("chữ Muộii", ["Muộii"]),  # a typo's doubled vowel is no second word
+    ],
+)
+def test_a_word_glued_from_two_is_two_tokens(text: str, words: list[str]) -> None:
+    tokens = [t.text for t in tokenize(text)]
+    assert any(tokens[i : i + len(words)] == words for i in range(len(tokens)))
+    assert "".join(words) not in tokens or len(words) == 1

@@ -8,6 +8,7 @@ import pytest
 from extractors.article import extract_article_from_text
 from extractors.options import ExtractionOptions
 from extractors.page.closing_boxes import lone_glued_box
+from extractors.page.site_notices import drop_opening_notice, drop_related_lead
 from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
 
 BEFORE = "Lễ khánh thành do UBND huyện Tây Lâm tổ chức ngày 12/4 tại xã Hòa Bình."
@@ -181,3 +182,58 @@ def test_a_related_box_glued_on_one_line_is_a_box_wherever_it_stands(line: str) 
 )
 def test_body_lines_glued_at_a_seam_are_no_box(line: str) -> None:
     assert not lone_glued_box(line)
+
+
+NOTICE = "Lưu bài viết thành công Bạn có thể xem lại bài viết đã lưu ở trangTin bài đã lưu "
+PLACEHOLDER = " Nguồn: [Link nguồn]Nguồn: [Link nguồn]"
+
+
+def test_the_save_buttons_notice_opening_a_record_body_is_dropped() -> None:
+    line = NOTICE + "Sáng 4/2, UBND xã Hòa Bình tổ chức hội nghị tổng kết công tác năm 2025."
+    assert drop_opening_notice(line) == "Sáng 4/2, UBND xã Hòa Bình tổ chức hội nghị tổng kết công tác năm 2025."
+
+
+def test_the_notice_inside_a_sentence_stays() -> None:
+    line = "Ông Lâm nói: Lưu bài viết thành công Bạn có thể xem lại bài viết đã lưu ở trang Tin bài đã lưu."
+    assert drop_opening_notice(line) == line
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # cut at about 150 characters by the site, with "..."
+        "Chủ tịch UBND tỉnh Trần Văn Khải vừa ký quyết định thành lập đoàn kiểm tra công tác phòng, chống"
+        " thiên tai tại các xã vùng ven biển trong quý I...",
+        # a short lead, whole
+        "Giá lúa tăng mạnh sau Tết, nông dân các xã ven sông phấn khởi.",
+        # after a caption's credit, without a stop
+        "Đoàn công tác thăm hỏi gia đình chính sách tại xã Tân Lập, Đắk Lắk",
+    ],
+)
+def test_a_related_lead_before_the_source_placeholder_is_dropped(lead: str) -> None:
+    body = "Hội nghị đã thông qua nghị quyết về kế hoạch năm 2026. Hội nghị kết thúc (Ảnh: Minh Khoa) "
+    assert drop_related_lead(body + lead + PLACEHOLDER) == body.rstrip()
+
+
+def test_a_cut_lead_after_a_line_without_a_stop_starts_at_the_cut_length() -> None:
+    body = "Bị cáo Trần Văn Lợi, nguyên Kế toán trưởng Công ty Minh Phát: 3 năm tù"
+    lead = (
+        "Chủ tịch UBND tỉnh Lê Hoàng Nam yêu cầu Công an tỉnh tiếp tục điều tra mở rộng, củng cố chứng cứ,"
+        " xử lý nghiêm các đối tượng trong đường dây..."
+    )
+    assert drop_related_lead(body + " " + lead + PLACEHOLDER) == body
+
+
+def test_a_whole_lead_takes_the_last_sentence_only() -> None:
+    body = "Hội nghị đã thông qua nghị quyết. Hội nghị kết thúc lúc 11 giờ."
+    assert drop_related_lead(body + " Xã Tân Lập có chủ tịch mới." + PLACEHOLDER) == body
+
+
+def test_a_line_without_the_source_placeholder_keeps_its_last_sentence() -> None:
+    line = "Hội nghị đã thông qua nghị quyết. Ông Phạm Văn Tài phát biểu bế mạc hội nghị."
+    assert drop_related_lead(line) == line
+
+
+def test_a_lead_without_a_sentence_start_in_reach_is_left_as_it_was() -> None:
+    line = "Hội nghị " + "bàn về kế hoạch phát triển kinh tế xã hội của địa phương " * 5 + PLACEHOLDER
+    assert drop_related_lead(line) == line

@@ -119,6 +119,8 @@ BYLINES = [
     ("B.T.Lan", "B.T.Lan", None),  # initials before the name
     ("B.Q.N", "B.Q.N", None),  # a writer signing with initials alone
     ("Th.Dương", "Th.Dương", None),
+    ("HKhoa", "HKhoa", None),  # an initial glued to the name without its stop
+    ("Khoa - Chi", "Khoa - Chi", None),  # two writers signing with their given names alone
     ("Thu Hà - Minh Khoa thực hiện", "Thu Hà - Minh Khoa", None),  # what the writers did, after the names
     ("LAN CHI thực hiện", "LAN CHI", None),
     ("Minh Khoa ghi", "Minh Khoa", None),
@@ -159,6 +161,9 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "(Ảnh: Lan Chi/TTXVN)",  # a caption's photo credit names the photographer
         "Tổng hợp",
         "Đoàn thăm nhà máy Ảnh: Lan Chi",  # a caption and its photo credit
+        "UBND",  # an acronym glues no initial to a name
+        "VnExpress",
+        "Khoa",  # one given name alone signs nothing
     ],
 )
 def test_not_a_byline(line: str) -> None:
@@ -356,6 +361,25 @@ def test_a_two_digit_year_is_read_beside_a_clock_time() -> None:
     found = parse_date("14/05/13 16:20 GMT+7")
     assert found is not None and found.at == datetime(2013, 5, 14, 16, 20)
     assert classify_line("14/05/13 16:20 GMT+7") is LineKind.DATESTAMP
+
+
+@pytest.mark.parametrize(
+    ("stamp", "at"),
+    [
+        ("2026-02-03T14:16:50+00:00", datetime(2026, 2, 3, 21, 16, 50)),
+        ("2026-02-03T18:05:00Z", datetime(2026, 2, 4, 1, 5)),  # past 17:00 UTC: the next day in Việt Nam
+        ("2024-08-01T07:00:00+07:00", datetime(2024, 8, 1, 7, 0)),
+        ("2026-01-31 23:30:00-05:00", datetime(2026, 2, 1, 11, 30)),
+    ],
+)
+def test_a_timestamp_with_an_offset_is_read_on_vietnam_clock(stamp: str, at: datetime) -> None:
+    found = parse_date(stamp)
+    assert found is not None and found.at == at and found.day == at.date()
+
+
+def test_an_iso_timestamp_alone_is_a_date_stamp() -> None:
+    assert classify_line("2026-02-03T14:16:50+00:00") is LineKind.DATESTAMP
+    assert classify_line("Giai đoạn 2026-2030 đặt mục tiêu tăng trưởng") is LineKind.PROSE
 
 
 @pytest.mark.parametrize("line", ["đạt tỷ lệ 12/5/13 xã", "Tổ 3/4/12 khu phố 5"])

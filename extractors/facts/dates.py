@@ -18,8 +18,9 @@ before a unit ("2.5 triệu").
 Year of a day written without one: the year of a full date it leads to ("30/6 - 2/7/2025") or of a year written
 just before it ("Tết Mậu Thân năm 1968, ngày 11.2"); else the year of `published_on` (the previous year when that
 would put the day more than 180 days after publication, e.g. "28/12" in a January article, unless the day comes every
-year: "trước ngày 30/11 hàng năm"; or more than 120 days after it in a sentence that does not tell of it as to come,
-`_told_as_future`); without a
+year: "trước ngày 30/11 hàng năm", or the article states a full date of its publication year up to 60 days from
+it: "nghỉ từ ngày 29/8/2026 đến hết ngày 2/9" in a February article; or more than 120 days after it in a sentence
+that does not tell of it as to come, `_told_as_future`); without a
 publication date, the year the article tells of (`article_year`), read only where the article states a full date
 other than a birth date; when those are cited papers of several years, a day that year would put before the latest
 paper is left out (`article_time`); a year before the web (`EARLIEST_WEB_YEAR`) dates no such day. A day with no
@@ -48,6 +49,7 @@ ROLLBACK_AFTER = timedelta(days=180)
 # 30/9"); without such a word it is last year's ("Ngày 28/9, Ủy ban Thường vụ Quốc hội ban hành Nghị quyết ..." in
 # an April article: a paper issued seven months before, which the 180-day window alone would put five months ahead).
 PAST_UNLESS_FUTURE_AFTER = timedelta(days=120)
+TOLD_NEAR = timedelta(days=60)  # a full date of the publication year this close before a late day keeps its year
 
 # "hôm qua", "tối nay", "sáng mai", "ngày hôm qua": a day named from the article's own. "qua" and "mai" cue a day
 # only after a part of the day ("thông qua 5/7 xã" is a ratio).
@@ -278,7 +280,9 @@ _CYCLIC_YEAR = (
     r"(?i:năm)\s+(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
     r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)(?![^\W_])"
 )
-LUNAR_AFTER = re.compile(rf"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])|\s*,?\s*{_CYCLIC_YEAR}")
+# "ngày 5 - 6 Tết", "từ 1-6 Tết": the first days of the lunar year, counted from Tết, not a day and a month (a gloss in
+# brackets after a solar day, "17/2 (Mùng 1 Tết)", is not this: the day before it stays).
+LUNAR_AFTER = re.compile(rf"\s*\(?\s*(?i:âm\s+lịch|âl)(?![^\W_])|\s*,?\s*{_CYCLIC_YEAR}|\s+(?i:tết)(?![^\W_])")
 # "Sáng 29 tháng 5", "Vào 24 tháng 12 năm 1983", "Hôm nay là 14 tháng 1 năm 2017": a day and month in words without
 # "ngày", read after a word that cues a day, or anywhere with its year.
 TEXTUAL_WITHOUT_DAY_WORD = re.compile(
@@ -794,6 +798,7 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
     fallback, not_before = (
         (published_on.year, None) if published_on else article_time(form, hits) if yearless else (None, None)
     )
+    stated = [day for day in (_valid(h.year, h.month, h.day) for h in hits if h.year is not None) if day]
     pairs: list[ResolvedDate] = []
     for index, hit in enumerate(hits):
         following = hits[index + 1] if index + 1 < len(hits) else None
@@ -804,7 +809,11 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
                 or _year_after_previous(form, hit, pairs[-1] if pairs else None)
                 or _year_just_before(form, hit)
             )
-        rolls_back = not year and EVERY_YEAR_AFTER.match(form, hit.end) is None
+        rolls_back = (
+            not year
+            and EVERY_YEAR_AFTER.match(form, hit.end) is None
+            and not _this_year_told_near(hit, stated, published_on)
+        )
         day = resolve_day(
             hit,
             year or fallback,
@@ -814,6 +823,16 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
         if day is not None and not (year is None and hit.year is None and not_before and day < not_before):
             pairs.append(ResolvedDate(hit, day))
     return tuple(pairs)
+
+
+def _this_year_told_near(hit: DateHit, stated: list[date], published_on: date | None) -> bool:
+    """Whether the article states a full date of its publication year within `TOLD_NEAR` of the day a yearless hit
+    would fall on that year ("nghỉ từ ngày 29/8/2026 đến hết ngày 2/9", a timetable after "ngày 8/7/2026"): the
+    coming months of this year are its subject, and a late day is not last year's."""
+    if published_on is None:
+        return False
+    day = _valid(published_on.year, hit.month, hit.day)
+    return day is not None and any(told.year == published_on.year and abs(day - told) <= TOLD_NEAR for told in stated)
 
 
 def _year_after_previous(form: str, hit: DateHit, previous: ResolvedDate | None) -> int | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractors.facts.syllables import glued_cut
 from extractors.normalize import match_form
 
 
@@ -185,7 +186,7 @@ def tokenize(text: str) -> list[Token]:
     for chunk in text.split():
         start = text.index(chunk, end)
         end = start + len(chunk)
-        if chunk.isalpha():
+        if chunk.isalpha() and glued_cut(chunk) is None:  # a glued word ("Lâmtrao") is two tokens
             upper = chunk[0].isupper()
             abbr = upper and len(chunk) > 1 and chunk.isupper()
             tokens.append(Token(chunk, folded[start:end], start, end, True, upper, not upper, abbr))
@@ -199,7 +200,10 @@ def _add_tokens(tokens: list[Token], pieces: list[str], start: int, folded: str)
     append = tokens.append
     for piece in pieces:
         end = start + len(piece)
-        if piece[0].isalpha():
+        cut = glued_cut(piece) if piece[0].isalpha() else None
+        if cut is not None:  # "Lâmtrao": a link's last syllable glued to the next word (`syllables`)
+            _add_tokens(tokens, [piece[:cut], piece[cut:]], start, folded)
+        elif piece[0].isalpha():
             upper = piece[0].isupper()
             abbr = upper and len(piece) > 1 and piece.isupper()
             append(Token(piece, folded[start:end], start, end, True, upper, not upper, abbr))

@@ -53,6 +53,8 @@ _PEOPLE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s*,\s+|(?<=[^\W\d_]{2}),(?=\S)
 # written in initials alone ("B.T.N"). An initial is one letter, or a capital and a small one ("Th", "Ng").
 _INITIALLED = re.compile(r"^((?:[^\W\d_][^\W\d_]?[.,])+)([^\W\d_][^\s.,]*)\.?$")
 MAX_INITIALS = 4
+# One initial glued to the name without its stop, as portals sign: "HLam", "TNguyên" (H. Lam, T. Nguyên).
+_GLUED_INITIAL = re.compile(r"^([^\W\d_])([^\W\d_]{2,})$")
 
 
 def _is_initial(piece: str) -> bool:
@@ -63,6 +65,9 @@ def _initials(word: str) -> list[str] | None:
     """The pieces of an initialled word ("B.T.Lan" -> B, T, Lan), None when it is not one."""
     initialled = _INITIALLED.match(word)
     if initialled is None:
+        glued = _GLUED_INITIAL.match(word)
+        if glued and glued.group(1).isupper() and _is_initial(glued.group(2)[:1]) and glued.group(2)[1:].islower():
+            return [glued.group(1), glued.group(2)]
         return None
     initials = [piece for piece in re.split(r"[.,]", initialled.group(1)) if piece]
     if len(initials) > MAX_INITIALS or not all(_is_initial(piece) for piece in initials):
@@ -330,7 +335,7 @@ def parse_byline(line: str) -> Byline | None:
     outlet_after = _writers_dash_known_outlet(text) or _writers_then_agency_in_parentheses(text)
     if outlet_after:
         return outlet_after
-    person = _people(text)
+    person = _people(text) or _one_word_names(text)  # given names alone, dashed: "Nghiệp - Hình"
     return Byline(author=person) if person else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from extractors.normalize import fold_diacritics
 
@@ -15,6 +15,11 @@ _SPACED = re.compile(r"(?<![\d/.:-])(\d{1,2})\s+(\d{1,2})\s+(\d{4})(?![\d/.:-])"
 # "27/05/13 08:57 GMT+7": an aggregator's stamp writes the year in two digits; only a clock time after it makes
 # the reading safe (in prose "12/5/13" is as likely a ratio or a code).
 _SHORT_YEAR_STAMP = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{2})\s+\d{1,2}:\d{2}(?![\d/])")
+# "2026-02-03t14:16:50+00:00" (folded): an ISO 8601 timestamp that states its offset from UTC.
+_ZONED = re.compile(r"(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(z|[+-]\d{2}:?\d{2})(?![\d:])")
+# The pages are Vietnamese: their day is the one of Vietnam's clock (UTC+7, no daylight saving time), so a
+# timestamp written in another zone ("14:16:50+00:00", a crawler's UTC) is read on that clock.
+VIETNAM_TIME = timezone(timedelta(hours=7))
 _WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*|\s+)nam\s+(\d{4})")
 _TIME = re.compile(r"(?<![\d/.])(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)(?:\s*(am|pm|sa|ch)\b)?")
 
@@ -55,6 +60,28 @@ def _make(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _offset(zone: str) -> timezone:
+    if zone == "z":
+        return UTC
+    sign = -1 if zone[0] == "-" else 1
+    digits = zone[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def _zoned_date(folded: str, start: int) -> FoundDate | None:
+    """An ISO timestamp with an offset at `start`, as the day and time of Vietnam's clock."""
+    match = _ZONED.match(folded, start)
+    if not match:
+        return None
+    year, month, day, hour, minute = (int(match.group(i)) for i in range(1, 6))
+    try:
+        stated = datetime(year, month, day, hour, minute, int(match.group(6) or 0), tzinfo=_offset(match.group(7)))
+    except ValueError:
+        return None
+    local = stated.astimezone(VIETNAM_TIME).replace(tzinfo=None)
+    return FoundDate(day=local.date(), at=local) if _make(local.year, local.month, local.day) else None
+
+
 def parse_date(text: str) -> FoundDate | None:
     """The first full calendar day in a short date line (d/m/yyyy, d-m-yyyy, "d m yyyy", ISO, "d tháng m năm
     y")."""
@@ -82,7 +109,10 @@ def parse_date(text: str) -> FoundDate | None:
             candidates.append((match.start(), day))
     if not candidates:
         return None
-    _, day = min(candidates, key=lambda item: item[0])
+    start, day = min(candidates, key=lambda item: item[0])
+    zoned = _zoned_date(folded, start)
+    if zoned:
+        return zoned
     without_dates = _SPACED.sub(" ", _NUMERIC.sub(" ", _ISO.sub(" ", folded)))
     without_dates = re.sub(r"(?<![\d/.])\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2})", " ", without_dates)
     return FoundDate(day=day, at=_time_near(without_dates, day))

@@ -14,6 +14,7 @@ from extractors.page.limits import cap_body, cap_page
 from extractors.page.markdown_lines import hidden_blocks, markdown_text
 from extractors.page.repeats import drop_repeats, visible
 from extractors.page.seams import unglued
+from extractors.page.site_notices import drop_opening_notice, drop_related_lead
 from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
 from extractors.page.vocab import LineKind, classify_line
 from extractors.types import PageContent, PageKind
@@ -67,10 +68,24 @@ def _with_header(parts: BodyParts, header: DumpHeader) -> None:
             parts.byline = Byline(author=person.author, source_credit=credit)
 
 
+MAX_FURNITURE_CHARS = 300  # a category, a tag line or an outlet's name; an article's paragraph runs longer
+
+
 def _closing_stamp_below(lines: list[str]) -> bool:
-    """An aggregator's layout: a date stamp with only the page's furniture (category, tags, outlet) under it."""
-    tail = [line for line in lines[-MAX_FURNITURE_LINES - 3 :] if line.strip()]
-    return any(classify_line(line) is LineKind.DATESTAMP for line in tail[-MAX_FURNITURE_LINES - 1 :])
+    """An aggregator's layout: a date stamp with only the page's furniture (category, tags, outlet) under it.
+    A stamp with the article's text under it (a record's headline, timestamp and one-line body) opens the
+    article: the body's line lies below it, and it is no furniture."""
+    tail = [line for line in lines[-MAX_FURNITURE_LINES - 3 :] if line.strip()][-MAX_FURNITURE_LINES - 1 :]
+    return any(
+        classify_line(line) is LineKind.DATESTAMP and all(len(below) <= MAX_FURNITURE_CHARS for below in tail[i + 1 :])
+        for i, line in enumerate(tail)
+    )
+
+
+def _without_furniture(line: str, apart: bool) -> str:
+    """One dump line with its glued seams put back and the site's notices, teasers and promos cut."""
+    line = drop_related_lead(drop_opening_notice(line))
+    return drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart))))
 
 
 def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
@@ -81,10 +96,7 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     header = read_dump_header(lines)
     body_lines = drop_closing_boxes(drop_lone_glued_boxes(hidden_blocks(lines[header.body_start :])))
     apart = _closing_stamp_below(body_lines)
-    blocks = [
-        Block(text=drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart)))))
-        for line in body_lines
-    ]
+    blocks = [Block(text=_without_furniture(line, apart)) for line in body_lines]
     layout = DumpLayout(article_only=True if header.fields else None, url=options.url or header.url)
     parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
     _with_header(parts, header)

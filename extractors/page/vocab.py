@@ -275,6 +275,8 @@ _DATE = re.compile(
     r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2} thang \d{1,2} nam \d{4}"
     r"|(?<![\d/.:-])(?:[0-2]?\d|3[01]) (?:0?[1-9]|1[0-2]) (?:19|20)\d\d(?![\d/.:-])"  # "08 08 2019" (Lạc Việt)
     r"|(?<![\d/.])\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2}(?![\d/]))"  # "27/05/13 08:57 GMT+7" (aggregators)
+    # "2026-02-03T14:16:50+00:00": a dataset record's ISO 8601 timestamp, its clock and offset with it
+    r"|(?<![\d/.-])(?:19|20)\d\d-[01]\d-[0-3]\d(?:t[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:z|[+-][01]\d:?[0-5]\d)?)?(?![\d/.-])"
 )
 _DATE_LABEL = re.compile(
     r"(?:ngay )?(?:dang|cap nhat|dang tai|xuat ban|ngay dang|ngay cap nhat|dang ngay|cap nhat luc|"

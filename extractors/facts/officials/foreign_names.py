@@ -25,15 +25,10 @@ from extractors.facts.person_names import (
     span_of,
     words,
 )
+from extractors.facts.syllables import VIETNAMESE_SYLLABLE as _VIETNAMESE_SYLLABLE
 from extractors.facts.titles import TitleSpan
 from extractors.normalize import match_form
 
-# A Vietnamese syllable without its diacritics: onset, vowel group, final. Anything else is a foreign word.
-_VIETNAMESE_SYLLABLE = re.compile(
-    r"(?:b|c|ch|d|g|gh|gi|h|k|kh|l|m|n|ng|ngh|nh|p|ph|qu|r|s|t|th|tr|v|x)?"
-    r"(?:a|e|i|o|u|y|ai|ao|au|ay|eo|eu|ia|iu|oa|oe|oi|ua|ue|ui|uy|uu|ie|ye|uo|ieu|yeu|uoi|uya|uye|oai|oay|uay|oeo)"
-    r"(?:c|ch|m|n|ng|nh|p|t)?"
-)
 _LATIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 MIN_WORDS, MAX_WORDS = 2, 4
 MAX_PLAIN_WORDS = 3  # a name of syllables Vietnamese could spell, after the country: "Campuchia Men Sam An"

@@ -1,0 +1,74 @@
+"""Title spans: `TitleSpan` and `parse_title`, the walk from a head to the end of its title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.facts.person_names import NameSpan, Token
+from extractors.facts.titles.continuation import _continues
+from extractors.facts.titles.heads import head_length, is_rank_head
+from extractors.facts.titles.names import _dashed_subject, name_after
+from extractors.facts.titles.tails import (
+    _ends_title,
+    _mission_in,
+    _organ_tail_end,
+    _post_place_at,
+    _posted_abroad,
+    _purpose_end,
+    _serves_a_leader,
+)
+from extractors.facts.titles.units import _region_province
+from extractors.facts.titles.vocabulary import MAX_TITLE_TOKENS
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """A title: token indexes `first`..`last` (inclusive), its text, and the name it stands before."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    next_name: NameSpan | None = None
+
+
+def parse_title(
+    tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan], lower_ok: bool = False
+) -> TitleSpan | None:
+    """The title whose head starts at token `i`, with the name right after it when there is one."""
+    size = head_length(tokens, i, lower_ok)
+    if not size:
+        return None
+    last = i + size - 1
+    j = last + 1
+    if is_rank_head(tokens, i):
+        j = len(tokens)  # a rank is complete in itself
+    abroad = _posted_abroad(tokens, i, size)
+    if j < len(tokens) and head_length(tokens, j) and tokens[last].key != "phòng":
+        served = parse_title(tokens, j, text, names_at) if _serves_a_leader(tokens, i, size) else None
+        if served is not None:  # "Thư ký nguyên Phó Chủ tịch Quốc hội": the leader served is part of the post
+            span_text = " ".join(text[tokens[i].start : served.end].split())
+            return TitleSpan(i, served.last, tokens[i].start, served.end, span_text, served.next_name)
+        # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …"); after "Chánh Văn
+        # phòng" it names whose office it is ("Chánh Văn phòng Chủ tịch nước", "… Văn phòng Tổng thống")
+        j = len(tokens)
+    while (
+        j < len(tokens)
+        and j - i < MAX_TITLE_TOKENS
+        and (j not in names_at or _region_province(tokens, j, names_at))
+        and (_continues(tokens, j, text, names_at) or _post_place_at(tokens, j, abroad or _mission_in(tokens, i, j)))
+    ):
+        last = j
+        j += 1
+    last = _organ_tail_end(tokens, text, i + size, last, names_at)
+    last = _purpose_end(tokens, text, i, last, names_at)
+    # nor on "của"/"thuộc" whose organ the length cap cut off ("… Thiếu niên và Nhi đồng của")
+    while last > i + size - 1 and (tokens[last].key in ("và", "-", "của", "thuộc") or not _ends_title(tokens[last])):
+        last -= 1
+    first_tok, last_tok = tokens[i], tokens[last]
+    span_text = " ".join(text[first_tok.start : last_tok.end].split())
+    name = name_after(tokens, last + 1, names_at) or _dashed_subject(tokens, i, last, names_at)
+    if name is not None and "\n" in text[last_tok.end : name.start]:
+        name = None  # the next line's person is not named by this title
+    return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)

@@ -72,6 +72,12 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
             if recipient is not None:
                 recipient.titles.extend(titles)
             continue
+        if _matter_of_a_paper(parsed, start):
+            # "tờ trình của A về việc miễn nhiệm chức vụ T": the post is what the paper is about, not A's
+            recipient = recipient_after(parsed, by_first, titles[-1])
+            if recipient is not None:
+                recipient.titles.extend(titles)
+            continue
         if _decided_for_another(parsed, start, past_verb=True):
             # "A trao quyết định bổ nhiệm chức vụ T cho ông B" is B's; "A có quyết định bổ nhiệm giữ chức vụ T", A's
             recipient = recipient_after(parsed, by_first, titles[-1])
@@ -160,6 +166,27 @@ def _decided_for_another(parsed: Parsed, start: int, past_verb: bool = False) ->
         if parsed.tokens[k].key == "được":
             return False
     return True
+
+
+def _matter_of_a_paper(parsed: Parsed, start: int) -> bool:
+    """Whether "về việc" (an appointing verb perhaps between) stands right before the phrase at `start`: a paper
+    or a talk about a post ("tờ trình về việc miễn nhiệm chức vụ T"), unless the person before receives it or has
+    it done to them ("A nhận quyết định về việc bổ nhiệm chức vụ T", "A được … về việc …")."""
+    tokens = parsed.tokens
+    if start >= 2 and (tokens[start - 2].key, tokens[start - 1].key) in APPOINTING_VERBS:
+        start -= 2
+    if start < 2 or (tokens[start - 2].key, tokens[start - 1].key) != ("về", "việc"):
+        return False
+    for k in range(start - 3, max(-1, start - 3 - MAX_DECIDER_WORDS), -1):
+        if not tokens[k].is_word:
+            break
+        if tokens[k].key in RECEIVING_WORDS:
+            return False
+    return True
+
+
+# Words before a paper that make its matter the person's own ("A nhận quyết định về việc …", "A được …").
+RECEIVING_WORDS: frozenset[str] = frozenset(["nhận", "được", "bị"])
 
 
 def _passive_subject(parsed: Parsed, ends: MentionEnds, start: int) -> Mention | None:

@@ -102,7 +102,7 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     """The end of `run` that reads as a foreign name, after any Vietnamese words it opens with (the country of
     the title before it: "Lào", "Việt Nam")."""
     start = run[-1] + 1
-    while start > run[0] and _latin_word(tokens[start - 1]):
+    while start > run[0] and (_latin_word(tokens[start - 1]) or _transliterated_word(tokens[start - 1])):
         start -= 1
     while start <= run[-1] and _opens_with_country(tokens, run, start):
         start += 1
@@ -120,6 +120,16 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     if start == run[0] and (before in PLACE_BEFORE or before in PLACE_WORDS):
         return None
     return range(_hyphen_start(tokens, start) if start == run[0] else start, end + 1)
+
+
+def _transliterated_word(token: Token) -> bool:
+    """A capitalised word in Vietnamese letters that no Vietnamese syllable spells: a Lao or Khmer name written
+    without its hyphens ("Khămbunnắt", "Xaynhạnôm")."""
+    return token.is_cap and not token.text.isascii() and len(_VOWEL_GROUPS.findall(_unmarked(token.key))) >= 2
+
+
+# Runs of vowels in a word stripped of its marks: a Vietnamese syllable has one, "khambunnat" three.
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 def _hyphen_start(tokens: list[Token], first: int) -> int:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from extractors.facts.officials.context import MAX_ITEM_TOKENS
-from extractors.facts.person_names import ADDRESS_TERMS, Token, words
-from extractors.facts.titles import HEAD_WORDS, RANK_TAILS, TITLE_LOWER_OK
+from extractors.facts.person_names import ADDRESS_TERMS, Token, joined, words
+from extractors.facts.titles import HEAD_WORDS, RANK_TAILS, TITLE_LOWER_OK, starts_title
 
 PRIVATE_WORDS: frozenset[str] = words("anh chị cháu em cụ bác chú cô thầy bé")
 PRIVATE_BEFORE_ADDRESS: frozenset[str] = words("đình hộ vợ chồng con nhà")
@@ -36,17 +36,28 @@ GROUP_HEAD_WORDS: frozenset[str] = words("vào gồm là lãnh đạo có trong 
 def _comrades_before(tokens: list[Token], colon: int) -> bool:
     """Whether the words before `colon` name a group of comrades ("các đồng chí Phó Bí thư ...:", "bầu 5 đồng
     chí vào Ban Thường vụ:"), not a request to places ("đồng chí A đề nghị các xã: ...")."""
+    relaxed = False  # whether a word passed only as part of a title ("Trung ương", "T.Ư")
     for k in range(colon - 1, max(0, colon - MAX_ITEM_TOKENS // 2), -1):
         token = tokens[k]
         if token.key == "chí" and tokens[k - 1].key == "đồng":
-            return True
+            return not relaxed or starts_title(tokens, k + 1)
+        if token.key == "." and _abbreviation_dot(tokens, k):
+            relaxed = True  # "các đồng chí Ủy viên T.Ư Đảng:"
+            continue
         if token.is_lower_word and not (
             token.key in TITLE_LOWER_OK or token.key in GROUP_HEAD_WORDS or token.key in HEAD_WORDS
         ):
-            return False
+            if not (tokens[k - 1].is_word and tokens[k - 1].is_cap):
+                return False
+            relaxed = True  # the lower-case syllable of a capitalised organ word ("Trung ương")
         if not token.is_word and not token.key.isdigit():
             return False
     return False
+
+
+def _abbreviation_dot(tokens: list[Token], k: int) -> bool:
+    """Whether the "." at `k` joins two capitals of an abbreviation ("T.Ư", "TP.HCM")."""
+    return 0 < k < len(tokens) - 1 and joined(tokens, k - 1, k) and joined(tokens, k, k + 1)
 
 
 # How far either way of a delegate's name the words of a Party congress are looked for, within the sentence.

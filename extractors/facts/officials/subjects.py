@@ -146,12 +146,13 @@ MAX_BIRTH_ASIDE = 16
 
 def _born_aside_subject(tokens: list[Token], comma: int, ends: MentionEnds) -> Mention | None:
     """The person named right before an aside on their birth that ends at `comma`: "Ông A sinh ra tại B, C, là
-    Thượng tướng", "bà D, sinh năm 1975, quê xã E, là …" (the aside holds no clause end and no other name)."""
+    Thượng tướng", "bà D, sinh năm 1975, quê xã E, là …", "ông A có học vị tiến sĩ, là …" (the aside holds no
+    clause end and no other name)."""
     for k in range(comma - 1, max(0, comma - MAX_BIRTH_ASIDE), -1):
         key = tokens[k].key
         if key in CLAUSE_END or key == ":":
             return None
-        if key == "sinh" or (key == "quê" and tokens[k - 1].key == ","):
+        if key == "sinh" or (key == "quê" and tokens[k - 1].key == ",") or _degree_aside(tokens, k):
             before = k - 1
             if tokens[before].key == "," and ends.mention_ending_at(before - 1) is None:
                 continue  # "…, quê X": an earlier part of the same aside ("sinh năm 1975, quê …")
@@ -160,6 +161,15 @@ def _born_aside_subject(tokens: list[Token], comma: int, ends: MentionEnds) -> M
             if person is not None:
                 return person
     return None
+
+
+# Words after "có" that open an aside on a person's degree ("Ông A có học vị tiến sĩ, là …", "có trình độ …").
+DEGREE_WORDS: frozenset[str] = words("học trình")
+
+
+def _degree_aside(tokens: list[Token], k: int) -> bool:
+    """Whether "có học vị/học hàm/trình độ" opens at `k`: an aside like a birth's, on the person before it."""
+    return tokens[k].key == "có" and k + 1 < len(tokens) and tokens[k + 1].key in DEGREE_WORDS
 
 
 MAX_FORMER_ASIDE = 10

@@ -50,12 +50,22 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
         if not (context or graded or token.is_cap or token.key in ("nguyên", "đại") or lower_deputy(tokens, i)):
             continue
         span = _title_at(tokens, i, text, names_at, context)
+        if span is not None and span.next_name is None and _epithet_head(tokens, span):
+            continue  # "Chủ tịch Hồ Chí Minh, lãnh tụ thiên tài của Đảng": praise, not a post
         if span is not None:
             span = _joined_by_kiem(tokens, span, text, names_at)
             spans[i] = span
             after_last = span.last + 1
             title_ends.add(term_end(tokens, after_last) - 1)
     return spans
+
+
+# Heads that are a title only right before a name ("Lãnh tụ Fidel Castro"); after one they are praise.
+EPITHET_HEADS: frozenset[tuple[str, str]] = frozenset([("lãnh", "tụ")])
+
+
+def _epithet_head(tokens: list[Token], span: TitleSpan) -> bool:
+    return span.first + 1 < len(tokens) and (tokens[span.first].key, tokens[span.first + 1].key) in EPITHET_HEADS
 
 
 # A post held together with another and named after "kiêm" that no title head opens ("Chánh văn phòng kiêm người

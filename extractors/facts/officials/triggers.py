@@ -21,7 +21,9 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             nắm giữ vị trí|bổ nhiệm vị trí|bổ nhiệm vào vị trí|đảm nhiệm vị trí|đảm nhận vị trí|
             được bầu giữ chức|miễn nhiệm|bãi nhiệm|cách chức|thôi giữ chức|thôi chức|thôi|
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|được chọn làm|điều chuyển từ|luân chuyển từ|
-            điều động từ|chuyển công tác từ|sang|làm|là|từ""".replace("\n", "").split("|")
+            điều động từ|chuyển công tác từ|điều động làm|luân chuyển làm|nhận quyết định làm|nhận quyết định là|
+            nhận quyết định giữ chức|nhận quyết định giữ chức vụ|chuẩn y là|chuẩn y làm|phê chuẩn là|phê chuẩn làm|
+            sang|làm|là|từ""".replace("\n", "").split("|")
         ),
         key=len,
         reverse=True,

@@ -31,7 +31,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     đội trưởng|phó đội trưởng|đội phó|xã đội trưởng|xã đội phó|trạm trưởng|phó trạm trưởng|chỉ huy phó|
     trưởng khoa|phó trưởng khoa|tham mưu trưởng|phó tham mưu trưởng|chính trị viên|chính trị viên phó|
     chấp hành viên|thanh tra viên|điều tra viên|thẩm tra viên|thủ trưởng|phó thủ trưởng|chi cục trưởng|
-    phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|lãnh sự|tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
+    phó chi cục trưởng|hội thẩm|đại sứ|tổng lãnh sự|phó tổng lãnh sự|lãnh sự|phó lãnh sự|lãnh tụ|
+    tổng thư ký|phó tổng thư ký|thư ký|tổng thanh tra|
     phó tổng thanh tra|tổng cục trưởng|phó tổng cục trưởng|tổng biên tập|phó tổng biên tập|trợ lý|
     kế toán trưởng|cụm trưởng|cụm phó|tổng kiểm toán|phó tổng kiểm toán|kiểm toán trưởng|phó kiểm toán trưởng|
     tổng ktnn|phó tổng ktnn|tổng ttcp|phó tổng ttcp|
@@ -367,6 +368,8 @@ POSTED_ABROAD: frozenset[tuple[str, ...]] = frozenset(
         ("đại", "sứ", "đặc", "mệnh", "toàn", "quyền"),
         ("tổng", "lãnh", "sự"),
         ("lãnh", "sự"),
+        ("phó", "tổng", "lãnh", "sự"),
+        ("phó", "lãnh", "sự"),
         ("tham", "tán"),
         ("tham", "tán", "công", "sứ"),
         ("tùy", "viên"),

@@ -34,6 +34,9 @@ def test_offsets_point_at_the_token_text(case: dict) -> None:
         ("ca sĩ Beyoncé", ["Beyoncé"]),  # a French mark is no Vietnamese word's
         ("Tổng thống Erdoğan", ["Erdoğan"]),
         ("chữ Muộii", ["Muộii"]),  # a typo's doubled vowel is no second word
+        ("Bộ trưởng Lào Bunkhăm Volachít phát biểu", ["Bunkhăm", "Volachít"]),  # a Lao name's words stay whole
+        ("đồng chí Khămxay Sổmphênh, Ủy viên Bộ Chính trị", ["Khămxay", "Sổmphênh"]),
+        ("Tổng Bí thư Hà Văn Lâmcho biết, ông Khămphăn Xaynhạnôm dự", ["Lâm", "cho"]),
     ],
 )
 def test_a_word_glued_from_two_is_two_tokens(text: str, words: list[str]) -> None:

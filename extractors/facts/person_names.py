@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.facts.syllables import glued_cut
+from extractors.facts.syllables import glued_cut_between
 from extractors.normalize import match_form
 
 
@@ -183,24 +183,35 @@ def tokenize(text: str) -> list[Token]:
         _add_tokens(tokens, _TOKEN_OR_SPACE_RE.findall(text), 0, folded)
         return tokens
     end = 0
-    for chunk in text.split():
+    chunks = text.split()
+    for i, chunk in enumerate(chunks):
         start = text.index(chunk, end)
         end = start + len(chunk)
-        if chunk.isalpha() and glued_cut(chunk) is None:  # a glued word ("Lâmtrao") is two tokens
+        previous = chunks[i - 1] if i else None
+        following = chunks[i + 1] if i + 1 < len(chunks) else None
+        if chunk.isalpha() and glued_cut_between(chunk, previous, following) is None:  # "Lâmtrao" is two tokens
             upper = chunk[0].isupper()
             abbr = upper and len(chunk) > 1 and chunk.isupper()
             tokens.append(Token(chunk, folded[start:end], start, end, True, upper, not upper, abbr))
         else:
-            _add_tokens(tokens, _TOKEN_RE.findall(chunk), start, folded)
+            _add_tokens(tokens, _TOKEN_RE.findall(chunk), start, folded, previous, following)
     return tokens
 
 
-def _add_tokens(tokens: list[Token], pieces: list[str], start: int, folded: str) -> None:
-    """Tokens of `pieces`, consecutive pieces of the text from offset `start` on (white space skipped)."""
+def _add_tokens(
+    tokens: list[Token],
+    pieces: list[str],
+    start: int,
+    folded: str,
+    previous: str | None = None,
+    following: str | None = None,
+) -> None:
+    """Tokens of `pieces`, consecutive pieces of the text from offset `start` on (white space skipped); the
+    words around them (`previous`, `following`) tell a glued word from a foreign name's (`syllables`)."""
     append = tokens.append
     for piece in pieces:
         end = start + len(piece)
-        cut = glued_cut(piece) if piece[0].isalpha() else None
+        cut = glued_cut_between(piece, previous, following) if piece[0].isalpha() else None
         if cut is not None:  # "Lâmtrao": a link's last syllable glued to the next word (`syllables`)
             _add_tokens(tokens, [piece[:cut], piece[cut:]], start, folded)
         elif piece[0].isalpha():

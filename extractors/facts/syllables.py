@@ -7,6 +7,11 @@ no syllable but exactly two, the first with a Vietnamese mark, is read as two wo
 whole ("Ronaldo", "Gaga"); a highland name opening on a "Pơ", "Kơ", "Rơ" syllable ("Pơloong") is one word, and a
 second part without a consonant to open it ("Muộii") is a typo, not a word. A foreign name glued to the Vietnamese
 word after it ("Donald Trumpđề cử") is read apart where that word carries a mark only Vietnamese writes.
+
+Lao names transliterated into Vietnamese spell such pairs too ("Bunkhăm Volachít", "Khămxay Sổmphênh"), so the
+words around decide (`glued_cut_between`): the word a link glues on goes on in lower case ("quyết định", "cử"),
+while a name's next word is capitalised; and a word after a foreign one ("Khămxay") is the rest of a foreign name,
+not a Vietnamese name's last syllable glued ("Tô Lâmtrao").
 """
 
 from __future__ import annotations
@@ -82,3 +87,19 @@ def _latin_cut(word: str) -> int | None:
         and not is_syllable(word[:at])
     ]
     return cuts[0] if len(cuts) == 1 else None
+
+
+def glued_cut_between(word: str, previous: str | None, following: str | None) -> int | None:
+    """`glued_cut` of a word read among its neighbours: none before a capitalised word (the next part of a
+    name), and none of two Vietnamese syllables after a capitalised foreign word (a transliterated name)."""
+    cut = glued_cut(word)
+    if cut is None or (following and following[0].isupper()):
+        return None
+    if not word[:cut].isascii() and previous and previous[0].isupper() and _foreign(previous):
+        return None  # "Khămxay Sổmphênh": the second word of a Lao name, not "Sổm" glued to "phênh"
+    return cut
+
+
+def _foreign(word: str) -> bool:
+    letters = "".join(ch for ch in word if ch.isalpha())
+    return len(letters) >= MIN_GLUED_LETTERS and not is_syllable(letters)

@@ -30,6 +30,7 @@ name opens, come from `foreign_names` ("Thủ tướng Lào Thongloun Sisoulith"
 from __future__ import annotations
 
 from extractors.facts.officials.appointments import apply_triggers
+from extractors.facts.officials.biography import give_biography_titles
 from extractors.facts.officials.breaks import mended
 from extractors.facts.officials.candidates import cued_names, given_name_mentions, never_official
 from extractors.facts.officials.context import Parsed
@@ -102,6 +103,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     apply_colon_titles(parsed, mentions)
     share_title_over_and(parsed, mentions)
     staff_by_unit(parsed, mentions)
+    give_biography_titles(parsed, mentions)
     listing = ListingLines(text)
     persons = place_names_as_persons(parsed, mentions)
     kept = [m for m in mentions if not place_mention(m, persons) and not listing.holds(m.name.start)]

@@ -1,0 +1,232 @@
+"""Career summaries: the titles of a biography block are those of the one person it opens with.
+
+Appointment, election and obituary articles end with a summary of the person's career, named once at its top:
+"Tóm tắt quá trình công tác của đồng chí A: Từ năm 2005 đến năm 2010: Phó Chủ tịch UBND huyện B; …", or a
+sentence "Ông A sinh năm 1965, quê …" then "Năm 1985, Ủy viên Ban Thường vụ …", "+ Tháng 5/2010: Bí thư Huyện ủy
+…". No name stands beside those titles, so the other rules leave them to no one. A block runs sentence by
+sentence while its sentences open with a date, with "Ông"/"Bà"/"Đồng chí" or the person's name, or hold a card's
+field ("Quê quán:", "Quá trình công tác:"); it ends at a sentence naming anyone else (a roster is no biography),
+or after two sentences in a row without such an opening.
+"""
+
+from __future__ import annotations
+
+from extractors.facts.officials.context import Parsed, ends_clause, post_of_another
+from extractors.facts.officials.mentions import Mention
+from extractors.facts.person_names import NameSpan, Token, name_key, words
+from extractors.facts.titles import TitleSpan
+
+# Headings that open a career summary with the person's name after them ("Tiểu sử đồng chí A", "Tóm tắt quá
+# trình công tác của tân Bí thư Tỉnh ủy A", "Họ và tên: A").
+HEADINGS: tuple[tuple[str, ...], ...] = (("tiểu", "sử"), ("quá", "trình", "công", "tác"), ("họ", "và", "tên"))
+MAX_HEADING_GAP = 10  # "Quá trình công tác của tân Bí thư Thành ủy TP.HCM A": a title may stand between
+# Words opening a dated line ("Từ năm 2005", "Năm 1985", "Tháng 7/2006", "Đầu năm 2010", "Sau đó").
+DATE_WORDS: frozenset[str] = words("từ năm tháng đến trước sau cuối đầu giữa ngày")
+BULLETS: frozenset[str] = frozenset(["+", "-", "–", "—", "•", "*"])
+PRONOUNS: frozenset[str] = words("ông bà")
+# Fields of a career card, whose sentence belongs to the biography wherever it stands.
+CARD_FIELDS: tuple[tuple[str, ...], ...] = (
+    ("quê", "quán"),
+    ("dân", "tộc"),
+    ("vào", "đảng"),
+    ("quá", "trình", "công", "tác"),
+    ("tiểu", "sử"),
+    ("trình", "độ"),
+)
+SENTENCE_MARKS: frozenset[str] = frozenset(".!?")
+MAX_BARE_SENTENCES = 1  # a sentence with no opening cue is passed over; two in a row end the block
+
+
+def give_biography_titles(parsed: Parsed, mentions: list[Mention]) -> None:
+    """Add to the person a biography opens with every title of its block that no mention holds."""
+    held = {span.first for mention in mentions for span in mention.titles}
+    by_first = {mention.name.first: mention for mention in mentions}
+    sentences = _sentences(parsed)
+    ends = {span.last: span for span in parsed.titles_at.values()}
+    for name in _openings(parsed):
+        mention = by_first.get(name.first)
+        if mention is None:
+            continue
+        people = {m.name.first for m in mentions if (m.titles or m.marker) and not m.name.place_like}
+        for first, last in _block(parsed, sentences, name, people):
+            dated = _dated(parsed.tokens, first)
+            for span in sorted(parsed.titles_at.values(), key=lambda s: s.first):
+                if not first <= span.first <= last or span.first in held or _of_another(parsed, span.first):
+                    continue
+                if dated or _listed(parsed, span, first, ends):
+                    mention.titles.append(span)
+                    held.add(span.first)
+
+
+# Words that open a list of posts ("Ông là T1, T2", "làm T", "giữ chức T", "1985 - 1990: T", "…; T").
+LIST_OPENERS: frozenset[str] = frozenset([":", ";", "+", "là", "làm", "chức", "vụ", "danh"])
+# Words passed over between the posts of a list: separators and their terms ("các khóa VII, VIII").
+LIST_FILLERS: frozenset[str] = frozenset([",", "và", "kiêm", "rồi", "các", "khóa", "khoá", "nhiệm", "kỳ", "-", "–"])
+
+
+def _listed(parsed: Parsed, span: TitleSpan, first: int, ends: dict[int, TitleSpan]) -> bool:
+    """Whether a title in a sentence of no date stands in a list of posts that a list opener starts ("Ông là
+    T1, T2 khóa X; T3"), not in a sentence's other business ("… văn bản của Quốc hội, Thủ tướng Chính phủ")."""
+    tokens = parsed.tokens
+    k = span.first - 1
+    while k >= first:
+        key = tokens[k].key
+        if key in LIST_OPENERS or key[:1].isdigit():
+            return True
+        if k in ends:
+            k = ends[k].first - 1
+        elif key in LIST_FILLERS or _numeral(tokens[k].text):
+            k -= 1
+        else:
+            return False
+    return False
+
+
+def _numeral(word: str) -> bool:
+    return word.isdigit() or (word.isupper() and set(word) <= set("IVXL"))
+
+
+def _dated(tokens: list[Token], first: int) -> bool:
+    """Whether a sentence opens with a date ("Từ năm 1975 đến năm 1980:", "+ Tháng 7/2006", "1990 - 1995:")."""
+    k = first
+    while k < len(tokens) and tokens[k].key in BULLETS:
+        k += 1
+    if k >= len(tokens):
+        return False
+    head = tokens[k].key
+    return head.isdigit() or (
+        head in DATE_WORDS and any(t.key[:1].isdigit() or t.key == "đó" for t in tokens[k + 1 : k + 4])
+    )
+
+
+# Words before a post that make it someone else's: whom the person served ("Thư ký cho Bí thư Tỉnh ủy") or who
+# acted on them ("ông được Bộ trưởng Bộ Công an điều động").
+OTHERS_POST_BEFORE: frozenset[str] = frozenset(["cho", "giúp", "được", "do", "bởi"])
+
+
+def _of_another(parsed: Parsed, first: int) -> bool:
+    """Whether the post at token `first` is someone else's (see `OTHERS_POST_BEFORE`, `post_of_another`)."""
+    return post_of_another(parsed.tokens, first) or (first > 0 and parsed.tokens[first - 1].key in OTHERS_POST_BEFORE)
+
+
+def _sentences(parsed: Parsed) -> list[tuple[int, int]]:
+    """Token ranges of the text's sentences: cut after ".", "!", "?" and at line breaks."""
+    tokens, text = parsed.tokens, parsed.text
+    found: list[tuple[int, int]] = []
+    start = 0
+    for k in range(len(tokens)):
+        if k > start and "\n" in text[tokens[k - 1].end : tokens[k].start]:
+            found.append((start, k - 1))
+            start = k
+        if tokens[k].key in SENTENCE_MARKS and ends_clause(tokens, k):
+            found.append((start, k))
+            start = k + 1
+    if start < len(tokens):
+        found.append((start, len(tokens) - 1))
+    return found
+
+
+def _openings(parsed: Parsed) -> list[NameSpan]:
+    """Names a biography opens with: "A sinh năm/ngày …" (not in a parenthesis, where it describes someone
+    in the news) or the first name after a heading ("Tiểu sử đồng chí A")."""
+    tokens = parsed.tokens
+    found: dict[int, NameSpan] = {}
+    for name in parsed.names_at.values():
+        j = name.last + 1
+        if j < len(tokens) and tokens[j].key == ",":
+            j += 1
+        born = j + 1 < len(tokens) and tokens[j].key == "sinh" and tokens[j + 1].key in ("năm", "ngày", "tháng")
+        if born and not _in_parenthesis(tokens, name.first):
+            found[name.first] = name
+    for k in range(len(tokens)):
+        for heading in HEADINGS:
+            if tuple(t.key for t in tokens[k : k + len(heading)]) != heading:
+                continue
+            for j in range(k + len(heading), min(k + len(heading) + MAX_HEADING_GAP, len(tokens))):
+                if j in parsed.names_at:
+                    found.setdefault(j, parsed.names_at[j])
+                    break
+                if ends_clause(tokens, j):
+                    break
+    return [found[first] for first in sorted(found)]
+
+
+def _in_parenthesis(tokens: list[Token], first: int) -> bool:
+    for k in range(first - 1, max(-1, first - 4), -1):
+        if tokens[k].key == "(":
+            return True
+        if tokens[k].key in (",", ".", ";", ")"):
+            return False
+    return False
+
+
+def _block(parsed: Parsed, sentences: list[tuple[int, int]], name: NameSpan, people: set[int]) -> list[tuple[int, int]]:
+    """The sentences of the biography opening at `name` that carry its titles; `people` are the first tokens
+    of names mentioned as persons (with a title or a form of address; not a street's "số 5 Trần Thánh Tông")."""
+    subject = name_key(name.text)
+    kept: list[tuple[int, int]] = []
+    bare = 0
+    for first, last in sentences:
+        if last < name.first:
+            continue
+        first = max(first, name.first)  # "… Hồng Anh. Linh cữu … Tóm tắt tiểu sử ông A": the block opens at A
+        if _names_another(parsed, first, last, subject, people):
+            break
+        if first == name.first or _cued(parsed, first, last, subject):
+            kept.append((first, last))
+            bare = 0
+            continue
+        bare += 1
+        if bare > MAX_BARE_SENTENCES:
+            break
+    return kept
+
+
+def _same_person(key: str, subject: str) -> bool:
+    """ "Khánh", "Quốc Khánh" or the full name again: the biography's person."""
+    return key == subject or subject.endswith(" " + key) or subject.startswith(key + " ")
+
+
+def _names_another(parsed: Parsed, first: int, last: int, subject: str, people: set[int]) -> bool:
+    """Whether tokens `first`..`last` name a person other than the biography's."""
+    for k in range(first, last + 1):
+        other = parsed.names_at.get(k)
+        if other is not None and k in people and not _same_person(name_key(other.text), subject):
+            return True
+    return False
+
+
+MAX_FRONTED = 20  # tokens of a phrase before the comma after which the person is the subject
+
+
+def _subject_at(parsed: Parsed, k: int, subject: str) -> bool:
+    """Whether token `k` is "ông"/"bà" or the person's name."""
+    if parsed.tokens[k].key in PRONOUNS:
+        return True
+    name = parsed.names_at.get(k)
+    return name is not None and _same_person(name_key(name.text), subject)
+
+
+def _cued(parsed: Parsed, first: int, last: int, subject: str) -> bool:
+    """Whether a sentence opens with a date, a pronoun or the person's name, or holds a card's field."""
+    tokens = parsed.tokens
+    k = first
+    while k <= last and tokens[k].key in BULLETS:
+        k += 1
+    if k > last:
+        return False
+    head = tokens[k].key
+    if _dated(tokens, first):
+        return True
+    comma = next((j for j in range(k, min(last, k + MAX_FRONTED)) if tokens[j].key == ","), None)
+    if comma is not None and comma < last and _subject_at(parsed, comma + 1, subject):
+        return True  # "Tại Đại hội VIII (tháng 6/1996), ông tiếp tục được bầu …"
+    if head in PRONOUNS or (head == "đồng" and k + 1 <= last and tokens[k + 1].key == "chí"):
+        return True
+    name = parsed.names_at.get(k)
+    if name is not None and _same_person(name_key(name.text), subject):
+        return True
+    keys = [t.key for t in tokens[first : last + 1]]
+    return any(
+        tuple(keys[i : i + len(field)]) == field for field in CARD_FIELDS for i in range(len(keys) - len(field) + 1)
+    )

@@ -47,8 +47,13 @@ def give_biography_titles(parsed: Parsed, mentions: list[Mention]) -> None:
         mention = by_first.get(name.first)
         if mention is None:
             continue
-        people = {m.name.first for m in mentions if (m.titles or m.marker) and not m.name.place_like}
+        places = [m for m in mentions if _unit_named_after_place(parsed, m, ends)]
+        people = {m.name.first for m in mentions if (m.titles or m.marker) and m not in places}
         for first, last in _block(parsed, sentences, name, people):
+            for place in places:
+                if first <= place.name.first <= last:
+                    held -= {span.first for span in place.titles}
+                    place.titles.clear()
             dated = _dated(parsed.tokens, first)
             for span in sorted(parsed.titles_at.values(), key=lambda s: s.first):
                 if not first <= span.first <= last or span.first in held or _of_another(parsed, span.first):
@@ -102,6 +107,23 @@ def _dated(tokens: list[Token], first: int) -> bool:
 # Words before a post that make it someone else's: whom the person served ("Thư ký cho Bí thư Tỉnh ủy") or who
 # acted on them ("ông được Bộ trưởng Bộ Công an điều động").
 OTHERS_POST_BEFORE: frozenset[str] = frozenset(["cho", "giúp", "được", "do", "bởi"])
+
+
+PROVINCE_WORDS: frozenset[str] = frozenset(["tỉnh", "huyện", "thành", "tp", "quận", "thị"])
+
+
+def _unit_named_after_place(parsed: Parsed, mention: Mention, ends: dict[int, TitleSpan]) -> bool:
+    """A name right after a title, with no form of address, and followed by its province: the place the unit is
+    named after ("Chánh Văn phòng Huyện đoàn Châu Thành, tỉnh Hậu Giang"), not a person."""
+    tokens, name = parsed.tokens, mention.name
+    after = tokens[name.last + 1 : name.last + 3]
+    return (
+        not mention.marker
+        and name.first - 1 in ends
+        and len(after) == 2
+        and after[0].key == ","
+        and after[1].key in PROVINCE_WORDS
+    )
 
 
 def _of_another(parsed: Parsed, first: int) -> bool:

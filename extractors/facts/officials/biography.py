@@ -104,9 +104,9 @@ def _dated(tokens: list[Token], first: int) -> bool:
     )
 
 
-# Words before a post that make it someone else's: whom the person served ("Thư ký cho Bí thư Tỉnh ủy") or who
-# acted on them ("ông được Bộ trưởng Bộ Công an điều động").
-OTHERS_POST_BEFORE: frozenset[str] = frozenset(["cho", "giúp", "được", "do", "bởi"])
+# Words before a post that make it someone else's: whom the person served ("Thư ký cho Bí thư Tỉnh ủy", "thư ký
+# Bộ trưởng", "trợ lý Chủ tịch") or who acted on them ("ông được Bộ trưởng Bộ Công an điều động").
+OTHERS_POST_BEFORE: frozenset[str] = frozenset(["cho", "giúp", "ký", "lý", "được", "do", "bởi"])
 
 
 PROVINCE_WORDS: frozenset[str] = frozenset(["tỉnh", "huyện", "thành", "tp", "quận", "thị"])

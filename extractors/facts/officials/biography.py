@@ -11,6 +11,8 @@ or after two sentences in a row without such an opening.
 
 from __future__ import annotations
 
+import re
+
 from extractors.facts.officials.context import Parsed, ends_clause, post_of_another
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.person_names import NameSpan, Token, name_key, words
@@ -61,6 +63,8 @@ def give_biography_titles(parsed: Parsed, mentions: list[Mention]) -> None:
                 if dated or _listed(parsed, span, first, ends):
                     mention.titles.append(span)
                     held.add(span.first)
+                    if _in_past_range(parsed.tokens, first, span.first):
+                        parsed.past_posts.add(span.first)
 
 
 # Words that open a list of posts ("Ông là T1, T2", "làm T", "giữ chức T", "1985 - 1990: T", "…; T").
@@ -89,6 +93,45 @@ def _listed(parsed: Parsed, span: TitleSpan, first: int, ends: dict[int, TitleSp
 
 def _numeral(word: str) -> bool:
     return word.isdigit() or (word.isupper() and set(word) <= set("IVXL"))
+
+
+# Words of a date range's head ("Từ tháng 5 năm 2005 đến tháng 6/2010", "1990 - 1995", "Tháng 6/2021 – nay").
+RANGE_WORDS: frozenset[str] = DATE_WORDS | words("tới nay hiện -") | frozenset(["/"])
+RANGE_ENDS: frozenset[str] = words("đến tới -")
+OPEN_ENDS: frozenset[str] = words("nay hiện")
+
+
+def _in_past_range(tokens: list[Token], first: int, title: int) -> bool:
+    """Whether the title at token `title` of a sentence opening at `first` lies in a clause dated to a closed
+    past range: the nearest dated clause before it ("Từ năm 1995 đến năm 2001: T1; T2" dates T1 and T2) opens
+    with a range whose end is a date, not "nay" ("Từ 2020 đến nay: T" is held now)."""
+    starts = [first] + [k + 1 for k in range(first, title) if tokens[k].key == ";"]
+    for start in reversed(starts):
+        if _dated(tokens, start):
+            return _closed_range(tokens, start)
+    return False
+
+
+def _closed_range(tokens: list[Token], start: int) -> bool:
+    k = start
+    while k < len(tokens) and tokens[k].key in BULLETS:
+        k += 1
+    head: list[str] = []
+    while k < len(tokens) and (tokens[k].key in RANGE_WORDS or tokens[k].key[:1].isdigit()):
+        head.append(tokens[k].key)
+        k += 1
+    if OPEN_ENDS & set(head):
+        return False
+    # a year on each side of the range word: "Tháng 8-2007" is one date, "5/2005 - 6/2010" a range
+    ends = [i for i, key in enumerate(head) if key in RANGE_ENDS]
+    return any(_has_year(head[:i]) and _has_year(head[i + 1 :]) for i in ends)
+
+
+_YEAR = re.compile(r"(?:\d{1,2}[./-]){0,2}(?:19|20)\d\d")
+
+
+def _has_year(keys: list[str]) -> bool:
+    return any(_YEAR.fullmatch(key) for key in keys)
 
 
 def _dated(tokens: list[Token], first: int) -> bool:

@@ -23,6 +23,9 @@ class Parsed:
     # A title listed after the first one an election or appointment phrase gives ("được bổ nhiệm các chức vụ:
     # T1, T2 rồi T3") -> that first title, whose words say the status of all of them.
     listed_with: dict[int, TitleSpan] = field(default_factory=dict)
+    # First tokens of the titles a career summary dates to a closed past range ("Từ năm 1995 đến năm 2001: T"):
+    # former posts, unless the text also gives them elsewhere.
+    past_posts: set[int] = field(default_factory=set)
 
 
 # Words before a post that speak of its holder, not of a person named after it: "Thừa ủy quyền của Chủ tịch UBND

@@ -60,6 +60,10 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
     name_ends = {name.last for name in parsed.names_at.values()}
     people: dict[str, Official] = {}
     seen_titles: dict[str, dict[str, str]] = {}  # person -> title key -> the title as first written
+    # person -> titles a career summary dates to a closed past range / titles given anywhere else: the former
+    # only are former posts ("Từ năm 1995 đến năm 2001: T" while the lead does not name T as held now)
+    past: dict[str, set[str]] = {}
+    held_now: dict[str, set[str]] = {}
     completed = completed_names(official_keys)
     for written, mention in zip(keys, mentions, strict=True):
         key = completed.get(written, written)
@@ -78,12 +82,16 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
                 known[written] = span.text
                 person.titles.append(span.text)
             title = known[written]
+            (past if span.first in parsed.past_posts else held_now).setdefault(key, set()).add(title)
             anchor = parsed.listed_with.get(span.first, span)
             status = stronger(retired, status_before(parsed.tokens, anchor, name_ends))
             status = stronger(person.title_status.get(title), status)
             if status is not TitleStatus.CURRENT:
                 person.title_status[title] = status
         person.evidence.append(_evidence(mention, parsed.text))
+    for key, person in people.items():
+        for title in past.get(key, set()) - held_now.get(key, set()):
+            person.title_status[title] = stronger(person.title_status.get(title), TitleStatus.FORMER)
     for person in people.values():
         _drop_subsumed(person)
         _drop_bare_deputy(person)

@@ -101,6 +101,9 @@ def _foreign_word(token: Token) -> bool:
 def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     """The end of `run` that reads as a foreign name, after any Vietnamese words it opens with (the country of
     the title before it: "Lào", "Việt Nam")."""
+    named = _name_after_written_place(tokens, run)
+    if named is not None:
+        return named
     start = run[-1] + 1
     while start > run[0] and (_latin_word(tokens[start - 1]) or _transliterated_word(tokens[start - 1])):
         start -= 1
@@ -120,6 +123,27 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     if start == run[0] and (before in PLACE_BEFORE or before in PLACE_WORDS):
         return None
     return range(_hyphen_start(tokens, start) if start == run[0] else start, end + 1)
+
+
+NAME_AFTER_PLACE_WORDS = 2  # a Lao name after its province: given name and family name ("Pany Yathotou")
+
+
+def _name_after_written_place(tokens: list[Token], run: range) -> range | None:
+    """The name closing a run after a place word when the place is written in Vietnamese letters and the name is
+    transliterated: "tỉnh Chămpaxắc Mệchxavẳn Phômphithắc", "tỉnh Luổng Phạbang Xổmphết Inthạvông". The place
+    word makes the run a place (`PLACE_BEFORE`), yet a province of Laos or Cambodia is one or two words and the
+    official's name, of two words no Vietnamese syllable spells, follows it; the title ends with the province."""
+    before = tokens[run[0] - 1].key if run[0] > 0 else ""
+    if len(run) <= NAME_AFTER_PLACE_WORDS or not (before in PLACE_BEFORE or before in PLACE_WORDS):
+        return None
+    name = range(run[-1] - NAME_AFTER_PLACE_WORDS + 1, run[-1] + 1)
+    if _hyphen_end(tokens, run[-1]) != run[-1] or not all(
+        _latin_word(tokens[i]) or _transliterated_word(tokens[i]) for i in name
+    ):
+        return None
+    transliterated = any(_transliterated_word(tokens[i]) for i in name)
+    written_place = any(not tokens[i].text.isascii() for i in range(run[0], name[0]))  # not "bang New South Wales"
+    return name if transliterated and written_place else None
 
 
 def _transliterated_word(token: Token) -> bool:

@@ -242,10 +242,21 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     if head in DEPUTY_OF_UNIT:
         return (j < len(tokens) and tokens[j].key == head[0]) or _apposed_alone(tokens, j - len(head), j)
     # "Đại sứ quán", "Tổng Lãnh sự quán" inside a title ("Bí thư thứ nhất Đại sứ quán …") or a sentence is the
-    # mission, not the envoy; set apart after a name it is still the post, misnamed ("ông A, Tổng lãnh sự quán B").
+    # mission, not the envoy; set apart after a name it is still the post, misnamed ("ông A, Tổng lãnh sự quán B"),
+    # but after a post it is that post's organ ("ông A, Phó Lãnh sự, Tổng Lãnh sự quán Việt Nam tại B").
     mission = j < len(tokens) and tokens[j].key == "quán"
     i = j - len(head)
-    return head not in POSTED_ABROAD or not mission or i == 0 or not tokens[i - 1].is_word
+    if head not in POSTED_ABROAD or not mission:
+        return True
+    return i == 0 or (not tokens[i - 1].is_word and not _post_ends_at(tokens, i - 2))
+
+
+MAX_HEAD_WORDS = 6  # words of the longest head ("Phó Trưởng đại diện …")
+
+
+def _post_ends_at(tokens: list[Token], last: int) -> bool:
+    """Whether a head ends at token `last` ("Phó Lãnh sự", "Tham tán Công sứ", "Bí thư thứ nhất")."""
+    return any(head_length(tokens, k) == last - k + 1 for k in range(max(0, last - MAX_HEAD_WORDS + 1), last + 1))
 
 
 # Marks that set a post apart as a person's, before it ("A - Viện phó", "A, Cục phó") and after it.

@@ -21,6 +21,9 @@ from extractors.facts.titles import TitleSpan
 # Headings that open a career summary with the person's name after them ("Tiểu sử đồng chí A", "Tóm tắt quá
 # trình công tác của tân Bí thư Tỉnh ủy A", "Họ và tên: A").
 HEADINGS: tuple[tuple[str, ...], ...] = (("tiểu", "sử"), ("quá", "trình", "công", "tác"), ("họ", "và", "tên"))
+HEADINGS_BY_FIRST_WORD: dict[str, list[tuple[str, ...]]] = {}
+for _heading in HEADINGS:
+    HEADINGS_BY_FIRST_WORD.setdefault(_heading[0], []).append(_heading)
 MAX_HEADING_GAP = 10  # "Quá trình công tác của tân Bí thư Thành ủy TP.HCM A": a title may stand between
 # Words opening a dated line ("Từ năm 2005", "Năm 1985", "Tháng 7/2006", "Đầu năm 2010", "Sau đó").
 DATE_WORDS: frozenset[str] = words("từ năm tháng đến trước sau cuối đầu giữa ngày")
@@ -203,8 +206,8 @@ def _openings(parsed: Parsed) -> list[NameSpan]:
         born = j + 1 < len(tokens) and tokens[j].key == "sinh" and tokens[j + 1].key in ("năm", "ngày", "tháng")
         if born and not _in_parenthesis(tokens, name.first):
             found[name.first] = name
-    for k in range(len(tokens)):
-        for heading in HEADINGS:
+    for k, token in enumerate(tokens):
+        for heading in HEADINGS_BY_FIRST_WORD.get(token.key, ()):
             if tuple(t.key for t in tokens[k : k + len(heading)]) != heading:
                 continue
             for j in range(k + len(heading), min(k + len(heading) + MAX_HEADING_GAP, len(tokens))):

@@ -30,6 +30,7 @@ year to take is left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -798,7 +799,7 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
     fallback, not_before = (
         (published_on.year, None) if published_on else article_time(form, hits) if yearless else (None, None)
     )
-    stated = [day for day in (_valid(h.year, h.month, h.day) for h in hits if h.year is not None) if day]
+    stated = _stated_days_of_year(hits, published_on.year) if published_on else []
     pairs: list[ResolvedDate] = []
     for index, hit in enumerate(hits):
         following = hits[index + 1] if index + 1 < len(hits) else None
@@ -825,14 +826,23 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
     return tuple(pairs)
 
 
+def _stated_days_of_year(hits: list[DateHit], year: int) -> list[date]:
+    """The full dates of `year` the article states, in calendar order (for `_this_year_told_near`)."""
+    return sorted(day for day in (_valid(h.year, h.month, h.day) for h in hits if h.year == year) if day)
+
+
 def _this_year_told_near(hit: DateHit, stated: list[date], published_on: date | None) -> bool:
-    """Whether the article states a full date of its publication year within `TOLD_NEAR` of the day a yearless hit
-    would fall on that year ("nghỉ từ ngày 29/8/2026 đến hết ngày 2/9", a timetable after "ngày 8/7/2026"): the
-    coming months of this year are its subject, and a late day is not last year's."""
-    if published_on is None:
+    """Whether the article states a full date of its publication year (`stated`, in calendar order) within
+    `TOLD_NEAR` of the day a yearless hit would fall on that year ("nghỉ từ ngày 29/8/2026 đến hết ngày 2/9", a
+    timetable after "ngày 8/7/2026"): the coming months of this year are its subject, and a late day is not last
+    year's. The nearest stated days are found by bisection: a long page states thousands."""
+    if published_on is None or not stated:
         return False
     day = _valid(published_on.year, hit.month, hit.day)
-    return day is not None and any(told.year == published_on.year and abs(day - told) <= TOLD_NEAR for told in stated)
+    if day is None:
+        return False
+    at = bisect_left(stated, day)
+    return any(abs(day - stated[i]) <= TOLD_NEAR for i in (at - 1, at) if 0 <= i < len(stated))
 
 
 def _year_after_previous(form: str, hit: DateHit, previous: ResolvedDate | None) -> int | None:

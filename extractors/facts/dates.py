@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from extractors.facts.evidence import make_evidence
 from extractors.facts.spans import DisjointSpans
@@ -759,9 +760,16 @@ def _year_from_next(form: str, hit: DateHit, following: DateHit | None) -> int |
     return following.year - 1 if hit.month > following.month else following.year
 
 
-def resolve_day(hit: DateHit, year: int | None, published_on: date | None, told_as_future: bool = True) -> date | None:
+def _always() -> bool:
+    return True
+
+
+def resolve_day(
+    hit: DateHit, year: int | None, published_on: date | None, told_as_future: Callable[[], bool] = _always
+) -> date | None:
     """The date of a hit, with `year` standing in for a missing one (rolled back across New Year, and from four
-    months on when its sentence does not tell of it as a day to come)."""
+    months on when its sentence does not tell of it as a day to come: `told_as_future`, asked only then, since
+    reading the sentence costs more than the rest)."""
     if hit.year is not None:
         return _valid(hit.year, hit.month, hit.day)
     if year is None:
@@ -769,7 +777,7 @@ def resolve_day(hit: DateHit, year: int | None, published_on: date | None, told_
     day = _valid(year, hit.month, hit.day)
     if day and published_on and year == published_on.year:
         ahead = day - published_on
-        if ahead > ROLLBACK_AFTER or (ahead > PAST_UNLESS_FUTURE_AFTER and not told_as_future):
+        if ahead > ROLLBACK_AFTER or (ahead > PAST_UNLESS_FUTURE_AFTER and not told_as_future()):
             return _valid(year - 1, hit.month, hit.day)
     return day
 
@@ -819,7 +827,7 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
             hit,
             year or fallback,
             published_on if rolls_back else None,
-            hit.year is not None or not published_on or _told_as_future(form, hit, published_on),
+            partial(_told_as_future, form, hit, published_on) if published_on else _always,
         )
         if day is not None and not (year is None and hit.year is None and not_before and day < not_before):
             pairs.append(ResolvedDate(hit, day))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from extractors.facts.syllables import bare
 
 # A dump that joined a page's blocks without a separator glues a sentence's stop to the next block's first word
 # ("… theo mô hình này.Hà Thư", "… được thu hồi…Trần Duy Hưng", "(chiếm 11,9%).THÚY HẢI"): a stop after a word
@@ -85,16 +86,14 @@ _WORD_AFTER = re.compile(rf"[{_UPPER}][{_LOWER}]*|\d+")
 _CAPITALS_AFTER = re.compile(rf"[{_UPPER}]{{2,}}(?![{_LOWER}{_UPPER}])")
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")
 _ROMAN = re.compile(r"[IVXLC]{2,}")
-# A Vietnamese syllable, its marks taken off: an onset, one to three vowels, a final consonant.
+# A Vietnamese syllable, its marks taken off: an onset, one to three vowels, a final consonant. Looser than
+# `syllables.VIETNAMESE_SYLLABLE` (any vowel run): a seam needs only to tell a word from a brand or a code, and
+# the strict grammar, tried here, parted two texts differently.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
-def _bare(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D")) if c.isascii())
-
-
 def _is_syllable(word: str) -> bool:
-    return _SYLLABLE.fullmatch(_bare(word).lower()) is not None
+    return _SYLLABLE.fullmatch(bare(word)) is not None
 
 
 def case_seam(line: str, at: int) -> bool:

@@ -48,11 +48,10 @@ def give_biography_titles(parsed: Parsed, mentions: list[Mention]) -> None:
     by_first = {mention.name.first: mention for mention in mentions}
     sentences = _sentences(parsed)
     ends = {span.last: span for span in parsed.titles_at.values()}
-    for name in _openings(parsed):
-        mention = by_first.get(name.first)
-        if mention is None:
-            continue
-        places = [m for m in mentions if _unit_named_after_place(parsed, m, ends)]
+    in_order = sorted(parsed.titles_at.values(), key=lambda s: s.first)
+    openings = [(name, by_first[name.first]) for name in _openings(parsed) if name.first in by_first]
+    places = [m for m in mentions if _unit_named_after_place(parsed, m, ends)] if openings else []
+    for name, mention in openings:
         people = {m.name.first for m in mentions if (m.titles or m.marker) and m not in places}
         for first, last in _block(parsed, sentences, name, people):
             for place in places:
@@ -60,7 +59,7 @@ def give_biography_titles(parsed: Parsed, mentions: list[Mention]) -> None:
                     held -= {span.first for span in place.titles}
                     place.titles.clear()
             dated = _dated(parsed.tokens, first)
-            for span in sorted(parsed.titles_at.values(), key=lambda s: s.first):
+            for span in in_order:
                 if not first <= span.first <= last or span.first in held or _of_another(parsed, span.first):
                     continue
                 if dated or _listed(parsed, span, first, ends):

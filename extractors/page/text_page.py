@@ -16,6 +16,7 @@ from extractors.page.repeats import drop_repeats, visible
 from extractors.page.seams import unglued
 from extractors.page.site_notices import drop_opening_notice, drop_related_lead
 from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
+from extractors.page.text_nodes import expand_text_node_lines
 from extractors.page.vocab import LineKind, classify_line
 from extractors.types import PageContent, PageKind
 
@@ -112,7 +113,7 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     capped: list[str] = []
     text = str(cap_page(text, options.max_page_bytes, capped, boundary="\n"))
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
-    lines = decoded.text.split("\n")
+    lines = expand_text_node_lines(decoded.text.split("\n"))
     header = read_dump_header(lines)
     body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(lines[header.body_start :]))))
     apart = _closing_stamp_below(body_lines)

@@ -27,6 +27,7 @@ from extractors.facts.documents.codes import MAX_ISSUER_CHARS
 from extractors.facts.documents.dated_text import DatesInText
 from extractors.facts.documents.exclusions import (
     company_resolution,
+    contract,
     court_ruling,
     press_licence,
     unowned_in_parentheses,
@@ -78,7 +79,7 @@ def find_documents(
         name_issuer(citation)  # the body a list shares
         sole_issuer(citation)
     codeless = [c for c in codeless if not company_resolution(c, form) and not unowned_in_parentheses(c)]
-    coded = [c for c in coded if not press_licence(c, form) and not court_ruling(c)]
+    coded = [c for c in coded if not press_licence(c, form) and not court_ruling(c) and not contract(c)]
     codeless = [c for c in codeless if not press_licence(c, form)]
     refs = merge_citations(coded, codeless, text)
     date_this_document(refs, form, dated)

@@ -63,11 +63,15 @@ def _party_citation(found: re.Match[str], form: str) -> Citation | None:
 
 def _issuerless(found: re.Match[str], form: str, year: int | None) -> Citation | None:
     """Type letters without a dash and issuer after them, after a word naming a type ("Thông báo số 431/TB"); the
-    issuer may follow after a space."""
+    issuer may follow after a space. Letters that are another type than the word names are the issuer, an older
+    number's ("Quyết định số 202/CT" of the Chairman, as "Nghị định số 100/TTg")."""
     letters = found.group(5)
-    if _word_type(form, found.start()) is None or not letters.isupper():
+    word = _word_type(form, found.start())
+    if word is None or not letters.isupper():
         return None
     doc_type = TYPE_BY_LOWER[letters.lower()]
+    if word != doc_type and frozenset({word, doc_type}) not in CONFUSABLE_TYPES:
+        return Citation(found.start(), found.end(), found.group(1), None, letters, year=year)
     spaced = SPACED_ISSUER.match(form, found.end())
     if spaced and spaced.group(1).lower() not in TYPE_BY_LOWER:
         return Citation(found.start(), spaced.end(), found.group(1), doc_type, spaced.group(1), year=year)

@@ -42,10 +42,11 @@ ABBREVIATED_WORDS: tuple[str, ...] = ("QĐ", "NĐ", "NQ")
 ABBREVIATED_CODELESS = re.compile(rf"(?<![\w/-])({'|'.join(ABBREVIATED_WORDS)}){_CODELESS_REST}")
 # A paper whose word is followed by what it does before its number: "Kết luận thanh tra số 18", "Quyết định giải quyết
 # khiếu nại số 1230", "Quyết định phê duyệt phương án bồi thường số 2595" (lower-case words only, none that makes it
-# a sentence: "Báo cáo riêng được đóng dấu cùng văn bản số 12").
+# a sentence: "Báo cáo riêng được đóng dấu cùng văn bản số 12"). The year may be joined by a dash, as a court numbers
+# its papers: "Quyết định đưa vụ án ra xét xử số 06-2012 ngày 10-4-2012".
 DESCRIBED_NUMBER = re.compile(
     rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})(?P<what>(?:\s+[a-zà-ỹđ]+){{1,6}}?)\s+số\s+"
-    rf"(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
+    rf"(?P<n>\d{{1,5}})(?:-(?P<year>{YEAR}))?{_BARE_NUMBER_END}"
 )
 # A paper's number in parentheses after its word and what it is: "đã có văn bản “khẩn” (số 453)", "báo cáo giải trình
 # (số 642)" (a space after the word: `BODY_BEFORE` reads the subject that issued it). The parentheses are found first
@@ -115,6 +116,17 @@ FIRM_BEFORE = re.compile(r"(?<![^\W\d_])(?i:công\s+ty|văn\s+phòng|hãng)(?:\s
 LOOK_BEFORE_FIRM = 30
 
 
+# A programme's or project's bare number is its name ("Chương trình 135"), unless the body whose paper it is follows:
+# "Đề án 02 của Tỉnh ủy về …", "Chương trình 54 của Bộ trưởng Bộ Y tế" (capitalised, "của" and an organ's head; not a
+# law, cited by its name). The Government's national programmes keep the number as their name: "Chương trình 135
+# của Chính phủ", "Đề án 06 của Chính phủ" (the decision approving one has its own number).
+OWNER_AFTER = re.compile(rf"\s+của\s+(?!Chính phủ|Thủ tướng)(?={BODY_HEAD})")
+
+
+def _owned_plan(form: str, found: re.Match[str], doc_type: str) -> bool:
+    return doc_type != "Luật" and found.group(1)[:1].isupper() and OWNER_AFTER.match(form, found.end()) is not None
+
+
 def _codeless_words(form: str) -> list[re.Match[str]]:
     """Numbers after a type word or its letters ("Quyết định 33", "QĐ 33"), in text order; none in a firm's name."""
     found = [*CODELESS.finditer(form), *ABBREVIATED_CODELESS.finditer(form)]
@@ -149,7 +161,8 @@ def codeless_citations(form: str) -> list[Citation]:
         year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
         year_like = year_like and not DATED_NEXT.match(form, found.end())
         counted = CLASSIFIER_AFTER.match(form, found.end())  # "Kế hoạch 4 điểm của Tổng thống Mỹ"
-        if not found.group(2) and (lower_unowned or year_like or doc_type in NO_BARE_NUMBER or counted):
+        named = doc_type in NO_BARE_NUMBER and not _owned_plan(form, found, doc_type)
+        if not found.group(2) and (lower_unowned or year_like or named or counted):
             continue  # "Kế hoạch 2025" is a year ("Công văn 2039 ngày 29/5/2017" a number); "Chương trình 135" a name
         if found.group("year_said") and not found.group(2) and (doc_type in SPANNING_PLANS or lower_unowned):
             continue  # "kế hoạch 5 năm 2021 - 2025" is a five-year plan; "Nghị định 34 năm 2016" a decree
@@ -179,7 +192,9 @@ def codeless_citations(form: str) -> list[Citation]:
         if found.start("n") in numbered or set(found.group("what").split()) & NOT_A_DESCRIPTION:
             continue  # "Thông tư liên tịch số 01" is read whole above
         doc_type = WORD_TO_TYPE[found.group("word").lower()]
-        citations.append(Citation(found.start("n"), found.end("n"), found.group("n"), doc_type, None, has_code=False))
+        year = int(found.group("year")) if found.group("year") else None
+        end = found.end("year") if year else found.end("n")
+        citations.append(Citation(found.start("n"), end, found.group("n"), doc_type, None, year, has_code=False))
     for found in NUMBER_IN_PARENTHESES.finditer(form):
         paper = PAPER_BEFORE_PARENTHESES.search(form, max(0, found.start() - LOOK_BEFORE_PARENTHESES), found.start())
         if paper is None or found.start("n") in numbered or set(paper.group("what").split()) & NOT_A_DESCRIPTION:

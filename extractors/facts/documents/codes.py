@@ -82,8 +82,9 @@ GLUED_TYPES: frozenset[str] = frozenset({"QĐ", "NĐ", "NQ"})
 
 
 # An issuer's parts joined by a dot after a word or "số" naming the paper: "văn bản số 763/UBND.TNMT" (the issuer as
-# written); no space after the dot, capitals only after it ("số 12/UBND. Sau đó" ends a sentence).
-DOTTED_TAIL = re.compile(rf"\.([A-ZĐ][A-ZĐ0-9]{{1,9}}){_CODE_END}")
+# written); no space after the dot, capitals only after it ("số 12/UBND. Sau đó" ends a sentence). A unit numbered in
+# Roman figures may be one letter: "văn bản số 76/TTCP-C.I ngày 19/4" (the Inspectorate's Department I).
+DOTTED_TAIL = re.compile(rf"\.([A-ZĐ][A-ZĐ0-9]{{1,9}}|[IVX]){_CODE_END}")
 
 
 # Numbers listed before a code they share, after the word naming their type: "các quyết định 106, 107/QĐ-TTg",

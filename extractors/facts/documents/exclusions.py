@@ -1,5 +1,5 @@
 """Numbered papers that are no Party or state document: an outlet's press licence, a court's ruling, a company's
-resolution, a number in parentheses that no body owns.
+resolution, a contract, a number in parentheses that no body owns.
 """
 
 from __future__ import annotations
@@ -42,6 +42,12 @@ COURT_CASE_CODE = re.compile(r"(?:HS|DS|HC|KDTM|KT|LĐ|HNGĐ)-?(?:ST|PT|GĐT|TT)
 
 def court_ruling(citation: Citation) -> bool:
     return citation.type is None and COURT_CASE_CODE.fullmatch(citation.issuer or "") is not None
+
+
+# A contract is an agreement of two parties, not a paper a body issues: "bản HĐ số 358/HĐ-TĐ giữa hai bên được ký
+# kết", "hợp đồng số 328/HĐ/GQSDĐ" (the parties' codes follow its type letters).
+def contract(citation: Citation) -> bool:
+    return citation.type == "HĐ"
 
 
 def unowned_in_parentheses(citation: Citation) -> bool:

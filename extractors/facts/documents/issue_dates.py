@@ -39,13 +39,15 @@ _PLACE_ABBREVIATION = r"(?-i:(?<![^\W\d_])(?:TP|Tp|TX|Q|H)\.(?=\s*[A-ZĐ][^\W\d_
 # time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
 # Papers issued in one clause before the one looked at: "ban hành Kế hoạch số 19-KH/TU và Hướng dẫn số ".
 _ISSUED_BEFORE_IN_LIST = rf"(?:(?:{TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
-# A clause may also send the paper ("Ngày 6/1/2017, Bộ Tài chính đã gửi Công văn số ") or speak at it ("ngày
-# 14/11/2013 tại Văn bản số ").
+# A clause may also send the paper ("Ngày 6/1/2017, Bộ Tài chính đã gửi Công văn số "), answer by it ("Ngày
+# 24-7-2008, UBND quận trả lời bằng văn bản "), receive it ("ngày 25-3-2011, chúng tôi nhận được công văn số ") or
+# speak at it ("ngày 14/11/2013 tại Văn bản số ").
 # An approval made by a paper dates it too: "Ngày 29/11/2013, UBND tỉnh phê duyệt điều chỉnh tổng mức đầu tư theo Quyết
 # định số 1764/QĐ-UBND" (what is approved, then "theo"/"tại" and the paper); so does a policy issued with the paper
 # in an aside: "ngày 26/9/2011, Chính phủ đã ban hành các chính sách ưu đãi … (theo Quyết định 37/2011/QĐ-TTg)".
 _ISSUING_VERB = (
-    r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi|phê duyệt(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại)"
+    r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi|trả lời bằng|nhận được"
+    r"|phê duyệt(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại)"
     r"|ban hành\s[^.;:!?\n\d,()]{1,80}?\s\((?:theo|tại))"
 )
 # The verb may go on ("lại ký tiếp Quyết định số …"), and the paper's word be followed by what it does before its

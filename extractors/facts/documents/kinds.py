@@ -38,6 +38,7 @@ TYPE_NAMES: dict[str, str] = {
     "LĐ": "Lệnh",
     "L": "Lệnh",  # the President's orders promulgating a law: "Lệnh số 12/2025/L-CTN"
     "PL": "Pháp lệnh",  # "25/2005/PL-UBTVQH11"
+    "SL": "Sắc lệnh",  # the President's decrees of the 1940s-50s: "Sắc lệnh số 64/SL" (no issuer in the code)
     "KHLT": "Kế hoạch liên tịch",  # joint papers of two bodies: "02/KHLT/UBND-UBMTTQ", as "TTLT/BTC-BNN"
     "HDLT": "Hướng dẫn liên tịch",
     "Luật": "Luật",  # laws carry no type code in their number ("72/2020/QH14"): the word is the type
@@ -76,6 +77,7 @@ TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Đề án", "ĐA"),
     ("Công điện", "CĐ"),
     ("Pháp lệnh", "PL"),
+    ("Sắc lệnh", "SL"),
     ("Luật", "Luật"),
 )
 WORD_TO_TYPE: dict[str, str] = {word.lower(): code for word, code in TYPE_WORDS}

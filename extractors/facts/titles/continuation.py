@@ -334,6 +334,7 @@ def _lower_item_word(tokens: list[Token], k: int, names_at: dict[int, NameSpan])
     return (
         token.is_lower_word
         and token.key != "và"
+        and token.key not in PLACE_LEVEL_WORDS
         and (token.key not in TITLE_STOP or (pair in ITEM_NOUNS and tokens[k - 1].key not in TITLE_STOP))
         and token.key not in CAREER_WORDS
         and k not in names_at
@@ -347,7 +348,7 @@ def _lower_enumeration_end(tokens: list[Token], k: int, names_at: dict[int, Name
     last item ("hội đồng bồi thường, hỗ trợ và tái định cư"), with its organ's level ("Ban Bảo vệ, chăm sóc sức
     khỏe cán bộ Trung ương") or its place ("văn hóa, thể thao tỉnh"), or it lists what a "phòng, chống" fights
     ("phòng, chống tệ nạn ma túy, mại dâm")."""
-    if k < 1 or not _lower_item_word(tokens, k - 1, names_at) or tokens[k - 1].key in PLACE_LEVEL_WORDS:
+    if k < 1 or not _lower_item_word(tokens, k - 1, names_at):
         return -1
     fights = any(_phong_chong(tokens, m) for m in range(max(1, k - 2 * MAX_LOWER_ITEM), k))
     m = k + 1

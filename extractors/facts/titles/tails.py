@@ -91,9 +91,12 @@ def _purpose_end(tokens: list[Token], text: str, i: int, last: int, names_at: di
     a verb the title ran into after the board is cut off ("Trưởng ban chỉ đạo giao nhiệm vụ")."""
     opener = next((k for k in range(last, i, -1) if _purpose_opener(tokens, i, k)), None)
     if opener is None:
-        # "Phó Chủ tịch UBND huyện phụ trách khối văn xã": a portfolio after a whole title is no part of it
-        trailing = last - 2 > i and (tokens[last - 1].key, tokens[last].key) == ("phụ", "trách")
-        return last - 2 if trailing else last
+        # "Phó Chủ tịch UBND huyện phụ trách khối văn xã": a portfolio after a whole title is no part of it,
+        # nor the area a member of a working group is in charge of ("tổ trưởng … quận B phụ trách địa bàn phường")
+        portfolio = next(
+            (k for k in range(i + 2, last) if (tokens[k].key, tokens[k + 1].key) == ("phụ", "trách")), None
+        )
+        return portfolio - 1 if portfolio is not None else last
     verb = next((k for k in range(opener + 1, last + 1) if tokens[k].is_lower_word and _purpose_stops(tokens, k)), None)
     if verb is not None:
         return opener

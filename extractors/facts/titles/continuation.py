@@ -69,6 +69,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return False  # a title never runs on over a line break
     if token.is_lower_word and j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in TITLE_VERB_PAIRS:
         return False
+    if token.key == "giai" and _years_held(tokens, j):
+        return False  # "… Tổng công ty Lương thực miền Bắc giai đoạn 2010 - 2014": the years, like a term
     if _in_named_field(tokens, j) or _in_lower_enumeration(tokens, j, names_at):
         return True
     opening = _acronym_opening(tokens, j) if token.key in "()-&" or prev.key in "(-&" else None
@@ -146,6 +148,13 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j - 1):
         return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
+
+
+def _years_held(tokens: list[Token], j: int) -> bool:
+    """Whether "giai đoạn Y1 - Y2" (two years) opens at token `j`."""
+    keys = [t.key for t in tokens[j : j + 5]]
+    years = len(keys) == 5 and all(len(k) == 4 and k[:2] in ("19", "20") and k.isdigit() for k in keys[2::2])
+    return keys[:2] == ["giai", "đoạn"] and years and keys[3] in ("-", "–")
 
 
 MAX_HYPHEN_SYLLABLE = 6  # letters of a syllable inside a hyphen-joined word ("xtrây")

@@ -58,10 +58,15 @@ TIMES_OF_DAY: frozenset[str] = words("sáng chiều tối trưa đêm")
 DATE_WORDS_BEFORE_NUMBER: frozenset[str] = words("năm tháng")
 YEAR_DIGITS = 4
 DAY_WORDS_AFTER_TIME: frozenset[str] = words("ngày nay qua mai hôm")
+# Kinds of school after "Trường", which then heads the school's name ("Đoàn Trường Đại học Tổng hợp"), not a
+# given name: the two syllables of the kind, the first capitalised.
+SCHOOL_KINDS: frozenset[tuple[str, str]] = frozenset(
+    [("đại", "học"), ("cao", "đẳng"), ("trung", "học"), ("tiểu", "học"), ("mầm", "non"), ("chính", "trị")]
+)
 # A capitalised word followed by one of these lower-case syllables is half of a compound ("Thành ủy",
 # "Thị xã", "Văn phòng", "Đồng chí"), not a name syllable.
 COMPOUND_TAILS: frozenset[str] = words(
-    "ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư luận hồi lời sẻ mạnh định cao"
+    "ủy viên phố đoàn trấn chí phòng ương biểu niên tra trực vụ sư luận hồi lời sẻ mạnh định cao học"
 )
 # Tails that also open a verb after a name ("Lò Văn B biểu dương", "... B trực tiếp"): a compound only with
 # these capitalised first syllables.
@@ -72,6 +77,7 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
     "tra": words("thanh kiểm"),
     "phòng": words("văn quốc"),
     "sư": words("luật"),  # "Đoàn Luật sư"
+    "học": words("đại"),  # "Phó Bí thư Đoàn Trường Đại học …": a school, not "Đoàn Trường Đại"
     # Verbs that open a sentence after a caption or heading without its full stop: "… Nguyễn Thế B Phản hồi ý
     # kiến …", "Trả lời", "Chia sẻ", "Nhấn mạnh", "Khẳng định".
     "hồi": words("phản"),
@@ -267,12 +273,20 @@ def _name_syllable(tokens: list[Token], i: int) -> bool:
         return False
     if token.key in DATE_WORDS_BEFORE_NUMBER and _opens_date(tokens, i):
         return False
+    if token.key == "trường" and _school_kind_after(tokens, i):
+        return False
     if nxt is None or not nxt.is_lower_word or nxt.key not in COMPOUND_TAILS or not joined(tokens, i, i + 1):
         return True
     if nxt.key == "biểu" and i + 2 < len(tokens) and tokens[i + 2].key == "dương":
         return True  # "Nguyễn Văn Phát biểu dương …": the verb "biểu dương" after the name
     heads = COMPOUND_TAIL_HEADS.get(nxt.key)
     return heads is not None and token.key not in heads
+
+
+def _school_kind_after(tokens: list[Token], i: int) -> bool:
+    """Whether a kind of school follows token `i` ("Trường Đại học …", "Trường Cao đẳng …")."""
+    pair = tokens[i + 1 : i + 3]
+    return len(pair) == 2 and pair[0].is_cap and (pair[0].key, pair[1].key) in SCHOOL_KINDS
 
 
 def _opens_date(tokens: list[Token], i: int) -> bool:

@@ -15,6 +15,7 @@ from extractors.facts.officials.subjects import (
 )
 from extractors.facts.officials.title_lists import list_continues, title_list
 from extractors.facts.officials.triggers import ADJACENT_TRIGGERS, nominated, trigger_before
+from extractors.facts.person_names import Token
 from extractors.facts.titles import TitleSpan
 
 # A decision right before an election or appointment phrase is handed by the person before it, to someone else;
@@ -87,11 +88,23 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
         owner = linked_title_owner(parsed.tokens, start, linked) or _passive_subject(parsed, ends, start)
         owner = owner or record_owner(parsed, ends, start)
         if owner is None and _pronoun_subject(parsed, start):
-            continue  # "… cùng các đồng chí: A, B, C, đồng chí được phân công là T": the pronoun's, not the list's
+            # "… cùng các đồng chí: A, B, C, đồng chí được phân công là T": the pronoun's, not the list's; a career
+            # listed after a colon is the person the pronoun stands for ("Đồng chí A …. Hơn 50 năm hoạt động,
+            # đồng chí đã trải qua nhiều cương vị công tác, tiêu biểu là: T1; T2")
+            pronoun = _pronoun_before(parsed.tokens, start)
+            listed = parsed.tokens[span.first - 1].key == ":"
+            referent = _pronoun_referent(parsed, mentions, pronoun) if listed else None
+            if referent is not None:
+                referent.titles.extend(titles)
+            continue
         group = [owner] if owner is not None else group_before(parsed, ends, start)
         if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
             subject = subject_after(parsed, mentions, by_first, start, titles[-1])
             group = [subject] if subject is not None else []
+        if not group and parsed.tokens[span.first - 1].key == ":":
+            pronoun = _clause_pronoun(parsed.tokens, start)
+            referent = _pronoun_referent(parsed, mentions, pronoun) if pronoun is not None else None
+            group = [referent] if referent is not None else []
         for mention in group:
             mention.titles.extend(titles)
             linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
@@ -209,6 +222,57 @@ def _passive_subject(parsed: Parsed, ends: MentionEnds, start: int) -> Mention |
 PRONOUNS: tuple[tuple[str, ...], ...] = (("đồng", "chí"), ("ông",), ("bà",))
 PRONOUN_SKIP: frozenset[str] = frozenset(["được", "đã", "vừa", "cũng", "từng", "lại"])
 MAX_PRONOUN_SKIP = 3
+
+
+MAX_REFERENT_REACH = 120  # tokens back to the sentence that names the person a pronoun stands for
+
+
+def _pronoun_before(tokens: list[Token], start: int) -> int:
+    """The index after the pronoun that `_pronoun_subject` found before the phrase at `start`."""
+    k = start
+    while k > 0 and start - k < MAX_PRONOUN_SKIP and tokens[k - 1].key in PRONOUN_SKIP:
+        k -= 1
+    return k
+
+
+MAX_CLAUSE_REACH = 20
+
+
+def _clause_pronoun(tokens: list[Token], start: int) -> int | None:
+    """The index after a bare pronoun that is the subject of the sentence the phrase at `start` ends ("Hơn 50 năm
+    hoạt động, đồng chí đã trải qua nhiều cương vị công tác, tiêu biểu là:"), else None."""
+    for m in range(start - 1, max(0, start - MAX_CLAUSE_REACH), -1):
+        key = tokens[m].key
+        if key in SENTENCE_ENDS:
+            return None
+        after = tokens[m + 1] if m + 1 < len(tokens) else None
+        if after is None or not after.is_lower_word or not tokens[m].is_lower_word:
+            continue
+        if key in GROUP_ADDRESS or (key == "chí" and tokens[m - 1].key == "đồng"):
+            return m + 1
+    return None
+
+
+def _pronoun_referent(parsed: Parsed, mentions: list[Mention], k: int) -> Mention | None:
+    """The person a bare pronoun ending before token `k` stands for: the last person named before its sentence,
+    in a sentence of their own and addressed by the same pronoun ("Đồng chí A được kết nạp …"), when the
+    pronoun's sentence names no one."""
+    tokens = parsed.tokens
+    start = k
+    reach = range(k - 1, max(-1, k - MAX_REFERENT_REACH), -1)
+    sentence = next((m for m in reach if tokens[m].key in SENTENCE_ENDS), None)
+    if sentence is None:
+        return None
+    before = [m for m in mentions if m.name.last < start]
+    if not before or before[-1].name.last > sentence:
+        return None  # the pronoun's own sentence names someone
+    last = before[-1]
+    first = last.name.first
+    if start - first > MAX_REFERENT_REACH or first < 1 or tokens[first - 1].key != tokens[k - 1].key:
+        return None
+    address = first - (2 if tokens[first - 1].key == "chí" else 1)
+    opener = tokens[address - 1] if address > 0 else None
+    return last if opener is None or opener.key in SENTENCE_ENDS or opener.key == "\n" else None
 
 
 def _pronoun_subject(parsed: Parsed, start: int) -> bool:

@@ -52,7 +52,10 @@ def give_biography_titles(parsed: Parsed, mentions: list[Mention]) -> None:
     openings = [(name, by_first[name.first]) for name in _openings(parsed) if name.first in by_first]
     places = [m for m in mentions if _unit_named_after_place(parsed, m, ends)] if openings else []
     for name, mention in openings:
-        people = {m.name.first for m in mentions if (m.titles or m.marker) and m not in places}
+        # a listed place read as a name ("Bí thư Tỉnh ủy Sơn Tây, Hà Đông") names no one else
+        people = {
+            m.name.first for m in mentions if (m.titles or m.marker) and m not in places and not m.name.place_like
+        }
         for first, last in _block(parsed, sentences, name, people):
             for place in places:
                 if first <= place.name.first <= last:
@@ -203,6 +206,7 @@ def _openings(parsed: Parsed) -> list[NameSpan]:
         if j < len(tokens) and tokens[j].key == ",":
             j += 1
         born = j + 1 < len(tokens) and tokens[j].key == "sinh" and tokens[j + 1].key in ("năm", "ngày", "tháng")
+        born = born or _joined_party(tokens, j)
         if born and not _in_parenthesis(tokens, name.first):
             found[name.first] = name
     for k, token in enumerate(tokens):
@@ -216,6 +220,24 @@ def _openings(parsed: Parsed) -> list[NameSpan]:
                 if ends_clause(tokens, j):
                     break
     return [found[first] for first in sorted(found)]
+
+
+# How an obituary or a portrait opens a career after the name, like a birth: "Đồng chí A được kết nạp Đảng năm
+# 1934", "Ông A vào Đảng năm 1965".
+JOINING: tuple[tuple[str, ...], ...] = (
+    ("được", "kết", "nạp", "đảng"),
+    ("được", "kết", "nạp", "vào", "đảng"),
+    ("vào", "đảng"),
+)
+
+
+def _joined_party(tokens: list[Token], j: int) -> bool:
+    """Whether the Party joining that opens a career stands at token `j`, with its year ("… năm 1934")."""
+    for joining in JOINING:
+        end = j + len(joining)
+        if tuple(t.key for t in tokens[j:end]) == joining:
+            return end + 1 < len(tokens) and tokens[end].key in ("năm", "ngày", "tháng")
+    return False
 
 
 def _in_parenthesis(tokens: list[Token], first: int) -> bool:
@@ -268,10 +290,14 @@ MAX_FRONTED = 20  # tokens of a phrase before the comma after which the person i
 
 def _subject_at(parsed: Parsed, k: int, subject: str) -> bool:
     """Whether token `k` is "ông"/"bà" or the person's name."""
-    if parsed.tokens[k].key in PRONOUNS:
-        return True
+    if parsed.tokens[k].key in PRONOUNS or (parsed.tokens[k].key, _key_at(parsed.tokens, k + 1)) == ("đồng", "chí"):
+        return True  # "…, ông tiếp tục …", "…, đồng chí đã trải qua …"
     name = parsed.names_at.get(k)
     return name is not None and _same_person(name_key(name.text), subject)
+
+
+def _key_at(tokens: list[Token], k: int) -> str:
+    return tokens[k].key if k < len(tokens) else ""
 
 
 def _cued(parsed: Parsed, first: int, last: int, subject: str) -> bool:

@@ -98,7 +98,7 @@ def linked_title_owner(tokens: list[Token], trigger: int, linked: dict[int, Ment
 def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: dict[int, Mention]) -> Mention | None:
     """The person a "là"/"làm" at `trigger` speaks of across linking words: "A từng là T", "A nguyên là T1,
     nay là T2", "A lại được điều về làm T"."""
-    k = trigger - 1
+    k = _moved_to(tokens, trigger)
     if tokens[k].key == ")":  # "(do bà A, Phó Bí thư Đảng ủy phường (cũ) làm Trưởng ban)"
         k = parenthesis_start(tokens, k) - 1
     while k > 0 and trigger - k <= MAX_LINK_WORDS and tokens[k].key in LINK_WORDS and tokens[k].is_lower_word:
@@ -130,6 +130,20 @@ def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: 
     if found is None and before is not None:
         return _server_of(tokens, before, linked)  # "… cho B, là T2": only the career of B's server goes on
     return found
+
+
+MOVE_WORDS: frozenset[str] = words("về ra vào lên")
+MAX_PLACE_WORDS = 3
+
+
+def _moved_to(tokens: list[Token], trigger: int) -> int:
+    """The token before the trigger at `trigger`, or the "về" before the place a person moved to ("A về Hà Nội
+    làm T")."""
+    k = trigger - 1
+    m = k
+    while m > 0 and k - m < MAX_PLACE_WORDS and tokens[m].is_word and tokens[m].is_cap and not tokens[m].is_abbr:
+        m -= 1
+    return m if m < k and tokens[m].key in MOVE_WORDS and tokens[m].is_lower_word else k
 
 
 def _server_of(tokens: list[Token], served: Mention, linked: dict[int, Mention]) -> Mention | None:

@@ -51,7 +51,8 @@ def titles_standing_before(parsed: Parsed) -> dict[int, list[TitleSpan]]:
                 break
             if _lower_opening(parsed.tokens, earlier, chain[-1], by_last):
                 break
-            listed = listed or len(chain)
+            if parsed.tokens[comma].key == ",":  # dash-joined titles are one post's parts ("UVBCT - Phó Thủ tướng B")
+                listed = listed or len(chain)
             chain.append(earlier)
         if listed and _follows_person(parsed.tokens, chain[-1], name_ends):
             chain = chain[:listed]  # "A, T1, T2 B": T1 is A's, T2 is B's
@@ -194,9 +195,23 @@ def title_list(parsed: Parsed, j: int) -> list[TitleSpan]:
             break  # "A, B, Bộ trưởng các Bộ X, Y": the posts of many bodies end the list of A's and B's titles
         if found and "\n" in parsed.text[found[-1].end : span.start]:
             break  # a list of titles ends with its paragraph: the next line's title is its own entry's
+        if _dashed_to_name(parsed, span):
+            break  # "A, UVBCT - Phó Thủ tướng B": dash-joined posts before a name are all that person's
         found.append(span)
         j = list_continues(parsed, span)
     return found
+
+
+def _dashed_to_name(parsed: Parsed, span: TitleSpan) -> bool:
+    """Whether `span` is joined by dashes to titles the last of which stands before a name ("T1 - T2 B")."""
+    tokens = parsed.tokens
+    j = term_end(tokens, span.last + 1)
+    while j + 1 < len(tokens) and tokens[j].key == "-" and j + 1 in parsed.titles_at:
+        following = parsed.titles_at[j + 1]
+        if following.next_name is not None:
+            return True
+        j = term_end(tokens, following.last + 1)
+    return False
 
 
 # Lower-case words after a bare head that make it the post of many bodies ("Bộ trưởng các Bộ Công Thương, Xây
@@ -293,9 +308,25 @@ def _skip_appositives(parsed: Parsed, j: int) -> int:
         title = parsed.titles_at.get(comma + 1)
         if title is not None:
             return j if comma == j or title.next_name is not None else comma
+        if _names_a_body(tokens, comma + 1):
+            return j  # "… ông A, Ban Chấp hành Trung ương Đảng, Quốc hội, Chủ tịch nước …": a list of bodies
         comma = _aside_end(parsed, comma + 1)
     title = parsed.titles_at.get(comma + 1) if comma < len(tokens) and tokens[comma].key == "," else None
     return comma if title is not None and title.next_name is None else j
+
+
+# First words of the bodies a sentence lists as its subject ("Ban Chấp hành …", "Quốc hội …", "Chính phủ …").
+BODY_FIRST_WORDS: frozenset[str] = words("ban quốc chính ủy mặt hội bộ sở")
+
+
+def _names_a_body(tokens: list[Token], k: int) -> bool:
+    """Whether a capitalised body's name opens at token `k` (its first two words capitalised)."""
+    pair = tokens[k : k + 2]
+    return (
+        len(pair) == 2
+        and all(t.is_word and t.is_cap and not t.is_abbr for t in pair)
+        and pair[0].key in BODY_FIRST_WORDS
+    )
 
 
 MAX_BIRTH_ASIDE = 12  # "sinh ngày 8/2/1924 tại xã A"
@@ -344,13 +375,37 @@ def _title_after_aside(parsed: Parsed, k: int) -> int | None:
     if comma + 1 >= len(parsed.tokens) or parsed.tokens[comma].key != ",":
         comma = _place_dash(parsed, k)  # "ĐB A (Thái Bình - Chủ tịch Phòng Thương mại …)"
         if comma is None:
+            comma = _closing_dash(parsed, k)
+        if comma is None:
             return None
     title = parsed.titles_at.get(comma + 1)
+    if title is None:  # "A (SN 1973, trú tại xã B, huyện C - Nguyên Phó Chủ tịch …)"
+        dash = _closing_dash(parsed, k)
+        title = parsed.titles_at.get(dash + 1) if dash is not None else None
+        comma = dash if dash is not None else comma
     return comma + 1 if title is not None and title.next_name is None else None
 
 
 # How many words a deputy's province may take before a spaced dash in parentheses ("(Bà Rịa - Vũng Tàu - …)").
 MAX_PLACE_TOKENS = 6
+
+
+MAX_NOTE_TOKENS = 30  # a note on a defendant or a witness: birth year, address, then the post
+
+
+def _closing_dash(parsed: Parsed, k: int) -> int | None:
+    """The spaced dash before a title that closes a parenthesis opening at token `k`, after a note on the person
+    (a birth year, an address) with no clause end and no title before it, else None."""
+    tokens = parsed.tokens
+    for m in range(k, min(k + MAX_NOTE_TOKENS, len(tokens) - 1)):
+        token = tokens[m]
+        if token.key in (")", "(") or ends_clause(tokens, m) or m in parsed.titles_at:
+            return None
+        if token.key in ("-", "–") and m > k and token.start > tokens[m - 1].end and m + 1 in parsed.titles_at:
+            title = parsed.titles_at[m + 1]
+            closes = title.last + 1 < len(tokens) and tokens[title.last + 1].key == ")"
+            return m if closes and title.next_name is None else None
+    return None
 
 
 def _place_dash(parsed: Parsed, k: int) -> int | None:

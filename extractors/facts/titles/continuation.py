@@ -37,6 +37,7 @@ from extractors.facts.titles.vocabulary import (
     ORGAN_FIRST_WORDS_LOWER,
     OWNING_ORGANS,
     PLACE_ABBREVIATIONS,
+    PLACE_LEVEL_WORDS,
     RANK_TAILS,
     SENTENCE_OPENER_PAIRS,
     SENTENCE_OPENERS,
@@ -68,7 +69,9 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return False  # a title never runs on over a line break
     if token.is_lower_word and j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in TITLE_VERB_PAIRS:
         return False
-    if _in_named_field(tokens, j):
+    if token.key == "giai" and _years_held(tokens, j):
+        return False  # "… Tổng công ty Lương thực miền Bắc giai đoạn 2010 - 2014": the years, like a term
+    if _in_named_field(tokens, j) or _in_lower_enumeration(tokens, j, names_at):
         return True
     opening = _acronym_opening(tokens, j) if token.key in "()-&" or prev.key in "(-&" else None
     if opening is not None:  # "(KBNN)", "(PT-TH-ĐA)", "(VH&TT)"
@@ -128,6 +131,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         nxt = tokens[j + 1] if j + 1 < len(tokens) else None
         if nxt is not None and nxt.is_lower_word and nxt.key in CAREER_WORDS:
             return False  # "Phó chánh văn phòng Tỉnh đoàn và hiện là …": the career goes on, the title ends
+        if j + 2 < len(tokens) and _phong_chong(tokens, j + 2):
+            return True  # a second field of the organ: "Ủy ban … phòng, chống AIDS và phòng, chống ma túy"
         if nxt is not None and nxt.is_lower_word and nxt.key not in TITLE_STOP:
             # "Ban nghiên cứu và đào tạo", but not "Bí thư Huyện đoàn và nguyên Chủ tịch …"
             return _in_organ_field(tokens, j) and not head_length(tokens, j + 1, lower_ok=True)
@@ -143,6 +148,13 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j - 1):
         return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
+
+
+def _years_held(tokens: list[Token], j: int) -> bool:
+    """Whether "giai đoạn Y1 - Y2" (two years) opens at token `j`."""
+    keys = [t.key for t in tokens[j : j + 5]]
+    years = len(keys) == 5 and all(len(k) == 4 and k[:2] in ("19", "20") and k.isdigit() for k in keys[2::2])
+    return keys[:2] == ["giai", "đoạn"] and years and keys[3] in ("-", "–")
 
 
 MAX_HYPHEN_SYLLABLE = 6  # letters of a syllable inside a hyphen-joined word ("xtrây")
@@ -305,6 +317,73 @@ def _comma_joined_body(tokens: list[Token], j: int) -> bool:
 
 
 MAX_ENUMERATED_FIELDS = 6
+MAX_LOWER_ITEM = 6  # words of one lower-case item of an organ's field list ("chăm sóc sức khỏe cán bộ")
+# Capitalised words that close a field list as its organ's level ("Ban Bảo vệ, chăm sóc sức khỏe cán bộ Trung ương").
+LIST_CLOSING_LEVELS: frozenset[tuple[str, ...]] = frozenset([("trung", "ương"), ("tw",), ("tư",)])
+
+
+def _in_lower_enumeration(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
+    """Whether token `j` is a comma of an organ's field listed in lower case, or a word after it up to the list's
+    end (`_lower_enumeration_end`)."""
+    if not (tokens[j].key == "," or tokens[j].is_lower_word):
+        return False
+    for k in range(j, max(0, j - MAX_LOWER_ITEM - 1), -1):
+        if tokens[k].key == ",":
+            return _lower_enumeration_end(tokens, k, names_at) >= j
+    return False
+
+
+# Nouns whose first word ends titles elsewhere ("… cán bộ"), whole inside an item ("sức khỏe cán bộ").
+ITEM_NOUNS: frozenset[tuple[str, str]] = frozenset([("cán", "bộ"), ("tái", "định")])
+
+
+def _lower_item_word(tokens: list[Token], k: int, names_at: dict[int, NameSpan]) -> bool:
+    token = tokens[k]
+    pair = (token.key, tokens[k + 1].key) if k + 1 < len(tokens) else ("", "")
+    return (
+        token.is_lower_word
+        and token.key != "và"
+        and token.key not in PLACE_LEVEL_WORDS
+        and (token.key not in TITLE_STOP or (pair in ITEM_NOUNS and tokens[k - 1].key not in TITLE_STOP))
+        and token.key not in CAREER_WORDS
+        and k not in names_at
+        and not head_length(tokens, k, lower_ok=True)
+    )
+
+
+def _lower_enumeration_end(tokens: list[Token], k: int, names_at: dict[int, NameSpan]) -> int:
+    """The last token of a field list in lower case whose comma is token `k`, else -1: the field before the comma
+    ends in a lower-case word, each item after it is a few lower-case nouns, and the list closes with "và" and a
+    last item ("hội đồng bồi thường, hỗ trợ và tái định cư"), with its organ's level ("Ban Bảo vệ, chăm sóc sức
+    khỏe cán bộ Trung ương") or its place ("văn hóa, thể thao tỉnh"), or it lists what a "phòng, chống" fights
+    ("phòng, chống tệ nạn ma túy, mại dâm")."""
+    if k < 1 or not _lower_item_word(tokens, k - 1, names_at):
+        return -1
+    fights = any(_phong_chong(tokens, m) for m in range(max(1, k - 2 * MAX_LOWER_ITEM), k))
+    m = k + 1
+    while True:
+        start = m
+        while m < len(tokens) and m - start < MAX_LOWER_ITEM and _lower_item_word(tokens, m, names_at):
+            m += 1
+        if m == start or (m < len(tokens) and _lower_item_word(tokens, m, names_at)):
+            return -1
+        nxt = tokens[m] if m < len(tokens) else None
+        if nxt is None:
+            return -1
+        if nxt.key == ",":
+            m += 1
+            continue
+        if nxt.key == "và":
+            last = m + 1
+            while last < len(tokens) and last - m <= MAX_LOWER_ITEM and _lower_item_word(tokens, last, names_at):
+                last += 1
+            return last - 1 if last > m + 1 else -1
+        level = tuple(t.key for t in tokens[m : m + 2])
+        if nxt.is_cap and (level in LIST_CLOSING_LEVELS or level[:1] in LIST_CLOSING_LEVELS):
+            return m - 1
+        if nxt.key in PLACE_LEVEL_WORDS and nxt.is_lower_word:
+            return m - 1
+        return m - 1 if fights and m - start >= 2 else -1
 
 
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:

@@ -31,7 +31,12 @@ def _term_length(tokens: list[Token], k: int) -> int:
         return _ordinal_list_end(tokens, k + 2) - k
     if keys[:2] == ["nhiệm", "kỳ"] and len(keys) > 2 and keys[2].isdigit():
         return 5 if len(keys) == 5 and keys[3] == "-" and keys[4].isdigit() else 3
+    if keys[:2] == ["giai", "đoạn"] and len(keys) == 5 and _YEAR.fullmatch(keys[2]) and keys[3] in ("-", "–"):
+        return 5 if _YEAR.fullmatch(keys[4]) else 0  # the years a post was held: "T giai đoạn 2009 - 2011, ông …"
     return 0
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _ordinal_list_end(tokens: list[Token], j: int) -> int:

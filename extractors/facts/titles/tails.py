@@ -86,14 +86,24 @@ def _purpose_stops(tokens: list[Token], k: int) -> bool:
     return not (tokens[k - 1].is_cap and (tokens[k - 1].key, token.key) in DOCUMENT_TYPES)
 
 
+def _portfolio_at(tokens: list[Token], k: int) -> bool:
+    """Whether "phụ trách" at token `k` opens a portfolio in lower case ("phụ trách khối văn xã", "phụ trách địa
+    bàn"), not the organ the post is in charge of ("Phó Bí thư Thường trực phụ trách Thành ủy")."""
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    return (tokens[k].key, tokens[k + 1].key if k + 1 < len(tokens) else "") == ("phụ", "trách") and (
+        after is None or not after.is_cap
+    )
+
+
 def _purpose_end(tokens: list[Token], text: str, i: int, last: int, names_at: dict[int, NameSpan]) -> int:
     """The last token of a steering board's or a portfolio's purpose after the title `i`..`last` (`last` when none);
     a verb the title ran into after the board is cut off ("Trưởng ban chỉ đạo giao nhiệm vụ")."""
     opener = next((k for k in range(last, i, -1) if _purpose_opener(tokens, i, k)), None)
     if opener is None:
-        # "Phó Chủ tịch UBND huyện phụ trách khối văn xã": a portfolio after a whole title is no part of it
-        trailing = last - 2 > i and (tokens[last - 1].key, tokens[last].key) == ("phụ", "trách")
-        return last - 2 if trailing else last
+        # "Phó Chủ tịch UBND huyện phụ trách khối văn xã": a portfolio after a whole title is no part of it,
+        # nor the area a member of a working group is in charge of ("tổ trưởng … quận B phụ trách địa bàn phường")
+        portfolio = next((k for k in range(i + 2, last + 1) if _portfolio_at(tokens, k)), None)
+        return portfolio - 1 if portfolio is not None else last
     verb = next((k for k in range(opener + 1, last + 1) if tokens[k].is_lower_word and _purpose_stops(tokens, k)), None)
     if verb is not None:
         return opener

@@ -157,6 +157,8 @@ TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".
 TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("chuyên", "trách"): None,
+    # a delegation or union of students abroad: "Trưởng đoàn lưu học sinh vùng Paris" ("lưu" alone is "lưu ý")
+    ("lưu", "học"): words("đoàn"),
     # "Trung tâm Bất động sản", "Hiệp hội Bất động sản" ("Bất động" by `COMPOUND_TAILS_AFTER_CAP`)
     ("động", "sản"): words("bất"),
     # "Báo điện tử Chính phủ", "Trưởng ban Bạn đọc Báo điện tử A" ("tử" alone ends a title)

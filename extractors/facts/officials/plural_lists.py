@@ -12,6 +12,8 @@ from extractors.facts.titles import TitleSpan, skip_term, starts_title
 # Words between a plural title and the "là" that lists its holders ("hai phó bí thư được bầu là …").
 ELECTED_WORDS: frozenset[str] = words("được bầu vừa mới tái cử")
 MAX_ELECTED_WORDS = 3
+# Words that open the list of a plural title's holders ("… là các ông A, B", "… được bầu gồm ông A và ông B").
+LIST_VERBS: frozenset[str] = words("là gồm")
 MAX_SUCH_AS_REACH = 24  # tokens from a plural title to the "như:" opening its holders
 
 
@@ -30,10 +32,12 @@ def plural_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
     k = j
     while k < len(tokens) and k - j < MAX_ELECTED_WORDS and tokens[k].key in ELECTED_WORDS:
         k += 1
-    if k < len(tokens) and tokens[k].key == "là" and tokens[k].is_lower_word:
+    if k + 1 < len(tokens) and tokens[k].key == "," and tokens[k + 1].key in LIST_VERBS:
+        k += 1  # "bầu 3 Phó bí thư, là các ông A, B và C"
+    if k < len(tokens) and tokens[k].key in LIST_VERBS and tokens[k].is_lower_word:
         k += 1
-        if k < len(tokens) and tokens[k].key == "các":
-            k += 1
+        if k < len(tokens) and tokens[k].key in ("các", "có"):
+            k += 1  # "là các ông", "gồm có"
         return skip_address(tokens, k)
     return _such_as_start(tokens, j)
 

@@ -36,6 +36,7 @@ from extractors.facts.officials.candidates import cued_names, given_name_mention
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
 from extractors.facts.officials.group_titles import apply_colon_titles, share_title_over_and
+from extractors.facts.officials.holders import mark_replaced
 from extractors.facts.officials.links import (
     join_titles_over_of,
     link_heading_titles,
@@ -104,6 +105,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     share_title_over_and(parsed, mentions)
     staff_by_unit(parsed, mentions)
     give_biography_titles(parsed, mentions)
+    mark_replaced(parsed, mentions)
     listing = ListingLines(text)
     persons = place_names_as_persons(parsed, mentions)
     kept = [m for m in mentions if not place_mention(m, persons) and not listing.holds(m.name.start)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.facts.officials.context import Parsed, term_end
+from extractors.facts.officials.holders import holder_after_copula, replacing_subject
 from extractors.facts.officials.mentions import ByFirst, Mention, MentionEnds
 from extractors.facts.officials.subjects import (
     addressees_after,
@@ -58,11 +59,14 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
                 parsed, mentions, by_first, ends, start, titles[-1]
             )
             if person is not None:
+                person = replacing_subject(parsed, ends, person)  # "Bà A thay ông B làm T": A's
                 for member in [*_comma_group(parsed, ends, person), person]:
                     member.titles.extend(titles)
                 linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = person
             continue
         targets = [by_first[k] for k in addressees_after(parsed, titles[-1].last + 1) if k in by_first]
+        holder = None if targets else holder_after_copula(parsed, by_first, titles[-1])
+        targets = [holder] if holder is not None else targets  # "… giữ chức T là bà B": B's post
         for target in targets:
             target.titles.extend(titles)
         if targets:
@@ -98,6 +102,7 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
                 referent.titles.extend(titles)
             continue
         group = [owner] if owner is not None else group_before(parsed, ends, start)
+        group = list({id(m): m for m in (replacing_subject(parsed, ends, member) for member in group)}.values())
         if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
             subject = subject_after(parsed, mentions, by_first, start, titles[-1])
             group = [subject] if subject is not None else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractors.facts.officials.context import Parsed, plural_before, skip_address, skip_parenthesis
 from extractors.facts.officials.mentions import Mention
+from extractors.facts.officials.plural_lists import plural_list_start, skip_item_aside
 from extractors.facts.person_names import Token, words
 from extractors.facts.titles import TitleSpan, skip_term
 
@@ -35,6 +36,7 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             if after < len(tokens) and tokens[after].key == ")":
                 after += 1  # its titles were the note: "Đại tá A (Phó Giám đốc Công an tỉnh X); Đại tá B (…)"
             k = after_contact_lines(parsed, after) if one_per_line else skip_parenthesis(tokens, after)
+            k = skip_item_aside(tokens, k)  # "là ông A, 51 tuổi và ông B, 44 tuổi"
             if one_per_line and k < len(tokens) and _name_alone_on_line(parsed, by_first, skip_address(tokens, k)):
                 j = skip_address(tokens, k)  # "Các Phó Chủ tịch:⏎Đồng chí A⏎Đồng chí B"
                 continue
@@ -153,7 +155,7 @@ def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
     if k > j + 1 and counted and tokens[j].key == "," and tokens[j + 1].key == "gồm":
         return k  # "8 phó trưởng ban, gồm các ông A, T; B; C" (after a comma only a counted title: "ông A, Chủ
         # tịch UBND xã, gồm …" is A's post)
-    return None
+    return plural_list_start(tokens, span)  # "bầu hai Phó bí thư là các ông A, T và ông B", "…, như: bà A, T; …"
 
 
 def share_title_over_and(parsed: Parsed, mentions: list[Mention]) -> None:

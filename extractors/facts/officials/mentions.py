@@ -63,6 +63,7 @@ class Mention:
     led_firm: bool = False  # "Công ty A do ông B làm giám đốc": the bare post after the name is the firm's
     deputy: TitleSpan | None = None  # the bare "ĐB"/"đại biểu" before the name (or its list's), among `titles`
     constituency: bool = False  # a province in parentheses right after the name ("ĐB Lê Nam (Thanh Hóa)")
+    replaced: bool = False  # named as replaced in a post ("thay ông A nghỉ hưu"): an official with no title
 
     @property
     def official(self) -> bool:
@@ -74,7 +75,7 @@ class Mention:
             return False  # "đồng chí A - Chủ tịch HĐQT kiêm Tổng giám đốc Công ty": a business post, no public role
         if self.marker == "private" and all(_bare_lower_head(span) for span in self.titles):
             return False  # "chị A, ngụ quận B, giám đốc một công ty", "anh A (trưởng đoàn khách)": no body named
-        return any(_public(span) for span in self.titles) or self.marker in OFFICIAL_MARKERS
+        return any(_public(span) for span in self.titles) or self.marker in OFFICIAL_MARKERS or self.replaced
 
     @property
     def business_post(self) -> bool:

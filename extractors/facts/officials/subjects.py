@@ -25,9 +25,9 @@ MAX_TRIGGER_GAP = 20
 MAX_PRONOUN_REACH = 300  # tokens back to the person a bare "ông"/"bà" stands for
 # Words that may stand between a person and "là"/"làm": "A từng là T", "A nguyên là T1, nay là T2", "A lại được
 # điều về làm T".
-# "A không còn là T1, tức cũng không còn làm T2": a post left is still one of A's.
+# "A không còn là T1, tức cũng không còn làm T2": a post left is still one of A's; "A tiếp tục là T".
 LINK_WORDS: frozenset[str] = words(
-    "từng nguyên nay hiện đang vẫn cũng đã khi còn lúc đó lại được điều về rồi thì và không tức"
+    "từng nguyên nay hiện đang vẫn cũng đã khi còn lúc đó lại được điều về rồi thì và không tức tiếp tục"
 )
 MAX_LINK_WORDS = 5
 MAX_RECORD_LINES = 3  # field lines between a record's name and its "Chức vụ:" line ("Năm sinh: …")
@@ -166,6 +166,11 @@ def _born_aside_subject(tokens: list[Token], comma: int, ends: MentionEnds) -> M
         key = tokens[k].key
         if key in CLAUSE_END or key == ":":
             return None
+        if key == "tuổi" and k >= 2 and tokens[k - 1].key.isdigit():
+            # "ông A, 52 tuổi, quê B, từng là T", "bà A 50 tuổi, quê B, từng là T": the age opens the aside
+            person = ends.mention_ending_at(k - 3 if tokens[k - 2].key == "," else k - 2)
+            if person is not None:
+                return person
         if key == "sinh" or (key == "quê" and tokens[k - 1].key == ",") or _degree_aside(tokens, k):
             before = k - 1
             if tokens[before].key == "," and ends.mention_ending_at(before - 1) is None:
@@ -333,10 +338,17 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
     return group
 
 
+def _age_aside_end(tokens: list[Token], k: int) -> bool:
+    """Whether token `k` ends an age aside after a comma (", 52 tuổi")."""
+    return k >= 2 and tokens[k].key == "tuổi" and tokens[k - 1].key.isdigit() and tokens[k - 2].key == ","
+
+
 def _past_note(tokens: list[Token], k: int) -> int:
     """Index after the note in parentheses that closes a listed person's mention at token `k` ("bầu ông A (51
     tuổi) và ông B …", "ông A (51 tuổi, Giám đốc Sở X) và ông B …": the note's own titles end the mention before
     its ")"), else `k`."""
     if k < len(tokens) and tokens[k].key == ")":
         return k + 1
+    if k + 2 < len(tokens) and _age_aside_end(tokens, k + 2):
+        return k + 3  # "ông A, 51 tuổi và ông B, 44 tuổi được bầu làm T"
     return skip_parenthesis(tokens, k)

@@ -12,7 +12,8 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
         (
             tuple(t.split())
             for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
-            đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
+            đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|đảm nhiệm chức|đảm nhận chức|
+            bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
             trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|thôi nhiệm vụ làm|thôi làm|lên làm|
             về làm|sang làm|
@@ -90,4 +91,21 @@ def trigger_before(tokens: list[Token], first: int) -> int:
             if end - size > 0 and tokens[end - size - 1].key in ANYONE_WORDS:
                 return 0  # "dù ai lên làm Tổng thống Mỹ": whoever holds the post, not the person named before
             return size + colon
+    return _posts_such_as(tokens, first) if colon and tokens[first - 1].key == "như" else 0
+
+
+# Nouns of posts that "như" may follow after words of their own ("từng giữ nhiều chức vụ quan trọng trong ngành
+# kiểm sát như T1; T2").
+POST_NOUNS: frozenset[tuple[str, str]] = frozenset([("chức", "vụ"), ("cương", "vị"), ("chức", "danh")])
+MAX_POST_NOUN_WORDS = 8
+
+
+def _posts_such_as(tokens: list[Token], first: int) -> int:
+    """Length of "chức vụ … như" ending right before token `first`, the words between lower-case ones of one
+    clause ("nhiều chức vụ quan trọng trong ngành kiểm sát như T"), else 0."""
+    for k in range(first - 3, max(0, first - 3 - MAX_POST_NOUN_WORDS), -1):
+        if not tokens[k + 1].is_lower_word:
+            return 0
+        if (tokens[k].key, tokens[k + 1].key) in POST_NOUNS and k + 2 < first - 1:
+            return first - k
     return 0

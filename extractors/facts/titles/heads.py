@@ -281,7 +281,14 @@ def _taken_in_named_body(tokens: list[Token], i: int, j: int) -> bool:
 
 
 # Common words that only their marks tell from a head: "đối phó" (to cope with) is not "Đội phó".
-WORDS_LIKE_HEADS: frozenset[tuple[str, ...]] = frozenset([("đối", "phó")])
+# "ủy viện" is a committee's institute ("Bí thư Đảng ủy Viện Kiểm sát nhân dân tối cao"), never "ủy viên" misspelt.
+WORDS_LIKE_HEADS: frozenset[tuple[str, ...]] = frozenset(
+    [
+        ("đối", "phó"),
+        ("ủy", "viện"),
+        *((body, "ủy", "viện") for body in ("đảng", "tỉnh", "thành", "huyện", "quận", "thị", "chi")),
+    ]
+)
 
 
 def _folded_head(tokens: list[Token], i: int) -> int:

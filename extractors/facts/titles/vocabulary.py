@@ -151,6 +151,10 @@ TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
         ("giới", "thiệu"),
         ("giới", "hạn"),
         ("đăng", "đàn"),
+        # an appointment phrase after a title: "Ủy viên Ban Thường vụ Thành ủy đảm nhiệm vị trí T"
+        ("đảm", "nhiệm"),
+        ("đảm", "nhận"),
+        ("đảm", "đương"),
     ]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):

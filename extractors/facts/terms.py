@@ -23,11 +23,13 @@ _ROMAN = r"[IVXLCDM]+"
 _ORDINAL = rf"(?:{_ROMAN}|\d{{1,2}}|(?i:{NUMBER_WORD_PATTERN}))"
 _END = r"(?![^\W_])"
 
-# Further terms listed after one: "Đại biểu Quốc hội khóa X, XII, XIII,XIV", "khóa XI và XII".
-TERM_LIST_MORE = re.compile(rf"\s*(?:,|và)\s*({_ROMAN}){_END}")
+# Further terms listed after one: "Đại biểu Quốc hội khóa X, XII, XIII,XIV", "khóa XI và XII". A word in brackets
+# may qualify the one before ("Ủy viên Trung ương Đảng khóa 12 (dự khuyết), 13, 14").
+_LIST_ASIDE = r"(?:\s*\([^()\d]{1,30}\))?"
+TERM_LIST_MORE = re.compile(rf"{_LIST_ASIDE}\s*(?:,|và)\s*({_ROMAN}){_END}")
 # The same in digits, "Ủy viên Trung ương Đảng các khóa 10, 11, 12": digits continue a list only after a term in
 # digits and only upwards, so a count after it ("khóa 14, 20 đại biểu") is no term.
-TERM_LIST_MORE_DIGITS = re.compile(r"\s*(?:,|và)\s*(\d{1,2})(?!\d)(?![^\W_])")
+TERM_LIST_MORE_DIGITS = re.compile(rf"{_LIST_ASIDE}\s*(?:,|và)\s*(\d{{1,2}})(?!\d)(?![^\W_])")
 NTH_TIME = re.compile(rf"(?i:lần\s+thứ)\s+({_ORDINAL}){_END}")
 # "Đại hội công đoàn cơ quan ... lần V nhiệm kỳ 2017-2022", "Đại hội Đảng lần VI": "thứ" left out before a Roman
 # numeral (never before digits or words: "lần 2", "lần hai" count occasions).
@@ -94,6 +96,16 @@ YEARS_GAP = re.compile(
     rf"[\s,(–-]*(?:và\s+[^,.;:()\d]{{1,40}}?{_UNIT_LIST}[\s,]*|{_ALL_COUNCILS}[\s,]*)?$", re.IGNORECASE
 )
 COORDINATION_GAP = re.compile(r"[\s,)]*(?:và|,)\s+[^,.;:()\d]{0,40}$", re.IGNORECASE)
+# A verb in the part between makes it a clause of its own, another post taken at another time, not a body
+# coordinated with the one before: "Phó bí thư Tỉnh ủy khóa 16, được bầu làm Bí thư Tỉnh ủy khóa 17, nhiệm kỳ
+# 2020-2025", "Ban Thường vụ Tỉnh ủy khóa XVIII và giữ chức Phó Bí thư Tỉnh ủy nhiệm kỳ 2015 - 2020": the years are
+# the later post's only. "bầu cử" (an election) is a noun.
+CLAUSE_VERB = re.compile(
+    r"(?<![^\W_])(?:được|giữ|làm|là|tham\s+gia|đảm\s+(?:nhiệm|nhận)|bầu(?!\s+cử)|(?:tái\s+)?đắc\s+cử|trúng\s+cử|"
+    r"tái\s+cử|chỉ\s+định|bổ\s+nhiệm|phân\s+công|điều\s+động|luân\s+chuyển|giới\s+thiệu|tín\s+nhiệm|thôi|"
+    r"miễn\s+nhiệm|đã|sẽ|đang|từng|tiếp\s+tục|trở\s+thành)(?![^\W_])",
+    re.IGNORECASE,
+)
 _ORGANISATION_HEADS = (
     r"(?:Đảng bộ|Đảng ủy|Ban Chấp hành|HĐND|Hội đồng nhân dân|Quốc hội|Ủy ban|UBND|Mặt trận|MTTQ|Hội|Đoàn|"
     r"Công đoàn|Liên đoàn|Chi bộ|Cựu chiến binh)"
@@ -122,8 +134,12 @@ COURSE_AFTER = re.compile(
     r"\s*(?::\s*\d+\s+(?:sinh\s+viên|học\s+viên|học\s+sinh)|(?:năm|tháng|học)(?![^\W_])(?!\s*\d{4})|Học\s+viện|chuyên\s+ngành)",
     re.IGNORECASE,
 )
+# A body named before the course word makes it part of the body's name: "Chủ tịch Hội Sinh viên Việt Nam khóa 9" is
+# the association's term, not a cohort of students.
 BODY_WORDS = re.compile(
-    r"Ban\s+Chấp\s+hành|HĐND|Hội\s+đồng|Quốc\s+hội|Đảng\s+(?:bộ|ủy)|Ủy\s+ban|Đại\s+hội", re.IGNORECASE
+    r"Ban\s+Chấp\s+hành|HĐND|Hội\s+đồng|Quốc\s+hội|Đảng\s+(?:bộ|ủy)|Ủy\s+ban|Đại\s+hội"
+    r"|(?<![^\W_])(?<!xã\s)Hội\s+(?:Cựu\s+)?(?:Sinh\s+viên|Học\s+sinh)",
+    re.IGNORECASE,
 )
 ORGANISATION_REACH = 80
 
@@ -259,8 +275,12 @@ MAX_GAP = 200  # the longest coordination or unit list between an ordinal and it
 
 
 def _gap_matches(pattern: re.Pattern[str], form: str, start: int, end: int) -> bool:
-    """Whether the text between two mentions is a gap `pattern` allows (a long one never is)."""
-    return end - start <= MAX_GAP and pattern.match(form, start, end) is not None
+    """Whether the text between two mentions is a gap `pattern` allows (a long one never is, nor one with a verb)."""
+    return (
+        end - start <= MAX_GAP
+        and pattern.match(form, start, end) is not None
+        and CLAUSE_VERB.search(form, start, end) is None
+    )
 
 
 def _coordinated(ordinals: list[OrdinalMention], index: int, form: str) -> list[OrdinalMention]:

@@ -621,11 +621,14 @@ class DumpLayout:
     the article's (None: judge by the lines, a dump without a single widget line is the article alone); `url`
     is the address a headline line must agree with; `headline_first` for an aggregator's record that its date
     stamp and furniture close (headline, lead, body, stamp, category, tags, outlet): nothing stands above its
-    headline, so its first line is the headline even when a short subheading under it looks more like one."""
+    headline, so its first line is the headline even when a short subheading under it looks more like one;
+    `body_from_top` when the headline was cut from the dump's first line: what was glued under it (a caption, a
+    lead printed without its closing stop) is the body's opening, although it reads as no paragraph."""
 
     article_only: bool | None = False
     url: str | None = None
     headline_first: bool = False
+    body_from_top: bool = False
 
 
 MAX_LINES_OVER_LEAD = 2  # an aggregator's headline and the subheading it may print between it and the lead
@@ -661,7 +664,7 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     article_only = layout.article_only
     if article_only is None:
         article_only = not any(kind in _WIDGET_KINDS for kind in lines.kinds)
-    start = 0 if markup or article_only else _cards_start(lines, first)
+    start = 0 if markup or article_only or layout.body_from_top else _cards_start(lines, first)
     if find_title:
         title_index = _title_before(lines, first, layout.url, article_only)
         if layout.headline_first and _first_line_headline(lines, first, layout.url):

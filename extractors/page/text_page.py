@@ -9,6 +9,7 @@ from extractors.page.byline import Byline, looks_like_name, parse_byline
 from extractors.page.closing_boxes import drop_closing_boxes, drop_lone_glued_boxes, drop_series_links
 from extractors.page.dump_header import DumpHeader, read_dump_header
 from extractors.page.encoding import repair_text
+from extractors.page.glued_headline import glued_headline
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
 from extractors.page.limits import cap_body, cap_page
 from extractors.page.markdown_lines import hidden_blocks, markdown_text
@@ -115,13 +116,18 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     lines = expand_text_node_lines(decoded.text.split("\n"))
     header = read_dump_header(lines)
+    lines, glued_title = glued_headline(lines, header.body_start) if header.title is None else (lines, None)
     body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(lines[header.body_start :]))))
     apart = _closing_stamp_below(body_lines)
     blocks = [Block(text=_without_furniture(line, apart)) for line in body_lines]
     layout = DumpLayout(
-        article_only=True if header.fields else None, url=options.url or header.url, headline_first=apart
+        article_only=True if header.fields else None,
+        url=options.url or header.url,
+        headline_first=apart,
+        body_from_top=glued_title is not None,
     )
-    parts = select_body(blocks, find_title=header.title is None, markup=False, layout=layout)
+    parts = select_body(blocks, find_title=header.title is None and glued_title is None, markup=False, layout=layout)
+    parts.title = glued_title or parts.title
     _with_header(parts, header)
     writer = _record_writer(lines[header.body_start :]) if not header.author else None
     if writer is not None:

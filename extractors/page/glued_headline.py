@@ -1,0 +1,195 @@
+"""A press dump's first line that holds the headline glued to what follows it.
+
+Some newspaper archives print an article's headline, its photo caption and its lead on one line with no mark
+between them: "Thủ tướng ra quyết định kỷ luật 4 lãnh đạo tỉnh (NLĐ)- Thủ tướng Chính phủ vừa ký …", or with no
+outlet code at all ("Các cựu chiến binh … về đến quê nhà Đúng 5 giờ sáng nay, …"). Read as one line it is either
+a paragraph (no headline found) or a headline that swallowed the caption and the lead.
+
+Where the headline stops is read from the article's own spelling. A Vietnamese headline is written in sentence
+case, so a capitalised word inside it is a proper name or a title ("Đảng", "kênh Tẻ", "Chủ tịch") and the article
+writes it capitalised in the middle of its sentences too; the word that opens the caption or the lead ("Bà",
+"Các", "Đúng", "Con") is a common word the article otherwise writes in lower case. The first capitalised word of
+that second kind, before any sentence has ended, starts what follows the headline. An outlet's dateline code
+("(NLĐ)-") opens the lead for certain, and a photo credit ("Ảnh: T.Trang") closes a caption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extractors.page.vocab import UNFINISHED_ENDINGS, ends_sentence
+
+# Outlets' dateline codes that open a lead ("(NLĐ)- Sáng 3-2, …", "(TTXVN) - …"), as the press prints them.
+OUTLET_CODES = (
+    "NLĐ",
+    "NLĐO",
+    "TN",
+    "TT",
+    "VnExpress",
+    "TTXVN",
+    "VNA",
+    "SGGP",
+    "SGGPO",
+    "PL",
+    "PLO",
+    "QĐND",
+    "HNM",
+    "HNMO",
+    "ND",
+    "CAND",
+    "GDTĐ",
+    "LĐ",
+    "TPO",
+    "VOV",
+    "VTC",
+    "Dân trí",
+    "Chinhphu.vn",
+)
+_CODE = re.compile(r"\((?:" + "|".join(re.escape(code) for code in OUTLET_CODES) + r")\)\s*[-–—]\s*")
+# A photo credit that closes a caption: "Ảnh: T.Trang", "- Ảnh: B. TRUNG", "Ảnh: N. Hữu" (initials, one name).
+_CREDIT = re.compile(r"(?:-\s*)?Ảnh\s*:\s*(?:[A-ZĐ]\.\s?){1,3}[A-ZĐ][^\s.,;]*\s+(?=[A-ZĐÀ-Ỹ\d\"“(])")
+
+MIN_LINE_WORDS = 25  # a headline, lead and caption together; a headline alone is shorter
+MIN_HEAD_WORDS = 3
+MAX_HEAD_WORDS = 25  # a headline runs shorter; a first line that ran on longer is a lead
+MIN_REST_WORDS = 8  # a lead (or a caption and its lead) after the headline
+# Forms of address that open a caption or a lead before a name ("Bà Ngô Thị Huệ (thứ hai từ trái qua) …").
+ADDRESS_FORMS = frozenset({"ông", "bà", "anh", "chị"})
+# Words a headline does not end on: they want what follows ("… vừa có | Quyết định …", "… Sở Tài nguyên và").
+OPEN_ENDINGS = UNFINISHED_ENDINGS | frozenset("có là ra về cho bị được do bởi mà thì".split())  # noqa: SIM905
+# Words that open a lead's adverbial before its first comma ("Tại buổi lễ, …"), as a headline does not.
+LEAD_OPENINGS = frozenset("tại theo trong sau từ khi vào nhân".split())  # noqa: SIM905
+MAX_ADVERBIAL_WORDS = 8
+_PHOTO = re.compile(r"\(ảnh|\(?Ảnh:")  # a caption's credit ("Ảnh: T.Trang", "(ảnh chụp sáng 2-3)")
+# A day ("Ngày 26/4,", "Sáng 29.4,"): a lead's opening, never a headline's.
+_DAY = re.compile(r"\b\d{1,2}[/.-]\d{1,2}\b")
+_EDGE = "\"“”'‘’()[]{}«»,.:;!?…"
+_OPENERS = "\"“‘'([«-–—"
+_HOLDS_ON = (",", ":", ";", "-", "–", "—", "(")  # a word after these goes on with the headline ("Trà Vinh: Một …")
+
+
+def _bare(word: str) -> str:
+    return word.strip(_EDGE)
+
+
+def _capitalised(word: str) -> bool:
+    bare = _bare(word)
+    return len(bare) > 1 and bare[0].isupper() and not bare.isupper() and bare[1:].replace("-", "").isalpha()
+
+
+def _goes_on(following: str) -> bool:
+    """The next word is in lower case or a number: a capitalised word before it is no name's syllable."""
+    first = _bare(following)[:1]
+    return first.islower() or first.isdigit()
+
+
+def _mid_sentence(previous: str) -> bool:
+    return not (ends_sentence(previous) or previous.endswith(":"))
+
+
+def _spelling(lines: list[str]) -> tuple[Counter[str], set[str]]:
+    """How often the text writes each word capitalised in mid-sentence before a word in lower case (a title: "Chủ
+    tịch", "Quyết định"; "Nhà Bè" is another use of "Nhà"), and the words it writes in lower case. A word after
+    a colon or an opening quote opens a sentence."""
+    mid_capital: Counter[str] = Counter()
+    lower: set[str] = set()
+    for line in lines:
+        words = line.split()
+        for i, word in enumerate(words):
+            bare = _bare(word)
+            if not bare:
+                continue
+            if bare[0].islower():
+                lower.add(bare)
+            elif i == 0 or not _capitalised(word) or word[0] in _OPENERS:
+                continue
+            elif _mid_sentence(words[i - 1]) and i + 1 < len(words) and _goes_on(words[i + 1]):
+                mid_capital[bare] += 1
+    return mid_capital, lower
+
+
+def _opens_sentence(words: list[str], i: int, mid_capital: Counter[str], lower: set[str]) -> bool:
+    """A capitalised word the text writes nowhere else in mid-sentence (its own place counted once) and writes
+    in lower case: a common word that opens a sentence."""
+    word = words[i]
+    if not _capitalised(word) or word[0] in _OPENERS or words[i - 1].endswith(_HOLDS_ON):
+        return False  # a quotation in the headline ("Khai mạc chương trình “Du lịch …”") goes on with it
+    bare = _bare(word)
+    following = words[i + 1] if i + 1 < len(words) else ""
+    if _bare(words[i - 1]).lower() in OPEN_ENDINGS:
+        return False
+    if not _goes_on(following):
+        # a run of capitals is a name ("Vụ Tổ chức cán bộ", "Hồ Chí Minh"), unless a form of address opens it
+        return bare.lower() in ADDRESS_FORMS
+    if mid_capital[bare] > 1:
+        return False
+    if bare.lower() in lower:
+        return True
+    # a word the text has no other use of: a common word when it stands between words in lower case
+    # ("… về đến quê nhà Đúng 5 giờ sáng nay"); a name's syllables stand together ("Trường Sơn")
+    return _bare(words[i - 1])[:1].islower()
+
+
+def _headline_end(words: list[str], mid_capital: Counter[str], lower: set[str]) -> int | None:
+    for i in range(1, min(len(words), MAX_HEAD_WORDS + 1)):
+        if ends_sentence(words[i - 1]) or words[i - 1].endswith(";") or _DAY.search(words[i - 1]):
+            return None  # a sentence ended, or a day was told: a lead or a paragraph, no headline
+        if _PHOTO.match(words[i - 1]):
+            return None  # a photo's credit: the caption has begun, and where is not told
+        if i >= MIN_HEAD_WORDS and _opens_sentence(words, i, mid_capital, lower):
+            return i
+    return None
+
+
+def _caption_and_lead(rest: str) -> list[str]:
+    """What follows the headline, cut after a photo credit and before an outlet's code."""
+    pieces: list[str] = []
+    code = _CODE.search(rest)
+    if code and code.start() > 0:
+        pieces.append(rest[: code.start()].strip())
+        rest = rest[code.start() :]
+    elif not code:
+        credit = _CREDIT.search(rest)
+        if credit:
+            pieces.append(rest[: credit.end()].strip())
+            rest = rest[credit.end() :]
+    return [*pieces, rest.strip()]
+
+
+def split_glued_headline(line: str, lines: list[str]) -> list[str]:
+    """The first line of a press dump as its headline, caption and lead, each a line; `line` alone when it
+    shows no headline glued to a lead. `lines` is the whole dump, whose spelling tells names from common words."""
+    if len(line.split()) < MIN_LINE_WORDS or line.startswith("("):
+        return [line]  # a headline alone, or a lead that opens on its outlet's code: no headline on the line
+    code = _CODE.search(line)
+    coded = code is not None and code.start() > 0
+    before = line[: code.start()] if code and coded else line
+    words = before.split()
+    if _bare(words[0]).lower() in LEAD_OPENINGS and any(word.endswith(",") for word in words[:MAX_ADVERBIAL_WORDS]):
+        return [line]  # a lead's opening adverbial ("Tại buổi lễ, …", "Theo tìm hiểu của …, …")
+    end = _headline_end(words, *_spelling(lines))
+    if end is None:
+        # an outlet's code opens the lead: all before it is the headline, when a headline's length
+        if not coded or not MIN_HEAD_WORDS <= len(words) <= MAX_HEAD_WORDS or any(map(ends_sentence, words)):
+            return [line]
+        if _DAY.search(before) or ";" in before or any(_PHOTO.match(word) for word in words):
+            return [line]
+        end = len(words)
+    head = " ".join(words[:end])
+    rest = " ".join(words[end:] + (line[code.start() :].split() if code and coded else []))
+    if len(rest.split()) < MIN_REST_WORDS:
+        return [line]
+    return [head, *(piece for piece in _caption_and_lead(rest) if piece)]
+
+
+def glued_headline(lines: list[str], start: int) -> tuple[list[str], str | None]:
+    """The dump's lines with its first line's glued caption and lead apart, and the headline cut from it (None,
+    and the lines unchanged, when the first line shows none)."""
+    first = next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+    if first is None:
+        return lines, None
+    pieces = split_glued_headline(lines[first].strip(), lines)
+    if len(pieces) == 1:
+        return lines, None
+    return [*lines[:first], *pieces[1:], *lines[first + 1 :]], pieces[0]

@@ -8,7 +8,8 @@ one index of the page's classes, ids and itemprops, built on first use; anything
 `:not(…)`, other attributes) goes to CSSSelector. Results are the same elements in the same (document) order.
 
 The index belongs to one tree. Removals (`dom.remove_all`) mark it, and its answers are then checked to be
-still in the tree; other changes (the fallback renaming tags) drop it (`forget`).
+still in the tree; other changes (the fallback renaming tags) drop it (`forget`). What a selector finds over
+the whole tree is remembered until the next removal.
 """
 
 from __future__ import annotations
@@ -120,6 +121,9 @@ class PageIndex:
     _matching: dict[Compound, list[etree._Element]] = field(default_factory=dict)
     removals: bool = False  # elements were removed since the index was built
     hidden: list[etree._Element] = field(default_factory=list)  # [hidden], display: none, .hidden …
+    # what each selector found over the whole tree since the last removal: the headline, date and byline
+    # steps ask the same selectors of the same tree, some three times each
+    selected: dict[str, list[etree._Element]] = field(default_factory=dict)
     _joined: str | None = None  # the class attributes of `classed`, joined by _SEPARATOR
     _entry_starts: list[int] = field(default_factory=list)  # where each one starts in `_joined`
 
@@ -232,6 +236,7 @@ def mark_removed() -> None:
     (rebuilding it after every removal cost a page a second index)."""
     if _CACHE.index is not None:
         _CACHE.index.removals = True
+        _CACHE.index.selected.clear()
 
 
 def _attached(element: etree._Element, root: etree._Element) -> bool:
@@ -266,6 +271,17 @@ def select(scope: etree._Element, selector: str) -> list[etree._Element]:
         return fallback(scope) if fallback is not None else []
     root = scope.getroottree().getroot()
     index = _index_for(root)
+    if scope is not root:
+        return _select_indexed(scope, root, index, chains)
+    found = index.selected.get(selector)
+    if found is None:
+        found = index.selected[selector] = _select_indexed(root, root, index, chains)
+    return list(found)  # the caller's own list: the remembered one stays as found
+
+
+def _select_indexed(
+    scope: etree._Element, root: etree._Element, index: PageIndex, chains: tuple[tuple[Compound, ...], ...]
+) -> list[etree._Element]:
     found: list[etree._Element] = []
     for chain in chains:
         for element in index.candidates(chain[-1]):

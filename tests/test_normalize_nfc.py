@@ -1,11 +1,11 @@
-"""`normalize.nfc`, which composes a long text piece by piece, agrees with the Unicode database."""
+"""`normalize`: NFC piece by piece as the Unicode database composes, the matching form, rare-character maps."""
 
 from __future__ import annotations
 
 import random
 import unicodedata
 
-from extractors.normalize import _NFC_PIECE, nfc
+from extractors.normalize import _NFC_PIECE, RareCharacters, match_form, nfc
 
 
 def test_nfc_of_long_mixed_text_equals_unicodedata() -> None:
@@ -18,3 +18,16 @@ def test_nfc_of_long_mixed_text_equals_unicodedata() -> None:
         assert nfc(text) == unicodedata.normalize("NFC", text)
     calm = "Đồng chí Nguyễn Văn An phát biểu.\n" * 400
     assert nfc(calm) is calm
+
+
+def test_match_form_unifies_spaces_dashes_and_tone_placement() -> None:
+    assert match_form("Ð\u00a0hoà\u2013uỷ") == "Đ hòa-ủy"
+    plain = "Đồng chí Nguyễn Văn An, Chủ tịch UBND xã - nhiệm kỳ 2021-2026"
+    assert match_form(plain) == plain
+
+
+def test_rare_characters_are_translated_only_where_they_stand() -> None:
+    invisible = RareCharacters(dict.fromkeys("\u200b\ufeff", " "))
+    assert invisible.apply("\u200bCăn hộ\ufeff mẫu") == " Căn hộ  mẫu"
+    text = "Căn hộ mẫu"
+    assert invisible.apply(text) is text

@@ -130,3 +130,33 @@ def test_indexed_attribute_selectors_answer_as_css_selector(page: str) -> None:
             assert selectors.select(scope, selector) == expected, (selector, scope.get("class"))
             found_any = found_any or bool(expected)
     assert found_any
+
+
+LAST_CHILD_PAGE = """<html><body>
+<ul class="breadcrumb"><li><a href="/">Trang chủ</a></li>
+<li><a href="/tin">Tin tức</a> <a href="/tin/xa">Tin xã</a></li><!-- hết đường dẫn --></ul>
+<div class="breadcrumbs"><a href="/">Trang chủ</a> » <a href="/hd">Hoạt động</a><span>»</span></div>
+<div id="dnn_Breadcrumb"><a href="/">Trang chủ</a><a class="x" href="/cd">Chỉ đạo</a><?php echo 1; ?></div>
+<p>Ngày 3/1/2024, UBND xã tổ chức hội nghị.</p><p>Ông Nguyễn Văn A phát biểu.</p>
+</body></html>"""
+LAST_CHILD_SELECTORS = [
+    ".breadcrumb li:last-child",
+    ".breadcrumb a:last-child",
+    '[class*="breadcrumb"] a:last-child',
+    ".breadcrumbs a:last-child",
+    '[id*="Breadcrumb"] a:last-child',
+    "a:last-child.x",
+    "p:last-child",
+    ":last-child",
+]
+
+
+def test_last_child_selectors_answer_as_css_selector() -> None:
+    """`:last-child` is answered from the page index (no element follows among the siblings; a comment or a
+    processing instruction may) with CSSSelector's elements, in its order."""
+    root = dom.parse_html(LAST_CHILD_PAGE)
+    for selector in LAST_CHILD_SELECTORS:
+        assert selectors.parse(selector) is not None, selector
+        for scope in (root, root.find("body")):
+            expected = CSSSelector(selector, translator="html")(scope)
+            assert selectors.select(scope, selector) == expected, selector

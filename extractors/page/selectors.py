@@ -3,9 +3,9 @@
 lxml's CSSSelector turns ".author" into an XPath that normalises every element's class string: about half a
 millisecond per selector on a portal page of 5,000 elements, and the profiles ask some forty of them per
 page (three quarters of page extraction time on menu-heavy pages). Selectors made of tags, classes, ids,
-`[class*="…"]`, `[id*="…"]`, `[id$="…"]`, `[itemprop="…"]` and descendant combinators are answered here from
-one index of the page's classes, ids and itemprops, built on first use; anything else (`:last-child`,
-`:not(…)`, other attributes) goes to CSSSelector. Results are the same elements in the same (document) order.
+`[class*="…"]`, `[id*="…"]`, `[id$="…"]`, `[itemprop="…"]`, `:last-child` and descendant combinators are
+answered here from one index of the page's classes, ids and itemprops, built on first use; anything else
+(`:not(…)`, other attributes) goes to CSSSelector. Results are the same elements in the same (document) order.
 
 The index belongs to one tree. Removals (`dom.remove_all`) mark it, and its answers are then checked to be
 still in the tree; other changes (the fallback renaming tags) drop it (`forget`). What a selector finds over
@@ -26,18 +26,18 @@ from lxml.cssselect import CSSSelector
 
 _COMPOUND = re.compile(
     r"(?P<tag>[a-zA-Z][a-zA-Z0-9]*|\*)?"
-    r"(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[(?:class\*|id\*|id\$|itemprop)=(?P<q>[\"'])[^\"'\]]+(?P=q)\])*)"
+    r"(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[(?:class\*|id\*|id\$|itemprop)=(?P<q>[\"'])[^\"'\]]+(?P=q)\]|:last-child)*)"
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
 HIDDEN_CLASSES = frozenset(["ms-hidden", "hidden", "sr-only"])
 _SEPARATOR = "\x00"  # never in an attribute value (XML forbids it)
-_PART = re.compile(r"([.#])([A-Za-z_][\w-]*)|\[(class\*|id\*|id\$|itemprop)=[\"']([^\"'\]]+)[\"']\]")
+_PART = re.compile(r"([.#])([A-Za-z_][\w-]*)|\[(class\*|id\*|id\$|itemprop)=[\"']([^\"'\]]+)[\"']\]|(:last-child)")
 
 
 @dataclass(frozen=True)
 class Compound:
     """One simple selector: a tag and/or classes, an id, class substrings, id substrings and endings, an
-    itemprop."""
+    itemprop, `:last-child` (no element follows it among its siblings)."""
 
     tag: str | None = None
     classes: tuple[str, ...] = ()
@@ -46,9 +46,12 @@ class Compound:
     id_substrings: tuple[str, ...] = ()
     id_endings: tuple[str, ...] = ()
     itemprop: str | None = None
+    last_child: bool = False
 
     def matches(self, element: etree._Element) -> bool:
         if self.tag is not None and element.tag != self.tag:
+            return False
+        if self.last_child and not (isinstance(element.tag, str) and _is_last_child(element)):
             return False
         if self.itemprop is not None and element.get("itemprop") != self.itemprop:
             return False
@@ -71,6 +74,16 @@ class Compound:
         )
 
 
+def _is_last_child(element: etree._Element) -> bool:
+    """No element follows among its siblings (comments and processing instructions may)."""
+    node = element.getnext()
+    while node is not None:
+        if isinstance(node.tag, str):
+            return False
+        node = node.getnext()
+    return True
+
+
 @lru_cache(maxsize=512)
 def parse(selector: str) -> tuple[tuple[Compound, ...], ...] | None:
     """A comma list of descendant chains of compounds, or None when the selector needs CSSSelector."""
@@ -83,8 +96,11 @@ def parse(selector: str) -> tuple[tuple[Compound, ...], ...] | None:
                 return None
             tag = found.group("tag")
             parts: dict[str, list[str]] = {".": [], "#": [], "class*": [], "id*": [], "id$": [], "itemprop": []}
+            last_child = False
             for part in _PART.finditer(found.group("rest")):
-                if part.group(3) is not None:
+                if part.group(5) is not None:
+                    last_child = True
+                elif part.group(3) is not None:
                     parts[part.group(3)].append(part.group(4))
                 else:
                     parts[part.group(1)].append(part.group(2))
@@ -99,6 +115,7 @@ def parse(selector: str) -> tuple[tuple[Compound, ...], ...] | None:
                     tuple(parts["id*"]),
                     tuple(parts["id$"]),
                     parts["itemprop"][0] if parts["itemprop"] else None,
+                    last_child,
                 )
             )
         if not chain:
@@ -177,9 +194,13 @@ class PageIndex:
         elif compound.class_substrings:
             pool = self._with_class_substring(compound.class_substrings[0])
         elif compound.tag is not None:
-            return list(self.root.iter(compound.tag))
-        else:
+            if not compound.last_child:
+                return list(self.root.iter(compound.tag))
+            pool = self.root.iter(compound.tag)
+        elif not compound.last_child:
             return list(self.root.iter())
+        else:
+            pool = self.root.iter()
         return [element for element in pool if compound.matches(element)]
 
     def _with_class_substring(self, part: str) -> list[etree._Element]:

@@ -137,6 +137,7 @@ LAST_CHILD_PAGE = """<html><body>
 <li><a href="/tin">Tin tức</a> <a href="/tin/xa">Tin xã</a></li><!-- hết đường dẫn --></ul>
 <div class="breadcrumbs"><a href="/">Trang chủ</a> » <a href="/hd">Hoạt động</a><span>»</span></div>
 <div id="dnn_Breadcrumb"><a href="/">Trang chủ</a><a class="x" href="/cd">Chỉ đạo</a><?php echo 1; ?></div>
+<div class="box"><a href="/a">Tin 1</a><div class="box"><ul><li><a href="/b">Tin 2</a></li></ul></div></div>
 <p>Ngày 3/1/2024, UBND xã tổ chức hội nghị.</p><p>Ông Nguyễn Văn A phát biểu.</p>
 </body></html>"""
 LAST_CHILD_SELECTORS = [
@@ -148,12 +149,18 @@ LAST_CHILD_SELECTORS = [
     "a:last-child.x",
     "p:last-child",
     ":last-child",
+    ".box a",
+    ".box .box a",
+    ".box li a:last-child",
+    '[class*="breadcrumb"] *',
+    ".breadcrumb li a",
 ]
 
 
-def test_last_child_selectors_answer_as_css_selector() -> None:
+def test_last_child_and_chain_selectors_answer_as_css_selector() -> None:
     """`:last-child` is answered from the page index (no element follows among the siblings; a comment or a
-    processing instruction may) with CSSSelector's elements, in its order."""
+    processing instruction may), and a chain read down from its outermost compound, with CSSSelector's
+    elements, in its order."""
     root = dom.parse_html(LAST_CHILD_PAGE)
     for selector in LAST_CHILD_SELECTORS:
         assert selectors.parse(selector) is not None, selector

@@ -48,6 +48,13 @@ class Compound:
     itemprop: str | None = None
     last_child: bool = False
 
+    @property
+    def selective(self) -> bool:
+        """Matched by a few elements of a page, found from the index: not a bare tag."""
+        return bool(
+            self.classes or self.id or self.class_substrings or self.id_substrings or self.id_endings or self.itemprop
+        )
+
     def matches(self, element: etree._Element) -> bool:
         if self.tag is not None and element.tag != self.tag:
             return False
@@ -198,9 +205,9 @@ class PageIndex:
                 return list(self.root.iter(compound.tag))
             pool = self.root.iter(compound.tag)
         elif not compound.last_child:
-            return list(self.root.iter())
+            return list(self.root.iter(etree.Element))  # a bare `*`: elements, not comments
         else:
-            pool = self.root.iter()
+            pool = self.root.iter(etree.Element)
         return [element for element in pool if compound.matches(element)]
 
     def _with_class_substring(self, part: str) -> list[etree._Element]:
@@ -300,11 +307,33 @@ def select(scope: etree._Element, selector: str) -> list[etree._Element]:
     return list(found)  # the caller's own list: the remembered one stays as found
 
 
+def _inside_outer(index: PageIndex, chain: tuple[Compound, ...]) -> list[etree._Element]:
+    """The elements matching a descendant chain, read down from the few elements its outermost compound
+    matches (".breadcrumb a:last-child"): reading up from every candidate of the last compound walked the
+    ancestors of each of a menu page's thousand links. In document order: the subtrees read do not overlap."""
+    last, found = chain[-1], []
+    top: etree._Element | None = None
+    for outer in index.candidates(chain[0]):
+        if top is not None and _inside(outer, top):
+            continue  # read with the subtree of the outer element holding it
+        top = outer
+        for element in outer.iter(last.tag or etree.Element):
+            if element is outer or not last.matches(element):
+                continue
+            if len(chain) > 2 and not _has_ancestors(element, chain[:-1], None):
+                continue
+            found.append(element)
+    return found
+
+
 def _select_indexed(
     scope: etree._Element, root: etree._Element, index: PageIndex, chains: tuple[tuple[Compound, ...], ...]
 ) -> list[etree._Element]:
     found: list[etree._Element] = []
     for chain in chains:
+        if scope is root and len(chain) > 1 and chain[0].selective:
+            found += _inside_outer(index, chain)
+            continue
         for element in index.candidates(chain[-1]):
             if scope is not root and not _inside(element, scope):
                 continue

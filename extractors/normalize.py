@@ -35,7 +35,21 @@ for _base, _forms in _TONED.items():
         _TONE_OF[_char] = (_base, _tone)
         _TONE_OF[_char.upper()] = (_base.upper(), _tone)
 
-_SIMPLE_MAP = str.maketrans(
+
+class RareCharacters:
+    """A `str.translate` table for a few characters most texts do not hold, applied only to a text that holds
+    one: `str.translate` over a plain table pays a failed look-up (an exception raised and caught inside, some
+    150 ns) for every character it leaves alone, a search for the few is some 5 ns a character."""
+
+    def __init__(self, mapping: dict[str, str | None]) -> None:
+        self.table = str.maketrans(mapping)
+        self._any = re.compile("[" + "".join(re.escape(char) for char in mapping) + "]")
+
+    def apply(self, text: str) -> str:
+        return text.translate(self.table) if self._any.search(text) is not None else text
+
+
+_SIMPLE_MAP = RareCharacters(
     {
         "\u00d0": "Đ",  # Icelandic capital eth, often typed for Đ
         "\u00f0": "đ",
@@ -86,9 +100,10 @@ def _move_tone_forward(match: re.Match[str]) -> str:
 def nfc(text: str) -> str:
     """NFC, applied once when page text is built (it may change the length).
 
-    `unicodedata.normalize` checks every character of a long Vietnamese text at some 20 ns each (2 ms for a
-    portal page) even when nothing changes; a long text is taken in pieces, and a piece made only of
-    characters that are their own NFC and combine with nothing is kept without that check."""
+    `unicodedata.normalize` gives back its input after one quick check of each character (some 1 ns each)
+    when the text is NFC already, but composes the whole text (some 100 ns a character, 10 ms for a portal
+    page) as soon as one character may need it: a long text is taken in pieces, and only the pieces that need
+    it are composed."""
     if text.isascii():
         return text
     if len(text) < _NFC_PIECE:
@@ -98,8 +113,8 @@ def nfc(text: str) -> str:
         end = text.find("\n", start + _NFC_PIECE)  # a line feed is a boundary: nothing composes across it
         end = len(text) if end < 0 else end
         piece = text[start:end]
-        if not _stable_in_nfc(piece):
-            normal = unicodedata.normalize("NFC", piece)
+        normal = unicodedata.normalize("NFC", piece)  # the same object when the quick check passes
+        if normal is not piece:
             changed, piece = changed or normal != piece, normal
         pieces.append(piece)
         start = end
@@ -109,35 +124,8 @@ def nfc(text: str) -> str:
 _NFC_PIECE = 4096
 
 
-# Rows (high bytes of UTF-16 code units) whose characters are NFC-stable: U+0000-U+02FF (Latin), U+1E00-U+1EFF
-# (Latin Extended Additional: the precomposed Vietnamese letters) and U+2000-U+20FF (punctuation, currency)
-# but for the characters `_UNSTABLE_IN_ROW_20` marks.
-_STABLE_ROWS = b"\x00\x01\x02\x1e\x20"
-_ROW_20 = bytes(1 if byte == 0x20 else 0 for byte in range(256))
-# U+2000 and U+2001 (their NFC is U+2002/U+2003) and U+20C0-U+20FF (combining marks for symbols from U+20D0).
-_UNSTABLE_IN_ROW_20 = bytes(1 if byte <= 0x01 or byte >= 0xC0 else 0 for byte in range(256))
-
-
-def _stable_in_nfc(text: str) -> bool:
-    """True when every character lies in U+0000-U+02FF, U+1E00-U+1EFF or U+2002-U+20BF: each is its own NFC,
-    never combines with the character before it and has combining class 0 (tests/test_normalize_nfc.py checks
-    this against the Unicode database), so the text is already in NFC. False may still be NFC.
-
-    Read from the UTF-16 code units with byte operations (astral characters and lone surrogates have high
-    bytes D8-DF: never stable), as a per-character test in Python would cost what it saves."""
-    units = text.encode("utf-16-le", "surrogatepass")
-    high = units[1::2]
-    if high.translate(None, _STABLE_ROWS):
-        return False
-    if b"\x20" not in high:
-        return True
-    in_row_20 = int.from_bytes(high.translate(_ROW_20), "little")
-    return not in_row_20 & int.from_bytes(units[0::2].translate(_UNSTABLE_IN_ROW_20), "little")
-
-
 def _match_form(text: str) -> str:
-    text = text.translate(_SIMPLE_MAP)
-    return _OLD_STYLE_PAIR.sub(_move_tone_forward, text)
+    return _OLD_STYLE_PAIR.sub(_move_tone_forward, _SIMPLE_MAP.apply(text))
 
 
 # Short strings (names, titles) recur across articles; a whole article body is matched by every fact

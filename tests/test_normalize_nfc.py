@@ -1,39 +1,11 @@
-"""The quick NFC path (`normalize._stable_in_nfc`) agrees with the Unicode database."""
+"""`normalize`: NFC piece by piece as the Unicode database composes, the matching form, rare-character maps."""
 
 from __future__ import annotations
 
 import random
 import unicodedata
 
-from extractors.normalize import _NFC_PIECE, _stable_in_nfc, nfc
-
-
-def _second_characters_of_compositions() -> set[int]:
-    """Characters a canonical composition takes after another one (NFC_QC = Maybe), Hangul vowels and
-    trailing consonants included."""
-    seconds = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
-    for code in range(0x110000):
-        decomposition = unicodedata.decomposition(chr(code))
-        if decomposition and not decomposition.startswith("<") and len(decomposition.split()) == 2:
-            seconds.add(int(decomposition.split()[1], 16))
-    return seconds
-
-
-def test_stable_characters_are_boundaries_already_in_nfc() -> None:
-    seconds = _second_characters_of_compositions()
-    for code in range(0x110000):
-        char = chr(code)
-        if 0xD800 <= code <= 0xDFFF or not _stable_in_nfc(char):
-            continue
-        assert unicodedata.combining(char) == 0, hex(code)
-        assert unicodedata.normalize("NFC", char) == char, hex(code)
-        assert code not in seconds, hex(code)
-
-
-def test_vietnamese_letters_and_punctuation_are_stable() -> None:
-    assert _stable_in_nfc("Nghị quyết số 45-NQ/HU – “Đảng ủy” … 1.000 ₫ ©")
-    assert not _stable_in_nfc("Nghi\u0323 quyê\u0301t")  # combining marks, as Windows-1258 writes them
-    assert not _stable_in_nfc("\u2000")  # its NFC is U+2002
+from extractors.normalize import _NFC_PIECE, RareCharacters, match_form, nfc
 
 
 def test_nfc_of_long_mixed_text_equals_unicodedata() -> None:
@@ -46,3 +18,16 @@ def test_nfc_of_long_mixed_text_equals_unicodedata() -> None:
         assert nfc(text) == unicodedata.normalize("NFC", text)
     calm = "Đồng chí Nguyễn Văn An phát biểu.\n" * 400
     assert nfc(calm) is calm
+
+
+def test_match_form_unifies_spaces_dashes_and_tone_placement() -> None:
+    assert match_form("Ð\u00a0hoà\u2013uỷ") == "Đ hòa-ủy"
+    plain = "Đồng chí Nguyễn Văn An, Chủ tịch UBND xã - nhiệm kỳ 2021-2026"
+    assert match_form(plain) == plain
+
+
+def test_rare_characters_are_translated_only_where_they_stand() -> None:
+    invisible = RareCharacters(dict.fromkeys("\u200b\ufeff", " "))
+    assert invisible.apply("\u200bCăn hộ\ufeff mẫu") == " Căn hộ  mẫu"
+    text = "Căn hộ mẫu"
+    assert invisible.apply(text) is text

@@ -127,8 +127,9 @@ def parse_html(text: str, warnings: list[str] | None = None) -> etree._Element:
 
 
 def _parse(text: str) -> etree._Element | None:
-    """The parsed root, or None when libxml2 gave up on the nesting depth."""
-    parser = etree.HTMLParser()
+    """The parsed root, or None when libxml2 gave up on the nesting depth. No table of the page's ids is kept
+    (nothing here looks an element up by id through libxml2; the table cost a tenth of the parse)."""
+    parser = etree.HTMLParser(collect_ids=False)
     root = etree.fromstring(text, parser)
     if any(error.type == _DEPTH_ERROR for error in parser.error_log):
         return None
@@ -349,13 +350,22 @@ class _Collector:
                 self.link_chars += len(text) - text.count(" ")
 
     def flush(self, next_tag: str) -> None:
+        if self.parts:  # most block edges close nothing: a wrapper's edge right after its child's
+            self._emit()
+            self.parts, self.link_chars = [], 0
+        self.tag = next_tag
+
+    def _emit(self) -> None:
         text = "".join(self.parts).replace("\xa0", " ").replace("\r", "")
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        text = nfc("\n".join(line for line in lines if line))
+        if "\n" in text:
+            lines = [" ".join(line.split()) for line in text.split("\n")]
+            text = "\n".join(line for line in lines if line)
+        else:
+            text = " ".join(text.split())
+        text = nfc(text)
         if text:
             visible = max(len(text) - text.count(" ") - text.count("\n"), 1)
             self.blocks.append(Block(text=text, link_ratio=min(self.link_chars / visible, 1.0), tag=self.tag))
-        self.parts, self.link_chars, self.tag = [], 0, next_tag
 
 
 def _enter(element: etree._Element, out: _Collector, linked: bool) -> None:

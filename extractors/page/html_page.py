@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -291,9 +292,32 @@ def _inner_stamp(element: etree._Element, text: str) -> str | None:
 def headline_text(element: etree._Element) -> str:
     """A headline element's text without the post stamp it carries inside ("… Tây Nguyên thứ năm, 25 04 2019
     14:04" reads "… Tây Nguyên"); the stamp still dates the page as the date element."""
-    text = dom.text_of(element)
-    stamp = _inner_stamp(element, text)
-    return text[: -len(stamp)].rstrip() if stamp else text
+    return _Heading(element).text
+
+
+class _Heading:
+    """A headline candidate, each fact read once and only when asked: its text, the post stamp inside it,
+    whether it stands outside the article (the listed-rows check and the choice of the headline ask these of
+    the same elements)."""
+
+    def __init__(self, element: etree._Element) -> None:
+        self.element = element
+
+    @cached_property
+    def whole(self) -> str:
+        return dom.text_of(self.element)
+
+    @cached_property
+    def stamp(self) -> str | None:
+        return _inner_stamp(self.element, self.whole)
+
+    @cached_property
+    def text(self) -> str:
+        return self.whole[: -len(self.stamp)].rstrip() if self.stamp else self.whole
+
+    @cached_property
+    def outside(self) -> bool:
+        return _outside_article_above(self.element)
 
 
 def _class_key(element: etree._Element) -> tuple[str, str] | None:
@@ -301,18 +325,25 @@ def _class_key(element: etree._Element) -> tuple[str, str] | None:
     return (str(element.tag), " ".join(classes.split())) if classes and classes.strip() else None
 
 
-def _repeated_classes(candidates: list[etree._Element]) -> set[tuple[str, str]]:
+def _repeated_classes(candidates: list[_Heading]) -> set[tuple[str, str]]:
     """Stamped headline elements a page prints more than once with the same tag and classes (Lạc Việt's
     `<td class="TitleFront">` rows of a folder listing, each with its `ShowDate`): each is a listed item's
     headline, not the page's. An article's own headline carries no stamp inside and is never counted."""
     seen: set[tuple[str, str]] = set()
     repeated: set[tuple[str, str]] = set()
-    for element in dict.fromkeys(candidates):  # an element two selectors match is one element
-        key = _class_key(element)
-        if key is None or _outside_article_above(element) or _inner_stamp(element, dom.text_of(element)) is None:
+    for heading in candidates:
+        key = _class_key(heading.element)
+        if key is None or heading.outside or heading.stamp is None:
             continue
         (repeated if key in seen else seen).add(key)
     return repeated
+
+
+def _headings(root: etree._Element, selectors: Selectors) -> list[_Heading]:
+    """The elements the title selectors and the headings match, in selector order, each once (an element two
+    selectors match is one element: the first match decides for it)."""
+    elements = dict.fromkeys(dom.select_all(root, selectors.title + HEADINGS))
+    return [_Heading(element) for element in elements]
 
 
 def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Picked:
@@ -323,10 +354,11 @@ def find_title(root: etree._Element, selectors: Selectors, head: PageHead) -> Pi
                 return Picked(element, dom.text_of(element))
     first: Picked | None = None
     own = set(dom.select_all(root, selectors.title)) if selectors.title else set()
-    repeated = _listed_rows(root, selectors)
-    for element in dom.select_all(root, selectors.title + HEADINGS):
-        text = headline_text(element)
-        if _outside_article_above(element) or _class_key(element) in repeated:
+    headings = _headings(root, selectors)
+    repeated = _repeated_classes(headings)
+    for heading in headings:
+        element, text = heading.element, heading.text
+        if heading.outside or _class_key(element) in repeated:
             continue
         if element in own and _is_stamped_headline(text):
             return Picked(element, text)
@@ -395,7 +427,7 @@ def date_after_title(title: etree._Element | None) -> Picked:
 
 
 def _listed_rows(root: etree._Element, selectors: Selectors) -> set[tuple[str, str]]:
-    return _repeated_classes(list(dom.select_all(root, selectors.title + HEADINGS)))
+    return _repeated_classes(_headings(root, selectors))
 
 
 def _in_listed_row(element: etree._Element, listed: set[tuple[str, str]]) -> bool:

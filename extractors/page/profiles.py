@@ -15,13 +15,49 @@ _HEAD_BYTES = 200_000  # markers sit in the head, the body's wrappers or early s
 @dataclass(frozen=True)
 class Marker:
     """A marker pattern and the pieces of text any match must contain (plain `in` tests are far cheaper than
-    the search: 'class="[^"]*\\bdnn' is searched only on a page that has both 'class="' and 'dnn')."""
+    the search: 'class="[^"]*\\bdnn' is searched only on a page that has both 'class="' and 'dnn').
+    A marker that is one literal text (`literal`) is found by its `in` test alone."""
 
     pattern: re.Pattern[str]
     needs: tuple[str, ...]
+    literal: bool = False
 
-    def found_in(self, lowered_page: str) -> bool:
-        return all(part in lowered_page for part in self.needs) and self.pattern.search(lowered_page) is not None
+    def found_in(self, head: PageHead) -> bool:
+        if not all(head.has(part) for part in self.needs):
+            return False
+        return self.literal or self.pattern.search(head.text) is not None
+
+
+# Characters whose lower case is an ASCII letter or more than one character (the Kelvin sign, the dotted
+# capital I): the only ones for which lower-casing the ASCII letters alone could change what a marker
+# matches (every other case pair is one non-ASCII character to another, both letters, both word
+# characters). Checked against the Unicode database by tests/test_page_profiles.py.
+_LOWER_CHANGES_MATCHING = ("\u0130", "\u212a")
+
+
+def lower_ascii_letters(text: str) -> str:
+    """`text.lower()` as far as ASCII markers can tell (see `_LOWER_CHANGES_MATCHING`), some three times
+    faster on a Vietnamese page: `str.lower` looks up every character of a non-ASCII text in the Unicode
+    tables, bytes.lower() touches the ASCII letters only."""
+    if text.isascii() or any(char in text for char in _LOWER_CHANGES_MATCHING):
+        return text.lower()
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
+class PageHead:
+    """A page's head in lower case, and which literal texts it holds, each looked for once: markers of
+    several families share texts ('class="', 'journal-content-article'), and a miss costs a scan of the
+    whole head."""
+
+    def __init__(self, html: str) -> None:
+        self.text = lower_ascii_letters(html[:_HEAD_BYTES])
+        self._held: dict[str, bool] = {}
+
+    def has(self, part: str) -> bool:
+        held = self._held.get(part)
+        if held is None:
+            held = self._held[part] = part in self.text
+        return held
 
 
 _SPECIAL = set("\\.^$*+?{}[]()|")
@@ -82,6 +118,16 @@ def _lower_case_pattern(pattern: str) -> str:
     return "".join(piece if piece.startswith("\\") else piece.lower() for piece in _ESCAPE_OR_CHAR.findall(pattern))
 
 
+# A pattern that is plain text: letters, digits and escaped punctuation, no class, repeat or anchor.
+_PLAIN_TEXT = re.compile(r"(?:[^\\.^$*+?{}\[\]()|]|\\[.\-/])+")
+
+
+def _marker(lowered: str) -> Marker:
+    needs = _required_texts(lowered)
+    literal = _PLAIN_TEXT.fullmatch(lowered) is not None and needs == (lowered.replace("\\", ""),)
+    return Marker(re.compile(lowered), needs, literal)
+
+
 def _profile(name: str, raw: dict[str, object]) -> CmsProfile:
     def strings(key: str) -> tuple[str, ...]:
         value = raw.get(key, [])
@@ -89,10 +135,7 @@ def _profile(name: str, raw: dict[str, object]) -> CmsProfile:
 
     return CmsProfile(
         name=name,
-        markers=tuple(
-            Marker(re.compile(lowered), _required_texts(lowered))
-            for lowered in (_lower_case_pattern(marker) for marker in strings("markers"))
-        ),
+        markers=tuple(_marker(_lower_case_pattern(marker)) for marker in strings("markers")),
         min_score=int(raw.get("min_score", 1)),  # type: ignore[arg-type]
         specialises=str(raw["specialises"]) if raw.get("specialises") else None,
         container=strings("container"),
@@ -129,7 +172,7 @@ def detect_family(html: str) -> str | None:
     A marker absent from the page costs a search of all of its head, so markers are searched only while
     they can still change the answer: a family stops being searched once it can no longer beat the
     leader, and a general family a qualifying specialisation replaces is not searched at all."""
-    head = html[:_HEAD_BYTES].lower()
+    head = PageHead(html)
     profiles = {name: profile for name, profile in load_profiles().items() if name != GENERIC}
     tallies = {name: _Tally(profile.markers, head) for name, profile in profiles.items()}
     leader: str | None = None
@@ -153,7 +196,7 @@ def _replaced_by_specialisation(name: str, profiles: dict[str, CmsProfile], tall
 class _Tally:
     """A family's markers found in a page's head, searched one at a time and only as far as asked."""
 
-    def __init__(self, markers: tuple[Marker, ...], head: str) -> None:
+    def __init__(self, markers: tuple[Marker, ...], head: PageHead) -> None:
         self._unsearched = list(reversed(markers))
         self._head = head
         self.found = 0

@@ -9,9 +9,10 @@
 
 from __future__ import annotations
 
+from extractors.normalize import RareCharacters
 from extractors.page.vocab import fold
 
-ZERO_WIDTH = str.maketrans(dict.fromkeys("\u200b\u2060\ufeff", " "))
+ZERO_WIDTH = RareCharacters(dict.fromkeys("\u200b\u2060\ufeff", " "))
 OPENING_PARAGRAPHS = 2  # where a lead stands
 MIN_LEAD_WORDS = 8  # a shorter opening line (a heading, a place line) may well begin a later paragraph
 _TEASER_END = " .…"
@@ -20,7 +21,7 @@ PREFIX_SLACK = 8  # folding may change a prefix's length a little (decomposed ma
 
 def visible(text: str) -> str:
     """The text without zero-width characters, white space collapsed."""
-    return " ".join(text.translate(ZERO_WIDTH).split())
+    return " ".join(ZERO_WIDTH.apply(text).split())
 
 
 def has_words(paragraph: str) -> bool:

@@ -3,12 +3,13 @@
 lxml's CSSSelector turns ".author" into an XPath that normalises every element's class string: about half a
 millisecond per selector on a portal page of 5,000 elements, and the profiles ask some forty of them per
 page (three quarters of page extraction time on menu-heavy pages). Selectors made of tags, classes, ids,
-`[class*="…"]`, `[id*="…"]`, `[id$="…"]`, `[itemprop="…"]` and descendant combinators are answered here from
-one index of the page's classes, ids and itemprops, built on first use; anything else (`:last-child`,
-`:not(…)`, other attributes) goes to CSSSelector. Results are the same elements in the same (document) order.
+`[class*="…"]`, `[id*="…"]`, `[id$="…"]`, `[itemprop="…"]`, `:last-child` and descendant combinators are
+answered here from one index of the page's classes, ids and itemprops, built on first use; anything else
+(`:not(…)`, other attributes) goes to CSSSelector. Results are the same elements in the same (document) order.
 
 The index belongs to one tree. Removals (`dom.remove_all`) mark it, and its answers are then checked to be
-still in the tree; other changes (the fallback renaming tags) drop it (`forget`).
+still in the tree; other changes (the fallback renaming tags) drop it (`forget`). What a selector finds over
+the whole tree is remembered until the next removal.
 """
 
 from __future__ import annotations
@@ -25,18 +26,18 @@ from lxml.cssselect import CSSSelector
 
 _COMPOUND = re.compile(
     r"(?P<tag>[a-zA-Z][a-zA-Z0-9]*|\*)?"
-    r"(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[(?:class\*|id\*|id\$|itemprop)=(?P<q>[\"'])[^\"'\]]+(?P=q)\])*)"
+    r"(?P<rest>(?:[.#][A-Za-z_][\w-]*|\[(?:class\*|id\*|id\$|itemprop)=(?P<q>[\"'])[^\"'\]]+(?P=q)\]|:last-child)*)"
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none")
 HIDDEN_CLASSES = frozenset(["ms-hidden", "hidden", "sr-only"])
 _SEPARATOR = "\x00"  # never in an attribute value (XML forbids it)
-_PART = re.compile(r"([.#])([A-Za-z_][\w-]*)|\[(class\*|id\*|id\$|itemprop)=[\"']([^\"'\]]+)[\"']\]")
+_PART = re.compile(r"([.#])([A-Za-z_][\w-]*)|\[(class\*|id\*|id\$|itemprop)=[\"']([^\"'\]]+)[\"']\]|(:last-child)")
 
 
 @dataclass(frozen=True)
 class Compound:
     """One simple selector: a tag and/or classes, an id, class substrings, id substrings and endings, an
-    itemprop."""
+    itemprop, `:last-child` (no element follows it among its siblings)."""
 
     tag: str | None = None
     classes: tuple[str, ...] = ()
@@ -45,9 +46,19 @@ class Compound:
     id_substrings: tuple[str, ...] = ()
     id_endings: tuple[str, ...] = ()
     itemprop: str | None = None
+    last_child: bool = False
+
+    @property
+    def selective(self) -> bool:
+        """Matched by a few elements of a page, found from the index: not a bare tag."""
+        return bool(
+            self.classes or self.id or self.class_substrings or self.id_substrings or self.id_endings or self.itemprop
+        )
 
     def matches(self, element: etree._Element) -> bool:
         if self.tag is not None and element.tag != self.tag:
+            return False
+        if self.last_child and not (isinstance(element.tag, str) and _is_last_child(element)):
             return False
         if self.itemprop is not None and element.get("itemprop") != self.itemprop:
             return False
@@ -70,6 +81,16 @@ class Compound:
         )
 
 
+def _is_last_child(element: etree._Element) -> bool:
+    """No element follows among its siblings (comments and processing instructions may)."""
+    node = element.getnext()
+    while node is not None:
+        if isinstance(node.tag, str):
+            return False
+        node = node.getnext()
+    return True
+
+
 @lru_cache(maxsize=512)
 def parse(selector: str) -> tuple[tuple[Compound, ...], ...] | None:
     """A comma list of descendant chains of compounds, or None when the selector needs CSSSelector."""
@@ -82,8 +103,11 @@ def parse(selector: str) -> tuple[tuple[Compound, ...], ...] | None:
                 return None
             tag = found.group("tag")
             parts: dict[str, list[str]] = {".": [], "#": [], "class*": [], "id*": [], "id$": [], "itemprop": []}
+            last_child = False
             for part in _PART.finditer(found.group("rest")):
-                if part.group(3) is not None:
+                if part.group(5) is not None:
+                    last_child = True
+                elif part.group(3) is not None:
                     parts[part.group(3)].append(part.group(4))
                 else:
                     parts[part.group(1)].append(part.group(2))
@@ -98,6 +122,7 @@ def parse(selector: str) -> tuple[tuple[Compound, ...], ...] | None:
                     tuple(parts["id*"]),
                     tuple(parts["id$"]),
                     parts["itemprop"][0] if parts["itemprop"] else None,
+                    last_child,
                 )
             )
         if not chain:
@@ -120,6 +145,9 @@ class PageIndex:
     _matching: dict[Compound, list[etree._Element]] = field(default_factory=dict)
     removals: bool = False  # elements were removed since the index was built
     hidden: list[etree._Element] = field(default_factory=list)  # [hidden], display: none, .hidden …
+    # what each selector found over the whole tree since the last removal: the headline, date and byline
+    # steps ask the same selectors of the same tree, some three times each
+    selected: dict[str, list[etree._Element]] = field(default_factory=dict)
     _joined: str | None = None  # the class attributes of `classed`, joined by _SEPARATOR
     _entry_starts: list[int] = field(default_factory=list)  # where each one starts in `_joined`
 
@@ -173,9 +201,13 @@ class PageIndex:
         elif compound.class_substrings:
             pool = self._with_class_substring(compound.class_substrings[0])
         elif compound.tag is not None:
-            return list(self.root.iter(compound.tag))
+            if not compound.last_child:
+                return list(self.root.iter(compound.tag))
+            pool = self.root.iter(compound.tag)
+        elif not compound.last_child:
+            return list(self.root.iter(etree.Element))  # a bare `*`: elements, not comments
         else:
-            return list(self.root.iter())
+            pool = self.root.iter(etree.Element)
         return [element for element in pool if compound.matches(element)]
 
     def _with_class_substring(self, part: str) -> list[etree._Element]:
@@ -232,6 +264,7 @@ def mark_removed() -> None:
     (rebuilding it after every removal cost a page a second index)."""
     if _CACHE.index is not None:
         _CACHE.index.removals = True
+        _CACHE.index.selected.clear()
 
 
 def _attached(element: etree._Element, root: etree._Element) -> bool:
@@ -266,8 +299,41 @@ def select(scope: etree._Element, selector: str) -> list[etree._Element]:
         return fallback(scope) if fallback is not None else []
     root = scope.getroottree().getroot()
     index = _index_for(root)
+    if scope is not root:
+        return _select_indexed(scope, root, index, chains)
+    found = index.selected.get(selector)
+    if found is None:
+        found = index.selected[selector] = _select_indexed(root, root, index, chains)
+    return list(found)  # the caller's own list: the remembered one stays as found
+
+
+def _inside_outer(index: PageIndex, chain: tuple[Compound, ...]) -> list[etree._Element]:
+    """The elements matching a descendant chain, read down from the few elements its outermost compound
+    matches (".breadcrumb a:last-child"): reading up from every candidate of the last compound walked the
+    ancestors of each of a menu page's thousand links. In document order: the subtrees read do not overlap."""
+    last, found = chain[-1], []
+    top: etree._Element | None = None
+    for outer in index.candidates(chain[0]):
+        if top is not None and _inside(outer, top):
+            continue  # read with the subtree of the outer element holding it
+        top = outer
+        for element in outer.iter(last.tag or etree.Element):
+            if element is outer or not last.matches(element):
+                continue
+            if len(chain) > 2 and not _has_ancestors(element, chain[:-1], None):
+                continue
+            found.append(element)
+    return found
+
+
+def _select_indexed(
+    scope: etree._Element, root: etree._Element, index: PageIndex, chains: tuple[tuple[Compound, ...], ...]
+) -> list[etree._Element]:
     found: list[etree._Element] = []
     for chain in chains:
+        if scope is root and len(chain) > 1 and chain[0].selective:
+            found += _inside_outer(index, chain)
+            continue
         for element in index.candidates(chain[-1]):
             if scope is not root and not _inside(element, scope):
                 continue

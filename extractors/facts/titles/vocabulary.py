@@ -44,7 +44,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
     đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|
-    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó
+    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó|thường vụ
     """.replace("\n", "").split("|")
 )
 
@@ -183,6 +183,10 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("toàn", "cầu"): words("chất"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý"),
+    # "Hội đồng thi tuyển công chức tỉnh A", "Hội đồng tuyển dụng công chức" ("công" alone opens "công bố")
+    ("công", "chức"): words("tuyển dụng"),
+    # "Phó Tổng Kiểm toán nhà nước" ("nhà" alone ends a title)
+    ("nhà", "nước"): words("toán"),
     ("đầu", "tư"): words("án"),
     ("xây", "dựng"): words("tư"),
     **{pair: words("đoàn tổ") for pair in (("đại", "biểu"), ("công", "tác"), ("giám", "sát"), ("kiểm", "tra"))},

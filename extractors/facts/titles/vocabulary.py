@@ -354,7 +354,7 @@ EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao 
 # First words of the organs a title's organ may belong to, after "của" or "thuộc" ("… của Quốc hội", "… của QH",
 # "… của Bộ Chính trị", "Trưởng phòng Tài chính thuộc Sở KH-CN").
 OWNING_ORGANS: frozenset[str] = words(
-    "đảng quốc bộ chính ban ủy ub ubtvqh hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn qh tw"
+    "đảng quốc bộ chính ban ủy ub ubtvqh hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn qh tw liên"
 )
 # Academic and professional honorifics, which are not titles: "… Bộ CHQS tỉnh và Tiến sĩ Lê A" ends before them.
 HONORIFICS: frozenset[tuple[str, ...]] = frozenset(

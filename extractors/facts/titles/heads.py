@@ -32,8 +32,8 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 # (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế"; "Tổ trưởng
 # trinh sát …", a police investigators' team).
 _BARE_TRUONG_NEXT: frozenset[str] = words(
-    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn đội trinh"
-)
+    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn đội trinh ga"
+)  # "ga": a railway station's master ("Trưởng ga Lăng Cô")
 
 
 @lru_cache(maxsize=8192)

@@ -105,7 +105,7 @@ FIELD_ACRONYMS: frozenset[str] = words("dn")
 ORGAN_NOUN_PAIRS: frozenset[tuple[str, str]] = frozenset([("xí", "nghiệp")])
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
-ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn")
+ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn ga")
 # Words after which only a place's name follows, never an organ's field.
 PLACE_LEVEL_WORDS: frozenset[str] = words("huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm tp")
 MAX_FIELD_WORDS = 6

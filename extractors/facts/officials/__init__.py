@@ -32,10 +32,10 @@ from __future__ import annotations
 from extractors.facts.officials.appointments import apply_triggers
 from extractors.facts.officials.biography import give_biography_titles
 from extractors.facts.officials.breaks import mended
-from extractors.facts.officials.candidates import cued_names, given_name_mentions, never_official
+from extractors.facts.officials.candidates import cued_names, given_name_mentions, given_names_alone, never_official
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.foreign_names import foreign_names, listed_with_foreign_tail, unlinked_foreign
-from extractors.facts.officials.group_titles import apply_colon_titles, share_title_over_and
+from extractors.facts.officials.group_titles import apply_colon_titles, share_title_after_pair, share_title_over_and
 from extractors.facts.officials.holders import mark_replaced
 from extractors.facts.officials.links import (
     join_titles_over_of,
@@ -58,6 +58,7 @@ from extractors.facts.officials.merge import ListingLines, author_keys, merge_me
 from extractors.facts.officials.textwide import mark_addressed_places, without_swallowed_words
 from extractors.facts.officials.title_context import title_spans
 from extractors.facts.officials.title_lists import titles_standing_before
+from extractors.facts.officials.untitled import called_employee, listed_among_officials
 from extractors.facts.person_names import scan_names, tokenize
 from extractors.facts.titles import starts_title
 from extractors.types import Official
@@ -81,6 +82,8 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     listed = [name for name in listed if name.first not in spanned and name.last not in spanned]
     names = sorted([*listed, *cued, *foreign], key=lambda n: n.first)
     names = sorted([*names, *given_name_mentions(tokens, names, text)], key=lambda n: n.first)
+    held = {k for name in names for k in range(name.first, name.last + 1)}
+    names = sorted([*names, *given_names_alone(tokens, text, held)], key=lambda n: n.first)
     names_at = {name.first: name for name in names}
     parsed = Parsed(tokens, text, names_at, title_spans(tokens, text, names_at))
     unlinked = unlinked_foreign(tokens, foreign, list(parsed.titles_at.values()), names)
@@ -103,7 +106,10 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     mark_firm_leaders(parsed, mentions)
     apply_colon_titles(parsed, mentions)
     share_title_over_and(parsed, mentions)
+    share_title_after_pair(parsed, mentions)
     staff_by_unit(parsed, mentions)
+    listed_among_officials(parsed, mentions)
+    called_employee(parsed, mentions)
     give_biography_titles(parsed, mentions)
     mark_replaced(parsed, mentions)
     listing = ListingLines(text)

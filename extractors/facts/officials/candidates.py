@@ -176,3 +176,21 @@ def _name_ends(tokens: list[Token], j: int, plural: bool) -> bool:
     if trigger_after(tokens, j):
         return True
     return plural and key in (",", ";", ".", "và")
+
+
+def given_names_alone(tokens: list[Token], text: str, taken: set[int]) -> list[NameSpan]:
+    """A person called by the given name alone after "ông"/"bà" and set apart before a title, with no full name
+    in the text ("do bà Lệ, nguyên Phó chủ tịch quận đưa ra"): one capitalised syllable, not part of a longer run."""
+    found: list[NameSpan] = []
+    for k in range(1, len(tokens) - 2):
+        token, before = tokens[k], tokens[k - 1]
+        if k in taken or before.key not in ADDRESS_TERMS or not (token.is_word and token.is_cap) or token.is_abbr:
+            continue
+        if k >= 2 and tokens[k - 2].key in KINSHIP_WORDS:
+            continue  # "vợ ông Toàn, …" speaks of him through a relative
+        if tokens[k + 1].key != "," or not starts_title(tokens, k + 2) or k - 1 in taken:
+            continue
+        if k >= 2 and tokens[k - 2].is_word and tokens[k - 2].is_cap and joined(tokens, k - 2, k - 1):
+            continue
+        found.append(span_of(tokens, text, range(k, k + 1)))
+    return found

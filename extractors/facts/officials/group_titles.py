@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from extractors.facts.officials.context import Parsed, plural_before, skip_address, skip_parenthesis
+from extractors.facts.officials.context import Parsed, plural_before, skip_address, skip_parenthesis, term_end
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.officials.plural_lists import plural_list_start, skip_item_aside
+from extractors.facts.officials.title_lists import list_continues, title_list
 from extractors.facts.person_names import Token, words
 from extractors.facts.titles import TitleSpan, skip_term
 
@@ -180,3 +181,73 @@ def _comma_item_of_semicolon_list(tokens: list[Token], mention: Mention) -> bool
     Chủ tịch nước C"): the item's title, written once, is both names'."""
     first, after = mention.name.first, mention.name.last + 1
     return tokens[first - 1].key == "," and after < len(tokens) and tokens[after].key == ";"
+
+
+# Words after a title set apart after "A và B" that make it both people's ("A và B, cán bộ X, mỗi người …").
+PLURAL_AFTER_TITLE: frozenset[str] = words("mỗi đều")  # not "cùng": "A và ông B, T, cùng lãnh đạo Sở …"
+# Verbs assigning a post to the people named after them ("phân công ông A và bà B là Thư ký …"): the last word and
+# the one before it, if any.
+ASSIGNING_VERBS: frozenset[tuple[str, ...]] = frozenset([("phân", "công"), ("chỉ", "định"), ("cử",), ("giao",)])
+ADDRESS_WORDS: frozenset[str] = words("ông bà")
+
+
+def share_title_after_pair(parsed: Parsed, mentions: list[Mention]) -> None:
+    """Titles written once after two people joined by "và" that are both people's: the post a verb assigns to the
+    pair ("phân công ông A (…) và bà B (…) là Thư ký Hội đồng thi, đồng thời là Thư ký Ban coi thi"), or a title
+    set apart and then counted ("ông A và ông B, cán bộ Văn phòng Tỉnh ủy, mỗi người 2,5 ha"). Otherwise "A và
+    B là T" and "A, B, T" stay the last person's."""
+    tokens = parsed.tokens
+    for prev, mention in zip(mentions, mentions[1:], strict=False):
+        start = max(prev.end_token + 1, skip_parenthesis(tokens, prev.name.last + 1))  # past the first one's note
+        gap = [t.key for t in tokens[start : mention.name.first]]
+        if "và" not in gap or any(key not in ("và", ")") and key not in ADDRESS_WORDS for key in gap):
+            continue
+        predicate = _assigned_predicate(parsed, prev, mention)
+        if predicate:
+            for member in (prev, mention):
+                member.titles.extend(span for span in predicate if span not in member.titles)
+            continue
+        after = [span for span in mention.titles if span.first > mention.name.last]
+        if after and _plural_after(tokens, after[0]) and after[0] not in prev.titles:
+            prev.titles.append(after[0])
+
+
+def _assigned_predicate(parsed: Parsed, prev: Mention, mention: Mention) -> list[TitleSpan]:
+    """The posts after "là"/"làm" that follow the pair (past the second person's note in a parenthesis) when a verb
+    of assignment stands before the first person, else none."""
+    tokens = parsed.tokens
+    k = skip_parenthesis(tokens, mention.name.last + 1)
+    span = parsed.titles_at.get(k + 1)
+    if span is None or tokens[k].key not in ("là", "làm"):
+        return []
+    j = prev.name.first - 1
+    j -= int(j >= 0 and tokens[j].key in ADDRESS_WORDS)
+    if not any(tuple(t.key for t in tokens[j - len(verb) + 1 : j + 1]) == verb for verb in ASSIGNING_VERBS):
+        return []
+    titles = [span, *title_list(parsed, list_continues(parsed, span))]
+    while nxt := _also_post_after(parsed, titles[-1]):  # "…, đồng thời là Thư ký Ban coi thi"
+        titles.extend([nxt, *title_list(parsed, list_continues(parsed, nxt))])
+    return titles
+
+
+# Words joining a second predicate post to the first ("là T1, đồng thời là T2", "là T1 và cũng là T2").
+ALSO_PREDICATES: tuple[tuple[str, ...], ...] = (("đồng", "thời", "là"), ("và", "cũng", "là"), ("đồng", "thời", "làm"))
+
+
+def _also_post_after(parsed: Parsed, span: TitleSpan) -> TitleSpan | None:
+    """The post a second predicate gives after `span` ("…, đồng thời là T2"), else None."""
+    tokens = parsed.tokens
+    j = term_end(tokens, span.last + 1)
+    j += int(j < len(tokens) and tokens[j].key == ",")
+    for words_ in ALSO_PREDICATES:
+        if tuple(t.key for t in tokens[j : j + len(words_)]) == words_:
+            return parsed.titles_at.get(j + len(words_))
+    return None
+
+
+def _plural_after(tokens: list[Token], span: TitleSpan) -> bool:
+    """Whether a title set apart by commas is followed by a word that counts its holders ("mỗi người", "đều")."""
+    first, after = span.first, span.last + 1
+    if first < 1 or tokens[first - 1].key != "," or after + 1 >= len(tokens) or tokens[after].key != ",":
+        return False
+    return tokens[after + 1].key in PLURAL_AFTER_TITLE

@@ -327,6 +327,8 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
     if "\n" in parsed.text[closest.name.end : tokens[trigger].start]:
         return []
     group = [closest]
+    if _inside_note_of(tokens, closest, trigger):
+        return group  # "A, B (phạm pháp khi giữ cương vị T), C": the note speaks of B alone
     for index in range(len(earlier) - 2, -1, -1):
         prev = ends.at(earlier, index)
         if group[-1].name.first - prev.end_token - 1 > MAX_TRIGGER_GAP:
@@ -341,6 +343,14 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
 def _age_aside_end(tokens: list[Token], k: int) -> bool:
     """Whether token `k` ends an age aside after a comma (", 52 tuổi")."""
     return k >= 2 and tokens[k].key == "tuổi" and tokens[k - 1].key.isdigit() and tokens[k - 2].key == ","
+
+
+def _inside_note_of(tokens: list[Token], mention: Mention, trigger: int) -> bool:
+    """Whether token `trigger` lies inside a parenthesis opened right after the mention's name."""
+    opening = mention.name.last + 1
+    if opening >= trigger or tokens[opening].key != "(":
+        return False
+    return all(t.key != ")" for t in tokens[opening + 1 : trigger])
 
 
 def _past_note(tokens: list[Token], k: int) -> int:

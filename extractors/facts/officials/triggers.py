@@ -54,9 +54,12 @@ NOMINATION_SKIP: frozenset[str] = words("bầu được")
 ANYONE_WORDS: frozenset[str] = words("ai nấy")
 
 
+MAX_TRIGGER_WORDS = 6  # "được bổ nhiệm giữ chức vụ" before the title
+
+
 def trigger_after(tokens: list[Token], j: int) -> bool:
     """Whether an election or appointment phrase and a title follow: "A được bầu giữ chức Chủ tịch ..."."""
-    for k in range(j + 1, min(j + 5, len(tokens))):
+    for k in range(j + 1, min(j + 1 + MAX_TRIGGER_WORDS, len(tokens))):
         if not tokens[k - 1].is_lower_word:
             return False
         size = trigger_before(tokens, k)

@@ -66,7 +66,18 @@ def _in_named_field(tokens: list[Token], j: int) -> bool:
     for k in range(j - 1, max(-1, j - 1 - MAX_FIELD_TOKENS), -1):
         if tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_word and field_end(tokens, k + 1) > j:
             return True  # an organ noun inside the field ("phòng" of "phòng, chống") leaves it to the one before
+        if _minister_head(tokens, k) and tokens[k + 1].is_cap and field_end(tokens, k + 1) > j:
+            return True  # the ministry named by its field alone: "Bộ trưởng Giao thông vận tải", "Thứ trưởng Nội vụ"
     return False
+
+
+# Heads of a ministry that its field may follow without "Bộ" ("Bộ trưởng Giao thông vận tải A").
+MINISTER_HEADS: frozenset[tuple[str, str]] = frozenset([("bộ", "trưởng"), ("thứ", "trưởng")])
+
+
+def _minister_head(tokens: list[Token], k: int) -> bool:
+    """Whether token `k` ends a minister's head ("Bộ trưởng", "Thứ trưởng") with a word after it."""
+    return k >= 1 and k + 1 < len(tokens) and (tokens[k - 1].key, tokens[k].key) in MINISTER_HEADS
 
 
 def _in_organ_field(tokens: list[Token], j: int) -> bool:

@@ -32,8 +32,8 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
 # (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế"; "Tổ trưởng
 # trinh sát …", a police investigators' team).
 _BARE_TRUONG_NEXT: frozenset[str] = words(
-    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn đội trinh"
-)
+    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn đội trinh ga"
+)  # "ga": a railway station's master ("Trưởng ga Lăng Cô")
 
 
 @lru_cache(maxsize=8192)
@@ -241,6 +241,8 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
         )
     if head in DEPUTY_OF_UNIT:
         return (j < len(tokens) and tokens[j].key == head[0]) or _apposed_alone(tokens, j - len(head), j)
+    if head == STANDING_MEMBER_HEAD:
+        return _standing_member_fits(tokens, j - len(head), j)
     # "Đại sứ quán", "Tổng Lãnh sự quán" inside a title ("Bí thư thứ nhất Đại sứ quán …") or a sentence is the
     # mission, not the envoy; set apart after a name it is still the post, misnamed ("ông A, Tổng lãnh sự quán B"),
     # but after a post it is that post's organ ("ông A, Phó Lãnh sự, Tổng Lãnh sự quán Việt Nam tại B").
@@ -249,6 +251,20 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     if head not in POSTED_ABROAD or not mission:
         return True
     return i == 0 or (not tokens[i - 1].is_word and not _post_ends_at(tokens, i - 2))
+
+
+# Membership of a Party committee's standing board written as a post ("ông A, Thường vụ Tỉnh ủy, Bí thư Thị ủy B").
+STANDING_MEMBER_HEAD: tuple[str, ...] = ("thường", "vụ")
+# First syllables of the Party committees whose standing board the head names ("Tỉnh ủy", "Đảng ủy", "Quân ủy").
+STANDING_COMMITTEES: frozenset[str] = words("tỉnh thành huyện quận thị đảng quân")
+
+
+def _standing_member_fits(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether "Thường vụ" at `i`..`j - 1` is a post: a Party committee follows ("Thường vụ Huyện ủy") and no
+    "Ban" before it makes it the board itself ("Ban Thường vụ Tỉnh ủy", "Ủy viên Thường vụ …")."""
+    if j + 1 >= len(tokens) or tokens[j].key not in STANDING_COMMITTEES or tokens[j + 1].key not in ("ủy", "uỷ"):
+        return False
+    return i == 0 or tokens[i - 1].key not in ("ban", "viên")
 
 
 MAX_HEAD_WORDS = 6  # words of the longest head ("Phó Trưởng đại diện …")

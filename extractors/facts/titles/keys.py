@@ -27,7 +27,7 @@ def subsumed_titles(titles: list[str]) -> set[str]:
     # Longest first, and only a kept title completes another: "Phó Chủ tịch UBND" beside "Phó Chủ tịch UBND TP"
     # and "Phó Chủ tịch UBND TP Hải Phòng" stays, as the middle form, itself dropped, no longer stands for it.
     for title, words_ in sorted(keys.items(), key=lambda item: -len(item[1])):
-        if any(_completes(words_, long) for long in kept):
+        if any(_completes(words_, long) or _with_place_level(words_, long) for long in kept):
             dropped.add(title)
         else:
             kept.append(words_)
@@ -38,3 +38,22 @@ def _completes(short: list[str], long: list[str]) -> bool:
     """Whether `long` is `short` with a tail so short that the two name the same post (the scorer's own 4/5
     word-overlap rule for one title written two ways)."""
     return len(long) > len(short) and long[: len(short)] == short and 2 * len(short) >= 0.8 * (len(short) + len(long))
+
+
+# Words naming a place's level that a writer adds or leaves out before its name ("Thành ủy TP Hà Nội").
+PLACE_LEVEL_KEYS: frozenset[str] = frozenset(["tp", "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "phường"])
+
+
+def _with_place_level(short: list[str], long: list[str]) -> bool:
+    """Whether `long` is `short` with one place-level word put in ("Bí thư Thành ủy TP Hà Nội" beside "Bí thư Thành
+    ủy Hà Nội"), the two close enough to name one post by the scorer's 4/5 rule (a level written out, "Sở Y tế
+    thành phố Hà Nội" beside "Sở Y tế Hà Nội", stays two forms)."""
+    if len(long) != len(short) + 1 or 2 * len(short) < 0.8 * (len(short) + len(long)):
+        return False
+    k = 0
+    for word in long:
+        if k < len(short) and word == short[k]:
+            k += 1
+        elif word not in PLACE_LEVEL_KEYS:
+            return False
+    return k == len(short)

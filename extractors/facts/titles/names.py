@@ -85,7 +85,10 @@ def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> Na
     closed = _parenthesis_after(tokens, j)
     if closed in names_at:
         return names_at[closed]  # "Cục trưởng Cục Chống tham nhũng (Thanh tra Chính phủ) Phạm Trọng B"
-    j = _past_place_asides(tokens, j, names_at)  # "Chủ tịch UBND xã A, huyện B (tỉnh C) - ông D"
+    aside = _past_place_asides(tokens, j, names_at)  # "Chủ tịch UBND xã A, huyện B (tỉnh C) - ông D"
+    if aside in names_at and aside > j and names_at[aside].place_like and tokens[aside - 1].key == ",":
+        return None  # the place's province or city closing the aside: "…, quận Tây Hồ, Hà Nội đã …"
+    j = aside
     if j in names_at:
         return names_at[j]
     owned = _past_organ_aside(tokens, j, names_at)  # "Cục trưởng Cục A, Thanh tra Chính phủ Phạm Văn B"

@@ -207,7 +207,9 @@ SEATED_BY: frozenset[tuple[str, str]] = frozenset([("cấp", "cao"), ("đại", 
 
 # A diplomatic mission inside a title, whose country or city follows "tại" as a diplomat's does: "Trưởng ban Công
 # tác cộng đồng Đại sứ quán Việt Nam tại Đức", "Tham tán Tổng Lãnh sự quán Việt Nam tại Osaka".
-MISSION_WORDS: frozenset[tuple[str, str]] = frozenset([("sứ", "quán"), ("sự", "quán")])
+# A body's representative office abroad likewise: "Trưởng Đại diện Thường trú Chương trình Phát triển của Liên Hiệp Quốc
+# tại Việt Nam".
+MISSION_WORDS: frozenset[tuple[str, str]] = frozenset([("sứ", "quán"), ("sự", "quán"), ("đại", "diện")])
 
 
 def _mission_in(tokens: list[Token], i: int, j: int) -> bool:

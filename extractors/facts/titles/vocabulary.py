@@ -44,7 +44,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
     đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|
-    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó
+    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó|thường vụ
     """.replace("\n", "").split("|")
 )
 
@@ -105,7 +105,7 @@ FIELD_ACRONYMS: frozenset[str] = words("dn")
 ORGAN_NOUN_PAIRS: frozenset[tuple[str, str]] = frozenset([("xí", "nghiệp")])
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
-ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn")
+ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn ga")
 # Words after which only a place's name follows, never an organ's field.
 PLACE_LEVEL_WORDS: frozenset[str] = words("huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp làng khu xóm tp")
 MAX_FIELD_WORDS = 6
@@ -187,6 +187,10 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("toàn", "cầu"): words("chất"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý"),
+    # "Hội đồng thi tuyển công chức tỉnh A", "Hội đồng tuyển dụng công chức" ("công" alone opens "công bố")
+    ("công", "chức"): words("tuyển dụng"),
+    # "Phó Tổng Kiểm toán nhà nước" ("nhà" alone ends a title)
+    ("nhà", "nước"): words("toán"),
     ("đầu", "tư"): words("án"),
     ("xây", "dựng"): words("tư"),
     **{pair: words("đoàn tổ") for pair in (("đại", "biểu"), ("công", "tác"), ("giám", "sát"), ("kiểm", "tra"))},
@@ -354,7 +358,7 @@ EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao 
 # First words of the organs a title's organ may belong to, after "của" or "thuộc" ("… của Quốc hội", "… của QH",
 # "… của Bộ Chính trị", "Trưởng phòng Tài chính thuộc Sở KH-CN").
 OWNING_ORGANS: frozenset[str] = words(
-    "đảng quốc bộ chính ban ủy ub ubtvqh hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn qh tw"
+    "đảng quốc bộ chính ban ủy ub ubtvqh hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn qh tw liên"
 )
 # Academic and professional honorifics, which are not titles: "… Bộ CHQS tỉnh và Tiến sĩ Lê A" ends before them.
 HONORIFICS: frozenset[tuple[str, ...]] = frozenset(

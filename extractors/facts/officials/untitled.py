@@ -1,0 +1,59 @@
+"""People named without a title whom the text still places in a public body: a name listed between officials
+("…; Hà Văn A, Lê Văn B, Phó trưởng ban …") and an employee called one after the name ("ông C, một cán bộ …")."""
+
+from __future__ import annotations
+
+from extractors.facts.officials.context import Parsed
+from extractors.facts.officials.mentions import Mention
+from extractors.facts.person_names import Token, words
+
+# What may stand between two items of a list of officials ("A, T; ông B, …").
+ITEM_GAP: frozenset[str] = frozenset([";", ")"]) | words("ông bà")
+# Nouns of a public employee after "một" ("ông C, một cán bộ đang bị khởi tố"): "công chức", "viên chức".
+EMPLOYEE_NOUNS: frozenset[tuple[str, str]] = frozenset([("cán", "bộ"), ("công", "chức"), ("viên", "chức")])
+
+
+def listed_among_officials(parsed: Parsed, mentions: list[Mention]) -> None:
+    """A bare name that opens an item of a ";" list of officials and is followed by a comma and another
+    official's name ("…; Hà Văn A, Lê Văn B, Phó trưởng ban …") is an official without a title: the singular
+    title after the second name is the second's."""
+    tokens = parsed.tokens
+    for prev, mention, nxt in zip(mentions, mentions[1:], mentions[2:], strict=False):
+        if mention.titles or mention.name.given_only or mention.marker not in ("", "address"):
+            continue
+        gap = [t.key for t in tokens[prev.end_token + 1 : mention.name.first]]
+        if ";" not in gap or any(key not in ITEM_GAP for key in gap):
+            continue
+        if [t.key for t in tokens[mention.name.last + 1 : nxt.name.first]] != [","]:
+            continue
+        if prev.official and nxt.official and any(span.first > nxt.name.last for span in nxt.titles):
+            mention.marker = "staff"
+
+
+def called_employee(parsed: Parsed, mentions: list[Mention]) -> None:
+    """ "ông C, một cán bộ …": a person the text calls a public employee right after the name, with no post, is an
+    official without a title."""
+    tokens = parsed.tokens
+    for mention in mentions:
+        j = mention.name.last + 1
+        if mention.titles or mention.marker != "address" or j + 3 >= len(tokens):
+            continue
+        if tokens[j].key != "," or tokens[j + 1].key != "một":
+            continue
+        if (tokens[j + 2].key, tokens[j + 3].key) in EMPLOYEE_NOUNS and not _retired(tokens, j + 4):
+            mention.marker = "staff"
+
+
+# Words right after the employee noun that tell a former one ("một cán bộ lão thành … nghỉ hưu", "về hưu").
+RETIRED_WORDS: frozenset[str] = words("hưu lão")
+MAX_RETIRED_GAP = 6
+
+
+def _retired(tokens: list[Token], j: int) -> bool:
+    """Whether a word of retirement follows within a few words of token `j`, before the clause ends."""
+    for token in tokens[j : j + MAX_RETIRED_GAP]:
+        if not token.is_word:
+            return False
+        if token.key in RETIRED_WORDS:
+            return True
+    return False

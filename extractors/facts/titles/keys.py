@@ -17,27 +17,20 @@ def title_key(title: str) -> str:
 
 
 def subsumed_titles(titles: list[str]) -> set[str]:
-    """Titles that another of the same person's titles completes by a word or two: the post written again
-    without its place ("Phó Chủ tịch UBND tỉnh" beside "Phó Chủ tịch UBND tỉnh Bình Định") is one post, kept in
-    its fullest form. A bare head beside a full post ("Bí thư" beside "Bí thư Thành ủy Hà Nội") stays: the text
-    wrote both."""
+    """Titles that another of the same person's titles writes again with one place-level word put in before the
+    place ("Bí thư Thành ủy Hà Nội" beside "Bí thư Thành ủy TP Hà Nội"): one post, kept in its fuller form. A post
+    written again without its place ("Phó Chủ tịch UBND tỉnh" beside "Phó Chủ tịch UBND tỉnh Bình Định") stays
+    twice: the contract lists every title the article attaches to a person in any mention (measured on the tune
+    split and five annotated pool samples: both forms kept scored as well or better on all but one)."""
     keys = {title: title_key(title).split() for title in titles}
     kept: list[list[str]] = []
     dropped: set[str] = set()
-    # Longest first, and only a kept title completes another: "Phó Chủ tịch UBND" beside "Phó Chủ tịch UBND TP"
-    # and "Phó Chủ tịch UBND TP Hải Phòng" stays, as the middle form, itself dropped, no longer stands for it.
     for title, words_ in sorted(keys.items(), key=lambda item: -len(item[1])):
-        if any(_completes(words_, long) or _with_place_level(words_, long) for long in kept):
+        if any(_with_place_level(words_, long) for long in kept):
             dropped.add(title)
         else:
             kept.append(words_)
     return dropped
-
-
-def _completes(short: list[str], long: list[str]) -> bool:
-    """Whether `long` is `short` with a tail so short that the two name the same post (the scorer's own 4/5
-    word-overlap rule for one title written two ways)."""
-    return len(long) > len(short) and long[: len(short)] == short and 2 * len(short) >= 0.8 * (len(short) + len(long))
 
 
 # Words naming a place's level that a writer adds or leaves out before its name ("Thành ủy TP Hà Nội").
@@ -51,9 +44,11 @@ def _with_place_level(short: list[str], long: list[str]) -> bool:
     if len(long) != len(short) + 1 or 2 * len(short) < 0.8 * (len(short) + len(long)):
         return False
     k = 0
-    for word in long:
+    for position, word in enumerate(long):
         if k < len(short) and word == short[k]:
             k += 1
-        elif word not in PLACE_LEVEL_KEYS:
+        elif word not in PLACE_LEVEL_KEYS or position == len(long) - 1:
+            # A level word closing the title stands before no place: "Phó Chủ tịch UBND huyện" is another
+            # writing of the post than "Phó Chủ tịch UBND", not the same one with its level put in.
             return False
     return k == len(short)

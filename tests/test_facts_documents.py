@@ -51,7 +51,14 @@ def test_optional_fields(field_name: str) -> None:
                 assert getattr(doc, field_name) == expected[field_name], case["id"]
 
 
-@pytest.mark.parametrize("case_id", ["back-reference-joins-full-number", "cited-twice-is-one-entry"])
+REPEATED = [
+    "back-reference-joins-full-number",
+    "cited-twice-is-one-entry",
+    "short-code-joins-the-full-code-of-its-kind",
+]
+
+
+@pytest.mark.parametrize("case_id", REPEATED)
 def test_repeated_citations_add_evidence(case_id: str) -> None:
     case = _by_id(case_id)
     docs = _found(case)

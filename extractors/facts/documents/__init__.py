@@ -19,7 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from extractors.facts.dates import ResolvedDate, resolved_dates
-from extractors.facts.documents.bodies import issuing_body, name_issuer, sole_issuer
+from extractors.facts.documents.bodies import issuer_of_bare_type, issuing_body, name_issuer, sole_issuer
 from extractors.facts.documents.citation import Citation
 from extractors.facts.documents.coded import coded_citations
 from extractors.facts.documents.codeless import codeless_citations
@@ -29,6 +29,7 @@ from extractors.facts.documents.exclusions import (
     company_resolution,
     contract,
     court_ruling,
+    model_name,
     press_licence,
     unowned_in_parentheses,
 )
@@ -77,9 +78,11 @@ def find_documents(
     for citation in coded + codeless:  # a list's own date, shared above, is nearer than the clause's
         citation.issued_on = citation.issued_on or citation.opening_date
         name_issuer(citation)  # the body a list shares
+        issuer_of_bare_type(citation, form)
         sole_issuer(citation)
     codeless = [c for c in codeless if not company_resolution(c, form) and not unowned_in_parentheses(c)]
     coded = [c for c in coded if not press_licence(c, form) and not court_ruling(c) and not contract(c)]
+    coded = [c for c in coded if not model_name(c, form)]
     codeless = [c for c in codeless if not press_licence(c, form)]
     refs = merge_citations(coded, codeless, text)
     date_this_document(refs, form, dated)

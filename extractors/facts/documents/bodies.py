@@ -200,8 +200,20 @@ def name_issuer(citation: Citation) -> None:
     citation.issuer = code or initials_code(citation.issuer_named) or citation.issuer_named
 
 
+def issuer_of_bare_type(citation: Citation, form: str) -> None:
+    """A code of type letters alone followed by its body ("Quyết định số 559/QĐ của UBND tỉnh Hưng Yên") is keyed by
+    that body's code, as a paper cited without a code is; with no body after it ("Thông báo số 215/TB") it has none."""
+    if not citation.has_code or citation.type is None or citation.issuer is not None or not citation.issuing_body:
+        return
+    if BODY_AFTER.match(form, citation.end) is None:
+        return
+    citation.issuer_named = issuer_named(citation.issuing_body)
+    code = issuer_for_body(match_form(citation.issuing_body))
+    citation.issuer = code or initials_code(citation.issuer_named) or citation.issuer_named
+
+
 def sole_issuer(citation: Citation) -> None:
-    """A document cited by word and number with no body named, of a kind that one body alone issues ("Nghị định
-    49" is the Government's, "Luật số 34" the National Assembly's)."""
-    if not citation.has_code and citation.issuer is None and not citation.issuing_body and citation.type:
-        citation.issuer = SOLE_ISSUERS.get(citation.type)
+    """A document cited by word and number with no body named, or by type letters with no issuer after them, of a
+    kind that one body alone issues ("Nghị định 49" is the Government's, "Luật số 34" the National Assembly's)."""
+    if citation.issuer is None and citation.type and (citation.has_code or not citation.issuing_body):
+        citation.issuer = SOLE_ISSUERS.get(citation.type)  # so too a code of type letters alone: "107/NĐ" -> CP

@@ -43,11 +43,16 @@ from extractors.facts.documents.patterns import (
 from extractors.facts.spans import DisjointSpans
 
 _SEPARATOR = re.compile(r"\s*[-/]\s*")
+# Type letters that older numbers wrote after the issuer's ("Quyết định số 162/VH-QĐ"); letters that also close a
+# unit's code ("UBND-TH", "BTC-CST") are left as the issuer's.
+TYPES_AFTER_ISSUER: frozenset[str] = frozenset({"QĐ", "NĐ", "NQ", "CT"})
 
 
 def _word_type(form: str, start: int) -> str | None:
     found = WORD_BEFORE.search(form[max(0, start - LOOK_BEHIND) : start])
-    return WORD_TO_TYPE.get(found.group(1).lower()) if found else None
+    if found is None:
+        return None
+    return WORD_TO_TYPE.get(found.group(1).lower()) if found.group(1) else TYPE_BY_LOWER[found.group(2).lower()]
 
 
 def _party_citation(found: re.Match[str], form: str) -> Citation | None:
@@ -101,15 +106,23 @@ def _state_citation(found: re.Match[str], form: str, listed: bool = False) -> Ci
             return _issuerless(found, form, year)
         doc_type = TYPE_BY_LOWER.get(segments[0].lower(), segments[0])
         issuer = "-".join(segments[1:])
+    elif len(segments) == 2 and segments[1] in TYPES_AFTER_ISSUER and segments[0].lower() not in TYPE_BY_LOWER:
+        doc_type, issuer = segments[1], segments[0]  # an older order, the issuer first: "số 162/VH-QĐ" (1976)
     elif year is not None or len(segments) > 1 or (len(segments[0]) >= 2 and segments[0].isupper()):
         doc_type, issuer = None, "-".join(segments)  # a law ("49/2014/QH13") or an official letter
-    elif segments[0] in MIXED_CASE_ISSUERS and _word_type(form, found.start()):
-        doc_type, issuer = None, segments[0]  # an older number: "Nghị định số 100/TTg", "Chỉ thị 406/TTg"
+    elif _mixed_case_issuer(segments[0]) and _word_type(form, found.start()):
+        doc_type, issuer = None, segments[0]  # an older number: "Nghị định số 100/TTg", "Công văn 18/KtrVB"
     else:
         return None
     if len(issuer) > MAX_ISSUER_CHARS:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, issuer, year=year)
+
+
+def _mixed_case_issuer(segment: str) -> bool:
+    """A unit's initials written in mixed case, as one listed ("TTg") or ending in two capitals ("KtrVB": Kiểm tra
+    văn bản); "Tháng" or "Ban" after a number name no issuer."""
+    return segment in MIXED_CASE_ISSUERS or (len(segment) >= 3 and segment[-2:].isupper() and segment[-2:].isalpha())
 
 
 def _with_dotted_tail(citation: Citation, form: str) -> Citation:

@@ -20,7 +20,8 @@ from extractors.facts.documents.patterns import (
     YEAR,
 )
 
-_BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s+(?i:năm|tháng)\b)"
+# A share is no number of a paper: "Quy định 20% đại biểu tán thành" (a rule of a fifth).
+_BARE_NUMBER_END = r"(?![\d/-]|[.,]\d|\s*[-/]\s*[A-ZĐ\d]|\s*%|\s+(?i:năm|tháng)\b)"
 # The leading look-ahead (the type words' first two letters, matched as the words are) lets most positions fail
 # on two character tests instead of trying all the words: a third of the time of the search.
 _TYPE_WORD_FIRST = "".join(sorted({re.escape(word[0].lower()) for word, _ in TYPE_WORDS}))
@@ -51,7 +52,10 @@ DESCRIBED_NUMBER = re.compile(
 # A paper's number in parentheses after its word and what it is: "đã có văn bản “khẩn” (số 453)", "báo cáo giải trình
 # (số 642)" (a space after the word: `BODY_BEFORE` reads the subject that issued it). The parentheses are found first
 # (a literal opens them), then the words before them.
-NUMBER_IN_PARENTHESES = re.compile(r"\(\s*(?i:số)\s+(?P<n>\d{1,5})\s*\)")
+# The paper's day may be said inside them: "quyết định (số 4945 ký ngày 7/10/2004) của UBND TP".
+NUMBER_IN_PARENTHESES = re.compile(
+    r"\(\s*(?i:số)\s+(?P<n>\d{1,5})(?:\s*\)|(?=,?\s+(?:(?:ký|ban\s+hành)\s+)?ngày\s+\d[\d/.-]{2,9}\s*\)))"
+)
 PAPER_BEFORE_PARENTHESES = re.compile(
     rf"(?P<word>(?i:{TYPE_WORD}|văn\s+bản))(?=\s)(?P<what>(?:\s+(?:[“\"][^“”\"\n]{{1,20}}[”\"]|[a-zà-ỹđ]+)){{0,3}}?)\s*$"
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.facts.documents.patterns import TYPE_WORD, YEAR
+from extractors.facts.documents.patterns import ABBREVIATION_ASIDE, LETTERS_AS_WORD, TYPE_WORD, YEAR
 
 # A code's segment is short ("UBND", "BTCTU", "QH13"); a run of words is not a code, and bounding it keeps the
 # issuer within its database column (an unbounded one once took 6,002 characters of a table).
@@ -72,7 +72,7 @@ SPACED_ISSUER = re.compile(r"[ \t]+([A-ZĐ]{2,10})(?![\w/-])")
 MONTH_BEFORE = re.compile(r"(?<![^\W\d_])(?i:tháng)\s+$")
 # What names a paper before a code that is one capitalised segment alone: its word or "số" ("Nghị định 67/CP",
 # "văn bản số 346/UB", "theo số 12/BCĐ"); without it "Apple Watch 6/SE" is a product's name.
-NAMED_BEFORE = re.compile(rf"(?i:{TYPE_WORD}|văn\s+bản|số)\s*:?\s+$")
+NAMED_BEFORE = re.compile(rf"(?:(?i:{TYPE_WORD}|văn\s+bản|số){ABBREVIATION_ASIDE}|{LETTERS_AS_WORD})\s*:?\s+$")
 
 
 # Issuers that a page glues to the type letters before them ("718/2004/QĐUB", "78/2013/NĐCP"); only types whose

@@ -1,5 +1,5 @@
 """Numbered papers that are no Party or state document: an outlet's press licence, a court's ruling, a company's
-resolution, a contract, a number in parentheses that no body owns.
+resolution, a contract, a number in parentheses that no body owns, a product's model.
 """
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from extractors.facts.documents.citation import Citation
-from extractors.facts.documents.kinds import SOLE_ISSUERS
+from extractors.facts.documents.kinds import SOLE_ISSUERS, TYPE_BY_LOWER
 
 # A company's board or shareholders pass resolutions and decisions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông
 # qua …"), and the UN Security Council ("Nghị quyết 2356"): a paper cited by number alone, with no body named, near
@@ -67,3 +67,14 @@ def company_resolution(citation: Citation, form: str) -> bool:
         return False  # a decree or a law is the state's wherever it is cited
     window = form[max(0, citation.start - COMPANY_WINDOW) : citation.end + COMPANY_WINDOW]
     return COMPANY_ORGANS.search(window) is not None
+
+
+# A product's model glued to letters before its number, two models set apart by a slash ("camera DSR- PD 150/DSR- TD
+# 150P"): capitals right before the number that are no type letters ("NĐ 83/CP" is a decree) name a model, not a paper.
+LETTERS_BEFORE_NUMBER = re.compile(r"(?<![^\W\d_])([A-ZĐ]{2,6})[ -]*$")
+LOOK_BEFORE_MODEL = 12
+
+
+def model_name(citation: Citation, form: str) -> bool:
+    found = LETTERS_BEFORE_NUMBER.search(form, max(0, citation.start - LOOK_BEFORE_MODEL), citation.start)
+    return found is not None and found.group(1).lower() not in TYPE_BY_LOWER

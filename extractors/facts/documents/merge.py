@@ -66,6 +66,7 @@ class _Found:
         self.by_number: dict[tuple[str, str | None], list[DocumentRef]] = {}
         self.by_word: dict[tuple[str, str | None], list[DocumentRef]] = {}  # by the word written before the code
         self.first_seen: dict[int, int] = {}
+        self.typeless_named: dict[int, str] = {}  # a code without type letters: the kind its word names
 
     def ref_for(self, citation: Citation) -> DocumentRef:
         code = (_number_key(citation.number), code_key(citation.type), code_key(citation.issuer))
@@ -77,6 +78,8 @@ class _Found:
             self.by_number.setdefault(code[:2], []).append(ref)
             if citation.has_code and citation.named_as not in (None, citation.type):
                 self.by_word.setdefault((code[0], code_key(citation.named_as)), []).append(ref)
+            if citation.has_code and citation.type is None and citation.named_as is not None:
+                self.typeless_named[id(ref)] = citation.named_as
             self.first_seen[id(ref)] = citation.start
         ref.year = ref.year or citation.year
         return ref
@@ -94,6 +97,29 @@ class _Found:
         typeless = self.by_number.get((number, None), [])
         return same or [ref for ref in typeless if _issued_by(ref, citation.issuer)]
 
+    def join_short_codes(self) -> None:
+        """An older short code of one kind joins the full code of its number, kind and issuer: "Nghị định 24/CP"
+        beside "Nghị định số 24/2006/NĐ-CP" is one decree, written the short way once the full code is given."""
+        for same_code in self.by_code.values():
+            for ref in list(same_code):
+                kind = self.typeless_named.get(id(ref))
+                if kind is None:
+                    continue
+                number, issuer = _number_key(ref.number), code_key(ref.issuer)
+                full = [
+                    other
+                    for other in self.by_number.get((number, code_key(kind)), [])
+                    if code_key(other.issuer) == issuer and ref.year in (None, other.year)
+                ]
+                if len(full) != 1:
+                    continue
+                target = full[0]
+                target.evidence.extend(ref.evidence)
+                target.issued_on = target.issued_on or ref.issued_on
+                target.issuing_body = target.issuing_body or ref.issuing_body
+                self.first_seen[id(target)] = min(self.first_seen[id(target)], self.first_seen[id(ref)])
+                same_code.remove(ref)
+
     def in_text_order(self) -> list[DocumentRef]:
         refs = [ref for same_code in self.by_code.values() for ref in same_code]
         return sorted(refs, key=lambda r: self.first_seen[id(r)])
@@ -108,4 +134,5 @@ def merge_citations(coded: list[Citation], codeless: list[Citation], text: str) 
     for citation in sorted(codeless, key=lambda c: (c.issuer is None, c.start)):
         ref = _target_of(citation, found.same_number(citation))
         _add(ref or found.ref_for(citation), citation, text)
+    found.join_short_codes()
     return found.in_text_order()

@@ -14,9 +14,12 @@ from extractors.facts.documents.kinds import TYPE_WORDS
 TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
 # A year as documents are numbered with it ("30/2020/NĐ-CP", "Nghị định số 49/2017").
 YEAR = r"(?:19|20)\d\d"
-WORD_BEFORE = re.compile(rf"(?i:({TYPE_WORD}))\s+(?:(?i:số)\s+)?$")
 # The type's letters may follow the word in parentheses ("Quyết định (QĐ) 33/2014").
 ABBREVIATION_ASIDE = r"(?:\s*\((?:QĐ|NĐ|NQ|TT|CT|KH|KL|TB|HD)\))?"
+# The word naming a paper's type right before its number, or those letters alone in capitals, as a text writes once it
+# has named the kind ("Nghị định (NĐ) 158/CP (thay thế NĐ 83/CP …)"): group 1 or group 2.
+LETTERS_AS_WORD = r"(?<![^\W\d_])(QĐ|NĐ|NQ|CT)"
+WORD_BEFORE = re.compile(rf"(?:(?i:({TYPE_WORD})){ABBREVIATION_ASIDE}|{LETTERS_AS_WORD})\s+(?:(?i:số)\s+)?$")
 BODY_HEAD = (
     r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"

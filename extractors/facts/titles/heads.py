@@ -48,6 +48,11 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
     if len(_head) >= 2:
         _folded_head = tuple(_folded(word) for word in _head)
         _FOLDED_HEADS_BY_FIRST.setdefault(_folded_head[0], []).append((_head, _folded_head))
+# Their second syllables without marks, by the first: most words that open no head ("chủ động", "phó mặc") fail on
+# the next word alone, before the window of keys is built.
+_FOLDED_SECONDS_BY_FIRST: dict[str, frozenset[str]] = {
+    first: frozenset(folded[1] for _, folded in heads) for first, heads in _FOLDED_HEADS_BY_FIRST.items()
+}
 
 
 # Words before a head that give the post's grade or standing rather than another post: "Hàm Vụ phó" (the
@@ -294,8 +299,11 @@ WORDS_LIKE_HEADS: frozenset[tuple[str, ...]] = frozenset(
 def _folded_head(tokens: list[Token], i: int) -> int:
     """A head of two or more syllables written without some of its marks: equal once marks are dropped, and
     at least one syllable exact (so that a name such as "Vũ Trường" is not "vụ trưởng")."""
-    candidates = _FOLDED_HEADS_BY_FIRST.get(_folded(tokens[i].key), ())
-    if not candidates:
+    first = _folded(tokens[i].key)
+    candidates = _FOLDED_HEADS_BY_FIRST.get(first, ())
+    if not candidates or i + 1 >= len(tokens) or not tokens[i + 1].is_word:
+        return 0
+    if _folded(tokens[i + 1].key) not in _FOLDED_SECONDS_BY_FIRST[first]:
         return 0
     window = tokens[i : i + len(candidates[0][0])]  # the longest candidate comes first
     keys = tuple(t.key for t in window)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from extractors.facts.person_names import (
@@ -244,6 +245,7 @@ def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSp
 # Lower-case particles inside Arabic names: "bin"/"ibn"/"bint" as words, "al-"/"el-" glued to the next name.
 NAME_PARTICLES: frozenset[str] = words("bin ibn bint")
 GLUED_PARTICLES: frozenset[str] = words("al el")
+PARTICLES: frozenset[str] = NAME_PARTICLES | GLUED_PARTICLES
 MAX_PARTICLE_NAME = 8  # Latin words and particles: "Sheikh Mohammed bin Abdulrahman al-Thani"
 
 
@@ -254,7 +256,7 @@ def _glued(tokens: list[Token], left: int, right: int) -> bool:
 def _particle_names(tokens: list[Token]) -> list[range]:
     """Runs of capitalised Latin words joined by Arabic particles, with at least one particle and two words."""
     found: list[range] = []
-    if not any(t.key in NAME_PARTICLES or t.key in GLUED_PARTICLES for t in tokens):
+    if PARTICLES.isdisjoint(map(attrgetter("key"), tokens)):
         return found  # most articles name no one so: one look at the keys spares a look at every capitalised word
     i = 0
     while i < len(tokens):

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractors.facts.officials import find_officials
+from extractors.facts.officials.merge import completed_names
 from extractors.facts.person_names import find_names, name_key, short_form, tokenize
 from extractors.facts.titles import starts_title, title_key
 from extractors.types import Official
@@ -116,3 +117,22 @@ STATUSES = json.loads((FIXTURES / "title_status.json").read_text(encoding="utf-8
 def test_title_status_is_what_the_text_states(case: dict) -> None:
     found = {o.name: {title: str(o.status_of(title)) for title in o.titles} for o in find_officials(case["text"])}
     assert found == case["positions"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ({"đỗ đức duy", "đức duy"}, {"đức duy": "đỗ đức duy"}),  # the surname left out
+        ({"đinh la thăng", "đinh la"}, {"đinh la": "đinh la thăng"}),  # the given name left out
+        ({"nguyễn văn chiến", "nguyễn chiến"}, {"nguyễn chiến": "nguyễn văn chiến"}),  # the middle "Văn" left out
+        ({"lê đức duy", "đỗ đức duy", "đức duy"}, {}),  # two people it may stand for: neither
+        ({"duy", "đỗ đức duy"}, {}),  # one word is no name to complete
+    ],
+)
+def test_a_shortened_name_stands_for_the_one_full_name_it_fits(keys: set[str], expected: dict[str, str]) -> None:
+    assert completed_names(keys) == expected
+
+
+def test_shortened_names_are_completed_among_thousands_of_names() -> None:
+    keys = {f"nguyễn văn {a} {b}" for a in ("an", "bình", "cường") for b in map(str, range(1000))}
+    assert completed_names({*keys, "văn an 7"}) == {"văn an 7": "nguyễn văn an 7"}

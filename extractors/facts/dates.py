@@ -385,13 +385,18 @@ def _cued_list_hits(pattern: re.Pattern[str], form: str) -> list[DateHit]:
     hits = []
     position = 0
     while (found := pattern.search(form, position)) is not None:
-        cued = _before(LIST_CUE_BEFORE, form, found.start()) or _named_day_before(form, found.start())
-        if _inside_a_word(form, found.start(), marks="") or not cued:
+        # the cheap test first: a list found inside a number ("2024, ngày 12/3") needs no look at its cue
+        if _inside_a_word(form, found.start(), marks="") or not _list_cued(form, found.start()):
             position = found.end("first")
             continue
         hits.extend(_days_listed(found))
         position = found.end()
     return hits
+
+
+def _list_cued(form: str, start: int) -> bool:
+    """Whether a list cue ("ngày", "từ", "sáng", ...) or "ngày" and the words naming a day end right before `start`."""
+    return bool(_before(LIST_CUE_BEFORE, form, start) or _named_day_before(form, start))
 
 
 def _pair_hit(found: re.Match[str]) -> DateHit:
@@ -810,14 +815,16 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
     stated = _stated_days_of_year(hits, published_on.year) if published_on else []
     pairs: list[ResolvedDate] = []
     for index, hit in enumerate(hits):
+        if hit.year is not None:  # a full date is its own day: nothing around it is read
+            if (full_day := _valid(hit.year, hit.month, hit.day)) is not None:
+                pairs.append(ResolvedDate(hit, full_day))
+            continue
         following = hits[index + 1] if index + 1 < len(hits) else None
-        year = None
-        if hit.year is None:
-            year = (
-                _year_from_next(form, hit, following)
-                or _year_after_previous(form, hit, pairs[-1] if pairs else None)
-                or _year_just_before(form, hit)
-            )
+        year = (
+            _year_from_next(form, hit, following)
+            or _year_after_previous(form, hit, pairs[-1] if pairs else None)
+            or _year_just_before(form, hit)
+        )
         rolls_back = (
             not year
             and EVERY_YEAR_AFTER.match(form, hit.end) is None
@@ -829,7 +836,7 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
             published_on if rolls_back else None,
             partial(_told_as_future, form, hit, published_on) if published_on else _always,
         )
-        if day is not None and not (year is None and hit.year is None and not_before and day < not_before):
+        if day is not None and not (year is None and not_before and day < not_before):
             pairs.append(ResolvedDate(hit, day))
     return tuple(pairs)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.facts.syllables import glued_cut_between
+from extractors.facts.syllables import MIN_GLUED_LETTERS, glued_cut_between
 from extractors.normalize import match_form
 
 
@@ -190,18 +190,29 @@ def tokenize(text: str) -> list[Token]:
         return tokens
     end = 0
     chunks = text.split()
+    append = tokens.append
     for i, chunk in enumerate(chunks):
         start = text.index(chunk, end)
         end = start + len(chunk)
+        if chunk.isalpha():
+            upper = chunk[0].isupper()
+            # only a capitalised word of MIN_GLUED_LETTERS or more may be two glued ("Lâmtrao"): the test below
+            # spares the rest, most words, the look at their neighbours
+            if not upper or len(chunk) < MIN_GLUED_LETTERS or _glued_cut_at(chunks, i) is None:
+                abbr = upper and len(chunk) > 1 and chunk.isupper()
+                append(Token(chunk, folded[start:end], start, end, True, upper, not upper, abbr))
+                continue
         previous = chunks[i - 1] if i else None
         following = chunks[i + 1] if i + 1 < len(chunks) else None
-        if chunk.isalpha() and glued_cut_between(chunk, previous, following) is None:  # "Lâmtrao" is two tokens
-            upper = chunk[0].isupper()
-            abbr = upper and len(chunk) > 1 and chunk.isupper()
-            tokens.append(Token(chunk, folded[start:end], start, end, True, upper, not upper, abbr))
-        else:
-            _add_tokens(tokens, _TOKEN_RE.findall(chunk), start, folded, previous, following)
+        _add_tokens(tokens, _TOKEN_RE.findall(chunk), start, folded, previous, following)
     return tokens
+
+
+def _glued_cut_at(chunks: list[str], i: int) -> int | None:
+    """`glued_cut_between` of the white-space separated word `chunks[i]` among its neighbours."""
+    previous = chunks[i - 1] if i else None
+    following = chunks[i + 1] if i + 1 < len(chunks) else None
+    return glued_cut_between(chunks[i], previous, following)
 
 
 def _add_tokens(

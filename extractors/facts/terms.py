@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from extractors.facts.evidence import make_evidence
 from extractors.facts.numerals import NUMBER_WORD_PATTERN, ordinal_value
@@ -350,9 +351,13 @@ def _add_term(
         term.evidence.append(evidence)
 
 
+@lru_cache(maxsize=8)  # the terms and the sittings finders both read the same article body
 def _term_form(text: str) -> str:
     """The matching form, "kì" spelt "kỳ" as the patterns write it (same length: offsets hold)."""
-    return KI_SPELLING.sub(r"\1ỳ", match_form(text))
+    form = match_form(text)
+    if "kì" not in form and "Kì" not in form:  # a substring test spares most bodies the pattern's slower scan
+        return form
+    return KI_SPELLING.sub(r"\1ỳ", form)
 
 
 def find_terms(text: str) -> list[Term]:

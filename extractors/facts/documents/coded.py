@@ -171,6 +171,8 @@ _LISTED_NUMBER = re.compile(r"\d{1,5}")
 def _numbers_sharing_code(citation: Citation, form: str) -> list[Citation]:
     """The numbers listed before a coded one that share its code ("106, 107/QĐ-TTg" -> 106/QĐ-TTg too)."""
     window_start = max(0, citation.start - LOOK_BEFORE_LIST)
+    if not form[window_start : citation.start].rstrip().endswith((",", "và")):
+        return []  # a listed number is followed by "," or "và": most codes have neither before them
     found = NUMBERS_SHARING_CODE.search(form, window_start, citation.start)
     if found is None:
         return []

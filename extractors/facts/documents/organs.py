@@ -234,6 +234,7 @@ DEPARTMENT_LOWER_WORDS: frozenset[str] = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)  # an article names its issuers again and again ("của UBND tỉnh")
 def organ_name(phrase: str) -> str | None:
     """The organ a phrase after "của"/"do" names, without the sentence that runs on after it: capitalised
     words and acronyms, organ and level words in lower case, "các cơ quan", and "và"/"-" between two

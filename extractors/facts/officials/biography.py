@@ -12,6 +12,7 @@ or after two sentences in a row without such an opening.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from extractors.facts.officials.context import Parsed, ends_clause, post_of_another
 from extractors.facts.officials.mentions import Mention
@@ -184,10 +185,15 @@ def _sentences(parsed: Parsed) -> list[tuple[int, int]]:
     tokens, text = parsed.tokens, parsed.text
     found: list[tuple[int, int]] = []
     start = 0
+    # The next line break after the token before (no token holds one): found once per line, not sliced out of
+    # the gap between every two tokens.
+    line_break = text.find("\n")
     for k in range(len(tokens)):
-        if k > start and "\n" in text[tokens[k - 1].end : tokens[k].start]:
-            found.append((start, k - 1))
-            start = k
+        if 0 <= line_break < tokens[k].start:  # a break between tokens k - 1 and k
+            if k > start:
+                found.append((start, k - 1))
+                start = k
+            line_break = text.find("\n", tokens[k].end)
         if tokens[k].key in SENTENCE_MARKS and ends_clause(tokens, k):
             found.append((start, k))
             start = k + 1
@@ -209,8 +215,8 @@ def _openings(parsed: Parsed) -> list[NameSpan]:
         born = born or _joined_party(tokens, j)
         if born and not _in_parenthesis(tokens, name.first):
             found[name.first] = name
-    for k, token in enumerate(tokens):
-        for heading in HEADINGS_BY_FIRST_WORD.get(token.key, ()):
+    for k in [k for k, key in enumerate(map(attrgetter("key"), tokens)) if key in HEADINGS_BY_FIRST_WORD]:
+        for heading in HEADINGS_BY_FIRST_WORD[tokens[k].key]:
             if tuple(t.key for t in tokens[k : k + len(heading)]) != heading:
                 continue
             for j in range(k + len(heading), min(k + len(heading) + MAX_HEADING_GAP, len(tokens))):

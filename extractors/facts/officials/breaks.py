@@ -49,16 +49,32 @@ def mended(text: str) -> str:
     """`text` with lost drop capitals put back and breaks inside sentences turned to spaces (same length)."""
     if "\n" not in text:
         return text
-    chars = list(text)
-    for match in _LOST_INITIAL.finditer(text):
-        if match.lastgroup is not None:
-            chars[match.start()] = LOST_INITIALS[int(match.lastgroup[1:])][1]
-    text = "".join(chars)
+    # Each change is kept as (offset, replacement of the same length) and the text rebuilt once from slices: a
+    # list of its characters would cost a string object per character of a long body.
+    initials = [
+        (match.start(), LOST_INITIALS[int(match.lastgroup[1:])][1])
+        for match in _LOST_INITIAL.finditer(text)
+        if match.lastgroup is not None
+    ]
+    text = _replaced(text, initials)
+    spaces = []
     for match in _PARAGRAPH_BREAK.finditer(text):
         start, end = match.span(1)
         if "\n" in text[start:end] and _goes_on(text, start, match.group(2)):
-            chars[start:end] = " " * (end - start)
-    return "".join(chars)
+            spaces.append((start, " " * (end - start)))
+    return _replaced(text, spaces)
+
+
+def _replaced(text: str, changes: list[tuple[int, str]]) -> str:
+    """`text` with each (offset, replacement) written over it; the changes are in order and never overlap."""
+    if not changes:
+        return text
+    pieces, last = [], 0
+    for start, replacement in changes:
+        pieces += [text[last:start], replacement]
+        last = start + len(replacement)
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _goes_on(text: str, end: int, opening: str) -> bool:

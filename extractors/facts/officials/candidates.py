@@ -3,6 +3,8 @@ later mentions by the given name alone."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from extractors.facts.officials.context import CLAUSE_END, MAX_ITEM_TOKENS, skip_address
 from extractors.facts.officials.markers import STRONG_MARKERS, marker_before
 from extractors.facts.officials.triggers import trigger_after
@@ -58,12 +60,13 @@ def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = 
     taken = {k for name in names for k in range(name.first, name.last + 1)}
     pending = iter(names)
     upcoming = next(pending, None)
-    addressed = {k + 1 for k, t in enumerate(tokens) if t.key in ADDRESS_OR_COMRADE_TAIL}
+    keys = list(map(attrgetter("key"), tokens))  # read once for the two passes below
+    addressed = {k + 1 for k, key in enumerate(keys) if key in ADDRESS_OR_COMRADE_TAIL}
     # A capitalised given name of someone named in full may follow a bare head; whether one does is checked
     # only there (`ends_bare_head` looks back at up to four tokens).
     given_names = {tokens[name.last].key for name in names if name.last > name.first}
     maybe_after_head = {
-        k for k in range(1, len(tokens)) if tokens[k].is_cap and tokens[k].key in given_names and k not in taken
+        k for k, key in enumerate(keys) if key in given_names and k > 0 and tokens[k].is_cap and k not in taken
     }
     for k in sorted(addressed | maybe_after_head):
         if k >= len(tokens):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from extractors.facts.person_names import (
@@ -244,6 +245,7 @@ def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSp
 # Lower-case particles inside Arabic names: "bin"/"ibn"/"bint" as words, "al-"/"el-" glued to the next name.
 NAME_PARTICLES: frozenset[str] = words("bin ibn bint")
 GLUED_PARTICLES: frozenset[str] = words("al el")
+PARTICLES: frozenset[str] = NAME_PARTICLES | GLUED_PARTICLES
 MAX_PARTICLE_NAME = 8  # Latin words and particles: "Sheikh Mohammed bin Abdulrahman al-Thani"
 
 
@@ -254,6 +256,8 @@ def _glued(tokens: list[Token], left: int, right: int) -> bool:
 def _particle_names(tokens: list[Token]) -> list[range]:
     """Runs of capitalised Latin words joined by Arabic particles, with at least one particle and two words."""
     found: list[range] = []
+    if PARTICLES.isdisjoint(map(attrgetter("key"), tokens)):
+        return found  # most articles name no one so: one look at the keys spares a look at every capitalised word
     i = 0
     while i < len(tokens):
         if not (tokens[i].is_cap and _latin_word(tokens[i])) or (i > 0 and _latin_word(tokens[i - 1])):
@@ -412,11 +416,14 @@ def transliterated_runs(tokens: list[Token]) -> tuple[list[range], set[int]]:
     names: list[range] = []
     places: set[int] = set()
     after = 0
+    plain_until = 0  # the end of a run of words none hyphen-joined: a run from inside it is its tail, as plain
     for i in [k for k, t in enumerate(tokens) if t.is_cap and not t.is_abbr]:
-        if i < after or (i > 0 and _latin_before(tokens, i)):
+        if i < after or i < plain_until or (i > 0 and _latin_before(tokens, i)):
             continue  # the given name of a Latin-spelt name ("Park Geun-hye"), not a name of its own
         found = _translit_words(tokens, i)
         if not any(last > first for first, last in found):
+            if found and len(found) < MAX_PLACE_RUN + MAX_TRANSLIT_WORDS:  # a run cut at the limit may go on
+                plain_until = found[-1][1] + 1
             continue
         after = found[-1][1] + 1
         # the name opens at its first hyphen-joined word, or after a place covering it ("Xri Lan-ca")

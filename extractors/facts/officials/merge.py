@@ -100,25 +100,35 @@ def merge_mentions(mentions: list[Mention], parsed: Parsed, excluded: set[str]) 
 
 def completed_names(keys: set[str]) -> dict[str, str]:
     """Names of two words or more written again without their surname or given name ("Đức Duy", "Đinh La"), or
-    without a middle "Văn"/"Thị" ("Nguyễn Chiến") -> the one full name among `keys` that they stand for."""
+    without a middle "Văn"/"Thị" ("Nguyễn Chiến") -> the one full name among `keys` that they stand for.
+
+    Each key is filed once under its shorter forms, and each looks up the names it may stand for: comparing every
+    key with every other took seconds on a page naming thousands of people."""
+    by_outer_words: dict[str, set[str]] = {}  # a name's first or last words -> the longer names they open or end
+    by_short_form: dict[str, list[str]] = {}
+    for other in keys:
+        for part in _outer_words(other):
+            by_outer_words.setdefault(part, set()).add(other)
+        by_short_form.setdefault(short_form(other), []).append(other)
     completed: dict[str, str] = {}
     for key in keys:
-        size = key.count(" ") + 1
-        if size < 2:
+        if " " not in key:
             continue
-        fuller = [
-            other
-            for other in keys
-            if other.count(" ") + 1 > size and (other.endswith(" " + key) or other.startswith(key + " "))
-        ]
+        fuller = by_outer_words.get(key, set())
         if len(fuller) == 1:
-            completed[key] = fuller[0]
+            completed[key] = next(iter(fuller))
             continue
         # "Nguyễn Chiến" for "Nguyễn Văn Chiến": the one full name that only a middle "Văn"/"Thị" lengthens
-        fuller = [other for other in keys if other != key and short_form(other) == key]
-        if len(fuller) == 1:
-            completed[key] = fuller[0]
+        lengthened = [other for other in by_short_form.get(key, []) if other != key]
+        if len(lengthened) == 1:
+            completed[key] = lengthened[0]
     return completed
+
+
+def _outer_words(name: str) -> set[str]:
+    """The name's opening and closing words short of the whole: "a b c" -> "a", "a b", "b c", "c"."""
+    spaces = [at for at, char in enumerate(name) if char == " "]
+    return {name[:at] for at in spaces} | {name[at + 1 :] for at in spaces}
 
 
 def _drop_subsumed(person: Official) -> None:

@@ -7,6 +7,7 @@ Giám đốc"), dotted and abbreviated heads, and the checks that keep a head-li
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
 from extractors.facts.person_names import Token, joined, words
 from extractors.facts.titles.staff_posts import STAFF_HEAD_FIRSTS, _staff_post_at
@@ -48,6 +49,11 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
     if len(_head) >= 2:
         _folded_head = tuple(_folded(word) for word in _head)
         _FOLDED_HEADS_BY_FIRST.setdefault(_folded_head[0], []).append((_head, _folded_head))
+# Their second syllables without marks, by the first: most words that open no head ("chủ động", "phó mặc") fail on
+# the next word alone, before the window of keys is built.
+_FOLDED_SECONDS_BY_FIRST: dict[str, frozenset[str]] = {
+    first: frozenset(folded[1] for _, folded in heads) for first, heads in _FOLDED_HEADS_BY_FIRST.items()
+}
 
 
 # Words before a head that give the post's grade or standing rather than another post: "Hàm Vụ phó" (the
@@ -77,18 +83,28 @@ def may_start_title(token: Token) -> bool:
 
 
 def title_starts(tokens: list[Token]) -> list[int]:
-    """Indexes of the tokens for which `may_start_title` holds, in order. The same test written out inline:
-    one function call per token costs more than the rest of the title search on most pages."""
-    heads, folded_heads, folded = _HEADS_BY_FIRST, _FOLDED_HEADS_BY_FIRST, _folded
-    return [
-        i
-        for i, t in enumerate(tokens)
-        if t.key in heads
-        or t.key in ("nguyên", "p")
-        or t.key in GRADE_PREFIXES
-        or (t.is_abbr and 3 <= len(t.key) <= 9 and t.key.startswith("uv"))
-        or (t.is_word and folded(t.key) in folded_heads)
-    ]
+    """Indexes of the tokens for which `may_start_title` holds, in order. An article holds a few thousand
+    distinct keys at most: the keys that may open a title are picked out first, so that each token costs one
+    set look-up and `may_start_title` runs on those keys' tokens only."""
+    keys = set(map(_KEY, tokens))
+    opening = {key for key in keys if _key_may_start_title(key)}
+    return [i for i, t in enumerate(tokens) if t.key in opening and may_start_title(t)]
+
+
+_KEY = attrgetter("key")
+
+
+@lru_cache(maxsize=16384)  # the same words recur from article to article
+def _key_may_start_title(key: str) -> bool:
+    """Whether a token with this key may start a title as one of some kind (word, abbreviation or mark): the tests
+    of `may_start_title` without the token's kind."""
+    return (
+        key in _HEADS_BY_FIRST
+        or key in ("nguyên", "p")
+        or key in GRADE_PREFIXES
+        or (3 <= len(key) <= 9 and key.startswith("uv"))
+        or _folded(key) in _FOLDED_HEADS_BY_FIRST
+    )
 
 
 def _member_abbreviation(token: Token) -> bool:
@@ -310,8 +326,11 @@ WORDS_LIKE_HEADS: frozenset[tuple[str, ...]] = frozenset(
 def _folded_head(tokens: list[Token], i: int) -> int:
     """A head of two or more syllables written without some of its marks: equal once marks are dropped, and
     at least one syllable exact (so that a name such as "Vũ Trường" is not "vụ trưởng")."""
-    candidates = _FOLDED_HEADS_BY_FIRST.get(_folded(tokens[i].key), ())
-    if not candidates:
+    first = _folded(tokens[i].key)
+    candidates = _FOLDED_HEADS_BY_FIRST.get(first, ())
+    if not candidates or i + 1 >= len(tokens) or not tokens[i + 1].is_word:
+        return 0
+    if _folded(tokens[i + 1].key) not in _FOLDED_SECONDS_BY_FIRST[first]:
         return 0
     window = tokens[i : i + len(candidates[0][0])]  # the longest candidate comes first
     keys = tuple(t.key for t in window)

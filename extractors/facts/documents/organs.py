@@ -221,7 +221,7 @@ COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     + [("Tổ", "quốc"), ("Lao", "động"), ("Nông", "dân"), ("Phụ", "nữ"), ("Cựu", "chiến"), ("chiến", "binh")]
     + [("Liên", "hiệp"), ("Thanh", "niên"), ("Chỉ", "huy"), ("Quân", "sự"), ("Tổng", "tham"), ("tham", "mưu")]
     + [("Công", "an"), ("Tòa", "án"), ("Toà", "án"), ("Viện", "kiểm"), ("kiểm", "sát"), ("đồng", "quản")]
-    + [("Cộng", "sản")]  # "của Đảng Cộng sản Việt Nam"
+    + [("Cộng", "sản"), ("tối", "cao")]  # "của Đảng Cộng sản Việt Nam", "Viện kiểm sát nhân dân tối cao"
 )
 
 
@@ -257,6 +257,7 @@ def organ_name(phrase: str) -> str | None:
         opens_offices = lower == "các" and following.lower() == "cơ"
         national = lower == "gia" and kept[-1:] in (["Quốc"], ["quốc"])  # "Hội đồng bầu cử Quốc gia"
         national = national or (lower == "quốc" and following.lower() == "gia")  # "Ủy ban ATGT quốc gia"
+        national = national or (lower == "tối" and following.lower() == "cao")  # "Tòa án nhân dân tối cao"
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
         purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"

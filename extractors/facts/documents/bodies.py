@@ -74,7 +74,8 @@ AT_PAPER_AFTER_LEAD_IN = re.compile(
     rf"(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_LEAD_IN = 160
-BODY_AFTER_COMMA = re.compile(rf"\s*,\s*({BODY_HEAD}[^,;.()“”\"]{{0,60}})")
+# The comma may be left out: "Tại Công văn số 130 ngày 18-4-2013 Tòa án Nhân dân tối cao đã trả lời …".
+BODY_AFTER_COMMA = re.compile(rf"\s*,?\s*({BODY_HEAD}[^,;.()“”\"]{{0,60}})")
 # A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
 # mà Bộ VH-TT-DL đã ban hành", "Thông tư số 02 vừa được Bộ Y tế ban hành", "Thông tư số 22/2014 về quy hoạch kho
 # số do Bộ TT&TT ban hành" (no number between: in "Thông tư 22 … dựa trên Thông tư 30 do Bộ GD&ĐT ban hành" the

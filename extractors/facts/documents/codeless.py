@@ -84,8 +84,12 @@ DATED_NEXT = re.compile(r"\s+ngày\s+\d")
 SPANNING_PLANS: frozenset[str] = frozenset({"KH", "CTr", "CTHĐ", "ĐA", "PA"})
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
-    rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}(?=\s*(?:[,.;:)]|của|về|ngày|và|để|$))"
+    rf"\s*(?:,|và)\s*(?:(?i:số)\s+)?(\d{{1,5}}){_BARE_NUMBER_END}"
+    r"(?=\s*(?:[,.;:)]|của|về|ngày|và|để|$)|\s+[A-ZĐ]{1,4}-[A-ZĐ])"
 )
+# The code a list's last number is written with, its slash left out: "các quyết định số 95, 96, 97 QĐ-TTYT" (the type
+# letters those of the word): the issuer of every number of the list.
+SPACED_CODE = re.compile(r"\s+(?P<type>[A-ZĐ]{1,4})-(?P<issuer>[A-ZĐ][A-ZĐa-z]{1,9})(?![\w/-])")
 # The issuing body named between a paper's capitalised word and its number: "Nghị quyết HĐND tỉnh Nghệ An số 170",
 # "Chỉ thị Ban Thường vụ Tỉnh ủy số 05" (a capitalised organ head, no sentence mark or digit before "số").
 BODY_THEN_NUMBER = re.compile(
@@ -152,6 +156,17 @@ def _year_and_end(found: re.Match[str], number_group: int) -> tuple[int | None, 
     return year, found.end(year_group) if year_group else found.end(number_group)
 
 
+def _code_after_list(form: str, listed: list[Citation], doc_type: str) -> None:
+    """The issuer of a code written after the last number of a list, its slash left out (`SPACED_CODE`); the last
+    citation runs on to the code's end, where its date is read."""
+    code = SPACED_CODE.match(form, listed[-1].end) if listed[-1].year is None else None
+    if code is None or code.group("type") != doc_type:
+        return
+    for citation in listed:
+        citation.issuer = code.group("issuer")
+    listed[-1].end = code.end()
+
+
 def codeless_citations(form: str) -> list[Citation]:
     """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
     capitalised, followed by "số", or followed by the body that issued it ("nghị định 35 của Chính phủ"); a
@@ -171,11 +186,13 @@ def codeless_citations(form: str) -> list[Citation]:
         if found.group("year_said") and not found.group(2) and (doc_type in SPANNING_PLANS or lower_unowned):
             continue  # "kế hoạch 5 năm 2021 - 2025" is a five-year plan; "Nghị định 34 năm 2016" a decree
         year, end = _year_and_end(found, 3)
-        citations.append(Citation(found.start(3), end, number, doc_type, None, year=year, has_code=False))
+        listed = [Citation(found.start(3), end, number, doc_type, None, year=year, has_code=False)]
         end = found.end()
         while more := CODELESS_MORE.match(form, end):
-            citations.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
+            listed.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
             end = more.end()
+        _code_after_list(form, listed, doc_type)
+        citations.extend(listed)
     for found in CODELESS_PAPER.finditer(form):
         year, end = _year_and_end(found, 2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))

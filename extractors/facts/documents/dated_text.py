@@ -81,5 +81,9 @@ def date_right_after(form: str, end: int, dated: DatesInText) -> ResolvedDate | 
 
 
 # A day after a number that the article's dates could not give a year (no publication date, no other full date):
-# the body named after it is still the paper's.
-UNRESOLVED_DAY = re.compile(r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\)?(?![\d/.-]\d)")
+# the body named after it is still the paper's. So is it after the rest of a code written on after the day, which
+# no date reader takes for a day: "Quyết định số 807 ngày 2/4/2004/QĐUB của UBND thành phố Hải Phòng".
+UNRESOLVED_DAY = re.compile(
+    r"[\s,(]*ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?(?:/(?-i:[A-ZĐ]{2,8}(?:-[A-ZĐ]{1,8})?))?\)?"
+    r"(?![\d/.-]\d)"
+)

@@ -21,6 +21,7 @@ from extractors.facts.documents.dated_text import (
 from extractors.facts.documents.kinds import TYPE_WORDS, WORD_TO_TYPE, type_name
 from extractors.facts.documents.patterns import (
     BODY_AFTER,
+    BODY_HEAD,
     IN_A_ROW,
     LOOK_AHEAD,
     LOOK_BEHIND,
@@ -63,9 +64,11 @@ LOOK_BEFORE_DATE = 220
 # The signing said later in the clause: "Kế hoạch số 19-KH/TU về … được Ban Thường vụ Tỉnh ủy ban hành ngày
 # 1/9/2016", "Quyết định số 245/QĐ-UBND của UBND huyện về …, ký ngày 3/3/2021" (no digit between: no other paper;
 # no comma before the clause that signs: "Thực hiện Kế hoạch số 45, UBND xã ban hành ngày …" is another paper's).
+# The paper may be the subject of a passive clause after a comma ("thông báo số 5373/TM-XNK, được chuyên viên … dự thảo
+# và thứ trưởng … ký phát hành ngày 26-11-2003"), and "vào" say the day without "ngày" ("được ban hành vào 25/2/2003").
 SIGNED_LATER = re.compile(
-    rf"(?:{_PLACE_ABBREVIATION}|[^.!?;,\n\d()]){{0,100}}?(?:\s|\s*,\s*)(?:ban hành|ký(?:\s+ban hành)?)\s+(?:vào\s+)?"
-    r"(?=ngày\s)"
+    rf"(?:\s*,(?=\s*được\s))?(?:{_PLACE_ABBREVIATION}|[^.!?;,\n\d()]){{0,100}}?(?:\s|\s*,\s*)"
+    r"(?:ban hành|phát hành|ký(?:\s+(?:ban|phát)\s+hành)?)\s+(?:vào\s+(?=(?:ngày\s*)?\d)|(?=ngày\s))"
 )
 # A parenthesis after a citation, before the sentence ends, and the signing words inside it.
 ASIDE_AFTER = re.compile(r"[^.!?\n()]*\((?P<aside>[^()\n]{0,240})\)")
@@ -162,8 +165,22 @@ def issued_on(form: str, citation: Citation, dated: DatesInText, earlier: Earlie
     after_body = date_right_after(form, body.end(), dated) if body else None  # "... của HĐND huyện ngày 20/12"
     if after_body and not _opens_next_clause(form, body.end(), after_body):
         return _day_of(dated.attach(after_body), citation)
-    signed = _signed_in_aside(form, end, dated) or _signed_later(form, end, dated)
+    signed = _signed_in_aside(form, end, dated) or _signed_later(form, end, dated) or _after_subject(form, end, dated)
     return _day_of(dated.attach(signed), citation) if signed else None
+
+
+# A paper's subject, then its day and the body that issued it: "NĐ 152/CP về việc xử phạt hành chính về lĩnh vực
+# giao thông đường bộ, ngày 15.12.2005 của Chính phủ" (the body after the day tells it is the paper's, not the next
+# clause's).
+SUBJECT_THEN_DAY = re.compile(r"\s+(?:về|V/v|v/v|quy định)\s[^.;:!?\n\d()“”\"]{1,160}?,\s*(?=ngày\s*\d)")
+BODY_AFTER_DAY = re.compile(rf"\s*,?\s*(?:của|do)\s+{BODY_HEAD}")
+LOOK_AHEAD_SUBJECT = 200
+
+
+def _after_subject(form: str, end: int, dated: DatesInText) -> ResolvedDate | None:
+    found = SUBJECT_THEN_DAY.match(form, end, min(len(form), end + LOOK_AHEAD_SUBJECT))
+    resolved = date_right_after(form, found.end(), dated) if found else None
+    return resolved if resolved and BODY_AFTER_DAY.match(form, resolved.hit.end) else None
 
 
 # A body's name read up to "ngày" that runs on into the paper taking effect ("của UBND TP có hiệu lực từ ngày

@@ -88,7 +88,7 @@ DEPARTMENT_CODE_HEADS: tuple[tuple[str, str], ...] = (("Tổng cục", "TC"), ("
 HEADS_OF_UNPLACED_NAMES: frozenset[str] = frozenset({"B", "TC"})
 MAX_MINISTRY_NAME_WORDS = 6  # and at least two: "Bộ Tổng" is "Bộ Tổng tham mưu" cut short
 _ACRONYM = re.compile(r"[A-ZĐ]{2,8}(?:[&-][A-ZĐ]{1,8}){0,3}|[A-ZĐ]{1,8}(?:[&-][A-ZĐ]{1,8}){1,3}")  # not "Y" of "Y tế"
-_JOINT_BODIES = re.compile(r"\s+[-–]\s+(?=(?:Bộ|Sở|Tổng cục)\s)")
+_JOINT_BODIES = re.compile(r"\s+(?:[-–]|và)\s+(?=(?:Bộ|Sở|Tổng cục)\s)")  # "Bộ Tài chính và Bộ Công an"
 _ORGAN_FIELDS_FILE = Path(__file__).parents[1] / "organ_fields.txt"  # shared with titles.py
 
 
@@ -120,7 +120,7 @@ def _initial(word: str) -> str:
 
 def department_code(body: str) -> str | None:
     """The code of a ministry or department named in words or by its acronym ("Bộ GD&ĐT" -> "BGDĐT"); two joined
-    by a dash are one issuer ("Bộ Giáo dục và Đào tạo - Bộ Nội vụ" -> "BGDĐT-BNV")."""
+    by a dash or "và" are one issuer ("Bộ Giáo dục và Đào tạo - Bộ Nội vụ" -> "BGDĐT-BNV")."""
     codes = [_one_department_code(part) for part in _JOINT_BODIES.split(body.strip())]
     return "-".join(codes) if codes and all(codes) else None  # type: ignore[arg-type]
 
@@ -221,7 +221,7 @@ COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     + [("Tổ", "quốc"), ("Lao", "động"), ("Nông", "dân"), ("Phụ", "nữ"), ("Cựu", "chiến"), ("chiến", "binh")]
     + [("Liên", "hiệp"), ("Thanh", "niên"), ("Chỉ", "huy"), ("Quân", "sự"), ("Tổng", "tham"), ("tham", "mưu")]
     + [("Công", "an"), ("Tòa", "án"), ("Toà", "án"), ("Viện", "kiểm"), ("kiểm", "sát"), ("đồng", "quản")]
-    + [("Cộng", "sản")]  # "của Đảng Cộng sản Việt Nam"
+    + [("Cộng", "sản"), ("tối", "cao")]  # "của Đảng Cộng sản Việt Nam", "Viện kiểm sát nhân dân tối cao"
 )
 
 
@@ -242,13 +242,23 @@ def organ_name(phrase: str) -> str | None:
     post = next((p for p in SIGNING_POSTS if phrase.lower().startswith(p.lower() + " ")), None)
     words = re.split("[…:]", phrase)[0].split()  # "của Bộ Chính trị… Mọi", "của Bộ chính trị: “Học tập …”"
     kept: list[str] = words[: len(post.split())] if post else []  # "Giám đốc Sở Y tế"
+    field_until = 0
     for index, word in enumerate(words[len(kept) :], start=len(kept)):
+        if index < field_until:  # inside a listed field, whatever its case ("Bộ Kế hoạch & đầu tư")
+            kept.append(word)
+            continue
+        if kept and kept[-1] in DEPARTMENT_HEADS:
+            field_until = index + _listed_field_words(words, index)
+            if field_until > index:
+                kept.append(word)
+                continue
         following = words[index + 1] if index + 1 < len(words) else ""
         lower = word.lower()
         joins = lower in ("và", "-", "–", "&") and following[:1].isupper() and not _names_document(words[index + 1 :])
         opens_offices = lower == "các" and following.lower() == "cơ"
         national = lower == "gia" and kept[-1:] in (["Quốc"], ["quốc"])  # "Hội đồng bầu cử Quốc gia"
         national = national or (lower == "quốc" and following.lower() == "gia")  # "Ủy ban ATGT quốc gia"
+        national = national or (lower == "tối" and following.lower() == "cao")  # "Tòa án nhân dân tối cao"
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
         purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"
@@ -267,6 +277,36 @@ def organ_name(phrase: str) -> str | None:
     if len(name) > MAX_ISSUING_BODY_CHARS:
         name = name[:MAX_ISSUING_BODY_CHARS].rsplit(" ", 1)[0]
     return name or None
+
+
+FIELD_CONNECTORS: frozenset[str] = frozenset({"và", "-", "–", "&"})
+MAX_FIELD_WORDS = 16
+
+
+@lru_cache(maxsize=1)
+def _organ_field_prefixes() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """The listed fields, and every start of one (folded words)."""
+    fields = frozenset(_organ_fields())
+    return fields, frozenset(field[:length] for field in fields for length in range(1, len(field) + 1))
+
+
+def _listed_field_words(words: list[str], start: int) -> int:
+    """How many of `words` from `start` spell the longest listed field (organ_fields.txt), with the connectors
+    between its words ("Kế hoạch & đầu tư", "Thương mại"); 0 when none opens there."""
+    fields, prefixes = _organ_field_prefixes()
+    longest, folded, index = 0, (), start
+    while index < len(words) and index - start < MAX_FIELD_WORDS:
+        word = words[index]
+        index += 1
+        if word.lower() in FIELD_CONNECTORS and folded:
+            continue
+        letters = _folded_words(word)
+        folded = (*folded, letters[0]) if len(letters) == 1 else ()
+        if folded not in prefixes:
+            break
+        if folded in fields:
+            longest = index - start
+    return longest
 
 
 def _named_by_number(kept: list[str]) -> bool:

@@ -27,8 +27,10 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             continue
         one_per_line = _opens_line(parsed, j)
         semicolons = False
-        titled_ok = tokens[j - 1].key == ":"  # an item with titles of its own opens a colon list or follows a ";"
+        titled_ok = tokens[j - 1].key in (":", "(")  # an item with titles of its own opens a colon list, a parenthesis
+        # or follows a ";"
         titled_seen = False  # whether an item so far opened with its own titles
+        bracketed = tokens[j - 1].key == "("  # a parenthesis bounds its list: each item may open with its titles
         while mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None):
             titled_seen = titled_seen or j not in by_first
             mention.titles.append(span)
@@ -49,7 +51,7 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             # (a "và" item opening with its own titles is a member only where the items before did so too: "các bộ
             # trưởng: A, T; B, T và Thống đốc … C" adds C, no minister)
             closing_titled = tokens[k].key == "và" and semicolons and titled_seen
-            titled_ok = titled_ok and (tokens[k].key == ";" or closing_titled)
+            titled_ok = titled_ok and (tokens[k].key == ";" or closing_titled or bracketed)
             semicolons = semicolons or tokens[k].key == ";"
             j = skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
             if semicolons and tokens[k].key == "," and j not in by_first:
@@ -149,6 +151,8 @@ def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
     if k < len(tokens) and tokens[k].key == ":":
         return skip_address(tokens, k + 1)
     counted = span.first > 0 and plural_before(tokens, span.first)
+    if k == j and k + 1 < len(tokens) and tokens[k].key == "(":
+        return _parenthesised_list(tokens, k + 1, counted)
     if k > j and tokens[j].key == "gồm":
         # "gồm ông A và ông B"; not after a title set off by a comma, which is the post of a name before it ("Ban
         # lễ tang ông A, nguyên Trưởng ban X gồm có ông B, …": B is a member, X is A's post)
@@ -157,6 +161,19 @@ def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
         return k  # "8 phó trưởng ban, gồm các ông A, T; B; C" (after a comma only a counted title: "ông A, Chủ
         # tịch UBND xã, gồm …" is A's post)
     return plural_list_start(tokens, span)  # "bầu hai Phó bí thư là các ông A, T và ông B", "…, như: bà A, T; …"
+
+
+def _parenthesised_list(tokens: list[Token], k: int, counted: bool) -> int | None:
+    """Where the members of a group title are listed in a parenthesis right after it: after a count ("Sáu ủy viên
+    Bộ Chính trị (Tổng bí thư A, Bí thư Thành ủy B, …)") or after "gồm" opening it ("Thường trực X (gồm ông, bà A,
+    B)"); else None."""
+    opened = tokens[k].key == "gồm"
+    j = k
+    while j < len(tokens) and j - k < MAX_GROUP_INTRO and tokens[j].key in GROUP_INTRO_WORDS:
+        j += 1
+    if tokens[j - 1].key == "," if j > k else False:
+        return None
+    return skip_address(tokens, j) if opened or (counted and j == k) else None
 
 
 def share_title_over_and(parsed: Parsed, mentions: list[Mention]) -> None:

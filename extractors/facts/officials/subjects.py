@@ -319,10 +319,11 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
     if not earlier:
         return []
     closest = ends.at(earlier, -1)
-    if trigger - closest.end_token - 1 > MAX_TRIGGER_GAP:
+    gap = range(closest.end_token + 1, trigger)
+    glued = sum(1 for k in gap if _glued_dot(tokens, k))  # "TP.HCM" is one word of three tokens
+    if len(gap) - 2 * glued > MAX_TRIGGER_GAP:
         return []
-    gap = tokens[closest.end_token + 1 : trigger]
-    if any(t.text in CLAUSE_END or "\n" in t.text for t in gap):
+    if any((tokens[k].text in CLAUSE_END and not _glued_dot(tokens, k)) or "\n" in tokens[k].text for k in gap):
         return []
     if "\n" in parsed.text[closest.name.end : tokens[trigger].start]:
         return []
@@ -338,6 +339,17 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
             break
         group.append(prev)
     return group
+
+
+def _glued_dot(tokens: list[Token], k: int) -> bool:
+    """Whether the full stop at `k` sits inside an abbreviation, glued to letters on both sides ("TP.HCM")."""
+    return (
+        tokens[k].key == "."
+        and 0 < k < len(tokens) - 1
+        and tokens[k - 1].end == tokens[k].start
+        and tokens[k].end == tokens[k + 1].start
+        and tokens[k + 1].is_word
+    )
 
 
 def _age_aside_end(tokens: list[Token], k: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractors.facts.officials.context import (
+    CLAUSE_END,
     Parsed,
     alone_on_line,
     ends_clause,
@@ -243,12 +244,29 @@ def list_continues(parsed: Parsed, span: TitleSpan) -> int:
         return len(tokens) if _leads_to_name(parsed, j + 1) else j + 1
     if j + 2 < len(tokens) and tokens[j].key == "," and tokens[j + 1].key == "kiêm":
         return j + 2  # "Phó Tư lệnh, kiêm Tham mưu trưởng …"
+    if j + 1 < len(tokens) and tokens[j].key == "và" and _between_parties(tokens, span.first):
+        return j  # "giữa ông A, Chủ tịch X và Chủ tịch Y": "và" joins the other party, not a post of A's
     if j + 1 < len(tokens) and tokens[j].key in (",", "-", "|", "kiêm", "và", "rồi"):
         return j + 1
     return j
 
 
 MAX_ORGAN_ASIDE = 8
+# Prepositions opening a pair of parties that "và" joins ("giữa A và B", "thỏa thuận giữa …").
+BETWEEN_WORDS: frozenset[str] = frozenset(["giữa"])
+MAX_BETWEEN_REACH = 16
+
+
+def _between_parties(tokens: list[Token], first: int) -> bool:
+    """Whether "giữa" opens the clause part that the title at `first` closes, with no "và" since: the next "và"
+    joins the second party."""
+    for k in range(first - 1, max(-1, first - 1 - MAX_BETWEEN_REACH), -1):
+        key = tokens[k].key
+        if key in BETWEEN_WORDS:
+            return True
+        if key in CLAUSE_END or key in ("và", ":", "("):
+            return False
+    return False
 
 
 def _owning_organ_end(parsed: Parsed, j: int) -> int:

@@ -26,7 +26,8 @@ _ORGAN_FIELDS_FILE = Path(__file__).parent.with_name("organ_fields.txt")
 # Nouns of the organs that a field names ("Sở Tư pháp", "Phòng Tài nguyên và Môi trường", "Cục Đăng ký đất đai").
 FIELD_ORGAN_NOUNS: frozenset[str] = words("sở phòng bộ cục ban vụ tâm")  # "tâm": "Trung tâm Y tế dự phòng"
 FIELD_CONNECTORS: frozenset[str] = frozenset(["và", "-", "&", ",", "–"])
-MAX_FIELD_TOKENS = 16  # the longest field with its connectors ("chỉ đạo Trung ương về phòng, chống tham nhũng, …")
+# The longest field with its connectors ("chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội …").
+MAX_FIELD_TOKENS = 24
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +99,8 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             return not (token.key == "hội" and k > 0 and tokens[k - 1].key == "quốc")  # "Quốc hội" is an organ
         if token.key in TEAM_NOUNS and token.is_cap and not token.is_abbr:
             return True  # a team named in lower case: "Tổ thẩm định độc lập", "Đội quản lý trật tự đô thị"
+        if token.key in TEAM_NOUNS and _after_own_head(tokens, k):
+            return True  # the team its head leads, all in lower case: "tổ trưởng tổ bảo vệ", "đội phó đội dân phòng"
         if k > 0 and (tokens[k - 1].key, token.key) in ORGAN_NOUN_PAIRS:
             return True  # "Xí nghiệp cấp nước"
         if _opens_field(tokens, k) or token.key in FIELD_ACRONYMS:
@@ -107,6 +110,15 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
         if token.key in TITLE_STOP and not _in_phrase(tokens, k) and not _federation_members(tokens, k):
             return False
     return False
+
+
+# Second words of a team's heads ("tổ trưởng", "đội phó"), which the team noun repeats right after.
+TEAM_HEAD_TAILS: frozenset[str] = words("trưởng phó")
+
+
+def _after_own_head(tokens: list[Token], k: int) -> bool:
+    """Whether the team noun at `k` follows its own head ("tổ trưởng tổ", "đội phó đội")."""
+    return k >= 2 and tokens[k - 1].key in TEAM_HEAD_TAILS and tokens[k - 2].key == tokens[k].key
 
 
 # Federations named after their members ("Liên hiệp các Hội Văn học Nghệ thuật Việt Nam", "Liên hiệp các tổ chức

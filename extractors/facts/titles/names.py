@@ -7,7 +7,13 @@ import re
 from extractors.facts.person_names import NameSpan, Token, joined, words
 from extractors.facts.titles.heads import head_length, is_rank_head, starts_title
 from extractors.facts.titles.units import _inside_dashed_place
-from extractors.facts.titles.vocabulary import ADDRESS_WORDS, OWNING_ORGANS, PLACE_LEVEL_WORDS, TITLE_STOP
+from extractors.facts.titles.vocabulary import (
+    ADDRESS_WORDS,
+    HONORIFICS,
+    OWNING_ORGANS,
+    PLACE_LEVEL_WORDS,
+    TITLE_STOP,
+)
 
 
 def skip_term(tokens: list[Token], j: int) -> int:
@@ -66,6 +72,15 @@ def skip_honorifics(tokens: list[Token], j: int) -> int:
     return k
 
 
+def honorific_length(tokens: list[Token], j: int) -> int:
+    """Tokens of the academic honorific opening at `j` ("tiến sĩ", "PGS.TS"), else 0."""
+    k = skip_honorifics(tokens, j)
+    if k > j:
+        return k - j
+    keys = tuple(t.key for t in tokens[j : j + 3])
+    return max((len(h) for h in HONORIFICS if keys[: len(h)] == h), default=0)
+
+
 # Words after a unit saying it was formed by the 2025 mergers or merged away ("xã A mới", "huyện B cũ"), or that
 # its holder is new ("Thủ tướng mới C"): the name may follow them.
 UNIT_AGE_WORDS: frozenset[str] = words("mới cũ")
@@ -100,9 +115,19 @@ def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> Na
         j += comrade_length(tokens, j)
     elif j < len(tokens) and tokens[j].key in ADDRESS_WORDS:
         j += 1
+    elif j < len(tokens) and tokens[j - 1].key == "," and honorific_length(tokens, j):
+        # "Cục trưởng Cục A, tiến sĩ Lê Văn B"; not a person with titles of their own after the name ("Quyết định
+        # của Giám đốc ĐH A, PGS-TS Lê B - Phó Hiệu trưởng"), whom the title does not name
+        name = names_at.get(j + honorific_length(tokens, j))
+        return None if name is None or _own_title_after(tokens, name.last + 1) else name
     else:
         return None
     return names_at.get(j)
+
+
+def _own_title_after(tokens: list[Token], k: int) -> bool:
+    """Whether a comma or a dash and a title follow at token `k`."""
+    return k + 1 < len(tokens) and tokens[k].key in (",", "-", "–") and starts_title(tokens, k + 1)
 
 
 MAX_ASIDE_PLACE_WORDS = 4

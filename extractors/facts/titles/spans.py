@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from extractors.facts.person_names import NameSpan, Token
 from extractors.facts.titles.continuation import _continues
+from extractors.facts.titles.fields import _in_named_field
 from extractors.facts.titles.heads import head_length, is_rank_head
 from extractors.facts.titles.names import _dashed_subject, name_after
 from extractors.facts.titles.tails import (
@@ -55,7 +56,7 @@ def parse_title(
         j = len(tokens)
     while (
         j < len(tokens)
-        and j - i < MAX_TITLE_TOKENS
+        and (j - i < MAX_TITLE_TOKENS or _in_named_field(tokens, j))  # a listed field is whole, however long
         and (j not in names_at or _region_province(tokens, j, names_at))
         and (_continues(tokens, j, text, names_at) or _post_place_at(tokens, j, abroad or _mission_in(tokens, i, j)))
     ):
@@ -68,7 +69,31 @@ def parse_title(
         last -= 1
     first_tok, last_tok = tokens[i], tokens[last]
     span_text = " ".join(text[first_tok.start : last_tok.end].split())
-    name = name_after(tokens, last + 1, names_at) or _dashed_subject(tokens, i, last, names_at)
+    name = (
+        name_after(tokens, last + 1, names_at)
+        or _dashed_subject(tokens, i, last, names_at)
+        or _appositive_closing(tokens, i, last, names_at)
+    )
     if name is not None and "\n" in text[last_tok.end : name.start]:
         name = None  # the next line's person is not named by this title
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
+
+
+# What may close a sentence right after a name set after its title by a comma ("… với Giám đốc Sở A, Lê Văn B.").
+SENTENCE_CLOSERS: frozenset[str] = frozenset(".;?!")
+
+
+def _appositive_closing(tokens: list[Token], i: int, last: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
+    """The name set after a title by a comma that closes its sentence ("VnExpress đặt ra với Giám đốc Sở Nội vụ Hà
+    Nội, Lê Văn B."): the title names it, unless the title itself is set after another person's name ("ông A,
+    Giám đốc Sở X, Lê Văn B.", a list)."""
+    j = last + 1
+    if j + 1 >= len(tokens) or tokens[j].key != "," or j + 1 not in names_at:
+        return None
+    name = names_at[j + 1]
+    after = name.last + 1
+    if name.place_like or (after < len(tokens) and tokens[after].key not in SENTENCE_CLOSERS):
+        return None
+    if i >= 2 and tokens[i - 1].key in (",", "-", "(") and any(n.last == i - 2 for n in names_at.values()):
+        return None
+    return name

@@ -29,11 +29,21 @@ def _staff_post_at(tokens: list[Token], i: int) -> bool:
         return True  # "Công an", "chuyên trách": not a staff head, other heads decide
     if i > 0 and tokens[i - 1].key == "làm" and not tokens[i].is_abbr:
         return _staff_unit_after(tokens, i + 2)  # "được điều về làm chuyên viên Vụ Pháp chế": the post one takes
+    if i > 0 and _counted(tokens[i - 1]) and not tokens[i].is_abbr:
+        return tokens[i + 2].is_cap and tokens[i + 2].key in STAFF_UNIT_WORDS  # "ba cán bộ Phòng Nội vụ A, B và C"
     if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–", "nguyên") or tokens[i].is_abbr:
         return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ"); "A (nguyên cán bộ …)" is one
     if tokens[i + 2].key in STAFF_ENTRY_ENDS or tokens[i + 2].start - tokens[i + 1].end > 1:
         return True  # the next entry, or a paragraph break (the only run of blanks in a body's text)
     return tokens[i + 2].is_word and tokens[i + 2].key not in STAFF_NOT_POSTS
+
+
+# Counts before a staff head that make it the post of a group named after it ("ba cán bộ Phòng A: B, C và D").
+STAFF_COUNTS: frozenset[str] = words("các hai ba bốn năm sáu bảy tám chín mười")
+
+
+def _counted(token: Token) -> bool:
+    return token.key in STAFF_COUNTS or token.key.isdigit()
 
 
 MAX_STAFF_FIELD = 6

@@ -39,7 +39,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tổng tham mưu trưởng|phó tổng tham mưu trưởng|chánh vp|phó chánh vp|cục phó|vụ phó|trạm phó|viện phó|
     chi cục phó|hạt trưởng|
     phó hạt trưởng|hạt phó|đồn trưởng|phó đồn trưởng|đồn phó|thượng nghị sĩ|
-    thượng nghị sỹ|thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
+    thượng nghị sỹ|hạ nghị sĩ|hạ nghị sỹ|
+    thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
     cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
@@ -208,7 +209,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("trinh", "sát"): None,
     ("địa", "bàn"): words("sát"),
     ("điều", "tra"): words("sát quan ninh"),  # "Cơ quan Cảnh sát/An ninh điều tra"
-    ("giao", "thông"): words("sát toàn lý"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị"
+    ("giao", "thông"): words("sát toàn lý trình"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị",
+    # "Ban Quản lý đầu tư các công trình giao thông"
     ("cơ", "động"): words("sát"),
     ("trật", "tự"): words("sát lý"),  # "Cảnh sát trật tự", "Đội quản lý trật tự đô thị"
     ("quản", "lý"): words("sát"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -61,3 +62,18 @@ def test_no_cap_reads_everything() -> None:
     article = extract_article_from_html(PAGE.read_bytes(), ExtractionOptions(max_page_bytes=None, max_body_chars=None))
     assert article.content.text.split("\n\n") == PARAGRAPHS
     assert not any(w.startswith((PAGE_TRUNCATED, BODY_TRUNCATED)) for w in article.content.warnings)
+
+
+def test_reading_a_page_leaves_the_cycle_collector_as_it_found_it() -> None:
+    data, dump = PAGE.read_bytes(), DUMP.read_text(encoding="utf-8")
+    was_enabled = gc.isenabled()
+    try:
+        gc.enable()
+        extract_article_from_html(data, ExtractionOptions())
+        extract_article_from_text(dump, ExtractionOptions())
+        assert gc.isenabled()
+        gc.disable()  # a caller that pauses it keeps it paused
+        extract_article_from_html(data, ExtractionOptions())
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()

@@ -150,12 +150,16 @@ class PageIndex:
     selected: dict[str, list[etree._Element]] = field(default_factory=dict)
     _joined: str | None = None  # the class attributes of `classed`, joined by _SEPARATOR
     _entry_starts: list[int] = field(default_factory=list)  # where each one starts in `_joined`
+    # every element of the tree as it was indexed: held so that lxml keeps one Python proxy per element for
+    # the page's later walks instead of making and freeing one per element at each walk
+    elements: list[etree._Element] = field(default_factory=list)
 
     @classmethod
     def build(cls, root: etree._Element) -> PageIndex:
         index = cls(root)
         by_class, by_id, by_itemprop = index.by_class, index.by_id, index.by_itemprop
-        for element in root.iter(etree.Element):  # a third faster than an XPath for the attributed ones
+        index.elements = elements = list(root.iter(etree.Element))
+        for element in elements:  # a third faster than an XPath for the attributed ones
             hidden = False
             # one items() call per element: a get() for each attribute wanted looked through them all
             for name, value in element.items():

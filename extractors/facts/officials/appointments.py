@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from extractors.facts.officials.context import Parsed, term_end
 from extractors.facts.officials.holders import holder_after_copula, replacing_subject
 from extractors.facts.officials.mentions import ByFirst, Mention, MentionEnds
@@ -37,14 +39,29 @@ SENTENCE_ENDS: frozenset[str] = frozenset([".", "!", "?"])
 MAX_DECIDER_WORDS = 14  # "được Bộ GTVT quyết định", "được Chủ tịch UBND tỉnh Trần Văn B ký quyết định"
 
 
+@dataclass(frozen=True)
+class _Scene:
+    """What every trigger of one parsed text reads: its tokens and titles, the people named and, as the triggers are
+    read in order, which person each title given by "là"/"làm" went to (keyed by the title's last token, term
+    included)."""
+
+    parsed: Parsed
+    mentions: list[Mention]
+    by_first: ByFirst
+    ends: MentionEnds
+    linked: dict[int, Mention] = field(default_factory=dict)
+
+    def give(self, person: Mention, titles: list[TitleSpan]) -> None:
+        person.titles.extend(titles)
+        self.linked[term_end(self.parsed.tokens, titles[-1].last + 1) - 1] = person
+
+
 def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
-    by_first = ByFirst(mentions)
-    ends = MentionEnds(mentions)
-    linked: dict[int, Mention] = {}  # last token of a title given by "là"/"làm" (with its term) -> its person
+    scene = _Scene(parsed, mentions, ByFirst(mentions), MentionEnds(mentions))
     for span in parsed.titles_at.values():
         size = trigger_before(parsed.tokens, span.first)
         if not size and span.next_name is None:
-            _give_counted(parsed, by_first, span)
+            _give_counted(parsed, scene.by_first, span)
         if not size or span.next_name is not None:
             continue
         start = span.first - size
@@ -54,65 +71,80 @@ def apply_triggers(parsed: Parsed, mentions: list[Mention]) -> None:
         parsed.listed_with.update((title.first, span) for title in titles[1:])
         adjacent_only = tuple(t.key for t in parsed.tokens[start : span.first]) in ADJACENT_TRIGGERS
         if adjacent_only and parsed.tokens[start - 1].key != "đều":
-            # "A là T" is one person's ("ông B và ông A là Giám đốc …" is A's); "A và B đều là T" is both's
-            person = linked_person(parsed.tokens, start, ends, linked) or _subject_of_a_time(
-                parsed, mentions, by_first, ends, start, titles[-1]
-            )
-            if person is not None:
-                person = replacing_subject(parsed, ends, person)  # "Bà A thay ông B làm T": A's
-                for member in [*_comma_group(parsed, ends, person), person]:
-                    member.titles.extend(titles)
-                linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = person
-            continue
-        targets = [by_first[k] for k in addressees_after(parsed, titles[-1].last + 1) if k in by_first]
-        holder = None if targets else holder_after_copula(parsed, by_first, titles[-1])
-        targets = [holder] if holder is not None else targets  # "… giữ chức T là bà B": B's post
-        for target in targets:
-            target.titles.extend(titles)
-        if targets:
-            continue
-        if _decided_for_another(parsed, start):
-            # "A trao quyết định phân công làm T (cho ông B)": the decision is for someone else, B when named
-            recipient = recipient_after(parsed, by_first, titles[-1])
-            if recipient is not None:
-                recipient.titles.extend(titles)
-            continue
-        if _matter_of_a_paper(parsed, start):
-            # "tờ trình của A về việc miễn nhiệm chức vụ T": the post is what the paper is about, not A's
-            recipient = recipient_after(parsed, by_first, titles[-1])
-            if recipient is not None:
-                recipient.titles.extend(titles)
-            continue
-        if _decided_for_another(parsed, start, past_verb=True):
-            # "A trao quyết định bổ nhiệm chức vụ T cho ông B" is B's; "A có quyết định bổ nhiệm giữ chức vụ T", A's
-            recipient = recipient_after(parsed, by_first, titles[-1])
-            if recipient is not None:
-                recipient.titles.extend(titles)
-                continue
-        owner = linked_title_owner(parsed.tokens, start, linked) or _passive_subject(parsed, ends, start)
-        owner = owner or record_owner(parsed, ends, start)
-        if owner is None and _pronoun_subject(parsed, start):
-            # "… cùng các đồng chí: A, B, C, đồng chí được phân công là T": the pronoun's, not the list's; a career
-            # listed after a colon is the person the pronoun stands for ("Đồng chí A …. Hơn 50 năm hoạt động,
-            # đồng chí đã trải qua nhiều cương vị công tác, tiêu biểu là: T1; T2")
-            pronoun = _pronoun_before(parsed.tokens, start)
-            listed = parsed.tokens[span.first - 1].key == ":"
-            referent = _pronoun_referent(parsed, mentions, pronoun) if listed else None
-            if referent is not None:
-                referent.titles.extend(titles)
-            continue
-        group = [owner] if owner is not None else group_before(parsed, ends, start)
-        group = list({id(m): m for m in (replacing_subject(parsed, ends, member) for member in group)}.values())
-        if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
-            subject = subject_after(parsed, mentions, by_first, start, titles[-1])
-            group = [subject] if subject is not None else []
-        if not group and parsed.tokens[span.first - 1].key == ":":
-            pronoun = _clause_pronoun(parsed.tokens, start)
-            referent = _pronoun_referent(parsed, mentions, pronoun) if pronoun is not None else None
-            group = [referent] if referent is not None else []
-        for mention in group:
-            mention.titles.extend(titles)
-            linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = mention
+            _give_after_copula(scene, start, titles)
+        elif not _give_to_addressees(scene, titles) and not _give_to_recipient(scene, start, titles):
+            _give_to_subject(scene, span, start, titles)
+
+
+def _give_after_copula(scene: _Scene, start: int, titles: list[TitleSpan]) -> None:
+    """ "A là T" is one person's ("ông B và ông A là Giám đốc …" is A's); "A và B đều là T" is both's."""
+    parsed, ends = scene.parsed, scene.ends
+    person = linked_person(parsed.tokens, start, ends, scene.linked) or _subject_of_a_time(
+        parsed, scene.mentions, scene.by_first, ends, start, titles[-1]
+    )
+    if person is None:
+        return
+    person = replacing_subject(parsed, ends, person)  # "Bà A thay ông B làm T": A's
+    for member in [*_comma_group(parsed, ends, person), person]:
+        member.titles.extend(titles)
+    scene.linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = person
+
+
+def _give_to_addressees(scene: _Scene, titles: list[TitleSpan]) -> bool:
+    """The people the phrase names after the post ("bổ nhiệm T đối với ông A"), or the holder after a copula ("…
+    giữ chức T là bà B": B's post); whether there were any."""
+    parsed, by_first = scene.parsed, scene.by_first
+    targets = [by_first[k] for k in addressees_after(parsed, titles[-1].last + 1) if k in by_first]
+    holder = None if targets else holder_after_copula(parsed, by_first, titles[-1])
+    targets = [holder] if holder is not None else targets
+    for target in targets:
+        target.titles.extend(titles)
+    return bool(targets)
+
+
+def _give_to_recipient(scene: _Scene, start: int, titles: list[TitleSpan]) -> bool:
+    """The post of a decision or paper handed by the person before it to someone else, B when named after it;
+    whether the phrase was such a decision (and so given to nobody before it)."""
+    parsed = scene.parsed
+    # "A trao quyết định phân công làm T (cho ông B)"; "tờ trình của A về việc miễn nhiệm chức vụ T": the post is
+    # what the paper is about, not A's.
+    handed = _decided_for_another(parsed, start) or _matter_of_a_paper(parsed, start)
+    if not handed and not _decided_for_another(parsed, start, past_verb=True):
+        return False
+    recipient = recipient_after(parsed, scene.by_first, titles[-1])
+    if recipient is not None:
+        recipient.titles.extend(titles)
+    # "A có quyết định bổ nhiệm giữ chức vụ T" with no one after it is A's: only a named recipient settles it
+    return handed or recipient is not None
+
+
+def _give_to_subject(scene: _Scene, span: TitleSpan, start: int, titles: list[TitleSpan]) -> None:
+    """The post of the person (or listed people) the phrase is told of: the owner of a linked title, a passive
+    subject, a record's owner, the pronoun's referent, the group before it or the subject after it."""
+    parsed, ends = scene.parsed, scene.ends
+    owner = linked_title_owner(parsed.tokens, start, scene.linked) or _passive_subject(parsed, ends, start)
+    owner = owner or record_owner(parsed, ends, start)
+    if owner is None and _pronoun_subject(parsed, start):
+        # "… cùng các đồng chí: A, B, C, đồng chí được phân công là T": the pronoun's, not the list's; a career
+        # listed after a colon is the person the pronoun stands for ("Đồng chí A …. Hơn 50 năm hoạt động,
+        # đồng chí đã trải qua nhiều cương vị công tác, tiêu biểu là: T1; T2")
+        pronoun = _pronoun_before(parsed.tokens, start)
+        listed = parsed.tokens[span.first - 1].key == ":"
+        referent = _pronoun_referent(parsed, scene.mentions, pronoun) if listed else None
+        if referent is not None:
+            referent.titles.extend(titles)
+        return
+    group = [owner] if owner is not None else group_before(parsed, ends, start)
+    group = list({id(m): m for m in (replacing_subject(parsed, ends, member) for member in group)}.values())
+    if not group:  # "Trong thời gian giữ chức T1, T2, bà A (bà) đã ký …"
+        subject = subject_after(parsed, scene.mentions, scene.by_first, start, titles[-1])
+        group = [subject] if subject is not None else []
+    if not group and parsed.tokens[span.first - 1].key == ":":
+        pronoun = _clause_pronoun(parsed.tokens, start)
+        referent = _pronoun_referent(parsed, scene.mentions, pronoun) if pronoun is not None else None
+        group = [referent] if referent is not None else []
+    for mention in group:
+        scene.give(mention, titles)
 
 
 MAX_GROUP = 6  # names listed before one "là"

@@ -120,7 +120,7 @@ DAY_LIST = re.compile(
 # 4-6)": the list may stand in brackets after its cue.
 _WORD_CONNECTOR = r"(?:\s*(?:,|và|&|đến|tới|–)\s*|\s+-\s+)(?:ngày\s+)?"
 DASHED_DAY_LIST = re.compile(
-    rf"\(?(?P<first>\d{{1,2}})"
+    rf"(?=[(\d])\(?(?P<first>\d{{1,2}})"  # the look-ahead fails fast where no list starts
     rf"(?P<rest>(?:{_WORD_CONNECTOR}\d{{1,2}}){{1,15}})-(?P<month>\d{{1,2}})(?:-(?P<year>\d{{4}}))?"
     rf"{_NUMBER_ENDS}{_NOT_QUANTITY}{_NOT_A_COUNT}"
 )

@@ -34,7 +34,9 @@ TERM_LIST_MORE_DIGITS = re.compile(rf"{_LIST_ASIDE}\s*(?:,|và)\s*(\d{{1,2}})(?!
 NTH_TIME = re.compile(rf"(?i:lần\s+thứ)\s+({_ORDINAL}){_END}")
 # "Đại hội công đoàn cơ quan ... lần V nhiệm kỳ 2017-2022", "Đại hội Đảng lần VI": "thứ" left out before a Roman
 # numeral (never before digits or words: "lần 2", "lần hai" count occasions).
-NTH_TIME_ROMAN = re.compile(rf"(?<![^\W_])(?i:lần)\s+({_ROMAN}){_END}")
+# Patterns whose word must not be glued to a letter before it check that after its first letter ("l" not preceded
+# by a letter), so that they open with a letter and the search skips ahead to it instead of trying every position.
+NTH_TIME_ROMAN = re.compile(rf"(?i:l(?<![^\W_]l)ần)\s+({_ROMAN}){_END}")
 TERM_OF = re.compile(rf"(?i:khóa|khoá)\s+({_ROMAN}|\d{{1,2}}){_END}")
 # "Ban Chấp hành Đảng bộ huyện nhiệm kỳ III (2015-2020)", "HĐND TP trong nhiệm kỳ VII": a term numbered like a
 # "khóa" (Roman numerals only: "nhiệm kỳ 2020 - 2025" is a span of years).
@@ -61,12 +63,12 @@ CONGRESS_NUMBER = re.compile(
 CENTRAL_PLENUM = re.compile(rf"(?i:Hội\s+nghị\s+(?:lần\s+thứ\s+)?(?:Trung\s+ương|TW))\s+({_ROMAN}|\d{{1,2}}){_END}")
 SESSION = re.compile(rf"(?i:(kỳ|phiên)\s+họp(?:\s+lần)?\s+thứ)\s+({_ORDINAL}){_END}")
 TERM_YEARS = re.compile(
-    r"(?<![^\W_])(?i:nhiệm\s+kỳ(?:\s+mới)?|NK)\s*:?\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)?\d\d)(?!\d)"
+    r"(?i:n(?<![^\W_]n)(?:hiệm\s+kỳ(?:\s+mới)?|k))\s*:?\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)?\d\d)(?!\d)"
 )
 # "trong nhiệm kỳ qua (2015 - 2020)", "nhiệm kỳ cũ (2011 - 2015)": the span in brackets after the word, full years only
 # ("cả hai nhiệm kỳ (2000-06 và 2009 đến nay)" is no span).
 BRACKETED_TERM_YEARS = re.compile(
-    r"(?<![^\W_])(?i:nhiệm\s+kỳ)(?:\s+(?i:qua|trước|cũ|mới|tới|này))?\s*\(\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*\)"
+    r"(?i:n(?<![^\W_]n)hiệm\s+kỳ)(?:\s+(?i:qua|trước|cũ|mới|tới|này))?\s*\(\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*\)"
 )
 # Further spans listed after a "nhiệm kỳ": "nhiệm kỳ 2010 - 2015 và 2015 - 2020", each a term of its own.
 YEARS_LIST_MORE = re.compile(r"\s*(?:,|và)\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)\d\d)(?!\d)")

@@ -76,8 +76,9 @@ _NOT_IN_A_LAW_NAME = (
     "sư|có|hiệu|lực|từ|tháng|ngày|năm|quý|cho|biết|nói|vào|được|đã|sẽ|là|thì|khi|tại|theo|trong|đến|hết|cuối|đầu"
 )
 _LAW_NAME_WORD = rf"(?!(?:{_NOT_IN_A_LAW_NAME})(?![^\W\d_]))[^\W\d_]+,?\s+"
+# (The letter before the word is checked after its first letter: the search then skips ahead to an "L" or "B".)
 NAMED_LAW_NUMBER = re.compile(
-    rf"(?<![^\W\d_])(?:Luật|Bộ\s+[Ll]uật)\s+(?:{_LAW_NAME_WORD}){{1,8}}?(\d{{1,5}})\s*/\s*(?P<year>{YEAR})"
+    rf"(?:L(?<![^\W\d_]L)uật|B(?<![^\W\d_]B)ộ\s+[Ll]uật)\s+(?:{_LAW_NAME_WORD}){{1,8}}?(\d{{1,5}})\s*/\s*(?P<year>{YEAR})"
     r"(?![\d/-]|\s*/\s*[A-ZĐ])"
 )
 DATED_NEXT = re.compile(r"\s+ngày\s+\d")

@@ -98,6 +98,7 @@ LOOK_BEFORE_LIST = 80
 # A range of numbers sharing the code after its last, after the word naming their type: "các Quyết định số
 # 541-543/QĐ-TTg", "Quyết định từ số 1204 đến 1206/QĐ-UBND" (each number between is a document of that code). Short
 # ranges only, of numbers that are no years ("Nghị quyết 19-2017/NQ-CP" is a number and its year).
-NUMBER_RANGE = re.compile(r"(?<![\w/.:-])(\d{1,5})\s*(?:[-–]|\s(?:đến|tới)\s+(?:(?i:số)\s+)?)\s*(\d{1,5})(?=\s*/)")
+# The first number opens with its digit, checked after it like `_NUMBER`'s.
+NUMBER_RANGE = re.compile(r"(\d(?<![\w/.:-]\d)\d{0,4})\s*(?:[-–]|\s(?:đến|tới)\s+(?:(?i:số)\s+)?)\s*(\d{1,5})(?=\s*/)")
 RANGE_WORD_BEFORE = re.compile(rf"(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:từ)\s+)?(?:(?i:số)\s+)?$")
 MAX_RANGE = 20

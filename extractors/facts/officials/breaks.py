@@ -39,8 +39,8 @@ _LOST_INITIAL = re.compile(
     + ")"
 )
 # A paragraph end that is no sentence end (no final mark, no closing quote or bracket), the break, and the word
-# opening the next paragraph.
-_PARAGRAPH_BREAK = re.compile(r"(?<=[^\s.!?…:;\"”’)\]»|])([ \t\u00a0]*\n[\s\u00a0]*)(\S+)")
+# opening the next paragraph (the look-ahead, first, fails fast where no break starts).
+_PARAGRAPH_BREAK = re.compile(r"(?=[ \t\u00a0\n])(?<=[^\s.!?…:;\"”’)\]»|])([ \t\u00a0]*\n[\s\u00a0]*)(\S+)")
 DASHES = "–—-"
 MIN_LEAD_CHARS = 60  # a paragraph going on with a dash does so only after one this long, not after a heading
 

@@ -61,7 +61,7 @@ CONGRESS_NUMBER = re.compile(
     rf"(?i:Đại\s+hội|ĐH)\s+({_ROMAN}|\d{{1,2}}(?![.,]\d)(?!\s*(?i:tuổi|năm|người|đại\s+biểu|đoàn|%))){_END}"
 )
 CENTRAL_PLENUM = re.compile(rf"(?i:Hội\s+nghị\s+(?:lần\s+thứ\s+)?(?:Trung\s+ương|TW))\s+({_ROMAN}|\d{{1,2}}){_END}")
-SESSION = re.compile(rf"(?i:(kỳ|phiên)\s+họp(?:\s+lần)?\s+thứ)\s+({_ORDINAL}){_END}")
+SESSION = re.compile(rf"(?i:(?=[kp])(kỳ|phiên)\s+họp(?:\s+lần)?\s+thứ)\s+({_ORDINAL}){_END}")
 TERM_YEARS = re.compile(
     r"(?i:n(?<![^\W_]n)(?:hiệm\s+kỳ(?:\s+mới)?|k))\s*:?\s*((?:19|20)\d\d)\s*[-_/]\s*((?:19|20)?\d\d)(?!\d)"
 )

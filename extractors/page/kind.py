@@ -34,8 +34,9 @@ MIN_REGISTER_ROWS = 4
 MAX_REGISTER_ROW_WORDS = 40
 NOTICE_PROSE_CHARS = 300  # a notice says a sentence or two and points to its files
 MAX_ERROR_PAGE_CHARS = 300
-# "123-KH/HU", "45/QĐ-UBND", "30/2020/NĐ-CP": a register row holds one
-_DOCUMENT_CODE = re.compile(r"\b\d{1,5}(?:/\d{4})?[/-][A-ZĐ][A-ZĐa-z]*[/-][A-ZĐ]")
+# "123-KH/HU", "45/QĐ-UBND", "30/2020/NĐ-CP": a register row holds one. The number starts a word, checked after its
+# first digit (no word character before it) so that the search skips ahead to digits.
+_DOCUMENT_CODE = re.compile(r"\d(?<!\w\d)\d{0,4}(?:/\d{4})?[/-][A-ZĐ][A-ZĐa-z]*[/-][A-ZĐ]")
 _ERROR_MESSAGE = re.compile(
     r"khong (?:ton tai|tim thay)|da bi (?:xoa|go bo|go)|khong co quyen truy cap|page not found|not found|loi 404"
 )

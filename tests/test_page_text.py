@@ -12,7 +12,7 @@ from extractors.options import ExtractionOptions
 from extractors.page.byline import Byline, closing_signature, glued_byline, parse_byline, parse_unit_byline
 from extractors.page.dates import has_weekday, labelled_date, parse_date
 from extractors.page.encoding import decode_html_bytes, repair_text
-from extractors.page.seams import unglued
+from extractors.page.seams import numbered_items_apart, unglued
 from extractors.page.text_page import extract_text_dump
 from extractors.page.vocab import LineKind, classify_line, ends_sentence, is_sentence_prose
 
@@ -453,6 +453,38 @@ def test_a_credit_in_capitals_glued_after_a_caption_is_its_own_block() -> None:
     assert unglued("Một chuyên gia giao thôngMINH AN - THU HÀ", blocks_apart=True) == (
         "Một chuyên gia giao thông\nMINH AN - THU HÀ"
     )
+
+
+def test_a_numbered_list_glued_into_one_line_is_parted_at_its_running_numbers() -> None:
+    line = (
+        "1. Lê Văn An, Bí thư Tỉnh ủy Hà Giang2. Trần Văn Bình, Chính ủy Quân khu 73. Phạm Thị Cúc, Chủ tịch Hội "
+        "Nông dân tỉnh4 Đỗ Văn Duy, Giám đốc Sở Y tế"
+    )
+    assert numbered_items_apart(line) == (
+        "1. Lê Văn An, Bí thư Tỉnh ủy Hà Giang\n2. Trần Văn Bình, Chính ủy Quân khu 7\n3. Phạm Thị Cúc, Chủ tịch Hội "
+        "Nông dân tỉnh\n4 Đỗ Văn Duy, Giám đốc Sở Y tế"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1. Xã Tân Lập có 12. Đây là số hộ nghèo, giảm 3. Năm nay xã phấn đấu giảm tiếp.",
+        "Năm 2023 xã có 2. Lê Văn An, Chủ tịch UBND xã3. Trần Văn Bình4. Phó Chủ tịch",
+    ],
+)
+def test_a_line_without_a_run_of_glued_numbers_is_no_list(line: str) -> None:
+    assert numbered_items_apart(line) == line
+
+
+def test_link_marks_before_a_dumps_first_line_are_no_part_of_its_headline() -> None:
+    dump = (
+        "&gt;&gt; Danh sách ủy viên Ban Chấp hành Đảng bộ huyện Tân Lập khóa XX\n"
+        "Sáng 12/5, Đại hội Đảng bộ huyện Tân Lập đã bầu Ban Chấp hành khóa XX gồm 45 đồng chí, trong đó có "
+        "nhiều đồng chí lần đầu tham gia cấp ủy huyện.\n"
+    )
+    page = extract_text_dump(dump, ExtractionOptions())
+    assert page.title == "Danh sách ủy viên Ban Chấp hành Đảng bộ huyện Tân Lập khóa XX"
 
 
 @pytest.mark.parametrize("line", ["nhiệm kỳXII", "văn bản gửiTTXVN"])

@@ -193,3 +193,16 @@ def glued_headline(lines: list[str], start: int) -> tuple[list[str], str | None]
     if len(pieces) == 1:
         return lines, None
     return [*lines[:first], *pieces[1:], *lines[first + 1 :]], pieces[0]
+
+
+# A related-link mark the dump kept before its first line, written out or escaped ("&gt;&gt; Danh sách ủy viên …",
+# decoded as ">> Danh sách …"): the headline is the text after it.
+_LINK_MARKS = re.compile(r"\s*(?:>>|»)\s*(?=[^\W\d_])")
+
+
+def headline_marks_dropped(lines: list[str], start: int) -> list[str]:
+    """The dump's lines with the link marks before its first line's text dropped."""
+    first = next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+    if first is None or (marks := _LINK_MARKS.match(lines[first])) is None:
+        return lines
+    return [*lines[:first], lines[first][marks.end() :], *lines[first + 1 :]]

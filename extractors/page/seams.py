@@ -135,3 +135,37 @@ def word_seam(line: str, at: int) -> bool:
 
 def _case_seams(line: str, apart: str) -> str:
     return CASE_SEAM.sub(lambda found: apart if case_seam(line, found.start()) else "", line)
+
+
+# A numbered list a dump glued into one line, each item's number glued to the end of the one before ("1. Lê Văn
+# An, Bí thư Tỉnh ủy Hà Giang2. Trần Văn Bình, Thiếu tướng, Chính ủy Quân khu 73. Phạm …"): the numbers run on one
+# by one, which tells the item's number from the digits of a name before it ("Quân khu 7" then "3.").
+_FIRST_ITEM = re.compile(r"\s*(\d{1,3})\.\s+(?=[^\W\d_])")
+_ITEM_NUMBER = re.compile(r"(\d{1,4})(\.?)\s+(?=[^\W\d_])")
+MIN_GLUED_ITEMS = 2  # two glued numbers after the first make a list; one may be a number in a name
+
+
+def numbered_items_apart(line: str) -> str:
+    """The line with each item of a glued numbered list on a line of its own; other lines as they are."""
+    first = _FIRST_ITEM.match(line)
+    if first is None:
+        return line
+    expected, cuts, glued = int(first.group(1)) + 1, [], 0
+    for found in _ITEM_NUMBER.finditer(line, first.end()):
+        # the next number, or the one after where an item lost its stop ("… Trung ương23 Ngô Văn Dụ, …24. Đào …")
+        # the item's stop may be lost as well ("… Phụ nữ Việt Nam71 Nguyễn Đức Kiên"): then only the next number
+        numbers = (expected, expected + 1) if found.group(2) else (expected,)
+        number = next((str(n) for n in numbers if found.group(1).endswith(str(n))), None)
+        if number is None:
+            continue
+        cut = found.end(1) - len(number)
+        before = line[cut - 1]
+        if not line[found.end() : found.end() + 1].isupper() or not (before.isalnum() or before in " )”"):
+            continue
+        cuts.append(cut)
+        glued += before != " "
+        expected = int(number) + 1
+    if glued < MIN_GLUED_ITEMS:
+        return line
+    pieces = [line[start:end].rstrip() for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return "\n".join(pieces)

@@ -9,12 +9,12 @@ from extractors.page.byline import Byline, looks_like_name, parse_byline
 from extractors.page.closing_boxes import drop_closing_boxes, drop_lone_glued_boxes, drop_series_links
 from extractors.page.dump_header import DumpHeader, read_dump_header
 from extractors.page.encoding import repair_text
-from extractors.page.glued_headline import glued_headline
+from extractors.page.glued_headline import glued_headline, headline_marks_dropped
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
 from extractors.page.limits import cap_body, cap_page
 from extractors.page.markdown_lines import hidden_blocks, markdown_text
 from extractors.page.repeats import drop_repeats, visible
-from extractors.page.seams import unglued
+from extractors.page.seams import numbered_items_apart, unglued
 from extractors.page.site_notices import drop_opening_notice, drop_related_lead
 from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
 from extractors.page.text_nodes import expand_text_node_lines
@@ -86,7 +86,7 @@ def _closing_stamp_below(lines: list[str]) -> bool:
 
 def _without_furniture(line: str, apart: bool) -> str:
     """One dump line with its glued seams put back and the site's notices, teasers and promos cut."""
-    line = drop_related_lead(drop_opening_notice(line))
+    line = numbered_items_apart(drop_related_lead(drop_opening_notice(line)))
     return drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart))))
 
 
@@ -116,6 +116,7 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     lines = expand_text_node_lines(decoded.text.split("\n"))
     header = read_dump_header(lines)
+    lines = headline_marks_dropped(lines, header.body_start) if header.title is None else lines
     lines, glued_title = glued_headline(lines, header.body_start) if header.title is None else (lines, None)
     body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(lines[header.body_start :]))))
     apart = _closing_stamp_below(body_lines)

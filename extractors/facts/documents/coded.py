@@ -11,6 +11,7 @@ from extractors.facts.documents.citation import Citation
 from extractors.facts.documents.codes import (
     ASCII_TYPE_LETTERS,
     DOTTED_TAIL,
+    DOTTED_YEAR_NUMBER,
     GLUED_ISSUERS,
     GLUED_TYPE_NUMBER,
     GLUED_TYPES,
@@ -292,9 +293,17 @@ def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
     return Citation(found.start(), found.end(), found.group(1), None, issuer)
 
 
+def _dotted_year_citation(found: re.Match[str], form: str) -> Citation | None:
+    """ "Thông tư số 11.2013-NHNN" -> 11/2013-NHNN: only after a word naming a type."""
+    if _word_type(form, found.start()) is None:
+        return None
+    return Citation(found.start(), found.end(), found.group(1), None, found.group(3), year=int(found.group(2)))
+
+
 # Codes written in older or mistyped forms, read after the Party and state codes, where those left the text free.
 _MISWRITTEN_CODES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str], Citation | None]], ...] = (
     (TYPELESS_NUMBER, _typeless_citation),
+    (DOTTED_YEAR_NUMBER, _dotted_year_citation),
     (SPACED_STATE_NUMBER, _spaced_citation),
     (GLUED_TYPE_NUMBER, _glued_type_citation),
     (LOWER_CASE_NUMBER, _lower_case_citation),

@@ -58,6 +58,9 @@ GLUED_TYPE_NUMBER = re.compile(
     rf"{_NUMBER}(?P<type>[A-ZĐ][A-Za-zĐđ]{{0,4}})\s*(?P<separator>[-/])\s*"
     rf"(?P<issuer>{_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}"
 )
+# A number whose slash before the year was typed as a dot, after the word naming its type: "Thông tư số
+# 11.2013-NHNN" (as "653/2019-UBTVQH14": no type letters, the year and the issuer).
+DOTTED_YEAR_NUMBER = re.compile(rf"{_NUMBER}\.({YEAR})-({_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}")
 # Issuer codes written in mixed case, which stand alone in older numbers ("Nghị định số 100/TTg").
 MIXED_CASE_ISSUERS: frozenset[str] = frozenset({"TTg"})
 # Type letters written without their diacritics ("679/QD-UBND"): a type, as written.

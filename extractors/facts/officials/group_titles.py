@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extractors.facts.numerals import TEN_WORDS, UNIT_WORDS
 from extractors.facts.officials.context import Parsed, plural_before, skip_address, skip_parenthesis, term_end
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.officials.plural_lists import plural_list_start, skip_item_aside
@@ -30,7 +31,10 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
         titled_ok = tokens[j - 1].key in (":", "(")  # an item with titles of its own opens a colon list, a parenthesis
         # or follows a ";"
         titled_seen = False  # whether an item so far opened with its own titles
-        bracketed = tokens[j - 1].key == "("  # a parenthesis bounds its list: each item may open with its titles
+        # a parenthesis bounds its list, as a count before a colon does: each item may open with its titles ("6 ủy
+        # viên Bộ Chính trị gồm: Tổng bí thư A, Bí thư Thành ủy B, …")
+        counted_colon = tokens[j - 1].key == ":" and _counted(tokens, span.first)
+        bracketed = tokens[j - 1].key == "(" or counted_colon
         while mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None):
             titled_seen = titled_seen or j not in by_first
             mention.titles.append(span)
@@ -145,12 +149,14 @@ def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
     j = skip_term(tokens, span.last + 1)
     if j < len(tokens) and tokens[j].key == "khác":
         j += 1  # "Bảy phó ban khác gồm các ông A, B"
+    counted = span.first > 0 and plural_before(tokens, span.first)
+    if _counted(tokens, span.first) and (colon := _colon_after_words(tokens, j)) is not None:
+        return skip_address(tokens, colon + 1)  # "6 ủy viên Bộ Chính trị khóa IX tái cử gồm: …"
     k = j
     while k < len(tokens) and k - j < MAX_GROUP_INTRO and tokens[k].key in GROUP_INTRO_WORDS:
         k += 1
     if k < len(tokens) and tokens[k].key == ":":
         return skip_address(tokens, k + 1)
-    counted = span.first > 0 and plural_before(tokens, span.first)
     if k == j and k + 1 < len(tokens) and tokens[k].key == "(":
         return _parenthesised_list(tokens, k + 1, counted)
     if k > j and tokens[j].key == "gồm":
@@ -161,6 +167,26 @@ def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
         return k  # "8 phó trưởng ban, gồm các ông A, T; B; C" (after a comma only a counted title: "ông A, Chủ
         # tịch UBND xã, gồm …" is A's post)
     return plural_list_start(tokens, span)  # "bầu hai Phó bí thư là các ông A, T và ông B", "…, như: bà A, T; …"
+
+
+def _counted(tokens: list[Token], first: int) -> bool:
+    """Whether a number stands right before token `first` ("6 ủy viên", "sáu ủy viên"; "các" counts none)."""
+    key = tokens[first - 1].key if first > 0 else ""
+    return key.isdigit() or key in UNIT_WORDS or key in TEN_WORDS
+
+
+MAX_WORDS_BEFORE_GOM = 3  # "tái cử", "được bầu lại"
+
+
+def _colon_after_words(tokens: list[Token], j: int) -> int | None:
+    """The colon of "gồm:" after a counted group title and a few words in lower case saying what the group did
+    ("6 ủy viên Bộ Chính trị khóa IX tái cử gồm: …"); None where no such colon follows."""
+    k = j
+    while k < len(tokens) and k - j < MAX_WORDS_BEFORE_GOM and tokens[k].is_lower_word and tokens[k].key != "gồm":
+        k += 1
+    if k == j or k + 1 >= len(tokens) or tokens[k].key != "gồm" or tokens[k + 1].key != ":":
+        return None
+    return k + 1
 
 
 def _parenthesised_list(tokens: list[Token], k: int, counted: bool) -> int | None:

@@ -183,10 +183,15 @@ def split_glued_headline(line: str, lines: list[str]) -> list[str]:
     return [head, *(piece for piece in _caption_and_lead(rest) if piece)]
 
 
+def _first_line(lines: list[str], start: int) -> int | None:
+    """Index of the first line from `start` that holds text."""
+    return next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+
+
 def glued_headline(lines: list[str], start: int) -> tuple[list[str], str | None]:
     """The dump's lines with its first line's glued caption and lead apart, and the headline cut from it (None,
     and the lines unchanged, when the first line shows none)."""
-    first = next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+    first = _first_line(lines, start)
     if first is None:
         return lines, None
     pieces = split_glued_headline(lines[first].strip(), lines)
@@ -202,7 +207,7 @@ _LINK_MARKS = re.compile(r"\s*(?:>>|»)\s*(?=[^\W\d_])")
 
 def headline_marks_dropped(lines: list[str], start: int) -> list[str]:
     """The dump's lines with the link marks before its first line's text dropped."""
-    first = next((i for i in range(start, len(lines)) if lines[i].strip()), None)
+    first = _first_line(lines, start)
     if first is None or (marks := _LINK_MARKS.match(lines[first])) is None:
         return lines
     return [*lines[:first], lines[first][marks.end() :], *lines[first + 1 :]]

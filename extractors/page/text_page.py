@@ -116,8 +116,9 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     decoded = repair_text(unescape_leftovers(text.replace("\r\n", "\n").replace("\r", "\n")), "utf-8")
     lines = expand_text_node_lines(decoded.text.split("\n"))
     header = read_dump_header(lines)
-    lines = headline_marks_dropped(lines, header.body_start) if header.title is None else lines
-    lines, glued_title = glued_headline(lines, header.body_start) if header.title is None else (lines, None)
+    glued_title = None
+    if header.title is None:
+        lines, glued_title = glued_headline(headline_marks_dropped(lines, header.body_start), header.body_start)
     body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(lines[header.body_start :]))))
     apart = _closing_stamp_below(body_lines)
     blocks = [Block(text=_without_furniture(line, apart)) for line in body_lines]

@@ -16,7 +16,6 @@ document); `kinds`, `organs` and `patterns` are the tables and pattern pieces th
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from extractors.facts.dates import ResolvedDate, resolved_dates
@@ -39,7 +38,7 @@ from extractors.facts.documents.lists import share_along_lists, share_bodies_at
 from extractors.facts.documents.merge import merge_citations
 from extractors.facts.documents.organs import organ_name
 from extractors.facts.spans import DisjointSpans
-from extractors.normalize import match_form
+from extractors.normalize import RareCharacters, match_form
 from extractors.types import DocumentRef
 
 __all__ = ["MAX_ISSUER_CHARS", "find_documents"]
@@ -59,8 +58,7 @@ def _describe(citations: list[Citation], text: str, form: str, dated: DatesInTex
 
 # Invisible characters an editor leaves inside a code ("35/\u200bKH-UBND", a soft hyphen at a line break) read as
 # the space they stand for, keeping every offset.
-# Found by a pattern rather than `str.translate`, which looks up every character of the text.
-INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+INVISIBLE = RareCharacters(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", " "))
 
 
 def find_documents(
@@ -69,7 +67,7 @@ def find_documents(
     """Every numbered document cited in `text`, once each, in order of first mention; a document's day written
     without a year takes the publication's year, as the article's other days do. `resolved`: the text's
     `resolved_dates` when the caller has them already."""
-    form = INVISIBLE.sub(" ", match_form(text))
+    form = INVISIBLE.apply(match_form(text))
     dated = DatesInText(resolved if resolved is not None else resolved_dates(form, published_on))
     coded = coded_citations(form)
     taken = DisjointSpans([(c.start, c.end) for c in coded])

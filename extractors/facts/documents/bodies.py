@@ -64,13 +64,13 @@ PERSON_AFTER_ORGAN = re.compile(r"(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
 # "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
 # the paper it sent (after "thực hiện"/"theo" the subject is the one carrying out another's paper, so only "Tại"
 # opening the sentence: "… báo cáo tại tờ trình số 107, Sở Nội vụ …" goes on with another subject).
-AT_PAPER = re.compile(
-    rf"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))Tại\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
-)
+# Where a sentence opens: the text's start, or after a stop, a colon, a line break or an opening quote.
+_SENTENCE_OPENS = r"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))"
+AT_PAPER = re.compile(rf"{_SENTENCE_OPENS}Tại\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # The same after a short lead-in that opens the sentence: "Chấp thuận kiến nghị của tỉnh, tại Quyết định số 326 ngày
 # 1/3/2016, Thủ tướng Chính phủ đã bổ sung …", "Về phương án GPMB, trước đó, tại Thông báo số 178 …".
 AT_PAPER_AFTER_LEAD_IN = re.compile(
-    r"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))(?:[^,.;:!?\n()]{1,60},\s*){1,2}tại\s+"
+    rf"{_SENTENCE_OPENS}(?:[^,.;:!?\n()]{{1,60}},\s*){{1,2}}tại\s+"
     rf"(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_LEAD_IN = 160

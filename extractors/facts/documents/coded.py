@@ -39,6 +39,8 @@ from extractors.facts.documents.patterns import (
     LOOK_BEHIND,
     MAX_BARE_YEAR,
     MIN_BARE_YEAR,
+    NOT_A_DESCRIPTION,
+    TYPE_WORD,
     WORD_BEFORE,
 )
 from extractors.facts.spans import DisjointSpans
@@ -67,16 +69,33 @@ def _party_citation(found: re.Match[str], form: str) -> Citation | None:
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group(3), party=True)
 
 
+# A paper's word and what it does, then "số", before a code of type letters alone: "quyết định công nhận tốt nghiệp số
+# 690/QĐ ngày 12/10/1972" (as `codeless.DESCRIBED_NUMBER` reads a number with no code after such words).
+DESCRIBED_WORD_BEFORE = re.compile(rf"(?i:({TYPE_WORD}))(?P<what>(?:\s+[a-zà-ỹđ]+){{1,6}}?)\s+(?i:số)\s+$")
+LOOK_BEHIND_DESCRIBED = 80
+
+
+def _described_type(form: str, start: int) -> str | None:
+    """The type a word names when what the paper does stands between it and "số"."""
+    found = DESCRIBED_WORD_BEFORE.search(form, max(0, start - LOOK_BEHIND_DESCRIBED), start)
+    if found is None or set(found.group("what").split()) & NOT_A_DESCRIPTION:
+        return None
+    return WORD_TO_TYPE[found.group(1).lower()]
+
+
 def _issuerless(found: re.Match[str], form: str, year: int | None) -> Citation | None:
-    """Type letters without a dash and issuer after them, after a word naming a type ("Thông báo số 431/TB"); the
-    issuer may follow after a space. Letters that are another type than the word names are the issuer, an older
-    number's ("Quyết định số 202/CT" of the Chairman, as "Nghị định số 100/TTg")."""
+    """Type letters without a dash and issuer after them, after a word naming a type ("Thông báo số 431/TB",
+    "quyết định công nhận tốt nghiệp số 690/QĐ"), or after a year, which makes the code a paper's on its own
+    ("Quyết định điều chỉnh 35/2004/QĐ"); the issuer may follow after a space. Letters that are another type than
+    the word names are the issuer, an older number's ("Quyết định số 202/CT" of the Chairman, as "Nghị định số
+    100/TTg")."""
     letters = found.group(5)
-    word = _word_type(form, found.start())
-    if word is None or not letters.isupper():
+    word = _word_type(form, found.start()) or _described_type(form, found.start())
+    numbered_with_year = found.group(2) is not None and year is not None  # "35/2004/QĐ", not "2021-2025/NQ"
+    if (word is None and not numbered_with_year) or not letters.isupper():
         return None
     doc_type = TYPE_BY_LOWER[letters.lower()]
-    if word != doc_type and frozenset({word, doc_type}) not in CONFUSABLE_TYPES:
+    if word is not None and word != doc_type and frozenset({word, doc_type}) not in CONFUSABLE_TYPES:
         return Citation(found.start(), found.end(), found.group(1), None, letters, year=year)
     spaced = SPACED_ISSUER.match(form, found.end())
     if spaced and spaced.group(1).lower() not in TYPE_BY_LOWER:

@@ -16,6 +16,7 @@ from extractors.facts.documents.patterns import (
     LOOK_BEHIND,
     MAX_BARE_YEAR,
     MIN_BARE_YEAR,
+    NOT_A_DESCRIPTION,
     TYPE_WORD,
     YEAR,
 )
@@ -63,9 +64,6 @@ PAPER_BEFORE_PARENTHESES = re.compile(
     rf"(?P<word>(?i:{TYPE_WORD}|văn\s+bản))(?=\s)(?P<what>(?:\s+(?:[“\"][^“”\"\n]{{1,20}}[”\"]|[a-zà-ỹđ]+)){{0,3}}?)\s*$"
 )
 LOOK_BEFORE_PARENTHESES = 60
-NOT_A_DESCRIPTION: frozenset[str] = frozenset(
-    "được sẽ đã đang của là có này đó các những nêu trên với cho từ văn bản mang khẳng nói rằng số".split()  # noqa: SIM905
-)
 # A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
 CODELESS_PAPER = re.compile(
     rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{YEAR})|(?(so)\s+(?i:năm)\s+(?P<year_said>{YEAR})))?"

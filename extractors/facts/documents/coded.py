@@ -157,6 +157,18 @@ def _with_dotted_tail(citation: Citation, form: str) -> Citation:
     return citation
 
 
+def type_and_issuer(code: str) -> tuple[str | None, str | None]:
+    """A code's type and issuer, read as a state number's ("QĐ-UB" -> QĐ and UB, "QĐUB" glued -> QĐ and UB, "QĐ" ->
+    QĐ and none, "UBND-VP" -> none and UBND-VP)."""
+    segments = _SEPARATOR.split(code)
+    glued = _glued_code(segments)
+    if glued:
+        return glued
+    if segments[0].lower() in TYPE_BY_LOWER:
+        return TYPE_BY_LOWER[segments[0].lower()], "-".join(segments[1:]) or None
+    return None, code
+
+
 def _glued_code(segments: list[str]) -> tuple[str, str] | None:
     """ "QĐUB" -> ("QĐ", "UB"): type letters we list glued to an issuer we list, the dash left out."""
     if len(segments) != 1:

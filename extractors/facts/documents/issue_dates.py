@@ -150,6 +150,8 @@ class EarlierDates:
 def issued_on(form: str, citation: Citation, dated: DatesInText, earlier: EarlierDates) -> date | None:
     """The date the text gives a document: right after its number, after the body that issued it, or "cùng
     ngày" (see `_same_day`)."""
+    if citation.written_day:  # "số 807 ngày 2/4/2004/QĐUB": read with its code
+        return citation.written_day
     end = citation.end
     right_after = date_right_after(form, end, dated)
     right_after = right_after or (_date_after_place(form, end, dated) if citation.has_code else None)

@@ -261,6 +261,7 @@ def organ_name(phrase: str) -> str | None:
         national = national or (lower == "tối" and following.lower() == "cao")  # "Tòa án nhân dân tối cao"
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
+        department = department or (lower in COUNCIL_TASK_WORDS and _in_task_council(kept))
         purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"
         officer = bool(kept) and kept[-1].lower() not in PLACE_LEVEL_WORDS and _opens_personal_name(word, following)
         numbered = word.isdigit() and kept[-2:] == ["Chỉ", "đạo"]
@@ -313,6 +314,25 @@ def _named_by_number(kept: list[str]) -> bool:
     """A steering committee named after the directive that set it up ("Ban Chỉ đạo 389", "Ban Chỉ đạo 138"): its
     papers are numbered with the number ("02/KH-BCĐ389"), whatever epithet follows ("Quốc gia", "tỉnh")."""
     return len(kept) > 2 and kept[-1].isdigit() and kept[-3:-1] == ["Chỉ", "đạo"]
+
+
+# Councils set up for one task, named by it in lower case ("Hội đồng thẩm định đền bù", "Hội đồng bồi thường giải
+# phóng mặt bằng huyện", "Hội đồng thi đua khen thưởng"): the syllables such tasks are named with. A court's panel
+# ("Hội đồng xét xử") and a firm's board ("Hội đồng quản trị") issue no state papers: not listed.
+COUNCIL_TASK_WORDS: frozenset[str] = frozenset(
+    """thẩm định đền bù bồi thường giải phóng mặt bằng hỗ trợ tái cư giá đất tài sản đấu thi đua khen thưởng kỷ
+    luật tư vấn tuyển dụng nghiệm thu giám y khoa coi chấm phúc khảo kiểm kê""".split()  # noqa: SIM905
+)
+
+
+def _in_task_council(kept: list[str]) -> bool:
+    """Whether the name so far is a council's, its task's words after it ("Hội đồng thẩm định")."""
+    return (
+        len(kept) >= 2
+        and kept[0] == "Hội"
+        and kept[1].lower() == "đồng"
+        and all(word.lower() in COUNCIL_TASK_WORDS for word in kept[2:])
+    )
 
 
 def _in_department(kept: list[str]) -> bool:

@@ -33,6 +33,7 @@ from extractors.facts.documents.codes import (
     TYPELESS_NUMBER,
 )
 from extractors.facts.documents.kinds import CONFUSABLE_TYPES, TYPE_BY_LOWER, TYPE_NAMES, WORD_TO_TYPE
+from extractors.facts.documents.organs import initial
 from extractors.facts.documents.patterns import (
     LIST_GAP,
     LOOK_AHEAD,
@@ -128,15 +129,40 @@ def _state_citation(found: re.Match[str], form: str, listed: bool = False) -> Ci
         issuer = "-".join(segments[1:])
     elif len(segments) == 2 and segments[1] in TYPES_AFTER_ISSUER and segments[0].lower() not in TYPE_BY_LOWER:
         doc_type, issuer = segments[1], segments[0]  # an older order, the issuer first: "số 162/VH-QĐ" (1976)
+    elif _coded_by_its_kind(form, found.start(), segments[0]):
+        doc_type, issuer = segments[0], "-".join(segments[1:]) or None  # "Giấy phép xây dựng số 223/GPXD"
     elif year is not None or len(segments) > 1 or (len(segments[0]) >= 2 and segments[0].isupper()):
         doc_type, issuer = None, "-".join(segments)  # a law ("49/2014/QH13") or an official letter
     elif _mixed_case_issuer(segments[0]) and _word_type(form, found.start()):
         doc_type, issuer = None, segments[0]  # an older number: "Nghị định số 100/TTg", "Công văn 18/KtrVB"
     else:
         return None
-    if len(issuer) > MAX_ISSUER_CHARS:
+    if issuer is not None and len(issuer) > MAX_ISSUER_CHARS:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, issuer, year=year)
+
+
+# A licence's or certificate's name before its number: "Giấy phép xây dựng số ", "chứng chỉ quy hoạch số ", "giấy chứng
+# nhận quyền sử dụng đất số " (from a word that heads such names).
+KIND_NAME_BEFORE_NUMBER = re.compile(r"((?:[^\W\d_]+\s+){2,9})(?i:số)\s*:?\s*$")
+LICENCE_HEADS: frozenset[str] = frozenset({"giấy", "chứng"})
+MIN_KIND_INITIALS = 3  # "GP" and "CC" alone are a listed type or no code of a kind
+
+
+def _coded_by_its_kind(form: str, start: int, letters: str) -> bool:
+    """Whether a code's letters are the initials of the licence's name before its number, or the name's initials
+    open them ("Giấy phép xây dựng số 223/GPXD", "giấy phép số 223/GPXD", "chứng chỉ quy hoạch số 173/2005/CCQH"): a
+    paper numbered by its kind, as "QĐ" numbers a decision, not by its issuer."""
+    if not (letters.isalpha() and letters.isupper() and len(letters) >= MIN_KIND_INITIALS):
+        return False
+    found = KIND_NAME_BEFORE_NUMBER.search(form, max(0, start - LOOK_BEHIND_DESCRIBED), start)
+    words = found.group(1).split() if found else []
+    head = next((index for index, word in enumerate(words) if word.lower() in LICENCE_HEADS), None)
+    if head is None or len(words) - head < 2:
+        return False
+    initials = "".join(initial(word) for word in words[head:]).replace("Đ", "D")
+    code = letters.replace("Đ", "D")
+    return code.startswith(initials) or initials.startswith(code)
 
 
 def _mixed_case_issuer(segment: str) -> bool:

@@ -112,7 +112,7 @@ def _folded_words(text: str) -> list[str]:
     return [_folded(word) for word in re.findall(r"[^\W\d_]+", text)]
 
 
-def _initial(word: str) -> str:
+def initial(word: str) -> str:
     """A syllable's first letter as a code writes it: capital, without its tone ("Ủy" -> "U", "đào" -> "Đ")."""
     first = word[:1].upper()
     return first if first == "Đ" else unicodedata.normalize("NFD", first)[:1]
@@ -137,9 +137,9 @@ def _one_department_code(body: str) -> str | None:
     folded = [_folded(word) for word in words]
     field = next((f for f in _organ_fields() if tuple(folded[: len(f)]) == f), None)
     if field is not None:
-        return head[1] + "".join(_initial(word) for word in words[: len(field)])
+        return head[1] + "".join(initial(word) for word in words[: len(field)])
     if head[1] in HEADS_OF_UNPLACED_NAMES and 1 < len(words) <= MAX_MINISTRY_NAME_WORDS and rest[0][:1].isupper():
-        return head[1] + "".join(_initial(word) for word in words)
+        return head[1] + "".join(initial(word) for word in words)
     return None
 
 
@@ -197,7 +197,7 @@ def initials_code(name: str | None) -> str | None:
     named_by_number = len(words) > MIN_INITIALS_WORDS and words[-1].isdigit()  # "Ban Chỉ đạo 389" -> "BCĐ389"
     if len(words) < MIN_INITIALS_WORDS or any(word[:1].isdigit() for word in words[: -1 if named_by_number else None]):
         return None
-    return "".join(word if (len(word) > 1 and word.isupper()) or word.isdigit() else _initial(word) for word in words)
+    return "".join(word if (len(word) > 1 and word.isupper()) or word.isdigit() else initial(word) for word in words)
 
 
 # Lower-case words an organ's name may hold ("Ủy ban nhân dân tỉnh", "Ban Thường vụ Huyện ủy", "HĐND

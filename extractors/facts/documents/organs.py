@@ -168,10 +168,17 @@ SIGNING_POSTS: tuple[str, ...] = (
 )
 
 
+# A minister's post names the ministry by its field alone in older and shorter writing ("của Bộ trưởng Tài chính",
+# "Bộ trưởng Đại học và Trung học chuyên nghiệp"): the paper is that ministry's ("Bộ Tài chính" -> BTC).
+MINISTERS: frozenset[str] = frozenset({"Bộ trưởng", "Thứ trưởng"})
+
+
 def _without_signing_post(body: str) -> str:
     for post in SIGNING_POSTS:
         if body.lower().startswith(post.lower() + " "):
-            return body[len(post) + 1 :]
+            rest = body[len(post) + 1 :]
+            ministry_left_out = post in MINISTERS and rest[:1].isupper() and not rest.startswith(("Bộ ", "Bộ\t"))
+            return f"Bộ {rest}" if ministry_left_out else rest
     return body
 
 

@@ -195,6 +195,18 @@ def type_and_issuer(code: str) -> tuple[str | None, str | None]:
     return None, code
 
 
+# A police unit's code in brackets after the issuer's ("Quyết định số 2345/QĐ-BCA(A11)", "văn bản số 200/CV-CAT (PA
+# 83)"): the issuer is the code as written before it; the paper's day and body are read after it.
+UNIT_IN_BRACKETS = re.compile(r"[ \t]?\([A-ZĐ]{1,6}[ .-]?\d{0,4}[A-ZĐ]?\)")
+
+
+def _past_unit_in_brackets(citation: Citation, form: str) -> Citation:
+    unit = UNIT_IN_BRACKETS.match(form, citation.end)
+    if unit is not None and citation.issuer:
+        citation.end = unit.end()
+    return citation
+
+
 def _glued_code(segments: list[str]) -> tuple[str, str] | None:
     """ "QĐUB" -> ("QĐ", "UB"): type letters we list glued to an issuer we list, the dash left out."""
     if len(segments) != 1:
@@ -280,7 +292,9 @@ def _numbers_in_range(form: str, taken: DisjointSpans) -> list[Citation]:
 
 
 def coded_citations(form: str) -> list[Citation]:
-    citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m, form))]
+    citations = [
+        _past_unit_in_brackets(c, form) for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m, form))
+    ]
     taken = DisjointSpans([(c.start, c.end) for c in citations])
     last_end = -1  # where the last code read ends: a list names its later codes by the first one
     for found in STATE_NUMBER.finditer(form):
@@ -289,7 +303,7 @@ def coded_citations(form: str) -> list[Citation]:
         listed = last_end >= 0 and LIST_GAP.fullmatch(form, last_end, found.start()) is not None
         citation = _state_citation(found, form, listed)
         if citation:
-            citation = _with_dotted_tail(citation, form)
+            citation = _past_unit_in_brackets(_with_dotted_tail(citation, form), form)
             citations.append(citation)
             taken.add(citation.start, citation.end)
             last_end = citation.end

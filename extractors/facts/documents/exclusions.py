@@ -80,13 +80,15 @@ def model_name(citation: Citation, form: str) -> bool:
     return found is not None and found.group(1).lower() not in TYPE_BY_LOWER
 
 
-# Flats, plots, rooms and vehicles are numbered with letters too ("căn hộ số 1205/CT2" of tower CT2, "lô đất số 15/KĐT",
-# "phòng số 205/B"): a number with no type letters after such a noun and "số" is no paper's.
+# Flats, plots, rooms, roads, vehicles, patients and cases are numbered with letters too ("căn hộ số 1205/CT2" of tower
+# CT2, "lô đất số 15/KĐT", "tỉnh lộ số 12/ĐT", "bệnh nhân số 12/BN", "vụ án số 45/HS"): a number with no type letters
+# after such a noun and "số" is no paper's.
 THING_NUMBERED_BEFORE = re.compile(
     r"(?<![^\W\d_])(?i:căn\s+hộ|nhà|lô(?:\s+đất)?|thửa(?:\s+đất)?|phòng|tầng|tòa(?:\s+nhà)?|ki-?ốt|ô|tổ|khu|hẻm|ngõ|"
-    r"ngách|kiệt|hộp\s+thư|tài\s+khoản|xe|tàu|chuyến(?:\s+bay)?|ghế|cổng|tuyến|đường)\s+số\s*:?\s*$"
+    r"ngách|kiệt|hộp\s+thư|tài\s+khoản|xe|tàu|chuyến(?:\s+bay)?|ghế|cổng|tuyến|đường|(?:quốc|tỉnh|hương)\s+lộ|"
+    r"bệnh\s+nhân|ca\s+bệnh|phòng\s+bệnh|giường|vụ\s+án)\s+số\s*:?\s*$"
 )
-LOOK_BEFORE_THING = 24
+LOOK_BEFORE_THING = 30
 
 
 def numbered_thing(citation: Citation, form: str) -> bool:

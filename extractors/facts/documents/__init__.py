@@ -30,6 +30,7 @@ from extractors.facts.documents.exclusions import (
     contract,
     court_ruling,
     model_name,
+    numbered_thing,
     press_licence,
     unowned_in_parentheses,
 )
@@ -82,7 +83,7 @@ def find_documents(
         sole_issuer(citation)
     codeless = [c for c in codeless if not company_resolution(c, form) and not unowned_in_parentheses(c)]
     coded = [c for c in coded if not press_licence(c, form) and not court_ruling(c) and not contract(c)]
-    coded = [c for c in coded if not model_name(c, form)]
+    coded = [c for c in coded if not model_name(c, form) and not numbered_thing(c, form)]
     codeless = [c for c in codeless if not press_licence(c, form)]
     refs = merge_citations(coded, codeless, text)
     date_this_document(refs, form, dated)

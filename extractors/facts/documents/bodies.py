@@ -202,11 +202,13 @@ def name_issuer(citation: Citation) -> None:
 
 
 def issuer_of_bare_type(citation: Citation, form: str) -> None:
-    """A code of type letters alone followed by its body ("Quyết định số 559/QĐ của UBND tỉnh Hưng Yên") is keyed by
-    that body's code, as a paper cited without a code is; with no body after it ("Thông báo số 215/TB") it has none."""
+    """A code of type letters alone followed by its body ("Quyết định số 559/QĐ của UBND tỉnh Hưng Yên", or past its
+    day: "số 690/QĐ ngày 12/10/1972 của Bộ …") is keyed by that body's code, as a paper cited without a code is; with
+    no body after it ("Thông báo số 215/TB") it has none."""
     if not citation.has_code or citation.type is None or citation.issuer is not None or not citation.issuing_body:
         return
-    if BODY_AFTER.match(form, citation.end) is None:
+    day = UNRESOLVED_DAY.match(form, citation.end)
+    if BODY_AFTER.match(form, day.end() if day else citation.end) is None:
         return
     citation.issuer_named = issuer_named(citation.issuing_body)
     code = issuer_for_body(match_form(citation.issuing_body))

@@ -27,3 +27,4 @@ class Citation:
     word_end: int | None = None  # "văn bản “khẩn” (số 453)": where the clause's subject issuing it is looked for
     named_as: str | None = None  # the type the word before a code names, even where the code says another
     raw: str | None = None  # a number of a range, written with the code it shares ("542/QĐ-TTg" of "541-543/QĐ-TTg")
+    written_day: date | None = None  # a day no date reader takes, the code glued to it: "số 807 ngày 2/4/2004/QĐUB"

@@ -33,12 +33,15 @@ from extractors.facts.documents.codes import (
     TYPELESS_NUMBER,
 )
 from extractors.facts.documents.kinds import CONFUSABLE_TYPES, TYPE_BY_LOWER, TYPE_NAMES, WORD_TO_TYPE
+from extractors.facts.documents.organs import initial
 from extractors.facts.documents.patterns import (
     LIST_GAP,
     LOOK_AHEAD,
     LOOK_BEHIND,
     MAX_BARE_YEAR,
     MIN_BARE_YEAR,
+    NOT_A_DESCRIPTION,
+    TYPE_WORD,
     WORD_BEFORE,
 )
 from extractors.facts.spans import DisjointSpans
@@ -67,16 +70,33 @@ def _party_citation(found: re.Match[str], form: str) -> Citation | None:
     return Citation(found.start(), found.end(), found.group(1), doc_type, found.group(3), party=True)
 
 
+# A paper's word and what it does, then "số", before a code of type letters alone: "quyết định công nhận tốt nghiệp số
+# 690/QĐ ngày 12/10/1972" (as `codeless.DESCRIBED_NUMBER` reads a number with no code after such words).
+DESCRIBED_WORD_BEFORE = re.compile(rf"(?i:({TYPE_WORD}))(?P<what>(?:\s+[a-zà-ỹđ]+){{1,6}}?)\s+(?i:số)\s+$")
+LOOK_BEHIND_DESCRIBED = 80
+
+
+def _described_type(form: str, start: int) -> str | None:
+    """The type a word names when what the paper does stands between it and "số"."""
+    found = DESCRIBED_WORD_BEFORE.search(form, max(0, start - LOOK_BEHIND_DESCRIBED), start)
+    if found is None or set(found.group("what").split()) & NOT_A_DESCRIPTION:
+        return None
+    return WORD_TO_TYPE[found.group(1).lower()]
+
+
 def _issuerless(found: re.Match[str], form: str, year: int | None) -> Citation | None:
-    """Type letters without a dash and issuer after them, after a word naming a type ("Thông báo số 431/TB"); the
-    issuer may follow after a space. Letters that are another type than the word names are the issuer, an older
-    number's ("Quyết định số 202/CT" of the Chairman, as "Nghị định số 100/TTg")."""
+    """Type letters without a dash and issuer after them, after a word naming a type ("Thông báo số 431/TB",
+    "quyết định công nhận tốt nghiệp số 690/QĐ"), or after a year, which makes the code a paper's on its own
+    ("Quyết định điều chỉnh 35/2004/QĐ"); the issuer may follow after a space. Letters that are another type than
+    the word names are the issuer, an older number's ("Quyết định số 202/CT" of the Chairman, as "Nghị định số
+    100/TTg")."""
     letters = found.group(5)
-    word = _word_type(form, found.start())
-    if word is None or not letters.isupper():
+    word = _word_type(form, found.start()) or _described_type(form, found.start())
+    numbered_with_year = found.group(2) is not None and year is not None  # "35/2004/QĐ", not "2021-2025/NQ"
+    if (word is None and not numbered_with_year) or not letters.isupper():
         return None
     doc_type = TYPE_BY_LOWER[letters.lower()]
-    if word != doc_type and frozenset({word, doc_type}) not in CONFUSABLE_TYPES:
+    if word is not None and word != doc_type and frozenset({word, doc_type}) not in CONFUSABLE_TYPES:
         return Citation(found.start(), found.end(), found.group(1), None, letters, year=year)
     spaced = SPACED_ISSUER.match(form, found.end())
     if spaced and spaced.group(1).lower() not in TYPE_BY_LOWER:
@@ -109,15 +129,40 @@ def _state_citation(found: re.Match[str], form: str, listed: bool = False) -> Ci
         issuer = "-".join(segments[1:])
     elif len(segments) == 2 and segments[1] in TYPES_AFTER_ISSUER and segments[0].lower() not in TYPE_BY_LOWER:
         doc_type, issuer = segments[1], segments[0]  # an older order, the issuer first: "số 162/VH-QĐ" (1976)
+    elif _coded_by_its_kind(form, found.start(), segments[0]):
+        doc_type, issuer = segments[0], "-".join(segments[1:]) or None  # "Giấy phép xây dựng số 223/GPXD"
     elif year is not None or len(segments) > 1 or (len(segments[0]) >= 2 and segments[0].isupper()):
         doc_type, issuer = None, "-".join(segments)  # a law ("49/2014/QH13") or an official letter
     elif _mixed_case_issuer(segments[0]) and _word_type(form, found.start()):
         doc_type, issuer = None, segments[0]  # an older number: "Nghị định số 100/TTg", "Công văn 18/KtrVB"
     else:
         return None
-    if len(issuer) > MAX_ISSUER_CHARS:
+    if issuer is not None and len(issuer) > MAX_ISSUER_CHARS:
         return None
     return Citation(found.start(), found.end(), found.group(1), doc_type, issuer, year=year)
+
+
+# A licence's or certificate's name before its number: "Giấy phép xây dựng số ", "chứng chỉ quy hoạch số ", "giấy chứng
+# nhận quyền sử dụng đất số " (from a word that heads such names).
+KIND_NAME_BEFORE_NUMBER = re.compile(r"((?:[^\W\d_]+\s+){2,9})(?i:số)\s*:?\s*$")
+LICENCE_HEADS: frozenset[str] = frozenset({"giấy", "chứng"})
+MIN_KIND_INITIALS = 3  # "GP" and "CC" alone are a listed type or no code of a kind
+
+
+def _coded_by_its_kind(form: str, start: int, letters: str) -> bool:
+    """Whether a code's letters are the initials of the licence's name before its number, or the name's initials
+    open them ("Giấy phép xây dựng số 223/GPXD", "giấy phép số 223/GPXD", "chứng chỉ quy hoạch số 173/2005/CCQH"): a
+    paper numbered by its kind, as "QĐ" numbers a decision, not by its issuer."""
+    if not (letters.isalpha() and letters.isupper() and len(letters) >= MIN_KIND_INITIALS):
+        return False
+    found = KIND_NAME_BEFORE_NUMBER.search(form, max(0, start - LOOK_BEHIND_DESCRIBED), start)
+    words = found.group(1).split() if found else []
+    head = next((index for index, word in enumerate(words) if word.lower() in LICENCE_HEADS), None)
+    if head is None or len(words) - head < 2:
+        return False
+    initials = "".join(initial(word) for word in words[head:]).replace("Đ", "D")
+    code = letters.replace("Đ", "D")
+    return code.startswith(initials) or initials.startswith(code)
 
 
 def _mixed_case_issuer(segment: str) -> bool:
@@ -135,6 +180,30 @@ def _with_dotted_tail(citation: Citation, form: str) -> Citation:
     else:
         citation.issuer = f"{citation.issuer}.{tail.group(1)}"
     citation.end = tail.end(1)
+    return citation
+
+
+def type_and_issuer(code: str) -> tuple[str | None, str | None]:
+    """A code's type and issuer, read as a state number's ("QĐ-UB" -> QĐ and UB, "QĐUB" glued -> QĐ and UB, "QĐ" ->
+    QĐ and none, "UBND-VP" -> none and UBND-VP)."""
+    segments = _SEPARATOR.split(code)
+    glued = _glued_code(segments)
+    if glued:
+        return glued
+    if segments[0].lower() in TYPE_BY_LOWER:
+        return TYPE_BY_LOWER[segments[0].lower()], "-".join(segments[1:]) or None
+    return None, code
+
+
+# A police unit's code in brackets after the issuer's ("Quyết định số 2345/QĐ-BCA(A11)", "văn bản số 200/CV-CAT (PA
+# 83)"): the issuer is the code as written before it; the paper's day and body are read after it.
+UNIT_IN_BRACKETS = re.compile(r"[ \t]?\([A-ZĐ]{1,6}[ .-]?\d{0,4}[A-ZĐ]?\)")
+
+
+def _past_unit_in_brackets(citation: Citation, form: str) -> Citation:
+    unit = UNIT_IN_BRACKETS.match(form, citation.end)
+    if unit is not None and citation.issuer:
+        citation.end = unit.end()
     return citation
 
 
@@ -223,7 +292,9 @@ def _numbers_in_range(form: str, taken: DisjointSpans) -> list[Citation]:
 
 
 def coded_citations(form: str) -> list[Citation]:
-    citations = [c for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m, form))]
+    citations = [
+        _past_unit_in_brackets(c, form) for m in PARTY_NUMBER.finditer(form) if (c := _party_citation(m, form))
+    ]
     taken = DisjointSpans([(c.start, c.end) for c in citations])
     last_end = -1  # where the last code read ends: a list names its later codes by the first one
     for found in STATE_NUMBER.finditer(form):
@@ -232,7 +303,7 @@ def coded_citations(form: str) -> list[Citation]:
         listed = last_end >= 0 and LIST_GAP.fullmatch(form, last_end, found.start()) is not None
         citation = _state_citation(found, form, listed)
         if citation:
-            citation = _with_dotted_tail(citation, form)
+            citation = _past_unit_in_brackets(_with_dotted_tail(citation, form), form)
             citations.append(citation)
             taken.add(citation.start, citation.end)
             last_end = citation.end

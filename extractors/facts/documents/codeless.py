@@ -5,8 +5,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from extractors.facts.documents.citation import Citation
+from extractors.facts.documents.coded import type_and_issuer
 from extractors.facts.documents.dated_text import UNRESOLVED_DAY
 from extractors.facts.documents.kinds import NO_BARE_NUMBER, TYPE_BY_LOWER, TYPE_WORDS, WORD_TO_TYPE
 from extractors.facts.documents.patterns import (
@@ -16,6 +18,7 @@ from extractors.facts.documents.patterns import (
     LOOK_BEHIND,
     MAX_BARE_YEAR,
     MIN_BARE_YEAR,
+    NOT_A_DESCRIPTION,
     TYPE_WORD,
     YEAR,
 )
@@ -63,9 +66,6 @@ PAPER_BEFORE_PARENTHESES = re.compile(
     rf"(?P<word>(?i:{TYPE_WORD}|văn\s+bản))(?=\s)(?P<what>(?:\s+(?:[“\"][^“”\"\n]{{1,20}}[”\"]|[a-zà-ỹđ]+)){{0,3}}?)\s*$"
 )
 LOOK_BEFORE_PARENTHESES = 60
-NOT_A_DESCRIPTION: frozenset[str] = frozenset(
-    "được sẽ đã đang của là có này đó các những nêu trên với cho từ văn bản mang khẳng nói rằng số".split()  # noqa: SIM905
-)
 # A paper cited by number under the generic word ("văn bản số 253 của Sở"): a document with no type.
 CODELESS_PAPER = re.compile(
     rf"(?i:văn\s+bản)\s+(?:(?P<so>(?i:số))\s+)?(\d{{1,5}})(?:\s*/\s*(?P<year>{YEAR})|(?(so)\s+(?i:năm)\s+(?P<year_said>{YEAR})))?"
@@ -171,6 +171,34 @@ def _code_after_list(form: str, listed: list[Citation], doc_type: str) -> None:
     listed[-1].end = code.end()
 
 
+# A code written on after the paper's day, its number before both: "Quyết định số 807 ngày 2/4/2004/QĐUB của UBND thành
+# phố" (no date reader takes "2/4/2004/QĐUB" for a day, so the day is read here, with the code).
+DAY_THEN_CODE = re.compile(
+    rf"[\s,(]*(?i:ngày)\s+(?P<day>\d{{1,2}})\s*[/.-]\s*(?P<month>\d{{1,2}})\s*[/.-]\s*(?P<year>{YEAR})"
+    r"/(?P<code>[A-ZĐ]{2,8}(?:-[A-ZĐ]{1,8}){0,3})(?![\w/-])"
+)
+
+
+def _code_after_day(form: str, listed: list[Citation]) -> None:
+    """The code and day written after a list's last number (`DAY_THEN_CODE`): each number's type and day, and the
+    code's issuer where no body is named after it (the body named is the issuer, as for a number cited without its
+    code: "… ngày 8/6/2005/QĐUB của UBND tỉnh" -> UBND); the last citation runs on to the code's end."""
+    found = DAY_THEN_CODE.match(form, listed[-1].end)
+    if found is None:
+        return
+    try:
+        day = date(int(found.group("year")), int(found.group("month")), int(found.group("day")))
+    except ValueError:
+        return
+    doc_type, issuer = type_and_issuer(found.group("code"))
+    body_after = BODY_AFTER.match(form, found.end()) is not None
+    for citation in listed:
+        citation.type, citation.written_day = doc_type or citation.type, day
+        if not body_after:
+            citation.issuer, citation.has_code = issuer, True
+    listed[-1].end = found.end()
+
+
 def codeless_citations(form: str) -> list[Citation]:
     """Numbers after a word naming a type, with no code: "Nghị quyết số 31", "Nghị định 29 và 178". The word is
     capitalised, followed by "số", or followed by the body that issued it ("nghị định 35 của Chính phủ"); a
@@ -196,6 +224,7 @@ def codeless_citations(form: str) -> list[Citation]:
             listed.append(Citation(more.start(1), more.end(1), more.group(1), doc_type, None, has_code=False))
             end = more.end()
         _code_after_list(form, listed, doc_type)
+        _code_after_day(form, listed)
         citations.extend(listed)
     for found in CODELESS_PAPER.finditer(form):
         year, end = _year_and_end(found, 2)

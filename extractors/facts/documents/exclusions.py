@@ -1,5 +1,5 @@
 """Numbered papers that are no Party or state document: an outlet's press licence, a court's ruling, a company's
-resolution, a contract, a number in parentheses that no body owns, a product's model.
+resolution, a contract, a number in parentheses that no body owns, a product's model, a flat's or a plot's number.
 """
 
 from __future__ import annotations
@@ -78,3 +78,20 @@ LOOK_BEFORE_MODEL = 12
 def model_name(citation: Citation, form: str) -> bool:
     found = LETTERS_BEFORE_NUMBER.search(form, max(0, citation.start - LOOK_BEFORE_MODEL), citation.start)
     return found is not None and found.group(1).lower() not in TYPE_BY_LOWER
+
+
+# Flats, plots, rooms, roads, vehicles, patients and cases are numbered with letters too ("căn hộ số 1205/CT2" of tower
+# CT2, "lô đất số 15/KĐT", "tỉnh lộ số 12/ĐT", "bệnh nhân số 12/BN", "vụ án số 45/HS"): a number with no type letters
+# after such a noun and "số" is no paper's.
+THING_NUMBERED_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:căn\s+hộ|nhà|lô(?:\s+đất)?|thửa(?:\s+đất)?|phòng|tầng|tòa(?:\s+nhà)?|ki-?ốt|ô|tổ|khu|hẻm|ngõ|"
+    r"ngách|kiệt|hộp\s+thư|tài\s+khoản|xe|tàu|chuyến(?:\s+bay)?|ghế|cổng|tuyến|đường|(?:quốc|tỉnh|hương)\s+lộ|"
+    r"bệnh\s+nhân|ca\s+bệnh|phòng\s+bệnh|giường|vụ\s+án)\s+số\s*:?\s*$"
+)
+LOOK_BEFORE_THING = 30
+
+
+def numbered_thing(citation: Citation, form: str) -> bool:
+    if citation.type is not None:
+        return False
+    return THING_NUMBERED_BEFORE.search(form, max(0, citation.start - LOOK_BEFORE_THING), citation.start) is not None

@@ -55,7 +55,9 @@ _ISSUING_VERB = (
 # number ("đã ra Quyết định khởi tố bị can số 363/C46", as `DESCRIBED_NUMBER` reads it).
 ISSUED_AFTER_DATE = re.compile(
     rf"[\s,:]*(?:(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:(?:đã|vừa)\s+)?{_ISSUING_VERB}\s+{IN_A_ROW}"
-    rf"{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{TYPE_WORD}|văn\s+bản)))"
+    rf"{_ISSUED_BEFORE_IN_LIST}|tại\s+(?=(?i:{TYPE_WORD}|văn\s+bản))"
+    # the paper's word as the verb, its number in parentheses: "ngày 22-9 UBND TP đã Chỉ thị (số 26/2005/CT-UBND)"
+    rf"|(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:đã|vừa)\s+(?=(?i:{TYPE_WORD})\s*\())"
     # "ký Quyết định (số 3789/…)", "ký ba Quyết định: số 45/QĐ-UBND, số 46/QĐ-UBND"
     rf"(?:(?i:{TYPE_WORD}|văn\s+bản)(?:\s*:\s*|\s+)(?:{WHAT_IT_DOES})?)?(?:\(\s*)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
@@ -65,10 +67,11 @@ LOOK_BEFORE_DATE = 220
 # 1/9/2016", "Quyết định số 245/QĐ-UBND của UBND huyện về …, ký ngày 3/3/2021" (no digit between: no other paper;
 # no comma before the clause that signs: "Thực hiện Kế hoạch số 45, UBND xã ban hành ngày …" is another paper's).
 # The paper may be the subject of a passive clause after a comma ("thông báo số 5373/TM-XNK, được chuyên viên … dự thảo
-# và thứ trưởng … ký phát hành ngày 26-11-2003"), and "vào" say the day without "ngày" ("được ban hành vào 25/2/2003").
+# và thứ trưởng … ký phát hành ngày 26-11-2003"), and "vào" or "hôm" say the day without "ngày" ("được ban hành vào
+# 25/2/2003", "do Giám đốc Sở … ký hôm 11.7").
 SIGNED_LATER = re.compile(
     rf"(?:\s*,(?=\s*được\s))?(?:{_PLACE_ABBREVIATION}|[^.!?;,\n\d()]){{0,100}}?(?:\s|\s*,\s*)"
-    r"(?:ban hành|phát hành|ký(?:\s+(?:ban|phát)\s+hành)?)\s+(?:vào\s+(?=(?:ngày\s*)?\d)|(?=ngày\s))"
+    r"(?:ban hành|phát hành|ký(?:\s+(?:ban|phát)\s+hành)?)\s+(?:(?:vào|hôm)\s+(?=(?:ngày\s*)?\d)|(?=ngày\s))"
 )
 # A parenthesis after a citation, before the sentence ends, and the signing words inside it.
 ASIDE_AFTER = re.compile(r"[^.!?\n()]*\((?P<aside>[^()\n]{0,240})\)")
@@ -147,6 +150,8 @@ class EarlierDates:
 def issued_on(form: str, citation: Citation, dated: DatesInText, earlier: EarlierDates) -> date | None:
     """The date the text gives a document: right after its number, after the body that issued it, or "cùng
     ngày" (see `_same_day`)."""
+    if citation.written_day:  # "số 807 ngày 2/4/2004/QĐUB": read with its code
+        return citation.written_day
     end = citation.end
     right_after = date_right_after(form, end, dated)
     right_after = right_after or (_date_after_place(form, end, dated) if citation.has_code else None)

@@ -112,7 +112,7 @@ def _folded_words(text: str) -> list[str]:
     return [_folded(word) for word in re.findall(r"[^\W\d_]+", text)]
 
 
-def _initial(word: str) -> str:
+def initial(word: str) -> str:
     """A syllable's first letter as a code writes it: capital, without its tone ("Ủy" -> "U", "đào" -> "Đ")."""
     first = word[:1].upper()
     return first if first == "Đ" else unicodedata.normalize("NFD", first)[:1]
@@ -137,9 +137,9 @@ def _one_department_code(body: str) -> str | None:
     folded = [_folded(word) for word in words]
     field = next((f for f in _organ_fields() if tuple(folded[: len(f)]) == f), None)
     if field is not None:
-        return head[1] + "".join(_initial(word) for word in words[: len(field)])
+        return head[1] + "".join(initial(word) for word in words[: len(field)])
     if head[1] in HEADS_OF_UNPLACED_NAMES and 1 < len(words) <= MAX_MINISTRY_NAME_WORDS and rest[0][:1].isupper():
-        return head[1] + "".join(_initial(word) for word in words)
+        return head[1] + "".join(initial(word) for word in words)
     return None
 
 
@@ -168,10 +168,17 @@ SIGNING_POSTS: tuple[str, ...] = (
 )
 
 
+# A minister's post names the ministry by its field alone in older and shorter writing ("của Bộ trưởng Tài chính",
+# "Bộ trưởng Đại học và Trung học chuyên nghiệp"): the paper is that ministry's ("Bộ Tài chính" -> BTC).
+MINISTERS: frozenset[str] = frozenset({"Bộ trưởng", "Thứ trưởng"})
+
+
 def _without_signing_post(body: str) -> str:
     for post in SIGNING_POSTS:
         if body.lower().startswith(post.lower() + " "):
-            return body[len(post) + 1 :]
+            rest = body[len(post) + 1 :]
+            ministry_left_out = post in MINISTERS and rest[:1].isupper() and not rest.startswith(("Bộ ", "Bộ\t"))
+            return f"Bộ {rest}" if ministry_left_out else rest
     return body
 
 
@@ -197,7 +204,7 @@ def initials_code(name: str | None) -> str | None:
     named_by_number = len(words) > MIN_INITIALS_WORDS and words[-1].isdigit()  # "Ban Chỉ đạo 389" -> "BCĐ389"
     if len(words) < MIN_INITIALS_WORDS or any(word[:1].isdigit() for word in words[: -1 if named_by_number else None]):
         return None
-    return "".join(word if (len(word) > 1 and word.isupper()) or word.isdigit() else _initial(word) for word in words)
+    return "".join(word if (len(word) > 1 and word.isupper()) or word.isdigit() else initial(word) for word in words)
 
 
 # Lower-case words an organ's name may hold ("Ủy ban nhân dân tỉnh", "Ban Thường vụ Huyện ủy", "HĐND
@@ -261,6 +268,7 @@ def organ_name(phrase: str) -> str | None:
         national = national or (lower == "tối" and following.lower() == "cao")  # "Tòa án nhân dân tối cao"
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
+        department = department or (lower in COUNCIL_TASK_WORDS and _in_task_council(kept))
         purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"
         officer = bool(kept) and kept[-1].lower() not in PLACE_LEVEL_WORDS and _opens_personal_name(word, following)
         numbered = word.isdigit() and kept[-2:] == ["Chỉ", "đạo"]
@@ -313,6 +321,25 @@ def _named_by_number(kept: list[str]) -> bool:
     """A steering committee named after the directive that set it up ("Ban Chỉ đạo 389", "Ban Chỉ đạo 138"): its
     papers are numbered with the number ("02/KH-BCĐ389"), whatever epithet follows ("Quốc gia", "tỉnh")."""
     return len(kept) > 2 and kept[-1].isdigit() and kept[-3:-1] == ["Chỉ", "đạo"]
+
+
+# Councils set up for one task, named by it in lower case ("Hội đồng thẩm định đền bù", "Hội đồng bồi thường giải
+# phóng mặt bằng huyện", "Hội đồng thi đua khen thưởng"): the syllables such tasks are named with. A court's panel
+# ("Hội đồng xét xử") and a firm's board ("Hội đồng quản trị") issue no state papers: not listed.
+COUNCIL_TASK_WORDS: frozenset[str] = frozenset(
+    """thẩm định đền bù bồi thường giải phóng mặt bằng hỗ trợ tái cư giá đất tài sản đấu thi đua khen thưởng kỷ
+    luật tư vấn tuyển dụng nghiệm thu giám y khoa coi chấm phúc khảo kiểm kê""".split()  # noqa: SIM905
+)
+
+
+def _in_task_council(kept: list[str]) -> bool:
+    """Whether the name so far is a council's, its task's words after it ("Hội đồng thẩm định")."""
+    return (
+        len(kept) >= 2
+        and kept[0] == "Hội"
+        and kept[1].lower() == "đồng"
+        and all(word.lower() in COUNCIL_TASK_WORDS for word in kept[2:])
+    )
 
 
 def _in_department(kept: list[str]) -> bool:

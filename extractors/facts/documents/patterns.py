@@ -48,6 +48,11 @@ IN_A_ROW = r"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|hai|ba|bốn|sáu|bảy
 # What a paper does, said between its word and its number: "Quyết định khởi tố bị can số 363/C46" (lower-case words,
 # then "số").
 WHAT_IT_DOES = r"(?:[a-zà-ỹđ]+\s+){1,6}?(?=số\s)"
+# Lower-case words that make the words between a paper's word and "số" a sentence, not what the paper does ("Báo cáo
+# riêng được đóng dấu cùng văn bản số 12").
+NOT_A_DESCRIPTION: frozenset[str] = frozenset(
+    "được sẽ đã đang của là có này đó các những nêu trên với cho từ văn bản mang khẳng nói rằng số".split()  # noqa: SIM905
+)
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
 MAX_SENTENCE = 400
 # Between numbers of one list sharing a type word and a date: "2711/QĐ-UBND, 2712/QĐ-UBND ngày ...".

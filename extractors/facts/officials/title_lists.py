@@ -198,9 +198,17 @@ def title_list(parsed: Parsed, j: int) -> list[TitleSpan]:
             break  # a list of titles ends with its paragraph: the next line's title is its own entry's
         if _dashed_to_name(parsed, span):
             break  # "A, UVBCT - Phó Thủ tướng B": dash-joined posts before a name are all that person's
+        if _heads_colon_list(parsed, span):
+            break  # "Tổng Bí thư A, nguyên Tổng Bí thư: B, C": the post before the colon is B's and C's
         found.append(span)
         j = list_continues(parsed, span)
     return found
+
+
+def _heads_colon_list(parsed: Parsed, span: TitleSpan) -> bool:
+    """Whether `span` (with its term) ends at a colon that names come right after: a list's heading."""
+    j = term_end(parsed.tokens, span.last + 1)
+    return j + 1 < len(parsed.tokens) and parsed.tokens[j].key == ":" and j + 1 in parsed.names_at
 
 
 def _dashed_to_name(parsed: Parsed, span: TitleSpan) -> bool:

@@ -389,7 +389,8 @@ def _lower_enumeration_end(tokens: list[Token], k: int, names_at: dict[int, Name
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
     """A comma inside an organisation's name that lists its fields, each a capitalised word and a lower-case one,
     the last after "và" or before the acronym of them all ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban Văn hóa, Giáo
-    dục, Thanh niên, Thiếu niên và Nhi đồng", "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA) CAND")."""
+    dục, Thanh niên, Thiếu niên và Nhi đồng", "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA) CAND"), or two
+    fields before the body owning the organ ("Ủy ban Tài chính, Ngân sách của Quốc hội")."""
     if not tokens[j - 1].is_word:
         return False
     k = j  # a comma; the field after it is tokens k+1, k+2
@@ -401,6 +402,8 @@ def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan
             return False
         if after.key == "và":
             return tokens[k + 4].is_cap
+        if after.key == "của" and k == j:  # two fields, then the body owning the organ
+            return tokens[k + 4].is_cap and tokens[j - 2].is_cap and tokens[j - 1].is_lower_word
         if after.key == "(":  # "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA)": the fields' acronym
             return _acronym_closing(tokens, k + 3) is not None
         if after.text != ",":

@@ -247,8 +247,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("mặt", "trận"): words("tác"),
     ("các", "cơ"): words("khối ủy"),  # "Đảng ủy Khối các cơ quan", "Đảng ủy các cơ quan Đảng Trung ương"
     # "Đảng ủy cơ quan Tạp chí …", "Đảng bộ cơ quan", "Đảng ủy khối cơ quan Kinh tế Trung ương", "Thủ trưởng cơ
-    # quan cảnh sát điều tra Công an huyện"
-    ("cơ", "quan"): words("các ủy bộ trưởng khối"),
+    # quan cảnh sát điều tra Công an huyện"; a numbered bloc: "Đảng ủy khối I cơ quan Trung ương"
+    ("cơ", "quan"): words("các ủy bộ trưởng khối i ii"),
     ("cán", "sự"): words("ban"),  # "Ban cán sự đảng"
     ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
     ("công", "an"): None,  # "Trưởng công an huyện"

@@ -11,6 +11,7 @@ from extractors.facts.titles.vocabulary import (
     ADDRESS_WORDS,
     HONORIFICS,
     OWNING_ORGANS,
+    PLACE_ABBREVIATIONS,
     PLACE_LEVEL_WORDS,
     TITLE_STOP,
 )
@@ -86,10 +87,22 @@ def honorific_length(tokens: list[Token], j: int) -> int:
 UNIT_AGE_WORDS: frozenset[str] = words("mới cũ")
 
 
+def _abbreviation_stop(tokens: list[Token], j: int) -> bool:
+    """Whether token `j` is a full stop glued to an abbreviated place word ("TP.", "Q.") right before it."""
+    return (
+        0 < j < len(tokens)
+        and tokens[j].key == "."
+        and tokens[j - 1].key in PLACE_ABBREVIATIONS
+        and tokens[j - 1].end == tokens[j].start
+    )
+
+
 def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
     """The name a title stands before: directly, after its term ("khóa XX") or an honorific ("PGS.TS"), or after
     ", đồng chí" / "ông"."""
     j = skip_term(tokens, j)
+    if _abbreviation_stop(tokens, j) and j + 1 in names_at:
+        j += 1  # the full stop of an abbreviated place closing the title: "Chủ tịch UBND TP. Lê Văn B"
     if j + 1 < len(tokens) and tokens[j].key in UNIT_AGE_WORDS and tokens[j].is_lower_word and j + 1 in names_at:
         j += 1  # the unit formed in 2025 or merged into it: "Chủ tịch UBND xã Phú Xuyên mới Lê Văn B", "… huyện A cũ"
     if j + 1 < len(tokens) and is_rank_head(tokens, j):

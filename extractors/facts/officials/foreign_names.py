@@ -28,6 +28,7 @@ from extractors.facts.person_names import (
 )
 from extractors.facts.syllables import VIETNAMESE_SYLLABLE as _VIETNAMESE_SYLLABLE
 from extractors.facts.titles import TitleSpan
+from extractors.facts.titles.vocabulary import FOREIGN_HONORIFICS
 from extractors.normalize import match_form
 
 _LATIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
@@ -111,11 +112,14 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     while start <= run[-1] and _opens_with_country(tokens, run, start):
         start += 1
     start = _past_listed_place(tokens, start, run[-1])
+    lead = start  # what stands before the name: the title's country, or an honorific after it
+    while start < run[-1] and tokens[start].key in FOREIGN_HONORIFICS:
+        start += 1  # "Samdech Techo Hun Sen": the honorific is no part of the name
     tail = range(start, run[-1] + 1)
     end = _hyphen_end(tokens, run[-1])  # a hyphenated given name is foreign whatever its syllables ("Min-seo")
     if not MIN_WORDS <= len(tail) <= MAX_WORDS:
         return None
-    after_country = start > run[0] and tokens[start - 1].key in LATIN_COUNTRIES and len(tail) <= MAX_PLAIN_WORDS
+    after_country = lead > run[0] and tokens[lead - 1].key in LATIN_COUNTRIES and len(tail) <= MAX_PLAIN_WORDS
     if end == run[-1] and not after_country and not any(_foreign_word(tokens[i]) for i in tail):
         return None  # words Vietnamese could spell name a foreigner only after the title's country ("Hun Sen")
     if any(tokens[i].key in BODY_WORDS or tokens[i].key.endswith("bank") for i in tail):

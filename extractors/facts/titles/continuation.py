@@ -32,6 +32,7 @@ from extractors.facts.titles.vocabulary import (
     DOCUMENT_TYPES,
     EVENT_TAILS,
     FIELD_ACRONYMS,
+    FOREIGN_HONORIFICS,
     HEAD_LAST_WORDS,
     NUMBERED_DOCUMENT_TYPES,
     ORGAN_FIRST_WORDS_LOWER,
@@ -258,6 +259,11 @@ def _address_starts(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
         return j + 1 < len(tokens) and tokens[j + 1].key == "chí"
     if key == "anh" and j + 1 in names_at and names_at[j + 1].text.isascii():
         return False  # the country before a foreign name: "Thủ tướng Anh Theresa B", "Đại sứ Anh Gareth C"
+    if key in FOREIGN_HONORIFICS:  # "Thủ tướng Campuchia Samdech Techo Hun Sen"
+        k = j
+        while k < len(tokens) and tokens[k].key in FOREIGN_HONORIFICS:
+            k += 1
+        return k in names_at
     return key in TITLE_CAP_STOP and j + 1 in names_at
 
 

@@ -9,6 +9,7 @@ from extractors.facts.titles.heads import head_length, is_rank_head, starts_titl
 from extractors.facts.titles.units import _inside_dashed_place
 from extractors.facts.titles.vocabulary import (
     ADDRESS_WORDS,
+    FOREIGN_HONORIFICS,
     HONORIFICS,
     OWNING_ORGANS,
     PLACE_ABBREVIATIONS,
@@ -108,6 +109,8 @@ def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> Na
     if j + 1 < len(tokens) and is_rank_head(tokens, j):
         j += 2  # "Trưởng Công an xã Thượng tá Lò Văn B"
     j = skip_honorifics(tokens, j)
+    while j + 1 < len(tokens) and tokens[j].is_cap and tokens[j].key in FOREIGN_HONORIFICS:
+        j += 1  # "Thủ tướng Campuchia Samdech Techo Hun Sen"
     if j in names_at:
         return names_at[j]
     closed = _parenthesis_after(tokens, j)

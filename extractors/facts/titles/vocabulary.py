@@ -394,6 +394,9 @@ PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
 RANK_TAILS: frozenset[str] = words("tá úy tướng")
 # Capitalised words that end a title (a new clause or a form of address).
 TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
+# Honorifics that open foreign leaders' names in Vietnamese press: Cambodia's "Samdech (Akka Moha Sena Padei)
+# Techo" before "Hun Sen"; they end the title before them and are no part of the name.
+FOREIGN_HONORIFICS: frozenset[str] = words("samdech akka moha sena padei techo")
 # Capitalised words that open a new sentence, never a word of a title ("… Thành ủy Đà Nẵng Theo đó, …" where a
 # caption lost its full stop).
 SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện nhằm")

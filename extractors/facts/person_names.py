@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.facts.syllables import MIN_GLUED_LETTERS, glued_cut_between
+from extractors.facts.syllables import MIN_GLUED_LETTERS, glued_cut_between, is_syllable
 from extractors.normalize import match_form
 
 
@@ -449,7 +449,14 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
         offsets = offsets[1:]
     # A name split off the end of a place ("Nậm Pồ Lò Văn B") needs three syllables to be trusted, or two after
     # a place of two syllables or more without a family name ("TP Thủ Đức Hoàng B").
-    offsets = [o for o in offsets if o == 0 or len(run) - o >= 3 or _two_syllables_after_place(tokens, run, o, before)]
+    offsets = [
+        o
+        for o in offsets
+        if o == 0
+        or len(run) - o >= 3
+        or _two_syllables_after_place(tokens, run, o, before)
+        or (_after_foreign_words(tokens, run, o) and before not in ADDRESS_TERMS)  # not "ông Teddy Trương B"
+    ]
     if not offsets:
         return None
     return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
@@ -463,6 +470,12 @@ def _two_syllables_after_place(tokens: list[Token], run: range, offset: int, bef
         and not any(is_surname(tokens[run[k]]) for k in range(offset))
         and tokens[run[offset]].key not in PLACE_SURNAMES
     )
+
+
+def _after_foreign_words(tokens: list[Token], run: range, offset: int) -> bool:
+    """Whether the words of `run` before `offset` spell no Vietnamese syllable: a country written in Latin letters
+    closing the title, then a name of two syllables ("Đại sứ Việt Nam tại Campuchia Thạch Dư")."""
+    return 1 <= offset <= 2 and not any(is_syllable(tokens[run[k]].text) for k in range(offset))
 
 
 def _word_before(tokens: list[Token], first: int) -> str:

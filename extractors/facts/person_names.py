@@ -539,7 +539,22 @@ def _place_first(tokens: list[Token], run: range, before: str) -> bool:
         return False
     if before in ORG_WORDS or len(run) < 3:
         return len(run) == 2
+    if _city_word_before(tokens, run[0], before) and len(run) == 3 and _listed_place_prefix(tokens, run) == 0:
+        return False  # "Phó Chủ tịch UBND TP Hồ Kỳ B": no city is named so, "TP Hồ Chí Minh" is listed
     return tokens[run[0]].key in PLACE_SURNAMES and tokens[run[1]].key not in MIDDLE_NAMES
+
+
+def _city_word_before(tokens: list[Token], first: int, before: str) -> bool:
+    """Whether "TP" or "thành phố" (not "tổ dân phố") stands before the run at `first`: every city whose name opens
+    with a family name is listed (`not_persons`: "Hà Tĩnh", "Cao Bằng", "Hồ Chí Minh"), so an unlisted run of three
+    syllables after them is a person's."""
+    return before == "tp" or (before == "phố" and first >= 2 and tokens[first - 2].key == "thành")
+
+
+def _listed_place_prefix(tokens: list[Token], run: range) -> int:
+    """Syllables of the listed place that the run opens with (itself included), else 0."""
+    keys = [tokens[i].key for i in run]
+    return next((size for size in (3, 2) if size <= len(keys) and " ".join(keys[:size]) in not_persons()), 0)
 
 
 @dataclass

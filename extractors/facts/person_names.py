@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extractors.facts.syllables import MIN_GLUED_LETTERS, glued_cut_between
+from extractors.facts.syllables import MIN_GLUED_LETTERS, glued_cut_between, is_syllable
 from extractors.normalize import match_form
 
 
@@ -449,7 +449,14 @@ def _name_start(tokens: list[Token], run: range) -> int | None:
         offsets = offsets[1:]
     # A name split off the end of a place ("Nậm Pồ Lò Văn B") needs three syllables to be trusted, or two after
     # a place of two syllables or more without a family name ("TP Thủ Đức Hoàng B").
-    offsets = [o for o in offsets if o == 0 or len(run) - o >= 3 or _two_syllables_after_place(tokens, run, o, before)]
+    offsets = [
+        o
+        for o in offsets
+        if o == 0
+        or len(run) - o >= 3
+        or _two_syllables_after_place(tokens, run, o, before)
+        or (_after_foreign_words(tokens, run, o) and before not in ADDRESS_TERMS)  # not "ông Teddy Trương B"
+    ]
     if not offsets:
         return None
     return max(offsets, key=lambda o: (_split_score(tokens, run, o), -o))
@@ -463,6 +470,12 @@ def _two_syllables_after_place(tokens: list[Token], run: range, offset: int, bef
         and not any(is_surname(tokens[run[k]]) for k in range(offset))
         and tokens[run[offset]].key not in PLACE_SURNAMES
     )
+
+
+def _after_foreign_words(tokens: list[Token], run: range, offset: int) -> bool:
+    """Whether the words of `run` before `offset` spell no Vietnamese syllable: a country written in Latin letters
+    closing the title, then a name of two syllables ("Đại sứ Việt Nam tại Campuchia Thạch Dư")."""
+    return 1 <= offset <= 2 and not any(is_syllable(tokens[run[k]].text) for k in range(offset))
 
 
 def _word_before(tokens: list[Token], first: int) -> str:
@@ -526,7 +539,22 @@ def _place_first(tokens: list[Token], run: range, before: str) -> bool:
         return False
     if before in ORG_WORDS or len(run) < 3:
         return len(run) == 2
+    if _city_word_before(tokens, run[0], before) and len(run) == 3 and _listed_place_prefix(tokens, run) == 0:
+        return False  # "Phó Chủ tịch UBND TP Hồ Kỳ B": no city is named so, "TP Hồ Chí Minh" is listed
     return tokens[run[0]].key in PLACE_SURNAMES and tokens[run[1]].key not in MIDDLE_NAMES
+
+
+def _city_word_before(tokens: list[Token], first: int, before: str) -> bool:
+    """Whether "TP" or "thành phố" (not "tổ dân phố") stands before the run at `first`: every city whose name opens
+    with a family name is listed (`not_persons`: "Hà Tĩnh", "Cao Bằng", "Hồ Chí Minh"), so an unlisted run of three
+    syllables after them is a person's."""
+    return before == "tp" or (before == "phố" and first >= 2 and tokens[first - 2].key == "thành")
+
+
+def _listed_place_prefix(tokens: list[Token], run: range) -> int:
+    """Syllables of the listed place that the run opens with (itself included), else 0."""
+    keys = [tokens[i].key for i in run]
+    return next((size for size in (3, 2) if size <= len(keys) and " ".join(keys[:size]) in not_persons()), 0)
 
 
 @dataclass

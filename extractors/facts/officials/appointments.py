@@ -205,6 +205,7 @@ def _decided_for_another(parsed: Parsed, start: int, past_verb: bool = False) ->
         if start < 4 or (parsed.tokens[start - 2].key, parsed.tokens[start - 1].key) not in APPOINTING_VERBS:
             return False
         start -= 2
+        start = _past_issuer(parsed.tokens, start)
     if start < 2 or (parsed.tokens[start - 2].key, parsed.tokens[start - 1].key) not in DECISION_WORDS:
         return False
     if start > 2 and parsed.tokens[start - 3].key == "bị":
@@ -216,6 +217,20 @@ def _decided_for_another(parsed: Parsed, start: int, past_verb: bool = False) ->
         if parsed.tokens[k].key == "được":
             return False
     return True
+
+
+MAX_ISSUER_WORDS = 6  # "Quyết định của Thủ tướng Chính phủ bổ nhiệm …"
+
+
+def _past_issuer(tokens: list[Token], start: int) -> int:
+    """Where a decision's issuer "của …" opens when one stands right before `start` (its appointing verb):
+    "Quyết định của Chủ tịch nước bổ nhiệm chức vụ T" reads as "Quyết định bổ nhiệm chức vụ T"; else `start`."""
+    for k in range(start - 1, max(1, start - 2 - MAX_ISSUER_WORDS), -1):
+        if not tokens[k].is_word:
+            return start
+        if tokens[k].key == "của":
+            return k if k < start - 1 else start
+    return start
 
 
 def _matter_of_a_paper(parsed: Parsed, start: int) -> bool:

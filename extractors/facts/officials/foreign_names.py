@@ -28,6 +28,7 @@ from extractors.facts.person_names import (
 )
 from extractors.facts.syllables import VIETNAMESE_SYLLABLE as _VIETNAMESE_SYLLABLE
 from extractors.facts.titles import TitleSpan
+from extractors.facts.titles.vocabulary import FOREIGN_HONORIFICS
 from extractors.normalize import match_form
 
 _LATIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
@@ -111,11 +112,14 @@ def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     while start <= run[-1] and _opens_with_country(tokens, run, start):
         start += 1
     start = _past_listed_place(tokens, start, run[-1])
+    lead = start  # what stands before the name: the title's country, or an honorific after it
+    while start < run[-1] and tokens[start].key in FOREIGN_HONORIFICS:
+        start += 1  # "Samdech Techo Hun Sen": the honorific is no part of the name
     tail = range(start, run[-1] + 1)
     end = _hyphen_end(tokens, run[-1])  # a hyphenated given name is foreign whatever its syllables ("Min-seo")
     if not MIN_WORDS <= len(tail) <= MAX_WORDS:
         return None
-    after_country = start > run[0] and tokens[start - 1].key in LATIN_COUNTRIES and len(tail) <= MAX_PLAIN_WORDS
+    after_country = lead > run[0] and tokens[lead - 1].key in LATIN_COUNTRIES and len(tail) <= MAX_PLAIN_WORDS
     if end == run[-1] and not after_country and not any(_foreign_word(tokens[i]) for i in tail):
         return None  # words Vietnamese could spell name a foreigner only after the title's country ("Hun Sen")
     if any(tokens[i].key in BODY_WORDS or tokens[i].key.endswith("bank") for i in tail):
@@ -225,7 +229,7 @@ def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSp
     joined by lower-case particles ("Majed al-Ansari", "Sultan bin Saad al-Muraikhi") and names transliterated
     in hyphen-joined syllables ("Gioóc-giô Na-pô-li-ta-nô", `transliterated_runs`) are read whole; a run that
     overlaps either, or a transliterated place ("Xri Lan-ca"), is no name of its own."""
-    particled = _particle_names(tokens)
+    particled = _particle_names(tokens) + _initialled_names(tokens)
     translit, places = transliterated_runs(tokens)
     translit = [run for run in translit if not any(k in run for r in particled for k in (r[0], r[-1]))]
     inside = {k for run in particled for k in run} | {k for run in translit for k in run} | places
@@ -289,6 +293,32 @@ def _particle_names(tokens: list[Token]) -> list[range]:
         if particles and words_seen >= MIN_WORDS:
             found.append(range(i, j))
         i = j
+    return found
+
+
+def _initial_at(tokens: list[Token], k: int) -> bool:
+    """A middle initial at token `k`: one capital letter with its full stop glued to it ("E." of "Paul E. Gillmor")."""
+    return (
+        k + 1 < len(tokens)
+        and len(tokens[k].text) == 1
+        and tokens[k].text.isupper()
+        and tokens[k + 1].key == "."
+        and _glued(tokens, k, k + 1)
+    )
+
+
+def _initialled_names(tokens: list[Token]) -> list[range]:
+    """Latin names with middle initials, read whole: "Paul E. Gillmor", "George W.Bush" (a first name, one or two
+    initials each with its full stop, a last name). Without this the full stop ends the run at the initial."""
+    found: list[range] = []
+    for i in range(len(tokens) - 3):
+        if not (tokens[i].is_cap and _latin_word(tokens[i]) and _initial_at(tokens, i + 1)):
+            continue
+        j = i + 3
+        if j + 1 < len(tokens) and _initial_at(tokens, j):
+            j += 2  # "John F. W. Smith"
+        if j < len(tokens) and tokens[j].is_cap and _latin_word(tokens[j]):
+            found.append(range(i, j + 1))
     return found
 
 

@@ -6,7 +6,7 @@ from extractors.facts.numerals import TEN_WORDS, UNIT_WORDS
 from extractors.facts.officials.context import Parsed, plural_before, skip_address, skip_parenthesis, term_end
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.officials.plural_lists import plural_list_start, skip_item_aside
-from extractors.facts.officials.title_lists import list_continues, title_list
+from extractors.facts.officials.title_lists import counted_in_parenthesis, list_continues, title_list
 from extractors.facts.person_names import Token, words
 from extractors.facts.titles import TitleSpan, skip_term
 
@@ -251,7 +251,8 @@ def share_title_after_pair(parsed: Parsed, mentions: list[Mention]) -> None:
                 member.titles.extend(span for span in predicate if span not in member.titles)
             continue
         after = [span for span in mention.titles if span.first > mention.name.last]
-        if after and _plural_after(tokens, after[0]) and after[0] not in prev.titles:
+        counted = after and counted_in_parenthesis(tokens, after[0].first)  # "A và B (2 phó chủ tịch UBND xã)"
+        if after and (_plural_after(tokens, after[0]) or counted) and after[0] not in prev.titles:
             prev.titles.append(after[0])
 
 

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from extractors.facts.officials.context import Parsed, leader_after_title
+from extractors.facts.officials.context import Parsed, leader_after_title, term_end
 from extractors.facts.officials.markers import LIST_MARKERS, OFFICIAL_MARKERS, deputy_word, marker_before
 from extractors.facts.officials.title_lists import titles_after
 from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, name_key, tokenize, words
@@ -212,10 +212,59 @@ def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -
     if name.given_only and titles_before:
         return mention  # "ý kiến của Bộ trưởng Thể, Thủ tướng nêu rõ": a short mention's title stands before it
     after = titles_after(parsed, name.last + 1)
+    if after and _topic_then_speaker(parsed, name, after[0]):
+        after = []
     mention.titles.extend(after)
     if after:
         mention.end_token = after[-1].last
     return mention
+
+
+# Openings of a sentence's fronted topic ("Đối với trường hợp của ông A, Tổng Bí thư nhấn mạnh …"): the person
+# named in it is what the sentence speaks about, and the title after its comma is the subject's.
+TOPIC_OPENERS: tuple[tuple[str, ...], ...] = (
+    ("đối", "với"),
+    ("về", "trường", "hợp"),
+    ("với", "trường", "hợp"),
+    ("riêng", "trường", "hợp"),
+    ("riêng", "với"),
+    ("liên", "quan", "đến"),
+    ("liên", "quan", "tới"),
+)
+# Words that may stand between a topic's opening and the name ("trường hợp của ông", "việc của bà").
+TOPIC_FILLERS: frozenset[str] = words("trường hợp của việc các") | ADDRESS_TERMS
+SENTENCE_STOPS: frozenset[str] = frozenset([".", "!", "?", ":", ";"])
+
+
+def _topic_start(tokens: list[Token], first: int) -> int | None:
+    """Where a topic opening (`TOPIC_OPENERS`) starts that only fillers separate from the name at `first`."""
+    k, found = first - 1, None
+    while k >= 0:
+        opener = next((o for o in TOPIC_OPENERS if tuple(t.key for t in tokens[k - len(o) + 1 : k + 1]) == o), None)
+        if opener is not None and k - len(opener) + 1 != found:
+            found = k - len(opener) + 1  # "Đối với trường hợp": "với trường hợp" is an opening too; the earliest
+            k = found  # an opening may end on this one's first word ("đối với" on "với trường hợp")
+        elif tokens[k].is_word and tokens[k].key in TOPIC_FILLERS:
+            k -= 1
+        else:
+            break
+    return found
+
+
+def _topic_then_speaker(parsed: Parsed, name: NameSpan, title: TitleSpan) -> bool:
+    """Whether `name` ends a sentence's fronted topic and `title`, after its comma, opens the main clause: a bare
+    subject whose verb follows it with no closing comma ("Đối với trường hợp của ông A, Tổng Bí thư nhấn mạnh")."""
+    tokens, text = parsed.tokens, parsed.text
+    start = _topic_start(tokens, name.first)
+    if start is None:
+        return False
+    opens_sentence = start == 0 or tokens[start - 1].key in SENTENCE_STOPS
+    if not opens_sentence and "\n" not in text[tokens[start - 1].end : tokens[start].start]:
+        return False
+    if name.last + 1 >= len(tokens) or tokens[name.last + 1].key != ",":
+        return False
+    after = term_end(tokens, title.last + 1)
+    return after < len(tokens) and tokens[after].is_lower_word and tokens[after].key not in ("và", "kiêm")
 
 
 # How long a deputy's constituency in parentheses may be between two listed deputies ("(Đoàn Bà Rịa-Vũng Tàu)").

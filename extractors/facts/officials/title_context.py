@@ -8,6 +8,7 @@ from bisect import bisect_right
 from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
 from extractors.facts.officials.context import leader_after_title, parenthesis_start, plural_before, term_end
 from extractors.facts.officials.group_titles import listed_after
+from extractors.facts.officials.title_lists import counted_in_parenthesis
 from extractors.facts.officials.triggers import trigger_before
 from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, words
 from extractors.facts.titles import (
@@ -151,6 +152,8 @@ def _lower_case_context(tokens: list[Token], i: int, name_ends: set[int], title_
         return "name"  # "ông A, phó chủ tịch …", "ông A (SN 1968) - ủy viên Ban Chấp hành …"
     if i >= 2 and tokens[i - 1].key == "(" and i - 2 in name_ends and head_length(tokens, i, lower_ok=True):
         return "name"  # "bà A (thường trực Ủy ban Tài chính của Quốc hội)"
+    if counted_in_parenthesis(tokens, i) and i - 3 in name_ends and head_length(tokens, i, lower_ok=True):
+        return "name"  # "ông A và B (2 phó chủ tịch UBND xã)": the post of the names before it
     if listed and _short_aside_after_name(tokens, i - 2, name_ends):
         return "name"  # "A, Đảng viên, công chức giao thông thủy lợi xã", "A, sinh năm 1990, cán bộ phòng B"
     if i - 1 in name_ends and head_length(tokens, i, lower_ok=True) >= 2:

@@ -113,7 +113,7 @@ def titles_after(parsed: Parsed, j: int) -> list[TitleSpan]:
             return []  # a bullet opening the next line ("- Phó Chủ tịch: …") is an entry of its own
         j = _past_newly(parsed, j + 1)  # "A, tân Phó Bí thư Tỉnh ủy"
         if tokens[j - 1].key == "(" and j not in parsed.titles_at:
-            j = _title_after_aside(parsed, j) or j  # "A (Đảng viên, Trưởng trạm Y tế xã B)"
+            j = _title_after_aside(parsed, j) or _counted_title(parsed, j) or j  # "A (Đảng viên, Trưởng trạm …)"
     elif j not in parsed.titles_at:
         return []
     elif j > 0 and "\n" in parsed.text[tokens[j - 1].end : tokens[j].start]:
@@ -198,9 +198,17 @@ def title_list(parsed: Parsed, j: int) -> list[TitleSpan]:
             break  # a list of titles ends with its paragraph: the next line's title is its own entry's
         if _dashed_to_name(parsed, span):
             break  # "A, UVBCT - Phó Thủ tướng B": dash-joined posts before a name are all that person's
+        if _heads_colon_list(parsed, span):
+            break  # "Tổng Bí thư A, nguyên Tổng Bí thư: B, C": the post before the colon is B's and C's
         found.append(span)
         j = list_continues(parsed, span)
     return found
+
+
+def _heads_colon_list(parsed: Parsed, span: TitleSpan) -> bool:
+    """Whether `span` (with its term) ends at a colon that names come right after: a list's heading."""
+    j = term_end(parsed.tokens, span.last + 1)
+    return j + 1 < len(parsed.tokens) and parsed.tokens[j].key == ":" and j + 1 in parsed.names_at
 
 
 def _dashed_to_name(parsed: Parsed, span: TitleSpan) -> bool:
@@ -385,6 +393,20 @@ def _aside_end(parsed: Parsed, k: int) -> int:
     return len(tokens)
 
 
+# Counts before a title in parentheses after two or more names ("A và B (2 phó chủ tịch UBND xã)").
+GROUP_COUNTS: frozenset[str] = words("2 3 4 5 hai ba bốn năm")
+
+
+def counted_in_parenthesis(tokens: list[Token], first: int) -> bool:
+    """Whether the title at token `first` follows "(" and a count: a post of the names listed before it."""
+    return first >= 2 and tokens[first - 1].key in GROUP_COUNTS and tokens[first - 2].key == "("
+
+
+def _counted_title(parsed: Parsed, k: int) -> int | None:
+    """The title after a count at token `k` in a parenthesis ("(2 phó chủ tịch UBND xã)"), else None."""
+    return k + 1 if counted_in_parenthesis(parsed.tokens, k + 1) and k + 1 in parsed.titles_at else None
+
+
 def _title_after_aside(parsed: Parsed, k: int) -> int | None:
     """The first token of a title that follows a short aside opening at token `k` and its comma, inside a
     parenthesis after a name ("(Đảng viên, Trưởng trạm Y tế xã B)", "(thương binh 1/4, nguyên Phó Giám đốc
@@ -445,7 +467,7 @@ def _skip_aside(parsed: Parsed, j: int) -> int:
     tokens = parsed.tokens
     if j + 1 >= len(tokens) or tokens[j].key != "(" or starts_title(tokens, j + 1) or j + 1 in parsed.titles_at:
         return j  # "(Phó Chủ tịch UBND xã)", "(phó chủ tịch UBND xã)"
-    if _title_after_aside(parsed, j + 1) is not None:
+    if _title_after_aside(parsed, j + 1) is not None or _counted_title(parsed, j + 1) is not None:
         return j
     for k in range(j + 1, min(j + 10, len(tokens))):
         if tokens[k].key == ")":

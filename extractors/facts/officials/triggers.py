@@ -15,7 +15,8 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|đảm nhiệm chức|đảm nhận chức|
             bổ nhiệm làm|bổ nhiệm|bầu làm|chức vụ|chức danh|
             kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
-            trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|thôi nhiệm vụ|thôi làm nhiệm vụ|thôi nhiệm vụ làm|thôi làm|lên làm|
+            trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|nhận nhiệm vụ mới|nhận nhiệm vụ mới là|thôi nhiệm vụ|
+            thôi làm nhiệm vụ|thôi nhiệm vụ làm|thôi làm|lên làm|
             về làm|sang làm|
             cương vị|cương vị là|với vai trò|với vai trò là|với tư cách|với tư cách là|
             đảm nhận vai trò|đảm nhiệm vai trò|nhiệm vụ là|lên chức|thăng chức|ở vị trí|giữ vị trí|

@@ -57,3 +57,21 @@ def _retired(tokens: list[Token], j: int) -> bool:
         if token.key in RETIRED_WORDS:
             return True
     return False
+
+
+# A deputy's delegation named right after the name, with no post ("ông A, Đoàn đại biểu Quốc hội tỉnh B", "ông A thuộc
+# Đoàn ĐBQH tỉnh B"): the person sits in an elected body.
+DELEGATION_OPENINGS: tuple[tuple[str, ...], ...] = (("đoàn", "đại", "biểu"), ("đoàn", "đbqh"))
+DELEGATION_LINKS: frozenset[str] = frozenset([",", "thuộc"])
+
+
+def delegation_member(parsed: Parsed, mentions: list[Mention]) -> None:
+    """A person called "ông"/"bà" with no title whose deputies' delegation follows the name is an official
+    without a title."""
+    tokens = parsed.tokens
+    for mention in mentions:
+        j = mention.name.last + 1
+        if mention.titles or mention.marker != "address" or j >= len(tokens) or tokens[j].key not in DELEGATION_LINKS:
+            continue
+        if any(tuple(t.key for t in tokens[j + 1 : j + 1 + len(words_)]) == words_ for words_ in DELEGATION_OPENINGS):
+            mention.marker = "staff"

@@ -6,7 +6,7 @@ fields, units and acronyms are asked through their own modules.
 
 from __future__ import annotations
 
-from extractors.facts.person_names import NameSpan, Token, joined
+from extractors.facts.person_names import NameSpan, Token, joined, words
 from extractors.facts.titles.acronyms import _acronym_closing, _acronym_opening, _glossed_acronym
 from extractors.facts.titles.fields import (
     _federation_members,
@@ -17,7 +17,7 @@ from extractors.facts.titles.fields import (
 )
 from extractors.facts.titles.heads import _honorific_at, head_length
 from extractors.facts.titles.staff_posts import _in_staff_field
-from extractors.facts.titles.tails import APPOSITIVE_END, TAIL_NOUNS
+from extractors.facts.titles.tails import APPOSITIVE_END, TAIL_NOUNS, _in_tail_noun
 from extractors.facts.titles.units import (
     _ends_place_name,
     _inside_dashed_place,
@@ -32,6 +32,7 @@ from extractors.facts.titles.vocabulary import (
     DOCUMENT_TYPES,
     EVENT_TAILS,
     FIELD_ACRONYMS,
+    FOREIGN_HONORIFICS,
     HEAD_LAST_WORDS,
     NUMBERED_DOCUMENT_TYPES,
     ORGAN_FIRST_WORDS_LOWER,
@@ -125,6 +126,10 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return True  # a newspaper in lower case after the head: "Tổng biên tập báo Tiền Phong"
     if token.is_lower_word and (prev.key, token.key) in TAIL_NOUNS:
         return True  # the second syllable of a field's noun whose first the title holds ("Vụ Trang thiết bị")
+    if _concurrent_body(tokens, j):
+        return True  # membership held as well: "Ủy viên Ủy ban Pháp luật kiêm nhiệm Hội đồng Dân tộc"
+    if _in_field_subject(tokens, j, names_at):
+        return True  # an organ's lower-case field with its subject: "Ban nghiên cứu chiến lược về an ninh quốc gia,"
     if not token.is_lower_word or token.key in TITLE_STOP:
         return False
     if token.key == "và":
@@ -254,6 +259,11 @@ def _address_starts(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) 
         return j + 1 < len(tokens) and tokens[j + 1].key == "chí"
     if key == "anh" and j + 1 in names_at and names_at[j + 1].text.isascii():
         return False  # the country before a foreign name: "Thủ tướng Anh Theresa B", "Đại sứ Anh Gareth C"
+    if key in FOREIGN_HONORIFICS:  # "Thủ tướng Campuchia Samdech Techo Hun Sen"
+        k = j
+        while k < len(tokens) and tokens[k].key in FOREIGN_HONORIFICS:
+            k += 1
+        return k in names_at
     return key in TITLE_CAP_STOP and j + 1 in names_at
 
 
@@ -297,6 +307,46 @@ def _closed_lower_part(tokens: list[Token], k: int) -> bool:
         if not tokens[m].is_lower_word or tokens[m].key in TITLE_STOP:
             return False
     return len(tokens) <= k + MAX_DASHED_PART
+
+
+# First words of the bodies one may sit in "kiêm nhiệm": "Hội đồng", "Ủy ban", "Ban", "Đoàn", "Tổ".
+CONCURRENT_BODIES: frozenset[str] = words("hội ủy ban đoàn tổ")
+
+
+def _concurrent_body(tokens: list[Token], j: int) -> bool:
+    """Whether token `j` is "kiêm" or "nhiệm" of "kiêm nhiệm" before a capitalised body that no head opens: the body
+    the post's holder also sits in, part of the title ("Ủy viên … kiêm nhiệm Hội đồng Dân tộc"); before a head,
+    "kiêm nhiệm" joins two titles."""
+    k = j - 1 if tokens[j].key == "nhiệm" else j
+    if k < 0 or k + 2 >= len(tokens) or (tokens[k].key, tokens[k + 1].key) != ("kiêm", "nhiệm"):
+        return False
+    body = tokens[k + 2]
+    return body.is_cap and body.key in CONCURRENT_BODIES and not head_length(tokens, k + 2)
+
+
+MAX_SUBJECT_WORDS = 5  # "về an ninh quốc gia", "về bảo vệ môi trường biển"
+
+
+def _in_field_subject(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
+    """Whether lower-case token `j` is "về" after an organ's lower-case field, or a word of the subject after it,
+    the subject running to the title's closing punctuation or a name (`_subject_closes_title`)."""
+    for k in range(j, max(0, j - MAX_SUBJECT_WORDS - 1), -1):
+        if not tokens[k].is_lower_word:
+            return False
+        if tokens[k].key == "về":
+            return _in_organ_field(tokens, k) and _subject_closes_title(tokens, k + 1, names_at)
+    return False
+
+
+def _subject_closes_title(tokens: list[Token], k: int, names_at: dict[int, NameSpan]) -> bool:
+    """Whether a few lower-case words at `k`, none a verb or a preposition, run to the punctuation closing the
+    title, a name, or the text's end: the subject of an organ's field after "về"."""
+    for m in range(k, min(len(tokens), k + MAX_SUBJECT_WORDS + 1)):
+        if tokens[m].key in APPOSITIVE_END or m in names_at:
+            return m > k
+        if not tokens[m].is_lower_word or (tokens[m].key in TITLE_STOP and not _in_tail_noun(tokens, m)):
+            return False
+    return len(tokens) <= k + MAX_SUBJECT_WORDS
 
 
 # Bodies whose name joins two parts with a comma, as (words before it, words after it): the Party committee of
@@ -389,7 +439,8 @@ def _lower_enumeration_end(tokens: list[Token], k: int, names_at: dict[int, Name
 def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> bool:
     """A comma inside an organisation's name that lists its fields, each a capitalised word and a lower-case one,
     the last after "và" or before the acronym of them all ("Sở Văn hóa, Thể thao và Du lịch", "Ủy ban Văn hóa, Giáo
-    dục, Thanh niên, Thiếu niên và Nhi đồng", "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA) CAND")."""
+    dục, Thanh niên, Thiếu niên và Nhi đồng", "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA) CAND"), or two
+    fields before the body owning the organ ("Ủy ban Tài chính, Ngân sách của Quốc hội")."""
     if not tokens[j - 1].is_word:
         return False
     k = j  # a comma; the field after it is tokens k+1, k+2
@@ -401,6 +452,8 @@ def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan
             return False
         if after.key == "và":
             return tokens[k + 4].is_cap
+        if after.key == "của" and k == j:  # two fields, then the body owning the organ
+            return tokens[k + 4].is_cap and tokens[j - 2].is_cap and tokens[j - 1].is_lower_word
         if after.key == "(":  # "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA)": the fields' acronym
             return _acronym_closing(tokens, k + 3) is not None
         if after.text != ",":

@@ -24,7 +24,8 @@ from extractors.normalize import match_form
 
 _ORGAN_FIELDS_FILE = Path(__file__).parent.with_name("organ_fields.txt")
 # Nouns of the organs that a field names ("Sở Tư pháp", "Phòng Tài nguyên và Môi trường", "Cục Đăng ký đất đai").
-FIELD_ORGAN_NOUNS: frozenset[str] = words("sở phòng bộ cục ban vụ tâm")  # "tâm": "Trung tâm Y tế dự phòng"
+# "tâm": "Trung tâm Y tế dự phòng"; "hội": "Hiệp hội Doanh nghiệp vừa và nhỏ".
+FIELD_ORGAN_NOUNS: frozenset[str] = words("sở phòng bộ cục ban vụ tâm hội")
 FIELD_CONNECTORS: frozenset[str] = frozenset(["và", "-", "&", ",", "–"])
 # The longest field with its connectors ("chỉ đạo Trung ương về cải cách chính sách tiền lương, bảo hiểm xã hội …").
 MAX_FIELD_TOKENS = 24

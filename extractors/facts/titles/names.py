@@ -9,8 +9,10 @@ from extractors.facts.titles.heads import head_length, is_rank_head, starts_titl
 from extractors.facts.titles.units import _inside_dashed_place
 from extractors.facts.titles.vocabulary import (
     ADDRESS_WORDS,
+    FOREIGN_HONORIFICS,
     HONORIFICS,
     OWNING_ORGANS,
+    PLACE_ABBREVIATIONS,
     PLACE_LEVEL_WORDS,
     TITLE_STOP,
 )
@@ -86,15 +88,29 @@ def honorific_length(tokens: list[Token], j: int) -> int:
 UNIT_AGE_WORDS: frozenset[str] = words("mới cũ")
 
 
+def _abbreviation_stop(tokens: list[Token], j: int) -> bool:
+    """Whether token `j` is a full stop glued to an abbreviated place word ("TP.", "Q.") right before it."""
+    return (
+        0 < j < len(tokens)
+        and tokens[j].key == "."
+        and tokens[j - 1].key in PLACE_ABBREVIATIONS
+        and tokens[j - 1].end == tokens[j].start
+    )
+
+
 def name_after(tokens: list[Token], j: int, names_at: dict[int, NameSpan]) -> NameSpan | None:
     """The name a title stands before: directly, after its term ("khóa XX") or an honorific ("PGS.TS"), or after
     ", đồng chí" / "ông"."""
     j = skip_term(tokens, j)
+    if _abbreviation_stop(tokens, j) and j + 1 in names_at:
+        j += 1  # the full stop of an abbreviated place closing the title: "Chủ tịch UBND TP. Lê Văn B"
     if j + 1 < len(tokens) and tokens[j].key in UNIT_AGE_WORDS and tokens[j].is_lower_word and j + 1 in names_at:
         j += 1  # the unit formed in 2025 or merged into it: "Chủ tịch UBND xã Phú Xuyên mới Lê Văn B", "… huyện A cũ"
     if j + 1 < len(tokens) and is_rank_head(tokens, j):
         j += 2  # "Trưởng Công an xã Thượng tá Lò Văn B"
     j = skip_honorifics(tokens, j)
+    while j + 1 < len(tokens) and tokens[j].is_cap and tokens[j].key in FOREIGN_HONORIFICS:
+        j += 1  # "Thủ tướng Campuchia Samdech Techo Hun Sen"
     if j in names_at:
         return names_at[j]
     closed = _parenthesis_after(tokens, j)

@@ -19,7 +19,7 @@ from extractors.facts.titles.tails import (
     _serves_a_leader,
 )
 from extractors.facts.titles.units import _region_province
-from extractors.facts.titles.vocabulary import MAX_TITLE_TOKENS
+from extractors.facts.titles.vocabulary import MAX_TITLE_TOKENS, PLACE_LEVEL_WORDS
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,11 @@ def parse_title(
         j < len(tokens)
         and (j - i < MAX_TITLE_TOKENS or _in_named_field(tokens, j))  # a listed field is whole, however long
         and (j not in names_at or _region_province(tokens, j, names_at))
-        and (_continues(tokens, j, text, names_at) or _post_place_at(tokens, j, abroad or _mission_in(tokens, i, j)))
+        and (
+            _continues(tokens, j, text, names_at)
+            or _post_place_at(tokens, j, abroad or _mission_in(tokens, i, j))
+            or _delegation_seat(tokens, i, j)
+        )
     ):
         last = j
         j += 1
@@ -77,6 +81,21 @@ def parse_title(
     if name is not None and "\n" in text[last_tok.end : name.start]:
         name = None  # the next line's person is not named by this title
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
+
+
+# Heads of a team sent somewhere, whose post names the place it works in after "tại": "Trưởng đoàn Thanh tra đất
+# đai tại xã Đồng Tâm", "Trưởng đoàn công tác tại tỉnh B".
+TEAM_HEADS: frozenset[tuple[str, ...]] = frozenset([("trưởng", "đoàn"), ("phó", "trưởng", "đoàn")])
+
+
+def _delegation_seat(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether token `j` is "tại" before a place level and its capitalised name ("tại xã Đồng Tâm") in the post
+    of a team's head starting at token `i`."""
+    if tokens[j].key != "tại" or j + 2 >= len(tokens) or not tokens[j + 2].is_cap:
+        return False
+    if tokens[j + 1].key not in PLACE_LEVEL_WORDS or not tokens[j + 1].is_lower_word:
+        return False
+    return any(tuple(t.key for t in tokens[i : i + len(head)]) == head for head in TEAM_HEADS)
 
 
 # What may close a sentence right after a name set after its title by a comma ("… với Giám đốc Sở A, Lê Văn B.").

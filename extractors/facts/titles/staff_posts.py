@@ -12,7 +12,10 @@ from extractors.facts.titles.vocabulary import COMPOUND_TAILS_AFTER_CAP, PLACE_L
 # words also name the staff as a whole ("cán bộ, công chức", "Cán bộ xã tham gia …"), so they open a title only
 # in the list of a person's titles, right after the name's comma, dash or parenthesis, with the post's field or
 # unit after them.
-STAFF_HEADS: frozenset[tuple[str, str]] = frozenset([("cán", "bộ"), ("chuyên", "viên"), ("công", "chức")])
+# "kế toán ngân sách xã": an accountant of a public body, as the annotation counts a school's accountant.
+STAFF_HEADS: frozenset[tuple[str, str]] = frozenset(
+    [("cán", "bộ"), ("chuyên", "viên"), ("công", "chức"), ("kế", "toán")]
+)
 STAFF_HEAD_FIRSTS: frozenset[str] = frozenset(head[0] for head in STAFF_HEADS)
 # Words after a staff head that make it the staff as a whole or a status, not a post ("cán bộ, công chức, viên
 # chức", "cán bộ nguồn", "cán bộ hưu trí").

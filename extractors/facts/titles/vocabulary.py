@@ -41,7 +41,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     phó hạt trưởng|hạt phó|đồn trưởng|phó đồn trưởng|đồn phó|thượng nghị sĩ|
     thượng nghị sỹ|hạ nghị sĩ|hạ nghị sỹ|
     thống đốc|phó thống đốc|tổng thống|phó tổng thống|ngoại trưởng|đại sứ đặc mệnh toàn quyền|
-    cán bộ|chuyên viên|công chức|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
+    cán bộ|chuyên viên|công chức|kế toán|tiểu đoàn trưởng|phó tiểu đoàn trưởng|trung đoàn trưởng|phó trung đoàn trưởng|
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
     đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|
@@ -247,8 +247,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("mặt", "trận"): words("tác"),
     ("các", "cơ"): words("khối ủy"),  # "Đảng ủy Khối các cơ quan", "Đảng ủy các cơ quan Đảng Trung ương"
     # "Đảng ủy cơ quan Tạp chí …", "Đảng bộ cơ quan", "Đảng ủy khối cơ quan Kinh tế Trung ương", "Thủ trưởng cơ
-    # quan cảnh sát điều tra Công an huyện"
-    ("cơ", "quan"): words("các ủy bộ trưởng khối"),
+    # quan cảnh sát điều tra Công an huyện"; a numbered bloc: "Đảng ủy khối I cơ quan Trung ương"
+    ("cơ", "quan"): words("các ủy bộ trưởng khối i ii"),
     ("cán", "sự"): words("ban"),  # "Ban cán sự đảng"
     ("chỉ", "đạo"): words("ban"),  # "Ban chỉ đạo …"
     ("công", "an"): None,  # "Trưởng công an huyện"
@@ -394,6 +394,9 @@ PLACE_ABBREVIATIONS: frozenset[str] = words("tp tx tt q h p x")
 RANK_TAILS: frozenset[str] = words("tá úy tướng")
 # Capitalised words that end a title (a new clause or a form of address).
 TITLE_CAP_STOP: frozenset[str] = words("ông bà anh chị")
+# Honorifics that open foreign leaders' names in Vietnamese press: Cambodia's "Samdech (Akka Moha Sena Padei)
+# Techo" before "Hun Sen"; they end the title before them and are no part of the name.
+FOREIGN_HONORIFICS: frozenset[str] = words("samdech akka moha sena padei techo")
 # Capitalised words that open a new sentence, never a word of a title ("… Thành ủy Đà Nẵng Theo đó, …" where a
 # caption lost its full stop).
 SENTENCE_OPENERS: frozenset[str] = words("theo với tại khi sau để được trong cùng hiện nhằm")

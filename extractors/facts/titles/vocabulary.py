@@ -102,8 +102,8 @@ TEAM_NOUNS: frozenset[str] = words("tổ đội")
 # Acronyms of nouns that a field goes on after in lower case ("Hiệp hội DN nhỏ và vừa": doanh nghiệp).
 FIELD_ACRONYMS: frozenset[str] = words("dn")
 # Organ nouns of two syllables whose last one also ends other words ("doanh nghiệp", "nông nghiệp"): only the pair
-# opens a lower-case field ("Phó giám đốc Xí nghiệp cấp nước A").
-ORGAN_NOUN_PAIRS: frozenset[tuple[str, str]] = frozenset([("xí", "nghiệp")])
+# opens a lower-case field ("Phó giám đốc Xí nghiệp cấp nước A", "Giám đốc Công ty du lịch B").
+ORGAN_NOUN_PAIRS: frozenset[tuple[str, str]] = frozenset([("xí", "nghiệp"), ("công", "ty")])
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
 ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn ga")

@@ -30,7 +30,8 @@ def _staff_post_at(tokens: list[Token], i: int) -> bool:
     if i > 0 and tokens[i - 1].key == "làm" and not tokens[i].is_abbr:
         return _staff_unit_after(tokens, i + 2)  # "được điều về làm chuyên viên Vụ Pháp chế": the post one takes
     if i > 0 and _counted(tokens[i - 1]) and not tokens[i].is_abbr:
-        return tokens[i + 2].is_cap and tokens[i + 2].key in STAFF_UNIT_WORDS  # "ba cán bộ Phòng Nội vụ A, B và C"
+        # "ba cán bộ Phòng Nội vụ A, B và C", "2 cán bộ địa chính thị trấn là ông A và ông B"
+        return (tokens[i + 2].is_cap and tokens[i + 2].key in STAFF_UNIT_WORDS) or _staff_field_word(tokens[i + 2])
     if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–", "nguyên") or tokens[i].is_abbr:
         return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ"); "A (nguyên cán bộ …)" is one
     if tokens[i + 2].key in STAFF_ENTRY_ENDS or tokens[i + 2].start - tokens[i + 1].end > 1:
@@ -44,6 +45,12 @@ STAFF_COUNTS: frozenset[str] = words("các hai ba bốn năm sáu bảy tám ch�
 
 def _counted(token: Token) -> bool:
     return token.key in STAFF_COUNTS or token.key.isdigit()
+
+
+def _staff_field_word(token: Token) -> bool:
+    """Whether a counted staff head's next word opens its lower-case field ("hai cán bộ địa chính"), not the staff
+    as a whole or a verb ("các cán bộ, công chức", "hai cán bộ đã …")."""
+    return token.is_lower_word and token.key not in STAFF_NOT_POSTS and token.key not in TITLE_STOP
 
 
 MAX_STAFF_FIELD = 6

@@ -188,6 +188,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("toàn", "cầu"): words("chất"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý"),
+    # "Cục Quản lý chất lượng công trình xây dựng" ("công" alone opens "công bố")
+    ("công", "trình"): words("lượng"),
     # "Hội đồng thi tuyển công chức tỉnh A", "Hội đồng tuyển dụng công chức" ("công" alone opens "công bố")
     ("công", "chức"): words("tuyển dụng"),
     # "Phó Tổng Kiểm toán nhà nước" ("nhà" alone ends a title)

@@ -399,7 +399,8 @@ def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan
         first, second, after = tokens[k + 1], tokens[k + 2], tokens[k + 3]
         if not (first.is_cap and not first.is_abbr and second.is_lower_word and second.key != "và"):
             return False
-        if after.key == "và":
+        # the last field after "và" or a dash ("Phòng Hành chính, Quản trị - Tổ chức cán bộ")
+        if after.key in ("và", "-", "–"):
             return tokens[k + 4].is_cap
         if after.key == "(":  # "Trung tâm Phát thanh, Truyền hình, Điện ảnh (PT-TH-ĐA)": the fields' acronym
             return _acronym_closing(tokens, k + 3) is not None

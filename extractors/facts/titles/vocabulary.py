@@ -365,6 +365,13 @@ EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao 
 OWNING_ORGANS: frozenset[str] = words(
     "đảng quốc bộ chính ban ủy ub ubtvqh hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn qh tw liên"
 )
+# The organ a title belongs to, named back in lower case after "của" ("Trưởng phòng Y tế của trung tâm",
+# "Phó ban … của xã", "… của địa phương"): the organ the text has just named.
+LOWER_OWNING_ORGANS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(organ.split())
+    for organ in """trường|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|trung tâm|bệnh viện|công ty|địa phương|sở|
+    ngành|đơn vị|cơ quan""".replace("\n", "").split("|")
+)
 # Academic and professional honorifics, which are not titles: "… Bộ CHQS tỉnh và Tiến sĩ Lê A" ends before them.
 HONORIFICS: frozenset[tuple[str, ...]] = frozenset(
     tuple(honorific.split())

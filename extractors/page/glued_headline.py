@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extractors.facts.person_names import tokenize
+from extractors.facts.titles import head_length
 from extractors.page.vocab import UNFINISHED_ENDINGS, ends_sentence
 
 # Outlets' dateline codes that open a lead ("(NLĐ)- Sáng 3-2, …", "(TTXVN) - …"), as the press prints them.
@@ -88,11 +90,23 @@ def _mid_sentence(previous: str) -> bool:
     return not (ends_sentence(previous) or previous.endswith(":"))
 
 
-def _spelling(lines: list[str]) -> tuple[Counter[str], set[str]]:
+class MidCapitals(Counter[str | tuple[str, str]]):
+    """How often the text writes each word capitalised in mid-sentence before a word in lower case, counted alone
+    and with the word after it ("Công ty" says nothing of "Công nhân")."""
+
+    def elsewhere(self, bare: str, following: str, lower: set[str]) -> bool:
+        """Whether the text writes `bare` capitalised in mid-sentence at another place: a name's word counted
+        alone, a common word (one it also writes in lower case) counted with the word after it."""
+        if bare.lower() in lower:
+            return self[bare, following.lower()] > 1
+        return self[bare] > 1
+
+
+def _spelling(lines: list[str]) -> tuple[MidCapitals, set[str]]:
     """How often the text writes each word capitalised in mid-sentence before a word in lower case (a title: "Chủ
     tịch", "Quyết định"; "Nhà Bè" is another use of "Nhà"), and the words it writes in lower case. A word after
     a colon or an opening quote opens a sentence."""
-    mid_capital: Counter[str] = Counter()
+    mid_capital = MidCapitals()
     lower: set[str] = set()
     for line in lines:
         words = line.split()
@@ -106,12 +120,14 @@ def _spelling(lines: list[str]) -> tuple[Counter[str], set[str]]:
                 continue
             elif _mid_sentence(words[i - 1]) and i + 1 < len(words) and _goes_on(words[i + 1]):
                 mid_capital[bare] += 1
+                mid_capital[bare, _bare(words[i + 1]).lower()] += 1
     return mid_capital, lower
 
 
-def _opens_sentence(words: list[str], i: int, mid_capital: Counter[str], lower: set[str]) -> bool:
+def _opens_sentence(words: list[str], i: int, mid_capital: MidCapitals, lower: set[str]) -> bool:
     """A capitalised word the text writes nowhere else in mid-sentence (its own place counted once) and writes
-    in lower case: a common word that opens a sentence."""
+    in lower case: a common word that opens a sentence. Not a title's head, which a headline writes capitalised
+    ("… thôi giữ chức Chủ tịch UBND tỉnh")."""
     word = words[i]
     if not _capitalised(word) or word[0] in _OPENERS or words[i - 1].endswith(_HOLDS_ON):
         return False  # a quotation in the headline ("Khai mạc chương trình “Du lịch …”") goes on with it
@@ -122,7 +138,7 @@ def _opens_sentence(words: list[str], i: int, mid_capital: Counter[str], lower: 
     if not _goes_on(following):
         # a run of capitals is a name ("Vụ Tổ chức cán bộ", "Hồ Chí Minh"), unless a form of address opens it
         return bare.lower() in ADDRESS_FORMS
-    if mid_capital[bare] > 1:
+    if mid_capital.elsewhere(bare, _bare(following), lower) or head_length(tokenize(" ".join(words[i : i + 3])), 0):
         return False
     if bare.lower() in lower:
         return True
@@ -131,7 +147,7 @@ def _opens_sentence(words: list[str], i: int, mid_capital: Counter[str], lower: 
     return _bare(words[i - 1])[:1].islower()
 
 
-def _headline_end(words: list[str], mid_capital: Counter[str], lower: set[str]) -> int | None:
+def _headline_end(words: list[str], mid_capital: MidCapitals, lower: set[str]) -> int | None:
     for i in range(1, min(len(words), MAX_HEAD_WORDS + 1)):
         if ends_sentence(words[i - 1]) or words[i - 1].endswith(";") or _DAY.search(words[i - 1]):
             return None  # a sentence ended, or a day was told: a lead or a paragraph, no headline

@@ -50,6 +50,13 @@ _SEPARATOR = re.compile(r"\s*[-/]\s*")
 # Type letters that older numbers wrote after the issuer's ("Quyết định số 162/VH-QĐ"); letters that also close a
 # unit's code ("UBND-TH", "BTC-CST") are left as the issuer's.
 TYPES_AFTER_ISSUER: frozenset[str] = frozenset({"QĐ", "NĐ", "NQ", "CT"})
+# "văn bản" right before the number names no kind of paper, so the code is read as written: "Văn bản số 346/UB-QĐ"
+# is type "" and issuer UB-QĐ (corpus batch 18), not a decision of UB.
+KINDLESS_WORD_BEFORE = re.compile(r"(?i:văn\s+bản)\s+(?:(?i:số)\s+)?$")
+
+
+def _kindless_word_before(form: str, start: int) -> bool:
+    return KINDLESS_WORD_BEFORE.search(form[max(0, start - LOOK_BEHIND) : start]) is not None
 
 
 def _word_type(form: str, start: int) -> str | None:
@@ -127,7 +134,12 @@ def _state_citation(found: re.Match[str], form: str, listed: bool = False) -> Ci
             return _issuerless(found, form, year)
         doc_type = TYPE_BY_LOWER.get(segments[0].lower(), segments[0])
         issuer = "-".join(segments[1:])
-    elif len(segments) == 2 and segments[1] in TYPES_AFTER_ISSUER and segments[0].lower() not in TYPE_BY_LOWER:
+    elif (
+        len(segments) == 2
+        and segments[1] in TYPES_AFTER_ISSUER
+        and segments[0].lower() not in TYPE_BY_LOWER
+        and not _kindless_word_before(form, found.start())
+    ):
         doc_type, issuer = segments[1], segments[0]  # an older order, the issuer first: "số 162/VH-QĐ" (1976)
     elif _coded_by_its_kind(form, found.start(), segments[0]):
         doc_type, issuer = segments[0], "-".join(segments[1:]) or None  # "Giấy phép xây dựng số 223/GPXD"

@@ -43,7 +43,10 @@ def plural_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
 
 
 def _such_as_start(tokens: list[Token], j: int) -> int | None:
-    """Past a "như:" within the clause after token `j`, with no other title before it."""
+    """Past a "như:" within the clause after token `j`, with no other title before it, or past a "như" right
+    after the title that a capitalised word follows ("Các đại biểu HĐND như A, T; B, T")."""
+    if j + 1 < len(tokens) and tokens[j].key == "như" and tokens[j + 1].is_cap and tokens[j + 1].is_word:
+        return skip_address(tokens, j + 1)
     for k in range(j, min(len(tokens) - 1, j + MAX_SUCH_AS_REACH)):
         key = tokens[k].key
         if key in CLAUSE_END or key == ":" or (tokens[k].is_word and starts_title(tokens, k)):

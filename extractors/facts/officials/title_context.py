@@ -262,9 +262,11 @@ ANYONE_PRESENT_HEADS: frozenset[str] = frozenset(["đại"])
 
 
 def _posts_listed_by_name(tokens: list[Token], span: TitleSpan, start: int, names_at: dict[int, NameSpan]) -> bool:
-    """Whether a lower-case plural post is followed by its colon and a person's name ("các phó chủ tịch: A, B")."""
-    colon = start > 0 and tokens[start - 1].key == ":"
-    return colon and tokens[span.first].key not in ANYONE_PRESENT_HEADS and _person_at(names_at, start) is not None
+    """Whether a lower-case plural post is followed by its colon or "như" and a person's name ("các phó chủ tịch:
+    A, B", "các đại biểu HĐND như A, T; B, T"); "đại biểu" so lists anyone present unless it names its body."""
+    intro = start > 0 and tokens[start - 1].key in (":", "như")
+    anyone = tokens[span.first].key in ANYONE_PRESENT_HEADS and span.last <= span.first + 1
+    return intro and not anyone and _person_at(names_at, start) is not None
 
 
 def _names_a_figure(tokens: list[Token], span: TitleSpan, context: str) -> bool:

@@ -34,6 +34,7 @@ from extractors.facts.titles.vocabulary import (
     FIELD_ACRONYMS,
     FOREIGN_HONORIFICS,
     HEAD_LAST_WORDS,
+    LOWER_OWNING_ORGANS,
     NUMBERED_DOCUMENT_TYPES,
     ORGAN_FIRST_WORDS_LOWER,
     OWNING_ORGANS,
@@ -70,6 +71,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
         return False  # a title never runs on over a line break
     if token.is_lower_word and j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in TITLE_VERB_PAIRS:
         return False
+    if token.is_lower_word and _after_lower_owner(tokens, j):
+        return False  # "Trưởng phòng Y tế của trung tâm giao cho …": the organ named back closes the title
     if token.key == "giai" and _years_held(tokens, j):
         return False  # "… Tổng công ty Lương thực miền Bắc giai đoạn 2010 - 2014": the years, like a term
     if _in_named_field(tokens, j) or _in_lower_enumeration(tokens, j, names_at):
@@ -121,6 +124,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_phrase(tokens, j) or _federation_members(tokens, j):
         return True
     if token.key in ("của", "thuộc"):  # "Phó Chủ tịch Hội đồng Dân tộc của Quốc hội", "Phòng A thuộc Sở B"
+        if token.key == "của" and _lower_owner_after(tokens, j + 1) is not None:
+            return True  # "Trưởng phòng Y tế của trung tâm"
         return j + 1 < len(tokens) and tokens[j + 1].key in OWNING_ORGANS and tokens[j + 1].is_cap
     if token.key == "báo" and prev.key in HEAD_LAST_WORDS and _newspaper_name_after(tokens, j, names_at):
         return True  # a newspaper in lower case after the head: "Tổng biên tập báo Tiền Phong"
@@ -153,6 +158,24 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
     if _in_named_field(tokens, j - 1):
         return False  # a listed field is whole: "Cục Kiểm soát … bảo vệ môi trường thiếu trách nhiệm"
     return after_word or _in_organ_field(tokens, j)
+
+
+def _lower_owner_after(tokens: list[Token], k: int) -> int | None:
+    """Index after the lower-case organ named back at token `k` ("trung tâm", "xã", "địa phương") when no word of
+    a longer phrase follows it ("của trung tâm giao cho …" ends there), else None."""
+    for organ in LOWER_OWNING_ORGANS:
+        end = k + len(organ)
+        if end <= len(tokens) and tuple(t.key for t in tokens[k:end]) == organ and tokens[k].is_lower_word:
+            return end
+    return None
+
+
+def _after_lower_owner(tokens: list[Token], j: int) -> bool:
+    """Whether token `j` follows "của" and an organ named back in lower case ("… của trung tâm")."""
+    return any(
+        j > len(organ) and tokens[j - len(organ) - 1].key == "của" and _lower_owner_after(tokens, j - len(organ)) == j
+        for organ in LOWER_OWNING_ORGANS
+    )
 
 
 def _years_held(tokens: list[Token], j: int) -> bool:
@@ -450,7 +473,8 @@ def _enumeration_comma(tokens: list[Token], j: int, names_at: dict[int, NameSpan
         first, second, after = tokens[k + 1], tokens[k + 2], tokens[k + 3]
         if not (first.is_cap and not first.is_abbr and second.is_lower_word and second.key != "và"):
             return False
-        if after.key == "và":
+        # the last field after "và" or a dash ("Phòng Hành chính, Quản trị - Tổ chức cán bộ")
+        if after.key in ("và", "-", "–"):
             return tokens[k + 4].is_cap
         if after.key == "của" and k == j:  # two fields, then the body owning the organ
             return tokens[k + 4].is_cap and tokens[j - 2].is_cap and tokens[j - 1].is_lower_word

@@ -87,7 +87,18 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
     words stand between it and an organ noun ("phòng kinh tế hạ tầng", "Ban bồi thường giải phóng mặt
     bằng"); a capitalised field ("Sở Tài chính") is completed word by word, so a verb after it stops."""
     floor = max(0, j - 1 - MAX_FIELD_WORDS)
-    for k in range(j - 1, 0, -1):
+    k = j
+    while k > 1:
+        listed = _listed_field_ending(tokens, k) if k == j or tokens[k].is_lower_word else None
+        if listed is not None:
+            # a listed field counts as one word ("Cục giám định và quản lý chất lượng công trình giao thông"), and
+            # the "và" joining it to a field before it opens that field's own count
+            floor = max(0, floor - (k - listed))
+            k = listed
+            if k >= 2 and tokens[k - 1].key == "và" and tokens[k - 1].is_lower_word:
+                floor = max(0, k - 2 - MAX_FIELD_WORDS)
+                k -= 1
+        k -= 1
         if k <= floor:
             break
         token = tokens[k]
@@ -111,6 +122,17 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
         if token.key in TITLE_STOP and not _in_phrase(tokens, k) and not _federation_members(tokens, k):
             return False
     return False
+
+
+def _listed_field_ending(tokens: list[Token], k: int) -> int | None:
+    """First token of a listed field of two words or more written in lower case and ending at token `k`, else
+    None."""
+    for start in range(k - 1, max(-1, k - MAX_FIELD_WORDS), -1):
+        if not tokens[start].is_lower_word:
+            return None
+        if field_end(tokens, start) == k + 1:
+            return start
+    return None
 
 
 # Second words of a team's heads ("tổ trưởng", "đội phó"), which the team noun repeats right after.

@@ -236,8 +236,9 @@ def _parenthesis_after(tokens: list[Token], j: int) -> int:
     for k in range(j + 1, min(len(tokens), j + 2 + MAX_ASIDE_WORDS)):
         if tokens[k].key == ")":
             return k + 1
-        dotted = tokens[k].key == "." and joined(tokens, k - 1, k) and joined(tokens, k, k + 1)  # "(TP.HCM)"
-        if not tokens[k].is_word and not dotted:
+        # "(TP.HCM)", an acronym's glued hyphen or ampersand: "(TN-MT)", "(VH&TT)"
+        glued = tokens[k].key in (".", "-", "&") and joined(tokens, k - 1, k) and joined(tokens, k, k + 1)
+        if not tokens[k].is_word and not glued:
             return j
     return j
 

@@ -33,7 +33,10 @@ def _staff_post_at(tokens: list[Token], i: int) -> bool:
     if i > 0 and tokens[i - 1].key == "làm" and not tokens[i].is_abbr:
         return _staff_unit_after(tokens, i + 2)  # "được điều về làm chuyên viên Vụ Pháp chế": the post one takes
     if i > 0 and _counted(tokens[i - 1]) and not tokens[i].is_abbr:
-        return tokens[i + 2].is_cap and tokens[i + 2].key in STAFF_UNIT_WORDS  # "ba cán bộ Phòng Nội vụ A, B và C"
+        # "ba cán bộ Phòng Nội vụ A, B và C", "2 cán bộ địa chính thị trấn là ông A và ông B"
+        return (tokens[i + 2].is_cap and tokens[i + 2].key in STAFF_UNIT_WORDS) or _staff_field_word(tokens[i + 2])
+    if i > 0 and tokens[i - 1].is_lower_word and not tokens[i].is_abbr and _field_before_place(tokens, i + 2):
+        return True  # "việc cán bộ tư pháp-hộ tịch xã Hòa Minh Trần Thị B …": a title only if it runs into a name
     if i == 0 or tokens[i - 1].key not in (",", "-", "(", "–", "nguyên") or tokens[i].is_abbr:
         return False  # in capitals it heads a list or a table ("CÔNG CHỨC CÁC XÃ"); "A (nguyên cán bộ …)" is one
     if tokens[i + 2].key in STAFF_ENTRY_ENDS or tokens[i + 2].start - tokens[i + 1].end > 1:
@@ -49,7 +52,38 @@ def _counted(token: Token) -> bool:
     return token.key in STAFF_COUNTS or token.key.isdigit()
 
 
+def _staff_field_word(token: Token) -> bool:
+    """Whether a counted staff head's next word opens its lower-case field ("hai cán bộ địa chính"), not the staff
+    as a whole or a verb ("các cán bộ, công chức", "hai cán bộ đã …")."""
+    return token.is_lower_word and token.key not in STAFF_NOT_POSTS and token.key not in TITLE_STOP
+
+
 MAX_STAFF_FIELD = 6
+
+
+# Places a civil servant serves, named after the post's field ("cán bộ tư pháp-hộ tịch xã Hòa Minh").
+STAFF_PLACES: frozenset[tuple[str, ...]] = frozenset(
+    [("xã",), ("phường",), ("huyện",), ("quận",), ("tỉnh",), ("thị", "trấn"), ("thành", "phố")]
+)
+
+
+def _place_at(tokens: list[Token], k: int) -> int:
+    """Tokens of a place word of `STAFF_PLACES` at `k`, else 0."""
+    return next((len(p) for p in STAFF_PLACES if tuple(t.key for t in tokens[k : k + len(p)]) == p), 0)
+
+
+def _field_before_place(tokens: list[Token], j: int) -> bool:
+    """Whether a staff head's lower-case field opens at token `j` and runs into a place it serves ("tư pháp-hộ tịch
+    xã Hòa Minh"): a place word and a capitalised name after it."""
+    k = j
+    while k < len(tokens) and k - j <= MAX_STAFF_FIELD and not _place_at(tokens, k):
+        if not _in_staff_field(tokens, k):
+            return False
+        k += 1
+    size = _place_at(tokens, k) if k < len(tokens) else 0
+    return k > j and size > 0 and k + size < len(tokens) and tokens[k + size].is_cap
+
+
 # Lower-case unit words that may follow a civil-servant head taken up by "làm" ("làm chuyên viên phòng Kế hoạch").
 STAFF_UNIT_WORDS: frozenset[str] = words("phòng vụ văn ban sở cục chi trung")
 

@@ -102,8 +102,8 @@ TEAM_NOUNS: frozenset[str] = words("tổ đội")
 # Acronyms of nouns that a field goes on after in lower case ("Hiệp hội DN nhỏ và vừa": doanh nghiệp).
 FIELD_ACRONYMS: frozenset[str] = words("dn")
 # Organ nouns of two syllables whose last one also ends other words ("doanh nghiệp", "nông nghiệp"): only the pair
-# opens a lower-case field ("Phó giám đốc Xí nghiệp cấp nước A").
-ORGAN_NOUN_PAIRS: frozenset[tuple[str, str]] = frozenset([("xí", "nghiệp")])
+# opens a lower-case field ("Phó giám đốc Xí nghiệp cấp nước A", "Giám đốc Công ty du lịch B").
+ORGAN_NOUN_PAIRS: frozenset[tuple[str, str]] = frozenset([("xí", "nghiệp"), ("công", "ty")])
 # First syllables of organ nouns that may follow a head in lower case ("Giám đốc sở Tư pháp", "Giám đốc bệnh
 # viện Bạch Mai", "Chủ tịch nhóm nghị sĩ ...").
 ORGAN_FIRST_WORDS_LOWER: frozenset[str] = words("sở nhóm bệnh viện cục vụ trung liên ủy văn tòa khoa hội đoàn ga")
@@ -188,6 +188,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("toàn", "cầu"): words("chất"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý"),
+    # "Cục Quản lý chất lượng công trình xây dựng" ("công" alone opens "công bố")
+    ("công", "trình"): words("lượng"),
     # "Hội đồng thi tuyển công chức tỉnh A", "Hội đồng tuyển dụng công chức" ("công" alone opens "công bố")
     ("công", "chức"): words("tuyển dụng"),
     # "Phó Tổng Kiểm toán nhà nước" ("nhà" alone ends a title)
@@ -362,6 +364,13 @@ EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao 
 # "… của Bộ Chính trị", "Trưởng phòng Tài chính thuộc Sở KH-CN").
 OWNING_ORGANS: frozenset[str] = words(
     "đảng quốc bộ chính ban ủy ub ubtvqh hội thành tỉnh huyện trung ubnd hđnd mttq sở đoàn qh tw liên"
+)
+# The organ a title belongs to, named back in lower case after "của" ("Trưởng phòng Y tế của trung tâm",
+# "Phó ban … của xã", "… của địa phương"): the organ the text has just named.
+LOWER_OWNING_ORGANS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(organ.split())
+    for organ in """trường|xã|phường|thị trấn|huyện|quận|tỉnh|thành phố|trung tâm|bệnh viện|công ty|địa phương|sở|
+    ngành|đơn vị|cơ quan""".replace("\n", "").split("|")
 )
 # Academic and professional honorifics, which are not titles: "… Bộ CHQS tỉnh và Tiến sĩ Lê A" ends before them.
 HONORIFICS: frozenset[tuple[str, ...]] = frozenset(

@@ -478,10 +478,17 @@ def _after_foreign_words(tokens: list[Token], run: range, offset: int) -> bool:
     return 1 <= offset <= 2 and not any(is_syllable(tokens[run[k]].text) for k in range(offset))
 
 
+# Compounds whose tail is a named unit's word: "Bộ Tài nguyên Môi trường Mai Ái B" names no school before the
+# person ("Trường Mai …"), so the run after them is read as after any other word.
+UNIT_WORD_COMPOUNDS: frozenset[tuple[str, str]] = frozenset([("môi", "trường"), ("thị", "trường")])
+
+
 def _word_before(tokens: list[Token], first: int) -> str:
-    """The key of the word before a run, reading "TP." as "tp"."""
+    """The key of the word before a run, reading "TP." as "tp" and a compound's tail ("Môi trường") as none."""
     if first >= 2 and tokens[first - 1].key == "." and tokens[first - 2].key in DOTTED_PLACE_WORDS:
         return tokens[first - 2].key
+    if first >= 2 and (tokens[first - 2].key, tokens[first - 1].key) in UNIT_WORD_COMPOUNDS:
+        return ""
     return tokens[first - 1].key if first > 0 else ""
 
 

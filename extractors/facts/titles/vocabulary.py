@@ -21,7 +21,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tuple(head.split())
     for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
     giám đốc|phó giám đốc|tổng giám đốc|phó tổng giám đốc|trưởng|phó trưởng|chánh văn phòng|
-    phó chánh văn phòng|chánh thanh tra|phó chánh thanh tra|chánh án|phó chánh án|viện trưởng|
+    phó chánh văn phòng|chánh thanh tra|phó chánh thanh tra|phó thanh tra|chánh án|phó chánh án|viện trưởng|
     phó viện trưởng|chỉ huy trưởng|phó chỉ huy trưởng|chính ủy|phó chính ủy|bộ trưởng|thứ trưởng|
     thủ tướng|phó thủ tướng|cục trưởng|phó cục trưởng|vụ trưởng|phó vụ trưởng|hiệu trưởng|
     phó hiệu trưởng|hiệu phó|tư lệnh|phó tư lệnh|tổ trưởng|tổ phó|đại biểu quốc hội|đại biểu hđnd|

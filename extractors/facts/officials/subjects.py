@@ -325,7 +325,7 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
         return []
     if any((tokens[k].text in CLAUSE_END and not _glued_dot(tokens, k)) or "\n" in tokens[k].text for k in gap):
         return []
-    if "\n" in parsed.text[closest.name.end : tokens[trigger].start]:
+    if "\n" in parsed.text[closest.name.end : tokens[trigger].start] or _speech_opens_in(tokens, gap):
         return []
     group = [closest]
     if _inside_note_of(tokens, closest, trigger):
@@ -339,6 +339,22 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
             break
         group.append(prev)
     return group
+
+
+# Quotation marks that open a person's words after a colon, and the pronouns by which the speaker means himself.
+OPENING_QUOTES: frozenset[str] = frozenset('"“')
+FIRST_PERSON: frozenset[str] = words("tôi")
+
+
+def _speech_opens_in(tokens: list[Token], gap: range) -> bool:
+    """Whether a quotation opens after a colon in `gap` and the speaker has not spoken of himself before the post:
+    a post named in someone's words ('A hỏi: "Với tư cách Bộ trưởng …"') is the one spoken to or of, not the
+    speaker's ('bà A khẳng định: "Việc tôi ký … ở vị trí Chủ tịch UBND tỉnh"' is hers)."""
+    opened = next(
+        (k + 1 for k in gap if tokens[k].key == ":" and k + 1 < len(tokens) and tokens[k + 1].key in OPENING_QUOTES),
+        None,
+    )
+    return opened is not None and not any(tokens[k].key in FIRST_PERSON for k in range(opened, gap.stop))
 
 
 def _glued_dot(tokens: list[Token], k: int) -> bool:

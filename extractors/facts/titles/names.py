@@ -159,6 +159,8 @@ def _past_place_asides(tokens: list[Token], j: int, names_at: dict[int, NameSpan
         while opening < len(tokens) and tokens[opening].key in PLACE_LEVEL_WORDS and tokens[opening].is_lower_word:
             opening += 1  # "thị xã", "thành phố"
         m = opening
+        if m < len(tokens) and tokens[m].key.isdigit():
+            m += 1  # a numbered ward or district: ", phường 15, quận Tân Bình"
         while m < len(tokens) and m - opening < MAX_ASIDE_PLACE_WORDS and tokens[m].is_cap and tokens[m].is_word:
             if m > opening and m in names_at:
                 break  # the place's name ends where a person's begins: "huyện Tân Yên Nguyễn Văn C"
@@ -170,6 +172,8 @@ def _past_place_asides(tokens: list[Token], j: int, names_at: dict[int, NameSpan
         return j
     if k in names_at or (k + 1 < len(tokens) and tokens[k].key == "," and k + 1 in names_at):
         return k if k in names_at else k + 1
+    if k + 1 < len(tokens) and tokens[k].key in ADDRESS_WORDS and tokens[k].is_lower_word:
+        return k  # a form of address right after the places: "Tổ trưởng tổ dân phố số 20, phường 15, quận A ông B"
     if k + 1 >= len(tokens) or tokens[k].key not in (",", "-"):
         return j
     addressed = comrade_length(tokens, k + 1) or tokens[k + 1].key in ADDRESS_WORDS

@@ -559,6 +559,11 @@ def test_an_initial_does_not_end_a_sentence() -> None:
     assert not is_sentence_prose("Đồng chí Nguyễn Văn H. Bí thư Chi bộ thôn Đông dự hội nghị tổng kết công tác năm")
 
 
+def test_a_one_letter_roman_numeral_after_the_word_it_numbers_ends_a_sentence() -> None:
+    assert is_sentence_prose("Danh sách được chuyển cho ban kiểm phiếu để báo cáo Ban chấp hành Trung ương khóa X.")
+    assert not is_sentence_prose("Đoàn công tác do ông Lê Văn X. Trần phụ trách đã làm việc với lãnh đạo xã Tân An")
+
+
 @pytest.mark.parametrize(("word", "ends"), [("ở.", True), ("ý.", True), ("H.", False), ("p.", False), ("đ.", False)])
 def test_a_word_of_one_letter_ends_a_sentence_an_initial_does_not(word: str, ends: bool) -> None:
     assert ends_sentence(word) is ends

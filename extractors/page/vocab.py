@@ -443,9 +443,24 @@ def is_sentence_prose(line: str, min_words: int = 12) -> bool:
         return False
     # only a word ending on a mark or a closer can close a sentence: most words need no closer look
     return any(
-        ends_sentence(word) and not _suspends(word, words[i + 1] if i + 1 < len(words) else "")
+        (ends_sentence(word) or _numbered_term_ends(words, i))
+        and not _suspends(word, words[i + 1] if i + 1 < len(words) else "")
         for i, word in enumerate(words)
         if word.endswith(_MAY_END_SENTENCE)
+    )
+
+
+# Words a Roman numeral of one letter numbers ("khóa X", "Đại hội X", "lần thứ V"), and those letters.
+_NUMBERED_BY_ROMAN = frozenset("khóa khoá thứ hội lần kỳ".split())  # noqa: SIM905
+_ONE_LETTER_ROMANS = frozenset("IVX")
+
+
+def _numbered_term_ends(words: list[str], i: int) -> bool:
+    """A one-letter Roman numeral and its stop after the word it numbers ("… Ban chấp hành trung ương khóa X."):
+    the sentence ends, although "X." alone reads like an initial."""
+    word = words[i].rstrip(_CLOSERS)
+    return (
+        i > 0 and word[:-1] in _ONE_LETTER_ROMANS and word.endswith(".") and words[i - 1].lower() in _NUMBERED_BY_ROMAN
     )
 
 

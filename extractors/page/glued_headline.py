@@ -61,12 +61,15 @@ ADDRESS_FORMS = frozenset({"ông", "bà", "anh", "chị"})
 # Words a headline does not end on: they want what follows ("… vừa có | Quyết định …", "… Sở Tài nguyên và").
 OPEN_ENDINGS = UNFINISHED_ENDINGS | frozenset("có là ra về cho bị được do bởi mà thì".split())  # noqa: SIM905
 # Words that open a lead's adverbial before its first comma ("Tại buổi lễ, …"), as a headline does not.
-LEAD_OPENINGS = frozenset("tại theo trong sau từ khi vào nhân".split())  # noqa: SIM905
+LEAD_OPENINGS = frozenset("tại theo trong sau trước từ khi vào nhân".split())  # noqa: SIM905
 MAX_ADVERBIAL_WORDS = 8
 _PHOTO = re.compile(r"\(ảnh|\(?Ảnh:")  # a caption's credit ("Ảnh: T.Trang", "(ảnh chụp sáng 2-3)")
-# A day ("Ngày 26/4,", "Sáng 29.4,"): a lead's opening, never a headline's.
+# A day ("Ngày 26/4,", "Sáng 29.4,"): a lead's opening, never a headline's, except the day in parentheses that a
+# headline dates "today" by ("Hôm nay (23-4), khai mạc …").
 _DAY = re.compile(r"\b\d{1,2}[/.-]\d{1,2}\b")
+_TODAY = frozenset({"nay"})
 _EDGE = "\"“”'‘’()[]{}«»,.:;!?…"
+_CLOSERS = '"”’)»'
 _OPENERS = "\"“‘'([«-–—"
 _HOLDS_ON = (",", ":", ";", "-", "–", "—", "(")  # a word after these goes on with the headline ("Trà Vinh: Một …")
 
@@ -143,18 +146,44 @@ def _opens_sentence(words: list[str], i: int, mid_capital: MidCapitals, lower: s
     if bare.lower() in lower:
         return True
     # a word the text has no other use of: a common word when it stands between words in lower case
-    # ("… về đến quê nhà Đúng 5 giờ sáng nay"); a name's syllables stand together ("Trường Sơn")
-    return _bare(words[i - 1])[:1].islower()
+    # ("… về đến quê nhà Đúng 5 giờ sáng nay"); a name's syllables stand together ("Trường Sơn"). After an
+    # acronym, which may open an organ's name ("UB Thường vụ Quốc hội"), only a lead's adverbial opens the lead
+    # ("… trong quản lý ODA Trước những phản ứng …")
+    previous = _bare(words[i - 1])
+    acronym = len(previous) > 1 and previous.isalpha() and previous.isupper()
+    return previous[:1].islower() or (acronym and bare.lower() in LEAD_OPENINGS)
+
+
+def _tells_day(words: list[str], i: int) -> bool:
+    """Whether word `i` tells a day, as a lead does; not a headline's "Hôm nay (23-4)"."""
+    if not _DAY.search(words[i]):
+        return False
+    return not (i > 0 and words[i].startswith("(") and _bare(words[i - 1]).lower() in _TODAY)
 
 
 def _headline_end(words: list[str], mid_capital: MidCapitals, lower: set[str]) -> int | None:
     for i in range(1, min(len(words), MAX_HEAD_WORDS + 1)):
-        if ends_sentence(words[i - 1]) or words[i - 1].endswith(";") or _DAY.search(words[i - 1]):
+        if ends_sentence(words[i - 1]) or words[i - 1].endswith(";") or _tells_day(words, i - 1):
             return None  # a sentence ended, or a day was told: a lead or a paragraph, no headline
         if _PHOTO.match(words[i - 1]):
             return None  # a photo's credit: the caption has begun, and where is not told
         if i >= MIN_HEAD_WORDS and _opens_sentence(words, i, mid_capital, lower):
             return i
+    return None
+
+
+def _exclaimed_headline_end(words: list[str], coded: bool) -> int | None:
+    """Where a headline that exclaims or asks ends ("Quy hoạch kiểu “hỏi đâu chỉ đó”! Nhiều đại biểu … - Ảnh:
+    B.Trung …"): its mark ends the first sentence, and a caption follows it, closed by a photo credit or by the
+    outlet's code. A lead's first sentence that asks has neither after it."""
+    for i, word in enumerate(words[:MAX_HEAD_WORDS]):
+        if word.endswith(";") or _tells_day(words, i) or _PHOTO.match(word):
+            return None
+        if not ends_sentence(word):
+            continue
+        if i + 1 < MIN_HEAD_WORDS or not word.rstrip(_CLOSERS).endswith(("!", "?")):
+            return None
+        return i + 1 if coded or _CREDIT.search(" ".join(words[i + 1 :]) + " ") else None
     return None
 
 
@@ -186,10 +215,13 @@ def split_glued_headline(line: str, lines: list[str]) -> list[str]:
         return [line]  # a lead's opening adverbial ("Tại buổi lễ, …", "Theo tìm hiểu của …, …")
     end = _headline_end(words, *_spelling(lines))
     if end is None:
+        end = _exclaimed_headline_end(words, coded)
+    if end is None:
         # an outlet's code opens the lead: all before it is the headline, when a headline's length
         if not coded or not MIN_HEAD_WORDS <= len(words) <= MAX_HEAD_WORDS or any(map(ends_sentence, words)):
             return [line]
-        if _DAY.search(before) or ";" in before or any(_PHOTO.match(word) for word in words):
+        told = any(_tells_day(words, i) for i in range(len(words)))
+        if told or ";" in before or any(_PHOTO.match(word) for word in words):
             return [line]
         end = len(words)
     head = " ".join(words[:end])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.facts.person_names import ADDRESS_TERMS, LEADER_ALIASES, NameSpan, Token, words
+from extractors.facts.person_names import ADDRESS_TERMS, LEADER_ALIASES, NameSpan, Token, not_persons, words
 from extractors.facts.titles import TitleSpan, comrade_length, skip_term
 
 CLAUSE_END: frozenset[str] = frozenset(";.?!")
@@ -191,6 +191,25 @@ def leader_after_title(tokens: list[Token], span: TitleSpan, name: NameSpan) -> 
     or a full name of three syllables, after a title with no place, street or school word ("Tổng Bí thư
     Trường Chinh", "Chủ nhiệm Tổng cục Chính trị Nguyễn Chí B"; not "Chủ tịch UBND phường Lê Hồng Phong",
     "Phó Hiệu trưởng Trường CĐ Sư phạm Trần Quốc C")."""
-    if name.first != span.last + 1 or any(t.key in NAMED_PLACE_WORDS for t in tokens[span.first : span.last + 1]):
+    if name.first != span.last + 1:
+        return False
+    if any(t.key in NAMED_PLACE_WORDS for t in tokens[span.first : span.last + 1]) and not _ends_on_named_place(
+        tokens, span
+    ):
         return False
     return name.last - name.first >= 2 or name.text.casefold() in LEADER_ALIASES
+
+
+# Place levels and local bodies whose listed place may close a title ("UBND TP Hà Nội", "Tỉnh ủy Hà Tĩnh").
+PLACE_LEVELS: frozenset[str] = words("tỉnh tp thành phố quận huyện thị xã tx ủy ubnd hđnd")
+
+
+def _ends_on_named_place(tokens: list[Token], span: TitleSpan) -> bool:
+    """Whether the title closes on its place's listed name after the place's level ("Phó Chủ tịch UBND TP Hà Nội"):
+    the place is told, so a person named after a leader of old stands after it ("… TP Hà Nội Lê Quý B")."""
+    for size in (3, 2):
+        start = span.last - size + 1
+        level = start - 1 > span.first and tokens[start - 1].key in PLACE_LEVELS
+        if level and " ".join(t.key for t in tokens[start : span.last + 1]) in not_persons():
+            return True
+    return False

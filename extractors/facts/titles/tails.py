@@ -57,11 +57,29 @@ CLAUSE_WORDS: frozenset[str] = words(
 PURPOSE_TAIL_PAIRS: frozenset[tuple[str, str]] = frozenset([("giao", "thông"), ("giao", "dịch")])
 
 
+# A committee, a steering board or a council at the national or central level, whose remit "về" names after it
+# ("Ủy ban Quốc gia về APEC 2006", "Ban chỉ đạo quốc gia về CNTT", "Ban Chỉ đạo Trung ương về phòng, chống tham
+# nhũng"); after other bodies "về" is a movement ("Ban Tổ chức Trung ương về Đà Nẵng công tác").
+REMIT_BODIES: frozenset[tuple[str, str]] = frozenset([("ủy", "ban"), ("chỉ", "đạo"), ("hội", "đồng")])
+NATIONAL_LEVELS: frozenset[tuple[str, str]] = frozenset([("quốc", "gia"), ("trung", "ương")])
+
+
+def _remit_after(tokens: list[Token], k: int) -> bool:
+    """Whether a committee's national or central level ending at token `k` is followed by "về" and its remit."""
+    if k < 3 or k + 2 >= len(tokens) or tokens[k + 1].key != "về":
+        return False
+    level, body = (tokens[k - 1].key, tokens[k].key), (tokens[k - 3].key, tokens[k - 2].key)
+    return level in NATIONAL_LEVELS and body in REMIT_BODIES
+
+
 def _purpose_opener(tokens: list[Token], i: int, k: int) -> bool:
-    """Whether the title from head `i` to token `k` ends with a steering board ("Ban Chỉ đạo", "BCĐ"), or is a bare
-    head and "phụ trách" ("Phó Giám đốc phụ trách")."""
+    """Whether the title from head `i` to token `k` ends with a steering board ("Ban Chỉ đạo", "BCĐ") or a national
+    body before its remit ("Ủy ban Quốc gia | về APEC 2006"), or is a bare head and "phụ trách" ("Phó Giám đốc phụ
+    trách")."""
     keys = tuple(t.key for t in tokens[max(i, k - 2) : k + 1])
     if keys[-1:] == ("bcđ",) or keys[-3:] == ("ban", "chỉ", "đạo"):
+        return True
+    if k - i >= 2 and _remit_after(tokens, k):
         return True
     return keys[-2:] == ("phụ", "trách") and head_length(tokens, i) == k - 1 - i
 
@@ -108,7 +126,8 @@ def _purpose_end(tokens: list[Token], text: str, i: int, last: int, names_at: di
     if verb is not None:
         return opener
     end = opener
-    for k in range(opener + 1, min(len(tokens), opener + 1 + MAX_PURPOSE_TOKENS)):
+    start = opener + 2 if _remit_after(tokens, opener) else opener + 1  # past "về" before a national body's remit
+    for k in range(start, min(len(tokens), start + MAX_PURPOSE_TOKENS)):
         token, prev = tokens[k], tokens[k - 1]
         if k in names_at or token.start - prev.end > 3 or "\n" in text[prev.end : token.start]:
             break

@@ -35,7 +35,7 @@ TAIL_NOUNS: frozenset[tuple[str, str]] = frozenset(
     tuple(noun.split())  # type: ignore[misc]
     for noun in """công nghệ|công nghiệp|công trình|công chứng|công cộng|công thương|công ích|động sản|
     động vật|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
-    trên địa|sau đại|đại chúng|nhà ở|thiết bị|trọng điểm""".replace("\n", "").split("|")
+    trên địa|sau đại|đại chúng|nhà ở|thiết bị|trọng điểm|tàn tật|khuyết tật|mồ côi""".replace("\n", "").split("|")
 )
 
 

@@ -224,10 +224,11 @@ DASHED_CONTINUATION = re.compile(
 STATED_YEAR = re.compile(r"[nN]ăm\s+(?P<year>(?:19|20)\d\d)(?!\d|\s*-\s*\d)")
 # Before a year that is no time the article tells of: a target ("đến năm 2030", "tầm nhìn đến cuối năm 2045",
 # "tầm nhìn năm 2050"), a birth ("sinh năm 1977") or a plan being drawn up ("triển khai nhiệm vụ năm 2025", "xây
-# dựng kế hoạch thanh tra năm 2018"), or the name of a law ("Luật Quản lý nợ công năm 2009", "Hiến pháp năm 2013").
+# dựng kế hoạch thanh tra năm 2018", a firm's "kế hoạch chia cổ tức năm 2026"), or the name of a law ("Luật Quản
+# lý nợ công năm 2009", "Hiến pháp năm 2013").
 NOT_THE_TIME_BEFORE = re.compile(
     r"(?<![^\W_])(?:(?i:đến|tới|trước|sinh|tầm\s+nhìn)(?:\s+(?i:cuối|đầu|giữa|hết))?"
-    r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra)(?:\s+[^\W\d_]+){0,4}?"
+    r"|(?i:triển\s+khai|phương\s+hướng|xây\s+dựng|dự\s+kiến|đề\s+ra|kế\s+hoạch)(?:\s+[^\W\d_]+){0,4}?"
     r"|(?i:luật|hiến\s+pháp)(?:\s+[^\W\d_]+){0,7}?)\s+$"
 )
 # "Quyết định số 47 ngày 18.9.2007", "Chỉ thị số 15-CT/TU, ngày 16-12-2016", "Nghị định 108/2014/CP ngày 20-11-2014",

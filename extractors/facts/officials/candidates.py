@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from extractors.facts.officials.context import CLAUSE_END, MAX_ITEM_TOKENS, skip_address
+from extractors.facts.officials.context import CLAUSE_END, MAX_ITEM_TOKENS, SENTENCE_START_MARKS, skip_address
 from extractors.facts.officials.markers import STRONG_MARKERS, marker_before
 from extractors.facts.officials.triggers import trigger_after
 from extractors.facts.person_names import (
@@ -20,6 +20,7 @@ from extractors.facts.person_names import (
     words,
 )
 from extractors.facts.titles import comrade_length, ends_bare_head, starts_title
+from extractors.facts.titles.vocabulary import SENTENCE_OPENERS
 
 # Kinship before "ông"/"bà": "(vợ ông Toàn)", "(em ruột ông Toàn)" speak of the person, not as them.
 KINSHIP_WORDS: frozenset[str] = words("vợ chồng con ruột cháu dâu rể bố mẹ cha")
@@ -29,6 +30,9 @@ ADDRESS_OR_COMRADE_TAIL: frozenset[str] = ADDRESS_TERMS | {"chí"}  # what stand
 NEVER_OFFICIALS: frozenset[str] = frozenset(["hồ chí minh", "nguyễn ái quốc", "nguyễn tất thành"])
 FIGURE_LAST_WORDS: frozenset[str] = frozenset(name.split()[-1] for name in NEVER_OFFICIALS)
 REMEMBERED_TITLE = ("chủ", "tịch")
+# Capitalised words that open a sentence before the remembered title ("Như Chủ tịch Hồ Chí Minh đã dạy", "Theo
+# Chủ tịch Hồ Chí Minh, …"): unlike "Lăng" or "Bảo tàng", they name no place that the title would be part of.
+LEADER_SENTENCE_OPENERS: frozenset[str] = SENTENCE_OPENERS | frozenset(["như"])
 
 
 def never_official(tokens: list[Token], name: NameSpan) -> bool:
@@ -47,7 +51,14 @@ def remembered_leader(tokens: list[Token], name: NameSpan) -> bool:
     if (head.key, tail.key) != REMEMBERED_TITLE or not head.is_cap:
         return False
     before = tokens[first - 3] if first >= 3 else None
-    return before is None or not (before.is_word and before.is_cap)
+    return before is None or not (before.is_word and before.is_cap) or _opens_sentence(tokens, first - 3)
+
+
+def _opens_sentence(tokens: list[Token], k: int) -> bool:
+    """Whether token `k` is a `LEADER_SENTENCE_OPENERS` word at the start of the text or of a sentence."""
+    if tokens[k].key not in LEADER_SENTENCE_OPENERS or tokens[k].is_abbr:
+        return False
+    return k == 0 or tokens[k - 1].key in SENTENCE_START_MARKS or tokens[k - 1].key in ('"', "“")
 
 
 def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = "") -> list[NameSpan]:

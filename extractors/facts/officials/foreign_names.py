@@ -264,12 +264,14 @@ def _particle_names(tokens: list[Token]) -> list[range]:
         return found  # most articles name no one so: one look at the keys spares a look at every capitalised word
     i = 0
     while i < len(tokens):
-        if not (tokens[i].is_cap and _latin_word(tokens[i])) or (i > 0 and _latin_word(tokens[i - 1])):
+        if not _particle_name_start(tokens, i):
             i += 1
             continue
         j, words_seen, particles = i + 1, 1, 0
         while j < len(tokens) and j - i < MAX_PARTICLE_NAME:
-            if tokens[j].is_cap and _latin_word(tokens[j]) and not _glued(tokens, j - 1, j):
+            if _glued_particle_at(tokens, j):  # before the capitalised word: "Al-Kuwari" as well as "al-Thani"
+                j, words_seen, particles = j + 3, words_seen + 1, particles + 1
+            elif tokens[j].is_cap and _latin_word(tokens[j]) and not _glued(tokens, j - 1, j):
                 j, words_seen = j + 1, words_seen + 1
             elif (
                 tokens[j].key in NAME_PARTICLES
@@ -278,22 +280,33 @@ def _particle_names(tokens: list[Token]) -> list[range]:
                 and (tokens[j + 1].is_cap and _latin_word(tokens[j + 1]))
             ):
                 j, particles = j + 1, particles + 1
-            elif (
-                tokens[j].key in GLUED_PARTICLES
-                and j + 2 < len(tokens)
-                and tokens[j + 1].key == "-"
-                and _glued(tokens, j, j + 1)
-                and _glued(tokens, j + 1, j + 2)
-                and tokens[j + 2].is_cap
-                and _latin_word(tokens[j + 2])
-            ):
-                j, words_seen, particles = j + 3, words_seen + 1, particles + 1
             else:
                 break
         if particles and words_seen >= MIN_WORDS:
             found.append(range(i, j))
         i = j
     return found
+
+
+def _particle_name_start(tokens: list[Token], i: int) -> bool:
+    """Whether a particled name may open at token `i`: a capitalised Latin word that is no listed country, after
+    a word that is not Latin or is the title's country ("Bộ trưởng Tài chính Qatar Ali bin Ahmed Al-Kuwari")."""
+    if not (tokens[i].is_cap and _latin_word(tokens[i])) or tokens[i].key in LATIN_COUNTRIES:
+        return False
+    return i == 0 or not _latin_word(tokens[i - 1]) or tokens[i - 1].key in LATIN_COUNTRIES
+
+
+def _glued_particle_at(tokens: list[Token], j: int) -> bool:
+    """ "al-"/"el-" (either case) glued by a hyphen to the capitalised name after it: "al-Thani", "Al-Kuwari"."""
+    return (
+        tokens[j].key in GLUED_PARTICLES
+        and j + 2 < len(tokens)
+        and tokens[j + 1].key == "-"
+        and _glued(tokens, j, j + 1)
+        and _glued(tokens, j + 1, j + 2)
+        and tokens[j + 2].is_cap
+        and _latin_word(tokens[j + 2])
+    )
 
 
 def _initial_at(tokens: list[Token], k: int) -> bool:

@@ -6,7 +6,7 @@ from extractors.facts.numerals import TEN_WORDS, UNIT_WORDS
 from extractors.facts.officials.context import Parsed, plural_before, skip_address, skip_parenthesis, term_end
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.officials.plural_lists import plural_list_start, skip_item_aside
-from extractors.facts.officials.title_lists import counted_in_parenthesis, list_continues, title_list
+from extractors.facts.officials.title_lists import also_post_start, counted_in_parenthesis, list_continues, title_list
 from extractors.facts.person_names import Token, words
 from extractors.facts.titles import TitleSpan, skip_term
 
@@ -274,19 +274,10 @@ def _assigned_predicate(parsed: Parsed, prev: Mention, mention: Mention) -> list
     return titles
 
 
-# Words joining a second predicate post to the first ("là T1, đồng thời là T2", "là T1 và cũng là T2").
-ALSO_PREDICATES: tuple[tuple[str, ...], ...] = (("đồng", "thời", "là"), ("và", "cũng", "là"), ("đồng", "thời", "làm"))
-
-
 def _also_post_after(parsed: Parsed, span: TitleSpan) -> TitleSpan | None:
     """The post a second predicate gives after `span` ("…, đồng thời là T2"), else None."""
-    tokens = parsed.tokens
-    j = term_end(tokens, span.last + 1)
-    j += int(j < len(tokens) and tokens[j].key == ",")
-    for words_ in ALSO_PREDICATES:
-        if tuple(t.key for t in tokens[j : j + len(words_)]) == words_:
-            return parsed.titles_at.get(j + len(words_))
-    return None
+    start = also_post_start(parsed, term_end(parsed.tokens, span.last + 1))
+    return None if start is None else parsed.titles_at[start]
 
 
 def _plural_after(tokens: list[Token], span: TitleSpan) -> bool:

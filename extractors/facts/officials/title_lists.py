@@ -250,6 +250,9 @@ def list_continues(parsed: Parsed, span: TitleSpan) -> int:
     j = _owning_organ_end(parsed, j)  # "Phó Vụ trưởng Vụ Tổ chức cán bộ, Bộ Xây dựng; Chánh Văn phòng …"
     if j + 1 < len(tokens) and tokens[j].key == ";":
         return len(tokens) if _leads_to_name(parsed, j + 1) else j + 1
+    also = also_post_start(parsed, j)
+    if also is not None:
+        return also  # "A, Phó Giám đốc Công an tỉnh, đồng thời là Phó Trưởng ban Chỉ đạo thi"
     if j + 2 < len(tokens) and tokens[j].key == "," and tokens[j + 1].key == "kiêm":
         return j + 2  # "Phó Tư lệnh, kiêm Tham mưu trưởng …"
     if j + 1 < len(tokens) and tokens[j].key == "và" and _between_parties(tokens, span.first):
@@ -257,6 +260,21 @@ def list_continues(parsed: Parsed, span: TitleSpan) -> int:
     if j + 1 < len(tokens) and tokens[j].key in (",", "-", "|", "kiêm", "và", "rồi"):
         return j + 1
     return j
+
+
+# Words joining a second post to the first ("T1, đồng thời là T2", "là T1 và cũng là T2").
+ALSO_PREDICATES: tuple[tuple[str, ...], ...] = (("đồng", "thời", "là"), ("và", "cũng", "là"), ("đồng", "thời", "làm"))
+
+
+def also_post_start(parsed: Parsed, j: int) -> int | None:
+    """Where the post that "đồng thời là" (or "và cũng là"), after an optional comma at token `j`, gives starts;
+    None when no such words or no title follows them."""
+    tokens = parsed.tokens
+    j += int(j < len(tokens) and tokens[j].key == ",")
+    for words_ in ALSO_PREDICATES:
+        if tuple(t.key for t in tokens[j : j + len(words_)]) == words_ and j + len(words_) in parsed.titles_at:
+            return j + len(words_)
+    return None
 
 
 MAX_ORGAN_ASIDE = 8

@@ -11,6 +11,7 @@ from extractors.facts.titles.heads import GRADE_PREFIXES, _honorific_at, head_le
 from extractors.facts.titles.vocabulary import (
     DOCUMENT_TYPES,
     OWNING_ORGANS,
+    PLACE_LEVEL_WORDS,
     POSTED_ABROAD,
     TITLE_CAP_STOP,
     TITLE_STOP,
@@ -100,8 +101,22 @@ def _purpose_stops(tokens: list[Token], k: int) -> bool:
         # not a verb after a name ("… Hà Nội cho biết")
         return earlier.is_cap and earlier.is_word
     if token.key in ("của", "thuộc") and k + 1 < len(tokens):  # "… cải cách hành chính của Chính phủ"
+        if token.key == "của" and _board_level_at(tokens, k):
+            return False  # the board's level: "Phó Trưởng ban Chỉ đạo thi của tỉnh"
         return not (tokens[k + 1].key in OWNING_ORGANS and tokens[k + 1].is_cap)
     return not (tokens[k - 1].is_cap and (tokens[k - 1].key, token.key) in DOCUMENT_TYPES)
+
+
+def _board_level_at(tokens: list[Token], k: int) -> bool:
+    """Whether "của" at token `k` gives a steering board's level in lower case right after the board or its
+    one-word purpose ("Ban Chỉ đạo của huyện", "Ban Chỉ đạo thi của tỉnh"); after a longer purpose the place is the
+    owner of what the purpose names ("… thực hiện Nghị quyết 26 của tỉnh")."""
+    if k + 1 >= len(tokens) or tokens[k + 1].key not in PLACE_LEVEL_WORDS or not tokens[k + 1].is_lower_word:
+        return False
+    board_ends = ("đạo", "bcđ")
+    return tokens[k - 1].key in board_ends or (
+        k >= 2 and tokens[k - 2].key in board_ends and tokens[k - 1].is_lower_word
+    )
 
 
 def _portfolio_at(tokens: list[Token], k: int) -> bool:

@@ -329,7 +329,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("biểu", "diễn"): words("thuật"),
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
-    ("toàn", "quốc"): words("hình đại"),  # … and China's "Nhân đại toàn quốc"
+    # … and China's parliament, "Nhân đại toàn quốc" and "Ủy ban Thường vụ Đại hội Đại biểu Nhân dân toàn quốc"
+    ("toàn", "quốc"): words("hình đại dân"),
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),

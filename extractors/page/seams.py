@@ -11,7 +11,8 @@ from extractors.facts.syllables import bare
 # in lower case, a closing bracket, a quote or the press's end mark "./.", then a capital, is two blocks' seam. An
 # abbreviation's dot is not ("TP.HCM", "H.Yên Minh", "Tp.HCM", "Th.Dương", "PGS.TS").
 # "này.Hà", "trường...Chiêu", "”?.Hồng", and a quote closed after its stop ("… tình huống.”Theo Lan Chi")
-_STOP_BEFORE_WORD = re.compile(r"(?<=[^\s.!?…])[.!?…]+”?(?=[^\W\d_])")
+# (Opening on the stop, its word checked behind it, the search skips to the next stop in C.)
+_STOP_BEFORE_WORD = re.compile(r"[.!?…](?<=[^\s.!?…][.!?…])[.!?…]*”?(?=[^\W\d_])")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _CLOSERS = frozenset(')%”"/')  # "./.": the press's end mark
 MAX_ABBREVIATION_LETTERS = 3

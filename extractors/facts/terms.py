@@ -175,6 +175,7 @@ class YearsMention:
     listed: bool = False  # a span listed after another ("và 2015 - 2020"): it goes to no ordinal
 
 
+@lru_cache(maxsize=4096)  # the terms and the sittings finders both ask it of every "lần thứ" of a body
 def _head_kind(form: str, position: int) -> str | None:
     window_start = max(0, position - HEAD_REACH)
     window = form[window_start:position]

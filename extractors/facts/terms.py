@@ -84,7 +84,8 @@ HEADS = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(r"[.;:!?\n]")
-KI_SPELLING = re.compile(r"(?<![^\W_])([Kk])ì(?![^\W_])")  # "nhiệm kì", "kì họp": the i/y spelling of "kỳ"
+# "nhiệm kì", "kì họp": the i/y spelling of "kỳ" (the look-behind after the letter: the search skips to a "k" in C)
+KI_SPELLING = re.compile(r"([Kk])(?<![^\W_][Kk])ì(?![^\W_])")
 PARTY_BODY = re.compile(r"Đảng\s+bộ", re.IGNORECASE)
 PARTY_BODY_REACH = 60  # "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh" before its "lần thứ"
 HEAD_REACH = 120

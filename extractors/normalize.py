@@ -44,7 +44,8 @@ class RareCharacters:
 
     def __init__(self, mapping: dict[str, str | None]) -> None:
         self.table = str.maketrans(mapping)
-        self._runs = re.compile("[" + "".join(re.escape(char) for char in mapping) + "]+")
+        chars = "[" + "".join(re.escape(char) for char in mapping) + "]"
+        self._runs = re.compile(chars + chars + "*")  # opening on the class (not a repeat): the search skips in C
 
     def apply(self, text: str) -> str:
         return self._runs.sub(self._translated, text) if self._runs.search(text) is not None else text

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from extractors.article import extract_article_from_html
 from extractors.facts.dates import _scan_dates
+from extractors.facts.terms import _head_kind
 from extractors.normalize import _match_form_long, _match_form_short
 from extractors.options import ExtractionOptions
 from extractors.page import selectors
@@ -92,7 +93,7 @@ def _real_pages(split: str) -> list[Path]:
 
 def forget_page_caches() -> None:
     """Caches keyed by a page's own text would make every run after the first a free one."""
-    for cached in (_match_form_long, _match_form_short, _scan_dates, is_sentence_prose):
+    for cached in (_match_form_long, _match_form_short, _scan_dates, _head_kind, is_sentence_prose):
         cached.cache_clear()
     selectors.forget()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.facts.person_names import tokenize
+from extractors.facts.person_names import _TOKEN_RE, tokenize
 
 CASES = json.loads((Path(__file__).parent / "fixtures" / "tokens" / "tokenize.json").read_text(encoding="utf-8"))
 
@@ -43,3 +43,12 @@ def test_a_word_glued_from_two_is_two_tokens(text: str, words: list[str]) -> Non
     tokens = [t.text for t in tokenize(text)]
     assert any(tokens[i : i + len(words)] == words for i in range(len(tokens)))
     assert "".join(words) not in tokens or len(words) == 1
+
+
+def test_a_word_and_its_closing_mark_are_the_tokens_the_pattern_gives() -> None:
+    text = "Dự họp có ông Lê Văn An, Chủ tịch UBND xã; bà Hà Thị Bình (Phó Chủ tịch). Hội nghị kết thúc lúc 11 giờ!"
+    pieces = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    assert [(t.text, t.start, t.end) for t in tokenize(text)] == pieces
+    by_text = {t.text: t for t in tokenize(text)}
+    assert by_text["An"].is_cap and by_text["xã"].is_lower_word and by_text["UBND"].is_abbr
+    assert not by_text[","].is_word and by_text[";"].key == ";"

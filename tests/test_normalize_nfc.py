@@ -31,3 +31,14 @@ def test_rare_characters_are_translated_only_where_they_stand() -> None:
     assert invisible.apply("\u200bCăn hộ\ufeff mẫu") == " Căn hộ  mẫu"
     text = "Căn hộ mẫu"
     assert invisible.apply(text) is text
+
+
+def test_rare_characters_translate_runs_as_str_translate_does() -> None:
+    mapping = {"\u00ad": None, "\u2013": "-", "\u00a0": " "}
+    rare = RareCharacters(mapping)
+    assert rare.apply("Hà\u00ad\u2013\u2013Nội\u00a0\u00ad") == "Hà--Nội "
+    generator = random.Random(11)
+    alphabet = [*"Sở Tư pháp\n", *mapping]
+    for _ in range(200):
+        text = "".join(generator.choice(alphabet) for _ in range(generator.randrange(60)))
+        assert rare.apply(text) == text.translate(str.maketrans(mapping))

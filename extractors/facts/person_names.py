@@ -38,6 +38,8 @@ _TOKEN_RE = re.compile(_TOKEN)
 # Tokens and the white space between them, so that offsets follow from the lengths (no match objects).
 _TOKEN_OR_SPACE_RE = re.compile(rf"\s+|{_TOKEN}")
 _PREFIXED_APART_RE = re.compile(_PREFIXED_APART)
+# Marks that close a word as a token of their own: after a word they are never part of it.
+_CLOSING_MARKS = frozenset(",.;:!?)")
 
 # Forms of address before a name: "ông", "bà", and the honorific "Ngài" (never part of the name).
 ADDRESS_TERMS: frozenset[str] = words("ông bà ngài")
@@ -201,6 +203,15 @@ def tokenize(text: str) -> list[Token]:
             if not upper or len(chunk) < MIN_GLUED_LETTERS or _glued_cut_at(chunks, i) is None:
                 abbr = upper and len(chunk) > 1 and chunk.isupper()
                 append(Token(chunk, folded[start:end], start, end, True, upper, not upper, abbr))
+                continue
+        elif chunk[-1] in _CLOSING_MARKS and (word := chunk[:-1]).isalpha():
+            # a word and its comma or stop ("nay,", "Nội."), a fifth of the chunks: the two tokens the pattern
+            # would give; a capitalised word that may be two glued is left to it
+            upper = word[0].isupper()
+            if not upper or len(word) < MIN_GLUED_LETTERS:
+                abbr = upper and len(word) > 1 and word.isupper()
+                append(Token(word, folded[start : end - 1], start, end - 1, True, upper, not upper, abbr))
+                append(Token(chunk[-1], folded[end - 1 : end], end - 1, end))
                 continue
         previous = chunks[i - 1] if i else None
         following = chunks[i + 1] if i + 1 < len(chunks) else None

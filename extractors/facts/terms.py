@@ -84,7 +84,8 @@ HEADS = re.compile(
     re.IGNORECASE,
 )
 CLAUSE_END = re.compile(r"[.;:!?\n]")
-KI_SPELLING = re.compile(r"(?<![^\W_])([Kk])ì(?![^\W_])")  # "nhiệm kì", "kì họp": the i/y spelling of "kỳ"
+# "nhiệm kì", "kì họp": the i/y spelling of "kỳ" (the look-behind after the letter: the search skips to a "k" in C)
+KI_SPELLING = re.compile(r"([Kk])(?<![^\W_][Kk])ì(?![^\W_])")
 PARTY_BODY = re.compile(r"Đảng\s+bộ", re.IGNORECASE)
 PARTY_BODY_REACH = 60  # "Đảng bộ Khối các cơ quan và doanh nghiệp tỉnh" before its "lần thứ"
 HEAD_REACH = 120
@@ -175,6 +176,7 @@ class YearsMention:
     listed: bool = False  # a span listed after another ("và 2015 - 2020"): it goes to no ordinal
 
 
+@lru_cache(maxsize=4096)  # the terms and the sittings finders both ask it of every "lần thứ" of a body
 def _head_kind(form: str, position: int) -> str | None:
     window_start = max(0, position - HEAD_REACH)
     window = form[window_start:position]

@@ -45,6 +45,7 @@ CURRENT_CUES = ("nay", "hiện", "hiện nay", "đương nhiệm")
 LINKS = ("giữ chức", "chức vụ", "chức danh", "làm", "là", "vụ", "danh")
 # Closing a mention: "A, Phó Chủ tịch UBND huyện (đã) nghỉ hưu".
 RETIRED_AFTER = ("nghỉ hưu", "về hưu", "nghỉ chế độ")
+_RETIRED_AFTER_WORDS: tuple[tuple[str, ...], ...] = tuple(tuple(cue.split()) for cue in RETIRED_AFTER)
 SKIPPED_AFTER = frozenset([",", "đã", "vừa", "được"])
 CLAUSE_END = frozenset(".;!?:")
 MAX_LOOK_BACK = 24  # "bầu đồng chí A, Phó Bí thư Đảng ủy xã, giữ chức T": the cue lies past a name and its title
@@ -121,7 +122,7 @@ def status_after(tokens: list[Token], last: int) -> TitleStatus | None:
     while k < len(tokens) and tokens[k].key in SKIPPED_AFTER:
         k += 1
     keys = tuple(t.key for t in tokens[k : k + 3])
-    return TitleStatus.RELIEVED if any(keys[: len(c.split())] == tuple(c.split()) for c in RETIRED_AFTER) else None
+    return TitleStatus.RELIEVED if any(keys[: len(cue)] == cue for cue in _RETIRED_AFTER_WORDS) else None
 
 
 def stronger(current: TitleStatus | None, found: TitleStatus) -> TitleStatus:

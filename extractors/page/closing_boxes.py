@@ -38,9 +38,11 @@ MIN_LONE_TEASER_WORDS = 8
 MAX_LONE_TEASER_WORDS = 70  # a teaser is one paragraph of a sentence or two
 MAX_LONE_BOX_WORDS = 90  # an aggregator's body glued into one line runs to hundreds of words
 _OPENING_QUOTES = "'\"“‘"
-_STOP_THEN_CAPITAL = re.compile(r"(?<=[?!])(?=[\"“‘']?[A-ZÀ-ỸĐ])")
+# The seams below are matched from a character of their own (the stop before the seam, the quote after it), so
+# that the search skips in C to the next such character: patterns opening on a look-behind are tried everywhere.
+_STOP_THEN_CAPITAL = re.compile(r"[?!](?=[\"“‘']?[A-ZÀ-ỸĐ])")  # the seam is where the match ends
 # a teaser that opens on a quote glued to its headline's last word ("… đi hẹn hò'Biểu tượng sexy' một thời …")
-_WORD_THEN_QUOTE = re.compile(r"(?<=[a-zà-ỹđ])(?=[\"“‘'][A-ZÀ-ỸĐ])")
+_WORD_THEN_QUOTE = re.compile(r"[\"“‘'](?<=[a-zà-ỹđ][\"“‘'])(?=[A-ZÀ-ỸĐ])")  # the seam is where it starts
 
 
 def _words(text: str) -> int:
@@ -62,7 +64,7 @@ def _glued_box(text: str) -> bool:
     """A box's headline glued to its teaser without a separator ("… tại Hà NộiSáng 2/5, …")."""
     window = text[:MAX_GLUED_HEADLINE_CHARS]
     seams = [m.start() for m in CASE_SEAM.finditer(window) if word_seam(text, m.start())]
-    seams += [m.start() for m in _STOP_THEN_CAPITAL.finditer(window)]
+    seams += [m.end() for m in _STOP_THEN_CAPITAL.finditer(window)]
     seams += [m.start() for m in _WORD_THEN_QUOTE.finditer(window)]
     return any(_box_headline(text[:at]) and _words(text[at:]) >= MIN_TEASER_WORDS for at in sorted(seams))
 
@@ -82,7 +84,7 @@ def lone_glued_box(text: str) -> bool:
         return False
     window = text[:MAX_GLUED_HEADLINE_CHARS]
     seams = [m.start() for m in CASE_SEAM.finditer(window) if word_seam(text, m.start())]
-    seams += [m.start() for m in _STOP_THEN_CAPITAL.finditer(window)]
+    seams += [m.end() for m in _STOP_THEN_CAPITAL.finditer(window)]
     seams += [m.start() for m in _WORD_THEN_QUOTE.finditer(window)]
     for at in sorted(seams):
         headline, teaser = text[:at], text[at:]

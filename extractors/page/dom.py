@@ -95,7 +95,7 @@ OUTSIDE_ARTICLE = re.compile(
 _PAGE_HEADER = re.compile(r"(?<![\w-])header(?![\w-])", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # HTML white space (not U+00A0, which is a non-collapsible space).
-_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f][ \t\n\r\f]*")  # opening on the class, not a repeat: a first-character set
 # A run of &nbsp; pushing a byline to the right ("… cuối năm.&nbsp;&nbsp;…&nbsp;Minh Anh"): it sets the
 # byline on a line of its own on screen, so it is a line break here.
 _LAYOUT_GAP = re.compile(r" ?(?:\xa0 ?){5,}")

@@ -23,7 +23,8 @@ OPENING_NOTICES = (r"Lưu bài viết thành công\s*Bạn có thể xem lại b
 _OPENING_NOTICE = re.compile(rf"^\s*(?:{'|'.join(OPENING_NOTICES)})\s*")
 
 # The related box's source link, written as a placeholder: it closes the line.
-_LINK_PLACEHOLDER = re.compile(r"(?:\s*Nguồn\s*:\s*\[Link nguồn\])+\s*$")
+_PLACEHOLDER_TEXT = "[Link nguồn]"
+_LINK_PLACEHOLDER = re.compile(rf"(?:\s*Nguồn\s*:\s*{re.escape(_PLACEHOLDER_TEXT)})+\s*$")
 _CUT_MARKS = ("...", "…")
 MAX_RELATED_LEAD_CHARS = 170  # the site cuts a lead at about 150 characters (145-165 measured) and adds "..."
 _CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
@@ -43,7 +44,7 @@ def drop_opening_notice(line: str) -> str:
 def drop_related_lead(line: str) -> str:
     """The line without the related story's lead and the source placeholder that close it; a line that does not
     end on the placeholder, or whose lead has no sentence start within a lead's length, as it was."""
-    placeholder = _LINK_PLACEHOLDER.search(line)
+    placeholder = _LINK_PLACEHOLDER.search(line) if _PLACEHOLDER_TEXT in line else None  # most lines hold none
     if placeholder is None:
         return line
     body = line[: placeholder.start()].rstrip()

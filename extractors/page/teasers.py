@@ -145,8 +145,9 @@ def drop_teasers(line: str) -> str:
 # What an outlet announces after the body's last sentence, with no stop of its own, to the line's end: the series'
 # next part ("… cá nhân. Bài 2: Quyết tâm thực hiện") or a video's headline ("… của ông Nhuận. Video: Tây Lâm yêu cầu
 # kỷ luật …"). A short credit ("Clip: Thu Hà") is no headline and stays for the byline reader.
+# (Opening on the white space, the stop checked behind it, the search skips to white space in C.)
 _CLOSING_TEASER = re.compile(
-    r"(?<=[.!?…\"”])\s+(?:(?:Bài|Kỳ) \d{1,2}\s*:\s*[^.!?]{8,150}|(?:Video|VIDEO|Clip|CLIP)\s*:\s*[^.!?]{20,150})$"
+    r"\s(?<=[.!?…\"”]\s)\s*(?:(?:Bài|Kỳ) \d{1,2}\s*:\s*[^.!?]{8,150}|(?:Video|VIDEO|Clip|CLIP)\s*:\s*[^.!?]{20,150})$"
 )
 
 

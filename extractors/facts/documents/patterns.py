@@ -12,6 +12,12 @@ import re
 from extractors.facts.documents.kinds import TYPE_WORDS
 
 TYPE_WORD = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
+# A look-ahead on the type words' first three letters, matched as the words are: put before `TYPE_WORD`, it lets most
+# positions fail on a few character tests instead of trying all the words (the third letter spares the many "th",
+# "ch", "ng" of other words).
+TYPE_WORD_START = "(?=(?i:{}))".format(
+    "".join("[" + "".join(sorted({re.escape(word[k].lower()) for word, _ in TYPE_WORDS})) + "]" for k in range(3))
+)
 # A year as documents are numbered with it ("30/2020/NĐ-CP", "Nghị định số 49/2017").
 YEAR = r"(?:19|20)\d\d"
 # The type's letters may follow the word in parentheses ("Quyết định (QĐ) 33/2014").
@@ -19,7 +25,9 @@ ABBREVIATION_ASIDE = r"(?:\s*\((?:QĐ|NĐ|NQ|TT|CT|KH|KL|TB|HD)\))?"
 # The word naming a paper's type right before its number, or those letters alone in capitals, as a text writes once it
 # has named the kind ("Nghị định (NĐ) 158/CP (thay thế NĐ 83/CP …)"): group 1 or group 2.
 LETTERS_AS_WORD = r"(?<![^\W\d_])(QĐ|NĐ|NQ|CT)"
-WORD_BEFORE = re.compile(rf"(?:(?i:({TYPE_WORD})){ABBREVIATION_ASIDE}|{LETTERS_AS_WORD})\s+(?:(?i:số)\s+)?$")
+WORD_BEFORE = re.compile(
+    rf"(?:{TYPE_WORD_START}(?i:({TYPE_WORD})){ABBREVIATION_ASIDE}|{LETTERS_AS_WORD})\s+(?:(?i:số)\s+)?$"
+)
 BODY_HEAD = (
     r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"

@@ -45,13 +45,15 @@ MAX_BARE_SENTENCES = 1  # a sentence with no opening cue is passed over; two in 
 
 def give_biography_titles(parsed: Parsed, mentions: list[Mention]) -> None:
     """Add to the person a biography opens with every title of its block that no mention holds."""
-    held = {span.first for mention in mentions for span in mention.titles}
     by_first = {mention.name.first: mention for mention in mentions}
+    openings = [(name, by_first[name.first]) for name in _openings(parsed) if name.first in by_first]
+    if not openings:
+        return  # most texts: the sentences and titles below are read only for a biography's blocks
+    held = {span.first for mention in mentions for span in mention.titles}
     sentences = _sentences(parsed)
     ends = {span.last: span for span in parsed.titles_at.values()}
     in_order = sorted(parsed.titles_at.values(), key=lambda s: s.first)
-    openings = [(name, by_first[name.first]) for name in _openings(parsed) if name.first in by_first]
-    places = [m for m in mentions if _unit_named_after_place(parsed, m, ends)] if openings else []
+    places = [m for m in mentions if _unit_named_after_place(parsed, m, ends)]
     for name, mention in openings:
         # a listed place read as a name ("Bí thư Tỉnh ủy Sơn Tây, Hà Đông") names no one else
         people = {

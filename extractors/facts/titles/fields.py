@@ -66,15 +66,22 @@ def _in_named_field(tokens: list[Token], j: int) -> bool:
     """Whether token `j` lies inside a listed field right after its organ noun, whatever its case ("Sở Kế hoạch
     - đầu tư tỉnh Yên Bái", "Cục đăng ký đất đai")."""
     for k in range(j - 1, max(-1, j - 1 - MAX_FIELD_TOKENS), -1):
-        if tokens[k].key in FIELD_ORGAN_NOUNS and tokens[k].is_word and field_end(tokens, k + 1) > j:
+        key = tokens[k].key  # most words are neither noun nor head: one look-up each spares them the rest
+        if key in FIELD_ORGAN_NOUNS and tokens[k].is_word and field_end(tokens, k + 1) > j:
             return True  # an organ noun inside the field ("phòng" of "phòng, chống") leaves it to the one before
-        if _minister_head(tokens, k) and tokens[k + 1].is_cap and field_end(tokens, k + 1) > j:
+        if (
+            key in _MINISTER_HEAD_ENDS
+            and _minister_head(tokens, k)
+            and tokens[k + 1].is_cap
+            and field_end(tokens, k + 1) > j
+        ):
             return True  # the ministry named by its field alone: "Bộ trưởng Giao thông vận tải", "Thứ trưởng Nội vụ"
     return False
 
 
 # Heads of a ministry that its field may follow without "Bộ" ("Bộ trưởng Giao thông vận tải A").
 MINISTER_HEADS: frozenset[tuple[str, str]] = frozenset([("bộ", "trưởng"), ("thứ", "trưởng")])
+_MINISTER_HEAD_ENDS: frozenset[str] = frozenset(last for _, last in MINISTER_HEADS)
 
 
 def _minister_head(tokens: list[Token], k: int) -> bool:

@@ -31,7 +31,13 @@ def skip_term(tokens: list[Token], j: int) -> int:
 _TERM_ORDINAL = re.compile(r"(?:[IVXL]+|\d{1,2})")
 
 
+# The first words of the terms `_term_length` reads: any other word opens none (asked after every title).
+_TERM_FIRST_WORDS: frozenset[str] = frozenset(["các", "khóa", "nhiệm", "giai"])
+
+
 def _term_length(tokens: list[Token], k: int) -> int:
+    if k >= len(tokens) or tokens[k].key not in _TERM_FIRST_WORDS:
+        return 0
     keys = [t.key for t in tokens[k : k + 5]]
     if keys[:2] == ["các", "khóa"] and len(keys) > 2:  # "Ủy viên Trung ương Đảng các khóa X, XI và XII"
         return 1 + _term_length(tokens, k + 1)

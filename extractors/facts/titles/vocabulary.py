@@ -232,6 +232,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("mục", "tiêu"): words("trình"),
     ("nghề", "nghiệp"): words("dục"),
     ("thường", "xuyên"): words("dục"),
+    # The court sitting a presiding judge or a clerk serves: "Chủ tọa phiên tòa", "Thư ký phiên tòa".
+    ("phiên", "tòa"): words("tọa ký"),
     # Grades after a judicial or inspection post: "Kiểm sát viên trung cấp", "Thẩm phán cao cấp".
     **{(grade, "cấp"): words("viên phán") for grade in ("sơ", "trung", "cao")},
     # Levels of the courts and procuracies: "TAND tối cao", "Viện kiểm sát nhân dân cấp cao tại Đà Nẵng".

@@ -16,7 +16,8 @@ from extractors.normalize import match_form
 # Head words, as case-folded token sequences; the longest one matching wins. Heads that read as common words
 # once their marks are dropped stay out ("thị trưởng" = "thị trường", "quốc vương" = the name "Quốc Vượng").
 # "Tổng KTNN", "Phó Tổng TTCP": the heads "Tổng Kiểm toán Nhà nước", "Tổng Thanh tra Chính phủ" with their
-# organ abbreviated.
+# organ abbreviated. "Cấp trưởng", "Cấp phó": a unit's head or deputy named generically ("Cấp phó Hoàng Văn B là
+# người đại diện …").
 TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tuple(head.split())
     for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
@@ -45,7 +46,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
     đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|
-    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó|thường vụ
+    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó|thường vụ|cấp trưởng|cấp phó
     """.replace("\n", "").split("|")
 )
 

@@ -366,6 +366,22 @@ def _closing_stop_word(tokens: list[Token], first: int, i: int) -> bool:
     return i + 1 >= len(tokens) or tokens[i + 1].key in CLOSING_MARKS
 
 
+def _organ_word_as_given_name(tokens: list[Token], first: int, i: int) -> bool:
+    """An organisation word that is the given name of a two-syllable name after a form of address, before a comma,
+    a dash or a parenthesis ("ông Hà Ban, Phó trưởng ban …", "bà Lê Hội - Chủ tịch …"): an organ's name goes on in
+    capitals ("Ban Tuyên giáo"), and no organ is addressed as "ông"."""
+    token = tokens[i]
+    if i < first + 1 or i < 2 or not token.is_cap or token.is_abbr:
+        return False
+    if token.key not in NAME_STOP or token.key in ADDRESS_TERMS or tokens[i - 1].key in NAME_STOP:
+        return False
+    addressed = tokens[i - 2].key in ADDRESS_TERMS or (
+        i >= 3 and (tokens[i - 3].key, tokens[i - 2].key) == ("đồng", "chí")
+    )
+    closed = i + 1 < len(tokens) and tokens[i + 1].key in CLOSING_MARKS
+    return addressed and closed and is_surname(tokens[i - 1])
+
+
 # Organ words that are also middle names ("Lê Bộ Lĩnh"); acronyms and forms of address never are.
 ORGAN_MIDDLE_NAMES: frozenset[str] = NAME_STOP - ADDRESS_TERMS - words("ubnd hđnd mttq")
 
@@ -401,6 +417,7 @@ def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]
                 or _given_name_after_middle(tokens, i, j + 1)
                 or _closing_stop_word(tokens, i, j + 1)
                 or _organ_word_as_middle(tokens, i, j + 1)
+                or _organ_word_as_given_name(tokens, i, j + 1)
             )
         ):
             if boundary is not None and boundary(tokens, j + 1):

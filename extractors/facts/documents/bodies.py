@@ -74,6 +74,10 @@ AT_PAPER_AFTER_LEAD_IN = re.compile(
     rf"(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_LEAD_IN = 160
+# A paper the subject after the comma acts by, "bằng" opening a clause: "Ngoài ra, bằng thông báo số 4195, Bộ Chính
+# trị cũng cử ông …" (after a comma, not only where a sentence opens: a caption glued without its stop may come
+# before the lead-in).
+BY_PAPER = re.compile(rf"(?:{_SENTENCE_OPENS}|(?<=,)\s*)(?i:bằng)\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # The comma may be left out: "Tại Công văn số 130 ngày 18-4-2013 Tòa án Nhân dân tối cao đã trả lời …".
 BODY_AFTER_COMMA = re.compile(rf"\s*,?\s*({BODY_HEAD}[^,;.()“”\"]{{0,60}})")
 # A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
@@ -165,8 +169,10 @@ def _issuer_of_the_kind(text: str, form: str, citation: Citation) -> str | None:
 
 
 def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | None:
-    """ "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the organ opening the main clause."""
-    at_paper = AT_PAPER.search(form, max(0, start - LOOK_BEHIND), start)
+    """ "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …" (or "…, bằng thông báo số 4195, Bộ Chính trị
+    cử …"): the organ opening the main clause."""
+    behind = max(0, start - LOOK_BEHIND)
+    at_paper = AT_PAPER.search(form, behind, start) or BY_PAPER.search(form, behind, start)
     if not (at_paper or AT_PAPER_AFTER_LEAD_IN.search(form, max(0, start - LOOK_BEFORE_LEAD_IN), start)):
         return None
     found = BODY_AFTER_COMMA.match(form, end, min(len(form), end + LOOK_AHEAD))

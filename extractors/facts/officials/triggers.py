@@ -38,7 +38,8 @@ for _trigger in TRIGGERS:
 # Short triggers that only count right after the name (or its titles): "ông A là Chủ tịch ...".
 ADJACENT_TRIGGERS: frozenset[tuple[str, ...]] = frozenset([("làm",), ("là",), ("từ",)])
 # Words right before an election phrase that make it a nomination, not (yet) the post: "để bầu giữ chức",
-# "dự kiến giữ chức", "ứng cử chức danh", "đề nghị bổ nhiệm" ("bầu"/"được" in between are skipped).
+# "dự kiến giữ chức", "ứng cử chức danh", "đề nghị bổ nhiệm" ("bầu"/"được" in between are skipped, and the Front's
+# election by consultation: "giới thiệu ông A … để hiệp thương (cử) giữ chức", "cử để hội nghị hiệp thương giữ chức").
 NOMINATIONS: tuple[tuple[str, ...], ...] = (
     ("để",),
     ("sẽ",),
@@ -50,7 +51,8 @@ NOMINATIONS: tuple[tuple[str, ...], ...] = (
     ("giới", "thiệu"),
     ("xem", "xét"),
 )
-NOMINATION_SKIP: frozenset[str] = words("bầu được")
+NOMINATION_SKIP: frozenset[str] = words("bầu cử được hiệp thương hội nghị")
+MAX_NOMINATION_SKIP = 5  # "để hội nghị hiệp thương cử giữ chức"
 # Pronouns of anyone: a post they hold or are is nobody's in particular.
 ANYONE_WORDS: frozenset[str] = words("ai nấy")
 
@@ -74,10 +76,13 @@ def nominated(tokens: list[Token], start: int) -> bool:
     if tokens[start].key == "thôi":
         return False  # "sẽ thôi giữ chức T": a post one leaves is held until then
     k = start
-    while k > 0 and start - k < 2 and tokens[k - 1].key in NOMINATION_SKIP:
+    while True:  # each word skipped may end a nomination itself ("ứng cử", "đề cử")
+        keys = tuple(t.key for t in tokens[max(0, k - 2) : k])
+        if any(keys[-len(phrase) :] == phrase for phrase in NOMINATIONS):
+            return True
+        if k == 0 or start - k >= MAX_NOMINATION_SKIP or tokens[k - 1].key not in NOMINATION_SKIP:
+            return False
         k -= 1
-    keys = tuple(t.key for t in tokens[max(0, k - 2) : k])
-    return any(keys[-len(phrase) :] == phrase for phrase in NOMINATIONS)
 
 
 def trigger_before(tokens: list[Token], first: int) -> int:

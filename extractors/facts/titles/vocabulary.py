@@ -16,7 +16,8 @@ from extractors.normalize import match_form
 # Head words, as case-folded token sequences; the longest one matching wins. Heads that read as common words
 # once their marks are dropped stay out ("thị trưởng" = "thị trường", "quốc vương" = the name "Quốc Vượng").
 # "Tổng KTNN", "Phó Tổng TTCP": the heads "Tổng Kiểm toán Nhà nước", "Tổng Thanh tra Chính phủ" with their
-# organ abbreviated.
+# organ abbreviated. "Cấp trưởng", "Cấp phó": a unit's head or deputy named generically ("Cấp phó Hoàng Văn B là
+# người đại diện …").
 TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tuple(head.split())
     for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
@@ -45,7 +46,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
     đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|
-    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó|thường vụ
+    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó|thường vụ|cấp trưởng|cấp phó
     """.replace("\n", "").split("|")
 )
 
@@ -232,6 +233,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("mục", "tiêu"): words("trình"),
     ("nghề", "nghiệp"): words("dục"),
     ("thường", "xuyên"): words("dục"),
+    # The court sitting a presiding judge or a clerk serves: "Chủ tọa phiên tòa", "Thư ký phiên tòa".
+    ("phiên", "tòa"): words("tọa ký"),
     # Grades after a judicial or inspection post: "Kiểm sát viên trung cấp", "Thẩm phán cao cấp".
     **{(grade, "cấp"): words("viên phán") for grade in ("sơ", "trung", "cao")},
     # Levels of the courts and procuracies: "TAND tối cao", "Viện kiểm sát nhân dân cấp cao tại Đà Nẵng".

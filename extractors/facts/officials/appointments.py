@@ -12,6 +12,7 @@ from extractors.facts.officials.subjects import (
     group_before,
     linked_person,
     linked_title_owner,
+    members_after_copula,
     recipient_after,
     record_owner,
     subject_after,
@@ -85,7 +86,7 @@ def _give_after_copula(scene: _Scene, start: int, titles: list[TitleSpan]) -> No
     if person is None:
         return
     person = replacing_subject(parsed, ends, person)  # "Bà A thay ông B làm T": A's
-    for member in [*_comma_group(parsed, ends, person), person]:
+    for member in [*_comma_group(parsed, ends, person), *_co_appointed(parsed, ends, person, start), person]:
         member.titles.extend(titles)
     scene.linked[term_end(parsed.tokens, titles[-1].last + 1) - 1] = person
 
@@ -143,6 +144,8 @@ def _give_to_subject(scene: _Scene, span: TitleSpan, start: int, titles: list[Ti
         pronoun = _clause_pronoun(parsed.tokens, start)
         referent = _pronoun_referent(parsed, scene.mentions, pronoun) if pronoun is not None else None
         group = [referent] if referent is not None else []
+    if len(group) == 1 and parsed.tokens[span.first - 1].key == "làm":
+        group = [*_co_appointed(parsed, ends, group[0], span.first - 1), *group]
     for mention in group:
         scene.give(mention, titles)
 
@@ -169,6 +172,61 @@ def _comma_group(parsed: Parsed, ends: MentionEnds, last: Mention) -> list[Menti
     return []
 
 
+# Verbs of an election or appointment whose objects may be a list: "bầu ông A, T1, và ông B, T2, làm T".
+ELECTING_VERBS: frozenset[tuple[str, ...]] = frozenset(
+    [("bầu",), ("bổ", "nhiệm"), ("cử",), ("điều", "động"), ("phân", "công"), ("chuẩn", "y"), ("phê", "chuẩn")]
+)
+ADDRESS_BEFORE_NAME: frozenset[str] = frozenset(["ông", "bà", "chí"])  # "chí" of "đồng chí"
+
+
+def _co_appointed(parsed: Parsed, ends: MentionEnds, person: Mention, made: int) -> list[Mention]:
+    """The people listed before `person` with "và" as objects of one election or appointment that the "làm" at
+    `made` ends: "bầu ông A, T1, và ông B, T2, làm T", "A và B được Thủ tướng bổ nhiệm làm T" give T to A too. A
+    copula stays the last person's ("ông B và ông A là Giám đốc …"), as does a list no such verb governs."""
+    tokens = parsed.tokens
+    if tokens[made].key != "làm":
+        return []
+    group: list[Mention] = []
+    member, joined = person, False
+    while len(group) < MAX_GROUP:
+        k = _mention_start(parsed, member) - 1
+        if k > 0 and tokens[k].key == "và" and not joined:
+            joined, k = True, k - 1
+            k -= int(tokens[k].key == ",")
+        elif not (joined and k > 0 and tokens[k].key == ","):
+            break
+        else:
+            k -= 1
+        earlier = ends.mention_ending_at(k)
+        if earlier is None:
+            break
+        group.append(earlier)
+        member = earlier
+    if not group or not (
+        _elected_before(tokens, _mention_start(parsed, member)) or _passive_between(tokens, person.end_token + 1, made)
+    ):
+        return []
+    return group[::-1]
+
+
+def _mention_start(parsed: Parsed, mention: Mention) -> int:
+    """The first token of a mention: its rank or titles before the name and its form of address."""
+    first = min([mention.name.first, *(t.first for t in mention.titles if t.last < mention.name.first)])
+    while first > 0 and parsed.tokens[first - 1].key in ADDRESS_BEFORE_NAME:
+        first -= 2 if parsed.tokens[first - 1].key == "chí" else 1
+    return first
+
+
+def _elected_before(tokens: list[Token], first: int) -> bool:
+    return any(tuple(t.key for t in tokens[max(0, first - len(v)) : first]) == v for v in ELECTING_VERBS)
+
+
+def _passive_between(tokens: list[Token], first: int, made: int) -> bool:
+    """Whether the words between a list's last person and "làm" hold "được" ("… được Thủ tướng bổ nhiệm làm")."""
+    gap = tokens[first:made]
+    return len(gap) <= MAX_DECIDER_WORDS and any(t.key == "được" for t in gap) and all(t.is_word for t in gap)
+
+
 # Words before "làm"/"là" that make it a time in someone's career ("trong thời gian làm T", "lúc làm T", "khi còn
 # là T", "nhiều năm làm T"): the post is that of the clause's subject, named before or right after it.
 TIME_WORDS: frozenset[str] = frozenset(["gian", "lúc", "khi", "năm", "còn"])
@@ -188,12 +246,14 @@ def _subject_of_a_time(
 
 
 def _give_counted(parsed: Parsed, by_first: ByFirst, span: TitleSpan) -> None:
-    """A counted post after an appointment phrase goes to the people "đối với" names after it: "bổ nhiệm 2 Thẩm
-    phán TAND tối cao đối với ông A và ông B". Without them the count names no one ("bổ nhiệm 3 Phó Giám đốc")."""
+    """A counted post after an appointment phrase goes to the people "đối với" or "là" names after it: "bổ nhiệm
+    2 Thẩm phán TAND tối cao đối với ông A và ông B", "bổ nhiệm 3 Thứ trưởng là A (…); B (…) và C (…)". Without
+    them the count names no one ("bổ nhiệm 3 Phó Giám đốc")."""
     tokens, first = parsed.tokens, span.first
     if first < 2 or not tokens[first - 1].key.isdigit() or not trigger_before(tokens, first - 1):
         return
-    for k in addressees_after(parsed, span.last + 1):
+    listed = addressees_after(parsed, span.last + 1) or members_after_copula(parsed, span.last + 1)
+    for k in listed:
         if k in by_first:
             by_first[k].titles.append(span)
 

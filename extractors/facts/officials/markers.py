@@ -87,10 +87,26 @@ def deputy_word(tokens: list[Token], first: int) -> tuple[int, int] | None:
     """Token range of a bare "ĐB"/"đại biểu" right before the name at `first` that is the person's deputy title
     ("ĐB Lê Văn A (Hà Nội) cho rằng", "các đại biểu A, B"): listed as written (README, batch 8 and 11), except in a
     sentence on a congress, whose delegates hold no post by it."""
+    such_as = _deputies_such_as(tokens, first)
+    if such_as is not None:
+        return None if _congress_sentence(tokens, such_as[0]) else such_as
     if marker_before(tokens, first) != "delegate" or tokens[first - 1].key == ":":
         return None
     k = first - 1 if tokens[first - 1].key == "đb" else first - 2
     return None if _congress_sentence(tokens, k) else (k, first - 1)
+
+
+def _deputies_such_as(tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """Token range of the "đại biểu" of "nhiều đại biểu như (ông) A (T), B (T)" before the name at `first`: the
+    deputies the sentence goes on to list."""
+    k = first - 1
+    if k >= 0 and tokens[k].key in ADDRESS_TERMS and tokens[k].is_lower_word:
+        k -= 1
+    if k < 2 or tokens[k].key != "như":
+        return None
+    if tokens[k - 1].key == "đb":
+        return (k - 1, k - 1)
+    return (k - 2, k - 1) if (tokens[k - 2].key, tokens[k - 1].key) == ("đại", "biểu") else None
 
 
 def marker_before(tokens: list[Token], first: int) -> str:

@@ -202,6 +202,8 @@ def mention_of(parsed: Parsed, name: NameSpan, titles_before: list[TitleSpan]) -
     tokens = parsed.tokens
     mention = Mention(name, marker_before(tokens, name.first), end_token=name.last)
     word = deputy_word(tokens, name.first) if not titles_before else None
+    if word is not None and not mention.marker:
+        mention.marker = "delegate"  # "nhiều đại biểu như A (T), B": a deputy, as "đại biểu A" is
     delegate = word is not None or mention.marker == "delegate"  # "Các đại biểu: A (Đà Nẵng), …" has no bare title
     mention.constituency = delegate and _constituency_after(tokens, name.last)
     if word is not None and not _delegation_after(tokens, name.last):
@@ -326,6 +328,8 @@ def inherit_markers(parsed: Parsed, mentions: list[Mention]) -> None:
             continue  # "các đại biểu A (Đoàn Hà Giang), B": the province, read as a name, is no list item
         if prev is not None and not mention.marker and prev.marker in LIST_MARKERS:
             gap = tokens[prev.end_token + 1 : mention.name.first]
+            if gap and gap[0].key == ")" and prev.titles and prev.titles[-1].last == prev.end_token:
+                gap = gap[1:]  # past the parenthesis of the item's own post: "A (Phó đoàn Thái Bình), B"
             if constituent:
                 gap = _after_constituency(gap)
             if gap and all(t.key in (",", ";", "và") for t in gap):

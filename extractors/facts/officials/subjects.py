@@ -245,6 +245,34 @@ def addressees_after(parsed: Parsed, j: int) -> list[int]:
     return found
 
 
+MAX_COUNTED_MEMBERS = 8
+
+
+def members_after_copula(parsed: Parsed, j: int) -> list[int]:
+    """The people a counted post names after "là"/"gồm" at token `j`: "bổ nhiệm 3 Thứ trưởng là Đại tá A (T1); B
+    (T2) và C (T3)", each item perhaps ranked, addressed or given its own posts; their first token indexes."""
+    tokens = parsed.tokens
+    if j >= len(tokens) or tokens[j].key not in ("là", "gồm"):
+        return []
+    j += 1 + int(j + 1 < len(tokens) and tokens[j + 1].key == ":")
+    found: list[int] = []
+    j = _ranked_item_start(parsed, j)
+    while j in parsed.names_at and len(found) < MAX_COUNTED_MEMBERS:
+        found.append(j)
+        k = _item_titles_end(parsed, j, skip_parenthesis(tokens, parsed.names_at[j].last + 1))
+        if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
+            break
+        j = _ranked_item_start(parsed, k + 1)
+    return found
+
+
+def _ranked_item_start(parsed: Parsed, j: int) -> int:
+    """Past an item's address and the rank or title written right before its name ("Phó đô đốc hải quân A")."""
+    j = _item_start(parsed.tokens, j)
+    span = parsed.titles_at.get(j)
+    return span.next_name.first if span is not None and span.next_name is not None else j
+
+
 # Words between "các ông" and the colon of a list of people ("đối với các ông có tên sau đây:").
 LIST_LEAD_WORDS: frozenset[str] = words("có tên sau đây dưới")
 MAX_LIST_LEAD = 5

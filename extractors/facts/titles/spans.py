@@ -45,14 +45,16 @@ def parse_title(
     j = last + 1
     if is_rank_head(tokens, i):
         j = len(tokens)  # a rank is complete in itself
+        last = _naval_branch_end(tokens, last)
     abroad = _posted_abroad(tokens, i, size)
-    if j < len(tokens) and head_length(tokens, j) and tokens[last].key != "phòng":
+    if j < len(tokens) and head_length(tokens, j) and tokens[last].key not in ("phòng", "đoàn"):
         served = parse_title(tokens, j, text, names_at) if _serves_a_leader(tokens, i, size) else None
         if served is not None:  # "Thư ký nguyên Phó Chủ tịch Quốc hội": the leader served is part of the post
             span_text = " ".join(text[tokens[i].start : served.end].split())
             return TitleSpan(i, served.last, tokens[i].start, served.end, span_text, served.next_name)
         # another head right after this one: two titles without a comma ("TUV Phó Chủ tịch …"); after "Chánh Văn
-        # phòng" it names whose office it is ("Chánh Văn phòng Chủ tịch nước", "… Văn phòng Tổng thống")
+        # phòng" it names whose office it is ("Chánh Văn phòng Chủ tịch nước", "… Văn phòng Tổng thống"), after
+        # "Phó đoàn" whose delegation ("Phó đoàn ĐBQH tỉnh B")
         j = len(tokens)
     while (
         j < len(tokens)
@@ -81,6 +83,13 @@ def parse_title(
     if name is not None and "\n" in text[last_tok.end : name.start]:
         name = None  # the next line's person is not named by this title
     return TitleSpan(i, last, first_tok.start, last_tok.end, span_text, name)
+
+
+def _naval_branch_end(tokens: list[Token], last: int) -> int:
+    """Past "hải quân" after a naval flag rank ending at `last` ("Phó đô đốc hải quân A"): the rank names its
+    branch before the name, and is whole with it."""
+    after = tuple(t.key for t in tokens[last + 1 : last + 3])
+    return last + 2 if tokens[last].key == "đốc" and after == ("hải", "quân") else last
 
 
 # Heads of a team sent somewhere, whose post names the place it works in after "tại": "Trưởng đoàn Thanh tra đất

@@ -36,7 +36,9 @@ TAIL_NOUNS: frozenset[tuple[str, str]] = frozenset(
     tuple(noun.split())  # type: ignore[misc]
     for noun in """công nghệ|công nghiệp|công trình|công chứng|công cộng|công thương|công ích|động sản|
     động vật|đại học|đô thị|đồng bằng|đảng viên|người cao|người khuyết|lao động|công viên|
-    trên địa|sau đại|đại chúng|nhà ở|thiết bị|trọng điểm|tàn tật|khuyết tật|mồ côi""".replace("\n", "").split("|")
+    trên địa|sau đại|đại chúng|nhà ở|thiết bị|trọng điểm|tàn tật|khuyết tật|mồ côi|trật tự""".replace("\n", "").split(
+        "|"
+    )
 )
 
 
@@ -66,11 +68,12 @@ NATIONAL_LEVELS: frozenset[tuple[str, str]] = frozenset([("quốc", "gia"), ("tr
 
 
 def _remit_after(tokens: list[Token], k: int) -> bool:
-    """Whether a committee's national or central level ending at token `k` is followed by "về" and its remit."""
+    """Whether a committee's national or central level ending at token `k` is followed by "về" and its remit, or a
+    police department's administrative management ("Cục Cảnh sát quản lý hành chính | về trật tự xã hội")."""
     if k < 3 or k + 2 >= len(tokens) or tokens[k + 1].key != "về":
         return False
     level, body = (tokens[k - 1].key, tokens[k].key), (tokens[k - 3].key, tokens[k - 2].key)
-    return level in NATIONAL_LEVELS and body in REMIT_BODIES
+    return (level in NATIONAL_LEVELS and body in REMIT_BODIES) or (body, level) == (("quản", "lý"), ("hành", "chính"))
 
 
 def _purpose_opener(tokens: list[Token], i: int, k: int) -> bool:
@@ -91,8 +94,8 @@ def _purpose_stops(tokens: list[Token], k: int) -> bool:
     pair = (token.key, tokens[k + 1].key) if k + 1 < len(tokens) else None
     if pair in TITLE_VERB_PAIRS:
         return True
-    if token.key not in PURPOSE_STOP or pair in PURPOSE_TAIL_PAIRS:
-        return False
+    if token.key not in PURPOSE_STOP or pair in PURPOSE_TAIL_PAIRS or (tokens[k - 1].key, token.key) in TAIL_NOUNS:
+        return False  # "giao thông"; the second syllable of a field's noun ("về trật tự xã hội")
     if _in_phrase(tokens, k) or _in_named_field(tokens, k):
         return False  # "phòng, chống tham nhũng", "Ban Chỉ đạo Tổng điều tra dân số"
     before, earlier = tokens[k - 1], tokens[k - 2]

@@ -163,6 +163,11 @@ BRACKET_CUE_BEFORE = re.compile(
 # (23.5)"): only a ratio after a number or a comparison is written so ("14,2% (1/7)", "trúng đích hơn (7/3)").
 # With a dash it is a score ("thắng (2-1)").
 RATIO_BEFORE_BRACKET = re.compile(r"(?:[\d%]|(?<![^\W_])(?i:hơn|kém|đạt|tỷ\s+số|tỉ\s+số|tỷ\s+lệ|tỉ\s+lệ))\s*$")
+# "Hội chợ (14 đến 18-4-2006)", "(2, 3 và 4-6-2006)": a bracketed list of days with dashes needs its year to be read
+# without a cue (without it "(3 - 4-6)" could be a score or a count beside a day).
+BRACKETED_DASHED_LIST = re.compile(
+    rf"\((?P<first>\d{{1,2}})(?P<rest>(?:{_WORD_CONNECTOR}\d{{1,2}}){{1,15}})-(?P<month>\d{{1,2}})-(?P<year>\d{{4}})\s*\)"
+)
 # "nghỉ lễ (30/4 và 1/5)", "(23/4 đến ngày 27/4)": the first day of a bracketed chain of days (the others follow it
 # as continuations).
 BRACKETED_CHAIN = re.compile(
@@ -633,6 +638,7 @@ def _scan_dates(form: str) -> tuple[DateHit, ...]:
         + _pair_hits(BRACKETED_CHAIN, form, marks="")
         + _bracketed_hits(form)
         + _list_hits(BRACKETED_LIST, form)
+        + _list_hits(BRACKETED_DASHED_LIST, form)
         + _marked_hits(form)
     )
     hits = _with_years_in_words(form, _without_overlaps(hits + _continuations(form, hits)))

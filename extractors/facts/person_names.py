@@ -110,7 +110,9 @@ PLACE_SURNAMES: frozenset[str] = words("hà lâm cao mai kim lý thái phan hồ
 # run starting with one is the person, not the place.
 # Family names that also open a listed organisation word ("Tập Đoàn" for "Tập đoàn"): such a run is no name.
 ORGAN_SURNAMES: frozenset[str] = words("tập")
-PERSON_ONLY_SURNAMES: frozenset[str] = words("ksor siu nay rah rmah kpuih puih rcom niê điểu kpă rahlan")
+# Chinese family names as Vietnamese writes them ("Bí thư Tỉnh ủy Vưu Thành", "Tỉnh trưởng Vu Đức Lâm") open none
+# either.
+PERSON_ONLY_SURNAMES: frozenset[str] = words("ksor siu nay rah rmah kpuih puih rcom niê điểu kpă rahlan vưu vu")
 # Common middle names: a family name followed by one of these is very likely a person.
 MIDDLE_NAMES: frozenset[str] = words(
     """văn thị đức minh quang hữu đình ngọc xuân thanh hồng thu kim công quốc mạnh trọng tiến duy bá

@@ -9,6 +9,7 @@ from extractors.facts.officials.holders import holder_after_copula, replacing_su
 from extractors.facts.officials.mentions import ByFirst, Mention, MentionEnds
 from extractors.facts.officials.subjects import (
     addressees_after,
+    co_recipient,
     group_before,
     linked_person,
     linked_title_owner,
@@ -115,6 +116,9 @@ def _give_to_recipient(scene: _Scene, start: int, titles: list[TitleSpan]) -> bo
     recipient = recipient_after(parsed, scene.by_first, titles[-1])
     if recipient is not None:
         recipient.titles.extend(titles)
+        second = co_recipient(parsed, scene.by_first, recipient)
+        if second is not None:
+            second.titles.extend(titles)
     # "A có quyết định bổ nhiệm giữ chức vụ T" with no one after it is A's: only a named recipient settles it
     return handed or recipient is not None
 

@@ -97,7 +97,12 @@ def _vietnamese(word: str) -> bool:
 
 def _foreign_word(token: Token) -> bool:
     """A Latin word that no Vietnamese syllable spells ("Frew", "Sisoulith", "Sánchez"; not "Tom", "Lan")."""
-    return not _vietnamese(_unmarked(token.key))
+    return foreign_key(token.key)
+
+
+def foreign_key(key: str) -> bool:
+    """Whether a folded word spells no Vietnamese syllable, its marks dropped ("putin"; not "duy", "dũng")."""
+    return not _vietnamese(_unmarked(key))
 
 
 def _foreign_tail(tokens: list[Token], run: range) -> range | None:
@@ -243,7 +248,31 @@ def foreign_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSp
         span = span_of(tokens, text, tail)
         if not span.place_like:
             found.append(span)
+    taken = {k for name in found for k in range(name.first, name.last + 1)} | inside
+    found.extend(span_of(tokens, text, range(i, i + 1)) for i in _leaders_by_one_name(tokens) if i not in taken)
     return sorted(found, key=lambda n: n.first)
+
+
+# Heads of government and state, whom the press names by one word of their name ("Thủ tướng Koizumi", "Tổng
+# thống Putin"): the last two words of the head.
+ONE_NAME_LEADER_HEADS: frozenset[tuple[str, str]] = frozenset([("thủ", "tướng"), ("tổng", "thống")])
+
+
+def _leaders_by_one_name(tokens: list[Token]) -> list[int]:
+    """Tokens of a leader named by one foreign word right after the head ("Thủ tướng Koizumi mời …"): a Latin
+    word no Vietnamese syllable spells, no country ("Thủ tướng Singapore"), body or listed place, and not the
+    first of a longer run (whose scan reads it whole)."""
+    found = []
+    for i in range(2, len(tokens)):
+        token = tokens[i]
+        if (tokens[i - 2].key, tokens[i - 1].key) not in ONE_NAME_LEADER_HEADS or not _LATIN_WORD.fullmatch(token.text):
+            continue
+        if not _foreign_word(token) or token.key in LATIN_COUNTRIES or token.key in BODY_WORDS:
+            continue
+        if token.key in not_persons() or (i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].is_word):
+            continue
+        found.append(i)
+    return found
 
 
 # Lower-case particles inside Arabic names: "bin"/"ibn"/"bint" as words, "al-"/"el-" glued to the next name.

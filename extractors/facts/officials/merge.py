@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from extractors.facts.officials.candidates import never_official
 from extractors.facts.officials.context import Parsed
+from extractors.facts.officials.foreign_names import foreign_key
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.person_names import name_key, short_form, unglued
 from extractors.facts.title_status import status_after, status_before, stronger
@@ -112,9 +113,11 @@ def completed_names(keys: set[str]) -> dict[str, str]:
         by_short_form.setdefault(short_form(other), []).append(other)
     completed: dict[str, str] = {}
     for key in keys:
-        if " " not in key:
-            continue
         fuller = by_outer_words.get(key, set())
+        if " " not in key:  # one word is no name to complete, but a foreign leader's ("Putin": "Vladimir Putin")
+            if len(fuller) == 1 and foreign_key(key):
+                completed[key] = next(iter(fuller))
+            continue
         if len(fuller) == 1:
             completed[key] = next(iter(fuller))
             continue

@@ -53,12 +53,31 @@ def record_owner(parsed: Parsed, ends: MentionEnds, trigger: int) -> Mention | N
 
 
 def recipient_after(parsed: Parsed, by_first: dict[int, Mention], last: TitleSpan) -> Mention | None:
-    """The person a decision's post goes to, named after it: "… quyết định bổ nhiệm T cho ông B"."""
+    """The person a decision's post goes to, named after it: "… quyết định bổ nhiệm T cho ông B", "… cho Thứ
+    trưởng B"."""
     k = term_end(parsed.tokens, last.last + 1)
     if k >= len(parsed.tokens) or parsed.tokens[k].key not in ("cho", "đối"):
         return None
     k += 2 if parsed.tokens[k].key == "đối" else 1  # "đối với"
-    return by_first.get(skip_address(parsed.tokens, k))
+    return _named_at(parsed, by_first, k)
+
+
+def co_recipient(parsed: Parsed, by_first: dict[int, Mention], recipient: Mention) -> Mention | None:
+    """A second person the decision names after its recipient with "và": "… thăng quân hàm T cho Thứ trưởng A và
+    Phó Tổng Tham mưu trưởng B" gives T to B too."""
+    k = recipient.end_token + 1
+    if k + 1 >= len(parsed.tokens) or parsed.tokens[k].key != "và":
+        return None
+    return _named_at(parsed, by_first, k + 1)
+
+
+def _named_at(parsed: Parsed, by_first: dict[int, Mention], k: int) -> Mention | None:
+    """The person named at token `k`, past a form of address or the post he is called by ("ông B", "Thứ trưởng B")."""
+    k = skip_address(parsed.tokens, k)
+    titled = parsed.titles_at.get(k)
+    if titled is not None and titled.next_name is not None and titled.last + 1 == titled.next_name.first:
+        k = titled.next_name.first
+    return by_first.get(k)
 
 
 def subject_after(

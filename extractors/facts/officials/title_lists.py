@@ -345,6 +345,9 @@ def _skip_appositives(parsed: Parsed, j: int) -> int:
     tokens = parsed.tokens
     if j < len(tokens) and tokens[j].key == "sinh":
         return _birth_aside_end(parsed, j) or j
+    if _titled_right_before(parsed, j - 1):
+        return j  # a list of title-name pairs: "T1 A, Lãnh đạo TP B, Giám đốc Sở C": the post after the aside is
+        # another guest's
     comma = j
     for _ in range(MAX_ASIDES):
         if comma >= len(tokens) or tokens[comma].key != ",":
@@ -357,6 +360,14 @@ def _skip_appositives(parsed: Parsed, j: int) -> int:
         comma = _aside_end(parsed, comma + 1)
     title = parsed.titles_at.get(comma + 1) if comma < len(tokens) and tokens[comma].key == "," else None
     return comma if title is not None and title.next_name is None else j
+
+
+def _titled_right_before(parsed: Parsed, last: int) -> bool:
+    """Whether the name ending at token `last` has a title right before it ("Phó tỉnh trưởng B Lý Đức A")."""
+    return any(
+        span.next_name is not None and span.next_name.last == last and span.last + 1 == span.next_name.first
+        for span in parsed.titles_at.values()
+    )
 
 
 # First words of the bodies a sentence lists as its subject ("Ban Chấp hành …", "Quốc hội …", "Chính phủ …").

@@ -25,7 +25,7 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             được bổ nhiệm là|được bổ nhiệm làm|được phân công là|được chọn làm|điều chuyển từ|luân chuyển từ|
             điều động từ|chuyển công tác từ|điều động làm|luân chuyển làm|nhận quyết định làm|nhận quyết định là|
             nhận quyết định giữ chức|nhận quyết định giữ chức vụ|chuẩn y là|chuẩn y làm|phê chuẩn là|phê chuẩn làm|
-            tiêu biểu là|tiêu biểu như|
+            tiêu biểu là|tiêu biểu như|thăng quân hàm|thăng hàm|
             sang|làm|là|từ""".replace("\n", "").split("|")
         ),
         key=len,

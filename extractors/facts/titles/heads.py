@@ -248,11 +248,12 @@ def _dashed_second_head(tokens: list[Token], j: int) -> bool:
 
 def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     """Whether what follows a matched head at `j` lets it stand: a short "trưởng" head ("Trưởng", "Phó trưởng",
-    "Cục trưởng") needs an organ after it, a unit's deputy ("Vụ phó") its unit."""
+    "Cục trưởng") needs an organ after it or, like a unit's deputy, to stand apart between marks, its unit understood
+    ("ông A, Vụ trưởng, Trưởng ban B"); a unit's deputy ("Vụ phó") needs its unit or to stand apart."""
     if head[-1] == "trưởng" and len(head) <= 2 and head not in WHOLE_TRUONG_HEADS:
         return (
             _bare_truong_ok(tokens, j)
-            or (len(head) == 2 and _dashed_second_head(tokens, j))
+            or (len(head) == 2 and (_dashed_second_head(tokens, j) or _apposed_alone(tokens, j - len(head), j)))
             or _taken_in_named_body(tokens, j - len(head), j)
         )
     if head in DEPUTY_OF_UNIT:

@@ -47,6 +47,10 @@ def parse_title(
         j = len(tokens)  # a rank is complete in itself
         last = _naval_branch_end(tokens, last)
     abroad = _posted_abroad(tokens, i, size)
+    served = _leader_served_after_cua(tokens, i, size, text, names_at)
+    if served is not None:
+        span_text = " ".join(text[tokens[i].start : served.end].split())
+        return TitleSpan(i, served.last, tokens[i].start, served.end, span_text)
     if j < len(tokens) and head_length(tokens, j) and tokens[last].key not in ("phòng", "đoàn"):
         served = parse_title(tokens, j, text, names_at) if _serves_a_leader(tokens, i, size) else None
         if served is not None:  # "Thư ký nguyên Phó Chủ tịch Quốc hội": the leader served is part of the post
@@ -125,3 +129,18 @@ def _appositive_closing(tokens: list[Token], i: int, last: int, names_at: dict[i
     if i >= 2 and tokens[i - 1].key in (",", "-", "(") and any(n.last == i - 2 for n in names_at.values()):
         return None
     return name
+
+
+def _leader_served_after_cua(
+    tokens: list[Token], i: int, size: int, text: str, names_at: dict[int, NameSpan]
+) -> TitleSpan | None:
+    """The leader an aide or a spokesperson serves, named by post after "của" with no name of his own ("người phát
+    ngôn của Thủ tướng", "Trợ lý của Chủ tịch nước"): part of the post. With a name after it ("Trợ lý của Thủ tướng
+    A") the name is the leader's, so the post is left to end before "của"."""
+    j = i + size
+    if j + 1 >= len(tokens) or tokens[j].key != "của" or not _serves_a_leader(tokens, i, size):
+        return None
+    if not head_length(tokens, j + 1):
+        return None
+    served = parse_title(tokens, j + 1, text, names_at)
+    return served if served is not None and served.next_name is None else None

@@ -218,7 +218,7 @@ def _in_tail_noun(tokens: list[Token], k: int) -> bool:
 
 
 # Heads whose post is serving another leader, named by that leader's title ("Trợ lý Tổng Bí thư").
-SERVING_HEADS: frozenset[tuple[str, ...]] = frozenset([("thư", "ký"), ("trợ", "lý")])
+SERVING_HEADS: frozenset[tuple[str, ...]] = frozenset([("thư", "ký"), ("trợ", "lý"), ("người", "phát", "ngôn")])
 
 
 def _serves_a_leader(tokens: list[Token], i: int, size: int) -> bool:

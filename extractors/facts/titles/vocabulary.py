@@ -17,7 +17,8 @@ from extractors.normalize import match_form
 # once their marks are dropped stay out ("thị trưởng" = "thị trường", "quốc vương" = the name "Quốc Vượng").
 # "Tổng KTNN", "Phó Tổng TTCP": the heads "Tổng Kiểm toán Nhà nước", "Tổng Thanh tra Chính phủ" with their
 # organ abbreviated. "Cấp trưởng", "Cấp phó": a unit's head or deputy named generically ("Cấp phó Hoàng Văn B là
-# người đại diện …").
+# người đại diện …"). "Tỉnh trưởng", "Phó tỉnh trưởng": a Chinese province's governor and deputies ("Tỉnh trưởng Tỉnh
+# Phúc Kiến A"). "Người phát ngôn": a body's or a leader's spokesperson ("ông A - người phát ngôn của Thủ tướng").
 TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tuple(head.split())
     for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
@@ -46,7 +47,8 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     sư đoàn trưởng|phó sư đoàn trưởng|lữ đoàn trưởng|phó lữ đoàn trưởng|đại đội trưởng|phó đại đội trưởng|
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
     đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|
-    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó|thường vụ|cấp trưởng|cấp phó|phó đoàn
+    chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó|thường vụ|cấp trưởng|cấp phó|phó đoàn|
+    tỉnh trưởng|phó tỉnh trưởng|người phát ngôn
     """.replace("\n", "").split("|")
 )
 
@@ -188,7 +190,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("địa", "chất"): words("viên"),
     ("toàn", "cầu"): words("chất"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
-    ("dự", "án"): words("lý"),
+    ("dự", "án"): words("lý các"),
     # "Cục Quản lý chất lượng công trình xây dựng" ("công" alone opens "công bố")
     ("công", "trình"): words("lượng"),
     # "Hội đồng thi tuyển công chức tỉnh A", "Hội đồng tuyển dụng công chức" ("công" alone opens "công bố")
@@ -212,8 +214,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("trinh", "sát"): None,
     ("địa", "bàn"): words("sát"),
     ("điều", "tra"): words("sát quan ninh"),  # "Cơ quan Cảnh sát/An ninh điều tra"
-    ("giao", "thông"): words("sát toàn lý trình"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị",
-    # "Ban Quản lý đầu tư các công trình giao thông"
+    ("giao", "thông"): words("sát toàn lý trình án"),  # "Ủy ban An toàn giao thông", "Khu Quản lý giao thông đô thị",
+    # "Ban Quản lý đầu tư các công trình giao thông", "Ban Quản lý các dự án giao thông"
     ("cơ", "động"): words("sát"),
     ("trật", "tự"): words("sát lý"),  # "Cảnh sát trật tự", "Đội quản lý trật tự đô thị"
     ("quản", "lý"): words("sát"),
@@ -333,7 +335,14 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # "Chủ tịch Liên hoan truyền hình toàn quốc"
     ("truyền", "hình"): words("hoan"),
     # … and China's parliament, "Nhân đại toàn quốc" and "Ủy ban Thường vụ Đại hội Đại biểu Nhân dân toàn quốc"
-    ("toàn", "quốc"): words("hình đại dân"),
+    # … a party's national secretary abroad, "Bí thư toàn quốc Đảng Cộng sản Pháp"
+    ("toàn", "quốc"): words("hình đại dân thư"),
+    # A press aide or attaché: "trợ lý báo chí Bộ Ngoại giao Nhật Bản", "Tùy viên báo chí" ("báo" alone is "báo cáo")
+    ("báo", "chí"): words("lý viên"),
+    # Boards over a kind of projects: "Ban Quản lý các dự án đối tác công tư Bộ GTVT" (public-private partnership)
+    ("các", "dự"): words("lý"),
+    ("đối", "tác"): words("án"),
+    ("công", "tư"): words("tác"),
 }
 for _pair, _after in (
     (("công", "tác"), "ban"),

@@ -100,10 +100,14 @@ BODY_THEN_NUMBER = re.compile(
 
 
 # A type word in lower case names a paper after a verb or preposition that cites or issues one ("đóng tàu theo nghị
-# định 67", "đã ban hành thông tư 26", "Thủ tướng đã ký quyết định 929"), for the kinds that are no plan ("theo kế
-# hoạch 1 lần") and with no count after the number ("theo quyết định 2 lần"); an opening bracket names the paper
-# just described ("nghị định hướng dẫn thi hành Luật đất đai (nghị định 181)").
-CITING_BEFORE = re.compile(r"(?:(?<![^\W_])(?:theo|thực hiện|tại|ban hành|ký|thay thế|sửa đổi)\s+|\(\s*)$")
+# định 67", "đã ban hành thông tư 26", "Thủ tướng đã ký quyết định 929", "như trong chỉ thị 18 đã đề ra", "căn cứ
+# nghị định 52"), for the kinds that are no plan ("theo kế hoạch 1 lần") and with no count after the number ("theo
+# quyết định 2 lần"); an opening bracket names the paper just described ("nghị định hướng dẫn thi hành Luật đất đai
+# (nghị định 181)").
+CITING_BEFORE = re.compile(
+    r"(?:(?<![^\W_])(?:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|thay thế|sửa đổi)"
+    r"\s+|\(\s*)$"
+)
 LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ"})
 # A count, not a number, when a measure or classifier follows ("quyết định 2 lần", "Kế hoạch 4 điểm", "Kế hoạch 100
 # ngày"; "ngày" before a date is the paper's day). A type word in capitals is a citation more often: only the

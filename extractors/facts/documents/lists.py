@@ -45,7 +45,11 @@ def share_along_lists(citations: list[Citation], form: str) -> None:
         elif not current.issued_on and not current.has_code:
             current.issuing_body = current.issuing_body or following.issuing_body
     for current, following in zip(reversed(ordered[:-1]), reversed(ordered[1:]), strict=True):
-        if _kinds_listed_under_one_body(current, following, form) or _parallel_clauses(current, following, form):
+        if (
+            _kinds_listed_under_one_body(current, following, form)
+            or _parallel_clauses(current, following, form)
+            or _successive_papers(current, following, form)
+        ):
             current.issuing_body = current.issuing_body or following.issuing_body
     for current, following in zip(ordered[:-1], ordered[1:], strict=True):  # the subject of the clause issues all
         if not (current.has_code or following.has_code) and LIST_GAP.fullmatch(form, current.end, following.start):
@@ -101,6 +105,23 @@ def _parallel_clauses(current: Citation, following: Citation, form: str) -> bool
         return False
     gap = PARALLEL_GAP.fullmatch(form, current.end, following.start)
     return gap is not None and WORD_TO_TYPE.get(gap.group("word").lower()) == current.type
+
+
+# Two papers of one kind told in succession, the body named after the later: "Nghị quyết 27, rồi Nghị quyết 41 của
+# Chính phủ", "theo Quyết định 163 và sau này là Quyết định 57 của Thủ tướng" (the later one followed the first, from
+# the same body). Only the body is shared: the later paper's day is not the earlier one's.
+SUCCESSION_GAP = re.compile(
+    r"(?:[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4})?"  # the earlier one's own day, if told
+    rf"\s*,?\s*(?:và\s+)?(?:rồi|sau\s+(?:này|đó)|tiếp\s+(?:đó|theo))(?:\s+(?:là|đến))?\s+({TYPE_WORD})\s+(?:số\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _successive_papers(current: Citation, following: Citation, form: str) -> bool:
+    if current.has_code or following.has_code or current.type != following.type:
+        return False
+    gap = SUCCESSION_GAP.fullmatch(form, current.end, following.start)
+    return gap is not None and WORD_TO_TYPE.get(gap.group(1).lower()) == current.type
 
 
 def _kinds_listed_under_one_body(current: Citation, following: Citation, form: str) -> bool:

@@ -28,14 +28,18 @@ LETTERS_AS_WORD = r"(?<![^\W\d_])(QĐ|NĐ|NQ|CT)"
 WORD_BEFORE = re.compile(
     rf"(?:{TYPE_WORD_START}(?i:({TYPE_WORD})){ABBREVIATION_ASIDE}|{LETTERS_AS_WORD})\s+(?:(?i:số)\s+)?$"
 )
+# The UN Security Council issues no Party or state paper ("nghị quyết 2390 của Hội đồng Bảo an"): no body here, so the
+# company and UN check of `exclusions` drops its resolutions.
+_NOT_OURS = r"(?!\s+Bảo\s+an)"
 BODY_HEAD = (
-    r"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
+    rf"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng{_NOT_OURS}|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Liên|"
     r"Hội nghị (?=Trung ương|TW|TƯ)|"  # a plenum's papers are the Central Committee's
     # the Front, mass organisations, the police, courts and procuracies (capitalised: "của hội viên" is none)
-    r"(?-i:Mặt trận|Hội (?!nghị)|Công an|Tòa án|Toà án|Viện kiểm sát|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên|"
+    r"(?-i:Mặt trận|Hội (?!nghị|đồng\s+Bảo\s+an)|Công an|Tòa án|Toà án|Viện kiểm sát|"
+    r"Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên|"
     # the Party as a whole ("Nghị quyết 57 của Đảng"), capitalised: "của đảng viên" names no body
     r"Đảng(?![^\W\d_])(?!\s+viên)))"
 )

@@ -74,7 +74,7 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
 
 # Words saying when a post was held, between it and "là" ("T hiện nay là ông A", "T khi đó là bà B", "T lúc bấy
 # giờ là ông C").
-TIME_WORDS_BEFORE_COPULA: frozenset[str] = words("hiện nay tại khi lúc đó này bấy giờ")
+TIME_WORDS_BEFORE_COPULA: frozenset[str] = words("hiện nay tại khi lúc đó ấy đấy này bấy giờ")
 MAX_TIME_WORDS = 3
 
 

@@ -20,6 +20,7 @@ from extractors.facts.titles.vocabulary import (
     MAX_HEAD_TOKENS,
     NAVAL_RANKS,
     ORGAN_FIRST_WORDS,
+    PEOPLES_TEAMS,
     POSTED_ABROAD,
     RANK_HEADS,
     TITLE_HEADS,
@@ -356,6 +357,8 @@ def starts_title(tokens: list[Token], i: int) -> bool:
 def _bare_truong_ok(tokens: list[Token], j: int) -> bool:
     if j >= len(tokens) or not tokens[j].is_word:
         return False
+    if tokens[j].key == "dân":
+        return j + 1 < len(tokens) and tokens[j + 1].key in PEOPLES_TEAMS
     return tokens[j].is_cap or tokens[j].key in _BARE_TRUONG_NEXT
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from extractors.facts.person_names import NameSpan, Token, joined, not_persons, words
 from extractors.facts.titles.vocabulary import (
     LOCAL_PARTY_COMMITTEES,
+    PEOPLES_TEAMS,
     PLACE_ABBREVIATIONS,
     PLACE_LEVEL_WORDS,
     TITLE_STOP,
@@ -65,13 +66,13 @@ def _unit_continues(tokens: list[Token], j: int) -> bool:
         return True  # the unit its head is named after: "Tổ trưởng tổ kiểm tra", "Đội trưởng đội CSGT số 4"
     if key == "tổ":
         return nxt == "dân" or nxt.isdigit()
-    if key == "dân":
-        return prev in ("tổ", "khu") and nxt in ("phố", "cư")
+    if key == "dân":  # "tổ dân phố", "khu dân cư"; "Tổ trưởng dân phố 11", "Trưởng dân quân" drop the team's "tổ"
+        return (prev in ("tổ", "khu") and nxt in ("phố", "cư")) or (prev in ("trưởng", "phó") and nxt in PEOPLES_TEAMS)
     if key == "vực" or (key == "miền" and _khu_vuc(tokens, j - 1)):
         return prev == "khu" or prev == "vực"  # "Chánh án TAND khu vực 1", "… khu vực VII", "… khu vực miền Nam"
     if key == "số":  # "khu dân cư số 2", "Đoàn Kiểm tra số 471", "Trung tâm Giáo dục thường xuyên số 2"
         return nxt.isdigit() and tokens[j - 1].is_word
-    return key in ("phố", "cư") and prev == "dân"
+    return key in PEOPLES_TEAMS and prev == "dân"
 
 
 def _khu_vuc(tokens: list[Token], k: int) -> bool:

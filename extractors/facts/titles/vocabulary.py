@@ -120,6 +120,9 @@ LOCAL_PARTY_COMMITTEES: frozenset[str] = words("tỉnh huyện thành quận th�
 UNIT_WORDS: frozenset[str] = words(
     "thôn bản ấp khu xóm phố tổ đội phường quận làng buôn sóc cư trường đoàn phòng vùng ban"
 )
+# What "dân" opens inside a title: residential units and the people's militia and civil defence ("tổ dân phố",
+# "khu dân cư", "Tổ trưởng dân phố 11" without the team's "tổ", "Trưởng dân quân xã", "tổ trưởng dân phòng").
+PEOPLES_TEAMS: frozenset[str] = words("phố cư quân phòng")
 # Residential units written as abbreviations, which a number completes alike ("Tổ trưởng TDP 76", "KDC 3", "KP 2").
 UNIT_ABBREVIATIONS: frozenset[str] = words("tdp kdc kp")
 # Words opening a caption's credit after a title ("… UBND TP. Ảnh: …", "… - Nguồn: …"): never part of an organ.

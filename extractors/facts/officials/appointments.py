@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.facts.officials.context import Parsed, term_end
-from extractors.facts.officials.holders import holder_after_copula, replacing_subject
+from extractors.facts.officials.holders import (
+    copula_after,
+    holder_after_copula,
+    is_membership_post,
+    replacing_subject,
+)
 from extractors.facts.officials.mentions import ByFirst, Mention, MentionEnds
 from extractors.facts.officials.subjects import (
     addressees_after,
@@ -99,6 +104,10 @@ def _give_to_addressees(scene: _Scene, titles: list[TitleSpan]) -> bool:
     targets = [by_first[k] for k in addressees_after(parsed, titles[-1].last + 1) if k in by_first]
     holder = None if targets else holder_after_copula(parsed, by_first, titles[-1])
     targets = [holder] if holder is not None else targets
+    if holder is not None and is_membership_post(parsed.tokens, titles[-1]):
+        copula = copula_after(parsed.tokens, titles[-1])
+        members = [by_first[k] for k in members_after_copula(parsed, copula) if k in by_first] if copula else []
+        targets = members or targets
     for target in targets:
         target.titles.extend(titles)
     return bool(targets)

@@ -18,13 +18,31 @@ def holder_after_copula(parsed: Parsed, by_first: ByFirst, last: TitleSpan) -> M
     appointment phrase gives ("… giữ chức T là bà B, Chủ tịch …"): the phrase's subject is the post's holder
     told afterwards."""
     tokens = parsed.tokens
-    k = term_end(tokens, last.last + 1)
-    if k + 2 >= len(tokens) or tokens[k].key != "là" or not tokens[k].is_lower_word:
+    k = copula_after(tokens, last)
+    if k is None:
         return None
     named = skip_address(tokens, k + 1)
     if named == k + 1 or (tokens[k + 1].key not in HOLDER_ADDRESS and named - k - 1 != 2):
         return None  # "… là bà B", "… là đồng chí B"; a bare name is too often a place or a body
     return by_first.get(named)
+
+
+def copula_after(tokens: list[Token], last: TitleSpan) -> int | None:
+    """The "là" naming the holder after the titles ("T là bà B", "uỷ viên mới là ông A"), else None."""
+    k = term_end(tokens, last.last + 1)
+    k += int(k < len(tokens) and tokens[k].key == "mới" and tokens[k].is_lower_word)  # a new member
+    if k + 2 >= len(tokens) or tokens[k].key != "là" or not tokens[k].is_lower_word:
+        return None
+    return k
+
+
+# Posts held by many at once: a list after "là" names a holder in each item ("bầu bổ sung uỷ viên mới là ông A,
+# T1 và ông B, T2").
+MEMBERSHIP_HEADS: frozenset[tuple[str, str]] = frozenset([("ủy", "viên"), ("uỷ", "viên"), ("thành", "viên")])
+
+
+def is_membership_post(tokens: list[Token], span: TitleSpan) -> bool:
+    return span.last > span.first and (tokens[span.first].key, tokens[span.first + 1].key) in MEMBERSHIP_HEADS
 
 
 # Words right before a person replaced in a post ("thay ông A", "kế nhiệm ông C"), when the sentence gives a post

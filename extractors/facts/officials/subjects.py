@@ -242,6 +242,8 @@ def addressees_after(parsed: Parsed, j: int) -> list[int]:
         j += 2
     elif keys[:1] == ["với"] and keys[1:2] and keys[1] in GROUP_ADDRESS_TERMS:
         j += 1  # "cho thôi nhiệm vụ đại biểu Quốc hội với ông A"
+    elif keys[:1] == ["của"] and _counted_addressees(tokens, j + 1):
+        j += 1  # "miễn chức vụ T của hai ông A, T1 và ông B, T2": the people the post is taken from
     else:
         return []
     found: list[int] = []
@@ -297,6 +299,18 @@ LIST_LEAD_WORDS: frozenset[str] = words("có tên sau đây dưới")
 MAX_LIST_LEAD = 5
 
 
+# Counts before a form of address that make the people after it a list ("hai ông A, T1 và ông B, T2").
+ADDRESSEE_COUNTS: frozenset[str] = words("hai ba bốn năm sáu bảy tám chín mười")
+
+
+def _counted_addressees(tokens: list[Token], j: int) -> bool:
+    """Whether a count and a form of address for a group open at token `j` ("hai ông", "3 bà")."""
+    if j + 1 >= len(tokens):
+        return False
+    counted = tokens[j].key in ADDRESSEE_COUNTS or tokens[j].key.isdigit()
+    return counted and tokens[j + 1].key in GROUP_ADDRESS_TERMS
+
+
 def _list_opening(tokens: list[Token], j: int) -> tuple[int, bool]:
     """Where the people after "đối với" start, and whether they are a list that a colon opens ("các ông: 1. A,
     T; 2. B"), whose items may carry titles of their own."""
@@ -312,6 +326,8 @@ def _list_opening(tokens: list[Token], j: int) -> tuple[int, bool]:
     counted = _counted_group_end(tokens, j)
     if counted is not None:
         return _item_start(tokens, counted), True
+    if _counted_addressees(tokens, j):
+        return _item_start(tokens, j + 1), True  # "hai ông A, T1 và ông B, T2": each item with its own titles
     return skip_address(tokens, j), False
 
 

@@ -19,6 +19,7 @@ from extractors.facts.documents.patterns import (
     MAX_BARE_YEAR,
     MIN_BARE_YEAR,
     NOT_A_DESCRIPTION,
+    SUB_NUMBER,
     TYPE_WORD,
     TYPE_WORD_START,
     YEAR,
@@ -33,7 +34,7 @@ _CITED_LETTER = r"(?:[a-z](?![^\W\d_]))?"  # not "5K" (the five-K rule)
 # The type's letters may follow the word in parentheses (`ABBREVIATION_ASIDE`), and the number be said to be
 # "borne" ("6 Quyết định mang số 2356, 2357 … và 2361").
 _CODELESS_REST = (
-    rf"{ABBREVIATION_ASIDE}\s+((?:mang\s+)?(?i:số)\s+)?(\d{{1,5}}{_CITED_LETTER})"
+    rf"{ABBREVIATION_ASIDE}\s+((?:mang\s+)?(?i:số)\s+)?(\d{{1,5}}{SUB_NUMBER}{_CITED_LETTER})"
     rf"(?:(?:\s*/\s*|-)(?P<year>{YEAR})|\s+(?i:năm)\s+(?P<year_said>{YEAR}))?{_BARE_NUMBER_END}"
 )  # the year may be joined by a dash: "Thông tư 08-2017 của Bộ LĐ-TB&XH"
 CODELESS = re.compile(rf"{TYPE_WORD_START}(?i:({TYPE_WORD})){_CODELESS_REST}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.facts.documents.patterns import ABBREVIATION_ASIDE, LETTERS_AS_WORD, TYPE_WORD, YEAR
+from extractors.facts.documents.patterns import ABBREVIATION_ASIDE, LETTERS_AS_WORD, SUB_NUMBER, TYPE_WORD, YEAR
 
 # A code's segment is short ("UBND", "BTCTU", "QH13"); a run of words is not a code, and bounding it keeps the
 # issuer within its database column (an unbounded one once took 6,002 characters of a table).
@@ -33,7 +33,7 @@ PARTY_NUMBER = re.compile(
 # "Thông báo số 961A/TB-LĐ"): right before its slash.
 _NUMBER_LETTER = r"(?:[a-zA-Z](?=/))?"
 STATE_NUMBER = re.compile(
-    rf"(\d(?:(?<![\w/.:-]\d)|(?<=[Ss]ố\d))\d{{0,4}}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}}|{YEAR}\d)\s*/\s*|({YEAR})\s*-\s*)?|-\s*({YEAR})\s*/\s*)"
+    rf"(\d(?:(?<![\w/.:-]\d)|(?<=[Ss]ố\d))\d{{0,4}}{SUB_NUMBER}{_NUMBER_LETTER})\s*(?:/\s*(?:(\d{{4}}|{YEAR}\d)\s*/\s*|({YEAR})\s*-\s*)?|-\s*({YEAR})\s*/\s*)"
     rf"({_SEGMENT}(?:\s*[-/]\s*{_SEGMENT}){{0,5}}){_CODE_END}"
 )
 # An older state number with no type letters, after the word naming its kind: "Quyết định số 130-CP",

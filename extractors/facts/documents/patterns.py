@@ -20,6 +20,9 @@ TYPE_WORD_START = "(?=(?i:{}))".format(
 )
 # A year as documents are numbered with it ("30/2020/NĐ-CP", "Nghị định số 49/2017").
 YEAR = r"(?:19|20)\d\d"
+# A number may carry a sub-number after a dot, a paper of a numbered set ("Nghị quyết số 66.13/2026/NQ-CP", the 13th
+# of the set opened by Resolution 66): one or two digits, right before its slash ("1.600" groups thousands).
+SUB_NUMBER = r"(?:\.\d{1,2}(?=\s*/))?"
 # The type's letters may follow the word in parentheses ("Quyết định (QĐ) 33/2014").
 ABBREVIATION_ASIDE = r"(?:\s*\((?:QĐ|NĐ|NQ|TT|CT|KH|KL|TB|HD)\))?"
 # The word naming a paper's type right before its number, or those letters alone in capitals, as a text writes once it

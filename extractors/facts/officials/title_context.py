@@ -8,6 +8,7 @@ from bisect import bisect_right
 from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
 from extractors.facts.officials.context import leader_after_title, parenthesis_start, plural_before, term_end
 from extractors.facts.officials.group_titles import listed_after
+from extractors.facts.officials.plural_lists import LIST_VERBS
 from extractors.facts.officials.title_lists import counted_in_parenthesis
 from extractors.facts.officials.triggers import trigger_before
 from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, words
@@ -262,9 +263,11 @@ ANYONE_PRESENT_HEADS: frozenset[str] = frozenset(["đại"])
 
 
 def _posts_listed_by_name(tokens: list[Token], span: TitleSpan, start: int, names_at: dict[int, NameSpan]) -> bool:
-    """Whether a lower-case plural post is followed by its colon or "như" and a person's name ("các phó chủ tịch:
-    A, B", "các đại biểu HĐND như A, T; B, T"); "đại biểu" so lists anyone present unless it names its body."""
-    intro = start > 0 and tokens[start - 1].key in (":", "như")
+    """Whether a lower-case plural post is followed by its colon, "như" or the "là"/"gồm" that lists its holders,
+    and a person's name ("các phó chủ tịch: A, B", "các đại biểu HĐND như A, T; B, T", "các bộ trưởng trúng cử BCH
+    là A, B"); "đại biểu" so lists anyone present unless it names its body."""
+    listing = any(t.key in LIST_VERBS and t.is_lower_word for t in tokens[span.last + 1 : start])
+    intro = start > 0 and (tokens[start - 1].key in (":", "như") or listing)
     anyone = tokens[span.first].key in ANYONE_PRESENT_HEADS and span.last <= span.first + 1
     return intro and not anyone and _person_at(names_at, start) is not None
 

@@ -37,8 +37,10 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
     name_starts = sorted(names_at)
     title_ends: set[int] = set()  # where each title ends, with its term ("khóa IX (2016 - 2021)")
     after_last = 0  # a title never starts inside the one before it
+    # nor inside a name: "Đỗ Trung Tá" is a minister's name, no rank
+    inside_names = {k for name in names_at.values() for k in range(name.first + 1, name.last + 1)}
     for i in title_starts(tokens):
-        if i < after_last or i in names_at:
+        if i < after_last or i in names_at or i in inside_names:
             continue
         token = tokens[i]
         if token.is_cap and token.key != "nguyên":  # the context matters to lower-case heads only

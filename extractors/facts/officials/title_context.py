@@ -47,7 +47,7 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
     # nor inside a name: "Đỗ Trung Tá" is a minister's name, no rank
     inside_names = {k for name in names_at.values() for k in range(name.first + 1, name.last + 1)}
     for i in title_starts(tokens):
-        if i < after_last or i in names_at or i in inside_names:
+        if i < after_last or i in names_at or i in inside_names or _seat_named_for_post(tokens, i):
             continue
         token = tokens[i]
         if token.is_cap and token.key != "nguyên":  # the context matters to lower-case heads only
@@ -70,6 +70,16 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
             after_last = span.last + 1
             title_ends.add(term_end(tokens, after_last) - 1)
     return spans
+
+
+# Nouns of a seat named for the post it houses ("Phủ Chủ tịch", "Phủ Thủ tướng"): the post there is a place's name.
+SEAT_NOUNS: frozenset[str] = words("phủ")
+
+
+def _seat_named_for_post(tokens: list[Token], i: int) -> bool:
+    """Whether the head at token `i` names a seat with the capitalised noun before it ("tại Phủ Chủ tịch, Chủ tịch
+    nước A tiếp …": the palace, no one's post)."""
+    return i > 0 and tokens[i - 1].key in SEAT_NOUNS and tokens[i - 1].is_cap and joined(tokens, i - 1, i)
 
 
 # Heads that are a title only right before a name ("Lãnh tụ Fidel Castro"); after one they are praise.

@@ -422,12 +422,33 @@ def _capital_runs(tokens: list[Token], boundary: Boundary | None) -> list[range]
                 or _organ_word_as_given_name(tokens, i, j + 1)
             )
         ):
-            if boundary is not None and boundary(tokens, j + 1):
+            if boundary is not None and boundary(tokens, j + 1) and not _rank_words_as_given_name(tokens, i, j + 1):
                 break
             j += 1
         runs.append(range(i, j + 1))
         after_last = j + 1
     return runs
+
+
+# The grades and tails of military ranks ("Trung tá", "Đại tướng"), also written as the syllables of a name.
+RANK_GRADES: frozenset[str] = words("đại thượng trung thiếu")
+RANK_TAILS: frozenset[str] = words("tá úy tướng")
+MAX_BEFORE_RANK_WORDS = 2  # a family name and a middle name at most ("Đỗ Trung Tá", "Lê Văn Đại Tá")
+
+
+def _rank_words_as_given_name(tokens: list[Token], first: int, k: int) -> bool:
+    """Whether the rank at token `k` is the end of the name a family name opens at `first`: both syllables
+    capitalised and nothing capitalised after them ("Bộ trưởng Bộ Bưu chính - viễn thông Đỗ Trung Tá,"). A rank
+    before a name has its tail in lower case ("Trung tá Đỗ Văn B") and never follows a bare family name."""
+    if k - first > MAX_BEFORE_RANK_WORDS or k + 1 >= len(tokens) or not is_surname(tokens[first]):
+        return False
+    grade, tail = tokens[k], tokens[k + 1]
+    if grade.key not in RANK_GRADES or tail.key not in RANK_TAILS or not tail.is_cap or tail.is_abbr:
+        return False
+    if not joined(tokens, k, k + 1):
+        return False
+    after = k + 2
+    return after >= len(tokens) or not (tokens[after].is_cap and joined(tokens, k + 1, after))
 
 
 def _unlisted_surname_name(tokens: list[Token], run: range) -> bool:
@@ -669,7 +690,7 @@ def _upper_runs(tokens: list[Token], text: str, boundary: Boundary | None) -> li
             continue
         j = i
         while j + 1 < size and _upper_word(tokens[j + 1]) and text[tokens[j].end : tokens[j + 1].start] == " ":
-            if boundary is not None and boundary(tokens, j + 1):
+            if boundary is not None and boundary(tokens, j + 1) and not _rank_words_as_given_name(tokens, i, j + 1):
                 break
             j += 1
         runs.append(range(i, j + 1))

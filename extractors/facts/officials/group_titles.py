@@ -47,6 +47,9 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             if one_per_line and k < len(tokens) and _name_alone_on_line(parsed, by_first, skip_address(tokens, k)):
                 j = skip_address(tokens, k)  # "Các Phó Chủ tịch:⏎Đồng chí A⏎Đồng chí B"
                 continue
+            if k > after and k in by_first and tokens[k - 1].key == ")":
+                j = k  # a comma lost after an item's note: "A (Bộ KH&CN) B (Bộ Công nghiệp), C"
+                continue
             if semicolons and k < len(tokens) and tokens[k].key not in (",", ";", "và"):
                 k = _next_semicolon(parsed, k)  # an item's words left unparsed ("nguyên Vụ trưởng Vụ A các B, C;")
             if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):

@@ -55,7 +55,8 @@ MAX_PREDECESSOR_REACH = 8  # tokens from "tiền nhiệm" to the "là" naming th
 
 def mark_replaced(parsed: Parsed, mentions: list[Mention]) -> None:
     """Marks the people named as replaced in a post, by "thay"/"kế nhiệm" before the name ("thay ông A nghỉ
-    hưu") or by "là" after "tiền nhiệm" ("Người tiền nhiệm ông B là ông C"): officials, with no title from it."""
+    hưu"), by "là" after "tiền nhiệm" ("Người tiền nhiệm ông B là ông C") or as retired by a decision among
+    posts ("…; cho ông D nghỉ hưu theo chế độ"): officials, with no title from it."""
     tokens = parsed.tokens
     for mention in mentions:
         first = mention.name.first
@@ -65,7 +66,22 @@ def mark_replaced(parsed: Parsed, mentions: list[Mention]) -> None:
         keys = tuple(t.key for t in tokens[max(0, start - 2) : start])
         cue = next((cue for cue in REPLACING if keys[-len(cue) :] == cue), None)
         replacing = cue is not None and _post_near(parsed, start - len(cue), mention.name.last)
-        mention.replaced = replacing or (keys[-1:] == ("là",) and _predecessor_before(tokens, start - 1))
+        retired = _retired_by_decision(tokens, start, mention.name.last) and _post_near(
+            parsed, start - 1, mention.name.last
+        )
+        mention.replaced = replacing or retired or (keys[-1:] == ("là",) and _predecessor_before(tokens, start - 1))
+
+
+# "cho ông A nghỉ hưu (theo chế độ, trước tuổi)": the state retires one of its cadres, who held a post there.
+RETIRING: tuple[str, str] = ("nghỉ", "hưu")
+
+
+def _retired_by_decision(tokens: list[Token], start: int, last: int) -> bool:
+    """Whether the person addressed at `start` follows "cho" and is said to retire right after the name ("giải
+    quyết cho ông A nghỉ hưu"), in a sentence that gives posts (checked by the caller)."""
+    if start < 1 or tokens[start - 1].key != "cho" or last + 2 >= len(tokens):
+        return False
+    return (tokens[last + 1].key, tokens[last + 2].key) == RETIRING
 
 
 MAX_POST_AFTER = 4  # tokens from the replaced person's name to the post ("thay ông A làm T", "thay ông A giữ chức T")

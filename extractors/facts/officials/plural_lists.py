@@ -9,9 +9,15 @@ from extractors.facts.officials.context import CLAUSE_END, plural_before, skip_a
 from extractors.facts.person_names import Token, words
 from extractors.facts.titles import TitleSpan, skip_term, starts_title
 
-# Words between a plural title and the "là" that lists its holders ("hai phó bí thư được bầu là …").
-ELECTED_WORDS: frozenset[str] = words("được bầu vừa mới tái cử")
-MAX_ELECTED_WORDS = 3
+# Words between a plural title and the "là" that lists its holders ("hai phó bí thư được bầu là …", "hai phó thủ
+# tướng tái đắc cử …", "các bộ trưởng trúng cử …").
+ELECTED_WORDS: frozenset[str] = words("được bầu vừa mới tái cử trúng đắc")
+MAX_ELECTED_WORDS = 4
+# After the election words, the body elected to and when, before the "là": "tái đắc cử BCH lần này là A và B",
+# "trúng cử vào Ban Chấp hành Trung ương là …". A body is capitalised words; "lần này" is the only time said.
+ELECTED_INTO = "vào"
+MAX_BODY_WORDS = 6
+THIS_TIME: tuple[str, str] = ("lần", "này")
 # Words that open the list of a plural title's holders ("… là các ông A, B", "… được bầu gồm ông A và ông B").
 LIST_VERBS: frozenset[str] = words("là gồm")
 MAX_SUCH_AS_REACH = 24  # tokens from a plural title to the "như:" opening its holders
@@ -32,6 +38,8 @@ def plural_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
     k = j
     while k < len(tokens) and k - j < MAX_ELECTED_WORDS and tokens[k].key in ELECTED_WORDS:
         k += 1
+    if k > j:
+        k = _past_elected_body(tokens, k)
     if k + 1 < len(tokens) and tokens[k].key == "," and tokens[k + 1].key in LIST_VERBS:
         k += 1  # "bầu 3 Phó bí thư, là các ông A, B và C"
     if k < len(tokens) and tokens[k].key in LIST_VERBS and tokens[k].is_lower_word:
@@ -40,6 +48,22 @@ def plural_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
             k += 1  # "là các ông", "gồm có"
         return skip_address(tokens, k)
     return _such_as_start(tokens, j)
+
+
+def _past_elected_body(tokens: list[Token], k: int) -> int:
+    """Index past the body and the time an election phrase names before its "là" ("BCH lần này", "vào Ban Chấp
+    hành Trung ương khóa X"), where a "là" follows them; else `k`."""
+    m = k + int(k < len(tokens) and tokens[k].key == ELECTED_INTO)
+    body = m
+    if m < len(tokens) and tokens[m].is_cap:  # "BCH", "Ban Chấp hành", "Ban Thường vụ Tỉnh ủy"
+        while body < len(tokens) and body - m < MAX_BODY_WORDS and tokens[body].is_word:
+            if tokens[body].key in LIST_VERBS or tokens[body].key in (THIS_TIME[0], "khóa"):
+                break
+            body += 1
+    body = skip_term(tokens, body)
+    if body + 1 < len(tokens) and (tokens[body].key, tokens[body + 1].key) == THIS_TIME:
+        body += 2
+    return body if body > k and body < len(tokens) and tokens[body].key in LIST_VERBS else k
 
 
 def _such_as_start(tokens: list[Token], j: int) -> int | None:

@@ -6,10 +6,17 @@ import re
 from bisect import bisect_right
 
 from extractors.facts.officials.candidates import FIGURE_LAST_WORDS, NEVER_OFFICIALS
-from extractors.facts.officials.context import leader_after_title, parenthesis_start, plural_before, term_end
+from extractors.facts.officials.context import (
+    leader_after_title,
+    parenthesis_start,
+    plural_before,
+    skip_address,
+    term_end,
+)
 from extractors.facts.officials.group_titles import listed_after
+from extractors.facts.officials.plural_lists import LIST_VERBS
 from extractors.facts.officials.title_lists import counted_in_parenthesis
-from extractors.facts.officials.triggers import trigger_before
+from extractors.facts.officials.triggers import nominated, trigger_before
 from extractors.facts.person_names import ADDRESS_TERMS, NameSpan, Token, joined, words
 from extractors.facts.titles import (
     GRADE_PREFIXES,
@@ -21,6 +28,7 @@ from extractors.facts.titles import (
     lower_deputy,
     name_after,
     parse_title,
+    skip_term,
     title_starts,
 )
 
@@ -36,8 +44,10 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
     name_starts = sorted(names_at)
     title_ends: set[int] = set()  # where each title ends, with its term ("khóa IX (2016 - 2021)")
     after_last = 0  # a title never starts inside the one before it
+    # nor inside a name: "Đỗ Trung Tá" is a minister's name, no rank
+    inside_names = {k for name in names_at.values() for k in range(name.first + 1, name.last + 1)}
     for i in title_starts(tokens):
-        if i < after_last or i in names_at:
+        if i < after_last or i in names_at or i in inside_names or _seat_named_for_post(tokens, i):
             continue
         token = tokens[i]
         if token.is_cap and token.key != "nguyên":  # the context matters to lower-case heads only
@@ -47,6 +57,7 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
             context = context or _rank_before_name(tokens, i, names_at)
             if not context and _name_within(name_starts, i, LOWER_TITLE_REACH):
                 context = _lower_title_before_name(tokens, i, text, names_at)
+                context = context or _lower_title_before_copula(tokens, i, text, names_at)
         graded = token.key in GRADE_PREFIXES  # where a lower-case grade word may open a title, it says itself
         if not (context or graded or token.is_cap or token.key in ("nguyên", "đại") or lower_deputy(tokens, i)):
             continue
@@ -59,6 +70,16 @@ def title_spans(tokens: list[Token], text: str, names_at: dict[int, NameSpan]) -
             after_last = span.last + 1
             title_ends.add(term_end(tokens, after_last) - 1)
     return spans
+
+
+# Nouns of a seat named for the post it houses ("Phủ Chủ tịch", "Phủ Thủ tướng"): the post there is a place's name.
+SEAT_NOUNS: frozenset[str] = words("phủ")
+
+
+def _seat_named_for_post(tokens: list[Token], i: int) -> bool:
+    """Whether the head at token `i` names a seat with the capitalised noun before it ("tại Phủ Chủ tịch, Chủ tịch
+    nước A tiếp …": the palace, no one's post)."""
+    return i > 0 and tokens[i - 1].key in SEAT_NOUNS and tokens[i - 1].is_cap and joined(tokens, i - 1, i)
 
 
 # Heads that are a title only right before a name ("Lãnh tụ Fidel Castro"); after one they are praise.
@@ -231,6 +252,36 @@ def _lower_title_before_name(tokens: list[Token], i: int, text: str, names_at: d
     return "" if _company_name(text, span.next_name.text) else "yes"
 
 
+# Words saying when a post is held, between it and the "là" naming its holder ("phó giám đốc sở hiện nay là ông A").
+COPULA_TIME_WORDS: frozenset[str] = words("hiện nay khi lúc đó này bấy giờ")
+MAX_COPULA_TIME_WORDS = 3
+
+
+def _lower_title_before_copula(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> str:
+    """A title in lower case whose head has two words or more, then "là" and a person addressed by name ("hiện
+    phó chánh Văn phòng UBND tỉnh phụ trách Ban Tiếp công dân là ông B"), is that person's: the copula names the
+    holder of the post, as after a capitalised title."""
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is not None and prev.is_word and prev.key in ADDRESS_TERMS:
+        return ""  # "bà …" is no post
+    if prev is not None and prev.is_cap and i > 1 and tokens[i - 2].key not in SENTENCE_ENDS:
+        return ""  # after a capitalised word mid-sentence the head is inside another's
+    if prev is not None and prev.is_lower_word and head_length(tokens, i - 1, lower_ok=True):
+        return ""  # "phó giám đốc": the title opens on the word before
+    if head_length(tokens, i, lower_ok=True) < 2 or nominated(tokens, i):
+        return ""  # "Người được giới thiệu ứng cử đại biểu HĐND phường là ông B": a post one stands for
+    span = parse_title(tokens, i, text, names_at, True)
+    if span is None or span.next_name is not None:
+        return ""
+    j = skip_term(tokens, span.last + 1)
+    while j < len(tokens) and j - span.last <= MAX_COPULA_TIME_WORDS and tokens[j].key in COPULA_TIME_WORDS:
+        j += 1
+    if j + 2 >= len(tokens) or tokens[j].key != "là" or not tokens[j].is_lower_word:
+        return ""
+    k = skip_address(tokens, j + 1)
+    return "yes" if k > j + 1 and k in names_at else ""
+
+
 def _company_name(text: str, name: str) -> bool:
     """A name the text also writes as a firm's ("Công ty Hoàng Gia Phát"): "giám đốc Hoàng Gia Phát" is the
     firm's director, not a person so named."""
@@ -262,9 +313,11 @@ ANYONE_PRESENT_HEADS: frozenset[str] = frozenset(["đại"])
 
 
 def _posts_listed_by_name(tokens: list[Token], span: TitleSpan, start: int, names_at: dict[int, NameSpan]) -> bool:
-    """Whether a lower-case plural post is followed by its colon or "như" and a person's name ("các phó chủ tịch:
-    A, B", "các đại biểu HĐND như A, T; B, T"); "đại biểu" so lists anyone present unless it names its body."""
-    intro = start > 0 and tokens[start - 1].key in (":", "như")
+    """Whether a lower-case plural post is followed by its colon, "như" or the "là"/"gồm" that lists its holders,
+    and a person's name ("các phó chủ tịch: A, B", "các đại biểu HĐND như A, T; B, T", "các bộ trưởng trúng cử BCH
+    là A, B"); "đại biểu" so lists anyone present unless it names its body."""
+    listing = any(t.key in LIST_VERBS and t.is_lower_word for t in tokens[span.last + 1 : start])
+    intro = start > 0 and (tokens[start - 1].key in (":", "như") or listing)
     anyone = tokens[span.first].key in ANYONE_PRESENT_HEADS and span.last <= span.first + 1
     return intro and not anyone and _person_at(names_at, start) is not None
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from extractors.facts.officials.markers import marker_before
-from extractors.facts.person_names import PLACE_WORDS, NameSpan, Token, span_of, words
+from extractors.facts.person_names import ADDRESS_TERMS, PLACE_WORDS, NameSpan, Token, span_of, words
 from extractors.facts.titles import starts_title
 
 # Words before a place word that make what follows an address: "tại xã A", "ở huyện B", "trên địa bàn phường
@@ -115,9 +115,21 @@ def without_swallowed_words(tokens: list[Token], text: str, names: list[NameSpan
     out = []
     for name in names:
         keys = _words(tokens, name)
-        if name.given_only or len(keys) <= MIN_NAME_SYLLABLES or counts[keys] > 1:
+        if name.given_only or len(keys) <= MIN_NAME_SYLLABLES or counts[keys] > 1 or _set_off(tokens, name):
             out.append(name)
             continue
         size = next((k for k in range(len(keys) - 1, MIN_NAME_SYLLABLES - 1, -1) if keys[:k] in counts), 0)
         out.append(span_of(tokens, text, range(name.first, name.first + size)) if size else name)
     return out
+
+
+# Marks that close a name set off after a form of address ("ông Hoàng Mai Châu, Chỉ huy trưởng …").
+NAME_CLOSERS: frozenset[str] = frozenset([",", "(", ";"])
+
+
+def _set_off(tokens: list[Token], name: NameSpan) -> bool:
+    """Whether a form of address opens the name and a comma or bracket closes it: the writer marked where it ends,
+    so none of its words is swallowed (the text may write its first words alone as a place: "quận Hoàng Mai")."""
+    addressed = name.first > 0 and tokens[name.first - 1].key in ADDRESS_TERMS and tokens[name.first - 1].is_word
+    closed = name.last + 1 < len(tokens) and tokens[name.last + 1].key in NAME_CLOSERS
+    return addressed and closed

@@ -101,9 +101,14 @@ PARALLEL_GAP = re.compile(
 
 
 def _parallel_clauses(current: Citation, following: Citation, form: str) -> bool:
+    return _same_kind_across(PARALLEL_GAP, current, following, form)
+
+
+def _same_kind_across(gap_pattern: re.Pattern[str], current: Citation, following: Citation, form: str) -> bool:
+    """Whether two codeless papers of one kind are joined by `gap_pattern`, whose "word" group names that kind."""
     if current.has_code or following.has_code or current.type != following.type:
         return False
-    gap = PARALLEL_GAP.fullmatch(form, current.end, following.start)
+    gap = gap_pattern.fullmatch(form, current.end, following.start)
     return gap is not None and WORD_TO_TYPE.get(gap.group("word").lower()) == current.type
 
 
@@ -112,16 +117,13 @@ def _parallel_clauses(current: Citation, following: Citation, form: str) -> bool
 # the same body). Only the body is shared: the later paper's day is not the earlier one's.
 SUCCESSION_GAP = re.compile(
     r"(?:[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4})?"  # the earlier one's own day, if told
-    rf"\s*,?\s*(?:và\s+)?(?:rồi|sau\s+(?:này|đó)|tiếp\s+(?:đó|theo))(?:\s+(?:là|đến))?\s+({TYPE_WORD})\s+(?:số\s+)?",
+    rf"\s*,?\s*(?:và\s+)?(?:rồi|sau\s+(?:này|đó)|tiếp\s+(?:đó|theo))(?:\s+(?:là|đến))?\s+(?P<word>{TYPE_WORD})\s+(?:số\s+)?",
     re.IGNORECASE,
 )
 
 
 def _successive_papers(current: Citation, following: Citation, form: str) -> bool:
-    if current.has_code or following.has_code or current.type != following.type:
-        return False
-    gap = SUCCESSION_GAP.fullmatch(form, current.end, following.start)
-    return gap is not None and WORD_TO_TYPE.get(gap.group(1).lower()) == current.type
+    return _same_kind_across(SUCCESSION_GAP, current, following, form)
 
 
 def _kinds_listed_under_one_body(current: Citation, following: Citation, form: str) -> bool:

@@ -27,6 +27,7 @@ from extractors.facts.documents.codes import MAX_ISSUER_CHARS
 from extractors.facts.documents.dated_text import DatesInText
 from extractors.facts.documents.exclusions import (
     company_resolution,
+    congress_ordinal,
     contract,
     court_ruling,
     model_name,
@@ -82,6 +83,7 @@ def find_documents(
         issuer_of_bare_type(citation, form)
         sole_issuer(citation)
     codeless = [c for c in codeless if not company_resolution(c, form) and not unowned_in_parentheses(c)]
+    codeless = [c for c in codeless if not congress_ordinal(c, form)]
     coded = [c for c in coded if not press_licence(c, form) and not court_ruling(c) and not contract(c)]
     coded = [c for c in coded if not model_name(c, form) and not numbered_thing(c, form)]
     codeless = [c for c in codeless if not press_licence(c, form)]

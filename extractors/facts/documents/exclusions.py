@@ -95,3 +95,12 @@ def numbered_thing(citation: Citation, form: str) -> bool:
     if citation.type is not None:
         return False
     return THING_NUMBERED_BEFORE.search(form, max(0, citation.start - LOOK_BEFORE_THING), citation.start) is not None
+
+
+# "Nghị quyết 13 Đại hội Đảng bộ TP": a number right before "Đại hội" is the congress's ordinal (the resolution of
+# the 13th congress), not a paper's number; congress resolutions are cited by their congress, not numbered.
+CONGRESS_AFTER = re.compile(r"\s*(?:Đại\s+hội|ĐH)(?![^\W_])", re.IGNORECASE)
+
+
+def congress_ordinal(citation: Citation, form: str) -> bool:
+    return CONGRESS_AFTER.match(form, citation.end) is not None

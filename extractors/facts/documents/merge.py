@@ -45,9 +45,15 @@ def _add(ref: DocumentRef, citation: Citation, text: str) -> None:
 def _target_of(citation: Citation, same: list[DocumentRef]) -> DocumentRef | None:
     """The coded document a short citation ("Thông tri số 10") refers back to, among those of its number
     and type."""
-    same = [r for r in same if citation.year is None or r.year in (None, citation.year)]  # "Nghị định 19/2011"
+    same = [r for r in same if citation.year is None or _of_year(r, citation.year)]  # "Nghị định 19/2011"
     exact = [r for r in same if citation.issuer is None or r.issuer == citation.issuer]
     return (exact or same or [None])[0]
+
+
+def _of_year(ref: DocumentRef, year: int) -> bool:
+    """Whether a short citation's year fits a coded paper: the code's year, or the year the text says it was issued
+    ("Quyết định 26/2003" for "quyết định số 26/2006/QĐ-UB ngày 30-1-2003", a code whose year the writer slipped on)."""
+    return ref.year in (None, year) or (ref.issued_on is not None and ref.issued_on.year == year)
 
 
 def _kinds_written(doc_type: str | None) -> list[str | None]:

@@ -12,8 +12,9 @@ from datetime import date
 from extractors.facts.dates import ResolvedDate
 from extractors.facts.documents.patterns import TYPE_WORD
 
-# Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it).
-_PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua)\s+)?"
+# Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it), "ra"
+# ("thông tư số 17/2005/TT-BCA ra ngày 21/11": issued on).
+_PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua|ra)\s+)?"
 # The short name a text gives the paper it has just cited, in parentheses before its date: "Thông tư số
 # 02/2013/TT-NHNN (Thông tư 02) ngày 21/01/2013", "(gọi tắt là Nghị định 15)" (a word and a number only: "(thay thế
 # NĐ 83/CP)" names another paper).

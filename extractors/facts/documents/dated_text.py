@@ -66,6 +66,11 @@ class DatesInText:
         return None
 
 
+def latest_year(dated: DatesInText) -> int | None:
+    """The year of the article's latest date: no paper it cites was issued after it."""
+    return max(dated.day_by_end.values()).year if dated.day_by_end else None
+
+
 # A paper's title in quotes right after its number or date: "Chỉ thị số 05 “Về đẩy mạnh …” của Bộ Chính trị".
 QUOTED_TITLE = re.compile(r"\s*,?\s*(?:“[^“”\n]{1,200}”|\"[^\"\n]{1,200}\")")
 

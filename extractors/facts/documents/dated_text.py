@@ -16,10 +16,10 @@ from extractors.facts.documents.patterns import TYPE_WORD
 # ("thông tư số 17/2005/TT-BCA ra ngày 21/11": issued on).
 _PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua|ra)\s+)?"
 # The short name a text gives the paper it has just cited, in parentheses before its date: "Thông tư số
-# 02/2013/TT-NHNN (Thông tư 02) ngày 21/01/2013", "(gọi tắt là Nghị định 15)" (a word and a number only: "(thay thế
-# NĐ 83/CP)" names another paper).
+# 02/2013/TT-NHNN (Thông tư 02) ngày 21/01/2013", "(gọi tắt là Nghị định 15)", "(viết tắt là TT 14)" (a word and a
+# number only: "(thay thế NĐ 83/CP)" names another paper).
 _SHORT_NAME = (
-    rf"(?:\(\s*(?:(?:sau\s+đây\s+)?gọi\s+(?:tắt\s+)?là\s+)?(?:{TYPE_WORD}|QĐ|NĐ|NQ|TT|CT)\s+(?:số\s+)?\d[\w/.\-]*\s*\)"
+    rf"(?:\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+)?(?:{TYPE_WORD}|QĐ|NĐ|NQ|TT|CT)\s+(?:số\s+)?\d[\w/.\-]*\s*\)"
     r"[\s,]*)?"
 )
 DATE_GAP = re.compile(rf"[\s,]*{_SHORT_NAME}[\s,(]*{_PASSED}(?:ngày\s*)?", re.IGNORECASE)  # "ngày13/11/2015" glued too

@@ -24,7 +24,7 @@ from extractors.facts.documents.citation import Citation
 from extractors.facts.documents.coded import coded_citations
 from extractors.facts.documents.codeless import codeless_citations
 from extractors.facts.documents.codes import MAX_ISSUER_CHARS
-from extractors.facts.documents.dated_text import DatesInText
+from extractors.facts.documents.dated_text import DatesInText, latest_year
 from extractors.facts.documents.exclusions import (
     company_resolution,
     congress_ordinal,
@@ -36,6 +36,7 @@ from extractors.facts.documents.exclusions import (
     unowned_in_parentheses,
 )
 from extractors.facts.documents.issue_dates import EarlierDates, date_this_document, issued_before, issued_on
+from extractors.facts.documents.kinds import regulation_letters
 from extractors.facts.documents.lists import share_along_lists, share_bodies_at
 from extractors.facts.documents.merge import merge_citations
 from extractors.facts.documents.organs import organ_name
@@ -82,6 +83,11 @@ def find_documents(
         name_issuer(citation)  # the body a list shares
         issuer_of_bare_type(citation, form)
         sole_issuer(citation)
+    for citation in codeless:  # issued by the article's latest day at the latest
+        year = citation.year or (citation.issued_on.year if citation.issued_on else None) or latest_year(dated)
+        letters = regulation_letters(citation.type, citation.issuer, year)
+        if letters != citation.type:  # the kind stays "Quy định"
+            citation.word_type, citation.type = citation.type, letters
     codeless = [c for c in codeless if not company_resolution(c, form) and not unowned_in_parentheses(c)]
     codeless = [c for c in codeless if not congress_ordinal(c, form)]
     coded = [c for c in coded if not press_licence(c, form) and not court_ruling(c) and not contract(c)]

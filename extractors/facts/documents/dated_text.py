@@ -10,10 +10,19 @@ from bisect import bisect_right
 from datetime import date
 
 from extractors.facts.dates import ResolvedDate
+from extractors.facts.documents.patterns import TYPE_WORD
 
-# Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it).
-_PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua)\s+)?"
-DATE_GAP = re.compile(rf"[\s,(]*{_PASSED}(?:ngày\s*)?", re.IGNORECASE)  # "ngày13/11/2015" glued too
+# Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it), "ra"
+# ("thông tư số 17/2005/TT-BCA ra ngày 21/11": issued on).
+_PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua|ra)\s+)?"
+# The short name a text gives the paper it has just cited, in parentheses before its date: "Thông tư số
+# 02/2013/TT-NHNN (Thông tư 02) ngày 21/01/2013", "(gọi tắt là Nghị định 15)", "(viết tắt là TT 14)" (a word and a
+# number only: "(thay thế NĐ 83/CP)" names another paper).
+_SHORT_NAME = (
+    rf"(?:\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+)?(?:{TYPE_WORD}|QĐ|NĐ|NQ|TT|CT)\s+(?:số\s+)?\d[\w/.\-]*\s*\)"
+    r"[\s,]*)?"
+)
+DATE_GAP = re.compile(rf"[\s,]*{_SHORT_NAME}[\s,(]*{_PASSED}(?:ngày\s*)?", re.IGNORECASE)  # "ngày13/11/2015" glued too
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 MAX_EVENT_LOOK_BACK = 50
 
@@ -55,6 +64,11 @@ class DatesInText:
             if end not in self.document_ends:
                 return self.day_by_end[end]
         return None
+
+
+def latest_year(dated: DatesInText) -> int | None:
+    """The year of the article's latest date: no paper it cites was issued after it."""
+    return max(dated.day_by_end.values()).year if dated.day_by_end else None
 
 
 # A paper's title in quotes right after its number or date: "Chỉ thị số 05 “Về đẩy mạnh …” của Bộ Chính trị".

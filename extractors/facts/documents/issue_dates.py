@@ -51,6 +51,9 @@ _ISSUING_VERB = (
     r"|phê duyệt(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại)"
     r"|ban hành\s[^.;:!?\n\d,()]{1,80}?\s\((?:theo|tại))"
 )
+# Words for a paper that name no type: "văn bản", and a telegram ("Ngày 17-3-2006, Thủ tướng Chính phủ đã có Điện
+# khẩn số 441/TTg-NN", whose code has no type letters either).
+_UNTYPED_PAPER = r"văn\s+bản|(?:bức\s+)?điện(?:\s+khẩn)?"
 # The verb may go on ("lại ký tiếp Quyết định số …"), and the paper's word be followed by what it does before its
 # number ("đã ra Quyết định khởi tố bị can số 363/C46", as `DESCRIBED_NUMBER` reads it).
 ISSUED_AFTER_DATE = re.compile(
@@ -59,7 +62,7 @@ ISSUED_AFTER_DATE = re.compile(
     # the paper's word as the verb, its number in parentheses: "ngày 22-9 UBND TP đã Chỉ thị (số 26/2005/CT-UBND)"
     rf"|(?:(?:{_PLACE_ABBREVIATION}|[^.;:!?\n]){{0,160}}?\s)?(?:đã|vừa)\s+(?=(?i:{TYPE_WORD})\s*\())"
     # "ký Quyết định (số 3789/…)", "ký ba Quyết định: số 45/QĐ-UBND, số 46/QĐ-UBND"
-    rf"(?:(?i:{TYPE_WORD}|văn\s+bản)(?:\s*:\s*|\s+)(?:{WHAT_IT_DOES})?)?(?:\(\s*)?(?:(?i:số)\s+)?",
+    rf"(?:(?i:{TYPE_WORD}|{_UNTYPED_PAPER})(?:\s*:\s*|\s+)(?:{WHAT_IT_DOES})?)?(?:\(\s*)?(?:(?i:số)\s+)?",
     re.IGNORECASE,
 )
 LOOK_BEFORE_DATE = 220

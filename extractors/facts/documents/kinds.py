@@ -5,6 +5,8 @@ Data for every step: the citation readers know a type by its letters or its word
 
 from __future__ import annotations
 
+import re
+
 # Type code -> its name. "TT" is Thông tri in Party numbers and Thông tư in state ones (see PARTY_NAMES).
 TYPE_NAMES: dict[str, str] = {
     "NQ": "Nghị quyết",
@@ -61,6 +63,9 @@ TYPE_WORDS: tuple[tuple[str, str], ...] = (
     ("Quyết định", "QĐ"),
     ("Quy định", "QĐi"),
     ("Quy chế", "QC"),
+    # the older spelling with "i" after "qu" ("vi phạm qui định 75 của Bộ Chính trị", "Qui chế số 12")
+    ("Qui định", "QĐi"),
+    ("Qui chế", "QC"),
     ("Chỉ thị", "CT"),
     ("Kết luận", "KL"),
     ("Kế hoạch", "KH"),
@@ -93,6 +98,21 @@ CONFUSABLE_TYPES: frozenset[frozenset[str]] = frozenset({frozenset({"QĐ", "QĐi
 SOLE_ISSUERS: dict[str, str] = {"NĐ": "CP", "Luật": "QH", "PL": "UBTVQH"}  # ordinances: the NA Standing Committee
 # Kinds whose numbers carry no type letters: "Luật số 34" has type null, as "72/2020/QH14" has.
 UNTYPED_KINDS: frozenset[str] = frozenset({"Luật"})
+
+
+# Party regulations were numbered "QĐ" like decisions until the Party's document rules of 2018 gave them "QĐi"
+# ("Quy định số 105-QĐ/TW" of 2017, "Quy định số 08-QĐi/TW" of 2018): a regulation cited by word alone, issued
+# before 2018, takes the letters of its day.
+PARTY_REGULATION_LETTERS_SINCE = 2018
+PARTY_ISSUER = re.compile(r"(?:TW|TU|HU|QU|ĐU|ĐUK|VPTW|QUTW|(?:BTC|BTG|BDV|UBKT)(?:TW|TU|HU|QU|ĐU))")
+
+
+def regulation_letters(code: str | None, issuer: str | None, year: int | None) -> str | None:
+    """The type letters of a Party regulation cited by word alone, by the year it was issued by (None: unknown)."""
+    party = issuer is not None and PARTY_ISSUER.fullmatch(issuer) is not None
+    if code == "QĐi" and party and year is not None and year < PARTY_REGULATION_LETTERS_SINCE:
+        return "QĐ"
+    return code
 
 
 def type_name(code: str | None, party: bool) -> str | None:

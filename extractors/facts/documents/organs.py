@@ -55,6 +55,9 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Thanh tra Chính phủ", "TTCP"),
         (r"^Thanh tra", "TTr"),  # an inspectorate: "Kết luận thanh tra số 18 của Thanh tra Bộ Tư pháp"
         (r"Ngân hàng Nhà nước|NHNN", "NHNN"),
+        # the one governor of the state: "Thống đốc Nguyễn Văn A ký ban hành Thông tư 12" (a US state's is "Thống
+        # đốc bang")
+        (r"^Thống đốc(?!\s+(?:bang|tiểu bang)(?![^\W_]))", "NHNN"),
         (r"Kiểm toán Nhà nước", "KTNN"),
         (r"^Bảo hiểm xã hội", "BHXH"),
         (r"Hội đồng Bộ trưởng", "HĐBT"),  # the Government's name until 1992
@@ -246,7 +249,8 @@ def organ_name(phrase: str) -> str | None:
     """The organ a phrase after "của"/"do" names, without the sentence that runs on after it: capitalised
     words and acronyms, organ and level words in lower case, "các cơ quan", and "và"/"-" between two
     capitalised parts ("Sở Giáo dục và Đào tạo"); at most `MAX_ISSUING_BODY_CHARS`."""
-    post = next((p for p in SIGNING_POSTS if phrase.lower().startswith(p.lower() + " ")), None)
+    lowered = phrase.lower().rstrip()
+    post = next((p for p in SIGNING_POSTS if lowered == p.lower() or lowered.startswith(p.lower() + " ")), None)
     words = re.split("[…:]", phrase)[0].split()  # "của Bộ Chính trị… Mọi", "của Bộ chính trị: “Học tập …”"
     kept: list[str] = words[: len(post.split())] if post else []  # "Giám đốc Sở Y tế"
     field_until = 0

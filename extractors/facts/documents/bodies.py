@@ -44,11 +44,8 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{TYPE_WORD})|{'|'.join(
 # (lower-case words only, then "số").
 _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
 _LISTED_BEFORE = rf"(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
-# The body's acronym may follow its name in parentheses: "Ngân hàng Nhà nước (NHNN) vừa ban hành Thông tư số 39".
-_ACRONYM_ASIDE = r"(?:\s*\((?-i:[A-ZĐ][A-ZĐ&\-]{1,11})\))?"
 BODY_BEFORE = re.compile(
-    rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?){_ACRONYM_ASIDE}"
-    r"\s+(?:(?:cũng|đã|vừa|mới|tiếp tục|chính thức)\s+){0,2}"
+    rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa|mới|tiếp tục|chính thức)\s+){{0,2}}"
     r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
     rf"{IN_A_ROW}{_LISTED_BEFORE}"
     rf"(?i:{TYPE_WORD}|văn\s+bản){ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"

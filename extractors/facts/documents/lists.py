@@ -54,8 +54,6 @@ def share_along_lists(citations: list[Citation], form: str) -> None:
     for current, following in zip(ordered[:-1], ordered[1:], strict=True):  # the subject of the clause issues all
         if not (current.has_code or following.has_code) and LIST_GAP.fullmatch(form, current.end, following.start):
             following.issuing_body = following.issuing_body or current.issuing_body
-        if _issued_in_one_clause(current, following, form):
-            following.issuing_body = following.issuing_body or current.issuing_body
         if LIST_GAP.fullmatch(form, current.end, following.start) and following.opening_date is None:
             following.opening_date = current.opening_date  # "Ngày 20/7, ông A ký 6 Quyết định số 2356, 2357, …"
 
@@ -126,23 +124,6 @@ SUCCESSION_GAP = re.compile(
 
 def _successive_papers(current: Citation, following: Citation, form: str) -> bool:
     return _same_kind_across(SUCCESSION_GAP, current, following, form)
-
-
-# The subject that issues a paper issues the next one of its kind joined by "và" after the first one's subject matter:
-# "Ngân hàng Nhà nước vừa ban hành Thông tư số 39 quy định về hoạt động cho vay … và Thông tư số 43 quy định về …".
-ISSUED_WITH_GAP = re.compile(
-    rf"\s+(?:quy\s+định|về|hướng\s+dẫn|sửa\s+đổi)\s[^.;:!?\n\d()“”\"]{{1,200}}?\s+và\s+({TYPE_WORD})\s+(?:số\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _issued_in_one_clause(current: Citation, following: Citation, form: str) -> bool:
-    """Whether the clause that issued `current` also issued `following` (the first one's subject matter follows its
-    number, so its body was named before it, as the clause's subject)."""
-    if current.has_code or following.has_code or current.type != following.type or not current.issuing_body:
-        return False
-    gap = ISSUED_WITH_GAP.fullmatch(form, current.end, following.start)
-    return gap is not None and WORD_TO_TYPE.get(gap.group(1).lower()) == current.type
 
 
 def _kinds_listed_under_one_body(current: Citation, following: Citation, form: str) -> bool:

@@ -230,8 +230,11 @@ def _exact_head(tokens: list[Token], i: int) -> int:
 
 
 # Heads ending in "trưởng" that are whole posts with nothing after them ("Bộ trưởng, Chủ nhiệm Văn phòng Chính
-# phủ A", "Thứ trưởng cho biết"), unlike "Trưởng", "Phó trưởng", "Cục trưởng" alone.
-WHOLE_TRUONG_HEADS: frozenset[tuple[str, ...]] = frozenset([("bộ", "trưởng"), ("thứ", "trưởng"), ("hiệu", "trưởng")])
+# phủ A", "Thứ trưởng cho biết", a province's governor "Tỉnh trưởng tỉnh Gangwon A", whose "tỉnh" is written in
+# lower case), unlike "Trưởng", "Phó trưởng", "Cục trưởng" alone.
+WHOLE_TRUONG_HEADS: frozenset[tuple[str, ...]] = frozenset(
+    [("bộ", "trưởng"), ("thứ", "trưởng"), ("hiệu", "trưởng"), ("tỉnh", "trưởng")]
+)
 # Deputies named by their unit ("Cục phó Cục Báo chí", "Vụ phó Vụ Tổ chức"): a head only when the unit follows,
 # since "chức vụ Phó Chủ tịch" holds the same two words.
 DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset(

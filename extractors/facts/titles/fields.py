@@ -168,11 +168,14 @@ def _federation_members(tokens: list[Token], j: int) -> bool:
 
 def _opens_field(tokens: list[Token], k: int) -> bool:
     """A capitalised word right after a capitalised organ noun, opening its field ("Cục Quản lý", "Hội Nạn
-    nhân", "Phòng Kế hoạch"): the field may go on in lower case after it."""
+    nhân", "Phòng Kế hoạch", the two-syllable "Xí nghiệp Vận dụng toa xe khách"): the field may go on in lower
+    case after it."""
     token = tokens[k]
     if not (token.is_word and token.is_cap and not token.is_abbr) or k == 0:
         return False
     noun = tokens[k - 1]
+    if k >= 2 and (tokens[k - 2].key, noun.key) in ORGAN_NOUN_PAIRS and tokens[k - 2].is_cap:
+        return True
     return noun.is_word and noun.key in ORGAN_NOUN_TAILS and noun.key != "đồng"
 
 

@@ -647,6 +647,11 @@ def find_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
     return scan_names(tokens, text, boundary).names
 
 
+# Words of a run no family name opens that a strong context may still make a name: a Lao name written in separate
+# syllables runs to six ("Khăm Chăn Phôm Sẻng Sạ Văn").
+MAX_UNLISTED_WORDS = 6
+
+
 def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None) -> NameScan:
     """Names as in `find_names`, plus the runs no family name made a name ("Thị Nhung", "Alăng B"): only a
     strong context (a form of address before, a title after) may make those names."""
@@ -659,7 +664,7 @@ def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
             scan.names.append(span_of(tokens, text, range(run[offset], run[-1] + 1)))
         elif _leader_alias_run(tokens, run):
             scan.names.append(span_of(tokens, text, run))
-        elif 2 <= len(run) <= 5 and tokens[run[0]].key not in PLACE_WORDS:
+        elif 2 <= len(run) <= MAX_UNLISTED_WORDS and tokens[run[0]].key not in PLACE_WORDS:
             scan.unlisted.append(run)
     _scan_upper_names(tokens, text, boundary, scan)
     return scan

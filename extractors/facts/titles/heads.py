@@ -32,9 +32,9 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
 # (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế"; "Tổ trưởng
-# trinh sát …", a police investigators' team).
+# trinh sát …", a police investigators' team; "tổ trưởng giám sát", "đội trưởng lái máy", a railway depot's teams).
 _BARE_TRUONG_NEXT: frozenset[str] = words(
-    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn đội trinh ga"
+    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn đội trinh ga giám lái"
 )  # "ga": a railway station's master ("Trưởng ga Lăng Cô")
 
 

@@ -145,6 +145,8 @@ TITLE_STOP: frozenset[str] = words(
 TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
     [
         ("trực", "tiếp"),
+        ("kết", "luận"),
+        ("kết", "nạp"),
         ("lý", "giải"),
         ("giải", "trình"),
         ("giải", "thích"),
@@ -374,6 +376,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "đọc": words("bạn"),  # "Trưởng ban Bạn đọc"
     "điều": words("đê"),  # "Chi cục Quản lý Đê điều"
     "dẫn": words("hướng"),  # "Phòng Hướng dẫn …"
+    "kết": words("đoàn"),  # "Mặt trận Đoàn kết phát triển tổ quốc Campuchia" ("Tỉnh Đoàn kết luận" by TITLE_VERB_PAIRS)
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks

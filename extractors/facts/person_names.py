@@ -199,6 +199,9 @@ def tokenize(text: str) -> list[Token]:
         start = text.index(chunk, end)
         end = start + len(chunk)
         if chunk.isalpha():
+            if (cut := _opener_glued_at(chunk)) is not None:
+                _add_tokens(tokens, [chunk[:cut], chunk[cut:]], start, folded)
+                continue
             upper = chunk[0].isupper()
             # only a capitalised word of MIN_GLUED_LETTERS or more may be two glued ("Lâmtrao"): the test below
             # spares the rest, most words, the look at their neighbours
@@ -219,6 +222,18 @@ def tokenize(text: str) -> list[Token]:
         following = chunks[i + 1] if i + 1 < len(chunks) else None
         _add_tokens(tokens, _TOKEN_RE.findall(chunk), start, folded, previous, following)
     return tokens
+
+
+def _opener_glued_at(chunk: str) -> int | None:
+    """Where a word that opens a sentence and is never a name's syllable starts inside `chunk`, glued to the word
+    before it where a caption met the next paragraph ("Bộ trưởng Bùi Quang VinhTrong các phiên …"): the two
+    are tokens apart, so that a name stops before it as it does before "Trong" written apart."""
+    if chunk[1:].islower() or chunk.isupper():
+        return None  # the usual case, tested with string methods only
+    for cut in range(len(chunk) - 1, 0, -1):
+        if chunk[cut].isupper() and chunk[cut - 1].islower():
+            return cut if match_form(chunk[cut:]).casefold() in NEVER_NAME_WORDS else None
+    return None
 
 
 def _glued_cut_at(chunks: list[str], i: int) -> int | None:
@@ -632,6 +647,11 @@ def find_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
     return scan_names(tokens, text, boundary).names
 
 
+# Words of a run no family name opens that a strong context may still make a name: a Lao name written in separate
+# syllables runs to six ("Khăm Chăn Phôm Sẻng Sạ Văn").
+MAX_UNLISTED_WORDS = 6
+
+
 def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None) -> NameScan:
     """Names as in `find_names`, plus the runs no family name made a name ("Thị Nhung", "Alăng B"): only a
     strong context (a form of address before, a title after) may make those names."""
@@ -644,7 +664,7 @@ def scan_names(tokens: list[Token], text: str, boundary: Boundary | None = None)
             scan.names.append(span_of(tokens, text, range(run[offset], run[-1] + 1)))
         elif _leader_alias_run(tokens, run):
             scan.names.append(span_of(tokens, text, run))
-        elif 2 <= len(run) <= 5 and tokens[run[0]].key not in PLACE_WORDS:
+        elif 2 <= len(run) <= MAX_UNLISTED_WORDS and tokens[run[0]].key not in PLACE_WORDS:
             scan.unlisted.append(run)
     _scan_upper_names(tokens, text, boundary, scan)
     return scan

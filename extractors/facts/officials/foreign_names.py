@@ -108,7 +108,7 @@ def foreign_key(key: str) -> bool:
 def _foreign_tail(tokens: list[Token], run: range) -> range | None:
     """The end of `run` that reads as a foreign name, after any Vietnamese words it opens with (the country of
     the title before it: "Lào", "Việt Nam")."""
-    named = _name_after_written_place(tokens, run)
+    named = _name_after_written_place(tokens, run) or _korean_name_after_place(tokens, run)
     if named is not None:
         return named
     start = run[-1] + 1
@@ -154,6 +154,31 @@ def _name_after_written_place(tokens: list[Token], run: range) -> range | None:
     transliterated = any(_transliterated_word(tokens[i]) for i in name)
     written_place = any(not tokens[i].text.isascii() for i in range(run[0], name[0]))  # not "bang New South Wales"
     return name if transliterated and written_place else None
+
+
+# Korean family names as the press romanises them: after a place word, the one that follows the province or city
+# opens the official's name ("Tỉnh trưởng tỉnh Gangwon Choi Moonsoon", "Thị trưởng thành phố Busan Oh Keo-don").
+# Those that spell a Vietnamese syllable (An, Ha, Na, Ban) are left out.
+KOREAN_SURNAMES: frozenset[str] = words(
+    """kim lee yi rhee park pak choi choe jung jeong chung kang cho jo yoon yun jang chang lim han oh seo suh shin
+    kwon hwang ahn song yoo hong jeon chun koh moon yang sohn bae baek paik heo huh noh roh kwak sung cha joo ryu
+    woo min eom won chae pyo"""
+)
+MAX_KOREAN_NAME_WORDS = 3  # family name and a given name of one or two words ("Park Noh Wan")
+
+
+def _korean_name_after_place(tokens: list[Token], run: range) -> range | None:
+    """The name closing a run after a place word when a Korean family name opens it after the place, all of it in
+    Latin letters ("tỉnh Gangwon Choi Moonsoon": the place makes the run a place, `PLACE_BEFORE`); else None."""
+    before = tokens[run[0] - 1].key if run[0] > 0 else ""
+    if len(run) < MIN_WORDS + 1 or not (before in PLACE_BEFORE or before in PLACE_WORDS):
+        return None
+    if not all(_latin_word(tokens[i]) for i in run):
+        return None
+    for first in range(max(run[0] + 1, run[-1] - MAX_KOREAN_NAME_WORDS + 1), run[-1]):
+        if tokens[first].key in KOREAN_SURNAMES:
+            return range(first, run[-1] + 1)
+    return None
 
 
 def _transliterated_word(token: Token) -> bool:

@@ -35,6 +35,9 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
         # viên Bộ Chính trị gồm: Tổng bí thư A, Bí thư Thành ủy B, …")
         counted_colon = tokens[j - 1].key == ":" and _counted(tokens, span.first)
         bracketed = tokens[j - 1].key == "(" or counted_colon
+        # after a colon an item may go on in words of its own up to the ";" that ends it, from the first item on
+        # ("2 phó tổng giám đốc gồm: ông A phụ trách vận tải; ông B phụ trách đầu máy")
+        colon_list = any(tokens[k].key == ":" for k in range(span.last + 1, j))
         while mention := by_first.get(j) or (_titled_item(parsed, by_title_first, j, span) if titled_ok else None):
             titled_seen = titled_seen or j not in by_first
             mention.titles.append(span)
@@ -50,7 +53,7 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             if k > after and k in by_first and tokens[k - 1].key == ")":
                 j = k  # a comma lost after an item's note: "A (Bộ KH&CN) B (Bộ Công nghiệp), C"
                 continue
-            if semicolons and k < len(tokens) and tokens[k].key not in (",", ";", "và"):
+            if (semicolons or colon_list) and k < len(tokens) and tokens[k].key not in (",", ";", "và"):
                 k = _next_semicolon(parsed, k)  # an item's words left unparsed ("nguyên Vụ trưởng Vụ A các B, C;")
             if k + 1 >= len(tokens) or tokens[k].key not in (",", ";", "và"):
                 break
@@ -61,7 +64,7 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             titled_ok = titled_ok and (tokens[k].key == ";" or closing_titled or bracketed)
             semicolons = semicolons or tokens[k].key == ";"
             j = skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
-            if semicolons and tokens[k].key == "," and j not in by_first:
+            if (semicolons or colon_list) and tokens[k].key == "," and j not in by_first:
                 m = _next_semicolon(parsed, k + 1)  # the item goes on in words of its own ("…, người có …;")
                 j = skip_address(tokens, m + 1) if tokens[m].key == ";" and m + 1 < len(tokens) else j
 

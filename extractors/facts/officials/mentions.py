@@ -45,6 +45,10 @@ STATE_GROUP_FIELDS: tuple[str, ...] = ("dầu khí", "điện lực", "than", "b
 _STATE_GROUP = re.compile(
     r"\b(?:[Tt]ập đoàn|[Tt]ổng [Cc]ông ty) (?:[A-ZĐÀ-Ỹ][\w-]*|(?:" + "|".join(STATE_GROUP_FIELDS) + r"))"
     r"(?: [\w-]+){0,5} ?Việt [Nn]am\b|\b(?:EVN|PVN|TKV|VNPT)\b"
+    # a "Tổng công ty" is the state's general corporation (the 90/91 corporations and their successors) unless a
+    # company form says it was equitised; the press names it alone once the article has named it ("Phó Tổng Giám
+    # đốc Tổng công ty"), or by its city ("Tổng công ty Thương mại Hà Nội", "Tổng công ty Đường sắt VN")
+    r"|\b[Tt]ổng [Cc]ông ty\b"
 )
 _COMPANY_FORM = re.compile(r"\b(?:cổ phần|ctcp|tnhh)\b", re.IGNORECASE)
 # Posts that a firm has as well as the state, written without their body ("Chủ tịch", "Phó Tổng Giám đốc"): beside

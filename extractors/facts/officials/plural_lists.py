@@ -38,8 +38,7 @@ def plural_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
     k = j
     while k < len(tokens) and k - j < MAX_ELECTED_WORDS and tokens[k].key in ELECTED_WORDS:
         k += 1
-    if k > j:
-        k = _past_elected_body(tokens, k)
+    k = _past_elected_body(tokens, k) if k > j else _past_passive(tokens, j)
     if k + 1 < len(tokens) and tokens[k].key == "," and tokens[k + 1].key in LIST_VERBS:
         k += 1  # "bầu 3 Phó bí thư, là các ông A, B và C"
     if k < len(tokens) and tokens[k].key in LIST_VERBS and tokens[k].is_lower_word:
@@ -48,6 +47,24 @@ def plural_list_start(tokens: list[Token], span: TitleSpan) -> int | None:
             k += 1  # "là các ông", "gồm có"
         return skip_address(tokens, k)
     return _such_as_start(tokens, j)
+
+
+# Passive markers that open what befell a plural title's holders before the "là" listing them ("2 phó chủ tịch
+# bị khiển trách là các ông A, B", "3 trưởng phòng được điều động là …"): a few lower-case words of the verb follow.
+PASSIVE_MARKERS: frozenset[str] = words("bị được")
+MAX_PASSIVE_WORDS = 4
+
+
+def _past_passive(tokens: list[Token], j: int) -> int:
+    """Index of the "là" after a passive phrase at `j` ("bị khiển trách là"), else `j`."""
+    if j >= len(tokens) or tokens[j].key not in PASSIVE_MARKERS or not tokens[j].is_lower_word:
+        return j
+    for k in range(j + 1, min(len(tokens), j + 2 + MAX_PASSIVE_WORDS)):
+        if tokens[k].key in LIST_VERBS:
+            return k if k > j + 1 else j
+        if not tokens[k].is_lower_word:
+            return j
+    return j
 
 
 def _past_elected_body(tokens: list[Token], k: int) -> int:

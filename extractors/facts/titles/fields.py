@@ -120,6 +120,8 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             return True  # a team named in lower case: "Tổ thẩm định độc lập", "Đội quản lý trật tự đô thị"
         if token.key in TEAM_NOUNS and _after_own_head(tokens, k):
             return True  # the team its head leads, all in lower case: "tổ trưởng tổ bảo vệ", "đội phó đội dân phòng"
+        if token.key in TEAM_NOUNS and k + 1 < j and tokens[k + 1].key in TEAM_HEAD_TAILS:
+            return True  # the team's field right after its head: "tổ trưởng giám sát", "đội trưởng lái máy"
         if k > 0 and (tokens[k - 1].key, token.key) in ORGAN_NOUN_PAIRS:
             return True  # "Xí nghiệp cấp nước"
         if _opens_field(tokens, k) or token.key in FIELD_ACRONYMS:
@@ -168,11 +170,14 @@ def _federation_members(tokens: list[Token], j: int) -> bool:
 
 def _opens_field(tokens: list[Token], k: int) -> bool:
     """A capitalised word right after a capitalised organ noun, opening its field ("Cục Quản lý", "Hội Nạn
-    nhân", "Phòng Kế hoạch"): the field may go on in lower case after it."""
+    nhân", "Phòng Kế hoạch", the two-syllable "Xí nghiệp Vận dụng toa xe khách"): the field may go on in lower
+    case after it."""
     token = tokens[k]
     if not (token.is_word and token.is_cap and not token.is_abbr) or k == 0:
         return False
     noun = tokens[k - 1]
+    if k >= 2 and (tokens[k - 2].key, noun.key) in ORGAN_NOUN_PAIRS and tokens[k - 2].is_cap:
+        return True
     return noun.is_word and noun.key in ORGAN_NOUN_TAILS and noun.key != "đồng"
 
 

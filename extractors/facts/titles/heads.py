@@ -32,9 +32,9 @@ for _head in sorted(set(TITLE_HEADS), key=len, reverse=True):
     _HEADS_BY_FIRST.setdefault(_head[0], []).append(_head)
 # "Trưởng"/"Phó trưởng" alone is a head only before an organisation word or a capitalised word.
 # (and "Cục trưởng"/"Vụ trưởng" before their organ written in lower case: "Cục trưởng cục Thuế"; "Tổ trưởng
-# trinh sát …", a police investigators' team).
+# trinh sát …", a police investigators' team; "tổ trưởng giám sát", "đội trưởng lái máy", a railway depot's teams).
 _BARE_TRUONG_NEXT: frozenset[str] = words(
-    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn đội trinh ga"
+    "ban phòng đoàn thôn bản khu trạm khoa ấp xóm tổ công cục vụ viện sở hạt đồn đội trinh ga giám lái"
 )  # "ga": a railway station's master ("Trưởng ga Lăng Cô")
 
 
@@ -230,8 +230,11 @@ def _exact_head(tokens: list[Token], i: int) -> int:
 
 
 # Heads ending in "trưởng" that are whole posts with nothing after them ("Bộ trưởng, Chủ nhiệm Văn phòng Chính
-# phủ A", "Thứ trưởng cho biết"), unlike "Trưởng", "Phó trưởng", "Cục trưởng" alone.
-WHOLE_TRUONG_HEADS: frozenset[tuple[str, ...]] = frozenset([("bộ", "trưởng"), ("thứ", "trưởng"), ("hiệu", "trưởng")])
+# phủ A", "Thứ trưởng cho biết", a province's governor "Tỉnh trưởng tỉnh Gangwon A", whose "tỉnh" is written in
+# lower case), unlike "Trưởng", "Phó trưởng", "Cục trưởng" alone.
+WHOLE_TRUONG_HEADS: frozenset[tuple[str, ...]] = frozenset(
+    [("bộ", "trưởng"), ("thứ", "trưởng"), ("hiệu", "trưởng"), ("tỉnh", "trưởng")]
+)
 # Deputies named by their unit ("Cục phó Cục Báo chí", "Vụ phó Vụ Tổ chức"): a head only when the unit follows,
 # since "chức vụ Phó Chủ tịch" holds the same two words.
 DEPUTY_OF_UNIT: frozenset[tuple[str, ...]] = frozenset(

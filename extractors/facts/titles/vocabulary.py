@@ -19,6 +19,7 @@ from extractors.normalize import match_form
 # organ abbreviated. "Cấp trưởng", "Cấp phó": a unit's head or deputy named generically ("Cấp phó Hoàng Văn B là
 # người đại diện …"). "Tỉnh trưởng", "Phó tỉnh trưởng": a Chinese province's governor and deputies ("Tỉnh trưởng Tỉnh
 # Phúc Kiến A"). "Người phát ngôn": a body's or a leader's spokesperson ("ông A - người phát ngôn của Thủ tướng").
+# "Phân đoạn trưởng", "Phân đoạn phó": the head and deputy of a railway works' section, a unit like "Trạm", "Hạt".
 TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     tuple(head.split())
     for head in """bí thư|phó bí thư|tổng bí thư|chủ tịch|phó chủ tịch|chủ nhiệm|phó chủ nhiệm|ủy viên|
@@ -48,7 +49,7 @@ TITLE_HEADS: tuple[tuple[str, ...], ...] = tuple(
     quốc vụ khanh|kiến trúc sư trưởng|phó kiến trúc sư trưởng|tham tán|tham tán công sứ|tùy viên|
     đô đốc|phó đô đốc|chuẩn đô đốc|ủy viên trưởng|phó ủy viên trưởng|đặc phái viên|phó công an|
     chi hội trưởng|chi hội phó|thôn phó|xóm phó|ấp phó|thường vụ|cấp trưởng|cấp phó|phó đoàn|
-    tỉnh trưởng|phó tỉnh trưởng|người phát ngôn
+    tỉnh trưởng|phó tỉnh trưởng|người phát ngôn|phân đoạn trưởng|phân đoạn phó
     """.replace("\n", "").split("|")
 )
 
@@ -144,6 +145,8 @@ TITLE_STOP: frozenset[str] = words(
 TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
     [
         ("trực", "tiếp"),
+        ("kết", "luận"),
+        ("kết", "nạp"),
         ("lý", "giải"),
         ("giải", "trình"),
         ("giải", "thích"),
@@ -373,6 +376,7 @@ COMPOUND_TAILS_AFTER_CAP: dict[str, frozenset[str]] = {
     "đọc": words("bạn"),  # "Trưởng ban Bạn đọc"
     "điều": words("đê"),  # "Chi cục Quản lý Đê điều"
     "dẫn": words("hướng"),  # "Phòng Hướng dẫn …"
+    "kết": words("đoàn"),  # "Mặt trận Đoàn kết phát triển tổ quốc Campuchia" ("Tỉnh Đoàn kết luận" by TITLE_VERB_PAIRS)
 }
 # A lower-case "hội" that opens an event ("Trưởng ban tổ chức hội nghị"), not an association.
 EVENT_TAILS: frozenset[str] = words("nghị thảo thi diễn chợ trại thao khỏe đàm")  # "hội đàm": talks

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import attrgetter
 
-from extractors.facts.person_names import Token, joined, words
+from extractors.facts.person_names import Token, is_surname, joined, words
 from extractors.facts.titles.staff_posts import STAFF_HEAD_FIRSTS, _staff_post_at
 from extractors.facts.titles.vocabulary import (
     ABBREVIATIONS,
@@ -261,7 +261,8 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
             or _taken_in_named_body(tokens, j - len(head), j)
         )
     if head in DEPUTY_OF_UNIT:
-        return (j < len(tokens) and tokens[j].key == head[0]) or _apposed_alone(tokens, j - len(head), j)
+        unit_named = j < len(tokens) and tokens[j].key == head[0]
+        return unit_named or _apposed_alone(tokens, j - len(head), j) or _person_named_at(tokens, j)
     if head == STANDING_MEMBER_HEAD:
         return _standing_member_fits(tokens, j - len(head), j)
     # "Đại sứ quán", "Tổng Lãnh sự quán" inside a title ("Bí thư thứ nhất Đại sứ quán …") or a sentence is the
@@ -272,6 +273,14 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     if head not in POSTED_ABROAD or not mission:
         return True
     return i == 0 or (not tokens[i - 1].is_word and not _post_ends_at(tokens, i - 2))
+
+
+def _person_named_at(tokens: list[Token], j: int) -> bool:
+    """Whether a person's name opens at `j`: a listed family name, capitalised, before another capitalised word
+    ("Cục phó Đậu Ngọc B", "Vụ phó Lê Thị C": the deputy's unit is understood, as in "ông A, Vụ phó")."""
+    if j + 1 >= len(tokens) or not (tokens[j].is_cap and tokens[j + 1].is_cap and tokens[j + 1].is_word):
+        return False
+    return tokens[j].is_word and not tokens[j].is_abbr and is_surname(tokens[j])
 
 
 # Membership of a Party committee's standing board written as a post ("ông A, Thường vụ Tỉnh ủy, Bí thư Thị ủy B").

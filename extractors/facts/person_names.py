@@ -88,6 +88,9 @@ COMPOUND_TAIL_HEADS: dict[str, frozenset[str]] = {
     "mạnh": words("nhấn"),
     "định": words("khẳng"),
     "cao": words("cấp"),  # "Đoàn Cấp cao Việt Nam": a delegation, not a person named "Đoàn Cấp"
+    # "Công đoàn", "Tập đoàn", "Sư đoàn"; after a name "đoàn" is a deputy's delegation ("Đại biểu Mai Sỹ B đoàn
+    # Thanh Hóa"), the name whole before it
+    "đoàn": words("công tập liên đại sư lữ trung tiểu binh quân phái thành tỉnh huyện quận nghiệp"),
     "trấn": words("thị"),  # "Thị trấn"; "… Phạm Quang B trấn an": the verb "trấn an", "trấn áp" after the name
 }
 # Words before a run that make it start with a place name ("xã Nậm Pồ ...", "khu dân cư Kim Tân ...", "TP Hà

@@ -136,6 +136,12 @@ SLASHED_DAY_MONTH = re.compile(r"(?P<day>\d\d?)\s?/\s?(?P<month>\d{1,2})(?![\d/]
 # (a text writes no improper fraction before a noun).
 FRACTION_NEXT = re.compile(_FRACTION_WORDS)
 TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?$")
+# "Theo đó, 23/5, Phó Chủ tịch UBND tỉnh chủ trì …", "Trước đó, 12/3, Sở Y tế …", "… đã hoàn thành. 3/10, Ban Thường
+# vụ họp …": a slashed day-month set off by commas as its clause's time, after a sentence start or a linking word
+# ("đó", "vậy", "đây") and its comma. A ratio there goes on to its noun ("Theo đó, 16/18 xã đạt chuẩn"), and one in a
+# list of ratios follows a word or a number, not a sentence start ("lần lượt là 3/5, 4/7, …").
+CLAUSE_OPENER_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?<![^\W_])(?i:đó|vậy|đây)\s*,\s*)$")
+COMMA_THEN_WORD_AFTER = re.compile(r"\s*,\s*[^\W\d_]")
 # Right after "ngày" a day-month is a day even before a noun of the fraction list ("trong ngày 2/7 đơn vị đã thảm
 # nhựa", "đảm bảo ngày 1/6 Trường Cao đẳng ... chính thức"): no text writes "ngày" before a fraction.
 # "Triệu Lập Kiênngày 13/4", "từngày 30/5", "ngày3/2/2021": texts whose markup lost a space glue "ngày" to the word
@@ -434,11 +440,22 @@ def _slashed_hits(form: str) -> list[DateHit]:
     for found in SLASHED_DAY_MONTH.finditer(form):
         hit = _pair_hit(found)
         day_word = _before(GLUED_DAY_WORD_BEFORE, form, hit.start)
-        if not day_word and not _before(TIME_CUE_BEFORE, form, hit.start) and not _named_day_before(form, hit.start):
+        if (
+            not day_word
+            and not _before(TIME_CUE_BEFORE, form, hit.start)
+            and not _named_day_before(form, hit.start)
+            and not _sets_off_its_clause(form, hit)
+        ):
             continue
         if hit.day >= hit.month or day_word or not FRACTION_NEXT.match(form, hit.end):
             hits.append(hit)
     return hits
+
+
+def _sets_off_its_clause(form: str, hit: DateHit) -> bool:
+    """Whether a slashed day-month opens its clause between commas ("Theo đó, 23/5, Phó Chủ tịch …")."""
+    comma_after = COMMA_THEN_WORD_AFTER.match(form, hit.end) is not None
+    return comma_after and _before(CLAUSE_OPENER_BEFORE, form, hit.start) is not None
 
 
 def _textual_hits(form: str) -> list[DateHit]:

@@ -346,7 +346,11 @@ EVERY_YEAR_WORD = re.compile(r"(?<![^\W_])(?i:hàng|hằng|mỗi)\s+(?i:năm)(?!
 LIST_SENTENCE_ENDS = re.compile(r"[.!?]\s|\n")
 NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
-_LEADS_TO_FULL = re.compile(r"\s*(?:-|–|(?:đến|tới)(?:\s+hết)?|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
+# What joins two days of one span or list ("30/6 - 2/7/2025", "từ 10-4 đến hết 31-12", "ngày 6 và 7/8"). The word is
+# written in lower case (or in a line of capitals): a capitalised "Đến" or "Tới" opens a new sentence, a headline or a
+# caption glued before it ("Phải hoàn thành trước ngày 30-4 Đến ngày 15-2, nhiều trụ điện …"), and its day is no end of
+# a span that would take the year after the first day's.
+_LEADS_TO_FULL = re.compile(r"\s*(?:-|–|(?:đến|tới|ĐẾN|TỚI)(?:\s+(?:hết|HẾT))?|và|VÀ)\s*(?:(?:ngày|NGÀY)\s+)?$")
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,12 @@ SLASHED_DAY_MONTH = re.compile(r"(?P<day>\d\d?)\s?/\s?(?P<month>\d{1,2})(?![\d/]
 # (a text writes no improper fraction before a noun).
 FRACTION_NEXT = re.compile(_FRACTION_WORDS)
 TIME_CUE_BEFORE = re.compile(rf"(?<![^\W_])(?i:{_TIME_CUES})\s+(?:(?i:ngày)\s+)?$")
+# "Theo đó, 23/5, Phó Chủ tịch UBND tỉnh chủ trì …", "Trước đó, 12/3, Sở Y tế …", "… đã hoàn thành. 3/10, Ban Thường
+# vụ họp …": a slashed day-month set off by commas as its clause's time, after a sentence start or a linking word
+# ("đó", "vậy", "đây") and its comma. A ratio there goes on to its noun ("Theo đó, 16/18 xã đạt chuẩn"), and one in a
+# list of ratios follows a word or a number, not a sentence start ("lần lượt là 3/5, 4/7, …").
+CLAUSE_OPENER_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*|(?<![^\W_])(?i:đó|vậy|đây)\s*,\s*)$")
+COMMA_THEN_WORD_AFTER = re.compile(r"\s*,\s*[^\W\d_]")
 # Right after "ngày" a day-month is a day even before a noun of the fraction list ("trong ngày 2/7 đơn vị đã thảm
 # nhựa", "đảm bảo ngày 1/6 Trường Cao đẳng ... chính thức"): no text writes "ngày" before a fraction.
 # "Triệu Lập Kiênngày 13/4", "từngày 30/5", "ngày3/2/2021": texts whose markup lost a space glue "ngày" to the word
@@ -331,9 +337,20 @@ SENTENCE_LOOK = 300  # how far a sentence is looked for around a day (`_told_as_
 # "trước ngày 30/11 hàng năm", "lấy ngày 15/10 hằng năm là ngày Dân vận": a day that comes every year is this year's,
 # never rolled back to the last one however far after the publication it falls.
 EVERY_YEAR_AFTER = re.compile(r"\s*(?i:hàng|hằng)\s+(?i:năm)(?![^\W_])")
+# "Lễ tặng danh hiệu hàng năm được tiến hành vào các dịp: Ngày Giải phóng miền Nam 30/4; ngày Quốc khánh 2/9 và Ngày
+# thành lập Quân đội nhân dân 22/12": an occasion named with its day, in a sentence that sets it for every year
+# ("hàng năm", "hằng năm", "mỗi năm"; a list after a colon runs on across semicolons), is this year's however late it
+# falls: the calendar the article lays out. A day only told beside such a word ("Ngày 28/12 vừa qua, lễ hội hằng năm
+# …" in a January article) is no named occasion and is rolled back still.
+EVERY_YEAR_WORD = re.compile(r"(?<![^\W_])(?i:hàng|hằng|mỗi)\s+(?i:năm)(?![^\W_])")
+LIST_SENTENCE_ENDS = re.compile(r"[.!?]\s|\n")
 NUMBER_MARKS = "/.,-_"  # before a day, these make it part of a longer number ("1.215", "3/12.5")
 _DAY_NUMBER = re.compile(r"\d{1,2}")
-_LEADS_TO_FULL = re.compile(r"\s*(?:-|–|(?:đến|tới)(?:\s+hết)?|và)\s*(?:ngày\s+)?$", re.IGNORECASE)
+# What joins two days of one span or list ("30/6 - 2/7/2025", "từ 10-4 đến hết 31-12", "ngày 6 và 7/8"). The word is
+# written in lower case (or in a line of capitals): a capitalised "Đến" or "Tới" opens a new sentence, a headline or a
+# caption glued before it ("Phải hoàn thành trước ngày 30-4 Đến ngày 15-2, nhiều trụ điện …"), and its day is no end of
+# a span that would take the year after the first day's.
+_LEADS_TO_FULL = re.compile(r"\s*(?:-|–|(?:đến|tới|ĐẾN|TỚI)(?:\s+(?:hết|HẾT))?|và|VÀ)\s*(?:(?:ngày|NGÀY)\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -434,11 +451,22 @@ def _slashed_hits(form: str) -> list[DateHit]:
     for found in SLASHED_DAY_MONTH.finditer(form):
         hit = _pair_hit(found)
         day_word = _before(GLUED_DAY_WORD_BEFORE, form, hit.start)
-        if not day_word and not _before(TIME_CUE_BEFORE, form, hit.start) and not _named_day_before(form, hit.start):
+        if (
+            not day_word
+            and not _before(TIME_CUE_BEFORE, form, hit.start)
+            and not _named_day_before(form, hit.start)
+            and not _sets_off_its_clause(form, hit)
+        ):
             continue
         if hit.day >= hit.month or day_word or not FRACTION_NEXT.match(form, hit.end):
             hits.append(hit)
     return hits
+
+
+def _sets_off_its_clause(form: str, hit: DateHit) -> bool:
+    """Whether a slashed day-month opens its clause between commas ("Theo đó, 23/5, Phó Chủ tịch …")."""
+    comma_after = COMMA_THEN_WORD_AFTER.match(form, hit.end) is not None
+    return comma_after and _before(CLAUSE_OPENER_BEFORE, form, hit.start) is not None
 
 
 def _textual_hits(form: str) -> list[DateHit]:
@@ -779,12 +807,20 @@ def _always() -> bool:
     return True
 
 
+def _never() -> bool:
+    return False
+
+
 def resolve_day(
-    hit: DateHit, year: int | None, published_on: date | None, told_as_future: Callable[[], bool] = _always
+    hit: DateHit,
+    year: int | None,
+    published_on: date | None,
+    told_as_future: Callable[[], bool] = _always,
+    set_every_year: Callable[[], bool] = _never,
 ) -> date | None:
-    """The date of a hit, with `year` standing in for a missing one (rolled back across New Year, and from four
-    months on when its sentence does not tell of it as a day to come: `told_as_future`, asked only then, since
-    reading the sentence costs more than the rest)."""
+    """The date of a hit, with `year` standing in for a missing one (rolled back across New Year unless its sentence
+    sets it for every year, `set_every_year`, and from four months on when its sentence does not tell of it as a day
+    to come: `told_as_future`; both asked only then, since reading the sentence costs more than the rest)."""
     if hit.year is not None:
         return _valid(hit.year, hit.month, hit.day)
     if year is None:
@@ -792,9 +828,31 @@ def resolve_day(
     day = _valid(year, hit.month, hit.day)
     if day and published_on and year == published_on.year:
         ahead = day - published_on
-        if ahead > ROLLBACK_AFTER or (ahead > PAST_UNLESS_FUTURE_AFTER and not told_as_future()):
+        if ahead > ROLLBACK_AFTER:
+            rolls_back = not set_every_year()
+        else:
+            rolls_back = ahead > PAST_UNLESS_FUTURE_AFTER and not told_as_future()
+        if rolls_back:
             return _valid(year - 1, hit.month, hit.day)
     return day
+
+
+def _sentence_of(form: str, hit: DateHit, ends: re.Pattern[str] = SENTENCE_ENDS) -> tuple[int, int]:
+    """Where the sentence of a hit starts and ends (looked for at most `SENTENCE_LOOK` characters either side)."""
+    ends_before = [found.end() for found in ends.finditer(form, max(0, hit.start - SENTENCE_LOOK), hit.start)]
+    start = ends_before[-1] if ends_before else max(0, hit.start - SENTENCE_LOOK)
+    next_end = ends.search(form, hit.end, hit.end + SENTENCE_LOOK)
+    end = next_end.start() if next_end else min(len(form), hit.end + SENTENCE_LOOK)
+    return start, end
+
+
+def _set_every_year(form: str, hit: DateHit) -> bool:
+    """Whether a day is an occasion named with it in a sentence that sets it for every year ("… hàng năm được tiến
+    hành vào các dịp: … Ngày thành lập Quân đội nhân dân 22/12")."""
+    if not _named_day_before(form, hit.start):
+        return False
+    start, end = _sentence_of(form, hit, LIST_SENTENCE_ENDS)
+    return EVERY_YEAR_WORD.search(form, start, end) is not None
 
 
 def _told_as_future(form: str, hit: DateHit, published_on: date) -> bool:
@@ -805,10 +863,7 @@ def _told_as_future(form: str, hit: DateHit, published_on: date) -> bool:
         return True
     if _named_day_before(form, hit.start):  # "ngày hội Đại đoàn kết toàn dân 18-11": a day of every year
         return True
-    ends_before = [found.end() for found in SENTENCE_ENDS.finditer(form, max(0, hit.start - SENTENCE_LOOK), hit.start)]
-    start = ends_before[-1] if ends_before else max(0, hit.start - SENTENCE_LOOK)
-    next_end = SENTENCE_ENDS.search(form, hit.end, hit.end + SENTENCE_LOOK)
-    end = next_end.start() if next_end else min(len(form), hit.end + SENTENCE_LOOK)
+    start, end = _sentence_of(form, hit)
     if FUTURE_SENTENCE_WORD.search(form, start, end):
         return True
     # "năm 2025" alone, not a span ("giai đoạn 2023-2025" tells of no day of it)
@@ -845,6 +900,7 @@ def resolved_dates(form: str, published_on: date | None) -> tuple[ResolvedDate, 
             year or fallback,
             published_on if rolls_back else None,
             partial(_told_as_future, form, hit, published_on) if published_on else _always,
+            partial(_set_every_year, form, hit),
         )
         if day is not None and not (year is None and not_before and day < not_before):
             pairs.append(ResolvedDate(hit, day))

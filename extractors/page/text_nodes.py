@@ -10,7 +10,9 @@ paragraph; every other line is left as it is.
 Another crawler of the same site joins the nodes with a bare comma (`",".join(…getall())`), so the line has no
 brackets: `… nghỉ hưu.,Ông Lê Văn Hẳn …,Ngày 5/11, HĐND …,Cửu Long`. There a sentence's stop, a comma and a
 capital with no space between is a node seam that no writer types; a line with several of them is such a list,
-and it is cut into paragraphs at those seams, so the writer's last node stands on its own line.
+and it is cut into paragraphs at those seams, so the writer's last node stands on its own line. A node that is a
+line break ('\\n') leaves a real line break between two such commas (`… phức tạp.,` / `,Hoàng Thùy,` / `,`): a line
+ending on a comma over a line opening on one is that joint, and both commas go.
 """
 
 from __future__ import annotations
@@ -89,10 +91,21 @@ def _paragraphs(nodes: list[str]) -> list[str]:
     return [" ".join(paragraph.split()) for paragraph in paragraphs if paragraph.strip()]
 
 
+def _line_break_nodes_unjoined(lines: list[str]) -> list[str]:
+    """`lines` without the commas that joined a line-break node to its neighbours: no writer ends a line on a
+    comma and opens the next one on a comma."""
+    kept = list(lines)
+    for i in range(len(kept) - 1):
+        if kept[i].rstrip().endswith(",") and kept[i + 1].lstrip().startswith(","):
+            kept[i] = kept[i].rstrip()[:-1]
+            kept[i + 1] = kept[i + 1].lstrip()[1:]
+    return kept
+
+
 def expand_text_node_lines(lines: list[str]) -> list[str]:
     """`lines` with every list literal of text nodes replaced by its paragraphs, one per line."""
     expanded: list[str] = []
-    for line in lines:
+    for line in _line_break_nodes_unjoined(lines):
         nodes = _text_nodes(line)
         if nodes is not None:
             expanded.extend(_paragraphs(nodes))

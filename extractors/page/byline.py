@@ -369,9 +369,20 @@ def _known_outlet(text: str) -> bool:
     return match_form(text).lower() in KNOWN_OUTLETS
 
 
+# An agency's bureau: "VOV-New Delhi", "TTXVN/Hà Nội", "VOV - Tây Nguyên": the agency, then where it files from.
+_AGENCY_DESK = re.compile(r"^([^\s/–-]+)\s*[-–/]\s*(\S.*)$")
+MAX_DESK_WORDS = 4
+
+
+def _agency_desk(text: str) -> bool:
+    desk = _AGENCY_DESK.match(text)
+    return desk is not None and desk.group(1).lower() in NEWS_AGENCIES and len(desk.group(2).split()) <= MAX_DESK_WORDS
+
+
 def _outlet(text: str) -> str | None:
+    """A line naming an outlet, a known paper, an agency alone ("VOV") or an agency's bureau ("VOV-New Delhi")."""
     text = _clean(text)
-    if _known_outlet(text):
+    if _known_outlet(text) or text.lower() in NEWS_AGENCIES or _agency_desk(text):
         return text
     return text if len(text.split()) <= MAX_OUTLET_WORDS and _OUTLET.match(match_form(text)) else None
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.facts.person_names import words
+from extractors.facts.syllables import is_syllable
 from extractors.normalize import match_form
 from extractors.page.vocab import ends_sentence
 
@@ -369,9 +370,20 @@ def _known_outlet(text: str) -> bool:
     return match_form(text).lower() in KNOWN_OUTLETS
 
 
+# An agency's bureau: "VOV-New Delhi", "TTXVN/Hà Nội", "VOV - Tây Nguyên": the agency, then where it files from.
+_AGENCY_DESK = re.compile(r"^([^\s/–-]+)\s*[-–/]\s*(\S.*)$")
+MAX_DESK_WORDS = 4
+
+
+def _agency_desk(text: str) -> bool:
+    desk = _AGENCY_DESK.match(text)
+    return desk is not None and desk.group(1).lower() in NEWS_AGENCIES and len(desk.group(2).split()) <= MAX_DESK_WORDS
+
+
 def _outlet(text: str) -> str | None:
+    """A line naming an outlet, a known paper, an agency alone ("VOV") or an agency's bureau ("VOV-New Delhi")."""
     text = _clean(text)
-    if _known_outlet(text):
+    if _known_outlet(text) or text.lower() in NEWS_AGENCIES or _agency_desk(text):
         return text
     return text if len(text.split()) <= MAX_OUTLET_WORDS and _OUTLET.match(match_form(text)) else None
 
@@ -582,6 +594,9 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
             return SignedParagraph(" ".join(words[: last + 1]), noted)
         # a caption left without its stop, then the writer
         return _writer_after_media_caption(words) or _name_in_capitals_closing(words)
+    media = _writer_after_foreign_media_credit(tail)
+    if media is not None:  # "… mạng xã hội. Video:Instagram/Takato Ishida Hồng Hạnh(TheoJapan Today)"
+        return SignedParagraph(" ".join(words[: last + 1]), media)
     if _PHOTO_ONLY.match(match_form(" ".join(tail))):
         return _writer_after_photo_credit(words[: last + 1], tail)
     found = parse_byline(" ".join(tail)) or _glued_given_names(tail)
@@ -678,6 +693,33 @@ def _name_in_capitals_closing(words: list[str]) -> SignedParagraph | None:
         if all(word.isalpha() and word.isupper() for word in name) and looks_like_name(" ".join(name)):
             return SignedParagraph(" ".join(words[:-size]), Byline(author=" ".join(name)))
     return None
+
+
+_MEDIA_LABEL = re.compile(r"^(?:ảnh|video|clip)\s*:\s*", re.IGNORECASE)
+_SOURCE_NOTE = re.compile(r"^(?:theo|nguồn)", re.IGNORECASE)
+MAX_WRITER_NAME_WORDS = 4
+
+
+def _writer_after_foreign_media_credit(tail: list[str]) -> Byline | None:
+    """A media credit naming a foreign source, then the writer and the story's source in parentheses, glued
+    after the last sentence: "Video:Instagram/Takato Ishida Hồng Hạnh(TheoJapan Today, 8days)". Where the credit
+    ends is told by the script: the writer is the run of capitalised Vietnamese syllables after its last foreign
+    word. A credit in Vietnamese words gives no such edge, and nothing is read."""
+    text = " ".join(tail)
+    head, bracket, note = text.partition("(")
+    label = _MEDIA_LABEL.match(match_form(head))
+    if label is None or not bracket or not text.endswith(")") or not _SOURCE_NOTE.match(match_form(note)):
+        return None
+    credit = head[label.end() :].split()
+    run = 0
+    while run < len(credit) and credit[-1 - run][0].isupper() and is_syllable(credit[-1 - run]):
+        run += 1
+    if not 2 <= run <= MAX_WRITER_NAME_WORDS or run == len(credit) or is_syllable(credit[-1 - run]):
+        return None
+    writer = " ".join(credit[-run:])
+    prefix = _SOURCE_NOTE.match(note)  # "TheoJapan Today": the outlet without the "Theo" glued to it
+    source = note[prefix.end() if prefix else 0 :].rstrip(")").strip()
+    return Byline(author=writer, source_credit=source or None) if looks_like_name(writer) else None
 
 
 def _writer_after_photo_credit(kept: list[str], tail: list[str]) -> SignedParagraph | None:

@@ -151,11 +151,19 @@ _CLOSING_TEASER = re.compile(
 )
 
 
+# A teaser's headline never closes on the story's source in brackets; a media credit, the writer and that source
+# do ("Video:Instagram/Takato Ishida Hồng Hạnh(TheoJapan Today)"): the byline reader takes them.
+_SOURCE_NOTE_CLOSING = re.compile(r"\((?:[Tt]heo|THEO|[Nn]guồn|NGUỒN)[^()]*\)$")
+
+
 def drop_closing_promo(line: str) -> str:
     """The line without an outlet's closing call to read more or its teaser of what comes next; only its last
     characters are searched."""
     cut = max(0, len(line) - MAX_PROMO_CHARS)
-    found = _CLOSING_PROMO.search(line, cut) or _CLOSING_TEASER.search(line.rstrip(), cut)
+    found = _CLOSING_PROMO.search(line, cut)
+    if found is None:
+        teaser = _CLOSING_TEASER.search(line.rstrip(), cut)
+        found = teaser if teaser is not None and not _SOURCE_NOTE_CLOSING.search(teaser.group()) else None
     return line[: found.start()].rstrip() if found else line
 
 

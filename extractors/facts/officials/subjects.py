@@ -27,7 +27,7 @@ MAX_PRONOUN_REACH = 300  # tokens back to the person a bare "ông"/"bà" stands 
 # điều về làm T".
 # "A không còn là T1, tức cũng không còn làm T2": a post left is still one of A's; "A tiếp tục là T".
 LINK_WORDS: frozenset[str] = words(
-    "từng nguyên nay hiện đang vẫn cũng đã khi còn lúc đó ấy đấy lại được điều về rồi thì và không tức tiếp tục"
+    "từng nguyên nay hiện đang vẫn cũng đã khi còn lúc đó ấy đấy bấy giờ lại được điều về rồi thì và không tức tiếp tục"
 )
 MAX_LINK_WORDS = 5
 MAX_RECORD_LINES = 3  # field lines between a record's name and its "Chức vụ:" line ("Năm sinh: …")

@@ -66,7 +66,9 @@ PERSON_AFTER_ORGAN = re.compile(r"(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
 # opening the sentence: "… báo cáo tại tờ trình số 107, Sở Nội vụ …" goes on with another subject).
 # Where a sentence opens: the text's start, or after a stop, a colon, a line break or an opening quote.
 _SENTENCE_OPENS = r"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))"
-AT_PAPER = re.compile(rf"{_SENTENCE_OPENS}Tại\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
+# A capitalised "Tại" mid-line opens a sentence too: a heading glued to it without its stop ("… vẫn lộng hành Tại Văn
+# bản số 2490 …"); a preposition is never capitalised inside a sentence.
+AT_PAPER = re.compile(rf"(?:{_SENTENCE_OPENS}|(?<=\s))Tại\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # The same after a short lead-in that opens the sentence: "Chấp thuận kiến nghị của tỉnh, tại Quyết định số 326 ngày
 # 1/3/2016, Thủ tướng Chính phủ đã bổ sung …", "Về phương án GPMB, trước đó, tại Thông báo số 178 …".
 AT_PAPER_AFTER_LEAD_IN = re.compile(
@@ -175,8 +177,30 @@ def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | No
     at_paper = AT_PAPER.search(form, behind, start) or BY_PAPER.search(form, behind, start)
     if not (at_paper or AT_PAPER_AFTER_LEAD_IN.search(form, max(0, start - LOOK_BEFORE_LEAD_IN), start)):
         return None
-    found = BODY_AFTER_COMMA.match(form, end, min(len(form), end + LOOK_AHEAD))
+    found = BODY_AFTER_COMMA.match(form, end, min(len(form), end + LOOK_AHEAD)) or _body_after_subject_matter(form, end)
     return organ_name(text[found.start(1) : found.end(1)]) if found else None
+
+
+# "Tại Văn bản số 2490 ngày 26-4-2017 về việc “tăng cường kiểm tra, xử lý …”, UBND tỉnh Lâm Đồng cho hay": the paper's
+# subject matter may stand between it and the comma (commas inside it too).
+SUBJECT_MATTER = re.compile(r"\s*,?\s*(?i:về\s+việc|v/v)\s")
+MAX_SUBJECT_MATTER = 200
+
+
+def _body_after_subject_matter(form: str, end: int) -> re.Match[str] | None:
+    """The organ opening the main clause after a comma that closes the paper's "về việc …" subject matter."""
+    opening = SUBJECT_MATTER.match(form, end)
+    if opening is None:
+        return None
+    stop = min(len(form), opening.end() + MAX_SUBJECT_MATTER)
+    for comma in range(opening.end(), stop):
+        if form[comma] in ".;\n":
+            return None
+        if form[comma] == ",":
+            found = BODY_AFTER_COMMA.match(form, comma, min(len(form), comma + LOOK_AHEAD))
+            if found:
+                return found
+    return None
 
 
 def _subject_body(text: str, form: str, start: int) -> str | None:

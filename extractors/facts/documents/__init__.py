@@ -26,6 +26,7 @@ from extractors.facts.documents.codeless import codeless_citations
 from extractors.facts.documents.codes import MAX_ISSUER_CHARS
 from extractors.facts.documents.dated_text import DatesInText, latest_year
 from extractors.facts.documents.exclusions import (
+    company_paper,
     company_resolution,
     congress_ordinal,
     contract,
@@ -89,7 +90,7 @@ def find_documents(
         if letters != citation.type:  # the kind stays "Quy định"
             citation.word_type, citation.type = citation.type, letters
     codeless = [c for c in codeless if not company_resolution(c, form) and not unowned_in_parentheses(c)]
-    codeless = [c for c in codeless if not congress_ordinal(c, form)]
+    codeless = [c for c in codeless if not congress_ordinal(c, form) and not company_paper(c, form)]
     coded = [c for c in coded if not press_licence(c, form) and not court_ruling(c) and not contract(c)]
     coded = [c for c in coded if not model_name(c, form) and not numbered_thing(c, form)]
     codeless = [c for c in codeless if not press_licence(c, form)]

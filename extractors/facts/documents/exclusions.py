@@ -8,6 +8,7 @@ import re
 
 from extractors.facts.documents.citation import Citation
 from extractors.facts.documents.kinds import SOLE_ISSUERS, TYPE_BY_LOWER
+from extractors.facts.documents.patterns import BODY_HEAD, TYPE_WORD
 
 # A company's board or shareholders pass resolutions and decisions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông
 # qua …"), and the UN Security Council ("Nghị quyết 2356"): a paper cited by number alone, with no body named, near
@@ -104,3 +105,23 @@ CONGRESS_AFTER = re.compile(r"\s*(?:Đại\s+hội|ĐH)(?![^\W_])", re.IGNORECAS
 
 def congress_ordinal(citation: Citation, form: str) -> bool:
     return CONGRESS_AFTER.match(form, citation.end) is not None
+
+
+# A company that is the subject issuing a paper cited by number alone: "Cty CP xây lắp điện Hà Nội (chủ đầu tư) đã có
+# công văn số 140 hồi âm" (its own letter, no Party or state paper; a state-owned firm's letters are no state paper
+# either). The firm's name runs to the verb with no comma or sentence mark and names no state organ, so another
+# subject is not taken ("các công ty đánh giá cao việc Chính phủ ban hành Nghị quyết số 09").
+COMPANY_SUBJECT_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:công\s+ty|cty|tổng\s+công\s+ty|tập\s+đoàn)(?![^\W\d_])(?P<name>[^,.;:\n]{0,80}?)"
+    r"\s+(?:(?:cũng|đã|vừa|mới)\s+){0,2}(?:ban\s+hành|ký|ra|có|gửi)\s+"
+    rf"(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+LOOK_BEFORE_COMPANY = 140
+ORGAN_IN_NAME = re.compile(rf"(?<![^\W\d_])(?-i:{BODY_HEAD})(?![^\W\d_])")
+
+
+def company_paper(citation: Citation, form: str) -> bool:
+    if citation.has_code or citation.type in SOLE_ISSUERS or citation.issuer is not None or citation.issuing_body:
+        return False
+    before = COMPANY_SUBJECT_BEFORE.search(form, max(0, citation.start - LOOK_BEFORE_COMPANY), citation.start)
+    return before is not None and ORGAN_IN_NAME.search(before.group("name")) is None

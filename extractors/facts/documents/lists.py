@@ -48,11 +48,14 @@ def share_along_lists(citations: list[Citation], form: str) -> None:
         if (
             _kinds_listed_under_one_body(current, following, form)
             or _parallel_clauses(current, following, form)
+            or _dated_retyped_list(current, following, form)
             or _successive_papers(current, following, form)
         ):
             current.issuing_body = current.issuing_body or following.issuing_body
     for current, following in zip(ordered[:-1], ordered[1:], strict=True):  # the subject of the clause issues all
-        if not (current.has_code or following.has_code) and LIST_GAP.fullmatch(form, current.end, following.start):
+        if not (current.has_code or following.has_code) and (
+            LIST_GAP.fullmatch(form, current.end, following.start) or _dated_retyped_list(current, following, form)
+        ):
             following.issuing_body = following.issuing_body or current.issuing_body
         if LIST_GAP.fullmatch(form, current.end, following.start) and following.opening_date is None:
             following.opening_date = current.opening_date  # "Ngày 20/7, ông A ký 6 Quyết định số 2356, 2357, …"
@@ -148,3 +151,25 @@ def _retyped_list(current: Citation, following: Citation, form: str) -> bool:
         return False
     found = LIST_GAP_RETYPED.fullmatch(form, current.end, following.start)
     return found is not None and WORD_TO_TYPE[found.group(1).lower()] == current.type
+
+
+# Papers of one kind listed with the word said again, each with its own day and maybe what it is about, set apart by
+# commas or semicolons: "UBND TP có văn bản số 10129 ngày 21/11/2011 về áp dụng …; văn bản số 156 ngày 06/01/2012",
+# "theo Quyết định số 108/2009 ngày 29/9/2009, Quyết định số 02/2010 ngày 18/01/2010 của UBND TP". One body, the
+# clause's subject or the one named after the last, issues them all; the days stay each paper's own.
+DATED_RETYPED_GAP = re.compile(
+    r"[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"  # the earlier paper's own day
+    r"(?:\s+(?:về|V/v)\s+[^;.()\n]{1,120}?)?"  # what it is about, up to the list's next mark
+    rf"\s*(?:[,;]\s*(?:và\s+)?|và\s+)(?P<word>{TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _dated_retyped_list(current: Citation, following: Citation, form: str) -> bool:
+    """Whether two codeless papers of one kind are listed by `DATED_RETYPED_GAP` ("văn bản" for a paper of no kind)."""
+    if current.has_code or following.has_code or current.type != following.type:
+        return False
+    gap = DATED_RETYPED_GAP.fullmatch(form, current.end, following.start)
+    if gap is None:
+        return False
+    return WORD_TO_TYPE.get(" ".join(gap.group("word").split()).lower()) == current.type

@@ -54,7 +54,8 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Văn phòng Chính phủ", "VPCP"),
         (r"Thanh tra Chính phủ", "TTCP"),
         (r"^Thanh tra", "TTr"),  # an inspectorate: "Kết luận thanh tra số 18 của Thanh tra Bộ Tư pháp"
-        (r"Ngân hàng Nhà nước|NHNN", "NHNN"),
+        # "NH" abbreviates "Ngân hàng" in a name ("Thông tư 11 của NH Nhà nước")
+        (r"Ngân hàng Nhà nước|(?<![^\W_])(?-i:NH)\s+Nhà nước|NHNN", "NHNN"),
         # the one governor of the state: "Thống đốc Nguyễn Văn A ký ban hành Thông tư 12" (a US state's is "Thống
         # đốc bang")
         (r"^Thống đốc(?!\s+(?:bang|tiểu bang)(?![^\W_]))", "NHNN"),

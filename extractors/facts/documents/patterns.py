@@ -37,6 +37,7 @@ _NOT_OURS = r"(?!\s+Bảo\s+an)"
 BODY_HEAD = (
     rf"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng{_NOT_OURS}|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
+    r"(?-i:NH)\s+Nhà nước|"  # "NH" abbreviates "Ngân hàng": "Thông tư 11 của NH Nhà nước"
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Thống đốc|Liên|"
     r"Hội nghị (?=Trung ương|TW|TƯ)|"  # a plenum's papers are the Central Committee's

@@ -362,12 +362,28 @@ def _skip_appositives(parsed: Parsed, j: int) -> int:
     return comma if title is not None and title.next_name is None else j
 
 
+MAX_NAME_TOKENS = 8  # a name's tokens, a foreign name's included
+MAX_TITLE_TOKENS = 60  # a title's tokens, its longest organ names included
+
+
 def _titled_right_before(parsed: Parsed, last: int) -> bool:
-    """Whether the name ending at token `last` has a title right before it ("Phó tỉnh trưởng B Lý Đức A")."""
-    return any(
-        span.next_name is not None and span.next_name.last == last and span.last + 1 == span.next_name.first
-        for span in parsed.titles_at.values()
+    """Whether the name ending at token `last` has a title right before it ("Phó tỉnh trưởng B Lý Đức A"). Looks back
+    a bounded number of tokens: scanning every title for each name made a page of thousands of guests quadratic."""
+    first = next(
+        (
+            k
+            for k in range(last, max(-1, last - MAX_NAME_TOKENS), -1)
+            if getattr(parsed.names_at.get(k), "last", -1) == last
+        ),
+        None,
     )
+    if first is None:
+        return False
+    for start in range(first - 1, max(-1, first - 1 - MAX_TITLE_TOKENS), -1):
+        span = parsed.titles_at.get(start)
+        if span is not None and span.last + 1 == first and span.next_name is not None and span.next_name.first == first:
+            return True
+    return False
 
 
 # First words of the bodies a sentence lists as its subject ("Ban Chấp hành …", "Quốc hội …", "Chính phủ …").

@@ -748,7 +748,17 @@ def unglued(name: str) -> str:
     Ngọc Hạnh"): a capital right after a small letter starts a syllable."""
     if all(word[1:].islower() or word.isupper() or len(word) == 1 for word in name.split()):
         return name  # the usual case, tested with string methods only
-    return "".join(f" {c}" if k and c.isupper() and name[k - 1].islower() else c for k, c in enumerate(name))
+    return " ".join(_unglued_word(word) for word in name.split())
+
+
+# A Latin family name whose prefix keeps a capital inside ("McCain", "MacKay", "DeSantis"): one word, not glued.
+_PREFIXED_LATIN = re.compile(r"(?:Mc|Mac|De|Di|La|Le|Van)[A-Z][a-z]+")
+
+
+def _unglued_word(word: str) -> str:
+    if _PREFIXED_LATIN.fullmatch(word):
+        return word
+    return "".join(f" {c}" if k and c.isupper() and word[k - 1].islower() else c for k, c in enumerate(word))
 
 
 @lru_cache(maxsize=4096)

@@ -63,9 +63,9 @@ def _opens_sentence(tokens: list[Token], k: int) -> bool:
 
 def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = "") -> list[NameSpan]:
     """Later mentions of a person by the given name alone after "ông"/"bà"/"đồng chí" ("Hiện ông Cường là …"
-    after "ông Nguyễn Mạnh Cường") or a bare title head ("Thủ tướng May" after "Theresa May", "Bí thư Thăng"),
-    when no other person named before has that given name. Each is a NameSpan over the given name that carries
-    the full name as its text."""
+    after "ông Nguyễn Mạnh Cường"), a deputy's "ĐB"/"đại biểu" ("ĐB Hải nói") or a bare title head ("Thủ tướng
+    May" after "Theresa May", "Bí thư Thăng"), when no other person named before has that given name. Each is a
+    NameSpan over the given name that carries the full name as its text."""
     by_given: dict[str, NameSpan | None] = {}  # given name -> the one person with it so far (None: several)
     found: list[NameSpan] = []
     taken = {k for name in names for k in range(name.first, name.last + 1)}
@@ -97,6 +97,9 @@ def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = 
         if not token.is_cap or token.is_abbr or k in taken or by_given.get(token.key) is None:
             continue
         cued = tokens[k - 1].key in ADDRESS_TERMS or (k >= 2 and comrade_length(tokens, k - 2) == 2)
+        # a deputy named back by the given name, as a minister is ("ĐB Hải nói", "đại biểu Lâm đề nghị"); a comma
+        # after it opens what he said ("Theo đại biểu Thúy, Chánh án TAND Tối cao cũng là …"), not his post
+        cued = cued or (marker_before(tokens, k) == "delegate" and not _comma_after(tokens, k))
         if not cued and (k not in maybe_after_head or not ends_bare_head(tokens, k, text)):
             continue
         if k >= 2 and tokens[k - 2].key in KINSHIP_WORDS:
@@ -107,6 +110,10 @@ def given_name_mentions(tokens: list[Token], names: list[NameSpan], text: str = 
         full = by_given[token.key]
         found.append(NameSpan(k, k, token.start, token.end, full.text, full.place_like, given_only=True))
     return found
+
+
+def _comma_after(tokens: list[Token], k: int) -> bool:
+    return k + 1 < len(tokens) and tokens[k + 1].key == ","
 
 
 def cued_names(tokens: list[Token], text: str, scan: NameScan) -> list[NameSpan]:

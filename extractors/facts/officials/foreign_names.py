@@ -31,7 +31,9 @@ from extractors.facts.titles import TitleSpan
 from extractors.facts.titles.vocabulary import FOREIGN_HONORIFICS
 from extractors.normalize import match_form
 
-_LATIN_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+# A Latin name word: "Peter", "Jean-Claude", and the family names whose prefix keeps a capital inside ("McCain",
+# "MacKay", "DeSantis", "LeBlanc", "VanDyke"); other inner capitals are brands ("VinaPhone", "YouTube").
+_LATIN_WORD = re.compile(r"(?:Mc|Mac|De|Di|La|Le|Van)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
 MIN_WORDS, MAX_WORDS = 2, 4
 MAX_PLAIN_WORDS = 3  # a name of syllables Vietnamese could spell, after the country: "Campuchia Men Sam An"
 MAX_COUNTRY_LEAD = 2  # words of a country's name that may stand before the run ("Bồ" of "Bồ Đào Nha")

@@ -50,6 +50,9 @@ NOMINATIONS: tuple[tuple[str, ...], ...] = (
     ("đề", "xuất"),
     ("giới", "thiệu"),
     ("xem", "xét"),
+    # a post a rule is about ("quy định chức danh Chánh án", "cảnh vệ đối với chức danh Chánh án"): nobody's
+    ("quy", "định"),
+    ("đối", "với"),
 )
 NOMINATION_SKIP: frozenset[str] = words("bầu cử được hiệp thương hội nghị")
 MAX_NOMINATION_SKIP = 5  # "để hội nghị hiệp thương cử giữ chức"

@@ -63,8 +63,9 @@ GLUED_TYPE_NUMBER = re.compile(
 DOTTED_YEAR_NUMBER = re.compile(rf"{_NUMBER}\.({YEAR})-({_SEGMENT}(?:-{_SEGMENT}){{0,3}}){_CODE_END}")
 # Issuer codes written in mixed case, which stand alone in older numbers ("Nghị định số 100/TTg").
 MIXED_CASE_ISSUERS: frozenset[str] = frozenset({"TTg"})
-# Type letters written without their diacritics ("679/QD-UBND"): a type, as written.
-ASCII_TYPE_LETTERS: frozenset[str] = frozenset({"QD", "ND", "DA", "CD"})
+# Type letters written without their diacritics ("679/QD-UBND"), or with "Đ" typed as the Telex keys "DD" that
+# make it ("2551/QDD-TTg"): a type, as written.
+ASCII_TYPE_LETTERS: frozenset[str] = frozenset({"QD", "ND", "DA", "CD", "QDD", "NDD"})
 
 
 # An issuer typed after a space instead of a dash: "quyết định 1177/QĐ BGDĐT ngày 5/4/2021".

@@ -22,7 +22,9 @@ _SHORT_NAME = (
     rf"(?:\(\s*(?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+)?(?:{TYPE_WORD}|QĐ|NĐ|NQ|TT|CT)\s+(?:số\s+)?\d[\w/.\-]*\s*\)"
     r"[\s,]*)?"
 )
-DATE_GAP = re.compile(rf"[\s,]*{_SHORT_NAME}[\s,(]*{_PASSED}(?:ngày\s*)?", re.IGNORECASE)  # "ngày13/11/2015" glued too
+# "ngày13/11/2015" glued too; "ngay" is "ngày" typed without its tone mark, as the same texts write "ND-CP" for
+# "NĐ-CP" ("Nghị định số 68/2002/ND-CP ngay 10/7/2002").
+DATE_GAP = re.compile(rf"[\s,]*{_SHORT_NAME}[\s,(]*{_PASSED}(?:ngày\s*|ngay\s+)?", re.IGNORECASE)
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 MAX_EVENT_LOOK_BACK = 50
 

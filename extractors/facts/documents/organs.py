@@ -50,7 +50,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Ủy ban Thường vụ Quốc hội|UBTVQH", "UBTVQH"),
         (r"Mặt trận Tổ quốc|MTTQ", "MTTQ"),  # its papers are numbered ".../KH-MTTQ-BTT"
         (r"Hội đồng bầu cử Quốc gia", "HĐBCQG"),
-        (r"Quốc hội", "QH"),
+        (r"Quốc hội|^(?-i:QH)$", "QH"),  # "Nghị quyết 49 của QH": the Assembly's abbreviation alone
         (r"Văn phòng Chính phủ", "VPCP"),
         (r"Thanh tra Chính phủ", "TTCP"),
         (r"^Thanh tra", "TTr"),  # an inspectorate: "Kết luận thanh tra số 18 của Thanh tra Bộ Tư pháp"
@@ -62,6 +62,11 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Kiểm toán Nhà nước", "KTNN"),
         (r"^Bảo hiểm xã hội", "BHXH"),
         (r"Hội đồng Bộ trưởng", "HĐBT"),  # the Government's name until 1992
+        # the Government's name until 1981 ("quyết định 130 … của Hội đồng Chính phủ")
+        (r"Hội đồng Chính phủ", "HĐCP"),
+        # the supreme court and procuracy, by their codes ("TAND Tối cao": "cao" is no initial of a capitalised word)
+        (r"(?:Tòa án|Toà án|TAND)(?: nhân dân)? tối cao", "TANDTC"),
+        (r"(?:Viện kiểm sát|VKSND)(?: nhân dân)? tối cao", "VKSNDTC"),
         (r"Thủ tướng", "TTg"),
         (r"Chính phủ", "CP"),
         (r"Đảng ủy Khối", "ĐUK"),
@@ -271,6 +276,7 @@ def organ_name(phrase: str) -> str | None:
         national = lower == "gia" and kept[-1:] in (["Quốc"], ["quốc"])  # "Hội đồng bầu cử Quốc gia"
         national = national or (lower == "quốc" and following.lower() == "gia")  # "Ủy ban ATGT quốc gia"
         national = national or (lower == "tối" and following.lower() == "cao")  # "Tòa án nhân dân tối cao"
+        national = national or (lower == "cao" and kept[-1:] in (["Tối"], ["tối"]))  # "TAND Tối cao"
         national = national or (kept[-1:] and (kept[-1], lower) in COMPOUND_ORGANS)  # "Thủ tướng Chính phủ"
         department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
         department = department or (lower in COUNCIL_TASK_WORDS and _in_task_council(kept))

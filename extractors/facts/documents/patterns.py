@@ -38,11 +38,12 @@ BODY_HEAD = (
     rf"(?:Ban|Bộ|Tổng cục|Ủy ban|UBND|HĐND|Hội đồng{_NOT_OURS}|Chính phủ|Thủ tướng|Quốc hội|Trung ương|TW|TƯ|Quân ủy|"
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
     r"(?-i:NH)\s+Nhà nước|"  # "NH" abbreviates "Ngân hàng": "Thông tư 11 của NH Nhà nước"
+    r"(?-i:QH)|"  # the Assembly abbreviated, in capitals: "Nghị quyết 49 của QH"
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Thống đốc|Liên|"
     r"Hội nghị (?=Trung ương|TW|TƯ)|"  # a plenum's papers are the Central Committee's
     # the Front, mass organisations, the police, courts and procuracies (capitalised: "của hội viên" is none)
-    r"(?-i:Mặt trận|Hội (?!nghị|đồng\s+Bảo\s+an)|Công an|Tòa án|Toà án|Viện kiểm sát|"
+    r"(?-i:Mặt trận|Hội (?!nghị|đồng\s+Bảo\s+an)|Công an|Tòa án|Toà án|Viện kiểm sát|TAND|VKSND|"
     r"Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên|"
     # the Party as a whole ("Nghị quyết 57 của Đảng"), capitalised: "của đảng viên" names no body
     r"Đảng(?![^\W\d_])(?!\s+viên)))"

@@ -19,7 +19,13 @@ from __future__ import annotations
 from datetime import date
 
 from extractors.facts.dates import ResolvedDate, resolved_dates
-from extractors.facts.documents.bodies import issuer_of_bare_type, issuing_body, name_issuer, sole_issuer
+from extractors.facts.documents.bodies import (
+    issuer_of_bare_type,
+    issuer_of_granted_paper,
+    issuing_body,
+    name_issuer,
+    sole_issuer,
+)
 from extractors.facts.documents.citation import Citation
 from extractors.facts.documents.coded import coded_citations
 from extractors.facts.documents.codeless import codeless_citations
@@ -83,6 +89,7 @@ def find_documents(
         citation.issued_on = citation.issued_on or citation.opening_date
         name_issuer(citation)  # the body a list shares
         issuer_of_bare_type(citation, form)
+        issuer_of_granted_paper(citation, text, form)
         sole_issuer(citation)
     for citation in codeless:  # issued by the article's latest day at the latest
         year = citation.year or (citation.issued_on.year if citation.issued_on else None) or latest_year(dated)

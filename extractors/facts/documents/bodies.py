@@ -248,6 +248,31 @@ def issuer_of_bare_type(citation: Citation, form: str) -> None:
     citation.issuer = code or initials_code(citation.issuer_named) or citation.issuer_named
 
 
+# The body granting a licence or certificate, as the subject of "cấp" right before its name and number: "Sở Xây dựng
+# tỉnh đã cấp chứng chỉ quy hoạch số 173/2005/CCQH", "UBND TP đã cấp giấy phép xây dựng số 223/GPXD" (a code of type
+# letters alone, the granting body being its issuer).
+GRANTED_BY = re.compile(
+    rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}cấp(?:\s+lại)?\s+"
+    r"(?:[^\W\d_]+\s+){1,6}(?i:số)\s*:?\s*$"
+)
+
+
+def issuer_of_granted_paper(citation: Citation, text: str, form: str) -> None:
+    """A licence's code of type letters alone, granted by the subject of its clause, takes that body's code."""
+    if not citation.has_code or citation.type is None or citation.issuer is not None:
+        return
+    found = GRANTED_BY.search(form, max(0, citation.start - LOOK_BEFORE_BODY), citation.start)
+    if found is None:
+        return
+    phrase = " ".join(text[found.start(1) : found.end(1)].split())
+    body = organ_name(phrase)
+    if body is None or not (body == phrase or PERSON_AFTER_ORGAN.fullmatch(phrase[len(body) :])):
+        return  # "UBND tỉnh Thừa Thiên - Huế": the place's words are capitalised as a signer's name would be
+    citation.issuing_body = body
+    citation.issuer_named = issuer_named(body)
+    citation.issuer = issuer_for_body(match_form(body)) or initials_code(citation.issuer_named) or citation.issuer_named
+
+
 def sole_issuer(citation: Citation) -> None:
     """A document cited by word and number with no body named, or by type letters with no issuer after them, of a
     kind that one body alone issues ("Nghị định 49" is the Government's, "Luật số 34" the National Assembly's)."""

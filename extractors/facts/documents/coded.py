@@ -184,14 +184,18 @@ def _mixed_case_issuer(segment: str) -> bool:
 
 
 def _with_dotted_tail(citation: Citation, form: str) -> Citation:
-    tail = DOTTED_TAIL.match(form, citation.end)
-    if tail is None or not _named_before(form, citation.start):
+    """Each part joined by a dot, in turn: "số 763/UBND.TNMT", "Quyết định 235/QĐ.UB.ND" (the issuer "UB.ND", as
+    written)."""
+    if not _named_before(form, citation.start):
         return citation
-    if citation.issuer is None:  # "123/QĐ.UBND": the dot stands for the dash
-        citation.issuer = tail.group(1)
-    else:
-        citation.issuer = f"{citation.issuer}.{tail.group(1)}"
-    citation.end = tail.end(1)
+    tail = DOTTED_TAIL.match(form, citation.end)
+    while tail is not None and len(citation.issuer or "") + len(tail.group(1)) < MAX_ISSUER_CHARS:
+        if citation.issuer is None:  # "123/QĐ.UBND": the dot stands for the dash
+            citation.issuer = tail.group(1)
+        else:
+            citation.issuer = f"{citation.issuer}.{tail.group(1)}"
+        citation.end = tail.end(1)
+        tail = DOTTED_TAIL.match(form, citation.end)
     return citation
 
 

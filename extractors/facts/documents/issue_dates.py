@@ -46,8 +46,11 @@ _ISSUED_BEFORE_IN_LIST = rf"(?:(?:{TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\-
 # An approval made by a paper dates it too: "Ngày 29/11/2013, UBND tỉnh phê duyệt điều chỉnh tổng mức đầu tư theo Quyết
 # định số 1764/QĐ-UBND" (what is approved, then "theo"/"tại" and the paper); so does a policy issued with the paper
 # in an aside: "ngày 26/9/2011, Chính phủ đã ban hành các chính sách ưu đãi … (theo Quyết định 37/2011/QĐ-TTg)".
+# A licence or certificate granted dates it too, its name before its number: "Ngày 3-9-2005, Sở Xây dựng đã cấp chứng
+# chỉ quy hoạch số 173/2005/CCQH" (names opening with "giấy" or "chứng", as `bodies.GRANTED_BY` reads their issuer).
 _ISSUING_VERB = (
     r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi|trả lời bằng|nhận được"
+    r"|cấp(?:\s+lại)?\s+(?:giấy|chứng)(?:\s+[^\W\d_]+){0,5}?(?=\s+số\s)"
     r"|phê duyệt(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại)"
     r"|ban hành\s[^.;:!?\n\d,()]{1,80}?\s\((?:theo|tại))"
 )
@@ -292,9 +295,13 @@ def _issued_the_same_day(form: str, citation: Citation, dated: DatesInText, date
 # The closing line of a document printed whole: "Nghị quyết này được Quốc hội … khóa XIV, kỳ họp thứ 3, thông qua
 # ngày 19 tháng 6 năm 2017", "Quyết định này được UBND tỉnh ban hành ngày …" dates the one document of that kind
 # the text cites ("Quyết định này được đưa ra …" names no day).
+# So does the kind's word alone opening a sentence, back to the paper just cited: "… theo Nghị quyết 743 của Uỷ ban
+# Thường vụ Quốc hội. Nghị quyết ra ngày 24/12/2004 quy định …".
+_KIND_WORDS = "|".join(re.escape(word) for word, _ in TYPE_WORDS)
 PASSED_THIS = re.compile(
-    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})\s+này\s+(?:đã\s+)?được\s+"
+    rf"(?P<word>{_KIND_WORDS})\s+này\s+(?:đã\s+)?được\s+"
     r"(?:[^.;!?\n]{0,160}?\s)?(?:thông qua|ban hành|ký)\s+(?:vào\s+)?ngày\s*"
+    rf"|(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))(?P<opening>{_KIND_WORDS})\s+(?:được\s+)?(?:ra|ban hành|ký)\s+ngày\s*"
 )
 
 
@@ -304,7 +311,8 @@ def date_this_document(refs: list[DocumentRef], form: str, dated: DatesInText) -
         by_kind.setdefault(ref.type_name, []).append(ref)
     for found in PASSED_THIS.finditer(form):
         resolved = dated.starting_at(found.end())
-        of_kind = by_kind.get(type_name(WORD_TO_TYPE[found.group("word").lower()], party=False), [])
+        word = found.group("word") or found.group("opening")
+        of_kind = by_kind.get(type_name(WORD_TO_TYPE[word.lower()], party=False), [])
         if resolved is None or len(of_kind) != 1 or of_kind[0].issued_on is not None:
             continue
         if of_kind[0].evidence and of_kind[0].evidence[0].start < found.start():

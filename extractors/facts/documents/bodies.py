@@ -17,7 +17,15 @@ from extractors.facts.documents.dated_text import (
     past_quoted_title,
 )
 from extractors.facts.documents.kinds import SOLE_ISSUERS, WORD_TO_TYPE
-from extractors.facts.documents.organs import DOCUMENT_PARTS, initials_code, issuer_for_body, issuer_named, organ_name
+from extractors.facts.documents.organs import (
+    DOCUMENT_PARTS,
+    MINISTERS,
+    initials_code,
+    issuer_for_body,
+    issuer_named,
+    opens_with_field,
+    organ_name,
+)
 from extractors.facts.documents.patterns import (
     ABBREVIATION_ASIDE,
     BODY_AFTER,
@@ -217,7 +225,16 @@ def _subject_body(text: str, form: str, start: int) -> str | None:
     rest = phrase[len(body) :] if body else ""
     signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(rest) is not None
     telling = body is not None and TELLING_AFTER_ORGAN.fullmatch(rest) is not None
+    if body is not None and _minister_by_name_only(phrase):
+        return None  # "Bộ trưởng Đinh Văn An vừa có Công văn 4636": the ministry is not named
     return body if body == phrase or signer or telling else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
+
+
+def _minister_by_name_only(body: str) -> bool:
+    """ "Bộ trưởng Đinh Văn An": a minister's post followed by the minister's name, no ministry."""
+    post = next((post for post in MINISTERS if body.startswith(post + " ")), None)
+    rest = body[len(post) + 1 :] if post else ""
+    return post is not None and not rest.startswith("Bộ ") and not opens_with_field(rest)
 
 
 # An organ telling what it did: "Văn phòng UBND tỉnh cho biết đã có văn bản …", "Sở Y tế cho hay đã ban hành …".

@@ -187,8 +187,18 @@ def _without_signing_post(body: str) -> str:
         if body.lower().startswith(post.lower() + " "):
             rest = body[len(post) + 1 :]
             ministry_left_out = post in MINISTERS and rest[:1].isupper() and not rest.startswith(("Bộ ", "Bộ\t"))
-            return f"Bộ {rest}" if ministry_left_out else rest
+            return f"Bộ {rest}" if ministry_left_out and opens_with_field(rest) else rest
     return body
+
+
+def opens_with_field(rest: str) -> bool:
+    """Whether a minister's post goes on with the ministry's field ("Bộ trưởng Tài chính", "Bộ trưởng GTVT"), not with
+    the minister's own name ("Bộ trưởng Đinh Văn An" names no ministry)."""
+    first = rest.split()[:1]
+    if first and _ACRONYM.fullmatch(first[0]):
+        return True
+    folded = tuple(_folded(word) for word in re.findall(r"[^\W\d_]+", rest) if word.lower() != "và")
+    return any(folded[: len(field)] == field for field in _organ_fields())
 
 
 def issuer_named(body: str) -> str | None:

@@ -45,7 +45,7 @@ from extractors.facts.documents.exclusions import (
 from extractors.facts.documents.issue_dates import EarlierDates, date_this_document, issued_before, issued_on
 from extractors.facts.documents.kinds import regulation_letters
 from extractors.facts.documents.lists import share_along_lists, share_bodies_at
-from extractors.facts.documents.merge import merge_citations
+from extractors.facts.documents.merge import merge_citations, rename_short_names
 from extractors.facts.documents.organs import organ_name
 from extractors.facts.spans import DisjointSpans
 from extractors.normalize import RareCharacters, match_form
@@ -101,6 +101,7 @@ def find_documents(
     coded = [c for c in coded if not press_licence(c, form) and not court_ruling(c) and not contract(c)]
     coded = [c for c in coded if not model_name(c, form) and not numbered_thing(c, form)]
     codeless = [c for c in codeless if not press_licence(c, form)]
+    rename_short_names(coded, codeless, form)
     refs = merge_citations(coded, codeless, text)
     date_this_document(refs, form, dated)
     return refs

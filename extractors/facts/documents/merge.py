@@ -4,8 +4,11 @@ its number and kind; documents are kept in order of first mention.
 
 from __future__ import annotations
 
+import re
+
 from extractors.facts.documents.citation import Citation
-from extractors.facts.documents.kinds import CONFUSABLE_TYPES, UNTYPED_KINDS, type_name
+from extractors.facts.documents.kinds import CONFUSABLE_TYPES, UNTYPED_KINDS, WORD_TO_TYPE, type_name
+from extractors.facts.documents.patterns import TYPE_WORD
 from extractors.facts.evidence import make_evidence
 from extractors.types import DocumentRef
 
@@ -129,6 +132,28 @@ class _Found:
     def in_text_order(self) -> list[DocumentRef]:
         refs = [ref for same_code in self.by_code.values() for ref in same_code]
         return sorted(refs, key=lambda r: self.first_seen[id(r)])
+
+
+# The short name a text gives the paper just cited, told as such: "Nghị quyết số 66.13/2026 (gọi tắt là Nghị quyết số
+# 66)"; later mentions by that name are the same paper, whatever number the short name carries.
+SHORT_NAME_GIVEN = re.compile(
+    rf"\s*\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s+(?P<word>(?i:{TYPE_WORD}))\s+(?:(?i:số)\s+)?"
+    r"(?P<number>\d{1,5})\s*\)"
+)
+
+
+def rename_short_names(coded: list[Citation], codeless: list[Citation], form: str) -> None:
+    """Codeless mentions by a short name the text gave a paper take that paper's number, year and issuer, so that they
+    join it."""
+    for named in sorted(coded + codeless, key=lambda c: c.start):
+        given = SHORT_NAME_GIVEN.match(form, named.end)
+        if given is None or _number_key(given.group("number")) == _number_key(named.number):
+            continue
+        kind = WORD_TO_TYPE[given.group("word").lower()]
+        for mention in codeless:
+            if mention.type == kind and mention.number == given.group("number") and mention.start > named.end:
+                mention.number, mention.year = named.number, named.year
+                mention.issuer = mention.issuer or named.issuer
 
 
 def merge_citations(coded: list[Citation], codeless: list[Citation], text: str) -> list[DocumentRef]:

@@ -112,7 +112,7 @@ def _same_kind_across(gap_pattern: re.Pattern[str], current: Citation, following
     if current.has_code or following.has_code or current.type != following.type:
         return False
     gap = gap_pattern.fullmatch(form, current.end, following.start)
-    return gap is not None and WORD_TO_TYPE.get(gap.group("word").lower()) == current.type
+    return gap is not None and WORD_TO_TYPE.get(" ".join(gap.group("word").split()).lower()) == current.type
 
 
 # Two papers of one kind told in succession, the body named after the later: "Nghị quyết 27, rồi Nghị quyết 41 của
@@ -167,9 +167,4 @@ DATED_RETYPED_GAP = re.compile(
 
 def _dated_retyped_list(current: Citation, following: Citation, form: str) -> bool:
     """Whether two codeless papers of one kind are listed by `DATED_RETYPED_GAP` ("văn bản" for a paper of no kind)."""
-    if current.has_code or following.has_code or current.type != following.type:
-        return False
-    gap = DATED_RETYPED_GAP.fullmatch(form, current.end, following.start)
-    if gap is None:
-        return False
-    return WORD_TO_TYPE.get(" ".join(gap.group("word").split()).lower()) == current.type
+    return _same_kind_across(DATED_RETYPED_GAP, current, following, form)

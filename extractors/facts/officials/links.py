@@ -41,7 +41,7 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
     }
     for first, span in list(parsed.titles_at.items()):
         j = skip_term(tokens, span.last + 1)
-        j = _after_time_words(tokens, j)  # "Giám đốc Sở Nội vụ hiện nay là ông A"
+        j = after_time_words(tokens, j)  # "Giám đốc Sở Nội vụ hiện nay là ông A"
         if span.next_name is None and j + 2 < len(tokens) and tokens[j].key == "là":
             k = skip_address(tokens, j + 1)  # "còn Bí thư Tỉnh ủy là ông Phạm Văn B"
             if k > j + 1 and k in parsed.names_at:
@@ -73,12 +73,12 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
 
 
 # Words saying when a post was held, between it and "là" ("T hiện nay là ông A", "T khi đó là bà B", "T lúc bấy
-# giờ là ông C").
+# giờ là ông C"); read by every rule that names a post's holder after its copula.
 TIME_WORDS_BEFORE_COPULA: frozenset[str] = words("hiện nay tại khi lúc đó ấy đấy này bấy giờ")
 MAX_TIME_WORDS = 3
 
 
-def _after_time_words(tokens: list[Token], j: int) -> int:
+def after_time_words(tokens: list[Token], j: int) -> int:
     """Index of the "là" after a few time words at `j` ("hiện nay", "khi đó"), else `j`."""
     k = j
     while k < len(tokens) and k - j < MAX_TIME_WORDS and tokens[k].key in TIME_WORDS_BEFORE_COPULA:

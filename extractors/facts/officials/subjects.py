@@ -73,11 +73,15 @@ def co_recipient(parsed: Parsed, by_first: dict[int, Mention], recipient: Mentio
 
 def _named_at(parsed: Parsed, by_first: dict[int, Mention], k: int) -> Mention | None:
     """The person named at token `k`, past a form of address or the post he is called by ("ông B", "Thứ trưởng B")."""
-    k = skip_address(parsed.tokens, k)
+    return by_first.get(_past_title_before_name(parsed, skip_address(parsed.tokens, k)))
+
+
+def _past_title_before_name(parsed: Parsed, k: int) -> int:
+    """The name's first token when a title written right before a name opens at `k` ("Thứ trưởng B"), else `k`."""
     titled = parsed.titles_at.get(k)
     if titled is not None and titled.next_name is not None and titled.last + 1 == titled.next_name.first:
-        k = titled.next_name.first
-    return by_first.get(k)
+        return titled.next_name.first
+    return k
 
 
 def subject_after(
@@ -289,9 +293,7 @@ def members_after_copula(parsed: Parsed, j: int) -> list[int]:
 
 def _ranked_item_start(parsed: Parsed, j: int) -> int:
     """Past an item's address and the rank or title written right before its name ("Phó đô đốc hải quân A")."""
-    j = _item_start(parsed.tokens, j)
-    span = parsed.titles_at.get(j)
-    return span.next_name.first if span is not None and span.next_name is not None else j
+    return _past_title_before_name(parsed, _item_start(parsed.tokens, j))
 
 
 # Words between "các ông" and the colon of a list of people ("đối với các ông có tên sau đây:").

@@ -14,6 +14,7 @@ from extractors.facts.officials.context import (
     term_end,
 )
 from extractors.facts.officials.group_titles import listed_after
+from extractors.facts.officials.links import after_time_words
 from extractors.facts.officials.plural_lists import LIST_VERBS
 from extractors.facts.officials.title_lists import counted_in_parenthesis
 from extractors.facts.officials.triggers import nominated, trigger_before
@@ -252,11 +253,6 @@ def _lower_title_before_name(tokens: list[Token], i: int, text: str, names_at: d
     return "" if _company_name(text, span.next_name.text) else "yes"
 
 
-# Words saying when a post is held, between it and the "là" naming its holder ("phó giám đốc sở hiện nay là ông A").
-COPULA_TIME_WORDS: frozenset[str] = words("hiện nay khi lúc đó này bấy giờ")
-MAX_COPULA_TIME_WORDS = 3
-
-
 def _lower_title_before_copula(tokens: list[Token], i: int, text: str, names_at: dict[int, NameSpan]) -> str:
     """A title in lower case whose head has two words or more, then "là" and a person addressed by name ("hiện
     phó chánh Văn phòng UBND tỉnh phụ trách Ban Tiếp công dân là ông B"), is that person's: the copula names the
@@ -273,9 +269,7 @@ def _lower_title_before_copula(tokens: list[Token], i: int, text: str, names_at:
     span = parse_title(tokens, i, text, names_at, True)
     if span is None or span.next_name is not None:
         return ""
-    j = skip_term(tokens, span.last + 1)
-    while j < len(tokens) and j - span.last <= MAX_COPULA_TIME_WORDS and tokens[j].key in COPULA_TIME_WORDS:
-        j += 1
+    j = after_time_words(tokens, skip_term(tokens, span.last + 1))  # "… hiện nay là ông A"
     if j + 2 >= len(tokens) or tokens[j].key != "là" or not tokens[j].is_lower_word:
         return ""
     k = skip_address(tokens, j + 1)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extractors.facts.documents.patterns import TYPE_WORD
 from extractors.facts.person_names import tokenize
 from extractors.facts.titles import head_length
 from extractors.page.vocab import UNFINISHED_ENDINGS, ends_sentence
@@ -71,6 +72,8 @@ _TODAY = frozenset({"nay"})
 _EDGE = "\"“”'‘’()[]{}«»,.:;!?…"
 _CLOSERS = '"”’)»'
 _OPENERS = "\"“‘'([«-–—"
+# A numbered paper's name, written capitalised as a title is ("… Trần Văn A ký Quyết định 557 xử phạt …").
+_CITED_PAPER = re.compile(rf"(?:{TYPE_WORD})\s+(?:(?i:số)\s+)?\d")
 _HOLDS_ON = (",", ":", ";", "-", "–", "—", "(")  # a word after these goes on with the headline ("Trà Vinh: Một …")
 
 
@@ -142,6 +145,8 @@ def _opens_sentence(words: list[str], i: int, mid_capital: MidCapitals, lower: s
         # a run of capitals is a name ("Vụ Tổ chức cán bộ", "Hồ Chí Minh"), unless a form of address opens it
         return bare.lower() in ADDRESS_FORMS
     if mid_capital.elsewhere(bare, _bare(following), lower) or head_length(tokenize(" ".join(words[i : i + 3])), 0):
+        return False
+    if _CITED_PAPER.match(" ".join(words[i : i + 4])):
         return False
     if bare.lower() in lower:
         return True

@@ -117,7 +117,9 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     lines = expand_text_node_lines(decoded.text.split("\n"))
     header = read_dump_header(lines)
     glued_title = None
-    if header.title is None:
+    # A record whose header names no title field kept no headline (a dataset's "# doc_id / # url / # date" lines
+    # above the lead): its first line is the lead, however a headline might seem glued to it.
+    if header.title is None and not header.fields:
         lines, glued_title = glued_headline(headline_marks_dropped(lines, header.body_start), header.body_start)
     body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(lines[header.body_start :]))))
     apart = _closing_stamp_below(body_lines)

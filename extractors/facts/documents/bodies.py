@@ -37,6 +37,7 @@ from extractors.facts.documents.patterns import (
     MAX_SENTENCE,
     SENTENCE_END,
     TYPE_WORD,
+    YEAR,
 )
 from extractors.normalize import match_form
 
@@ -51,14 +52,18 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{TYPE_WORD})|{'|'.join(
 # What a paper's word may be followed by before its number: "Nghị quyết chuyên đề số 09", "Quyết định công nhận số 12"
 # (lower-case words only, then "số").
 # The adverbs between a subject and its verb: of time ("đã", "vừa", "lại") and of manner ("Chính phủ nhanh chóng ban
-# hành Nghị quyết số 09", "Bộ Tài chính lại ra thông tư 05").
-_HOW_IT_ISSUED = r"cũng|đã|vừa|mới|lại|sớm|tiếp tục|chính thức|nhanh chóng|kịp thời|khẩn trương"
+# hành Nghị quyết số 09", "Bộ Tài chính lại ra thông tư 05"), and modals ("Bộ GD-ĐT đã phải ban hành").
+_HOW_IT_ISSUED = r"cũng|đã|vừa|mới|lại|sớm|tiếp tục|liên tục|chính thức|nhanh chóng|kịp thời|khẩn trương|phải|sẽ"
+# What it acted on may stand before "tại": "UBND TP đã phê duyệt dự án này tại Quyết định số 2319".
+# Adverbs after the verb, before its paper: "đã phải ban hành ngay Thông tư 06", "ban hành riêng một Nghị quyết số 02".
+_HOW_IT_ISSUED_AFTER = r"(?:(?:ngay|riêng|kịp thời|thêm)\s+){0,2}"
 _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
 _LISTED_BEFORE = rf"(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}"
-    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|(?:chỉ đạo|kết luận|phê duyệt) tại)\s+"
-    rf"{IN_A_ROW}{_LISTED_BEFORE}"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|"
+    r"(?:chỉ đạo|kết luận|phê duyệt|đề ra)(?:\s+[a-zà-ỹđ]+){0,3} tại)\s+"
+    rf"{_HOW_IT_ISSUED_AFTER}{IN_A_ROW}{_LISTED_BEFORE}"
     rf"(?i:{TYPE_WORD}|văn\s+bản){ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"
 )
 LOOK_BEFORE_BODY = 160
@@ -117,6 +122,9 @@ UNNUMBERED_SIBLING = re.compile(
     r"ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s+"
     r"(?=(?:của|do)\s)"  # the other paper is told by its date
 )
+# The year a paper cited by its number alone was issued, told before its body: "Nghị quyết số 26, năm 2008 của Hội
+# nghị Trung ương khóa X".
+YEAR_BEFORE_BODY = re.compile(rf"\s*,?\s*(?i:năm)\s+{YEAR}(?=\s*,?\s*(?:của|do)\s)")
 # The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
 CENTRE_RIGHT_AFTER = re.compile(r"\s+(Bộ Chính trị|Ban Bí thư)(?![^\W_])")
 
@@ -130,6 +138,8 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
     unresolved = None if right_after or same_day else UNRESOLVED_DAY.match(form, end)
     position = unresolved.end() if unresolved else position  # "tờ trình số 5054 ngày 4/7 của Chủ tịch UBND TP"
+    year_told = YEAR_BEFORE_BODY.match(form, position)
+    position = year_told.end() if year_told else position
     titled = past_quoted_title(form, position)
     if titled != position:  # "Kế hoạch số 12 “Về tổ chức Lễ hội” ngày 5/3/2025 của UBND huyện"
         after_title = date_after_title(form, titled, dated)

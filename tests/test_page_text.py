@@ -422,6 +422,15 @@ def test_a_two_digit_year_without_a_time_is_no_date(line: str) -> None:
         ("để giải quyết tình huống.”Theo Lan Chi", "để giải quyết tình huống.” Theo Lan Chi"),
         ("Quyết định số 12/2019.QĐ-UBND", "Quyết định số 12/2019.QĐ-UBND"),
         ("Điều 5.Hiệu lực thi hành", "Điều 5.Hiệu lực thi hành"),
+        ("báo cáo Thủ tướng trong quý 3-2031.K.Lâm", "báo cáo Thủ tướng trong quý 3-2031. K.Lâm"),
+        ("thực hiện Thông tư số 07/2031/TT-BXD.T.Hòa", "thực hiện Thông tư số 07/2031/TT-BXD. T.Hòa"),
+        ("trên quốc lộ 1A, 217...P.Q", "trên quốc lộ 1A, 217... P.Q"),
+        (
+            "thầy trò Trường Hòa Khánh trong năm học 2030-2031.H.THU",
+            "thầy trò Trường Hòa Khánh trong năm học 2030-2031. H.THU",
+        ),
+        ("nộp cho ông Trần V.A", "nộp cho ông Trần V.A"),
+        ("theo ký hiệu A.B.C", "theo ký hiệu A.B.C"),
     ],
 )
 def test_glued_blocks_are_parted_at_a_stop(line: str, text: str) -> None:

@@ -44,6 +44,12 @@ def _date_then_word(line: str, stop: int, after: int) -> bool:
     return word is not None and _is_syllable(word.group())
 
 
+# A writer's initials and name closing the line, glued to the last sentence's stop ("… trong quý 2-2013.H.Vũ", "… số
+# 02/2013/TT-BXD.L.Bằng", "… năm học 2012-2013.N.TÝ", "… QL 1A, 217...M.T"): initials with their dots, then a name
+# or another initial, and nothing after them. A place's abbreviation has no initial after its dot ("TP.HCM").
+_INITIALS_CLOSING = re.compile(r"(?:[A-ZĐ]\.\s?){1,2}[A-ZĐ][^\W\d_]*\s*$")
+
+
 def unglued(line: str, blocks_apart: bool = False) -> str:
     """The line with a space put back at each seam where blocks were glued; `blocks_apart` for a layout that
     glues whole blocks (an aggregator's captions, subheads and writer), whose seams without a stop are line
@@ -53,6 +59,9 @@ def unglued(line: str, blocks_apart: bool = False) -> str:
         before, after = line[found.start() - 1], line[found.end()]
         if not after.isupper():
             return found.group()
+        lone_initial = before.isupper() and not line[found.start() - 2 : found.start() - 1].isalnum()
+        if not lone_initial and _INITIALS_CLOSING.match(line, found.end()):  # "A.B.C" is one set of initials
+            return found.group() + " "
         if before in _CLOSERS:
             return found.group() + " "
         if before.isdigit():

@@ -106,10 +106,14 @@ BODY_THEN_NUMBER = re.compile(
 # quyết định 2 lần"); an opening bracket names the paper just described ("nghị định hướng dẫn thi hành Luật đất đai
 # (nghị định 181)").
 CITING_BEFORE = re.compile(
-    r"(?:(?<![^\W_])(?:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|thay thế|sửa đổi)"
-    r"\s+|\(\s*)$"
+    r"(?:(?<![^\W_])(?:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|thay thế|"
+    r"sửa đổi)\s+|\(\s*)$"
 )
 LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ"})
+# Words that are nouns only, never a verb ("nghị định", "thông tư", "nghị quyết"): in lower case they still name a
+# paper wherever they stand ("Điều 14, nghị định 81 quy định …", "có thông tư 01 về đào tạo nghề"); "quyết định" and
+# "chỉ thị" are verbs too ("quyết định 2 kế hoạch"), named papers only after a citing word or before their day.
+NOUN_ONLY_WORDS: frozenset[str] = frozenset({"nghị định", "thông tư", "nghị quyết"})
 # A count, not a number, when a measure or classifier follows ("quyết định 2 lần", "Kế hoạch 4 điểm", "Kế hoạch 100
 # ngày"; "ngày" before a date is the paper's day). A type word in capitals is a citation more often: only the
 # classifiers that cannot start a sentence's next words follow it ("Nghị định 67 người dân được hỗ trợ").
@@ -123,6 +127,8 @@ COUNT_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|tuổi|t�
 def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool:
     if doc_type not in LOWER_CASE_CITED_KINDS or found.group(2) or COUNT_AFTER.match(form, found.end()):
         return False
+    if " ".join(found.group(1).lower().split()) in NOUN_ONLY_WORDS or DATED_NEXT.match(form, found.end()):
+        return True  # "nghị định 67 ngày 19/5/2005", "quyết định 677 ngày 8/8/2001"
     return CITING_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
 
 

@@ -90,6 +90,8 @@ WORD_TO_TYPE: dict[str, str] = {word.lower(): code for word, code in TYPE_WORDS}
 # ("Quy định số 66-QĐ/TW": type "QĐ" as written, kind "Quy định"). Other disagreements are usually a longer
 # phrase ("Thông báo kết luận số 15-TB/TU"), so the code names the kind too.
 CONFUSABLE_TYPES: frozenset[frozenset[str]] = frozenset({frozenset({"QĐ", "QĐi"})})
+# A joint paper cited again by its kind's word alone: "thông tư liên tịch số 01 …; thông tư 01 vẫn chưa được sửa đổi".
+JOINT_FORMS: dict[str, str] = {"TT": "TTLT", "NQ": "NQLT"}
 
 
 # The issuer of a kind of document that one body alone issues, when the text names none: decrees are the

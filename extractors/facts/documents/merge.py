@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from extractors.facts.documents.citation import Citation
-from extractors.facts.documents.kinds import CONFUSABLE_TYPES, UNTYPED_KINDS, WORD_TO_TYPE, type_name
+from extractors.facts.documents.kinds import CONFUSABLE_TYPES, JOINT_FORMS, UNTYPED_KINDS, WORD_TO_TYPE, type_name
 from extractors.facts.documents.patterns import TYPE_WORD
 from extractors.facts.evidence import make_evidence
 from extractors.types import DocumentRef
@@ -62,7 +62,8 @@ def _of_year(ref: DocumentRef, year: int) -> bool:
 def _kinds_written(doc_type: str | None) -> list[str | None]:
     """The codes a document of this kind may be numbered with ("Quy định số 66" is "66-QĐ/TW")."""
     partners = [other for pair in CONFUSABLE_TYPES if doc_type in pair for other in pair if other != doc_type]
-    return [doc_type, *partners]
+    joint = [JOINT_FORMS[doc_type]] if doc_type in JOINT_FORMS else []
+    return [doc_type, *partners, *joint]
 
 
 class _Found:

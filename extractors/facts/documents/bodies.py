@@ -122,9 +122,12 @@ UNNUMBERED_SIBLING = re.compile(
     r"ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s+"
     r"(?=(?:của|do)\s)"  # the other paper is told by its date
 )
-# The year a paper cited by its number alone was issued, told before its body: "Nghị quyết số 26, năm 2008 của Hội
-# nghị Trung ương khóa X".
-YEAR_BEFORE_BODY = re.compile(rf"\s*,?\s*(?i:năm)\s+{YEAR}(?=\s*,?\s*(?:của|do)\s)")
+# When a paper cited by its number alone was issued, told before its body: "Nghị quyết số 26, năm 2008 của Hội nghị
+# Trung ương khóa X", "Nghị quyết 40 cuối năm 2000 của Quốc hội", "thông tư 04 vừa ban hành của Bộ Lao động …".
+YEAR_BEFORE_BODY = re.compile(
+    rf"\s*,?\s*(?:(?:(?i:đầu|cuối|giữa)\s+)?(?i:năm)\s+{YEAR}|(?:(?:vừa|mới|đã)\s+)?(?:được\s+)?ban hành)"
+    r"(?=\s*,?\s*(?:của|do)\s)"
+)
 # The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
 CENTRE_RIGHT_AFTER = re.compile(r"\s+(Bộ Chính trị|Ban Bí thư)(?![^\W_])")
 

@@ -44,8 +44,9 @@ from extractors.normalize import match_form
 # A name that goes on after "và" or a dash with a capitalised part ("Sở Giáo dục và Đào tạo"): `organ_name` reads it.
 NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
 # The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
-# "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends), "Thủ tướng Chính phủ chỉ đạo tại Thông báo
-# số 125", "Phó Chủ tịch UBND TP đã ký liên tiếp 6 Quyết định mang số 2356, …".
+# "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends, "Văn phòng Chính phủ vừa gửi công văn số
+# 414"), "Thủ tướng Chính phủ chỉ đạo tại Thông báo số 125", "Phó Chủ tịch UBND TP đã ký liên tiếp 6 Quyết định mang
+# số 2356, …".
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 # The papers it issued first in the same list come between ("Đảng ủy xã ban hành Nghị quyết số 04-NQ/ĐU và Kế hoạch
 # số "), and a body drafts its own plans ("UBND huyện đã xây dựng Kế hoạch số 45").
@@ -61,7 +62,7 @@ _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
 _LISTED_BEFORE = rf"(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}"
-    r"(?:ban hành|ký(?: ban hành)?|ra|có|thông qua|xây dựng|"
+    r"(?:ban hành|ký(?: ban hành)?|ra|có|gửi|thông qua|xây dựng|"
     r"(?:chỉ đạo|kết luận|phê duyệt|đề ra)(?:\s+[a-zà-ỹđ]+){0,3} tại)\s+"
     rf"{_HOW_IT_ISSUED_AFTER}{IN_A_ROW}{_LISTED_BEFORE}"
     rf"(?i:{TYPE_WORD}|văn\s+bản){ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"

@@ -248,6 +248,7 @@ COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     + [("Liên", "hiệp"), ("Thanh", "niên"), ("Chỉ", "huy"), ("Quân", "sự"), ("Tổng", "tham"), ("tham", "mưu")]
     + [("Công", "an"), ("Tòa", "án"), ("Toà", "án"), ("Viện", "kiểm"), ("kiểm", "sát"), ("đồng", "quản")]
     + [("Cộng", "sản"), ("tối", "cao")]  # "của Đảng Cộng sản Việt Nam", "Viện kiểm sát nhân dân tối cao"
+    + [("Ban", "bí"), ("bí", "thư")]  # the Secretariat in lower case: "Chỉ thị 42 của Ban bí thư"
 )
 
 

@@ -239,6 +239,7 @@ def _subject_body(text: str, form: str, start: int) -> str | None:
     rest = phrase[len(body) :] if body else ""
     signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(rest) is not None
     telling = body is not None and TELLING_AFTER_ORGAN.fullmatch(rest) is not None
+    telling = telling or (body is not None and DAY_AFTER_ORGAN.fullmatch(rest) is not None)
     if body is not None and _minister_by_name_only(phrase):
         return None  # "Bộ trưởng Đinh Văn An vừa có Công văn 4636": the ministry is not named
     return body if body == phrase or signer or telling else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
@@ -253,6 +254,10 @@ def _minister_by_name_only(body: str) -> bool:
 
 # An organ telling what it did: "Văn phòng UBND tỉnh cho biết đã có văn bản …", "Sở Y tế cho hay đã ban hành …".
 TELLING_AFTER_ORGAN = re.compile(r"\s+(?:cho biết|cho hay|thông tin)(?:\s+(?:là|rằng))?")
+# The day it acted, told between the organ and its verb: "UBND TPHCM ngày 18-1 đã ban hành Chỉ thị 02".
+DAY_AFTER_ORGAN = re.compile(
+    r"\s+(?:(?:vào|hôm|sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?"
+)
 
 
 def name_issuer(citation: Citation) -> None:

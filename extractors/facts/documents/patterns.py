@@ -54,7 +54,7 @@ _BODY_CHAR = r"(?:T\.[ƯW]|[^,;.()“”\"])"
 BODY_AFTER = re.compile(
     rf"[\s,)]*(?:của|do|giữa)\s+({BODY_HEAD}{_BODY_CHAR}{{0,60}}?)"
     r"(?=\s+(?:ngày|về|V/v|v/v|ban hành|quy định|hướng dẫn|và|nhằm|đã|thì|trong|tại|triển khai|cho|với|đối với)\s"
-    r"|[,;.()“”\"]|\s*$)",
+    r"|[,;()“”\"]|\.(?![^\W\d_])|\s*$)",  # a dot inside an abbreviation ("BCH T.Ư Đảng") ends no name
     re.IGNORECASE,
 )
 # The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):

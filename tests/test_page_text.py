@@ -169,6 +169,8 @@ def test_parse_byline(line: str, author: str | None, credit: str | None) -> None
         "VnExpress",
         "Clip: Lan Chi",  # who filmed the clip, like who took the photo, is not the writer
         "Ảnh, video: Báo Tây Lâm",
+        "Ông Lê Văn Kiệt - Nguyên Giám đốc Sở TDTT tỉnh Hà Lam",  # a speaker named after a quote, not the writer
+        "Bà Trần Thị Hạnh",
     ],
 )
 def test_not_a_byline(line: str) -> None:

@@ -146,8 +146,6 @@ def _opens_sentence(words: list[str], i: int, mid_capital: MidCapitals, lower: s
         return bare.lower() in ADDRESS_FORMS
     if mid_capital.elsewhere(bare, _bare(following), lower) or head_length(tokenize(" ".join(words[i : i + 3])), 0):
         return False
-    if _CITED_PAPER.match(" ".join(words[i : i + 4])):
-        return False
     if bare.lower() in lower:
         return True
     # a word the text has no other use of: a common word when it stands between words in lower case
@@ -167,14 +165,20 @@ def _tells_day(words: list[str], i: int) -> bool:
 
 
 def _headline_end(words: list[str], mid_capital: MidCapitals, lower: set[str]) -> int | None:
+    """Where the lead opens after the headline. A cited paper's capitalised word ("… ký Quyết định 612 xử phạt …")
+    may stand inside the headline as well as open the lead: it ends the headline only when no word after it does."""
+    cited = None
     for i in range(1, min(len(words), MAX_HEAD_WORDS + 1)):
         if ends_sentence(words[i - 1]) or words[i - 1].endswith(";") or _tells_day(words, i - 1):
-            return None  # a sentence ended, or a day was told: a lead or a paragraph, no headline
+            return cited  # a sentence ended, or a day was told: a lead or a paragraph, no headline
         if _PHOTO.match(words[i - 1]):
-            return None  # a photo's credit: the caption has begun, and where is not told
-        if i >= MIN_HEAD_WORDS and _opens_sentence(words, i, mid_capital, lower):
+            return cited  # a photo's credit: the caption has begun, and where is not told
+        if i < MIN_HEAD_WORDS or not _opens_sentence(words, i, mid_capital, lower):
+            continue
+        if not _CITED_PAPER.match(" ".join(words[i : i + 4])):
             return i
-    return None
+        cited = cited if cited is not None else i
+    return cited
 
 
 def _exclaimed_headline_end(words: list[str], coded: bool) -> int | None:

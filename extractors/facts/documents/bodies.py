@@ -63,7 +63,7 @@ _LISTED_BEFORE = rf"(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-�
 BODY_BEFORE = re.compile(
     rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}"
     r"(?:ban hành|ký(?: ban hành)?|ra|có|gửi|thông qua|xây dựng|"
-    r"(?:chỉ đạo|kết luận|phê duyệt|đề ra)(?:\s+[a-zà-ỹđ]+){0,3} tại)\s+"
+    r"(?:chỉ đạo|kết luận|phê duyệt|đề ra)(?:\s+[a-zà-ỹđ]+){0,3} (?:tại|bằng))\s+"
     rf"{_HOW_IT_ISSUED_AFTER}{IN_A_ROW}{_LISTED_BEFORE}"
     rf"(?i:{TYPE_WORD}|văn\s+bản){ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"
 )

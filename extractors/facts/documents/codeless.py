@@ -82,7 +82,7 @@ NAMED_LAW_NUMBER = re.compile(
     rf"(?:L(?<![^\W\d_]L)uật|B(?<![^\W\d_]B)ộ\s+[Ll]uật)\s+(?:{_LAW_NAME_WORD}){{1,8}}?(\d{{1,5}})\s*/\s*(?P<year>{YEAR})"
     r"(?![\d/-]|\s*/\s*[A-ZĐ])"
 )
-DATED_NEXT = re.compile(r"\s+ngày\s+\d")
+DATED_NEXT = re.compile(r"\s*,?\s+ngày\s+\d")
 SPANNING_PLANS: frozenset[str] = frozenset({"KH", "CTr", "CTHĐ", "ĐA", "PA"})
 # Further numbers under the same word: "Nghị định 29 và 178", "Quyết định số 15, 16 của UBND huyện".
 CODELESS_MORE = re.compile(
@@ -104,10 +104,11 @@ BODY_THEN_NUMBER = re.compile(
 # định 67", "đã ban hành thông tư 26", "Thủ tướng đã ký quyết định 929", "như trong chỉ thị 18 đã đề ra", "căn cứ
 # nghị định 52"), for the kinds that are no plan ("theo kế hoạch 1 lần") and with no count after the number ("theo
 # quyết định 2 lần"); an opening bracket names the paper just described ("nghị định hướng dẫn thi hành Luật đất đai
-# (nghị định 181)").
+# (nghị định 181)"); a paper's part names it ("theo quy định tại điều 21, quyết định 1627"), and so do "có" and
+# "bằng" ("Chủ tịch UBND TP cũng đã có chỉ thị 04", "Thủ tướng phê duyệt bằng quyết định 655").
 CITING_BEFORE = re.compile(
-    r"(?:(?<![^\W_])(?:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|thay thế|"
-    r"sửa đổi)\s+|\(\s*)$"
+    r"(?:(?<![^\W_])(?:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|có|bằng|"
+    r"thay thế|sửa đổi)\s+|\(\s*|(?<![^\W_])(?i:điều|khoản|điểm)\s+\d+[a-zđ]?\s*,\s*)$"
 )
 LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ"})
 # Words that are nouns only, never a verb ("nghị định", "thông tư", "nghị quyết"): in lower case they still name a

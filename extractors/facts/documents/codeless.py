@@ -70,6 +70,9 @@ CODELESS_PAPER = re.compile(
     rf"{_BARE_NUMBER_END}"
     r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
 )
+# A body that has, sends or signs a paper under the generic word names it by its bare number: "UBND tỉnh đã có văn bản
+# 2321 đề nghị …", "Chủ tịch UBND tỉnh đã ký văn bản 85 gửi …".
+SENT_PAPER = re.compile(rf"(?<![^\W_])(?:có|gửi|ký)\s+(?i:văn\s+bản)\s+(\d{{1,5}}){_BARE_NUMBER_END}")
 # A law cited by its name and then its number and year, "số" left out or not: "Luật Cư trú 81/2006", "Luật Thi đua,
 # khen thưởng số 06/2022" (the year after a slash: in "Luật Đất đai 2024" the year is the law's, no number). A name
 # holds no word of a sentence going on ("Luật Đất đai có hiệu lực từ tháng 8/2024") and is no lawyer's ("Luật sư").
@@ -110,11 +113,13 @@ CITING_BEFORE = re.compile(
     r"(?:(?<![^\W_])(?:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|có|bằng|"
     r"thay thế|sửa đổi)\s+|\(\s*|(?<![^\W_])(?i:điều|khoản|điểm)\s+\d+[a-zđ]?\s*,\s*)$"
 )
-LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ"})
-# Words that are nouns only, never a verb ("nghị định", "thông tư", "nghị quyết"): in lower case they still name a
+LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ", "CV", "CĐ", "TTr"})
+# Words that are nouns only, never a verb ("nghị định", "thông tư", "nghị quyết", "công văn"): in lower case they name a
 # paper wherever they stand ("Điều 14, nghị định 81 quy định …", "có thông tư 01 về đào tạo nghề"); "quyết định" and
 # "chỉ thị" are verbs too ("quyết định 2 kế hoạch"), named papers only after a citing word or before their day.
-NOUN_ONLY_WORDS: frozenset[str] = frozenset({"nghị định", "thông tư", "nghị quyết"})
+NOUN_ONLY_WORDS: frozenset[str] = frozenset(
+    {"nghị định", "thông tư", "nghị quyết", "công văn", "công điện", "tờ trình"}
+)
 # A count, not a number, when a measure or classifier follows ("quyết định 2 lần", "Kế hoạch 4 điểm", "Kế hoạch 100
 # ngày"; "ngày" before a date is the paper's day). A type word in capitals is a citation more often: only the
 # classifiers that cannot start a sentence's next words follow it ("Nghị định 67 người dân được hỗ trợ").
@@ -240,6 +245,10 @@ def codeless_citations(form: str) -> list[Citation]:
         year, end = _year_and_end(found, 2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
     numbered = {citation.start for citation in citations}
+    for found in SENT_PAPER.finditer(form):
+        if found.start(1) not in numbered and not COUNT_AFTER.match(form, found.end()):
+            citations.append(Citation(found.start(1), found.end(1), found.group(1), None, None, has_code=False))
+            numbered.add(found.start(1))
     for found in BODY_THEN_NUMBER.finditer(form):
         if found.start("n") in numbered:
             continue

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from benchmarks.citation_audit import CODE, WORD_NUMBER, uncovered_citations
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # the benchmarks are scripts run from the checkout, not an installed package
+    sys.path.insert(0, str(ROOT))
 
-ARTICLE = Path(__file__).parent / "fixtures" / "real_corpus" / "audit-article.txt"
+from benchmarks.citation_audit import CODE, WORD_NUMBER, uncovered_citations  # noqa: E402
+
+ARTICLE = ROOT / "tests" / "fixtures" / "real_corpus" / "audit-article.txt"
 
 
 def test_spans_no_document_covers_are_reported() -> None:

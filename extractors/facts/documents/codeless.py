@@ -70,9 +70,12 @@ CODELESS_PAPER = re.compile(
     rf"{_BARE_NUMBER_END}"
     r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
 )
-# A body that has, sends or signs a paper under the generic word names it by its bare number: "UBND tỉnh đã có văn bản
-# 2321 đề nghị …", "Chủ tịch UBND tỉnh đã ký văn bản 85 gửi …".
-SENT_PAPER = re.compile(rf"(?<![^\W_])(?:có|gửi|ký)\s+(?i:văn\s+bản)\s+(\d{{1,5}}){_BARE_NUMBER_END}")
+# A body that has, sends or signs a paper under the generic word names it by its bare number, and so does a citing
+# word: "UBND tỉnh đã có văn bản 2321 đề nghị …", "Chủ tịch UBND tỉnh đã ký văn bản 85 gửi …", "bằng văn bản 5332
+# hướng dẫn …", "trong văn bản 5332".
+SENT_PAPER = re.compile(
+    rf"(?<![^\W_])(?i:có|gửi|ký|bằng|theo|tại|trong)\s+(?i:văn\s+bản)\s+(\d{{1,5}}){_BARE_NUMBER_END}"
+)
 # A law cited by its name and then its number and year, "số" left out or not: "Luật Cư trú 81/2006", "Luật Thi đua,
 # khen thưởng số 06/2022" (the year after a slash: in "Luật Đất đai 2024" the year is the law's, no number). A name
 # holds no word of a sentence going on ("Luật Đất đai có hiệu lực từ tháng 8/2024") and is no lawyer's ("Luật sư").
@@ -110,7 +113,7 @@ BODY_THEN_NUMBER = re.compile(
 # (nghị định 181)"); a paper's part names it ("theo quy định tại điều 21, quyết định 1627"), and so do "có" and
 # "bằng" ("Chủ tịch UBND TP cũng đã có chỉ thị 04", "Thủ tướng phê duyệt bằng quyết định 655").
 CITING_BEFORE = re.compile(
-    r"(?:(?<![^\W_])(?:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|có|bằng|"
+    r"(?:(?<![^\W_])(?i:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|có|bằng|"
     r"thay thế|sửa đổi)\s+|\(\s*|(?<![^\W_])(?i:điều|khoản|điểm)\s+\d+[a-zđ]?\s*,\s*)$"
 )
 LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ", "CV", "CĐ", "TTr"})

@@ -13,8 +13,9 @@ from extractors.facts.dates import ResolvedDate
 from extractors.facts.documents.patterns import TYPE_WORD
 
 # Between a number and its date: "(được) ban hành", "ký", "được Quốc hội thông qua" (the body that passed it), "ra"
-# ("thông tư số 17/2005/TT-BCA ra ngày 21/11": issued on).
-_PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua|ra)\s+)?"
+# ("thông tư số 17/2005/TT-BCA ra ngày 21/11": issued on), "ban hành từ ngày 17/8/2005"; a dash left after a code
+# ("59/2007/NĐ-CP- ngày 9.4.2007").
+_PASSED = r"(?:(?:được\s+(?:[^\W\d_][^\d,.;:()]{0,40}?\s)?)?(?:ban hành|ký|thông qua|ra)\s+(?:(?:từ|vào)\s+(?=ngày))?)?"
 # The short name a text gives the paper it has just cited, in parentheses before its date: "Thông tư số
 # 02/2013/TT-NHNN (Thông tư 02) ngày 21/01/2013", "(gọi tắt là Nghị định 15)", "(viết tắt là TT 14)" (a word and a
 # number only: "(thay thế NĐ 83/CP)" names another paper).
@@ -24,7 +25,7 @@ _SHORT_NAME = (
 )
 # "ngày13/11/2015" glued too; "ngay" is "ngày" typed without its tone mark, as the same texts write "ND-CP" for
 # "NĐ-CP" ("Nghị định số 68/2002/ND-CP ngay 10/7/2002").
-DATE_GAP = re.compile(rf"[\s,]*{_SHORT_NAME}[\s,(]*{_PASSED}(?:ngày\s*|ngay\s+)?", re.IGNORECASE)
+DATE_GAP = re.compile(rf"(?:-(?=\s))?[\s,]*{_SHORT_NAME}[\s,(]*{_PASSED}(?:ngày\s*|ngay\s+)?", re.IGNORECASE)
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 MAX_EVENT_LOOK_BACK = 50
 

@@ -45,8 +45,8 @@ from extractors.normalize import match_form
 NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{TYPE_WORD})|{'|'.join(DOCUMENT_PARTS)})[A-ZĐ]")
 # The body issuing a document as the subject of the clause: "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19",
 # "UBND tỉnh đã có công văn số 147" (a body "has" the papers it sends, "Văn phòng Chính phủ vừa gửi công văn số
-# 414"), "Thủ tướng Chính phủ chỉ đạo tại Thông báo số 125", "Phó Chủ tịch UBND TP đã ký liên tiếp 6 Quyết định mang
-# số 2356, …".
+# 414"), "Thủ tướng Chính phủ chỉ đạo tại Thông báo số 125" (what it acted on may come before "tại": "UBND TP đã phê
+# duyệt dự án này tại Quyết định số 2319"), "Phó Chủ tịch UBND TP đã ký liên tiếp 6 Quyết định mang số 2356, …".
 # Case-sensitive: the head is a capitalised organ ("ban hành" is no "Ban").
 # The papers it issued first in the same list come between ("Đảng ủy xã ban hành Nghị quyết số 04-NQ/ĐU và Kế hoạch
 # số "), and a body drafts its own plans ("UBND huyện đã xây dựng Kế hoạch số 45").
@@ -55,7 +55,6 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{TYPE_WORD})|{'|'.join(
 # The adverbs between a subject and its verb: of time ("đã", "vừa", "lại") and of manner ("Chính phủ nhanh chóng ban
 # hành Nghị quyết số 09", "Bộ Tài chính lại ra thông tư 05"), and modals ("Bộ GD-ĐT đã phải ban hành").
 _HOW_IT_ISSUED = r"cũng|đã|vừa|mới|lại|sớm|tiếp tục|liên tục|chính thức|nhanh chóng|kịp thời|khẩn trương|phải|sẽ"
-# What it acted on may stand before "tại": "UBND TP đã phê duyệt dự án này tại Quyết định số 2319".
 # Adverbs after the verb, before its paper: "đã phải ban hành ngay Thông tư 06", "ban hành riêng một Nghị quyết số 02".
 _HOW_IT_ISSUED_AFTER = r"(?:(?:ngay|riêng|kịp thời|thêm)\s+){0,2}"
 _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"

@@ -70,12 +70,9 @@ CODELESS_PAPER = re.compile(
     rf"{_BARE_NUMBER_END}"
     r"(?(so)|(?=\s+(?:ngày|của)\s))"  # without "số", only before its date or body ("văn bản 571 ngày 19/1")
 )
-# A body that has, sends or signs a paper under the generic word names it by its bare number, and so does a citing
-# word: "UBND tỉnh đã có văn bản 2321 đề nghị …", "Chủ tịch UBND tỉnh đã ký văn bản 85 gửi …", "bằng văn bản 5332
-# hướng dẫn …", "trong văn bản 5332".
-SENT_PAPER = re.compile(
-    rf"(?<![^\W_])(?i:có|gửi|ký|bằng|theo|tại|trong)\s+(?i:văn\s+bản)\s+(\d{{1,5}}){_BARE_NUMBER_END}"
-)
+# The generic word with a bare number names a paper after a citing word (`CITING_BEFORE`): "UBND tỉnh đã có văn bản
+# 2321 đề nghị …", "Chủ tịch UBND tỉnh đã ký văn bản 85 gửi …", "bằng văn bản 5332 hướng dẫn …".
+GENERIC_BARE_NUMBER = re.compile(rf"(?i:văn\s+bản)\s+(\d{{1,5}}){_BARE_NUMBER_END}")
 # A law cited by its name and then its number and year, "số" left out or not: "Luật Cư trú 81/2006", "Luật Thi đua,
 # khen thưởng số 06/2022" (the year after a slash: in "Luật Đất đai 2024" the year is the law's, no number). A name
 # holds no word of a sentence going on ("Luật Đất đai có hiệu lực từ tháng 8/2024") and is no lawyer's ("Luật sư").
@@ -110,11 +107,11 @@ BODY_THEN_NUMBER = re.compile(
 # định 67", "đã ban hành thông tư 26", "Thủ tướng đã ký quyết định 929", "như trong chỉ thị 18 đã đề ra", "căn cứ
 # nghị định 52"), for the kinds that are no plan ("theo kế hoạch 1 lần") and with no count after the number ("theo
 # quyết định 2 lần"); an opening bracket names the paper just described ("nghị định hướng dẫn thi hành Luật đất đai
-# (nghị định 181)"); a paper's part names it ("theo quy định tại điều 21, quyết định 1627"), and so do "có" and
-# "bằng" ("Chủ tịch UBND TP cũng đã có chỉ thị 04", "Thủ tướng phê duyệt bằng quyết định 655").
+# (nghị định 181)"); a paper's part names it ("theo quy định tại điều 21, quyết định 1627"), and so do "có", "gửi"
+# and "bằng" ("Chủ tịch UBND TP cũng đã có chỉ thị 04", "Thủ tướng phê duyệt bằng quyết định 655").
 CITING_BEFORE = re.compile(
-    r"(?:(?<![^\W_])(?i:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|có|bằng|"
-    r"thay thế|sửa đổi)\s+|\(\s*|(?<![^\W_])(?i:điều|khoản|điểm)\s+\d+[a-zđ]?\s*,\s*)$"
+    r"(?:(?<![^\W_])(?i:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|có|gửi|"
+    r"bằng|thay thế|sửa đổi)\s+|\(\s*|(?<![^\W_])(?i:điều|khoản|điểm)\s+\d+[a-zđ]?\s*,\s*)$"
 )
 LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ", "CV", "CĐ", "TTr"})
 # Words that are nouns only, never a verb ("nghị định", "thông tư", "nghị quyết", "công văn"): in lower case they name a
@@ -138,7 +135,12 @@ def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool
         return False
     if " ".join(found.group(1).lower().split()) in NOUN_ONLY_WORDS or DATED_NEXT.match(form, found.end()):
         return True  # "nghị định 67 ngày 19/5/2005", "quyết định 677 ngày 8/8/2001"
-    return CITING_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
+    return _cited_at(form, found.start())
+
+
+def _cited_at(form: str, start: int) -> bool:
+    """Whether a citing word ends right before `start` ("theo", "căn cứ", "đã có", "tại điều 21,")."""
+    return CITING_BEFORE.search(form, max(0, start - LOOK_BEHIND), start) is not None
 
 
 # A type word heading a firm's name: "Công ty Luật số 5" is a law firm, not a law.
@@ -248,8 +250,10 @@ def codeless_citations(form: str) -> list[Citation]:
         year, end = _year_and_end(found, 2)
         citations.append(Citation(found.start(2), end, found.group(2), None, None, year=year, has_code=False))
     numbered = {citation.start for citation in citations}
-    for found in SENT_PAPER.finditer(form):
-        if found.start(1) not in numbered and not COUNT_AFTER.match(form, found.end()):
+    for found in GENERIC_BARE_NUMBER.finditer(form):
+        if found.start(1) in numbered or COUNT_AFTER.match(form, found.end()):
+            continue
+        if _cited_at(form, found.start()):
             citations.append(Citation(found.start(1), found.end(1), found.group(1), None, None, has_code=False))
             numbered.add(found.start(1))
     for found in BODY_THEN_NUMBER.finditer(form):

@@ -312,6 +312,8 @@ def test_a_known_paper_after_the_writers_dash_is_the_source(line: str, author: s
             "Mong thành phố sớm sửa cơ chế. Tài liệu tham khảo: [1] http://baotaylam.vn/giu-xe-1234.htm",
             "Minh Khuê",
         ),
+        # the newsroom's sign closed by a stop
+        ("Bộ sẽ hoàn thành việc rà soát trong quý III. PV.", "Bộ sẽ hoàn thành việc rà soát trong quý III.", "PV"),
     ],
 )
 def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, author: str | None) -> None:
@@ -338,6 +340,7 @@ def test_a_byline_run_onto_the_closing_paragraph(paragraph: str, text: str, auth
         "Hội nghị kết thúc. Đây là những ý kiến mà các cử tri trong xã đã gửi tới ông NGUYỄN VĂN AN",
         "Hội nghị kết thúc. Ban Đảng",  # an organ word that no name opens
         "Hội nghị kết thúc. Mời bạn đọc truy cập www.taylam.gov.vn để góp ý dự thảo",  # the sentence goes on
+        "Cuối buổi, đoàn trở về TP. HCM.",  # a place's abbreviation closing a sentence is no staff sign
     ],
 )
 def test_no_byline_run_onto_the_closing_paragraph(paragraph: str) -> None:

@@ -576,6 +576,9 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
     """The byline or source after the last sentence of a paragraph ("… đào tạo. Việt Tuấn", "… 90%). Theo
     TTXVN Hoàng Trọng", "… tháng 7. Theo VGP"): a dump that joins a page's lines puts them on the closing line."""
     words = paragraph.split()
+    signed_with_stop = len(words) > 1 and words[-1].endswith(".") and ends_sentence(words[-2])
+    if signed_with_stop and _STAFF_ONLY.match(words[-1][:-1]):  # "… công tác này. PV.": the staff's sign, stopped
+        words[-1] = words[-1][:-1]
     if not words or ends_sentence(words[-1]):
         return None  # a closing sentence ("Theo chương trình, hội nghị kết thúc ngày 18/5.") signs nothing
     last = next((i for i in range(len(words) - 2, -1, -1) if _closes_item(words[i])), None)

@@ -76,6 +76,10 @@ _STAFF_NAMED = re.compile(rf"^{_STAFF}\s+(.+)$", re.IGNORECASE)
 # Capitalised words that make a short line an organisation or a heading, not a person.
 _NOT_NAME_WORDS = frozenset(
     [
+        # a form of address: writers sign without one, a speaker named after a quote has one ("… lãng phí". Ông
+        # Phạm Kiết - Nguyên Giám đốc Sở TDTT)
+        "ông",
+        "bà",
         "ubnd",
         "hđnd",
         "mttq",
@@ -290,10 +294,6 @@ def _writer_then_known_outlet(text: str) -> Byline | None:
 _NAME_NOTE_OUTLET = re.compile(r"^([^()]+?)\s*\((?:thực hiện|ghi|tổng hợp|lược dịch|st)\)\s+([^()]+)$", re.IGNORECASE)
 
 
-# A form of address before a capitalised name: writers sign without one, speakers are named with one.
-_ADDRESSED = re.compile(r"(?:Ông|Bà|ÔNG|BÀ)\s+[A-ZĐÀ-Ỹ]")
-
-
 def parse_byline(line: str) -> Byline | None:
     """Read one short closing line as a byline or a source credit; None when it is neither."""
     if line.strip().startswith("(") and _PHOTO_ONLY.match(match_form(_clean(line))):
@@ -301,8 +301,6 @@ def parse_byline(line: str) -> Byline | None:
     text = _once(_unglued(_clean(line)))
     if not text or len(text.split()) > MAX_BYLINE_WORDS or text.endswith(("?", "!")):
         return None  # a question or an exclamation is speech ("PV: Xin trân trọng cảm ơn ông!"), never a credit
-    if _ADDRESSED.match(text):
-        return None  # the speaker named after a quote ("… lãng phí". Ông Phạm Kiết - Nguyên Giám đốc Sở TDTT)
     matchable = match_form(text)
     if _AGENCY_ONLY.match(matchable):
         return Byline(source_credit=text)

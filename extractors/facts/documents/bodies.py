@@ -124,7 +124,7 @@ UNNUMBERED_SIBLING = re.compile(
 )
 # When a paper cited by its number alone was issued, told before its body: "Nghị quyết số 26, năm 2008 của Hội nghị
 # Trung ương khóa X", "Nghị quyết 40 cuối năm 2000 của Quốc hội", "thông tư 04 vừa ban hành của Bộ Lao động …".
-YEAR_BEFORE_BODY = re.compile(
+TOLD_BEFORE_BODY = re.compile(
     rf"\s*,?\s*(?:(?:(?i:đầu|cuối|giữa)\s+)?(?i:năm)\s+{YEAR}|(?:(?:vừa|mới|đã)\s+)?(?:được\s+)?ban hành)"
     r"(?=\s*,?\s*(?:của|do)\s)"
 )
@@ -141,8 +141,8 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
     position = right_after.hit.end if right_after else named.hit.end if named else same_day.end() if same_day else end
     unresolved = None if right_after or same_day else UNRESOLVED_DAY.match(form, end)
     position = unresolved.end() if unresolved else position  # "tờ trình số 5054 ngày 4/7 của Chủ tịch UBND TP"
-    year_told = YEAR_BEFORE_BODY.match(form, position)
-    position = year_told.end() if year_told else position
+    told = TOLD_BEFORE_BODY.match(form, position)  # "…, năm 2008 của …", "… vừa ban hành của …"
+    position = told.end() if told else position
     titled = past_quoted_title(form, position)
     if titled != position:  # "Kế hoạch số 12 “Về tổ chức Lễ hội” ngày 5/3/2025 của UBND huyện"
         after_title = date_after_title(form, titled, dated)
@@ -238,10 +238,11 @@ def _subject_body(text: str, form: str, start: int) -> str | None:
     rest = phrase[len(body) :] if body else ""
     signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(rest) is not None
     telling = body is not None and TELLING_AFTER_ORGAN.fullmatch(rest) is not None
-    telling = telling or (body is not None and DAY_AFTER_ORGAN.fullmatch(rest) is not None)
+    dated = body is not None and DAY_AFTER_ORGAN.fullmatch(rest) is not None  # "UBND TPHCM ngày 18-1"
     if body is not None and _minister_by_name_only(phrase):
         return None  # "Bộ trưởng Đinh Văn An vừa có Công văn 4636": the ministry is not named
-    return body if body == phrase or signer or telling else None  # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
+    # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
+    return body if body == phrase or signer or telling or dated else None
 
 
 def _minister_by_name_only(body: str) -> bool:

@@ -30,6 +30,8 @@ from extractors.facts.documents.patterns import (
     ABBREVIATION_ASIDE,
     BODY_AFTER,
     BODY_AFTER_RUNNING_ON,
+    BODY_CHAR,
+    BODY_CHAR_NOT_DIGIT,
     BODY_HEAD,
     IN_A_ROW,
     LOOK_AHEAD,
@@ -59,24 +61,44 @@ _HOW_IT_ISSUED = r"cũng|đã|vừa|mới|lại|sớm|tiếp tục|liên tục|c
 _HOW_IT_ISSUED_AFTER = r"(?:(?:ngay|riêng|kịp thời|thêm)\s+){0,2}"
 _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
 _LISTED_BEFORE = rf"(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
-BODY_BEFORE = re.compile(
-    rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}"
-    r"(?:ban hành|ký(?: ban hành)?|ra|có|gửi|thông qua|xây dựng|"
-    r"(?:chỉ đạo|kết luận|phê duyệt|đề ra)(?:\s+[a-zà-ỹđ]+){0,3} (?:tại|bằng))\s+"
-    rf"{_HOW_IT_ISSUED_AFTER}{IN_A_ROW}{_LISTED_BEFORE}"
-    rf"(?i:{TYPE_WORD}|văn\s+bản){ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"
+
+
+def _issuing_clause(subject: str) -> re.Pattern[str]:
+    """A clause whose subject (group 1, read by `subject`) issues the paper whose number follows the match."""
+    return re.compile(
+        rf"(?<![^\W_])({subject})\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}"
+        r"(?:ban hành|ký(?: ban hành)?|ra|có|gửi|thông qua|xây dựng|"
+        r"(?:chỉ đạo|kết luận|phê duyệt|đề ra)(?:\s+[a-zà-ỹđ]+){0,3} (?:tại|bằng))\s+"
+        rf"{_HOW_IT_ISSUED_AFTER}{IN_A_ROW}{_LISTED_BEFORE}"
+        rf"(?i:{TYPE_WORD}|văn\s+bản){ABBREVIATION_ASIDE}\s+(?:{_WHAT_THE_PAPER_IS})?(?:(?:mang\s+)?(?i:số)\s+)?$"
+    )
+
+
+BODY_BEFORE = _issuing_clause(rf"{BODY_HEAD}{BODY_CHAR}{{0,60}}?")
+# The press names the province of a district's or a city's organ beside it, in brackets or after a comma: "UBND
+# huyện Diễn Châu, Nghệ An đã ban hành quyết định số 515", "Chủ tịch UBND huyện Krông Bông (Đắk Lắk) Lê Văn Tám đã
+# có quyết định số 215". Capitalised words only, so a second subject ("UBND huyện, Sở Y tế đã có …") is none.
+PLACE_ASIDE = (
+    r"\s*\(\s*[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}\s*\)"
+    r"|\s*,\s*[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}(?![^\W\d_])"
 )
+BODY_BEFORE_PLACE_ASIDE = _issuing_clause(
+    rf"(?P<organ>{BODY_HEAD}{BODY_CHAR}{{0,60}}?)(?P<place>{PLACE_ASIDE}){BODY_CHAR}{{0,40}}?"
+)
+# Words no province's name holds: a post or an organ named in the aside makes it a second subject.
+NOT_A_PLACE = re.compile(rf"(?<![^\W_])(?:{BODY_HEAD}|Trưởng|Phó|Bí thư|Chủ nhiệm)(?![^\W_])")
 LOOK_BEFORE_BODY = 160
 # A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
 # Nghị quyết …, đó là …" (one unnumbered paper, "ban hành Nghị định thay thế Nghị định 42", is another one).
 BODY_ISSUES_KIND = re.compile(
-    rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:cũng|đã|vừa)\s+){{0,2}}(?:ban hành|ra)\s+"
+    rf"(?<![^\W_])({BODY_HEAD}{BODY_CHAR}{{0,60}}?)\s+(?:(?:cũng|đã|vừa)\s+){{0,2}}(?:ban hành|ra)\s+"
     rf"(?:các|những|hai|ba|bốn|năm|\d+)\s+(?P<word>(?i:{TYPE_WORD}))(?!\s+(?:(?i:số)\s+)?\d)"
 )
 # What may follow an issuing body's name in its subject: its term ("khóa IX").
 BODY_QUALIFIER = re.compile(r"\s+(?i:khóa|khoá)\s+[IVXLC\d]+")
-# The rest of a subject after its organ's name, when it is the signer's name: capitalised words only.
-PERSON_AFTER_ORGAN = re.compile(r"(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
+# The rest of a subject after its organ's name, when it is the signer's name: capitalised words only, maybe set off
+# by a dash and addressed ("Chủ tịch UBND tỉnh Sơn La - ông Cầm Văn Mười đã có thông báo số 12").
+PERSON_AFTER_ORGAN = re.compile(r"(?:\s*[-–])?(?:\s+(?:ông|bà))?(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
 # "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
 # the paper it sent (after "thực hiện"/"theo" the subject is the one carrying out another's paper, so only "Tại"
 # opening the sentence: "… báo cáo tại tờ trình số 107, Sở Nội vụ …" goes on with another subject).
@@ -97,13 +119,21 @@ LOOK_BEFORE_LEAD_IN = 160
 # before the lead-in).
 BY_PAPER = re.compile(rf"(?:{_SENTENCE_OPENS}|(?<=,)\s*)(?i:bằng)\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # The comma may be left out: "Tại Công văn số 130 ngày 18-4-2013 Tòa án Nhân dân tối cao đã trả lời …".
-BODY_AFTER_COMMA = re.compile(rf"\s*,?\s*({BODY_HEAD}[^,;.()“”\"]{{0,60}})")
+BODY_AFTER_COMMA = re.compile(rf"\s*,?\s*({BODY_HEAD}{BODY_CHAR}{{0,60}})")
+# After "Theo" the clause's subject is mostly the one carrying the paper out ("Theo Quyết định số 12, UBND huyện đã
+# tổ chức …"): it is the paper's body only when its verb issues it ("Theo quyết định số 10, ngày 30-3, UBND tỉnh
+# Quảng Ngãi ban hành mức giá …").
+ACCORDING_TO_PAPER = re.compile(rf"{_SENTENCE_OPENS}(?i:theo)\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
+ISSUING_SPEAKER = re.compile(
+    rf"\s*,\s*({BODY_HEAD}{BODY_CHAR}{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}(?:ban hành|ký|phê duyệt)(?![^\W_])"
+    rf"(?!\s+(?:(?i:{TYPE_WORD}|văn\s+bản)))"  # not issuing a paper of its own: "…, UBND tỉnh ban hành Kế hoạch số 5"
+)
 # A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
 # mà Bộ VH-TT-DL đã ban hành", "Thông tư số 02 vừa được Bộ Y tế ban hành", "Thông tư số 22/2014 về quy hoạch kho
 # số do Bộ TT&TT ban hành" (no number between: in "Thông tư 22 … dựa trên Thông tư 30 do Bộ GD&ĐT ban hành" the
 # clause is the other paper's).
 ISSUED_BY_LATER = re.compile(
-    rf"[^.!?;\n\d]{{0,100}}?(?:\s|,\s*)(?:mà|do|(?:(?:vừa|đã|mới)\s+)?được)\s+({BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s+(?:\([^()\d]{{1,12}}\)\s+)?"
+    rf"[^.!?;\n\d]{{0,100}}?(?:\s|,\s*)(?:mà|do|(?:(?:vừa|đã|mới)\s+)?được)\s+({BODY_HEAD}{BODY_CHAR_NOT_DIGIT}{{0,60}}?)\s+(?:\([^()\d]{{1,12}}\)\s+)?"
     rf"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|ký)(?![^\W\d_])(?!\s+(?:(?i:{TYPE_WORD}|văn\s+bản)))"  # not issuing another
 )
 LOOK_AHEAD_ISSUED_BY = 200
@@ -113,7 +143,7 @@ BODY_IN_PARENTHESES = re.compile(rf"\s*\(\s*({BODY_HEAD}[^()“”\"\d,;.]{{0,60
 
 # A paper cited in parentheses after the body that sent it: "theo đề nghị của Bộ Tài chính (Công văn số 2000)".
 BODY_BEFORE_ASIDE = re.compile(
-    rf"(?:của|do)\s+({BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)\s*\(\s*(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+    rf"(?:của|do)\s+({BODY_HEAD}{BODY_CHAR_NOT_DIGIT}{{0,60}}?)\s*\(\s*(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 # A paper of another kind listed after a number, told by its date, the body named after it: "Chỉ thị số 26, cũng như
 # Công điện ngày 2/2/2017 của Thủ tướng Chính phủ" (one body for both).
@@ -169,8 +199,10 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
     outside = BODY_BEFORE_ASIDE.search(form, max(0, citation.start - LOOK_BEHIND * 2), citation.start)
     if outside:
         return organ_name(text[outside.start(1) : outside.end(1)])
+    # One body alone issues a decree or a law: a ministry that "has" one drafted it ("Bộ Y tế đã có Nghị định 36")
+    sole = citation.type in SOLE_ISSUERS and not citation.has_code
     return (
-        _subject_body(text, form, citation.word_end or citation.start)
+        (None if sole else _subject_body(text, form, citation.word_end or citation.start))
         or _speaker_after_comma(text, form, citation.start, position)
         or _issuer_of_the_kind(text, form, citation)
     )
@@ -199,6 +231,9 @@ def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | No
     cử …"): the organ opening the main clause."""
     behind = max(0, start - LOOK_BEHIND)
     at_paper = AT_PAPER.search(form, behind, start) or BY_PAPER.search(form, behind, start)
+    if ACCORDING_TO_PAPER.search(form, behind, start):
+        issuing = ISSUING_SPEAKER.match(form, end, min(len(form), end + LOOK_AHEAD))
+        return organ_name(text[issuing.start(1) : issuing.end(1)]) if issuing else None
     if not (at_paper or AT_PAPER_AFTER_LEAD_IN.search(form, max(0, start - LOOK_BEFORE_LEAD_IN), start)):
         return None
     found = BODY_AFTER_COMMA.match(form, end, min(len(form), end + LOOK_AHEAD)) or _body_after_subject_matter(form, end)
@@ -229,20 +264,40 @@ def _body_after_subject_matter(form: str, end: int) -> re.Match[str] | None:
 
 def _subject_body(text: str, form: str, start: int) -> str | None:
     """ "Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số 19": the subject, when it is an organ's name and nothing
-    else."""
-    found = BODY_BEFORE.search(form, max(0, start - LOOK_BEFORE_BODY), start)
-    if found is None:
-        return None
-    phrase = " ".join(text[found.start(1) : found.end(1)].split())
+    else; a subject read from too far back does not hide one after it ("… của UBND TP. Sau đó Sở Xây dựng đã ban
+    hành Quyết định số 12": the sentence's "TP." reads like the city's)."""
+    behind = max(0, start - LOOK_BEFORE_BODY)
+    for pattern in (BODY_BEFORE, BODY_BEFORE_PLACE_ASIDE):
+        found = pattern.search(form, behind, start)
+        while found is not None:
+            body = _subject_of(text, form, found)
+            if body is not None:
+                return body
+            found = pattern.search(form, found.start(1) + 1, start)
+    return None
+
+
+def _subject_of(text: str, form: str, found: re.Match[str]) -> str | None:
+    """The organ a clause's subject names, when the subject is that organ and nothing else, or the organ with its
+    signer, its province, the day it acted or its telling."""
+    subject = text[found.start(1) : found.end(1)]
+    if "place" in found.re.groupindex:  # "UBND huyện Diễn Châu, Nghệ An" is "UBND huyện Diễn Châu"
+        if NOT_A_PLACE.search(form, found.start("place"), found.end("place")):
+            return None
+        subject = text[found.start(1) : found.start("place")] + text[found.end("place") : found.end(1)]
+    phrase = " ".join(subject.split())
     body = organ_name(phrase)
-    rest = phrase[len(body) :] if body else ""
-    signer = body is not None and PERSON_AFTER_ORGAN.fullmatch(rest) is not None
-    telling = body is not None and TELLING_AFTER_ORGAN.fullmatch(rest) is not None
-    dated = body is not None and DAY_AFTER_ORGAN.fullmatch(rest) is not None  # "UBND TPHCM ngày 18-1"
-    if body is not None and _minister_by_name_only(phrase):
+    if body is None:
+        return None
+    rest = phrase[len(body) :]
+    signer = PERSON_AFTER_ORGAN.fullmatch(rest) is not None
+    telling = TELLING_AFTER_ORGAN.fullmatch(rest) is not None
+    dated = DAY_AFTER_ORGAN.fullmatch(rest) is not None  # "UBND TPHCM ngày 18-1"
+    termed = BODY_QUALIFIER.fullmatch(rest) is not None  # "Ban Bí thư khóa XI đã ban hành …"
+    if _minister_by_name_only(phrase):
         return None  # "Bộ trưởng Đinh Văn An vừa có Công văn 4636": the ministry is not named
     # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
-    return body if body == phrase or signer or telling or dated else None
+    return body if body == phrase or signer or telling or dated or termed else None
 
 
 def _minister_by_name_only(body: str) -> bool:
@@ -288,7 +343,7 @@ def issuer_of_bare_type(citation: Citation, form: str) -> None:
 # tỉnh đã cấp chứng chỉ quy hoạch số 173/2005/CCQH", "UBND TP đã cấp giấy phép xây dựng số 223/GPXD" (a code of type
 # letters alone, the granting body being its issuer).
 GRANTED_BY = re.compile(
-    rf"(?<![^\W_])({BODY_HEAD}[^,;.()“”\"]{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}cấp(?:\s+lại)?\s+"
+    rf"(?<![^\W_])({BODY_HEAD}{BODY_CHAR}{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}cấp(?:\s+lại)?\s+"
     r"(?:[^\W\d_]+\s+){1,6}(?i:số)\s*:?\s*$"
 )
 

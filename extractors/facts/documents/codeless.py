@@ -14,6 +14,7 @@ from extractors.facts.documents.kinds import NO_BARE_NUMBER, TYPE_BY_LOWER, TYPE
 from extractors.facts.documents.patterns import (
     ABBREVIATION_ASIDE,
     BODY_AFTER,
+    BODY_CHAR_NOT_DIGIT,
     BODY_HEAD,
     LOOK_BEHIND,
     MAX_BARE_YEAR,
@@ -98,7 +99,8 @@ SPACED_CODE = re.compile(r"\s+(?P<type>[A-ZĐ]{1,4})-(?P<issuer>[A-ZĐ][A-ZĐa-z
 # The issuing body named between a paper's capitalised word and its number: "Nghị quyết HĐND tỉnh Nghệ An số 170",
 # "Chỉ thị Ban Thường vụ Tỉnh ủy số 05" (a capitalised organ head, no sentence mark or digit before "số").
 BODY_THEN_NUMBER = re.compile(
-    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})\s+(?P<body>{BODY_HEAD}[^,;.()“”\"\d]{{0,60}}?)"
+    rf"(?P<word>{'|'.join(re.escape(word) for word, _ in TYPE_WORDS)})\s+"
+    rf"(?P<body>{BODY_HEAD}{BODY_CHAR_NOT_DIGIT}{{0,60}}?)"
     rf"\s+số\s+(?P<n>\d{{1,5}}){_BARE_NUMBER_END}"
 )
 
@@ -130,8 +132,19 @@ CLASSIFIER_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS})(?![^\W\d_])")
 COUNT_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|tuổi|tỷ|triệu|nghìn|ngàn|đồng|năm|tháng|%)(?![^\W\d_])")
 
 
+# Kinds whose words in lower case are common nouns or verbs more often ("theo quy định 3 năm", "kế hoạch 5 năm", "kết
+# luận 3 người"): a paper only right after the verb that issues it ("Ban Bí thư đã ban hành quy định 101 về nêu
+# gương", "mới ban hành quy chế 1374").
+LOWER_CASE_ISSUED_KINDS: frozenset[str] = frozenset({"QĐi", "QC", "KH", "KL"})
+ISSUED_RIGHT_BEFORE = re.compile(r"(?<![^\W_])(?i:ban hành)\s+$")
+
+
 def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool:
-    if doc_type not in LOWER_CASE_CITED_KINDS or found.group(2) or COUNT_AFTER.match(form, found.end()):
+    if found.group(2) or COUNT_AFTER.match(form, found.end()):
+        return False
+    if doc_type in LOWER_CASE_ISSUED_KINDS:
+        return ISSUED_RIGHT_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
+    if doc_type not in LOWER_CASE_CITED_KINDS:
         return False
     if " ".join(found.group(1).lower().split()) in NOUN_ONLY_WORDS or DATED_NEXT.match(form, found.end()):
         return True  # "nghị định 67 ngày 19/5/2005", "quyết định 677 ngày 8/8/2001"

@@ -195,8 +195,9 @@ def _after_subject(form: str, end: int, dated: DatesInText) -> ResolvedDate | No
 
 
 # A body's name read up to "ngày" that runs on into the paper taking effect ("của UBND TP có hiệu lực từ ngày
-# 4/5/2013"): the day is when it applies, not when it was issued.
-TAKES_EFFECT = re.compile(r"(?<![^\W\d_])(?i:có\s+hiệu\s+lực|hiệu\s+lực\s+thi\s+hành)(?![^\W\d_])")
+# 4/5/2013") or being carried out from a day ("thực hiện chỉ thị 27 của UBND TP.HCM từ ngày 3-1-2000"): the day is when
+# it applies, not when it was issued ("ban hành từ ngày" is read before the body's name ends).
+TAKES_EFFECT = re.compile(r"(?<![^\W\d_])(?i:có\s+hiệu\s+lực|hiệu\s+lực\s+thi\s+hành|(?:kể\s+)?từ$)(?![^\W\d_])")
 
 
 # After a body and a comma, a date that a comma or a subject follows opens the next clause: "Thực hiện Kế hoạch số

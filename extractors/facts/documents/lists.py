@@ -129,16 +129,24 @@ def _successive_papers(current: Citation, following: Citation, form: str) -> boo
     return _same_kind_across(SUCCESSION_GAP, current, following, form)
 
 
+# A paper's own day, told right after its number: "Thông báo số 127 ngày 10/3/2017".
+_OWN_DAY = r"(?:[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4})"
+LIST_GAP_ANY_TYPE_DATED = re.compile(_OWN_DAY + LIST_GAP_ANY_TYPE.pattern, re.IGNORECASE)
+BODY_AFTER_OWN_DAY = re.compile(f"{_OWN_DAY}?{BODY_AFTER_RUNNING_ON.pattern}", re.IGNORECASE)
+
+
 def _kinds_listed_under_one_body(current: Citation, following: Citation, form: str) -> bool:
     """Two papers of different kinds cited without a code, joined, the body named after the last: the body is
-    both's (their dates may differ: only the body is shared); not a decree's or a law's, whose issuer is their own
-    ("Nghị định 46 và Thông tư 63 của Bộ GTVT")."""
-    if current.has_code or following.has_code or current.issued_on or current.issuing_body:
+    both's (their dates may differ: only the body is shared, "Thông báo số 127 ngày 10/3/2017 và công văn số 2718
+    ngày 22/3/2017 của Văn phòng Chính phủ"); not a decree's or a law's, whose issuer is their own ("Nghị định 46 và
+    Thông tư 63 của Bộ GTVT")."""
+    if current.has_code or following.has_code or current.issuing_body:
         return False
     if current.type in SOLE_ISSUERS or current.type == following.type:  # one kind: `share_along_lists` decides
         return False
-    found = LIST_GAP_ANY_TYPE.fullmatch(form, current.end, following.start)
-    return found is not None and BODY_AFTER_RUNNING_ON.match(form, following.end) is not None
+    gap = LIST_GAP_ANY_TYPE_DATED if current.issued_on else LIST_GAP_ANY_TYPE
+    found = gap.fullmatch(form, current.end, following.start)
+    return found is not None and BODY_AFTER_OWN_DAY.match(form, following.end) is not None
 
 
 def _retyped_list(current: Citation, following: Citation, form: str) -> bool:

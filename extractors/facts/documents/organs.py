@@ -37,6 +37,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"Ban Tổ chức Trung ương", "BTCTW"),
         (r"Ban Tuyên giáo Trung ương", "BTGTW"),
+        (r"Ủy ban Kiểm tra Trung ương", "UBKTTW"),  # its papers are numbered ".../TB-UBKTTW"
         (r"Văn phòng Trung ương", "VPTW"),
         (r"Quân ủy Trung ương", "QUTW"),
         # not the Youth Union's, nor a steering committee's ("Ban Chỉ đạo Trung ương về phòng chống thiên tai")
@@ -206,7 +207,8 @@ def issuer_named(body: str) -> str | None:
     signed for it, its level and its place."""
     words = _without_signing_post(body).split()
     for index, word in enumerate(words[1:], start=1):
-        if word.lower() in _LEVEL_WORDS and (word.islower() or word.lower() == "tp"):
+        level = word.lower().rstrip(".")  # "UBND TP. Hà Nội"
+        if level in _LEVEL_WORDS and (word.islower() or level == "tp"):
             return " ".join(words[:index])
     return " ".join(words) or None
 
@@ -269,6 +271,8 @@ def organ_name(phrase: str) -> str | None:
     lowered = phrase.lower().rstrip()
     post = next((p for p in SIGNING_POSTS if lowered == p.lower() or lowered.startswith(p.lower() + " ")), None)
     words = re.split("[…:]", phrase)[0].split()  # "của Bộ Chính trị… Mọi", "của Bộ chính trị: “Học tập …”"
+    # the words as the lists spell them: old tone placement read as new ("Huyện uỷ" is "Huyện ủy")
+    forms = re.split("[…:]", match_form(phrase))[0].split()
     kept: list[str] = words[: len(post.split())] if post else []  # "Giám đốc Sở Y tế"
     field_until = 0
     for index, word in enumerate(words[len(kept) :], start=len(kept)):
@@ -280,8 +284,8 @@ def organ_name(phrase: str) -> str | None:
             if field_until > index:
                 kept.append(word)
                 continue
-        following = words[index + 1] if index + 1 < len(words) else ""
-        lower = word.lower()
+        following = forms[index + 1] if index + 1 < len(forms) else ""
+        lower = forms[index].lower()
         joins = lower in ("và", "-", "–", "&") and following[:1].isupper() and not _names_document(words[index + 1 :])
         opens_offices = lower == "các" and following.lower() == "cơ"
         national = lower == "gia" and kept[-1:] in (["Quốc"], ["quốc"])  # "Hội đồng bầu cử Quốc gia"

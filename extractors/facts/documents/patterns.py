@@ -48,18 +48,22 @@ BODY_HEAD = (
     # the Party as a whole ("Nghị quyết 57 của Đảng"), capitalised: "của đảng viên" names no body
     r"Đảng(?![^\W\d_])(?!\s+viên)))"
 )
-# A body's name holds no sentence mark, but the Centre may be written with a dot: "của BCH T.Ư Đảng".
-_BODY_CHAR = r"(?:T\.[ƯW]|[^,;.()“”\"])"
+# A body's name holds no sentence mark, but the Centre may be written with a dot ("của BCH T.Ư Đảng"), and so may
+# the city its organ is of, when the city's name follows: an acronym or two capitalised words ("UBND TP. Hà Nội",
+# "HĐND TP.HCM"; in "của UBND TP. Sau đó …" the dot ends a sentence).
+_DOTTED_IN_NAMES = r"T\.[ƯW]|(?<![^\W_])(?-i:TP|Tp)\.(?=\s?(?-i:[A-ZĐ]{2,}|[A-ZĐ][^\W\d_]*\s+[A-ZĐ]))"
+BODY_CHAR = rf"(?:{_DOTTED_IN_NAMES}|[^,;.()“”\"])"
+BODY_CHAR_NOT_DIGIT = rf"(?:{_DOTTED_IN_NAMES}|[^,;.()“”\"\d])"
 # A joint paper names its bodies after "giữa" ("thông tư liên tịch 02/2003 giữa Bộ Thương mại - Bộ Công nghiệp").
 BODY_AFTER = re.compile(
-    rf"[\s,)]*(?:của|do|giữa)\s+({BODY_HEAD}{_BODY_CHAR}{{0,60}}?)"
+    rf"[\s,)]*(?:của|do|giữa)\s+({BODY_HEAD}{BODY_CHAR}{{0,60}}?)"
     r"(?=\s+(?:ngày|về|V/v|v/v|ban hành|quy định|hướng dẫn|và|nhằm|đã|thì|trong|tại|triển khai|cho|với|đối với)\s"
     r"|[,;()“”\"]|\.(?![^\W\d_])|\s*$)",  # a dot inside an abbreviation ("BCH T.Ư Đảng") ends no name
     re.IGNORECASE,
 )
 # The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
 # `organ_name` cuts the phrase where the name ends.
-BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do|giữa)\s+({BODY_HEAD}{_BODY_CHAR}{{0,60}})", re.IGNORECASE)
+BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do|giữa)\s+({BODY_HEAD}{BODY_CHAR}{{0,60}})", re.IGNORECASE)
 # Papers signed in a row, counted: "ký liên tiếp 6 Quyết định", "ban hành hai Quyết định".
 IN_A_ROW = r"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2})\s+)?"
 # What a paper does, said between its word and its number: "Quyết định khởi tố bị can số 363/C46" (lower-case words,

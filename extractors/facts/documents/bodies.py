@@ -77,9 +77,10 @@ def _issuing_clause(subject: str) -> re.Pattern[str]:
 BODY_BEFORE = _issuing_clause(rf"{BODY_HEAD}{BODY_CHAR}{{0,60}}?")
 # The press names the province of a district's or a city's organ beside it, in brackets or after a comma: "UBND
 # huyện Diễn Châu, Nghệ An đã ban hành quyết định số 515", "Chủ tịch UBND huyện Krông Bông (Đắk Lắk) Lê Văn Tám đã
-# có quyết định số 215". Capitalised words only, so a second subject ("UBND huyện, Sở Y tế đã có …") is none.
+# có quyết định số 215"; in brackets also the organ's initials ("Bộ Kế hoạch và Đầu tư (KH&ĐT) ban hành …"). After a
+# comma capitalised words only, so a second subject ("UBND huyện, Sở Y tế đã có …") is none.
 PLACE_ASIDE = (
-    r"\s*\(\s*[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}\s*\)"
+    r"\s*\(\s*[A-ZĐ][^()\d,;.“”\"]{0,30}?\)"
     r"|\s*,\s*[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3}(?![^\W\d_])"
 )
 BODY_BEFORE_PLACE_ASIDE = _issuing_clause(
@@ -179,8 +180,8 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
         position = after_title.hit.end if after_title else titled
     window_end = min(len(form), position + LOOK_AHEAD)
     found = BODY_AFTER.match(form, position, window_end)
-    if found is None or NAME_GOES_ON.match(form, found.end(1)):  # "Bộ Tài nguyên và Môi trường"
-        found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)
+    if found is None or NAME_GOES_ON.match(form, found.end(1)) or _field_goes_on(text, form, found):
+        found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)  # "Bộ Tài nguyên và Môi trường"
     if found:
         return organ_name(text[found.start(1) : found.end(1)])
     sibling = UNNUMBERED_SIBLING.match(form, position, window_end) if not citation.has_code else None
@@ -199,13 +200,34 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
     outside = BODY_BEFORE_ASIDE.search(form, max(0, citation.start - LOOK_BEHIND * 2), citation.start)
     if outside:
         return organ_name(text[outside.start(1) : outside.end(1)])
-    # One body alone issues a decree or a law: a ministry that "has" one drafted it ("Bộ Y tế đã có Nghị định 36")
-    sole = citation.type in SOLE_ISSUERS and not citation.has_code
     return (
-        (None if sole else _subject_body(text, form, citation.word_end or citation.start))
+        _subject_issuing(text, form, citation)
         or _speaker_after_comma(text, form, citation.start, position)
         or _issuer_of_the_kind(text, form, citation)
     )
+
+
+def _field_goes_on(text: str, form: str, found: re.Match[str]) -> bool:
+    """Whether a department's field goes on past "và" in lower case ("của Bộ Tài nguyên và môi trường đều …"): the
+    name read on holds more than the name read up to "và"."""
+    if not FIELD_AND.match(form, found.end(1)):
+        return False
+    running = BODY_AFTER_RUNNING_ON.match(form, found.start(), min(len(form), found.start() + LOOK_AHEAD))
+    longer = organ_name(text[running.start(1) : running.end(1)]) if running else None
+    return longer is not None and len(longer) > found.end(1) - found.start(1)
+
+
+FIELD_AND = re.compile(r"\s+và\s+[a-zà-ỹđ]")
+
+
+def _subject_issuing(text: str, form: str, citation: Citation) -> str | None:
+    """The clause's subject that issues the paper; one body alone issues a decree or a law, so a ministry that "has"
+    one only drafted it ("Bộ Y tế đã có Nghị định 36" is the Government's)."""
+    subject = _subject_body(text, form, citation.word_end or citation.start)
+    sole = SOLE_ISSUERS.get(citation.type or "") if not citation.has_code else None
+    if subject is None or sole is None:
+        return subject
+    return subject if issuer_for_body(match_form(subject)) == sole else None
 
 
 def _issuer_of_the_kind(text: str, form: str, citation: Citation) -> str | None:

@@ -273,7 +273,9 @@ def issued_before(form: str, citation: Citation, dated: DatesInText) -> date | N
     date_end = dated.last_end_before(start)
     near = date_end is not None and start - date_end <= LOOK_BEFORE_DATE
     if date_end is not None and near and ISSUED_AFTER_DATE.fullmatch(form, date_end, start):
-        return _day_of(dated.resolved_by_end[date_end], citation)
+        day = _day_of(dated.resolved_by_end[date_end], citation)
+        # a paper is issued in the year its number carries: "trước 15-10-1993 … đã ký ban hành nghị định số 198/2004"
+        return None if citation.year and day.year != citation.year else day
     return _issued_the_same_day(form, citation, dated, date_end)
 
 

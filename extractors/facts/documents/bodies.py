@@ -99,7 +99,8 @@ BODY_ISSUES_KIND = re.compile(
 BODY_QUALIFIER = re.compile(r"\s+(?i:khóa|khoá)\s+[IVXLC\d]+")
 # The rest of a subject after its organ's name, when it is the signer's name: capitalised words only, maybe set off
 # by a dash and addressed ("Chủ tịch UBND tỉnh Sơn La - ông Cầm Văn Mười đã có thông báo số 12").
-PERSON_AFTER_ORGAN = re.compile(r"(?:\s*[-–])?(?:\s+(?:ông|bà))?(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
+# ("… Sở GD-ĐT Đà Nẵng là ông Nguyễn Văn Vĩnh đã ký …").
+PERSON_AFTER_ORGAN = re.compile(r"(?:\s*[-–])?(?:\s+là)?(?:\s+(?:ông|bà))?(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
 # "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
 # the paper it sent (after "thực hiện"/"theo" the subject is the one carrying out another's paper, so only "Tại"
 # opening the sentence: "… báo cáo tại tờ trình số 107, Sở Nội vụ …" goes on with another subject).
@@ -331,9 +332,12 @@ def _minister_by_name_only(body: str) -> bool:
 
 # An organ telling what it did: "Văn phòng UBND tỉnh cho biết đã có văn bản …", "Sở Y tế cho hay đã ban hành …".
 TELLING_AFTER_ORGAN = re.compile(r"\s+(?:cho biết|cho hay|thông tin)(?:\s+(?:là|rằng))?")
-# The day it acted, told between the organ and its verb: "UBND TPHCM ngày 18-1 đã ban hành Chỉ thị 02".
+# When it acted, told between the organ and its verb: "UBND TPHCM ngày 18-1 đã ban hành Chỉ thị 02", "Thủ tướng cuối
+# tháng 12 năm ngoái có Văn bản số 2393", "chủ tịch UBND huyện lúc này ban hành quyết định 3868".
 DAY_AFTER_ORGAN = re.compile(
     r"\s+(?:(?:vào|hôm|sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{2,4})?"
+    r"|\s+(?:(?:đầu|cuối|giữa)\s+)?tháng\s+\d{1,2}(?:\s*[/-]\s*\d{4}|\s+năm\s+(?:\d{4}|ngoái|nay|trước))?"
+    r"|\s+(?:lúc|khi)\s+(?:này|đó|ấy)"
 )
 
 

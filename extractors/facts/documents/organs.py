@@ -237,6 +237,8 @@ ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     phòng đoàn hội đồng ủy viên chi bộ đảng cơ quan sở trung ương chính trị kiểm tra tổ chức tuyên giáo
     dân vận liên tịch bầu cử trận đạo""".split()  # noqa: SIM905
 )
+PLENUM_NUMBER = re.compile(r"lần|thứ|\d{1,2}|[IVX]{1,5}")
+MAX_PLENUM_WORDS = 5  # "Hội nghị lần thứ 6": the number comes right after the word
 MAX_ISSUING_BODY_CHARS = 80
 # The parts of a document, capitalised like a name's words ("của Chính phủ và Chương XI của Thông tư …").
 DOCUMENT_PARTS: frozenset[str] = frozenset({"Chương", "Điều", "Phụ", "Mục", "Phần", "Khoản", "Điểm"})
@@ -257,7 +259,8 @@ COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
 
 # The heads of departments and ministries, whose names go on in lower case ("Sở Y tế", "Bộ Tài nguyên và Môi
 # trường", "Sở Giao thông vận tải"), and the lower-case syllables those names hold.
-DEPARTMENT_HEADS: frozenset[str] = frozenset({"Sở", "Bộ", "Cục", "Tổng", "Vụ", "Phòng"})
+# The press writes a ministry's and a department's head in lower case too: "Thanh tra bộ Xây dựng", "sở Y tế".
+DEPARTMENT_HEADS: frozenset[str] = frozenset({"Sở", "Bộ", "Cục", "Tổng", "Vụ", "Phòng", "bộ", "sở"})
 DEPARTMENT_LOWER_WORDS: frozenset[str] = frozenset(
     """tế chính vụ pháp an dựng dục tạo nguyên trường tư hoạch động binh hội hóa hoá thao lịch giao thông tải
     nghiệp triển thôn học nghệ thương truyền sản vận kế toán tin lợi trị""".split()  # noqa: SIM905
@@ -299,6 +302,9 @@ def organ_name(phrase: str) -> str | None:
         purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"
         officer = bool(kept) and kept[-1].lower() not in PLACE_LEVEL_WORDS and _opens_personal_name(word, following)
         numbered = word.isdigit() and kept[-2:] == ["Chỉ", "đạo"]
+        # a plenum told by its number before the committee: "Hội nghị (lần thứ) 8 Ban chấp hành Trung ương"
+        plenum = kept[:2] == ["Hội", "nghị"] and len(kept) < MAX_PLENUM_WORDS
+        numbered = numbered or (plenum and PLENUM_NUMBER.fullmatch(word) is not None)
         allowed = word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national or department
         allowed = allowed or numbered
         if purpose or officer or not allowed:

@@ -41,7 +41,8 @@ BODY_HEAD = (
     r"(?-i:QH)|"  # the Assembly abbreviated, in capitals: "Nghị quyết 49 của QH"
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Thống đốc|Liên|"
-    r"Hội nghị (?=Trung ương|TW|TƯ)|"  # a plenum's papers are the Central Committee's
+    # a plenum's papers are the Central Committee's: "Hội nghị Trung ương 8", "Hội nghị 8 Ban chấp hành Trung ương"
+    r"Hội nghị (?=(?:(?:lần\s+thứ\s+)?[\dIVX]+\s+)?(?:Trung ương|TW|TƯ|Ban [Cc]hấp hành|BCH))|"
     # the Front, mass organisations, the police, courts and procuracies (capitalised: "của hội viên" is none)
     r"(?-i:Mặt trận|Hội (?!nghị|đồng\s+Bảo\s+an)|Công an|Tòa án|Toà án|Viện kiểm sát|TAND|VKSND|"
     r"Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên|"

@@ -168,7 +168,14 @@ LOOK_BEFORE_FIRM = 30
 OWNER_AFTER = re.compile(rf"\s+của\s+(?!Chính phủ|Thủ tướng)(?={BODY_HEAD})")
 
 
+# A notice names no programme: with the body after it, its number names a paper in either case ("thông báo 331 của
+# Ban thường vụ Thành ủy", "thông báo kết luận 156 của Bộ Chính trị"); without one "thông báo 15" is the verb.
+NOTICE_OWNER_AFTER = re.compile(rf"\s+của\s+(?={BODY_HEAD})")
+
+
 def _owned_plan(form: str, found: re.Match[str], doc_type: str) -> bool:
+    if doc_type == "TB":
+        return NOTICE_OWNER_AFTER.match(form, found.end()) is not None
     return doc_type != "Luật" and found.group(1)[:1].isupper() and OWNER_AFTER.match(form, found.end()) is not None
 
 

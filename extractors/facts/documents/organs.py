@@ -27,6 +27,7 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 (r"Ban Tuyên giáo(?: và Dân vận)?", "BTG"),
                 (r"Ban Dân vận", "BDV"),
                 (r"Ủy ban Kiểm tra", "UBKT"),
+                (r"Văn phòng", "VP"),  # its notices are numbered ".../TB-VPTU"
             )
             for committee, committee_code in (
                 (r"(?:Tỉnh|Thành) ủy", "TU"),

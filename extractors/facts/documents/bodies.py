@@ -157,7 +157,8 @@ UNNUMBERED_SIBLING = re.compile(
 # When a paper cited by its number alone was issued, told before its body: "Nghị quyết số 26, năm 2008 của Hội nghị
 # Trung ương khóa X", "Nghị quyết 40 cuối năm 2000 của Quốc hội", "thông tư 04 vừa ban hành của Bộ Lao động …".
 TOLD_BEFORE_BODY = re.compile(
-    rf"\s*,?\s*(?:(?:(?i:đầu|cuối|giữa)\s+)?(?i:năm)\s+{YEAR}|(?:(?:vừa|mới|đã)\s+)?(?:được\s+)?ban hành)"
+    rf"\s*,?\s*(?:(?:(?i:đầu|cuối|giữa)\s+)?(?i:năm)\s+{YEAR}|(?:(?:vừa|mới|đã)\s+)?(?:được\s+)?ban hành"
+    rf"|\(\s*(?i:năm)\s+{YEAR}\s*\))"  # in brackets: "thông tư 58 (năm 2011) của Bộ GD-ĐT"
     r"(?=\s*,?\s*(?:của|do)\s)"
 )
 # The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
@@ -316,11 +317,13 @@ def _subject_of(text: str, form: str, found: re.Match[str]) -> str | None:
     signer = PERSON_AFTER_ORGAN.fullmatch(rest) is not None
     telling = TELLING_AFTER_ORGAN.fullmatch(rest) is not None
     dated = DAY_AFTER_ORGAN.fullmatch(rest) is not None  # "UBND TPHCM ngày 18-1"
+    # the dash closing the signer's post set off after his name: "ông A - thứ trưởng Bộ Giáo dục và Đào tạo - đã ký …"
+    closing = CLOSING_DASH.fullmatch(rest) is not None
     termed = BODY_QUALIFIER.fullmatch(rest) is not None  # "Ban Bí thư khóa XI đã ban hành …"
     if _minister_by_name_only(phrase):
         return None  # "Bộ trưởng Đinh Văn An vừa có Công văn 4636": the ministry is not named
     # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
-    return body if body == phrase or signer or telling or dated or termed else None
+    return body if body == phrase or signer or telling or dated or termed or closing else None
 
 
 def _minister_by_name_only(body: str) -> bool:
@@ -330,6 +333,7 @@ def _minister_by_name_only(body: str) -> bool:
     return post is not None and not rest.startswith("Bộ ") and not opens_with_field(rest)
 
 
+CLOSING_DASH = re.compile(r"\s*[-–]")
 # An organ telling what it did: "Văn phòng UBND tỉnh cho biết đã có văn bản …", "Sở Y tế cho hay đã ban hành …".
 TELLING_AFTER_ORGAN = re.compile(r"\s+(?:cho biết|cho hay|thông tin)(?:\s+(?:là|rằng))?")
 # When it acted, told between the organ and its verb: "UBND TPHCM ngày 18-1 đã ban hành Chỉ thị 02", "Thủ tướng cuối

@@ -102,8 +102,10 @@ def _issuerless(found: re.Match[str], form: str, year: int | None) -> Citation |
     numbered_with_year = found.group(2) is not None and year is not None  # "35/2004/QĐ", not "2021-2025/NQ"
     if (word is None and not numbered_with_year) or not letters.isupper():
         return None
-    doc_type = TYPE_BY_LOWER[letters.lower()]
-    if word is not None and word != doc_type and frozenset({word, doc_type}) not in CONFUSABLE_TYPES:
+    # "quyết định số 2283/QD": the word's type typed without its mark is that type, as written
+    doc_type = TYPE_BY_LOWER.get(letters.lower(), letters)
+    unmarked = word is not None and word.replace("Đ", "D") == letters
+    if word is not None and word != doc_type and not unmarked and frozenset({word, doc_type}) not in CONFUSABLE_TYPES:
         return Citation(found.start(), found.end(), found.group(1), None, letters, year=year)
     spaced = SPACED_ISSUER.match(form, found.end())
     if spaced and spaced.group(1).lower() not in TYPE_BY_LOWER:

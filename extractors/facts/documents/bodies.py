@@ -98,8 +98,8 @@ BODY_ISSUES_KIND = re.compile(
 # What may follow an issuing body's name in its subject: its term ("khóa IX").
 BODY_QUALIFIER = re.compile(r"\s+(?i:khóa|khoá)\s+[IVXLC\d]+")
 # The rest of a subject after its organ's name, when it is the signer's name: capitalised words only, maybe set off
-# by a dash and addressed ("Chủ tịch UBND tỉnh Sơn La - ông Cầm Văn Mười đã có thông báo số 12").
-# ("… Sở GD-ĐT Đà Nẵng là ông Nguyễn Văn Vĩnh đã ký …").
+# by a dash or "là" and addressed ("Chủ tịch UBND tỉnh Sơn La - ông Cầm Văn Mười đã có thông báo số 12", "giám đốc
+# Sở GD-ĐT Đà Nẵng là ông Nguyễn Văn Vĩnh đã ký …").
 PERSON_AFTER_ORGAN = re.compile(r"(?:\s*[-–])?(?:\s+là)?(?:\s+(?:ông|bà))?(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
 # "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
 # the paper it sent (after "thực hiện"/"theo" the subject is the one carrying out another's paper, so only "Tại"
@@ -209,6 +209,9 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
     )
 
 
+FIELD_AND = re.compile(r"\s+và\s+[a-zà-ỹđ]")
+
+
 def _field_goes_on(text: str, form: str, found: re.Match[str]) -> bool:
     """Whether a department's field goes on past "và" in lower case ("của Bộ Tài nguyên và môi trường đều …"): the
     name read on holds more than the name read up to "và"."""
@@ -217,9 +220,6 @@ def _field_goes_on(text: str, form: str, found: re.Match[str]) -> bool:
     running = BODY_AFTER_RUNNING_ON.match(form, found.start(), min(len(form), found.start() + LOOK_AHEAD))
     longer = organ_name(text[running.start(1) : running.end(1)]) if running else None
     return longer is not None and len(longer) > found.end(1) - found.start(1)
-
-
-FIELD_AND = re.compile(r"\s+và\s+[a-zà-ỹđ]")
 
 
 def _subject_issuing(text: str, form: str, citation: Citation) -> str | None:

@@ -139,6 +139,13 @@ ISSUED_BY_LATER = re.compile(
     rf"(?:(?:đã|vừa|mới)\s+)?(?:ban hành|ký)(?![^\W\d_])(?!\s+(?:(?i:{TYPE_WORD}|văn\s+bản)))"  # not issuing another
 )
 LOOK_AHEAD_ISSUED_BY = 200
+# The same with the signer named before his post: "Công văn số 482 do ông Lê Văn Nưng – phó chủ tịch UBND tỉnh An
+# Giang - ký", "kết luận số 34 vừa được ông Hồ Văn Răng - chủ nhiệm Ủy ban kiểm tra Tỉnh ủy ký" (the post's organ).
+SIGNED_BY_NAMED = re.compile(
+    r"\s*(?:(?:vừa|đã|mới)\s+)?(?:do|được)\s+(?:ông|bà)\s+[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){1,3}\s*[,–-]\s*"
+    rf"(?:[^,;.()“”\"\d]{{0,25}}?\s)?({BODY_HEAD}{BODY_CHAR_NOT_DIGIT}{{0,60}}?)\s*[-–,]?\s*"
+    r"(?:(?:đã|vừa)\s+)?(?:ký|ban hành)(?![^\W_])"
+)
 # The issuing body in parentheses right after the number: "Nghị định 86 (Chính phủ) và Thông tư 63 (Bộ GTVT)".
 BODY_IN_PARENTHESES = re.compile(rf"\s*\(\s*({BODY_HEAD}[^()“”\"\d,;.]{{0,60}}?)\s*\)")
 
@@ -194,6 +201,7 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
     if aside:
         return organ_name(text[aside.start(1) : aside.end(1)])
     later = ISSUED_BY_LATER.match(form, position, min(len(form), position + LOOK_AHEAD_ISSUED_BY))
+    later = later or SIGNED_BY_NAMED.match(form, position, min(len(form), position + LOOK_AHEAD_ISSUED_BY))
     if later:
         return organ_name(text[later.start(1) : later.end(1)])
     centre = CENTRE_RIGHT_AFTER.match(form, position) if not citation.has_code else None

@@ -21,6 +21,8 @@ from extractors.facts.documents.patterns import (
     WORD_BEFORE,
 )
 
+# A paper's own day, told right after its number: "Thông báo số 127 ngày 10/3/2017".
+_OWN_DAY = r"(?:[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4})"
 # The generic word before a listed number: "văn bản số 12".
 PAPER_BEFORE = re.compile(r"(?i:văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # Between numbers of one list (`LIST_GAP`) with the type word said again: "Nghị quyết số 18 và Nghị quyết số 19
@@ -97,7 +99,7 @@ def share_bodies_at(citations: list[Citation], text: str, form: str) -> None:
 # Two clauses joined by "và" that each cite a paper of one kind, the body named after the second: "bổ nhiệm lần hai
 # tại quyết định số 1072 ngày 28.9.2010 và bổ nhiệm lần ba tại quyết định số 1122 ngày 23.12.2015 của Giám đốc Sở".
 PARALLEL_GAP = re.compile(
-    r"(?:[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4})?\s+và\s+(?:[^\W\d_]+\s+){1,6}?"
+    rf"{_OWN_DAY}?\s+và\s+(?:[^\W\d_]+\s+){{1,6}}?"
     rf"(?:tại|theo)\s+(?P<word>{TYPE_WORD})\s+(?:số\s+)?",
     re.IGNORECASE,
 )
@@ -119,7 +121,7 @@ def _same_kind_across(gap_pattern: re.Pattern[str], current: Citation, following
 # Chính phủ", "theo Quyết định 163 và sau này là Quyết định 57 của Thủ tướng" (the later one followed the first, from
 # the same body). Only the body is shared: the later paper's day is not the earlier one's.
 SUCCESSION_GAP = re.compile(
-    r"(?:[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4})?"  # the earlier one's own day, if told
+    rf"{_OWN_DAY}?"  # the earlier one's own day, if told
     rf"\s*,?\s*(?:và\s+)?(?:rồi|sau\s+(?:này|đó)|tiếp\s+(?:đó|theo))(?:\s+(?:là|đến))?\s+(?P<word>{TYPE_WORD})\s+(?:số\s+)?",
     re.IGNORECASE,
 )
@@ -129,8 +131,6 @@ def _successive_papers(current: Citation, following: Citation, form: str) -> boo
     return _same_kind_across(SUCCESSION_GAP, current, following, form)
 
 
-# A paper's own day, told right after its number: "Thông báo số 127 ngày 10/3/2017".
-_OWN_DAY = r"(?:[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4})"
 LIST_GAP_ANY_TYPE_DATED = re.compile(_OWN_DAY + LIST_GAP_ANY_TYPE.pattern, re.IGNORECASE)
 BODY_AFTER_OWN_DAY = re.compile(f"{_OWN_DAY}?{BODY_AFTER_RUNNING_ON.pattern}", re.IGNORECASE)
 
@@ -166,7 +166,7 @@ def _retyped_list(current: Citation, following: Citation, form: str) -> bool:
 # "theo Quyết định số 108/2009 ngày 29/9/2009, Quyết định số 02/2010 ngày 18/01/2010 của UBND TP". One body, the
 # clause's subject or the one named after the last, issues them all; the days stay each paper's own.
 DATED_RETYPED_GAP = re.compile(
-    r"[\s,]*(?:ngày\s*)?\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}"  # the earlier paper's own day
+    rf"{_OWN_DAY}"  # the earlier paper's own day
     r"(?:\s+(?:về|V/v)\s+[^;.()\n]{1,120}?)?"  # what it is about, up to the list's next mark
     rf"\s*(?:[,;]\s*(?:và\s+)?|và\s+)(?P<word>{TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?",
     re.IGNORECASE,

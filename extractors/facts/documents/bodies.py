@@ -162,14 +162,32 @@ UNNUMBERED_SIBLING = re.compile(
     r"(?=(?:của|do)\s)"  # the other paper is told by its date
 )
 # When a paper cited by its number alone was issued, told before its body: "Nghị quyết số 26, năm 2008 của Hội nghị
-# Trung ương khóa X", "Nghị quyết 40 cuối năm 2000 của Quốc hội", "thông tư 04 vừa ban hành của Bộ Lao động …".
+# Trung ương khóa X", "Nghị quyết 40 cuối năm 2000 của Quốc hội", "thông tư 04 vừa ban hành của Bộ Lao động …"; or
+# an aside in brackets ("thông tư 58 (năm 2011) của Bộ GD-ĐT", "thông tư 159 năm 2013 (có hiệu lực từ 1/1/2014) của
+# Bộ Tài chính"), or when it took effect ("Thông tư 106 có hiệu lực từ 4/11 của Bộ Quốc phòng").
+_DAY = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
 TOLD_BEFORE_BODY = re.compile(
-    rf"\s*,?\s*(?:(?:(?i:đầu|cuối|giữa)\s+)?(?i:năm)\s+{YEAR}|(?:(?:vừa|mới|đã)\s+)?(?:được\s+)?ban hành"
-    rf"|\(\s*(?i:năm)\s+{YEAR}\s*\))"  # in brackets: "thông tư 58 (năm 2011) của Bộ GD-ĐT"
+    rf"(?:\s*,?\s*(?:(?:(?i:đầu|cuối|giữa)\s+)?(?i:năm)\s+{YEAR}|(?:(?:vừa|mới|đã)\s+)?(?:được\s+)?ban hành"
+    r"|\([^()\n]{1,80}\)"
+    rf"|có hiệu lực(?:\s+thi\s+hành)?(?:\s+(?:kể\s+)?từ)?(?:\s+ngày)?\s+{_DAY}))+"
     r"(?=\s*,?\s*(?:của|do)\s)"
 )
-# The Party's central bodies named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị".
-CENTRE_RIGHT_AFTER = re.compile(r"\s+(Bộ Chính trị|Ban Bí thư)(?![^\W_])")
+# A body named right after a number, "của" left out: "Nghị quyết 04 Bộ Chính trị khóa XII", "Nghị quyết 54 Quốc hội
+# về …", "Thông tư 46 Bộ Giao thông, quy định …". Capitalised, and closed where a paper's name would be: an organ
+# followed by anything else is the subject of the next clause ("Thực hiện Kế hoạch 12 UBND huyện tổ chức …").
+ORGAN_RIGHT_AFTER = re.compile(rf"\s+(?=[A-ZĐƯỦ])((?i:{BODY_HEAD})(?:(?<=\s)|(?!\w)){BODY_CHAR}{{0,60}})")
+# The Party's central bodies issue but are not the subjects of a local clause: "Chỉ thị 12 Ban Bí thư cũng được nhắc
+# tới" names the issuer whatever follows.
+PARTY_CENTRE = frozenset({"Bộ Chính trị", "Ban Bí thư"})
+NAME_CLOSED = re.compile(
+    r"\s+(?:ngày|về|V/v|v/v|quy định|hướng dẫn|ban hành|khóa|nhiệm kỳ)(?![^\W\d_])|\s*[,;()“”\"]|\.(?![^\W\d_])|\s*$"
+)
+# The same set off by a comma, when the clause says it issued the paper and closes: "theo Thông tư 01, Bộ Công an
+# ban hành, …" (not "Thông tư 01, Bộ Công an ban hành Thông tư 02", nor "Theo Nghị quyết 35, Bộ Chính trị yêu cầu").
+ISSUED_AFTER_COMMA = re.compile(
+    rf"\s*,\s*(?=[A-ZĐƯỦ])((?i:{BODY_HEAD})(?:(?<=\s)|(?!\w)){BODY_CHAR_NOT_DIGIT}{{0,60}}?)\s+"
+    r"(?:(?:vừa|mới|đã)\s+)?ban hành\s*(?:[,;)]|\.(?![^\W\d_])|$)"
+)
 
 
 def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -> str | None:
@@ -204,9 +222,13 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
     later = later or SIGNED_BY_NAMED.match(form, position, min(len(form), position + LOOK_AHEAD_ISSUED_BY))
     if later:
         return organ_name(text[later.start(1) : later.end(1)])
-    centre = CENTRE_RIGHT_AFTER.match(form, position) if not citation.has_code else None
-    if centre:
-        return centre.group(1)
+    right_after = ORGAN_RIGHT_AFTER.match(form, position) if not citation.has_code else None
+    closed = _closed_organ(text, form, right_after) if right_after else None
+    if closed:
+        return closed
+    issued = ISSUED_AFTER_COMMA.match(form, position) if not citation.has_code else None
+    if issued:
+        return organ_name(text[issued.start(1) : issued.end(1)])
     outside = BODY_BEFORE_ASIDE.search(form, max(0, citation.start - LOOK_BEHIND * 2), citation.start)
     if outside:
         return organ_name(text[outside.start(1) : outside.end(1)])
@@ -215,6 +237,18 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
         or _speaker_after_comma(text, form, citation.start, position)
         or _issuer_of_the_kind(text, form, citation)
     )
+
+
+def _closed_organ(text: str, form: str, found: re.Match[str]) -> str | None:
+    """The organ a phrase opens with, when what follows it closes the name ("Bộ Giao thông, quy định …"), not a
+    clause it is the subject of ("UBND huyện tổ chức hội nghị")."""
+    name = organ_name(text[found.start(1) : found.end(1)])
+    if name is None:
+        return None
+    words = len(name.split())
+    phrase_words = list(re.finditer(r"\S+", text[found.start(1) : found.end(1)]))
+    name_end = found.start(1) + phrase_words[words - 1].end()
+    return name if name in PARTY_CENTRE or NAME_CLOSED.match(form, name_end) else None
 
 
 FIELD_AND = re.compile(r"\s+và\s+[a-zà-ỹđ]")

@@ -139,9 +139,18 @@ LOWER_CASE_ISSUED_KINDS: frozenset[str] = frozenset({"QĐi", "QC", "KH", "KL"})
 ISSUED_RIGHT_BEFORE = re.compile(r"(?<![^\W_])(?i:ban hành)\s+$")
 
 
+# What a paper is about, said right after its number, makes a lower-case word of any kind a paper ("quyết định 24 về cơ
+# chế điều chỉnh giá", "quy định 47 về những điều đảng viên không được làm"), when the number is no verb's count: two
+# digits at least, and no "về sau" (afterwards) after it.
+SUBJECT_MATTER_NEXT = re.compile(r"\s+(?:về(?!\s+(?:sau|trước)(?![^\W\d_]))|V/v|v/v)\s")
+MIN_SUBJECT_NUMBER_DIGITS = 2
+
+
 def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool:
     if found.group(2) or COUNT_AFTER.match(form, found.end()):
         return False
+    if len(found.group(3)) >= MIN_SUBJECT_NUMBER_DIGITS and SUBJECT_MATTER_NEXT.match(form, found.end()):
+        return True
     if doc_type in LOWER_CASE_ISSUED_KINDS:
         return ISSUED_RIGHT_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
     if doc_type not in LOWER_CASE_CITED_KINDS:

@@ -150,9 +150,26 @@ def _one_department_code(body: str) -> str | None:
     field = next((f for f in _organ_fields() if tuple(folded[: len(f)]) == f), None)
     if field is not None:
         return head[1] + "".join(initial(word) for word in words[: len(field)])
+    short = next((full for f, full in _SHORT_FIELDS.items() if tuple(folded[: len(f)]) == f), None)
+    if short is not None:  # "Bộ Giao thông" -> BGTVT
+        return head[1] + short
     if head[1] in HEADS_OF_UNPLACED_NAMES and 1 < len(words) <= MAX_MINISTRY_NAME_WORDS and rest[0][:1].isupper():
         return head[1] + "".join(initial(word) for word in words)
     return None
+
+
+# The press names a ministry by the first words of its field ("Bộ Giao thông", "Sở Giáo dục Hà Nội"): the code is
+# the whole field's. Only fields whose first words name one field in every period are here ("Bộ Văn hóa" was
+# Văn hóa - Thông tin before 2007, "Bộ Nông nghiệp" is Nông nghiệp và Môi trường since 2025).
+_SHORT_FIELDS: dict[tuple[str, ...], str] = {
+    ("giao", "thong"): "GTVT",
+    ("giao", "duc"): "GDĐT",
+    ("tai", "nguyen"): "TNMT",
+    ("ke", "hoach"): "KHĐT",
+    ("lao", "dong"): "LĐTBXH",
+    ("thong", "tin"): "TTTT",
+    ("khoa", "hoc"): "KHCN",
+}
 
 
 # Level words that follow an organ's name in lower case ("HĐND tỉnh", "UBND huyện Đắk Mil"), and "TP": the
@@ -301,6 +318,7 @@ def organ_name(phrase: str) -> str | None:
         department = lower in DEPARTMENT_LOWER_WORDS and _in_department(kept)
         department = department or (lower in COUNCIL_TASK_WORDS and _in_task_council(kept))
         purpose = lower == "phòng" and following.lower().startswith("chống")  # "Ban Chỉ đạo … phòng, chống dịch"
+        purpose = purpose or (lower == "ban" and following.lower() == "hành")  # "do Bộ Công an ban hành, …"
         officer = bool(kept) and kept[-1].lower() not in PLACE_LEVEL_WORDS and _opens_personal_name(word, following)
         numbered = word.isdigit() and kept[-2:] == ["Chỉ", "đạo"]
         # a plenum told by its number before the committee: "Hội nghị (lần thứ) 8 Ban chấp hành Trung ương"

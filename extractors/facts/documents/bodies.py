@@ -60,7 +60,10 @@ _HOW_IT_ISSUED = r"cũng|đã|vừa|mới|lại|sớm|tiếp tục|liên tục|c
 # Adverbs after the verb, before its paper: "đã phải ban hành ngay Thông tư 06", "ban hành riêng một Nghị quyết số 02".
 _HOW_IT_ISSUED_AFTER = r"(?:(?:ngay|riêng|kịp thời|thêm)\s+){0,2}"
 _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
-_LISTED_BEFORE = rf"(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+\s*(?:,\s*(?:và\s+)?|và\s+))*"
+_LISTED_BEFORE = (  # with its year or day: "ban hành Nghị quyết số 85 năm 2012 và Nghị quyết số 16"
+    rf"(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+(?:\s+(?i:năm)\s+{YEAR})?"
+    r"(?:\s+(?i:ngày)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)?\s*(?:,\s*(?:và\s+)?|và\s+))*"
+)
 
 
 def _issuing_clause(subject: str) -> re.Pattern[str]:
@@ -86,8 +89,10 @@ PLACE_ASIDE = (
 BODY_BEFORE_PLACE_ASIDE = _issuing_clause(
     rf"(?P<organ>{BODY_HEAD}{BODY_CHAR}{{0,60}}?)(?P<place>{PLACE_ASIDE}){BODY_CHAR}{{0,40}}?"
 )
-# Words no province's name holds: a post or an organ named in the aside makes it a second subject.
+# Words no province's name holds: a post or an organ named in the aside makes it a second subject, unless the aside
+# is the organ's own short form, its head and initials ("Bộ Giao thông vận tải (Bộ GTVT) đã ban hành …").
 NOT_A_PLACE = re.compile(rf"(?<![^\W_])(?:{BODY_HEAD}|Trưởng|Phó|Bí thư|Chủ nhiệm)(?![^\W_])")
+OWN_SHORT_FORM = re.compile(r"\s*\(\s*(?:Bộ|Sở|Tổng cục)\s+[A-ZĐ]{2,8}(?:\s*[&-]\s*[A-ZĐ]{1,8}){0,3}\s*\)")
 LOOK_BEFORE_BODY = 160
 # A body issuing several papers of a kind, numbered later in its sentence: "Bộ Chính trị khóa IX đã ban hành hai
 # Nghị quyết …, đó là …" (one unnumbered paper, "ban hành Nghị định thay thế Nghị định 42", is another one).
@@ -348,7 +353,8 @@ def _subject_of(text: str, form: str, found: re.Match[str]) -> str | None:
     signer, its province, the day it acted or its telling."""
     subject = text[found.start(1) : found.end(1)]
     if "place" in found.re.groupindex:  # "UBND huyện Diễn Châu, Nghệ An" is "UBND huyện Diễn Châu"
-        if NOT_A_PLACE.search(form, found.start("place"), found.end("place")):
+        own_short_form = OWN_SHORT_FORM.fullmatch(form, found.start("place"), found.end("place")) is not None
+        if not own_short_form and NOT_A_PLACE.search(form, found.start("place"), found.end("place")):
             return None
         subject = text[found.start(1) : found.start("place")] + text[found.end("place") : found.end(1)]
     phrase = " ".join(subject.split())

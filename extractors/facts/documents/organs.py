@@ -68,7 +68,8 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Hội đồng Chính phủ", "HĐCP"),
         # the supreme court and procuracy, by their codes ("TAND Tối cao": "cao" is no initial of a capitalised word)
         (r"(?:Tòa án|Toà án|TAND)(?: nhân dân)? tối cao", "TANDTC"),
-        (r"(?:Viện kiểm sát|VKSND)(?: nhân dân)? tối cao", "VKSNDTC"),
+        (r"(?:Viện kiểm sát|VKSND|Viện KSND)(?: nhân dân)? tối cao", "VKSNDTC"),
+        (r"^Viện KSND", "VKSND"),
         (r"Thủ tướng", "TTg"),
         (r"Chính phủ", "CP"),
         (r"Đảng ủy Khối", "ĐUK"),
@@ -91,8 +92,9 @@ def issuer_for_body(body: str) -> str | None:
 
 
 # Ministries, departments and general departments, whose codes are the initials of their names (Decree
-# 30/2020/NĐ-CP, appendix III): "Bộ Công an" -> "BCA", "Sở Nội vụ" -> "SNV", "Tổng cục Hải quan" -> "TCHQ".
-DEPARTMENT_CODE_HEADS: tuple[tuple[str, str], ...] = (("Tổng cục", "TC"), ("Bộ", "B"), ("Sở", "S"))
+# 30/2020/NĐ-CP, appendix III): "Bộ Công an" -> "BCA", "Sở Nội vụ" -> "SNV", "Tổng cục Hải quan" -> "TCHQ", a
+# district's "Phòng GD-ĐT" -> "PGDĐT".
+DEPARTMENT_CODE_HEADS: tuple[tuple[str, str], ...] = (("Tổng cục", "TC"), ("Bộ", "B"), ("Sở", "S"), ("Phòng", "P"))
 # A ministry's or general department's name holds no place, so its initials are its code even when its field is
 # not listed ("Bộ Công an", "Tổng cục Hải quan"); a department's name may go on with its province ("Sở Công
 # Thương Hà Nội"): only a listed field counts.

@@ -44,7 +44,8 @@ BODY_HEAD = (
     # a plenum's papers are the Central Committee's: "Hội nghị Trung ương 8", "Hội nghị 8 Ban chấp hành Trung ương"
     r"Hội nghị (?=(?:(?:lần\s+thứ\s+)?[\dIVX]+\s+)?(?:Trung ương|TW|TƯ|Ban [Cc]hấp hành|BCH))|"
     # the Front, mass organisations, the police, courts and procuracies (capitalised: "của hội viên" is none)
-    r"(?-i:Mặt trận|Hội (?!nghị|đồng\s+Bảo\s+an)|Công an|Tòa án|Toà án|Viện kiểm sát|TAND|VKSND|"
+    r"(?-i:Mặt trận|Hội (?!nghị|đồng\s+Bảo\s+an)|Công an|Tòa án|Toà án|Viện kiểm sát|Viện KSND|TAND|VKSND|"
+    r"Phòng(?=\s+[A-ZĐ])|"  # a district's office by its field ("Phòng GD-ĐT"; "Phòng khám" is a clinic)
     r"Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn Thanh niên|"
     # the Party as a whole ("Nghị quyết 57 của Đảng"), capitalised: "của đảng viên" names no body
     r"Đảng(?![^\W\d_])(?!\s+viên)))"

@@ -56,7 +56,7 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{TYPE_WORD})|{'|'.join(
 # (lower-case words only, then "số").
 # The adverbs between a subject and its verb: of time ("đã", "vừa", "lại") and of manner ("Chính phủ nhanh chóng ban
 # hành Nghị quyết số 09", "Bộ Tài chính lại ra thông tư 05"), and modals ("Bộ GD-ĐT đã phải ban hành").
-_HOW_IT_ISSUED = r"cũng|đã|vừa|mới|lại|sớm|tiếp tục|liên tục|chính thức|nhanh chóng|kịp thời|khẩn trương|phải|sẽ"
+_HOW_IT_ISSUED = r"cũng|đã|vừa|mới|lại|vẫn|sớm|tiếp tục|liên tục|chính thức|nhanh chóng|kịp thời|khẩn trương|phải|sẽ"
 # Adverbs after the verb, before its paper: "đã phải ban hành ngay Thông tư 06", "ban hành riêng một Nghị quyết số 02".
 _HOW_IT_ISSUED_AFTER = r"(?:(?:ngay|riêng|kịp thời|thêm)\s+){0,2}"
 _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"

@@ -135,7 +135,7 @@ COUNT_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|tuổi|t�
 # Kinds whose words in lower case are common nouns or verbs more often ("theo quy định 3 năm", "kế hoạch 5 năm", "kết
 # luận 3 người"): a paper only right after the verb that issues it ("Ban Bí thư đã ban hành quy định 101 về nêu
 # gương", "mới ban hành quy chế 1374").
-LOWER_CASE_ISSUED_KINDS: frozenset[str] = frozenset({"QĐi", "QC", "KH", "KL"})
+LOWER_CASE_ISSUED_KINDS: frozenset[str] = frozenset({"QĐi", "QC", "KH", "KL", "TB"})
 ISSUED_RIGHT_BEFORE = re.compile(r"(?<![^\W_])(?i:ban hành)\s+$")
 
 
@@ -179,12 +179,13 @@ OWNER_AFTER = re.compile(rf"\s+của\s+(?!Chính phủ|Thủ tướng)(?={BODY_H
 
 # A notice names no programme: with the body after it, its number names a paper in either case ("thông báo 331 của
 # Ban thường vụ Thành ủy", "thông báo kết luận 156 của Bộ Chính trị"); without one "thông báo 15" is the verb.
-NOTICE_OWNER_AFTER = re.compile(rf"\s+của\s+(?={BODY_HEAD})")
+NOTICE_OWNER_AFTER = re.compile(rf"\s+của\s+(?={BODY_HEAD})", re.IGNORECASE)
 
 
 def _owned_plan(form: str, found: re.Match[str], doc_type: str) -> bool:
-    if doc_type == "TB":
-        return NOTICE_OWNER_AFTER.match(form, found.end()) is not None
+    if doc_type == "TB":  # or issued right before it: "Ban thường vụ Thành ủy vẫn ban hành thông báo 176"
+        issued = ISSUED_RIGHT_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
+        return issued or NOTICE_OWNER_AFTER.match(form, found.end()) is not None
     return doc_type != "Luật" and found.group(1)[:1].isupper() and OWNER_AFTER.match(form, found.end()) is not None
 
 
@@ -199,6 +200,14 @@ def _past_unresolved_day(form: str, end: int) -> int:
     """Where a day written right after a number ends ("quyết định 49 (ngày 1/9/2011) của Thủ tướng"), else `end`."""
     day = UNRESOLVED_DAY.match(form, end)
     return day.end() if day else end
+
+
+def _past_list(form: str, end: int) -> int:
+    """Where the numbers listed under one word end, past a day after the last ("kế hoạch 41 và 43 của Ban Thường vụ
+    Thành ủy": the body after the list owns each)."""
+    while more := CODELESS_MORE.match(form, end):
+        end = more.end()
+    return _past_unresolved_day(form, end)
 
 
 def _year_and_end(found: re.Match[str], number_group: int) -> tuple[int | None, int]:
@@ -256,7 +265,7 @@ def codeless_citations(form: str) -> list[Citation]:
     for found in _codeless_words(form):
         word, number = found.group(1), found.group(3)
         doc_type = WORD_TO_TYPE.get(word.lower()) or TYPE_BY_LOWER[word.lower()]
-        lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, _past_unresolved_day(form, found.end()))
+        lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, _past_list(form, found.end()))
         lower_unowned = lower_unowned and not _cited_in_lower_case(form, found, doc_type)
         year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
         year_like = year_like and not DATED_NEXT.match(form, found.end())

@@ -39,6 +39,7 @@ BODY_HEAD = (
     r"Tỉnh ủy|Thành ủy|Ngân hàng Nhà nước|NHNN|Thanh tra Chính phủ|Kiểm toán Nhà nước|Bảo hiểm xã hội|"
     r"(?-i:NH)\s+Nhà nước|"  # "NH" abbreviates "Ngân hàng": "Thông tư 11 của NH Nhà nước"
     r"(?-i:QH)|"  # the Assembly abbreviated, in capitals: "Nghị quyết 49 của QH"
+    r"(?-i:TTCP|VPCP|UBTVQH|KTNN)(?![^\W\d_])|"  # national organs by their codes: "Thông báo 1483 của TTCP"
     r"Thường vụ|Phó Chủ tịch|Phó Giám đốc|Thanh tra|"
     r"Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Văn phòng|Sở|BTV|BCH|Chủ tịch|Thường trực|Giám đốc|Thống đốc|Liên|"
     # a plenum's papers are the Central Committee's: "Hội nghị Trung ương 8", "Hội nghị 8 Ban chấp hành Trung ương"

@@ -77,7 +77,10 @@ def _issuing_clause(subject: str) -> re.Pattern[str]:
     )
 
 
-BODY_BEFORE = _issuing_clause(rf"{BODY_HEAD}{BODY_CHAR}{{0,60}}?")
+# A ministry's or department's head may be written in lower case before its capitalised field ("bộ Công Thương đã ban
+# hành Quyết định số 2936").
+_SUBJECT_HEAD = rf"(?:{BODY_HEAD}|(?:bộ|sở)(?=\s+[A-ZĐ]))"
+BODY_BEFORE = _issuing_clause(rf"{_SUBJECT_HEAD}{BODY_CHAR}{{0,60}}?")
 # The press names the province of a district's or a city's organ beside it, in brackets or after a comma: "UBND
 # huyện Diễn Châu, Nghệ An đã ban hành quyết định số 515", "Chủ tịch UBND huyện Krông Bông (Đắk Lắk) Lê Văn Tám đã
 # có quyết định số 215"; in brackets also the organ's initials ("Bộ Kế hoạch và Đầu tư (KH&ĐT) ban hành …"). After a
@@ -116,8 +119,8 @@ _SENTENCE_OPENS = r"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))"
 AT_PAPER = re.compile(rf"(?:{_SENTENCE_OPENS}|(?<=\s))Tại\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # The same after a short lead-in that opens the sentence: "Chấp thuận kiến nghị của tỉnh, tại Quyết định số 326 ngày
 # 1/3/2016, Thủ tướng Chính phủ đã bổ sung …", "Về phương án GPMB, trước đó, tại Thông báo số 178 …".
-AT_PAPER_AFTER_LEAD_IN = re.compile(
-    rf"{_SENTENCE_OPENS}(?:[^,.;:!?\n()]{{1,60}},\s*){{1,2}}tại\s+"
+AT_PAPER_AFTER_LEAD_IN = re.compile(  # a lead-in of two words may go without its comma: "Theo đó tại Quyết định 289"
+    rf"{_SENTENCE_OPENS}(?:(?:[^,.;:!?\n()]{{1,60}},\s*){{1,2}}|(?:Theo đó|Cụ thể|Trong đó|Trước đó|Sau đó)\s+)tại\s+"
     rf"(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_LEAD_IN = 160
@@ -134,6 +137,13 @@ ACCORDING_TO_PAPER = re.compile(rf"{_SENTENCE_OPENS}(?i:theo)\s+(?i:{TYPE_WORD}|
 ISSUING_SPEAKER = re.compile(
     rf"\s*,\s*({BODY_HEAD}{BODY_CHAR}{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}(?:ban hành|ký|phê duyệt)(?![^\W_])"
     rf"(?!\s+(?:(?i:{TYPE_WORD}|văn\s+bản)))"  # not issuing a paper of its own: "…, UBND tỉnh ban hành Kế hoạch số 5"
+)
+# A decision's own acts, done by the body that issued it: "Theo Quyết định số 1296 …, Bộ Chính trị bổ nhiệm bà …".
+DECIDING_SPEAKER = re.compile(
+    rf"\s*,\s*({BODY_HEAD}{BODY_CHAR}{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}"
+    r"(?:ban hành|ký|phê duyệt|bổ nhiệm|điều động|chỉ định|chuẩn y|phê chuẩn|công nhận|thành lập|kỷ luật|khen thưởng|"
+    r"miễn nhiệm|cách chức|thu hồi)(?![^\W_])"
+    rf"(?!\s+(?:(?i:{TYPE_WORD}|văn\s+bản)))"
 )
 # A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
 # mà Bộ VH-TT-DL đã ban hành", "Thông tư số 02 vừa được Bộ Y tế ban hành", "Thông tư số 22/2014 về quy hoạch kho
@@ -239,7 +249,7 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
         return organ_name(text[outside.start(1) : outside.end(1)])
     return (
         _subject_issuing(text, form, citation)
-        or _speaker_after_comma(text, form, citation.start, position)
+        or _speaker_after_comma(text, form, citation.start, position, citation.type)
         or _issuer_of_the_kind(text, form, citation)
     )
 
@@ -269,10 +279,20 @@ def _field_goes_on(text: str, form: str, found: re.Match[str]) -> bool:
     return longer is not None and len(longer) > found.end(1) - found.start(1)
 
 
+# A paper signed on a body's behalf is that body's: "thay mặt Bộ Chính trị, Tổng Bí thư … đã ký ban hành Chỉ thị số 51".
+ON_BEHALF = re.compile(
+    rf"(?<![^\W_])(?i:thay\s+mặt)\s+({BODY_HEAD}{BODY_CHAR_NOT_DIGIT}{{0,60}}?)\s*,[^.;!?\n]{{1,120}}?\s"
+    rf"(?:ký(?:\s+ban\s+hành)?|ban\s+hành)\s+{IN_A_ROW}{_LISTED_BEFORE}(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+)
+
+
 def _subject_issuing(text: str, form: str, citation: Citation) -> str | None:
-    """The clause's subject that issues the paper; one body alone issues a decree or a law, so a ministry that "has"
-    one only drafted it ("Bộ Y tế đã có Nghị định 36" is the Government's)."""
-    subject = _subject_body(text, form, citation.word_end or citation.start)
+    """The clause's subject that issues the paper, or the body it signed on behalf of; one body alone issues a decree
+    or a law, so a ministry that "has" one only drafted it ("Bộ Y tế đã có Nghị định 36" is the Government's)."""
+    start = citation.word_end or citation.start
+    behalf = ON_BEHALF.search(form, max(0, start - LOOK_BEFORE_BODY), start)
+    subject = organ_name(text[behalf.start(1) : behalf.end(1)]) if behalf else None
+    subject = subject or _subject_body(text, form, start)
     sole = SOLE_ISSUERS.get(citation.type or "") if not citation.has_code else None
     if subject is None or sole is None:
         return subject
@@ -297,13 +317,15 @@ def _issuer_of_the_kind(text: str, form: str, citation: Citation) -> str | None:
     return None
 
 
-def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | None:
+def _speaker_after_comma(text: str, form: str, start: int, end: int, citation_type: str | None) -> str | None:
     """ "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …" (or "…, bằng thông báo số 4195, Bộ Chính trị
     cử …"): the organ opening the main clause."""
     behind = max(0, start - LOOK_BEHIND)
     at_paper = AT_PAPER.search(form, behind, start) or BY_PAPER.search(form, behind, start)
     if ACCORDING_TO_PAPER.search(form, behind, start):
-        issuing = ISSUING_SPEAKER.match(form, end, min(len(form), end + LOOK_AHEAD))
+        comma = _past_subject_matter(form, end)
+        speaker = ISSUING_SPEAKER if citation_type != "QĐ" else DECIDING_SPEAKER
+        issuing = speaker.match(form, comma, min(len(form), comma + LOOK_AHEAD))
         return organ_name(text[issuing.start(1) : issuing.end(1)]) if issuing else None
     if not (at_paper or AT_PAPER_AFTER_LEAD_IN.search(form, max(0, start - LOOK_BEFORE_LEAD_IN), start)):
         return None
@@ -315,6 +337,19 @@ def _speaker_after_comma(text: str, form: str, start: int, end: int) -> str | No
 # subject matter may stand between it and the comma (commas inside it too).
 SUBJECT_MATTER = re.compile(r"\s*,?\s*(?i:về\s+việc|v/v)\s")
 MAX_SUBJECT_MATTER = 200
+
+
+def _past_subject_matter(form: str, end: int) -> int:
+    """Where the comma closing a paper's subject matter stands ("Theo Quyết định số 1296 về công tác nhân sự, …"), or
+    `end` when no subject matter follows."""
+    opening = SUBJECT_MATTER_OF_PAPER.match(form, end)
+    if opening is None:
+        return end
+    closing = re.compile(r"[.;,\n]").search(form, opening.end(), min(len(form), opening.end() + MAX_SUBJECT_MATTER))
+    return closing.start() if closing and form[closing.start()] == "," else end
+
+
+SUBJECT_MATTER_OF_PAPER = re.compile(r"\s+(?i:về|v/v)\s")
 
 
 def _body_after_subject_matter(form: str, end: int) -> re.Match[str] | None:
@@ -362,6 +397,8 @@ def _subject_of(text: str, form: str, found: re.Match[str]) -> str | None:
     if body is None:
         return None
     rest = phrase[len(body) :]
+    if body in ANAPHORIC_HEADS and THIS_ONE.fullmatch(rest):  # "Bộ này ban hành Thông tư 47": the ministry named before
+        return _antecedent(text, form, body, found.start(1))
     signer = PERSON_AFTER_ORGAN.fullmatch(rest) is not None
     telling = TELLING_AFTER_ORGAN.fullmatch(rest) is not None
     dated = DAY_AFTER_ORGAN.fullmatch(rest) is not None  # "UBND TPHCM ngày 18-1"
@@ -372,6 +409,21 @@ def _subject_of(text: str, form: str, found: re.Match[str]) -> str | None:
         return None  # "Bộ trưởng Đinh Văn An vừa có Công văn 4636": the ministry is not named
     # "Bộ Nội vụ Nguyễn Trọng Thừa đã ký …": the ministry
     return body if body == phrase or signer or telling or dated or termed or closing else None
+
+
+# A ministry or department referred back to ("Bộ này", "Sở này"): the last one of that head the text named before.
+ANAPHORIC_HEADS: frozenset[str] = frozenset({"Bộ", "Sở"})
+THIS_ONE = re.compile(r"\s+(?:này|đó)")
+LOOK_BEFORE_ANTECEDENT = 1000
+
+
+def _antecedent(text: str, form: str, head: str, before: int) -> str | None:
+    named = list(re.finditer(rf"(?<![^\W_]){head}\s+[A-ZĐ][^,;.:()“”\"\n]{{0,80}}", form[:before]))
+    if not named:
+        return None
+    last = named[-1]
+    name = organ_name(text[last.start() : last.end()])
+    return name if name and name != head and last.start() >= before - LOOK_BEFORE_ANTECEDENT else None
 
 
 def _minister_by_name_only(body: str) -> bool:

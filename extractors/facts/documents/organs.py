@@ -135,6 +135,7 @@ def department_code(body: str) -> str | None:
     """The code of a ministry or department named in words or by its acronym ("Bộ GD&ĐT" -> "BGDĐT"); two joined
     by a dash or "và" are one issuer ("Bộ Giáo dục và Đào tạo - Bộ Nội vụ" -> "BGDĐT-BNV")."""
     body = re.sub(r"\s*&\s*", "&", body)  # "Sở GD & ĐT" is "Sở GD&ĐT"
+    body = re.sub(r"^(bộ|sở)(?=\s)", lambda head: head.group(1).capitalize(), body)  # "sở KH&ĐT Hà Nội"
     codes = [_one_department_code(part) for part in _JOINT_BODIES.split(body.strip())]
     return "-".join(codes) if codes and all(codes) else None  # type: ignore[arg-type]
 

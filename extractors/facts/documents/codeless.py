@@ -129,13 +129,19 @@ _CLASSIFIERS = (
     r"điểm|nội dung|nhiệm vụ|giải pháp|mục tiêu|bước|tiêu chí|chỉ tiêu|trang|vấn đề|lĩnh vực|ngày(?!\s+(?:\d|càng))"
 )
 CLASSIFIER_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS})(?![^\W\d_])")
-COUNT_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|tuổi|tỷ|triệu|nghìn|ngàn|đồng|năm|tháng|%)(?![^\W\d_])")
+COUNT_AFTER = re.compile(
+    rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|phút|tuổi|tỷ|tỉ|triệu|nghìn|ngàn|đồng|năm|tháng|km|ha|hộ|lượt|%)(?![^\W\d_])"
+)
 
 
 # Kinds whose words in lower case are common nouns or verbs more often ("theo quy định 3 năm", "kế hoạch 5 năm", "kết
 # luận 3 người"): a paper only right after the verb that issues it ("Ban Bí thư đã ban hành quy định 101 về nêu
 # gương", "mới ban hành quy chế 1374").
 LOWER_CASE_ISSUED_KINDS: frozenset[str] = frozenset({"QĐi", "QC", "KH", "KL", "TB"})
+# An inspection's findings and notices are numbered in the hundreds and thousands: after a citing word ("có", "trong",
+# "theo", "ra") a number of two digits or more is one, as no count follows it ("thông báo 7 ngày trước" is a verb's).
+LOWER_CASE_CITED_FINDINGS: frozenset[str] = frozenset({"KL", "TB"})
+MIN_FINDING_NUMBER_DIGITS = 2
 ISSUED_RIGHT_BEFORE = re.compile(r"(?<![^\W_])(?i:ban hành)\s+$")
 
 
@@ -151,6 +157,8 @@ def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool
         return False
     if len(found.group(3)) >= MIN_SUBJECT_NUMBER_DIGITS and SUBJECT_MATTER_NEXT.match(form, found.end()):
         return True
+    if doc_type in LOWER_CASE_CITED_FINDINGS and len(found.group(3)) >= MIN_FINDING_NUMBER_DIGITS:
+        return _cited_at(form, found.start())  # "Thanh tra Chính phủ có thông báo 1483", "trong kết luận 1037"
     if doc_type in LOWER_CASE_ISSUED_KINDS:
         return ISSUED_RIGHT_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
     if doc_type not in LOWER_CASE_CITED_KINDS:
@@ -183,9 +191,11 @@ NOTICE_OWNER_AFTER = re.compile(rf"\s+của\s+(?={BODY_HEAD})", re.IGNORECASE)
 
 
 def _owned_plan(form: str, found: re.Match[str], doc_type: str) -> bool:
-    if doc_type == "TB":  # or issued right before it: "Ban thường vụ Thành ủy vẫn ban hành thông báo 176"
+    if doc_type == "TB":  # or issued or cited right before it: "vẫn ban hành thông báo 176", "có thông báo 1483"
         issued = ISSUED_RIGHT_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
-        return issued or NOTICE_OWNER_AFTER.match(form, found.end()) is not None
+        cited = len(found.group(3)) >= MIN_FINDING_NUMBER_DIGITS and _cited_at(form, found.start())
+        cited = cited and not COUNT_AFTER.match(form, found.end())
+        return issued or cited or NOTICE_OWNER_AFTER.match(form, found.end()) is not None
     return doc_type != "Luật" and found.group(1)[:1].isupper() and OWNER_AFTER.match(form, found.end()) is not None
 
 
@@ -194,6 +204,19 @@ def _codeless_words(form: str) -> list[re.Match[str]]:
     found = [*CODELESS.finditer(form), *ABBREVIATED_CODELESS.finditer(form)]
     found = [m for m in found if not FIRM_BEFORE.search(form, max(0, m.start() - LOOK_BEFORE_FIRM), m.start())]
     return sorted(found, key=lambda match: match.start())
+
+
+# A decision or directive signed or issued right before its number is no year's ("Thủ tướng đã ký Quyết định 1977
+# điều chỉnh …"); a plan or a programme may be the year's ("ban hành Kế hoạch 2025").
+SIGNED_KINDS: frozenset[str] = frozenset({"QĐ", "CT", "NĐ", "TT", "CV"})
+SIGNED_RIGHT_BEFORE = re.compile(r"(?<![^\W_])(?i:ký|ban hành)\s+$")
+
+
+def _signed_decision(form: str, found: re.Match[str], doc_type: str) -> bool:
+    return (
+        doc_type in SIGNED_KINDS
+        and SIGNED_RIGHT_BEFORE.search(form, max(0, found.start() - 12), found.start()) is not None
+    )
 
 
 def _past_unresolved_day(form: str, end: int) -> int:
@@ -268,7 +291,9 @@ def codeless_citations(form: str) -> list[Citation]:
         lower_unowned = not word[:1].isupper() and not BODY_AFTER.match(form, _past_list(form, found.end()))
         lower_unowned = lower_unowned and not _cited_in_lower_case(form, found, doc_type)
         year_like = number.isdigit() and MIN_BARE_YEAR <= int(number) <= MAX_BARE_YEAR
-        year_like = year_like and not DATED_NEXT.match(form, found.end())
+        year_like = (
+            year_like and not DATED_NEXT.match(form, found.end()) and not _signed_decision(form, found, doc_type)
+        )
         counted = CLASSIFIER_AFTER.match(form, found.end())  # "Kế hoạch 4 điểm của Tổng thống Mỹ"
         named = doc_type in NO_BARE_NUMBER and not _owned_plan(form, found, doc_type)
         if not found.group(2) and (lower_unowned or year_like or named or counted):

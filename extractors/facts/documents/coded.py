@@ -375,11 +375,19 @@ def _lower_case_citation(found: re.Match[str], form: str) -> Citation | None:
 
 
 def _typeless_citation(found: re.Match[str], form: str) -> Citation | None:
-    """ "Quyết định số 130-CP": only after a type word, and only when the letters are no type code."""
-    issuer = found.group(2)
-    if issuer.split("-")[0].lower() in TYPE_BY_LOWER or _word_type(form, found.start()) is None:
+    """ "Quyết định số 130-CP": only after a type word, and only when the letters are no type code; type letters
+    first are a code whose slash was typed as a dash ("Nghị quyết số 05-NQ-TW", "Kế hoạch số 12-KH-UBND")."""
+    segments = found.group(2).split("-")
+    if _word_type(form, found.start()) is None:
         return None
-    return Citation(found.start(), found.end(), found.group(1), None, issuer)
+    if segments[0].lower() not in TYPE_BY_LOWER:
+        return Citation(found.start(), found.end(), found.group(1), None, found.group(2))
+    if len(segments) < MIN_DASHED_CODE_SEGMENTS:
+        return None
+    return Citation(found.start(), found.end(), found.group(1), segments[0], "-".join(segments[1:]))
+
+
+MIN_DASHED_CODE_SEGMENTS = 2
 
 
 def _dotted_year_citation(found: re.Match[str], form: str) -> Citation | None:

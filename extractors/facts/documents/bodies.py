@@ -434,8 +434,9 @@ def _minister_by_name_only(body: str) -> bool:
 
 
 CLOSING_DASH = re.compile(r"\s*[-–]")
-# An organ telling what it did: "Văn phòng UBND tỉnh cho biết đã có văn bản …", "Sở Y tế cho hay đã ban hành …".
-TELLING_AFTER_ORGAN = re.compile(r"\s+(?:cho biết|cho hay|thông tin)(?:\s+(?:là|rằng))?")
+# An organ telling what it did: "Văn phòng UBND tỉnh cho biết đã có văn bản …", "Sở Y tế cho hay đã ban hành …", "Sở
+# GD-ĐT báo cáo đã xây dựng kế hoạch số 22".
+TELLING_AFTER_ORGAN = re.compile(r"\s+(?:cho biết|cho hay|thông tin|báo cáo)(?:\s+(?:là|rằng))?")
 # When it acted, told between the organ and its verb: "UBND TPHCM ngày 18-1 đã ban hành Chỉ thị 02", "Thủ tướng cuối
 # tháng 12 năm ngoái có Văn bản số 2393", "chủ tịch UBND huyện lúc này ban hành quyết định 3868".
 DAY_AFTER_ORGAN = re.compile(

@@ -79,6 +79,9 @@ BODY_CODES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"Đảng ủy|Đảng bộ (?:xã|phường|thị trấn)", "ĐU"),
         (r"HĐND|Hội đồng nhân dân", "HĐND"),
         (r"UBND|Ủy ban nhân dân", "UBND"),
+        (r"^(?:Phó )?Chủ tịch nước(?![^\W_])", "CTN"),  # the State President's decisions are coded QĐ-CTN
+        # the chairman of a level signs for its people's committee: "quyết định số 42 của Chủ tịch xã Duy Minh"
+        (r"^(?:Phó )?Chủ tịch (?:xã|phường|thị trấn|huyện|quận|thị xã|tỉnh|thành phố|TP)(?![^\W_])", "UBND"),
     )
 )
 
@@ -267,7 +270,7 @@ DOCUMENT_PARTS: frozenset[str] = frozenset({"Chương", "Điều", "Phụ", "M�
 # "Tổng cục Thuế", "Ngân hàng Nhà nước", "Kiểm toán Nhà nước", "Bảo hiểm xã hội").
 COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     [("Chính", "phủ"), ("Thủ", "tướng"), ("Quốc", "hội"), ("Bí", "thư"), ("Bộ", "trưởng"), ("Tổng", "cục")]
-    + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước"), ("Bảo", "hiểm"), ("Hội", "nghị")]
+    + [("Ngân", "hàng"), ("Kiểm", "toán"), ("Nhà", "nước"), ("Bảo", "hiểm"), ("Hội", "nghị"), ("hội", "nghị")]
     # the Front, mass organisations and the military: "Mặt trận Tổ quốc", "Liên đoàn Lao động", "Hội Nông dân",
     # "Hội Liên hiệp Phụ nữ", "Hội Cựu chiến binh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Bộ Tổng tham mưu"
     + [("Tổ", "quốc"), ("Lao", "động"), ("Nông", "dân"), ("Phụ", "nữ"), ("Cựu", "chiến"), ("chiến", "binh")]
@@ -275,6 +278,7 @@ COMPOUND_ORGANS: frozenset[tuple[str, str]] = frozenset(
     + [("Công", "an"), ("Tòa", "án"), ("Toà", "án"), ("Viện", "kiểm"), ("kiểm", "sát"), ("đồng", "quản")]
     + [("Cộng", "sản"), ("tối", "cao")]  # "của Đảng Cộng sản Việt Nam", "Viện kiểm sát nhân dân tối cao"
     + [("Ban", "bí"), ("bí", "thư")]  # the Secretariat in lower case: "Chỉ thị 42 của Ban bí thư"
+    + [("tịch", "nước")]  # the State President: "Quyết định số 12 của Chủ tịch nước"
 )
 
 
@@ -325,7 +329,7 @@ def organ_name(phrase: str) -> str | None:
         officer = bool(kept) and kept[-1].lower() not in PLACE_LEVEL_WORDS and _opens_personal_name(word, following)
         numbered = word.isdigit() and kept[-2:] == ["Chỉ", "đạo"]
         # a plenum told by its number before the committee: "Hội nghị (lần thứ) 8 Ban chấp hành Trung ương"
-        plenum = kept[:2] == ["Hội", "nghị"] and len(kept) < MAX_PLENUM_WORDS
+        plenum = [word.lower() for word in kept[:2]] == ["hội", "nghị"] and len(kept) < MAX_PLENUM_WORDS
         numbered = numbered or (plenum and PLENUM_NUMBER.fullmatch(word) is not None)
         allowed = word[:1].isupper() or lower in ORGAN_LOWER_WORDS or joins or opens_offices or national or department
         allowed = allowed or numbered

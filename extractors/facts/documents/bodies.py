@@ -339,17 +339,18 @@ SUBJECT_MATTER = re.compile(r"\s*,?\s*(?i:về\s+việc|v/v)\s")
 MAX_SUBJECT_MATTER = 200
 
 
+SUBJECT_MATTER_OF_PAPER = re.compile(r"\s+(?i:về|v/v)\s")
+CLAUSE_MARK = re.compile(r"[.;,\n]")
+
+
 def _past_subject_matter(form: str, end: int) -> int:
     """Where the comma closing a paper's subject matter stands ("Theo Quyết định số 1296 về công tác nhân sự, …"), or
     `end` when no subject matter follows."""
     opening = SUBJECT_MATTER_OF_PAPER.match(form, end)
     if opening is None:
         return end
-    closing = re.compile(r"[.;,\n]").search(form, opening.end(), min(len(form), opening.end() + MAX_SUBJECT_MATTER))
+    closing = CLAUSE_MARK.search(form, opening.end(), min(len(form), opening.end() + MAX_SUBJECT_MATTER))
     return closing.start() if closing and form[closing.start()] == "," else end
-
-
-SUBJECT_MATTER_OF_PAPER = re.compile(r"\s+(?i:về|v/v)\s")
 
 
 def _body_after_subject_matter(form: str, end: int) -> re.Match[str] | None:

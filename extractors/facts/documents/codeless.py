@@ -210,13 +210,12 @@ def _codeless_words(form: str) -> list[re.Match[str]]:
 # điều chỉnh …"); a plan or a programme may be the year's ("ban hành Kế hoạch 2025").
 SIGNED_KINDS: frozenset[str] = frozenset({"QĐ", "CT", "NĐ", "TT", "CV"})
 SIGNED_RIGHT_BEFORE = re.compile(r"(?<![^\W_])(?i:ký|ban hành)\s+$")
+LOOK_BEFORE_SIGNED = 12
 
 
 def _signed_decision(form: str, found: re.Match[str], doc_type: str) -> bool:
-    return (
-        doc_type in SIGNED_KINDS
-        and SIGNED_RIGHT_BEFORE.search(form, max(0, found.start() - 12), found.start()) is not None
-    )
+    behind = max(0, found.start() - LOOK_BEFORE_SIGNED)
+    return doc_type in SIGNED_KINDS and SIGNED_RIGHT_BEFORE.search(form, behind, found.start()) is not None
 
 
 def _past_unresolved_day(form: str, end: int) -> int:

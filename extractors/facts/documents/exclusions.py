@@ -8,7 +8,7 @@ import re
 
 from extractors.facts.documents.citation import Citation
 from extractors.facts.documents.kinds import SOLE_ISSUERS, TYPE_BY_LOWER
-from extractors.facts.documents.patterns import BODY_HEAD, TYPE_WORD
+from extractors.facts.documents.patterns import BODY_HEAD, SENTENCE_END, TYPE_WORD
 
 # A company's board or shareholders pass resolutions and decisions too ("Theo Nghị quyết số 156, HĐQT Eximbank đã thông
 # qua …"), and the UN Security Council ("Nghị quyết 2356"): a paper cited by number alone, with no body named, near
@@ -66,8 +66,17 @@ def company_resolution(citation: Citation, form: str) -> bool:
         return True
     if citation.has_code or citation.type in SOLE_ISSUERS or citation.issuer is not None or citation.issuing_body:
         return False  # a decree or a law is the state's wherever it is cited
-    window = form[max(0, citation.start - COMPANY_WINDOW) : citation.end + COMPANY_WINDOW]
-    return COMPANY_ORGANS.search(window) is not None
+    behind = max(0, citation.start - COMPANY_WINDOW)
+    if citation.type in STATE_MOSTLY:
+        opens = max((stop.end() for stop in SENTENCE_END.finditer(form, behind, citation.start)), default=behind)
+        return COMPANY_ORGANS.search(form, opens, citation.start) is not None
+    return COMPANY_ORGANS.search(form[behind : citation.end + COMPANY_WINDOW]) is not None
+
+
+# A decision cited near a firm's story is mostly the state's about the firm ("Thủ tướng chỉ đạo Bộ TT-TT hủy Quyết định
+# 236 phê duyệt dự án của Mobifone", shareholders named sentences away): it is the board's only when the board opens
+# its sentence ("HĐQT Eximbank đã ra Quyết định số 12").
+STATE_MOSTLY: frozenset[str] = frozenset({"QĐ"})
 
 
 # A product's model glued to letters before its number, two models set apart by a slash ("camera DSR- PD 150/DSR- TD

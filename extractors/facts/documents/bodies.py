@@ -431,7 +431,7 @@ def _minister_by_name_only(body: str) -> bool:
     """ "Bộ trưởng Đinh Văn An": a minister's post followed by the minister's name, no ministry."""
     post = next((post for post in MINISTERS if body.startswith(post + " ")), None)
     rest = body[len(post) + 1 :] if post else ""
-    return post is not None and not rest.startswith("Bộ ") and not opens_with_field(rest)
+    return post is not None and not rest.startswith(("Bộ ", "bộ ")) and not opens_with_field(rest)
 
 
 CLOSING_DASH = re.compile(r"\s*[-–]")

@@ -79,6 +79,7 @@ def find_documents(
     `resolved_dates` when the caller has them already."""
     form = INVISIBLE.apply(match_form(text))
     dated = DatesInText(resolved if resolved is not None else resolved_dates(form, published_on))
+    dated.mark_births(form)
     coded = coded_citations(form)
     taken = DisjointSpans([(c.start, c.end) for c in coded])
     codeless = [c for c in codeless_citations(form) if not taken.overlaps(c.start, c.end)]

@@ -28,6 +28,8 @@ _SHORT_NAME = (
 DATE_GAP = re.compile(rf"(?:-(?=\s))?[\s,]*{_SHORT_NAME}[\s,(]*{_PASSED}(?:ngày\s*|ngay\s+)?", re.IGNORECASE)
 SAME_DAY = re.compile(rf"[\s,(]*{_PASSED}(?:vào\s+)?cùng ngày", re.IGNORECASE)
 MAX_EVENT_LOOK_BACK = 50
+BORN_BEFORE = re.compile(r"(?<![^\W_])(?i:sinh)\s+(?:(?i:ngày)\s+)?$")
+LOOK_BEFORE_BORN = 12
 
 
 class DatesInText:
@@ -35,6 +37,7 @@ class DatesInText:
 
     def __init__(self, dated: tuple[ResolvedDate, ...]) -> None:
         self.document_ends: set[int] = set()
+        self.birth_ends: set[int] = set()
         self.by_start = {resolved.hit.start: resolved for resolved in reversed(dated)}  # first hit at a start
         self.ends = sorted(resolved.hit.end for resolved in dated)
         self.day_by_end: dict[int, date] = {}
@@ -61,12 +64,19 @@ class DatesInText:
         return resolved
 
     def last_event_before(self, position: int) -> date | None:
-        """The day of the last date before `position` that is no document's own."""
+        """The day of the last date before `position` that is no document's own and no one's birthday."""
         index = bisect_right(self.ends, position)
         for end in reversed(self.ends[max(0, index - MAX_EVENT_LOOK_BACK) : index]):
-            if end not in self.document_ends:
+            if end not in self.document_ends and end not in self.birth_ends:
                 return self.day_by_end[end]
         return None
+
+    def mark_births(self, form: str) -> None:
+        """A day someone was born on ("Ông A sinh ngày 25/7/1970") is no event a later "cùng ngày" refers back to."""
+        for end, resolved in self.resolved_by_end.items():
+            start = resolved.hit.start
+            if BORN_BEFORE.search(form, max(0, start - LOOK_BEFORE_BORN), start):
+                self.birth_ends.add(end)
 
 
 def latest_year(dated: DatesInText) -> int | None:

@@ -66,10 +66,11 @@ _LISTED_BEFORE = (  # with its year or day: "ban hành Nghị quyết số 85 n�
 )
 
 
-def _issuing_clause(subject: str) -> re.Pattern[str]:
-    """A clause whose subject (group 1, read by `subject`) issues the paper whose number follows the match."""
+def _issuing_clause(subject: str, acted_first: str = "") -> re.Pattern[str]:
+    """A clause whose subject (group 1, read by `subject`) issues the paper whose number follows the match, maybe
+    after another act of the same subject (`acted_first`)."""
     return re.compile(
-        rf"(?<![^\W_])({subject})\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}"
+        rf"(?<![^\W_])({subject})\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}{acted_first}"
         r"(?:ban hành|ký(?: ban hành)?|ra|có|gửi|thông qua|xây dựng|"
         r"(?:chỉ đạo|kết luận|phê duyệt|đề ra)(?:\s+[a-zà-ỹđ]+){0,3} (?:tại|bằng))\s+"
         rf"{_HOW_IT_ISSUED_AFTER}{IN_A_ROW}{_LISTED_BEFORE}"
@@ -81,6 +82,15 @@ def _issuing_clause(subject: str) -> re.Pattern[str]:
 # hành Quyết định số 2936").
 _SUBJECT_HEAD = rf"(?:{BODY_HEAD}|(?:bộ|sở)(?=\s+[A-ZĐ]))"
 BODY_BEFORE = _issuing_clause(rf"{_SUBJECT_HEAD}{BODY_CHAR}{{0,60}}?")
+# The subject may do something else first, in lower-case words joined by a comma or "và": "Ban Thường vụ Thành ủy đã
+# tổ chức kiểm điểm tập thể và cá nhân liên quan, xây dựng kế hoạch số 41", "Sở GD-ĐT tiến hành rà soát các quy định
+# về tuyển sinh và ban hành quyết định số 614" (no capital in that act: "UBND tỉnh giao Sở Y tế …, và Sở đã ban hành"
+# names another subject).
+_LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+BODY_BEFORE_AFTER_ACT = _issuing_clause(
+    rf"{BODY_HEAD}{BODY_CHAR}{{0,60}}?",
+    rf"(?P<act>[{_LOWER}0-9 ]{{4,100}}?)(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}",
+)
 # The press names the province of a district's or a city's organ beside it, in brackets or after a comma: "UBND
 # huyện Diễn Châu, Nghệ An đã ban hành quyết định số 515", "Chủ tịch UBND huyện Krông Bông (Đắk Lắk) Lê Văn Tám đã
 # có quyết định số 215"; in brackets also the organ's initials ("Bộ Kế hoạch và Đầu tư (KH&ĐT) ban hành …"). After a
@@ -381,7 +391,26 @@ def _subject_body(text: str, form: str, start: int) -> str | None:
             if body is not None:
                 return body
             found = pattern.search(form, found.start(1) + 1, start)
-    return None
+    found = BODY_BEFORE_AFTER_ACT.search(form, behind, start)
+    return _subject_that_acted_first(text, found) if found else None
+
+
+def _subject_that_acted_first(text: str, found: re.Match[str]) -> str | None:
+    """The organ heading a subject that did something else first: its name is read on into the lower-case act
+    ("UBND huyện họp và thống nhất, ban hành …" is "UBND huyện"); what is left after the name is that act, in lower
+    case ("Văn phòng Chính phủ đã trình Thủ tướng và ban hành …" may be the Prime Minister's act)."""
+    listed = LISTED_SUBJECT_BEFORE.search(text, max(0, found.start(1) - LOOK_BEFORE_LISTED), found.start(1))
+    if listed:  # "Thủ tướng, thường trực Chính phủ và Thanh tra Chính phủ đã bàn …": a part of a list of subjects
+        return None
+    phrase = " ".join(text[found.start(1) : found.end("act")].split())
+    body = organ_name(phrase)
+    act = phrase[len(body) :] if body else ""
+    return body if act.strip() and not any(char.isupper() for char in act) else None
+
+
+# The subject is a part of a list when "và" or an organ's lower-case word stands right before it.
+LISTED_SUBJECT_BEFORE = re.compile(r"(?<![^\W_])(?:và|thường trực|trực)\s+$", re.IGNORECASE)
+LOOK_BEFORE_LISTED = 15
 
 
 def _subject_of(text: str, form: str, found: re.Match[str]) -> str | None:

@@ -259,7 +259,7 @@ def initials_code(name: str | None) -> str | None:
 ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     """huyện tỉnh xã phường quận thị trấn thành phố thôn bản ấp khu nhân dân thường trực vụ chấp hành ban
     phòng đoàn hội đồng ủy viên chi bộ đảng cơ quan sở trung ương chính trị kiểm tra tổ chức tuyên giáo
-    dân vận liên tịch bầu cử trận đạo""".split()  # noqa: SIM905
+    dân vận liên tịch bầu cử trận đạo khối""".split()  # noqa: SIM905
 )
 PLENUM_NUMBER = re.compile(r"lần|thứ|\d{1,2}|[IVX]{1,5}")
 MAX_PLENUM_WORDS = 5  # "Hội nghị lần thứ 6": the number comes right after the word

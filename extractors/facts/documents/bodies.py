@@ -55,8 +55,11 @@ NAME_GOES_ON = re.compile(rf"\s+(?:và|-|–|&)\s+(?!(?i:{TYPE_WORD})|{'|'.join(
 # What a paper's word may be followed by before its number: "Nghị quyết chuyên đề số 09", "Quyết định công nhận số 12"
 # (lower-case words only, then "số").
 # The adverbs between a subject and its verb: of time ("đã", "vừa", "lại") and of manner ("Chính phủ nhanh chóng ban
-# hành Nghị quyết số 09", "Bộ Tài chính lại ra thông tư 05"), and modals ("Bộ GD-ĐT đã phải ban hành").
-_HOW_IT_ISSUED = r"cũng|đã|vừa|mới|lại|vẫn|sớm|tiếp tục|liên tục|chính thức|nhanh chóng|kịp thời|khẩn trương|phải|sẽ"
+# hành Nghị quyết số 09", "Bộ Tài chính lại ra thông tư 05"), and modals ("Bộ GD-ĐT đã phải ban hành", "trình UBND
+# tỉnh xem xét ban hành Quyết định số 12": the paper is the one that would issue it).
+_HOW_IT_ISSUED = (
+    r"cũng|đã|vừa|mới|lại|vẫn|sớm|tiếp tục|liên tục|chính thức|nhanh chóng|kịp thời|khẩn trương|phải|sẽ|xem xét"
+)
 # Adverbs after the verb, before its paper: "đã phải ban hành ngay Thông tư 06", "ban hành riêng một Nghị quyết số 02".
 _HOW_IT_ISSUED_AFTER = r"(?:(?:ngay|riêng|kịp thời|thêm)\s+){0,2}"
 _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
@@ -118,7 +121,9 @@ BODY_QUALIFIER = re.compile(r"\s+(?i:khóa|khoá)\s+[IVXLC\d]+")
 # The rest of a subject after its organ's name, when it is the signer's name: capitalised words only, maybe set off
 # by a dash or "là" and addressed ("Chủ tịch UBND tỉnh Sơn La - ông Cầm Văn Mười đã có thông báo số 12", "giám đốc
 # Sở GD-ĐT Đà Nẵng là ông Nguyễn Văn Vĩnh đã ký …").
-PERSON_AFTER_ORGAN = re.compile(r"(?:\s*[-–])?(?:\s+là)?(?:\s+(?:ông|bà))?(?:\s+[A-ZĐ][^\W\d_]*){2,4}")
+PERSON_AFTER_ORGAN = re.compile(
+    r"(?:\s*[-–])?(?:\s+(?:khi|lúc)\s+(?:đó|ấy))?(?:\s+là)?(?:\s+(?:ông|bà))?(?:\s+[A-ZĐ][^\W\d_]*){2,4}"
+)
 # "Tại văn bản số 3206 ngày 3/4, Văn phòng Chính phủ truyền đạt …": the subject after the comma speaks through
 # the paper it sent (after "thực hiện"/"theo" the subject is the one carrying out another's paper, so only "Tại"
 # opening the sentence: "… báo cáo tại tờ trình số 107, Sở Nội vụ …" goes on with another subject).

@@ -110,10 +110,11 @@ BODY_THEN_NUMBER = re.compile(
 # nghị định 52"), for the kinds that are no plan ("theo kế hoạch 1 lần") and with no count after the number ("theo
 # quyết định 2 lần"); an opening bracket names the paper just described ("nghị định hướng dẫn thi hành Luật đất đai
 # (nghị định 181)"); a paper's part names it ("theo quy định tại điều 21, quyết định 1627"), and so do "có", "gửi"
-# and "bằng" ("Chủ tịch UBND TP cũng đã có chỉ thị 04", "Thủ tướng phê duyệt bằng quyết định 655").
+# and "bằng" ("Chủ tịch UBND TP cũng đã có chỉ thị 04", "Thủ tướng phê duyệt bằng quyết định 655"), and "như" giving an
+# instance ("đơn cử như quyết định 1374 yêu cầu …").
 CITING_BEFORE = re.compile(
     r"(?:(?<![^\W_])(?i:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|có|gửi|"
-    r"bằng|thay thế|sửa đổi)\s+|\(\s*|(?<![^\W_])(?i:điều|khoản|điểm)\s+\d+[a-zđ]?\s*,\s*)$"
+    r"bằng|thay thế|sửa đổi|như)\s+|\(\s*|(?<![^\W_])(?i:điều|khoản|điểm)\s+\d+[a-zđ]?\s*,\s*)$"
 )
 LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ", "CV", "CĐ", "TTr"})
 # Words that are nouns only, never a verb ("nghị định", "thông tư", "nghị quyết", "công văn"): in lower case they name a

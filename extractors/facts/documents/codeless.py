@@ -131,7 +131,8 @@ _CLASSIFIERS = (
 )
 CLASSIFIER_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS})(?![^\W\d_])")
 COUNT_AFTER = re.compile(
-    rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|phút|tuổi|tỷ|tỉ|triệu|nghìn|ngàn|đồng|năm|tháng|km|ha|hộ|lượt|%)(?![^\W\d_])"
+    rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|phút|tuổi|tỷ|tỉ|triệu|nghìn|ngàn|đồng|năm|tháng|km|m2|m|mét|kg|tấn|ha|hộ|lượt|%)"
+    r"(?![^\W\d_])"
 )
 
 
@@ -143,6 +144,9 @@ LOWER_CASE_ISSUED_KINDS: frozenset[str] = frozenset({"QĐi", "QC", "KH", "KL", "
 # "theo", "ra") a number of two digits or more is one, as no count follows it ("thông báo 7 ngày trước" is a verb's).
 LOWER_CASE_CITED_FINDINGS: frozenset[str] = frozenset({"KL", "TB"})
 MIN_FINDING_NUMBER_DIGITS = 2
+# So are rules and plans numbered in the hundreds, which no count reaches ("thực hiện quy định 1374"; "quy định 3 năm",
+# "kế hoạch 100 ngày" are counts).
+MIN_RULE_NUMBER_DIGITS = 3
 ISSUED_RIGHT_BEFORE = re.compile(r"(?<![^\W_])(?i:ban hành)\s+$")
 
 
@@ -160,6 +164,8 @@ def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool
         return True
     if doc_type in LOWER_CASE_CITED_FINDINGS and len(found.group(3)) >= MIN_FINDING_NUMBER_DIGITS:
         return _cited_at(form, found.start())  # "Thanh tra Chính phủ có thông báo 1483", "trong kết luận 1037"
+    if doc_type in LOWER_CASE_ISSUED_KINDS and len(found.group(3)) >= MIN_RULE_NUMBER_DIGITS:
+        return _cited_at(form, found.start())  # "sơ kết một năm thực hiện quy định 1374"
     if doc_type in LOWER_CASE_ISSUED_KINDS:
         return ISSUED_RIGHT_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
     if doc_type not in LOWER_CASE_CITED_KINDS:

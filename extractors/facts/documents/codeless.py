@@ -164,9 +164,9 @@ def _cited_in_lower_case(form: str, found: re.Match[str], doc_type: str) -> bool
         return True
     if doc_type in LOWER_CASE_CITED_FINDINGS and len(found.group(3)) >= MIN_FINDING_NUMBER_DIGITS:
         return _cited_at(form, found.start())  # "Thanh tra Chính phủ có thông báo 1483", "trong kết luận 1037"
-    if doc_type in LOWER_CASE_ISSUED_KINDS and len(found.group(3)) >= MIN_RULE_NUMBER_DIGITS:
-        return _cited_at(form, found.start())  # "sơ kết một năm thực hiện quy định 1374"
     if doc_type in LOWER_CASE_ISSUED_KINDS:
+        if len(found.group(3)) >= MIN_RULE_NUMBER_DIGITS:
+            return _cited_at(form, found.start())  # "sơ kết một năm thực hiện quy định 1374"
         return ISSUED_RIGHT_BEFORE.search(form, max(0, found.start() - LOOK_BEHIND), found.start()) is not None
     if doc_type not in LOWER_CASE_CITED_KINDS:
         return False

@@ -38,6 +38,7 @@ from extractors.facts.documents.patterns import (
     LOOK_BEHIND,
     MAX_SENTENCE,
     SENTENCE_END,
+    SUBJECT_MATTER_NEXT,
     TYPE_WORD,
     YEAR,
 )
@@ -63,9 +64,10 @@ _HOW_IT_ISSUED = (
 # Adverbs after the verb, before its paper: "đã phải ban hành ngay Thông tư 06", "ban hành riêng một Nghị quyết số 02".
 _HOW_IT_ISSUED_AFTER = r"(?:(?:ngay|riêng|kịp thời|thêm)\s+){0,2}"
 _WHAT_THE_PAPER_IS = r"(?:[a-zà-ỹđ]+\s+){1,3}?(?=(?i:số)\s)"
+_DAY = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
 _LISTED_BEFORE = (  # with its year or day: "ban hành Nghị quyết số 85 năm 2012 và Nghị quyết số 16"
     rf"(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?[\w/\-–]+(?:\s+(?i:năm)\s+{YEAR})?"
-    r"(?:\s+(?i:ngày)\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)?\s*(?:,\s*(?:và\s+)?|và\s+))*"
+    rf"(?:\s+(?i:ngày)\s+{_DAY})?\s*(?:,\s*(?:và\s+)?|và\s+))*"
 )
 
 
@@ -149,16 +151,23 @@ BODY_AFTER_COMMA = re.compile(rf"\s*,?\s*({BODY_HEAD}{BODY_CHAR}{{0,60}})")
 # tổ chức …"): it is the paper's body only when its verb issues it ("Theo quyết định số 10, ngày 30-3, UBND tỉnh
 # Quảng Ngãi ban hành mức giá …").
 ACCORDING_TO_PAPER = re.compile(rf"{_SENTENCE_OPENS}(?i:theo)\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
-ISSUING_SPEAKER = re.compile(
-    rf"\s*,\s*({BODY_HEAD}{BODY_CHAR}{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}(?:ban hành|ký|phê duyệt)(?![^\W_])"
-    rf"(?!\s+(?:(?i:{TYPE_WORD}|văn\s+bản)))"  # not issuing a paper of its own: "…, UBND tỉnh ban hành Kế hoạch số 5"
-)
+
+
+def _speaker(verbs: str) -> re.Pattern[str]:
+    """The organ opening the clause after a comma, when its verb is one of `verbs` and it issues no paper of its own
+    ("…, UBND tỉnh ban hành Kế hoạch số 5" is another paper)."""
+    return re.compile(
+        rf"\s*,\s*({BODY_HEAD}{BODY_CHAR}{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}(?:{verbs})(?![^\W_])"
+        rf"(?!\s+(?:(?i:{TYPE_WORD}|văn\s+bản)))"
+    )
+
+
+_ISSUING_VERBS = "ban hành|ký|phê duyệt"
+ISSUING_SPEAKER = _speaker(_ISSUING_VERBS)
 # A decision's own acts, done by the body that issued it: "Theo Quyết định số 1296 …, Bộ Chính trị bổ nhiệm bà …".
-DECIDING_SPEAKER = re.compile(
-    rf"\s*,\s*({BODY_HEAD}{BODY_CHAR}{{0,60}}?)\s+(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}"
-    r"(?:ban hành|ký|phê duyệt|bổ nhiệm|điều động|chỉ định|chuẩn y|phê chuẩn|công nhận|thành lập|kỷ luật|khen thưởng|"
-    r"miễn nhiệm|cách chức|thu hồi)(?![^\W_])"
-    rf"(?!\s+(?:(?i:{TYPE_WORD}|văn\s+bản)))"
+DECIDING_SPEAKER = _speaker(
+    rf"{_ISSUING_VERBS}|bổ nhiệm|điều động|chỉ định|chuẩn y|phê chuẩn|công nhận|thành lập|kỷ luật|khen thưởng|"
+    "miễn nhiệm|cách chức|thu hồi"
 )
 # A relative clause naming the body that issued the paper, right after it or after its subject: "Thông tư 15/2015
 # mà Bộ VH-TT-DL đã ban hành", "Thông tư số 02 vừa được Bộ Y tế ban hành", "Thông tư số 22/2014 về quy hoạch kho
@@ -195,7 +204,6 @@ UNNUMBERED_SIBLING = re.compile(
 # Trung ương khóa X", "Nghị quyết 40 cuối năm 2000 của Quốc hội", "thông tư 04 vừa ban hành của Bộ Lao động …"; or
 # an aside in brackets ("thông tư 58 (năm 2011) của Bộ GD-ĐT", "thông tư 159 năm 2013 (có hiệu lực từ 1/1/2014) của
 # Bộ Tài chính"), or when it took effect ("Thông tư 106 có hiệu lực từ 4/11 của Bộ Quốc phòng").
-_DAY = r"\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
 TOLD_BEFORE_BODY = re.compile(
     rf"(?:\s*,?\s*(?:(?:(?i:đầu|cuối|giữa)\s+)?(?i:năm)\s+{YEAR}|(?:(?:vừa|mới|đã)\s+)?(?:được\s+)?ban hành"
     r"|\([^()\n]{1,80}\)"
@@ -354,14 +362,13 @@ SUBJECT_MATTER = re.compile(r"\s*,?\s*(?i:về\s+việc|v/v)\s")
 MAX_SUBJECT_MATTER = 200
 
 
-SUBJECT_MATTER_OF_PAPER = re.compile(r"\s+(?i:về|v/v)\s")
 CLAUSE_MARK = re.compile(r"[.;,\n]")
 
 
 def _past_subject_matter(form: str, end: int) -> int:
     """Where the comma closing a paper's subject matter stands ("Theo Quyết định số 1296 về công tác nhân sự, …"), or
     `end` when no subject matter follows."""
-    opening = SUBJECT_MATTER_OF_PAPER.match(form, end)
+    opening = SUBJECT_MATTER_NEXT.match(form, end)
     if opening is None:
         return end
     closing = CLAUSE_MARK.search(form, opening.end(), min(len(form), opening.end() + MAX_SUBJECT_MATTER))

@@ -21,6 +21,7 @@ from extractors.facts.documents.patterns import (
     MIN_BARE_YEAR,
     NOT_A_DESCRIPTION,
     SUB_NUMBER,
+    SUBJECT_MATTER_NEXT,
     TYPE_WORD,
     TYPE_WORD_START,
     YEAR,
@@ -150,10 +151,9 @@ MIN_RULE_NUMBER_DIGITS = 3
 ISSUED_RIGHT_BEFORE = re.compile(r"(?<![^\W_])(?i:ban hành)\s+$")
 
 
-# What a paper is about, said right after its number, makes a lower-case word of any kind a paper ("quyết định 24 về cơ
-# chế điều chỉnh giá", "quy định 47 về những điều đảng viên không được làm"), when the number is no verb's count: two
-# digits at least, and no "về sau" (afterwards) after it.
-SUBJECT_MATTER_NEXT = re.compile(r"\s+(?:về(?!\s+(?:sau|trước)(?![^\W\d_]))|V/v|v/v)\s")
+# What a paper is about, said right after its number (`SUBJECT_MATTER_NEXT`), makes a lower-case word of any kind a
+# paper ("quyết định 24 về cơ chế điều chỉnh giá", "quy định 47 về những điều đảng viên không được làm"), when the
+# number is no verb's count: two digits at least.
 MIN_SUBJECT_NUMBER_DIGITS = 2
 
 

@@ -67,6 +67,9 @@ BODY_AFTER = re.compile(
 # The same, where the sentence runs on after the name ("… của Hội đồng bầu cử Quốc gia công bố danh sách …"):
 # `organ_name` cuts the phrase where the name ends.
 BODY_AFTER_RUNNING_ON = re.compile(rf"[\s,)]*(?:của|do|giữa)\s+({BODY_HEAD}{BODY_CHAR}{{0,60}})", re.IGNORECASE)
+# What a paper is about, said right after its number: "quyết định 24 về cơ chế …", "Quyết định số 1296 về công tác
+# nhân sự, …" ("về sau" is "afterwards").
+SUBJECT_MATTER_NEXT = re.compile(r"\s+(?:về(?!\s+(?:sau|trước)(?![^\W\d_]))|V/v|v/v)\s")
 # Papers signed in a row, counted: "ký liên tiếp 6 Quyết định", "ban hành hai Quyết định".
 IN_A_ROW = r"(?:(?:liên\s+)?tiếp\s+)?(?:(?:các|một|hai|ba|bốn|sáu|bảy|tám|chín|mười|\d{1,2})\s+)?"
 # What a paper does, said between its word and its number: "Quyết định khởi tố bị can số 363/C46" (lower-case words,

@@ -10,6 +10,7 @@ import pytest
 from extractors.page.dump_header import header_date, read_dump_header
 from extractors.page.markdown_lines import IMAGE_MARKER, hidden_blocks, markdown_text
 from extractors.page.repeats import drop_repeats, visible
+from extractors.page.text_page import reprint_link_at
 from extractors.page.urls import agrees_with_slug, slug_words
 
 RECORD = [
@@ -43,6 +44,26 @@ def test_front_matter_gives_title_and_date() -> None:
     assert header.body_start == 7
     assert header.title == "Xã Hòa Phong họp dân"
     assert header.published is not None and header.published.day == date(2024, 2, 6)
+
+
+DIGEST_TITLE = "[Hòa Phong] Xã Hòa Phong họp dân"
+
+
+def test_a_digest_post_links_the_headline_it_reprints() -> None:
+    lines = ["", "[Xã Hòa Phong họp dân](https://bao.example.vn/xa-hoa-phong-hop-dan.html)", "Chiều 5/2, …"]
+    assert reprint_link_at(DIGEST_TITLE, lines) == 1
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Chiều 5/2, …", "[Xã Hòa Phong họp dân](https://bao.example.vn/a.html)"],  # not the post's first line
+        ["[Thôn Đông họp dân](https://bao.example.vn/b.html)", "Chiều 5/2, …"],  # another article's headline
+        ["Xã Hòa Phong họp dân", "Chiều 5/2, …"],  # no link
+    ],
+)
+def test_a_tagged_title_without_its_source_link_is_no_reprint(lines: list[str]) -> None:
+    assert reprint_link_at(DIGEST_TITLE, lines) is None
 
 
 @pytest.mark.parametrize(

@@ -394,6 +394,32 @@ def test_a_timestamp_with_an_offset_is_read_on_vietnam_clock(stamp: str, at: dat
     assert found is not None and found.at == at and found.day == at.date()
 
 
+@pytest.mark.parametrize(
+    ("stamp", "at"),
+    [
+        ("Mon, 08 Apr 2024 16:00:00 +0700", datetime(2024, 4, 8, 16, 0)),
+        ("Thu, 12 Dec 2024 23:30:00 +0000", datetime(2024, 12, 13, 6, 30)),  # an RSS stamp in UTC
+        ("Wed, 01 May 2024 09:15 GMT", datetime(2024, 5, 1, 16, 15)),
+    ],
+)
+def test_an_rss_stamp_is_read_on_vietnam_clock(stamp: str, at: datetime) -> None:
+    found = parse_date(stamp)
+    assert found is not None and found.at == at and found.day == at.date()
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [("Posted on April 8, 2024", date(2024, 4, 8)), ("Updated 3 Sept. 2025", date(2025, 9, 3))],
+)
+def test_an_english_date_line_gives_its_day(line: str, day: date) -> None:
+    found = parse_date(line)
+    assert found is not None and found.day == day
+
+
+def test_may_is_a_month_only_in_a_stamp() -> None:
+    assert parse_date("Tổ 12 may 2024 bộ quần áo cho học sinh") is None
+
+
 def test_an_iso_timestamp_alone_is_a_date_stamp() -> None:
     assert classify_line("2026-02-03T14:16:50+00:00") is LineKind.DATESTAMP
     assert classify_line("Giai đoạn 2026-2030 đặt mục tiêu tăng trưởng") is LineKind.PROSE

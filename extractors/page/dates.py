@@ -21,6 +21,34 @@ _ZONED = re.compile(r"(\d{4})-(\d{2})-(\d{2})[t ](\d{2}):(\d{2})(?::(\d{2}))?(?:
 # timestamp written in another zone ("14:16:50+00:00", a crawler's UTC) is read on that clock.
 VIETNAM_TIME = timezone(timedelta(hours=7))
 _WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,\s*|\s+)nam\s+(\d{4})")
+# A month by its English name (folded): "Mon, 08 Apr 2024 16:00:00 +0700" (an RSS or e-mail stamp, a feed digest's
+# front matter), "8 April 2024", "April 8, 2024" (an English template's date line).
+_MONTH_NAMES = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = "(" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_DAY_MONTH_NAME = re.compile(rf"(?<!\d)(\d{{1,2}})\s+{_MONTH_NAME},?\s+(\d{{4}})(?!\d)")
+_MONTH_NAME_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}}),?\s+(\d{{4}})(?!\d)")
+# The clock and zone an RSS stamp writes after its year: " 16:00:00 +0700", " 09:00 GMT".
+_STAMP_CLOCK = re.compile(r"\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(gmt|utc|z|[+-]\d{2}:?\d{2})(?![\d:])")
 _TIME = re.compile(r"(?<![\d/.])(\d{1,2})\s*[:h]\s*(\d{2})(?!\d)(?:\s*(am|pm|sa|ch)\b)?")
 
 # Labels that introduce the article's own date (folded): "Ngày đăng", "Cập nhật lúc", "Đăng ngày".
@@ -107,15 +135,48 @@ def parse_date(text: str) -> FoundDate | None:
         day = _make(2000 + int(match.group(3)), int(match.group(2)), int(match.group(1)))
         if day:
             candidates.append((match.start(), day))
+    candidates.extend(_named_month_days(folded))
     if not candidates:
         return None
     start, day = min(candidates, key=lambda item: item[0])
-    zoned = _zoned_date(folded, start)
+    zoned = _zoned_date(folded, start) or _stamped_date(folded, start, day)
     if zoned:
         return zoned
     without_dates = _SPACED.sub(" ", _NUMERIC.sub(" ", _ISO.sub(" ", folded)))
     without_dates = re.sub(r"(?<![\d/.])\d{1,2}/\d{1,2}/\d{2}(?=\s+\d{1,2}:\d{2})", " ", without_dates)
     return FoundDate(day=day, at=_time_near(without_dates, day))
+
+
+def _named_month_days(folded: str) -> list[tuple[int, date]]:
+    found: list[tuple[int, date]] = []
+    for match, day_group, month_group in (
+        *((m, 1, 2) for m in _DAY_MONTH_NAME.finditer(folded)),
+        *((m, 2, 1) for m in _MONTH_NAME_DAY.finditer(folded)),
+    ):
+        # "may" is also a Vietnamese word once folded ("Tổ 12 may 2024 bộ quần áo"): May counts only in a stamp
+        if match.group(month_group) == "may" and not _STAMP_CLOCK.match(folded, match.end()):
+            continue
+        day = _make(int(match.group(3)), _MONTH_NAMES[match.group(month_group)], int(match.group(day_group)))
+        if day:
+            found.append((match.start(), day))
+    return found
+
+
+def _stamped_date(folded: str, start: int, day: date) -> FoundDate | None:
+    """A day by its month's name with the clock and zone of an RSS stamp after its year ("08 apr 2024 16:00:00
+    +0700"), as the day and time of Vietnam's clock (see `_zoned_date`)."""
+    named = _DAY_MONTH_NAME.match(folded, start) or _MONTH_NAME_DAY.match(folded, start)
+    clock = _STAMP_CLOCK.match(folded, named.end()) if named else None
+    if clock is None:
+        return None
+    hour, minute, second = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
+    zone = "z" if clock.group(4) in ("gmt", "utc") else clock.group(4)
+    try:
+        stated = datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=_offset(zone))
+    except ValueError:
+        return None
+    local = stated.astimezone(VIETNAM_TIME).replace(tzinfo=None)
+    return FoundDate(day=local.date(), at=local)
 
 
 def has_date_label(text: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from extractors.normalize import nfc, unescape_leftovers
 from extractors.options import ExtractionOptions
 from extractors.page.body import MAX_FURNITURE_LINES, Block, BodyParts, DumpLayout, select_body
@@ -58,10 +60,27 @@ def content_from_parts(
     )
 
 
-def _with_header(parts: BodyParts, header: DumpHeader) -> None:
+# A digest's post title: its own tag in brackets, then the reprinted article's headline ("[Khánh Hòa] Sớm đưa …").
+_TAGGED_TITLE = re.compile(r"^\[[^\[\]]+\]\s*(\S.*)$")
+# The post's first line links that headline to the article it reprints: "[Sớm đưa …](https://baokhanhhoa.vn/…)".
+_SOURCE_LINK_LINE = re.compile(r"^\[([^\[\]]+)\]\(https?://[^()\s]+\)$")
+
+
+def reprint_link_at(title: str | None, body_lines: list[str]) -> int | None:
+    """Where a digest's post links the article it reprints (the index of its first filled line) when the post's
+    title is the digest's tag and the same headline: that headline is the page's title, and its line no body text."""
+    tagged = _TAGGED_TITLE.match(title or "")
+    first = next((index for index, line in enumerate(body_lines) if line.strip()), None)
+    linked = _SOURCE_LINK_LINE.match(body_lines[first].strip()) if tagged and first is not None else None
+    return first if linked and tagged and " ".join(linked.group(1).split()) == tagged.group(1) else None
+
+
+def _with_header(parts: BodyParts, header: DumpHeader, reprint: bool) -> None:
     """What the dump's header states is the page's own metadata: its title and date win over what the body
-    suggests; its author stands in only for a missing byline, and only a person's name (not "site.vn")."""
-    parts.title = header.title or parts.title
+    suggests (a digest's reprint: the headline without the digest's tag); its author stands in only for a missing
+    byline, and only a person's name (not "site.vn")."""
+    tagged = _TAGGED_TITLE.match(header.title or "") if reprint else None
+    parts.title = (tagged.group(1) if tagged else header.title) or parts.title
     parts.date = header.published or parts.date
     if header.author and not (parts.byline and parts.byline.author):
         person = parse_byline(header.author)
@@ -121,7 +140,11 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     # above the lead): its first line is the lead, however a headline might seem glued to it.
     if header.title is None and not header.fields:
         lines, glued_title = glued_headline(headline_marks_dropped(lines, header.body_start), header.body_start)
-    body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(lines[header.body_start :]))))
+    body_lines = lines[header.body_start :]
+    link_at = reprint_link_at(header.title, body_lines)
+    if link_at is not None:
+        body_lines = body_lines[:link_at] + body_lines[link_at + 1 :]
+    body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(body_lines))))
     apart = _closing_stamp_below(body_lines)
     blocks = [Block(text=_without_furniture(line, apart)) for line in body_lines]
     layout = DumpLayout(
@@ -132,7 +155,7 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     )
     parts = select_body(blocks, find_title=header.title is None and glued_title is None, markup=False, layout=layout)
     parts.title = glued_title or parts.title
-    _with_header(parts, header)
+    _with_header(parts, header, reprint=link_at is not None)
     writer = _record_writer(lines[header.body_start :]) if not header.author else None
     if writer is not None:
         parts.byline = Byline(author=writer, source_credit=parts.byline.source_credit if parts.byline else None)

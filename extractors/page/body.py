@@ -21,6 +21,7 @@ from extractors.page.byline import (
     parse_leading_byline,
     parse_unit_byline,
     writer_above_outlet,
+    writer_before_stamp,
 )
 from extractors.page.dates import FoundDate, has_date_label, has_weekday, labelled_date, parse_date
 from extractors.page.urls import agrees_with_slug
@@ -696,6 +697,8 @@ def select_body(blocks: list[Block], *, find_title: bool, markup: bool, layout: 
     tail: list[_TailLine] = []
     leading: Byline | None = None
     for i in body_idx:
+        if lines.kinds[i] is LineKind.DATESTAMP and leading is None and len(paragraphs) <= MAX_LEAD_PARAGRAPHS:
+            leading = writer_before_stamp(lines.blocks[i].text)
         if lines.kinds[i] is not LineKind.PROSE:
             continue
         if lines.blocks[i].linky and not lines.prose_at(i, 8) and not _linked_credit(lines, i, last):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors.facts.person_names import words
+from extractors.facts.person_names import not_persons, words
 from extractors.facts.syllables import is_syllable
 from extractors.normalize import match_form
 from extractors.page.vocab import ends_sentence
@@ -546,6 +546,24 @@ def parse_leading_byline(line: str) -> Byline | None:
     rest = re.split(r"\s*[;|]\s*", text[credit.start(1) :].strip())[0]
     author = _people(rest)
     return Byline(author=author) if author else None
+
+
+# The writer before the post's date stamp, set off by a dash or a bar: "PHẠM ĐÔNG - Thứ năm, 20/06/2024 18:35 (GMT+7)"
+# (an outlet's header line, kept by a copy that dropped its markup).
+_WRITER_BEFORE_STAMP = re.compile(r"^([^\d\-–|:]{3,40}?)\s+[-–|]\s+\S")
+
+
+def writer_before_stamp(line: str) -> Byline | None:
+    """The writer a date stamp line opens with, when what stands before the dash is a name and no place's ("Hà Nội -
+    Thứ năm, …" is a dateline)."""
+    found = _WRITER_BEFORE_STAMP.match(line.strip())
+    if found is None:
+        return None
+    name = found.group(1).strip()
+    if match_form(name).casefold() in not_persons() or not looks_like_name(name):
+        return None
+    credit = parse_byline(name)
+    return Byline(author=credit.author) if credit and credit.author else None
 
 
 MAX_GLUED_WORDS = 10

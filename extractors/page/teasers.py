@@ -58,6 +58,8 @@ CLOSING_PROMOS = (
     # "Đọc báo Pháp luật Đời Sống trong ngày cập nhật liên tục từng giờ tại chuyên mục Pháp Luật"
     rf"(?:Đọc báo|Báo) (?=[{_CAPITALS}])[^.!?]{{2,60}}? cập nhật (?:tin tức )?(?:trong ngày )?liên tục[^.!?]{{0,80}}",
     r"Nhập list tin",  # a content system's leftover button
+    # "*Mời bạn đọc vào chuyên mục Quốc phòng an ninh xem các tin, bài liên quan.": a call to the section's stories
+    r"\*?Mời (?:bạn đọc|độc giả|quý độc giả|quý vị) (?:vào|xem|đón đọc|theo dõi|đọc)[^.!?]{0,150}[.!]?",
     r"(?:Xem|XEM) (?:thêm|THÊM)(?: [Vv]ideo| [Cc]lip)?(?: tại đây)?\s*[:.]?",  # a label whose links the dump lost
 )
 MAX_PROMO_CHARS = 220

@@ -94,7 +94,12 @@ BODY_BEFORE = _issuing_clause(rf"{_SUBJECT_HEAD}{BODY_CHAR}{{0,60}}?")
 _LOWER = "a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 BODY_BEFORE_AFTER_ACT = _issuing_clause(
     rf"{BODY_HEAD}{BODY_CHAR}{{0,60}}?",
-    rf"(?P<act>[{_LOWER}0-9 ]{{4,100}}?)(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}",
+    rf"(?P<act>[{_LOWER}0-9 ,]{{4,100}}?)(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:(?:{_HOW_IT_ISSUED})\s+){{0,2}}",
+)
+# Acts that hand the next one to someone else ("UBND tỉnh yêu cầu các sở, ngành rà soát, xây dựng kế hoạch số 12": the
+# plan is the departments'), or share it ("phối hợp với các sở … ban hành").
+HANDED_ON = re.compile(
+    r"(?<![^\W_])(?:giao|yêu cầu|đề nghị|chỉ đạo|trình|kiến nghị|đề xuất|phối hợp|cùng|với)(?![^\W_])"
 )
 # The press names the province of a district's or a city's organ beside it, in brackets or after a comma: "UBND
 # huyện Diễn Châu, Nghệ An đã ban hành quyết định số 515", "Chủ tịch UBND huyện Krông Bông (Đắk Lắk) Lê Văn Tám đã
@@ -417,7 +422,8 @@ def _subject_that_acted_first(text: str, found: re.Match[str]) -> str | None:
     phrase = " ".join(text[found.start(1) : found.end("act")].split())
     body = organ_name(phrase)
     act = phrase[len(body) :] if body else ""
-    return body if act.strip() and not any(char.isupper() for char in act) else None
+    acted_alone = act.strip() and not any(char.isupper() for char in act) and not HANDED_ON.search(act)
+    return body if acted_alone else None
 
 
 # The subject is a part of a list when "và" or an organ's lower-case word stands right before it.

@@ -131,9 +131,12 @@ _CLASSIFIERS = (
     r"điểm|nội dung|nhiệm vụ|giải pháp|mục tiêu|bước|tiêu chí|chỉ tiêu|trang|vấn đề|lĩnh vực|ngày(?!\s+(?:\d|càng))"
 )
 CLASSIFIER_AFTER = re.compile(rf"\s*(?:{_CLASSIFIERS})(?![^\W\d_])")
+# "đồng" (together) also opens words that follow a paper's number as the next clause's verb ("nghị quyết 1046 đồng ý
+# đề nghị …"): the currency is "đồng" alone.
+_TOGETHER_WORDS = r"ý|thời|chí|bào|bộ|tình|hành|loạt|nghiệp|thuận|chủ|đều|minh|lòng|tâm|tổ\s+chức"
 COUNT_AFTER = re.compile(
-    rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|phút|tuổi|tỷ|tỉ|triệu|nghìn|ngàn|đồng|năm|tháng|km|m2|m|mét|kg|tấn|ha|hộ|lượt|%)"
-    r"(?![^\W\d_])"
+    rf"\s*(?:{_CLASSIFIERS}|lần|người|giờ|phút|tuổi|tỷ|tỉ|triệu|nghìn|ngàn|đồng(?!\s+(?:{_TOGETHER_WORDS})(?![^\W\d_]))"
+    r"|năm|tháng|km|m2|m|mét|kg|tấn|ha|hộ|lượt|%)(?![^\W\d_])"
 )
 
 

@@ -237,10 +237,12 @@ GROUP_ADDRESS_TERMS: frozenset[str] = words("ông bà")
 
 def addressees_after(parsed: Parsed, j: int) -> list[int]:
     """The names in "... chức vụ T (nhiệm kỳ …) đối với ông A (…) và ông B": their first token indexes."""
-    tokens = parsed.tokens
+    tokens, title_end = parsed.tokens, j
     j = term_end(tokens, j)
     while j + 1 < len(tokens) and tokens[j].key == "và" and term_end(tokens, j + 1) > j + 1:
         j = term_end(tokens, j + 1)  # "nhiệm kỳ 2005 - 2010 và nhiệm kỳ 2010 - 2015"
+    if title_end < j < len(tokens) and tokens[j].key == ",":
+        j += 1  # the term set off by commas: "miễn nhiệm Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2021-2026, đối với …"
     keys = [t.key for t in tokens[j : j + 3]]
     if keys[:2] == ["đối", "với"]:
         j += 2

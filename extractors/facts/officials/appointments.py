@@ -313,6 +313,7 @@ def _matter_of_a_paper(parsed: Parsed, start: int) -> bool:
     tokens = parsed.tokens
     if start >= 2 and (tokens[start - 2].key, tokens[start - 1].key) in APPOINTING_VERBS:
         start -= 2
+    start = _past_matter_words(tokens, start)
     if start < 2 or (tokens[start - 2].key, tokens[start - 1].key) != ("về", "việc"):
         return False
     for k in range(start - 3, max(-1, start - 3 - MAX_DECIDER_WORDS), -1):
@@ -321,6 +322,20 @@ def _matter_of_a_paper(parsed: Parsed, start: int) -> bool:
         if tokens[k].key in RECEIVING_WORDS:
             return False
     return True
+
+
+MAX_MATTER_WORDS = 4  # "về việc chỉ định nhân sự giữ chức T", "về việc điều động, chỉ định cán bộ giữ chức T"
+
+
+def _past_matter_words(tokens: list[Token], start: int) -> int:
+    """Where "về việc" ends when a few lower-case words of the matter stand between it and the phrase at `start`
+    ("Quyết định … về việc chỉ định nhân sự giữ chức T": the post is the one the paper fills); else `start`."""
+    for k in range(start - 1, max(0, start - 2 - MAX_MATTER_WORDS), -1):
+        if (tokens[k - 1].key, tokens[k].key) == ("về", "việc"):
+            return k + 1
+        if not tokens[k].is_lower_word:
+            break
+    return start
 
 
 # Words before a paper that make its matter the person's own ("A nhận quyết định về việc …", "A được …").

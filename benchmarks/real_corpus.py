@@ -137,6 +137,9 @@ def select_article(data: bytes, select: dict | None, listing: bytes | None = Non
     file) adds in the `case N:` block of its data switch, each on its own line. Arguments that are not string
     literals (image URLs built on a base-URL variable) and literals that are URLs are left out: they are
     pictures, not text; the list's time is left out too (the app's placeholder, repeated across articles).
+    `{"json_fields": ["title", "date", "content"]}`: a file holding one JSON object (a dataset's article record),
+    the named string fields in the order given, each written as it is and ended by a line break; a missing, empty
+    or blank field writes nothing.
     """
     if not select:
         return data
@@ -146,6 +149,8 @@ def select_article(data: bytes, select: dict | None, listing: bytes | None = Non
         return _sql_record_page(data, select)
     if set(select) == {"csv_record", "columns"}:
         return _csv_record(data, select)
+    if set(select) == {"json_fields"}:
+        return _json_fields(data, select["json_fields"])
     if set(select) == {"java_case", "listing"}:
         if listing is None:
             raise CorpusError(f"selection {select!r} needs the listing file's bytes")
@@ -182,6 +187,19 @@ def _csv_record(data: bytes, select: dict) -> bytes:
         raise CorpusError(f"csv_record {number} is outside the file")
     cells = [record[column] or "" for column in select["columns"]]
     return "".join(cell + "\n" for cell in cells if cell.strip()).encode("utf-8")
+
+
+def _json_fields(data: bytes, fields: list[str]) -> bytes:
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CorpusError(f"unreadable JSON record: {error}") from error
+    if not isinstance(record, dict):
+        raise CorpusError("the JSON file holds no object")
+    values = [record.get(name) for name in fields]
+    if any(value is not None and not isinstance(value, str) for value in values):
+        raise CorpusError(f"fields {fields} must be strings")
+    return "".join(value + "\n" for value in values if value and value.strip()).encode("utf-8")
 
 
 _INSERT = re.compile(r"INSERT INTO `(?P<table>\w+)` \((?P<columns>[^)]*)\) VALUES\s*", re.IGNORECASE)

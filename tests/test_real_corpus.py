@@ -95,6 +95,26 @@ def test_a_csv_record_outside_the_file_or_an_unknown_column_is_a_clear_error() -
         real_corpus.select_article(data, {"csv_record": 0, "columns": ["author"]})
 
 
+def test_a_json_record_writes_the_named_string_fields_in_order() -> None:
+    data = json.dumps(
+        {
+            "title": "Xã Tân Lợi họp",
+            "date": "",
+            "content": "\nSáng 3/4, HĐND xã họp.\n\tCử tri kiến nghị.",
+            "labels": "x",
+        },
+        ensure_ascii=False,
+    ).encode()
+    article = real_corpus.select_article(data, {"json_fields": ["title", "date", "content", "author"]})
+    assert article.decode() == "Xã Tân Lợi họp\n\nSáng 3/4, HĐND xã họp.\n\tCử tri kiến nghị.\n"
+
+
+@pytest.mark.parametrize("data", [b"[1, 2]", b"{not json", b'{"title": 3}'])
+def test_a_json_record_that_is_no_object_of_strings_is_a_clear_error(data: bytes) -> None:
+    with pytest.raises(real_corpus.CorpusError, match="JSON|strings"):
+        real_corpus.select_article(data, {"json_fields": ["title"]})
+
+
 PORTAL_DUMP = ROOT / "tests" / "fixtures" / "real_corpus" / "portal_dump.sql"
 DUMP_SELECTION = {"sql_table": "posts", "title": "title", "lead": "description", "body": "body"}
 

@@ -592,6 +592,8 @@ def glued_byline(paragraph: str) -> SignedParagraph | None:
     """The byline or source after the last sentence of a paragraph ("… đào tạo. Việt Tuấn", "… 90%). Theo
     TTXVN Hoàng Trọng", "… tháng 7. Theo VGP"): a dump that joins a page's lines puts them on the closing line."""
     words = paragraph.split()
+    if len(words) > 1 and len(words[-1]) > 1 and words[-1].endswith(":"):
+        words[-1] = words[-1][:-1]  # "… ông Thuận quả quyết.Doãn Công:": a label the dump cut off after the writer
     signed_with_stop = len(words) > 1 and words[-1].endswith(".") and ends_sentence(words[-2])
     if signed_with_stop and _STAFF_ONLY.match(words[-1][:-1]):  # "… công tác này. PV.": the staff's sign, stopped
         words[-1] = words[-1][:-1]

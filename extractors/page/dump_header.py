@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.page.dates import FoundDate, parse_date
+from extractors.page.markdown_lines import without_tags
 
 MAX_HEADER_LINES = 60  # front matter longer than this is not a header: read the dump as it is
 _FENCES = ("---", "+++")
@@ -43,7 +44,8 @@ class DumpHeader:
 
     @property
     def title(self) -> str | None:
-        return self._first(TITLE_KEYS)
+        title = self._first(TITLE_KEYS)
+        return without_tags(title) if title else None
 
     @property
     def declares_article(self) -> bool:

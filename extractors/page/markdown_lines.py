@@ -51,6 +51,11 @@ _BLOCK_OPEN = re.compile(rf"<!--|<({_MEDIA})\b", re.IGNORECASE)
 _PICTURE = re.compile(r"<(?:img|iframe|video|object|embed|svg|canvas)\b", re.IGNORECASE)
 
 
+def without_tags(text: str) -> str:
+    """A short field's text without the inline HTML written into it ("Bà <b>Bùi Thị Hoa</b> giữ chức …")."""
+    return " ".join(_HTML_TAG.sub(" ", text).split()) if "<" in text else text
+
+
 def _closer(mark: str) -> re.Pattern[str]:
     return re.compile(re.escape(mark), re.IGNORECASE)
 

@@ -5,6 +5,7 @@ carries the site's furniture along with the article:
 
 - at the line's start, the message of its "save this article" button ("Lưu bài viết thành công Bạn có thể xem lại
   bài viết đã lưu ở trangTin bài đã lưu"), which the page prints above every article;
+- anywhere in it, a widget's message (a poll's "Bạn có thể chọn 1 mục. Bình chọn của bạn sẽ được công khai.");
 - at the line's end, the box of one related story: its lead, cut to about 150 characters and closed by "...", or
   whole when shorter, then the box's source link, which the crawler wrote as a placeholder ("Nguồn: [Link
   nguồn]", once or twice). The lead is glued to the article's last sentence, so it is read back from the
@@ -21,6 +22,11 @@ import re
 # The save button's message, as data: at the line's start, the glued "trangTin" as the crawler wrote it.
 OPENING_NOTICES = (r"Lưu bài viết thành công\s*Bạn có thể xem lại bài viết đã lưu ở trang\s*Tin bài đã lưu",)
 _OPENING_NOTICE = re.compile(rf"^\s*(?:{'|'.join(OPENING_NOTICES)})\s*")
+
+# A widget's message glued anywhere into the line: a poll's instructions ("Bạn có thể chọn 1 mục. Bình chọn của bạn sẽ
+# được công khai."), which the page prints under its question, between two paragraphs.
+INLINE_NOTICES = (r"Bạn có thể chọn \d+ mục\.\s*Bình chọn của bạn sẽ được công khai\.",)
+_INLINE_NOTICE = re.compile(rf"\s*(?:{'|'.join(INLINE_NOTICES)})")
 
 # The related box's source link, written as a placeholder: it closes the line.
 _PLACEHOLDER_TEXT = "[Link nguồn]"
@@ -39,6 +45,11 @@ _SENTENCE_START = re.compile(
 def drop_opening_notice(line: str) -> str:
     """The line without the site's notice at its start; any other line as it was."""
     return _OPENING_NOTICE.sub("", line, count=1)
+
+
+def drop_inline_notices(line: str) -> str:
+    """The line without a widget's message glued into it; any other line as it was."""
+    return _INLINE_NOTICE.sub("", line) if "Bình chọn" in line else line
 
 
 def drop_related_lead(line: str) -> str:

@@ -14,10 +14,10 @@ from extractors.page.encoding import repair_text
 from extractors.page.glued_headline import glued_headline, headline_marks_dropped
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
 from extractors.page.limits import cap_body, cap_page
-from extractors.page.markdown_lines import hidden_blocks, markdown_text
+from extractors.page.markdown_lines import hidden_blocks, markdown_text, without_tags
 from extractors.page.repeats import drop_repeats, visible
 from extractors.page.seams import numbered_items_apart, unglued
-from extractors.page.site_notices import drop_opening_notice, drop_related_lead
+from extractors.page.site_notices import drop_inline_notices, drop_opening_notice, drop_related_lead
 from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
 from extractors.page.text_nodes import expand_text_node_lines
 from extractors.page.vocab import LineKind, classify_line
@@ -72,7 +72,7 @@ def reprint_link_at(title: str | None, body_lines: list[str]) -> int | None:
     tagged = _TAGGED_TITLE.match(title or "")
     first = next((index for index, line in enumerate(body_lines) if line.strip()), None)
     linked = _SOURCE_LINK_LINE.match(body_lines[first].strip()) if tagged and first is not None else None
-    return first if linked and tagged and " ".join(linked.group(1).split()) == tagged.group(1) else None
+    return first if linked and tagged and without_tags(" ".join(linked.group(1).split())) == tagged.group(1) else None
 
 
 def _with_header(parts: BodyParts, header: DumpHeader, reprint: bool) -> None:
@@ -105,7 +105,7 @@ def _closing_stamp_below(lines: list[str]) -> bool:
 
 def _without_furniture(line: str, apart: bool) -> str:
     """One dump line with its glued seams put back and the site's notices, teasers and promos cut."""
-    line = numbered_items_apart(drop_related_lead(drop_opening_notice(line)))
+    line = numbered_items_apart(drop_related_lead(drop_inline_notices(drop_opening_notice(line))))
     return drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart))))
 
 

@@ -66,7 +66,7 @@ def give_biography_titles(parsed: Parsed, mentions: list[Mention]) -> None:
                     place.titles.clear()
             dated = _dated(parsed.tokens, first)
             for span in in_order:
-                if not first <= span.first <= last or span.first in held or _of_another(parsed, span.first):
+                if not first <= span.first <= last or span.first in held or _of_another(parsed, span):
                     continue
                 if dated or _listed(parsed, span, first, ends):
                     mention.titles.append(span)
@@ -177,9 +177,29 @@ def _unit_named_after_place(parsed: Parsed, mention: Mention, ends: dict[int, Ti
     )
 
 
-def _of_another(parsed: Parsed, first: int) -> bool:
-    """Whether the post at token `first` is someone else's (see `OTHERS_POST_BEFORE`, `post_of_another`)."""
-    return post_of_another(parsed.tokens, first) or (first > 0 and parsed.tokens[first - 1].key in OTHERS_POST_BEFORE)
+# Acts a post's holder does to the person right after the post ("Tháng 6-2018, Bộ trưởng Bộ Công an bổ nhiệm ông Văn
+# làm …"): the post is the actor's, not the biography's subject's.
+ACTS_ON_ANOTHER: frozenset[tuple[str, ...]] = frozenset(
+    [
+        ("bổ", "nhiệm"),
+        ("miễn", "nhiệm"),
+        ("bãi", "nhiệm"),
+        ("cách", "chức"),
+        ("điều", "động"),
+        ("phân", "công"),
+        ("ký",),
+        ("trao",),
+    ]
+)
+
+
+def _of_another(parsed: Parsed, span: TitleSpan) -> bool:
+    """Whether the post `span` is someone else's (see `OTHERS_POST_BEFORE`, `post_of_another`, `ACTS_ON_ANOTHER`)."""
+    tokens, first = parsed.tokens, span.first
+    if post_of_another(tokens, first) or (first > 0 and tokens[first - 1].key in OTHERS_POST_BEFORE):
+        return True
+    after = tuple(token.key for token in tokens[span.last + 1 : span.last + 3])
+    return after[:1] in ACTS_ON_ANOTHER or after[:2] in ACTS_ON_ANOTHER
 
 
 def _sentences(parsed: Parsed) -> list[tuple[int, int]]:

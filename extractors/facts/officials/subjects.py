@@ -243,6 +243,7 @@ def addressees_after(parsed: Parsed, j: int) -> list[int]:
         j = term_end(tokens, j + 1)  # "nhiệm kỳ 2005 - 2010 và nhiệm kỳ 2010 - 2015"
     if title_end < j < len(tokens) and tokens[j].key == ",":
         j += 1  # the term set off by commas: "miễn nhiệm Phó Chủ tịch UBND tỉnh, nhiệm kỳ 2021-2026, đối với …"
+    j = _past_lower_qualifier(tokens, j)
     keys = [t.key for t in tokens[j : j + 3]]
     if keys[:2] == ["đối", "với"]:
         j += 2
@@ -270,6 +271,20 @@ def addressees_after(parsed: Parsed, j: int) -> list[int]:
         if j == k + 1 and not listed:
             break  # "đối với ông A và các đơn vị": only people addressed as such
     return found
+
+
+MAX_QUALIFIER_WORDS = 20  # "và các chức vụ có liên quan để nghỉ công tác và nghỉ hưu theo nguyện vọng"
+
+
+def _past_lower_qualifier(tokens: list[Token], j: int) -> int:
+    """Where "đối với" starts when only lower-case words stand between the post and it (the other posts and why:
+    "cho thôi chức vụ T và các chức vụ có liên quan để nghỉ hưu theo nguyện vọng đối với ông A"); else `j`."""
+    for k in range(j, min(len(tokens) - 1, j + MAX_QUALIFIER_WORDS)):
+        if (tokens[k].key, tokens[k + 1].key) == ("đối", "với"):
+            return k
+        if not tokens[k].is_lower_word:
+            break
+    return j
 
 
 MAX_COUNTED_MEMBERS = 8

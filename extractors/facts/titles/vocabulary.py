@@ -165,6 +165,13 @@ TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
         ("đảm", "nhiệm"),
         ("đảm", "nhận"),
         ("đảm", "đương"),
+        # the head's own act on someone else after a field noun that takes lower-case words ("Bộ trưởng Bộ Công an bổ
+        # nhiệm ông A làm …": "Công an" names a field, "bổ" opens the verb)
+        ("bổ", "nhiệm"),
+        ("miễn", "nhiệm"),
+        ("bãi", "nhiệm"),
+        ("cách", "chức"),
+        ("điều", "động"),
     ]
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
@@ -195,6 +202,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # "Ban Quản lý Công viên địa chất Đắk Nông", "Mạng lưới Công viên địa chất toàn cầu UNESCO"
     ("địa", "chất"): words("viên"),
     ("toàn", "cầu"): words("chất"),
+    # "Phòng Quản lý đào tạo sau đại học" (postgraduate; "sau" alone is "after" and ends a title)
+    ("sau", "đại"): words("tạo"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý các"),
     # "Cục Quản lý chất lượng công trình xây dựng" ("công" alone opens "công bố")

@@ -61,7 +61,10 @@ def apply_colon_titles(parsed: Parsed, mentions: list[Mention]) -> None:
             # (a "và" item opening with its own titles is a member only where the items before did so too: "các bộ
             # trưởng: A, T; B, T và Thống đốc … C" adds C, no minister)
             closing_titled = tokens[k].key == "và" and semicolons and titled_seen
-            titled_ok = titled_ok and (tokens[k].key == ";" or closing_titled or bracketed)
+            # items that each open with their own titles, joined by commas after the colon: "các Ủy viên Trung ương:
+            # Chánh Văn phòng Trung ương Đảng A, Phó Trưởng ban Tổ chức Trung ương B và Bí thư Tỉnh ủy C"
+            titled_commas = titled_seen and not semicolons and tokens[k].key in (",", "và")
+            titled_ok = titled_ok and (tokens[k].key == ";" or closing_titled or bracketed or titled_commas)
             semicolons = semicolons or tokens[k].key == ";"
             j = skip_address(tokens, k + 2 if tokens[k + 1].key == "và" else k + 1)
             if (semicolons or colon_list) and tokens[k].key == "," and j not in by_first:

@@ -356,6 +356,8 @@ def _given_name_after_middle(tokens: list[Token], first: int, i: int) -> bool:
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if token.key in NEVER_NAME_WORDS:  # "ông Lê Ngọc Tại - Trưởng phòng …", not "… Lê Ngọc B Tại buổi lễ"
+        if tokens[i - 1].key in ("văn", "thị"):
+            return True  # a family name and "Văn"/"Thị" are never a whole name: "ông Nguyễn Văn Được tham gia …"
         ends = nxt is not None and (nxt.key in CLOSING_MARKS or (nxt.is_lower_word and nxt.key in VERBS_AFTER_NAME))
         return tokens[i - 1].key in MIDDLE_NAMES and ends
     if token.key not in NAME_STOP or token.key in ADDRESS_TERMS:

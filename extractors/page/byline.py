@@ -49,7 +49,7 @@ def _without_parentheses(text: str) -> str:
 # "Thu Hà - Minh Tuấn", "Thu Hà-Minh Tuấn", "Thu Hà, Minh Tuấn"; a comma glued after a lone initial is the
 # initial's mark ("Đ,Bắc" is "Đ.Bắc"), not a list.
 _AND = re.compile(r"\s+và\s+")
-_PEOPLE_SEPARATOR = re.compile(r"\s*[-–—]\s*|\s*,\s+|(?<=[^\W\d_]{2}),(?=\S)|\s+và\s+")
+_PEOPLE_SEPARATOR = re.compile(r"\s*[-–—;]\s*|\s*,\s+|(?<=[^\W\d_]{2}),(?=\S)|\s+và\s+")
 # Initials glued to the name they abbreviate: "T.SỸ", "Đ,Bắc", "N.Hương", "Th.Dương", "B.T.Lan"; or a name
 # written in initials alone ("B.T.N"). An initial is one letter, or a capital and a small one ("Th", "Ng").
 _INITIALLED = re.compile(r"^((?:[^\W\d_][^\W\d_]?[.,])+)([^\W\d_][^\s.,]*)\.?$")

@@ -165,6 +165,8 @@ TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
         ("đảm", "nhiệm"),
         ("đảm", "nhận"),
         ("đảm", "đương"),
+        # "Chủ tịch HĐND tỉnh thành kính dâng hương" ("tỉnh thành" is a compound; "thành kính", reverently, the verb's)
+        ("thành", "kính"),
         # the head's own act on someone else after a field noun that takes lower-case words ("Bộ trưởng Bộ Công an bổ
         # nhiệm ông A làm …": "Công an" names a field, "bổ" opens the verb)
         ("bổ", "nhiệm"),

@@ -209,12 +209,15 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
     ("dự", "án"): words("lý các"),
     # "Cục Quản lý chất lượng công trình xây dựng" ("công" alone opens "công bố")
-    ("công", "trình"): words("lượng"),
+    ("công", "trình"): words("lượng dựng"),
+    # "Ban QLDA đầu tư xây dựng công trình hạ tầng kỹ thuật và nông nghiệp"
+    ("hạ", "tầng"): words("trình"),
+    ("kỹ", "thuật"): words("tầng"),
     # "Hội đồng thi tuyển công chức tỉnh A", "Hội đồng tuyển dụng công chức" ("công" alone opens "công bố")
     ("công", "chức"): words("tuyển dụng"),
     # "Phó Tổng Kiểm toán nhà nước" ("nhà" alone ends a title)
     ("nhà", "nước"): words("toán"),
-    ("đầu", "tư"): words("án"),
+    ("đầu", "tư"): words("án qlda"),  # "Ban QLDA đầu tư xây dựng công trình …"
     ("xây", "dựng"): words("tư"),
     **{pair: words("đoàn tổ") for pair in (("đại", "biểu"), ("công", "tác"), ("giám", "sát"), ("kiểm", "tra"))},
     # "Tổ kiểm tra công vụ", "Đoàn kiểm tra công vụ"

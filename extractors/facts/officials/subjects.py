@@ -135,7 +135,8 @@ def linked_person(tokens: list[Token], trigger: int, ends: MentionEnds, linked: 
     if k < trigger - 1 and k in linked:  # "nguyên là T1 và hiện là T2"
         return linked[k]
     comma = k if tokens[k].key == "," else None
-    bare = k == trigger - 1 and tokens[k].key == ","  # "Đồng chí A, làm trưởng thôn B từ năm 1992"
+    # "Đồng chí A, làm trưởng thôn B từ năm 1992", "do ông A - phó bí thư Thành ủy - làm trưởng đoàn"
+    bare = k == trigger - 1 and tokens[k].key in (",", "-", "–")
     if (k < trigger - 1 and tokens[k].key in (",", "-")) or bare:
         k -= 1  # "A - nguyên là T", "A, hiện là T"
     if comma is not None and k < comma and tokens[k].key == ")":

@@ -159,6 +159,8 @@ def listed_after(tokens: list[Token], span: TitleSpan) -> int | None:
     if j < len(tokens) and tokens[j].key == "khác":
         j += 1  # "Bảy phó ban khác gồm các ông A, B"
     counted = span.first > 0 and plural_before(tokens, span.first)
+    if j < len(tokens) and tokens[j].key == "có" and not counted:
+        return None  # "Đón Tổng Bí thư có các đồng chí: A; B": the post is the guest's, the list those who met him
     if _counted(tokens, span.first) and (colon := _colon_after_words(tokens, j)) is not None:
         return skip_address(tokens, colon + 1)  # "6 ủy viên Bộ Chính trị khóa IX tái cử gồm: …"
     k = j

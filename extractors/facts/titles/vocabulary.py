@@ -204,6 +204,9 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # "Ban Quản lý Công viên địa chất Đắk Nông", "Mạng lưới Công viên địa chất toàn cầu UNESCO"
     ("địa", "chất"): words("viên"),
     ("toàn", "cầu"): words("chất"),
+    # "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam"; "Đài Tiếng nói Việt Nam" in lower case ("nói" is a verb)
+    ("chủ", "nghĩa"): words("hội"),
+    ("tiếng", "nói"): words("đài"),
     # "Phòng Quản lý đào tạo sau đại học" (postgraduate; "sau" alone is "after" and ends a title)
     ("sau", "đại"): words("tạo"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"

@@ -53,6 +53,8 @@ NOMINATIONS: tuple[tuple[str, ...], ...] = (
     # a post a rule is about ("quy định chức danh Chánh án", "cảnh vệ đối với chức danh Chánh án"): nobody's
     ("quy", "định"),
     ("đối", "với"),
+    # a post to be filled ("điều hành Thành ủy cho đến khi kiện toàn chức danh Bí thư Thành ủy"): nobody's yet
+    ("kiện", "toàn"),
 )
 NOMINATION_SKIP: frozenset[str] = words("bầu cử được hiệp thương hội nghị")
 MAX_NOMINATION_SKIP = 5  # "để hội nghị hiệp thương cử giữ chức"

@@ -95,8 +95,9 @@ def trigger_before(tokens: list[Token], first: int) -> int:
     # "được bổ nhiệm các chức vụ: T1, T2 rồi T3", "đã kinh qua các chức vụ như T1, T2"
     colon = int(first > 1 and tokens[first - 1].key in (":", "như"))
     end = first - colon
+    such_as = colon and tokens[first - 1].key == "như"
     if end == 0 or not tokens[end - 1].is_lower_word:
-        return 0
+        return _posts_such_as(tokens, first) if such_as and end > 0 else 0  # "… tại Bệnh viện A như T"
     for trigger in _TRIGGERS_BY_LAST.get(tokens[end - 1].key, ()):
         size = len(trigger)
         if size <= end and tuple(t.key for t in tokens[end - size : end]) == trigger:
@@ -105,21 +106,31 @@ def trigger_before(tokens: list[Token], first: int) -> int:
             if end - size > 0 and tokens[end - size - 1].key in ANYONE_WORDS:
                 return 0  # "dù ai lên làm Tổng thống Mỹ": whoever holds the post, not the person named before
             return size + colon
-    return _posts_such_as(tokens, first) if colon and tokens[first - 1].key == "như" else 0
+    return _posts_such_as(tokens, first) if such_as else 0
 
 
 # Nouns of posts that "như" may follow after words of their own ("từng giữ nhiều chức vụ quan trọng trong ngành
 # kiểm sát như T1; T2").
 POST_NOUNS: frozenset[tuple[str, str]] = frozenset([("chức", "vụ"), ("cương", "vị"), ("chức", "danh")])
-MAX_POST_NOUN_WORDS = 8
+MAX_POST_NOUN_WORDS = 14  # "cương vị khác nhau tại Bệnh viện Ung bướu TP.HCM"
 
 
 def _posts_such_as(tokens: list[Token], first: int) -> int:
     """Length of "chức vụ … như" ending right before token `first`, the words between lower-case ones of one
-    clause ("nhiều chức vụ quan trọng trong ngành kiểm sát như T"), else 0."""
+    clause ("nhiều chức vụ quan trọng trong ngành kiểm sát như T"), or the place they were held after "tại" ("nhiều
+    nhiệm vụ, cương vị khác nhau tại Bệnh viện Ung bướu TP.HCM như T"), else 0."""
+    place = False  # past "tại": an organ's capitalised name (and the dot of "TP.HCM") is the posts' place
     for k in range(first - 3, max(0, first - 3 - MAX_POST_NOUN_WORDS), -1):
-        if not tokens[k + 1].is_lower_word:
+        word = tokens[k + 1]
+        if word.key == "tại" and word.is_lower_word:
+            place = True
+        elif not word.is_lower_word and not (place is False and _place_word(tokens, k + 1)):
             return 0
         if (tokens[k].key, tokens[k + 1].key) in POST_NOUNS and k + 2 < first - 1:
             return first - k
     return 0
+
+
+def _place_word(tokens: list[Token], k: int) -> bool:
+    """A capitalised word or the dot of an abbreviated place, which a "tại" before it makes the posts' place."""
+    return tokens[k].is_word or (tokens[k].key == "." and 0 < k < len(tokens) - 1 and tokens[k - 1].is_abbr)

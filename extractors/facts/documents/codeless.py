@@ -206,7 +206,10 @@ def _owned_plan(form: str, found: re.Match[str], doc_type: str) -> bool:
         cited = len(found.group(3)) >= MIN_FINDING_NUMBER_DIGITS and _cited_at(form, found.start())
         cited = cited and not COUNT_AFTER.match(form, found.end())
         return issued or cited or NOTICE_OWNER_AFTER.match(form, found.end()) is not None
-    return doc_type != "Luật" and found.group(1)[:1].isupper() and OWNER_AFTER.match(form, found.end()) is not None
+    # in lower case a programme's word is a common noun ("chương trình 2 của trường"), unless its number runs into
+    # the tens or more, as a paper's does ("theo đề án 108 của Bộ Nội vụ")
+    named = found.group(1)[:1].isupper() or len(found.group(3)) >= MIN_FINDING_NUMBER_DIGITS
+    return doc_type != "Luật" and named and OWNER_AFTER.match(form, found.end()) is not None
 
 
 def _codeless_words(form: str) -> list[re.Match[str]]:

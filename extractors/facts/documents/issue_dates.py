@@ -32,10 +32,11 @@ from extractors.facts.documents.patterns import (
 )
 from extractors.types import DocumentRef
 
-# A place's abbreviation keeps its dot inside the clause ("do Phó Giám đốc Sở Xây dựng TP. Hà Nội … ký ngày …").
+# A place's abbreviation keeps its dot inside the clause ("do Phó Giám đốc Sở Xây dựng TP. Hà Nội … ký ngày …", "Chủ
+# tịch UBND TP.HCM, ký …").
 # A place's name has two capitalised syllables at least: "UBND TP. Sau đó …" ends a sentence.
 # (Case-sensitive inside case-blind patterns too.)
-_PLACE_ABBREVIATION = r"(?-i:(?<![^\W\d_])(?:TP|Tp|TX|Q|H)\.(?=\s*[A-ZĐ][^\W\d_]*\s+[A-ZĐ]))"
+_PLACE_ABBREVIATION = r"(?-i:(?<![^\W\d_])(?:TP|Tp|TX|Q|H)\.(?=\s*[A-ZĐ][^\W\d_]*\s+[A-ZĐ]|HCM\b))"
 # From a date to the document a clause issues after it: "Ngày 5/4/2023, Đảng ủy xã đã có Tờ trình số ", and in a
 # time line "- Ngày 14/5/2026: UBND Thành phố ban hành Quyết định ".
 # Papers issued in one clause before the one looked at: "ban hành Kế hoạch số 19-KH/TU và Hướng dẫn số ".

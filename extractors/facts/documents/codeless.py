@@ -115,7 +115,7 @@ BODY_THEN_NUMBER = re.compile(
 # instance ("đơn cử như quyết định 1374 yêu cầu …").
 CITING_BEFORE = re.compile(
     r"(?:(?<![^\W_])(?i:theo|thực hiện|tại|trong|căn cứ(?: vào)?|áp dụng|dựa (?:trên|vào)|ban hành|ký|ra|có|gửi|"
-    r"bằng|thay thế|sửa đổi|như)\s+|\(\s*|(?<![^\W_])(?i:điều|khoản|điểm)\s+\d+[a-zđ]?\s*,\s*)$"
+    r"bằng|thay thế|sửa đổi|như)\s+(?:(?i:các|những)\s+)?|\(\s*|(?<![^\W_])(?i:điều|khoản|điểm)\s+\d+[a-zđ]?\s*,\s*)$"
 )
 LOWER_CASE_CITED_KINDS: frozenset[str] = frozenset({"NĐ", "NQ", "TT", "CT", "QĐ", "CV", "CĐ", "TTr"})
 # Words that are nouns only, never a verb ("nghị định", "thông tư", "nghị quyết", "công văn"): in lower case they name a

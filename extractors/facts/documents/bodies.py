@@ -138,12 +138,13 @@ PERSON_AFTER_ORGAN = re.compile(
 _SENTENCE_OPENS = r"(?:^|(?<=[.!?:;\n\"“]\s)|(?<=[.!?:;\n\"“]))"
 # A capitalised "Tại" mid-line opens a sentence too: a heading glued to it without its stop ("… vẫn lộng hành Tại Văn
 # bản số 2490 …"); a preposition is never capitalised inside a sentence.
-AT_PAPER = re.compile(rf"(?:{_SENTENCE_OPENS}|(?<=\s))Tại\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
+# "Trong" does as "Tại": "Trong Kết luận 929, Thanh tra Chính phủ đã chỉ ra …".
+AT_PAPER = re.compile(rf"(?:{_SENTENCE_OPENS}|(?<=\s))(?:Tại|Trong)\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$")
 # The same after a short lead-in that opens the sentence: "Chấp thuận kiến nghị của tỉnh, tại Quyết định số 326 ngày
 # 1/3/2016, Thủ tướng Chính phủ đã bổ sung …", "Về phương án GPMB, trước đó, tại Thông báo số 178 …".
 AT_PAPER_AFTER_LEAD_IN = re.compile(  # a lead-in of two words may go without its comma: "Theo đó tại Quyết định 289"
-    rf"{_SENTENCE_OPENS}(?:(?:[^,.;:!?\n()]{{1,60}},\s*){{1,2}}|(?:Theo đó|Cụ thể|Trong đó|Trước đó|Sau đó)\s+)tại\s+"
-    rf"(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
+    rf"{_SENTENCE_OPENS}(?:(?:[^,.;:!?\n()]{{1,60}},\s*){{1,2}}|(?:Theo đó|Cụ thể|Trong đó|Trước đó|Sau đó)\s+)"
+    rf"(?:tại|trong)\s+(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?$"
 )
 LOOK_BEFORE_LEAD_IN = 160
 # A paper the subject after the comma acts by, "bằng" opening a clause: "Ngoài ra, bằng thông báo số 4195, Bộ Chính

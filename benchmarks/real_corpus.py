@@ -137,6 +137,8 @@ def select_article(data: bytes, select: dict | None, listing: bytes | None = Non
     file) adds in the `case N:` block of its data switch, each on its own line. Arguments that are not string
     literals (image URLs built on a base-URL variable) and literals that are URLs are left out: they are
     pictures, not text; the list's time is left out too (the app's placeholder, repeated across articles).
+    `{"json_item": N, "title": F1, "lead": F2, "body": F3}`: the N-th object (0-based) of a file holding one JSON array
+    (a portal's articles exported for its rebuild), written as the SQL record's minimal page is.
     `{"json_fields": ["title", "date", "content"]}`: a file holding one JSON object (a dataset's article record),
     the named string fields in the order given, each written as it is and ended by a line break; a missing, empty
     or blank field writes nothing.
@@ -149,6 +151,8 @@ def select_article(data: bytes, select: dict | None, listing: bytes | None = Non
         return _sql_record_page(data, select)
     if set(select) == {"csv_record", "columns"}:
         return _csv_record(data, select)
+    if set(select) == {"json_item", "title", "lead", "body"}:
+        return _json_item_page(data, select)
     if set(select) == {"json_fields"}:
         return _json_fields(data, select["json_fields"])
     if set(select) == {"java_case", "listing"}:
@@ -252,12 +256,32 @@ def _sql_record_page(data: bytes, select: dict) -> bytes:
     if record is None:
         raise CorpusError(f"no record {key} in table {select['sql_table']}")
     title, lead, body = (record.get(select[part]) or "" for part in ("title", "lead", "body"))
+    return _minimal_page(title, lead, body)
+
+
+def _minimal_page(title: str, lead: str, body: str) -> bytes:
+    """A record's title as the headline, its lead in bold, its body's stored HTML as it is."""
     page = (
         f'<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
         f"</head>\n<body><article>\n<h1>{html.escape(title)}</h1>\n<p><strong>{html.escape(lead)}</strong></p>\n"
         f"{body}\n</article></body></html>\n"
     )
     return page.encode("utf-8")
+
+
+def _json_item_page(data: bytes, select: dict) -> bytes:
+    try:
+        items = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CorpusError(f"unreadable JSON: {error}") from error
+    number = select["json_item"]
+    if not isinstance(items, list) or not 0 <= number < len(items) or not isinstance(items[number], dict):
+        raise CorpusError(f"json_item {number} is outside the file's array")
+    record = items[number]
+    title, lead, body = (record.get(select[part]) or "" for part in ("title", "lead", "body"))
+    if not all(isinstance(value, str) for value in (title, lead, body)):
+        raise CorpusError(f"json_item {number}: title, lead and body must be strings")
+    return _minimal_page(title, lead, body)
 
 
 _JAVA_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "0": "\0", '"': '"', "'": "'", "\\": "\\"}

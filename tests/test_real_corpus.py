@@ -115,6 +115,30 @@ def test_a_json_record_that_is_no_object_of_strings_is_a_clear_error(data: bytes
         real_corpus.select_article(data, {"json_fields": ["title"]})
 
 
+def test_a_json_array_item_is_written_as_a_minimal_page() -> None:
+    items = [
+        {"id": "1", "title": "Tin khác", "description": "", "bodyhtml": "<p>Khác.</p>"},
+        {
+            "id": "2",
+            "title": "Sở Y tế tập huấn",
+            "description": "Lớp tập huấn & bồi dưỡng",
+            "bodyhtml": "<p>Sáng 3/4.</p>",
+        },
+    ]
+    data = json.dumps(items, ensure_ascii=False).encode()
+    page = real_corpus.select_article(
+        data, {"json_item": 1, "title": "title", "lead": "description", "body": "bodyhtml"}
+    )
+    text = page.decode()
+    assert "<h1>Sở Y tế tập huấn</h1>" in text and "<strong>Lớp tập huấn &amp; bồi dưỡng</strong>" in text
+    assert "<p>Sáng 3/4.</p>" in text and "Khác." not in text
+
+
+def test_a_json_array_item_outside_the_array_is_a_clear_error() -> None:
+    with pytest.raises(real_corpus.CorpusError, match="json_item 5 is outside"):
+        real_corpus.select_article(b"[]", {"json_item": 5, "title": "t", "lead": "l", "body": "b"})
+
+
 PORTAL_DUMP = ROOT / "tests" / "fixtures" / "real_corpus" / "portal_dump.sql"
 DUMP_SELECTION = {"sql_table": "posts", "title": "title", "lead": "description", "body": "body"}
 

@@ -281,7 +281,8 @@ def _json_item_page(data: bytes, select: dict) -> bytes:
     title, lead, body = (record.get(select[part]) or "" for part in ("title", "lead", "body"))
     if not all(isinstance(value, str) for value in (title, lead, body)):
         raise CorpusError(f"json_item {number}: title, lead and body must be strings")
-    return _minimal_page(title, lead, body)
+    # a portal stores its plain fields with their entities ("26&#x002F;12&#x002F;2025"): written once, not twice
+    return _minimal_page(html.unescape(title), html.unescape(lead), body)
 
 
 _JAVA_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "0": "\0", '"': '"', "'": "'", "\\": "\\"}

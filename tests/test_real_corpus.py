@@ -120,7 +120,7 @@ def test_a_json_array_item_is_written_as_a_minimal_page() -> None:
         {"id": "1", "title": "Tin khác", "description": "", "bodyhtml": "<p>Khác.</p>"},
         {
             "id": "2",
-            "title": "Sở Y tế tập huấn",
+            "title": "Sở Y tế tập huấn 26&#x002F;12",
             "description": "Lớp tập huấn & bồi dưỡng",
             "bodyhtml": "<p>Sáng 3/4.</p>",
         },
@@ -130,7 +130,7 @@ def test_a_json_array_item_is_written_as_a_minimal_page() -> None:
         data, {"json_item": 1, "title": "title", "lead": "description", "body": "bodyhtml"}
     )
     text = page.decode()
-    assert "<h1>Sở Y tế tập huấn</h1>" in text and "<strong>Lớp tập huấn &amp; bồi dưỡng</strong>" in text
+    assert "<h1>Sở Y tế tập huấn 26/12</h1>" in text and "<strong>Lớp tập huấn &amp; bồi dưỡng</strong>" in text
     assert "<p>Sáng 3/4.</p>" in text and "Khác." not in text
 
 

@@ -645,3 +645,8 @@ def test_clean_vietnamese_is_not_mojibake() -> None:
 def test_a_signature_under_the_last_sentence(line: str, author: str | None) -> None:
     found = closing_signature(line)
     assert (found.author if found else None) == author
+
+
+def test_zero_width_characters_before_a_writer_are_no_part_of_the_byline() -> None:
+    found = parse_byline("\u200b\u200bThùy Linh")
+    assert found is not None and found.author == "Thùy Linh"

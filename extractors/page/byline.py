@@ -170,8 +170,12 @@ class Byline:
     by_unit: bool = False  # the author is an office, not a person: a person's byline wins over it
 
 
+# Zero-width characters an editor leaves before a name ("\u200b\u200bThùy An"): no part of it.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+
+
 def _clean(line: str) -> str:
-    text = line.strip().strip("*_").strip().rstrip(".;,-–— ").strip()
+    text = line.translate(_ZERO_WIDTH).strip().strip("*_").strip().rstrip(".;,-–— ").strip()
     if text.startswith(("(", "[")) and text.endswith((")", "]")):
         text = text[1:-1].strip()  # "(Theo TTXVN)"
     return text

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from extractors.facts.person_names import not_persons, words
 from extractors.facts.syllables import is_syllable
 from extractors.normalize import match_form
+from extractors.page.repeats import ZERO_WIDTH
 from extractors.page.vocab import ends_sentence
 
 # "Tin:", "Bài, ảnh:", "Tin ảnh:", "Tin/ảnh:", "Bài và ảnh:", "Bài, clip:", "Thực hiện:", "PV:" ...
@@ -170,12 +171,9 @@ class Byline:
     by_unit: bool = False  # the author is an office, not a person: a person's byline wins over it
 
 
-# Zero-width characters an editor leaves before a name ("\u200b\u200bThùy An"): no part of it.
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
-
-
 def _clean(line: str) -> str:
-    text = line.translate(_ZERO_WIDTH).strip().strip("*_").strip().rstrip(".;,-–— ").strip()
+    # zero-width characters an editor leaves before a name ("\u200b\u200bThùy An") are no part of it
+    text = ZERO_WIDTH.apply(line).strip().strip("*_").strip().rstrip(".;,-–— ").strip()
     if text.startswith(("(", "[")) and text.endswith((")", "]")):
         text = text[1:-1].strip()  # "(Theo TTXVN)"
     return text

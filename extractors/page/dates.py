@@ -102,8 +102,13 @@ def _zoned_date(folded: str, start: int) -> FoundDate | None:
     if not match:
         return None
     year, month, day, hour, minute = (int(match.group(i)) for i in range(1, 6))
+    return _on_vietnam_clock((year, month, day), (hour, minute, int(match.group(6) or 0)), match.group(7))
+
+
+def _on_vietnam_clock(ymd: tuple[int, int, int], clock: tuple[int, int, int], zone: str) -> FoundDate | None:
+    """The day and time of Vietnam's clock for a stated day, clock time and zone ("z" or "+07:00"), if valid."""
     try:
-        stated = datetime(year, month, day, hour, minute, int(match.group(6) or 0), tzinfo=_offset(match.group(7)))
+        stated = datetime(*ymd, *clock, tzinfo=_offset(zone))
     except ValueError:
         return None
     local = stated.astimezone(VIETNAM_TIME).replace(tzinfo=None)
@@ -171,12 +176,7 @@ def _stamped_date(folded: str, start: int, day: date) -> FoundDate | None:
         return None
     hour, minute, second = int(clock.group(1)), int(clock.group(2)), int(clock.group(3) or 0)
     zone = "z" if clock.group(4) in ("gmt", "utc") else clock.group(4)
-    try:
-        stated = datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=_offset(zone))
-    except ValueError:
-        return None
-    local = stated.astimezone(VIETNAM_TIME).replace(tzinfo=None)
-    return FoundDate(day=local.date(), at=local)
+    return _on_vietnam_clock((day.year, day.month, day.day), (hour, minute, second), zone)
 
 
 def has_date_label(text: str) -> bool:

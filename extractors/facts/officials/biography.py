@@ -18,6 +18,7 @@ from extractors.facts.officials.context import Parsed, ends_clause, post_of_anot
 from extractors.facts.officials.mentions import Mention
 from extractors.facts.person_names import NameSpan, Token, name_key, words
 from extractors.facts.titles import TitleSpan
+from extractors.facts.titles.vocabulary import APPOINTING_VERB_PAIRS
 
 # Headings that open a career summary with the person's name after them ("Tiểu sử đồng chí A", "Tóm tắt quá
 # trình công tác của tân Bí thư Tỉnh ủy A", "Họ và tên: A").
@@ -179,18 +180,7 @@ def _unit_named_after_place(parsed: Parsed, mention: Mention, ends: dict[int, Ti
 
 # Acts a post's holder does to the person right after the post ("Tháng 6-2018, Bộ trưởng Bộ Công an bổ nhiệm ông Văn
 # làm …"): the post is the actor's, not the biography's subject's.
-ACTS_ON_ANOTHER: frozenset[tuple[str, ...]] = frozenset(
-    [
-        ("bổ", "nhiệm"),
-        ("miễn", "nhiệm"),
-        ("bãi", "nhiệm"),
-        ("cách", "chức"),
-        ("điều", "động"),
-        ("phân", "công"),
-        ("ký",),
-        ("trao",),
-    ]
-)
+ACTS_ON_ANOTHER: frozenset[tuple[str, ...]] = APPOINTING_VERB_PAIRS | {("phân", "công"), ("ký",), ("trao",)}
 
 
 def _of_another(parsed: Parsed, span: TitleSpan) -> bool:

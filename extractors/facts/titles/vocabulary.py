@@ -139,42 +139,43 @@ TITLE_STOP: frozenset[str] = words(
     điểm mới tân ông bà anh chị đương đối rồi phải sang hay hoặc vẫn đều luôn rất cần muốn bởi hãy xác kể
     chụp thốt vui một lên lại từng qua bên hai hết nộp"""
 )
+# A post holder's acts on someone else: they end a title after a field noun that takes lower-case words ("Bộ trưởng Bộ
+# Công an bổ nhiệm ông A làm …": "Công an" names a field, "bổ" opens the verb).
+APPOINTING_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    [("bổ", "nhiệm"), ("miễn", "nhiệm"), ("bãi", "nhiệm"), ("cách", "chức"), ("điều", "động")]
+)
 # Lower-case verbs of two words whose first word may also sit inside a title ("thường trực", "quản lý", "cơ quan
 # Trung ương tâm ..."): the pair ends the title ("Phó Chủ tịch UBND tỉnh trực tiếp chỉ đạo", "Hiệu trưởng Trường
 # mầm non A lý giải").
-TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = frozenset(
-    [
-        ("trực", "tiếp"),
-        ("kết", "luận"),
-        ("kết", "nạp"),
-        ("lý", "giải"),
-        ("giải", "trình"),
-        ("giải", "thích"),
-        ("tiết", "lộ"),
-        ("tâm", "sự"),
-        ("cam", "kết"),
-        ("bức", "xúc"),
-        ("sở", "hữu"),
-        ("khuyến", "khích"),
-        ("cách", "đây"),
-        ("ôn", "lại"),
-        ("giới", "thiệu"),
-        ("giới", "hạn"),
-        ("đăng", "đàn"),
-        # an appointment phrase after a title: "Ủy viên Ban Thường vụ Thành ủy đảm nhiệm vị trí T"
-        ("đảm", "nhiệm"),
-        ("đảm", "nhận"),
-        ("đảm", "đương"),
-        # "Chủ tịch HĐND tỉnh thành kính dâng hương" ("tỉnh thành" is a compound; "thành kính", reverently, the verb's)
-        ("thành", "kính"),
-        # the head's own act on someone else after a field noun that takes lower-case words ("Bộ trưởng Bộ Công an bổ
-        # nhiệm ông A làm …": "Công an" names a field, "bổ" opens the verb)
-        ("bổ", "nhiệm"),
-        ("miễn", "nhiệm"),
-        ("bãi", "nhiệm"),
-        ("cách", "chức"),
-        ("điều", "động"),
-    ]
+TITLE_VERB_PAIRS: frozenset[tuple[str, str]] = (
+    frozenset(
+        [
+            ("trực", "tiếp"),
+            ("kết", "luận"),
+            ("kết", "nạp"),
+            ("lý", "giải"),
+            ("giải", "trình"),
+            ("giải", "thích"),
+            ("tiết", "lộ"),
+            ("tâm", "sự"),
+            ("cam", "kết"),
+            ("bức", "xúc"),
+            ("sở", "hữu"),
+            ("khuyến", "khích"),
+            ("cách", "đây"),
+            ("ôn", "lại"),
+            ("giới", "thiệu"),
+            ("giới", "hạn"),
+            ("đăng", "đàn"),
+            # an appointment phrase after a title: "Ủy viên Ban Thường vụ Thành ủy đảm nhiệm vị trí T"
+            ("đảm", "nhiệm"),
+            ("đảm", "nhận"),
+            ("đảm", "đương"),
+            # "Chủ tịch HĐND tỉnh thành kính dâng hương" ("thành kính", reverently, is the verb's)
+            ("thành", "kính"),
+        ]
+    )
+    | APPOINTING_VERB_PAIRS
 )
 # Lower-case two-word phrases inside a title, each with the words it may follow (None: any word):
 # "Đoàn đại biểu Quốc hội", "Tổ đại biểu", "Phó Trưởng Đoàn chuyên trách", "Trưởng đoàn công tác".

@@ -193,11 +193,15 @@ def _csv_record(data: bytes, select: dict) -> bytes:
     return "".join(cell + "\n" for cell in cells if cell.strip()).encode("utf-8")
 
 
-def _json_fields(data: bytes, fields: list[str]) -> bytes:
+def _loaded_json(data: bytes) -> object:
     try:
-        record = json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CorpusError(f"unreadable JSON record: {error}") from error
+        raise CorpusError(f"unreadable JSON: {error}") from error
+
+
+def _json_fields(data: bytes, fields: list[str]) -> bytes:
+    record = _loaded_json(data)
     if not isinstance(record, dict):
         raise CorpusError("the JSON file holds no object")
     values = [record.get(name) for name in fields]
@@ -270,10 +274,7 @@ def _minimal_page(title: str, lead: str, body: str) -> bytes:
 
 
 def _json_item_page(data: bytes, select: dict) -> bytes:
-    try:
-        items = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CorpusError(f"unreadable JSON: {error}") from error
+    items = _loaded_json(data)
     number = select["json_item"]
     if not isinstance(items, list) or not 0 <= number < len(items) or not isinstance(items[number], dict):
         raise CorpusError(f"json_item {number} is outside the file's array")

@@ -28,6 +28,7 @@ from extractors.page.urls import agrees_with_slug
 from extractors.page.vocab import (
     MAX_CATEGORY_WORDS,
     LineKind,
+    asks_or_exclaims,
     card_person,
     classify_line,
     continues_headline,
@@ -312,14 +313,11 @@ def _question_over_stamp(lines: _Lines, first: int) -> bool:
     return first == 2 and lines.kinds[1] is LineKind.DATESTAMP and _asks(lines.blocks[0].text)
 
 
-_CLOSING_QUOTES = '"”’»)'
-
-
 def _asks(text: str) -> bool:
     """One short sentence that asks or exclaims: a headline's shape, although its mark makes it read as prose."""
     words = text.split()
     # the question may be quoted at the end: 'Nỗi lo đầu tiên luôn là câu hỏi: "Vốn ở đâu?"'
-    if not text.rstrip(_CLOSING_QUOTES).endswith(("?", "!")) or len(words) > MAX_QUESTION_HEADLINE_WORDS:
+    if not asks_or_exclaims(text) or len(words) > MAX_QUESTION_HEADLINE_WORDS:
         return False
     return not any(ends_sentence(word) for word in words[:-1])  # two sentences: a paragraph
 

@@ -21,7 +21,7 @@ from collections import Counter
 from extractors.facts.documents.patterns import TYPE_WORD
 from extractors.facts.person_names import tokenize
 from extractors.facts.titles import head_length
-from extractors.page.vocab import UNFINISHED_ENDINGS, ends_sentence
+from extractors.page.vocab import UNFINISHED_ENDINGS, asks_or_exclaims, ends_sentence
 
 # Outlets' dateline codes that open a lead ("(NLĐ)- Sáng 3-2, …", "(TTXVN) - …"), as the press prints them.
 OUTLET_CODES = (
@@ -70,7 +70,6 @@ _PHOTO = re.compile(r"\(ảnh|\(?Ảnh:")  # a caption's credit ("Ảnh: T.Trang
 _DAY = re.compile(r"\b\d{1,2}[/.-]\d{1,2}\b")
 _TODAY = frozenset({"nay"})
 _EDGE = "\"“”'‘’()[]{}«»,.:;!?…"
-_CLOSERS = '"”’)»'
 _OPENERS = "\"“‘'([«-–—"
 # A numbered paper's name, written capitalised as a title is ("… Trần Văn A ký Quyết định 557 xử phạt …").
 _CITED_PAPER = re.compile(rf"(?:{TYPE_WORD})\s+(?:(?i:số)\s+)?\d")
@@ -190,7 +189,7 @@ def _exclaimed_headline_end(words: list[str], coded: bool) -> int | None:
             return None
         if not ends_sentence(word):
             continue
-        if i + 1 < MIN_HEAD_WORDS or not word.rstrip(_CLOSERS).endswith(("!", "?")):
+        if i + 1 < MIN_HEAD_WORDS or not asks_or_exclaims(word):
             return None
         return i + 1 if coded or _CREDIT.search(" ".join(words[i + 1 :]) + " ") else None
     return None

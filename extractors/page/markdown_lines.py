@@ -51,6 +51,12 @@ _BLOCK_OPEN = re.compile(rf"<!--|<({_MEDIA})\b", re.IGNORECASE)
 _PICTURE = re.compile(r"<(?:img|iframe|video|object|embed|svg|canvas)\b", re.IGNORECASE)
 
 
+def link_line_text(line: str) -> str | None:
+    """The text of a line that is one inline link and nothing else ("[Sớm đưa …](https://bao.vn/…)"), else None."""
+    found = _INLINE_LINK.fullmatch(line.strip())
+    return found.group(1) if found else None
+
+
 def without_tags(text: str) -> str:
     """A short field's text without the inline HTML written into it ("Bà <b>Bùi Thị Hoa</b> giữ chức …")."""
     return " ".join(_HTML_TAG.sub(" ", text).split()) if "<" in text else text

@@ -14,7 +14,7 @@ from extractors.page.encoding import repair_text
 from extractors.page.glued_headline import glued_headline, headline_marks_dropped
 from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_page
 from extractors.page.limits import cap_body, cap_page
-from extractors.page.markdown_lines import hidden_blocks, markdown_text, without_tags
+from extractors.page.markdown_lines import hidden_blocks, link_line_text, markdown_text, without_tags
 from extractors.page.repeats import drop_repeats, visible
 from extractors.page.seams import numbered_items_apart, unglued
 from extractors.page.site_notices import drop_inline_notices, drop_opening_notice, drop_related_lead
@@ -62,25 +62,28 @@ def content_from_parts(
 
 # A digest's post title: its own tag in brackets, then the reprinted article's headline ("[Khánh Hòa] Sớm đưa …").
 _TAGGED_TITLE = re.compile(r"^\[[^\[\]]+\]\s*(\S.*)$")
-# The post's first line links that headline to the article it reprints: "[Sớm đưa …](https://baokhanhhoa.vn/…)".
-_SOURCE_LINK_LINE = re.compile(r"^\[([^\[\]]+)\]\(https?://[^()\s]+\)$")
+
+
+def _untagged(title: str | None) -> str | None:
+    """The headline after a digest's bracketed tag, else None."""
+    tagged = _TAGGED_TITLE.match(title or "")
+    return tagged.group(1) if tagged else None
 
 
 def reprint_link_at(title: str | None, body_lines: list[str]) -> int | None:
     """Where a digest's post links the article it reprints (the index of its first filled line) when the post's
     title is the digest's tag and the same headline: that headline is the page's title, and its line no body text."""
-    tagged = _TAGGED_TITLE.match(title or "")
+    headline = _untagged(title)
     first = next((index for index, line in enumerate(body_lines) if line.strip()), None)
-    linked = _SOURCE_LINK_LINE.match(body_lines[first].strip()) if tagged and first is not None else None
-    return first if linked and tagged and without_tags(" ".join(linked.group(1).split())) == tagged.group(1) else None
+    linked = link_line_text(body_lines[first]) if headline and first is not None else None
+    return first if linked is not None and without_tags(" ".join(linked.split())) == headline else None
 
 
 def _with_header(parts: BodyParts, header: DumpHeader, reprint: bool) -> None:
     """What the dump's header states is the page's own metadata: its title and date win over what the body
     suggests (a digest's reprint: the headline without the digest's tag); its author stands in only for a missing
     byline, and only a person's name (not "site.vn")."""
-    tagged = _TAGGED_TITLE.match(header.title or "") if reprint else None
-    parts.title = (tagged.group(1) if tagged else header.title) or parts.title
+    parts.title = (_untagged(header.title) if reprint else header.title) or parts.title
     parts.date = header.published or parts.date
     if header.author and not (parts.byline and parts.byline.author):
         person = parse_byline(header.author)

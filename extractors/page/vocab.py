@@ -299,6 +299,15 @@ _PRINT_STAMP = re.compile(
 _SENTENCE_MARKS = (".", "!", "?", "…")
 _CLOSERS = '"”’)'
 _MAY_END_SENTENCE = (*_SENTENCE_MARKS, *_CLOSERS)
+# Quotes and brackets that may close a question or an exclamation ('… câu hỏi: "Vốn ở đâu?"').
+QUESTION_CLOSERS = '"”’)»'
+
+
+def asks_or_exclaims(text: str) -> bool:
+    """Whether the text ends on "?" or "!", behind any closing quotes or brackets."""
+    return text.rstrip(QUESTION_CLOSERS).endswith(("?", "!"))
+
+
 ABBREVIATIONS = frozenset(
     (
         "tp",

@@ -85,6 +85,8 @@ def _continues(tokens: list[Token], j: int, text: str, names_at: dict[int, NameS
             return False  # "BÍ THƯ HUYỆN ỦY PHÁT BIỂU"; "Phó giám đốc Học viện Tài chính TS Nguyễn Đào B"
         if not token.is_abbr and token.key in SENTENCE_OPENERS:
             return False
+        if _numbered_document_starts(tokens, j):
+            return False  # a sentence glued on: "Vụ trưởng Tài chính ngân hàng Nghị định 106 mới về …"
         if j + 1 < len(tokens) and (token.key, tokens[j + 1].key) in SENTENCE_OPENER_PAIRS:
             return False
         if token.key in DATE_OPENERS and j + 1 < len(tokens) and tokens[j + 1].key[:1].isdigit():
@@ -268,8 +270,13 @@ def _document_starts(tokens: list[Token], j: int) -> bool:
     pair = tuple(t.key for t in tokens[j : j + 2])
     if pair not in DOCUMENT_TYPES:
         return False
-    if pair not in NUMBERED_DOCUMENT_TYPES:
-        return True
+    return pair not in NUMBERED_DOCUMENT_TYPES or _numbered_document_starts(tokens, j)
+
+
+def _numbered_document_starts(tokens: list[Token], j: int) -> bool:
+    """Whether a document cited by its number opens at token `j` ("Nghị định 106", "Quyết định số 12")."""
+    if tuple(t.key for t in tokens[j : j + 2]) not in DOCUMENT_TYPES:
+        return False
     nxt = tokens[j + 2].key if j + 2 < len(tokens) else ""
     return nxt == "số" or nxt[:1].isdigit()
 

@@ -161,3 +161,11 @@ def test_a_closing_credit_of_a_page(closing: str, author: str | None, credit: st
 )
 def test_names_joined_by_and_to_a_caption_sign_nothing(caption: str) -> None:
     assert parse_byline(caption) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"), [("ĐỨC TRONG", "ĐỨC TRONG"), ("Minh Sau", "Minh Sau"), ("Trong Nam", None)]
+)
+def test_a_word_that_opens_sentences_is_a_given_name_only_after_the_first(line: str, author: str | None) -> None:
+    byline = parse_byline(line)
+    assert (byline.author if byline else None) == author

@@ -108,19 +108,13 @@ _NOT_NAME_WORDS = frozenset(
         "thcs",
         "video",
         "clip",
-        # words that open a sentence, never a name ("Tại Tây Lâm" is a place)
-        "tại",
-        "trong",
-        "với",
-        "sau",
-        "trước",
-        "khi",
-        "nhưng",
-        "cùng",
         # "Tin Tức" is TTXVN's paper ("TTXVN/Tin Tức"), not a writer
         "tin",
     ]
 )
+# Words that open a sentence ("Tại Tây Lâm" is a place): never a name's first word, though a given name may be one
+# of them ("ĐỨC TRONG").
+_OPENER_WORDS = frozenset(["tại", "trong", "với", "sau", "trước", "khi", "nhưng", "cùng"])
 
 
 # An office signing an article names its kind first; events ("Hội nghị") and the committees that sign
@@ -202,7 +196,8 @@ def looks_like_name(text: str) -> bool:
     words = _name_words(text)
     if not 2 <= len(words) <= 5:
         return False
-    if any(match_form(word).lower().strip(".") in _NOT_NAME_WORDS for word in words):
+    keys = [match_form(word).lower().strip(".") for word in words]
+    if keys[0] in _OPENER_WORDS or any(key in _NOT_NAME_WORDS for key in keys):
         return False
     return all(_is_name_word(word) for word in words)
 
@@ -213,7 +208,7 @@ def _one_word_name(text: str) -> bool:
         " " not in text
         and not text.isupper()
         and _is_name_word(text)
-        and match_form(text).lower().strip(".") not in _NOT_NAME_WORDS
+        and match_form(text).lower().strip(".") not in _NOT_NAME_WORDS | _OPENER_WORDS
     )
 
 

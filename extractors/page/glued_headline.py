@@ -19,8 +19,8 @@ import re
 from collections import Counter
 
 from extractors.facts.documents.patterns import TYPE_WORD
-from extractors.facts.person_names import tokenize
-from extractors.facts.titles import head_length
+from extractors.facts.person_names import find_names, tokenize
+from extractors.facts.titles import head_length, parse_title, starts_title
 from extractors.page.vocab import UNFINISHED_ENDINGS, asks_or_exclaims, ends_sentence
 
 # Outlets' dateline codes that open a lead ("(NLĐ)- Sáng 3-2, …", "(TTXVN) - …"), as the press prints them.
@@ -163,6 +163,26 @@ def _tells_day(words: list[str], i: int) -> bool:
     return not (i > 0 and words[i].startswith("(") and _bare(words[i - 1]).lower() in _TODAY)
 
 
+def _subject_after_title(words: list[str], i: int) -> bool:
+    """Whether word `i` opens a lead whose subject is a titled person ("… Giám đốc Sở GD-ĐT Hà Tây | Phó Chủ tịch UBND
+    tỉnh Hà Tây Đào Văn Bình vừa ký …"): a title's head right where the headline's own title has ended, that names
+    a person who then acts (a word in lower case after the name). A headline names its people in one title each."""
+    text = " ".join(words)
+    tokens = tokenize(text)
+    at = len(" ".join(words[:i])) + 1
+    k = next((t for t, token in enumerate(tokens) if token.start == at), None)
+    if k is None or not head_length(tokens, k):
+        return False
+    names_at = {name.first: name for name in find_names(tokens, text, starts_title) if not name.place_like}
+    earlier = next((h for h in range(k - 1, -1, -1) if head_length(tokens, h)), None)
+    before = parse_title(tokens, earlier, text, names_at) if earlier is not None else None
+    if before is None or before.last != k - 1 or before.next_name is not None:
+        return False
+    subject = parse_title(tokens, k, text, names_at)
+    name = subject.next_name if subject is not None else None
+    return name is not None and name.last + 1 < len(tokens) and tokens[name.last + 1].is_lower_word
+
+
 def _headline_end(words: list[str], mid_capital: MidCapitals, lower: set[str]) -> int | None:
     """Where the lead opens after the headline. A cited paper's capitalised word ("… ký Quyết định 612 xử phạt …")
     may stand inside the headline as well as open the lead: it ends the headline only when no word after it does."""
@@ -172,6 +192,8 @@ def _headline_end(words: list[str], mid_capital: MidCapitals, lower: set[str]) -
             return cited  # a sentence ended, or a day was told: a lead or a paragraph, no headline
         if _PHOTO.match(words[i - 1]):
             return cited  # a photo's credit: the caption has begun, and where is not told
+        if i >= MIN_HEAD_WORDS and _subject_after_title(words, i):
+            return i
         if i < MIN_HEAD_WORDS or not _opens_sentence(words, i, mid_capital, lower):
             continue
         if not _CITED_PAPER.match(" ".join(words[i : i + 4])):

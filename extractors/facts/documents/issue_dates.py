@@ -45,14 +45,15 @@ _ISSUED_BEFORE_IN_LIST = rf"(?:(?:{TYPE_WORD}|văn\s+bản)\s+(?:số\s+)?[\w/\-
 # 24-7-2008, UBND quận trả lời bằng văn bản "), receive it ("ngày 25-3-2011, chúng tôi nhận được công văn số ") or
 # speak at it ("ngày 14/11/2013 tại Văn bản số ").
 # An approval made by a paper dates it too: "Ngày 29/11/2013, UBND tỉnh phê duyệt điều chỉnh tổng mức đầu tư theo Quyết
-# định số 1764/QĐ-UBND" (what is approved, then "theo"/"tại" and the paper); so does a policy issued with the paper
+# định số 1764/QĐ-UBND" (what is approved, then "theo"/"tại" and the paper), or the paper itself ("ngày 17/8, Phó chủ
+# tịch … phê duyệt quyết định số 3289/QĐ-UB"); so does a policy issued with the paper
 # in an aside: "ngày 26/9/2011, Chính phủ đã ban hành các chính sách ưu đãi … (theo Quyết định 37/2011/QĐ-TTg)".
 # A licence or certificate granted dates it too, its name before its number: "Ngày 3-9-2005, Sở Xây dựng đã cấp chứng
 # chỉ quy hoạch số 173/2005/CCQH" (names opening with "giấy" or "chứng", as `bodies.GRANTED_BY` reads their issuer).
 _ISSUING_VERB = (
     r"(?:ban hành|ký(?:\s+ban hành)?|có|ra|phát hành|thông qua|gửi|trả lời bằng|nhận được"
     r"|cấp(?:\s+lại)?\s+(?:giấy|chứng)(?:\s+[^\W\d_]+){0,5}?(?=\s+số\s)"
-    r"|phê duyệt(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại)"
+    r"|phê duyệt(?:(?:\s[^.;:!?\n\d,]{0,60}?)?\s(?:theo|tại)|(?=\s+(?:quyết|nghị)\s+định))"
     r"|ban hành\s[^.;:!?\n\d,()]{1,80}?\s\((?:theo|tại))"
 )
 # Words for a paper that name no type: "văn bản", and a telegram ("Ngày 17-3-2006, Thủ tướng Chính phủ đã có Điện

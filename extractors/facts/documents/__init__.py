@@ -40,6 +40,7 @@ from extractors.facts.documents.exclusions import (
     model_name,
     numbered_thing,
     press_licence,
+    timetable_slot,
     unowned_in_parentheses,
 )
 from extractors.facts.documents.issue_dates import EarlierDates, date_this_document, issued_before, issued_on
@@ -98,7 +99,9 @@ def find_documents(
         if letters != citation.type:  # the kind stays "Quy định"
             citation.word_type, citation.type = citation.type, letters
     codeless = [c for c in codeless if not company_resolution(c, form) and not unowned_in_parentheses(c)]
-    codeless = [c for c in codeless if not congress_ordinal(c, form) and not company_paper(c, form)]
+    codeless = [
+        c for c in codeless if not (congress_ordinal(c, form) or company_paper(c, form) or timetable_slot(c, form))
+    ]
     coded = [c for c in coded if not press_licence(c, form) and not court_ruling(c) and not contract(c)]
     coded = [c for c in coded if not model_name(c, form) and not numbered_thing(c, form)]
     codeless = [c for c in codeless if not press_licence(c, form)]

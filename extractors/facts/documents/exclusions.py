@@ -116,6 +116,15 @@ def congress_ordinal(citation: Citation, form: str) -> bool:
     return CONGRESS_AFTER.match(form, citation.end) is not None
 
 
+# A schedule's item numbered like a paper and followed by its hours ("Hình thức cắt điện: KẾ HOẠCH 3 07:00 10:00 …", a
+# power-cut timetable): a slot of the day, not a plan any body issued.
+CLOCK_AFTER = re.compile(r"\s+\d{1,2}[:h]\d{2}(?!\d)")
+
+
+def timetable_slot(citation: Citation, form: str) -> bool:
+    return CLOCK_AFTER.match(form, citation.end) is not None
+
+
 # A company that is the subject issuing a paper cited by number alone: "Cty CP xây lắp điện Hà Nội (chủ đầu tư) đã có
 # công văn số 140 hồi âm" (its own letter, no Party or state paper; a state-owned firm's letters are no state paper
 # either). The firm's name runs to the verb with no comma or sentence mark and names no state organ, so another

@@ -411,8 +411,8 @@ def group_before(parsed: Parsed, ends: MentionEnds, trigger: int) -> list[Mentio
     if "\n" in parsed.text[closest.name.end : tokens[trigger].start] or _speech_opens_in(tokens, gap):
         return []
     group = [closest]
-    if _inside_note_of(tokens, closest, trigger):
-        return group  # "A, B (phạm pháp khi giữ cương vị T), C": the note speaks of B alone
+    if _inside_note_of(tokens, closest, trigger) and tokens[closest.name.last + 2].key not in PLURAL_NOTE_OPENERS:
+        return group  # "A, B (phạm pháp khi giữ cương vị T), C": the note speaks of B alone; "(đều là T)" of all
     for index in range(len(earlier) - 2, -1, -1):
         prev = ends.at(earlier, index)
         if group[-1].name.first - prev.end_token - 1 > MAX_TRIGGER_GAP:
@@ -454,6 +454,10 @@ def _glued_dot(tokens: list[Token], k: int) -> bool:
 def _age_aside_end(tokens: list[Token], k: int) -> bool:
     """Whether token `k` ends an age aside after a comma (", 52 tuổi")."""
     return k >= 2 and tokens[k].key == "tuổi" and tokens[k - 1].key.isdigit() and tokens[k - 2].key == ","
+
+
+# Words opening a note that speaks of every person listed before it: "ông A và ông B (đều là Phó giám đốc bệnh viện)".
+PLURAL_NOTE_OPENERS: frozenset[str] = words("đều cùng")
 
 
 def _inside_note_of(tokens: list[Token], mention: Mention, trigger: int) -> bool:

@@ -262,7 +262,12 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
         )
     if head in DEPUTY_OF_UNIT:
         unit_named = j < len(tokens) and tokens[j].key == head[0]
-        return unit_named or _apposed_alone(tokens, j - len(head), j) or _person_named_at(tokens, j)
+        return (
+            unit_named
+            or _apposed_alone(tokens, j - len(head), j)
+            or _person_named_at(tokens, j)
+            or _field_named_at(tokens, j - len(head), j)
+        )
     if head == STANDING_MEMBER_HEAD:
         return _standing_member_fits(tokens, j - len(head), j)
     # "Đại sứ quán", "Tổng Lãnh sự quán" inside a title ("Bí thư thứ nhất Đại sứ quán …") or a sentence is the
@@ -273,6 +278,15 @@ def _head_fits(tokens: list[Token], head: tuple[str, ...], j: int) -> bool:
     if head not in POSTED_ABROAD or not mission:
         return True
     return i == 0 or (not tokens[i - 1].is_word and not _post_ends_at(tokens, i - 2))
+
+
+def _field_named_at(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether the capitalised deputy's head at `i` names its unit by the unit's field alone at `j` ("Chi cục phó Thú
+    y Thái Nguyên", as "Cục trưởng Điều tra chống buôn lậu"); "chức vụ Phó Chủ tịch" is in lower case and a head."""
+    if j >= len(tokens) or not tokens[i].is_cap:
+        return False
+    field = tokens[j]
+    return field.is_word and field.is_cap and not field.is_abbr and not head_length(tokens, j)
 
 
 def _person_named_at(tokens: list[Token], j: int) -> bool:

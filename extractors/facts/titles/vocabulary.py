@@ -193,6 +193,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("danh", "dự"): words("tịch trưởng"),
     # "Hiệp hội Doanh nghiệp nhỏ và vừa" ("vừa" alone is "just" and ends a title)
     ("và", "vừa"): words("nhỏ"),
+    # "Trưởng ban tổ chức Giải bóng đá thiếu niên", "Liên đoàn Bóng đá" ("đá" alone is "kick")
+    ("bóng", "đá"): None,
     # "Trung tâm Điều hành chương trình chống ngập", "Ban Quản lý chương trình 135" ("trình" alone is "submit")
     ("chương", "trình"): None,
     # "Công đoàn cơ sở", "Đảng bộ cơ sở", "Hội Nông dân cơ sở"

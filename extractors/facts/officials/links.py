@@ -51,8 +51,10 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
         if span.next_name is not None or j + 2 >= len(tokens) or tokens[j].key not in (",", "-"):
             continue
         k = skip_address(tokens, j + 1)
-        if k == j + 1 and opens_sentence(parsed.tokens, parsed.text, first) and k in parsed.names_at:
-            # a sentence opening with a title, its comma, then a name: "Thứ trưởng Bộ X, Vũ Văn B cho biết"
+        named_apart = k in parsed.names_at and _set_off_before_verb(tokens, parsed.names_at[k])
+        if k == j + 1 and k in parsed.names_at and (opens_sentence(parsed.tokens, parsed.text, first) or named_apart):
+            # a sentence opening with a title, its comma, then a name: "Thứ trưởng Bộ X, Vũ Văn B cho biết"; the
+            # name set off by commas before its verb anywhere: "… này Vụ trưởng Vụ Pháp chế, Lê Anh B, cho rằng"
             parsed.titles_at[first] = replace(span, next_name=parsed.names_at[k])
             added = True
             continue
@@ -70,6 +72,22 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
             parsed.titles_at[first] = replace(span, next_name=name)
             added = True
     return added
+
+
+def _set_off_before_verb(tokens: list[Token], name: NameSpan) -> bool:
+    """Whether the name is closed by a comma and a word in lower case that goes on with the clause ("…, Lê Anh B,
+    cho rằng"): the name is an aside naming the post before it, not the next item of a list."""
+    k = name.last + 1
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].key == ","
+        and tokens[k + 1].is_lower_word
+        and tokens[k + 1].key not in LIST_GOES_ON
+    )
+
+
+# Words after a name's comma that go on with a list of people, not with the clause ("A, B, và C", "A, cùng B").
+LIST_GOES_ON: frozenset[str] = words("và cùng hoặc với")
 
 
 # Words saying when a post was held, between it and "là" ("T hiện nay là ông A", "T khi đó là bà B", "T lúc bấy

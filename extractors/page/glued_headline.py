@@ -205,16 +205,24 @@ def _headline_end(words: list[str], mid_capital: MidCapitals, lower: set[str]) -
 def _exclaimed_headline_end(words: list[str], coded: bool) -> int | None:
     """Where a headline that exclaims or asks ends ("Quy hoạch kiểu “hỏi đâu chỉ đó”! Nhiều đại biểu … - Ảnh:
     B.Trung …"): its mark ends the first sentence, and a caption follows it, closed by a photo credit or by the
-    outlet's code. A lead's first sentence that asks has neither after it."""
+    outlet's code, or the line ends with no stop. A lead's first sentence that asks has none of these after it."""
     for i, word in enumerate(words[:MAX_HEAD_WORDS]):
         if word.endswith(";") or _tells_day(words, i) or _PHOTO.match(word):
             return None
-        if not ends_sentence(word):
+        if not ends_sentence(word) or _trails_off(words, i):
             continue
         if i + 1 < MIN_HEAD_WORDS or not asks_or_exclaims(word):
             return None
-        return i + 1 if coded or _CREDIT.search(" ".join(words[i + 1 :]) + " ") else None
+        # what follows is a caption: closed by a photo credit, by the outlet's code, or left without a stop at the
+        # line's end ("Cách nào phá vòng vây ô nhiễm? Theo kế hoạch …, nhà máy sẽ được di dời Cuối năm 2006, …")
+        captioned = coded or _CREDIT.search(" ".join(words[i + 1 :]) + " ") or not ends_sentence(words[-1])
+        return i + 1 if captioned else None
     return None
+
+
+def _trails_off(words: list[str], i: int) -> bool:
+    """Whether word `i` trails off into the next, written in lower case ("Kêu khổ rồi... xù!"): a pause, no end."""
+    return words[i].endswith(("...", "…")) and i + 1 < len(words) and _bare(words[i + 1])[:1].islower()
 
 
 def _caption_and_lead(rest: str) -> list[str]:

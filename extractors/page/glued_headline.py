@@ -163,11 +163,14 @@ def _tells_day(words: list[str], i: int) -> bool:
     return not (i > 0 and words[i].startswith("(") and _bare(words[i - 1]).lower() in _TODAY)
 
 
+MAX_SUBJECT_WORDS = 16  # a title, a name and the word after it
+
+
 def _subject_after_title(words: list[str], i: int) -> bool:
     """Whether word `i` opens a lead whose subject is a titled person ("… Giám đốc Sở GD-ĐT Hà Tây | Phó Chủ tịch UBND
     tỉnh Hà Tây Đào Văn Bình vừa ký …"): a title's head right where the headline's own title has ended, that names
     a person who then acts (a word in lower case after the name). A headline names its people in one title each."""
-    text = " ".join(words)
+    text = " ".join(words[: i + MAX_SUBJECT_WORDS])  # the headline and the lead's subject, not the whole line
     tokens = tokenize(text)
     at = len(" ".join(words[:i])) + 1
     k = next((t for t, token in enumerate(tokens) if token.start == at), None)

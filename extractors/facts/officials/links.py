@@ -75,15 +75,13 @@ def name_titles_before_address(parsed: Parsed, scan: NameScan) -> bool:
 
 
 def _set_off_before_verb(tokens: list[Token], name: NameSpan) -> bool:
-    """Whether the name is closed by a comma and a word in lower case that goes on with the clause ("…, Lê Anh B,
-    cho rằng"): the name is an aside naming the post before it, not the next item of a list."""
+    """Whether the name after the title's comma goes on with the clause, perhaps after a comma of its own, in a
+    word in lower case ("…, Lê Anh B, cho rằng", "Ngày 22/4, Phó chủ tịch UBND TP, Nguyễn Văn C đã chỉ đạo"): the
+    name is the post's holder, not the next item of a list."""
     k = name.last + 1
-    return (
-        k + 1 < len(tokens)
-        and tokens[k].key == ","
-        and tokens[k + 1].is_lower_word
-        and tokens[k + 1].key not in LIST_GOES_ON
-    )
+    if k < len(tokens) and tokens[k].key == ",":
+        k += 1
+    return k < len(tokens) and tokens[k].is_lower_word and tokens[k].key not in LIST_GOES_ON
 
 
 # Words after a name's comma that go on with a list of people, not with the clause ("A, B, và C", "A, cùng B").

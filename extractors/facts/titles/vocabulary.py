@@ -193,6 +193,8 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("danh", "dự"): words("tịch trưởng"),
     # "Hiệp hội Doanh nghiệp nhỏ và vừa" ("vừa" alone is "just" and ends a title)
     ("và", "vừa"): words("nhỏ"),
+    # "Trưởng phòng Quản lý tài chính hành chính sự nghiệp" (units that are not firms; "sự" alone opens a clause)
+    ("sự", "nghiệp"): words("chính"),
     # "Trưởng ban tổ chức Giải bóng đá thiếu niên", "Liên đoàn Bóng đá" ("đá" alone is "kick")
     ("bóng", "đá"): None,
     # "Trung tâm Điều hành chương trình chống ngập", "Ban Quản lý chương trình 135" ("trình" alone is "submit")
@@ -296,7 +298,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     ("tham", "nhũng"): None,  # "Cục Chống tham nhũng"
     ("kiểm", "sát"): words("viện"),  # "Viện kiểm sát nhân dân huyện"
     ("cán", "bộ"): words("chức"),  # "Vụ Tổ chức cán bộ"
-    ("tham", "mưu"): words("bộ ban phòng"),  # "Bộ tham mưu", "Trưởng phòng tham mưu Công an TP"
+    ("tham", "mưu"): words("bộ ban phòng đội"),  # "Bộ tham mưu", "Trưởng phòng tham mưu Công an TP", "Đội tham mưu"
     ("điều", "hành"): words("đốc"),  # "Giám đốc điều hành"
     ("nghệ", "cao"): words("công"),  # "Khu Công nghệ cao"
     # Organ nouns of two syllables written in lower case ("Giám đốc bệnh viện Bạch Mai").

@@ -20,6 +20,7 @@ from extractors.facts.documents.kinds import SOLE_ISSUERS, WORD_TO_TYPE
 from extractors.facts.documents.organs import (
     DOCUMENT_PARTS,
     MINISTERS,
+    SIGNING_POSTS,
     initials_code,
     issuer_for_body,
     issuer_named,
@@ -280,7 +281,27 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
         _subject_issuing(text, form, citation)
         or _speaker_after_comma(text, form, citation.start, position, citation.type)
         or _issuer_of_the_kind(text, form, citation)
+        or _named_signer_post(text, form, citation)
     )
+
+
+# A paper signed by a person the clause names without his post ("Tuy nhiên, ngày 15/8/2001, ông Trần Kim Long lại ký
+# quyết định 76"): the body his post names where the article gives it ("ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp").
+NAMED_SIGNER_BEFORE = re.compile(
+    r"(?:ông|bà)\s+(?P<name>[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){1,3})\s+(?:(?:lại|đã|vừa|cũng|mới)\s+){0,2}"
+    rf"ký(?:\s+ban\s+hành)?\s+(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?)?$"
+)
+_POST = "|".join(re.escape(post) for post in SIGNING_POSTS)
+
+
+def _named_signer_post(text: str, form: str, citation: Citation) -> str | None:
+    signer = NAMED_SIGNER_BEFORE.search(form, max(0, citation.start - LOOK_BEFORE_BODY), citation.start)
+    if signer is None:
+        return None
+    name = re.escape(signer.group("name"))
+    post = re.search(rf"{name}\s*[,–-]\s*((?i:{_POST})\s+{BODY_HEAD}{BODY_CHAR_NOT_DIGIT}{{0,60}}?)\s*[,.;)–-]", form)
+    post = post or re.search(rf"((?i:{_POST})\s+{BODY_HEAD}{BODY_CHAR_NOT_DIGIT}{{0,60}}?)\s+{name}", form)
+    return organ_name(text[post.start(1) : post.end(1)]) if post else None
 
 
 def _closed_organ(text: str, form: str, found: re.Match[str]) -> str | None:

@@ -14,7 +14,8 @@ TRIGGERS: tuple[tuple[str, ...], ...] = tuple(
             for t in """giữ chức vụ|giữ chức danh|giữ chức|đảm nhiệm chức danh|đảm nhiệm chức vụ|đảm nhiệm|
             đảm nhận chức danh|đảm nhận chức vụ|đảm nhận|đảm nhiệm chức|đảm nhận chức|
             bổ nhiệm làm|bổ nhiệm|bầu làm|bầu bổ sung vào|bầu bổ sung|bầu vào|chức vụ|chức danh|
-            kiêm nhiệm|cử làm|phân công làm|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|được bầu là|được bầu làm|
+            kiêm nhiệm|cử làm|phân công làm|phân công nhiệm vụ|tái đắc cử|đắc cử|tái cử|tái bổ nhiệm|
+            được bầu là|được bầu làm|
             trúng cử|nhận nhiệm vụ|nhận nhiệm vụ là|nhận nhiệm vụ mới|nhận nhiệm vụ mới là|thôi nhiệm vụ|
             thôi làm nhiệm vụ|thôi nhiệm vụ làm|thôi làm|lên làm|
             về làm|sang làm|

@@ -75,12 +75,15 @@ def _in_named_field(tokens: list[Token], j: int) -> bool:
             and tokens[k + 1].is_cap
             and field_end(tokens, k + 1) > j
         ):
-            return True  # the ministry named by its field alone: "Bộ trưởng Giao thông vận tải", "Thứ trưởng Nội vụ"
+            return True  # the unit named by its field alone: "Bộ trưởng Giao thông vận tải", "Vụ trưởng Khoa học"
     return False
 
 
-# Heads of a ministry that its field may follow without "Bộ" ("Bộ trưởng Giao thông vận tải A").
-MINISTER_HEADS: frozenset[tuple[str, str]] = frozenset([("bộ", "trưởng"), ("thứ", "trưởng")])
+# Heads of a ministry, or of a department or institute, that its field may follow without the organ noun ("Bộ trưởng
+# Giao thông vận tải A", "Vụ trưởng Khoa học và công nghệ").
+MINISTER_HEADS: frozenset[tuple[str, str]] = frozenset(
+    [("bộ", "trưởng"), ("thứ", "trưởng"), ("vụ", "trưởng"), ("cục", "trưởng"), ("viện", "trưởng")]
+)
 _MINISTER_HEAD_ENDS: frozenset[str] = frozenset(last for _, last in MINISTER_HEADS)
 
 

@@ -123,7 +123,7 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
             return True  # a team named in lower case: "Tổ thẩm định độc lập", "Đội quản lý trật tự đô thị"
         if token.key in TEAM_NOUNS and _after_own_head(tokens, k):
             return True  # the team its head leads, all in lower case: "tổ trưởng tổ bảo vệ", "đội phó đội dân phòng"
-        if token.is_cap and k >= 2 and tokens[k - 1].key == "trưởng" and tokens[k - 2].key in HEADED_ORGAN_NOUNS:
+        if token.is_cap and k >= 2 and (tokens[k - 2].key, tokens[k - 1].key) in MINISTER_HEADS:
             return True  # the organ its head names by its field alone: "Cục trưởng Điều tra chống buôn lậu"
         if token.key in TEAM_NOUNS and k + 1 < j and tokens[k + 1].key in TEAM_HEAD_TAILS:
             return True  # the team's field right after its head: "tổ trưởng giám sát", "đội trưởng lái máy"
@@ -136,10 +136,6 @@ def _in_organ_field(tokens: list[Token], j: int) -> bool:
         if token.key in TITLE_STOP and not _in_phrase(tokens, k) and not _federation_members(tokens, k):
             return False
     return False
-
-
-# Organ nouns whose head is written "<noun> trưởng" ("Cục trưởng", "Vụ trưởng", "Viện trưởng").
-HEADED_ORGAN_NOUNS: frozenset[str] = frozenset(["cục", "vụ", "viện"])
 
 
 def _listed_field_ending(tokens: list[Token], k: int) -> int | None:

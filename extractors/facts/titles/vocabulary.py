@@ -217,7 +217,7 @@ TITLE_PHRASES: dict[tuple[str, str], frozenset[str] | None] = {
     # "Phòng Quản lý đào tạo sau đại học" (postgraduate; "sau" alone is "after" and ends a title)
     ("sau", "đại"): words("tạo"),
     # "Ban Quản lý dự án đầu tư xây dựng huyện"
-    ("dự", "án"): words("lý các bql"),
+    ("dự", "án"): words("lý các"),
     # "Cục Quản lý chất lượng công trình xây dựng" ("công" alone opens "công bố")
     ("công", "trình"): words("lượng dựng"),
     # "Ban QLDA đầu tư xây dựng công trình hạ tầng kỹ thuật và nông nghiệp"

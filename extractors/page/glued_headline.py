@@ -166,44 +166,57 @@ def _tells_day(words: list[str], i: int) -> bool:
 MAX_SUBJECT_WORDS = 16  # a title, a name and the word after it
 
 
-def _subject_after_title(words: list[str], i: int, coded: bool = False) -> bool:
-    """Whether word `i` opens a lead whose subject is a titled person ("… Giám đốc Sở GD-ĐT Hà Tây | Phó Chủ tịch UBND
-    tỉnh Hà Tây Đào Văn Bình vừa ký …"): a title's head right where the headline's own title has ended, that names
-    a person who then acts (a word in lower case after the name). A headline names its people in one title each.
-    Before an outlet's code, which tells a headline is there, a caption's subject may follow a headline with no title
-    and may be the bare post ("… một nước công nghiệp | Chủ tịch Tổng LĐLĐVN tặng hoa … (NLĐO)- Sáng nay …")."""
-    text = " ".join(words[: i + MAX_SUBJECT_WORDS])  # the headline and the lead's subject, not the whole line
-    tokens = tokenize(text)
-    at = len(" ".join(words[:i])) + 1
-    k = next((t for t, token in enumerate(tokens) if token.start == at), None)
-    if k is None or not head_length(tokens, k):
-        return False
-    names_at = {name.first: name for name in find_names(tokens, text, starts_title) if not name.place_like}
-    earlier = next((h for h in range(k - 1, -1, -1) if head_length(tokens, h)), None)
-    before = parse_title(tokens, earlier, text, names_at) if earlier is not None else None
-    subject = parse_title(tokens, k, text, names_at)
-    if subject is None:
-        return False
-    if coded and earlier is None:
-        after = subject.next_name.last + 1 if subject.next_name is not None else subject.last + 1
-        return after < len(tokens) and tokens[after].is_lower_word
-    if before is None or before.last != k - 1 or before.next_name is not None:
-        return False
-    name = subject.next_name
-    return name is not None and name.last + 1 < len(tokens) and tokens[name.last + 1].is_lower_word
+class _LeadSubjects:
+    """The first line's headline words and a lead's first words, tokenized once with the names in them, for asking
+    of each word whether a lead opens there on a titled subject (`opens_on_title`)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words[: MAX_HEAD_WORDS + MAX_SUBJECT_WORDS]  # the headline and the lead's subject, not the line
+        self.text = " ".join(self.words)
+        self.tokens = tokenize(self.text)
+        found = find_names(self.tokens, self.text, starts_title)
+        self.names_at = {name.first: name for name in found if not name.place_like}
+        self.token_at = {token.start: t for t, token in enumerate(self.tokens)}
+
+    def opens_on_title(self, i: int, coded: bool) -> bool:
+        """Whether word `i` opens a lead whose subject is a titled person ("… Giám đốc Sở GD-ĐT Hà Tây | Phó Chủ tịch
+        UBND tỉnh Hà Tây Đào Văn Bình vừa ký …"): a title's head right where the headline's own title has ended, that
+        names a person who then acts (a word in lower case after the name). A headline names its people in one title
+        each. Before an outlet's code, which tells a headline is there, a caption's subject may follow a headline with
+        no title and may be the bare post ("… một nước công nghiệp | Chủ tịch Tổng LĐLĐVN tặng hoa … (NLĐO)- Sáng nay
+        …")."""
+        tokens = self.tokens
+        k = self.token_at.get(len(" ".join(self.words[:i])) + 1)
+        if k is None or not head_length(tokens, k):
+            return False
+        subject = parse_title(tokens, k, self.text, self.names_at)
+        if subject is None:
+            return False
+        earlier = next((h for h in range(k - 1, -1, -1) if head_length(tokens, h)), None)
+        if coded and earlier is None:
+            after = subject.next_name.last + 1 if subject.next_name is not None else subject.last + 1
+            return after < len(tokens) and tokens[after].is_lower_word
+        before = parse_title(tokens, earlier, self.text, self.names_at) if earlier is not None else None
+        if before is None or before.last != k - 1 or before.next_name is not None:
+            return False
+        name = subject.next_name
+        return name is not None and name.last + 1 < len(tokens) and tokens[name.last + 1].is_lower_word
 
 
 def _headline_end(words: list[str], mid_capital: MidCapitals, lower: set[str], coded: bool = False) -> int | None:
     """Where the lead opens after the headline. A cited paper's capitalised word ("… ký Quyết định 612 xử phạt …")
     may stand inside the headline as well as open the lead: it ends the headline only when no word after it does."""
     cited = None
+    subjects: _LeadSubjects | None = None  # built once, when the headline is long enough to end
     for i in range(1, min(len(words), MAX_HEAD_WORDS + 1)):
         if ends_sentence(words[i - 1]) or words[i - 1].endswith(";") or _tells_day(words, i - 1):
             return cited  # a sentence ended, or a day was told: a lead or a paragraph, no headline
         if _PHOTO.match(words[i - 1]):
             return cited  # a photo's credit: the caption has begun, and where is not told
-        if i >= MIN_HEAD_WORDS and _subject_after_title(words, i, coded):
-            return i
+        if i >= MIN_HEAD_WORDS:
+            subjects = subjects or _LeadSubjects(words)
+            if subjects.opens_on_title(i, coded):
+                return i
         if i < MIN_HEAD_WORDS or not _opens_sentence(words, i, mid_capital, lower):
             continue
         if not _CITED_PAPER.match(" ".join(words[i : i + 4])):

@@ -187,8 +187,10 @@ ISSUED_BY_LATER = re.compile(
 LOOK_AHEAD_ISSUED_BY = 200
 # The same with the signer named before his post: "Công văn số 482 do ông Lê Văn Nưng – phó chủ tịch UBND tỉnh An
 # Giang - ký", "kết luận số 34 vừa được ông Hồ Văn Răng - chủ nhiệm Ủy ban kiểm tra Tỉnh ủy ký" (the post's organ).
+# A person's name of two to four capitalised words, addressed by "ông"/"bà" ("ông Lê Văn Nưng").
+PERSON_NAME = r"[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){1,3}"
 SIGNED_BY_NAMED = re.compile(
-    r"\s*(?:(?:vừa|đã|mới)\s+)?(?:do|được)\s+(?:ông|bà)\s+[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){1,3}\s*[,–-]\s*"
+    rf"\s*(?:(?:vừa|đã|mới)\s+)?(?:do|được)\s+(?:ông|bà)\s+{PERSON_NAME}\s*[,–-]\s*"
     rf"(?:[^,;.()“”\"\d]{{0,25}}?\s)?({BODY_HEAD}{BODY_CHAR_NOT_DIGIT}{{0,60}}?)\s*[-–,]?\s*"
     r"(?:(?:đã|vừa)\s+)?(?:ký|ban hành)(?![^\W_])"
 )
@@ -288,7 +290,7 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
 # A paper signed by a person the clause names without his post ("Tuy nhiên, ngày 15/8/2001, ông Trần Kim Long lại ký
 # quyết định 76"): the body his post names where the article gives it ("ông Trần Kim Long, Chủ tịch UBND quận Gò Vấp").
 NAMED_SIGNER_BEFORE = re.compile(
-    r"(?:ông|bà)\s+(?P<name>[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){1,3})\s+(?:(?:lại|đã|vừa|cũng|mới)\s+){0,2}"
+    rf"(?:ông|bà)\s+(?P<name>{PERSON_NAME})\s+(?:(?:lại|đã|vừa|cũng|mới)\s+){{0,2}}"
     rf"ký(?:\s+ban\s+hành)?\s+(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?)?$"
 )
 _POST = "|".join(re.escape(post) for post in SIGNING_POSTS)

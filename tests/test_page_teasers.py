@@ -43,6 +43,8 @@ def test_a_teaser_between_two_sentences_leaves(teaser: str) -> None:
         "Ông nói: [Chúng tôi sẽ hoàn thành cầu trước mùa mưa] Đoàn ghi nhận.",  # after a colon: a quotation
         "Hội nghị bế mạc. [Ảnh: Trần Văn Lâm và Nguyễn Thu Hà] Đoàn ra về.",  # a picture credit
         "Trang chủ » Tin tức » Hoạt động của huyện",  # a breadcrumb
+        "Video clip do người dân quay lại cho thấy Ông Tâm có mặt tại hiện trường.",  # no label: the word "video"
+        "Bài liên quan đến dự án được đăng trên số báo trước.",  # "liên quan" in a sentence, no headline after it
         "Nội dung chi tiết xem tại đây. Bấm xem >> Minh Khuê",  # a link to click, then the writer
         # a mark before a sentence: the run holds a sentence's end, it is prose
         "Hội nghị kết thúc. » Tiếp đó, các đại biểu đi thăm mô hình trồng lúa của xã. Ông Tâm phát biểu.",
@@ -75,6 +77,28 @@ def test_brackets_and_marks_that_are_not_teasers_stay(line: str) -> None:
         (
             "Các xã hoàn thành kế hoạch. » Huyện Tây Lâm tổng kết công tác phòng chống thiên tai năm 2023",
             "Các xã hoàn thành kế hoạch.",
+        ),
+        # glued by a dump: marks to the headline before them, the next block to the last headline's last word
+        (
+            "Ảnh: Hoàng Minh.>>> Tây Lâm chi 30 tỷ đồng làm đường liên xã>>> Hòa Bình xin thêm vốn làm cầuĐây là "
+            "nội dung văn bản số 215/UBND-KT.",
+            "Ảnh: Hoàng Minh.Đây là nội dung văn bản số 215/UBND-KT.",
+        ),
+        # a related-story label read as a mark
+        (
+            "TIN LIÊN QUAN    Tây Lâm đề nghị tỉnh cấp vốn làm đường ven sôngTheo ông Lê Văn Tâm, Chủ tịch UBND huyện.",
+            "Theo ông Lê Văn Tâm, Chủ tịch UBND huyện.",
+        ),
+        # a video's headline ends where a sentence opens on "Ông"/"Bà"
+        (
+            "Sự việc xảy ra chiều 3/5. Video: Cận cảnh con đường 20 tỷ đồng vừa làm đã hỏng Bà Trần Thị Mai, Phó Chủ "
+            "tịch UBND xã, cho biết.",
+            "Sự việc xảy ra chiều 3/5. Bà Trần Thị Mai, Phó Chủ tịch UBND xã, cho biết.",
+        ),
+        # a headline's own "?" ends it where a dump glued the next block to it
+        (
+            ">> Vì sao đường Hòa Bình chậm tiến độ?Dân xã Hòa Lợi bức xúc (!?)Ngày 4/5, UBND xã họp dân.",
+            "Dân xã Hòa Lợi bức xúc (!?)Ngày 4/5, UBND xã họp dân.",
         ),
     ],
 )

@@ -3,13 +3,15 @@
 Two forms are read, each only where it stands between sentences (at a line's start or after a sentence's end):
 
 - a headline in square brackets: "… tại Hà Nội.  [Khánh thành cầu Tân An nối hai huyện]  Cầu dài …";
-- a headline after a link mark ("»", ">>", ">>>"): "… 30/4. » Huyện Tân An đón bằng công nhận nông thôn
-  mới  Sáng 2/5, …", sometimes glued to the body's next sentence ("» Tân An khánh thành cầu mới Nhân dịp …").
+- a headline after a link mark ("»", ">>", ">>>") or a related-story label ("TIN LIÊN QUAN", "Video:"): "… 30/4. »
+  Huyện Tân An đón bằng công nhận nông thôn mới  Sáng 2/5, …", sometimes glued to the body's next sentence ("» Tân
+  An khánh thành cầu mới Nhân dịp …", "… cầu mớiĐây là …").
 
 A bracket that holds a citation ("[1]"), a note ("[sic]"), a picture mark ("[img]"), a sentence of its own
 ("[Tòa soạn lược trích.]") or words inside a sentence stays. A mark's headline ends at a double space, at the
-next mark, at its own "?"/"!", at a word that opens a news sentence ("Sáng 2/5", "Nhân dịp", "15h30:") or at the
-line's end; where none is found within a headline's length the line is left as it is.
+next mark, at its own "?"/"!", at a word that opens a news sentence ("Sáng 2/5", "Nhân dịp", "15h30:"), at a seam
+where a dump glued the next block to it (read before the seams are spaced) or at the line's end; where none is
+found within a headline's length the line is left as it is.
 
 A dataset's body cell (a CSV field, written between quotation marks as a whole, its own quotes doubled) may hold
 the aggregator's related headlines glued after the body's last sentence, before the cell's closing mark ("… trên
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.page.seams import CASE_SEAM, case_seam
 from extractors.page.vocab import ends_sentence
 
 MIN_HEADLINE_WORDS = 4
@@ -36,18 +39,26 @@ MAX_HEADLINE_CHARS = 200
 _CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper())
 _OPENS = rf"[\"“‘(]?[0-9{_CAPITALS}]"  # a sentence's first character, after an opening quote
 _BRACKETED = re.compile(rf"\[([^\[\]\n]{{1,{MAX_HEADLINE_CHARS}}})\](?=\s*$|\s+{_OPENS})")
-_MARK = re.compile(rf"(?:»|>>>?)\s*(?={_OPENS})")
+# A label an aggregator puts before a related story's headline, read as a link mark: "TIN LIÊN QUAN", "Bài liên
+# quan:", and a video's "Video:" (its headline ends where a news sentence opens, as any teaser's).
+RELATED_LABELS = (
+    r"(?:TIN|BÀI|TIN BÀI) LIÊN QUAN",
+    r"(?:Tin|Bài|Tin bài) liên quan",
+    r"(?:Video|VIDEO|Clip|CLIP)(?=\s*:)",
+)
+_MARK = re.compile(rf"(?:»|>>>?|(?:{'|'.join(RELATED_LABELS)})\s*:?)\s*(?={_OPENS})")
 _CLOSERS = '"”’)'
 _STOPS = ".!?…"
-_NEXT_MARK = re.compile(r"\s(?:»|>>>?)\s")
+_NEXT_MARK = re.compile(r"\s?(?:»|>>>?)\s")  # the next mark, glued to the headline's last word or not
 _DOUBLE_SPACE = re.compile(r"\s{2,}")
-_OWN_STOP = re.compile(rf"[?!][\"”’]?(?=\s+{_OPENS})")
+_OWN_STOP = re.compile(rf"[?!][\"”’]?(?=\s*{_OPENS})")  # a headline's "?" or "!", spaced or glued to what follows
 # words that open a news sentence and are not written with a capital inside a sentence-case headline
 _OPENER = re.compile(
     r"\s(?=(?:(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm) (?:nay|qua|mai|cùng|\d)"
     r"|Nhân (?:dịp|lễ|kỷ niệm|chuyến|ngày)|Theo |Tại (?:buổi|hội nghị|lễ|đây|kỳ họp|cuộc|phiên)"
     r"|Phát biểu|Thực hiện|Trước đó|Sau đó|Sau khi|Cùng ngày|Trong (?:đó|thời gian|năm|buổi|dịp)"
-    r"|\d{1,2}h\d{0,2}:))"
+    r"|\d{1,2}h\d{0,2}:"
+    rf"|(?:Ông|Bà) [{_CAPITALS}]))"  # "ông", "bà" open a sentence: inside one they are written in lower case
 )
 _WORD_STOP = re.compile(r"(\w+)[.;](?=\s)")
 _NOT_HEADLINE = re.compile(r"^(?:[Ảả]nh|Nguồn|Theo|Video|Clip)\b")
@@ -109,6 +120,8 @@ def _headline_end(line: str, start: int) -> int | None:
     if stop:
         ends.append(stop.end())
     ends += [m.start() for m in _OPENER.finditer(window)]
+    # where a dump glued the next block to the headline's last word ("… mới khả thiTheo TS …")
+    ends += [m.start() for m in CASE_SEAM.finditer(window) if case_seam(line, start + m.start())][:1]
     if len(line) - start <= MAX_HEADLINE_CHARS:
         ends.append(len(window.rstrip()))
     enough = [end for end in ends if len(window[:end].split()) >= MIN_HEADLINE_WORDS]
@@ -134,12 +147,15 @@ def _drop_marked(line: str) -> str:
 _READ_ON = re.compile(r"(?<=[.!?…\"”])\s*\((?:Xem|Đọc|xem|đọc) (?:tiếp|thêm)(?:\.\.\.|…)?\)(?=\s|$)")
 
 
+_LABEL = re.compile("|".join(RELATED_LABELS))
+
+
 def drop_teasers(line: str) -> str:
     """The line without the other stories' headlines an aggregator put into it, nor a digest's "(Xem tiếp)";
     other text as it was."""
     if "(" in line:
         line = _READ_ON.sub("", line)
-    if "[" not in line and "»" not in line and ">>" not in line:
+    if "[" not in line and "»" not in line and ">>" not in line and not _LABEL.search(line):
         return line
     return _drop_marked(_drop_bracketed(line))
 

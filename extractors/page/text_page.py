@@ -109,7 +109,7 @@ def _closing_stamp_below(lines: list[str]) -> bool:
 def _without_furniture(line: str, apart: bool) -> str:
     """One dump line with its glued seams put back and the site's notices, teasers and promos cut."""
     line = numbered_items_apart(drop_related_lead(drop_inline_notices(drop_opening_notice(line))))
-    return drop_closing_promo(drop_cell_tail(drop_teasers(unglued(markdown_text(line), apart))))
+    return drop_closing_promo(drop_cell_tail(unglued(drop_teasers(markdown_text(line)), apart)))
 
 
 MAX_RECORD_WRITER_WORDS = 4  # "Thiên Bình", "Nguyễn Thị An": a name alone, no job line or credit

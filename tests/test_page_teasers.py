@@ -95,6 +95,23 @@ def test_brackets_and_marks_that_are_not_teasers_stay(line: str) -> None:
             "tịch UBND xã, cho biết.",
             "Sự việc xảy ra chiều 3/5. Bà Trần Thị Mai, Phó Chủ tịch UBND xã, cho biết.",
         ),
+        # marks glued to a caption's credit, a headline opening on "Ngày 1-4"
+        (
+            "Xe tải qua cầu Hòa Bình - Ảnh: Minh Khuê>>> Ngày 1-4 Tây Lâm thu phí cầu mới>>> Tây Lâm xin dời trạm "
+            "thu phí",
+            "Xe tải qua cầu Hòa Bình - Ảnh: Minh Khuê",
+        ),
+        # a sentence opening on a connective or a plural ends a video's headline
+        (
+            "Cầu được thông xe năm 2019. Video: Cận cảnh cây cầu 20 tỷ đồng xuống cấp Các hộ dân đã kiến nghị nhiều "
+            "lần.",
+            "Cầu được thông xe năm 2019. Các hộ dân đã kiến nghị nhiều lần.",
+        ),
+        (
+            "Cầu được thông xe năm 2019. VIDEO: Xe tải chở quá tải vẫn qua cầu Hòa Bình Đáng chú ý là xe không có biển "
+            "số.",
+            "Cầu được thông xe năm 2019. Đáng chú ý là xe không có biển số.",
+        ),
         # a headline's own "?" ends it where a dump glued the next block to it
         (
             ">> Vì sao đường Hòa Bình chậm tiến độ?Dân xã Hòa Lợi bức xúc (!?)Ngày 4/5, UBND xã họp dân.",

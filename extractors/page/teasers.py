@@ -58,7 +58,10 @@ _OPENER = re.compile(
     r"|Nhân (?:dịp|lễ|kỷ niệm|chuyến|ngày)|Theo |Tại (?:buổi|hội nghị|lễ|đây|kỳ họp|cuộc|phiên)"
     r"|Phát biểu|Thực hiện|Trước đó|Sau đó|Sau khi|Cùng ngày|Trong (?:đó|thời gian|năm|buổi|dịp)"
     r"|\d{1,2}h\d{0,2}:"
-    rf"|(?:Ông|Bà) [{_CAPITALS}]))"  # "ông", "bà" open a sentence: inside one they are written in lower case
+    # words written with a capital only where they open a sentence: "ông", "bà" before a name, a plural's "các",
+    # "những", and the connectives of news prose
+    rf"|(?:Ông|Bà) [{_CAPITALS}]|(?:Các|Những) [a-zà-ỹđ]|Đây là|Tuy nhiên|Được biết|Ngoài ra|Bên cạnh|Hiện nay"
+    r"|Đáng (?:chú ý|nói|ngạc nhiên|lưu ý|tiếc)))"
 )
 _WORD_STOP = re.compile(r"(\w+)[.;](?=\s)")
 _NOT_HEADLINE = re.compile(r"^(?:[Ảả]nh|Nguồn|Theo|Video|Clip)\b")
@@ -83,7 +86,8 @@ def _between_sentences(line: str, lo: int, start: int, colon: bool) -> bool:
     i = start
     while i > lo and (line[i - 1].isspace() or line[i - 1] in _CLOSERS):
         i -= 1
-    return i == lo or line[i - 1] in _STOPS or (colon and line[i - 1] == ":")
+    glued_mark = colon and i == start and line[i - 1 : i].isalpha()  # "… Ảnh: Hùng Lê>>> …": a dump's seam
+    return i == lo or line[i - 1] in _STOPS or (colon and line[i - 1] == ":") or glued_mark
 
 
 def _prose_stop(text: str) -> bool:

@@ -13,6 +13,7 @@ from extractors.facts.officials.context import (
     skip_address,
     term_end,
 )
+from extractors.facts.officials.title_lists import TENURE_WORDS
 from extractors.facts.officials.triggers import nominated, trigger_before
 from extractors.facts.person_names import NameScan, NameSpan, Token, span_of, words
 from extractors.facts.titles import TitleSpan, head_length, skip_honorifics, skip_term
@@ -172,7 +173,7 @@ def unlink_given_names(parsed: Parsed) -> None:
         unit_name = _unit_name_after(tokens, span)
         if not (span.next_name.given_only or _addressed_after(tokens, span) or unit_name):
             continue
-        k = span.first - 1
+        k = _before_tenure_words(tokens, span.first - 1)  # "A, cựu Bí thư Thành ủy, bà B": A's former post
         while k > 0 and tokens[k].key in (",", "-", "kiêm", "và", ";") and k - 1 in by_last:
             k = by_last[k - 1].first - 1
         if unit_name and not _apposed_to_full_name(tokens, span.first, full_name_ends - titled_name_ends):
@@ -181,6 +182,15 @@ def unlink_given_names(parsed: Parsed) -> None:
             parsed.titles_at[first] = replace(span, next_name=None)
         elif _addressed_after(tokens, span) and post_of_another(tokens, k + 1):
             parsed.titles_at[first] = replace(span, next_name=None)  # "Báo cáo với Bí thư Thành ủy, bà C cho biết"
+
+
+def _before_tenure_words(tokens: list[Token], k: int) -> int:
+    """Index before the tenure words ("cựu", "tân", "đương kim") that end at token `k`, else `k`."""
+    for tenure in TENURE_WORDS:
+        start = k - len(tenure) + 1
+        if start > 0 and tuple(token.key for token in tokens[start : k + 1]) == tenure:
+            return start - 1
+    return k
 
 
 def _apposed_to_full_name(tokens: list[Token], first: int, name_ends: set[int]) -> bool:

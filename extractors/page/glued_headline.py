@@ -160,7 +160,8 @@ def _tells_day(words: list[str], i: int) -> bool:
     """Whether word `i` tells a day, as a lead does; not a headline's "Hôm nay (23-4)"."""
     if not _DAY.search(words[i]):
         return False
-    return not (i > 0 and words[i].startswith("(") and _bare(words[i - 1]).lower() in _TODAY)
+    today = i > 1 and _bare(words[i - 1]).lower() in _TODAY and _bare(words[i - 2]).lower() == "hôm"
+    return not (words[i].startswith("(") and today)  # "Sáng nay (2.5), …" opens a lead
 
 
 MAX_SUBJECT_WORDS = 16  # a title, a name and the word after it
@@ -217,12 +218,22 @@ def _headline_end(words: list[str], mid_capital: MidCapitals, lower: set[str], c
             subjects = subjects or _LeadSubjects(words)
             if subjects.opens_on_title(i, coded):
                 return i
-        if i < MIN_HEAD_WORDS or not _opens_sentence(words, i, mid_capital, lower):
+        if i < MIN_HEAD_WORDS or not _opens_sentence(words, i, mid_capital, lower) or _ends_on_bare_head(words, i):
             continue
         if not _CITED_PAPER.match(" ".join(words[i : i + 4])):
             return i
         cited = cited if cited is not None else i
     return cited
+
+
+MAX_HEAD_TOKENS = 3  # "Bộ trưởng", "Phó Chủ tịch", "Phó Bí thư Thường trực" is read from its last three words
+
+
+def _ends_on_bare_head(words: list[str], i: int) -> bool:
+    """Whether the words before `i` end on a post's head with nothing of its own ("Sáng nay (2.5), Bộ trưởng | Các
+    vấn đề Nghị viện …"): what follows names its body or its holder, and goes on with the same sentence."""
+    tokens = tokenize(" ".join(words[max(0, i - MAX_HEAD_TOKENS) : i]))
+    return any(k + head_length(tokens, k) == len(tokens) for k in range(len(tokens)) if head_length(tokens, k))
 
 
 def _exclaimed_headline_end(words: list[str], coded: bool) -> int | None:

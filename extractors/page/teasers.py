@@ -132,6 +132,15 @@ def _headline_end(line: str, start: int) -> int | None:
     return start + min(enough) if enough else None
 
 
+# A media credit after "Video:" names where the clip is from ("Video:YouTube/Kenji Tanaka"), and the writer and the
+# story's source may follow it to the line's end: no headline.
+_CREDITED_SOURCE = re.compile(r"[^\W\d_]+/[^\W\d_]")
+
+
+def _media_credit(text: str) -> bool:
+    return _CREDITED_SOURCE.match(text) is not None or _SOURCE_NOTE_CLOSING.search(text.rstrip()) is not None
+
+
 def _drop_marked(line: str) -> str:
     kept: list[str] = []
     pos = 0
@@ -139,7 +148,7 @@ def _drop_marked(line: str) -> str:
         if mark.start() < pos or not _between_sentences(line, pos, mark.start(), colon=True):
             continue  # at `pos` a teaser dropped just before: the next one may follow it
         end = _headline_end(line, mark.end())
-        if end is None or not headline_like(line[mark.end() : end]):
+        if end is None or not headline_like(line[mark.end() : end]) or _media_credit(line[mark.end() : end]):
             continue
         kept.append(line[pos : mark.start()])
         pos = end

@@ -60,8 +60,9 @@ def content_from_parts(
     )
 
 
-# A digest's post title: its own tag in brackets, then the reprinted article's headline ("[Khánh Hòa] Sớm đưa …").
-_TAGGED_TITLE = re.compile(r"^\[[^\[\]]+\]\s*(\S.*)$")
+# A digest's post title: its own tag in brackets, then the reprinted article's headline ("[Khánh Hòa] Sớm đưa …"),
+# the tag marked with symbols as the digest ranks its trends ("🔥🔥 [Khánh Hòa] …").
+_TAGGED_TITLE = re.compile(r"^[^\w\[]*\[[^\[\]]+\]\s*(\S.*)$")
 
 
 def _untagged(title: str | None) -> str | None:

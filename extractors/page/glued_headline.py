@@ -140,6 +140,8 @@ def _opens_sentence(words: list[str], i: int, mid_capital: MidCapitals, lower: s
     following = words[i + 1] if i + 1 < len(words) else ""
     if _bare(words[i - 1]).lower() in OPEN_ENDINGS:
         return False
+    if word.endswith(",") and _capitalised(words[i - 1]):
+        return False  # "… hai xã Bình Trị và Bình Định, huyện …": a name's last syllable, closed by its comma
     if not _goes_on(following):
         # a run of capitals is a name ("Vụ Tổ chức cán bộ", "Hồ Chí Minh"), unless a form of address opens it
         return bare.lower() in ADDRESS_FORMS

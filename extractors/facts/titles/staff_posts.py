@@ -109,6 +109,6 @@ def _in_staff_field(tokens: list[Token], j: int) -> bool:
     for k in range(j - 1, max(0, j - 1 - MAX_STAFF_FIELD), -1):
         if (tokens[k - 1].key, tokens[k].key) in STAFF_HEADS and not tokens[k].is_abbr:
             return True
-        if not (tokens[k].is_lower_word or tokens[k].key in ("-", "–")):
-            return False
+        if not (tokens[k].is_lower_word or tokens[k].key in ("-", "–")) or tokens[k].key in PLACE_LEVEL_WORDS:
+            return False  # the place served closes the field: "cán bộ địa chính xã | gieo 2ha …"
     return False

@@ -124,7 +124,10 @@ def _breaks(lines: _Lines, run: _Run, i: int, kind: LineKind) -> bool:
     one of the article's tables."""
     if kind in _RUN_BREAKS or run.junk >= MAX_RUN_JUNK:
         return True
-    return i - run.last > MAX_RUN_GAP and not _table_stretch([b.text for b in lines.blocks[run.last + 1 : i]])
+    # the stretch is judged whole, when the next paragraph comes: a table's header rows, read alone, hold no figures
+    if not lines.prose_at(i) or i - run.last <= MAX_RUN_GAP:
+        return False
+    return not _table_stretch([b.text for b in lines.blocks[run.last + 1 : i]])
 
 
 def _table_stretch(texts: list[str]) -> bool:

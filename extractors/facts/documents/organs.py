@@ -261,6 +261,10 @@ ORGAN_LOWER_WORDS: frozenset[str] = frozenset(
     phòng đoàn hội đồng ủy viên chi bộ đảng cơ quan sở trung ương chính trị kiểm tra tổ chức tuyên giáo
     dân vận liên tịch bầu cử trận đạo khối""".split()  # noqa: SIM905
 )
+# Lower-case organ words that are the first half of a two-syllable word ("thành phố", "thị trấn", "nhân dân"), and
+# "đồng" its second half after "hội": a name that ends on one lost the other half to a verb the sentence goes on
+# with ("của Bộ Chính trị thành | lập …", "UBND Hải Phòng đồng | ý …"), and ends before it.
+FIRST_HALVES: frozenset[str] = frozenset("thành thị nhân chấp chi cơ trung kiểm tổ tuyên liên bầu".split())  # noqa: SIM905
 PLENUM_NUMBER = re.compile(r"lần|thứ|\d{1,2}|[IVX]{1,5}")
 MAX_PLENUM_WORDS = 5  # "Hội nghị lần thứ 6": the number comes right after the word
 MAX_ISSUING_BODY_CHARS = 80
@@ -338,12 +342,20 @@ def organ_name(phrase: str) -> str | None:
         kept.append(word)
         if _named_by_number(kept):  # "Ban Chỉ đạo 389 Quốc gia": the committee is "Ban Chỉ đạo 389", code BCĐ389
             break
-    while kept and (kept[-1].lower() in ("và", "-", "–", "&", "các") or _purpose_cut_short(kept)):
+    while kept and (kept[-1].lower() in ("và", "-", "–", "&", "các") or _purpose_cut_short(kept) or _half_left(kept)):
         kept.pop()
     name = " ".join(kept)
     if len(name) > MAX_ISSUING_BODY_CHARS:
         name = name[:MAX_ISSUING_BODY_CHARS].rsplit(" ", 1)[0]
     return name or None
+
+
+def _half_left(kept: list[str]) -> bool:
+    """Whether the name read so far ends on half of a two-syllable organ word (`FIRST_HALVES`)."""
+    last = kept[-1]
+    if last in FIRST_HALVES:  # lower case only: "Thành" opens "Thành ủy", "Hội" a society's name
+        return True
+    return last == "đồng" and (len(kept) < 2 or kept[-2].lower() != "hội")
 
 
 FIELD_CONNECTORS: frozenset[str] = frozenset({"và", "-", "–", "&"})

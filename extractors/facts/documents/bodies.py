@@ -24,6 +24,7 @@ from extractors.facts.documents.organs import (
     initials_code,
     issuer_for_body,
     issuer_named,
+    listed_field_name,
     opens_with_field,
     organ_name,
 )
@@ -257,7 +258,7 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
     if found is None or NAME_GOES_ON.match(form, found.end(1)) or _field_goes_on(text, form, found):
         found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)  # "Bộ Tài nguyên và Môi trường"
     if found:
-        return organ_name(text[found.start(1) : found.end(1)])
+        return _past_field_comma(text, found.start(1), organ_name(text[found.start(1) : found.end(1)]))
     sibling = UNNUMBERED_SIBLING.match(form, position, window_end) if not citation.has_code else None
     found = BODY_AFTER_RUNNING_ON.match(form, sibling.end(), window_end) if sibling else None
     if found:  # "Chỉ thị số 26, Công điện ngày 2/2/2017 của Thủ tướng": the body of both
@@ -294,6 +295,24 @@ NAMED_SIGNER_BEFORE = re.compile(
     rf"ký(?:\s+ban\s+hành)?\s+(?:(?i:{TYPE_WORD}|văn\s+bản)\s+(?:(?i:số)\s+)?)?$"
 )
 _POST = "|".join(re.escape(post) for post in SIGNING_POSTS)
+
+
+def _field_past_comma(text: str, found: re.Match[str]) -> bool:
+    """Whether what reads as a place after the subject's comma goes on a listed field ("Bộ Văn hóa, Thể thao và Du
+    lịch đã ban hành …"), which the name read with it spells whole."""
+    if text[found.start("place") : found.start("place") + 1] != ",":
+        return False
+    whole = organ_name(" ".join(text[found.start(1) : found.end(1)].split()))
+    return whole is not None and listed_field_name(whole) and "," in whole
+
+
+def _past_field_comma(text: str, start: int, name: str | None) -> str | None:
+    """The organ's name read on past a comma inside a listed field ("của Bộ Văn hóa, Thể thao và Du lịch"), where
+    the name read up to the comma stopped inside that field; else `name`."""
+    if name is None or text[start + len(name) : start + len(name) + 1] != ",":
+        return name
+    longer = organ_name(text[start : start + LOOK_AHEAD])
+    return longer if longer is not None and longer.startswith(name + ", ") and listed_field_name(longer) else name
 
 
 def _named_signer_post(text: str, form: str, citation: Citation) -> str | None:
@@ -459,7 +478,8 @@ def _subject_of(text: str, form: str, found: re.Match[str]) -> str | None:
     """The organ a clause's subject names, when the subject is that organ and nothing else, or the organ with its
     signer, its province, the day it acted or its telling."""
     subject = text[found.start(1) : found.end(1)]
-    if "place" in found.re.groupindex:  # "UBND huyện Diễn Châu, Nghệ An" is "UBND huyện Diễn Châu"
+    if "place" in found.re.groupindex and not _field_past_comma(text, found):
+        # "UBND huyện Diễn Châu, Nghệ An" is "UBND huyện Diễn Châu"
         own_short_form = OWN_SHORT_FORM.fullmatch(form, found.start("place"), found.end("place")) is not None
         if not own_short_form and NOT_A_PLACE.search(form, found.start("place"), found.end("place")):
             return None

@@ -369,6 +369,12 @@ def _organ_field_prefixes() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple
     return fields, frozenset(field[:length] for field in fields for length in range(1, len(field) + 1))
 
 
+def listed_field_name(name: str) -> bool:
+    """Whether `name` is a department's head and one listed field, whole ("Bộ Văn hóa, Thể thao và Du lịch")."""
+    words = name.split()
+    return len(words) > 1 and words[0] in DEPARTMENT_HEADS and 1 + _listed_field_words(words, 1) == len(words)
+
+
 def _listed_field_words(words: list[str], start: int) -> int:
     """How many of `words` from `start` spell the longest listed field (organ_fields.txt), with the connectors
     between its words ("Kế hoạch & đầu tư", "Thương mại"); 0 when none opens there."""

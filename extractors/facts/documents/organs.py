@@ -402,10 +402,11 @@ def _named_by_number(kept: list[str]) -> bool:
 
 # Councils set up for one task, named by it in lower case ("Hội đồng thẩm định đền bù", "Hội đồng bồi thường giải
 # phóng mặt bằng huyện", "Hội đồng thi đua khen thưởng"): the syllables such tasks are named with. A court's panel
-# ("Hội đồng xét xử") and a firm's board ("Hội đồng quản trị") issue no state papers: not listed.
+# ("Hội đồng xét xử") and a firm's board ("Hội đồng quản trị") issue no state papers: not listed; the Supreme Court's
+# council of judges ("Hội đồng thẩm phán TAND tối cao") issues resolutions.
 COUNCIL_TASK_WORDS: frozenset[str] = frozenset(
     """thẩm định đền bù bồi thường giải phóng mặt bằng hỗ trợ tái cư giá đất tài sản đấu thi đua khen thưởng kỷ
-    luật tư vấn tuyển dụng nghiệm thu giám y khoa coi chấm phúc khảo kiểm kê""".split()  # noqa: SIM905
+    luật tư vấn tuyển dụng nghiệm thu giám y khoa coi chấm phúc khảo kiểm kê phán""".split()  # noqa: SIM905
 )
 
 

@@ -20,6 +20,7 @@ from datetime import date
 
 from extractors.facts.dates import ResolvedDate, resolved_dates
 from extractors.facts.documents.bodies import (
+    body_fits_code,
     issuer_of_bare_type,
     issuer_of_granted_paper,
     issuing_body,
@@ -64,6 +65,8 @@ def _describe(citations: list[Citation], text: str, form: str, dated: DatesInTex
         earlier.add(citation, form)
         named = organ_name(text[slice(*citation.body_before)]) if citation.body_before else None
         citation.issuing_body = named or issuing_body(text, form, citation, dated)
+        if citation.issuing_body and not body_fits_code(citation):
+            citation.issuing_body = None  # another organ the sentence names ("NHNN phối hợp với Bộ X ban hành …")
         name_issuer(citation)
 
 

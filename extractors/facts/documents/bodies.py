@@ -306,6 +306,49 @@ def _field_past_comma(text: str, found: re.Match[str]) -> bool:
     return whole is not None and listed_field_name(whole) and "," in whole
 
 
+# Codes of one body written in different ways: the Government, its Prime Minister and its Office sign each other's
+# papers in the press's telling ("Nghị định 67/2014/NĐ-CP của Thủ tướng Chính phủ").
+GOVERNMENT_CODES: frozenset[str] = frozenset({"CP", "TTG", "VPCP"})
+# Issuer codes that name one national organ whatever follows them: a body the text names beside such a code, with a
+# code of its own that is another, is not the paper's issuer. A department's or an office's code ("VP-ĐT", "UBT",
+# "XPVPHC") names a unit of the body the text names, and is left alone.
+NATIONAL_CODES: frozenset[str] = frozenset({"CP", "TTG", "VPCP", "NHNN", "TW", "TTCP", "KTNN"})  # letters folded
+_NATIONAL_PREFIXES = ("QH", "UBTVQH")
+_LETTERS = re.compile(r"[^A-ZĐ]")
+
+
+def _code_letters(code: str) -> str:
+    return _LETTERS.sub("", code.upper()).replace("Đ", "D")  # "BGĐT" and "BGD": one ministry, "Đ" typed either way
+
+
+def _names_one_organ(code: str) -> bool:
+    return code in NATIONAL_CODES or code.startswith(_NATIONAL_PREFIXES) or (code.startswith("B") and len(code) >= 3)
+
+
+def body_fits_code(citation: Citation) -> bool:
+    """Whether the issuing body read from the text may be the one the code names ("NHNN đã phối hợp với Bộ Nông
+    nghiệp và Phát triển nông thôn, Bộ Khoa học và Công nghệ ban hành Quyết định số 1050/QĐ-NHNN": not the ministry):
+    false only where the code's issuer names one national organ or ministry and the body another."""
+    if not citation.has_code or not citation.issuer or not citation.issuing_body:
+        return True
+    body_code = issuer_for_body(citation.issuing_body)
+    issuer = _code_letters(re.split(r"[-/]", citation.issuer)[0])
+    if body_code is None or not _names_one_organ(issuer):
+        return True
+    body_code = _code_letters(body_code)
+    if body_code in GOVERNMENT_CODES and issuer in GOVERNMENT_CODES:
+        return True
+    if _within(issuer, body_code) or _within(body_code, issuer):
+        return True  # "BGĐT" for "Bộ GD – ĐT", "QH12" for "Quốc hội": one organ, written shorter
+    return not (issuer.startswith("B") and body_code.startswith("B")) and not _names_one_organ(body_code)
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether the letters of `short` appear in `long` in order."""
+    letters = iter(long)
+    return all(letter in letters for letter in short)
+
+
 def _past_field_comma(text: str, start: int, name: str | None) -> str | None:
     """The organ's name read on past a comma inside a listed field ("của Bộ Văn hóa, Thể thao và Du lịch"), where
     the name read up to the comma stopped inside that field; else `name`."""

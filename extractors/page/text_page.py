@@ -16,7 +16,7 @@ from extractors.page.kind import NOT_AN_ARTICLE, PageSignals, Verdict, classify_
 from extractors.page.limits import cap_body, cap_page
 from extractors.page.markdown_lines import hidden_blocks, link_line_text, markdown_text, without_tags
 from extractors.page.repeats import drop_repeats, visible
-from extractors.page.seams import numbered_items_apart, unglued
+from extractors.page.seams import CASE_SEAM, case_seam, numbered_items_apart, unglued
 from extractors.page.site_notices import drop_inline_notices, drop_opening_notice, drop_related_lead
 from extractors.page.teasers import drop_cell_tail, drop_closing_promo, drop_teasers
 from extractors.page.text_nodes import expand_text_node_lines
@@ -133,6 +133,28 @@ def _record_writer(lines: list[str]) -> str | None:
     return found.author if found and found.author and looks_like_name(found.author) else None
 
 
+# A writer's name an outlet prints before the body, which the dump glued to the body's first word ("Hùng LêMột góc
+# Nhà máy …", "Văn NamXe container …"): two or three capitalised words, then a capital glued on.
+MIN_WRITTEN_BODY_CHARS = 500  # the body line of a press dump; a caption or a lead is shorter
+MAX_GLUED_WRITER_CHARS = 30
+
+
+def glued_writer(line: str) -> str | None:
+    """The writer's name glued before a dump's body line, where the case seam after it is the first on the line
+    and what precedes it reads as a person's name; else None."""
+    if len(line) < MIN_WRITTEN_BODY_CHARS:
+        return None
+    seams = (found.start() for found in CASE_SEAM.finditer(line, 0, MAX_GLUED_WRITER_CHARS))
+    seam = next((at for at in seams if case_seam(line, at)), None)
+    if seam is None:
+        return None
+    name = line[:seam]
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(word[:1].isupper() and word[1:].islower() for word in words):
+        return None
+    return name if looks_like_name(name) else None
+
+
 def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     capped: list[str] = []
     text = str(cap_page(text, options.max_page_bytes, capped, boundary="\n"))
@@ -149,6 +171,12 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     if link_at is not None:
         body_lines = body_lines[:link_at] + body_lines[link_at + 1 :]
     body_lines = drop_closing_boxes(drop_lone_glued_boxes(drop_series_links(hidden_blocks(body_lines))))
+    writer_first = None
+    for index, line in enumerate(body_lines):
+        writer_first = glued_writer(line)
+        if writer_first is not None:
+            body_lines = [*body_lines[:index], line[len(writer_first) :], *body_lines[index + 1 :]]
+            break
     apart = _closing_stamp_below(body_lines)
     blocks = [Block(text=_without_furniture(line, apart)) for line in body_lines]
     layout = DumpLayout(
@@ -161,6 +189,8 @@ def extract_text_dump(text: str, options: ExtractionOptions) -> PageContent:
     parts.title = glued_title or parts.title
     _with_header(parts, header, reprint=link_at is not None)
     writer = _record_writer(lines[header.body_start :]) if not header.author else None
+    if writer is None and writer_first is not None and not (parts.byline and parts.byline.author):
+        writer = writer_first
     if writer is not None:
         parts.byline = Byline(author=writer, source_credit=parts.byline.source_credit if parts.byline else None)
     signals = PageSignals(

@@ -235,7 +235,8 @@ def _ends_on_bare_head(words: list[str], i: int) -> bool:
     """Whether the words before `i` end on a post's head with nothing of its own ("Sáng nay (2.5), Bộ trưởng | Các
     vấn đề Nghị viện …"): what follows names its body or its holder, and goes on with the same sentence."""
     tokens = tokenize(" ".join(words[max(0, i - MAX_HEAD_TOKENS) : i]))
-    return any(k + head_length(tokens, k) == len(tokens) for k in range(len(tokens)) if head_length(tokens, k))
+    sizes = (head_length(tokens, k) for k in range(len(tokens)))
+    return any(size and k + size == len(tokens) for k, size in enumerate(sizes))
 
 
 def _exclaimed_headline_end(words: list[str], coded: bool) -> int | None:

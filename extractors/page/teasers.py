@@ -125,7 +125,8 @@ def _headline_end(line: str, start: int) -> int | None:
         ends.append(stop.end())
     ends += [m.start() for m in _OPENER.finditer(window)]
     # where a dump glued the next block to the headline's last word ("… mới khả thiTheo TS …")
-    ends += [m.start() for m in CASE_SEAM.finditer(window) if case_seam(line, start + m.start())][:1]
+    seam = next((m.start() for m in CASE_SEAM.finditer(window) if case_seam(line, start + m.start())), None)
+    ends += [] if seam is None else [seam]
     if len(line) - start <= MAX_HEADLINE_CHARS:
         ends.append(len(window.rstrip()))
     enough = [end for end in ends if len(window[:end].split()) >= MIN_HEADLINE_WORDS]

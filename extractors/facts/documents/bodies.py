@@ -258,7 +258,7 @@ def issuing_body(text: str, form: str, citation: Citation, dated: DatesInText) -
     if found is None or NAME_GOES_ON.match(form, found.end(1)) or _field_goes_on(text, form, found):
         found = BODY_AFTER_RUNNING_ON.match(form, position, window_end)  # "Bộ Tài nguyên và Môi trường"
     if found:
-        return _past_field_comma(text, found.start(1), organ_name(text[found.start(1) : found.end(1)]))
+        return _name_past_field_comma(text, found.start(1), organ_name(text[found.start(1) : found.end(1)]))
     sibling = UNNUMBERED_SIBLING.match(form, position, window_end) if not citation.has_code else None
     found = BODY_AFTER_RUNNING_ON.match(form, sibling.end(), window_end) if sibling else None
     if found:  # "Chỉ thị số 26, Công điện ngày 2/2/2017 của Thủ tướng": the body of both
@@ -297,7 +297,7 @@ NAMED_SIGNER_BEFORE = re.compile(
 _POST = "|".join(re.escape(post) for post in SIGNING_POSTS)
 
 
-def _field_past_comma(text: str, found: re.Match[str]) -> bool:
+def _subject_field_goes_on(text: str, found: re.Match[str]) -> bool:
     """Whether what reads as a place after the subject's comma goes on a listed field ("Bộ Văn hóa, Thể thao và Du
     lịch đã ban hành …"), which the name read with it spells whole."""
     if text[found.start("place") : found.start("place") + 1] != ",":
@@ -349,7 +349,7 @@ def _within(short: str, long: str) -> bool:
     return all(letter in letters for letter in short)
 
 
-def _past_field_comma(text: str, start: int, name: str | None) -> str | None:
+def _name_past_field_comma(text: str, start: int, name: str | None) -> str | None:
     """The organ's name read on past a comma inside a listed field ("của Bộ Văn hóa, Thể thao và Du lịch"), where
     the name read up to the comma stopped inside that field; else `name`."""
     if name is None or text[start + len(name) : start + len(name) + 1] != ",":
@@ -521,7 +521,7 @@ def _subject_of(text: str, form: str, found: re.Match[str]) -> str | None:
     """The organ a clause's subject names, when the subject is that organ and nothing else, or the organ with its
     signer, its province, the day it acted or its telling."""
     subject = text[found.start(1) : found.end(1)]
-    if "place" in found.re.groupindex and not _field_past_comma(text, found):
+    if "place" in found.re.groupindex and not _subject_field_goes_on(text, found):
         # "UBND huyện Diễn Châu, Nghệ An" is "UBND huyện Diễn Châu"
         own_short_form = OWN_SHORT_FORM.fullmatch(form, found.start("place"), found.end("place")) is not None
         if not own_short_form and NOT_A_PLACE.search(form, found.start("place"), found.end("place")):

@@ -58,7 +58,12 @@ from extractors.facts.officials.merge import ListingLines, author_keys, merge_me
 from extractors.facts.officials.textwide import mark_addressed_places, without_swallowed_words
 from extractors.facts.officials.title_context import title_spans
 from extractors.facts.officials.title_lists import titles_standing_before
-from extractors.facts.officials.untitled import called_employee, delegation_member, listed_among_officials
+from extractors.facts.officials.untitled import (
+    called_employee,
+    delegation_member,
+    listed_among_officials,
+    members_listed_under_body,
+)
 from extractors.facts.person_names import scan_names, tokenize
 from extractors.facts.titles import starts_title
 from extractors.types import Official
@@ -111,6 +116,7 @@ def find_officials(text: str, author: str | None = None) -> list[Official]:
     listed_among_officials(parsed, mentions)
     called_employee(parsed, mentions)
     delegation_member(parsed, mentions)
+    members_listed_under_body(parsed, mentions)
     give_biography_titles(parsed, mentions)
     mark_replaced(parsed, mentions)
     listing = ListingLines(text)

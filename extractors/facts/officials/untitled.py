@@ -1,7 +1,10 @@
 """People named without a title whom the text still places in a public body: a name listed between officials
-("…; Hà Văn A, Lê Văn B, Phó trưởng ban …") and an employee called one after the name ("ông C, một cán bộ …")."""
+("…; Hà Văn A, Lê Văn B, Phó trưởng ban …"), an employee called one after the name ("ông C, một cán bộ …") and the
+members a public body's name lists after "gồm" ("Thường trực Huyện ủy … gồm các ông, bà: A, B, C")."""
 
 from __future__ import annotations
+
+import re
 
 from extractors.facts.officials.context import Parsed
 from extractors.facts.officials.mentions import Mention
@@ -75,3 +78,42 @@ def delegation_member(parsed: Parsed, mentions: list[Mention]) -> None:
             continue
         if any(tuple(t.key for t in tokens[j + 1 : j + 1 + len(words_)]) == words_ for words_ in DELEGATION_OPENINGS):
             mention.marker = "staff"
+
+
+# A list of people after a public body's name and "gồm" ("Thường trực Huyện ủy Hóc Môn (giai đoạn 1993-2000) gồm các
+# ông, bà: A, B, C"): the body's members, officials whether or not a post is named. What may stand between the
+# names, back to "gồm":
+MEMBER_LIST_GAP: frozenset[str] = frozenset([",", ";", ":"]) | words("và các ông bà đồng chí")
+PUBLIC_BODY = re.compile(
+    r"(?:Huyện|Tỉnh|Thành|Quận|Thị|Đảng) [uủ]y|UBND|HĐND|Thường trực|Thường vụ|Ban Chấp hành|Ban (?:C|c)hỉ đạo"
+    r"|(?:Đoàn|Tổ) (?:kiểm tra|công tác|thanh tra|giám sát|đại biểu)"
+)
+PRIVATE_BODY = re.compile(r"HĐQT|Hội đồng quản trị|[Cc]ông ty|[Gg]ia đình|[Dd]oanh nghiệp")
+CLAUSE_ENDS = re.compile(r"[.;!?]")
+MAX_BODY_CHARS_BEFORE = 120
+
+
+def members_listed_under_body(parsed: Parsed, mentions: list[Mention]) -> None:
+    """A bare name in the list a public body's name opens with "gồm" is an official without a title."""
+    tokens = parsed.tokens
+    by_last = {name.last: name for name in parsed.names_at.values()}
+    for mention in mentions:
+        if mention.titles or mention.name.given_only or mention.marker not in ("", "address"):
+            continue
+        k = mention.name.first - 1
+        while k >= 0 and tokens[k].key != "gồm":
+            if k in by_last:
+                k = by_last[k].first - 1
+            elif tokens[k].key in MEMBER_LIST_GAP:
+                k -= 1
+            else:
+                break
+        if k >= 0 and tokens[k].key == "gồm" and _public_body_before(parsed.text, tokens[k].start):
+            mention.marker = "staff"
+
+
+def _public_body_before(text: str, end: int) -> bool:
+    """Whether the clause before `end` names a public body and no firm or family."""
+    before = text[max(0, end - MAX_BODY_CHARS_BEFORE) : end]
+    clause = before[max((m.end() for m in CLAUSE_ENDS.finditer(before)), default=0) :]
+    return PUBLIC_BODY.search(clause) is not None and PRIVATE_BODY.search(clause) is None

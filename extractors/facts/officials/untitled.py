@@ -95,21 +95,30 @@ MAX_BODY_CHARS_BEFORE = 120
 
 def members_listed_under_body(parsed: Parsed, mentions: list[Mention]) -> None:
     """A bare name in the list a public body's name opens with "gồm" is an official without a title."""
-    tokens = parsed.tokens
-    by_last = {name.last: name for name in parsed.names_at.values()}
+    heads = _member_list_heads(parsed)
     for mention in mentions:
         if mention.titles or mention.name.given_only or mention.marker not in ("", "address"):
             continue
-        k = mention.name.first - 1
-        while k >= 0 and tokens[k].key != "gồm":
-            if k in by_last:
-                k = by_last[k].first - 1
-            elif tokens[k].key in MEMBER_LIST_GAP:
-                k -= 1
-            else:
-                break
-        if k >= 0 and tokens[k].key == "gồm" and _public_body_before(parsed.text, tokens[k].start):
+        head = heads.get(mention.name.first)
+        if head is not None and _public_body_before(parsed.text, parsed.tokens[head].start):
             mention.marker = "staff"
+
+
+def _member_list_heads(parsed: Parsed) -> dict[int, int]:
+    """For each name (by its first token) that stands in a list opened by "gồm", the index of that "gồm": read in
+    one pass, each name reaching back only to the name before it, so that a long list costs its length."""
+    tokens = parsed.tokens
+    heads: dict[int, int] = {}
+    head_by_last: dict[int, int] = {}
+    for first in sorted(parsed.names_at):
+        k = first - 1
+        while k >= 0 and k not in head_by_last and tokens[k].key != "gồm" and tokens[k].key in MEMBER_LIST_GAP:
+            k -= 1
+        head = k if k >= 0 and tokens[k].key == "gồm" else head_by_last.get(k)
+        if head is not None:
+            heads[first] = head
+            head_by_last[parsed.names_at[first].last] = head
+    return heads
 
 
 def _public_body_before(text: str, end: int) -> bool:

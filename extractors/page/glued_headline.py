@@ -167,6 +167,7 @@ def _tells_day(words: list[str], i: int) -> bool:
 
 
 MAX_SUBJECT_WORDS = 16  # a title, a name and the word after it
+MAX_HEAD_TOKENS = 3  # a bare head opens in the last three tokens before the cut: "Bộ trưởng", "Phó Chủ tịch"
 
 
 class _LeadSubjects:
@@ -181,6 +182,18 @@ class _LeadSubjects:
         self.names_at = {name.first: name for name in found if not name.place_like}
         self.token_at = {token.start: t for t, token in enumerate(self.tokens)}
 
+    def _token_of_word(self, i: int) -> int | None:
+        return self.token_at.get(len(" ".join(self.words[:i])) + 1)
+
+    def ends_on_bare_head(self, i: int) -> bool:
+        """Whether the words before word `i` end on a post's head with nothing of its own ("Sáng nay (2.5), Bộ trưởng
+        | Các vấn đề Nghị viện …"): what follows names its body or its holder, and goes on with the same sentence."""
+        k = self._token_of_word(i)
+        if k is None:
+            return False
+        sizes = ((h, head_length(self.tokens, h)) for h in range(max(0, k - MAX_HEAD_TOKENS), k))
+        return any(size and h + size == k for h, size in sizes)
+
     def opens_on_title(self, i: int, coded: bool) -> bool:
         """Whether word `i` opens a lead whose subject is a titled person ("… Giám đốc Sở GD-ĐT Hà Tây | Phó Chủ tịch
         UBND tỉnh Hà Tây Đào Văn Bình vừa ký …"): a title's head right where the headline's own title has ended, that
@@ -189,7 +202,7 @@ class _LeadSubjects:
         no title and may be the bare post ("… một nước công nghiệp | Chủ tịch Tổng LĐLĐVN tặng hoa … (NLĐO)- Sáng nay
         …")."""
         tokens = self.tokens
-        k = self.token_at.get(len(" ".join(self.words[:i])) + 1)
+        k = self._token_of_word(i)
         if k is None or not head_length(tokens, k):
             return False
         subject = parse_title(tokens, k, self.text, self.names_at)
@@ -220,23 +233,14 @@ def _headline_end(words: list[str], mid_capital: MidCapitals, lower: set[str], c
             subjects = subjects or _LeadSubjects(words)
             if subjects.opens_on_title(i, coded):
                 return i
-        if i < MIN_HEAD_WORDS or not _opens_sentence(words, i, mid_capital, lower) or _ends_on_bare_head(words, i):
+        if i < MIN_HEAD_WORDS or not _opens_sentence(words, i, mid_capital, lower):
+            continue
+        if subjects is not None and subjects.ends_on_bare_head(i):
             continue
         if not _CITED_PAPER.match(" ".join(words[i : i + 4])):
             return i
         cited = cited if cited is not None else i
     return cited
-
-
-MAX_HEAD_TOKENS = 3  # "Bộ trưởng", "Phó Chủ tịch", "Phó Bí thư Thường trực" is read from its last three words
-
-
-def _ends_on_bare_head(words: list[str], i: int) -> bool:
-    """Whether the words before `i` end on a post's head with nothing of its own ("Sáng nay (2.5), Bộ trưởng | Các
-    vấn đề Nghị viện …"): what follows names its body or its holder, and goes on with the same sentence."""
-    tokens = tokenize(" ".join(words[max(0, i - MAX_HEAD_TOKENS) : i]))
-    sizes = (head_length(tokens, k) for k in range(len(tokens)))
-    return any(size and k + size == len(tokens) for k, size in enumerate(sizes))
 
 
 def _exclaimed_headline_end(words: list[str], coded: bool) -> int | None:
